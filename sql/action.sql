@@ -1,0 +1,30 @@
+-- name: next_ref
+-- The next free number within the finding; non-numeric refs are skipped.
+SELECT coalesce(max(CAST(ref AS INTEGER)), 0) + 1 FROM action
+WHERE finding_id = :finding_id AND ref NOT GLOB '*[^0-9]*';
+
+-- name: add
+INSERT INTO action (finding_id, ref, description, owner_id, start_on, original_due_on, due_on,
+                    measure)
+VALUES (:finding_id, :ref, :title, :owner_id, :start, :due, :due, :measure);
+
+-- name: list
+SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       x.description AS title, o.name AS owner, x.start_on, x.original_due_on, x.due_on,
+       x.status
+FROM action x JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id JOIN owner o ON o.id = x.owner_id
+WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (:review_id IS NULL OR f.review_id = :review_id)
+  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
+ORDER BY a.code, r.started_on, r.ref, f.id, x.id;
+
+-- name: get
+SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       a.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
+       f.text AS finding, x.description AS title, o.name AS owner, o.team AS owner_team,
+       x.start_on, x.original_due_on, x.due_on, x.status, x.measure, x.transferred_to,
+       x.rag_override, x.rag_override_reason, x.last_update_on, x.created_at, x.updated_at
+FROM action x JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id JOIN owner o ON o.id = x.owner_id
+WHERE x.id = :id;

@@ -1,0 +1,56 @@
+-- Resolving references (paths of short codes) to ids, and back.
+
+-- name: authority
+SELECT id FROM authority WHERE code = :a;
+
+-- name: review
+SELECT r.id FROM review r JOIN authority a ON a.id = r.authority_id
+WHERE a.code = :a AND r.ref = :r;
+
+-- name: finding
+SELECT f.id FROM finding f JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id
+WHERE a.code = :a AND r.ref = :r AND f.ref = :f;
+
+-- name: action
+SELECT x.id FROM action x JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
+WHERE a.code = :a AND r.ref = :r AND f.ref = :f AND x.ref = :x;
+
+-- name: owner
+SELECT id FROM owner WHERE name = :name;
+
+-- name: authority_id
+SELECT id FROM authority WHERE id = :id;
+
+-- name: review_id
+SELECT id FROM review WHERE id = :id;
+
+-- name: finding_id
+SELECT id FROM finding WHERE id = :id;
+
+-- name: action_id
+SELECT id FROM action WHERE id = :id;
+
+-- name: owner_id
+SELECT id FROM owner WHERE id = :id;
+
+-- name: authority_path
+SELECT code FROM authority WHERE id = :id;
+
+-- name: review_path
+SELECT a.code || '/' || r.ref FROM review r JOIN authority a ON a.id = r.authority_id
+WHERE r.id = :id;
+
+-- name: finding_path
+SELECT a.code || '/' || r.ref || '/' || f.ref FROM finding f
+JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
+WHERE f.id = :id;
+
+-- name: action_path
+SELECT a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref FROM action x
+JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id WHERE x.id = :id;
+
+-- name: owner_path
+SELECT name FROM owner WHERE id = :id;

@@ -1,0 +1,11 @@
+-- name: add
+INSERT INTO review (authority_id, ref, kind, title, started_on, ended_on, reported_on, judgement)
+VALUES (:authority_id, :ref, :kind, :title, :from, :to, :reported, :judgement);
+
+-- name: list
+SELECT a.code || '/' || r.ref AS path, r.kind, r.title, r.started_on, r.ended_on,
+       r.reported_on, r.judgement,
+       (SELECT count(*) FROM finding f WHERE f.review_id = r.id) AS finding_count
+FROM review r JOIN authority a ON a.id = r.authority_id
+WHERE :authority_id IS NULL OR r.authority_id = :authority_id
+ORDER BY a.code, r.started_on, r.ref;

@@ -1,0 +1,98 @@
+/*
+ * The safeplan command-line tool. It uses only the public API (safeplan.h):
+ * it parses arguments, calls the library, and maps results to output and
+ * exit statuses (0 success, 1 runtime error, 2 misuse).
+ */
+#ifndef SP_CLI_H
+#define SP_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "safeplan.h"
+
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_MISUSE = 2 };
+
+typedef struct cli_ctx cli_ctx;
+
+typedef struct cli_command {
+    const char *name;     /* "action add" */
+    int (*run)(cli_ctx *ctx, int argc, char **argv);
+    const char *summary;  /* one line for `safeplan --help` */
+    const char *usage;    /* full help: synopsis line first, then options */
+} cli_command;
+
+struct cli_ctx {
+    const char *db_path;        /* --db, $SAFEPLAN_DB, else ./safeplan.db */
+    const cli_command *cmd;     /* the command being run */
+    sp_db *db;                  /* opened by cli_open */
+};
+
+/* The command table (main.c): one place lists every command. */
+extern const cli_command *const cli_commands[];
+
+/* Opens ctx->db_path (creating it if `create`); prints the error and
+ * returns false on failure. */
+bool cli_open(cli_ctx *ctx, bool create);
+
+/* Option parsing around getopt_long: returns the option's value, -1 when
+ * options end, or CLI_STOP_HELP / CLI_STOP_MISUSE after printing help or
+ * the misuse message. --help is handled here for every command. */
+#define CLI_STOP_HELP 1000
+#define CLI_STOP_MISUSE 1001
+int cli_opt(cli_ctx *ctx, int argc, char **argv, const struct option *opts);
+
+/* Turns a CLI_STOP_* value (or an unexpected option) into an exit status. */
+int cli_stop(int c);
+
+/* Checks the number of positional arguments left after the options. */
+bool cli_positional(cli_ctx *ctx, int argc, char **argv, int min, int max);
+
+/* Prints "safeplan CMD: MESSAGE" and the usage line to stderr; returns 2. */
+int cli_misuse(cli_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints "safeplan: MESSAGE" (the library's message) to stderr; returns 1. */
+int cli_fail(cli_ctx *ctx);
+
+/* Prints "safeplan: MESSAGE" to stderr; returns 1. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Output formats for lists and reports. */
+typedef enum cli_format { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON } cli_format;
+
+/* Parses --format's argument; false (after a misuse message) if unknown. */
+bool cli_format_parse(cli_ctx *ctx, const char *text, cli_format *out);
+
+/* A name/value pair shown above a JSON report's rows. */
+typedef struct cli_meta {
+    const char *key;
+    const char *value; /* NULL prints null */
+} cli_meta;
+
+/* Prints every row of the cursor in `format`, then frees it. A JSON list is
+ * an array, or with meta an object {meta..., "rows": [...]}. Returns an
+ * exit status (printing the error on failure). */
+int cli_print(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_meta *meta,
+              size_t nmeta);
+
+/* As cli_print, but a table shows only the columns named in table_cols
+ * (NULL-terminated, in that order); CSV and JSON always carry every column. */
+int cli_print_cols(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_meta *meta,
+                   size_t nmeta, const char *const *table_cols);
+
+/* Prints the cursor's single row as "name: value" lines; frees it. */
+int cli_print_record(cli_ctx *ctx, sp_cursor *c);
+
+/* Writes s as a JSON string (with quotes). */
+void cli_json_string(FILE *out, const char *s);
+
+/* Prints the help text of the command named by words, or all commands. */
+int cli_help(int argc, char **argv);
+
+/* Options of a plain list command: --format and, if scope is not NULL, one
+ * optional positional argument. Opens the database. Returns -1 to go on,
+ * or the exit status to return now. */
+int cli_parse_list(cli_ctx *ctx, int argc, char **argv, cli_format *format, const char **scope);
+
+#endif

@@ -1,0 +1,107 @@
+/* safeplan action add | list | show */
+#include "cli.h"
+
+static int run_action_add(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"title", required_argument, 0, 't'}, {"owner", required_argument, 0, 'o'},
+        {"due", required_argument, 0, 'd'}, {"start", required_argument, 0, 's'},
+        {"ref", required_argument, 0, 'r'}, {"measure", required_argument, 0, 'm'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    sp_action_new in = {0};
+    char due[SP_DATE_SIZE];
+    int64_t id = 0;
+    int c;
+    while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
+        switch (c) {
+        case 't': in.title = optarg; break;
+        case 'o': in.owner = optarg; break;
+        case 'd': in.due = optarg; break;
+        case 's': in.start = optarg; break;
+        case 'r': in.ref = optarg; break;
+        case 'm': in.measure = optarg; break;
+        default: return cli_stop(c);
+        }
+    }
+    if (!cli_positional(ctx, argc, argv, 1, 1))
+        return EXIT_MISUSE;
+    if (!in.title || !in.owner || !in.due)
+        return cli_misuse(ctx, "missing %s", !in.title ? "--title" : !in.owner ? "--owner" : "--due");
+    in.finding = argv[optind];
+    if (!cli_open(ctx, false))
+        return EXIT_RUNTIME;
+    if (sp_action_add(&id, due, ctx->db, &in) != SP_OK)
+        return cli_fail(ctx);
+    char *path = NULL;
+    sp_ref_path(&path, ctx->db, "action", id);
+    printf("added action %lld (%s), due %s\n", (long long)id, path ? path : "?", due);
+    sp_free(path);
+    return EXIT_OK;
+}
+
+const cli_command cmd_action_add = {
+    "action add", run_action_add, "add an action against a finding",
+    "Usage: safeplan action add FINDING --title TEXT --owner OWNER --due WHEN\n"
+    "                           [--start DATE] [--ref REF] [--measure TEXT]\n"
+    "\n"
+    "FINDING is AUTHORITY/REVIEW/FINDING (or an id). Prints the new action's id\n"
+    "and path, and the due date as resolved.\n"
+    "\n"
+    "  --title TEXT     what will be done (required)\n"
+    "  --owner OWNER    the accountable role; created if new (required)\n"
+    "  --due WHEN       a date (2017-06-30, 30/06/2017) or a timescale counted\n"
+    "                   from --start, else today: \"3 months\", 6m, \"12 weeks\",\n"
+    "                   \"March 2017\", \"end of March 2017\", \"mid July 2012\",\n"
+    "                   \"Q2 2017/18\", \"end of 2016/17\" (required)\n"
+    "  --start DATE     when work starts\n"
+    "  --ref REF        the action's reference within the finding (default: the\n"
+    "                   next number)\n"
+    "  --measure TEXT   how we will know it worked\n",
+};
+
+static int run_action_list(cli_ctx *ctx, int argc, char **argv)
+{
+    cli_format format;
+    const char *scope;
+    sp_cursor *cur;
+    int rc = cli_parse_list(ctx, argc, argv, &format, &scope);
+    if (rc >= 0)
+        return rc;
+    if (sp_action_list(&cur, ctx->db, scope) != SP_OK)
+        return cli_fail(ctx);
+    return cli_print(ctx, cur, format, NULL, 0);
+}
+
+const cli_command cmd_action_list = {
+    "action list", run_action_list, "list actions",
+    "Usage: safeplan action list [SCOPE] [--format table|csv|json]\n"
+    "\n"
+    "SCOPE limits the list to an AUTHORITY, AUTHORITY/REVIEW or\n"
+    "AUTHORITY/REVIEW/FINDING.\n"
+    "Columns: id, path, title, owner, start_on, original_due_on, due_on, status.\n",
+};
+
+static int run_action_show(cli_ctx *ctx, int argc, char **argv)
+{
+    cli_format format;
+    const char *ref;
+    sp_cursor *cur;
+    int64_t id;
+    int rc = cli_parse_list(ctx, argc, argv, &format, &ref);
+    if (rc >= 0)
+        return rc;
+    if (!ref)
+        return cli_misuse(ctx, "missing argument ACTION");
+    if (sp_resolve(&id, ctx->db, "action", ref) != SP_OK || sp_action_get(&cur, ctx->db, id) != SP_OK)
+        return cli_fail(ctx);
+    if (format != FORMAT_TABLE)
+        return cli_print(ctx, cur, format, NULL, 0);
+    return cli_print_record(ctx, cur);
+}
+
+const cli_command cmd_action_show = {
+    "action show", run_action_show, "show an action and its history",
+    "Usage: safeplan action show ACTION [--format table|csv|json]\n"
+    "\n"
+    "ACTION is an id or AUTHORITY/REVIEW/FINDING/ACTION.\n",
+};

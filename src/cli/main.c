@@ -1,0 +1,175 @@
+/*
+ * safeplan — keep a council's safeguarding improvement plan in SQLite.
+ * Global options, the command table and dispatch.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+extern const cli_command cmd_init, cmd_demo;
+extern const cli_command cmd_authority_add, cmd_authority_list;
+extern const cli_command cmd_review_add, cmd_review_list;
+extern const cli_command cmd_finding_add, cmd_finding_list;
+extern const cli_command cmd_owner_add, cmd_owner_list;
+extern const cli_command cmd_action_add, cmd_action_list, cmd_action_show;
+
+/* Every command, in the order `safeplan --help` lists them. */
+const cli_command *const cli_commands[] = {
+    &cmd_init, &cmd_demo,
+    &cmd_authority_add, &cmd_authority_list,
+    &cmd_review_add, &cmd_review_list,
+    &cmd_finding_add, &cmd_finding_list,
+    &cmd_owner_add, &cmd_owner_list,
+    &cmd_action_add, &cmd_action_list, &cmd_action_show,
+    NULL,
+};
+
+static const char main_usage[] =
+    "Usage: safeplan [--db PATH] COMMAND [ARGS...]\n"
+    "\n"
+    "Keeps safeguarding improvement plans (authorities, reviews, findings,\n"
+    "actions and their progress history) in one SQLite database file.\n"
+    "\n"
+    "Options:\n"
+    "  --db PATH    the database file (default: $SAFEPLAN_DB, else ./safeplan.db);\n"
+    "               it holds the whole plan and is created readable by you only\n"
+    "  --help       show this help;  'safeplan COMMAND --help' for a command\n"
+    "  --version    show the version\n"
+    "\n"
+    "Naming things: an authority by its code (torbay), a review as\n"
+    "AUTHORITY/REVIEW (torbay/2012-peer), a finding as AUTHORITY/REVIEW/FINDING\n"
+    "(torbay/2012-peer/3), an action by its id (17) or full path\n"
+    "(torbay/2012-peer/3/1), an owner by name or id. Any object by its id.\n"
+    "\n"
+    "Exit status: 0 success, 1 runtime error, 2 misuse.\n"
+    "\n"
+    "Commands:\n";
+
+static void print_main_help(FILE *out)
+{
+    fputs(main_usage, out);
+    for (size_t i = 0; cli_commands[i]; i++)
+        fprintf(out, "  %-18s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
+}
+
+/* Matches "WORD" or "WORD WORD" at argv[0..]; *used gets the word count. */
+static const cli_command *find_command(int argc, char **argv, int *used)
+{
+    for (size_t i = 0; cli_commands[i]; i++) {
+        const char *name = cli_commands[i]->name, *sp = strchr(name, ' ');
+        size_t first = sp ? (size_t)(sp - name) : strlen(name);
+        if (strncmp(argv[0], name, first) != 0 || argv[0][first] != '\0')
+            continue;
+        if (!sp) {
+            *used = 1;
+            return cli_commands[i];
+        }
+        if (argc > 1 && strcmp(argv[1], sp + 1) == 0) {
+            *used = 2;
+            return cli_commands[i];
+        }
+    }
+    return NULL;
+}
+
+/* "safeplan action" alone: list that group's commands. */
+static bool is_group(const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; cli_commands[i]; i++)
+        if (strncmp(cli_commands[i]->name, word, n) == 0 && cli_commands[i]->name[n] == ' ')
+            return true;
+    return false;
+}
+
+static int group_misuse(const char *group, const char *sub)
+{
+    if (sub)
+        fprintf(stderr, "safeplan: unknown command '%s %s'\n", group, sub);
+    else
+        fprintf(stderr, "safeplan: '%s' needs a subcommand\n", group);
+    fputs("Commands:\n", stderr);
+    size_t n = strlen(group);
+    for (size_t i = 0; cli_commands[i]; i++)
+        if (strncmp(cli_commands[i]->name, group, n) == 0 && cli_commands[i]->name[n] == ' ')
+            fprintf(stderr, "  safeplan %-16s %s\n", cli_commands[i]->name,
+                    cli_commands[i]->summary);
+    return EXIT_MISUSE;
+}
+
+int cli_help(int argc, char **argv)
+{
+    int used = 0;
+    if (argc == 0) {
+        print_main_help(stdout);
+        return EXIT_OK;
+    }
+    const cli_command *cmd = find_command(argc, argv, &used);
+    if (cmd) {
+        fputs(cmd->usage, stdout);
+        return EXIT_OK;
+    }
+    if (is_group(argv[0]))
+        return group_misuse(argv[0], argc > 1 ? argv[1] : NULL);
+    fprintf(stderr, "safeplan: no command '%s'; see 'safeplan --help'\n", argv[0]);
+    return EXIT_MISUSE;
+}
+
+/* Parses global options before the command; returns the index of the
+ * command word, or a negative exit status negated minus one. */
+static int global_options(int argc, char **argv, cli_ctx *ctx)
+{
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            print_main_help(stdout);
+            return -1 - EXIT_OK;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("safeplan %s (schema version %d)\n", SP_VERSION, sp_schema_version());
+            return -1 - EXIT_OK;
+        } else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
+            ctx->db_path = argv[++i];
+        } else if (strncmp(a, "--db=", 5) == 0) {
+            ctx->db_path = a + 5;
+        } else {
+            fprintf(stderr, "safeplan: %s '%s'\n",
+                    strcmp(a, "--db") == 0 ? "missing value for" : "unknown option", a);
+            fputs("Usage: safeplan [--db PATH] COMMAND [ARGS...]\n", stderr);
+            return -1 - EXIT_MISUSE;
+        }
+    }
+    if (ctx->db_path && !*ctx->db_path) {
+        fputs("safeplan: --db needs a file name\n", stderr);
+        return -1 - EXIT_MISUSE;
+    }
+    return i;
+}
+
+int main(int argc, char **argv)
+{
+    cli_ctx ctx = {0};
+    const char *env = getenv("SAFEPLAN_DB");
+    ctx.db_path = env && *env ? env : "safeplan.db";
+    int i = global_options(argc, argv, &ctx);
+    if (i < 0)
+        return -1 - i;
+    if (i >= argc) {
+        fputs("Usage: safeplan [--db PATH] COMMAND [ARGS...]\n"
+              "Try 'safeplan --help' for the list of commands.\n", stderr);
+        return EXIT_MISUSE;
+    }
+    if (strcmp(argv[i], "help") == 0)
+        return cli_help(argc - i - 1, argv + i + 1);
+    int used = 0;
+    ctx.cmd = find_command(argc - i, argv + i, &used);
+    if (!ctx.cmd)
+        return is_group(argv[i]) ? group_misuse(argv[i], i + 1 < argc ? argv[i + 1] : NULL)
+                                 : cli_help(1, argv + i);
+    /* The handler sees its own words as argv[0]; getopt starts after it. */
+    optind = 1;
+    int rc = ctx.cmd->run(&ctx, argc - i - used + 1, argv + i + used - 1);
+    sp_close(ctx.db);
+    return rc;
+}

@@ -1,0 +1,146 @@
+/* Argument handling shared by every command. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void usage_line(FILE *out, const cli_command *cmd)
+{
+    const char *nl = strchr(cmd->usage, '\n');
+    int len = nl ? (int)(nl - cmd->usage) : (int)strlen(cmd->usage);
+    fprintf(out, "%.*s\nTry 'safeplan %s --help' for more.\n", len, cmd->usage, cmd->name);
+}
+
+int cli_misuse(cli_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "safeplan %s: ", ctx->cmd->name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    usage_line(stderr, ctx->cmd);
+    return EXIT_MISUSE;
+}
+
+int cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("safeplan: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return EXIT_RUNTIME;
+}
+
+int cli_fail(cli_ctx *ctx)
+{
+    return cli_error("%s", sp_errmsg(ctx->db));
+}
+
+/* getopt reports which option failed only through optopt/argv; name it. */
+static const char *bad_option(int argc, char **argv)
+{
+    int i = optind - 1;
+    return i > 0 && i < argc ? argv[i] : "?";
+}
+
+static bool takes_argument(const struct option *opts, int val)
+{
+    for (; opts->name; opts++)
+        if (opts->val == val)
+            return opts->has_arg == required_argument;
+    return false;
+}
+
+int cli_opt(cli_ctx *ctx, int argc, char **argv, const struct option *opts)
+{
+    /* Every command's table must end with {"help", no_argument, 0, 'h'}
+     * then {0}; short options are not offered, so the short string is ":". */
+    opterr = 0;
+    int c = getopt_long(argc, argv, ":", opts, NULL);
+    if (c == 'h') {
+        fputs(ctx->cmd->usage, stdout);
+        return CLI_STOP_HELP;
+    }
+    if (c == '?') {
+        cli_misuse(ctx, "unknown option '%s'", bad_option(argc, argv));
+        return CLI_STOP_MISUSE;
+    }
+    if (c == ':' || (c > 0 && takes_argument(opts, c) && !optarg)) {
+        cli_misuse(ctx, "option '%s' needs a value", bad_option(argc, argv));
+        return CLI_STOP_MISUSE;
+    }
+    return c;
+}
+
+int cli_stop(int c)
+{
+    return c == CLI_STOP_HELP ? EXIT_OK : EXIT_MISUSE;
+}
+
+bool cli_positional(cli_ctx *ctx, int argc, char **argv, int min, int max)
+{
+    int n = argc - optind;
+    if (n < min) {
+        cli_misuse(ctx, "missing argument");
+        return false;
+    }
+    if (n > max) {
+        cli_misuse(ctx, "unexpected argument '%s'", argv[optind + max]);
+        return false;
+    }
+    return true;
+}
+
+bool cli_format_parse(cli_ctx *ctx, const char *text, cli_format *out)
+{
+    static const char *const names[] = {"table", "csv", "json"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(text, names[i]) == 0) {
+            *out = (cli_format)i;
+            return true;
+        }
+    cli_misuse(ctx, "--format '%s' is not known: expected table, csv or json", text);
+    return false;
+}
+
+bool cli_open(cli_ctx *ctx, bool create)
+{
+    if (ctx->db)
+        return true;
+    int rc = sp_open(&ctx->db, ctx->db_path, create ? SP_OPEN_CREATE : 0);
+    if (rc == SP_OK) {
+        const char *today = getenv("SAFEPLAN_TODAY");
+        if (today && *today && sp_set_today(ctx->db, today) != SP_OK) {
+            cli_error("SAFEPLAN_TODAY: %s", sp_errmsg(ctx->db));
+            return false;
+        }
+        return true;
+    }
+    cli_error("%s", sp_errmsg(ctx->db));
+    sp_close(ctx->db);
+    ctx->db = NULL;
+    return false;
+}
+
+int cli_parse_list(cli_ctx *ctx, int argc, char **argv, cli_format *format, const char **scope)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, 0, 'f'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    int c;
+    *format = FORMAT_TABLE;
+    while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
+        if (c != 'f')
+            return cli_stop(c);
+        if (!cli_format_parse(ctx, optarg, format))
+            return EXIT_MISUSE;
+    }
+    if (!cli_positional(ctx, argc, argv, 0, scope ? 1 : 0))
+        return EXIT_MISUSE;
+    if (scope)
+        *scope = optind < argc ? argv[optind] : NULL;
+    return cli_open(ctx, false) ? -1 : EXIT_RUNTIME;
+}

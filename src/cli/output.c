@@ -1,0 +1,283 @@
+/* Printing cursors as aligned tables (people), CSV and JSON (machines). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define TABLE_WIDTH 100 /* tables fit a 100-column terminal or page */
+#define MIN_COL 6       /* never squeeze a column below this */
+
+typedef struct table {
+    int ncols;
+    int *map;      /* cursor column shown in each table column */
+    size_t nrows, cap;
+    char **cells;  /* nrows * ncols, row-major; header is row 0 */
+    int *width;    /* display width per column */
+    bool *text;    /* free-text column: may be narrowed to fit */
+} table;
+
+/* Display width: UTF-8 code points (continuation bytes do not count). */
+static int text_width(const char *s)
+{
+    int w = 0;
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xc0) != 0x80;
+    return w;
+}
+
+/* A copy with line breaks and tabs shown as spaces: a table cell is one line. */
+static char *one_line(const char *s)
+{
+    char *copy = strdup(s ? s : "");
+    for (char *p = copy; p && *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            *p = ' ';
+    return copy;
+}
+
+static bool table_add_row(table *t, sp_cursor *c, bool header)
+{
+    if (t->nrows == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        char **cells = realloc(t->cells, cap * (size_t)t->ncols * sizeof *cells);
+        if (!cells)
+            return false;
+        t->cells = cells;
+        t->cap = cap;
+    }
+    for (int i = 0; i < t->ncols; i++) {
+        int col = t->map[i];
+        char *cell = one_line(header ? sp_cursor_name(c, col) : sp_cursor_text(c, col));
+        if (!cell)
+            return false;
+        t->cells[t->nrows * (size_t)t->ncols + (size_t)i] = cell;
+        int w = text_width(cell);
+        if (w > t->width[i])
+            t->width[i] = w;
+    }
+    t->nrows++;
+    return true;
+}
+
+/* Narrows the widest column one step at a time until the table fits. */
+static void fit_width(table *t)
+{
+    for (;;) {
+        int total = 2 * (t->ncols - 1), widest = -1;
+        for (int i = 0; i < t->ncols; i++) {
+            total += t->width[i];
+            if (t->text[i] && (widest < 0 || t->width[i] > t->width[widest]))
+                widest = i;
+        }
+        if (total <= TABLE_WIDTH || widest < 0 || t->width[widest] <= MIN_COL)
+            return;
+        t->width[widest]--;
+    }
+}
+
+/* Prints cell in `width` columns, cut with an ellipsis if it is longer. */
+static void print_cell(FILE *out, const char *cell, int width, bool right, bool last)
+{
+    int w = text_width(cell);
+    if (w > width) {
+        int keep = width - 1;
+        const char *p = cell;
+        for (int n = 0; *p && (n < keep || ((unsigned char)*p & 0xc0) == 0x80); p++)
+            n += ((unsigned char)*p & 0xc0) != 0x80;
+        fprintf(out, "%.*s…", (int)(p - cell), cell);
+        return;
+    }
+    if (right)
+        fprintf(out, "%*s%s", width - w, "", cell);
+    else if (last)
+        fputs(cell, out);
+    else
+        fprintf(out, "%s%*s", cell, width - w, "");
+}
+
+static void print_table(FILE *out, table *t, sp_cursor *c)
+{
+    fit_width(t);
+    for (size_t r = 0; r < t->nrows; r++) {
+        for (int i = 0; i < t->ncols; i++) {
+            bool right = r > 0 && sp_cursor_type(c, t->map[i]) == SP_COL_INT;
+            print_cell(out, t->cells[r * (size_t)t->ncols + (size_t)i], t->width[i], right,
+                       i == t->ncols - 1);
+            fputs(i == t->ncols - 1 ? "\n" : "  ", out);
+        }
+    }
+}
+
+static void table_free(table *t)
+{
+    for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+        free(t->cells[i]);
+    free(t->cells);
+    free(t->width);
+    free(t->map);
+    free(t->text);
+}
+
+/* Chooses the cursor columns named in cols (all if cols is NULL). */
+static bool table_columns(table *t, sp_cursor *c, const char *const *cols)
+{
+    int n = sp_cursor_columns(c);
+    t->map = calloc((size_t)n, sizeof *t->map);
+    t->width = calloc((size_t)n, sizeof *t->width);
+    t->text = calloc((size_t)n, sizeof *t->text);
+    if (!t->map || !t->width || !t->text)
+        return false;
+    for (int i = 0; i < n; i++) {
+        bool wanted = !cols;
+        for (size_t k = 0; cols && cols[k] && !wanted; k++)
+            wanted = strcmp(cols[k], sp_cursor_name(c, i)) == 0;
+        if (wanted)
+            t->map[t->ncols++] = i;
+    }
+    /* Follow the order of cols, not of the query. */
+    for (size_t k = 0, pos = 0; cols && cols[k]; k++)
+        for (int i = 0; i < t->ncols; i++)
+            if (strcmp(cols[k], sp_cursor_name(c, t->map[i])) == 0) {
+                int tmp = t->map[pos];
+                t->map[pos++] = t->map[i];
+                t->map[i] = tmp;
+            }
+    for (int i = 0; i < t->ncols; i++)
+        t->text[i] = sp_cursor_type(c, t->map[i]) == SP_COL_TEXT;
+    return true;
+}
+
+static int print_as_table(cli_ctx *ctx, sp_cursor *c, const char *const *cols)
+{
+    table t = {0};
+    bool ok = table_columns(&t, c, cols) && table_add_row(&t, c, true);
+    int rc = SP_ROW;
+    while (ok && (rc = sp_cursor_step(c)) == SP_ROW)
+        ok = table_add_row(&t, c, false);
+    if (ok && rc == SP_DONE)
+        print_table(stdout, &t, c);
+    table_free(&t);
+    if (!ok)
+        return cli_error("out of memory");
+    return rc == SP_DONE ? EXIT_OK : cli_fail(ctx);
+}
+
+void cli_json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", out); break;
+        case '\\': fputs("\\\\", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\r': fputs("\\r", out); break;
+        case '\t': fputs("\\t", out); break;
+        default:
+            if (*p < 0x20)
+                fprintf(out, "\\u%04x", *p);
+            else
+                fputc(*p, out);
+        }
+    }
+    fputc('"', out);
+}
+
+/* An integer column prints as a JSON number only if it is one. */
+static bool is_integer(const char *s)
+{
+    if (*s == '-')
+        s++;
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+static void json_row(FILE *out, sp_cursor *c, const char *indent)
+{
+    fprintf(out, "%s{", indent);
+    for (int i = 0; i < sp_cursor_columns(c); i++) {
+        const char *v = sp_cursor_text(c, i);
+        fputs(i ? ", " : "", out);
+        cli_json_string(out, sp_cursor_name(c, i));
+        fputs(": ", out);
+        if (!v)
+            fputs("null", out);
+        else if (sp_cursor_type(c, i) == SP_COL_INT && is_integer(v))
+            fputs(v, out);
+        else
+            cli_json_string(out, v);
+    }
+    fputc('}', out);
+}
+
+static int print_as_json(cli_ctx *ctx, sp_cursor *c, const cli_meta *meta, size_t nmeta)
+{
+    const char *indent = meta ? "    " : "  ";
+    if (meta) {
+        fputs("{\n", stdout);
+        for (size_t i = 0; i < nmeta; i++) {
+            fputs("  ", stdout);
+            cli_json_string(stdout, meta[i].key);
+            fputs(": ", stdout);
+            if (meta[i].value)
+                cli_json_string(stdout, meta[i].value);
+            else
+                fputs("null", stdout);
+            fputs(",\n", stdout);
+        }
+        fputs("  \"rows\": ", stdout);
+    }
+    fputc('[', stdout);
+    int rc, n = 0;
+    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+        fputs(n++ ? ",\n" : "\n", stdout);
+        json_row(stdout, c, indent);
+    }
+    fputs(n ? (meta ? "\n  ]" : "\n]") : "]", stdout);
+    fputs(meta ? "\n}\n" : "\n", stdout);
+    return rc == SP_DONE ? EXIT_OK : cli_fail(ctx);
+}
+
+int cli_print(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_meta *meta,
+              size_t nmeta)
+{
+    return cli_print_cols(ctx, c, format, meta, nmeta, NULL);
+}
+
+int cli_print_cols(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_meta *meta,
+                   size_t nmeta, const char *const *table_cols)
+{
+    int rc;
+    if (format == FORMAT_TABLE)
+        rc = print_as_table(ctx, c, table_cols);
+    else if (format == FORMAT_JSON)
+        rc = print_as_json(ctx, c, meta, nmeta);
+    else
+        rc = sp_csv_write_cursor(stdout, c, 0) == SP_OK ? EXIT_OK : cli_fail(ctx);
+    sp_cursor_free(c);
+    if (fflush(stdout) != 0)
+        return cli_error("cannot write output");
+    return rc;
+}
+
+int cli_print_record(cli_ctx *ctx, sp_cursor *c)
+{
+    int rc = sp_cursor_step(c);
+    if (rc == SP_ROW) {
+        int w = 0;
+        for (int i = 0; i < sp_cursor_columns(c); i++)
+            if (text_width(sp_cursor_name(c, i)) > w)
+                w = text_width(sp_cursor_name(c, i));
+        for (int i = 0; i < sp_cursor_columns(c); i++) {
+            const char *v = sp_cursor_text(c, i);
+            printf("%-*s  %s\n", w, sp_cursor_name(c, i), v ? v : "");
+        }
+    }
+    sp_cursor_free(c);
+    if (rc == SP_ROW)
+        return EXIT_OK;
+    return rc == SP_DONE ? cli_error("not found") : cli_fail(ctx);
+}

@@ -1,0 +1,145 @@
+/* Actions: what an authority will do about a finding, who owns it, by when. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+static int next_ref(char out[24], sp_db *db, int64_t finding_id)
+{
+    sqlite3_stmt *st;
+    int64_t n = 0;
+    int rc = sp_prepare(&st, db, "action/next_ref");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":finding_id", finding_id);
+    rc = sp_step_id(&n, db, st);
+    sqlite3_finalize(st);
+    snprintf(out, 24, "%lld", (long long)n);
+    return rc;
+}
+
+/* Resolves the due date: relative timescales count from the start date,
+ * else from today. */
+static int resolve_due(char due[SP_DATE_SIZE], sp_db *db, const sp_action_new *in,
+                       const char *start)
+{
+    char today[SP_DATE_SIZE];
+    sp_today(db, today);
+    if (sp_blank(in->due))
+        return sp_fail(db, SP_EINVALID, "due date must not be empty");
+    if (sp_due_parse(due, in->due, start ? start : today) != SP_OK)
+        return sp_fail(db, SP_EINVALID, "due date '%s' is not understood: expected %s", in->due,
+                       sp_due_forms());
+    if (start && sp_date_diff(start, due) < 0)
+        return sp_fail(db, SP_EINVALID, "due date %s is before the start date %s", due, start);
+    return SP_OK;
+}
+
+static int check_new_action(sp_db *db, const sp_action_new *in)
+{
+    int rc = sp_check_text(db, "action title", in->title);
+    if (rc == SP_OK && in->ref)
+        rc = sp_check_ref(db, "action reference", in->ref);
+    if (rc == SP_OK && sp_blank(in->owner))
+        rc = sp_fail(db, SP_EINVALID, "action owner must not be empty");
+    if (rc == SP_OK && in->measure)
+        rc = sp_check_text(db, "success measure", in->measure);
+    return rc;
+}
+
+static int insert_action(sp_db *db, const sp_action_new *in, int64_t finding_id,
+                         int64_t owner_id, const char *start, const char *due)
+{
+    char ref[24];
+    sqlite3_stmt *st;
+    int rc = in->ref ? SP_OK : next_ref(ref, db, finding_id);
+    if (rc == SP_OK)
+        rc = sp_prepare(&st, db, "action/add");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":finding_id", finding_id);
+    sp_bind_text(st, ":ref", in->ref ? in->ref : ref);
+    sp_bind_text(st, ":title", in->title);
+    sp_bind_int(st, ":owner_id", owner_id);
+    sp_bind_text(st, ":start", start);
+    sp_bind_text(st, ":due", due);
+    sp_bind_text(st, ":measure", sp_blank(in->measure) ? NULL : in->measure);
+    rc = sp_exec_stmt(db, st, "adding action");
+    sqlite3_finalize(st);
+    if (rc == SP_EEXISTS)
+        return sp_fail(db, rc, "action '%s/%s' already exists", in->finding, in->ref);
+    return rc;
+}
+
+int sp_action_add(int64_t *id, char due_out[SP_DATE_SIZE], sp_db *db, const sp_action_new *in)
+{
+    char start_buf[SP_DATE_SIZE], due[SP_DATE_SIZE];
+    const char *start = NULL;
+    int64_t finding_id = 0, owner_id = 0;
+    sp_clear(db);
+    int rc = check_new_action(db, in);
+    if (rc == SP_OK)
+        rc = sp_check_date(&start, start_buf, db, "start date", in->start);
+    if (rc == SP_OK)
+        rc = resolve_due(due, db, in, start);
+    if (rc == SP_OK)
+        rc = sp_resolve(&finding_id, db, "finding", in->finding);
+    if (rc != SP_OK || (rc = sp_begin(db)) != SP_OK)
+        return rc;
+    rc = sp_owner_ensure(&owner_id, db, in->owner);
+    if (rc == SP_OK)
+        rc = insert_action(db, in, finding_id, owner_id, start, due);
+    if (rc != SP_OK) {
+        sp_rollback(db);
+        return rc;
+    }
+    if (id)
+        *id = sqlite3_last_insert_rowid(db->sql);
+    if (due_out)
+        memcpy(due_out, due, SP_DATE_SIZE);
+    return sp_commit(db);
+}
+
+/* Scope by the depth of the path: authority, review or finding. */
+static int bind_scope(sqlite3_stmt *st, sp_db *db, const char *scope)
+{
+    static const char *const kinds[] = {"authority", "review", "finding"};
+    static const char *const params[] = {":authority_id", ":review_id", ":finding_id"};
+    int depth = sp_ref_depth(scope);
+    int64_t id = 0;
+    if (depth < 1 || depth > 3)
+        return sp_fail(db, SP_EINVALID,
+                       "scope '%s' should be AUTHORITY, AUTHORITY/REVIEW or "
+                       "AUTHORITY/REVIEW/FINDING", scope);
+    int rc = sp_resolve(&id, db, kinds[depth - 1], scope);
+    if (rc == SP_OK)
+        sp_bind_int(st, params[depth - 1], id);
+    return rc;
+}
+
+int sp_action_list(sp_cursor **out, sp_db *db, const char *scope)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    sp_clear(db);
+    int rc = sp_prepare(&st, db, "action/list");
+    if (rc == SP_OK && scope)
+        rc = bind_scope(st, db, scope);
+    if (rc != SP_OK) {
+        sqlite3_finalize(st);
+        return rc;
+    }
+    return sp_cursor_from_stmt(out, db, st);
+}
+
+int sp_action_get(sp_cursor **out, sp_db *db, int64_t action_id)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    sp_clear(db);
+    int rc = sp_prepare(&st, db, "action/get");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":id", action_id);
+    return sp_cursor_from_stmt(out, db, st);
+}

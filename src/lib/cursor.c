@@ -1,0 +1,89 @@
+/* Cursors: every list and report hands rows to the caller one at a time,
+ * so memory does not grow with the plan. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int sp_cursor_new(sp_cursor **out, sp_db *db, sqlite3_stmt *st, const sp_coltype *types)
+{
+    sp_cursor *c = calloc(1, sizeof *c);
+    *out = c;
+    if (!c) {
+        sqlite3_finalize(st);
+        return sp_fail(db, SP_ENOMEM, "out of memory");
+    }
+    c->db = db;
+    c->stmt = st;
+    c->types = types;
+    c->ncols = sqlite3_column_count(st);
+    return SP_OK;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Column types follow the naming convention of the queries in sql/. */
+static sp_coltype type_by_name(const char *name)
+{
+    if (ends_with(name, "_on") || ends_with(name, "_date") || strcmp(name, "as_of") == 0)
+        return SP_COL_DATE;
+    if (strcmp(name, "id") == 0 || ends_with(name, "_id") || strstr(name, "count") ||
+        strncmp(name, "days", 4) == 0 || strncmp(name, "n_", 2) == 0 ||
+        strcmp(name, "percent") == 0 || strcmp(name, "total") == 0)
+        return SP_COL_INT;
+    return SP_COL_TEXT;
+}
+
+int sp_cursor_from_stmt(sp_cursor **out, sp_db *db, sqlite3_stmt *st)
+{
+    return sp_cursor_new(out, db, st, NULL);
+}
+
+int sp_cursor_step(sp_cursor *c)
+{
+    int rc = sqlite3_step(c->stmt);
+    if (rc == SQLITE_ROW)
+        return SP_ROW;
+    if (rc == SQLITE_DONE)
+        return SP_DONE;
+    return sp_fail_sql(c->db, "reading rows");
+}
+
+int sp_cursor_columns(const sp_cursor *c)
+{
+    return c->ncols;
+}
+
+const char *sp_cursor_name(const sp_cursor *c, int col)
+{
+    return sqlite3_column_name(c->stmt, col);
+}
+
+sp_coltype sp_cursor_type(const sp_cursor *c, int col)
+{
+    if (col < 0 || col >= c->ncols)
+        return SP_COL_TEXT;
+    return c->types ? c->types[col] : type_by_name(sqlite3_column_name(c->stmt, col));
+}
+
+const char *sp_cursor_text(sp_cursor *c, int col)
+{
+    return (const char *)sqlite3_column_text(c->stmt, col);
+}
+
+int64_t sp_cursor_int(sp_cursor *c, int col)
+{
+    return sqlite3_column_int64(c->stmt, col);
+}
+
+void sp_cursor_free(sp_cursor *c)
+{
+    if (!c)
+        return;
+    sqlite3_finalize(c->stmt);
+    free(c);
+}

@@ -1,0 +1,307 @@
+/*
+ * Opening, creating and upgrading a safeplan database, and transactions.
+ *
+ * As in FreeBSD pkg: the schema version is PRAGMA user_version; a new file
+ * gets the whole current schema (schema/schema.sql) at once; an older one
+ * is upgraded by the numbered steps in migrations/, each in a transaction
+ * that also sets user_version; a newer one is refused untouched.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* Long enough for a person's write to finish; short enough to report. */
+#define SP_BUSY_TIMEOUT_MS 10000
+
+static int migration_count(void)
+{
+    int n = 0;
+    for (size_t i = 0; i < sp_embedded_count; i++)
+        if (strncmp(sp_embedded[i].name, "migrations/", 11) == 0)
+            n++;
+    return n;
+}
+
+int sp_schema_version(void)
+{
+    return migration_count();
+}
+
+/* The i-th migration (1-based), relying on the embedded table being sorted
+ * by name and migrations being numbered 0001, 0002, ... without gaps. */
+static const sp_embedded_file *migration(int i)
+{
+    int n = 0;
+    for (size_t k = 0; k < sp_embedded_count; k++) {
+        if (strncmp(sp_embedded[k].name, "migrations/", 11) != 0)
+            continue;
+        if (++n == i)
+            return &sp_embedded[k];
+    }
+    return NULL;
+}
+
+static int pragma_int(sp_db *db, const char *pragma, int *out)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db->sql, pragma, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(st);
+    *out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int set_pragma_int(sp_db *db, const char *name, int value)
+{
+    /* PRAGMA arguments cannot be bound; value is an integer we produced. */
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA %s = %d", name, value);
+    return sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+}
+
+static int install_schema(sp_db *db)
+{
+    const char *schema = sp_embedded_get("schema/schema.sql");
+    if (!schema)
+        return sp_fail(db, SP_ERROR, "internal error: schema not embedded");
+    int rc = sp_begin(db);
+    if (rc == SP_OK)
+        rc = sp_exec_script(db, schema, "creating the schema");
+    if (rc == SP_OK && (set_pragma_int(db, "application_id", SP_APPLICATION_ID) != SQLITE_OK ||
+                        set_pragma_int(db, "user_version", sp_schema_version()) != SQLITE_OK))
+        rc = sp_fail_sql(db, "creating the schema");
+    if (rc != SP_OK) {
+        sp_rollback(db);
+        return rc;
+    }
+    return sp_commit(db);
+}
+
+/* Applies migration `step` unless another process already has. */
+static int apply_migration(sp_db *db, int step)
+{
+    int version = 0, rc = sp_begin(db);
+    if (rc != SP_OK)
+        return rc;
+    if (pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK) {
+        rc = sp_fail_sql(db, "upgrading the database");
+    } else if (version < step) {
+        const sp_embedded_file *m = migration(step);
+        rc = m ? sp_exec_script(db, m->data, m->name)
+               : sp_fail(db, SP_ERROR, "internal error: migration %d missing", step);
+        if (rc == SP_OK && set_pragma_int(db, "user_version", step) != SQLITE_OK)
+            rc = sp_fail_sql(db, "upgrading the database");
+    }
+    if (rc != SP_OK) {
+        sp_rollback(db);
+        return rc;
+    }
+    return sp_commit(db);
+}
+
+static int upgrade(sp_db *db, int from)
+{
+    for (int step = from + 1; step <= sp_schema_version(); step++) {
+        int rc = apply_migration(db, step);
+        if (rc != SP_OK)
+            return rc;
+    }
+    return SP_OK;
+}
+
+/* Creates the file with mode 0600 before SQLite sees it: the plan names
+ * teams, partners and sometimes cases, so it must not be world-readable.
+ * SQLite gives its -wal and -shm files the same mode. */
+static int create_private_file(sp_db *db, const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            return sp_fail(db, SP_ERROR, "cannot create %s: its directory does not exist", path);
+        return sp_fail(db, SP_ERROR, "cannot create %s: %s", path, strerror(errno));
+    }
+    close(fd);
+    return SP_OK;
+}
+
+static int check_identity(sp_db *db, const char *path, int *version)
+{
+    int app_id = 0, objects = 0;
+    int rc = pragma_int(db, "PRAGMA application_id", &app_id);
+    if (rc == SQLITE_OK)
+        rc = pragma_int(db, "SELECT count(*) FROM sqlite_master", &objects);
+    if (rc == SQLITE_OK)
+        rc = pragma_int(db, "PRAGMA user_version", version);
+    if (rc == SQLITE_NOTADB)
+        return sp_fail(db, SP_ENOTSAFEPLAN, "%s is not a SQLite database", path);
+    if (rc == SQLITE_CORRUPT)
+        return sp_fail(db, SP_ERROR, "%s is damaged (SQLite reports corruption)", path);
+    if (rc != SQLITE_OK)
+        return sp_fail_sql(db, path);
+    if (app_id == 0 && objects == 0 && *version == 0)
+        return SP_OK; /* empty: ours to initialise */
+    if (app_id != SP_APPLICATION_ID)
+        return sp_fail(db, SP_ENOTSAFEPLAN,
+                       "%s is a SQLite database but not a safeplan one (application_id %d)",
+                       path, app_id);
+    if (*version > sp_schema_version())
+        return sp_fail(db, SP_ENEWER,
+                       "%s was written by a newer safeplan (schema version %d; this program "
+                       "knows up to %d): upgrade safeplan to use it",
+                       path, *version, sp_schema_version());
+    return SP_OK;
+}
+
+static int configure(sp_db *db)
+{
+    sqlite3_busy_timeout(db->sql, SP_BUSY_TIMEOUT_MS);
+    sqlite3_extended_result_codes(db->sql, 1);
+    if (sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
+        return sp_fail_sql(db, "configuring the database");
+    return sp_register_functions(db);
+}
+
+static int open_file(sp_db *db, const char *path, unsigned flags)
+{
+    struct stat sb;
+    bool exists = stat(path, &sb) == 0;
+    if (!exists && !(flags & SP_OPEN_CREATE))
+        return sp_fail(db, SP_ENOTFOUND,
+                       "no database at %s (create one with 'safeplan init')", path);
+    if (exists && S_ISDIR(sb.st_mode))
+        return sp_fail(db, SP_ERROR, "%s is a directory, not a database file", path);
+    if (!exists && create_private_file(db, path) != SP_OK)
+        return SP_ERROR;
+    int oflags = (flags & SP_OPEN_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        return sp_fail_sql(db, path);
+    return SP_OK;
+}
+
+/* WAL lets readers run during a write; it is set only once the file is
+ * known to be ours, so a refused file is never touched. */
+static void use_wal(sp_db *db)
+{
+    if (!sqlite3_db_readonly(db->sql, "main"))
+        sqlite3_exec(db->sql, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+}
+
+int sp_open(sp_db **out, const char *path, unsigned flags)
+{
+    sp_db *db = calloc(1, sizeof *db);
+    *out = db;
+    if (!db)
+        return SP_ENOMEM;
+    if (!path || !*path)
+        return sp_fail(db, SP_EINVALID, "no database path given");
+    int version = 0;
+    int rc = open_file(db, path, flags);
+    if (rc == SP_OK)
+        rc = configure(db);
+    if (rc == SP_OK)
+        rc = check_identity(db, path, &version);
+    if (rc != SP_OK)
+        return rc;
+    if (version < sp_schema_version() && sqlite3_db_readonly(db->sql, "main"))
+        return sp_fail(db, SP_EREADONLY, "%s needs upgrading but cannot be written", path);
+    use_wal(db);
+    if (version == 0)
+        return install_schema(db);
+    return upgrade(db, version);
+}
+
+void sp_close(sp_db *db)
+{
+    if (!db)
+        return;
+    sqlite3_close_v2(db->sql);
+    free(db);
+}
+
+int sp_db_version(sp_db *db)
+{
+    int v = 0;
+    return pragma_int(db, "PRAGMA user_version", &v) == SQLITE_OK ? v : -1;
+}
+
+int sp_set_today(sp_db *db, const char *iso_date)
+{
+    sp_clear(db);
+    if (!iso_date) {
+        db->today[0] = '\0';
+        return SP_OK;
+    }
+    char d[SP_DATE_SIZE];
+    if (sp_date_parse(d, iso_date) != SP_OK)
+        return sp_fail(db, SP_EINVALID, "invalid date '%s' for today", iso_date);
+    memcpy(db->today, d, sizeof d);
+    return SP_OK;
+}
+
+void sp_today(sp_db *db, char out[SP_DATE_SIZE])
+{
+    if (db && db->today[0]) {
+        memcpy(out, db->today, SP_DATE_SIZE);
+        return;
+    }
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(out, SP_DATE_SIZE, "%Y-%m-%d", &tm);
+}
+
+int sp_begin(sp_db *db)
+{
+    if (db->tx_depth++ > 0)
+        return SP_OK;
+    db->tx_failed = false;
+    /* IMMEDIATE takes the write lock now, so a busy database makes us wait
+     * (busy timeout) up front instead of failing halfway through. */
+    if (sqlite3_exec(db->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+        db->tx_depth = 0;
+        return sp_fail_sql(db, "starting a transaction");
+    }
+    return SP_OK;
+}
+
+int sp_commit(sp_db *db)
+{
+    if (db->tx_depth == 0)
+        return sp_fail(db, SP_ERROR, "internal error: commit without begin");
+    if (--db->tx_depth > 0)
+        return SP_OK;
+    if (db->tx_failed) {
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+        return sp_fail(db, SP_ERROR, "transaction rolled back: an inner step failed");
+    }
+    if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int rc = sp_fail_sql(db, "committing");
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
+    return SP_OK;
+}
+
+int sp_rollback(sp_db *db)
+{
+    if (db->tx_depth == 0)
+        return SP_OK;
+    if (--db->tx_depth > 0) {
+        db->tx_failed = true;
+        return SP_OK;
+    }
+    /* Keep the message of the failure that led here; a failed ROLLBACK
+     * (nothing to undo after an automatic one) changes nothing. */
+    sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+    return SP_OK;
+}

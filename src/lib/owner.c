@@ -1,0 +1,55 @@
+/* Owners: the accountable role, team or officer for an action. */
+#include <string.h>
+
+#include "internal.h"
+
+int sp_owner_add(int64_t *id, sp_db *db, const sp_owner_new *in)
+{
+    sqlite3_stmt *st = NULL;
+    sp_clear(db);
+    int rc = sp_check_text(db, "owner name", in->name);
+    if (rc == SP_OK && in->email && !strchr(in->email, '@'))
+        rc = sp_fail(db, SP_EINVALID, "owner email '%s' is not an email address", in->email);
+    if (rc == SP_OK)
+        rc = sp_prepare(&st, db, "owner/add");
+    if (rc == SP_OK) {
+        sp_bind_text(st, ":name", in->name);
+        sp_bind_text(st, ":team", sp_blank(in->team) ? NULL : in->team);
+        sp_bind_text(st, ":email", sp_blank(in->email) ? NULL : in->email);
+        rc = sp_exec_stmt(db, st, "adding owner");
+        if (rc == SP_EEXISTS)
+            rc = sp_fail(db, rc, "owner '%s' already exists", in->name);
+    }
+    sqlite3_finalize(st);
+    if (rc == SP_OK && id)
+        *id = sqlite3_last_insert_rowid(db->sql);
+    return rc;
+}
+
+int sp_owner_ensure(int64_t *id, sp_db *db, const char *name)
+{
+    sqlite3_stmt *st;
+    int rc = sp_resolve(id, db, "owner", name);
+    if (rc != SP_ENOTFOUND)
+        return rc;
+    if (name[strspn(name, "0123456789")] == '\0')
+        return rc; /* an unknown id, not a new owner's name */
+    rc = sp_check_text(db, "owner name", name);
+    if (rc == SP_OK)
+        rc = sp_prepare(&st, db, "owner/ensure");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_text(st, ":name", name);
+    rc = sp_exec_stmt(db, st, "adding owner");
+    sqlite3_finalize(st);
+    return rc == SP_OK ? sp_resolve(id, db, "owner", name) : rc;
+}
+
+int sp_owner_list(sp_cursor **out, sp_db *db)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    sp_clear(db);
+    int rc = sp_prepare(&st, db, "owner/list");
+    return rc == SP_OK ? sp_cursor_from_stmt(out, db, st) : rc;
+}

@@ -1,0 +1,154 @@
+/* References: an id ("17") or a path of codes ("torbay/2012-peer/3.2/1"). */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define MAX_SEGMENTS 4
+#define MAX_REF 256
+
+static int kind_depth(const char *kind)
+{
+    static const char *const kinds[] = {"authority", "review", "finding", "action"};
+    for (int i = 0; i < MAX_SEGMENTS; i++)
+        if (strcmp(kind, kinds[i]) == 0)
+            return i + 1;
+    return 0; /* owner: named by its name, not a path */
+}
+
+static const char *path_shape(int depth)
+{
+    static const char *const shapes[] = {"AUTHORITY", "AUTHORITY/REVIEW",
+                                         "AUTHORITY/REVIEW/FINDING",
+                                         "AUTHORITY/REVIEW/FINDING/ACTION"};
+    return shapes[depth - 1];
+}
+
+static bool all_digits(const char *s)
+{
+    if (!*s || strlen(s) > 18)
+        return false;
+    for (; *s; s++)
+        if (!isdigit((unsigned char)*s))
+            return false;
+    return true;
+}
+
+/* Splits `ref` (copied into buf) on '/' into seg; returns the count or -1. */
+static int split(char *buf, const char *ref, const char *seg[MAX_SEGMENTS])
+{
+    size_t n = strlen(ref);
+    if (n == 0 || n >= MAX_REF)
+        return -1;
+    memcpy(buf, ref, n + 1);
+    int count = 0;
+    for (char *p = buf, *slash; count < MAX_SEGMENTS; p = slash + 1) {
+        seg[count++] = p;
+        slash = strchr(p, '/');
+        if (!slash)
+            return count;
+        *slash = '\0';
+    }
+    return -1; /* too many segments */
+}
+
+static int resolve_id(int64_t *id, sp_db *db, const char *kind, const char *digits)
+{
+    char q[32];
+    sqlite3_stmt *st;
+    snprintf(q, sizeof q, "ref/%s_id", kind);
+    int rc = sp_prepare(&st, db, q);
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":id", strtoll(digits, NULL, 10));
+    rc = sp_step_id(id, db, st);
+    sqlite3_finalize(st);
+    if (rc == SP_ENOTFOUND)
+        return sp_fail(db, rc, "no %s with id %s", kind, digits);
+    return rc;
+}
+
+static int resolve_path(int64_t *id, sp_db *db, const char *kind, const char *ref,
+                        const char *seg[], int depth)
+{
+    static const char *const names[] = {":a", ":r", ":f", ":x"};
+    char q[32], code[48];
+    sqlite3_stmt *st;
+    snprintf(q, sizeof q, "ref/%s", kind);
+    int rc = sp_prepare(&st, db, q);
+    if (rc != SP_OK)
+        return rc;
+    /* Authority codes are lower case; let people type "Torbay". */
+    snprintf(code, sizeof code, "%s", seg[0]);
+    for (char *p = code; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    sp_bind_text(st, names[0], code);
+    for (int i = 1; i < depth; i++)
+        sp_bind_text(st, names[i], seg[i]);
+    rc = sp_step_id(id, db, st);
+    sqlite3_finalize(st);
+    if (rc == SP_ENOTFOUND)
+        return sp_fail(db, rc, "no %s '%s'", kind, ref);
+    return rc;
+}
+
+int sp_resolve(int64_t *id, sp_db *db, const char *kind, const char *ref)
+{
+    sp_clear(db);
+    int depth = kind_depth(kind);
+    if (!ref || !*ref)
+        return sp_fail(db, SP_EINVALID, "no %s named", kind);
+    if (all_digits(ref))
+        return resolve_id(id, db, depth ? kind : "owner", ref);
+    if (depth == 0) {
+        sqlite3_stmt *st;
+        int rc = sp_prepare(&st, db, "ref/owner");
+        if (rc != SP_OK)
+            return rc;
+        sp_bind_text(st, ":name", ref);
+        rc = sp_step_id(id, db, st);
+        sqlite3_finalize(st);
+        return rc == SP_ENOTFOUND ? sp_fail(db, rc, "no owner '%s'", ref) : rc;
+    }
+    char buf[MAX_REF];
+    const char *seg[MAX_SEGMENTS];
+    int n = split(buf, ref, seg);
+    if (n != depth)
+        return sp_fail(db, SP_EINVALID, "%s reference '%s' should be %s or a numeric id", kind,
+                       ref, path_shape(depth));
+    return resolve_path(id, db, kind, ref, seg, depth);
+}
+
+int sp_ref_depth(const char *ref)
+{
+    char buf[MAX_REF];
+    const char *seg[MAX_SEGMENTS];
+    if (!ref || all_digits(ref))
+        return -1;
+    return split(buf, ref, seg);
+}
+
+int sp_ref_path(char **out, sp_db *db, const char *kind, int64_t id)
+{
+    char q[32];
+    sqlite3_stmt *st;
+    *out = NULL;
+    snprintf(q, sizeof q, "ref/%s_path", kind);
+    int rc = sp_prepare(&st, db, q);
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":id", id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *out = strdup((const char *)sqlite3_column_text(st, 0));
+        rc = *out ? SP_OK : sp_fail(db, SP_ENOMEM, "out of memory");
+    } else {
+        rc = rc == SQLITE_DONE ? sp_fail(db, SP_ENOTFOUND, "no %s with id %lld", kind,
+                                         (long long)id)
+                               : sp_fail_sql(db, "finding a path");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}

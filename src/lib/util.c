@@ -1,0 +1,221 @@
+/* Errors, statements, binding and the embedded-file lookup. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+const char *sp_strerror(int code)
+{
+    switch (code) {
+    case SP_OK: return "ok";
+    case SP_ENOMEM: return "out of memory";
+    case SP_ENOTFOUND: return "not found";
+    case SP_EEXISTS: return "already exists";
+    case SP_EINVALID: return "invalid input";
+    case SP_ECONFLICT: return "conflict";
+    case SP_ENOTSAFEPLAN: return "not a safeplan database";
+    case SP_ENEWER: return "database from a newer version";
+    case SP_EREADONLY: return "read-only";
+    case SP_EBUSY: return "database busy";
+    default: return "error";
+    }
+}
+
+void sp_free(void *p)
+{
+    free(p);
+}
+
+const char *sp_errmsg(const sp_db *db)
+{
+    return db ? db->err : "out of memory";
+}
+
+void sp_clear(sp_db *db)
+{
+    db->err[0] = '\0';
+}
+
+int sp_fail(sp_db *db, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(db->err, sizeof db->err, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+/* The constraint messages SQLite gives are about tables and columns; keep
+ * them (they name the value's column) but classify the failure. */
+static int classify(int xrc)
+{
+    switch (xrc) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY: return SP_EEXISTS;
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL: return SP_EINVALID;
+    case SQLITE_CONSTRAINT_FOREIGNKEY: return SP_ENOTFOUND;
+    case SQLITE_CONSTRAINT_TRIGGER: return SP_ECONFLICT;
+    }
+    switch (xrc & 0xff) {
+    case SQLITE_NOMEM: return SP_ENOMEM;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return SP_EBUSY;
+    case SQLITE_READONLY: return SP_EREADONLY;
+    case SQLITE_NOTADB: return SP_ENOTSAFEPLAN;
+    default: return SP_ERROR;
+    }
+}
+
+int sp_fail_sql(sp_db *db, const char *what)
+{
+    if (!db->sql)
+        return sp_fail(db, SP_ENOMEM, "%s: out of memory", what);
+    int xrc = sqlite3_extended_errcode(db->sql);
+    const char *msg = sqlite3_errmsg(db->sql);
+    switch (xrc & 0xff) {
+    case SQLITE_FULL:
+        return sp_fail(db, SP_ERROR, "%s: the disk is full; nothing was changed", what);
+    case SQLITE_READONLY:
+        return sp_fail(db, SP_EREADONLY, "%s: the database is read-only; nothing was changed",
+                       what);
+    case SQLITE_BUSY:
+        return sp_fail(db, SP_EBUSY, "%s: another user held the database for too long; "
+                       "nothing was changed, try again", what);
+    case SQLITE_CORRUPT:
+        return sp_fail(db, SP_ERROR, "%s: the database file is damaged", what);
+    case SQLITE_CANTOPEN:
+        return sp_fail(db, SP_ERROR, "%s: cannot open the database file", what);
+    }
+    return sp_fail(db, classify(xrc), "%s: %s", what, msg);
+}
+
+const char *sp_embedded_get(const char *name)
+{
+    for (size_t i = 0; i < sp_embedded_count; i++)
+        if (strcmp(sp_embedded[i].name, name) == 0)
+            return sp_embedded[i].data;
+    return NULL;
+}
+
+/* Finds "-- name: QUERY" in `text`; sets *start and *len to the statement. */
+static bool find_named(const char *text, const char *query, const char **start, size_t *len)
+{
+    size_t qlen = strlen(query);
+    for (const char *p = strstr(text, "-- name: "); p; p = strstr(p + 1, "-- name: ")) {
+        const char *name = p + 9;
+        if (strncmp(name, query, qlen) != 0 || (name[qlen] != '\n' && name[qlen] != '\r'))
+            continue;
+        *start = name + qlen;
+        const char *end = strstr(*start, "-- name: ");
+        *len = end ? (size_t)(end - *start) : strlen(*start);
+        return true;
+    }
+    return false;
+}
+
+int sp_prepare(sqlite3_stmt **out, sp_db *db, const char *name)
+{
+    char file[128];
+    const char *slash = strchr(name, '/');
+    *out = NULL;
+    if (!slash || (size_t)(slash - name) > 100)
+        return sp_fail(db, SP_ERROR, "internal error: bad query name %s", name);
+    snprintf(file, sizeof file, "sql/%.*s.sql", (int)(slash - name), name);
+    const char *text = sp_embedded_get(file), *start;
+    size_t len;
+    if (!text || !find_named(text, slash + 1, &start, &len))
+        return sp_fail(db, SP_ERROR, "internal error: query %s not embedded", name);
+    if (sqlite3_prepare_v2(db->sql, start, (int)len, out, NULL) != SQLITE_OK)
+        return sp_fail_sql(db, name);
+    return SP_OK;
+}
+
+int sp_prepare_text(sqlite3_stmt **out, sp_db *db, const char *sql)
+{
+    if (sqlite3_prepare_v2(db->sql, sql, -1, out, NULL) != SQLITE_OK)
+        return sp_fail_sql(db, "preparing a statement");
+    return SP_OK;
+}
+
+int sp_bind_text(sqlite3_stmt *st, const char *name, const char *value)
+{
+    int i = sqlite3_bind_parameter_index(st, name);
+    if (i == 0)
+        return SQLITE_OK;
+    return value ? sqlite3_bind_text(st, i, value, -1, SQLITE_TRANSIENT)
+                 : sqlite3_bind_null(st, i);
+}
+
+int sp_bind_int(sqlite3_stmt *st, const char *name, int64_t value)
+{
+    int i = sqlite3_bind_parameter_index(st, name);
+    return i == 0 ? SQLITE_OK : sqlite3_bind_int64(st, i, value);
+}
+
+int sp_bind_null(sqlite3_stmt *st, const char *name)
+{
+    int i = sqlite3_bind_parameter_index(st, name);
+    return i == 0 ? SQLITE_OK : sqlite3_bind_null(st, i);
+}
+
+int sp_exec_stmt(sp_db *db, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    while (rc == SQLITE_ROW)
+        rc = sqlite3_step(st);
+    rc = rc == SQLITE_DONE ? SP_OK : sp_fail_sql(db, what);
+    sqlite3_reset(st);
+    return rc;
+}
+
+int sp_exec_script(sp_db *db, const char *sql, const char *what)
+{
+    if (sqlite3_exec(db->sql, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return sp_fail_sql(db, what);
+    return SP_OK;
+}
+
+bool sp_blank(const char *text)
+{
+    if (!text)
+        return true;
+    for (; *text; text++)
+        if (*text != ' ' && *text != '\t' && *text != '\r' && *text != '\n')
+            return false;
+    return true;
+}
+
+/* Length of the UTF-8 sequence at s (1-4), or 0 if it is not valid:
+ * overlong forms, surrogates and code points past U+10FFFF are refused. */
+static size_t utf8_seq(const unsigned char *s, size_t left)
+{
+    unsigned c = s[0];
+    size_t n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3
+             : (c & 0xf8) == 0xf0 ? 4 : 0;
+    if (n == 0 || n > left)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+    if ((n == 2 && c < 0xc2) || (n == 3 && c == 0xe0 && s[1] < 0xa0) ||
+        (n == 3 && c == 0xed && s[1] >= 0xa0) || (n == 4 && c == 0xf0 && s[1] < 0x90) ||
+        (n == 4 && (c > 0xf4 || (c == 0xf4 && s[1] >= 0x90))))
+        return 0;
+    return n;
+}
+
+bool sp_utf8_valid(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return false;
+        size_t n = utf8_seq(s + i, len - i);
+        if (n == 0)
+            return false;
+        i += n;
+    }
+    return true;
+}

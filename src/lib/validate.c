@@ -1,0 +1,66 @@
+/* Checks on values coming in, each failing with a message that names the
+ * value and says what was expected. */
+#include <string.h>
+
+#include "internal.h"
+
+int sp_check_ref(sp_db *db, const char *what, const char *value)
+{
+    if (sp_blank(value))
+        return sp_fail(db, SP_EINVALID, "%s must not be empty", what);
+    size_t n = strlen(value);
+    size_t ok = strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
+    if (n > 40 || ok != n)
+        return sp_fail(db, SP_EINVALID,
+                       "%s '%s' is not valid: expected 1 to 40 letters, digits, '.', '_' or '-'",
+                       what, value);
+    return SP_OK;
+}
+
+int sp_check_text(sp_db *db, const char *what, const char *text)
+{
+    if (sp_blank(text))
+        return sp_fail(db, SP_EINVALID, "%s must not be empty", what);
+    if (!sp_utf8_valid(text, strlen(text)))
+        return sp_fail(db, SP_EINVALID, "%s is not valid UTF-8 text", what);
+    return SP_OK;
+}
+
+int sp_check_enum(const char **out, sp_db *db, const char *kind, const char *what,
+                  const char *text)
+{
+    *out = text ? sp_enum_word(kind, text) : NULL;
+    if (!*out)
+        return sp_fail(db, SP_EINVALID, "%s '%s' is not known: expected one of %s", what,
+                       text ? text : "", sp_enum_values(kind));
+    return SP_OK;
+}
+
+int sp_check_date(const char **out, char buf[SP_DATE_SIZE], sp_db *db, const char *what,
+                  const char *text)
+{
+    *out = NULL;
+    if (!text)
+        return SP_OK;
+    if (sp_date_parse(buf, text) != SP_OK)
+        return sp_fail(db, SP_EINVALID,
+                       "%s '%s' is not a valid date: expected YYYY-MM-DD or DD/MM/YYYY", what,
+                       text);
+    *out = buf;
+    return SP_OK;
+}
+
+int sp_step_id(int64_t *id, sp_db *db, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        rc = SP_OK;
+    } else if (rc == SQLITE_DONE) {
+        rc = SP_ENOTFOUND;
+    } else {
+        rc = sp_fail_sql(db, "looking up");
+    }
+    sqlite3_reset(st);
+    return rc;
+}

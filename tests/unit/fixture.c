@@ -1,0 +1,87 @@
+#include "fixture.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+sp_db *fx_db;
+char fx_dir[256];
+char fx_path[300];
+
+void fx_setup(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(fx_dir, sizeof fx_dir, "%s/sp-unit-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    ck_assert_ptr_nonnull(mkdtemp(fx_dir));
+    snprintf(fx_path, sizeof fx_path, "%s/test.db", fx_dir);
+    int rc = sp_open(&fx_db, fx_path, SP_OPEN_CREATE);
+    ck_assert_msg(rc == SP_OK, "open: %s", sp_errmsg(fx_db));
+}
+
+void fx_teardown(void)
+{
+    sp_close(fx_db);
+    fx_db = NULL;
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx_dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", fx_dir);
+}
+
+int fx_raw_exec(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc;
+}
+
+long long fx_raw_int(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st = NULL;
+    long long v = -1;
+    ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+                  sqlite3_errmsg(db));
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+int fx_count(sp_cursor *c)
+{
+    int n = 0, rc;
+    while ((rc = sp_cursor_step(c)) == SP_ROW)
+        n++;
+    ck_assert_int_eq(rc, SP_DONE);
+    sp_cursor_free(c);
+    return n;
+}
+
+void fx_minimal_plan(void)
+{
+    sp_authority_new a = {.code = "tb", .name = "Torbay Council"};
+    ck_assert_msg(sp_authority_add(NULL, fx_db, &a) == SP_OK, "%s", sp_errmsg(fx_db));
+    sp_review_new r = {.authority = "tb", .ref = "r1", .kind = "lga_peer_review",
+                       .title = "LGA safeguarding peer review", .from = "2012-05-21"};
+    ck_assert_msg(sp_review_add(NULL, fx_db, &r) == SP_OK, "%s", sp_errmsg(fx_db));
+    sp_finding_new f = {.review = "tb/r1", .ref = "1", .kind = "area_for_consideration",
+                        .theme = "Capacity and managing resources",
+                        .text = "Streamline paperwork"};
+    ck_assert_msg(sp_finding_add(NULL, fx_db, &f) == SP_OK, "%s", sp_errmsg(fx_db));
+}
+
+TCase *fx_tcase(const char *name)
+{
+    TCase *tc = tcase_create(name);
+    tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
+    tcase_set_timeout(tc, 60);
+    return tc;
+}
