@@ -10,7 +10,7 @@ const char *sp_demo_default_date(void)
 static int count_actions(sp_db *db, int64_t *n)
 {
     sqlite3_stmt *st;
-    int rc = sp_prepare_text(&st, db, "SELECT count(*) FROM action");
+    int rc = sp_prepare(&st, db, "demo/count");
     if (rc != SP_OK)
         return rc;
     rc = sp_step_id(n, db, st);

@@ -1,0 +1,2 @@
+-- name: count
+SELECT count(*) FROM action;

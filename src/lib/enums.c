@@ -1,0 +1,200 @@
+/*
+ * Enumerated columns: canonical words, the spellings people type for them,
+ * and the action status lifecycle.
+ *
+ * Each kind's words are listed once, in an X-macro, which yields both the
+ * lookup table and the comma-separated list for error messages; the words
+ * match the CHECK constraints in migrations/0001_core.sql.
+ */
+#include "enums.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#include "safeplan.h"
+
+#define AUTHORITY_KINDS(X) X(council) X(partnership) X(lscb) X(trust) X(other)
+#define REVIEW_KINDS(X)                                                                \
+    X(lga_peer_review) X(ofsted_inspection) X(ofsted_lscb_review) X(monitoring_visit) \
+    X(improvement_notice) X(self_assessment) X(other)
+#define FINDING_KINDS(X)                                                 \
+    X(strength) X(area_for_consideration) X(recommendation) X(priority_action) \
+    X(area_for_improvement) X(improvement_notice_requirement)
+#define STATUSES(X) \
+    X(not_started) X(in_progress) X(complete) X(signed_off) X(transferred) X(withdrawn)
+#define RAGS(X) X(red) X(amber) X(green) X(blue) X(grey)
+
+#define AS_WORD(w) #w,
+#define AS_LIST(w) ", " #w
+
+typedef struct alias {
+    const char *from; /* normalised spelling */
+    const char *to;   /* canonical word */
+} alias;
+
+typedef struct enum_kind {
+    const char *name;
+    const char *const *words;  /* NULL-terminated */
+    const char *values;        /* ", a, b, c": skip the first two characters */
+    const alias *aliases;      /* terminated by {NULL, NULL} */
+} enum_kind;
+
+static const char *const authority_words[] = {AUTHORITY_KINDS(AS_WORD) NULL};
+static const char *const review_words[] = {REVIEW_KINDS(AS_WORD) NULL};
+static const char *const finding_words[] = {FINDING_KINDS(AS_WORD) NULL};
+static const char *const status_words[] = {STATUSES(AS_WORD) NULL};
+static const char *const rag_words[] = {RAGS(AS_WORD) NULL};
+
+/* Aliases only where the meaning is unambiguous: "closed" is not one (it
+ * could be complete or signed off), nor is "done". */
+static const alias authority_aliases[] = {
+    {"local_authority", "council"},
+    {"local_safeguarding_children_board", "lscb"},
+    {"safeguarding_partnership", "partnership"},
+    {NULL, NULL}};
+static const alias review_aliases[] = {
+    {"peer_review", "lga_peer_review"},
+    {"lga_review", "lga_peer_review"},
+    {"ofsted", "ofsted_inspection"},
+    {"ofsted_single_inspection", "ofsted_inspection"},
+    {"ofsted_review_of_lscb", "ofsted_lscb_review"},
+    {"lscb_review", "ofsted_lscb_review"},
+    {"self_evaluation", "self_assessment"},
+    {NULL, NULL}};
+static const alias finding_aliases[] = {
+    {"strengths", "strength"},
+    {"area_for_further_consideration", "area_for_consideration"},
+    {"areas_for_consideration", "area_for_consideration"},
+    {"areas_for_further_consideration", "area_for_consideration"},
+    {"recommendations", "recommendation"},
+    {"priority_for_immediate_action", "priority_action"},
+    {"priorities_for_immediate_action", "priority_action"},
+    {"priority_actions", "priority_action"},
+    {"areas_for_improvement", "area_for_improvement"},
+    {"improvement_notice_requirements", "improvement_notice_requirement"},
+    {NULL, NULL}};
+static const alias status_aliases[] = {
+    {"notstarted", "not_started"},
+    {"not_yet_started", "not_started"},
+    {"inprogress", "in_progress"},
+    {"started", "in_progress"},
+    {"completed", "complete"},
+    {"signedoff", "signed_off"},
+    {"sign_off", "signed_off"},
+    {NULL, NULL}};
+static const alias rag_aliases[] = {{"gray", "grey"}, {NULL, NULL}};
+
+static const enum_kind kinds[] = {
+    {"authority_kind", authority_words, "" AUTHORITY_KINDS(AS_LIST), authority_aliases},
+    {"review_kind", review_words, "" REVIEW_KINDS(AS_LIST), review_aliases},
+    {"finding_kind", finding_words, "" FINDING_KINDS(AS_LIST), finding_aliases},
+    {"status", status_words, "" STATUSES(AS_LIST), status_aliases},
+    {"rag", rag_words, "" RAGS(AS_LIST), rag_aliases},
+};
+
+static const enum_kind *find_kind(const char *name)
+{
+    if (!name)
+        return NULL;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(kinds[i].name, name) == 0)
+            return &kinds[i];
+    return NULL;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Lower-cases text into out, trimming it and turning each run of spaces,
+ * hyphens and underscores into one '_'. False if it does not fit (no
+ * canonical word is anywhere near that long) or is empty. */
+static bool normalise(char *out, size_t size, const char *text)
+{
+    size_t o = 0;
+    bool gap = false;
+    while (is_space(*text))
+        text++;
+    for (; *text; text++) {
+        char c = *text;
+        if (is_space(c) || c == '-' || c == '_') {
+            gap = true;
+            continue;
+        }
+        if (o + (gap ? 2 : 1) >= size)
+            return false;
+        if (gap && o > 0)
+            out[o++] = '_';
+        gap = false;
+        out[o++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    out[o] = '\0';
+    return o > 0;
+}
+
+const char *sp_enum_word(const char *kind, const char *text)
+{
+    const enum_kind *k = find_kind(kind);
+    char word[64];
+    if (!k || !text || !normalise(word, sizeof word, text))
+        return NULL;
+    for (const char *const *w = k->words; *w; w++)
+        if (strcmp(word, *w) == 0)
+            return *w;
+    for (const alias *a = k->aliases; a->from; a++)
+        if (strcmp(word, a->from) == 0)
+            return a->to;
+    return NULL;
+}
+
+const char *sp_enum_values(const char *kind)
+{
+    const enum_kind *k = find_kind(kind);
+    return k ? k->values + 2 : "";
+}
+
+/* ------------------------------------------------------------------ */
+/* Status lifecycle                                                    */
+
+/* The one table of allowed moves; sp_status_transition_ok searches these
+ * lists so that the rule and the error message cannot disagree. */
+static const alias transitions[] = {
+    {"not_started", "in_progress, transferred, withdrawn"},
+    {"in_progress", "complete, transferred, withdrawn"},
+    {"complete", "signed_off, in_progress"},
+    {NULL, NULL}};
+
+bool sp_status_open(const char *status)
+{
+    const char *s = sp_enum_word("status", status);
+    return s && (strcmp(s, "not_started") == 0 || strcmp(s, "in_progress") == 0);
+}
+
+const char *sp_status_next(const char *from)
+{
+    const char *s = sp_enum_word("status", from);
+    for (const alias *t = transitions; s && t->from; t++)
+        if (strcmp(s, t->from) == 0)
+            return t->to;
+    return "none";
+}
+
+/* True if word appears as a whole item of the ", "-separated list. */
+static bool list_has(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; (p = strstr(p, word)) != NULL; p += n) {
+        bool starts = p == list || p[-1] == ' ';
+        bool ends = p[n] == '\0' || p[n] == ',';
+        if (starts && ends)
+            return true;
+    }
+    return false;
+}
+
+bool sp_status_transition_ok(const char *from, const char *to)
+{
+    const char *t = sp_enum_word("status", to);
+    return t && list_has(sp_status_next(from), t);
+}

@@ -1,0 +1,480 @@
+/*
+ * RAG ratings (see rag.h for the rules), the SQL functions that expose
+ * them to queries, and the public settings and per-action calls.
+ *
+ * The SQL functions run once per row over whole plans (a million actions
+ * at national scale), so the rating path parses dates with sp_iso_days
+ * and never allocates; only rag_reason, which formats text, may.
+ */
+#include "rag.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dates.h"
+#include "enums.h"
+#include "internal.h"
+
+/* ------------------------------------------------------------------ */
+/* The rules                                                           */
+
+typedef enum rule {
+    RULE_BLUE_COMPLETE,
+    RULE_BLUE_SIGNED_OFF,
+    RULE_GREY_TRANSFERRED,
+    RULE_GREY_WITHDRAWN,
+    RULE_RED_OVERDUE,
+    RULE_AMBER_DUE_SOON,
+    RULE_AMBER_SLIPPED,
+    RULE_AMBER_STALE,
+    RULE_GREEN
+} rule;
+
+static const char *const rule_words[] = {"blue", "blue", "grey", "grey", "red",
+                                         "amber", "amber", "amber", "green"};
+
+/* Which rule applies, with the numbers its explanation needs. */
+typedef struct verdict {
+    rule rule;
+    int days;           /* overdue, until due, slippage or since update */
+    bool revised;       /* due_on differs from original_due_on */
+    bool from_start;    /* staleness measured from start_on, not an update */
+} verdict;
+
+static bool is(const char *s, const char *word)
+{
+    return s && strcmp(s, word) == 0;
+}
+
+static bool closed_rule(const char *status, verdict *v)
+{
+    if (is(status, "complete"))
+        v->rule = RULE_BLUE_COMPLETE;
+    else if (is(status, "signed_off"))
+        v->rule = RULE_BLUE_SIGNED_OFF;
+    else if (is(status, "transferred"))
+        v->rule = RULE_GREY_TRANSFERRED;
+    else if (is(status, "withdrawn"))
+        v->rule = RULE_GREY_WITHDRAWN;
+    else
+        return false;
+    return true;
+}
+
+/* Days since the last sign of life (an update, else the start), or -1 if
+ * the staleness rule does not apply. */
+static int stale_for(const sp_rag_in *in, int32_t as_of, verdict *v)
+{
+    int32_t last;
+    if (in->stale_days <= 0)
+        return -1;
+    v->from_start = !sp_iso_days(in->last_update_on, &last);
+    if (v->from_start && !sp_iso_days(in->start_on, &last))
+        return -1;
+    int since = as_of - last;
+    return since >= in->stale_days ? since : -1;
+}
+
+static bool open_rule(const sp_rag_in *in, verdict *v)
+{
+    int32_t due, as_of, original;
+    if (!sp_iso_days(in->due_on, &due) || !sp_iso_days(in->as_of, &as_of))
+        return false;
+    if (!sp_iso_days(in->original_due_on, &original))
+        original = due;
+    v->revised = original != due;
+    int stale;
+    if (as_of > due)
+        v->rule = RULE_RED_OVERDUE, v->days = as_of - due;
+    else if (due - as_of <= in->amber_days)
+        v->rule = RULE_AMBER_DUE_SOON, v->days = due - as_of;
+    else if (due > original)
+        v->rule = RULE_AMBER_SLIPPED, v->days = due - original;
+    else if ((stale = stale_for(in, as_of, v)) >= 0)
+        v->rule = RULE_AMBER_STALE, v->days = stale;
+    else
+        v->rule = RULE_GREEN, v->days = due - as_of;
+    return true;
+}
+
+static bool classify(const sp_rag_in *in, verdict *v)
+{
+    memset(v, 0, sizeof *v);
+    if (closed_rule(in->status, v))
+        return true;
+    if (!is(in->status, "not_started") && !is(in->status, "in_progress"))
+        return false;
+    return open_rule(in, v);
+}
+
+const char *sp_rag_computed(const sp_rag_in *in)
+{
+    verdict v;
+    return classify(in, &v) ? rule_words[v.rule] : NULL;
+}
+
+/* The override word, or NULL when there is none (or it is not a rag word). */
+static const char *override_word(const sp_rag_in *in)
+{
+    return in->override ? sp_enum_word("rag", in->override) : NULL;
+}
+
+const char *sp_rag_rating(const sp_rag_in *in)
+{
+    const char *computed = sp_rag_computed(in);
+    const char *over = override_word(in);
+    return computed && over ? over : computed;
+}
+
+/* ------------------------------------------------------------------ */
+/* Explanations                                                        */
+
+/* A fixed buffer that counts what it could not hold, like snprintf. */
+typedef struct outbuf {
+    char *buf;
+    size_t size;
+    size_t len; /* the length the whole text needs */
+} outbuf;
+
+static void put(outbuf *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void put(outbuf *o, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bool room = o->len < o->size;
+    int n = vsnprintf(room ? o->buf + o->len : NULL, room ? o->size - o->len : 0, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        o->len += (size_t)n;
+}
+
+static const char *plural(int n)
+{
+    return n == 1 ? "" : "s";
+}
+
+static void explain_open(outbuf *o, const verdict *v, const sp_rag_in *in)
+{
+    switch (v->rule) {
+    case RULE_RED_OVERDUE:
+        put(o, "red: %d day%s past %sdue date %s", v->days, plural(v->days),
+            v->revised ? "revised " : "", in->due_on);
+        break;
+    case RULE_AMBER_DUE_SOON:
+        if (v->days == 0)
+            put(o, "amber: due today (%s)", in->due_on);
+        else
+            put(o, "amber: due in %d day%s (%s)", v->days, plural(v->days), in->due_on);
+        break;
+    case RULE_AMBER_SLIPPED:
+        put(o, "amber: due date revised from %s to %s (%d day%s slippage)",
+            in->original_due_on, in->due_on, v->days, v->days == 1 ? "'s" : "s'");
+        break;
+    case RULE_AMBER_STALE:
+        put(o, "amber: no update for %d day%s (%s %s)", v->days, plural(v->days),
+            v->from_start ? "started" : "last",
+            v->from_start ? in->start_on : in->last_update_on);
+        break;
+    default:
+        put(o, "green: due in %d day%s (%s)", v->days, plural(v->days), in->due_on);
+        break;
+    }
+}
+
+static void explain(outbuf *o, const verdict *v, const sp_rag_in *in)
+{
+    switch (v->rule) {
+    case RULE_BLUE_COMPLETE: put(o, "blue: complete"); break;
+    case RULE_BLUE_SIGNED_OFF: put(o, "blue: signed off"); break;
+    case RULE_GREY_TRANSFERRED:
+        if (in->transferred_to && !sp_blank(in->transferred_to))
+            put(o, "grey: transferred to %s", in->transferred_to);
+        else
+            put(o, "grey: transferred");
+        break;
+    case RULE_GREY_WITHDRAWN: put(o, "grey: withdrawn"); break;
+    default: explain_open(o, v, in); break;
+    }
+}
+
+static int finish(outbuf *o, const char **rag, const char *word)
+{
+    if (o->size > 0 && o->len >= o->size)
+        o->buf[o->size - 1] = '\0';
+    if (rag)
+        *rag = word;
+    return o->len > (size_t)INT32_MAX ? INT32_MAX : (int)o->len;
+}
+
+static int fail_reason(outbuf *o, const char **rag)
+{
+    if (o->size > 0)
+        o->buf[0] = '\0';
+    if (rag)
+        *rag = NULL;
+    return -1;
+}
+
+int sp_rag_computed_reason(const char **rag, char *buf, size_t size, const sp_rag_in *in)
+{
+    outbuf o = {buf, size, 0};
+    verdict v;
+    if (!classify(in, &v))
+        return fail_reason(&o, rag);
+    explain(&o, &v, in);
+    return finish(&o, rag, rule_words[v.rule]);
+}
+
+int sp_rag_reason(const char **rag, char *buf, size_t size, const sp_rag_in *in)
+{
+    outbuf o = {buf, size, 0};
+    verdict v;
+    if (!classify(in, &v))
+        return fail_reason(&o, rag);
+    const char *over = override_word(in);
+    if (!over) {
+        explain(&o, &v, in);
+        return finish(&o, rag, rule_words[v.rule]);
+    }
+    bool has_reason = in->override_reason && !sp_blank(in->override_reason);
+    put(&o, "%s: override (%s); computed ", over,
+        has_reason ? in->override_reason : "no reason given");
+    explain(&o, &v, in);
+    return finish(&o, rag, over);
+}
+
+/* ------------------------------------------------------------------ */
+/* SQL functions                                                       */
+
+static const char *arg_text(sqlite3_value *v)
+{
+    return (const char *)sqlite3_value_text(v);
+}
+
+/* A days setting, or its default when the setting is missing (NULL). */
+static int arg_days(sqlite3_value *v, int fallback)
+{
+    if (sqlite3_value_type(v) == SQLITE_NULL)
+        return fallback;
+    sqlite3_int64 n = sqlite3_value_int64(v);
+    return n < 0 ? 0 : n > SP_RAG_DAYS_MAX ? SP_RAG_DAYS_MAX : (int)n;
+}
+
+/* Reads the arguments shared by all three functions: (status, due_on,
+ * original_due_on, last_update_on, start_on, ...). */
+static void args_common(sp_rag_in *in, sqlite3_value **argv)
+{
+    memset(in, 0, sizeof *in);
+    in->status = arg_text(argv[0]);
+    in->due_on = arg_text(argv[1]);
+    in->original_due_on = arg_text(argv[2]);
+    in->last_update_on = arg_text(argv[3]);
+    in->start_on = arg_text(argv[4]);
+}
+
+/* The last three arguments of every function: as_of, amber_days, stale_days. */
+static void args_tail(sp_rag_in *in, int argc, sqlite3_value **argv)
+{
+    in->as_of = arg_text(argv[argc - 3]);
+    in->amber_days = arg_days(argv[argc - 2], SP_RAG_AMBER_DAYS_DEFAULT);
+    in->stale_days = arg_days(argv[argc - 1], SP_RAG_STALE_DAYS_DEFAULT);
+}
+
+static void result_word(sqlite3_context *ctx, const char *word)
+{
+    if (word)
+        sqlite3_result_text(ctx, word, -1, SQLITE_STATIC);
+    else
+        sqlite3_result_null(ctx);
+}
+
+/* rag_computed(status, due_on, original_due_on, last_update_on, start_on,
+ *              as_of, amber_days, stale_days) */
+static void sql_rag_computed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    sp_rag_in in;
+    args_common(&in, argv);
+    args_tail(&in, argc, argv);
+    result_word(ctx, sp_rag_computed(&in));
+}
+
+/* rag(status, due_on, original_due_on, last_update_on, start_on,
+ *     rag_override, as_of, amber_days, stale_days) */
+static void sql_rag(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    sp_rag_in in;
+    args_common(&in, argv);
+    in.override = arg_text(argv[5]);
+    args_tail(&in, argc, argv);
+    result_word(ctx, sp_rag_rating(&in));
+}
+
+/* rag_reason(status, due_on, original_due_on, last_update_on, start_on,
+ *            transferred_to, rag_override, rag_override_reason,
+ *            as_of, amber_days, stale_days) */
+static void sql_rag_reason(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    sp_rag_in in;
+    args_common(&in, argv);
+    in.transferred_to = arg_text(argv[5]);
+    in.override = arg_text(argv[6]);
+    in.override_reason = arg_text(argv[7]);
+    args_tail(&in, argc, argv);
+    char small[256];
+    int n = sp_rag_reason(NULL, small, sizeof small, &in);
+    if (n < 0) {
+        sqlite3_result_null(ctx);
+    } else if ((size_t)n < sizeof small) {
+        sqlite3_result_text(ctx, small, n, SQLITE_TRANSIENT);
+    } else { /* a long override reason or destination: format again in full */
+        char *big = sqlite3_malloc(n + 1);
+        if (!big) {
+            sqlite3_result_error_nomem(ctx);
+            return;
+        }
+        sp_rag_reason(NULL, big, (size_t)n + 1, &in);
+        sqlite3_result_text(ctx, big, n, sqlite3_free);
+    }
+}
+
+int sp_register_functions(sp_db *db)
+{
+    static const struct {
+        const char *name;
+        int argc;
+        void (*fn)(sqlite3_context *, int, sqlite3_value **);
+    } fns[] = {
+        {"rag_computed", 8, sql_rag_computed},
+        {"rag", 9, sql_rag},
+        {"rag_reason", 11, sql_rag_reason},
+    };
+    const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+        if (sqlite3_create_function_v2(db->sql, fns[i].name, fns[i].argc, flags, NULL,
+                                       fns[i].fn, NULL, NULL, NULL) != SQLITE_OK)
+            return sp_fail_sql(db, "registering SQL functions");
+    return SP_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Settings                                                            */
+
+static const char *const setting_keys[] = {"rag.amber_days", "rag.stale_days", NULL};
+
+int sp_rag_settings(int *amber_days, int *stale_days, sp_db *db)
+{
+    sp_clear(db);
+    *amber_days = SP_RAG_AMBER_DAYS_DEFAULT;
+    *stale_days = SP_RAG_STALE_DAYS_DEFAULT;
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "rag/settings");
+    if (rc != SP_OK)
+        return rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(st, 0);
+        int value = sqlite3_column_int(st, 1);
+        if (is(key, setting_keys[0]))
+            *amber_days = value;
+        else if (is(key, setting_keys[1]))
+            *stale_days = value;
+    }
+    rc = rc == SQLITE_DONE ? SP_OK : sp_fail_sql(db, "reading the RAG settings");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* A whole number of days, 0..SP_RAG_DAYS_MAX, digits only (surrounding
+ * white space allowed). */
+static bool parse_days(const char *text, int *out)
+{
+    size_t i = 0, digits = 0;
+    int v = 0;
+    while (text[i] == ' ' || text[i] == '\t')
+        i++;
+    for (; text[i] >= '0' && text[i] <= '9'; i++, digits++) {
+        v = v * 10 + (text[i] - '0');
+        if (v > SP_RAG_DAYS_MAX)
+            return false;
+    }
+    while (text[i] == ' ' || text[i] == '\t')
+        i++;
+    if (digits == 0 || text[i] != '\0')
+        return false;
+    *out = v;
+    return true;
+}
+
+int sp_rag_set(sp_db *db, const char *key, const char *value)
+{
+    sp_clear(db);
+    if (!key || (!is(key, setting_keys[0]) && !is(key, setting_keys[1])))
+        return sp_fail(db, SP_EINVALID, "unknown setting '%s' (known: rag.amber_days, "
+                       "rag.stale_days)", key ? key : "");
+    int days;
+    if (!value || !parse_days(value, &days))
+        return sp_fail(db, SP_EINVALID, "%s must be a whole number of days from 0 to %d, "
+                       "not '%s'", key, SP_RAG_DAYS_MAX, value ? value : "");
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "rag/set");
+    if (rc != SP_OK)
+        return rc;
+    if (sp_bind_text(st, ":key", key) != SQLITE_OK || sp_bind_int(st, ":value", days) != SQLITE_OK)
+        rc = sp_fail_sql(db, "saving a RAG setting");
+    else
+        rc = sp_exec_stmt(db, st, "saving a RAG setting");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* One action's rating                                                 */
+
+/* Copies the row's rating out; the statement is positioned on the row. */
+static int take_rating(const char **rag, char **reason, sp_db *db, sqlite3_stmt *st,
+                       int64_t action_id)
+{
+    const char *word = sp_enum_word("rag", (const char *)sqlite3_column_text(st, 0));
+    const char *text = (const char *)sqlite3_column_text(st, 1);
+    if (!word || !text)
+        return sp_fail(db, SP_ERROR, "action %lld cannot be rated: its status or "
+                       "due date is not valid", (long long)action_id);
+    size_t n = strlen(text) + 1;
+    *reason = malloc(n);
+    if (!*reason)
+        return sp_fail(db, SP_ENOMEM, "out of memory");
+    memcpy(*reason, text, n);
+    *rag = word;
+    return SP_OK;
+}
+
+int sp_action_rag(const char **rag, char **reason, sp_db *db, int64_t action_id,
+                  const char *as_of)
+{
+    sp_clear(db);
+    *rag = NULL;
+    *reason = NULL;
+    char day[SP_DATE_SIZE];
+    if (!as_of)
+        sp_today(db, day);
+    else if (sp_date_parse(day, as_of) != SP_OK)
+        return sp_fail(db, SP_EINVALID, "invalid as-of date '%s' (use YYYY-MM-DD)", as_of);
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "rag/action");
+    if (rc != SP_OK)
+        return rc;
+    if (sp_bind_text(st, ":as_of", day) != SQLITE_OK ||
+        sp_bind_int(st, ":id", action_id) != SQLITE_OK)
+        rc = sp_fail_sql(db, "rating an action");
+    else if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        rc = take_rating(rag, reason, db, st, action_id);
+    else if (rc == SQLITE_DONE)
+        rc = sp_fail(db, SP_ENOTFOUND, "no action with id %lld", (long long)action_id);
+    else
+        rc = sp_fail_sql(db, "rating an action");
+    sqlite3_finalize(st);
+    return rc;
+}

@@ -1,0 +1,71 @@
+# Shared helpers for the black-box CLI tests. Each test script sources this,
+# runs the real built binary ($SAFEPLAN_BIN) against real database files in
+# a fresh temporary directory, and checks exit status, stdout and stderr
+# separately. It ends with `finish`, which prints "N passed, N failed".
+set -u
+: "${SAFEPLAN_BIN:?set SAFEPLAN_BIN to the built safeplan binary}"
+SP_SOURCE_DIR=${SP_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+SP_SHARED_DIR=${SP_SHARED_DIR:-$SP_SOURCE_DIR/../shared}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/sp-cli-XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+export SAFEPLAN_DB="$WORK/plan.db"
+export SAFEPLAN_USER="Test Officer"
+unset SAFEPLAN_TODAY NO_COLOR
+PASSED=0
+FAILED=0
+OUT=$WORK/.out
+ERR=$WORK/.err
+STATUS=0
+
+# run ARGS...: runs safeplan; sets STATUS, and OUT/ERR files hold the output.
+run() {
+    "$SAFEPLAN_BIN" "$@" >"$OUT" 2>"$ERR" </dev/null
+    STATUS=$?
+}
+
+# sp ARGS...: runs safeplan for setup; a failure aborts the whole script.
+sp() {
+    if ! "$SAFEPLAN_BIN" "$@" >/dev/null 2>"$ERR" </dev/null; then
+        echo "setup failed: safeplan $*" >&2
+        cat "$ERR" >&2
+        exit 1
+    fi
+}
+
+ok() { PASSED=$((PASSED + 1)); }
+bad() {
+    FAILED=$((FAILED + 1))
+    echo "FAIL: $CASE: $*" >&2
+    echo "  status=$STATUS stdout: $(head -c 600 "$OUT")" >&2
+    echo "  stderr: $(head -c 600 "$ERR")" >&2
+}
+
+# case NAME: names the checks that follow, for failure messages.
+case_() { CASE=$1; }
+
+expect_status() { if [ "$STATUS" -eq "$1" ]; then ok; else bad "expected exit $1, got $STATUS"; fi; }
+expect_out() { if grep -qF -- "$1" "$OUT"; then ok; else bad "stdout lacks '$1'"; fi; }
+expect_out_not() { if grep -qF -- "$1" "$OUT"; then bad "stdout has '$1'"; else ok; fi; }
+expect_err() { if grep -qF -- "$1" "$ERR"; then ok; else bad "stderr lacks '$1'"; fi; }
+expect_no_out() { if [ ! -s "$OUT" ]; then ok; else bad "expected empty stdout"; fi; }
+expect_no_err() { if [ ! -s "$ERR" ]; then ok; else bad "expected empty stderr"; fi; }
+# expect_eq ACTUAL EXPECTED WHAT
+expect_eq() { if [ "$1" = "$2" ]; then ok; else bad "$3: expected '$2', got '$1'"; fi; }
+
+# sql DB QUERY: the result of a query through the sqlite3 shell.
+sql() { sqlite3 -batch -noheader "$1" "$2"; }
+
+# fingerprint FILE...: a checksum of files (missing files count), to show
+# that a failed command changed nothing.
+fingerprint() {
+    local f
+    for f in "$@"; do
+        if [ -e "$f" ]; then sha256sum <"$f"; else echo "absent $f"; fi
+    done | sha256sum
+}
+
+finish() {
+    echo "$PASSED passed, $FAILED failed"
+    [ "$FAILED" -eq 0 ]
+}

@@ -1,0 +1,339 @@
+/* Dates and timescales: dates.c (pure functions; no database). */
+#include <string.h>
+
+#include "dates.h"
+#include "fixture.h"
+
+static void date_ok(const char *text, const char *want)
+{
+    char out[SP_DATE_SIZE];
+    int rc = sp_date_parse(out, text);
+    ck_assert_msg(rc == SP_OK, "'%s' was refused", text);
+    ck_assert_msg(strcmp(out, want) == 0, "'%s' gave %s, want %s", text, out, want);
+}
+
+static void date_bad(const char *text)
+{
+    char out[SP_DATE_SIZE] = "junk";
+    int rc = sp_date_parse(out, text);
+    ck_assert_msg(rc == SP_EINVALID, "'%s' was accepted as %s", text ? text : "NULL", out);
+    ck_assert_str_eq(out, "");
+}
+
+static void due_ok(const char *text, const char *base, const char *want)
+{
+    char out[SP_DATE_SIZE];
+    int rc = sp_due_parse(out, text, base);
+    ck_assert_msg(rc == SP_OK, "'%s' was refused", text);
+    ck_assert_msg(strcmp(out, want) == 0, "'%s' gave %s, want %s", text, out, want);
+}
+
+static void due_bad(const char *text, const char *base)
+{
+    char out[SP_DATE_SIZE];
+    int rc = sp_due_parse(out, text, base);
+    ck_assert_msg(rc == SP_EINVALID, "'%s' was accepted as %s", text ? text : "NULL", out);
+    ck_assert_str_eq(out, "");
+}
+
+START_TEST(iso_dates)
+{
+    date_ok("2017-06-30", "2017-06-30");
+    date_ok("  2017-06-30 ", "2017-06-30");
+    date_ok("2017-6-3", "2017-06-03");
+    date_ok("1900-01-01", "1900-01-01");
+    date_ok("2999-12-31", "2999-12-31");
+}
+END_TEST
+
+START_TEST(uk_dates)
+{
+    date_ok("30/06/2017", "2017-06-30");
+    date_ok("03/04/2017", "2017-04-03"); /* day first: 3 April */
+    date_ok("3/4/2017", "2017-04-03");
+    date_ok("30-06-2017", "2017-06-30");
+    date_ok("30.06.2017", "2017-06-30");
+    date_ok("1.2.2017", "2017-02-01");
+}
+END_TEST
+
+START_TEST(leap_years)
+{
+    date_ok("2016-02-29", "2016-02-29");
+    date_ok("29/02/2000", "2000-02-29"); /* divisible by 400 */
+    date_bad("2017-02-29");
+    date_bad("1900-02-29");              /* divisible by 100 */
+    date_bad("29/02/2100");
+    date_ok("2400-02-29", "2400-02-29");
+}
+END_TEST
+
+START_TEST(bad_dates)
+{
+    date_bad(NULL);
+    date_bad("");
+    date_bad("   ");
+    date_bad("yesterday");
+    date_bad("2017-02-30");
+    date_bad("31/02/2017");
+    date_bad("31/13/2017");
+    date_bad("2017-13-01");
+    date_bad("2017-00-10");
+    date_bad("2017-01-00");
+    date_bad("2017-04-31");
+    date_bad("2017-06-30x");
+    date_bad("2017-06-30 x");
+    date_bad("x2017-06-30");
+    date_bad("2017/06/30");      /* ISO order needs '-' */
+    date_bad("30/06-2017");      /* mixed separators */
+    date_bad("30/06/17");        /* two-digit year */
+    date_bad("1899-12-31");
+    date_bad("3000-01-01");
+    date_bad("02017-06-30");
+    date_bad("2017-006-30");
+    date_bad("2017--06-30");
+    date_bad("-2017-06-30");
+    date_bad("2017-06");
+    date_bad("20170630");
+}
+END_TEST
+
+START_TEST(relative)
+{
+    const char *base = "2017-01-31";
+    due_ok("3 months", base, "2017-04-30");
+    due_ok("3 month", base, "2017-04-30");
+    due_ok("1 month", base, "2017-02-28"); /* clamped to month end */
+    due_ok("1 month", "2016-01-31", "2016-02-29");
+    due_ok("6m", base, "2017-07-31");
+    due_ok("6M", base, "2017-07-31");
+    due_ok("12 weeks", base, "2017-04-25");
+    due_ok("12w", base, "2017-04-25");
+    due_ok("10 days", base, "2017-02-10");
+    due_ok("1 day", base, "2017-02-01");
+    due_ok("1 year", "2016-02-29", "2017-02-28");
+    due_ok("2 years", base, "2019-01-31");
+    due_ok("0 months", base, base);
+    due_ok("  Within   3   Months ", base, "2017-04-30");
+    due_ok("11 months", "2017-03-15", "2018-02-15");
+    due_ok("12 months", "2017-03-15", "2018-03-15");
+}
+END_TEST
+
+START_TEST(relative_bad)
+{
+    const char *base = "2017-01-31";
+    due_bad("13 months ago", base);
+    due_bad("-3 months", base);
+    due_bad("3 fortnights", base);
+    due_bad("months", base);
+    due_bad("3", base);
+    due_bad("3 months 2 days", base);
+    due_bad("99999999999 months", base);
+    due_bad("18446744073709551617 days", base);
+    due_bad("999999 days", base);     /* fits, but beyond 2999 */
+    due_bad("1000 years", base);
+    due_bad("3 months", NULL);        /* no base to count from */
+    due_bad("3 months", "31/01/2017");/* base must be ISO */
+    due_bad("3 months", "2017-02-30");
+}
+END_TEST
+
+START_TEST(months)
+{
+    due_ok("March 2017", NULL, "2017-03-31");
+    due_ok("march 2017", NULL, "2017-03-31");
+    due_ok("Mar 2017", NULL, "2017-03-31");
+    due_ok("Feb 2016", NULL, "2016-02-29");
+    due_ok("Sept 2017", NULL, "2017-09-30");
+    due_ok("end of March 2017", NULL, "2017-03-31");
+    due_ok("End  of  March   2017", NULL, "2017-03-31");
+    due_ok("end March 2017", NULL, "2017-03-31");
+    due_ok("by July 2017", NULL, "2017-07-31");
+    due_ok("BY JULY 2017", NULL, "2017-07-31");
+    due_ok("by end of June 2017", NULL, "2017-06-30");
+    due_ok("by the end of June 2017", NULL, "2017-06-30");
+    due_ok("mid July 2012", NULL, "2012-07-15");
+    due_ok("mid-July 2012", NULL, "2012-07-15");
+    due_ok("Mid Feb 2013", NULL, "2013-02-15");
+}
+END_TEST
+
+START_TEST(months_bad)
+{
+    due_bad("end of Smarch", NULL);
+    due_bad("end of Smarch 2017", NULL);
+    due_bad("March", NULL);
+    due_bad("March 17", NULL);
+    due_bad("March 3000", NULL);
+    due_bad("Marc 2017", NULL);
+    due_bad("mid 2017/18", NULL);
+    due_bad("mid Q1 2017/18", NULL);
+    due_bad("by mid July 2012", NULL);
+    due_bad("end of of March 2017", NULL);
+    due_bad("March 2017 please", NULL);
+    due_bad("2017", NULL);
+}
+END_TEST
+
+START_TEST(quarters)
+{
+    due_ok("Q1 2017/18", NULL, "2017-06-30");
+    due_ok("Q2 2017/18", NULL, "2017-09-30");
+    due_ok("Q3 2017/18", NULL, "2017-12-31");
+    due_ok("Q4 2017/18", NULL, "2018-03-31");
+    due_ok("q2 2017-18", NULL, "2017-09-30");
+    due_ok("Q4 2099/00", NULL, "2100-03-31");
+    due_ok("Q1 2017/2018", NULL, "2017-06-30");
+    due_ok("end of Q3 2017/18", NULL, "2017-12-31");
+    due_bad("Q5 2017/18", NULL);
+    due_bad("Q0 2017/18", NULL);
+    due_bad("Q1 2017/19", NULL);
+    due_bad("Q1 2017", NULL);
+    due_bad("Q1", NULL);
+}
+END_TEST
+
+START_TEST(financial_years)
+{
+    due_ok("end of 2016/17", NULL, "2017-03-31");
+    due_ok("2016/17", NULL, "2017-03-31");
+    due_ok("2016-17", NULL, "2017-03-31");
+    due_ok("by 2016/17", NULL, "2017-03-31");
+    due_ok("end of the 2016/17 financial year", NULL, "2017-03-31");
+    due_ok("2016/17 FY", NULL, "2017-03-31");
+    due_ok("2016/2017", NULL, "2017-03-31");
+    due_bad("2016/18", NULL);
+    due_bad("end of 2016/18", NULL);
+    due_bad("2016/2018", NULL);
+    due_bad("2016/1", NULL);
+    due_bad("2016/017", NULL);
+    due_bad("2999/00", NULL);
+    due_bad("end of 2016/17 calendar year", NULL);
+}
+END_TEST
+
+START_TEST(due_dates_and_junk)
+{
+    due_ok("2017-06-30", NULL, "2017-06-30");
+    due_ok("30/06/2017", "2017-01-01", "2017-06-30");
+    due_bad(NULL, "2017-01-01");
+    due_bad("", "2017-01-01");
+    due_bad("   ", "2017-01-01");
+    due_bad("yesterday", "2017-01-01");
+    due_bad("31/02/2017", "2017-01-01");
+    due_bad("asap", "2017-01-01");
+    char long_text[300];
+    memset(long_text, ' ', sizeof long_text - 1);
+    long_text[sizeof long_text - 1] = '\0';
+    memcpy(long_text + 200, "March 2017", 10);
+    due_bad(long_text, NULL); /* too long to be a timescale */
+    due_bad("a b c d e f g h i", NULL);
+}
+END_TEST
+
+START_TEST(forms_text)
+{
+    const char *f = sp_due_forms();
+    ck_assert_ptr_nonnull(f);
+    ck_assert_ptr_null(strchr(f, '\n'));
+    ck_assert_ptr_nonnull(strstr(f, "Q2 2017/18"));
+    ck_assert_ptr_nonnull(strstr(f, "end of 2016/17"));
+    ck_assert_ptr_nonnull(strstr(f, "30/06/2017"));
+}
+END_TEST
+
+START_TEST(diff)
+{
+    ck_assert_int_eq(sp_date_diff("2017-03-31", "2017-05-07"), 37);
+    ck_assert_int_eq(sp_date_diff("2017-05-07", "2017-03-31"), -37);
+    ck_assert_int_eq(sp_date_diff("2017-03-31", "2017-03-31"), 0);
+    ck_assert_int_eq(sp_date_diff("2016-02-28", "2016-03-01"), 2);
+    ck_assert_int_eq(sp_date_diff("2017-02-28", "2017-03-01"), 1);
+    ck_assert_int_eq(sp_date_diff("2017-01-01", "2018-01-01"), 365);
+    ck_assert_int_eq(sp_date_diff("1900-01-01", "2999-12-31"), 401766);
+    /* Not ISO: documented as no difference rather than garbage. */
+    ck_assert_int_eq(sp_date_diff("31/03/2017", "2017-05-07"), 0);
+    ck_assert_int_eq(sp_date_diff(NULL, "2017-05-07"), 0);
+}
+END_TEST
+
+START_TEST(day_numbers)
+{
+    int32_t d;
+    ck_assert_int_eq(sp_date_days("1970-01-01", &d), SP_OK);
+    ck_assert_int_eq(d, 0);
+    ck_assert_int_eq(sp_date_days("2000-03-01", &d), SP_OK);
+    ck_assert_int_eq(d, 11017);
+    ck_assert_int_eq(sp_date_days("2017-02-30", &d), SP_EINVALID);
+    ck_assert_int_eq(sp_date_days("2017-6-30", &d), SP_EINVALID); /* strict */
+    ck_assert_int_eq(sp_date_days("2017-06-30 ", &d), SP_EINVALID);
+    ck_assert(!sp_iso_days(NULL, &d));
+    char out[SP_DATE_SIZE];
+    /* Every day from 1900 to 2999 round-trips through its number. */
+    int32_t first, last;
+    ck_assert(sp_iso_days("1900-01-01", &first));
+    ck_assert(sp_iso_days("2999-12-31", &last));
+    for (int32_t n = first; n <= last; n++) {
+        sp_date_from_days(out, n);
+        ck_assert(sp_iso_days(out, &d));
+        ck_assert_int_eq(d, n);
+    }
+    sp_date_from_days(out, 0);
+    ck_assert_str_eq(out, "1970-01-01");
+}
+END_TEST
+
+START_TEST(add_days_and_months)
+{
+    char out[SP_DATE_SIZE];
+    ck_assert_int_eq(sp_date_add_days(out, "2016-02-28", 1), SP_OK);
+    ck_assert_str_eq(out, "2016-02-29");
+    ck_assert_int_eq(sp_date_add_days(out, "2017-01-01", -1), SP_OK);
+    ck_assert_str_eq(out, "2016-12-31");
+    ck_assert_int_eq(sp_date_add_days(out, "2999-12-31", 1), SP_EINVALID);
+    ck_assert_int_eq(sp_date_add_days(out, "1900-01-01", -1), SP_EINVALID);
+    ck_assert_int_eq(sp_date_add_days(out, "2017-01-01", INT64_MAX), SP_EINVALID);
+    ck_assert_int_eq(sp_date_add_days(out, "nonsense", 1), SP_EINVALID);
+    ck_assert_int_eq(sp_date_add_months(out, "2017-03-31", -1), SP_OK);
+    ck_assert_str_eq(out, "2017-02-28");
+    ck_assert_int_eq(sp_date_add_months(out, "2017-12-15", 1), SP_OK);
+    ck_assert_str_eq(out, "2018-01-15");
+    ck_assert_int_eq(sp_date_add_months(out, "2017-01-15", -1), SP_OK);
+    ck_assert_str_eq(out, "2016-12-15");
+    ck_assert_int_eq(sp_date_add_months(out, "2999-12-01", 1), SP_EINVALID);
+    ck_assert_int_eq(sp_date_add_months(out, "2017-01-01", INT64_MIN), SP_EINVALID);
+    memcpy(out, "2017-01-31", SP_DATE_SIZE); /* aliasing in and out is allowed */
+    ck_assert_int_eq(sp_date_add_months(out, out, 1), SP_OK);
+    ck_assert_str_eq(out, "2017-02-28");
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+    Suite *s = suite_create("dates");
+    TCase *tc = tcase_create("parse");
+    tcase_add_test(tc, iso_dates);
+    tcase_add_test(tc, uk_dates);
+    tcase_add_test(tc, leap_years);
+    tcase_add_test(tc, bad_dates);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("due");
+    tcase_add_test(tc, relative);
+    tcase_add_test(tc, relative_bad);
+    tcase_add_test(tc, months);
+    tcase_add_test(tc, months_bad);
+    tcase_add_test(tc, quarters);
+    tcase_add_test(tc, financial_years);
+    tcase_add_test(tc, due_dates_and_junk);
+    tcase_add_test(tc, forms_text);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("arithmetic");
+    tcase_add_test(tc, diff);
+    tcase_add_test(tc, day_numbers);
+    tcase_add_test(tc, add_days_and_months);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+SP_TEST_MAIN(make_suite)

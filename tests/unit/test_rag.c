@@ -1,0 +1,465 @@
+/* RAG ratings: rag.c — the rules in C, and the SQL functions and settings
+ * through a real database. */
+#include <stdio.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "rag.h"
+
+/* An open action due on `due` (never revised), updated on as_of. */
+static sp_rag_in open_action(const char *due, const char *as_of)
+{
+    sp_rag_in in = {.status = "in_progress", .due_on = due, .original_due_on = due,
+                    .last_update_on = as_of, .as_of = as_of,
+                    .amber_days = SP_RAG_AMBER_DAYS_DEFAULT,
+                    .stale_days = SP_RAG_STALE_DAYS_DEFAULT};
+    return in;
+}
+
+static void rated(const sp_rag_in *in, const char *want_rag, const char *want_reason)
+{
+    char buf[512];
+    const char *rag = "unset";
+    int n = sp_rag_reason(&rag, buf, sizeof buf, in);
+    ck_assert_msg(n >= 0, "could not rate (want %s)", want_reason);
+    ck_assert_str_eq(buf, want_reason);
+    ck_assert_int_eq(n, (int)strlen(want_reason));
+    ck_assert_ptr_nonnull(rag);
+    ck_assert_str_eq(rag, want_rag);
+    ck_assert_str_eq(sp_rag_rating(in), want_rag);
+}
+
+/* ------------------------------------------------------------------ */
+/* The rules, directly                                                 */
+
+START_TEST(due_soon_boundaries)
+{
+    sp_rag_in in = open_action("2017-07-01", "2017-07-01");
+    rated(&in, "amber", "amber: due today (2017-07-01)");
+    in = open_action("2017-07-02", "2017-07-01");
+    rated(&in, "amber", "amber: due in 1 day (2017-07-02)");
+    in = open_action("2017-07-29", "2017-07-01");
+    rated(&in, "amber", "amber: due in 28 days (2017-07-29)");
+    in = open_action("2017-07-30", "2017-07-01");
+    rated(&in, "green", "green: due in 29 days (2017-07-30)");
+    in = open_action("2017-10-01", "2017-07-01");
+    rated(&in, "green", "green: due in 92 days (2017-10-01)");
+}
+END_TEST
+
+START_TEST(amber_days_setting)
+{
+    sp_rag_in in = open_action("2017-07-02", "2017-07-01");
+    in.amber_days = 0;
+    rated(&in, "green", "green: due in 1 day (2017-07-02)");
+    in = open_action("2017-07-01", "2017-07-01");
+    in.amber_days = 0;
+    rated(&in, "amber", "amber: due today (2017-07-01)");
+    in = open_action("2017-08-10", "2017-07-01");
+    in.amber_days = 40;
+    rated(&in, "amber", "amber: due in 40 days (2017-08-10)");
+}
+END_TEST
+
+START_TEST(overdue)
+{
+    sp_rag_in in = open_action("2017-06-30", "2017-07-01");
+    rated(&in, "red", "red: 1 day past due date 2017-06-30");
+    in = open_action("2017-03-31", "2017-05-07");
+    rated(&in, "red", "red: 37 days past due date 2017-03-31");
+    in.original_due_on = "2017-02-28";
+    rated(&in, "red", "red: 37 days past revised due date 2017-03-31");
+    in.original_due_on = NULL; /* unknown original: not called revised */
+    rated(&in, "red", "red: 37 days past due date 2017-03-31");
+    in = open_action("2016-12-31", "2017-01-01"); /* across a year end */
+    in.status = "not_started";
+    rated(&in, "red", "red: 1 day past due date 2016-12-31");
+}
+END_TEST
+
+START_TEST(slipped)
+{
+    sp_rag_in in = open_action("2017-09-30", "2017-05-07");
+    in.original_due_on = "2017-03-31";
+    rated(&in, "amber",
+          "amber: due date revised from 2017-03-31 to 2017-09-30 (183 days' slippage)");
+    in.original_due_on = "2017-09-29";
+    rated(&in, "amber",
+          "amber: due date revised from 2017-09-29 to 2017-09-30 (1 day's slippage)");
+    /* Brought forward is not slippage. */
+    in.original_due_on = "2017-12-31";
+    rated(&in, "green", "green: due in 146 days (2017-09-30)");
+    /* Due soon outranks slippage; overdue outranks both. */
+    in = open_action("2017-05-20", "2017-05-07");
+    in.original_due_on = "2017-03-31";
+    rated(&in, "amber", "amber: due in 13 days (2017-05-20)");
+}
+END_TEST
+
+START_TEST(stale_boundaries)
+{
+    sp_rag_in in = open_action("2017-10-01", "2017-07-01");
+    in.last_update_on = "2017-04-17";
+    rated(&in, "amber", "amber: no update for 75 days (last 2017-04-17)");
+    in.last_update_on = "2017-05-02"; /* exactly 60 days */
+    rated(&in, "amber", "amber: no update for 60 days (last 2017-05-02)");
+    in.last_update_on = "2017-05-03"; /* 59 days */
+    rated(&in, "green", "green: due in 92 days (2017-10-01)");
+    in.last_update_on = "2017-09-01"; /* after the as-of date */
+    rated(&in, "green", "green: due in 92 days (2017-10-01)");
+}
+END_TEST
+
+START_TEST(stale_from_start)
+{
+    sp_rag_in in = open_action("2017-10-01", "2017-07-01");
+    in.last_update_on = NULL;
+    in.start_on = "2017-04-17";
+    rated(&in, "amber", "amber: no update for 75 days (started 2017-04-17)");
+    in.start_on = "2017-05-03";
+    rated(&in, "green", "green: due in 92 days (2017-10-01)");
+    /* Neither known: the rule cannot apply. */
+    in.start_on = NULL;
+    rated(&in, "green", "green: due in 92 days (2017-10-01)");
+    /* An update wins over the start date. */
+    in.start_on = "2017-01-01";
+    in.last_update_on = "2017-06-01";
+    rated(&in, "green", "green: due in 92 days (2017-10-01)");
+    /* stale_days 0 switches the rule off. */
+    in.last_update_on = "2016-01-01";
+    in.stale_days = 0;
+    rated(&in, "green", "green: due in 92 days (2017-10-01)");
+    in.stale_days = 1;
+    rated(&in, "amber", "amber: no update for 547 days (last 2016-01-01)");
+}
+END_TEST
+
+START_TEST(precedence)
+{
+    /* Overdue, slipped and stale at once: red. */
+    sp_rag_in in = open_action("2017-04-30", "2017-07-01");
+    in.original_due_on = "2017-03-31";
+    in.last_update_on = "2016-01-01";
+    rated(&in, "red", "red: 62 days past revised due date 2017-04-30");
+    /* Slipped and stale: the slippage is the reason given. */
+    in = open_action("2017-12-31", "2017-07-01");
+    in.original_due_on = "2017-09-30";
+    in.last_update_on = "2016-01-01";
+    rated(&in, "amber",
+          "amber: due date revised from 2017-09-30 to 2017-12-31 (92 days' slippage)");
+}
+END_TEST
+
+START_TEST(closed_states)
+{
+    /* Closed actions need no dates at all. */
+    sp_rag_in in = {.status = "complete"};
+    rated(&in, "blue", "blue: complete");
+    in.status = "signed_off";
+    rated(&in, "blue", "blue: signed off");
+    in.status = "withdrawn";
+    rated(&in, "grey", "grey: withdrawn");
+    in.status = "transferred";
+    rated(&in, "grey", "grey: transferred");
+    in.transferred_to = "   ";
+    rated(&in, "grey", "grey: transferred");
+    in.transferred_to = "Children's Services plan 2018/19";
+    rated(&in, "grey", "grey: transferred to Children's Services plan 2018/19");
+    /* Overdue dates do not make closed work red. */
+    in = open_action("2017-03-31", "2017-05-07");
+    in.status = "complete";
+    rated(&in, "blue", "blue: complete");
+}
+END_TEST
+
+START_TEST(overrides)
+{
+    sp_rag_in in = open_action("2017-03-31", "2017-05-07");
+    in.override = "amber";
+    in.override_reason = "partner data late";
+    rated(&in, "amber",
+          "amber: override (partner data late); computed red: 37 days past due date 2017-03-31");
+    ck_assert_str_eq(sp_rag_computed(&in), "red");
+
+    char buf[256];
+    const char *rag;
+    int n = sp_rag_computed_reason(&rag, buf, sizeof buf, &in);
+    ck_assert_int_eq(n, (int)strlen("red: 37 days past due date 2017-03-31"));
+    ck_assert_str_eq(buf, "red: 37 days past due date 2017-03-31");
+    ck_assert_str_eq(rag, "red");
+
+    in.override_reason = NULL;
+    rated(&in, "amber",
+          "amber: override (no reason given); computed red: 37 days past due date 2017-03-31");
+    in.override = "Green";
+    in.override_reason = "agreed by board";
+    rated(&in, "green",
+          "green: override (agreed by board); computed red: 37 days past due date 2017-03-31");
+    /* Not a rag word: ignored. */
+    in.override = "none";
+    rated(&in, "red", "red: 37 days past due date 2017-03-31");
+    /* Overrides apply to closed work too. */
+    in = (sp_rag_in){.status = "complete", .override = "red", .override_reason = "no impact"};
+    rated(&in, "red", "red: override (no impact); computed blue: complete");
+}
+END_TEST
+
+START_TEST(cannot_rate)
+{
+    char buf[64] = "junk";
+    const char *rag = "junk";
+    sp_rag_in in = open_action("2017-03-31", "2017-05-07");
+    in.status = "paused";
+    ck_assert_ptr_null(sp_rag_computed(&in));
+    ck_assert_int_eq(sp_rag_reason(&rag, buf, sizeof buf, &in), -1);
+    ck_assert_ptr_null(rag);
+    ck_assert_str_eq(buf, "");
+    in.status = NULL;
+    ck_assert_ptr_null(sp_rag_rating(&in));
+    in = open_action("2017-02-30", "2017-05-07");
+    ck_assert_ptr_null(sp_rag_computed(&in));
+    in = open_action("2017-03-31", NULL);
+    ck_assert_ptr_null(sp_rag_computed(&in));
+    in = open_action("31/03/2017", "2017-05-07"); /* stored dates are ISO */
+    in.override = "amber";
+    ck_assert_ptr_null(sp_rag_rating(&in));
+}
+END_TEST
+
+START_TEST(truncation)
+{
+    sp_rag_in in = open_action("2017-03-31", "2017-05-07");
+    const char *want = "red: 37 days past due date 2017-03-31";
+    char buf[8];
+    int n = sp_rag_reason(NULL, buf, sizeof buf, &in);
+    ck_assert_int_eq(n, (int)strlen(want));
+    ck_assert_str_eq(buf, "red: 37");
+    ck_assert_int_eq(sp_rag_reason(NULL, NULL, 0, &in), (int)strlen(want));
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Through the database                                                */
+
+/* Adds an action due 2017-03-31, started 2017-01-01; returns its id. */
+static int64_t add_action(void)
+{
+    fx_minimal_plan();
+    sp_action_new a = {.finding = "tb/r1/1", .title = "Recruit a principal social worker",
+                       .owner = "Head of Service", .due = "2017-03-31",
+                       .start = "2017-01-01"};
+    int64_t id = 0;
+    char due[SP_DATE_SIZE];
+    ck_assert_msg(sp_action_add(&id, due, fx_db, &a) == SP_OK, "%s", sp_errmsg(fx_db));
+    ck_assert_str_eq(due, "2017-03-31");
+    return id;
+}
+
+static void db_rated(int64_t id, const char *as_of, const char *want_rag,
+                     const char *want_reason)
+{
+    const char *rag = NULL;
+    char *reason = NULL;
+    int rc = sp_action_rag(&rag, &reason, fx_db, id, as_of);
+    ck_assert_msg(rc == SP_OK, "%s", sp_errmsg(fx_db));
+    ck_assert_str_eq(reason, want_reason);
+    ck_assert_str_eq(rag, want_rag);
+    sp_free(reason);
+}
+
+/* Appends a progress update straight through SQLite, as the history
+ * trigger applies it. */
+static void raw_update(const char *values)
+{
+    char sql[1024];
+    int n = snprintf(sql, sizeof sql,
+                     "INSERT INTO action_update (action_id, on_date, author, new_status, "
+                     "new_due_on, transferred_to, rag_override, reason) VALUES (%s)",
+                     values);
+    ck_assert_int_lt(n, (int)sizeof sql);
+    ck_assert_int_eq(fx_raw_exec(fx_path, sql), 0);
+}
+
+START_TEST(db_schedule)
+{
+    int64_t id = add_action();
+    db_rated(id, "2017-05-07", "red", "red: 37 days past due date 2017-03-31");
+    db_rated(id, "07/05/2017", "red", "red: 37 days past due date 2017-03-31");
+    db_rated(id, "2017-02-01", "green", "green: due in 58 days (2017-03-31)");
+    db_rated(id, "2017-03-03", "amber", "amber: due in 28 days (2017-03-31)");
+    db_rated(id, "2017-03-31", "amber", "amber: due today (2017-03-31)");
+    /* 29 days ahead and exactly 60 days after the start: stale. */
+    db_rated(id, "2017-03-02", "amber", "amber: no update for 60 days (started 2017-01-01)");
+    db_rated(id, "2017-03-01", "green", "green: due in 30 days (2017-03-31)");
+}
+END_TEST
+
+START_TEST(db_today)
+{
+    int64_t id = add_action();
+    ck_assert_int_eq(sp_set_today(fx_db, "2017-04-01"), SP_OK);
+    db_rated(id, NULL, "red", "red: 1 day past due date 2017-03-31");
+}
+END_TEST
+
+START_TEST(db_settings)
+{
+    int amber = -1, stale = -1;
+    ck_assert_int_eq(sp_rag_settings(&amber, &stale, fx_db), SP_OK);
+    ck_assert_int_eq(amber, 28);
+    ck_assert_int_eq(stale, 60);
+
+    int64_t id = add_action();
+    ck_assert_int_eq(sp_rag_set(fx_db, "rag.amber_days", "40"), SP_OK);
+    ck_assert_int_eq(sp_rag_set(fx_db, "rag.stale_days", " 0 "), SP_OK);
+    ck_assert_int_eq(sp_rag_settings(&amber, &stale, fx_db), SP_OK);
+    ck_assert_int_eq(amber, 40);
+    ck_assert_int_eq(stale, 0);
+    db_rated(id, "2017-02-19", "amber", "amber: due in 40 days (2017-03-31)");
+    db_rated(id, "2017-02-18", "green", "green: due in 41 days (2017-03-31)");
+    ck_assert_int_eq(sp_rag_set(fx_db, "rag.amber_days", "3650"), SP_OK);
+    ck_assert_int_eq(sp_rag_set(fx_db, "rag.stale_days", "10"), SP_OK);
+    db_rated(id, "2017-01-11", "amber", "amber: due in 79 days (2017-03-31)");
+    ck_assert_int_eq(sp_rag_set(fx_db, "rag.amber_days", "0"), SP_OK);
+    db_rated(id, "2017-01-11", "amber", "amber: no update for 10 days (started 2017-01-01)");
+    db_rated(id, "2017-01-10", "green", "green: due in 80 days (2017-03-31)");
+}
+END_TEST
+
+static void set_bad(const char *key, const char *value, const char *want_msg)
+{
+    int rc = sp_rag_set(fx_db, key, value);
+    ck_assert_int_eq(rc, SP_EINVALID);
+    ck_assert_str_eq(sp_errmsg(fx_db), want_msg);
+}
+
+START_TEST(db_settings_refused)
+{
+    set_bad("rag.red_days", "5",
+            "unknown setting 'rag.red_days' (known: rag.amber_days, rag.stale_days)");
+    set_bad(NULL, "5", "unknown setting '' (known: rag.amber_days, rag.stale_days)");
+    set_bad("rag.amber_days", "abc",
+            "rag.amber_days must be a whole number of days from 0 to 3650, not 'abc'");
+    set_bad("rag.stale_days", "3651",
+            "rag.stale_days must be a whole number of days from 0 to 3650, not '3651'");
+    set_bad("rag.stale_days", "-1",
+            "rag.stale_days must be a whole number of days from 0 to 3650, not '-1'");
+    set_bad("rag.stale_days", "99999999999999999999",
+            "rag.stale_days must be a whole number of days from 0 to 3650, "
+            "not '99999999999999999999'");
+    set_bad("rag.stale_days", "",
+            "rag.stale_days must be a whole number of days from 0 to 3650, not ''");
+    set_bad("rag.stale_days", "12x",
+            "rag.stale_days must be a whole number of days from 0 to 3650, not '12x'");
+    set_bad("rag.stale_days", "1 2",
+            "rag.stale_days must be a whole number of days from 0 to 3650, not '1 2'");
+    set_bad("rag.amber_days", NULL,
+            "rag.amber_days must be a whole number of days from 0 to 3650, not ''");
+    int amber, stale;
+    ck_assert_int_eq(sp_rag_settings(&amber, &stale, fx_db), SP_OK);
+    ck_assert_int_eq(amber, 28);
+    ck_assert_int_eq(stale, 60);
+}
+END_TEST
+
+START_TEST(db_history)
+{
+    int64_t id = add_action();
+    char v[256];
+    /* A progress update resets the staleness clock. */
+    snprintf(v, sizeof v, "%lld, '2017-02-20', 'me', 'in_progress', NULL, NULL, NULL, NULL",
+             (long long)id);
+    raw_update(v);
+    db_rated(id, "2017-03-02", "green", "green: due in 29 days (2017-03-31)");
+    db_rated(id, "2017-04-21", "red", "red: 21 days past due date 2017-03-31");
+    /* A revised due date: slippage, then "revised" when overdue. */
+    snprintf(v, sizeof v, "%lld, '2017-02-21', 'me', NULL, '2017-09-30', NULL, NULL, NULL",
+             (long long)id);
+    raw_update(v);
+    db_rated(id, "2017-04-21", "amber",
+             "amber: due date revised from 2017-03-31 to 2017-09-30 (183 days' slippage)");
+    db_rated(id, "2017-10-07", "red", "red: 7 days past revised due date 2017-09-30");
+    /* An override shows the computed rating beside it. */
+    snprintf(v, sizeof v,
+             "%lld, '2017-10-07', 'me', NULL, NULL, NULL, 'amber', 'recovery plan agreed'",
+             (long long)id);
+    raw_update(v);
+    db_rated(id, "2017-10-07", "amber",
+             "amber: override (recovery plan agreed); computed red: 7 days past revised "
+             "due date 2017-09-30");
+    /* 'none' clears it. */
+    snprintf(v, sizeof v, "%lld, '2017-10-08', 'me', NULL, NULL, NULL, 'none', NULL",
+             (long long)id);
+    raw_update(v);
+    db_rated(id, "2017-10-08", "red", "red: 8 days past revised due date 2017-09-30");
+    /* Transferred at year end, with where it went. */
+    snprintf(v, sizeof v,
+             "%lld, '2018-03-31', 'me', 'transferred', NULL, 'Service plan 2018/19', NULL, NULL",
+             (long long)id);
+    raw_update(v);
+    db_rated(id, "2018-04-01", "grey", "grey: transferred to Service plan 2018/19");
+}
+END_TEST
+
+START_TEST(db_long_override_reason)
+{
+    int64_t id = add_action();
+    char reason[600], v[900], want[800];
+    memset(reason, 'x', sizeof reason - 1);
+    reason[sizeof reason - 1] = '\0';
+    snprintf(v, sizeof v, "%lld, '2017-05-07', 'me', NULL, NULL, NULL, 'green', '%s'",
+             (long long)id, reason);
+    raw_update(v);
+    snprintf(want, sizeof want,
+             "green: override (%s); computed red: 37 days past due date 2017-03-31", reason);
+    db_rated(id, "2017-05-07", "green", want);
+}
+END_TEST
+
+START_TEST(db_refusals)
+{
+    int64_t id = add_action();
+    const char *rag = "unset";
+    char *reason = NULL;
+    ck_assert_int_eq(sp_action_rag(&rag, &reason, fx_db, id + 100, "2017-05-07"), SP_ENOTFOUND);
+    char want[64];
+    snprintf(want, sizeof want, "no action with id %lld", (long long)(id + 100));
+    ck_assert_str_eq(sp_errmsg(fx_db), want);
+    ck_assert_ptr_null(rag);
+    ck_assert_ptr_null(reason);
+    ck_assert_int_eq(sp_action_rag(&rag, &reason, fx_db, id, "2017-02-30"), SP_EINVALID);
+    ck_assert_str_eq(sp_errmsg(fx_db), "invalid as-of date '2017-02-30' (use YYYY-MM-DD)");
+    ck_assert_int_eq(sp_action_rag(&rag, &reason, fx_db, id, "yesterday"), SP_EINVALID);
+    ck_assert_ptr_null(reason);
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+    Suite *s = suite_create("rag");
+    TCase *tc = tcase_create("rules");
+    tcase_add_test(tc, due_soon_boundaries);
+    tcase_add_test(tc, amber_days_setting);
+    tcase_add_test(tc, overdue);
+    tcase_add_test(tc, slipped);
+    tcase_add_test(tc, stale_boundaries);
+    tcase_add_test(tc, stale_from_start);
+    tcase_add_test(tc, precedence);
+    tcase_add_test(tc, closed_states);
+    tcase_add_test(tc, overrides);
+    tcase_add_test(tc, cannot_rate);
+    tcase_add_test(tc, truncation);
+    suite_add_tcase(s, tc);
+    tc = fx_tcase("database");
+    tcase_add_test(tc, db_schedule);
+    tcase_add_test(tc, db_today);
+    tcase_add_test(tc, db_settings);
+    tcase_add_test(tc, db_settings_refused);
+    tcase_add_test(tc, db_history);
+    tcase_add_test(tc, db_long_override_reason);
+    tcase_add_test(tc, db_refusals);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+SP_TEST_MAIN(make_suite)
