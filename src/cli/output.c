@@ -142,8 +142,13 @@ static bool table_columns(table *t, sp_cursor *c, const char *const *cols)
                 t->map[pos++] = t->map[i];
                 t->map[i] = tmp;
             }
-    for (int i = 0; i < t->ncols; i++)
-        t->text[i] = sp_cursor_type(c, t->map[i]) == SP_COL_TEXT;
+    /* Only prose may be cut: people copy paths and codes from tables. */
+    for (int i = 0; i < t->ncols; i++) {
+        const char *name = sp_cursor_name(c, t->map[i]);
+        t->text[i] = sp_cursor_type(c, t->map[i]) == SP_COL_TEXT && strcmp(name, "path") != 0 &&
+                     strcmp(name, "code") != 0 && strcmp(name, "status") != 0 &&
+                     strcmp(name, "rag") != 0 && strcmp(name, "aging") != 0;
+    }
     return true;
 }
 

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Installs what safeplan needs to build and test, from Debian 12's packages.
+# Uses sudo only when not already root. Installs nothing that is present.
+set -eu
+pkgs="build-essential cmake pkg-config libsqlite3-dev libcsv-dev check libxlsxwriter-dev
+      sqlite3 python3 valgrind clang libclang-rt-14-dev time"
+missing=""
+for p in $pkgs; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo=sudo
+echo "installing:$missing" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,275 @@
+/* Opening, creating, upgrading and refusing databases; transactions. */
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fixture.h"
+#include "internal.h"
+
+/* A file's bytes, to show a refused file was left exactly as it was. */
+static char *slurp(const char *path, long *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    fseek(f, 0, SEEK_END);
+    *len = ftell(f);
+    rewind(f);
+    char *buf = malloc((size_t)*len + 1);
+    ck_assert_uint_eq(fread(buf, 1, (size_t)*len, f), (size_t)*len);
+    fclose(f);
+    return buf;
+}
+
+static void assert_refused_untouched(const char *path, int expected, const char *msg_part)
+{
+    long before_len, after_len;
+    char *before = slurp(path, &before_len);
+    sp_db *db = NULL;
+    int rc = sp_open(&db, path, SP_OPEN_CREATE);
+    ck_assert_int_eq(rc, expected);
+    ck_assert_msg(strstr(sp_errmsg(db), msg_part), "message '%s' lacks '%s'", sp_errmsg(db),
+                  msg_part);
+    sp_close(db);
+    char *after = slurp(path, &after_len);
+    ck_assert_int_eq(before_len, after_len);
+    ck_assert(memcmp(before, after, (size_t)before_len) == 0);
+    free(before);
+    free(after);
+    char wal[400];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    ck_assert_int_ne(access(wal, F_OK), 0);
+}
+
+START_TEST(new_file_gets_schema_and_private_mode)
+{
+    struct stat sb;
+    ck_assert_int_eq(stat(fx_path, &sb), 0);
+    ck_assert_int_eq(sb.st_mode & 0777, 0600);
+    ck_assert_int_eq(fx_raw_int(fx_path, "PRAGMA user_version"), sp_schema_version());
+    ck_assert_int_eq(fx_raw_int(fx_path, "PRAGMA application_id"), SP_APPLICATION_ID);
+    ck_assert_int_ge(sp_schema_version(), 2);
+    ck_assert_int_eq(sp_db_version(fx_db), sp_schema_version());
+}
+END_TEST
+
+START_TEST(connection_settings)
+{
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sp_prepare_text(&st, fx_db, "PRAGMA foreign_keys"), SP_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    ck_assert_int_eq(sqlite3_column_int(st, 0), 1);
+    sqlite3_finalize(st);
+    ck_assert_int_eq(sp_prepare_text(&st, fx_db, "PRAGMA journal_mode"), SP_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), "wal");
+    sqlite3_finalize(st);
+    ck_assert_int_eq(sp_prepare_text(&st, fx_db, "PRAGMA busy_timeout"), SP_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    ck_assert_int_ge(sqlite3_column_int(st, 0), 1000);
+    sqlite3_finalize(st);
+}
+END_TEST
+
+/* Dumps sqlite_master and the settings, the whole observable schema. */
+static char *schema_dump(const char *path)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    size_t cap = 1 << 16, len = 0;
+    char *out = calloc(1, cap);
+    ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_prepare_v2(db,
+        "SELECT type || '|' || name || '|' || tbl_name || '|' || coalesce(sql, '') "
+        "FROM sqlite_master UNION ALL SELECT 'setting|' || key || '=' || value FROM setting "
+        "ORDER BY 1", -1, &st, NULL), SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *row = (const char *)sqlite3_column_text(st, 0);
+        size_t n = strlen(row);
+        while (len + n + 2 > cap)
+            out = realloc(out, cap *= 2);
+        memcpy(out + len, row, n);
+        len += n;
+        out[len++] = '\n';
+        out[len] = '\0';
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
+}
+
+/* Builds a database by applying migrations 1..upto to an empty file. */
+static void apply_migrations(const char *path, int upto)
+{
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    int n = 0;
+    for (size_t i = 0; i < sp_embedded_count && n < upto; i++) {
+        if (strncmp(sp_embedded[i].name, "migrations/", 11) != 0)
+            continue;
+        n++;
+        ck_assert_msg(sqlite3_exec(db, sp_embedded[i].data, NULL, NULL, NULL) == SQLITE_OK,
+                      "%s: %s", sp_embedded[i].name, sqlite3_errmsg(db));
+    }
+    char sql[128];
+    snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d",
+             SP_APPLICATION_ID, n);
+    ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
+START_TEST(schema_equals_migrations)
+{
+    char migrated[400];
+    snprintf(migrated, sizeof migrated, "%s/migrated.db", fx_dir);
+    apply_migrations(migrated, sp_schema_version());
+    char *a = schema_dump(fx_path), *b = schema_dump(migrated);
+    ck_assert_str_eq(a, b);
+    free(a);
+    free(b);
+}
+END_TEST
+
+START_TEST(old_database_is_upgraded_step_by_step)
+{
+    char old[400];
+    snprintf(old, sizeof old, "%s/old.db", fx_dir);
+    apply_migrations(old, 1);
+    ck_assert_int_eq(fx_raw_exec(old,
+        "INSERT INTO authority (code, name) VALUES ('tb', 'Torbay Council');"), SQLITE_OK);
+    sp_db *db;
+    ck_assert_int_eq(sp_open(&db, old, 0), SP_OK);
+    ck_assert_int_eq(sp_db_version(db), sp_schema_version());
+    sp_close(db);
+    ck_assert_int_eq(fx_raw_int(old, "SELECT count(*) FROM authority WHERE code = 'tb'"), 1);
+    ck_assert_int_eq(fx_raw_int(old, "SELECT count(*) FROM action_update"), 0);
+    /* The upgraded file has the same schema as a new one. */
+    char *a = schema_dump(fx_path), *b = schema_dump(old);
+    ck_assert_str_eq(a, b);
+    free(a);
+    free(b);
+}
+END_TEST
+
+START_TEST(newer_version_refused_untouched)
+{
+    sp_close(fx_db);
+    fx_db = NULL;
+    ck_assert_int_eq(fx_raw_exec(fx_path, "PRAGMA user_version = 999"), SQLITE_OK);
+    assert_refused_untouched(fx_path, SP_ENEWER, "newer safeplan");
+}
+END_TEST
+
+START_TEST(plain_sqlite_refused_untouched)
+{
+    char path[400];
+    snprintf(path, sizeof path, "%s/other.db", fx_dir);
+    sqlite3 *db;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL,
+                                  NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    assert_refused_untouched(path, SP_ENOTSAFEPLAN, "not a safeplan one");
+}
+END_TEST
+
+START_TEST(not_sqlite_refused_untouched)
+{
+    char path[400];
+    snprintf(path, sizeof path, "%s/notes.txt", fx_dir);
+    FILE *f = fopen(path, "w");
+    for (int i = 0; i < 200; i++)
+        fputs("Minutes of the improvement board, not a database.\n", f);
+    fclose(f);
+    assert_refused_untouched(path, SP_ENOTSAFEPLAN, "not a SQLite database");
+}
+END_TEST
+
+START_TEST(missing_directory_and_missing_file)
+{
+    char path[400];
+    sp_db *db;
+    snprintf(path, sizeof path, "%s/no/such/dir/plan.db", fx_dir);
+    ck_assert_int_eq(sp_open(&db, path, SP_OPEN_CREATE), SP_ERROR);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(db), "directory does not exist"));
+    sp_close(db);
+    snprintf(path, sizeof path, "%s/absent.db", fx_dir);
+    ck_assert_int_eq(sp_open(&db, path, 0), SP_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(db), "safeplan init"));
+    sp_close(db);
+    ck_assert_int_ne(access(path, F_OK), 0);
+}
+END_TEST
+
+START_TEST(nested_transactions)
+{
+    fx_minimal_plan();
+    ck_assert_int_eq(sp_begin(fx_db), SP_OK);
+    ck_assert_int_eq(sp_begin(fx_db), SP_OK);
+    sp_owner_new o = {.name = "LSCB Business Manager"};
+    ck_assert_int_eq(sp_owner_add(NULL, fx_db, &o), SP_OK);
+    ck_assert_int_eq(sp_rollback(fx_db), SP_OK); /* inner failure ... */
+    ck_assert_int_ne(sp_commit(fx_db), SP_OK);   /* ... dooms the outer */
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM owner"), 0);
+    ck_assert_int_eq(sp_begin(fx_db), SP_OK);
+    ck_assert_int_eq(sp_begin(fx_db), SP_OK);
+    ck_assert_int_eq(sp_owner_add(NULL, fx_db, &o), SP_OK);
+    ck_assert_int_eq(sp_commit(fx_db), SP_OK);
+    ck_assert_int_eq(sp_commit(fx_db), SP_OK);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM owner"), 1);
+}
+END_TEST
+
+START_TEST(today_can_be_set)
+{
+    char d[SP_DATE_SIZE];
+    ck_assert_int_eq(sp_set_today(fx_db, "30/06/2017"), SP_OK);
+    sp_today(fx_db, d);
+    ck_assert_str_eq(d, "2017-06-30");
+    ck_assert_int_eq(sp_set_today(fx_db, "2017-02-30"), SP_EINVALID);
+    ck_assert_int_eq(sp_set_today(fx_db, NULL), SP_OK);
+    sp_today(fx_db, d);
+    ck_assert_str_ne(d, "2017-06-30");
+}
+END_TEST
+
+START_TEST(demo_is_idempotent)
+{
+    int added = -1;
+    ck_assert_msg(sp_demo_load(&added, fx_db) == SP_OK, "%s", sp_errmsg(fx_db));
+    ck_assert_int_ge(added, 40);
+    long long findings = fx_raw_int(fx_path, "SELECT count(*) FROM finding");
+    long long updates = fx_raw_int(fx_path, "SELECT count(*) FROM action_update");
+    ck_assert_int_ge(findings, 60);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM authority"), 5);
+    ck_assert_int_eq(sp_demo_load(&added, fx_db), SP_OK);
+    ck_assert_int_eq(added, 0);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM finding"), findings);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action_update"), updates);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+}
+END_TEST
+
+static Suite *make_suite(void)
+{
+    Suite *s = suite_create("db");
+    TCase *tc = fx_tcase("open");
+    tcase_add_test(tc, new_file_gets_schema_and_private_mode);
+    tcase_add_test(tc, connection_settings);
+    tcase_add_test(tc, schema_equals_migrations);
+    tcase_add_test(tc, old_database_is_upgraded_step_by_step);
+    tcase_add_test(tc, newer_version_refused_untouched);
+    tcase_add_test(tc, plain_sqlite_refused_untouched);
+    tcase_add_test(tc, not_sqlite_refused_untouched);
+    tcase_add_test(tc, missing_directory_and_missing_file);
+    tcase_add_test(tc, nested_transactions);
+    tcase_add_test(tc, today_can_be_set);
+    tcase_add_test(tc, demo_is_idempotent);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+SP_TEST_MAIN(make_suite)
