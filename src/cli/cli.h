@@ -87,6 +87,16 @@ int cli_print_record(cli_ctx *ctx, sp_cursor *c);
 /* Writes s as a JSON string (with quotes). */
 void cli_json_string(FILE *out, const char *s);
 
+/* The general help; with_commands adds the list of commands. */
+void cli_print_main_help(FILE *out, bool with_commands);
+
+/* Writes the manual page (troff), generated from the usage texts. */
+int cli_man(FILE *out);
+
+/* Prints an action's RAG as of `as_of` (NULL = today) with its reason,
+ * its due dates and slippage, and its history (cmd_update.c). */
+int cli_print_progress(cli_ctx *ctx, int64_t action_id, const char *as_of);
+
 /* Prints the help text of the command named by words, or all commands. */
 int cli_help(int argc, char **argv);
 

@@ -13,6 +13,9 @@ extern const cli_command cmd_review_add, cmd_review_list;
 extern const cli_command cmd_finding_add, cmd_finding_list;
 extern const cli_command cmd_owner_add, cmd_owner_list;
 extern const cli_command cmd_action_add, cmd_action_list, cmd_action_show;
+extern const cli_command cmd_action_update, cmd_action_history;
+extern const cli_command cmd_action_reassign, cmd_action_transfer;
+extern const cli_command cmd_config_set, cmd_config_get, cmd_config_list;
 
 /* Every command, in the order `safeplan --help` lists them. */
 const cli_command *const cli_commands[] = {
@@ -22,6 +25,9 @@ const cli_command *const cli_commands[] = {
     &cmd_finding_add, &cmd_finding_list,
     &cmd_owner_add, &cmd_owner_list,
     &cmd_action_add, &cmd_action_list, &cmd_action_show,
+    &cmd_action_update, &cmd_action_history,
+    &cmd_action_reassign, &cmd_action_transfer,
+    &cmd_config_set, &cmd_config_get, &cmd_config_list,
     NULL,
 };
 
@@ -46,8 +52,13 @@ static const char main_usage[] =
     "\n"
     "Commands:\n";
 
-static void print_main_help(FILE *out)
+void cli_print_main_help(FILE *out, bool with_commands)
 {
+    if (!with_commands) {
+        /* Everything up to the "Commands:" heading. */
+        fwrite(main_usage, 1, strlen(main_usage) - strlen("Commands:\n"), out);
+        return;
+    }
     fputs(main_usage, out);
     for (size_t i = 0; cli_commands[i]; i++)
         fprintf(out, "  %-18s %s\n", cli_commands[i]->name, cli_commands[i]->summary);
@@ -102,9 +113,11 @@ int cli_help(int argc, char **argv)
 {
     int used = 0;
     if (argc == 0) {
-        print_main_help(stdout);
+        cli_print_main_help(stdout, true);
         return EXIT_OK;
     }
+    if (argc == 1 && strcmp(argv[0], "--man") == 0)
+        return cli_man(stdout);
     const cli_command *cmd = find_command(argc, argv, &used);
     if (cmd) {
         fputs(cmd->usage, stdout);
@@ -124,7 +137,7 @@ static int global_options(int argc, char **argv, cli_ctx *ctx)
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            print_main_help(stdout);
+            cli_print_main_help(stdout, true);
             return -1 - EXIT_OK;
         } else if (strcmp(a, "--version") == 0) {
             printf("safeplan %s (schema version %d)\n", SP_VERSION, sp_schema_version());

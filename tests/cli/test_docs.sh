@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# README, --help and the man page agree: the man page is generated from the
+# usage texts (safeplan help --man) and committed; every command is in the
+# README; the README's two commands are the ones CI runs.
+. "$(dirname "$0")/lib.sh"
+
+case_ "man page is current (regenerate: ./build/safeplan help --man > man/safeplan.1)"
+run help --man; expect_status 0
+if diff -u "$SP_SOURCE_DIR/man/safeplan.1" "$OUT" >"$WORK/man.diff"; then ok; else
+    bad "man/safeplan.1 differs from 'safeplan help --man':"; head -40 "$WORK/man.diff" >&2; fi
+if command -v man >/dev/null; then
+    MANWIDTH=100 man -l "$SP_SOURCE_DIR/man/safeplan.1" >"$WORK/man.txt" 2>"$WORK/man.err"
+    [ -s "$WORK/man.txt" ] && [ ! -s "$WORK/man.err" ] && ok || bad "man page does not render cleanly: $(head -3 "$WORK/man.err")"
+fi
+
+case_ "every command is in the README"
+"$SAFEPLAN_BIN" --help | sed -n '/^Commands:/,$p' | tail -n +2 | while read -r w1 w2 _; do
+    name=$w1
+    "$SAFEPLAN_BIN" "$w1" "$w2" --help >/dev/null 2>&1 && name="$w1 $w2"
+    echo "$name"
+done >"$WORK/commands"
+[ "$(wc -l <"$WORK/commands")" -ge 10 ] && ok || bad "too few commands listed"
+while read -r name; do
+    if grep -qF "safeplan $name" "$SP_SOURCE_DIR/README.md"; then ok; else bad "README.md does not mention 'safeplan $name'"; fi
+done <"$WORK/commands"
+
+case_ "README opens with the two commands and CI runs the second"
+first_two=$(awk '/^```/{f=!f; next} f' "$SP_SOURCE_DIR/README.md" | head -2)
+expect_eq "$(echo "$first_two" | wc -l)" "2" "two commands first"
+second=$(echo "$first_two" | sed -n 2p)
+grep -qF -- "$second" "$SP_SOURCE_DIR/.ci/run" && ok || bad ".ci/run does not run the README's second command: $second"
+echo "$first_two" | sed -n 1p | grep -q "safeplan demo" && ok || bad "first command does not run the demo"
+
+finish
