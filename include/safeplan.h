@@ -293,13 +293,80 @@ typedef struct sp_filter {
 } sp_filter;
 
 /*
- * Open actions past their current due date on `as_of` (ISO; NULL = today),
- * most overdue first. Columns, in this stable order: id, path, authority,
- * review, finding_ref, theme, finding, action, owner, start_on,
- * original_due_on, due_on, days_overdue, aging, rag, rag_reason,
- * last_update_on, status. aging is 1-30, 31-90, 91-180 or 180+.
+ * Every report rates the plan as it stands (current status, due date and
+ * latest update) on the date `as_of` (ISO or UK; NULL = today), with the
+ * same RAG rules as sp_action_rag. Bad dates, unknown references and
+ * unknown words give SP_EINVALID or SP_ENOTFOUND with a message naming the
+ * value. On success *out is a cursor the caller frees with
+ * sp_cursor_free; on failure it is NULL. The filter may be NULL.
+ *
+ * The list reports (overdue, due soon, stale) share these columns, in this
+ * stable order, around their own: id, path, authority (name), review
+ * (title), finding_ref, theme, finding (text), action (text), owner,
+ * start_on, original_due_on, due_on, ..., rag (as shown: a manual
+ * override applies), rag_reason ("amber: override (...); computed red:
+ * 37 days past due date 2017-03-31"), ..., status.
+ */
+
+/*
+ * Open actions past their current due date on as_of, most overdue first
+ * (due date, then id). Columns: id, path, authority, review, finding_ref,
+ * theme, finding, action, owner, start_on, original_due_on, due_on,
+ * days_overdue, aging, rag, rag_reason, last_update_on, status.
+ * aging is "1-30", "31-90", "91-180" or "181+" days overdue.
  */
 int sp_overdue(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter);
+
+/*
+ * Open actions falling due: due on or after as_of and before `before` (a
+ * date after as_of; exclusive), or, when before is NULL, within `days`
+ * days (due_on <= as_of + days; 0 = due today only; a negative number
+ * means the rag.amber_days setting, so the list is what the "due soon"
+ * amber rule looks at). days is at most 3650. Soonest first. Columns: id,
+ * path, authority, review, finding_ref, theme, finding, action, owner,
+ * start_on, original_due_on, due_on, days_to_due, rag, rag_reason,
+ * last_update_on, status.
+ */
+int sp_due_soon(sp_cursor **out, sp_db *db, const char *as_of, const char *before, int days,
+                const sp_filter *filter);
+
+/*
+ * Open actions with no update for `days` days or more on as_of, counted
+ * from the latest update, else from the start date (as the RAG staleness
+ * rule counts); actions with neither are left out, having no date to count
+ * from. A negative days means the rag.stale_days setting (60 if that is 0,
+ * i.e. the rule is off). Stalest first. Columns: id, path, authority,
+ * review, finding_ref, theme, finding, action, owner, start_on,
+ * original_due_on, due_on, last_update_on, counted_from_on,
+ * days_without_update, rag, rag_reason, status.
+ */
+int sp_stale(sp_cursor **out, sp_db *db, const char *as_of, int days, const sp_filter *filter);
+
+/*
+ * Counts per group of actions, one row per group that has any: `by` is
+ * "theme" (NULL means theme), "owner", "review", "authority" or "status"
+ * (sp_summary_groups lists them). Columns (all integers but the first):
+ *   group        the group's name, in the form the matching filter takes:
+ *                the theme, the owner's name, the review as
+ *                AUTHORITY/REVIEW, the authority's code, the status word
+ *   total        actions in the group
+ *   red amber green blue grey
+ *                the COMPUTED rating (the rules without manual overrides):
+ *                red is exactly the number of rows sp_overdue lists for
+ *                the same date and filter narrowed to the group
+ *   overridden   actions whose manual override shows another colour than
+ *                the computed one (their rag_reason says which)
+ *   not_started in_progress complete signed_off transferred withdrawn
+ *                actions by status
+ * red + amber + green + blue + grey = total, and so do the status columns.
+ * Groups are ordered by name (status: in lifecycle order); theme groups
+ * ignore case, as the theme filter does. Sum the rows for totals.
+ */
+int sp_summary(sp_cursor **out, sp_db *db, const char *as_of, const char *by,
+               const sp_filter *filter);
+
+/* The groupings sp_summary accepts, comma-separated (static). */
+const char *sp_summary_groups(void);
 
 /* ------------------------------------------------------------------ */
 /* CSV                                                                 */
@@ -321,6 +388,113 @@ int sp_overdue(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *f
  * cursor. Returns SP_OK, or SP_ERROR if writing failed (e.g. disk full).
  */
 int sp_csv_write_cursor(FILE *out, sp_cursor *c, unsigned flags);
+
+/* ------------------------------------------------------------------ */
+/* Export and import                                                   */
+
+/*
+ * Writes the plan as CSV (RFC 4180 as above), one row per action, in
+ * reference order (authority code, review, finding, action), streaming:
+ * memory does not grow with the plan. The columns, in this stable order,
+ * are the field names sp_import reads back:
+ *   authority, authority_name, authority_kind, review, review_kind,
+ *   review_title, review_started_on, review_ended_on, review_reported_on,
+ *   review_judgement, finding_ref, finding_kind, theme, finding,
+ *   action_ref, action, owner, start_on, original_due_on, due_on, status,
+ *   measure, rag, rag_reason, rag_override, rag_override_reason,
+ *   last_update_on, last_update_by, last_update_note,
+ *   last_update_evidence, transferred_to
+ * rag and rag_reason are computed for `as_of` (ISO or UK; NULL = today);
+ * last_update_* describe the latest progress update. `filter` (may be
+ * NULL) selects rows as for the reports. flags: SP_CSV_WITH_BOM,
+ * SP_CSV_NO_GUARD. *rows (may be NULL) receives the number of actions
+ * written. A bad date or filter fails before anything is written
+ * (SP_EINVALID, SP_ENOTFOUND); SP_ERROR if writing failed.
+ */
+int sp_export(int64_t *rows, sp_db *db, FILE *out, const char *as_of,
+              const sp_filter *filter, unsigned flags);
+
+/* Flags for sp_import_options. */
+#define SP_IMPORT_DRY_RUN 0x1  /* check and count everything, change nothing */
+#define SP_IMPORT_KEEP_RAG 0x2 /* import a RAG column as manual overrides with
+                                  the reason "imported" (default: ignore it,
+                                  RAG is computed) */
+#define SP_IMPORT_RAW 0x4      /* cells were written without the formula guard:
+                                  keep a leading ' as data */
+
+/* Messages kept in a result; further bad rows are only counted. */
+#define SP_IMPORT_MAX_ERRORS 50
+
+typedef struct sp_import_options {
+    const char *name;      /* the file's name for messages (NULL: "input") */
+    const char *review;    /* AUTHORITY/REVIEW (must exist) for rows whose
+                              file has no review column */
+    const char *authority; /* else an AUTHORITY (must exist): such rows go to
+                              a review made for the import, ref
+                              "import-YYYY-MM-DD" (today), kind other, title
+                              "Plan imported from NAME on YYYY-MM-DD" */
+    const char *map;       /* extra header names, "Header=field,..." where
+                              field is a column name of sp_export or
+                              "ignore"; NULL for none */
+    const char *author;    /* author of progress updates that the file does
+                              not attribute (NULL: "import") */
+    unsigned flags;        /* SP_IMPORT_* */
+} sp_import_options;
+
+typedef struct sp_import_counts {
+    int64_t authorities, reviews, findings, owners, actions;
+} sp_import_counts;
+
+/* A column of the file that no field was found for. */
+typedef struct sp_import_column {
+    size_t column;         /* 1-based */
+    char *header;          /* as written in the file */
+} sp_import_column;
+
+typedef struct sp_import_result {
+    int64_t rows;              /* data rows read (not the header, not blank rows) */
+    sp_import_counts created;  /* objects created (or, in a dry run, that would be) */
+    int64_t updated;           /* existing actions given a progress update */
+    int64_t unchanged;         /* existing actions the file did not change */
+    int64_t rejected;          /* bad rows (a CSV syntax error counts as one) */
+    int64_t irregular;         /* status changes outside the lifecycle, imported as
+                                  the council's record (each also in notes) */
+    int committed;             /* 1 if the changes were written */
+    int rag_ignored;           /* 1-based column of a RAG column that was not
+                                  imported (0: none) */
+    size_t nerrors;            /* messages, "FILE:LINE:COLUMN: found, expected" */
+    char **errors;             /* (at most SP_IMPORT_MAX_ERRORS; see rejected) */
+    size_t nnotes;             /* remarks that did not stop the import */
+    char **notes;              /* (at most SP_IMPORT_MAX_ERRORS) */
+    size_t nunplaced;          /* columns not imported */
+    sp_import_column *unplaced;
+} sp_import_result;
+
+/*
+ * Imports a plan from CSV: the export's own columns, or the headers
+ * councils use (case-insensitive; see `safeplan import --help`). Creates
+ * missing authorities, reviews, findings, owners and actions; an action
+ * already present (same references) gets a progress update appended when
+ * the row changes its status, due date, owner, transfer, override, note
+ * or evidence, and is otherwise left alone. Everything happens in one
+ * transaction: if any row is bad nothing changes, and every bad row is
+ * reported. Reads `in` to its end (does not close it).
+ *
+ * *out receives the result (also on failure, except SP_ENOMEM, when it is
+ * NULL); the caller frees it with sp_import_result_free. Returns SP_OK,
+ * SP_EINVALID if rows were rejected or the file cannot be placed (see
+ * errors; sp_errmsg sums up), SP_ENOTFOUND for an unknown --review or
+ * --authority, or a runtime error. A dry run returns what the real import
+ * would, and changes nothing.
+ */
+int sp_import(sp_import_result **out, sp_db *db, FILE *in, const sp_import_options *opt);
+
+/* The same over `len` bytes in memory (for tests and fuzzing). */
+int sp_import_buffer(sp_import_result **out, sp_db *db, const void *data, size_t len,
+                     const sp_import_options *opt);
+
+/* Frees a result and everything in it. Accepts NULL. */
+void sp_import_result_free(sp_import_result *r);
 
 /* ------------------------------------------------------------------ */
 /* RAG                                                                 */
@@ -359,6 +533,117 @@ int sp_action_rag(const char **rag, char **reason, sp_db *db, int64_t action_id,
                   const char *as_of);
 
 /* ------------------------------------------------------------------ */
+/* Progress                                                            */
+
+/*
+ * Progress is an append-only history of dated updates. Each update is
+ * one row that the database never lets anyone change or delete; the
+ * change it carries (status, due date, owner, RAG override) is applied
+ * to the action in the same transaction.
+ *
+ * Status lifecycle (sp_status words in any accepted spelling):
+ *   not_started -> in_progress -> complete -> signed_off
+ *   complete -> in_progress              (reopening: needs a reason)
+ *   not_started | in_progress -> transferred (needs transfer_to)
+ *                              | withdrawn   (needs a reason)
+ * Completing needs a note of what was done; signing off needs evidence of
+ * impact (what changed for children and families) or a no_evidence_reason.
+ */
+typedef struct sp_update {
+    const char *author;   /* required: who is reporting */
+    const char *on;       /* the date the update is for (ISO or UK); NULL =
+                             today. Not before the action's start date and
+                             not after today */
+    const char *status;   /* the new status, or NULL to keep it */
+    const char *note;     /* what was done or happened */
+    const char *evidence; /* evidence of impact */
+    const char *no_evidence_reason; /* signing off without evidence: why */
+    const char *percent;  /* per cent complete, "0".."100" (a trailing '%'
+                             is allowed) as typed, or NULL */
+    const char *due;      /* a revised due date or timescale (sp_due_parse,
+                             relative to the start date, else today); needs
+                             a reason. The original due date is kept */
+    const char *transfer_to; /* where the action went; with status
+                                transferred, and required by it */
+    const char *rag;      /* a manual RAG override (red, amber, green, blue,
+                             grey) or "none" to clear one; needs a reason */
+    const char *reason;   /* why: for a revised due date, withdrawal,
+                             reopening or an override */
+} sp_update;
+
+/*
+ * Appends one update to the action and applies it, in one transaction:
+ * a refused update changes nothing. An update with none of status, note,
+ * evidence, percent, due or rag is refused (SP_EINVALID). A transition
+ * the lifecycle does not allow is SP_ECONFLICT, and the message lists the
+ * allowed next states. *update_id (may be NULL) receives the new entry's
+ * id; due_out (may be NULL) the resolved due date when `due` was given,
+ * else "".
+ */
+int sp_action_update(int64_t *update_id, char due_out[SP_DATE_SIZE], sp_db *db,
+                     int64_t action_id, const sp_update *in);
+
+/*
+ * The action's history, oldest first. Columns, in this stable order: id,
+ * on_date, recorded_at, author, old_status, new_status, old_due_on,
+ * new_due_on, old_owner, new_owner, transferred_to, old_rag_override,
+ * new_rag_override, percent, note, evidence, no_evidence_reason, reason.
+ * A change's old and new columns are both NULL when it did not change;
+ * new_rag_override "none" means an override was cleared. The caller frees
+ * *out with sp_cursor_free. SP_ENOTFOUND if there is no such action.
+ */
+int sp_action_history(sp_cursor **out, sp_db *db, int64_t action_id);
+
+/* Moves the open actions (not_started, in_progress) of one owner to
+ * another, logging "reassigned from A to B" on each. */
+typedef struct sp_reassign {
+    const char *from;      /* required: the current owner (name or id) */
+    const char *to;        /* required: the new owner; created if new */
+    const char *authority; /* optional: only this authority's actions */
+    const char *review;    /* optional: only this review's actions */
+    const char *finding;   /* optional: only this finding's actions */
+    const char *reason;    /* optional: why, kept on every entry */
+    const char *author;    /* required: who made the change */
+    const char *on;        /* optional date of the change; NULL = today */
+} sp_reassign;
+
+/* One transaction: all move or none. *moved (may be NULL) receives how
+ * many moved (0 is not an error). */
+int sp_action_reassign(int *moved, sp_db *db, const sp_reassign *in);
+
+/* Transfers every open action in scope (for year-end plan closure: the
+ * work continues elsewhere, e.g. in a service plan), logging
+ * "transferred to DESTINATION" on each. */
+typedef struct sp_transfer {
+    const char *to;        /* required: the destination */
+    const char *authority; /* scope: at least one of authority, review, */
+    const char *review;    /* finding must be given, so that a slip */
+    const char *finding;   /* cannot transfer every plan at once */
+    const char *owner;     /* optional: only this owner's actions */
+    const char *reason;    /* optional: why, kept on every entry */
+    const char *author;    /* required */
+    const char *on;        /* optional date; NULL = today */
+} sp_transfer;
+
+/* One transaction: all transfer or none. *moved (may be NULL) receives
+ * how many were transferred (0 is not an error). */
+int sp_action_transfer(int *moved, sp_db *db, const sp_transfer *in);
+
+/* ------------------------------------------------------------------ */
+/* Settings                                                            */
+
+/* Every setting: key, days, days_default, meaning. The caller frees *out
+ * with sp_cursor_free. */
+int sp_config_list(sp_cursor **out, sp_db *db);
+
+/* One setting's value. SP_EINVALID (naming the known keys) for an
+ * unknown key. */
+int sp_config_get(int *value, sp_db *db, const char *key);
+
+/* Sets a setting from text as typed (see sp_rag_set for the RAG keys). */
+int sp_config_set(sp_db *db, const char *key, const char *value);
+
+/* ------------------------------------------------------------------ */
 /* The bundled example plan                                            */
 
 /*
@@ -370,6 +655,80 @@ int sp_demo_load(int *added, sp_db *db);
 
 /* The as-of date the example plan is meant to be viewed at. */
 const char *sp_demo_default_date(void);
+
+/* ------------------------------------------------------------------ */
+/* The plan at a date, and the committee pack                          */
+
+/*
+ * The plan as it stood on `as_of` (ISO or UK; NULL = today), rebuilt from
+ * the append-only progress history: each action's status, due date,
+ * owner, last update, transfer, RAG override and rating as recorded by
+ * that day. An action counts as existing from the earliest of the day it
+ * was entered, its start date and its first update's date; one entered
+ * later is absent. For today the rows are the actions as they are now.
+ * The filters are judged on that day too (owner, status, RAG then).
+ *
+ * Columns, in this stable order: id, path, then the CSV export's columns
+ * (authority, authority_name, authority_kind, review, review_kind,
+ * review_title, review_started_on, review_ended_on, review_reported_on,
+ * review_judgement, finding_ref, finding_kind, theme, finding, action_ref,
+ * action, owner, start_on, original_due_on, due_on, status, measure, rag,
+ * rag_reason, rag_override, rag_override_reason, last_update_on,
+ * last_update_by, last_update_note, last_update_evidence,
+ * transferred_to), then days_overdue and aging (1-30, 31-90, 91-180,
+ * 180+), both NULL unless the action was open and past its due date.
+ * Sorted by theme, then authority, review and finding. The caller frees
+ * *out with sp_cursor_free.
+ */
+int sp_plan_at(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter);
+
+/*
+ * The plan's trend: one row per month end from `from` to `to`, and `to`
+ * itself when it is not a month end. `to` NULL = today; `from` NULL = the
+ * first day of the plan's life (the earliest day an action in scope
+ * existed). Each row counts what sp_plan_at would return for that day.
+ * Columns: as_of, action_count, open_count (not started or in progress),
+ * overdue_count (open and past the due date then in force), done_count
+ * (complete or signed off). At most SP_SERIES_MAX_MONTHS months
+ * (SP_EINVALID beyond). The caller frees *out with sp_cursor_free.
+ */
+#define SP_SERIES_MAX_MONTHS 600
+int sp_plan_series(sp_cursor **out, sp_db *db, const char *from, const char *to,
+                   const sp_filter *filter);
+
+/* What a committee pack covers. Every field is optional. */
+typedef struct sp_pack_opts {
+    const char *as_of;        /* the day the pack is for (ISO or UK); NULL = today.
+                                 A past day shows the plan as it stood then */
+    const char *since;        /* "what moved": updates dated from this day to
+                                 as_of; NULL = 90 days before as_of */
+    const sp_filter *filter;  /* NULL = every action */
+    const char *author;       /* the documents' author property; NULL = none */
+} sp_pack_opts;
+
+#define SP_PACK_SINCE_DAYS 90 /* the default look-back: about one committee cycle */
+#define SP_PACK_DUE_DAYS 28   /* the headline "due within" window: four weeks */
+
+/*
+ * Writes the committee pack as an Excel workbook at `path`: sheets
+ * Summary (reviews, counts by RAG and status per theme, the RAG key with
+ * the settings in force), Actions (the export's columns, one row per
+ * action), Overdue (most overdue first, with days and aging) and Changes
+ * (every update dated from `since` to `as_of`). Text is written as text,
+ * never as formulas. The file is written beside `path` and renamed into
+ * place, readable by the owner only: on failure `path` is untouched.
+ */
+int sp_pack_xlsx(sp_db *db, const char *path, const sp_pack_opts *opts);
+
+/*
+ * Writes the same pack as one self-contained HTML page (inline CSS and
+ * SVG; no scripts, no links to fetch) laid out for A4: headline numbers,
+ * RAG by theme, open and overdue actions at each month end of the plan's
+ * life, the overdue table with RAG reasons, and the key. Every text from
+ * the plan is escaped. Returns SP_ERROR if writing to `out` failed; the
+ * caller owns (and closes) `out`.
+ */
+int sp_report_html(sp_db *db, FILE *out, const sp_pack_opts *opts);
 
 #ifdef __cplusplus
 }

@@ -83,25 +83,45 @@ const cli_command cmd_action_list = {
 
 static int run_action_show(cli_ctx *ctx, int argc, char **argv)
 {
-    cli_format format;
-    const char *ref;
+    static const struct option opts[] = {
+        {"as-of", required_argument, 0, 'a'}, {"format", required_argument, 0, 'f'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    cli_format format = FORMAT_TABLE;
+    const char *as_of = NULL;
     sp_cursor *cur;
     int64_t id;
-    int rc = cli_parse_list(ctx, argc, argv, &format, &ref);
-    if (rc >= 0)
-        return rc;
-    if (!ref)
-        return cli_misuse(ctx, "missing argument ACTION");
-    if (sp_resolve(&id, ctx->db, "action", ref) != SP_OK || sp_action_get(&cur, ctx->db, id) != SP_OK)
+    int c;
+    while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
+        if (c == 'a')
+            as_of = optarg;
+        else if (c != 'f')
+            return cli_stop(c);
+        else if (!cli_format_parse(ctx, optarg, &format))
+            return EXIT_MISUSE;
+    }
+    if (!cli_positional(ctx, argc, argv, 1, 1))
+        return EXIT_MISUSE;
+    if (!cli_open(ctx, false))
+        return EXIT_RUNTIME;
+    if (sp_resolve(&id, ctx->db, "action", argv[optind]) != SP_OK ||
+        sp_action_get(&cur, ctx->db, id) != SP_OK)
         return cli_fail(ctx);
     if (format != FORMAT_TABLE)
         return cli_print(ctx, cur, format, NULL, 0);
-    return cli_print_record(ctx, cur);
+    int rc = cli_print_record(ctx, cur);
+    return rc == EXIT_OK ? cli_print_progress(ctx, id, as_of) : rc;
 }
 
 const cli_command cmd_action_show = {
     "action show", run_action_show, "show an action and its history",
-    "Usage: safeplan action show ACTION [--format table|csv|json]\n"
+    "Usage: safeplan action show ACTION [--as-of DATE] [--format table|csv|json]\n"
     "\n"
-    "ACTION is an id or AUTHORITY/REVIEW/FINDING/ACTION.\n",
+    "ACTION is an id or AUTHORITY/REVIEW/FINDING/ACTION. Prints every stored\n"
+    "field, then the RAG rating as of DATE (default today) with its reason,\n"
+    "the due date with the original and any slippage, and the whole history:\n"
+    "when, who, each change as old -> new, the note and the evidence.\n"
+    "\n"
+    "  --as-of DATE     the date to rate the action for (default today)\n"
+    "  --format FORMAT  csv or json print the stored fields as one row, for\n"
+    "                   machines; 'action history' gives the history as rows\n",
 };

@@ -1,0 +1,78 @@
+/* safeplan config set | get | list: settings stored in the database. */
+#include "cli.h"
+
+static int run_config_set(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    int c, old = 0, now = 0;
+    if ((c = cli_opt(ctx, argc, argv, opts)) != -1)
+        return cli_stop(c);
+    if (!cli_positional(ctx, argc, argv, 2, 2))
+        return EXIT_MISUSE;
+    const char *key = argv[optind], *value = argv[optind + 1];
+    if (!cli_open(ctx, false))
+        return EXIT_RUNTIME;
+    if (sp_config_get(&old, ctx->db, key) != SP_OK ||
+        sp_config_set(ctx->db, key, value) != SP_OK || sp_config_get(&now, ctx->db, key) != SP_OK)
+        return cli_fail(ctx);
+    printf("%s = %d (was %d)\n", key, now, old);
+    return EXIT_OK;
+}
+
+const cli_command cmd_config_set = {
+    "config set", run_config_set, "change a setting (e.g. the RAG windows)",
+    "Usage: safeplan config set KEY VALUE\n"
+    "\n"
+    "Stores the setting in the database, so everyone using the plan rates it\n"
+    "the same way. Prints the new and the old value.\n"
+    "\n"
+    "Settings (whole days, 0-3650):\n"
+    "  rag.amber_days   an open action due within this many days is amber\n"
+    "                   (default 28; 0: only on the day it is due)\n"
+    "  rag.stale_days   an open action with no update for this many days is\n"
+    "                   amber (default 60; 0 turns the rule off)\n",
+};
+
+static int run_config_get(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    int c, value = 0;
+    if ((c = cli_opt(ctx, argc, argv, opts)) != -1)
+        return cli_stop(c);
+    if (!cli_positional(ctx, argc, argv, 1, 1))
+        return EXIT_MISUSE;
+    if (!cli_open(ctx, false))
+        return EXIT_RUNTIME;
+    if (sp_config_get(&value, ctx->db, argv[optind]) != SP_OK)
+        return cli_fail(ctx);
+    printf("%d\n", value);
+    return EXIT_OK;
+}
+
+const cli_command cmd_config_get = {
+    "config get", run_config_get, "print a setting's value",
+    "Usage: safeplan config get KEY\n"
+    "\n"
+    "Prints the setting's value alone, for scripts. KEY is rag.amber_days or\n"
+    "rag.stale_days; 'config list' shows them all with their meanings and\n"
+    "defaults.\n",
+};
+
+static int run_config_list(cli_ctx *ctx, int argc, char **argv)
+{
+    cli_format format;
+    sp_cursor *cur;
+    int rc = cli_parse_list(ctx, argc, argv, &format, NULL);
+    if (rc >= 0)
+        return rc;
+    if (sp_config_list(&cur, ctx->db) != SP_OK)
+        return cli_fail(ctx);
+    return cli_print(ctx, cur, format, NULL, 0);
+}
+
+const cli_command cmd_config_list = {
+    "config list", run_config_list, "list the settings",
+    "Usage: safeplan config list [--format table|csv|json]\n"
+    "\n"
+    "Columns: key, days, days_default, meaning.\n",
+};

@@ -1,0 +1,390 @@
+/* safeplan action update | history | reassign | transfer, and the progress
+ * part of action show (cli_print_progress). */
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* The author of an update: --by, else $SAFEPLAN_USER, else the login name. */
+static const char *author_of(const char *by)
+{
+    const char *env = getenv("SAFEPLAN_USER");
+    if (by)
+        return by;
+    if (env && *env)
+        return env;
+    const char *login = getlogin();
+    if (login && *login)
+        return login;
+    const struct passwd *pw = getpwuid(geteuid());
+    return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : NULL;
+}
+
+/* The current row's cell in the column called `name` (NULL if empty). */
+static const char *cell(sp_cursor *c, const char *name)
+{
+    for (int i = 0; i < sp_cursor_columns(c); i++)
+        if (strcmp(sp_cursor_name(c, i), name) == 0)
+            return sp_cursor_text(c, i);
+    return NULL;
+}
+
+/* "    label: text", with the text's own line breaks indented under it. */
+static void print_text(const char *label, const char *text)
+{
+    if (!text)
+        return;
+    printf("    %s: ", label);
+    for (const char *p = text; *p; p++) {
+        if (*p == '\r')
+            continue;
+        fputc(*p, stdout);
+        if (*p == '\n')
+            fputs("      ", stdout);
+    }
+    fputc('\n', stdout);
+}
+
+static void print_change(const char *label, const char *old, const char *new_value)
+{
+    if (new_value)
+        printf("    %s: %s \u2192 %s\n", label, old ? old : "(none)", new_value);
+}
+
+/* One history entry: when and who, each change as old -> new, then the words. */
+static void print_entry(sp_cursor *c)
+{
+    printf("  %s  %s  (#%s, recorded %s)\n", cell(c, "on_date"), cell(c, "author"),
+           cell(c, "id"), cell(c, "recorded_at"));
+    print_change("status", cell(c, "old_status"), cell(c, "new_status"));
+    print_change("due date", cell(c, "old_due_on"), cell(c, "new_due_on"));
+    print_change("owner", cell(c, "old_owner"), cell(c, "new_owner"));
+    print_text("transferred to", cell(c, "transferred_to"));
+    print_change("RAG override", cell(c, "old_rag_override"), cell(c, "new_rag_override"));
+    if (cell(c, "percent"))
+        printf("    complete: %s%%\n", cell(c, "percent"));
+    print_text("reason", cell(c, "reason"));
+    print_text("note", cell(c, "note"));
+    print_text("evidence", cell(c, "evidence"));
+    print_text("no impact evidence, because", cell(c, "no_evidence_reason"));
+}
+
+/* Prints the history entries (all, or only the one with id `only`). */
+static int print_history(cli_ctx *ctx, int64_t action_id, int64_t only)
+{
+    sp_cursor *c;
+    int rc, n = 0;
+    if (sp_action_history(&c, ctx->db, action_id) != SP_OK)
+        return cli_fail(ctx);
+    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+        if (only && sp_cursor_int(c, 0) != only)
+            continue;
+        print_entry(c);
+        n++;
+    }
+    sp_cursor_free(c);
+    if (rc != SP_DONE)
+        return cli_fail(ctx);
+    if (n == 0 && !only)
+        puts("  (no updates yet)");
+    return EXIT_OK;
+}
+
+/* "Due D", and when it was revised, the original and the slippage. */
+static int print_timescale(cli_ctx *ctx, int64_t action_id)
+{
+    sp_cursor *c;
+    if (sp_action_get(&c, ctx->db, action_id) != SP_OK)
+        return cli_fail(ctx);
+    int rc = sp_cursor_step(c);
+    if (rc == SP_ROW) {
+        const char *due = cell(c, "due_on"), *original = cell(c, "original_due_on");
+        if (due && original && strcmp(due, original) != 0) {
+            int slip = sp_date_diff(original, due);
+            printf("Due %s, originally %s (%s %d day%s)\n", due, original,
+                   slip > 0 ? "slipped" : "brought forward", abs(slip),
+                   abs(slip) == 1 ? "" : "s");
+        } else if (due) {
+            printf("Due %s (the original due date)\n", due);
+        }
+    }
+    sp_cursor_free(c);
+    return rc == SP_ROW ? EXIT_OK : cli_fail(ctx);
+}
+
+int cli_print_progress(cli_ctx *ctx, int64_t action_id, const char *as_of)
+{
+    const char *rag;
+    char *reason = NULL, today[SP_DATE_SIZE];
+    if (sp_action_rag(&rag, &reason, ctx->db, action_id, as_of) != SP_OK)
+        return cli_fail(ctx);
+    sp_today(ctx->db, today);
+    printf("\nRAG as of %s: %s\n", as_of ? as_of : today, reason);
+    sp_free(reason);
+    int rc = print_timescale(ctx, action_id);
+    if (rc != EXIT_OK)
+        return rc;
+    puts("\nHistory:");
+    return print_history(ctx, action_id, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* action update                                                       */
+
+static int update_option(sp_update *in, int c, const char *arg)
+{
+    switch (c) {
+    case 's': in->status = arg; break;
+    case 'n': in->note = arg; break;
+    case 'e': in->evidence = arg; break;
+    case 'E': in->no_evidence_reason = arg; break;
+    case 'p': in->percent = arg; break;
+    case 'd': in->due = arg; break;
+    case 'r': in->reason = arg; break;
+    case 't': in->transfer_to = arg; break;
+    case 'g': in->rag = arg; break;
+    case 'b': in->author = arg; break;
+    case 'o': in->on = arg; break;
+    default: return cli_stop(c);
+    }
+    return -1;
+}
+
+static int run_action_update(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"status", required_argument, 0, 's'}, {"note", required_argument, 0, 'n'},
+        {"evidence", required_argument, 0, 'e'}, {"no-evidence", required_argument, 0, 'E'},
+        {"percent", required_argument, 0, 'p'}, {"due", required_argument, 0, 'd'},
+        {"reason", required_argument, 0, 'r'}, {"to", required_argument, 0, 't'},
+        {"rag", required_argument, 0, 'g'}, {"by", required_argument, 0, 'b'},
+        {"on", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    sp_update in = {0};
+    char due[SP_DATE_SIZE];
+    int64_t id = 0, update_id = 0;
+    int c, rc;
+    while ((c = cli_opt(ctx, argc, argv, opts)) != -1)
+        if ((rc = update_option(&in, c, optarg)) >= 0)
+            return rc;
+    if (!cli_positional(ctx, argc, argv, 1, 1))
+        return EXIT_MISUSE;
+    if (!in.status && !in.note && !in.evidence && !in.percent && !in.due && !in.rag)
+        return cli_misuse(ctx, "nothing to record: give at least one of --status, --note, "
+                          "--evidence, --percent, --due or --rag");
+    in.author = author_of(in.author);
+    if (!in.author)
+        return cli_error("cannot tell who is reporting: give --by NAME or set SAFEPLAN_USER");
+    if (!cli_open(ctx, false))
+        return EXIT_RUNTIME;
+    if (sp_resolve(&id, ctx->db, "action", argv[optind]) != SP_OK ||
+        sp_action_update(&update_id, due, ctx->db, id, &in) != SP_OK)
+        return cli_fail(ctx);
+    char *path = NULL;
+    sp_ref_path(&path, ctx->db, "action", id);
+    printf("updated action %lld (%s):\n", (long long)id, path ? path : argv[optind]);
+    sp_free(path);
+    rc = print_history(ctx, id, update_id);
+    if (rc == EXIT_OK && due[0])
+        rc = print_timescale(ctx, id);
+    return rc;
+}
+
+const cli_command cmd_action_update = {
+    "action update", run_action_update, "record progress on an action",
+    "Usage: safeplan action update ACTION [--status STATUS] [--note TEXT]\n"
+    "           [--evidence TEXT | --no-evidence REASON] [--percent N]\n"
+    "           [--due WHEN --reason TEXT] [--to DESTINATION] [--rag RAG]\n"
+    "           [--reason TEXT] [--by NAME] [--on DATE]\n"
+    "\n"
+    "Appends one dated update to the action's history and applies the change\n"
+    "it carries, all or nothing. History is never edited: to correct an\n"
+    "update, add another. ACTION is an id or AUTHORITY/REVIEW/FINDING/ACTION.\n"
+    "\n"
+    "  --status STATUS     the new status (any case; spaces, hyphens or\n"
+    "                      underscores: \"In progress\", in-progress). Allowed:\n"
+    "                        not_started -> in_progress -> complete -> signed_off\n"
+    "                        complete -> in_progress (reopen; needs --reason)\n"
+    "                        not_started or in_progress -> transferred (needs\n"
+    "                        --to) or withdrawn (needs --reason)\n"
+    "                      Completing needs --note; signing off needs --evidence\n"
+    "                      or --no-evidence REASON\n"
+    "  --note TEXT         what was done or happened\n"
+    "  --evidence TEXT     evidence of impact: what changed for children and\n"
+    "                      families\n"
+    "  --no-evidence REASON  sign off without impact evidence, saying why\n"
+    "  --percent N         per cent complete, 0-100\n"
+    "  --due WHEN          a revised due date, as for 'action add' (timescales\n"
+    "                      count from the action's start date, else today);\n"
+    "                      needs --reason. The original due date is kept\n"
+    "  --to DESTINATION    where a transferred action went, e.g.\n"
+    "                      \"Children's Services service plan 2017/18\"\n"
+    "  --rag RAG           a manual RAG override (red, amber, green, blue,\n"
+    "                      grey), or none to clear it; needs --reason\n"
+    "  --reason TEXT       why: for --due, --rag, withdrawing or reopening\n"
+    "  --by NAME           the author (default: $SAFEPLAN_USER, else your login)\n"
+    "  --on DATE           the date the update is for (default today); not\n"
+    "                      before the action's start date, not in the future\n"
+    "\n"
+    "Prints the entry added, and the resolved due date if it was revised.\n",
+};
+
+/* ------------------------------------------------------------------ */
+/* action history                                                      */
+
+static const char *const history_table[] = {"id", "on_date", "author", "old_status",
+                                            "new_status", "new_due_on", "percent", "note",
+                                            NULL};
+
+static int run_action_history(cli_ctx *ctx, int argc, char **argv)
+{
+    cli_format format;
+    const char *ref;
+    sp_cursor *cur;
+    int64_t id;
+    int rc = cli_parse_list(ctx, argc, argv, &format, &ref);
+    if (rc >= 0)
+        return rc;
+    if (!ref)
+        return cli_misuse(ctx, "missing argument ACTION");
+    if (sp_resolve(&id, ctx->db, "action", ref) != SP_OK ||
+        sp_action_history(&cur, ctx->db, id) != SP_OK)
+        return cli_fail(ctx);
+    return cli_print_cols(ctx, cur, format, NULL, 0, history_table);
+}
+
+const cli_command cmd_action_history = {
+    "action history", run_action_history, "list an action's progress updates",
+    "Usage: safeplan action history ACTION [--format table|csv|json]\n"
+    "\n"
+    "Lists the action's updates, oldest first. Columns (CSV and JSON carry\n"
+    "them all; the table shows the first eight named): id, on_date,\n"
+    "recorded_at, author, old_status, new_status, old_due_on, new_due_on,\n"
+    "old_owner, new_owner, transferred_to, old_rag_override, new_rag_override,\n"
+    "percent, note, evidence, no_evidence_reason, reason.\n",
+};
+
+/* ------------------------------------------------------------------ */
+/* action reassign                                                     */
+
+static int run_action_reassign(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"from", required_argument, 0, 'f'}, {"to", required_argument, 0, 't'},
+        {"authority", required_argument, 0, 'a'}, {"review", required_argument, 0, 'r'},
+        {"finding", required_argument, 0, 'i'}, {"reason", required_argument, 0, 'R'},
+        {"by", required_argument, 0, 'b'}, {"on", required_argument, 0, 'o'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    sp_reassign in = {0};
+    int c, moved = 0;
+    while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
+        switch (c) {
+        case 'f': in.from = optarg; break;
+        case 't': in.to = optarg; break;
+        case 'a': in.authority = optarg; break;
+        case 'r': in.review = optarg; break;
+        case 'i': in.finding = optarg; break;
+        case 'R': in.reason = optarg; break;
+        case 'b': in.author = optarg; break;
+        case 'o': in.on = optarg; break;
+        default: return cli_stop(c);
+        }
+    }
+    if (!cli_positional(ctx, argc, argv, 0, 0))
+        return EXIT_MISUSE;
+    if (!in.from || !in.to)
+        return cli_misuse(ctx, "missing %s", !in.from ? "--from" : "--to");
+    if (!(in.author = author_of(in.author)))
+        return cli_error("cannot tell who is reporting: give --by NAME or set SAFEPLAN_USER");
+    if (!cli_open(ctx, false))
+        return EXIT_RUNTIME;
+    if (sp_action_reassign(&moved, ctx->db, &in) != SP_OK)
+        return cli_fail(ctx);
+    printf("reassigned %d open action%s from %s to %s\n", moved, moved == 1 ? "" : "s",
+           in.from, in.to);
+    return EXIT_OK;
+}
+
+const cli_command cmd_action_reassign = {
+    "action reassign", run_action_reassign, "move an owner's open actions to another owner",
+    "Usage: safeplan action reassign --from OWNER --to OWNER [--authority A]\n"
+    "           [--review R] [--finding F] [--reason TEXT] [--by NAME] [--on DATE]\n"
+    "\n"
+    "Moves every open (not started or in progress) action of one owner to\n"
+    "another, all or none, and logs \"reassigned from ... to ...\" in each\n"
+    "action's history. Prints how many moved (0 is not an error).\n"
+    "\n"
+    "  --from OWNER     the current owner, by name or id (required)\n"
+    "  --to OWNER       the new owner; created if new (required)\n"
+    "  --authority A    only actions of this authority\n"
+    "  --review R       only actions of this review (AUTHORITY/REVIEW)\n"
+    "  --finding F      only actions of this finding\n"
+    "  --reason TEXT    why, kept in each entry\n"
+    "  --by NAME        the author (default: $SAFEPLAN_USER, else your login)\n"
+    "  --on DATE        the date of the change (default today; not in the future)\n",
+};
+
+/* ------------------------------------------------------------------ */
+/* action transfer                                                     */
+
+static int run_action_transfer(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"to", required_argument, 0, 't'}, {"authority", required_argument, 0, 'a'},
+        {"review", required_argument, 0, 'r'}, {"finding", required_argument, 0, 'i'},
+        {"owner", required_argument, 0, 'O'}, {"reason", required_argument, 0, 'R'},
+        {"by", required_argument, 0, 'b'}, {"on", required_argument, 0, 'o'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    sp_transfer in = {0};
+    int c, moved = 0;
+    while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
+        switch (c) {
+        case 't': in.to = optarg; break;
+        case 'a': in.authority = optarg; break;
+        case 'r': in.review = optarg; break;
+        case 'i': in.finding = optarg; break;
+        case 'O': in.owner = optarg; break;
+        case 'R': in.reason = optarg; break;
+        case 'b': in.author = optarg; break;
+        case 'o': in.on = optarg; break;
+        default: return cli_stop(c);
+        }
+    }
+    if (!cli_positional(ctx, argc, argv, 0, 0))
+        return EXIT_MISUSE;
+    if (!in.to)
+        return cli_misuse(ctx, "missing --to");
+    if (!in.authority && !in.review && !in.finding)
+        return cli_misuse(ctx, "give the scope: --authority, --review or --finding");
+    if (!(in.author = author_of(in.author)))
+        return cli_error("cannot tell who is reporting: give --by NAME or set SAFEPLAN_USER");
+    if (!cli_open(ctx, false))
+        return EXIT_RUNTIME;
+    if (sp_action_transfer(&moved, ctx->db, &in) != SP_OK)
+        return cli_fail(ctx);
+    printf("transferred %d open action%s to %s\n", moved, moved == 1 ? "" : "s", in.to);
+    return EXIT_OK;
+}
+
+const cli_command cmd_action_transfer = {
+    "action transfer", run_action_transfer, "transfer open actions elsewhere (year end)",
+    "Usage: safeplan action transfer --to DESTINATION (--authority A | --review R |\n"
+    "           --finding F) [--owner OWNER] [--reason TEXT] [--by NAME] [--on DATE]\n"
+    "\n"
+    "Transfers every open (not started or in progress) action in scope to\n"
+    "DESTINATION, all or none: at year end, outstanding work moves into a\n"
+    "service plan. Each action keeps where it went, is rated grey, and logs\n"
+    "\"transferred to DESTINATION\" in its history. Prints how many moved.\n"
+    "\n"
+    "  --to DESTINATION  e.g. \"Children's Services service plan 2017/18\" (required)\n"
+    "  --authority A     the actions of this authority\n"
+    "  --review R        the actions of this review (AUTHORITY/REVIEW)\n"
+    "  --finding F       the actions of this finding\n"
+    "                    (at least one of these three is required; together\n"
+    "                    they narrow the scope)\n"
+    "  --owner OWNER     only this owner's actions\n"
+    "  --reason TEXT     why, kept in each entry\n"
+    "  --by NAME         the author (default: $SAFEPLAN_USER, else your login)\n"
+    "  --on DATE         the date of the transfer (default today; not in the future)\n",
+};

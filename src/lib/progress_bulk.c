@@ -1,0 +1,142 @@
+/*
+ * Bulk progress: moving every open action of an owner to another, and
+ * transferring every open action of a plan at year end. Each is one
+ * INSERT ... SELECT into the append-only history, in one transaction, so
+ * every action moved gets its own entry and a failure moves none.
+ *
+ * Unlike a single update, a bulk change is not refused for an action
+ * whose start date is later than the change: reassigning or transferring
+ * work before it starts is administration, not progress.
+ */
+#include "progress.h"
+
+/* Binds the id of an optional scope reference (NULL = no filter). */
+static int bind_scope(sqlite3_stmt *st, sp_db *db, const char *kind, const char *param,
+                      const char *ref)
+{
+    int64_t id = 0;
+    if (!ref)
+        return SP_OK;
+    int rc = sp_resolve(&id, db, kind, ref);
+    if (rc == SP_OK)
+        sp_bind_int(st, param, id);
+    return rc;
+}
+
+static int bind_scopes(sqlite3_stmt *st, sp_db *db, const char *authority,
+                       const char *review, const char *finding)
+{
+    int rc = bind_scope(st, db, "authority", ":authority_id", authority);
+    if (rc == SP_OK)
+        rc = bind_scope(st, db, "review", ":review_id", review);
+    if (rc == SP_OK)
+        rc = bind_scope(st, db, "finding", ":finding_id", finding);
+    return rc;
+}
+
+/* Author, date and optional reason, as every bulk change records them. */
+static int bind_entry(sqlite3_stmt *st, sp_db *db, const char *author, const char *on,
+                      const char *reason)
+{
+    char date[SP_DATE_SIZE];
+    int rc = sp_check_text(db, "author", author);
+    if (rc == SP_OK && reason)
+        rc = sp_check_text(db, "reason", reason);
+    if (rc == SP_OK)
+        rc = sp_update_date(date, db, on);
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_text(st, ":author", author);
+    sp_bind_text(st, ":on", date);
+    sp_bind_text(st, ":reason", reason);
+    return SP_OK;
+}
+
+/* Runs the bound statement; *moved = the entries it added (the trigger's
+ * own changes to action are not counted by sqlite3_changes). */
+static int run_bulk(int *moved, sp_db *db, sqlite3_stmt *st, const char *what)
+{
+    int rc = sp_exec_stmt(db, st, what);
+    if (rc == SP_OK && moved)
+        *moved = sqlite3_changes(db->sql);
+    return rc;
+}
+
+static int check_owners(sp_db *db, const sp_reassign *in)
+{
+    if (sp_blank(in->from))
+        return sp_fail(db, SP_EINVALID, "reassigning needs the current owner");
+    if (sp_blank(in->to))
+        return sp_fail(db, SP_EINVALID, "reassigning needs the new owner");
+    return SP_OK;
+}
+
+/* Binds both owners; the new one is created if it is a new name, which
+ * is why this runs inside the transaction. */
+static int bind_owners(sqlite3_stmt *st, sp_db *db, const sp_reassign *in)
+{
+    int64_t from_id = 0, to_id = 0;
+    int rc = sp_resolve(&from_id, db, "owner", in->from);
+    if (rc == SP_OK)
+        rc = sp_owner_ensure(&to_id, db, in->to);
+    if (rc == SP_OK && from_id == to_id)
+        rc = sp_fail(db, SP_EINVALID, "'%s' and '%s' are the same owner", in->from, in->to);
+    sp_bind_int(st, ":from_id", from_id);
+    sp_bind_int(st, ":to_id", to_id);
+    return rc;
+}
+
+int sp_action_reassign(int *moved, sp_db *db, const sp_reassign *in)
+{
+    sqlite3_stmt *st = NULL;
+    sp_clear(db);
+    if (moved)
+        *moved = 0;
+    int rc = check_owners(db, in);
+    if (rc != SP_OK || (rc = sp_begin(db)) != SP_OK)
+        return rc;
+    rc = sp_prepare(&st, db, "progress/reassign");
+    if (rc == SP_OK)
+        rc = bind_entry(st, db, in->author, in->on, in->reason);
+    if (rc == SP_OK)
+        rc = bind_scopes(st, db, in->authority, in->review, in->finding);
+    if (rc == SP_OK)
+        rc = bind_owners(st, db, in);
+    if (rc == SP_OK)
+        rc = run_bulk(moved, db, st, "reassigning actions");
+    sqlite3_finalize(st);
+    return sp_end_write(db, rc);
+}
+
+static int check_transfer(sp_db *db, const sp_transfer *in)
+{
+    int rc = sp_check_text(db, "transfer destination", in->to);
+    if (rc == SP_OK && !in->authority && !in->review && !in->finding)
+        rc = sp_fail(db, SP_EINVALID, "transferring needs a scope: an authority, review or "
+                     "finding whose open actions move");
+    return rc;
+}
+
+int sp_action_transfer(int *moved, sp_db *db, const sp_transfer *in)
+{
+    sqlite3_stmt *st = NULL;
+    sp_clear(db);
+    if (moved)
+        *moved = 0;
+    int rc = check_transfer(db, in);
+    if (rc != SP_OK || (rc = sp_begin(db)) != SP_OK)
+        return rc;
+    rc = sp_prepare(&st, db, "progress/transfer");
+    if (rc == SP_OK)
+        rc = bind_entry(st, db, in->author, in->on, in->reason);
+    if (rc == SP_OK)
+        rc = bind_scopes(st, db, in->authority, in->review, in->finding);
+    if (rc == SP_OK)
+        rc = bind_scope(st, db, "owner", ":owner_id", in->owner);
+    if (rc == SP_OK) {
+        sp_bind_text(st, ":to", in->to);
+        rc = run_bulk(moved, db, st, "transferring actions");
+    }
+    sqlite3_finalize(st);
+    return sp_end_write(db, rc);
+}

@@ -1,0 +1,64 @@
+/*
+ * Settings kept in the database (table setting), so that everyone who
+ * opens the plan rates it the same way. The keys are fixed by the table's
+ * CHECK constraint; today they are the RAG windows, set through rag.c.
+ */
+#include <string.h>
+
+#include "internal.h"
+#include "rag.h"
+
+int sp_config_list(sp_cursor **out, sp_db *db)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    sp_clear(db);
+    int rc = sp_prepare(&st, db, "progress/config_list");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":amber_default", SP_RAG_AMBER_DAYS_DEFAULT);
+    sp_bind_int(st, ":stale_default", SP_RAG_STALE_DAYS_DEFAULT);
+    return sp_cursor_from_stmt(out, db, st);
+}
+
+/* Fails for an unknown key, naming the keys the database knows. */
+static int unknown_key(sp_db *db, const char *key)
+{
+    sqlite3_stmt *st;
+    char keys[256] = "";
+    if (sp_prepare(&st, db, "progress/config_keys") == SP_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+            const char *k = (const char *)sqlite3_column_text(st, 0);
+            size_t n = strlen(k) < sizeof keys - 1 ? strlen(k) : sizeof keys - 1;
+            memcpy(keys, k, n);
+            keys[n] = '\0';
+        }
+        sqlite3_finalize(st);
+    }
+    return sp_fail(db, SP_EINVALID, "unknown setting '%s' (known: %s)", key, keys);
+}
+
+int sp_config_get(int *value, sp_db *db, const char *key)
+{
+    sqlite3_stmt *st;
+    int64_t v = 0;
+    sp_clear(db);
+    if (!key)
+        return unknown_key(db, "");
+    int rc = sp_prepare(&st, db, "progress/config_get");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_text(st, ":key", key);
+    rc = sp_step_id(&v, db, st);
+    sqlite3_finalize(st);
+    if (rc == SP_ENOTFOUND)
+        return unknown_key(db, key);
+    if (rc == SP_OK)
+        *value = (int)v; /* the table's CHECK keeps values within 0-3650 */
+    return rc;
+}
+
+int sp_config_set(sp_db *db, const char *key, const char *value)
+{
+    return sp_rag_set(db, key, value);
+}

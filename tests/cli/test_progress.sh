@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# Progress through the real binary: action update / show / history /
+# reassign / transfer, and config set / get / list, on real database files.
+. "$(dirname "$0")/lib.sh"
+
+export SAFEPLAN_TODAY=2017-07-01
+DB=$SAFEPLAN_DB
+
+# A small plan: two reviews, one finding each, four actions.
+sp init
+sp authority add tb --name "Torbay Council"
+sp review add tb r1 --kind lga_peer_review --title "LGA safeguarding peer review" --from 2012-05-21
+sp review add tb r2 --kind ofsted_inspection --title "Ofsted inspection"
+sp finding add tb/r1 1 --kind recommendation --theme "Capacity and managing resources" \
+    --text "Streamline paperwork"
+sp finding add tb/r2 1 --kind area_for_improvement --theme "Effective practice" \
+    --text "Supervision is not regular"
+sp action add tb/r1/1 --title "Remove unnecessary ICS fields" --owner "Head of Service" \
+    --start 2017-01-01 --due 2017-03-31
+sp action add tb/r1/1 --title "Recruit a Principal Social Worker" --owner "Head of Service" \
+    --start 2017-01-01 --due 2017-12-31
+sp action add tb/r1/1 --title "Audit case files" --owner "LSCB Business Manager" \
+    --start 2017-01-01 --due 2017-12-31
+sp action add tb/r2/1 --title "Monthly supervision" --owner "Head of Service" \
+    --start 2017-01-01 --due 2017-12-31
+
+updates() { sql "$DB" "SELECT count(*) FROM action_update"; }
+field() { sql "$DB" "SELECT $2 FROM action WHERE id = $1"; }
+
+case_ "an update is appended and shown with author and note"
+run action update tb/r1/1/1 --status "In progress" --note "Working group met; 40 fields listed"
+expect_status 0
+expect_out "not_started → in_progress"
+expect_no_err
+run action show tb/r1/1/1
+expect_status 0
+expect_out "Test Officer"
+expect_out "Working group met; 40 fields listed"
+expect_out "status: not_started → in_progress"
+expect_out "History:"
+expect_eq "$(field 1 status)" "in_progress" "status after update"
+
+case_ "--by names the author; else SAFEPLAN_USER"
+run action update 1 --note "Chased IT" --by "Jane Smith"
+expect_status 0
+run action show 1
+expect_out "Jane Smith"
+expect_eq "$(sql "$DB" "SELECT author FROM action_update ORDER BY id DESC LIMIT 1")" \
+    "Jane Smith" "stored author"
+
+case_ "an illegal transition exits 1, lists the allowed states, changes nothing"
+before=$(fingerprint "$DB" "$DB-wal")
+n=$(updates)
+run action update 1 --status signed_off --evidence "fewer forms"
+expect_status 1
+expect_no_out
+expect_err "allowed next states: complete, transferred, withdrawn"
+expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database fingerprint"
+expect_eq "$(updates)" "$n" "update count"
+expect_eq "$(field 1 status)" "in_progress" "status"
+
+case_ "the fingerprint does see a change"
+run action update 1 --percent 40
+expect_status 0
+if [ "$(fingerprint "$DB" "$DB-wal")" != "$before" ]; then ok; else bad "fingerprint unchanged"; fi
+
+case_ "completing needs a note; refused with exit 1 and nothing changed"
+before=$(fingerprint "$DB" "$DB-wal")
+run action update 1 --status complete
+expect_status 1
+expect_err "needs a note"
+expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database fingerprint"
+
+case_ "a revised due date resolves, is printed, and keeps the original"
+run action update 1 --due "Q2 2017/18" --reason "IT supplier delay"
+expect_status 0
+expect_out "2017-03-31 → 2017-09-30"
+expect_out "Due 2017-09-30, originally 2017-03-31 (slipped 183 days)"
+expect_eq "$(field 1 due_on)" "2017-09-30" "due_on"
+expect_eq "$(field 1 original_due_on)" "2017-03-31" "original_due_on"
+run action show 1
+expect_out "slipped 183 days"
+expect_out "reason: IT supplier delay"
+
+case_ "revising the due date needs a reason"
+run action update 1 --due "Q3 2017/18"
+expect_status 1
+expect_err "needs a reason"
+expect_eq "$(field 1 due_on)" "2017-09-30" "due_on unchanged"
+
+case_ "bad timescales are refused, naming the text"
+for bad in "Q5 2017/18" "31/02/2017" "end of Smarch" "13 months ago"; do
+    run action update 1 --due "$bad" --reason "r"
+    expect_status 1
+    expect_err "'$bad'"
+done
+expect_eq "$(field 1 due_on)" "2017-09-30" "due_on unchanged"
+
+case_ "an empty update is refused as misuse"
+n=$(updates)
+run action update 1
+expect_status 2
+expect_no_out
+run action update 1 --reason "only a reason"
+expect_status 2
+expect_eq "$(updates)" "$n" "update count"
+
+case_ "--on: a past date is kept; the future is refused"
+run action update 1 --note "catching up" --on 15/06/2017
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT on_date FROM action_update WHERE note = 'catching up'")" \
+    "2017-06-15" "on_date"
+run action update 1 --note "tomorrow" --on 2017-07-02
+expect_status 1
+expect_err "in the future"
+
+case_ "RAG override with a reason, shown beside the computed rating"
+run action update 1 --rag amber
+expect_status 1
+expect_err "needs a reason"
+run action update 1 --rag red --reason "partner data late"
+expect_status 0
+run action show 1
+expect_out "RAG as of 2017-07-01: red: override (partner data late); computed amber"
+run action update 1 --rag none --reason "data arrived"
+expect_status 0
+run action show 1 --as-of 2017-10-02
+expect_out "RAG as of 2017-10-02: red: 2 days past revised due date 2017-09-30"
+
+case_ "complete, then sign off without evidence only with a reason"
+run action update 1 --status complete --note "All unnecessary fields removed"
+expect_status 0
+run action update 1 --status "signed off"
+expect_status 1
+expect_err "evidence"
+run action update 1 --status signed-off --no-evidence "impact to be audited in October"
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT no_evidence_reason FROM action_update WHERE new_status = 'signed_off'")" \
+    "impact to be audited in October" "no_evidence_reason"
+
+case_ "history cannot be rewritten through the sqlite3 shell"
+n=$(updates)
+before=$(sql "$DB" "SELECT group_concat(note, '|') FROM action_update")
+if sqlite3 -batch "$DB" "UPDATE action_update SET note = 'rewritten'" 2>"$ERR"; then
+    bad "raw UPDATE succeeded"
+else
+    ok
+fi
+expect_err "append-only"
+if sqlite3 -batch "$DB" "DELETE FROM action_update" 2>"$ERR"; then
+    bad "raw DELETE succeeded"
+else
+    ok
+fi
+expect_err "append-only"
+expect_eq "$(updates)" "$n" "update count"
+expect_eq "$(sql "$DB" "SELECT group_concat(note, '|') FROM action_update")" "$before" "notes"
+
+case_ "action history lists the entries as CSV"
+run action history 1 --format csv
+expect_status 0
+expect_out "id,on_date,recorded_at,author,old_status,new_status"
+expect_out "Working group met; 40 fields listed"
+expect_eq "$(($(wc -l <"$OUT") - 1))" "$(sql "$DB" "SELECT count(*) FROM action_update WHERE action_id = 1")" \
+    "history rows"
+
+case_ "config set / get / list"
+run config get rag.amber_days
+expect_status 0
+expect_eq "$(cat "$OUT")" "28" "default amber days"
+run config set rag.amber_days 14
+expect_status 0
+expect_out "rag.amber_days = 14 (was 28)"
+run config get rag.amber_days
+expect_eq "$(cat "$OUT")" "14" "amber days"
+expect_eq "$(sql "$DB" "SELECT value FROM setting WHERE key = 'rag.amber_days'")" "14" "stored"
+run config set rag.amber_days lots
+expect_status 1
+expect_no_out
+expect_err "rag.amber_days must be a whole number"
+run config get rag.colour
+expect_status 1
+expect_err "known: rag.amber_days, rag.stale_days"
+run config list --format csv
+expect_status 0
+expect_out "rag.amber_days,14,28,"
+expect_out "rag.stale_days,60,60,"
+run config set rag.amber_days
+expect_status 2
+
+case_ "reassign moves the owner's open actions and logs each"
+run action reassign --from "Head of Service" --to "Principal Social Worker" --review tb/r1 \
+    --reason "restructure"
+expect_status 0
+expect_out "reassigned 1 open action from Head of Service to Principal Social Worker"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action_update WHERE note = 'reassigned from Head of Service to Principal Social Worker'")" \
+    "1" "history entries"
+run action reassign --from "Head of Service" --to "Principal Social Worker"
+expect_status 0
+expect_out "reassigned 1 open action"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action x JOIN owner o ON o.id = x.owner_id WHERE o.name = 'Principal Social Worker'")" \
+    "2" "actions owned"
+run action show 2
+expect_out "owner: Head of Service → Principal Social Worker"
+run action reassign --from "Nobody" --to "Someone"
+expect_status 1
+expect_err "no owner 'Nobody'"
+run action reassign --to "Someone"
+expect_status 2
+
+case_ "transfer moves a review's open actions and keeps the destination"
+run action transfer --review tb/r1 --to "Children's Services service plan 2017/18" \
+    --reason "year-end closure"
+expect_status 0
+expect_out "transferred 2 open actions to Children's Services service plan 2017/18"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action WHERE status = 'transferred' AND transferred_to = 'Children''s Services service plan 2017/18'")" \
+    "2" "transferred actions"
+expect_eq "$(field 1 status)" "signed_off" "signed-off action untouched"
+expect_eq "$(field 4 status)" "not_started" "other review untouched"
+run action show 3
+expect_out "RAG as of 2017-07-01: grey: transferred to Children's Services service plan 2017/18"
+run action transfer --to "Somewhere"
+expect_status 2
+run action transfer --review tb/r1 --to "Again"
+expect_status 0
+expect_out "transferred 0 open actions"
+
+case_ "a transferred action cannot move on"
+run action update 3 --status in_progress
+expect_status 1
+expect_err "allowed next states: none"
+
+case_ "--help of each new command exits 0 and shows its usage"
+for cmd in "action update" "action history" "action reassign" "action transfer" \
+    "config set" "config get" "config list" "action show"; do
+    # shellcheck disable=SC2086
+    run $cmd --help
+    expect_status 0
+    expect_out "Usage: safeplan $cmd"
+    expect_no_err
+done
+run --help
+expect_out "action update"
+expect_out "config list"
+
+finish
