@@ -5,7 +5,7 @@
 set -u
 : "${SAFEPLAN_BIN:?set SAFEPLAN_BIN to the built safeplan binary}"
 SP_SOURCE_DIR=${SP_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
-SP_SHARED_DIR=${SP_SHARED_DIR:-$SP_SOURCE_DIR/../shared}
+SP_SHARED_DIR=${SP_SHARED_DIR:-$SP_SOURCE_DIR/tests/data/shared}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/sp-cli-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
