@@ -295,10 +295,12 @@ typedef struct sp_filter {
 /*
  * Every report rates the plan as it stands (current status, due date and
  * latest update) on the date `as_of` (ISO or UK; NULL = today), with the
- * same RAG rules as sp_action_rag. Bad dates, unknown references and
- * unknown words give SP_EINVALID or SP_ENOTFOUND with a message naming the
- * value. On success *out is a cursor the caller frees with
- * sp_cursor_free; on failure it is NULL. The filter may be NULL.
+ * same RAG rules as sp_action_rag: "what is late now, judged on that
+ * day". (sp_plan_at instead rebuilds the plan as it stood on a past day
+ * from its history.) Bad dates, unknown references and unknown words give
+ * SP_EINVALID or SP_ENOTFOUND with a message naming the value. On success
+ * *out is a cursor the caller frees with sp_cursor_free; on failure it is
+ * NULL. The filter may be NULL.
  *
  * The list reports (overdue, due soon, stale) share these columns, in this
  * stable order, around their own: id, path, authority (name), review
@@ -313,7 +315,8 @@ typedef struct sp_filter {
  * (due date, then id). Columns: id, path, authority, review, finding_ref,
  * theme, finding, action, owner, start_on, original_due_on, due_on,
  * days_overdue, aging, rag, rag_reason, last_update_on, status.
- * aging is "1-30", "31-90", "91-180" or "181+" days overdue.
+ * aging is "1-30", "31-90", "91-180" or "180+" (over 180) days overdue,
+ * as in sp_plan_at.
  */
 int sp_overdue(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter);
 
@@ -483,9 +486,20 @@ typedef struct sp_import_result {
  * *out receives the result (also on failure, except SP_ENOMEM, when it is
  * NULL); the caller frees it with sp_import_result_free. Returns SP_OK,
  * SP_EINVALID if rows were rejected or the file cannot be placed (see
- * errors; sp_errmsg sums up), SP_ENOTFOUND for an unknown --review or
- * --authority, or a runtime error. A dry run returns what the real import
- * would, and changes nothing.
+ * errors; sp_errmsg sums up), SP_ENOTFOUND if opt->review or
+ * opt->authority does not exist, or a runtime error. A dry run returns
+ * what the real import would, and changes nothing.
+ *
+ * What the import writes: a new action takes the state its row records
+ * (status, current due date, transfer, override); if the row also reports
+ * progress (last_update_* columns: a note, evidence, a date or an author),
+ * that becomes one progress update dated as the file says (else today) that
+ * brings the action from not_started to that state, so an export imported
+ * into an empty database exports again byte for byte. For an existing
+ * action any status is taken, even a move the lifecycle would refuse (the
+ * file is the council's record); such moves are counted in `irregular` and
+ * described in notes. A plan with no actions is loaded in bulk: its
+ * secondary indexes are built once at the end.
  */
 int sp_import(sp_import_result **out, sp_db *db, FILE *in, const sp_import_options *opt);
 
@@ -663,10 +677,14 @@ const char *sp_demo_default_date(void);
  * The plan as it stood on `as_of` (ISO or UK; NULL = today), rebuilt from
  * the append-only progress history: each action's status, due date,
  * owner, last update, transfer, RAG override and rating as recorded by
- * that day. An action counts as existing from the earliest of the day it
- * was entered, its start date and its first update's date; one entered
- * later is absent. For today the rows are the actions as they are now.
- * The filters are judged on that day too (owner, status, RAG then).
+ * that day: each is the value set by the most recently recorded update
+ * dated on or before the day (the order the database applies them in),
+ * else not started, the original due date, the first owner. An action
+ * counts as existing from the earliest of the day it was entered, its
+ * start date and its first update's date; one entered later is absent.
+ * For today (or any day after the last update) the rows are the actions
+ * as they are now, at no extra cost. The filters are judged on that day
+ * too (owner, status, RAG then).
  *
  * Columns, in this stable order: id, path, then the CSV export's columns
  * (authority, authority_name, authority_kind, review, review_kind,
@@ -714,8 +732,10 @@ typedef struct sp_pack_opts {
  * Summary (reviews, counts by RAG and status per theme, the RAG key with
  * the settings in force), Actions (the export's columns, one row per
  * action), Overdue (most overdue first, with days and aging) and Changes
- * (every update dated from `since` to `as_of`). Text is written as text,
- * never as formulas. The file is written beside `path` and renamed into
+ * (every update dated from `since` to `as_of`, both included). RAG counts
+ * are of the rating as shown (a manual override counts). Text is written
+ * as text, never as formulas. The workbook is staged in private files
+ * beside `path` (never in a shared temporary directory) and renamed into
  * place, readable by the owner only: on failure `path` is untouched.
  */
 int sp_pack_xlsx(sp_db *db, const char *path, const sp_pack_opts *opts);

@@ -137,6 +137,9 @@ CREATE TABLE setting (
     key   TEXT PRIMARY KEY CHECK (key IN ('rag.amber_days', 'rag.stale_days')),
     value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 3650)
 ) WITHOUT ROWID;
+CREATE INDEX finding_theme_nocase ON finding (theme COLLATE NOCASE);
+CREATE INDEX action_open_activity ON action (coalesce(last_update_on, start_on))
+    WHERE status IN ('not_started', 'in_progress');
 
 INSERT INTO setting VALUES('rag.amber_days',28);
 INSERT INTO setting VALUES('rag.stale_days',60);

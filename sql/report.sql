@@ -1,13 +1,20 @@
--- Reports. Every report binds the same parameters: :as_of, and the filters
+-- Reports. Every report binds the same parameters (sp_bind_filter): :as_of,
+-- the RAG settings :amber_days and :stale_days, and the filters
 -- :authority_id, :review_id, :finding_id, :owner_id, :theme, :status, :rag
--- (NULL = no filter). The RAG rules live in C (rag.c) as SQL functions so
--- that reports, the export and the library share one definition.
+-- (NULL = no filter). The RAG rules live in C (rag.c) as the SQL functions
+-- rag(), rag_computed() and rag_reason(), so that reports, the export and
+-- the library share one definition.
+--
+-- The filter block is the same in every query below (and must stay so: the
+-- report tests check each filter against each report). :rag is the rating
+-- as shown on the date, a manual override included.
+--
+-- Lists are ordered with a tie-break on the id, so that output is stable.
 
 -- name: overdue
-WITH cfg AS (
-    SELECT (SELECT value FROM setting WHERE key = 'rag.amber_days') AS amber,
-           (SELECT value FROM setting WHERE key = 'rag.stale_days') AS stale
-)
+-- Open actions past their current due date. The WHERE clause repeats the
+-- partial index's condition (status IN ...) so that the index
+-- action_open_due serves the range due_on < :as_of, already in order.
 SELECT x.id,
        au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
@@ -19,17 +26,16 @@ SELECT x.id,
             WHEN julianday(:as_of) - julianday(x.due_on) <= 180 THEN '91-180'
             ELSE '180+' END AS aging,
        rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
-           x.rag_override, :as_of, cfg.amber, cfg.stale) AS rag,
+           x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
        rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
-                  cfg.amber, cfg.stale) AS rag_reason,
+                  :amber_days, :stale_days) AS rag_reason,
        x.last_update_on, x.status
 FROM action x
 JOIN finding f ON f.id = x.finding_id
 JOIN review r ON r.id = f.review_id
 JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
-CROSS JOIN cfg
 WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
   AND (:authority_id IS NULL OR r.authority_id = :authority_id)
   AND (:review_id IS NULL OR f.review_id = :review_id)
@@ -38,5 +44,198 @@ WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                           x.start_on, x.rag_override, :as_of, cfg.amber, cfg.stale) = :rag)
+                           x.start_on, x.rag_override, :as_of, :amber_days,
+                           :stale_days) = :rag)
 ORDER BY x.due_on, x.id;
+
+-- name: due
+-- Open actions due from :as_of (inclusive) to :before (exclusive), soonest
+-- first; the same partial index serves the range.
+SELECT x.id,
+       au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
+       f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
+       x.original_due_on, x.due_on,
+       CAST(julianday(x.due_on) - julianday(:as_of) AS INTEGER) AS days_to_due,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+           x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+                  x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
+                  :amber_days, :stale_days) AS rag_reason,
+       x.last_update_on, x.status
+FROM action x
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+JOIN authority au ON au.id = r.authority_id
+JOIN owner o ON o.id = x.owner_id
+WHERE x.status IN ('not_started', 'in_progress')
+  AND x.due_on >= :as_of AND x.due_on < :before
+  AND (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (:review_id IS NULL OR f.review_id = :review_id)
+  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
+  AND (:owner_id IS NULL OR x.owner_id = :owner_id)
+  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
+  AND (:status IS NULL OR x.status = :status)
+  AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
+                           x.start_on, x.rag_override, :as_of, :amber_days,
+                           :stale_days) = :rag)
+ORDER BY x.due_on, x.id;
+
+-- name: stale
+-- Open actions with no sign of life since :cutoff: counted from the last
+-- update, else from the start date (as the RAG staleness rule counts);
+-- an action with neither cannot be judged and is left out. Stalest first.
+-- The partial index action_open_activity (migration 0003) holds exactly
+-- this expression for open actions, so it serves the range in order.
+SELECT x.id,
+       au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
+       f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
+       x.original_due_on, x.due_on, x.last_update_on,
+       coalesce(x.last_update_on, x.start_on) AS counted_from_on,
+       CAST(julianday(:as_of) - julianday(coalesce(x.last_update_on, x.start_on))
+            AS INTEGER) AS days_without_update,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+           x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+                  x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
+                  :amber_days, :stale_days) AS rag_reason,
+       x.status
+FROM action x
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+JOIN authority au ON au.id = r.authority_id
+JOIN owner o ON o.id = x.owner_id
+WHERE x.status IN ('not_started', 'in_progress')
+  AND coalesce(x.last_update_on, x.start_on) <= :cutoff
+  AND (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (:review_id IS NULL OR f.review_id = :review_id)
+  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
+  AND (:owner_id IS NULL OR x.owner_id = :owner_id)
+  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
+  AND (:status IS NULL OR x.status = :status)
+  AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
+                           x.start_on, x.rag_override, :as_of, :amber_days,
+                           :stale_days) = :rag)
+ORDER BY coalesce(x.last_update_on, x.start_on), x.id;
+
+-- name: summary_theme
+-- Counts per theme: see "summary" below for the columns. Findings lead, in
+-- theme order (the index finding_theme_nocase, migration 0003), so each
+-- theme's actions are counted as they come and nothing is sorted; CROSS
+-- JOIN keeps that order. Themes group without regard to case, as the
+-- --theme filter matches them; a group is named by its first spelling.
+SELECT min(f.theme) AS "group",
+       count(*) AS total,
+       sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,
+       sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+                THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
+                                  x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                ELSE 0 END) AS amber,
+       sum(x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of)
+       - sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+                  THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
+                                    x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                  ELSE 0 END) AS green,
+       sum(x.status IN ('complete', 'signed_off')) AS blue,
+       sum(x.status IN ('transferred', 'withdrawn')) AS grey,
+       sum(CASE WHEN x.rag_override IS NOT NULL
+                THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
+                                                    x.last_update_on, x.start_on, :as_of,
+                                                    :amber_days, :stale_days)
+                ELSE 0 END) AS overridden,
+       sum(x.status = 'not_started') AS not_started,
+       sum(x.status = 'in_progress') AS in_progress,
+       sum(x.status = 'complete') AS complete,
+       sum(x.status = 'signed_off') AS signed_off,
+       sum(x.status = 'transferred') AS transferred,
+       sum(x.status = 'withdrawn') AS withdrawn
+FROM finding f
+CROSS JOIN review r ON r.id = f.review_id
+CROSS JOIN action x ON x.finding_id = f.id
+WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (:review_id IS NULL OR f.review_id = :review_id)
+  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
+  AND (:owner_id IS NULL OR x.owner_id = :owner_id)
+  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
+  AND (:status IS NULL OR x.status = :status)
+  AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
+                           x.start_on, x.rag_override, :as_of, :amber_days,
+                           :stale_days) = :rag)
+GROUP BY f.theme COLLATE NOCASE
+ORDER BY "group" COLLATE NOCASE, "group";
+
+-- name: summary
+-- Counts per owner, review, authority or status (:by); one pass over the
+-- actions (in table order, the rest looked up by primary key), grouped by
+-- id (names are looked up once per group afterwards). Each group is named
+-- in the form the matching filter takes. Status groups follow the
+-- lifecycle; the others are in name order.
+--
+-- The RAG columns count the COMPUTED rating, overrides aside:
+--   red    open and due before :as_of: the very condition of the overdue
+--          list, so red is exactly its length for the same date and filters
+--   amber, green  the other open actions, rated by rag_computed()
+--   blue   complete or signed off; grey: transferred or withdrawn
+-- overridden counts the actions whose manual override shows another
+-- colour. SQLite computes a repeated aggregate once, so the amber SUM costs
+-- one rag_computed() call per open action that is not overdue, and green is
+-- what is left. tests/unit/test_report.c checks every column against
+-- rag_computed() for each action.
+SELECT CASE :by
+         WHEN 'owner' THEN (SELECT name FROM owner WHERE id = g.k)
+         WHEN 'review' THEN (SELECT a.code || '/' || r.ref FROM review r
+                             JOIN authority a ON a.id = r.authority_id WHERE r.id = g.k)
+         WHEN 'authority' THEN (SELECT code FROM authority WHERE id = g.k)
+         ELSE g.k END AS "group",
+       g.total, g.red, g.amber, g.green, g.blue, g.grey, g.overridden,
+       g.not_started, g.in_progress, g.complete, g.signed_off, g.transferred, g.withdrawn
+FROM (
+    SELECT CASE :by WHEN 'owner' THEN x.owner_id
+                    WHEN 'review' THEN f.review_id
+                    WHEN 'authority' THEN r.authority_id
+                    ELSE x.status END AS k,
+           count(*) AS total,
+           sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,
+           sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+                    THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
+                                      x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                    ELSE 0 END) AS amber,
+           sum(x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of)
+           - sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+                      THEN rag_computed(x.status, x.due_on, x.original_due_on,
+                                        x.last_update_on, x.start_on, :as_of, :amber_days,
+                                        :stale_days) = 'amber'
+                      ELSE 0 END) AS green,
+           sum(x.status IN ('complete', 'signed_off')) AS blue,
+           sum(x.status IN ('transferred', 'withdrawn')) AS grey,
+           sum(CASE WHEN x.rag_override IS NOT NULL
+                    THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
+                                                        x.last_update_on, x.start_on, :as_of,
+                                                        :amber_days, :stale_days)
+                    ELSE 0 END) AS overridden,
+           sum(x.status = 'not_started') AS not_started,
+           sum(x.status = 'in_progress') AS in_progress,
+           sum(x.status = 'complete') AS complete,
+           sum(x.status = 'signed_off') AS signed_off,
+           sum(x.status = 'transferred') AS transferred,
+           sum(x.status = 'withdrawn') AS withdrawn
+    FROM action x
+    CROSS JOIN finding f ON f.id = x.finding_id
+    CROSS JOIN review r ON r.id = f.review_id
+    WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+      AND (:review_id IS NULL OR f.review_id = :review_id)
+      AND (:finding_id IS NULL OR x.finding_id = :finding_id)
+      AND (:owner_id IS NULL OR x.owner_id = :owner_id)
+      AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
+      AND (:status IS NULL OR x.status = :status)
+      AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
+                               x.start_on, x.rag_override, :as_of, :amber_days,
+                               :stale_days) = :rag)
+    GROUP BY k
+) AS g
+ORDER BY CASE :by WHEN 'status' THEN
+             CASE g.k WHEN 'not_started' THEN 1 WHEN 'in_progress' THEN 2
+                      WHEN 'complete' THEN 3 WHEN 'signed_off' THEN 4
+                      WHEN 'transferred' THEN 5 ELSE 6 END END,
+         "group" COLLATE NOCASE, g.k;

@@ -105,4 +105,77 @@ int cli_help(int argc, char **argv);
  * or the exit status to return now. */
 int cli_parse_list(cli_ctx *ctx, int argc, char **argv, cli_format *format, const char **scope);
 
+/* ---- Reports: shared filter options (filters.c) and report output ---- */
+
+/* getopt_long values of the filter options (above every character). */
+enum {
+    CLI_OPT_AUTHORITY = 0x100, CLI_OPT_REVIEW, CLI_OPT_FINDING, CLI_OPT_OWNER,
+    CLI_OPT_THEME, CLI_OPT_STATUS, CLI_OPT_RAG
+};
+
+/* The filter options' entries, for a command's getopt_long table. */
+#define CLI_FILTER_OPTIONS                                                           \
+    {"authority", required_argument, 0, CLI_OPT_AUTHORITY},                          \
+    {"review", required_argument, 0, CLI_OPT_REVIEW},                                \
+    {"finding", required_argument, 0, CLI_OPT_FINDING},                              \
+    {"owner", required_argument, 0, CLI_OPT_OWNER},                                  \
+    {"theme", required_argument, 0, CLI_OPT_THEME},                                  \
+    {"status", required_argument, 0, CLI_OPT_STATUS},                                \
+    {"rag", required_argument, 0, CLI_OPT_RAG}
+
+/* Their help, for a command's usage text (one source for every command). */
+#define CLI_FILTER_HELP                                                              \
+    "Filters (any combination; each narrows the rows):\n"                            \
+    "  --authority CODE   one authority, by code or id\n"                            \
+    "  --review REF       one review: AUTHORITY/REVIEW or id\n"                      \
+    "  --finding REF      one finding: AUTHORITY/REVIEW/FINDING or id\n"             \
+    "  --owner OWNER      one owner, by name (any case) or id\n"                     \
+    "  --theme THEME      findings under this theme (whole words, any case)\n"       \
+    "  --status STATUS    not_started, in_progress, complete, signed_off,\n"         \
+    "                     transferred or withdrawn\n"                                \
+    "  --rag RAG          red, amber, green, blue or grey as shown on the date\n"    \
+    "                     (a manual override counts)\n"
+
+/* If c is a filter option, stores its value (optarg) in f and returns
+ * EXIT_OK, or EXIT_MISUSE after a message (empty, repeated, or an unknown
+ * status or RAG word); returns -1 if c is not a filter option. */
+int cli_filter_opt(cli_ctx *ctx, sp_filter *f, int c);
+
+/* Writes f as a JSON object with every filter's key, null where unset. */
+void cli_filter_json(FILE *out, const sp_filter *f);
+
+/* True if tables may use colour: stdout is a terminal, NO_COLOR is unset or
+ * empty (https://no-color.org) and TERM is not "dumb". */
+bool cli_colour(void);
+
+/* The escape sequence that starts a RAG word's colour ("red" ...), or ""
+ * for another word; CLI_COLOUR_END ends it. Callers check cli_colour. */
+const char *cli_rag_colour(const char *word);
+#define CLI_COLOUR_END "\033[0m"
+
+/* What a report prints around its rows (cli_print_report). */
+typedef struct cli_report {
+    const char *name;              /* JSON "report" */
+    const char *as_of;             /* JSON "as_of" (ISO) */
+    const cli_meta *params;        /* JSON keys after as_of; a value that is a
+                                      whole number prints as a JSON number */
+    size_t nparams;
+    const sp_filter *filter;       /* JSON "filters" (cli_filter_json) */
+    const char *const *table_cols; /* the table's columns, as cli_print_cols */
+    bool totals;                   /* sum the integer columns: a "total" line
+                                      under the table and JSON "totals";
+                                      CSV keeps one row per group */
+    void (*footer)(FILE *out);     /* printed under the table (the RAG key) */
+} cli_report;
+
+/* Prints a report: a table (with colour, totals and footer), CSV (every
+ * column), or one JSON document {"report", "as_of", params..., "filters",
+ * "rows": [...], "totals"}. Frees the cursor; returns an exit status. */
+int cli_print_report(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_report *r);
+
+/* The overdue report as `safeplan overdue` prints it (cmd_report.c), for
+ * the demo too. Frees the cursor; returns an exit status. */
+int cli_print_overdue(cli_ctx *ctx, sp_cursor *c, cli_format format, const char *as_of,
+                      const sp_filter *filter);
+
 #endif

@@ -1,20 +1,21 @@
 /* safeplan demo: load the bundled example plan and show what is overdue. */
 #include "cli.h"
 
-static const char *const overdue_table[] = {"days_overdue", "path", "owner", "due_on",
-                                            "action", NULL};
-
 static int run_demo(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"as-of", required_argument, 0, 'a'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     const char *as_of = sp_demo_default_date();
+    char date[SP_DATE_SIZE];
     sp_cursor *cur;
     int added = 0, c;
     while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
         if (c != 'a')
             return cli_stop(c);
-        as_of = optarg;
+        if (sp_date_parse(date, optarg) != SP_OK)
+            return cli_misuse(ctx, "--as-of '%s' is not a valid date: expected YYYY-MM-DD or "
+                              "DD/MM/YYYY", optarg);
+        as_of = date;
     }
     if (!cli_positional(ctx, argc, argv, 0, 0))
         return EXIT_MISUSE;
@@ -26,7 +27,7 @@ static int run_demo(cli_ctx *ctx, int argc, char **argv)
         return cli_fail(ctx);
     printf("Example plan in %s (%d actions added). Overdue as of %s:\n\n", ctx->db_path, added,
            as_of);
-    return cli_print_cols(ctx, cur, FORMAT_TABLE, NULL, 0, overdue_table);
+    return cli_print_overdue(ctx, cur, FORMAT_TABLE, as_of, NULL);
 }
 
 const cli_command cmd_demo = {

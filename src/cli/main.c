@@ -13,9 +13,12 @@ extern const cli_command cmd_review_add, cmd_review_list;
 extern const cli_command cmd_finding_add, cmd_finding_list;
 extern const cli_command cmd_owner_add, cmd_owner_list;
 extern const cli_command cmd_action_add, cmd_action_list, cmd_action_show;
+extern const cli_command cmd_overdue, cmd_due, cmd_stale, cmd_summary;
 extern const cli_command cmd_action_update, cmd_action_history;
 extern const cli_command cmd_action_reassign, cmd_action_transfer;
 extern const cli_command cmd_config_set, cmd_config_get, cmd_config_list;
+extern const cli_command cmd_export, cmd_import;
+extern const cli_command cmd_pack, cmd_report;
 
 /* Every command, in the order `safeplan --help` lists them. */
 const cli_command *const cli_commands[] = {
@@ -27,7 +30,10 @@ const cli_command *const cli_commands[] = {
     &cmd_action_add, &cmd_action_list, &cmd_action_show,
     &cmd_action_update, &cmd_action_history,
     &cmd_action_reassign, &cmd_action_transfer,
+    &cmd_overdue, &cmd_due, &cmd_stale, &cmd_summary,
     &cmd_config_set, &cmd_config_get, &cmd_config_list,
+    &cmd_export, &cmd_import,
+    &cmd_pack, &cmd_report,
     NULL,
 };
 

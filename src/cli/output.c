@@ -1,6 +1,8 @@
 /* Printing cursors as aligned tables (people), CSV and JSON (machines). */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -14,6 +16,8 @@ typedef struct table {
     char **cells;  /* nrows * ncols, row-major; header is row 0 */
     int *width;    /* display width per column */
     bool *text;    /* free-text column: may be narrowed to fit */
+    int64_t *sum;  /* per column: the total of an integer column's rows */
+    bool colour;   /* colour RAG words (cli_colour) */
 } table;
 
 /* Display width: UTF-8 code points (continuation bytes do not count). */
@@ -51,6 +55,8 @@ static bool table_add_row(table *t, sp_cursor *c, bool header)
         if (!cell)
             return false;
         t->cells[t->nrows * (size_t)t->ncols + (size_t)i] = cell;
+        if (!header && t->sum)
+            t->sum[i] += sp_cursor_int(c, col);
         int w = text_width(cell);
         if (w > t->width[i])
             t->width[i] = w;
@@ -75,24 +81,39 @@ static void fit_width(table *t)
     }
 }
 
-/* Prints cell in `width` columns, cut with an ellipsis if it is longer. */
-static void print_cell(FILE *out, const char *cell, int width, bool right, bool last)
+/* Prints cell in `width` columns, cut with an ellipsis if it is longer.
+ * A colour (an escape sequence, or "") wraps the text but not the padding. */
+static void print_cell(FILE *out, const char *cell, int width, bool right, bool last,
+                       const char *colour)
 {
     int w = text_width(cell);
+    const char *end = *colour ? CLI_COLOUR_END : "";
     if (w > width) {
         int keep = width - 1;
         const char *p = cell;
         for (int n = 0; *p && (n < keep || ((unsigned char)*p & 0xc0) == 0x80); p++)
             n += ((unsigned char)*p & 0xc0) != 0x80;
-        fprintf(out, "%.*s…", (int)(p - cell), cell);
+        fprintf(out, "%s%.*s…%s", colour, (int)(p - cell), cell, end);
         return;
     }
     if (right)
-        fprintf(out, "%*s%s", width - w, "", cell);
+        fprintf(out, "%*s%s%s%s", width - w, "", colour, cell, end);
     else if (last)
-        fputs(cell, out);
+        fprintf(out, "%s%s%s", colour, cell, end);
     else
-        fprintf(out, "%s%*s", cell, width - w, "");
+        fprintf(out, "%s%s%s%*s", colour, cell, end, width - w, "");
+}
+
+/* RAG words in a column named "rag", and column headers that are RAG words
+ * (the summary's counts), are coloured; nothing else is. */
+static const char *cell_colour(const table *t, sp_cursor *c, size_t r, int i)
+{
+    const char *cell = t->cells[r * (size_t)t->ncols + (size_t)i];
+    if (!t->colour)
+        return "";
+    if (r == 0 || strcmp(sp_cursor_name(c, t->map[i]), "rag") == 0)
+        return cli_rag_colour(cell);
+    return "";
 }
 
 static void print_table(FILE *out, table *t, sp_cursor *c)
@@ -102,10 +123,34 @@ static void print_table(FILE *out, table *t, sp_cursor *c)
         for (int i = 0; i < t->ncols; i++) {
             bool right = r > 0 && sp_cursor_type(c, t->map[i]) == SP_COL_INT;
             print_cell(out, t->cells[r * (size_t)t->ncols + (size_t)i], t->width[i], right,
-                       i == t->ncols - 1);
+                       i == t->ncols - 1, cell_colour(t, c, r, i));
             fputs(i == t->ncols - 1 ? "\n" : "  ", out);
         }
     }
+}
+
+/* Adds the "total" line: the sums of the integer columns, "total" in the
+ * first column, other text columns empty. */
+static bool table_add_totals(table *t, sp_cursor *c)
+{
+    char **cells = realloc(t->cells, (t->nrows + 1) * (size_t)t->ncols * sizeof *cells);
+    if (!cells)
+        return false;
+    t->cells = cells;
+    t->cap = t->nrows + 1;
+    char **row = cells + t->nrows++ * (size_t)t->ncols;
+    for (int i = 0; i < t->ncols; i++)
+        row[i] = NULL; /* so that table_free can free a half-made row */
+    for (int i = 0; i < t->ncols; i++) {
+        char num[24];
+        snprintf(num, sizeof num, "%" PRId64, t->sum[i]);
+        bool is_int = sp_cursor_type(c, t->map[i]) == SP_COL_INT;
+        if (!(row[i] = strdup(is_int ? num : i == 0 ? "total" : "")))
+            return false;
+        if (text_width(row[i]) > t->width[i])
+            t->width[i] = text_width(row[i]);
+    }
+    return true;
 }
 
 static void table_free(table *t)
@@ -116,6 +161,7 @@ static void table_free(table *t)
     free(t->width);
     free(t->map);
     free(t->text);
+    free(t->sum);
 }
 
 /* Chooses the cursor columns named in cols (all if cols is NULL). */
@@ -152,15 +198,24 @@ static bool table_columns(table *t, sp_cursor *c, const char *const *cols)
     return true;
 }
 
-static int print_as_table(cli_ctx *ctx, sp_cursor *c, const char *const *cols)
+/* A table of the cursor's rows; a report (may be NULL) adds colour, a
+ * total line and a footer. */
+static int print_as_table(cli_ctx *ctx, sp_cursor *c, const char *const *cols,
+                          const cli_report *report)
 {
-    table t = {0};
+    table t = {.colour = report && cli_colour()};
     bool ok = table_columns(&t, c, cols) && table_add_row(&t, c, true);
+    if (ok && report && report->totals)
+        ok = (t.sum = calloc((size_t)t.ncols + 1, sizeof *t.sum)) != NULL;
     int rc = SP_ROW;
     while (ok && (rc = sp_cursor_step(c)) == SP_ROW)
         ok = table_add_row(&t, c, false);
+    if (ok && rc == SP_DONE && t.sum)
+        ok = table_add_totals(&t, c);
     if (ok && rc == SP_DONE)
         print_table(stdout, &t, c);
+    if (ok && rc == SP_DONE && report && report->footer)
+        report->footer(stdout);
     table_free(&t);
     if (!ok)
         return cli_error("out of memory");
@@ -257,7 +312,7 @@ int cli_print_cols(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_meta
 {
     int rc;
     if (format == FORMAT_TABLE)
-        rc = print_as_table(ctx, c, table_cols);
+        rc = print_as_table(ctx, c, table_cols, NULL);
     else if (format == FORMAT_JSON)
         rc = print_as_json(ctx, c, meta, nmeta);
     else
@@ -285,4 +340,108 @@ int cli_print_record(cli_ctx *ctx, sp_cursor *c)
     if (rc == SP_ROW)
         return EXIT_OK;
     return rc == SP_DONE ? cli_error("not found") : cli_fail(ctx);
+}
+
+/* ---- Reports: colour, and the JSON document around the rows ---- */
+
+bool cli_colour(void)
+{
+    const char *no_colour = getenv("NO_COLOR"), *term = getenv("TERM");
+    if (no_colour && *no_colour)
+        return false;
+    if (term && strcmp(term, "dumb") == 0)
+        return false;
+    return isatty(STDOUT_FILENO) == 1;
+}
+
+const char *cli_rag_colour(const char *word)
+{
+    /* Plain ANSI colours: they follow the terminal's own palette. */
+    static const struct {
+        const char *word, *sgr;
+    } colours[] = {{"red", "\033[31m"},  {"amber", "\033[33m"}, {"green", "\033[32m"},
+                   {"blue", "\033[34m"}, {"grey", "\033[90m"}};
+    for (size_t i = 0; word && i < sizeof colours / sizeof colours[0]; i++)
+        if (strcmp(word, colours[i].word) == 0)
+            return colours[i].sgr;
+    return "";
+}
+
+static void json_param(FILE *out, const cli_meta *m)
+{
+    fputs("  ", out);
+    cli_json_string(out, m->key);
+    fputs(": ", out);
+    if (!m->value)
+        fputs("null", out);
+    else if (is_integer(m->value))
+        fputs(m->value, out);
+    else
+        cli_json_string(out, m->value);
+    fputs(",\n", out);
+}
+
+static void json_head(FILE *out, const cli_report *r)
+{
+    fputs("{\n  \"report\": ", out);
+    cli_json_string(out, r->name);
+    fputs(",\n  \"as_of\": ", out);
+    cli_json_string(out, r->as_of);
+    fputs(",\n", out);
+    for (size_t i = 0; i < r->nparams; i++)
+        json_param(out, &r->params[i]);
+    fputs("  \"filters\": ", out);
+    cli_filter_json(out, r->filter);
+    fputs(",\n  \"rows\": [", out);
+}
+
+/* "totals": the sum of each integer column over the rows. */
+static void json_totals(FILE *out, sp_cursor *c, const int64_t *sum)
+{
+    int n = 0;
+    fputs(",\n  \"totals\": {", out);
+    for (int i = 0; i < sp_cursor_columns(c); i++) {
+        if (sp_cursor_type(c, i) != SP_COL_INT)
+            continue;
+        fputs(n++ ? ", " : "", out);
+        cli_json_string(out, sp_cursor_name(c, i));
+        fprintf(out, ": %" PRId64, sum[i]);
+    }
+    fputc('}', out);
+}
+
+static int print_report_json(cli_ctx *ctx, sp_cursor *c, const cli_report *r)
+{
+    int64_t *sum = calloc((size_t)sp_cursor_columns(c) + 1, sizeof *sum);
+    if (!sum)
+        return cli_error("out of memory");
+    json_head(stdout, r);
+    int rc, n = 0;
+    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+        fputs(n++ ? ",\n" : "\n", stdout);
+        json_row(stdout, c, "    ");
+        for (int i = 0; r->totals && i < sp_cursor_columns(c); i++)
+            sum[i] += sp_cursor_int(c, i);
+    }
+    fputs(n ? "\n  ]" : "]", stdout);
+    if (r->totals)
+        json_totals(stdout, c, sum);
+    fputs("\n}\n", stdout);
+    free(sum);
+    return rc == SP_DONE ? EXIT_OK : cli_fail(ctx);
+}
+
+int cli_print_report(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_report *r)
+{
+    int rc;
+    if (format == FORMAT_TABLE)
+        rc = print_as_table(ctx, c, r->table_cols, r);
+    else if (format == FORMAT_JSON)
+        rc = print_report_json(ctx, c, r);
+    else
+        rc = sp_csv_write_cursor(stdout, c, 0) == SP_OK ? EXIT_OK : cli_fail(ctx);
+    sp_cursor_free(c);
+    if (fflush(stdout) != 0)
+        return cli_error("cannot write output");
+    return rc;
 }

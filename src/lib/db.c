@@ -166,7 +166,11 @@ static int configure(sp_db *db)
 {
     sqlite3_busy_timeout(db->sql, SP_BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(db->sql, 1);
-    if (sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
+    /* temp_store = MEMORY: statement journals, sorts and temporary tables
+     * stay in memory, so no plan text ever lands in a temporary file
+     * outside the database (the plan is sensitive). */
+    if (sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY", NULL,
+                     NULL, NULL) != SQLITE_OK)
         return sp_fail_sql(db, "configuring the database");
     return sp_register_functions(db);
 }

@@ -1,7 +1,13 @@
-/* Manager reports: indexed queries over the plan for a given date. */
+/*
+ * Manager reports: overdue, due soon, stale and summary. Each is one
+ * indexed query in sql/report.sql, streamed through a cursor, so memory
+ * does not grow with the plan; the C here only checks and binds values.
+ */
 #include <string.h>
 
+#include "dates.h"
 #include "internal.h"
+#include "rag.h"
 
 static int bind_ref(sqlite3_stmt *st, sp_db *db, const char *kind, const char *param,
                     const char *ref)
@@ -15,16 +21,56 @@ static int bind_ref(sqlite3_stmt *st, sp_db *db, const char *kind, const char *p
     return rc;
 }
 
-/* Binds the filters (shared by every report and the export) and the date. */
+/* The report date: as_of checked and made ISO, or today. */
+static int report_date(char out[SP_DATE_SIZE], sp_db *db, const char *as_of)
+{
+    const char *d = NULL;
+    if (!as_of) {
+        sp_today(db, out);
+        return SP_OK;
+    }
+    return sp_check_date(&d, out, db, "as-of date", as_of);
+}
+
+/* The RAG settings, read here so that every query sees the same values
+ * (:amber_days, :stale_days) as the per-action rating does. */
+static int bind_settings(sqlite3_stmt *st, sp_db *db)
+{
+    int amber = 0, stale = 0;
+    int rc = sp_rag_settings(&amber, &stale, db);
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":amber_days", amber);
+    sp_bind_int(st, ":stale_days", stale);
+    return SP_OK;
+}
+
+static int bind_words(sqlite3_stmt *st, sp_db *db, const sp_filter *f)
+{
+    const char *status = NULL, *rag = NULL;
+    int rc = f->status ? sp_check_enum(&status, db, "status", "status", f->status) : SP_OK;
+    if (rc == SP_OK && f->rag)
+        rc = sp_check_enum(&rag, db, "rag", "RAG rating", f->rag);
+    if (rc != SP_OK)
+        return rc;
+    if (f->theme && !sp_utf8_valid(f->theme, strlen(f->theme)))
+        return sp_fail(db, SP_EINVALID, "theme filter is not valid UTF-8 text");
+    sp_bind_text(st, ":theme", f->theme);
+    sp_bind_text(st, ":status", status);
+    sp_bind_text(st, ":rag", rag);
+    return SP_OK;
+}
+
+/* Binds the filters (shared by every report and the export), the date and
+ * the RAG settings. Parameters a query does not use are ignored. */
 int sp_bind_filter(sqlite3_stmt *st, sp_db *db, const char *as_of, const sp_filter *f)
 {
     char date[SP_DATE_SIZE];
-    const char *d = NULL, *status = NULL, *rag = NULL;
-    int rc = as_of ? sp_check_date(&d, date, db, "as-of date", as_of) : SP_OK;
+    int rc = report_date(date, db, as_of);
+    if (rc == SP_OK)
+        rc = bind_settings(st, db);
     if (rc != SP_OK)
         return rc;
-    if (!as_of)
-        sp_today(db, date);
     sp_bind_text(st, ":as_of", date);
     if (!f)
         return SP_OK;
@@ -35,37 +81,168 @@ int sp_bind_filter(sqlite3_stmt *st, sp_db *db, const char *as_of, const sp_filt
         rc = bind_ref(st, db, "finding", ":finding_id", f->finding);
     if (rc == SP_OK)
         rc = bind_ref(st, db, "owner", ":owner_id", f->owner);
-    if (rc == SP_OK && f->status)
-        rc = sp_check_enum(&status, db, "status", "status", f->status);
-    if (rc == SP_OK && f->rag)
-        rc = sp_check_enum(&rag, db, "rag", "RAG rating", f->rag);
-    if (rc != SP_OK)
-        return rc;
-    sp_bind_text(st, ":theme", f->theme);
-    sp_bind_text(st, ":status", status);
-    sp_bind_text(st, ":rag", rag);
-    return SP_OK;
+    return rc == SP_OK ? bind_words(st, db, f) : rc;
 }
 
-/* Prepares a report query, binds date and filters, wraps it in a cursor. */
+/* Prepares a report query with date and filters bound; the caller binds
+ * anything else the query needs before wrapping it in a cursor. */
+static int report_prepare(sqlite3_stmt **st, sp_db *db, const char *query, const char *as_of,
+                          const sp_filter *filter)
+{
+    sp_clear(db);
+    int rc = sp_prepare(st, db, query);
+    if (rc == SP_OK && (rc = sp_bind_filter(*st, db, as_of, filter)) != SP_OK) {
+        sqlite3_finalize(*st);
+        *st = NULL;
+    }
+    return rc;
+}
+
 int sp_report_open(sp_cursor **out, sp_db *db, const char *query, const char *as_of,
                    const sp_filter *filter)
 {
     sqlite3_stmt *st;
     *out = NULL;
-    sp_clear(db);
-    int rc = sp_prepare(&st, db, query);
-    if (rc != SP_OK)
-        return rc;
-    rc = sp_bind_filter(st, db, as_of, filter);
-    if (rc != SP_OK) {
-        sqlite3_finalize(st);
-        return rc;
-    }
-    return sp_cursor_from_stmt(out, db, st);
+    int rc = report_prepare(&st, db, query, as_of, filter);
+    return rc == SP_OK ? sp_cursor_from_stmt(out, db, st) : rc;
 }
 
 int sp_overdue(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter)
 {
     return sp_report_open(out, db, "report/overdue", as_of, filter);
+}
+
+/* A window of days for due/stale; negative means "the setting". */
+static int check_days(sp_db *db, const char *what, int days)
+{
+    if (days > SP_RAG_DAYS_MAX)
+        return sp_fail(db, SP_EINVALID, "%s of %d days is out of range: expected 0 to %d days",
+                       what, days, SP_RAG_DAYS_MAX);
+    return SP_OK;
+}
+
+/* The exclusive end of the due-soon window: `before` if given (after the
+ * as-of date), else the day after as_of + days. */
+static int due_end(char end[SP_DATE_SIZE], sp_db *db, const char *date, const char *before,
+                   int days)
+{
+    const char *b = NULL;
+    int amber = 0, stale = 0, rc;
+    if (before) {
+        if ((rc = sp_check_date(&b, end, db, "due-before date", before)) != SP_OK)
+            return rc;
+        if (strcmp(end, date) <= 0)
+            return sp_fail(db, SP_EINVALID, "due-before date %s is not after the as-of date %s",
+                           end, date);
+        return SP_OK;
+    }
+    if (days < 0 && (rc = sp_rag_settings(&amber, &stale, db)) != SP_OK)
+        return rc;
+    return sp_date_add_days(end, date, (days < 0 ? amber : days) + 1) == SP_OK
+               ? SP_OK
+               : sp_fail(db, SP_EINVALID, "the due-soon window runs past the year %d",
+                         SP_YEAR_MAX);
+}
+
+int sp_due_soon(sp_cursor **out, sp_db *db, const char *as_of, const char *before, int days,
+                const sp_filter *filter)
+{
+    char date[SP_DATE_SIZE], end[SP_DATE_SIZE];
+    sqlite3_stmt *st;
+    *out = NULL;
+    sp_clear(db);
+    int rc = check_days(db, "due-soon window", days);
+    if (rc == SP_OK)
+        rc = report_date(date, db, as_of);
+    if (rc == SP_OK)
+        rc = due_end(end, db, date, before, days);
+    if (rc == SP_OK)
+        rc = report_prepare(&st, db, "report/due", date, filter);
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_text(st, ":before", end);
+    return sp_cursor_from_stmt(out, db, st);
+}
+
+/* The last day of activity that still counts as stale: as_of - days. */
+static int stale_cutoff(char cutoff[SP_DATE_SIZE], sp_db *db, const char *date, int days)
+{
+    int amber = 0, stale = days;
+    if (days < 0) {
+        int rc = sp_rag_settings(&amber, &stale, db);
+        if (rc != SP_OK)
+            return rc;
+        /* 0 switches the RAG rule off; the report still needs a threshold. */
+        if (stale == 0)
+            stale = SP_RAG_STALE_DAYS_DEFAULT;
+    }
+    if (sp_date_add_days(cutoff, date, -(int64_t)stale) != SP_OK)
+        return sp_fail(db, SP_EINVALID, "the stale window runs before the year %d",
+                       SP_YEAR_MIN);
+    return SP_OK;
+}
+
+int sp_stale(sp_cursor **out, sp_db *db, const char *as_of, int days, const sp_filter *filter)
+{
+    char date[SP_DATE_SIZE], cutoff[SP_DATE_SIZE];
+    sqlite3_stmt *st;
+    *out = NULL;
+    sp_clear(db);
+    int rc = check_days(db, "stale window", days);
+    if (rc == SP_OK)
+        rc = report_date(date, db, as_of);
+    if (rc == SP_OK)
+        rc = stale_cutoff(cutoff, db, date, days);
+    if (rc == SP_OK)
+        rc = report_prepare(&st, db, "report/stale", date, filter);
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_text(st, ":cutoff", cutoff);
+    return sp_cursor_from_stmt(out, db, st);
+}
+
+/* The summary's columns are counts with plain names ("red"), so their types
+ * are given here rather than guessed from the names. */
+static const sp_coltype summary_types[] = {
+    SP_COL_TEXT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT,
+    SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT};
+
+const char *sp_summary_groups(void)
+{
+    return "theme, owner, review, authority, status";
+}
+
+static int check_group(const char **out, sp_db *db, const char *by)
+{
+    static const char *const groups[] = {"theme", "owner", "review", "authority", "status"};
+    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+        if (strcmp(by ? by : "theme", groups[i]) == 0) {
+            *out = groups[i];
+            return SP_OK;
+        }
+    return sp_fail(db, SP_EINVALID, "summary grouping '%s' is not known: expected one of %s",
+                   by, sp_summary_groups());
+}
+
+int sp_summary(sp_cursor **out, sp_db *db, const char *as_of, const char *by,
+               const sp_filter *filter)
+{
+    sqlite3_stmt *st;
+    const char *group = NULL;
+    *out = NULL;
+    sp_clear(db);
+    int rc = check_group(&group, db, by);
+    /* Themes have their own query: it walks findings in theme order. */
+    const char *query = strcmp(group ? group : "", "theme") == 0 ? "report/summary_theme"
+                                                                 : "report/summary";
+    if (rc == SP_OK)
+        rc = report_prepare(&st, db, query, as_of, filter);
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_text(st, ":by", group);
+    if (sqlite3_column_count(st) != (int)(sizeof summary_types / sizeof summary_types[0])) {
+        sqlite3_finalize(st);
+        return sp_fail(db, SP_ERROR, "internal error: %s has unexpected columns", query);
+    }
+    return sp_cursor_new(out, db, st, summary_types);
 }

@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""Helpers for bench/run.sh (python3 standard library only).
+
+  tool.py sql QUERY [KEY=VALUE...]  print a baseline script for the sqlite3 shell:
+                                    ".parameter set" lines for the values, then the query:
+                                    a named query of the product ("report/overdue" is the
+                                    section "-- name: overdue" of sql/report.sql) or of
+                                    the bench ("bench/summary" is bench/sql/summary.sql),
+                                    with each call of safeplan's C functions rag(),
+                                    rag_computed() and rag_reason() replaced by the
+                                    equivalent CASE expression (bench/sql/*.expr)
+  tool.py same KIND SAFEPLAN.csv BASELINE.csv
+                                    check that safeplan's output and the baseline's hold the
+                                    same header and rows in the same order, modulo CSV
+                                    formatting (quoting, the byte-order mark) and the
+                                    export's formula guard; prints "same: N rows" or the
+                                    first difference (exit 1)
+  tool.py eqp DB QUERY [--inline] [KEY=VALUE...]
+                                    EXPLAIN QUERY PLAN of a query named as for sql, on DB,
+                                    with safeplan's SQL functions stubbed (the plan does not
+                                    depend on what they return); --inline plans the
+                                    baseline's text instead
+  tool.py table RESULTS.tsv         the figures: medians, ratios, peak RSS, targets
+"""
+import csv
+import os
+import re
+import sqlite3
+import statistics
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+TRIGGERS = "=+-@\t\r\n'"
+
+
+def strip_comments(sql):
+    """Drops whole-line "--" comments (the product's SQL has no others)."""
+    return "\n".join(l for l in sql.splitlines() if not l.lstrip().startswith("--"))
+
+
+def functions():
+    """{name: (parameters, body)} from bench/sql/*.expr: the first comment
+    line gives the signature, the rest is the expression."""
+    out = {}
+    for file in sorted(os.listdir(os.path.join(HERE, "sql"))):
+        if not file.endswith(".expr"):
+            continue
+        with open(os.path.join(HERE, "sql", file), encoding="utf-8") as f:
+            text = f.read()
+        head = " ".join(l.lstrip("- ") for l in text.splitlines() if l.startswith("--"))
+        m = re.match(r"(\w+)\(([^)]*)\)", head)
+        params = [p.strip() for p in m.group(2).split(",")]
+        out[m.group(1)] = (params, strip_comments(text).strip())
+    return out
+
+
+def call_args(text, start):
+    """The arguments of the call whose '(' is at text[start], and the index
+    after its ')'."""
+    depth, args, cur, i, quote = 0, [], "", start, False
+    while True:
+        c = text[i]
+        if c == "'":
+            quote = not quote
+        elif not quote and c == "(":
+            depth += 1
+            if depth == 1:
+                i += 1
+                continue
+        elif not quote and c == ")":
+            depth -= 1
+            if depth == 0:
+                return args + [cur.strip()], i + 1
+        elif not quote and c == "," and depth == 1:
+            args.append(cur.strip())
+            cur = ""
+            i += 1
+            continue
+        cur += c
+        i += 1
+
+
+def inline(sql):
+    """sql with every call of safeplan's C functions (rag, rag_computed,
+    rag_reason) replaced by the equivalent CASE expression: the same work
+    for the sqlite3 shell, which does not have them."""
+    fns = functions()
+    pattern = re.compile(r"\b(" + "|".join(sorted(fns, key=len, reverse=True)) + r")\s*\(")
+    for _ in range(1000):
+        m = pattern.search(sql)
+        if not m:
+            return sql
+        params, body = fns[m.group(1)]
+        args, end = call_args(sql, m.end() - 1)
+        if len(args) != len(params):
+            raise SystemExit(f"tool.py: {m.group(1)}() takes {len(params)} arguments, "
+                             f"the query gives {len(args)}")
+        values = {p: a if re.fullmatch(r"[\w.:]+", a) else f"({a})" for p, a in zip(params, args)}
+        body = re.sub(r"\$(\w+)", lambda v: values[v.group(1)], body)
+        sql = sql[:m.start()] + body + sql[end:]
+    raise SystemExit("tool.py: too many calls to inline")
+
+
+def parse_params(items):
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise SystemExit(f"tool.py: expected KEY=VALUE, not '{item}'")
+        out[key] = value
+    return out
+
+
+def literal(value):
+    return value if re.fullmatch(r"-?[0-9]+", value) else "'" + value.replace("'", "''") + "'"
+
+
+def cmd_sql(name, *items):
+    print(".parameter init")
+    for key, value in parse_params(items).items():
+        # The shell strips one level of quotes from a dot-command's argument.
+        print(f'.parameter set :{key} "{literal(value)}"')
+    print(inline(named_query(name)).strip().rstrip(";") + ";")
+
+
+def unguard(cell):
+    return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in TRIGGERS else cell
+
+
+def rows_of(path, guarded):
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        for row in csv.reader(f):
+            yield [unguard(c) for c in row] if guarded else row
+
+
+def cmd_same(kind, ours, theirs):
+    n = -1
+    a_rows, b_rows = rows_of(ours, True), rows_of(theirs, False)
+    for n, (a, b) in enumerate(zip(a_rows, b_rows)):
+        if a != b:
+            cols = [f"{i + 1}: {x!r} vs {y!r}" for i, (x, y) in enumerate(zip(a, b)) if x != y]
+            print(f"{kind}: row {n} differs (safeplan vs baseline): "
+                  f"{'; '.join(cols[:3]) or f'{len(a)} vs {len(b)} cells'}")
+            return 1
+    rest_a, rest_b = sum(1 for _ in a_rows), sum(1 for _ in b_rows)
+    if rest_a or rest_b:
+        print(f"{kind}: after {n} rows, safeplan has {rest_a} more and the baseline {rest_b} more")
+        return 1
+    if n < 1:
+        print(f"{kind}: no rows to compare")
+        return 1
+    print(f"{kind}: same {n} rows and header")
+    return 0
+
+
+def named_query(name):
+    """The text of "file/name" (the section "-- name: name" of sql/file.sql),
+    or of "bench/name" (bench/sql/name.sql), comments dropped."""
+    file, _, section = name.partition("/")
+    if file == "bench":
+        with open(os.path.join(HERE, "sql", section + ".sql"), encoding="utf-8") as f:
+            return strip_comments(f.read())
+    with open(os.path.join(ROOT, "sql", file + ".sql"), encoding="utf-8") as f:
+        parts = re.split(r"^-- name: *(\S+) *$", f.read(), flags=re.M)
+    found = dict(zip(parts[1::2], parts[2::2]))
+    if section not in found:
+        raise SystemExit(f"tool.py: no query '{section}' in sql/{file}.sql")
+    return strip_comments(found[section])
+
+
+def cmd_eqp(db, name, *items):
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    for fn, argc in (("rag", 9), ("rag_reason", 11), ("rag_computed", 8)):
+        con.create_function(fn, argc, lambda *a: None, deterministic=True)
+    query = named_query(name)
+    if items and items[0] == "--inline":
+        query, items = inline(query), items[1:]
+    params = parse_params(items)
+    wanted = set(re.findall(r":([a-z_]+)", query))
+    binds = {k: None for k in wanted}
+    for k, v in params.items():
+        if k in wanted:
+            binds[k] = int(v) if re.fullmatch(r"-?[0-9]+", v) else v
+    rows = con.execute("EXPLAIN QUERY PLAN " + query.strip().rstrip(";"), binds).fetchall()
+    depth = {0: 0}
+    for node, parent, _, detail in rows:
+        depth[node] = depth.get(parent, 0) + 1
+        print("  " * (depth[node] - 1) + ("`--" if depth[node] else "") + detail)
+    return 0
+
+
+# ---------------------------------------------------------------- the table
+
+TARGETS = {  # benchmark: (target ratio of medians, what it is compared with)
+    "import (export format)": 1.0,
+    "import (council sheet)": 1.0,
+    "overdue --format csv": 1.0,
+    "summary --by theme": 1.0,
+    "summary --by theme (vs plain GROUP BY)": 1.0,
+    "export": 0.7,
+}
+RSS_TARGET_KIB = 32 * 1024
+UPDATE_TARGET_S = 0.010
+
+
+def fmt_s(s):
+    return f"{s * 1000:.1f} ms" if s < 1 else f"{s:.2f} s"
+
+
+def cmd_table(path):
+    data, order = {}, []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            bench, tool, _round, wall, cpu, rss = line.rstrip("\n").split("\t")
+            if bench not in data:
+                order.append(bench)
+                data[bench] = {}
+            data[bench].setdefault(tool, []).append((float(wall), float(cpu), int(rss)))
+    print("| benchmark | safeplan wall | sqlite3 wall | ratio (wall) | ratio (CPU) | target | "
+          "safeplan peak RSS | sqlite3 peak RSS |")
+    print("|---|---:|---:|---:|---:|---|---:|---:|")
+    missed = []
+    for bench in order:
+        a, b = data[bench]["safeplan"], data[bench]["sqlite3"]
+        wall_a, wall_b = (statistics.median(r[0] for r in x) for x in (a, b))
+        cpu_a, cpu_b = (statistics.median(r[1] for r in x) for x in (a, b))
+        rss_a, rss_b = (max(r[2] for r in x) for x in (a, b))
+        ratio = wall_a / wall_b
+        cpu_ratio = f"{cpu_a / cpu_b:.2f}×" if cpu_b > 0 else "-"
+        if bench in TARGETS:
+            goal = TARGETS[bench]
+            target = f"≤ {goal:.1f}×: {'met' if ratio <= goal else 'MISSED'}"
+            if ratio > goal:
+                missed.append(f"{bench} {ratio:.2f}× (target {goal:.1f}×)")
+        elif bench == "one update":
+            target = f"≤ 10 ms: {'met' if wall_a <= UPDATE_TARGET_S else 'MISSED'}"
+            if wall_a > UPDATE_TARGET_S:
+                missed.append(f"{bench} {fmt_s(wall_a)} (target 10 ms)")
+        else:
+            n = int(bench.split()[0]) if bench.split()[0].isdigit() else 1
+            target = f"{fmt_s(wall_a / n)} per update"
+        if rss_a > RSS_TARGET_KIB:
+            missed.append(f"{bench}: peak RSS {rss_a / 1024:.1f} MiB (target 32 MiB)")
+        print(f"| {bench} | {fmt_s(wall_a)} | {fmt_s(wall_b)} | {ratio:.2f}× | {cpu_ratio} | "
+              f"{target} | {rss_a / 1024:.1f} MiB | {rss_b / 1024:.1f} MiB |")
+    print()
+    print("Medians over the rounds; ratio = safeplan / sqlite3 shell; peak RSS is the "
+          "largest over the rounds (target: 32 MiB).")
+    print("Targets missed: " + ("; ".join(missed) if missed else "none"))
+    return 0
+
+
+def main(argv):
+    commands = {"sql": cmd_sql, "same": cmd_same, "eqp": cmd_eqp, "table": cmd_table}
+    if len(argv) < 2 or argv[1] not in commands:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return commands[argv[1]](*argv[2:]) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,61 @@
+-- The committee pack (pack.c: XLSX, html.c: HTML). The actions themselves
+-- come from sql/plan_at.sql; these queries add what surrounds them. Each
+-- binds the report filters; :authority_id, :review_id, :finding_id and
+-- :theme narrow the scope (the others are judged per action by plan_at).
+
+-- name: scope
+-- Who the pack is about, for its title: how many authorities and reviews,
+-- and the authority's name when there is only one.
+SELECT count(DISTINCT a.id) AS authority_count,
+       CASE WHEN count(DISTINCT a.id) = 1 THEN min(a.name) END AS authority_name,
+       count(DISTINCT r.id) AS review_count
+FROM review r
+JOIN authority a ON a.id = r.authority_id
+WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (:review_id IS NULL OR r.id = :review_id)
+  AND (:finding_id IS NULL OR EXISTS (SELECT 1 FROM finding f
+                                      WHERE f.id = :finding_id AND f.review_id = r.id))
+  AND (:theme IS NULL OR EXISTS (SELECT 1 FROM finding f
+                                 WHERE f.review_id = r.id AND f.theme = :theme COLLATE NOCASE))
+  -- A review that had not begun by the as-of date was not part of the plan.
+  AND (r.started_on IS NULL OR r.started_on <= :as_of);
+
+-- name: reviews
+-- The reviews the plan answers, oldest first within each authority.
+SELECT a.name AS authority, r.title AS review, r.kind, r.started_on, r.ended_on,
+       r.reported_on, r.judgement
+FROM review r
+JOIN authority a ON a.id = r.authority_id
+WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (:review_id IS NULL OR r.id = :review_id)
+  AND (:finding_id IS NULL OR EXISTS (SELECT 1 FROM finding f
+                                      WHERE f.id = :finding_id AND f.review_id = r.id))
+  AND (:theme IS NULL OR EXISTS (SELECT 1 FROM finding f
+                                 WHERE f.review_id = r.id AND f.theme = :theme COLLATE NOCASE))
+  -- A review that had not begun by the as-of date was not part of the plan.
+  AND (r.started_on IS NULL OR r.started_on <= :as_of)
+ORDER BY a.name, r.started_on, r.ref;
+
+-- name: changes
+-- Every update dated from :since to :as_of: what moved since the last
+-- meeting, oldest first in the order recorded. The pack keeps only the
+-- rows of actions that plan_at selected (action_id).
+SELECT u.action_id, u.on_date,
+       a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       f.theme, x.description AS action, u.author, u.old_status, u.new_status,
+       u.old_due_on, u.new_due_on, po.name AS old_owner, pn.name AS new_owner,
+       u.transferred_to, u.rag_override, u.percent, u.note, u.evidence,
+       u.no_evidence_reason, u.reason, u.recorded_at
+FROM action_update u
+JOIN action x ON x.id = u.action_id
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id
+LEFT JOIN owner po ON po.id = u.old_owner_id
+LEFT JOIN owner pn ON pn.id = u.new_owner_id
+WHERE u.on_date BETWEEN :since AND :as_of
+  AND (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (:review_id IS NULL OR f.review_id = :review_id)
+  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
+  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
+ORDER BY u.on_date, u.id;

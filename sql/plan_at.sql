@@ -1,0 +1,189 @@
+-- The plan as it stood on a date, rebuilt from the append-only history.
+--
+-- An action's state on day D:
+--   exists      from the earliest of date(created_at), start_on and its
+--               first update's on_date (an update dated D proves the action
+--               existed on D, which matters for plans imported long after
+--               they began)
+--   status      new_status of the latest update dated on or before D that
+--               set one, else not_started
+--   due_on      new_due_on likewise, else original_due_on
+--   owner       new_owner_id likewise, else the owner before the first
+--               reassignment (its old_owner_id), else the current owner
+--   last update the latest on_date on or before D
+--   override    rag_override likewise ('none' clears it), with its reason
+-- "Latest" means most recently recorded (highest id) among the updates
+-- dated on or before D. That is the order the AFTER INSERT trigger applies
+-- updates in, so replaying every update gives exactly the action's current
+-- columns even when an update was back-dated.
+--
+-- Shortcut: when nothing is dated after D (last_update_on is NULL or
+-- <= D) the current columns ARE the state on D, so "today" reads the
+-- action row and runs no subquery. The correlated subqueries that remain
+-- each walk the index action_update (action_id, on_date).
+--
+-- :replay, when bound to 1, turns the shortcut off; the unit tests use it
+-- to prove that the shortcut and the replay agree. Production code leaves
+-- it unbound (NULL).
+--
+-- The queries bind :as_of and the report filters :authority_id,
+-- :review_id, :finding_id, :theme (fixed facts of an action) and
+-- :owner_id, :status, :rag (judged as they stood on the day). The month-end
+-- trend (series.c) applies the same rules in C over one pass of the
+-- history; test_plan_at checks its counts against plan_at day by day, so
+-- the two cannot drift.
+
+-- name: actions
+-- One row per action existing on :as_of, in committee order (theme, then
+-- authority, review and finding), or with :overdue = 1 only the open
+-- actions past their due date, most overdue first. After id and path come
+-- the columns of the CSV export (sql/export.sql), in its order, as they
+-- stood on the day, then days_overdue and aging (NULL unless overdue).
+-- Only the reconstructed state is materialised; the text is joined back
+-- by id, so memory does not hold every action's text twice.
+WITH cfg AS (
+    SELECT (SELECT value FROM setting WHERE key = 'rag.amber_days') AS amber,
+           (SELECT value FROM setting WHERE key = 'rag.stale_days') AS stale
+),
+base AS (
+    SELECT x.id, x.status, x.due_on, x.original_due_on, x.owner_id, x.last_update_on,
+           x.transferred_to, x.rag_override, x.rag_override_reason,
+           (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
+               AND :replay IS NULL AS settled
+    FROM action x
+    JOIN finding f ON f.id = x.finding_id
+    JOIN review r ON r.id = f.review_id
+    WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+      AND (:review_id IS NULL OR f.review_id = :review_id)
+      AND (:finding_id IS NULL OR x.finding_id = :finding_id)
+      AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
+      AND (date(x.created_at) <= :as_of OR x.start_on <= :as_of
+           OR EXISTS (SELECT 1 FROM action_update u
+                      WHERE u.action_id = x.id AND u.on_date <= :as_of))
+),
+st AS MATERIALIZED (
+    SELECT b.id,
+           CASE WHEN b.settled THEN b.status ELSE coalesce(
+               (SELECT u.new_status FROM action_update u
+                WHERE u.action_id = b.id AND u.on_date <= :as_of
+                  AND u.new_status IS NOT NULL
+                ORDER BY u.id DESC LIMIT 1), 'not_started') END AS status,
+           CASE WHEN b.settled THEN b.due_on ELSE coalesce(
+               (SELECT u.new_due_on FROM action_update u
+                WHERE u.action_id = b.id AND u.on_date <= :as_of
+                  AND u.new_due_on IS NOT NULL
+                ORDER BY u.id DESC LIMIT 1), b.original_due_on) END AS due_on,
+           CASE WHEN b.settled THEN b.owner_id ELSE coalesce(
+               (SELECT u.new_owner_id FROM action_update u
+                WHERE u.action_id = b.id AND u.on_date <= :as_of
+                  AND u.new_owner_id IS NOT NULL
+                ORDER BY u.id DESC LIMIT 1),
+               (SELECT u.old_owner_id FROM action_update u
+                WHERE u.action_id = b.id AND u.new_owner_id IS NOT NULL
+                ORDER BY u.id LIMIT 1), b.owner_id) END AS owner_id,
+           CASE WHEN b.settled THEN b.last_update_on ELSE
+               (SELECT max(u.on_date) FROM action_update u
+                WHERE u.action_id = b.id AND u.on_date <= :as_of) END AS last_update_on,
+           CASE WHEN b.settled THEN b.transferred_to ELSE
+               (SELECT u.transferred_to FROM action_update u
+                WHERE u.action_id = b.id AND u.on_date <= :as_of
+                  AND u.transferred_to IS NOT NULL
+                ORDER BY u.id DESC LIMIT 1) END AS transferred_to,
+           CASE WHEN b.settled THEN b.rag_override ELSE
+               (SELECT nullif(u.rag_override, 'none') FROM action_update u
+                WHERE u.action_id = b.id AND u.on_date <= :as_of
+                  AND u.rag_override IS NOT NULL
+                ORDER BY u.id DESC LIMIT 1) END AS rag_override,
+           CASE WHEN b.settled THEN b.rag_override_reason ELSE
+               (SELECT CASE WHEN u.rag_override = 'none' THEN NULL ELSE u.reason END
+                FROM action_update u
+                WHERE u.action_id = b.id AND u.on_date <= :as_of
+                  AND u.rag_override IS NOT NULL
+                ORDER BY u.id DESC LIMIT 1) END AS rag_override_reason
+    FROM base b
+)
+SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       a.code AS authority, a.name AS authority_name, a.kind AS authority_kind,
+       r.ref AS review, r.kind AS review_kind, r.title AS review_title,
+       r.started_on AS review_started_on, r.ended_on AS review_ended_on,
+       r.reported_on AS review_reported_on, r.judgement AS review_judgement,
+       f.ref AS finding_ref, f.kind AS finding_kind, f.theme, f.text AS finding,
+       x.ref AS action_ref, x.description AS action, o.name AS owner, x.start_on,
+       x.original_due_on, s.due_on, s.status, x.measure,
+       rag(s.status, s.due_on, x.original_due_on, s.last_update_on, x.start_on,
+           s.rag_override, :as_of, cfg.amber, cfg.stale) AS rag,
+       rag_reason(s.status, s.due_on, x.original_due_on, s.last_update_on, x.start_on,
+                  s.transferred_to, s.rag_override, s.rag_override_reason, :as_of,
+                  cfg.amber, cfg.stale) AS rag_reason,
+       s.rag_override, s.rag_override_reason, s.last_update_on,
+       lu.author AS last_update_by, lu.note AS last_update_note,
+       lu.evidence AS last_update_evidence, s.transferred_to,
+       CASE WHEN s.status IN ('not_started', 'in_progress') AND s.due_on < :as_of
+            THEN CAST(julianday(:as_of) - julianday(s.due_on) AS INTEGER) END AS days_overdue,
+       CASE WHEN s.status NOT IN ('not_started', 'in_progress') OR s.due_on >= :as_of
+            THEN NULL
+            WHEN julianday(:as_of) - julianday(s.due_on) <= 30 THEN '1-30'
+            WHEN julianday(:as_of) - julianday(s.due_on) <= 90 THEN '31-90'
+            WHEN julianday(:as_of) - julianday(s.due_on) <= 180 THEN '91-180'
+            ELSE '180+' END AS aging
+FROM st s
+JOIN action x ON x.id = s.id
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id
+JOIN owner o ON o.id = s.owner_id
+-- The latest update dated on or before the day, as the export picks it.
+LEFT JOIN action_update lu ON lu.id = (
+    SELECT u.id FROM action_update u WHERE u.action_id = x.id AND u.on_date <= :as_of
+    ORDER BY u.on_date DESC, u.id DESC LIMIT 1)
+CROSS JOIN cfg
+WHERE (:owner_id IS NULL OR s.owner_id = :owner_id)
+  AND (:status IS NULL OR s.status = :status)
+  AND (:rag IS NULL OR rag(s.status, s.due_on, x.original_due_on, s.last_update_on,
+                           x.start_on, s.rag_override, :as_of, cfg.amber, cfg.stale) = :rag)
+  AND (:overdue IS NULL
+       OR (s.status IN ('not_started', 'in_progress') AND s.due_on < :as_of))
+ORDER BY CASE WHEN :overdue IS NOT NULL THEN s.due_on END,
+         f.theme COLLATE NOCASE, a.code, r.started_on, r.ref, f.id, x.id;
+
+-- name: first_day
+-- The first day any action in scope existed (NULL for an empty plan): where
+-- the plan's life, and so its trend, begins.
+SELECT min(min(date(x.created_at), coalesce(x.start_on, '9999-12-31'),
+               coalesce((SELECT min(u.on_date) FROM action_update u
+                         WHERE u.action_id = x.id), '9999-12-31')))
+FROM action x
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (:review_id IS NULL OR f.review_id = :review_id)
+  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
+  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE);
+
+-- name: timeline
+-- Every action in scope with its updates, oldest first (ORDER BY follows
+-- the rowid and the index action_update (action_id, on_date), so nothing
+-- is sorted): series.c replays them once, month end by month end, by the
+-- rules above. The trend would cost one replay per month in SQL.
+SELECT x.id, x.status, x.due_on, x.original_due_on, x.owner_id, x.last_update_on,
+       x.start_on, x.rag_override, date(x.created_at) AS created_on,
+       u.id AS update_id, u.on_date, u.new_status, u.new_due_on, u.new_owner_id,
+       u.old_owner_id, u.rag_override AS set_override
+FROM action x
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+LEFT JOIN action_update u ON u.action_id = x.id
+WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (:review_id IS NULL OR f.review_id = :review_id)
+  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
+  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
+ORDER BY x.id, u.on_date, u.id;
+
+-- name: series_rows
+-- The trend as series.c counted it, handed over as a JSON array of
+-- [as_of, actions, open, overdue, done] so that it reads like any cursor.
+SELECT json_extract(value, '$[0]') AS as_of, json_extract(value, '$[1]') AS action_count,
+       json_extract(value, '$[2]') AS open_count, json_extract(value, '$[3]') AS overdue_count,
+       json_extract(value, '$[4]') AS done_count
+FROM json_each(:rows)
+ORDER BY key;

@@ -1,0 +1,144 @@
+/* safeplan export: the plan as spreadsheet-safe CSV. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* Output buffer: fewer, larger writes when a whole plan streams out. */
+#define EXPORT_BUFFER ((size_t)1 << 20)
+
+typedef struct export_opts {
+    sp_filter filter;
+    const char *as_of, *out;
+    unsigned flags;
+} export_opts;
+
+static int parse_export(cli_ctx *ctx, int argc, char **argv, export_opts *o)
+{
+    static const struct option opts[] = {
+        CLI_FILTER_OPTIONS,
+        {"as-of", required_argument, 0, 'a'}, {"out", required_argument, 0, 'o'},
+        {"no-bom", no_argument, 0, 'n'}, {"raw", no_argument, 0, 'r'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    int c, rc;
+    o->flags = SP_CSV_WITH_BOM;
+    while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
+        if ((rc = cli_filter_opt(ctx, &o->filter, c)) >= 0) {
+            if (rc != EXIT_OK)
+                return rc;
+            continue;
+        }
+        switch (c) {
+        case 'a': o->as_of = optarg; break;
+        case 'o': o->out = optarg; break;
+        case 'n': o->flags &= ~(unsigned)SP_CSV_WITH_BOM; break;
+        case 'r': o->flags |= SP_CSV_NO_GUARD; break;
+        default: return cli_stop(c);
+        }
+    }
+    if (!cli_positional(ctx, argc, argv, 0, 0))
+        return EXIT_MISUSE;
+    if (o->out && !*o->out)
+        return cli_misuse(ctx, "--out needs a file name");
+    return -1;
+}
+
+/* Exports to a temporary file beside `path`, then renames it into place,
+ * so that a failed export never leaves a half-written file under the name
+ * asked for. mkstemp creates it readable by the owner only: the plan is
+ * sensitive. */
+static int export_to_file(cli_ctx *ctx, const export_opts *o, int64_t *rows)
+{
+    size_t n = strlen(o->out);
+    char *tmp = malloc(n + 8);
+    if (!tmp)
+        return cli_error("out of memory");
+    memcpy(tmp, o->out, n);
+    memcpy(tmp + n, ".XXXXXX", 8);
+    int fd = mkstemp(tmp);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!f) {
+        int rc = cli_error("cannot create %s: %s", o->out, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        free(tmp);
+        return rc;
+    }
+    setvbuf(f, NULL, _IOFBF, EXPORT_BUFFER);
+    int rc = sp_export(rows, ctx->db, f, o->as_of, &o->filter, o->flags) == SP_OK
+                 ? EXIT_OK : cli_fail(ctx);
+    if (fclose(f) != 0 && rc == EXIT_OK)
+        rc = cli_error("cannot write %s: %s", o->out, strerror(errno));
+    if (rc == EXIT_OK && rename(tmp, o->out) != 0)
+        rc = cli_error("cannot replace %s: %s", o->out, strerror(errno));
+    if (rc != EXIT_OK)
+        unlink(tmp);
+    free(tmp);
+    return rc;
+}
+
+static int run_export(cli_ctx *ctx, int argc, char **argv)
+{
+    export_opts o = {0};
+    int64_t rows = 0;
+    int rc = parse_export(ctx, argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    if (!cli_open(ctx, false))
+        return EXIT_RUNTIME;
+    if (o.out) {
+        rc = export_to_file(ctx, &o, &rows);
+        if (rc == EXIT_OK)
+            printf("exported %lld action%s to %s\n", (long long)rows, rows == 1 ? "" : "s",
+                   o.out);
+        return rc;
+    }
+    setvbuf(stdout, NULL, _IOFBF, EXPORT_BUFFER);
+    return sp_export(&rows, ctx->db, stdout, o.as_of, &o.filter, o.flags) == SP_OK
+               ? EXIT_OK : cli_fail(ctx);
+}
+
+const cli_command cmd_export = {
+    "export", run_export, "write the plan as CSV for spreadsheets (and for import)",
+    "Usage: safeplan export [FILTERS] [--as-of DATE] [--out FILE] [--no-bom] [--raw]\n"
+    "\n"
+    "Writes the plan as CSV, one row per action, in reference order: the\n"
+    "authority, review (reference, kind, title, dates, judgement), finding\n"
+    "(reference, kind, theme, text), action (reference, text, owner, start,\n"
+    "original and current due dates, status, success measure), its RAG rating\n"
+    "and the reason for it on the as-of date, the latest progress update (date,\n"
+    "author, note, evidence) and where a transferred action went. The file\n"
+    "carries everything 'safeplan import' needs to rebuild the plan, so an\n"
+    "export imported into an empty database exports again byte for byte.\n"
+    "\n"
+    "  --as-of DATE   rate RAG for this date (default: today)\n"
+    "  --out FILE     write FILE (created readable by you only, and put in place\n"
+    "                 only once complete) instead of standard output\n"
+    "  --no-bom       leave out the UTF-8 byte-order mark (Excel needs it to show\n"
+    "                 £, curly quotes and accents; some programs do not want it)\n"
+    "  --raw          turn OFF the formula guard, for programs that read the\n"
+    "                 file. RISKY: a cell such as =HYPERLINK(...) or +cmd|...\n"
+    "                 typed into the plan would run as a formula when the file is\n"
+    "                 opened in a spreadsheet; never give a --raw file to people\n"
+    "\n"
+    "The file is RFC 4180 CSV: UTF-8, CRLF line ends, fields quoted when they\n"
+    "hold a comma, quote or line break, quotes doubled, line breaks kept; dates\n"
+    "are ISO 8601 (YYYY-MM-DD).\n"
+    "\n"
+    "Formula guard (OWASP \"CSV injection\"): a text cell beginning with =, +,\n"
+    "-, @, a tab, CR or LF is written with a leading ' so that spreadsheets\n"
+    "show it as text and run nothing. A cell already beginning with ' gets one\n"
+    "more, so that 'safeplan import' can remove exactly one and give back every\n"
+    "text as it was.\n"
+    "\n"
+    "Columns: authority, authority_name, authority_kind, review, review_kind,\n"
+    "review_title, review_started_on, review_ended_on, review_reported_on,\n"
+    "review_judgement, finding_ref, finding_kind, theme, finding, action_ref,\n"
+    "action, owner, start_on, original_due_on, due_on, status, measure, rag,\n"
+    "rag_reason, rag_override, rag_override_reason, last_update_on,\n"
+    "last_update_by, last_update_note, last_update_evidence, transferred_to.\n"
+    "\n" CLI_FILTER_HELP,
+};

@@ -1,0 +1,221 @@
+/* safeplan import: a plan from CSV (the export's own, or a council's sheet). */
+#include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* Who the progress updates are by when the file does not say: --by, else
+ * $SAFEPLAN_USER, else the login name (as for 'action update'). */
+static const char *author_of(const char *by)
+{
+    const char *env = getenv("SAFEPLAN_USER");
+    if (by)
+        return by;
+    if (env && *env)
+        return env;
+    const char *login = getlogin();
+    if (login && *login)
+        return login;
+    const struct passwd *pw = getpwuid(geteuid());
+    return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : NULL;
+}
+
+static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *o)
+{
+    static const struct option opts[] = {
+        {"review", required_argument, 0, 'r'}, {"authority", required_argument, 0, 'a'},
+        {"map", required_argument, 0, 'm'}, {"by", required_argument, 0, 'b'},
+        {"keep-rag", no_argument, 0, 'k'}, {"dry-run", no_argument, 0, 'n'},
+        {"raw", no_argument, 0, 'w'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    int c;
+    while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
+        switch (c) {
+        case 'r': o->review = optarg; break;
+        case 'a': o->authority = optarg; break;
+        case 'm': o->map = optarg; break;
+        case 'b': o->author = optarg; break;
+        case 'k': o->flags |= SP_IMPORT_KEEP_RAG; break;
+        case 'n': o->flags |= SP_IMPORT_DRY_RUN; break;
+        case 'w': o->flags |= SP_IMPORT_RAW; break;
+        default: return cli_stop(c);
+        }
+    }
+    if (!cli_positional(ctx, argc, argv, 1, 1))
+        return EXIT_MISUSE;
+    if (o->review && o->authority)
+        return cli_misuse(ctx, "give --review or --authority, not both");
+    o->name = argv[optind];
+    o->author = author_of(o->author);
+    return -1;
+}
+
+/* "1 authority, 2 reviews, ..." */
+static void print_counts(const sp_import_counts *n)
+{
+    printf("%lld authorit%s, %lld review%s, %lld finding%s, %lld owner%s, %lld action%s\n",
+           (long long)n->authorities, n->authorities == 1 ? "y" : "ies",
+           (long long)n->reviews, n->reviews == 1 ? "" : "s",
+           (long long)n->findings, n->findings == 1 ? "" : "s",
+           (long long)n->owners, n->owners == 1 ? "" : "s",
+           (long long)n->actions, n->actions == 1 ? "" : "s");
+}
+
+static void print_summary(const sp_import_result *r, const char *name, bool dry)
+{
+    if (dry)
+        printf("dry run of %s (nothing was changed): %lld row%s\n", name, (long long)r->rows,
+               r->rows == 1 ? "" : "s");
+    else
+        printf("imported %s: %lld row%s\n", name, (long long)r->rows, r->rows == 1 ? "" : "s");
+    fputs(dry ? "  would create: " : "  created: ", stdout);
+    print_counts(&r->created);
+    printf("  %s: %lld action%s (a progress update appended to each); %lld unchanged\n",
+           dry ? "would update" : "updated", (long long)r->updated, r->updated == 1 ? "" : "s",
+           (long long)r->unchanged);
+    if (dry)
+        printf("  would reject: %lld row%s\n", (long long)r->rejected,
+               r->rejected == 1 ? "" : "s");
+    if (r->rag_ignored)
+        printf("  RAG: column %d not imported (RAG is computed for each report's date; "
+               "--keep-rag imports it as manual overrides)\n", r->rag_ignored);
+}
+
+/* Remarks that did not stop the import, on stderr. */
+static void print_notes(const sp_import_result *r)
+{
+    for (size_t i = 0; i < r->nunplaced; i++) {
+        const sp_import_column *u = &r->unplaced[i];
+        if (*u->header)
+            fprintf(stderr, "safeplan import: note: column %zu \"%s\" was not imported: no "
+                    "field has that name (see --help; name one with --map '%s=FIELD')\n",
+                    u->column, u->header, u->header);
+        else
+            fprintf(stderr, "safeplan import: note: column %zu has data but no header, and "
+                    "was not imported\n", u->column);
+    }
+    for (size_t i = 0; i < r->nnotes; i++)
+        fprintf(stderr, "safeplan import: note: %s\n", r->notes[i]);
+}
+
+static void print_errors(const sp_import_result *r)
+{
+    for (size_t i = 0; i < r->nerrors; i++)
+        fprintf(stderr, "%s\n", r->errors[i]);
+    if (r->rejected > (int64_t)r->nerrors)
+        fprintf(stderr, "... and %lld more bad rows\n",
+                (long long)(r->rejected - (int64_t)r->nerrors));
+}
+
+static int import_stream(cli_ctx *ctx, FILE *in, const sp_import_options *o)
+{
+    sp_import_result *r = NULL;
+    bool dry = (o->flags & SP_IMPORT_DRY_RUN) != 0;
+    int rc = sp_import(&r, ctx->db, in, o);
+    if (r && (rc == SP_OK || (dry && rc == SP_EINVALID && r->nerrors > 0)))
+        print_summary(r, o->name, dry);
+    if (r) {
+        print_notes(r);
+        print_errors(r);
+    }
+    sp_import_result_free(r);
+    return rc == SP_OK ? EXIT_OK : cli_fail(ctx);
+}
+
+/* Every row's insert runs a trigger, and SQLite gives each such statement
+ * a 64 KiB in-memory statement journal that it frees at the end of the
+ * statement. glibc would hand that memory back to the kernel every time
+ * and fault it in again for the next row (a third of the import's time,
+ * measured); keeping freed memory for reuse costs nothing, since the
+ * peak stays the same. */
+static void keep_freed_memory(void)
+{
+#ifdef M_TRIM_THRESHOLD
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
+
+static int run_import(cli_ctx *ctx, int argc, char **argv)
+{
+    sp_import_options o = {0};
+    int rc = parse_import(ctx, argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    keep_freed_memory();
+    bool std_in = strcmp(o.name, "-") == 0;
+    FILE *in = std_in ? stdin : fopen(o.name, "rb");
+    if (!in)
+        return cli_error("cannot open %s: %s", o.name, strerror(errno));
+    if (std_in)
+        o.name = "stdin";
+    rc = cli_open(ctx, false) ? import_stream(ctx, in, &o) : EXIT_RUNTIME;
+    if (!std_in)
+        fclose(in);
+    return rc;
+}
+
+const cli_command cmd_import = {
+    "import", run_import, "import a plan from CSV (an export, or a council's sheet)",
+    "Usage: safeplan import FILE [--review AUTHORITY/REVIEW | --authority AUTHORITY]\n"
+    "                       [--map 'HEADER=FIELD,...'] [--keep-rag] [--dry-run]\n"
+    "                       [--by NAME] [--raw]\n"
+    "\n"
+    "Reads a plan from CSV (FILE, or - for standard input): a file written by\n"
+    "'safeplan export', or a council's sheet saved from Excel as \"CSV UTF-8\".\n"
+    "Missing authorities, reviews, findings, owners and actions are created. An\n"
+    "action already present (same references) is never overwritten: if the row\n"
+    "changes its status, due date, owner, transfer, RAG override, note or\n"
+    "evidence, a progress update is appended. All or nothing: if any row is bad,\n"
+    "nothing changes and every bad row is listed as FILE:LINE:COLUMN: what was\n"
+    "found, what was expected.\n"
+    "\n"
+    "  --review AUTHORITY/REVIEW  where rows go when the file has no review column\n"
+    "  --authority AUTHORITY      or: into a review made for the import, ref\n"
+    "                             import-YYYY-MM-DD (today), kind other, title\n"
+    "                             \"Plan imported from FILE on DATE\"\n"
+    "  --map 'HEADER=FIELD,...'   read other headers as these fields (an export\n"
+    "                             column name, or ignore)\n"
+    "  --keep-rag                 import a RAG column as manual overrides, reason\n"
+    "                             \"imported\" (by default RAG is computed and the\n"
+    "                             column is ignored)\n"
+    "  --dry-run                  print what would be created, updated and\n"
+    "                             rejected; change nothing; exit as the real\n"
+    "                             import would\n"
+    "  --by NAME                  author of updates the file does not attribute\n"
+    "                             (default: $SAFEPLAN_USER, else your login)\n"
+    "  --raw                      the file was exported with --raw: keep a\n"
+    "                             leading ' (else one ' before = + - @ tab CR LF\n"
+    "                             or ' is the export's guard, and is removed)\n"
+    "\n"
+    "Headers match ignoring case, spaces and underscores: the export's column\n"
+    "names (see 'safeplan export --help'), and\n"
+    "  action_ref  Ref, Reference, No.        theme  Theme, Area\n"
+    "  finding     Finding, Recommendation, Area for consideration, Area for\n"
+    "              improvement, Issue (also the kind of a new finding)\n"
+    "  action      Action, Actions, Action being taken, What we will do\n"
+    "  owner       Owner, Lead, Lead officer, Responsible officer\n"
+    "  start_on    Start, Start date          status  Status\n"
+    "  due_on      Due, Due date, Timescale, Target date, Deadline\n"
+    "  last_update_note      Progress, Progress update, Update, Comments\n"
+    "  last_update_evidence  Evidence, Impact, Evidence of impact\n"
+    "  last_update_on  Last updated           measure  Success measure\n"
+    "  rag         RAG, RAG rating, RAG status\n"
+    "Columns that match nothing are listed in a note, not imported.\n"
+    "\n"
+    "Dates: ISO or UK day-first (31/03/2017); due dates also as timescales from\n"
+    "the start date, else today (\"3 months\", \"end of March 2017\", \"Q2\n"
+    "2017/18\"). Status: any spelling (\"In progress\", \"Complete\").\n"
+    "Without finding_ref, rows with the same finding text share a finding\n"
+    "(numbered; theme \"General\" if none); without a Ref, an action is matched\n"
+    "by its text. A new action takes the state the row records; progress in the\n"
+    "row (note, evidence, update date or author) becomes one update, dated as the\n"
+    "file says, else today. Any status is taken, even a move the lifecycle would\n"
+    "refuse (the file is the council's record); such moves are listed in notes.\n"
+    "Rejected: invalid UTF-8, broken quoting, a row with more or fewer fields\n"
+    "than the header, unknown words, impossible dates. Empty rows are skipped.\n",
+};

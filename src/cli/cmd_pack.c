@@ -1,0 +1,212 @@
+/* safeplan pack | report: the committee pack as a workbook or a web page. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+typedef struct pack_args {
+    sp_filter filter;
+    char as_of[SP_DATE_SIZE], since[SP_DATE_SIZE]; /* ISO; "" until given */
+    const char *out;
+} pack_args;
+
+/* What both commands say about their dates (one source for both helps). */
+#define PACK_DATES_HELP                                                              \
+    "  --as-of DATE       the day the pack is for: YYYY-MM-DD or DD/MM/YYYY\n"       \
+    "                     (default: today, or $SAFEPLAN_TODAY if set). A past\n"     \
+    "                     day shows the plan as it stood then, rebuilt from the\n"   \
+    "                     progress history: status, due dates, owners and\n"         \
+    "                     overrides as recorded by that day; actions begun later\n"  \
+    "                     are left out\n"                                            \
+    "  --since DATE       the last meeting: \"what moved\" and \"completed since\"\n" \
+    "                     count from this day on (default: 90 days before the\n"     \
+    "                     as-of date)\n"
+
+static int date_opt(cli_ctx *ctx, char out[SP_DATE_SIZE], const char *name)
+{
+    if (sp_date_parse(out, optarg) != SP_OK)
+        return cli_misuse(ctx, "--%s '%s' is not a valid date: expected YYYY-MM-DD or "
+                          "DD/MM/YYYY", name, optarg);
+    return EXIT_OK;
+}
+
+/* Parses the options both commands take. Returns -1 to go on, else the
+ * exit status. */
+static int parse_pack(cli_ctx *ctx, int argc, char **argv, pack_args *a)
+{
+    static const struct option opts[] = {
+        {"out", required_argument, 0, 'o'}, {"as-of", required_argument, 0, 'a'},
+        {"since", required_argument, 0, 's'}, CLI_FILTER_OPTIONS,
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    int c, rc;
+    while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
+        if ((rc = cli_filter_opt(ctx, &a->filter, c)) < 0) {
+            switch (c) {
+            case 'a': rc = date_opt(ctx, a->as_of, "as-of"); break;
+            case 's': rc = date_opt(ctx, a->since, "since"); break;
+            case 'o': a->out = optarg; rc = EXIT_OK; break;
+            default: return cli_stop(c);
+            }
+        }
+        if (rc != EXIT_OK)
+            return rc;
+    }
+    if (!cli_positional(ctx, argc, argv, 0, 0))
+        return EXIT_MISUSE;
+    if (!a->out || !*a->out)
+        return cli_misuse(ctx, "missing --out FILE");
+    return -1;
+}
+
+/* Opens the database and settles the as-of date, so that the message can
+ * name it. Returns -1 to go on, else the exit status. */
+static int pack_ready(cli_ctx *ctx, pack_args *a, sp_pack_opts *o)
+{
+    if (!cli_open(ctx, false))
+        return EXIT_RUNTIME;
+    bool given = a->as_of[0];
+    if (!given)
+        sp_today(ctx->db, a->as_of);
+    if (a->since[0] && strcmp(a->since, a->as_of) > 0)
+        return cli_misuse(ctx, "--since %s is after %s %s: give the date of the last "
+                          "meeting", a->since, given ? "--as-of" : "the as-of date", a->as_of);
+    const char *user = getenv("SAFEPLAN_USER");
+    o->as_of = a->as_of;
+    o->since = a->since[0] ? a->since : NULL;
+    o->filter = &a->filter;
+    o->author = user && *user ? user : NULL;
+    return -1;
+}
+
+static bool ends_with_ci(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* pack                                                                */
+
+static int run_pack(cli_ctx *ctx, int argc, char **argv)
+{
+    pack_args a = {0};
+    sp_pack_opts o = {0};
+    int rc = parse_pack(ctx, argc, argv, &a);
+    if (rc >= 0)
+        return rc;
+    /* Excel refuses a workbook whose name does not say what it is. */
+    if (!ends_with_ci(a.out, ".xlsx"))
+        return cli_misuse(ctx, "--out '%s' should end in .xlsx (Excel checks the name)",
+                          a.out);
+    if ((rc = pack_ready(ctx, &a, &o)) >= 0)
+        return rc;
+    if (sp_pack_xlsx(ctx->db, a.out, &o) != SP_OK)
+        return cli_fail(ctx);
+    printf("wrote the committee pack as of %s to %s\n", a.as_of, a.out);
+    return EXIT_OK;
+}
+
+const cli_command cmd_pack = {
+    "pack", run_pack, "write the committee pack as an Excel workbook",
+    "Usage: safeplan pack --out FILE.xlsx [--as-of DATE] [--since DATE] [FILTERS]\n"
+    "\n"
+    "Writes the committee pack as an Excel workbook with four sheets:\n"
+    "  Summary   the authorities and reviews, headline numbers, the actions of\n"
+    "            each theme counted by RAG rating (in the RAG colours) and by\n"
+    "            status, and the RAG key with the settings in force\n"
+    "  Actions   every action, with the same columns as 'safeplan export', sorted\n"
+    "            by theme then finding; header frozen, filters on, RAG cells in\n"
+    "            colour, dates as real dates\n"
+    "  Overdue   open actions past their due date, most overdue first, with\n"
+    "            days overdue and aging (1-30, 31-90, 91-180, 180+)\n"
+    "  Changes   every progress update dated from --since to --as-of\n"
+    "\n"
+    "  --out FILE         the workbook (the name must end in .xlsx); created\n"
+    "                     readable by you only, and put in place only once\n"
+    "                     complete, so a failure leaves no half-written file\n"
+    PACK_DATES_HELP
+    "\n"
+    CLI_FILTER_HELP
+    "\n"
+    "RAG counts are of the rating as shown (a manual override counts), so they\n"
+    "match the Actions sheet; overdue counts actions past the due date in force.\n"
+    "Text from the plan is written as text, never as a formula. The workbook's\n"
+    "author property is $SAFEPLAN_USER when set.\n",
+};
+
+/* ------------------------------------------------------------------ */
+/* report                                                              */
+
+/* Writes the page to a private temporary file beside `path` and renames it
+ * into place once complete. */
+static int report_to_file(cli_ctx *ctx, const char *path, const sp_pack_opts *o)
+{
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 8);
+    if (!tmp)
+        return cli_error("out of memory");
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".XXXXXX", 8);
+    int fd = mkstemp(tmp);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!f) {
+        int rc = cli_error("cannot create %s: %s", path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        free(tmp);
+        return rc;
+    }
+    int rc = sp_report_html(ctx->db, f, o) == SP_OK ? EXIT_OK : cli_fail(ctx);
+    if (fclose(f) != 0 && rc == EXIT_OK)
+        rc = cli_error("cannot write %s: %s", path, strerror(errno));
+    if (rc == EXIT_OK && rename(tmp, path) != 0)
+        rc = cli_error("cannot replace %s: %s", path, strerror(errno));
+    if (rc != EXIT_OK)
+        unlink(tmp);
+    free(tmp);
+    return rc;
+}
+
+static int run_report(cli_ctx *ctx, int argc, char **argv)
+{
+    pack_args a = {0};
+    sp_pack_opts o = {0};
+    int rc = parse_pack(ctx, argc, argv, &a);
+    if (rc >= 0)
+        return rc;
+    if ((rc = pack_ready(ctx, &a, &o)) >= 0)
+        return rc;
+    if ((rc = report_to_file(ctx, a.out, &o)) == EXIT_OK)
+        printf("wrote the committee report as of %s to %s\n", a.as_of, a.out);
+    return rc;
+}
+
+const cli_command cmd_report = {
+    "report", run_report, "write the committee report as one HTML page (A4)",
+    "Usage: safeplan report --out FILE.html [--as-of DATE] [--since DATE] [FILTERS]\n"
+    "\n"
+    "Writes the committee report as one self-contained HTML page (inline CSS\n"
+    "and SVG; no scripts, nothing fetched from the network) that prints on A4:\n"
+    "  - headline numbers: open, overdue, due within 28 days, and completed or\n"
+    "    signed off since --since\n"
+    "  - RAG ratings by theme, as a stacked bar chart and a table\n"
+    "  - open and overdue actions at each month end of the plan's life, as the\n"
+    "    plan stood on each date (rebuilt from the progress history)\n"
+    "  - the overdue actions, most overdue first, with the reason for each\n"
+    "    rating, and the RAG key with the settings in force\n"
+    "Every text from the plan is escaped, so nothing typed into it can become\n"
+    "markup or script.\n"
+    "\n"
+    "  --out FILE         the page to write; created readable by you only, and\n"
+    "                     put in place only once complete\n"
+    PACK_DATES_HELP
+    "\n"
+    CLI_FILTER_HELP
+    "\n"
+    "RAG counts are of the rating as shown (a manual override counts); overdue\n"
+    "counts actions past the due date in force. 'safeplan pack' writes the same\n"
+    "pack as a workbook.\n",
+};

@@ -1,0 +1,106 @@
+/*
+ * The export: the plan (or the part a filter selects) as CSV, one row per
+ * action, for committees' spreadsheets and for the importer.
+ *
+ * One indexed query (sql/export.sql) is streamed straight through the CSV
+ * writer: no row is kept, nothing is allocated per row, and cells go out
+ * with the lengths SQLite already knows. The caller chooses the FILE's
+ * buffer (the CLI gives it a large one).
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "csvio.h"
+#include "internal.h"
+
+#define EXPORT_MAX_COLUMNS 64
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+/* Dates (columns named *_on) are written by the library in ISO form and
+ * never guarded; every other column is free text the guard must see. */
+static void column_types(sp_coltype *types, sqlite3_stmt *st, int n)
+{
+    for (int i = 0; i < n; i++)
+        types[i] = ends_with(sqlite3_column_name(st, i), "_on") ? SP_COL_DATE : SP_COL_TEXT;
+}
+
+/* Prepares the query with the date, the RAG settings and the filters
+ * bound (as for every report), so that a bad filter fails before a byte
+ * is written. */
+static int open_rows(sqlite3_stmt **st, sp_db *db, const char *as_of, const sp_filter *filter)
+{
+    int rc = sp_prepare(st, db, "export/rows");
+    if (rc == SP_OK && (rc = sp_bind_filter(*st, db, as_of, filter)) != SP_OK) {
+        sqlite3_finalize(*st);
+        *st = NULL;
+    }
+    return rc;
+}
+
+static int write_header(sp_csv_writer *w, sqlite3_stmt *st, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (sp_csv_write_cell(w, sqlite3_column_name(st, i), SP_COL_TEXT) != SP_OK)
+            return SP_ERROR;
+    return sp_csv_end_row(w);
+}
+
+static int write_row(sp_csv_writer *w, sqlite3_stmt *st, const sp_coltype *types, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const char *text = (const char *)sqlite3_column_text(st, i);
+        size_t len = (size_t)sqlite3_column_bytes(st, i);
+        if (sp_csv_write_field(w, text, len, types[i]) != SP_OK)
+            return SP_ERROR;
+    }
+    return sp_csv_end_row(w);
+}
+
+/* Streams every row; *rows counts them. A write failure stops at once
+ * (a full disk must not cost the rest of the query). */
+static int stream(int64_t *rows, sp_db *db, sp_csv_writer *w, sqlite3_stmt *st)
+{
+    sp_coltype types[EXPORT_MAX_COLUMNS];
+    int n = sqlite3_column_count(st), step = SQLITE_ROW;
+    if (n > EXPORT_MAX_COLUMNS)
+        return sp_fail(db, SP_ERROR, "internal error: the export has %d columns", n);
+    column_types(types, st, n);
+    int rc = write_header(w, st, n);
+    while (rc == SP_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        rc = write_row(w, st, types, n);
+        (*rows)++;
+    }
+    if (rc == SP_OK && step != SQLITE_DONE)
+        return sp_fail_sql(db, "exporting");
+    if (sp_csv_writer_finish(w) != SP_OK || rc != SP_OK)
+        return sp_fail(db, SP_ERROR, "cannot write the export: %s",
+                       strerror(w->error ? w->error : EIO));
+    return SP_OK;
+}
+
+int sp_export(int64_t *rows, sp_db *db, FILE *out, const char *as_of, const sp_filter *filter,
+              unsigned flags)
+{
+    sqlite3_stmt *st = NULL;
+    sp_csv_writer w;
+    int64_t count = 0;
+    sp_clear(db);
+    int rc = open_rows(&st, db, as_of, filter);
+    if (rc != SP_OK)
+        return rc;
+    unsigned wflags = ((flags & SP_CSV_WITH_BOM) ? SP_CSV_BOM : 0) |
+                      ((flags & SP_CSV_NO_GUARD) ? 0 : SP_CSV_GUARD);
+    if (sp_csv_writer_init(&w, out, wflags) != SP_OK)
+        rc = sp_fail(db, SP_ERROR, "cannot write the export: %s", strerror(w.error));
+    else
+        rc = stream(&count, db, &w, st);
+    sqlite3_finalize(st);
+    if (rows)
+        *rows = count;
+    return rc;
+}

@@ -1,0 +1,442 @@
+/*
+ * The importer's driver: checks the options, opens one transaction,
+ * streams the CSV through the reader (one record in memory at a time),
+ * maps the header, parses and writes each row, and collects what happened
+ * into the result. Any rejected row rolls the whole import back, but the
+ * rows after it are still read, so that every bad row is reported at once.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+
+#define MSG_SIZE 1400
+
+typedef struct importer {
+    sp_db *db;
+    const sp_import_options *opt;
+    sp_import_result *res;
+    const char *name;            /* the file's name in messages */
+    char today[SP_DATE_SIZE];
+    char import_ref[32];         /* the review made for the import */
+    char import_title[300];
+    imp_user_map user;
+    imp_defaults defaults;
+    imp_row_opts row_opts;
+    imp_map map;
+    bool plan_empty;             /* no actions before the import: bulk load */
+    bool have_header;
+    bool header_failed;          /* the header cannot be used: no row was read */
+    bool stopped;                /* on_row stopped the reader (not a CSV error) */
+    imp_writer *writer;
+    imp_row row;                 /* reused for every row */
+    size_t blank_cols[64];       /* columns with no header, until one shows data */
+    size_t nblank;
+} importer;
+
+/* ------------------------------------------------------------------ */
+/* The result                                                          */
+
+static int push(sp_db *db, char ***list, size_t *n, char *text)
+{
+    char **grown = text ? realloc(*list, (*n + 1) * sizeof **list) : NULL;
+    if (!grown) {
+        free(text);
+        return sp_fail(db, SP_ENOMEM, "out of memory");
+    }
+    *list = grown;
+    grown[(*n)++] = text;
+    return SP_OK;
+}
+
+/* "NAME:LINE:COLUMN: message" (no column when there is none). */
+static char *locate(const importer *im, size_t line, size_t column, const char *msg)
+{
+    char text[MSG_SIZE];
+    if (column > 0)
+        snprintf(text, sizeof text, "%s:%zu:%zu: %s", im->name, line, column, msg);
+    else
+        snprintf(text, sizeof text, "%s:%zu: %s", im->name, line, msg);
+    return strdup(text);
+}
+
+/* Counts a rejected row and keeps its message (up to the limit). */
+static int reject(importer *im, size_t line, size_t column, const char *msg)
+{
+    sp_import_result *res = im->res;
+    if (res->rejected++ >= SP_IMPORT_MAX_ERRORS)
+        return SP_OK;
+    return push(im->db, &res->errors, &res->nerrors, locate(im, line, column, msg));
+}
+
+static int remark(importer *im, size_t line, size_t column, const char *msg)
+{
+    sp_import_result *res = im->res;
+    if (res->nnotes >= SP_IMPORT_MAX_ERRORS)
+        return SP_OK;
+    return push(im->db, &res->notes, &res->nnotes, locate(im, line, column, msg));
+}
+
+static size_t field_column(const importer *im, imp_field f)
+{
+    return f < F_COUNT && im->map.col[f] >= 0 ? (size_t)im->map.col[f] + 1 : 0;
+}
+
+static int add_unplaced(importer *im, size_t column, const char *header, size_t len)
+{
+    sp_import_result *res = im->res;
+    sp_import_column *grown = realloc(res->unplaced, (res->nunplaced + 1) * sizeof *grown);
+    char *copy = malloc(len + 1);
+    if (grown)
+        res->unplaced = grown;
+    if (!grown || !copy) {
+        free(copy);
+        return sp_fail(im->db, SP_ENOMEM, "out of memory");
+    }
+    memcpy(copy, header, len);
+    copy[len] = '\0';
+    res->unplaced[res->nunplaced++] = (sp_import_column){column + 1, copy};
+    return SP_OK;
+}
+
+/* A column with no field: listed now, or, with no header at all, only if
+ * a row turns out to have data in it (spreadsheets save empty columns). */
+static void on_unplaced(void *ctx, size_t column, const char *header, size_t len)
+{
+    importer *im = ctx;
+    if (!sp_blank(header))
+        add_unplaced(im, column, header, len);
+    else if (im->nblank < sizeof im->blank_cols / sizeof im->blank_cols[0])
+        im->blank_cols[im->nblank++] = column;
+}
+
+static void check_blank_columns(importer *im, const sp_csv_row *row)
+{
+    for (size_t i = 0; i < im->nblank; i++) {
+        size_t c = im->blank_cols[i];
+        if (c < row->count && !sp_blank(row->fields[c].data)) {
+            add_unplaced(im, c, "", 0);
+            im->blank_cols[i--] = im->blank_cols[--im->nblank];
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Header                                                              */
+
+/* The rows must have somewhere to go: a review column (with its
+ * authority), or a review or authority from the options. */
+static int check_placement(importer *im)
+{
+    const imp_map *m = &im->map;
+    bool authority = m->col[F_AUTHORITY] >= 0 || im->defaults.authority_id;
+    if (m->col[F_REVIEW] < 0 && !im->defaults.review_id && !authority)
+        return sp_fail(im->db, SP_EINVALID, "the file does not say which review its rows "
+                       "belong to (it has no review or authority column): expected a review "
+                       "(--review AUTHORITY/REVIEW) or an authority (--authority CODE) to "
+                       "import into");
+    if (m->col[F_REVIEW] >= 0 && !authority)
+        return sp_fail(im->db, SP_EINVALID, "the file names reviews but not their authority "
+                       "(it has no authority column): expected an authority to import into "
+                       "(--authority CODE)");
+    return SP_OK;
+}
+
+static int take_header(importer *im, const sp_csv_row *row)
+{
+    int column = -1;
+    int rc = imp_map_header(&im->map, &column, im->db, row, &im->user, on_unplaced, im);
+    if (rc == SP_OK)
+        rc = check_placement(im);
+    if (rc == SP_EINVALID) {
+        im->header_failed = true;
+        reject(im, row->line, column >= 0 ? (size_t)column + 1 : 0, sp_errmsg(im->db));
+    }
+    if (rc == SP_OK && im->map.col[F_RAG] >= 0 && !im->row_opts.keep_rag)
+        im->res->rag_ignored = im->map.col[F_RAG] + 1;
+    if (rc == SP_OK && im->plan_empty && im->map.col[F_ACTION_REF] >= 0)
+        rc = imp_writer_bulk(im->writer);
+    im->have_header = true;
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows                                                                */
+
+static int take_row(importer *im, const sp_csv_row *row)
+{
+    imp_field field = F_COUNT;
+    char note[IMP_NOTE_SIZE];
+    im->res->rows++;
+    check_blank_columns(im, row);
+    if (row->count != im->map.ncols) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "found %zu fields, expected %zu (as many as the header has)",
+                 row->count, im->map.ncols);
+        size_t at = (row->count < im->map.ncols ? row->count : im->map.ncols) + 1;
+        return reject(im, row->line, at, msg);
+    }
+    int rc = imp_row_parse(&im->row, &field, im->db, &im->map, row, &im->row_opts);
+    if (rc == SP_OK)
+        rc = imp_write_row(im->writer, &field, note, &im->row);
+    if (rc == SP_EINVALID)
+        return reject(im, row->line, field_column(im, field), sp_errmsg(im->db));
+    if (rc == SP_OK && note[0])
+        rc = remark(im, row->line, field_column(im, field), note);
+    return rc;
+}
+
+static int on_row(void *ctx, const sp_csv_row *row)
+{
+    importer *im = ctx;
+    int rc;
+    if (!im->have_header)
+        rc = take_header(im, row);
+    else if (imp_row_blank(row))
+        return 0;
+    else
+        rc = take_row(im, row);
+    im->stopped = rc != SP_OK;
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Options                                                             */
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+/* Where rows go that the file does not place. */
+static int resolve_defaults(importer *im)
+{
+    const sp_import_options *o = im->opt;
+    imp_defaults *d = &im->defaults;
+    sqlite3_stmt *st;
+    if (!o->review)
+        return o->authority ? sp_resolve(&d->authority_id, im->db, "authority", o->authority)
+                            : SP_OK;
+    int rc = sp_resolve(&d->review_id, im->db, "review", o->review);
+    if (rc == SP_OK)
+        rc = sp_prepare(&st, im->db, "import/review_authority");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":id", d->review_id); /* its authority, for rows naming a review */
+    rc = sp_step_id(&d->authority_id, im->db, st);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int setup(importer *im, sp_db *db, const sp_import_options *opt)
+{
+    im->db = db;
+    im->opt = opt;
+    im->name = opt->name ? opt->name : "input";
+    sp_today(db, im->today);
+    snprintf(im->import_ref, sizeof im->import_ref, "import-%s", im->today);
+    snprintf(im->import_title, sizeof im->import_title, "Plan imported from %.200s on %s",
+             base_name(im->name), im->today);
+    im->defaults = (imp_defaults){0, 0, im->import_ref, im->import_title,
+                                  opt->author && !sp_blank(opt->author) ? opt->author : "import",
+                                  im->today};
+    im->row_opts = (imp_row_opts){im->today, (opt->flags & SP_IMPORT_KEEP_RAG) != 0,
+                                  (opt->flags & SP_IMPORT_RAW) != 0};
+    int rc = imp_user_map_parse(&im->user, db, opt->map);
+    return rc == SP_OK ? resolve_defaults(im) : rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+
+typedef struct source {
+    FILE *file;
+    const void *data;
+    size_t len;
+} source;
+
+/* The reader's own complaint (not one of ours): malformed input is a bad
+ * row, listed without the reader's "line L, column C: " prefix, which
+ * locate() writes in the FILE:LINE:COLUMN form; a read failure (or no
+ * memory) stops the import with its message. */
+static int csv_fault(importer *im, const sp_csv_error *e)
+{
+    if (e->code != SP_EINVALID)
+        return sp_fail(im->db, e->code, "%s: %s", im->name, e->message);
+    char prefix[64];
+    const char *msg = e->message;
+    if (e->column > 0)
+        snprintf(prefix, sizeof prefix, "line %zu, column %zu: ", e->line, e->column);
+    else
+        snprintf(prefix, sizeof prefix, "line %zu: ", e->line);
+    if (strncmp(msg, prefix, strlen(prefix)) == 0)
+        msg += strlen(prefix);
+    int rc = reject(im, e->line, e->column, msg);
+    return rc == SP_OK ? e->code : rc;
+}
+
+static int plan_empty(bool *empty, sp_db *db)
+{
+    sqlite3_stmt *st;
+    int64_t any = 1;
+    int rc = sp_prepare(&st, db, "import/any_action");
+    if (rc == SP_OK) {
+        rc = sp_step_id(&any, db, st);
+        sqlite3_finalize(st);
+    }
+    *empty = any == 0;
+    return rc;
+}
+
+/* Reads everything; returns a fatal code, or SP_OK (rows may be rejected). */
+static int read_all(importer *im, const source *src)
+{
+    sp_csv_error err;
+    int rc = plan_empty(&im->plan_empty, im->db);
+    if (rc == SP_OK)
+        rc = imp_writer_new(&im->writer, im->db, &im->defaults);
+    if (rc != SP_OK)
+        return rc;
+    rc = src->file ? sp_csv_read_file(&err, src->file, on_row, im)
+                   : sp_csv_read_buffer(&err, src->data, src->len, on_row, im);
+    if (rc != SP_OK && !im->stopped)
+        rc = csv_fault(im, &err);
+    if (rc == SP_OK && !im->have_header) {
+        sp_fail(im->db, SP_EINVALID, "the file is empty: expected a header row, then a row "
+                "for each action");
+        im->header_failed = true;
+        rc = reject(im, 1, 0, sp_errmsg(im->db));
+        return rc == SP_OK ? SP_EINVALID : rc;
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The import                                                          */
+
+static void tally(sp_import_result *res, const imp_writer *w)
+{
+    if (!w)
+        return;
+    const imp_tally *t = imp_writer_tally(w);
+    res->created = t->created;
+    res->updated = t->updated;
+    res->unchanged = t->unchanged;
+    res->irregular = t->irregular;
+}
+
+/* Commits, or rolls back a dry run or a file with rejected rows. */
+static int finish(importer *im, int rc)
+{
+    sp_import_result *res = im->res;
+    bool dry = (im->opt->flags & SP_IMPORT_DRY_RUN) != 0;
+    if (rc == SP_EINVALID && res->rejected > 0)
+        rc = SP_OK; /* summed up below */
+    if (rc == SP_OK && res->rejected == 0 && !dry)
+        rc = imp_writer_finish(im->writer);
+    if (rc != SP_OK || res->rejected > 0 || dry) {
+        sp_rollback(im->db);
+    } else {
+        rc = sp_commit(im->db);
+        res->committed = rc == SP_OK;
+    }
+    const char *outcome = dry ? "the import would fail and change nothing"
+                              : "nothing was imported";
+    if (rc == SP_OK && im->header_failed)
+        rc = sp_fail(im->db, SP_EINVALID, "%s: the header cannot be used; %s", im->name,
+                     outcome);
+    else if (rc == SP_OK && res->rejected > 0)
+        rc = sp_fail(im->db, SP_EINVALID, "%s: %lld bad row%s; %s", im->name,
+                     (long long)res->rejected, res->rejected == 1 ? "" : "s", outcome);
+    return rc;
+}
+
+/* Gives the import a larger page cache (sql/import.sql says why); *old
+ * receives the size to restore. */
+static int enlarge_cache(int *old, sp_db *db)
+{
+    sqlite3_stmt *st;
+    int64_t size = 0;
+    int rc = sp_prepare(&st, db, "import/cache_size");
+    if (rc == SP_OK) {
+        rc = sp_step_id(&size, db, st);
+        sqlite3_finalize(st);
+    }
+    *old = (int)size;
+    if (rc == SP_OK && (rc = sp_prepare(&st, db, "import/cache_for_import")) == SP_OK) {
+        rc = sp_exec_stmt(db, st, "setting the cache size");
+        sqlite3_finalize(st);
+    }
+    return rc;
+}
+
+/* A pragma takes no bound values: the size is a number read from SQLite. */
+static void restore_cache(sp_db *db, int old)
+{
+    char *sql = sqlite3_mprintf("PRAGMA cache_size = %d", old);
+    if (sql)
+        sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+    sqlite3_free(sql);
+}
+
+static int run(sp_import_result **out, sp_db *db, const source *src,
+               const sp_import_options *opt)
+{
+    static const sp_import_options none = {0};
+    importer *im = calloc(1, sizeof *im);
+    sp_import_result *res = calloc(1, sizeof *res);
+    *out = res;
+    sp_clear(db);
+    if (!im || !res) {
+        free(im);
+        sp_import_result_free(res);
+        *out = NULL;
+        return sp_fail(db, SP_ENOMEM, "out of memory");
+    }
+    im->res = res;
+    int old_cache = 0;
+    int rc = setup(im, db, opt ? opt : &none);
+    if (rc == SP_OK && (rc = enlarge_cache(&old_cache, db)) == SP_OK) {
+        if ((rc = sp_begin(db)) == SP_OK)
+            rc = finish(im, read_all(im, src));
+        restore_cache(db, old_cache);
+    }
+    tally(res, im->writer);
+    imp_writer_free(im->writer);
+    imp_user_map_free(&im->user);
+    free(im);
+    return rc;
+}
+
+int sp_import(sp_import_result **out, sp_db *db, FILE *in, const sp_import_options *opt)
+{
+    source src = {in, NULL, 0};
+    return run(out, db, &src, opt);
+}
+
+int sp_import_buffer(sp_import_result **out, sp_db *db, const void *data, size_t len,
+                     const sp_import_options *opt)
+{
+    source src = {NULL, data, len};
+    return run(out, db, &src, opt);
+}
+
+static void free_list(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+}
+
+void sp_import_result_free(sp_import_result *r)
+{
+    if (!r)
+        return;
+    free_list(r->errors, r->nerrors);
+    free_list(r->notes, r->nnotes);
+    for (size_t i = 0; i < r->nunplaced; i++)
+        free(r->unplaced[i].header);
+    free(r->unplaced);
+    free(r);
+}

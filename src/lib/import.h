@@ -1,0 +1,159 @@
+/*
+ * Internal: the importer's modules.
+ *
+ *   import.c        the driver: options, one transaction, the CSV reader,
+ *                   the result and its messages
+ *   import_map.c    which column holds which field (headers, aliases, --map)
+ *   import_row.c    one row's cells checked and parsed, with no database
+ *   import_write.c  finding or creating the row's places and action, and
+ *                   appending progress updates (prepared statements, caches)
+ */
+#ifndef SP_IMPORT_H
+#define SP_IMPORT_H
+
+#include "csvio.h"
+#include "internal.h"
+
+/* The fields a column can hold, in the export's column order (the export's
+ * column names are the fields' names: see sql/export.sql). */
+typedef enum imp_field {
+    F_AUTHORITY, F_AUTHORITY_NAME, F_AUTHORITY_KIND,
+    F_REVIEW, F_REVIEW_KIND, F_REVIEW_TITLE, F_REVIEW_STARTED, F_REVIEW_ENDED,
+    F_REVIEW_REPORTED, F_REVIEW_JUDGEMENT,
+    F_FINDING_REF, F_FINDING_KIND, F_THEME, F_FINDING,
+    F_ACTION_REF, F_ACTION, F_OWNER, F_START, F_ORIGINAL_DUE, F_DUE, F_STATUS, F_MEASURE,
+    F_RAG, F_RAG_REASON, F_RAG_OVERRIDE, F_RAG_OVERRIDE_REASON,
+    F_UPDATE_ON, F_UPDATE_BY, F_NOTE, F_EVIDENCE, F_TRANSFERRED_TO,
+    F_COUNT,
+    F_IGNORE = F_COUNT /* a column named to be skipped (--map 'X=ignore') */
+} imp_field;
+
+/* ---- import_map.c ---- */
+
+/* The canonical name of a field ("due_on"), as the export writes it. */
+const char *imp_field_name(imp_field f);
+
+/* The header words the importer knows for a field, for messages
+ * ("Due, Due date, Timescale, Target date, Deadline"). */
+const char *imp_field_aliases(imp_field f);
+
+/* Every field name, comma-separated (for messages). */
+const char *imp_field_names(void);
+
+/* A user's extra header names ("Header=field,..."), parsed once. */
+typedef struct imp_user_map {
+    char *buf;          /* the option copied, cut into the names below */
+    const char **header;
+    imp_field *field;
+    size_t n;
+} imp_user_map;
+
+/* Parses `text` (may be NULL). SP_EINVALID naming the bad item. */
+int imp_user_map_parse(imp_user_map *m, sp_db *db, const char *text);
+void imp_user_map_free(imp_user_map *m);
+
+/* Where each field is: the column (0-based) or -1. */
+typedef struct imp_map {
+    int col[F_COUNT];
+    size_t ncols;             /* every data row must have this many fields */
+    const char *finding_kind; /* default kind, from the finding column's header */
+} imp_map;
+
+/* Reads the header row. Columns that hold no field are passed to
+ * on_unplaced (column is 0-based). On failure (SP_EINVALID) *column is
+ * the 0-based column at fault (or -1) and the message is on db. */
+typedef void (*imp_unplaced_fn)(void *ctx, size_t column, const char *header, size_t len);
+int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
+                   const imp_user_map *user, imp_unplaced_fn on_unplaced, void *ctx);
+
+/* ---- import_row.c ---- */
+
+/* One row's values: cells are views into the reader's record (valid for
+ * this row only); NULL means absent or empty. Dates are resolved to ISO,
+ * enumerations to canonical words. */
+typedef struct imp_row {
+    size_t line;
+    const char *cell[F_COUNT];
+    bool has[F_COUNT];             /* the file has a column for the field */
+    char code[48];                 /* the authority code, lower-cased */
+    char ref_bufs[3][48];          /* review, finding, action refs, trimmed */
+    const char *authority_kind, *review_kind, *finding_kind, *status, *rag_override;
+    const char *review_from, *review_to, *review_reported; /* point into the bufs */
+    const char *start, *original_due, *due, *update_on;
+    char review_from_buf[SP_DATE_SIZE], review_to_buf[SP_DATE_SIZE];
+    char review_reported_buf[SP_DATE_SIZE], start_buf[SP_DATE_SIZE];
+    char original_due_buf[SP_DATE_SIZE], due_buf[SP_DATE_SIZE], update_on_buf[SP_DATE_SIZE];
+    bool carries_update;           /* the row reports a progress update */
+} imp_row;
+
+/* Options that change how rows are read. */
+typedef struct imp_row_opts {
+    const char *today;
+    bool keep_rag;
+    bool raw;                      /* cells are not formula-guarded */
+} imp_row_opts;
+
+/* True if every cell of the record is empty (a blank spreadsheet row). */
+bool imp_row_blank(const sp_csv_row *row);
+
+/* Fills r from the record. On SP_EINVALID the message is on db and
+ * *field says which field is at fault (F_COUNT if none). */
+int imp_row_parse(imp_row *r, imp_field *field, sp_db *db, const imp_map *m,
+                  const sp_csv_row *row, const imp_row_opts *o);
+
+/* ---- import_bulk.c ---- */
+
+typedef struct imp_bulk imp_bulk;
+
+/* Drops the secondary indexes of action and action_update, remembering
+ * how to build them. *out is NULL on failure. */
+int imp_bulk_begin(imp_bulk **out, sp_db *db);
+
+/* Builds them again. Accepts NULL (nothing to do). */
+int imp_bulk_end(imp_bulk *b, sp_db *db);
+void imp_bulk_free(imp_bulk *b);
+
+/* ---- import_write.c ---- */
+
+typedef struct imp_writer imp_writer;
+
+/* Counts and notes the writer reports back. */
+typedef struct imp_tally {
+    sp_import_counts created;
+    int64_t updated, unchanged, irregular;
+} imp_tally;
+
+/* Where rows go when the file does not say (from the options). */
+typedef struct imp_defaults {
+    int64_t authority_id;      /* 0: none */
+    int64_t review_id;         /* 0: none */
+    const char *import_ref;    /* the review created for the import */
+    const char *import_title;
+    const char *author;        /* for updates the file does not attribute */
+    const char *today;
+} imp_defaults;
+
+/* Prepares every statement once. *out is NULL on failure. */
+int imp_writer_new(imp_writer **out, sp_db *db, const imp_defaults *d);
+void imp_writer_free(imp_writer *w);
+
+/* Loads into a plan that has no actions yet: new actions are inserted
+ * without a lookup first, and the secondary indexes are built at the end
+ * (import_bulk.c). A row without an action reference, or an action met
+ * twice, ends bulk mode early (the lookups need the indexes). */
+int imp_writer_bulk(imp_writer *w);
+
+/* Ends bulk mode (building the indexes); call before committing. */
+int imp_writer_finish(imp_writer *w);
+
+#define IMP_NOTE_SIZE 256
+
+/* Writes one parsed row. SP_EINVALID (message on db, *field the field at
+ * fault or F_COUNT) rejects the row; other codes are fatal. `note`
+ * receives a remark ("" if none): a status moved outside the lifecycle. */
+int imp_write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], const imp_row *r);
+
+/* The counts so far. */
+const imp_tally *imp_writer_tally(const imp_writer *w);
+
+#endif

@@ -1,0 +1,271 @@
+/*
+ * Which column holds which field: the export's own column names, the
+ * headers councils write (matched case-insensitively, with runs of spaces
+ * and underscores counted as one space), and names the user adds with a
+ * map ("Header=field,...").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+
+#define HEADER_MAX 256 /* a longer header cannot be one of ours */
+
+typedef struct field_def {
+    const char *name;    /* the export's column name */
+    const char *aliases; /* what councils write, ", "-separated */
+} field_def;
+
+/* One table, in the export's column order (imp_field). */
+static const field_def fields[F_COUNT] = {
+    {"authority", "Authority code"},
+    {"authority_name", "Authority name"},
+    {"authority_kind", "Authority kind"},
+    {"review", "Review ref"},
+    {"review_kind", "Review kind"},
+    {"review_title", "Review title"},
+    {"review_started_on", "Review start"},
+    {"review_ended_on", "Review end"},
+    {"review_reported_on", "Review reported"},
+    {"review_judgement", "Judgement, Judgment"},
+    {"finding_ref", "Finding reference"},
+    {"finding_kind", "Finding kind"},
+    {"theme", "Theme, Area"},
+    {"finding", "Finding, Recommendation, Area for consideration, Area for improvement, "
+                "Issue"},
+    {"action_ref", "Ref, Reference, No., No, Ref no."},
+    {"action", "Action, Actions, Action being taken, What we will do"},
+    {"owner", "Owner, Lead, Lead officer, Responsible officer"},
+    {"start_on", "Start, Start date"},
+    {"original_due_on", "Original due, Original due date"},
+    {"due_on", "Due, Due date, Timescale, Target date, Deadline"},
+    {"status", "Status"},
+    {"measure", "Success measure, Measure of success, How we will know"},
+    {"rag", "RAG, RAG rating, RAG status"},
+    {"rag_reason", "RAG reason"},
+    {"rag_override", "RAG override"},
+    {"rag_override_reason", "RAG override reason"},
+    {"last_update_on", "Last updated, Update date, Date of update"},
+    {"last_update_by", "Updated by, Author"},
+    {"last_update_note", "Progress, Progress update, Update, Comments"},
+    {"last_update_evidence", "Evidence, Impact, Evidence of impact"},
+    {"transferred_to", "Transferred to"},
+};
+
+const char *imp_field_name(imp_field f)
+{
+    return f < F_COUNT ? fields[f].name : "ignore";
+}
+
+const char *imp_field_aliases(imp_field f)
+{
+    return f < F_COUNT ? fields[f].aliases : "";
+}
+
+const char *imp_field_names(void)
+{
+    return "authority, authority_name, authority_kind, review, review_kind, review_title, "
+           "review_started_on, review_ended_on, review_reported_on, review_judgement, "
+           "finding_ref, finding_kind, theme, finding, action_ref, action, owner, start_on, "
+           "original_due_on, due_on, status, measure, rag, rag_reason, rag_override, "
+           "rag_override_reason, last_update_on, last_update_by, last_update_note, "
+           "last_update_evidence, transferred_to, ignore";
+}
+
+/* Lower-cases ASCII and turns runs of white space and '_' into one space,
+ * trimmed; false if the result is empty or does not fit. */
+static bool normalise(char out[HEADER_MAX], const char *s, size_t len)
+{
+    size_t o = 0;
+    bool gap = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '_') {
+            gap = o > 0;
+            continue;
+        }
+        if (o + 2 >= HEADER_MAX)
+            return false;
+        if (gap)
+            out[o++] = ' ';
+        gap = false;
+        out[o++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    out[o] = '\0';
+    return o > 0;
+}
+
+static bool same_name(const char *norm, const char *name, size_t len)
+{
+    char other[HEADER_MAX];
+    return normalise(other, name, len) && strcmp(norm, other) == 0;
+}
+
+/* True if the normalised header is one of the ", "-separated aliases. */
+static bool in_aliases(const char *norm, const char *aliases)
+{
+    for (const char *p = aliases; *p;) {
+        const char *end = strstr(p, ", ");
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (same_name(norm, p, n))
+            return true;
+        p += n + (end ? 2 : 0);
+    }
+    return false;
+}
+
+/* The field a normalised header names, or -1. */
+static int builtin_field(const char *norm)
+{
+    for (int f = 0; f < F_COUNT; f++)
+        if (same_name(norm, fields[f].name, strlen(fields[f].name)) ||
+            in_aliases(norm, fields[f].aliases))
+            return f;
+    return -1;
+}
+
+static int user_field(const char *norm, const imp_user_map *user)
+{
+    for (size_t i = 0; user && i < user->n; i++)
+        if (same_name(norm, user->header[i], strlen(user->header[i])))
+            return (int)user->field[i];
+    return -1;
+}
+
+/* The finding column's header says what kind of finding the rows are. */
+static const char *kind_from_header(const char *norm)
+{
+    if (strncmp(norm, "area for consideration", 22) == 0)
+        return "area_for_consideration";
+    if (strncmp(norm, "area for improvement", 20) == 0 || strcmp(norm, "issue") == 0)
+        return "area_for_improvement";
+    return "recommendation";
+}
+
+static int field_by_name(imp_field *out, const char *name)
+{
+    for (int f = 0; f <= F_COUNT; f++)
+        if (strcmp(name, imp_field_name((imp_field)f)) == 0) {
+            *out = (imp_field)f;
+            return SP_OK;
+        }
+    return SP_EINVALID;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
+/* Cuts one "Header=field" item (split at its last '=') into the map. */
+static int add_item(imp_user_map *m, sp_db *db, char *item)
+{
+    char *eq = strrchr(item, '=');
+    if (!eq)
+        return sp_fail(db, SP_EINVALID, "map item '%s' is not HEADER=FIELD", trim(item));
+    *eq = '\0';
+    const char *header = trim(item), *name = trim(eq + 1);
+    if (!*header)
+        return sp_fail(db, SP_EINVALID, "map item '=%s' names no header: expected HEADER=FIELD",
+                       name);
+    if (field_by_name(&m->field[m->n], name) != SP_OK)
+        return sp_fail(db, SP_EINVALID, "map item '%s=%s': '%s' is not a field: expected one "
+                       "of %s", header, name, name, imp_field_names());
+    m->header[m->n++] = header;
+    return SP_OK;
+}
+
+int imp_user_map_parse(imp_user_map *m, sp_db *db, const char *text)
+{
+    memset(m, 0, sizeof *m);
+    if (!text || sp_blank(text))
+        return SP_OK;
+    size_t items = 1;
+    for (const char *p = text; *p; p++)
+        items += *p == ',';
+    m->buf = strdup(text);
+    m->header = calloc(items, sizeof *m->header);
+    m->field = calloc(items, sizeof *m->field);
+    if (!m->buf || !m->header || !m->field)
+        return sp_fail(db, SP_ENOMEM, "out of memory");
+    int rc = SP_OK;
+    for (char *item = m->buf, *comma; rc == SP_OK && item; item = comma ? comma + 1 : NULL) {
+        comma = strchr(item, ',');
+        if (comma)
+            *comma = '\0';
+        if (!sp_blank(item))
+            rc = add_item(m, db, item);
+    }
+    return rc;
+}
+
+void imp_user_map_free(imp_user_map *m)
+{
+    free(m->buf);
+    free(m->header);
+    free(m->field);
+    memset(m, 0, sizeof *m);
+}
+
+/* Places column i; SP_EINVALID if its field already has a column. */
+static int place(imp_map *m, int *column, sp_db *db, const sp_csv_row *row, size_t i, int f,
+                 const char *norm)
+{
+    if (f == F_IGNORE)
+        return SP_OK;
+    if (m->col[f] >= 0) {
+        *column = (int)i;
+        return sp_fail(db, SP_EINVALID, "header '%s' means %s, as does column %d's '%s': "
+                       "expected one column for each field (map one of them to another "
+                       "field, or to ignore)", row->fields[i].data, fields[f].name,
+                       m->col[f] + 1, row->fields[m->col[f]].data);
+    }
+    m->col[f] = (int)i;
+    if (f == F_FINDING)
+        m->finding_kind = kind_from_header(norm);
+    return SP_OK;
+}
+
+/* A row of places can only be read if each row can name its action and
+ * its finding. */
+static int check_required(const imp_map *m, sp_db *db)
+{
+    if (m->col[F_ACTION] < 0 && m->col[F_ACTION_REF] < 0)
+        return sp_fail(db, SP_EINVALID, "no column names the action: expected a header such "
+                       "as %s (or action_ref, or a map to action)", fields[F_ACTION].aliases);
+    if (m->col[F_FINDING] < 0 && m->col[F_FINDING_REF] < 0)
+        return sp_fail(db, SP_EINVALID, "no column names the finding: expected a header such "
+                       "as %s (or finding_ref, or a map to finding)", fields[F_FINDING].aliases);
+    return SP_OK;
+}
+
+int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
+                   const imp_user_map *user, imp_unplaced_fn on_unplaced, void *ctx)
+{
+    char norm[HEADER_MAX];
+    for (int f = 0; f < F_COUNT; f++)
+        m->col[f] = -1;
+    m->ncols = row->count;
+    m->finding_kind = "recommendation";
+    *column = -1;
+    for (size_t i = 0; i < row->count; i++) {
+        const sp_csv_field *h = &row->fields[i];
+        bool named = normalise(norm, h->data, h->len);
+        int f = named ? user_field(norm, user) : -1;
+        if (named && f < 0)
+            f = builtin_field(norm);
+        if (f < 0) {
+            on_unplaced(ctx, i, h->data, h->len);
+            continue;
+        }
+        int rc = place(m, column, db, row, i, f, norm);
+        if (rc != SP_OK)
+            return rc;
+    }
+    return check_required(m, db);
+}

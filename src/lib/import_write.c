@@ -1,0 +1,695 @@
+/*
+ * Writing imported rows: the row's authority, review, finding and owner
+ * are found or created, then its action is created, or, if it exists,
+ * given a progress update when the row changes it.
+ *
+ * Built for a million rows: every statement is prepared once and reused;
+ * the last authority, review, finding and owner are remembered (files
+ * list an authority's, a review's, a finding's rows together), so most
+ * rows cost one or two inserts; nothing is allocated per row except when
+ * a remembered key grows. Values are bound SQLITE_STATIC: they outlive
+ * the step that uses them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "enums.h"
+#include "import.h"
+
+enum {
+    S_AUTHORITY_GET, S_AUTHORITY_ADD, S_REVIEW_GET, S_REVIEW_ADD, S_FINDING_GET,
+    S_FINDING_BY_TEXT, S_FINDING_NEXT_REF, S_FINDING_ADD, S_OWNER_GET, S_OWNER_ADD,
+    S_ACTION_BY_REF, S_ACTION_BY_TEXT, S_ACTION_NEXT_REF, S_ACTION_ADD, S_UPDATE_ADD,
+    S_COUNT
+};
+
+static const char *const stmt_names[S_COUNT] = {
+    "import/authority_get", "import/authority_add", "import/review_get", "import/review_add",
+    "import/finding_get", "import/finding_by_text", "import/finding_next_ref",
+    "import/finding_add", "import/owner_get", "import/owner_add", "import/action_by_ref",
+    "import/action_by_text", "import/action_next_ref", "import/action_add",
+    "import/update_add",
+};
+
+/* Owners remembered by a hash of the name: a direct-mapped table, so a
+ * name costs a lookup only when it is new or its slot was taken. */
+#define OWNER_SLOTS 512
+
+/* The last object found: its parent's id, how it was named, and its id. */
+typedef struct cache {
+    int64_t parent, id;
+    int how;   /* 0 by reference or name, 1 by text */
+    char *key; /* NULL until first use */
+    size_t cap;
+} cache;
+
+struct imp_writer {
+    sp_db *db;
+    imp_defaults d;
+    imp_bulk *bulk; /* while loading into an empty plan (imp_writer_bulk) */
+    char now[32];   /* recorded_at / created_at of everything imported */
+    sqlite3_stmt *st[S_COUNT];
+    cache authority, review, finding;
+    cache owners[OWNER_SLOTS]; /* rows name a few hundred owners in any order */
+    /* The number the next finding made in `numbered_review` gets: a sheet
+     * without finding references numbers every new finding, and counting
+     * on beats asking the database each time. */
+    int64_t numbered_review, next_finding;
+    imp_tally tally;
+};
+
+/* The action as it stands, for comparison with the row. Strings point
+ * into the lookup statement's row, which stays until it is reset. */
+typedef struct state {
+    int64_t id, owner_id;
+    const char *status, *due, *transferred_to, *override, *override_reason, *note, *evidence;
+    const char *start;
+} state;
+
+/* One progress update to append. Owner ids of 0 are stored as NULL. */
+typedef struct update {
+    int64_t action_id, old_owner, new_owner;
+    const char *on, *author, *note, *evidence, *old_status, *new_status, *old_due, *new_due;
+    const char *transferred_to, *override, *reason;
+} update;
+
+/* ------------------------------------------------------------------ */
+/* Statements                                                          */
+
+static void bind(sqlite3_stmt *st, const char *name, const char *value)
+{
+    int i = sqlite3_bind_parameter_index(st, name);
+    if (i > 0 && value)
+        sqlite3_bind_text(st, i, value, -1, SQLITE_STATIC);
+    else if (i > 0)
+        sqlite3_bind_null(st, i);
+}
+
+static void bind_id(sqlite3_stmt *st, const char *name, int64_t id)
+{
+    int i = sqlite3_bind_parameter_index(st, name);
+    if (i > 0 && id)
+        sqlite3_bind_int64(st, i, id);
+    else if (i > 0)
+        sqlite3_bind_null(st, i);
+}
+
+/* Runs a lookup of one id; SP_ENOTFOUND if no row. Clears the bindings so
+ * that no borrowed text stays bound. */
+static int get_id(int64_t *id, imp_writer *w, int s)
+{
+    int rc = sp_step_id(id, w->db, w->st[s]);
+    sqlite3_clear_bindings(w->st[s]);
+    return rc;
+}
+
+/* Runs an insert; *id receives the new row's id. */
+static int insert(int64_t *id, imp_writer *w, int s, const char *what)
+{
+    int rc = sp_exec_stmt(w->db, w->st[s], what);
+    sqlite3_clear_bindings(w->st[s]);
+    if (rc == SP_OK && id)
+        *id = sqlite3_last_insert_rowid(w->db->sql);
+    return rc;
+}
+
+/* The next free number among the parent's numeric references. */
+static int next_number(int64_t *n, imp_writer *w, int s, const char *param, int64_t parent)
+{
+    bind_id(w->st[s], param, parent);
+    return get_id(n, w, s);
+}
+
+static int next_ref(char out[24], imp_writer *w, int s, const char *param, int64_t parent)
+{
+    int64_t n = 0;
+    int rc = next_number(&n, w, s, param, parent);
+    snprintf(out, 24, "%lld", (long long)n);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The remembered objects                                              */
+
+static bool cache_hit(const cache *c, int64_t parent, int how, const char *key)
+{
+    return c->key && c->parent == parent && c->how == how && strcmp(c->key, key) == 0;
+}
+
+static int cache_set(cache *c, sp_db *db, int64_t parent, int how, const char *key, int64_t id)
+{
+    size_t n = strlen(key) + 1;
+    if (n > c->cap) {
+        char *k = realloc(c->key, n);
+        if (!k)
+            return sp_fail(db, SP_ENOMEM, "out of memory");
+        c->key = k;
+        c->cap = n;
+    }
+    memcpy(c->key, key, n);
+    c->parent = parent;
+    c->how = how;
+    c->id = id;
+    return SP_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Places: authority, review, finding, owner                           */
+
+static int add_authority(int64_t *id, imp_writer *w, imp_field *field, const imp_row *r)
+{
+    sqlite3_stmt *st = w->st[S_AUTHORITY_ADD];
+    *field = F_AUTHORITY;
+    if (!r->cell[F_AUTHORITY_NAME])
+        return sp_fail(w->db, SP_EINVALID, "authority '%s' does not exist: expected the code "
+                       "of one that does, or an authority_name column to create it", r->code);
+    *field = F_AUTHORITY_NAME;
+    int rc = sp_check_text(w->db, "authority name", r->cell[F_AUTHORITY_NAME]);
+    if (rc != SP_OK)
+        return rc;
+    bind(st, ":code", r->code);
+    bind(st, ":name", r->cell[F_AUTHORITY_NAME]);
+    bind(st, ":kind", r->authority_kind ? r->authority_kind : "council");
+    rc = insert(id, w, S_AUTHORITY_ADD, "adding an authority");
+    w->tally.created.authorities += rc == SP_OK;
+    return rc;
+}
+
+/* The row's authority: its code, else the one the options name. */
+static int place_authority(int64_t *id, imp_writer *w, imp_field *field, const imp_row *r)
+{
+    if (!r->cell[F_AUTHORITY]) {
+        *id = w->d.authority_id;
+        *field = F_AUTHORITY;
+        return *id ? SP_OK : sp_fail(w->db, SP_EINVALID, "no authority: expected an authority "
+                                     "code in this row, or an authority for the whole file");
+    }
+    if (cache_hit(&w->authority, 0, 0, r->code)) {
+        *id = w->authority.id;
+        return SP_OK;
+    }
+    bind(w->st[S_AUTHORITY_GET], ":code", r->code);
+    int rc = get_id(id, w, S_AUTHORITY_GET);
+    if (rc == SP_ENOTFOUND)
+        rc = add_authority(id, w, field, r);
+    return rc == SP_OK ? cache_set(&w->authority, w->db, 0, 0, r->code, *id) : rc;
+}
+
+/* The review a row names, or the one made for the import. */
+typedef struct review_ref {
+    const char *ref, *title, *kind;
+    bool own; /* the row's own review columns apply */
+} review_ref;
+
+static int add_review(int64_t *id, imp_writer *w, imp_field *field, const imp_row *r,
+                      int64_t authority_id, const review_ref *v)
+{
+    sqlite3_stmt *st = w->st[S_REVIEW_ADD];
+    *field = F_REVIEW;
+    if (!v->title)
+        return sp_fail(w->db, SP_EINVALID, "review '%s' does not exist: expected the reference "
+                       "of one that does, or a review_title column to create it", v->ref);
+    if (v->own && r->review_from && r->review_to && sp_date_diff(r->review_from, r->review_to) < 0)
+        return sp_fail(w->db, SP_EINVALID, "review end date %s is before its start date %s",
+                       r->review_to, r->review_from);
+    *field = F_REVIEW_TITLE;
+    int rc = sp_check_text(w->db, "review title", v->title);
+    if (rc != SP_OK)
+        return rc;
+    bind_id(st, ":authority_id", authority_id);
+    bind(st, ":ref", v->ref);
+    bind(st, ":kind", v->kind ? v->kind : "other");
+    bind(st, ":title", v->title);
+    bind(st, ":from", v->own ? r->review_from : NULL);
+    bind(st, ":to", v->own ? r->review_to : NULL);
+    bind(st, ":reported", v->own ? r->review_reported : NULL);
+    bind(st, ":judgement", v->own ? r->cell[F_REVIEW_JUDGEMENT] : NULL);
+    rc = insert(id, w, S_REVIEW_ADD, "adding a review");
+    w->tally.created.reviews += rc == SP_OK;
+    return rc;
+}
+
+static int place_review(int64_t *id, imp_writer *w, imp_field *field, const imp_row *r)
+{
+    review_ref v = {r->cell[F_REVIEW], r->cell[F_REVIEW_TITLE], r->review_kind, true};
+    int64_t authority_id = 0;
+    if (!v.ref && w->d.review_id) {
+        *id = w->d.review_id;
+        return SP_OK;
+    }
+    if (!v.ref) { /* the review made for this import, under the row's authority */
+        v = (review_ref){w->d.import_ref, w->d.import_title, "other", false};
+        *field = F_REVIEW;
+        if (!v.ref)
+            return sp_fail(w->db, SP_EINVALID, "no review: expected a review reference in "
+                           "this row, or a review for the whole file");
+    }
+    int rc = place_authority(&authority_id, w, field, r);
+    if (rc != SP_OK || cache_hit(&w->review, authority_id, 0, v.ref)) {
+        *id = w->review.id;
+        return rc;
+    }
+    bind_id(w->st[S_REVIEW_GET], ":authority_id", authority_id);
+    bind(w->st[S_REVIEW_GET], ":ref", v.ref);
+    rc = get_id(id, w, S_REVIEW_GET);
+    if (rc == SP_ENOTFOUND)
+        rc = add_review(id, w, field, r, authority_id, &v);
+    return rc == SP_OK ? cache_set(&w->review, w->db, authority_id, 0, v.ref, *id) : rc;
+}
+
+static int number_finding(char ref[24], imp_writer *w, int64_t review_id)
+{
+    int rc = SP_OK;
+    if (w->numbered_review != review_id) {
+        rc = next_number(&w->next_finding, w, S_FINDING_NEXT_REF, ":review_id", review_id);
+        w->numbered_review = rc == SP_OK ? review_id : 0;
+    }
+    snprintf(ref, 24, "%lld", (long long)w->next_finding);
+    return rc;
+}
+
+/* Councils' sheets seldom give themes; a finding must have one. */
+#define DEFAULT_THEME "General"
+
+static int add_finding(int64_t *id, imp_writer *w, imp_field *field, const imp_row *r,
+                       int64_t review_id)
+{
+    char ref[24];
+    sqlite3_stmt *st = w->st[S_FINDING_ADD];
+    const char *theme = r->cell[F_THEME] ? r->cell[F_THEME] : DEFAULT_THEME;
+    *field = F_FINDING;
+    if (!r->cell[F_FINDING])
+        return sp_fail(w->db, SP_EINVALID, "finding '%s' does not exist: expected the reference "
+                       "of one that does, or the finding's text to create it",
+                       r->cell[F_FINDING_REF]);
+    int rc = sp_check_text(w->db, "finding text", r->cell[F_FINDING]);
+    if (rc == SP_OK && r->cell[F_THEME]) {
+        *field = F_THEME;
+        rc = sp_check_text(w->db, "theme", theme);
+    }
+    if (rc == SP_OK && !r->cell[F_FINDING_REF])
+        rc = number_finding(ref, w, review_id);
+    if (rc != SP_OK)
+        return rc;
+    bind_id(st, ":review_id", review_id);
+    bind(st, ":ref", r->cell[F_FINDING_REF] ? r->cell[F_FINDING_REF] : ref);
+    bind(st, ":kind", r->finding_kind);
+    bind(st, ":theme", theme);
+    bind(st, ":text", r->cell[F_FINDING]);
+    rc = insert(id, w, S_FINDING_ADD, "adding a finding");
+    w->tally.created.findings += rc == SP_OK;
+    if (rc == SP_OK && r->cell[F_FINDING_REF])
+        w->numbered_review = 0; /* a reference of the file's own may be a number */
+    else if (rc == SP_OK)
+        w->next_finding++;
+    return rc;
+}
+
+/* A finding by its reference, else (council sheets) by its text. */
+static int place_finding(int64_t *id, imp_writer *w, imp_field *field, const imp_row *r)
+{
+    int64_t review_id = 0;
+    int rc = place_review(&review_id, w, field, r);
+    int how = r->cell[F_FINDING_REF] ? 0 : 1;
+    const char *key = how == 0 ? r->cell[F_FINDING_REF] : r->cell[F_FINDING];
+    if (rc == SP_OK && !key)
+        rc = sp_fail(w->db, SP_EINVALID, "no finding: expected a finding reference or text");
+    if (rc != SP_OK || cache_hit(&w->finding, review_id, how, key)) {
+        *id = w->finding.id;
+        return rc;
+    }
+    int s = how == 0 ? S_FINDING_GET : S_FINDING_BY_TEXT;
+    bind_id(w->st[s], ":review_id", review_id);
+    bind(w->st[s], how == 0 ? ":ref" : ":text", key);
+    rc = get_id(id, w, s);
+    if (rc == SP_ENOTFOUND)
+        rc = add_finding(id, w, field, r, review_id);
+    return rc == SP_OK ? cache_set(&w->finding, w->db, review_id, how, key, *id) : rc;
+}
+
+static cache *owner_slot(imp_writer *w, const char *name)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return &w->owners[h % OWNER_SLOTS];
+}
+
+/* An owner by name (case-insensitive), created if new. */
+static int place_owner(int64_t *id, imp_writer *w, imp_field *field, const char *name)
+{
+    cache *slot = owner_slot(w, name);
+    *field = F_OWNER;
+    if (cache_hit(slot, 0, 0, name)) {
+        *id = slot->id;
+        return SP_OK;
+    }
+    int rc = sp_check_text(w->db, "owner", name);
+    if (rc != SP_OK)
+        return rc;
+    bind(w->st[S_OWNER_GET], ":name", name);
+    rc = get_id(id, w, S_OWNER_GET);
+    if (rc == SP_ENOTFOUND) {
+        bind(w->st[S_OWNER_ADD], ":name", name);
+        rc = insert(id, w, S_OWNER_ADD, "adding an owner");
+        w->tally.created.owners += rc == SP_OK;
+    }
+    return rc == SP_OK ? cache_set(slot, w->db, 0, 0, name, *id) : rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Progress updates                                                    */
+
+static int append_update(imp_writer *w, const update *u)
+{
+    sqlite3_stmt *st = w->st[S_UPDATE_ADD];
+    bind_id(st, ":action_id", u->action_id);
+    bind(st, ":on_date", u->on);
+    bind(st, ":now", w->now);
+    bind(st, ":author", u->author);
+    bind(st, ":note", u->note);
+    bind(st, ":evidence", u->evidence);
+    bind(st, ":old_status", u->old_status);
+    bind(st, ":new_status", u->new_status);
+    bind(st, ":old_due_on", u->old_due);
+    bind(st, ":new_due_on", u->new_due);
+    bind_id(st, ":old_owner_id", u->old_owner);
+    bind_id(st, ":new_owner_id", u->new_owner);
+    bind(st, ":transferred_to", u->transferred_to);
+    bind(st, ":rag_override", u->override);
+    bind(st, ":reason", u->reason);
+    return insert(NULL, w, S_UPDATE_ADD, "adding a progress update");
+}
+
+/* Date, author, note and evidence, as the row gives them. */
+static int update_from_row(update *u, imp_writer *w, imp_field *field, const imp_row *r)
+{
+    u->on = r->update_on ? r->update_on : w->d.today;
+    u->author = r->cell[F_UPDATE_BY] ? r->cell[F_UPDATE_BY] : w->d.author;
+    u->note = r->cell[F_NOTE];
+    u->evidence = r->cell[F_EVIDENCE];
+    *field = F_UPDATE_BY;
+    return sp_check_text(w->db, "author of the update", u->author);
+}
+
+static bool differs(const char *a, const char *b)
+{
+    return a && (!b || strcmp(a, b) != 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                             */
+
+/* Binds and inserts the action; `recorded` says whether the row's state
+ * goes on the action itself (no update to carry it). */
+static int insert_action(int64_t *id, imp_writer *w, const imp_row *r, int64_t finding_id,
+                         int64_t owner_id, const char *ref, bool recorded)
+{
+    sqlite3_stmt *st = w->st[S_ACTION_ADD];
+    bind_id(st, ":finding_id", finding_id);
+    bind(st, ":ref", ref);
+    bind(st, ":description", r->cell[F_ACTION]);
+    bind_id(st, ":owner_id", owner_id);
+    bind(st, ":start", r->start);
+    bind(st, ":original_due", r->original_due);
+    bind(st, ":due", recorded && r->due ? r->due : r->original_due);
+    bind(st, ":status", recorded ? r->status : NULL);
+    bind(st, ":measure", r->cell[F_MEASURE]);
+    bind(st, ":transferred_to", recorded ? r->cell[F_TRANSFERRED_TO] : NULL);
+    bind(st, ":rag_override", recorded ? r->rag_override : NULL);
+    bind(st, ":rag_override_reason", recorded && r->rag_override
+                                          ? r->cell[F_RAG_OVERRIDE_REASON] : NULL);
+    bind(st, ":now", w->now);
+    return insert(id, w, S_ACTION_ADD, "adding an action");
+}
+
+static int check_new_action(imp_writer *w, imp_field *field, const imp_row *r)
+{
+    *field = r->has[F_ACTION] ? F_ACTION : F_ACTION_REF; /* the cell to fix */
+    if (!r->cell[F_ACTION])
+        return sp_fail(w->db, SP_EINVALID, "action '%s' does not exist: expected the text of "
+                       "the action to create it", r->cell[F_ACTION_REF]);
+    *field = F_ACTION;
+    int rc = sp_check_text(w->db, "action", r->cell[F_ACTION]);
+    if (rc != SP_OK)
+        return rc;
+    *field = F_OWNER;
+    if (!r->cell[F_OWNER])
+        return sp_fail(w->db, SP_EINVALID, "no owner: expected the accountable officer or "
+                       "team (a column such as %s)", imp_field_aliases(F_OWNER));
+    *field = F_DUE;
+    if (!r->original_due)
+        return sp_fail(w->db, SP_EINVALID, "no due date: expected a date or timescale (a "
+                       "column such as %s)", imp_field_aliases(F_DUE));
+    return SP_OK;
+}
+
+/* The update that brings a new action from its first state to the row's. */
+static int first_update(imp_writer *w, imp_field *field, const imp_row *r, int64_t id)
+{
+    update u = {.action_id = id};
+    int rc = update_from_row(&u, w, field, r);
+    if (rc != SP_OK)
+        return rc;
+    if (r->status && strcmp(r->status, "not_started") != 0) {
+        u.old_status = "not_started";
+        u.new_status = r->status;
+    }
+    if (differs(r->due, r->original_due)) {
+        u.old_due = r->original_due;
+        u.new_due = r->due;
+    }
+    u.transferred_to = r->cell[F_TRANSFERRED_TO];
+    u.override = r->rag_override;
+    u.reason = r->rag_override ? r->cell[F_RAG_OVERRIDE_REASON] : NULL;
+    return append_update(w, &u);
+}
+
+/* Creates the action. SP_EEXISTS (in bulk mode, a reference met twice)
+ * lets the caller look it up instead. */
+static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int64_t finding_id)
+{
+    char ref[24];
+    int64_t owner_id = 0, id = 0;
+    int rc = check_new_action(w, field, r);
+    if (rc == SP_OK)
+        rc = place_owner(&owner_id, w, field, r->cell[F_OWNER]);
+    if (rc == SP_OK && !r->cell[F_ACTION_REF])
+        rc = next_ref(ref, w, S_ACTION_NEXT_REF, ":finding_id", finding_id);
+    if (rc != SP_OK)
+        return rc;
+    *field = F_ACTION_REF;
+    rc = insert_action(&id, w, r, finding_id, owner_id,
+                       r->cell[F_ACTION_REF] ? r->cell[F_ACTION_REF] : ref, !r->carries_update);
+    if (rc == SP_OK && r->carries_update)
+        rc = first_update(w, field, r, id);
+    w->tally.created.actions += rc == SP_OK;
+    return rc;
+}
+
+/* Positions the lookup on the action the row names; SP_ENOTFOUND if none. */
+static int find_action(sqlite3_stmt **found, state *s, imp_writer *w, const imp_row *r,
+                       int64_t finding_id)
+{
+    int k = r->cell[F_ACTION_REF] ? S_ACTION_BY_REF : S_ACTION_BY_TEXT;
+    sqlite3_stmt *st = *found = w->st[k];
+    bind_id(st, ":finding_id", finding_id);
+    bind(st, k == S_ACTION_BY_REF ? ":ref" : ":text",
+         k == S_ACTION_BY_REF ? r->cell[F_ACTION_REF] : r->cell[F_ACTION]);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        return rc == SQLITE_DONE ? SP_ENOTFOUND : sp_fail_sql(w->db, "looking up an action");
+    }
+    *s = (state){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 3),
+                 (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
+                 (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
+                 (const char *)sqlite3_column_text(st, 6), (const char *)sqlite3_column_text(st, 7),
+                 (const char *)sqlite3_column_text(st, 8), (const char *)sqlite3_column_text(st, 9)};
+    return SP_OK;
+}
+
+/* Fills u with what the row changes; false if it changes nothing. */
+static bool changes(update *u, const state *s, const imp_row *r, int64_t owner_id)
+{
+    if (differs(r->status, s->status)) {
+        u->old_status = s->status;
+        u->new_status = r->status;
+    }
+    if (differs(r->due, s->due)) {
+        u->old_due = s->due;
+        u->new_due = r->due;
+    }
+    if (owner_id && owner_id != s->owner_id) {
+        u->old_owner = s->owner_id;
+        u->new_owner = owner_id;
+    }
+    if (differs(r->cell[F_TRANSFERRED_TO], s->transferred_to))
+        u->transferred_to = r->cell[F_TRANSFERRED_TO];
+    if (r->rag_override && (differs(r->rag_override, s->override) ||
+                            differs(r->cell[F_RAG_OVERRIDE_REASON], s->override_reason))) {
+        u->override = r->rag_override;
+        u->reason = r->cell[F_RAG_OVERRIDE_REASON];
+    }
+    return u->new_status || u->new_due || u->new_owner || u->transferred_to || u->override ||
+           differs(r->cell[F_NOTE], s->note) || differs(r->cell[F_EVIDENCE], s->evidence);
+}
+
+static void copy_text(char *out, size_t size, const char *text)
+{
+    snprintf(out, size, "%s", text ? text : "");
+}
+
+/* Appends the update; notes a status move outside the lifecycle. */
+static int apply_update(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE],
+                        const imp_row *r, update *u)
+{
+    int rc = update_from_row(u, w, field, r);
+    if (rc == SP_OK)
+        rc = append_update(w, u);
+    w->tally.updated += rc == SP_OK;
+    if (rc == SP_OK && u->new_status && !sp_status_transition_ok(u->old_status, u->new_status)) {
+        w->tally.irregular++;
+        *field = F_STATUS;
+        snprintf(note, IMP_NOTE_SIZE, "status moves from %s to %s, which the lifecycle does "
+                 "not allow (from %s: %s); imported as the file records it", u->old_status,
+                 u->new_status, u->old_status, sp_status_next(u->old_status));
+    }
+    return rc;
+}
+
+/* An existing action: an update is appended if the row changes anything.
+ * Any status is taken (the file is the council's record). The lookup's
+ * row is compared, its two values the update keeps are copied, and the
+ * lookup is reset before anything is written. */
+static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE],
+                           const imp_row *r, int64_t finding_id)
+{
+    sqlite3_stmt *st = NULL;
+    char old_status[24], old_due[SP_DATE_SIZE];
+    int64_t owner_id = 0;
+    state s = {0};
+    int rc = r->cell[F_OWNER] ? place_owner(&owner_id, w, field, r->cell[F_OWNER]) : SP_OK;
+    if (rc == SP_OK)
+        rc = find_action(&st, &s, w, r, finding_id);
+    if (rc != SP_OK)
+        return rc;
+    update u = {.action_id = s.id};
+    bool any = changes(&u, &s, r, owner_id);
+    if (u.new_due && s.start && strcmp(u.new_due, s.start) < 0) {
+        /* as for a new action, and as sp_action_update refuses it */
+        *field = F_DUE;
+        rc = sp_fail(w->db, SP_EINVALID, "due date %s is before the start date %s",
+                     u.new_due, s.start);
+        any = false;
+    }
+    copy_text(old_status, sizeof old_status, u.old_status);
+    copy_text(old_due, sizeof old_due, u.old_due);
+    u.old_status = u.old_status ? old_status : NULL;
+    u.old_due = u.old_due ? old_due : NULL;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SP_OK)
+        return rc;
+    if (!any) {
+        w->tally.unchanged++;
+        return SP_OK;
+    }
+    return apply_update(w, field, note, r, &u);
+}
+
+int imp_write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], const imp_row *r)
+{
+    int64_t finding_id = 0;
+    note[0] = '\0';
+    *field = F_COUNT;
+    int rc = place_finding(&finding_id, w, field, r);
+    if (rc != SP_OK)
+        return rc;
+    /* Into an empty plan rows are new unless a reference repeats: insert
+     * first, and only on a conflict leave bulk mode and look it up. */
+    if (w->bulk && r->cell[F_ACTION_REF] && r->cell[F_ACTION] && r->cell[F_OWNER] &&
+        r->original_due) {
+        rc = create_action(w, field, r, finding_id);
+        if (rc != SP_EEXISTS)
+            return rc;
+    }
+    if (w->bulk && (rc = imp_writer_finish(w)) != SP_OK)
+        return rc;
+    rc = existing_action(w, field, note, r, finding_id);
+    return rc == SP_ENOTFOUND ? create_action(w, field, r, finding_id) : rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Life cycle                                                          */
+
+int imp_writer_bulk(imp_writer *w)
+{
+    return w->bulk ? SP_OK : imp_bulk_begin(&w->bulk, w->db);
+}
+
+int imp_writer_finish(imp_writer *w)
+{
+    int rc = imp_bulk_end(w->bulk, w->db);
+    imp_bulk_free(w->bulk);
+    w->bulk = NULL;
+    return rc;
+}
+
+/* The import's moment, once, in the schema's own format. */
+static int take_now(imp_writer *w)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, w->db, "import/now");
+    if (rc != SP_OK)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        copy_text(w->now, sizeof w->now, (const char *)sqlite3_column_text(st, 0));
+    else
+        rc = sp_fail_sql(w->db, "reading the clock");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int imp_writer_new(imp_writer **out, sp_db *db, const imp_defaults *d)
+{
+    imp_writer *w = calloc(1, sizeof *w);
+    *out = NULL;
+    if (!w)
+        return sp_fail(db, SP_ENOMEM, "out of memory");
+    w->db = db;
+    w->d = *d;
+    int rc = SP_OK;
+    for (int i = 0; rc == SP_OK && i < S_COUNT; i++)
+        rc = sp_prepare(&w->st[i], db, stmt_names[i]);
+    if (rc == SP_OK)
+        rc = take_now(w);
+    if (rc != SP_OK) {
+        imp_writer_free(w);
+        return rc;
+    }
+    *out = w;
+    return SP_OK;
+}
+
+void imp_writer_free(imp_writer *w)
+{
+    if (!w)
+        return;
+    for (int i = 0; i < S_COUNT; i++)
+        sqlite3_finalize(w->st[i]);
+    imp_bulk_free(w->bulk);
+    free(w->authority.key);
+    free(w->review.key);
+    free(w->finding.key);
+    for (int i = 0; i < OWNER_SLOTS; i++)
+        free(w->owners[i].key);
+    free(w);
+}
+
+const imp_tally *imp_writer_tally(const imp_writer *w)
+{
+    return &w->tally;
+}

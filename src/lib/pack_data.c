@@ -1,0 +1,360 @@
+/*
+ * The committee pack's numbers, shared by the XLSX workbook and the HTML
+ * report: options, the read transaction, the scope, and the tallies by
+ * theme, RAG and status taken from sp_plan_at's rows.
+ */
+#include "pack.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dates.h"
+#include "plan_at.h"
+
+const char *const sp_pack_rags[SP_RAG_N] = {"red", "amber", "green", "blue", "grey"};
+const char *const sp_pack_statuses[SP_STATUS_N] = {"not_started", "in_progress", "complete",
+                                                   "signed_off", "transferred", "withdrawn"};
+
+/* The plan_at columns a tally reads, by name (order of sp_pack.col). */
+static const char *const tally_cols[] = {"id", "theme", "status", "rag", "due_on",
+                                         "days_overdue"};
+enum { COL_ID, COL_THEME, COL_STATUS, COL_RAG, COL_DUE, COL_OVERDUE, NCOLS };
+
+static int word_index(const char *const *words, int n, const char *w)
+{
+    for (int i = 0; w && i < n; i++)
+        if (strcmp(words[i], w) == 0)
+            return i;
+    return -1;
+}
+
+int sp_pack_rag_index(const char *rag)
+{
+    return word_index(sp_pack_rags, SP_RAG_N, rag);
+}
+
+int sp_pack_status_index(const char *status)
+{
+    return word_index(sp_pack_statuses, SP_STATUS_N, status);
+}
+
+/* By index in sp_pack_statuses: not started or in progress ... */
+static bool is_open(int status)
+{
+    return status == 0 || status == 1;
+}
+
+/* ... complete or signed off. */
+static bool is_done(int status)
+{
+    return status == 2 || status == 3;
+}
+
+int sp_cursor_column(const sp_cursor *c, const char *name)
+{
+    for (int i = 0; i < sp_cursor_columns(c); i++)
+        if (strcmp(sp_cursor_name(c, i), name) == 0)
+            return i;
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Starting and finishing                                              */
+
+/* Adds days, clamping to the supported years (a look-back from early
+ * 1900 simply starts at the beginning). */
+static void add_days_clamped(char out[SP_DATE_SIZE], const char *iso, int n)
+{
+    if (sp_date_add_days(out, iso, n) != SP_OK)
+        memcpy(out, n < 0 ? "1900-01-01" : "2999-12-31", SP_DATE_SIZE);
+}
+
+static int resolve_dates(sp_pack *p, const sp_pack_opts *o)
+{
+    int rc = sp_date_or_today(p->as_of, p->db, "as-of date", o->as_of);
+    if (rc != SP_OK)
+        return rc;
+    if (o->since)
+        rc = sp_date_or_today(p->since, p->db, "since date", o->since);
+    else
+        add_days_clamped(p->since, p->as_of, -SP_PACK_SINCE_DAYS);
+    if (rc == SP_OK && strcmp(p->since, p->as_of) > 0)
+        rc = sp_fail(p->db, SP_EINVALID, "since date %s is after the as-of date %s: expected "
+                     "the date of the last meeting", p->since, p->as_of);
+    add_days_clamped(p->due_limit, p->as_of, SP_PACK_DUE_DAYS);
+    return rc;
+}
+
+/* The whole pack reads one snapshot (WAL readers do not block writers). A
+ * caller's own transaction already gives one. */
+static int begin_snapshot(sp_pack *p)
+{
+    if (!sqlite3_get_autocommit(p->db->sql))
+        return SP_OK;
+    if (sqlite3_exec(p->db->sql, "BEGIN DEFERRED", NULL, NULL, NULL) != SQLITE_OK)
+        return sp_fail_sql(p->db, "starting to read the plan");
+    p->snapshot = true;
+    return SP_OK;
+}
+
+static void make_title(sp_pack *p, const char *authority)
+{
+    if (p->authority_count == 1 && authority)
+        snprintf(p->title, sizeof p->title, "Safeguarding improvement plan: %s", authority);
+    else if (p->authority_count > 1)
+        snprintf(p->title, sizeof p->title, "Safeguarding improvement plans: %d authorities",
+                 p->authority_count);
+    else
+        snprintf(p->title, sizeof p->title, "Safeguarding improvement plan");
+}
+
+static int read_scope(sp_pack *p)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, p->db, "pack/scope");
+    if (rc == SP_OK)
+        rc = sp_bind_filter(st, p->db, p->as_of, p->filter);
+    if (rc == SP_OK && sqlite3_step(st) != SQLITE_ROW)
+        rc = sp_fail_sql(p->db, "reading the plan's scope");
+    if (rc == SP_OK) {
+        p->authority_count = sqlite3_column_int(st, 0);
+        p->review_count = sqlite3_column_int(st, 2);
+        make_title(p, (const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int sp_pack_start(sp_pack *p, sp_db *db, const sp_pack_opts *opts)
+{
+    static const sp_pack_opts none = {0};
+    memset(p, 0, sizeof *p);
+    p->db = db;
+    sp_clear(db);
+    if (!opts)
+        opts = &none;
+    p->filter = opts->filter;
+    p->author = opts->author;
+    sp_today(db, p->today);
+    for (int i = 0; i < NCOLS; i++)
+        p->col[i] = -1;
+    int rc = resolve_dates(p, opts);
+    if (rc == SP_OK)
+        rc = begin_snapshot(p);
+    if (rc == SP_OK)
+        rc = sp_rag_settings(&p->amber_days, &p->stale_days, db);
+    if (rc == SP_OK)
+        rc = read_scope(p);
+    if (rc != SP_OK)
+        sp_pack_finish(p);
+    return rc;
+}
+
+void sp_pack_finish(sp_pack *p)
+{
+    if (p->snapshot)
+        sqlite3_exec(p->db->sql, "COMMIT", NULL, NULL, NULL);
+    p->snapshot = false;
+    for (size_t i = 0; i < p->nthemes; i++)
+        free(p->themes[i].theme);
+    free(p->themes);
+    free(p->members.ids);
+    free(p->done.ids);
+    p->themes = NULL;
+    p->members.ids = p->done.ids = NULL;
+    p->nthemes = p->cap = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tallies                                                             */
+
+static int idset_add(sp_idset *s, int64_t id)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        int64_t *ids = realloc(s->ids, cap * sizeof *ids);
+        if (!ids)
+            return SP_ENOMEM;
+        s->ids = ids;
+        s->cap = cap;
+    }
+    s->ids[s->n++] = id;
+    return SP_OK;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static bool idset_has(const sp_idset *s, int64_t id)
+{
+    return s->n && bsearch(&id, s->ids, s->n, sizeof id, cmp_id) != NULL;
+}
+
+bool sp_pack_has(const sp_pack *p, int64_t id)
+{
+    return idset_has(&p->members, id);
+}
+
+/* The tally of the row's theme. Rows come sorted by theme (ignoring case),
+ * so a theme's rows are consecutive and only the last tally can match. */
+static sp_tally *theme_tally(sp_pack *p, const char *theme)
+{
+    if (p->nthemes && strcasecmp(p->themes[p->nthemes - 1].theme, theme) == 0)
+        return &p->themes[p->nthemes - 1];
+    if (p->nthemes == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 16;
+        sp_tally *t = realloc(p->themes, cap * sizeof *t);
+        if (!t)
+            return NULL;
+        p->themes = t;
+        p->cap = cap;
+    }
+    sp_tally *t = &p->themes[p->nthemes];
+    memset(t, 0, sizeof *t);
+    if (!(t->theme = strdup(theme)))
+        return NULL;
+    p->nthemes++;
+    return t;
+}
+
+static void count(sp_tally *t, int rag, int status)
+{
+    t->actions++;
+    if (rag >= 0)
+        t->rag[rag]++;
+    if (status >= 0)
+        t->status[status]++;
+}
+
+static bool find_columns(sp_pack *p, sp_cursor *c)
+{
+    for (int i = 0; i < NCOLS; i++)
+        if ((p->col[i] = sp_cursor_column(c, tally_cols[i])) < 0)
+            return false;
+    return true;
+}
+
+int sp_pack_tally(sp_pack *p, sp_cursor *c)
+{
+    if (p->col[0] < 0 && !find_columns(p, c))
+        return sp_fail(p->db, SP_ERROR, "internal error: plan_at lacks a column");
+    const char *theme = sp_cursor_text(c, p->col[COL_THEME]);
+    const char *status = sp_cursor_text(c, p->col[COL_STATUS]);
+    const char *due = sp_cursor_text(c, p->col[COL_DUE]);
+    int rag = sp_pack_rag_index(sp_cursor_text(c, p->col[COL_RAG]));
+    int st = sp_pack_status_index(status);
+    sp_tally *t = theme_tally(p, theme ? theme : "");
+    int64_t id = sp_cursor_int(c, p->col[COL_ID]);
+    if (!t || idset_add(&p->members, id) != SP_OK ||
+        (is_done(st) && idset_add(&p->done, id) != SP_OK))
+        return sp_fail(p->db, SP_ENOMEM, "out of memory");
+    count(t, rag, st);
+    count(&p->total, rag, st);
+    p->overdue += sp_cursor_text(c, p->col[COL_OVERDUE]) != NULL;
+    if (is_open(st) && due && strcmp(due, p->as_of) >= 0 &&
+        strcmp(due, p->due_limit) <= 0)
+        p->due_soon++;
+    return SP_OK;
+}
+
+/* Actions complete or signed off on `day` (the whole plan: only ids that
+ * are also in the pack are looked up). */
+static int done_on(sp_idset *out, sp_pack *p, const char *day)
+{
+    sp_cursor *c;
+    int rc = sp_plan_at(&c, p->db, day, NULL);
+    int col_id = rc == SP_OK ? sp_cursor_column(c, "id") : -1;
+    int col_status = rc == SP_OK ? sp_cursor_column(c, "status") : -1;
+    while (rc == SP_OK && (rc = sp_cursor_step(c)) == SP_ROW) {
+        int st = sp_pack_status_index(sp_cursor_text(c, col_status));
+        rc = SP_OK;
+        if (is_done(st) && idset_add(out, sp_cursor_int(c, col_id)) != SP_OK)
+            rc = sp_fail(p->db, SP_ENOMEM, "out of memory");
+    }
+    sp_cursor_free(c);
+    if (rc == SP_DONE)
+        rc = SP_OK;
+    if (rc == SP_OK && out->n)
+        qsort(out->ids, out->n, sizeof *out->ids, cmp_id);
+    return rc;
+}
+
+int sp_pack_tally_end(sp_pack *p)
+{
+    char before[SP_DATE_SIZE];
+    sp_idset earlier = {0};
+    if (p->members.n)
+        qsort(p->members.ids, p->members.n, sizeof *p->members.ids, cmp_id);
+    if (sp_date_add_days(before, p->since, -1) != SP_OK) {
+        p->completed = (int)p->done.n; /* since the first supported day: all of them */
+        return SP_OK;
+    }
+    int rc = p->done.n ? done_on(&earlier, p, before) : SP_OK;
+    for (size_t i = 0; rc == SP_OK && i < p->done.n; i++)
+        p->completed += !idset_has(&earlier, p->done.ids[i]);
+    free(earlier.ids);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Words                                                               */
+
+void sp_date_words(char out[32], const char *iso)
+{
+    static const char *const months[] = {"January", "February", "March", "April",
+                                         "May", "June", "July", "August",
+                                         "September", "October", "November", "December"};
+    int32_t days;
+    if (!iso || !sp_iso_days(iso, &days)) {
+        snprintf(out, 32, "%s", iso ? iso : "");
+        return;
+    }
+    /* Valid ISO: the parts sit at fixed places and are digits. */
+    int day = (iso[8] - '0') * 10 + (iso[9] - '0');
+    int month = (iso[5] - '0') * 10 + (iso[6] - '0');
+    snprintf(out, 32, "%d %s %.4s", day, months[month - 1], iso);
+}
+
+void sp_pack_filter_words(char *out, size_t size, const sp_filter *f)
+{
+    const char *names[] = {"authority", "review", "finding", "owner", "theme", "status", "RAG"};
+    size_t len = 0;
+    out[0] = '\0';
+    if (!f)
+        return;
+    const char *values[] = {f->authority, f->review, f->finding, f->owner,
+                            f->theme, f->status, f->rag};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (!values[i] || len >= size)
+            continue;
+        int n = snprintf(out + len, size - len, "%s%s %s", len ? "; " : "", names[i],
+                         values[i]);
+        len += n > 0 ? (size_t)n : 0;
+    }
+}
+
+void sp_pack_rag_rule(char *out, size_t size, const sp_pack *p, int i)
+{
+    switch (i) {
+    case 0:
+        snprintf(out, size, "open (not started or in progress) and past its due date");
+        break;
+    case 1:
+        if (p->stale_days > 0)
+            snprintf(out, size, "open and due within %d days; or its due date was revised "
+                     "later than the original; or no update for %d days or more",
+                     p->amber_days, p->stale_days);
+        else
+            snprintf(out, size, "open and due within %d days; or its due date was revised "
+                     "later than the original", p->amber_days);
+        break;
+    case 2: snprintf(out, size, "open and on track: none of the above"); break;
+    case 3: snprintf(out, size, "complete, or signed off"); break;
+    default: snprintf(out, size, "transferred (e.g. into a service plan) or withdrawn"); break;
+    }
+}

@@ -1,0 +1,45 @@
+/*
+ * The plan as it stood on a date, rebuilt from the append-only progress
+ * history. The SQL (sql/plan_at.sql) states the rules; this file binds the
+ * date and filters. The month-end trend is in series.c.
+ */
+#include "plan_at.h"
+
+#include <string.h>
+
+#include "dates.h"
+
+int sp_date_or_today(char buf[SP_DATE_SIZE], sp_db *db, const char *what, const char *text)
+{
+    const char *d;
+    if (!text) {
+        sp_today(db, buf);
+        return SP_OK;
+    }
+    return sp_check_date(&d, buf, db, what, text);
+}
+
+int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter,
+                    unsigned flags)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    sp_clear(db);
+    int rc = sp_prepare(&st, db, "plan_at/actions");
+    if (rc == SP_OK)
+        rc = sp_bind_filter(st, db, as_of, filter);
+    if (rc != SP_OK) {
+        sqlite3_finalize(st);
+        return rc;
+    }
+    if (flags & SP_PLAN_OVERDUE)
+        sp_bind_int(st, ":overdue", 1);
+    if (flags & SP_PLAN_REPLAY)
+        sp_bind_int(st, ":replay", 1);
+    return sp_cursor_from_stmt(out, db, st);
+}
+
+int sp_plan_at(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter)
+{
+    return sp_plan_at_open(out, db, as_of, filter, 0);
+}

@@ -1,0 +1,26 @@
+/*
+ * Internal: the plan at a date (plan_at.c, sql/plan_at.sql), with the
+ * variants the committee pack and the tests need.
+ */
+#ifndef SP_PLAN_AT_H
+#define SP_PLAN_AT_H
+
+#include "internal.h"
+
+#define SP_PLAN_OVERDUE 0x1 /* only open actions past their due date, most overdue first */
+#define SP_PLAN_REPLAY 0x2  /* rebuild every action from its history, never taking the
+                               current columns as the state (tests prove the two agree) */
+
+/* sp_plan_at with flags. */
+int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter,
+                    unsigned flags);
+
+/* sp_plan_series with flags (only SP_PLAN_REPLAY applies). */
+int sp_plan_series_open(sp_cursor **out, sp_db *db, const char *from, const char *to,
+                        const sp_filter *filter, unsigned flags);
+
+/* Parses an optional date into buf (NULL = today), naming `what` in the
+ * error. */
+int sp_date_or_today(char buf[SP_DATE_SIZE], sp_db *db, const char *what, const char *text);
+
+#endif

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The benchmark harness (bench/run.sh) in its quick smoke mode, against the
+# built binary: it must run end to end, check that each sqlite3 baseline
+# gives safeplan's rows, and print a ratio for every benchmark. No timing
+# is asserted: the figures belong in bench/RESULTS.md, not in a test.
+. "$(dirname "$0")/lib.sh"
+
+BENCH=$SP_SOURCE_DIR/bench
+
+case_ "run.sh --smoke runs every benchmark and prints ratios"
+"$BENCH/run.sh" --smoke --in-a-row 5 --bin "$SAFEPLAN_BIN" --work "$WORK/bench" \
+    >"$OUT" 2>"$ERR" </dev/null
+STATUS=$?
+expect_status 0
+for bench in "import (export format)" "import (council sheet)" "overdue --format csv" \
+    "summary --by theme" "summary --by theme (vs plain GROUP BY)" "| export |" "| one update |" "| 5 updates in a row |"; do
+    expect_out "$bench"
+done
+# A ratio of medians (e.g. "| 0.93× |") in the wall-time ratio column of
+# each of the 8 rows.
+expect_eq "$(grep -cE '^\| [^|]+ \|[^|]+\|[^|]+\| [0-9]+\.[0-9]{2}× \|' "$OUT")" 8 "rows with a ratio"
+expect_out "Targets missed:"
+expect_out "overdue --format csv: same "
+expect_out "summary --by theme: same 10 rows and header"
+expect_out "summary --by theme (vs plain GROUP BY): same 10 rows and header"
+expect_out "export: same 20000 rows and header"
+expect_out "import (council sheet): 20000 actions and 20000 flat rows"
+expect_out "updates: 32 progress updates appended, as expected"
+expect_eq "$(grep -c 'USING INDEX action_open_due' "$WORK/bench/eqp.txt")" 2 \
+    "overdue plans (safeplan and baseline) on the partial index"
+
+case_ "the equivalence check fails when the baseline differs"
+printf 'a,b\r\n1,x\r\n' >"$WORK/ours.csv"
+printf 'a,b\n1,y\n' >"$WORK/theirs.csv"
+python3 "$BENCH/tool.py" same test "$WORK/ours.csv" "$WORK/theirs.csv" >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status 1
+expect_out "row 1 differs"
+case_ "the check ignores only the formula guard and CSV quoting"
+printf '\xef\xbb\xbfa,b\r\n"'"'"'-x",y\r\n' >"$WORK/ours.csv"
+printf 'a,b\n-x,"y"\n' >"$WORK/theirs.csv"
+python3 "$BENCH/tool.py" same test "$WORK/ours.csv" "$WORK/theirs.csv" >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status 0
+expect_out "same 1 rows"
+
+case_ "bad options are misuse (exit 2)"
+"$BENCH/run.sh" --actions lots --bin "$SAFEPLAN_BIN" >"$OUT" 2>"$ERR" </dev/null
+STATUS=$?
+expect_status 2
+expect_err "--actions needs a positive whole number, not 'lots'"
+expect_no_out
+
+finish

@@ -1,0 +1,694 @@
+/* Export and import: export.c, import*.c — the round trip (byte-identical
+ * re-export of the example plan and of a plan full of awkward text), the
+ * formula guard, council sheets, malformed files, all-or-nothing, dry runs,
+ * updates of existing actions, --map, and the bulk load's indexes. Every
+ * test works on real database files. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "import.h"
+
+#define TODAY "2017-07-01"
+#define AUTHOR "Test Officer"
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+
+typedef struct buf {
+    char *data;
+    size_t len;
+} buf;
+
+/* The export of db as of TODAY, in memory. */
+static buf export_of(sp_db *db, const sp_filter *filter, unsigned flags)
+{
+    buf b = {NULL, 0};
+    FILE *f = open_memstream(&b.data, &b.len);
+    ck_assert_ptr_nonnull(f);
+    int64_t rows = -1;
+    int rc = sp_export(&rows, db, f, TODAY, filter, flags);
+    ck_assert_int_eq(fclose(f), 0);
+    ck_assert_msg(rc == SP_OK, "export: %s", sp_errmsg(db));
+    ck_assert_int_ge(rows, 0);
+    return b;
+}
+
+/* A second, empty database in the test's directory. */
+static sp_db *open_other(const char *name)
+{
+    char path[400];
+    sp_db *db = NULL;
+    snprintf(path, sizeof path, "%s/%s", fx_dir, name);
+    ck_assert_msg(sp_open(&db, path, SP_OPEN_CREATE) == SP_OK, "%s", sp_errmsg(db));
+    ck_assert_int_eq(sp_set_today(db, TODAY), SP_OK);
+    return db;
+}
+
+static sp_import_result *import_text(sp_db *db, const char *text, const sp_import_options *o,
+                                     int want)
+{
+    sp_import_result *r = NULL;
+    int rc = sp_import_buffer(&r, db, text, strlen(text), o);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_msg(rc == want, "import returned %d (%s), wanted %d; first error: %s", rc,
+                  sp_errmsg(db), want, r->nerrors ? r->errors[0] : "none");
+    return r;
+}
+
+static long long count(const char *path, const char *table)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+    return fx_raw_int(path, sql);
+}
+
+/* Every row of every table, as one number that changes if anything does. */
+static long long fingerprint(const char *path)
+{
+    static const char *const tables[] = {"authority", "review", "finding", "owner",
+                                         "action", "action_update"};
+    long long f = 0;
+    for (size_t i = 0; i < 6; i++)
+        f = f * 1000003 + count(path, tables[i]);
+    return f * 31 + fx_raw_int(path, "SELECT total(length(status) + length(due_on)) "
+                                      "FROM action");
+}
+
+static void plan(void)
+{
+    fx_minimal_plan();
+    ck_assert_int_eq(sp_set_today(fx_db, TODAY), SP_OK);
+}
+
+static char *read_source_file(const char *rel, size_t *len)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", SP_SOURCE_DIR, rel);
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    char *data = malloc(1 << 16);
+    *len = fread(data, 1, 1 << 16, f);
+    fclose(f);
+    data[*len] = '\0';
+    return data;
+}
+
+/* ------------------------------------------------------------------ */
+/* The export's columns are the importer's fields                      */
+
+START_TEST(export_header_is_the_field_list)
+{
+    buf b = export_of(fx_db, NULL, 0);
+    char want[1024] = "";
+    for (int f = 0; f < F_COUNT; f++) {
+        strcat(want, imp_field_name((imp_field)f));
+        strcat(want, f + 1 < F_COUNT ? "," : "\r\n");
+    }
+    ck_assert_uint_eq(b.len, strlen(want));
+    ck_assert_int_eq(memcmp(b.data, want, b.len), 0);
+    free(b.data);
+    /* The list messages give is the same list. */
+    char names[1024] = "";
+    for (int f = 0; f <= F_COUNT; f++) {
+        strcat(names, imp_field_name((imp_field)f));
+        strcat(names, f < F_COUNT ? ", " : "");
+    }
+    ck_assert_str_eq(imp_field_names(), names);
+}
+END_TEST
+
+START_TEST(export_bom_and_bad_filter)
+{
+    plan();
+    buf b = export_of(fx_db, NULL, SP_CSV_WITH_BOM);
+    ck_assert_int_eq(memcmp(b.data, "\xEF\xBB\xBF" "authority,", 13), 0);
+    free(b.data);
+    /* A bad filter fails before a byte is written. */
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&data, &len);
+    sp_filter bad = {.authority = "nowhere"};
+    ck_assert_int_eq(sp_export(NULL, fx_db, f, TODAY, &bad, SP_CSV_WITH_BOM), SP_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "nowhere"));
+    fclose(f);
+    ck_assert_uint_eq(len, 0);
+    free(data);
+    f = fopen("/dev/full", "w");
+    if (f) { /* a full disk is reported, not ignored */
+        ck_assert_int_eq(sp_export(NULL, fx_db, f, TODAY, NULL, 0), SP_ERROR);
+        ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "cannot write"));
+        fclose(f);
+    }
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Round trips                                                         */
+
+/* Export db, import into an empty database, export again: same bytes. */
+static void assert_round_trip(sp_db *db, const char *other)
+{
+    buf first = export_of(db, NULL, SP_CSV_WITH_BOM);
+    sp_db *copy = open_other(other);
+    sp_import_options o = {.name = "plan.csv", .author = AUTHOR};
+    sp_import_result *r = NULL;
+    int rc = sp_import_buffer(&r, copy, first.data, first.len, &o);
+    ck_assert_msg(rc == SP_OK, "%s: %s", sp_errmsg(copy), r && r->nerrors ? r->errors[0] : "");
+    ck_assert_int_eq(r->committed, 1);
+    ck_assert_int_eq(r->rejected, 0);
+    ck_assert_int_eq(r->created.actions, r->rows);
+    buf second = export_of(copy, NULL, SP_CSV_WITH_BOM);
+    ck_assert_uint_eq(second.len, first.len);
+    ck_assert_msg(memcmp(first.data, second.data, first.len) == 0,
+                  "the re-export differs from the export");
+    /* Importing the same file again changes nothing. */
+    sp_import_result_free(r);
+    rc = sp_import_buffer(&r, copy, first.data, first.len, &o);
+    ck_assert_int_eq(rc, SP_OK);
+    ck_assert_int_eq(r->unchanged, r->rows);
+    ck_assert_int_eq(r->updated + r->created.actions, 0);
+    sp_import_result_free(r);
+    sp_close(copy);
+    free(first.data);
+    free(second.data);
+}
+
+START_TEST(round_trip_example_plan)
+{
+    int added = 0;
+    ck_assert_int_eq(sp_set_today(fx_db, TODAY), SP_OK);
+    ck_assert_msg(sp_demo_load(&added, fx_db) == SP_OK, "%s", sp_errmsg(fx_db));
+    ck_assert_int_gt(added, 10);
+    assert_round_trip(fx_db, "copy.db");
+    char path[400];
+    snprintf(path, sizeof path, "%s/copy.db", fx_dir);
+    ck_assert_int_eq(count(path, "action"), added);
+    /* The bulk load built its indexes again. */
+    ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                      "('action_owner', 'action_open_due', "
+                                      "'action_update_action')"), 3);
+}
+END_TEST
+
+/* Text that breaks naive CSV and spreadsheets: every guarded first
+ * character, apostrophes the guard must not eat, quotes, commas, line
+ * ends, tabs, pound signs, curly quotes, emoji, a leading U+FEFF. */
+static const char *const awkward[] = {
+    "=1+1",           "+44 1803 201201",   "-5 days late",        "@risk",
+    "\tindented",     "\rcarriage return", "\nline feed first",   "'=1+1",
+    "'plain",         "''two apostrophes", "comma, inside",       "quote \"inside\"",
+    "line\r\nbreak",  "lone\rCR",          "lone\nLF",            "tab\tinside",
+    "£120,000 budget", "“curly” ‘quotes’", "emoji 🙂 in text",    "trailing space ",
+    " leading space", "-",                 "'",                   "=",
+    "\xEF\xBB\xBF" "starts with U+FEFF",   "=HYPERLINK(\"http://x\",\"y\")",
+};
+#define NAWKWARD (sizeof awkward / sizeof awkward[0])
+
+static void awkward_objects(void)
+{
+    sp_authority_new a = {.code = "odd", .name = "Council, \"Odd\" = £ “Borough” 🙂"};
+    ck_assert_msg(sp_authority_add(NULL, fx_db, &a) == SP_OK, "%s", sp_errmsg(fx_db));
+    sp_review_new r = {.authority = "odd", .ref = "r-1", .kind = "ofsted_inspection",
+                       .title = "=Review\r\ntitle, with \"quotes\"", .from = "2017-01-09",
+                       .to = "2017-01-20", .reported = "2017-02-14",
+                       .judgement = "'Requires improvement'"};
+    ck_assert_msg(sp_review_add(NULL, fx_db, &r) == SP_OK, "%s", sp_errmsg(fx_db));
+}
+
+/* One finding and action per awkward string, in every text field. */
+static void awkward_actions(void)
+{
+    for (size_t i = 0; i < NAWKWARD; i++) {
+        char ref[8], finding[32], owner[64];
+        snprintf(ref, sizeof ref, "%zu", i + 1);
+        snprintf(finding, sizeof finding, "odd/r-1/%zu", i + 1);
+        snprintf(owner, sizeof owner, "%s owner %zu", awkward[i], i);
+        sp_finding_new f = {.review = "odd/r-1", .ref = ref, .kind = "area_for_improvement",
+                            .theme = awkward[(i + 1) % NAWKWARD], .text = awkward[i]};
+        ck_assert_msg(sp_finding_add(NULL, fx_db, &f) == SP_OK, "%zu: %s", i,
+                      sp_errmsg(fx_db));
+        sp_action_new x = {.finding = finding, .title = awkward[(i + 2) % NAWKWARD],
+                           .owner = owner, .due = "2017-09-30", .start = "2017-01-02",
+                           .measure = awkward[(i + 3) % NAWKWARD]};
+        ck_assert_msg(sp_action_add(NULL, NULL, fx_db, &x) == SP_OK, "%zu: %s", i,
+                      sp_errmsg(fx_db));
+    }
+}
+
+static void update(int64_t id, const sp_update *u)
+{
+    ck_assert_msg(sp_action_update(NULL, NULL, fx_db, id, u) == SP_OK, "update %lld: %s",
+                  (long long)id, sp_errmsg(fx_db));
+}
+
+/* Progress with awkward notes, a slipped date, a transfer, an override. */
+static void awkward_progress(void)
+{
+    for (int64_t id = 1; id <= (int64_t)NAWKWARD; id++) {
+        const char *text = awkward[(size_t)id % NAWKWARD];
+        sp_update u = {.author = awkward[((size_t)id + 4) % NAWKWARD], .on = "2017-03-01",
+                       .status = "in_progress", .note = text, .evidence = text};
+        if (id % 3 == 0)
+            continue;
+        update(id, &u);
+    }
+    sp_update slip = {.author = AUTHOR, .on = "2017-04-01", .due = "2017-12-31",
+                      .reason = "=partner data late"};
+    update(2, &slip);
+    sp_update done = {.author = AUTHOR, .on = "2017-05-01", .status = "complete",
+                      .note = "'done, with \"evidence\""};
+    update(4, &done);
+    sp_update moved = {.author = AUTHOR, .on = "2017-06-01", .status = "transferred",
+                       .transfer_to = "-Service plan, 2018/19", .reason = "year end"};
+    update(5, &moved);
+    sp_update over = {.author = AUTHOR, .on = "2017-06-02", .rag = "red",
+                      .reason = "@board: \"not convinced\"\r\n"};
+    update(7, &over);
+}
+
+/* No cell of a guarded export may begin with a formula trigger. */
+static int check_cell(void *ctx, const sp_csv_row *row)
+{
+    (void)ctx;
+    for (size_t i = 0; i < row->count; i++) {
+        char c = row->fields[i].len ? row->fields[i].data[0] : 'x';
+        ck_assert_msg(!strchr("=+-@\t\r\n", c) || row->fields[i].len == 0,
+                      "line %zu field %zu begins with a formula trigger", row->line, i + 1);
+    }
+    return 0;
+}
+
+START_TEST(round_trip_awkward_text)
+{
+    ck_assert_int_eq(sp_set_today(fx_db, TODAY), SP_OK);
+    awkward_objects();
+    awkward_actions();
+    awkward_progress();
+    buf b = export_of(fx_db, NULL, 0);
+    sp_csv_error err;
+    ck_assert_int_eq(sp_csv_read_buffer(&err, b.data, b.len, check_cell, NULL), SP_OK);
+    free(b.data);
+    assert_round_trip(fx_db, "awkward.db");
+}
+END_TEST
+
+/* The texts themselves come back, not only the same bytes. */
+START_TEST(guard_is_reversed_exactly)
+{
+    ck_assert_int_eq(sp_set_today(fx_db, TODAY), SP_OK);
+    awkward_objects();
+    awkward_actions();
+    buf b = export_of(fx_db, NULL, 0);
+    sp_db *copy = open_other("texts.db");
+    sp_import_result *r = NULL;
+    ck_assert_int_eq(sp_import_buffer(&r, copy, b.data, b.len, NULL), SP_OK);
+    sp_cursor *c = NULL;
+    ck_assert_int_eq(sp_finding_list(&c, copy, "odd/r-1"), SP_OK);
+    size_t seen = 0;
+    while (sp_cursor_step(c) == SP_ROW) {
+        const char *path = sp_cursor_text(c, 0), *text = sp_cursor_text(c, 3);
+        size_t i = strtoul(strrchr(path, '/') + 1, NULL, 10) - 1;
+        ck_assert_uint_lt(i, NAWKWARD);
+        ck_assert_str_eq(text, awkward[i]);
+        seen++;
+    }
+    ck_assert_uint_eq(seen, NAWKWARD);
+    sp_cursor_free(c);
+    sp_import_result_free(r);
+    sp_close(copy);
+    free(b.data);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Council sheets                                                      */
+
+START_TEST(council_sheet_from_excel)
+{
+    plan();
+    size_t len;
+    char *data = read_source_file("tests/data/import/council_excel.csv", &len);
+    ck_assert_int_eq(memcmp(data, "\xEF\xBB\xBF", 3), 0); /* saved as "CSV UTF-8" */
+    ck_assert_ptr_nonnull(strstr(data, "\r\n"));
+    sp_import_options o = {.name = "council.csv", .authority = "tb", .author = AUTHOR};
+    sp_import_result *r = NULL;
+    ck_assert_msg(sp_import_buffer(&r, fx_db, data, len, &o) == SP_OK, "%s",
+                  sp_errmsg(fx_db));
+    ck_assert_int_eq(r->rows, 4);
+    ck_assert_int_eq(r->created.authorities, 0);
+    ck_assert_int_eq(r->created.reviews, 1);
+    ck_assert_int_eq(r->created.findings, 2);
+    ck_assert_int_eq(r->created.owners, 3);
+    ck_assert_int_eq(r->created.actions, 4);
+    ck_assert_int_eq(r->rag_ignored, 10);
+    ck_assert_uint_eq(r->nunplaced, 0);
+    /* UK dates and loose timescales, counted from the start date. */
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE "
+        "(ref = '1.1' AND start_on = '2017-04-03' AND due_on = '2018-03-31' "
+        "  AND status = 'in_progress') OR "
+        "(ref = '1.2' AND start_on = '2017-05-01' AND due_on = '2017-09-30' "
+        "  AND status = 'not_started') OR "
+        "(ref = '2.1' AND due_on = '2017-06-30' AND status = 'complete') OR "
+        "(ref = '2.2' AND start_on = '2017-02-01' AND due_on = '2017-08-01')"), 4);
+    /* The review made for the import, and the findings shared by text. */
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM review WHERE "
+        "ref = 'import-2017-07-01' AND kind = 'other' "
+        "AND title = 'Plan imported from council.csv on 2017-07-01'"), 1);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM finding f JOIN review r ON "
+        "r.id = f.review_id WHERE r.ref = 'import-2017-07-01' AND f.kind = 'recommendation' "
+        "AND f.theme = 'Vision, strategy and leadership' AND f.ref = '1'"), 1);
+    /* Text as written: a line break, curly quotes, a pound sign. */
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action_update WHERE "
+        "note = 'Board met on 12/06/2017; terms agreed.' || char(10) || "
+        "'Next: recruit the independent chair' AND author = 'Test Officer' "
+        "AND on_date = '2017-07-01' AND new_status = 'in_progress'"), 1);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE description = "
+        "'Open the MASH with police and health — budget £120,000'"), 1);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE "
+        "rag_override IS NOT NULL"), 0);
+    sp_import_result_free(r);
+    free(data);
+}
+END_TEST
+
+START_TEST(keep_rag_imports_overrides)
+{
+    plan();
+    size_t len;
+    char *data = read_source_file("tests/data/import/council_excel.csv", &len);
+    sp_import_options o = {.authority = "tb", .flags = SP_IMPORT_KEEP_RAG};
+    sp_import_result *r = NULL;
+    ck_assert_int_eq(sp_import_buffer(&r, fx_db, data, len, &o), SP_OK);
+    ck_assert_int_eq(r->rag_ignored, 0);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE "
+        "rag_override_reason = 'imported' AND ((ref = '1.1' AND rag_override = 'amber') "
+        "OR (ref = '2.2' AND rag_override = 'red'))"), 2);
+    sp_import_result_free(r);
+    free(data);
+}
+END_TEST
+
+START_TEST(map_and_unplaced_columns)
+{
+    plan();
+    const char *csv = "Ref,Recommendation,Task,Officer,Deadline,Notes,Colour,,Budget\n"
+                      "1,Improve supervision,Audit files,Head of Service,31/12/2017,x,blue,,\n"
+                      "2,Improve supervision,Train staff,Head of Service,Q3 2017/18,,,y,\n";
+    sp_import_options o = {.review = "tb/r1", .map = " Task = action , Officer=owner,"
+                                                      "Budget=ignore"};
+    sp_import_result *r = import_text(fx_db, csv, &o, SP_OK);
+    ck_assert_int_eq(r->created.actions, 2);
+    ck_assert_uint_eq(r->nunplaced, 3);
+    ck_assert_str_eq(r->unplaced[0].header, "Notes");
+    ck_assert_uint_eq(r->unplaced[0].column, 6);
+    ck_assert_str_eq(r->unplaced[1].header, "Colour");
+    ck_assert_str_eq(r->unplaced[2].header, ""); /* no header, but data */
+    ck_assert_uint_eq(r->unplaced[2].column, 8);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE due_on = "
+                                         "'2017-12-31' AND description = 'Audit files'"), 1);
+    sp_import_result_free(r);
+    sp_import_options bad = {.review = "tb/r1", .map = "Task=chore"};
+    r = import_text(fx_db, csv, &bad, SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "'chore' is not a field"));
+    sp_import_result_free(r);
+}
+END_TEST
+
+START_TEST(placement_options)
+{
+    plan();
+    const char *csv = "Finding,Action,Owner,Due\nSupervision,Audit,Lead,2017-12-31\n";
+    sp_import_options none = {.name = "f.csv"};
+    sp_import_result *r = import_text(fx_db, csv, &none, SP_EINVALID);
+    ck_assert_uint_eq(r->nerrors, 1);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "f.csv:1: the file does not say which review"));
+    sp_import_result_free(r);
+    sp_import_options unknown = {.authority = "nowhere"};
+    r = import_text(fx_db, csv, &unknown, SP_ENOTFOUND);
+    sp_import_result_free(r);
+    sp_import_options review = {.review = "tb/r1"};
+    r = import_text(fx_db, csv, &review, SP_OK);
+    ck_assert_int_eq(r->created.reviews, 0);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM finding WHERE review_id = 1 "
+                                         "AND text = 'Supervision' AND ref = '2' "
+                                         "AND theme = 'General'"), 1);
+    sp_import_result_free(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Existing actions: updates appended, history kept                    */
+
+static const char *const sheet_v1 =
+    "Ref,Finding,Action,Owner,Start,Due,Status,Progress\r\n"
+    "1,Supervision,Audit files,Head of Service,01/04/2017,30/09/2017,In progress,Begun\r\n"
+    "2,Supervision,Train staff,Head of Service,01/04/2017,30/09/2017,Complete,Done\r\n";
+
+START_TEST(existing_actions_get_updates)
+{
+    plan();
+    sp_import_options o = {.review = "tb/r1", .author = AUTHOR};
+    sp_import_result *r = import_text(fx_db, sheet_v1, &o, SP_OK);
+    sp_import_result_free(r);
+    long long updates = count(fx_path, "action_update");
+    const char *v2 = "Ref,Finding,Action,Owner,Start,Due,Status,Progress\r\n"
+                     "1,Supervision,Audit files,Head of Service,01/04/2017,31/12/2017,"
+                     "Complete,Finished late\r\n"
+                     "2,Supervision,Train staff,Head of Service,01/04/2017,30/09/2017,"
+                     "Complete,Done\r\n";
+    r = import_text(fx_db, v2, &o, SP_OK);
+    ck_assert_int_eq(r->updated, 1);
+    ck_assert_int_eq(r->unchanged, 1);
+    ck_assert_int_eq(r->created.actions, 0);
+    ck_assert_int_eq(count(fx_path, "action_update"), updates + 1);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action_update WHERE "
+        "old_status = 'in_progress' AND new_status = 'complete' AND old_due_on = "
+        "'2017-09-30' AND new_due_on = '2017-12-31' AND note = 'Finished late'"), 1);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE ref = '1' AND "
+        "original_due_on = '2017-09-30' AND due_on = '2017-12-31'"), 1);
+    ck_assert_int_eq(r->irregular, 0);
+    sp_import_result_free(r);
+    /* A move the lifecycle refuses is imported, and noted. */
+    const char *v3 = "Ref,Finding,Action,Status\r\n2,Supervision,Train staff,Not started\r\n";
+    r = import_text(fx_db, v3, &o, SP_OK);
+    ck_assert_int_eq(r->irregular, 1);
+    ck_assert_uint_eq(r->nnotes, 1);
+    ck_assert_ptr_nonnull(strstr(r->notes[0], "input:2:4: status moves from complete to "
+                                              "not_started"));
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE ref = '2' AND "
+                                         "status = 'not_started'"), 1);
+    sp_import_result_free(r);
+    /* A due date before the action's start is refused, as for a new one. */
+    const char *v4 = "Ref,Finding,Action,Due\r\n1,Supervision,Audit files,01/01/2017\r\n";
+    r = import_text(fx_db, v4, &o, SP_EINVALID);
+    ck_assert_str_eq(r->errors[0], "input:2:4: due date 2017-01-01 is before the start date "
+                                   "2017-04-01");
+    sp_import_result_free(r);
+}
+END_TEST
+
+START_TEST(repeated_reference_in_bulk_load)
+{
+    ck_assert_int_eq(sp_set_today(fx_db, TODAY), SP_OK);
+    const char *csv =
+        "authority,authority_name,review,review_title,finding_ref,finding,action_ref,action,"
+        "owner,due_on,status,last_update_note\r\n"
+        "tb,Torbay,r1,Peer review,1,Supervision,1,Audit,Lead,2017-12-31,not_started,\r\n"
+        "tb,Torbay,r1,Peer review,1,Supervision,1,Audit,Lead,2017-12-31,in_progress,Begun\r\n"
+        "tb,Torbay,r1,Peer review,1,Supervision,2,Train,Lead,2017-12-31,not_started,\r\n";
+    sp_import_result *r = import_text(fx_db, csv, NULL, SP_OK);
+    ck_assert_int_eq(r->created.actions, 2);
+    ck_assert_int_eq(r->updated, 1);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM sqlite_master WHERE name IN "
+        "('action_owner', 'action_open_due', 'action_update_action')"), 3);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE ref = '1' AND "
+                                         "status = 'in_progress'"), 1);
+    sp_import_result_free(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Malformed files: nothing changes, every bad row is named            */
+
+static const char *const header =
+    "Ref,Theme,Recommendation,What we will do,Lead officer,Start date,Target date,Status\r\n";
+
+/* Imports header + body into the minimal plan, expects SP_EINVALID with
+ * `first` as the start of the first message, and no change at all. */
+static sp_import_result *rejected(const char *body, const char *first)
+{
+    char csv[4096];
+    snprintf(csv, sizeof csv, "%s%s", header, body);
+    sp_import_options o = {.name = "bad.csv", .review = "tb/r1"};
+    long long before = fingerprint(fx_path);
+    sp_import_result *r = import_text(fx_db, csv, &o, SP_EINVALID);
+    ck_assert_int_eq(r->committed, 0);
+    ck_assert_uint_ge(r->nerrors, 1);
+    ck_assert_msg(strncmp(r->errors[0], first, strlen(first)) == 0, "got: %s", r->errors[0]);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "nothing was imported"));
+    ck_assert_int_eq(fingerprint(fx_path), before);
+    return r;
+}
+
+#define GOOD_ROW "1,Practice,Rec one,Audit files,Head of Service,01/04/2017,30/09/2017,Complete\r\n"
+
+START_TEST(malformed_files_change_nothing)
+{
+    plan();
+    sp_import_result_free(rejected(GOOD_ROW "2,Practice,Rec one,Do \xff it,Lead,,,\r\n",
+                                   "bad.csv:3:4: invalid UTF-8 byte 0xff"));
+    sp_import_result_free(rejected(GOOD_ROW "2,Practice,Rec one,\"Do it,Lead,,,\r\n",
+                                   "bad.csv:3:4: unterminated quoted field"));
+    sp_import_result_free(rejected(GOOD_ROW "2,Practice,Rec one,Do \"it\",Lead,,,\r\n",
+                                   "bad.csv:3:4: '\"' inside an unquoted field"));
+    sp_import_result_free(rejected("1,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Done\r\n",
+                                   "bad.csv:2:8: status 'Done' is not known: expected one of "
+                                   "not_started"));
+    sp_import_result_free(rejected("1,T,Rec,Audit,Lead,01/02/2017,31/02/2017,Complete\r\n",
+                                   "bad.csv:2:7: due date '31/02/2017' is not a real day"));
+    sp_import_result_free(rejected("1,T,Rec,Audit,Lead,31/02/2017,31/03/2017,Complete\r\n",
+                                   "bad.csv:2:6: start date '31/02/2017' is not a valid date"));
+    sp_import_result_free(rejected(GOOD_ROW "2,T,Rec,Audit,Lead,01/04/2017,30/09/2017,x,y\r\n",
+                                   "bad.csv:3:9: found 9 fields, expected 8"));
+    sp_import_result_free(rejected("1,T,Rec,Audit,Lead\r\n",
+                                   "bad.csv:2:6: found 5 fields, expected 8"));
+}
+END_TEST
+
+START_TEST(every_bad_row_is_reported)
+{
+    plan();
+    sp_import_result *r = rejected(
+        GOOD_ROW
+        "2,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Done\r\n"
+        GOOD_ROW
+        "3,T,Rec,Audit,Lead,01/04/2017,31/02/2017,Complete\r\n"
+        "4,T,Rec,Audit,Lead\r\n"
+        "\"5\",T,Rec,\"Audit\r\nover two lines\",,01/04/2017,30/09/2017,Complete\r\n",
+        "bad.csv:3:8: status 'Done'");
+    ck_assert_int_eq(r->rejected, 4);
+    ck_assert_uint_eq(r->nerrors, 4);
+    ck_assert_ptr_nonnull(strstr(r->errors[1], "bad.csv:5:7: due date '31/02/2017'"));
+    ck_assert_ptr_nonnull(strstr(r->errors[2], "bad.csv:6:6: found 5 fields"));
+    ck_assert_ptr_nonnull(strstr(r->errors[3], "bad.csv:7:5: no owner"));
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "bad.csv: 4 bad rows"));
+    sp_import_result_free(r);
+}
+END_TEST
+
+START_TEST(error_list_is_capped)
+{
+    plan();
+    static char body[8192];
+    body[0] = '\0';
+    for (int i = 0; i < 60; i++)
+        strcat(body, "1,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Done\r\n");
+    sp_import_result *r = rejected(body, "bad.csv:2:8:");
+    ck_assert_int_eq(r->rejected, 60);
+    ck_assert_uint_eq(r->nerrors, SP_IMPORT_MAX_ERRORS);
+    sp_import_result_free(r);
+}
+END_TEST
+
+START_TEST(header_problems)
+{
+    plan();
+    sp_import_options o = {.name = "h.csv", .review = "tb/r1"};
+    sp_import_result *r = import_text(fx_db, "Action,Status,State\nA,x,y\n", &o, SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "h.csv:1:"));
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "no column names the finding"));
+    sp_import_result_free(r);
+    r = import_text(fx_db, "Finding,Action,Status,Status\nF,A,x,y\n", &o, SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "h.csv:1:4: header 'Status' means status"));
+    sp_import_result_free(r);
+    r = import_text(fx_db, "", &o, SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "h.csv:1: the file is empty"));
+    sp_import_result_free(r);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Dry runs                                                            */
+
+START_TEST(dry_run_changes_nothing_and_predicts)
+{
+    plan();
+    sp_import_options o = {.review = "tb/r1", .flags = SP_IMPORT_DRY_RUN};
+    long long before = fingerprint(fx_path);
+    sp_import_result *r = import_text(fx_db, sheet_v1, &o, SP_OK);
+    ck_assert_int_eq(r->created.actions, 2);
+    ck_assert_int_eq(r->created.owners, 1);
+    ck_assert_int_eq(r->committed, 0);
+    ck_assert_int_eq(fingerprint(fx_path), before);
+    sp_import_result_free(r);
+    char bad[512];
+    snprintf(bad, sizeof bad, "%s%s", sheet_v1, "3,Supervision,Plan,Lead,x,y,z,w\r\n");
+    r = import_text(fx_db, bad, &o, SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "would fail"));
+    ck_assert_int_eq(fingerprint(fx_path), before);
+    sp_import_result_free(r);
+    o.flags = 0;
+    r = import_text(fx_db, bad, &o, SP_EINVALID);
+    sp_import_result_free(r);
+    r = import_text(fx_db, sheet_v1, &o, SP_OK);
+    ck_assert_int_eq(r->created.actions, 2);
+    sp_import_result_free(r);
+}
+END_TEST
+
+START_TEST(import_from_a_file_handle)
+{
+    plan();
+    static char text[512];
+    snprintf(text, sizeof text, "%s", sheet_v1);
+    FILE *f = fmemopen(text, strlen(text), "rb");
+    sp_import_options o = {.review = "tb/r1"};
+    sp_import_result *r = NULL;
+    ck_assert_int_eq(sp_import(&r, fx_db, f, &o), SP_OK);
+    ck_assert_int_eq(r->created.actions, 2);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action_update WHERE author = "
+                                         "'import'"), 2); /* no author given */
+    sp_import_result_free(r);
+    fclose(f);
+    sp_import_result_free(NULL);
+}
+END_TEST
+
+static Suite *import_suite(void)
+{
+    Suite *s = suite_create("import");
+    TCase *tc = fx_tcase("export");
+    tcase_add_test(tc, export_header_is_the_field_list);
+    tcase_add_test(tc, export_bom_and_bad_filter);
+    suite_add_tcase(s, tc);
+    tc = fx_tcase("round trip");
+    tcase_add_test(tc, round_trip_example_plan);
+    tcase_add_test(tc, round_trip_awkward_text);
+    tcase_add_test(tc, guard_is_reversed_exactly);
+    suite_add_tcase(s, tc);
+    tc = fx_tcase("council sheets");
+    tcase_add_test(tc, council_sheet_from_excel);
+    tcase_add_test(tc, keep_rag_imports_overrides);
+    tcase_add_test(tc, map_and_unplaced_columns);
+    tcase_add_test(tc, placement_options);
+    suite_add_tcase(s, tc);
+    tc = fx_tcase("updates");
+    tcase_add_test(tc, existing_actions_get_updates);
+    tcase_add_test(tc, repeated_reference_in_bulk_load);
+    suite_add_tcase(s, tc);
+    tc = fx_tcase("malformed");
+    tcase_add_test(tc, malformed_files_change_nothing);
+    tcase_add_test(tc, every_bad_row_is_reported);
+    tcase_add_test(tc, error_list_is_capped);
+    tcase_add_test(tc, header_problems);
+    suite_add_tcase(s, tc);
+    tc = fx_tcase("dry run");
+    tcase_add_test(tc, dry_run_changes_nothing_and_predicts);
+    tcase_add_test(tc, import_from_a_file_handle);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+SP_TEST_MAIN(import_suite)

@@ -1,0 +1,572 @@
+/* The plan at a date: plan_at.c and sql/plan_at.sql, against hand-worked
+ * histories, and the promise that the "settled" shortcut and the month-end
+ * series agree with a full replay of the history. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "plan_at.h"
+
+/* ------------------------------------------------------------------ */
+/* Building histories                                                  */
+
+static int64_t add_action(const char *ref, const char *owner, const char *start,
+                          const char *due)
+{
+    int64_t id = 0;
+    sp_action_new in = {.finding = "tb/r1/1", .title = "Streamline the paperwork",
+                        .owner = owner, .start = start, .due = due, .ref = ref};
+    ck_assert_msg(sp_action_add(&id, NULL, fx_db, &in) == SP_OK, "%s", sp_errmsg(fx_db));
+    return id;
+}
+
+static void update(int64_t id, const sp_update *in)
+{
+    sp_update u = *in;
+    if (!u.author)
+        u.author = "Head of Service";
+    int rc = sp_action_update(NULL, NULL, fx_db, id, &u);
+    ck_assert_msg(rc == SP_OK, "update of %lld on %s: %s", (long long)id, u.on,
+                  sp_errmsg(fx_db));
+}
+
+static void set_status(int64_t id, const char *on, const char *status)
+{
+    sp_update u = {.on = on, .status = status, .note = "progress reported",
+                   .evidence = "audit shows the change"};
+    update(id, &u);
+}
+
+/* The history every test below starts from. "Today" is 2018-01-01 so that
+ * every update is in the past. */
+static struct {
+    int64_t done_late;   /* started 2017-01-01, due 2017-06-30, complete 2017-08-15 */
+    int64_t revised;     /* due 2017-05-31, revised on 2017-06-10 to 2017-09-30 */
+    int64_t late_start;  /* starts 2017-08-01 */
+    int64_t reassigned;  /* Team C until 2017-05-01, then Team B */
+    int64_t overridden;  /* amber override 2017-03-01, cleared 2017-05-01 */
+    int64_t transferred; /* transferred on 2017-03-31 */
+    int64_t backdated;   /* complete 2017-05-01, then a reopening recorded later
+                            but dated 2017-04-01 */
+} h;
+
+static void history(void)
+{
+    fx_minimal_plan();
+    ck_assert_int_eq(sp_set_today(fx_db, "2018-01-01"), SP_OK);
+    h.done_late = add_action("1", "Team A", "2017-01-01", "2017-06-30");
+    set_status(h.done_late, "2017-02-01", "in_progress");
+    set_status(h.done_late, "2017-08-15", "complete");
+
+    h.revised = add_action("2", "Team A", "2017-01-01", "2017-05-31");
+    set_status(h.revised, "2017-03-01", "in_progress");
+    sp_update slip = {.on = "2017-06-10", .due = "2017-09-30", .reason = "partner delay"};
+    update(h.revised, &slip);
+
+    h.late_start = add_action("3", "Team A", "2017-08-01", "2017-12-31");
+
+    h.reassigned = add_action("4", "Team C", "2017-01-01", "2017-12-31");
+    sp_reassign move = {.from = "Team C", .to = "Team B", .author = "Director",
+                        .on = "2017-05-01", .finding = "tb/r1/1"};
+    int moved = 0;
+    ck_assert_msg(sp_action_reassign(&moved, fx_db, &move) == SP_OK, "%s", sp_errmsg(fx_db));
+
+    h.overridden = add_action("5", "Team A", "2017-01-01", "2017-12-31");
+    sp_update over = {.on = "2017-03-01", .rag = "amber", .reason = "partner data late"};
+    update(h.overridden, &over);
+    sp_update clear = {.on = "2017-05-01", .rag = "none", .reason = "data arrived"};
+    update(h.overridden, &clear);
+
+    h.transferred = add_action("6", "Team A", "2017-01-01", "2017-12-31");
+    sp_update xfer = {.on = "2017-03-31", .status = "transferred",
+                      .transfer_to = "Service plan 2017/18", .note = "year end"};
+    update(h.transferred, &xfer);
+
+    h.backdated = add_action("7", "Team A", "2017-01-01", "2017-12-31");
+    set_status(h.backdated, "2017-02-01", "in_progress");
+    set_status(h.backdated, "2017-05-01", "complete");
+    sp_update reopen = {.on = "2017-04-01", .status = "in_progress",
+                        .note = "audit found gaps", .reason = "not done after all"};
+    update(h.backdated, &reopen);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading a cursor into memory                                        */
+
+#define MAX_ROWS 128
+#define MAX_COLS 48
+
+typedef struct table {
+    int nrows, ncols;
+    char *name[MAX_COLS];
+    char *cell[MAX_ROWS][MAX_COLS]; /* NULL for SQL NULL */
+} table;
+
+/* A whole number written by the library (a count or a day count). */
+static long num(const char *s)
+{
+    char *end;
+    ck_assert_ptr_nonnull(s);
+    long n = strtol(s, &end, 10);
+    ck_assert_msg(*s && !*end, "'%s' is not a whole number", s);
+    return n;
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static void load(table *t, sp_cursor *c)
+{
+    int rc;
+    memset(t, 0, sizeof *t);
+    t->ncols = sp_cursor_columns(c);
+    ck_assert_int_le(t->ncols, MAX_COLS);
+    for (int i = 0; i < t->ncols; i++)
+        t->name[i] = strdup(sp_cursor_name(c, i));
+    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+        ck_assert_int_lt(t->nrows, MAX_ROWS);
+        for (int i = 0; i < t->ncols; i++)
+            t->cell[t->nrows][i] = dup_or_null(sp_cursor_text(c, i));
+        t->nrows++;
+    }
+    ck_assert_msg(rc == SP_DONE, "%s", sp_errmsg(fx_db));
+    sp_cursor_free(c);
+}
+
+static void unload(table *t)
+{
+    for (int i = 0; i < t->ncols; i++) {
+        free(t->name[i]);
+        for (int r = 0; r < t->nrows; r++)
+            free(t->cell[r][i]);
+    }
+}
+
+static void plan_at(table *t, const char *as_of, const sp_filter *f, unsigned flags)
+{
+    sp_cursor *c;
+    int rc = sp_plan_at_open(&c, fx_db, as_of, f, flags);
+    ck_assert_msg(rc == SP_OK, "plan at %s: %s", as_of, sp_errmsg(fx_db));
+    load(t, c);
+}
+
+static int col(const table *t, const char *name)
+{
+    for (int i = 0; i < t->ncols; i++)
+        if (strcmp(t->name[i], name) == 0)
+            return i;
+    ck_abort_msg("no column %s", name);
+    return -1;
+}
+
+/* The row of action `id`, or -1 when it is absent. */
+static int row_of(const table *t, int64_t id)
+{
+    char want[32];
+    snprintf(want, sizeof want, "%lld", (long long)id);
+    for (int r = 0; r < t->nrows; r++)
+        if (strcmp(t->cell[r][col(t, "id")], want) == 0)
+            return r;
+    return -1;
+}
+
+/* The cell of action `id` in column `name`; the action must be present. */
+static const char *cell(const table *t, int64_t id, const char *name)
+{
+    int r = row_of(t, id);
+    ck_assert_msg(r >= 0, "action %lld is missing", (long long)id);
+    return t->cell[r][col(t, name)];
+}
+
+#define ck_cell(t, id, name, want)                                                   \
+    do {                                                                             \
+        const char *got_ = cell(t, id, name);                                        \
+        ck_assert_msg(got_ && strcmp(got_, want) == 0, "action %lld %s: want '%s', got '%s'", \
+                      (long long)(id), name, want, got_ ? got_ : "NULL");           \
+    } while (0)
+
+#define ck_cell_null(t, id, name)                                                    \
+    ck_assert_msg(cell(t, id, name) == NULL, "action %lld %s: want NULL, got '%s'", \
+                  (long long)(id), name, cell(t, id, name))
+
+/* ------------------------------------------------------------------ */
+/* Hand-worked examples                                                */
+
+START_TEST(completed_after_the_day_is_open_then)
+{
+    table t;
+    history();
+    plan_at(&t, "2017-07-01", NULL, 0);
+    ck_cell(&t, h.done_late, "status", "in_progress");
+    ck_cell(&t, h.done_late, "rag", "red");
+    ck_cell(&t, h.done_late, "rag_reason", "red: 1 day past due date 2017-06-30");
+    ck_cell(&t, h.done_late, "days_overdue", "1");
+    ck_cell(&t, h.done_late, "aging", "1-30");
+    ck_cell(&t, h.done_late, "last_update_on", "2017-02-01");
+    unload(&t);
+
+    plan_at(&t, "2017-09-01", NULL, 0);
+    ck_cell(&t, h.done_late, "status", "complete");
+    ck_cell(&t, h.done_late, "rag", "blue");
+    ck_cell_null(&t, h.done_late, "days_overdue");
+    ck_cell_null(&t, h.done_late, "aging");
+    unload(&t);
+
+    /* Before its first update it had not started. */
+    plan_at(&t, "2017-01-15", NULL, 0);
+    ck_cell(&t, h.done_late, "status", "not_started");
+    ck_cell_null(&t, h.done_late, "last_update_on");
+    unload(&t);
+}
+END_TEST
+
+START_TEST(due_date_revised_later_shows_the_original)
+{
+    table t;
+    history();
+    plan_at(&t, "2017-06-01", NULL, 0);
+    ck_cell(&t, h.revised, "due_on", "2017-05-31");
+    ck_cell(&t, h.revised, "original_due_on", "2017-05-31");
+    ck_cell(&t, h.revised, "rag_reason", "red: 1 day past due date 2017-05-31");
+    unload(&t);
+
+    plan_at(&t, "2017-07-01", NULL, 0);
+    ck_cell(&t, h.revised, "due_on", "2017-09-30");
+    ck_cell(&t, h.revised, "rag", "amber");
+    ck_cell(&t, h.revised, "rag_reason",
+            "amber: due date revised from 2017-05-31 to 2017-09-30 (122 days' slippage)");
+    unload(&t);
+}
+END_TEST
+
+START_TEST(action_started_after_the_day_is_absent)
+{
+    table t;
+    history();
+    plan_at(&t, "2017-07-31", NULL, 0);
+    ck_assert_int_eq(row_of(&t, h.late_start), -1);
+    ck_assert_int_eq(t.nrows, 6);
+    unload(&t);
+    plan_at(&t, "2017-08-01", NULL, 0);
+    ck_cell(&t, h.late_start, "status", "not_started");
+    ck_assert_int_eq(t.nrows, 7);
+    unload(&t);
+    /* Before any action began the plan is empty. */
+    plan_at(&t, "2016-12-31", NULL, 0);
+    ck_assert_int_eq(t.nrows, 0);
+    unload(&t);
+}
+END_TEST
+
+START_TEST(an_update_proves_the_action_existed)
+{
+    table t;
+    history();
+    /* An action with no start date (entered "today") whose first update is
+     * dated in the past existed on that date. */
+    int64_t id = add_action("8", "Team A", NULL, "2018-06-30");
+    set_status(id, "2017-03-01", "in_progress");
+    plan_at(&t, "2017-02-28", NULL, 0);
+    ck_assert_int_eq(row_of(&t, id), -1);
+    unload(&t);
+    plan_at(&t, "2017-03-01", NULL, 0);
+    ck_cell(&t, id, "status", "in_progress");
+    unload(&t);
+}
+END_TEST
+
+START_TEST(owner_as_it_stood)
+{
+    table t;
+    history();
+    plan_at(&t, "2017-04-01", NULL, 0);
+    ck_cell(&t, h.reassigned, "owner", "Team C");
+    unload(&t);
+    plan_at(&t, "2017-06-01", NULL, 0);
+    ck_cell(&t, h.reassigned, "owner", "Team B");
+    unload(&t);
+    /* The owner filter is judged on the day as well. */
+    sp_filter team_c = {.owner = "Team C"};
+    plan_at(&t, "2017-04-01", &team_c, 0);
+    ck_assert_int_eq(t.nrows, 1);
+    ck_assert_int_ge(row_of(&t, h.reassigned), 0);
+    unload(&t);
+    plan_at(&t, "2017-06-01", &team_c, 0);
+    ck_assert_int_eq(row_of(&t, h.reassigned), -1);
+    unload(&t);
+}
+END_TEST
+
+START_TEST(override_and_transfer_as_they_stood)
+{
+    table t;
+    history();
+    plan_at(&t, "2017-04-01", NULL, 0);
+    ck_cell(&t, h.overridden, "rag", "amber");
+    ck_cell(&t, h.overridden, "rag_override", "amber");
+    ck_cell(&t, h.overridden, "rag_override_reason", "partner data late");
+    ck_cell(&t, h.transferred, "status", "transferred");
+    ck_cell(&t, h.transferred, "rag_reason", "grey: transferred to Service plan 2017/18");
+    unload(&t);
+
+    plan_at(&t, "2017-03-30", NULL, 0);
+    ck_cell(&t, h.transferred, "status", "not_started");
+    ck_cell_null(&t, h.transferred, "transferred_to");
+    unload(&t);
+
+    plan_at(&t, "2017-06-01", NULL, 0);
+    ck_cell_null(&t, h.overridden, "rag_override");
+    ck_cell_null(&t, h.overridden, "rag_override_reason");
+    ck_cell(&t, h.overridden, "rag", "green");
+    unload(&t);
+}
+END_TEST
+
+START_TEST(backdated_update_applies_in_recorded_order)
+{
+    table t;
+    history();
+    /* Today the action is in progress: the reopening was recorded last. */
+    plan_at(&t, NULL, NULL, 0);
+    ck_cell(&t, h.backdated, "status", "in_progress");
+    unload(&t);
+    /* On 15 April the reopening (dated 1 April) is already in force. */
+    plan_at(&t, "2017-04-15", NULL, 0);
+    ck_cell(&t, h.backdated, "status", "in_progress");
+    unload(&t);
+    /* The last update shown is the latest by date. */
+    plan_at(&t, "2017-06-01", NULL, 0);
+    ck_cell(&t, h.backdated, "last_update_on", "2017-05-01");
+    unload(&t);
+}
+END_TEST
+
+START_TEST(overdue_only_most_overdue_first)
+{
+    table t;
+    history();
+    plan_at(&t, "2017-07-01", NULL, SP_PLAN_OVERDUE);
+    ck_assert_int_eq(t.nrows, 1);
+    ck_cell(&t, h.done_late, "days_overdue", "1");
+    unload(&t);
+    plan_at(&t, "2018-01-01", NULL, SP_PLAN_OVERDUE);
+    /* Open past due on 2018-01-01: revised (2017-09-30), backdated,
+     * reassigned, overridden (2017-12-31) and late_start (2017-12-31). */
+    ck_assert_int_eq(t.nrows, 5);
+    ck_assert_str_eq(t.cell[0][col(&t, "due_on")], "2017-09-30");
+    for (int r = 1; r < t.nrows; r++)
+        ck_assert_int_le(num(t.cell[r][col(&t, "days_overdue")]),
+                         num(t.cell[r - 1][col(&t, "days_overdue")]));
+    unload(&t);
+}
+END_TEST
+
+START_TEST(today_is_the_current_state)
+{
+    table t;
+    history();
+    plan_at(&t, NULL, NULL, 0);
+    ck_assert_int_eq(t.nrows, 7);
+    /* Every action's status and due date equal the stored ones. */
+    for (int r = 0; r < t.nrows; r++) {
+        char sql[256];
+        snprintf(sql, sizeof sql,
+                 "SELECT count(*) FROM action WHERE id = %s AND status = '%s' AND due_on = '%s'",
+                 t.cell[r][col(&t, "id")], t.cell[r][col(&t, "status")],
+                 t.cell[r][col(&t, "due_on")]);
+        ck_assert_int_eq(fx_raw_int(fx_path, sql), 1);
+    }
+    unload(&t);
+}
+END_TEST
+
+START_TEST(bad_dates_are_named)
+{
+    sp_cursor *c = NULL;
+    ck_assert_int_eq(sp_plan_at(&c, fx_db, "2017-02-30", NULL), SP_EINVALID);
+    ck_assert_ptr_null(c);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "2017-02-30"));
+    ck_assert_int_eq(sp_plan_series(&c, fx_db, "2017-05-01", "2017-04-01", NULL), SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "2017-05-01"));
+    ck_assert_int_eq(sp_plan_series(&c, fx_db, "1950-01-01", "2017-04-01", NULL), SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "months"));
+    ck_assert_int_eq(sp_plan_series(&c, fx_db, "someday", NULL, NULL), SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "someday"));
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* The shortcut and the series agree with a full replay                */
+
+static const char *const probe_days[] = {
+    "2016-12-31", "2017-01-01", "2017-02-01", "2017-03-01", "2017-03-31", "2017-04-01",
+    "2017-04-15", "2017-05-01", "2017-05-31", "2017-06-10", "2017-07-01", "2017-08-15",
+    "2017-09-30", "2017-12-31", "2018-01-01", NULL};
+
+static void same_tables(const table *a, const table *b, const char *day)
+{
+    ck_assert_int_eq(a->nrows, b->nrows);
+    ck_assert_int_eq(a->ncols, b->ncols);
+    for (int r = 0; r < a->nrows; r++)
+        for (int i = 0; i < a->ncols; i++) {
+            const char *x = a->cell[r][i], *y = b->cell[r][i];
+            ck_assert_msg((!x && !y) || (x && y && strcmp(x, y) == 0),
+                          "%s row %d %s: shortcut '%s', replay '%s'", day, r, a->name[i],
+                          x ? x : "NULL", y ? y : "NULL");
+        }
+}
+
+START_TEST(shortcut_agrees_with_replay)
+{
+    history();
+    for (int i = 0; probe_days[i]; i++) {
+        table fast, slow;
+        plan_at(&fast, probe_days[i], NULL, 0);
+        plan_at(&slow, probe_days[i], NULL, SP_PLAN_REPLAY);
+        same_tables(&fast, &slow, probe_days[i]);
+        unload(&fast);
+        unload(&slow);
+    }
+}
+END_TEST
+
+/* Counts what plan_at returns on `day`: actions, open, overdue, done. */
+static void count_plan(int out[4], const char *day, const sp_filter *f)
+{
+    table t;
+    plan_at(&t, day, f, 0);
+    memset(out, 0, 4 * sizeof *out);
+    for (int r = 0; r < t.nrows; r++) {
+        const char *status = t.cell[r][col(&t, "status")];
+        bool open = strcmp(status, "not_started") == 0 || strcmp(status, "in_progress") == 0;
+        out[0]++;
+        out[1] += open;
+        out[2] += t.cell[r][col(&t, "days_overdue")] != NULL;
+        out[3] += strcmp(status, "complete") == 0 || strcmp(status, "signed_off") == 0;
+    }
+    unload(&t);
+}
+
+static void series_matches_plan_at(const sp_filter *f, unsigned flags)
+{
+    sp_cursor *c;
+    int rc = sp_plan_series_open(&c, fx_db, NULL, "2017-12-15", f, flags);
+    ck_assert_msg(rc == SP_OK, "%s", sp_errmsg(fx_db));
+    table s;
+    load(&s, c);
+    /* Month ends from January (the first start) to November, then the 15th. */
+    ck_assert_int_eq(s.nrows, 12);
+    ck_assert_str_eq(s.cell[0][0], "2017-01-31");
+    ck_assert_str_eq(s.cell[1][0], "2017-02-28");
+    ck_assert_str_eq(s.cell[10][0], "2017-11-30");
+    ck_assert_str_eq(s.cell[11][0], "2017-12-15");
+    for (int r = 0; r < s.nrows; r++) {
+        int want[4];
+        count_plan(want, s.cell[r][0], f);
+        for (int k = 0; k < 4; k++)
+            ck_assert_msg(num(s.cell[r][k + 1]) == want[k], "%s %s: series %s, plan_at %d",
+                          s.cell[r][0], s.name[k + 1], s.cell[r][k + 1], want[k]);
+    }
+    unload(&s);
+}
+
+START_TEST(series_counts_what_plan_at_returns)
+{
+    history();
+    series_matches_plan_at(NULL, 0);
+    series_matches_plan_at(NULL, SP_PLAN_REPLAY);
+    sp_filter team_b = {.owner = "Team B"};
+    series_matches_plan_at(&team_b, 0);
+    sp_filter red = {.rag = "red"};
+    series_matches_plan_at(&red, 0);
+    sp_filter open = {.status = "in_progress"};
+    series_matches_plan_at(&open, 0);
+}
+END_TEST
+
+START_TEST(series_hand_worked)
+{
+    history();
+    sp_cursor *c;
+    ck_assert_int_eq(sp_plan_series(&c, fx_db, "2017-06-01", "2017-07-31", NULL), SP_OK);
+    table s;
+    load(&s, c);
+    ck_assert_int_eq(s.nrows, 2);
+    /* 30 June: six actions (late_start not yet); open: done_late, revised,
+     * reassigned, overridden, backdated (transferred is closed); overdue:
+     * revised's due date was already 2017-09-30 by then, done_late is due
+     * that day, so none. 31 July: done_late is 31 days overdue. */
+    ck_assert_str_eq(s.cell[0][0], "2017-06-30");
+    ck_assert_str_eq(s.cell[0][1], "6");
+    ck_assert_str_eq(s.cell[0][2], "5");
+    ck_assert_str_eq(s.cell[0][3], "0");
+    ck_assert_str_eq(s.cell[1][0], "2017-07-31");
+    ck_assert_str_eq(s.cell[1][3], "1");
+    unload(&s);
+    /* An empty plan: one point, all zero. */
+    sp_filter none = {.theme = "No such theme"};
+    ck_assert_int_eq(sp_plan_series(&c, fx_db, NULL, "2017-07-31", &none), SP_OK);
+    load(&s, c);
+    ck_assert_int_eq(s.nrows, 1);
+    ck_assert_str_eq(s.cell[0][1], "0");
+    unload(&s);
+}
+END_TEST
+
+/* The example plan: real shapes of history (five councils, 2012-2018). */
+START_TEST(example_plan_agrees)
+{
+    int added = 0;
+    ck_assert_msg(sp_demo_load(&added, fx_db) == SP_OK, "%s", sp_errmsg(fx_db));
+    ck_assert_int_gt(added, 50);
+    ck_assert_int_eq(sp_set_today(fx_db, "2018-06-30"), SP_OK);
+    sp_cursor *c;
+    ck_assert_msg(sp_plan_series(&c, fx_db, NULL, NULL, NULL) == SP_OK, "%s", sp_errmsg(fx_db));
+    table s;
+    load(&s, c);
+    ck_assert_int_gt(s.nrows, 24);
+    for (int r = 0; r < s.nrows; r++) {
+        int want[4];
+        table fast, slow;
+        count_plan(want, s.cell[r][0], NULL);
+        for (int k = 0; k < 4; k++)
+            ck_assert_msg(num(s.cell[r][k + 1]) == want[k], "%s %s: series %s, plan_at %d",
+                          s.cell[r][0], s.name[k + 1], s.cell[r][k + 1], want[k]);
+        plan_at(&fast, s.cell[r][0], NULL, 0);
+        plan_at(&slow, s.cell[r][0], NULL, SP_PLAN_REPLAY);
+        same_tables(&fast, &slow, s.cell[r][0]);
+        unload(&fast);
+        unload(&slow);
+    }
+    unload(&s);
+}
+END_TEST
+
+static Suite *plan_at_suite(void)
+{
+    Suite *s = suite_create("plan_at");
+    TCase *tc = fx_tcase("examples");
+    tcase_add_test(tc, completed_after_the_day_is_open_then);
+    tcase_add_test(tc, due_date_revised_later_shows_the_original);
+    tcase_add_test(tc, action_started_after_the_day_is_absent);
+    tcase_add_test(tc, an_update_proves_the_action_existed);
+    tcase_add_test(tc, owner_as_it_stood);
+    tcase_add_test(tc, override_and_transfer_as_they_stood);
+    tcase_add_test(tc, backdated_update_applies_in_recorded_order);
+    tcase_add_test(tc, overdue_only_most_overdue_first);
+    tcase_add_test(tc, today_is_the_current_state);
+    tcase_add_test(tc, bad_dates_are_named);
+    suite_add_tcase(s, tc);
+    tc = fx_tcase("agreement");
+    tcase_add_test(tc, shortcut_agrees_with_replay);
+    tcase_add_test(tc, series_counts_what_plan_at_returns);
+    tcase_add_test(tc, series_hand_worked);
+    tcase_add_test(tc, example_plan_agrees);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+SP_TEST_MAIN(plan_at_suite)

@@ -1,0 +1,775 @@
+/* Manager reports (report.c, sql/report.sql): overdue, due soon, stale and
+ * summary on a small plan built here, their filters, the reconciliation of
+ * the summary with the lists, and the query plans. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "fixture.h"
+#include "internal.h"
+
+/* ------------------------------------------------------------------ */
+/* The plan                                                            */
+
+/* Action ids, in the order plan() adds them. */
+enum { A1 = 1, A2, A3, A4, A5, A6, A7, A8, A9, A10 };
+
+static void add_finding(const char *review, const char *ref, const char *theme)
+{
+    sp_finding_new f = {.review = review, .ref = ref, .kind = "recommendation", .theme = theme,
+                        .text = "A finding"};
+    ck_assert_msg(sp_finding_add(NULL, fx_db, &f) == SP_OK, "%s", sp_errmsg(fx_db));
+}
+
+static void add_action(int64_t want_id, const char *finding, const char *owner, const char *start,
+                       const char *due)
+{
+    int64_t id = 0;
+    sp_action_new a = {.finding = finding, .title = "Do the thing", .owner = owner,
+                       .due = due, .start = start};
+    ck_assert_msg(sp_action_add(&id, NULL, fx_db, &a) == SP_OK, "%s", sp_errmsg(fx_db));
+    ck_assert_int_eq(id, want_id);
+}
+
+static void update(int64_t id, const char *on, const char *status, const char *rag)
+{
+    sp_update u = {.author = "Test Officer", .on = on, .status = status, .rag = rag,
+                   .note = "progress", .reason = rag ? "partner data late" : NULL};
+    if (status && strcmp(status, "transferred") == 0) {
+        u.transfer_to = "the service plan";
+        u.reason = "year end";
+    }
+    ck_assert_msg(sp_action_update(NULL, NULL, fx_db, id, &u) == SP_OK, "%s",
+                  sp_errmsg(fx_db));
+}
+
+/*
+ * Two authorities; three themes, one of them spelt in two cases. Judged on
+ * 2017-07-01 (amber within 28 days, stale after 60):
+ *   A1  tb/r1/1  HoS   due 2017-03-31, not started          red, 92 days
+ *   A2  tb/r1/1  LSCB  due 2017-06-30, in progress 06-01    red, 1 day
+ *   A3  tb/r1/2  HoS   due 2016-12-01, override amber 06-20 red computed, shown amber
+ *   A4  tb/r1/2  LSCB  due 2017-07-01                       amber, due today
+ *   A5  lc/r1/1  HoS   due 2017-07-29                       amber, due in 28 days
+ *   A6  lc/r1/1  HoS   due 2017-07-30, no update            amber, stale (181 days)
+ *   A7  lc/r1/1  LSCB  due 2017-05-01, complete 04-20       blue
+ *   A8  lc/r1/1  LSCB  due 2017-02-01, transferred 03-01    grey
+ *   A9  tb/r1/1  LSCB  due 2017-12-31, in progress 06-15    green
+ *   A10 tb/r1/1  LSCB  due 2017-12-31, no start, no update  green, never stale
+ */
+static void plan(void)
+{
+    fx_minimal_plan(); /* tb, tb/r1, tb/r1/1 "Capacity and managing resources" */
+    add_finding("tb/r1", "2", "Working together");
+    sp_authority_new a = {.code = "lc", .name = "Leicester City Council"};
+    ck_assert_msg(sp_authority_add(NULL, fx_db, &a) == SP_OK, "%s", sp_errmsg(fx_db));
+    sp_review_new r = {.authority = "lc", .ref = "r1", .kind = "ofsted_lscb_review",
+                       .title = "Review of the LSCB"};
+    ck_assert_msg(sp_review_add(NULL, fx_db, &r) == SP_OK, "%s", sp_errmsg(fx_db));
+    add_finding("lc/r1", "1", "capacity and MANAGING resources");
+    ck_assert_int_eq(sp_set_today(fx_db, "2017-07-01"), SP_OK);
+    add_action(A1, "tb/r1/1", "Head of Service", "2017-01-01", "2017-03-31");
+    add_action(A2, "tb/r1/1", "LSCB Business Manager", "2017-01-01", "2017-06-30");
+    add_action(A3, "tb/r1/2", "Head of Service", "2016-06-01", "2016-12-01");
+    add_action(A4, "tb/r1/2", "LSCB Business Manager", "2017-01-01", "2017-07-01");
+    add_action(A5, "lc/r1/1", "Head of Service", "2017-01-01", "2017-07-29");
+    add_action(A6, "lc/r1/1", "Head of Service", "2017-01-01", "2017-07-30");
+    add_action(A7, "lc/r1/1", "LSCB Business Manager", "2017-01-01", "2017-05-01");
+    add_action(A8, "lc/r1/1", "LSCB Business Manager", "2017-01-01", "2017-02-01");
+    add_action(A9, "tb/r1/1", "LSCB Business Manager", "2017-01-01", "2017-12-31");
+    add_action(A10, "tb/r1/1", "LSCB Business Manager", NULL, "2017-12-31");
+    update(A2, "2017-06-01", "in_progress", NULL);
+    update(A3, "2017-06-20", NULL, "amber");
+    update(A5, "2017-06-25", NULL, NULL);
+    update(A7, "2017-02-01", "in_progress", NULL);
+    update(A7, "2017-04-20", "complete", NULL);
+    update(A8, "2017-03-01", "transferred", NULL);
+    update(A9, "2017-06-15", "in_progress", NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading cursors                                                     */
+
+static int column(sp_cursor *c, const char *name)
+{
+    for (int i = 0; i < sp_cursor_columns(c); i++)
+        if (strcmp(sp_cursor_name(c, i), name) == 0)
+            return i;
+    ck_abort_msg("no column %s", name);
+    return -1;
+}
+
+/* The rows' values of one column, joined with ',' ("" for NULL); frees c. */
+static char *values(sp_cursor *c, const char *name)
+{
+    static char buf[4096];
+    int col = column(c, name), rc, n = 0;
+    buf[0] = '\0';
+    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+        const char *v = sp_cursor_text(c, col);
+        if (n++)
+            strncat(buf, ",", sizeof buf - strlen(buf) - 1);
+        strncat(buf, v ? v : "", sizeof buf - strlen(buf) - 1);
+    }
+    ck_assert_int_eq(rc, SP_DONE);
+    sp_cursor_free(c);
+    return buf;
+}
+
+static sp_cursor *overdue(const char *as_of, const sp_filter *f)
+{
+    sp_cursor *c = NULL;
+    ck_assert_msg(sp_overdue(&c, fx_db, as_of, f) == SP_OK, "%s", sp_errmsg(fx_db));
+    return c;
+}
+
+static sp_cursor *due(const char *as_of, const char *before, int days)
+{
+    sp_cursor *c = NULL;
+    ck_assert_msg(sp_due_soon(&c, fx_db, as_of, before, days, NULL) == SP_OK, "%s",
+                  sp_errmsg(fx_db));
+    return c;
+}
+
+static sp_cursor *stale(const char *as_of, int days)
+{
+    sp_cursor *c = NULL;
+    ck_assert_msg(sp_stale(&c, fx_db, as_of, days, NULL) == SP_OK, "%s", sp_errmsg(fx_db));
+    return c;
+}
+
+static sp_cursor *summary(const char *by, const sp_filter *f)
+{
+    sp_cursor *c = NULL;
+    ck_assert_msg(sp_summary(&c, fx_db, "2017-07-01", by, f) == SP_OK, "%s", sp_errmsg(fx_db));
+    return c;
+}
+
+/* One summary row's counts, by column name. */
+typedef struct counts {
+    char group[128];
+    int64_t v[13]; /* total, red ... withdrawn, in column order */
+} counts;
+
+static int read_summary(counts *out, int max, sp_cursor *c)
+{
+    int n = 0, rc;
+    ck_assert_int_eq(sp_cursor_columns(c), 14);
+    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+        ck_assert_int_lt(n, max);
+        snprintf(out[n].group, sizeof out[n].group, "%s", sp_cursor_text(c, 0));
+        for (int i = 1; i < 14; i++)
+            out[n].v[i - 1] = sp_cursor_int(c, i);
+        n++;
+    }
+    ck_assert_int_eq(rc, SP_DONE);
+    sp_cursor_free(c);
+    return n;
+}
+
+enum { TOTAL, RED, AMBER, GREEN, BLUE, GREY, OVERRIDDEN, NOT_STARTED, IN_PROGRESS,
+       COMPLETE, SIGNED_OFF, TRANSFERRED, WITHDRAWN };
+
+/* ------------------------------------------------------------------ */
+/* overdue                                                             */
+
+START_TEST(overdue_most_overdue_first)
+{
+    plan();
+    ck_assert_str_eq(values(overdue("2017-07-01", NULL), "id"), "3,1,2");
+    ck_assert_str_eq(values(overdue("2017-07-01", NULL), "days_overdue"), "212,92,1");
+    ck_assert_str_eq(values(overdue("2017-07-01", NULL), "aging"), "180+,91-180,1-30");
+    ck_assert_str_eq(values(overdue("2017-07-01", NULL), "path"),
+                     "tb/r1/2/1,tb/r1/1/1,tb/r1/1/2");
+    /* The override shows, with the computed rating kept in the reason. */
+    ck_assert_str_eq(values(overdue("2017-07-01", NULL), "rag"), "amber,red,red");
+    ck_assert_str_eq(values(overdue("2017-07-01", NULL), "rag_reason"),
+                     "amber: override (partner data late); computed red: 212 days past due "
+                     "date 2016-12-01,red: 92 days past due date 2017-03-31,red: 1 day past due "
+                     "date 2017-06-30");
+    ck_assert_str_eq(values(overdue("2017-07-01", NULL), "last_update_on"),
+                     "2017-06-20,,2017-06-01");
+}
+END_TEST
+
+START_TEST(overdue_columns_are_stable)
+{
+    static const char *const want[] = {
+        "id", "path", "authority", "review", "finding_ref", "theme", "finding", "action",
+        "owner", "start_on", "original_due_on", "due_on", "days_overdue", "aging", "rag",
+        "rag_reason", "last_update_on", "status"};
+    sp_cursor *c = overdue(NULL, NULL);
+    ck_assert_int_eq(sp_cursor_columns(c), (int)(sizeof want / sizeof want[0]));
+    for (int i = 0; i < sp_cursor_columns(c); i++)
+        ck_assert_str_eq(sp_cursor_name(c, i), want[i]);
+    ck_assert_int_eq(sp_cursor_type(c, column(c, "days_overdue")), SP_COL_INT);
+    ck_assert_int_eq(sp_cursor_type(c, column(c, "due_on")), SP_COL_DATE);
+    ck_assert_int_eq(fx_count(c), 0); /* an empty plan is no error */
+}
+END_TEST
+
+START_TEST(overdue_due_today_is_not_overdue)
+{
+    plan();
+    /* A4 is due 2017-07-01: not overdue that day, overdue the next. */
+    ck_assert_str_eq(values(overdue("2017-07-01", NULL), "id"), "3,1,2");
+    ck_assert_str_eq(values(overdue("2017-07-02", NULL), "id"), "3,1,2,4");
+    /* Closed actions are never overdue, however late (A7, A8). */
+    ck_assert_str_eq(values(overdue("2019-01-01", NULL), "id"), "3,1,2,4,5,6,9,10");
+    /* UK dates work too; the default date is today. */
+    ck_assert_str_eq(values(overdue("02/07/2017", NULL), "id"), "3,1,2,4");
+    ck_assert_str_eq(values(overdue(NULL, NULL), "id"), "3,1,2");
+}
+END_TEST
+
+START_TEST(overdue_aging_boundaries)
+{
+    plan();
+    sp_filter f = {.finding = "tb/r1/1", .owner = "Head of Service"}; /* A1, due 2017-03-31 */
+    static const char *const cases[][3] = {
+        {"2017-04-01", "1", "1-30"},    {"2017-04-30", "30", "1-30"},
+        {"2017-05-01", "31", "31-90"},  {"2017-06-29", "90", "31-90"},
+        {"2017-06-30", "91", "91-180"}, {"2017-09-27", "180", "91-180"},
+        {"2017-09-28", "181", "180+"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ck_assert_str_eq(values(overdue(cases[i][0], &f), "days_overdue"), cases[i][1]);
+        ck_assert_str_eq(values(overdue(cases[i][0], &f), "aging"), cases[i][2]);
+    }
+    ck_assert_str_eq(values(overdue("2017-03-31", &f), "id"), "");
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Filters: the same in every report                                   */
+
+START_TEST(filters_narrow_every_list)
+{
+    plan();
+    static const struct {
+        sp_filter f;
+        const char *ids;
+    } cases[] = {
+        {{.authority = "tb"}, "3,1,2"},
+        {{.authority = "LC"}, ""},
+        {{.review = "tb/r1"}, "3,1,2"},
+        {{.finding = "tb/r1/1"}, "1,2"},
+        {{.finding = "3"}, ""}, /* by id: lc/r1/1 */
+        {{.owner = "head of service"}, "3,1"},
+        {{.owner = "2"}, "2"}, /* by id: LSCB Business Manager */
+        {{.theme = "WORKING TOGETHER"}, "3"},
+        {{.theme = "Working"}, ""}, /* whole words, not a prefix */
+        {{.status = "In progress"}, "2"},
+        {{.status = "not-started"}, "3,1"},
+        {{.rag = "red"}, "1,2"},
+        {{.rag = "Amber"}, "3"}, /* as shown: the override counts */
+        {{.authority = "tb", .owner = "LSCB Business Manager", .rag = "red"}, "2"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        ck_assert_msg(strcmp(values(overdue("2017-07-01", &cases[i].f), "id"), cases[i].ids) == 0,
+                      "case %zu: want %s", i, cases[i].ids);
+}
+END_TEST
+
+START_TEST(filters_apply_to_due_and_stale)
+{
+    plan();
+    sp_filter tb = {.authority = "tb"}, lc = {.authority = "lc"}, green = {.rag = "green"};
+    sp_cursor *c;
+    ck_assert_int_eq(sp_due_soon(&c, fx_db, "2017-07-01", NULL, 60, &tb), SP_OK);
+    ck_assert_str_eq(values(c, "id"), "4");
+    ck_assert_int_eq(sp_due_soon(&c, fx_db, "2017-07-01", NULL, 60, &lc), SP_OK);
+    ck_assert_str_eq(values(c, "id"), "5,6");
+    ck_assert_int_eq(sp_stale(&c, fx_db, "2017-07-01", 60, &lc), SP_OK);
+    ck_assert_str_eq(values(c, "id"), "6"); /* A5 was updated on 2017-06-25 */
+    ck_assert_int_eq(sp_stale(&c, fx_db, "2017-07-01", 10, &green), SP_OK);
+    ck_assert_str_eq(values(c, "id"), "9");
+}
+END_TEST
+
+/* The ids of `all` (comma-separated, in order) that are in `set`. */
+static char *keep(const char *all, const char *set)
+{
+    static char buf[256];
+    char item[16], padded[64];
+    snprintf(padded, sizeof padded, ",%s,", set);
+    buf[0] = '\0';
+    for (const char *p = all; *p;) {
+        size_t n = strcspn(p, ",");
+        snprintf(item, sizeof item, ",%.*s,", (int)n, p);
+        if (strstr(padded, item))
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%.*s", buf[0] ? "," : "",
+                     (int)n, p);
+        p += n + (p[n] == ',');
+    }
+    return buf;
+}
+
+/* Every filter narrows every list to exactly the actions it names: the
+ * filtered list is the unfiltered one less the others, in the same order.
+ * The sets are worked out by hand from plan(). */
+START_TEST(every_filter_on_every_list)
+{
+    plan();
+    static const struct {
+        sp_filter f;
+        const char *set;
+    } cases[] = {
+        {{.authority = "tb"}, "1,2,3,4,9,10"},
+        {{.authority = "lc"}, "5,6,7,8"},
+        {{.review = "lc/r1"}, "5,6,7,8"},
+        {{.finding = "tb/r1/1"}, "1,2,9,10"},
+        {{.finding = "3"}, "5,6,7,8"},
+        {{.owner = "head of service"}, "1,3,5,6"},
+        {{.owner = "2"}, "2,4,7,8,9,10"},
+        {{.theme = "WORKING TOGETHER"}, "3,4"},
+        {{.theme = "capacity and managing resources"}, "1,2,5,6,7,8,9,10"},
+        {{.status = "in_progress"}, "2,9"},
+        {{.status = "not_started"}, "1,3,4,5,6,10"},
+        {{.rag = "red"}, "1,2"},
+        {{.rag = "amber"}, "3,4,5,6"},
+        {{.rag = "green"}, "9,10"},
+        {{.authority = "tb", .owner = "Head of Service", .theme = "Working together"}, "3"},
+    };
+    char all[3][256];
+    sp_cursor *c;
+    snprintf(all[0], sizeof all[0], "%s", values(overdue("2017-07-01", NULL), "id"));
+    snprintf(all[1], sizeof all[1], "%s", values(due("2017-07-01", NULL, 3650), "id"));
+    snprintf(all[2], sizeof all[2], "%s", values(stale("2017-07-01", 1), "id"));
+    ck_assert_str_eq(all[0], "3,1,2");
+    ck_assert_str_eq(all[1], "4,5,6,9,10");
+    ck_assert_str_eq(all[2], "1,4,6,2,9,3,5");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const sp_filter *f = &cases[i].f;
+        char want[256];
+        snprintf(want, sizeof want, "%s", keep(all[0], cases[i].set));
+        ck_assert_msg(strcmp(values(overdue("2017-07-01", f), "id"), want) == 0,
+                      "overdue, case %zu", i);
+        ck_assert_int_eq(sp_due_soon(&c, fx_db, "2017-07-01", NULL, 3650, f), SP_OK);
+        snprintf(want, sizeof want, "%s", keep(all[1], cases[i].set));
+        ck_assert_msg(strcmp(values(c, "id"), want) == 0, "due, case %zu", i);
+        ck_assert_int_eq(sp_stale(&c, fx_db, "2017-07-01", 1, f), SP_OK);
+        snprintf(want, sizeof want, "%s", keep(all[2], cases[i].set));
+        ck_assert_msg(strcmp(values(c, "id"), want) == 0, "stale, case %zu", i);
+        /* The summary counts the same actions, under either query. */
+        for (int by = 0; by < 2; by++) {
+            counts rows[16];
+            int64_t total = 0, members = 1;
+            int n = read_summary(rows, 16, summary(by ? "owner" : "theme", f));
+            for (int k = 0; k < n; k++)
+                total += rows[k].v[TOTAL];
+            for (const char *p = cases[i].set; *p; p++)
+                members += *p == ',';
+            ck_assert_msg(total == members, "summary, case %zu: %lld", i, (long long)total);
+        }
+    }
+}
+END_TEST
+
+START_TEST(filters_refuse_bad_values)
+{
+    plan();
+    sp_cursor *c = (sp_cursor *)&c; /* must be reset to NULL on failure */
+    sp_filter f = {.owner = "Nobody"};
+    ck_assert_int_eq(sp_overdue(&c, fx_db, NULL, &f), SP_ENOTFOUND);
+    ck_assert_ptr_null(c);
+    ck_assert_str_eq(sp_errmsg(fx_db), "no owner 'Nobody'");
+    f = (sp_filter){.review = "tb"};
+    ck_assert_int_eq(sp_summary(&c, fx_db, NULL, NULL, &f), SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "AUTHORITY/REVIEW"));
+    f = (sp_filter){.status = "finished"};
+    ck_assert_int_eq(sp_stale(&c, fx_db, NULL, -1, &f), SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "status 'finished' is not known"));
+    f = (sp_filter){.rag = "purple"};
+    ck_assert_int_eq(sp_due_soon(&c, fx_db, NULL, NULL, -1, &f), SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "RAG rating 'purple'"));
+    ck_assert_int_eq(sp_overdue(&c, fx_db, "2017-02-30", NULL), SP_EINVALID);
+    ck_assert_str_eq(sp_errmsg(fx_db), "as-of date '2017-02-30' is not a valid date: expected "
+                                       "YYYY-MM-DD or DD/MM/YYYY");
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* due soon and stale                                                  */
+
+START_TEST(due_soon_window)
+{
+    plan();
+    /* Default: rag.amber_days (28): due today and due in 28 days, not 29. */
+    ck_assert_str_eq(values(due("2017-07-01", NULL, -1), "id"), "4,5");
+    ck_assert_str_eq(values(due("2017-07-01", NULL, -1), "days_to_due"), "0,28");
+    ck_assert_str_eq(values(due("2017-07-01", NULL, 29), "id"), "4,5,6");
+    ck_assert_str_eq(values(due("2017-07-01", NULL, 0), "id"), "4");
+    /* --before is exclusive. */
+    ck_assert_str_eq(values(due("2017-07-01", "2017-07-29", -1), "id"), "4");
+    ck_assert_str_eq(values(due("2017-07-01", "30/07/2017", -1), "id"), "4,5");
+    /* Far ahead: still open actions only, soonest first, ties by id. */
+    ck_assert_str_eq(values(due("2017-07-01", NULL, 365), "id"), "4,5,6,9,10");
+    /* The setting moves the default. */
+    ck_assert_int_eq(sp_rag_set(fx_db, "rag.amber_days", "29"), SP_OK);
+    ck_assert_str_eq(values(due("2017-07-01", NULL, -1), "id"), "4,5,6");
+}
+END_TEST
+
+START_TEST(due_soon_refuses_bad_windows)
+{
+    plan();
+    sp_cursor *c;
+    ck_assert_int_eq(sp_due_soon(&c, fx_db, "2017-07-01", "2017-07-01", -1, NULL), SP_EINVALID);
+    ck_assert_str_eq(sp_errmsg(fx_db),
+                     "due-before date 2017-07-01 is not after the as-of date 2017-07-01");
+    ck_assert_int_eq(sp_due_soon(&c, fx_db, "2017-07-01", "July", -1, NULL), SP_EINVALID);
+    ck_assert_int_eq(sp_due_soon(&c, fx_db, "2017-07-01", NULL, 3651, NULL), SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "expected 0 to 3650 days"));
+    ck_assert_ptr_null(c);
+}
+END_TEST
+
+START_TEST(stale_counts_from_update_else_start)
+{
+    plan();
+    /* 60 days before 2017-07-01 is 2017-05-02. A1, A4 and A6 started on
+     * 2017-01-01 and were never updated; A10 has no date at all and is left
+     * out; A2, A3, A5 and A9 were updated lately. */
+    ck_assert_str_eq(values(stale("2017-07-01", -1), "id"), "1,4,6");
+    ck_assert_str_eq(values(stale("2017-07-01", -1), "days_without_update"), "181,181,181");
+    ck_assert_str_eq(values(stale("2017-07-01", -1), "counted_from_on"),
+                     "2017-01-01,2017-01-01,2017-01-01");
+    /* Stalest first: a shorter window brings in the recently updated. */
+    ck_assert_str_eq(values(stale("2017-07-01", 11), "id"), "1,4,6,2,9,3");
+    ck_assert_str_eq(values(stale("2017-07-01", 11), "days_without_update"),
+                     "181,181,181,30,16,11");
+    ck_assert_str_eq(values(stale("2017-07-01", 11), "last_update_on"),
+                     ",,,2017-06-01,2017-06-15,2017-06-20");
+    /* Exactly `days` counts as stale (as the RAG rule); one less does not. */
+    ck_assert_str_eq(values(stale("2017-07-01", 12), "id"), "1,4,6,2,9");
+    ck_assert_str_eq(values(stale("2017-07-01", 182), "id"), "");
+}
+END_TEST
+
+START_TEST(stale_follows_the_setting)
+{
+    plan();
+    ck_assert_int_eq(sp_rag_set(fx_db, "rag.stale_days", "16"), SP_OK);
+    ck_assert_str_eq(values(stale("2017-07-01", -1), "id"), "1,4,6,2,9");
+    /* 0 switches the RAG rule off; the report then uses 60. */
+    ck_assert_int_eq(sp_rag_set(fx_db, "rag.stale_days", "0"), SP_OK);
+    ck_assert_str_eq(values(stale("2017-07-01", -1), "id"), "1,4,6");
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* summary and its reconciliation with the lists                       */
+
+START_TEST(summary_columns_and_types)
+{
+    static const char *const want[] = {
+        "group", "total", "red", "amber", "green", "blue", "grey", "overridden",
+        "not_started", "in_progress", "complete", "signed_off", "transferred", "withdrawn"};
+    plan();
+    sp_cursor *c = summary(NULL, NULL);
+    for (int i = 0; i < 14; i++) {
+        ck_assert_str_eq(sp_cursor_name(c, i), want[i]);
+        ck_assert_int_eq(sp_cursor_type(c, i), i == 0 ? SP_COL_TEXT : SP_COL_INT);
+    }
+    sp_cursor_free(c);
+    ck_assert_int_eq(sp_summary(&c, fx_db, NULL, "colour", NULL), SP_EINVALID);
+    ck_assert_str_eq(sp_errmsg(fx_db), "summary grouping 'colour' is not known: expected one "
+                                       "of theme, owner, review, authority, status");
+}
+END_TEST
+
+START_TEST(summary_counts_by_theme)
+{
+    plan();
+    counts rows[8];
+    int n = read_summary(rows, 8, summary("theme", NULL));
+    /* The two spellings of one theme are one group, as the filter sees them. */
+    ck_assert_int_eq(n, 2);
+    ck_assert_int_eq(strcasecmp(rows[0].group, "Capacity and managing resources"), 0);
+    ck_assert_str_eq(rows[1].group, "Working together");
+    /* A1 A2 red; A5 A6 amber; A9 A10 green; A7 blue; A8 grey. Not started:
+     * A1 A5 A6 A10; in progress: A2 A9. */
+    int64_t cap[13] = {8, 2, 2, 2, 1, 1, 0, 4, 2, 1, 0, 1, 0};
+    /* A3 red computed (shown amber by override); A4 amber. */
+    int64_t wt[13] = {2, 1, 1, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0};
+    for (int i = 0; i < 13; i++) {
+        ck_assert_msg(rows[0].v[i] == cap[i], "capacity column %d: %lld", i,
+                      (long long)rows[0].v[i]);
+        ck_assert_msg(rows[1].v[i] == wt[i], "working together column %d: %lld", i,
+                      (long long)rows[1].v[i]);
+    }
+}
+END_TEST
+
+START_TEST(summary_group_order_and_names)
+{
+    plan();
+    ck_assert_str_eq(values(summary("owner", NULL), "group"),
+                     "Head of Service,LSCB Business Manager");
+    ck_assert_str_eq(values(summary("review", NULL), "group"), "lc/r1,tb/r1");
+    ck_assert_str_eq(values(summary("authority", NULL), "group"), "lc,tb");
+    ck_assert_str_eq(values(summary("status", NULL), "group"),
+                     "not_started,in_progress,complete,transferred");
+    ck_assert_str_eq(values(summary("status", NULL), "total"), "6,2,1,1");
+    sp_filter none = {.authority = "tb", .status = "withdrawn"};
+    ck_assert_int_eq(fx_count(summary("theme", &none)), 0);
+}
+END_TEST
+
+/* The number of rows sp_overdue lists for f narrowed to one group. */
+static int overdue_in_group(const char *by, const char *group, sp_filter f)
+{
+    if (strcmp(by, "theme") == 0)
+        f.theme = group;
+    else if (strcmp(by, "owner") == 0)
+        f.owner = group;
+    else if (strcmp(by, "review") == 0)
+        f.review = group;
+    else if (strcmp(by, "authority") == 0)
+        f.authority = group;
+    else
+        f.status = group;
+    return fx_count(overdue("2017-07-01", &f));
+}
+
+/* Every group's red is its overdue list's length; the reds add up to the
+ * whole list; each row's RAG and status columns add up to its total. */
+static void reconciles(const sp_filter *f)
+{
+    static const char *const groups[] = {"theme", "owner", "review", "authority", "status"};
+    int listed = fx_count(overdue("2017-07-01", f));
+    for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+        counts rows[16];
+        int n = read_summary(rows, 16, summary(groups[g], f));
+        int64_t red = 0;
+        for (int i = 0; i < n; i++) {
+            int64_t rag = 0, status = 0;
+            for (int k = RED; k <= GREY; k++)
+                rag += rows[i].v[k];
+            for (int k = NOT_STARTED; k <= WITHDRAWN; k++)
+                status += rows[i].v[k];
+            ck_assert_int_eq(rag, rows[i].v[TOTAL]);
+            ck_assert_int_eq(status, rows[i].v[TOTAL]);
+            ck_assert_msg(rows[i].v[RED] == overdue_in_group(groups[g], rows[i].group, *f),
+                          "by %s, group %s", groups[g], rows[i].group);
+            red += rows[i].v[RED];
+        }
+        ck_assert_msg(red == listed, "by %s: red %lld, overdue %d", groups[g], (long long)red,
+                      listed);
+    }
+}
+
+/* An integer from SQL run directly on the test's connection, where the
+ * RAG functions are registered; ?1 is the date, ?2 a RAG word. */
+static int64_t rated(const char *sql, const char *date, const char *word)
+{
+    sqlite3_stmt *st;
+    ck_assert_msg(sqlite3_prepare_v2(fx_db->sql, sql, -1, &st, NULL) == SQLITE_OK, "%s",
+                  sqlite3_errmsg(fx_db->sql));
+    sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, word, -1, SQLITE_STATIC);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+#define COMPUTED "rag_computed(status, due_on, original_due_on, last_update_on, start_on, " \
+                 "?1, 28, 60)"
+
+/* The summary shortens some ratings to SQL (red, blue, grey, green as the
+ * rest): each column must still equal rag_computed() action by action. */
+START_TEST(summary_agrees_with_each_rating)
+{
+    static const char *const dates[] = {"2016-06-01", "2017-03-31", "2017-04-01",
+                                        "2017-07-01", "2017-07-30", "2018-06-30"};
+    static const char *const words[] = {"red", "amber", "green", "blue", "grey"};
+    plan();
+    for (size_t d = 0; d < sizeof dates / sizeof dates[0]; d++) {
+        for (int by = 0; by < 2; by++) {
+            sp_cursor *c = NULL;
+            counts rows[16], sum = {{0}, {0}};
+            ck_assert_int_eq(sp_summary(&c, fx_db, dates[d], by ? "status" : "theme", NULL),
+                             SP_OK);
+            int n = read_summary(rows, 16, c);
+            for (int i = 0; i < n; i++)
+                for (int k = 0; k < 13; k++)
+                    sum.v[k] += rows[i].v[k];
+            for (int w = 0; w < 5; w++)
+                ck_assert_msg(sum.v[RED + w] == rated("SELECT count(*) FROM action WHERE "
+                                                      COMPUTED " = ?2", dates[d], words[w]),
+                              "%s on %s: %lld", words[w], dates[d], (long long)sum.v[RED + w]);
+            ck_assert_int_eq(sum.v[OVERRIDDEN],
+                             rated("SELECT count(*) FROM action WHERE rag_override <> " COMPUTED,
+                                   dates[d], NULL));
+            ck_assert_int_eq(sum.v[TOTAL], 10);
+        }
+    }
+}
+END_TEST
+
+START_TEST(summary_reconciles_with_overdue)
+{
+    plan();
+    static const sp_filter filters[] = {
+        {0},
+        {.authority = "tb"},
+        {.authority = "lc"},
+        {.owner = "Head of Service"},
+        {.theme = "capacity and managing resources"},
+        {.status = "in_progress"},
+        {.rag = "red"},
+        {.rag = "amber"}, /* the overridden A3: computed red, shown amber */
+        {.review = "tb/r1", .owner = "LSCB Business Manager"},
+    };
+    for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
+        reconciles(&filters[i]);
+    /* The override is reported, not hidden: computed red, counted overridden. */
+    counts rows[2];
+    sp_filter amber = {.rag = "amber"};
+    ck_assert_int_eq(read_summary(rows, 2, summary("authority", &amber)), 2);
+    ck_assert_str_eq(rows[1].group, "tb");
+    ck_assert_int_eq(rows[1].v[RED], 1);
+    ck_assert_int_eq(rows[1].v[OVERRIDDEN], 1);
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
+/* Query plans                                                         */
+
+/* The text of a named query in sql/report.sql. */
+static char *query_text(const char *name)
+{
+    const char *file = sp_embedded_get("sql/report.sql");
+    char marker[64];
+    ck_assert_ptr_nonnull(file);
+    snprintf(marker, sizeof marker, "-- name: %s\n", name);
+    const char *start = strstr(file, marker);
+    ck_assert_ptr_nonnull(start);
+    start += strlen(marker);
+    const char *end = strstr(start, "\n-- name:");
+    size_t len = end ? (size_t)(end - start) : strlen(start);
+    char *sql = malloc(len + 32);
+    ck_assert_ptr_nonnull(sql);
+    snprintf(sql, len + 32, "EXPLAIN QUERY PLAN %.*s", (int)len, start);
+    return sql;
+}
+
+/* The query plan of a report query, one detail per line. */
+static char *plan_of(const char *name)
+{
+    static char buf[4096];
+    sqlite3_stmt *st;
+    char *sql = query_text(name);
+    ck_assert_int_eq(sqlite3_prepare_v2(fx_db->sql, sql, -1, &st, NULL), SQLITE_OK);
+    free(sql);
+    buf[0] = '\0';
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        strncat(buf, (const char *)sqlite3_column_text(st, 3), sizeof buf - strlen(buf) - 2);
+        strncat(buf, "\n", sizeof buf - strlen(buf) - 1);
+    }
+    sqlite3_finalize(st);
+    return buf;
+}
+
+static void lacks(const char *plan, const char *what)
+{
+    ck_assert_msg(!strstr(plan, what), "plan has '%s':\n%s", what, plan);
+}
+
+static void has(const char *plan, const char *what)
+{
+    ck_assert_msg(strstr(plan, what), "plan lacks '%s':\n%s", what, plan);
+}
+
+START_TEST(lists_use_the_open_action_indexes)
+{
+    const char *p = plan_of("overdue");
+    /* The partial index over open actions serves the range, in order. */
+    has(p, "SEARCH x USING INDEX action_open_due (due_on<?)");
+    lacks(p, "SCAN");
+    lacks(p, "TEMP B-TREE");
+    lacks(p, "AUTOMATIC");
+    p = plan_of("due");
+    has(p, "SEARCH x USING INDEX action_open_due (due_on>? AND due_on<?)");
+    lacks(p, "SCAN");
+    lacks(p, "TEMP B-TREE");
+    p = plan_of("stale");
+    has(p, "SEARCH x USING INDEX action_open_activity (<expr><?)");
+    lacks(p, "SCAN");
+    lacks(p, "TEMP B-TREE");
+}
+END_TEST
+
+START_TEST(summary_by_theme_needs_no_sort)
+{
+    /* Findings in theme order (case-insensitive, as the groups), then each
+     * one's actions through the (finding_id, ref) index: the groups come
+     * out in order, so a million actions are never sorted. */
+    const char *p = plan_of("summary_theme");
+    has(p, "SCAN f USING INDEX finding_theme_nocase\n");
+    has(p, "SEARCH r USING INTEGER PRIMARY KEY (rowid=?)");
+    has(p, "SEARCH x USING INDEX sqlite_autoindex_action_1 (finding_id=?)");
+    lacks(p, "FOR GROUP BY");
+    lacks(p, "SCAN x");
+    lacks(p, "AUTOMATIC");
+}
+END_TEST
+
+START_TEST(summary_reads_actions_once)
+{
+    /* Other groupings: one pass over the action table (a summary counts
+     * every action, closed ones too, so no index narrows it); the rest by
+     * primary key, names once per group. */
+    const char *p = plan_of("summary");
+    has(p, "SCAN x\n");
+    has(p, "SEARCH f USING INTEGER PRIMARY KEY (rowid=?)");
+    has(p, "SEARCH r USING INTEGER PRIMARY KEY (rowid=?)");
+    has(p, "SEARCH owner USING INTEGER PRIMARY KEY (rowid=?)");
+    lacks(p, "SCAN f");
+    lacks(p, "SCAN r");
+    lacks(p, "SCAN owner");
+    lacks(p, "SCAN authority");
+    lacks(p, "AUTOMATIC");
+}
+END_TEST
+
+static Suite *report_suite(void)
+{
+    Suite *s = suite_create("report");
+    TCase *tc = fx_tcase("overdue");
+    tcase_add_test(tc, overdue_most_overdue_first);
+    tcase_add_test(tc, overdue_columns_are_stable);
+    tcase_add_test(tc, overdue_due_today_is_not_overdue);
+    tcase_add_test(tc, overdue_aging_boundaries);
+    suite_add_tcase(s, tc);
+    tc = fx_tcase("filters");
+    tcase_add_test(tc, filters_narrow_every_list);
+    tcase_add_test(tc, filters_apply_to_due_and_stale);
+    tcase_add_test(tc, every_filter_on_every_list);
+    tcase_add_test(tc, filters_refuse_bad_values);
+    suite_add_tcase(s, tc);
+    tc = fx_tcase("due and stale");
+    tcase_add_test(tc, due_soon_window);
+    tcase_add_test(tc, due_soon_refuses_bad_windows);
+    tcase_add_test(tc, stale_counts_from_update_else_start);
+    tcase_add_test(tc, stale_follows_the_setting);
+    suite_add_tcase(s, tc);
+    tc = fx_tcase("summary");
+    tcase_add_test(tc, summary_columns_and_types);
+    tcase_add_test(tc, summary_counts_by_theme);
+    tcase_add_test(tc, summary_group_order_and_names);
+    tcase_add_test(tc, summary_agrees_with_each_rating);
+    tcase_add_test(tc, summary_reconciles_with_overdue);
+    suite_add_tcase(s, tc);
+    tc = fx_tcase("query plans");
+    tcase_add_test(tc, lists_use_the_open_action_indexes);
+    tcase_add_test(tc, summary_by_theme_needs_no_sort);
+    tcase_add_test(tc, summary_reads_actions_once);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+SP_TEST_MAIN(report_suite)
