@@ -363,7 +363,8 @@ int sp_stale(sp_cursor **out, sp_db *db, const char *as_of, int days, const sp_f
  *                actions by status
  * red + amber + green + blue + grey = total, and so do the status columns.
  * Groups are ordered by name (status: in lifecycle order); theme groups
- * ignore case, as the theme filter does. Sum the rows for totals.
+ * ignore case, as the theme filter does (such a group is named by the
+ * spelling that sorts first). Sum the rows for totals.
  */
 int sp_summary(sp_cursor **out, sp_db *db, const char *as_of, const char *by,
                const sp_filter *filter);

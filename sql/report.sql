@@ -124,7 +124,8 @@ ORDER BY coalesce(x.last_update_on, x.start_on), x.id;
 -- theme order (the index finding_theme_nocase, migration 0003), so each
 -- theme's actions are counted as they come and nothing is sorted; CROSS
 -- JOIN keeps that order. Themes group without regard to case, as the
--- --theme filter matches them; a group is named by its first spelling.
+-- --theme filter matches them; a group is named by the spelling that sorts
+-- first (byte order).
 SELECT min(f.theme) AS "group",
        count(*) AS total,
        sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,

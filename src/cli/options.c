@@ -12,13 +12,27 @@ static void usage_line(FILE *out, const cli_command *cmd)
     fprintf(out, "%.*s\nTry 'safeplan %s --help' for more.\n", len, cmd->usage, cmd->name);
 }
 
+/* Writes a message with control characters shown as \xNN: messages quote
+ * the user's input, which must not move the cursor or clear the screen. */
+static void put_safely(FILE *out, const char *msg)
+{
+    for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            fprintf(out, "\\x%02x", *p);
+        else
+            fputc(*p, out);
+    }
+}
+
 int cli_misuse(cli_ctx *ctx, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "safeplan %s: ", ctx->cmd->name);
+    char msg[2048];
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    fprintf(stderr, "safeplan %s: ", ctx->cmd->name);
+    put_safely(stderr, msg);
     fputc('\n', stderr);
     usage_line(stderr, ctx->cmd);
     return EXIT_MISUSE;
@@ -26,11 +40,13 @@ int cli_misuse(cli_ctx *ctx, const char *fmt, ...)
 
 int cli_error(const char *fmt, ...)
 {
+    char msg[2048];
     va_list ap;
-    fputs("safeplan: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    fputs("safeplan: ", stderr);
+    put_safely(stderr, msg);
     fputc('\n', stderr);
     return EXIT_RUNTIME;
 }

@@ -40,7 +40,22 @@ static sp_coltype type_by_name(const char *name)
 
 int sp_cursor_from_stmt(sp_cursor **out, sp_db *db, sqlite3_stmt *st)
 {
-    return sp_cursor_new(out, db, st, NULL);
+    int n = sqlite3_column_count(st);
+    /* Decided once here, not per cell: exports ask for every cell's type. */
+    sp_coltype *types = calloc((size_t)(n > 0 ? n : 1), sizeof *types);
+    if (!types) {
+        sqlite3_finalize(st);
+        *out = NULL;
+        return sp_fail(db, SP_ENOMEM, "out of memory");
+    }
+    for (int i = 0; i < n; i++)
+        types[i] = type_by_name(sqlite3_column_name(st, i));
+    int rc = sp_cursor_new(out, db, st, types);
+    if (rc == SP_OK)
+        (*out)->owned_types = types;
+    else
+        free(types);
+    return rc;
 }
 
 int sp_cursor_step(sp_cursor *c)
@@ -85,5 +100,6 @@ void sp_cursor_free(sp_cursor *c)
     if (!c)
         return;
     sqlite3_finalize(c->stmt);
+    free(c->owned_types);
     free(c);
 }

@@ -27,6 +27,7 @@ struct sp_cursor {
     sp_db *db;
     sqlite3_stmt *stmt;
     const sp_coltype *types; /* per column; NULL means all text */
+    sp_coltype *owned_types; /* types, when the cursor allocated them */
     int ncols;
 };
 
