@@ -83,11 +83,41 @@ int imp_bulk_begin(imp_bulk **out, sp_db *db)
     return SP_OK;
 }
 
+/* Reads PRAGMA temp_store, then sets it to FILE (sql/import.sql says
+ * why); *old receives the setting to restore. */
+static int sort_on_disk(int64_t *old, sp_db *db)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "import/temp_store");
+    if (rc == SP_OK) {
+        rc = sp_step_id(old, db, st);
+        sqlite3_finalize(st);
+    }
+    if (rc == SP_OK && (rc = sp_prepare(&st, db, "import/temp_store_file")) == SP_OK) {
+        rc = sp_exec_stmt(db, st, "preparing to build the indexes");
+        sqlite3_finalize(st);
+    }
+    return rc;
+}
+
+/* A pragma takes no bound values: the setting is a number SQLite gave. */
+static void restore_temp_store(sp_db *db, int64_t old)
+{
+    char *sql = sqlite3_mprintf("PRAGMA temp_store = %lld", (long long)old);
+    if (sql)
+        sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+    sqlite3_free(sql);
+}
+
 int imp_bulk_end(imp_bulk *b, sp_db *db)
 {
-    int rc = SP_OK;
-    for (size_t i = 0; b && rc == SP_OK && i < b->n; i++)
+    int64_t old = 0;
+    if (!b || b->n == 0)
+        return SP_OK;
+    int rc = sort_on_disk(&old, db);
+    for (size_t i = 0; rc == SP_OK && i < b->n; i++)
         rc = sp_exec_script(db, b->idx[i].sql, "building the indexes after a bulk load");
+    restore_temp_store(db, old);
     return rc;
 }
 
