@@ -11,6 +11,7 @@
  * a callback (',', CR, LF), so a callback always belongs to the last byte
  * of the segment it fired in.
  */
+#define _DEFAULT_SOURCE 1 /* fwrite_unlocked */
 #include "csvio.h"
 
 #include <csv.h>
@@ -577,12 +578,15 @@ sp_csv_field sp_csv_unguard(sp_csv_field cell)
 /* ------------------------------------------------------------------ */
 /* Writer                                                              */
 
+/* The writer owns `out` while it writes (no other thread writes to it), so
+ * it skips stdio's per-call locking: exports make several calls per cell,
+ * and the locks were a sixth of an export's time. */
 static int put(sp_csv_writer *w, const void *data, size_t len)
 {
     if (w->error != 0)
         return SP_ERROR;
     errno = 0;
-    if (len > 0 && fwrite(data, 1, len, w->out) != len) {
+    if (len > 0 && fwrite_unlocked(data, 1, len, w->out) != len) {
         w->error = errno ? errno : EIO;
         return SP_ERROR;
     }
