@@ -8,6 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "cli.h"
 
 /* Who the progress updates are by when the file does not say: --by, else
@@ -140,6 +143,19 @@ static void keep_freed_memory(void)
 #endif
 }
 
+static void remove_new_database(cli_ctx *ctx)
+{
+    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+    char path[4096];
+    sp_close(ctx->db);
+    ctx->db = NULL;
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        int n = snprintf(path, sizeof path, "%s%s", ctx->db_path, suffixes[i]);
+        if (n > 0 && (size_t)n < sizeof path)
+            unlink(path);
+    }
+}
+
 static int run_import(cli_ctx *ctx, int argc, char **argv)
 {
     sp_import_options o = {0};
@@ -153,9 +169,15 @@ static int run_import(cli_ctx *ctx, int argc, char **argv)
         return cli_error("cannot open %s: %s", o.name, strerror(errno));
     if (std_in)
         o.name = "stdin";
-    rc = cli_open(ctx, false) ? import_stream(ctx, in, &o) : EXIT_RUNTIME;
+    /* Importing into a new file creates it; if that import fails (or was a
+     * dry run) the file goes again, so bad input leaves nothing behind. */
+    struct stat sb;
+    bool existed = stat(ctx->db_path, &sb) == 0;
+    rc = cli_open(ctx, true) ? import_stream(ctx, in, &o) : EXIT_RUNTIME;
     if (!std_in)
         fclose(in);
+    if (!existed && (rc != EXIT_OK || (o.flags & SP_IMPORT_DRY_RUN)))
+        remove_new_database(ctx);
     return rc;
 }
 

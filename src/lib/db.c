@@ -219,6 +219,9 @@ int sp_open(sp_db **out, const char *path, unsigned flags)
     if (version < sp_schema_version() && sqlite3_db_readonly(db->sql, "main"))
         return sp_fail(db, SP_EREADONLY, "%s needs upgrading but cannot be written", path);
     use_wal(db);
+    /* An empty file someone made is about to hold the plan: make it private. */
+    if (version == 0 && chmod(path, 0600) != 0)
+        return sp_fail(db, SP_ERROR, "cannot make %s private: %s", path, strerror(errno));
     if (version == 0)
         return install_schema(db);
     return upgrade(db, version);

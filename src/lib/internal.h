@@ -89,6 +89,10 @@ int sp_check_ref(sp_db *db, const char *what, const char *value);
 /* Fails with SP_EINVALID if text is NULL or blank: "<what> must not be empty". */
 int sp_check_text(sp_db *db, const char *what, const char *text);
 
+/* Fails with SP_EINVALID if text (which may be NULL or blank) is not valid
+ * UTF-8: "<what> is not valid UTF-8 text". */
+int sp_check_optional_text(sp_db *db, const char *what, const char *text);
+
 /* Canonical enum word into *out, or SP_EINVALID naming `what` and the values. */
 int sp_check_enum(const char **out, sp_db *db, const char *kind, const char *what,
                   const char *text);

@@ -8,6 +8,14 @@ int sp_owner_add(int64_t *id, sp_db *db, const sp_owner_new *in)
     sqlite3_stmt *st = NULL;
     sp_clear(db);
     int rc = sp_check_text(db, "owner name", in->name);
+    /* An all-digit name would always be read as an id: it could never be named. */
+    if (rc == SP_OK && in->name[strspn(in->name, "0123456789")] == '\0')
+        rc = sp_fail(db, SP_EINVALID, "owner name '%s' is all digits, which reads as an id: "
+                     "expected a role or team name (e.g. 'Team %s')", in->name, in->name);
+    if (rc == SP_OK)
+        rc = sp_check_optional_text(db, "owner team", in->team);
+    if (rc == SP_OK)
+        rc = sp_check_optional_text(db, "owner email", in->email);
     if (rc == SP_OK && in->email && !strchr(in->email, '@'))
         rc = sp_fail(db, SP_EINVALID, "owner email '%s' is not an email address", in->email);
     if (rc == SP_OK)

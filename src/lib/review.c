@@ -10,6 +10,8 @@ static int bind_review(sqlite3_stmt *st, sp_db *db, const sp_review_new *in, con
         rc = sp_check_date(&t, to, db, "review end date", in->to);
     if (rc == SP_OK)
         rc = sp_check_date(&r, reported, db, "review report date", in->reported);
+    if (rc == SP_OK)
+        rc = sp_check_optional_text(db, "review judgement", in->judgement);
     if (rc == SP_OK && f && t && sp_date_diff(f, t) < 0)
         rc = sp_fail(db, SP_EINVALID, "review end date %s is before its start date %s", t, f);
     if (rc != SP_OK)

@@ -26,6 +26,13 @@ int sp_check_text(sp_db *db, const char *what, const char *text)
     return SP_OK;
 }
 
+int sp_check_optional_text(sp_db *db, const char *what, const char *text)
+{
+    if (text && !sp_utf8_valid(text, strlen(text)))
+        return sp_fail(db, SP_EINVALID, "%s is not valid UTF-8 text", what);
+    return SP_OK;
+}
+
 int sp_check_enum(const char **out, sp_db *db, const char *kind, const char *what,
                   const char *text)
 {
