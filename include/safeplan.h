@@ -293,14 +293,14 @@ typedef struct sp_filter {
 } sp_filter;
 
 /*
- * Every report rates the plan as it stands (current status, due date and
- * latest update) on the date `as_of` (ISO or UK; NULL = today), with the
- * same RAG rules as sp_action_rag: "what is late now, judged on that
- * day". (sp_plan_at instead rebuilds the plan as it stood on a past day
- * from its history.) Bad dates, unknown references and unknown words give
- * SP_EINVALID or SP_ENOTFOUND with a message naming the value. On success
- * *out is a cursor the caller frees with sp_cursor_free; on failure it is
- * NULL. The filter may be NULL.
+ * Every report rates the plan as it stood on the date `as_of` (ISO or UK;
+ * NULL = today), with the same RAG rules as sp_action_rag: for a past day,
+ * status, due dates, owners, overrides and the latest update as recorded
+ * by then, and only the actions that existed then, exactly as sp_plan_at
+ * rebuilds them; for today, the current record. Bad dates, unknown
+ * references and unknown words give SP_EINVALID or SP_ENOTFOUND with a
+ * message naming the value. On success *out is a cursor the caller frees
+ * with sp_cursor_free; on failure it is NULL. The filter may be NULL.
  *
  * The list reports (overdue, due soon, stale) share these columns, in this
  * stable order, around their own: id, path, authority (name), review
@@ -500,7 +500,9 @@ typedef struct sp_import_result {
  * action any status is taken, even a move the lifecycle would refuse (the
  * file is the council's record); such moves are counted in `irregular` and
  * described in notes. A plan with no actions is loaded in bulk: its
- * secondary indexes are built once at the end.
+ * secondary indexes are built once at the end, by a sort that holds index
+ * keys only (ids and dates, never plan text) and, for a large file, may
+ * spill to a temporary file rather than hold tens of MiB in memory.
  */
 int sp_import(sp_import_result **out, sp_db *db, FILE *in, const sp_import_options *opt);
 

@@ -140,6 +140,7 @@ CREATE TABLE setting (
 CREATE INDEX finding_theme_nocase ON finding (theme COLLATE NOCASE);
 CREATE INDEX action_open_activity ON action (coalesce(last_update_on, start_on))
     WHERE status IN ('not_started', 'in_progress');
+CREATE INDEX action_last_update ON action (last_update_on) WHERE last_update_on IS NOT NULL;
 
 INSERT INTO setting VALUES('rag.amber_days',28);
 INSERT INTO setting VALUES('rag.stale_days',60);

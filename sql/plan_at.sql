@@ -22,6 +22,10 @@
 -- action row and runs no subquery. The correlated subqueries that remain
 -- each walk the index action_update (action_id, on_date).
 --
+-- The manager reports (sql/report.sql) repeat these expressions, with
+-- the same shortcut, to judge a past day; tests/unit/test_report.c checks
+-- that they list and count what this query rebuilds, so change both.
+--
 -- :replay, when bound to 1, turns the shortcut off; the unit tests use it
 -- to prove that the shortcut and the replay agree. Production code leaves
 -- it unbound (NULL).

@@ -13,7 +13,10 @@
 
 #define REPORT_HELP                                                                  \
     "  --as-of DATE       the day to judge on: YYYY-MM-DD or DD/MM/YYYY (default:\n" \
-    "                     today, or $SAFEPLAN_TODAY if set)\n"                        \
+    "                     today, or $SAFEPLAN_TODAY if set). A past day shows the\n"  \
+    "                     plan as it stood then, as recorded by that day: updates\n" \
+    "                     dated later and actions begun later are left out (as in\n" \
+    "                     'safeplan pack')\n"                                        \
     "  --format FORMAT    table (default: for people; long text cut to fit 100\n"   \
     "                     columns; RAG in colour on a terminal unless NO_COLOR is\n" \
     "                     set), csv or json (for machines: every column, nothing\n"  \
@@ -21,8 +24,8 @@
 
 /* What the reports have in common about the plan and its dates. */
 #define REPORT_NOTE                                                                  \
-    "Reports judge the plan as it stands now (current status, due date and\n"      \
-    "latest update) on the as-of date. RAG, as everywhere: red = open and past\n"   \
+    "Reports judge the plan as it stood on the as-of date (status, due date and\n"  \
+    "latest update as recorded by then). RAG, as everywhere: red = open and past\n" \
     "its due date; amber = open and due within rag.amber_days (28), or due date\n"  \
     "revised later (slipped), or no update for rag.stale_days (60; stale); green\n" \
     "= open otherwise; blue = done (complete or signed off); grey = closed\n"       \
@@ -174,7 +177,7 @@ static int run_due(cli_ctx *ctx, int argc, char **argv)
                                          {"before", required_argument, 0, 'b'},
                                          REPORT_OPTIONS};
     report_args a = {0};
-    char before[SP_DATE_SIZE] = "", days_text[8] = "";
+    char before[SP_DATE_SIZE] = "", days_text[12] = "";
     int c, rc, days = -1, amber = 0, stale = 0;
     sp_cursor *cur;
     while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
@@ -240,7 +243,7 @@ static int run_stale(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {{"days", required_argument, 0, 'd'}, REPORT_OPTIONS};
     report_args a = {0};
-    char days_text[8] = "";
+    char days_text[12] = "";
     int c, rc, days = -1, amber = 0, stale = 0;
     sp_cursor *cur;
     while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
@@ -346,13 +349,14 @@ const cli_command cmd_summary = {
     CLI_FILTER_HELP
     "\n"
     "How the counts reconcile with the lists: red, amber, green, blue and grey\n"
-    "count the COMPUTED rating (the rules, ignoring manual overrides), so a\n"
-    "group's red is exactly the number of rows 'safeplan overdue' lists for\n"
-    "the same date and filters plus --GROUP NAME (each group's name is given\n"
-    "in the form that filter takes), and the total red is the length of the\n"
-    "whole overdue list. overridden counts the actions whose manual override\n"
-    "shows a different colour; the lists show them in rag and rag_reason. With\n"
-    "--rag, the filter (as every filter) uses the rating as shown.\n"
+    "count COMPUTED ratings (the rules applied to each action as it stood on\n"
+    "the as-of date, manual overrides aside), so a group's red is exactly the\n"
+    "number of rows 'safeplan overdue' lists for the same date and filters plus\n"
+    "--GROUP NAME (each group's name is given in the form that filter takes),\n"
+    "and the total red is the length of the whole overdue list. overridden\n"
+    "counts the actions whose manual override shows a different colour; the\n"
+    "lists show them in rag and rag_reason. With --rag, the filter (as every\n"
+    "filter) uses the rating as shown.\n"
     "\n"
     "Columns (CSV header and JSON keys, in this order): group, total, red,\n"
     "amber, green, blue, grey, overridden, not_started, in_progress, complete,\n"

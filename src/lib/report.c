@@ -2,6 +2,9 @@
  * Manager reports: overdue, due soon, stale and summary. Each is one
  * indexed query in sql/report.sql, streamed through a cursor, so memory
  * does not grow with the plan; the C here only checks and binds values.
+ * A past as-of date shows the plan as it stood then (the rules of
+ * sql/plan_at.sql): the queries rebuild only the actions changed since,
+ * so a report for today costs what it always did.
  */
 #include <string.h>
 

@@ -50,6 +50,11 @@ sp action update 7 --status complete --note "done" --on 2017-04-20
 sp action update 8 --status transferred --to "the service plan" --reason "year end" \
     --on 2017-03-01
 sp action update 9 --status in_progress --note "started" --on 2017-06-15
+# Reports for a past day show the plan as it stood then, and an action
+# exists from its start, first update or recording (created_at, the real
+# clock, not SAFEPLAN_TODAY): say the plan was recorded when the work began,
+# so that action 10 (no start date, no update) exists on 2017-07-01.
+sql "$DB" "UPDATE action SET created_at = '2017-01-01T09:00:00Z'"
 
 # py SCRIPT ARGS...: runs a Python check; its output goes to OUT, status to
 # STATUS. The previous command's output is kept in $PREV for it to read.
@@ -345,6 +350,8 @@ done
 
 case_ "example plan: every table fits 100 columns; summary reconciles"
 SAFEPLAN_DB=$EXAMPLE py "$FORMATS_PY"'
+exported = list(csv.DictReader(io.StringIO(out("export", "--raw", "--no-bom").decode("utf-8"))))
+assert len(exported) == 98 and all(r["start_on"] for r in exported)
 for date in ["2017-07-01", "2016-12-31", "2018-06-30"]:
     for args in [["overdue"], ["due", "--within", "90"], ["stale"], ["summary"],
                  ["summary", "--by", "owner"], ["summary", "--by", "review"]]:
@@ -352,10 +359,15 @@ for date in ["2017-07-01", "2016-12-31", "2018-06-30"]:
             assert len(line) <= 100, (args, len(line), line)
     listed = len(json.loads(out("overdue", "--as-of", date, "--format", "json"))["rows"])
     totals = json.loads(out("summary", "--as-of", date, "--format", "json"))["totals"]
-    assert totals["red"] == listed and totals["total"] == 98, (date, totals, listed)
-    print(date, listed)
+    # A past day counts the plan as it stood: every example action has a
+    # start date and no update before it, so the actions begun by then.
+    begun = sum(1 for r in exported if r["start_on"] <= date)
+    assert totals["red"] == listed and totals["total"] == begun, (date, totals, listed, begun)
+    print(date, listed, totals["total"])
 ' "$SAFEPLAN_BIN"
 expect_status 0
-expect_out "2017-07-01 9"
+# 2017-07-01: the 2018 Herefordshire review's 4 actions had not begun.
+expect_out "2017-07-01 9 94"
+expect_out "2016-12-31 2 64"
 
 finish

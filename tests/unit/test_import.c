@@ -148,10 +148,25 @@ END_TEST
 /* Round trips                                                         */
 
 /* Export db, import into an empty database, export again: same bytes. */
+/* PRAGMA temp_store and cache_size on the handle's connection. */
+static void settings(sp_db *db, int *temp_store, int *cache_size)
+{
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT (SELECT temp_store FROM "
+        "pragma_temp_store), (SELECT cache_size FROM pragma_cache_size)", -1, &st, NULL),
+        SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    *temp_store = sqlite3_column_int(st, 0);
+    *cache_size = sqlite3_column_int(st, 1);
+    sqlite3_finalize(st);
+}
+
 static void assert_round_trip(sp_db *db, const char *other)
 {
     buf first = export_of(db, NULL, SP_CSV_WITH_BOM);
     sp_db *copy = open_other(other);
+    int temp_before, cache_before, temp_after, cache_after;
+    settings(copy, &temp_before, &cache_before);
     sp_import_options o = {.name = "plan.csv", .author = AUTHOR};
     sp_import_result *r = NULL;
     int rc = sp_import_buffer(&r, copy, first.data, first.len, &o);
@@ -159,6 +174,11 @@ static void assert_round_trip(sp_db *db, const char *other)
     ck_assert_int_eq(r->committed, 1);
     ck_assert_int_eq(r->rejected, 0);
     ck_assert_int_eq(r->created.actions, r->rows);
+    /* The import's own settings (cache size, temp store for the bulk load's
+     * index sorts) are put back as they were. */
+    settings(copy, &temp_after, &cache_after);
+    ck_assert_int_eq(temp_after, temp_before);
+    ck_assert_int_eq(cache_after, cache_before);
     buf second = export_of(copy, NULL, SP_CSV_WITH_BOM);
     ck_assert_uint_eq(second.len, first.len);
     ck_assert_msg(memcmp(first.data, second.data, first.len) == 0,
