@@ -178,11 +178,13 @@ static int configure(sp_db *db)
 static int open_file(sp_db *db, const char *path, unsigned flags)
 {
     struct stat sb;
-    bool exists = stat(path, &sb) == 0;
+    /* ":memory:" is SQLite's private in-memory database (tests, fuzzing). */
+    bool in_memory = strcmp(path, ":memory:") == 0;
+    bool exists = in_memory || stat(path, &sb) == 0;
     if (!exists && !(flags & SP_OPEN_CREATE))
         return sp_fail(db, SP_ENOTFOUND,
                        "no database at %s (create one with 'safeplan init')", path);
-    if (exists && S_ISDIR(sb.st_mode))
+    if (exists && !in_memory && S_ISDIR(sb.st_mode))
         return sp_fail(db, SP_ERROR, "%s is a directory, not a database file", path);
     if (!exists && create_private_file(db, path) != SP_OK)
         return SP_ERROR;
@@ -220,7 +222,7 @@ int sp_open(sp_db **out, const char *path, unsigned flags)
         return sp_fail(db, SP_EREADONLY, "%s needs upgrading but cannot be written", path);
     use_wal(db);
     /* An empty file someone made is about to hold the plan: make it private. */
-    if (version == 0 && chmod(path, 0600) != 0)
+    if (version == 0 && strcmp(path, ":memory:") != 0 && chmod(path, 0600) != 0)
         return sp_fail(db, SP_ERROR, "cannot make %s private: %s", path, strerror(errno));
     if (version == 0)
         return install_schema(db);

@@ -204,6 +204,17 @@ START_TEST(missing_directory_and_missing_file)
 }
 END_TEST
 
+START_TEST(in_memory_database)
+{
+    sp_db *db;
+    ck_assert_int_eq(chdir(fx_dir), 0);
+    ck_assert_int_eq(sp_open(&db, ":memory:", SP_OPEN_CREATE), SP_OK);
+    ck_assert_int_eq(sp_db_version(db), sp_schema_version());
+    sp_close(db);
+    ck_assert_int_ne(access(":memory:", F_OK), 0); /* no stray file */
+}
+END_TEST
+
 START_TEST(nested_transactions)
 {
     fx_minimal_plan();
@@ -265,6 +276,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, plain_sqlite_refused_untouched);
     tcase_add_test(tc, not_sqlite_refused_untouched);
     tcase_add_test(tc, missing_directory_and_missing_file);
+    tcase_add_test(tc, in_memory_database);
     tcase_add_test(tc, nested_transactions);
     tcase_add_test(tc, today_can_be_set);
     tcase_add_test(tc, demo_is_idempotent);
