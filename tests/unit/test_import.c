@@ -65,15 +65,15 @@ static long long count(const char *path, const char *table)
 }
 
 /* Every row of every table, as one number that changes if anything does. */
-static long long fingerprint(const char *path)
+static unsigned long long fingerprint(const char *path)
 {
     static const char *const tables[] = {"authority", "review", "finding", "owner",
                                          "action", "action_update"};
-    long long f = 0;
+    unsigned long long f = 0; /* unsigned: the hash may wrap, by design */
     for (size_t i = 0; i < 6; i++)
-        f = f * 1000003 + count(path, tables[i]);
-    return f * 31 + fx_raw_int(path, "SELECT total(length(status) + length(due_on)) "
-                                      "FROM action");
+        f = f * 1000003u + (unsigned long long)count(path, tables[i]);
+    return f * 31u + (unsigned long long)fx_raw_int(path, "SELECT total(length(status) + "
+                                                          "length(due_on)) FROM action");
 }
 
 static void plan(void)
@@ -542,13 +542,13 @@ static sp_import_result *rejected(const char *body, const char *first)
     char csv[4096];
     snprintf(csv, sizeof csv, "%s%s", header, body);
     sp_import_options o = {.name = "bad.csv", .review = "tb/r1"};
-    long long before = fingerprint(fx_path);
+    unsigned long long before = fingerprint(fx_path);
     sp_import_result *r = import_text(fx_db, csv, &o, SP_EINVALID);
     ck_assert_int_eq(r->committed, 0);
     ck_assert_uint_ge(r->nerrors, 1);
     ck_assert_msg(strncmp(r->errors[0], first, strlen(first)) == 0, "got: %s", r->errors[0]);
     ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "nothing was imported"));
-    ck_assert_int_eq(fingerprint(fx_path), before);
+    ck_assert_uint_eq(fingerprint(fx_path), before);
     return r;
 }
 
@@ -636,18 +636,18 @@ START_TEST(dry_run_changes_nothing_and_predicts)
 {
     plan();
     sp_import_options o = {.review = "tb/r1", .flags = SP_IMPORT_DRY_RUN};
-    long long before = fingerprint(fx_path);
+    unsigned long long before = fingerprint(fx_path);
     sp_import_result *r = import_text(fx_db, sheet_v1, &o, SP_OK);
     ck_assert_int_eq(r->created.actions, 2);
     ck_assert_int_eq(r->created.owners, 1);
     ck_assert_int_eq(r->committed, 0);
-    ck_assert_int_eq(fingerprint(fx_path), before);
+    ck_assert_uint_eq(fingerprint(fx_path), before);
     sp_import_result_free(r);
     char bad[512];
     snprintf(bad, sizeof bad, "%s%s", sheet_v1, "3,Supervision,Plan,Lead,x,y,z,w\r\n");
     r = import_text(fx_db, bad, &o, SP_EINVALID);
     ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "would fail"));
-    ck_assert_int_eq(fingerprint(fx_path), before);
+    ck_assert_uint_eq(fingerprint(fx_path), before);
     sp_import_result_free(r);
     o.flags = 0;
     r = import_text(fx_db, bad, &o, SP_EINVALID);
