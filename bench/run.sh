@@ -75,6 +75,10 @@ while [ $# -gt 0 ]; do
     shift 2
 done
 UPDATES=${UPDATES:-$((3 * ACTIONS))}
+for b in ${ONLY//,/ }; do
+    [[ " import overdue summary export update " == *" $b "* ]] ||
+        misuse "--only takes import, overdue, summary, export or update, not '$b'"
+done
 for t in python3 sqlite3 /usr/bin/time; do
     command -v "$t" >/dev/null || die "$t is needed (see bench/README.md)"
 done
@@ -104,6 +108,17 @@ if [ -z "$BIN" ]; then
 fi
 [ -x "$BIN" ] || die "no safeplan binary at $BIN"
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+# The baselines and query plans are made from the product's SQL as it was
+# when the binary was built (it is embedded at build time), not as it may
+# be edited while the run lasts.
+# (A caller timing an older binary with --bin sets SP_BENCH_SQL_DIR to the
+# SQL it was built from.)
+if [ -z "${SP_BENCH_SQL_DIR:-}" ]; then
+    rm -rf "$WORK/sql"
+    mkdir -p "$WORK/sql"
+    cp "$ROOT"/sql/*.sql "$WORK/sql/"
+    export SP_BENCH_SQL_DIR=$WORK/sql
+fi
 
 # ------------------------------------------------------------------ timing
 
@@ -149,6 +164,10 @@ warm() { cat "$@" >/dev/null; }
     echo "machine: $(uname -srm); $(nproc) CPUs: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"
     echo "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
     echo "sqlite3 shell: $(sqlite3 --version | cut -d' ' -f1-2); safeplan: $("$BIN" --version)"
+    if git -C "$ROOT" rev-parse --short HEAD >/dev/null 2>&1; then
+        echo "source: commit $(git -C "$ROOT" rev-parse --short HEAD) at $(date -u +%FT%TZ)," \
+            "$(git -C "$ROOT" status --porcelain --untracked-files=no | wc -l) files modified"
+    fi
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$WORK/machine.txt"
 

@@ -4,7 +4,8 @@
   tool.py sql QUERY [KEY=VALUE...]  print a baseline script for the sqlite3 shell:
                                     ".parameter set" lines for the values, then the query:
                                     a named query of the product ("report/overdue" is the
-                                    section "-- name: overdue" of sql/report.sql) or of
+                                    section "-- name: overdue" of sql/report.sql, or of
+                                    $SP_BENCH_SQL_DIR/report.sql if that is set) or of
                                     the bench ("bench/summary" is bench/sql/summary.sql),
                                     with each call of safeplan's C functions rag(),
                                     rag_computed() and rag_reason() replaced by the
@@ -161,7 +162,8 @@ def named_query(name):
     if file == "bench":
         with open(os.path.join(HERE, "sql", section + ".sql"), encoding="utf-8") as f:
             return strip_comments(f.read())
-    with open(os.path.join(ROOT, "sql", file + ".sql"), encoding="utf-8") as f:
+    sql_dir = os.environ.get("SP_BENCH_SQL_DIR") or os.path.join(ROOT, "sql")
+    with open(os.path.join(sql_dir, file + ".sql"), encoding="utf-8") as f:
         parts = re.split(r"^-- name: *(\S+) *$", f.read(), flags=re.M)
     found = dict(zip(parts[1::2], parts[2::2]))
     if section not in found:

@@ -1,6 +1,9 @@
 -- Version 1: the plan itself — authorities, reviews, findings, owners, actions.
 -- Dates are ISO 8601 text; the CHECK `date(x) IS x` rejects impossible dates
 -- such as 2017-02-30, which SQLite would otherwise silently normalise.
+-- Enumerations are checked with OR-chains rather than IN lists: SQLite
+-- evaluates a CHECK's IN list through a temporary table on every row,
+-- which was a quarter of an import's time.
 
 CREATE TABLE authority (
     id   INTEGER PRIMARY KEY,
@@ -10,7 +13,8 @@ CREATE TABLE authority (
                 AND code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_.-]*'),
     name TEXT NOT NULL CHECK (length(trim(name)) > 0),
     kind TEXT NOT NULL DEFAULT 'council'
-         CHECK (kind IN ('council', 'partnership', 'lscb', 'trust', 'other'))
+         CHECK (kind = 'council' OR kind = 'partnership' OR kind = 'lscb' OR
+                kind = 'trust' OR kind = 'other')
 );
 
 CREATE TABLE review (
@@ -19,9 +23,10 @@ CREATE TABLE review (
     ref          TEXT NOT NULL
                  CHECK (length(ref) BETWEEN 1 AND 40 AND ref NOT GLOB '*[^A-Za-z0-9_.-]*'),
     kind         TEXT NOT NULL
-                 CHECK (kind IN ('lga_peer_review', 'ofsted_inspection', 'ofsted_lscb_review',
-                                 'monitoring_visit', 'improvement_notice', 'self_assessment',
-                                 'other')),
+                 CHECK (kind = 'lga_peer_review' OR kind = 'ofsted_inspection' OR
+                        kind = 'ofsted_lscb_review' OR kind = 'monitoring_visit' OR
+                        kind = 'improvement_notice' OR kind = 'self_assessment' OR
+                        kind = 'other'),
     title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
     started_on   TEXT CHECK (started_on IS NULL OR date(started_on) IS started_on),
     ended_on     TEXT CHECK (ended_on IS NULL OR date(ended_on) IS ended_on),
@@ -36,9 +41,10 @@ CREATE TABLE finding (
     ref       TEXT NOT NULL
               CHECK (length(ref) BETWEEN 1 AND 40 AND ref NOT GLOB '*[^A-Za-z0-9_.-]*'),
     kind      TEXT NOT NULL
-              CHECK (kind IN ('strength', 'area_for_consideration', 'recommendation',
-                              'priority_action', 'area_for_improvement',
-                              'improvement_notice_requirement')),
+              CHECK (kind = 'strength' OR kind = 'area_for_consideration' OR
+                     kind = 'recommendation' OR kind = 'priority_action' OR
+                     kind = 'area_for_improvement' OR
+                     kind = 'improvement_notice_requirement'),
     theme     TEXT NOT NULL CHECK (length(trim(theme)) > 0),
     text      TEXT NOT NULL CHECK (length(trim(text)) > 0),
     UNIQUE (review_id, ref)
@@ -65,8 +71,9 @@ CREATE TABLE action (
     -- The due date in force now (revised with a reason; see action_update).
     due_on          TEXT NOT NULL CHECK (date(due_on) IS due_on),
     status          TEXT NOT NULL DEFAULT 'not_started'
-                    CHECK (status IN ('not_started', 'in_progress', 'complete', 'signed_off',
-                                      'transferred', 'withdrawn')),
+                    CHECK (status = 'not_started' OR status = 'in_progress' OR
+                           status = 'complete' OR status = 'signed_off' OR
+                           status = 'transferred' OR status = 'withdrawn'),
     measure         TEXT,
     created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),

@@ -14,17 +14,22 @@ CREATE TABLE action_update (
     no_evidence_reason TEXT,
     percent         INTEGER CHECK (percent IS NULL OR percent BETWEEN 0 AND 100),
     old_status      TEXT,
-    new_status      TEXT CHECK (new_status IS NULL OR new_status IN
-                        ('not_started', 'in_progress', 'complete', 'signed_off',
-                         'transferred', 'withdrawn')),
+    -- Enumerations are OR-chains, not IN lists: SQLite builds a temporary
+    -- table for an IN list on every row it checks (a quarter of an import).
+    new_status      TEXT CHECK (new_status IS NULL OR
+                        new_status = 'not_started' OR new_status = 'in_progress' OR
+                        new_status = 'complete' OR new_status = 'signed_off' OR
+                        new_status = 'transferred' OR new_status = 'withdrawn'),
     old_due_on      TEXT,
     new_due_on      TEXT CHECK (new_due_on IS NULL OR date(new_due_on) IS new_due_on),
     old_owner_id    INTEGER REFERENCES owner (id),
     new_owner_id    INTEGER REFERENCES owner (id),
     transferred_to  TEXT,
     -- A manual RAG override; 'none' clears an earlier one.
-    rag_override    TEXT CHECK (rag_override IS NULL OR rag_override IN
-                        ('red', 'amber', 'green', 'blue', 'grey', 'none')),
+    rag_override    TEXT CHECK (rag_override IS NULL OR
+                        rag_override = 'red' OR rag_override = 'amber' OR
+                        rag_override = 'green' OR rag_override = 'blue' OR
+                        rag_override = 'grey' OR rag_override = 'none'),
     reason          TEXT
 );
 CREATE INDEX action_update_action ON action_update (action_id, on_date);
@@ -68,7 +73,7 @@ BEGIN
 END;
 
 CREATE TABLE setting (
-    key   TEXT PRIMARY KEY CHECK (key IN ('rag.amber_days', 'rag.stale_days')),
+    key   TEXT PRIMARY KEY CHECK (key = 'rag.amber_days' OR key = 'rag.stale_days'),
     value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 3650)
 ) WITHOUT ROWID;
 INSERT INTO setting (key, value) VALUES ('rag.amber_days', 28), ('rag.stale_days', 60);

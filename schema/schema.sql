@@ -10,7 +10,8 @@ CREATE TABLE authority (
                 AND code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_.-]*'),
     name TEXT NOT NULL CHECK (length(trim(name)) > 0),
     kind TEXT NOT NULL DEFAULT 'council'
-         CHECK (kind IN ('council', 'partnership', 'lscb', 'trust', 'other'))
+         CHECK (kind = 'council' OR kind = 'partnership' OR kind = 'lscb' OR
+                kind = 'trust' OR kind = 'other')
 );
 CREATE TABLE review (
     id           INTEGER PRIMARY KEY,
@@ -18,9 +19,10 @@ CREATE TABLE review (
     ref          TEXT NOT NULL
                  CHECK (length(ref) BETWEEN 1 AND 40 AND ref NOT GLOB '*[^A-Za-z0-9_.-]*'),
     kind         TEXT NOT NULL
-                 CHECK (kind IN ('lga_peer_review', 'ofsted_inspection', 'ofsted_lscb_review',
-                                 'monitoring_visit', 'improvement_notice', 'self_assessment',
-                                 'other')),
+                 CHECK (kind = 'lga_peer_review' OR kind = 'ofsted_inspection' OR
+                        kind = 'ofsted_lscb_review' OR kind = 'monitoring_visit' OR
+                        kind = 'improvement_notice' OR kind = 'self_assessment' OR
+                        kind = 'other'),
     title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
     started_on   TEXT CHECK (started_on IS NULL OR date(started_on) IS started_on),
     ended_on     TEXT CHECK (ended_on IS NULL OR date(ended_on) IS ended_on),
@@ -34,9 +36,10 @@ CREATE TABLE finding (
     ref       TEXT NOT NULL
               CHECK (length(ref) BETWEEN 1 AND 40 AND ref NOT GLOB '*[^A-Za-z0-9_.-]*'),
     kind      TEXT NOT NULL
-              CHECK (kind IN ('strength', 'area_for_consideration', 'recommendation',
-                              'priority_action', 'area_for_improvement',
-                              'improvement_notice_requirement')),
+              CHECK (kind = 'strength' OR kind = 'area_for_consideration' OR
+                     kind = 'recommendation' OR kind = 'priority_action' OR
+                     kind = 'area_for_improvement' OR
+                     kind = 'improvement_notice_requirement'),
     theme     TEXT NOT NULL CHECK (length(trim(theme)) > 0),
     text      TEXT NOT NULL CHECK (length(trim(text)) > 0),
     UNIQUE (review_id, ref)
@@ -61,8 +64,9 @@ CREATE TABLE action (
     -- The due date in force now (revised with a reason; see action_update).
     due_on          TEXT NOT NULL CHECK (date(due_on) IS due_on),
     status          TEXT NOT NULL DEFAULT 'not_started'
-                    CHECK (status IN ('not_started', 'in_progress', 'complete', 'signed_off',
-                                      'transferred', 'withdrawn')),
+                    CHECK (status = 'not_started' OR status = 'in_progress' OR
+                           status = 'complete' OR status = 'signed_off' OR
+                           status = 'transferred' OR status = 'withdrawn'),
     measure         TEXT,
     created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), last_update_on TEXT, transferred_to TEXT, rag_override TEXT, rag_override_reason TEXT,
@@ -91,17 +95,22 @@ CREATE TABLE action_update (
     no_evidence_reason TEXT,
     percent         INTEGER CHECK (percent IS NULL OR percent BETWEEN 0 AND 100),
     old_status      TEXT,
-    new_status      TEXT CHECK (new_status IS NULL OR new_status IN
-                        ('not_started', 'in_progress', 'complete', 'signed_off',
-                         'transferred', 'withdrawn')),
+    -- Enumerations are OR-chains, not IN lists: SQLite builds a temporary
+    -- table for an IN list on every row it checks (a quarter of an import).
+    new_status      TEXT CHECK (new_status IS NULL OR
+                        new_status = 'not_started' OR new_status = 'in_progress' OR
+                        new_status = 'complete' OR new_status = 'signed_off' OR
+                        new_status = 'transferred' OR new_status = 'withdrawn'),
     old_due_on      TEXT,
     new_due_on      TEXT CHECK (new_due_on IS NULL OR date(new_due_on) IS new_due_on),
     old_owner_id    INTEGER REFERENCES owner (id),
     new_owner_id    INTEGER REFERENCES owner (id),
     transferred_to  TEXT,
     -- A manual RAG override; 'none' clears an earlier one.
-    rag_override    TEXT CHECK (rag_override IS NULL OR rag_override IN
-                        ('red', 'amber', 'green', 'blue', 'grey', 'none')),
+    rag_override    TEXT CHECK (rag_override IS NULL OR
+                        rag_override = 'red' OR rag_override = 'amber' OR
+                        rag_override = 'green' OR rag_override = 'blue' OR
+                        rag_override = 'grey' OR rag_override = 'none'),
     reason          TEXT
 );
 CREATE INDEX action_update_action ON action_update (action_id, on_date);
@@ -134,7 +143,7 @@ BEGIN
     WHERE id = NEW.action_id;
 END;
 CREATE TABLE setting (
-    key   TEXT PRIMARY KEY CHECK (key IN ('rag.amber_days', 'rag.stale_days')),
+    key   TEXT PRIMARY KEY CHECK (key = 'rag.amber_days' OR key = 'rag.stale_days'),
     value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 3650)
 ) WITHOUT ROWID;
 CREATE INDEX finding_theme_nocase ON finding (theme COLLATE NOCASE);

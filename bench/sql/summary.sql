@@ -6,6 +6,14 @@
 -- CASE expression (rag_computed.expr). The rating is computed once per
 -- action in the inner query ("LIMIT -1 OFFSET 0" keeps SQLite from copying
 -- the CASE into each sum()).
+--
+-- Reports judge the plan as it stood on the as-of date: an action counts
+-- from the earliest of the day it was entered, its start and its first
+-- update (the WHERE below, as in sql/report.sql). The product also rebuilds
+-- from the history the state of actions updated after the date; this
+-- baseline reads their current state, which is the same whenever no update
+-- is dated after the as-of date, as in the benchmark (updates are dated on
+-- or before "today", and the benchmark's today is the as-of date).
 SELECT g.k AS "group", g.total, g.red, g.amber, g.green, g.blue, g.grey, g.overridden,
        g.not_started, g.in_progress, g.complete, g.signed_off, g.transferred, g.withdrawn
 FROM (
@@ -25,6 +33,9 @@ FROM (
                             x.start_on, :as_of, :amber_days, :stale_days) AS rag
         FROM action x
         JOIN finding f ON f.id = x.finding_id
+        WHERE x.start_on <= :as_of OR date(x.created_at) <= :as_of
+           OR EXISTS (SELECT 1 FROM action_update u
+                      WHERE u.action_id = x.id AND u.on_date <= :as_of)
         LIMIT -1 OFFSET 0
     ) AS s
     GROUP BY s.k COLLATE NOCASE
