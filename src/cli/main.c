@@ -163,6 +163,12 @@ static int global_options(int argc, char **argv, cli_ctx *ctx)
         fputs("safeplan: --db needs a file name\n", stderr);
         return -1 - EXIT_MISUSE;
     }
+    /* Each command is its own process: an in-memory plan would be lost. */
+    if (ctx->db_path && strcmp(ctx->db_path, ":memory:") == 0) {
+        fputs("safeplan: --db :memory: would keep nothing between commands: "
+              "name a database file\n", stderr);
+        return -1 - EXIT_MISUSE;
+    }
     return i;
 }
 
