@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Runs the black-box CLI tests (tests/cli/test_*.sh) with every safeplan
-# invocation under valgrind memcheck, and fails on any memory error or
-# definite leak.
+# Runs the black-box CLI tests (tests/cli/test_*.sh) with safeplan under
+# valgrind memcheck, and fails on any memory error or definite leak.
 #
-#   scripts/valgrind-cli.sh BUILD_DIR [TEST_NAME...]   e.g. build test_foundation
+#   scripts/valgrind-cli.sh [--sample N] BUILD_DIR [TEST_NAME...]
+#       e.g. scripts/valgrind-cli.sh build test_foundation
 #
 # Each invocation of the binary goes through a wrapper that runs
 #   valgrind --error-exitcode=99 --leak-check=full
@@ -11,12 +11,27 @@
 # so an error changes the exit status the test checks, and valgrind's
 # report goes to a log file (not the test's stderr, which tests compare).
 # Any non-empty log fails the run, even if the test ignored the status.
+#
+# valgrind costs about a second per invocation, and the suites make about a
+# thousand. --sample N (what CI uses) runs under valgrind only the first N
+# invocations of each command shape — the command words and the set of
+# option names, e.g. "action update --note --percent" — and the rest
+# natively, so every command and option combination the tests use is
+# checked while the pass takes minutes, not a quarter of an hour. Without
+# --sample every invocation runs under valgrind.
+#
 # Scripts that say "# valgrind: skip" on a line of their own (the SIGKILL
 # and large-volume tests, whose timing valgrind's 20-50x slowdown breaks)
-# are left out. Two scripts run at a time.
+# are left out, and so is test_bench_smoke (the benchmark harness: it times
+# the binary, which under valgrind means nothing). Two scripts run at a time.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=$(cd "${1:?usage: $0 BUILD_DIR [TEST_NAME...]}" && pwd)
+sample=0
+if [ "${1:-}" = --sample ]; then
+    sample=${2:?--sample needs a number}
+    shift 2
+fi
+build=$(cd "${1:?usage: $0 [--sample N] BUILD_DIR [TEST_NAME...]}" && pwd)
 shift
 bin=$build/safeplan
 [ -x "$bin" ] || { echo "no binary at $bin" >&2; exit 2; }
@@ -26,9 +41,27 @@ logs=$(mktemp -d "${TMPDIR:-/tmp}/sp-valgrind-XXXXXX")
 # Some tests run the binary as an unprivileged user: they must be able to
 # run the wrapper and write their log.
 chmod 1777 "$logs"
+mkdir -m 1777 "$logs/shapes"
 wrapper=$logs/safeplan
 cat >"$wrapper" <<WRAP
 #!/bin/sh
+# Counts every call; mkdir is atomic, so parallel tests cannot both take
+# the last of a shape's N valgrind runs.
+echo >>"$logs/calls"
+if [ $sample -gt 0 ]; then
+    shape=\$(printf '%s\n' "\$@" | awk '/^--/ { sub(/=.*/, ""); print; next }
+        words < 2 && /^[a-z]+\$/ { print "0 " \$0; words++ }' | sort -u | tr '\n' ' ')
+    key=$logs/shapes/\$(printf '%s' "\$shape" | md5sum | cut -c1-16)
+    i=1
+    while [ \$i -le $sample ]; do
+        if mkdir "\$key.\$i" 2>/dev/null; then
+            echo "\$shape" >"\$key.\$i/shape"
+            break
+        fi
+        i=\$((i + 1))
+    done
+    [ \$i -le $sample ] || exec "$bin" "\$@"
+fi
 exec valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
     --show-leak-kinds=definite -q --log-file="$logs/vg.%p.log" "$bin" "\$@"
 WRAP
@@ -39,19 +72,21 @@ if [ $# -gt 0 ]; then
     for t in "$@"; do tests+=("$root/tests/cli/$t.sh"); done
 else
     for t in "$root"/tests/cli/test_*.sh; do
-        grep -qx '# valgrind: skip' "$t" || tests+=("$t")
+        grep -qx '# valgrind: skip' "$t" && continue
+        [ "$(basename "$t")" = test_bench_smoke.sh ] && continue
+        tests+=("$t")
     done
 fi
 
 run_one() {
-    local t=$1 name out
+    local t=$1 name out start=$SECONDS
     name=$(basename "$t" .sh)
     out=$logs/$name.out
     if SAFEPLAN_BIN=$wrapper SP_SOURCE_DIR=$root SP_SHARED_DIR=$root/../shared \
        SP_BUILD_DIR=$build SP_UNDER_VALGRIND=1 bash "$t" >"$out" 2>&1; then
-        echo "ok    $name: $(tail -1 "$out")"
+        echo "ok    $name: $(tail -1 "$out") ($((SECONDS - start))s)"
     else
-        echo "FAIL  $name: $(tail -1 "$out")"
+        echo "FAIL  $name: $(tail -1 "$out") ($((SECONDS - start))s)"
         grep -E '^(FAIL|  )' "$out" | head -40
         return 1
     fi
@@ -68,7 +103,10 @@ for f in "$logs"/vg.*.log; do
     errors=$((errors + 1))
     [ $errors -le 5 ] && { echo "--- $f"; head -60 "$f"; }
 done
-echo "valgrind: ${#tests[@]} scripts, $(ls "$logs"/vg.*.log 2>/dev/null | wc -l) invocations," \
+shapes=$(ls -d "$logs"/shapes/*.1 2>/dev/null | wc -l)
+echo "valgrind: ${#tests[@]} scripts, $(wc -l <"$logs/calls" 2>/dev/null || echo 0) invocations," \
+     "$(ls "$logs"/vg.*.log 2>/dev/null | wc -l) under valgrind" \
+     "$([ "$sample" -gt 0 ] && echo "($shapes command shapes, up to $sample each)")," \
      "$errors with errors, $((SECONDS - start))s"
 if [ $status -ne 0 ] || [ $errors -ne 0 ]; then
     echo "valgrind logs kept in $logs" >&2
