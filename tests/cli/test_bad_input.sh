@@ -96,7 +96,7 @@ refused 1 "authority code" authority add $'caf\xe9' --name Cafe
 refused 1 "is not valid: expected up to 40 lower-case letters" authority add $'caf\xe9' --name Cafe
 refused 1 "review reference" review add tb $'r\xff' --kind other --title T
 refused 1 "no authority" action list $'\xff'
-# GAP: the invalid byte is echoed raw, so the message is not UTF-8.
+# Fixed: bytes that are not UTF-8 are shown as \xNN, so the message is UTF-8.
 if python3 -c "import sys; open(sys.argv[1], 'rb').read().decode('utf-8')" "$ERR" 2>/dev/null; then ok
 else bad "the message is not valid UTF-8: $(cat -v "$ERR")"; fi
 
@@ -358,8 +358,8 @@ refused 1 "File name too long" --db "$WORK/$(head -c 300 /dev/zero | tr '\0' a).
 refused 2 "--db needs a file name" --db "" action list
 
 case_ "B31 --db :memory: keeps what is written, or is refused"
-# GAP: the library opens SQLite's in-memory database, so the data is lost
-# when the command ends.
+# Fixed: the CLI refuses the name (the library would open SQLite's
+# in-memory database, and the data would be lost when the command ends).
 mkdir -p mem && cd mem
 "$SAFEPLAN_BIN" --db :memory: init >"$OUT" 2>"$ERR" </dev/null; init_status=$?
 "$SAFEPLAN_BIN" --db :memory: authority add kept --name Kept >/dev/null 2>&1 </dev/null
