@@ -178,4 +178,20 @@ int cli_print_report(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_re
 int cli_print_overdue(cli_ctx *ctx, sp_cursor *c, cli_format format, const char *as_of,
                       const sp_filter *filter);
 
+/* A file named with --out, written to a private (0600) temporary file beside
+ * it and renamed into place only when complete, so a failure never leaves a
+ * half-written file under the name asked for. */
+typedef struct cli_outfile {
+    const char *path; /* the name asked for */
+    char *tmp;        /* the temporary file's name */
+    FILE *f;          /* write here */
+} cli_outfile;
+
+/* Opens the temporary file; EXIT_OK, or prints the error and returns 1. */
+int cli_outfile_open(cli_outfile *o, const char *path);
+
+/* Closes it, and renames it into place if rc is EXIT_OK (else removes it).
+ * Returns the final exit status. */
+int cli_outfile_close(cli_outfile *o, int rc);
+
 #endif

@@ -46,38 +46,17 @@ static int parse_export(cli_ctx *ctx, int argc, char **argv, export_opts *o)
     return -1;
 }
 
-/* Exports to a temporary file beside `path`, then renames it into place,
- * so that a failed export never leaves a half-written file under the name
- * asked for. mkstemp creates it readable by the owner only: the plan is
- * sensitive. */
+/* Exports through a private temporary file renamed into place when done. */
 static int export_to_file(cli_ctx *ctx, const export_opts *o, int64_t *rows)
 {
-    size_t n = strlen(o->out);
-    char *tmp = malloc(n + 8);
-    if (!tmp)
-        return cli_error("out of memory");
-    memcpy(tmp, o->out, n);
-    memcpy(tmp + n, ".XXXXXX", 8);
-    int fd = mkstemp(tmp);
-    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    if (!f) {
-        int rc = cli_error("cannot create %s: %s", o->out, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        free(tmp);
-        return rc;
-    }
-    setvbuf(f, NULL, _IOFBF, EXPORT_BUFFER);
-    int rc = sp_export(rows, ctx->db, f, o->as_of, &o->filter, o->flags) == SP_OK
-                 ? EXIT_OK : cli_fail(ctx);
-    if (fclose(f) != 0 && rc == EXIT_OK)
-        rc = cli_error("cannot write %s: %s", o->out, strerror(errno));
-    if (rc == EXIT_OK && rename(tmp, o->out) != 0)
-        rc = cli_error("cannot replace %s: %s", o->out, strerror(errno));
+    cli_outfile out;
+    int rc = cli_outfile_open(&out, o->out);
     if (rc != EXIT_OK)
-        unlink(tmp);
-    free(tmp);
-    return rc;
+        return rc;
+    setvbuf(out.f, NULL, _IOFBF, EXPORT_BUFFER);
+    rc = sp_export(rows, ctx->db, out.f, o->as_of, &o->filter, o->flags) == SP_OK
+             ? EXIT_OK : cli_fail(ctx);
+    return cli_outfile_close(&out, rc);
 }
 
 static int run_export(cli_ctx *ctx, int argc, char **argv)

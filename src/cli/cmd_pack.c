@@ -140,34 +140,15 @@ const cli_command cmd_pack = {
 /* ------------------------------------------------------------------ */
 /* report                                                              */
 
-/* Writes the page to a private temporary file beside `path` and renames it
- * into place once complete. */
+/* Writes the page through a private temporary file renamed into place. */
 static int report_to_file(cli_ctx *ctx, const char *path, const sp_pack_opts *o)
 {
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 8);
-    if (!tmp)
-        return cli_error("out of memory");
-    memcpy(tmp, path, n);
-    memcpy(tmp + n, ".XXXXXX", 8);
-    int fd = mkstemp(tmp);
-    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    if (!f) {
-        int rc = cli_error("cannot create %s: %s", path, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        free(tmp);
-        return rc;
-    }
-    int rc = sp_report_html(ctx->db, f, o) == SP_OK ? EXIT_OK : cli_fail(ctx);
-    if (fclose(f) != 0 && rc == EXIT_OK)
-        rc = cli_error("cannot write %s: %s", path, strerror(errno));
-    if (rc == EXIT_OK && rename(tmp, path) != 0)
-        rc = cli_error("cannot replace %s: %s", path, strerror(errno));
+    cli_outfile out;
+    int rc = cli_outfile_open(&out, path);
     if (rc != EXIT_OK)
-        unlink(tmp);
-    free(tmp);
-    return rc;
+        return rc;
+    rc = sp_report_html(ctx->db, out.f, o) == SP_OK ? EXIT_OK : cli_fail(ctx);
+    return cli_outfile_close(&out, rc);
 }
 
 static int run_report(cli_ctx *ctx, int argc, char **argv)

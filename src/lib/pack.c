@@ -613,8 +613,11 @@ static int make_temp(char **tmp, sp_db *db, const char *path)
     *tmp = malloc(n + 8);
     if (!*tmp)
         return sp_fail(db, SP_ENOMEM, "out of memory");
+    /* mkstemp's template: the name, a dot and six X's it replaces. */
     memcpy(*tmp, path, n);
-    memcpy(*tmp + n, ".XXXXXX", 8);
+    (*tmp)[n] = '.';
+    memset(*tmp + n + 1, 'X', 6);
+    (*tmp)[n + 7] = '\0';
     int fd = mkstemp(*tmp);
     if (fd < 0) {
         int e = errno;
