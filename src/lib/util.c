@@ -1,4 +1,5 @@
 /* Errors, statements, binding and the embedded-file lookup. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,11 @@ int sp_fail_sql(sp_db *db, const char *what)
         return sp_fail(db, SP_ENOMEM, "%s: out of memory", what);
     int xrc = sqlite3_extended_errcode(db->sql);
     const char *msg = sqlite3_errmsg(db->sql);
+    int sys = sqlite3_system_errno(db->sql);
+    /* A write refused for space (a full disk, or a file-size limit) is an
+     * I/O error to SQLite; say what it means for the user. */
+    if ((xrc & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG || sys == EDQUOT))
+        xrc = SQLITE_FULL;
     switch (xrc & 0xff) {
     case SQLITE_FULL:
         return sp_fail(db, SP_ERROR, "%s: the disk is full; nothing was changed", what);
@@ -86,7 +92,8 @@ int sp_fail_sql(sp_db *db, const char *what)
     case SQLITE_CORRUPT:
         return sp_fail(db, SP_ERROR, "%s: the database file is damaged", what);
     case SQLITE_CANTOPEN:
-        return sp_fail(db, SP_ERROR, "%s: cannot open the database file", what);
+        return sp_fail(db, SP_ERROR, "%s: cannot open the database file%s%s", what,
+                       sys ? ": " : "", sys ? strerror(sys) : "");
     }
     return sp_fail(db, classify(xrc), "%s: %s", what, msg);
 }
