@@ -168,7 +168,11 @@ def named_query(name):
     found = dict(zip(parts[1::2], parts[2::2]))
     if section not in found:
         raise SystemExit(f"tool.py: no query '{section}' in sql/{file}.sql")
-    return strip_comments(found[section])
+    # "-- include: NAME" lines stand for the fragment NAME of the same file,
+    # as the library's loader (src/lib/util.c) expands them.
+    body = re.sub(r"^-- include: *(\S+) *$", lambda m: found[m.group(1)], found[section],
+                  flags=re.M)
+    return strip_comments(body)
 
 
 def cmd_eqp(db, name, *items):

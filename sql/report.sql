@@ -35,45 +35,9 @@
 -- Open actions past their current due date. The WHERE clause repeats the
 -- partial index's condition (status IN ...) so that the index
 -- action_open_due serves the range due_on < :as_of, already in order.
-WITH replayed AS (
-    SELECT a.id,
-           coalesce((SELECT u.new_status FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_status IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1), 'not_started') AS status,
-           coalesce((SELECT u.new_due_on FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_due_on IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1), a.original_due_on) AS due_on,
-           coalesce((SELECT u.new_owner_id FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_owner_id IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1),
-                    (SELECT u.old_owner_id FROM action_update u
-                     WHERE u.action_id = a.id AND u.new_owner_id IS NOT NULL
-                     ORDER BY u.id LIMIT 1), a.owner_id) AS owner_id,
-           (SELECT max(u.on_date) FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of) AS last_update_on,
-           (SELECT u.transferred_to FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.transferred_to IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS transferred_to,
-           (SELECT nullif(u.rag_override, 'none') FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.rag_override IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS rag_override,
-           (SELECT CASE WHEN u.rag_override = 'none' THEN NULL ELSE u.reason END
-            FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.rag_override IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS rag_override_reason
-    FROM action a
-    WHERE a.last_update_on > :as_of
-      AND (a.start_on <= :as_of OR date(a.created_at) <= :as_of
-           OR EXISTS (SELECT 1 FROM action_update u
-                      WHERE u.action_id = a.id AND u.on_date <= :as_of))
-    LIMIT -1
-),
+WITH
+-- include: replayed
+,
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
@@ -154,45 +118,9 @@ ORDER BY x.due_on, x.id;
 -- name: due
 -- Open actions due from :as_of (inclusive) to :before (exclusive), soonest
 -- first; the same partial index serves the range.
-WITH replayed AS (
-    SELECT a.id,
-           coalesce((SELECT u.new_status FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_status IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1), 'not_started') AS status,
-           coalesce((SELECT u.new_due_on FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_due_on IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1), a.original_due_on) AS due_on,
-           coalesce((SELECT u.new_owner_id FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_owner_id IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1),
-                    (SELECT u.old_owner_id FROM action_update u
-                     WHERE u.action_id = a.id AND u.new_owner_id IS NOT NULL
-                     ORDER BY u.id LIMIT 1), a.owner_id) AS owner_id,
-           (SELECT max(u.on_date) FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of) AS last_update_on,
-           (SELECT u.transferred_to FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.transferred_to IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS transferred_to,
-           (SELECT nullif(u.rag_override, 'none') FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.rag_override IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS rag_override,
-           (SELECT CASE WHEN u.rag_override = 'none' THEN NULL ELSE u.reason END
-            FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.rag_override IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS rag_override_reason
-    FROM action a
-    WHERE a.last_update_on > :as_of
-      AND (a.start_on <= :as_of OR date(a.created_at) <= :as_of
-           OR EXISTS (SELECT 1 FROM action_update u
-                      WHERE u.action_id = a.id AND u.on_date <= :as_of))
-    LIMIT -1
-),
+WITH
+-- include: replayed
+,
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
@@ -270,45 +198,9 @@ ORDER BY x.due_on, x.id;
 -- an action with neither cannot be judged and is left out. Stalest first.
 -- The partial index action_open_activity (migration 0003) holds exactly
 -- this expression for open actions, so it serves the range in order.
-WITH replayed AS (
-    SELECT a.id,
-           coalesce((SELECT u.new_status FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_status IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1), 'not_started') AS status,
-           coalesce((SELECT u.new_due_on FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_due_on IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1), a.original_due_on) AS due_on,
-           coalesce((SELECT u.new_owner_id FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_owner_id IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1),
-                    (SELECT u.old_owner_id FROM action_update u
-                     WHERE u.action_id = a.id AND u.new_owner_id IS NOT NULL
-                     ORDER BY u.id LIMIT 1), a.owner_id) AS owner_id,
-           (SELECT max(u.on_date) FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of) AS last_update_on,
-           (SELECT u.transferred_to FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.transferred_to IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS transferred_to,
-           (SELECT nullif(u.rag_override, 'none') FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.rag_override IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS rag_override,
-           (SELECT CASE WHEN u.rag_override = 'none' THEN NULL ELSE u.reason END
-            FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.rag_override IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS rag_override_reason
-    FROM action a
-    WHERE a.last_update_on > :as_of
-      AND (a.start_on <= :as_of OR date(a.created_at) <= :as_of
-           OR EXISTS (SELECT 1 FROM action_update u
-                      WHERE u.action_id = a.id AND u.on_date <= :as_of))
-    LIMIT -1
-),
+WITH
+-- include: replayed
+,
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
@@ -396,45 +288,9 @@ ORDER BY coalesce(x.last_update_on, x.start_on), x.id;
 -- are counted apart and the two sets of counts added per theme. (Judging
 -- every action through a CASE on "settled" costs a summary of a million
 -- actions over half as much again: each state column is used many times.)
-WITH replayed AS (
-    SELECT a.id,
-           coalesce((SELECT u.new_status FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_status IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1), 'not_started') AS status,
-           coalesce((SELECT u.new_due_on FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_due_on IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1), a.original_due_on) AS due_on,
-           coalesce((SELECT u.new_owner_id FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_owner_id IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1),
-                    (SELECT u.old_owner_id FROM action_update u
-                     WHERE u.action_id = a.id AND u.new_owner_id IS NOT NULL
-                     ORDER BY u.id LIMIT 1), a.owner_id) AS owner_id,
-           (SELECT max(u.on_date) FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of) AS last_update_on,
-           (SELECT u.transferred_to FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.transferred_to IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS transferred_to,
-           (SELECT nullif(u.rag_override, 'none') FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.rag_override IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS rag_override,
-           (SELECT CASE WHEN u.rag_override = 'none' THEN NULL ELSE u.reason END
-            FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.rag_override IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS rag_override_reason
-    FROM action a
-    WHERE a.last_update_on > :as_of
-      AND (a.start_on <= :as_of OR date(a.created_at) <= :as_of
-           OR EXISTS (SELECT 1 FROM action_update u
-                      WHERE u.action_id = a.id AND u.on_date <= :as_of))
-    LIMIT -1
-),
+WITH
+-- include: replayed
+,
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
@@ -563,45 +419,9 @@ ORDER BY "group" COLLATE NOCASE, "group";
 --
 -- As in summary_theme, settled and replayed actions are counted apart and
 -- the counts added per group.
-WITH replayed AS (
-    SELECT a.id,
-           coalesce((SELECT u.new_status FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_status IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1), 'not_started') AS status,
-           coalesce((SELECT u.new_due_on FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_due_on IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1), a.original_due_on) AS due_on,
-           coalesce((SELECT u.new_owner_id FROM action_update u
-                     WHERE u.action_id = a.id AND u.on_date <= :as_of
-                       AND u.new_owner_id IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1),
-                    (SELECT u.old_owner_id FROM action_update u
-                     WHERE u.action_id = a.id AND u.new_owner_id IS NOT NULL
-                     ORDER BY u.id LIMIT 1), a.owner_id) AS owner_id,
-           (SELECT max(u.on_date) FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of) AS last_update_on,
-           (SELECT u.transferred_to FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.transferred_to IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS transferred_to,
-           (SELECT nullif(u.rag_override, 'none') FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.rag_override IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS rag_override,
-           (SELECT CASE WHEN u.rag_override = 'none' THEN NULL ELSE u.reason END
-            FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.rag_override IS NOT NULL
-            ORDER BY u.id DESC LIMIT 1) AS rag_override_reason
-    FROM action a
-    WHERE a.last_update_on > :as_of
-      AND (a.start_on <= :as_of OR date(a.created_at) <= :as_of
-           OR EXISTS (SELECT 1 FROM action_update u
-                      WHERE u.action_id = a.id AND u.on_date <= :as_of))
-    LIMIT -1
-),
+WITH
+-- include: replayed
+,
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
@@ -731,3 +551,46 @@ ORDER BY CASE :by WHEN 'status' THEN
                       WHEN 'complete' THEN 3 WHEN 'signed_off' THEN 4
                       WHEN 'transferred' THEN 5 ELSE 6 END END,
          "group" COLLATE NOCASE, g.k;
+
+-- name: replayed
+-- Fragment (included above): the state of each action updated after
+-- :as_of, replayed from its history as sql/plan_at.sql does.
+replayed AS (
+    SELECT a.id,
+           coalesce((SELECT u.new_status FROM action_update u
+                     WHERE u.action_id = a.id AND u.on_date <= :as_of
+                       AND u.new_status IS NOT NULL
+                     ORDER BY u.id DESC LIMIT 1), 'not_started') AS status,
+           coalesce((SELECT u.new_due_on FROM action_update u
+                     WHERE u.action_id = a.id AND u.on_date <= :as_of
+                       AND u.new_due_on IS NOT NULL
+                     ORDER BY u.id DESC LIMIT 1), a.original_due_on) AS due_on,
+           coalesce((SELECT u.new_owner_id FROM action_update u
+                     WHERE u.action_id = a.id AND u.on_date <= :as_of
+                       AND u.new_owner_id IS NOT NULL
+                     ORDER BY u.id DESC LIMIT 1),
+                    (SELECT u.old_owner_id FROM action_update u
+                     WHERE u.action_id = a.id AND u.new_owner_id IS NOT NULL
+                     ORDER BY u.id LIMIT 1), a.owner_id) AS owner_id,
+           (SELECT max(u.on_date) FROM action_update u
+            WHERE u.action_id = a.id AND u.on_date <= :as_of) AS last_update_on,
+           (SELECT u.transferred_to FROM action_update u
+            WHERE u.action_id = a.id AND u.on_date <= :as_of
+              AND u.transferred_to IS NOT NULL
+            ORDER BY u.id DESC LIMIT 1) AS transferred_to,
+           (SELECT nullif(u.rag_override, 'none') FROM action_update u
+            WHERE u.action_id = a.id AND u.on_date <= :as_of
+              AND u.rag_override IS NOT NULL
+            ORDER BY u.id DESC LIMIT 1) AS rag_override,
+           (SELECT CASE WHEN u.rag_override = 'none' THEN NULL ELSE u.reason END
+            FROM action_update u
+            WHERE u.action_id = a.id AND u.on_date <= :as_of
+              AND u.rag_override IS NOT NULL
+            ORDER BY u.id DESC LIMIT 1) AS rag_override_reason
+    FROM action a
+    WHERE a.last_update_on > :as_of
+      AND (a.start_on <= :as_of OR date(a.created_at) <= :as_of
+           OR EXISTS (SELECT 1 FROM action_update u
+                      WHERE u.action_id = a.id AND u.on_date <= :as_of))
+    LIMIT -1
+)

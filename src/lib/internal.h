@@ -47,6 +47,11 @@ void sp_clear(sp_db *db);
  * "-- name:" line). Keeping queries in .sql files keeps SQL out of C. */
 int sp_prepare(sqlite3_stmt **out, sp_db *db, const char *name);
 
+/* The SQL text sp_prepare compiles for `name`, with "-- include: FRAGMENT"
+ * lines replaced by that fragment of the same file. Caller frees it; NULL if
+ * the query or a fragment is missing, or memory ran out. */
+char *sp_query_sql(const char *name);
+
 /* Prepares literal SQL compiled into the code (for tiny fixed statements). */
 int sp_prepare_text(sqlite3_stmt **out, sp_db *db, const char *sql);
 

@@ -122,21 +122,76 @@ static bool find_named(const char *text, const char *query, const char **start, 
     return false;
 }
 
-int sp_prepare(sqlite3_stmt **out, sp_db *db, const char *name)
+/* Appends n bytes to the growing buffer *buf (size *len); false if out of memory. */
+static bool append(char **buf, size_t *len, const char *s, size_t n)
+{
+    char *grown = realloc(*buf, *len + n + 1);
+    if (!grown)
+        return false;
+    memcpy(grown + *len, s, n);
+    *len += n;
+    grown[*len] = '\0';
+    *buf = grown;
+    return true;
+}
+
+/* Copies the statement, replacing each "-- include: NAME" line with the
+ * fragment "-- name: NAME" of the same file, so a part several queries share
+ * (a CTE) is written once. Fragments do not include others. NULL if a
+ * fragment is missing or memory runs out. */
+static char *expand_includes(const char *file, const char *start, size_t len)
+{
+    static const char tag[] = "-- include: ";
+    char *buf = NULL;
+    size_t used = 0;
+    const char *end = start + len, *p = start, *hit;
+    while ((hit = strstr(p, tag)) && hit < end) {
+        const char *name = hit + sizeof tag - 1, *nl = strchr(name, '\n');
+        char fragment_name[64];
+        const char *frag;
+        size_t flen, nlen = nl ? (size_t)(nl - name) : strlen(name);
+        if (nlen == 0 || nlen >= sizeof fragment_name)
+            break;
+        memcpy(fragment_name, name, nlen);
+        fragment_name[nlen] = '\0';
+        if (!find_named(file, fragment_name, &frag, &flen) ||
+            !append(&buf, &used, p, (size_t)(hit - p)) || !append(&buf, &used, frag, flen)) {
+            free(buf);
+            return NULL;
+        }
+        p = name + nlen;
+    }
+    if (!append(&buf, &used, p, (size_t)(end - p))) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+char *sp_query_sql(const char *name)
 {
     char file[128];
-    const char *slash = strchr(name, '/');
-    *out = NULL;
-    if (!slash || (size_t)(slash - name) > 100)
-        return sp_fail(db, SP_ERROR, "internal error: bad query name %s", name);
-    snprintf(file, sizeof file, "sql/%.*s.sql", (int)(slash - name), name);
-    const char *text = sp_embedded_get(file), *start;
+    const char *slash = strchr(name, '/'), *start;
     size_t len;
+    if (!slash || (size_t)(slash - name) > 100)
+        return NULL;
+    snprintf(file, sizeof file, "sql/%.*s.sql", (int)(slash - name), name);
+    const char *text = sp_embedded_get(file);
     if (!text || !find_named(text, slash + 1, &start, &len))
-        return sp_fail(db, SP_ERROR, "internal error: query %s not embedded", name);
-    if (sqlite3_prepare_v2(db->sql, start, (int)len, out, NULL) != SQLITE_OK)
-        return sp_fail_sql(db, name);
-    return SP_OK;
+        return NULL;
+    return expand_includes(text, start, len);
+}
+
+int sp_prepare(sqlite3_stmt **out, sp_db *db, const char *name)
+{
+    *out = NULL;
+    char *sql = sp_query_sql(name);
+    if (!sql)
+        return sp_fail(db, SP_ERROR, "internal error: query %s (or a fragment it includes) "
+                       "is not embedded, or memory ran out", name);
+    int rc = sqlite3_prepare_v2(db->sql, sql, -1, out, NULL);
+    free(sql);
+    return rc == SQLITE_OK ? SP_OK : sp_fail_sql(db, name);
 }
 
 int sp_prepare_text(sqlite3_stmt **out, sp_db *db, const char *sql)

@@ -976,22 +976,20 @@ END_TEST
 /* ------------------------------------------------------------------ */
 /* Query plans                                                         */
 
-/* The text of a named query in sql/report.sql. */
+/* EXPLAIN QUERY PLAN of a named query in sql/report.sql, as the library
+ * compiles it (fragments included). */
 static char *query_text(const char *name)
 {
-    const char *file = sp_embedded_get("sql/report.sql");
-    char marker[64];
-    ck_assert_ptr_nonnull(file);
-    snprintf(marker, sizeof marker, "-- name: %s\n", name);
-    const char *start = strstr(file, marker);
-    ck_assert_ptr_nonnull(start);
-    start += strlen(marker);
-    const char *end = strstr(start, "\n-- name:");
-    size_t len = end ? (size_t)(end - start) : strlen(start);
-    char *sql = malloc(len + 32);
+    char full[64];
+    snprintf(full, sizeof full, "report/%s", name);
+    char *sql = sp_query_sql(full);
     ck_assert_ptr_nonnull(sql);
-    snprintf(sql, len + 32, "EXPLAIN QUERY PLAN %.*s", (int)len, start);
-    return sql;
+    size_t n = strlen(sql) + 32;
+    char *explain = malloc(n);
+    ck_assert_ptr_nonnull(explain);
+    snprintf(explain, n, "EXPLAIN QUERY PLAN %s", sql);
+    free(sql);
+    return explain;
 }
 
 /* The query plan of a report query, one detail per line. */
