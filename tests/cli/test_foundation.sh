@@ -41,6 +41,11 @@ run finding list --format csv; expect_status 0
 expect_eq "$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=""))); print(len(r), r[0]["text"])' "$OUT")" "1 Streamline paperwork, so that social workers spend more time with children" "csv list"
 run review list; expect_status 0; expect_out "torbay/2012-peer"; expect_out "2012-05-21"
 run owner list; expect_status 0; expect_out "Head of Safeguarding and QA"
+run owner add "LSCB Business Manager" --team "Leicester Safeguarding Children Board" --email lscb@example.org
+expect_status 0; expect_out "added owner"; expect_out "LSCB Business Manager"; expect_no_err
+run owner list --format json; expect_status 0
+expect_eq "$(python3 -c 'import json,sys; d={o["name"]: o for o in json.load(open(sys.argv[1]))}; o=d["LSCB Business Manager"]; print(o["team"], o["email"], o["open_count"])' "$OUT")" \
+    "Leicester Safeguarding Children Board lscb@example.org 0" "owner added with team and email"
 run action show torbay/2012-peer/3/1; expect_status 0; expect_out "Remove unnecessary ICS fields"
 
 # bad CMD...: runs a command that must fail with STATUS, a message naming
@@ -74,6 +79,8 @@ bad_case 1 "no review 'torbay/2013'" finding add torbay/2013 1 --kind strength -
 bad_case 1 "no finding 'torbay/2012-peer/9'" action add torbay/2012-peer/9 --title x --owner o --due 2017-01-01
 bad_case 1 "no owner with id 77" action add torbay/2012-peer/3 --title x --owner 77 --due 2017-01-01
 bad_case 1 "authority 'torbay' already exists" authority add torbay --name Torbay
+bad_case 1 "owner 'lscb business manager' already exists" owner add "lscb business manager"
+bad_case 1 "is not an email address" owner add "Head of Early Help" --email nowhere
 bad_case 1 "already exists" finding add torbay/2012-peer 3 --kind strength --theme t --text x
 bad_case 1 "title must not be empty" action add torbay/2012-peer/3 --title "  " --owner o --due 2017-01-01
 bad_case 1 "no action 'torbay/2012-peer/3/7'" action show torbay/2012-peer/3/7
