@@ -30,6 +30,7 @@
 #ifndef SAFEPLAN_H
 #define SAFEPLAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -75,6 +76,10 @@ typedef struct sp_db sp_db;
 /* Flags for sp_open. */
 #define SP_OPEN_CREATE 0x1   /* create the file (mode 0600) if missing */
 #define SP_OPEN_READONLY 0x2 /* never write, never upgrade */
+/* With SP_OPEN_CREATE: a missing file is built under a private temporary
+ * name beside `path` and appears at `path` only when sp_publish succeeds,
+ * whole; sp_close without sp_publish leaves nothing at `path`. */
+#define SP_OPEN_STAGED 0x4
 
 /*
  * Opens (and if needed creates or upgrades) the database at `path`.
@@ -89,8 +94,42 @@ typedef struct sp_db sp_db;
  */
 int sp_open(sp_db **out, const char *path, unsigned flags);
 
-/* Closes the handle and frees it. Accepts NULL. */
+/* Closes the handle and frees it. Accepts NULL. A new database opened
+ * with SP_OPEN_STAGED and never published is removed. */
 void sp_close(sp_db *db);
+
+/*
+ * Gives a new database opened with SP_OPEN_STAGED its name: links it to the
+ * path given to sp_open, never replacing a file (SP_EEXISTS if someone else
+ * created that path meanwhile; the handle then still holds the unpublished
+ * database). Call it with no cursor open and no transaction running. For a
+ * database that was not new it does nothing and returns SP_OK.
+ */
+int sp_publish(sp_db *db);
+
+/* True while db is a new database not yet published. */
+bool sp_is_staged(const sp_db *db);
+
+/* ------------------------------------------------------------------ */
+/* Health checks                                                       */
+
+/* Receives one finding: ok or not, its area ("integrity", "foreign keys",
+ * "schema", "values", "files") and a message naming what was found. */
+typedef void (*sp_check_fn)(void *arg, bool ok, const char *area, const char *message);
+
+/*
+ * Checks the database: SQLite's integrity_check and foreign_key_check, the
+ * schema version, every status, date and setting against what the schema
+ * allows (a hand-edited file can hold others), the modes of the database
+ * and its -wal/-shm/-journal files, and files left by a command killed
+ * while creating it. Calls fn once per finding. Returns the number of
+ * failed findings (0: all holds), or a negative code if it could not check.
+ */
+int sp_check(sp_db *db, sp_check_fn fn, void *arg);
+
+/* Only the file modes: calls fn (ok false) for each of the database's files
+ * that its group or others may read or write; returns how many. */
+int sp_check_modes(sp_db *db, sp_check_fn fn, void *arg);
 
 /* The message for the last failure on `db`; "" if none. Owned by db and
  * valid until the next call on it. Accepts NULL (returns "out of memory"). */
@@ -666,7 +705,9 @@ int sp_config_set(sp_db *db, const char *key, const char *value);
 /*
  * Loads the example plan built from five real council papers (2012–2018).
  * Idempotent: objects already present (same references) are left as they
- * are. *added (may be NULL) receives the number of actions added.
+ * are. Only into an empty database or one holding nothing but the example:
+ * a real plan is refused (SP_ECONFLICT) and left unchanged. *added (may be
+ * NULL) receives the number of actions added.
  */
 int sp_demo_load(int *added, sp_db *db);
 
@@ -725,6 +766,10 @@ typedef struct sp_pack_opts {
                                  as_of; NULL = 90 days before as_of */
     const sp_filter *filter;  /* NULL = every action */
     const char *author;       /* the documents' author property; NULL = none */
+    const char *workdir;      /* sp_pack_xlsx: NULL = stage the workbook beside
+                                 `path` and rename it into place; else `path`
+                                 is already private to the caller (who puts it
+                                 in place) and the working files go here */
 } sp_pack_opts;
 
 #define SP_PACK_SINCE_DAYS 90 /* the default look-back: about one committee cycle */

@@ -36,6 +36,15 @@ extern const cli_command *const cli_commands[];
  * returns false on failure. */
 bool cli_open(cli_ctx *ctx, bool create);
 
+/* Gives a database that cli_open created its name, once the command has
+ * succeeded (a no-op for one that existed). Returns SP_OK, or prints the
+ * error and returns the code (SP_EEXISTS: someone else created the path
+ * while the command ran; it was not touched). */
+int cli_publish(cli_ctx *ctx);
+
+/* Closes ctx->db (an unpublished new database leaves nothing behind). */
+void cli_close(cli_ctx *ctx);
+
 /* Option parsing around getopt_long: returns the option's value, -1 when
  * options end, or CLI_STOP_HELP / CLI_STOP_MISUSE after printing help or
  * the misuse message. --help is handled here for every command. */
@@ -178,20 +187,40 @@ int cli_print_report(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_re
 int cli_print_overdue(cli_ctx *ctx, sp_cursor *c, cli_format format, const char *as_of,
                       const sp_filter *filter);
 
-/* A file named with --out, written to a private (0600) temporary file beside
- * it and renamed into place only when complete, so a failure never leaves a
- * half-written file under the name asked for. */
+/* A file named with --out (outfile.c): "-" is standard output; an existing
+ * FIFO or character device is written as a stream; anything else is written
+ * to a private (0600) unnamed temporary file beside it and linked into
+ * place only when complete, so a failure or a kill never leaves a
+ * half-written file, nor a stray copy of the plan. */
+typedef enum cli_outkind {
+    CLI_OUT_STDOUT, CLI_OUT_STREAM, CLI_OUT_UNNAMED, CLI_OUT_NAMED
+} cli_outkind;
 typedef struct cli_outfile {
-    const char *path; /* the name asked for */
-    char *tmp;        /* the temporary file's name */
-    FILE *f;          /* write here */
+    const char *path;     /* the name asked for */
+    cli_outkind kind;
+    FILE *f;              /* write here */
+    int fd;               /* CLI_OUT_UNNAMED: the O_TMPFILE descriptor */
+    char proc_name[32];   /* ... and its /proc/self/fd name */
+    char *tmp;            /* CLI_OUT_NAMED: the temporary file's name */
 } cli_outfile;
 
-/* Opens the temporary file; EXIT_OK, or prints the error and returns 1. */
+/* Opens the output; EXIT_OK, or prints the error and returns 1. */
 int cli_outfile_open(cli_outfile *o, const char *path);
 
-/* Closes it, and renames it into place if rc is EXIT_OK (else removes it).
+/* A name a library can open to write the output itself (the pack):
+ * the /proc name of the unnamed file, the temporary name, or the path. */
+const char *cli_outfile_name(const cli_outfile *o);
+
+/* Closes it, and puts it in place if rc is EXIT_OK (else discards it).
  * Returns the final exit status. */
 int cli_outfile_close(cli_outfile *o, int rc);
+
+/* The directory part of path ("." if none), newly allocated (NULL: out of
+ * memory). */
+char *cli_dir_of(const char *path);
+
+/* An unnamed private file (O_TMPFILE, 0600) in the directory of `near`, or
+ * -1 with errno set where the filesystem has none. */
+int cli_tmpfile(const char *near);
 
 #endif

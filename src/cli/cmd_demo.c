@@ -23,6 +23,18 @@ static int run_demo(cli_ctx *ctx, int argc, char **argv)
         return EXIT_RUNTIME;
     if (sp_demo_load(&added, ctx->db) != SP_OK)
         return cli_fail(ctx);
+    int rc = cli_publish(ctx);
+    if (rc == SP_EEXISTS) {
+        /* Someone created the file meanwhile: load into theirs if it holds
+         * nothing but the example (sp_demo_load refuses a real plan). */
+        cli_close(ctx);
+        if (!cli_open(ctx, false))
+            return EXIT_RUNTIME;
+        if (sp_demo_load(&added, ctx->db) != SP_OK)
+            return cli_fail(ctx);
+    } else if (rc != SP_OK) {
+        return EXIT_RUNTIME;
+    }
     if (sp_overdue(&cur, ctx->db, as_of, NULL) != SP_OK)
         return cli_fail(ctx);
     printf("Example plan in %s (%d actions added). Overdue as of %s:\n\n", ctx->db_path, added,
@@ -37,5 +49,7 @@ const cli_command cmd_demo = {
     "Loads the bundled example plan (five English councils' reviews, 2012-2018,\n"
     "with their real findings) into the database, creating it if needed, then\n"
     "lists the actions overdue as of DATE (default 2017-07-01, a date inside\n"
-    "the plan's life). Running it again adds nothing twice.\n",
+    "the plan's life). Running it again adds nothing twice. A database that\n"
+    "holds anything besides the example plan is refused and left unchanged:\n"
+    "the example never mixes with a real plan.\n",
 };

@@ -68,7 +68,7 @@ static int run_export(cli_ctx *ctx, int argc, char **argv)
         return rc;
     if (!cli_open(ctx, false))
         return EXIT_RUNTIME;
-    if (o.out) {
+    if (o.out && strcmp(o.out, "-") != 0) {
         rc = export_to_file(ctx, &o, &rows);
         if (rc == EXIT_OK)
             printf("exported %lld action%s to %s\n", (long long)rows, rows == 1 ? "" : "s",

@@ -143,17 +143,28 @@ static void keep_freed_memory(void)
 #endif
 }
 
-static void remove_new_database(cli_ctx *ctx)
+/* Copies a pipe or terminal to an unnamed private file beside the
+ * database, so the import holds the write lock only while it works, never
+ * while a slow source (a network share, a script) is still writing. */
+static FILE *spool(FILE *in, const char *db_path)
 {
-    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
-    char path[4096];
-    sp_close(ctx->db);
-    ctx->db = NULL;
-    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-        int n = snprintf(path, sizeof path, "%s%s", ctx->db_path, suffixes[i]);
-        if (n > 0 && (size_t)n < sizeof path)
-            unlink(path);
+    struct stat sb;
+    if (fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode))
+        return in;
+    int fd = cli_tmpfile(db_path);
+    FILE *copy = fd >= 0 ? fdopen(fd, "w+b") : tmpfile();
+    char buf[65536];
+    size_t n;
+    if (!copy)
+        return NULL;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, copy) != n)
+            break;
+    if (ferror(in) || ferror(copy) || fflush(copy) != 0 || fseek(copy, 0, SEEK_SET) != 0) {
+        fclose(copy);
+        return NULL;
     }
+    return copy;
 }
 
 static int run_import(cli_ctx *ctx, int argc, char **argv)
@@ -169,15 +180,23 @@ static int run_import(cli_ctx *ctx, int argc, char **argv)
         return cli_error("cannot open %s: %s", o.name, strerror(errno));
     if (std_in)
         o.name = "stdin";
-    /* Importing into a new file creates it; if that import fails (or was a
-     * dry run) the file goes again, so bad input leaves nothing behind. */
-    struct stat sb;
-    bool existed = stat(ctx->db_path, &sb) == 0;
+    FILE *source = in;
+    if (!(in = spool(source, ctx->db_path))) {
+        rc = cli_error("cannot read %s: %s", o.name, strerror(errno ? errno : EIO));
+        if (!std_in)
+            fclose(source);
+        return rc;
+    }
+    if (in != source && !std_in)
+        fclose(source);
+    std_in = std_in && in == source;
+    /* Importing into a new file creates it, staged: it appears only if the
+     * import succeeds (never for a dry run), so bad input leaves nothing. */
     rc = cli_open(ctx, true) ? import_stream(ctx, in, &o) : EXIT_RUNTIME;
     if (!std_in)
         fclose(in);
-    if (!existed && (rc != EXIT_OK || (o.flags & SP_IMPORT_DRY_RUN)))
-        remove_new_database(ctx);
+    if (rc == EXIT_OK && !(o.flags & SP_IMPORT_DRY_RUN) && cli_publish(ctx) != SP_OK)
+        rc = EXIT_RUNTIME;
     return rc;
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -90,6 +91,51 @@ static bool ends_with_ci(const char *s, const char *suffix)
 /* ------------------------------------------------------------------ */
 /* pack                                                                */
 
+/* libxlsxwriter writes to a file name: it gets the unnamed file's name,
+ * which is linked into place when the workbook is whole. */
+static int pack_to_file(cli_ctx *ctx, const char *path, sp_pack_opts *o)
+{
+    cli_outfile out;
+    int rc = cli_outfile_open(&out, path);
+    if (rc != EXIT_OK)
+        return rc;
+    char *dir = cli_dir_of(path);
+    o->workdir = out.kind == CLI_OUT_UNNAMED ? dir : NULL;
+    if (!dir)
+        rc = cli_error("out of memory");
+    else if (sp_pack_xlsx(ctx->db, cli_outfile_name(&out), o) != SP_OK)
+        rc = cli_fail(ctx);
+    free(dir);
+    return cli_outfile_close(&out, rc);
+}
+
+/* A zip is written with seeks, so a stream gets it from an unnamed file
+ * beside the database once it is whole. */
+static int pack_to_stream(cli_ctx *ctx, const char *path, sp_pack_opts *o)
+{
+    char name[32], buf[65536];
+    int fd = cli_tmpfile(ctx->db_path);
+    if (fd < 0)
+        return cli_error("cannot write %s: no private temporary file beside %s: %s", path,
+                         ctx->db_path, strerror(errno));
+    snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
+    char *dir = cli_dir_of(ctx->db_path);
+    o->workdir = dir;
+    int rc = dir && sp_pack_xlsx(ctx->db, name, o) == SP_OK ? EXIT_OK : cli_fail(ctx);
+    free(dir);
+    cli_outfile out;
+    if (rc == EXIT_OK && (rc = cli_outfile_open(&out, path)) == EXIT_OK) {
+        ssize_t n;
+        lseek(fd, 0, SEEK_SET);
+        while ((n = read(fd, buf, sizeof buf)) > 0)
+            if (fwrite(buf, 1, (size_t)n, out.f) != (size_t)n)
+                break;
+        rc = cli_outfile_close(&out, n == 0 ? EXIT_OK : cli_error("cannot write %s", path));
+    }
+    close(fd);
+    return rc;
+}
+
 static int run_pack(cli_ctx *ctx, int argc, char **argv)
 {
     pack_args a = {0};
@@ -97,16 +143,19 @@ static int run_pack(cli_ctx *ctx, int argc, char **argv)
     int rc = parse_pack(ctx, argc, argv, &a);
     if (rc >= 0)
         return rc;
-    /* Excel refuses a workbook whose name does not say what it is. */
-    if (!ends_with_ci(a.out, ".xlsx"))
+    /* Excel refuses a workbook whose name does not say what it is (a
+     * stream, such as - or a pipe, has no name to check). */
+    struct stat sb;
+    bool stream = strcmp(a.out, "-") == 0 || (stat(a.out, &sb) == 0 && !S_ISREG(sb.st_mode));
+    if (!stream && !ends_with_ci(a.out, ".xlsx"))
         return cli_misuse(ctx, "--out '%s' should end in .xlsx (Excel checks the name)",
                           a.out);
     if ((rc = pack_ready(ctx, &a, &o)) >= 0)
         return rc;
-    if (sp_pack_xlsx(ctx->db, a.out, &o) != SP_OK)
-        return cli_fail(ctx);
-    printf("wrote the committee pack as of %s to %s\n", a.as_of, a.out);
-    return EXIT_OK;
+    rc = stream ? pack_to_stream(ctx, a.out, &o) : pack_to_file(ctx, a.out, &o);
+    if (rc == EXIT_OK && strcmp(a.out, "-") != 0)
+        printf("wrote the committee pack as of %s to %s\n", a.as_of, a.out);
+    return rc;
 }
 
 const cli_command cmd_pack = {
@@ -160,7 +209,7 @@ static int run_report(cli_ctx *ctx, int argc, char **argv)
         return rc;
     if ((rc = pack_ready(ctx, &a, &o)) >= 0)
         return rc;
-    if ((rc = report_to_file(ctx, a.out, &o)) == EXIT_OK)
+    if ((rc = report_to_file(ctx, a.out, &o)) == EXIT_OK && strcmp(a.out, "-") != 0)
         printf("wrote the committee report as of %s to %s\n", a.as_of, a.out);
     return rc;
 }

@@ -19,6 +19,7 @@ extern const cli_command cmd_action_reassign, cmd_action_transfer;
 extern const cli_command cmd_config_set, cmd_config_get, cmd_config_list;
 extern const cli_command cmd_export, cmd_import;
 extern const cli_command cmd_pack, cmd_report;
+extern const cli_command cmd_check;
 
 /* Every command, in the order `safeplan --help` lists them. */
 const cli_command *const cli_commands[] = {
@@ -34,6 +35,7 @@ const cli_command *const cli_commands[] = {
     &cmd_config_set, &cmd_config_get, &cmd_config_list,
     &cmd_export, &cmd_import,
     &cmd_pack, &cmd_report,
+    &cmd_check,
     NULL,
 };
 
@@ -53,6 +55,9 @@ static const char main_usage[] =
     "AUTHORITY/REVIEW (torbay/2012-peer), a finding as AUTHORITY/REVIEW/FINDING\n"
     "(torbay/2012-peer/3), an action by its id (17) or full path\n"
     "(torbay/2012-peer/3/1), an owner by name or id. Any object by its id.\n"
+    "\n"
+    "Dates: today is the local date (the system's time zone; TZ honoured), or\n"
+    "$SAFEPLAN_TODAY. --out - writes to standard output.\n"
     "\n"
     "Exit status: 0 success, 1 runtime error, 2 misuse.\n"
     "\n"

@@ -138,12 +138,33 @@ bool cli_format_parse(cli_ctx *ctx, const char *text, cli_format *out)
     return false;
 }
 
+static void warn_exposed(void *arg, bool ok, const char *area, const char *message)
+{
+    (void)arg;
+    (void)area;
+    if (!ok)
+        fprintf(stderr, "safeplan: warning: %s\n", message);
+}
+
+/* A copy made by other tools (the sqlite3 shell, cp under a loose umask) can
+ * be readable by others: say so once per command; `check` reports it too. */
+static void warn_if_exposed(cli_ctx *ctx)
+{
+    extern const cli_command cmd_check;
+    if (ctx->cmd != &cmd_check && !sp_is_staged(ctx->db))
+        sp_check_modes(ctx->db, warn_exposed, NULL);
+}
+
 bool cli_open(cli_ctx *ctx, bool create)
 {
     if (ctx->db)
         return true;
-    int rc = sp_open(&ctx->db, ctx->db_path, create ? SP_OPEN_CREATE : 0);
+    /* A new database is staged: it appears under its name only when the
+     * command succeeds (cli_publish), so a failed or killed command leaves
+     * nothing, and a racing creator's file is never replaced. */
+    int rc = sp_open(&ctx->db, ctx->db_path, create ? SP_OPEN_CREATE | SP_OPEN_STAGED : 0);
     if (rc == SP_OK) {
+        warn_if_exposed(ctx);
         const char *today = getenv("SAFEPLAN_TODAY");
         if (today && *today && sp_set_today(ctx->db, today) != SP_OK) {
             cli_error("SAFEPLAN_TODAY: %s", sp_errmsg(ctx->db));
@@ -155,6 +176,20 @@ bool cli_open(cli_ctx *ctx, bool create)
     sp_close(ctx->db);
     ctx->db = NULL;
     return false;
+}
+
+int cli_publish(cli_ctx *ctx)
+{
+    int rc = sp_publish(ctx->db);
+    if (rc != SP_OK)
+        cli_error("%s", sp_errmsg(ctx->db));
+    return rc;
+}
+
+void cli_close(cli_ctx *ctx)
+{
+    sp_close(ctx->db);
+    ctx->db = NULL;
 }
 
 int cli_parse_list(cli_ctx *ctx, int argc, char **argv, cli_format *format, const char **scope)

@@ -559,17 +559,50 @@ int sp_csv_read_file(sp_csv_error *err, FILE *in, sp_csv_row_fn on_row, void *ct
 /* ------------------------------------------------------------------ */
 /* The guard                                                           */
 
+/* The length of the blank or invisible character at s (len bytes left),
+ * or 0 if there is none: see the trigger set in csvio.h. */
+static size_t invisible_at(const unsigned char *s, size_t len)
+{
+    if (len >= 1 && s[0] == ' ')
+        return 1;
+    if (len >= 2 && s[0] == 0xC2 && s[1] == 0xA0) /* U+00A0 */
+        return 2;
+    if (len < 3)
+        return 0;
+    unsigned cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    if ((s[0] & 0xF0) != 0xE0 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+        return 0;
+    bool blank = (cp >= 0x2000 && cp <= 0x200F) || cp == 0x2028 || cp == 0x2029 ||
+                 cp == 0x202F || cp == 0x205F || cp == 0x2060 || cp == 0x3000 ||
+                 cp == 0xFEFF;
+    return blank ? 3 : 0;
+}
+
+/* True if s starts with a formula leader, ASCII or full-width. */
+static bool leader_at(const unsigned char *s, size_t len)
+{
+    if (len == 0)
+        return false;
+    switch (s[0]) {
+    case '=': case '+': case '-': case '@': case '\t': case '\r': case '\n':
+        return true;
+    }
+    /* U+FF0B ＋, U+FF0D －, U+FF1D ＝ (EF BC xx) and U+FF20 ＠ (EF BC A0). */
+    return len >= 3 && s[0] == 0xEF && s[1] == 0xBC &&
+           (s[2] == 0x8B || s[2] == 0x8D || s[2] == 0x9D || s[2] == 0xA0);
+}
+
 bool sp_csv_guard_needed(const char *data, size_t len)
 {
     if (data == NULL || len == 0)
         return false;
-    switch (data[0]) {
-    case '=': case '+': case '-': case '@':
-    case '\t': case '\r': case '\n': case '\'':
+    const unsigned char *s = (const unsigned char *)data;
+    if (s[0] == '\'')
         return true;
-    default:
-        return false;
-    }
+    size_t i = 0, n;
+    while ((n = invisible_at(s + i, len - i)) > 0)
+        i += n;
+    return leader_at(s + i, len - i);
 }
 
 static size_t skip_digits(const char *s, size_t i, size_t len)

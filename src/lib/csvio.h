@@ -150,19 +150,26 @@ int sp_csv_writer_finish(sp_csv_writer *w);
 /* The formula-injection guard (OWASP "CSV injection")                 */
 
 /*
- * The trigger set T = { '=', '+', '-', '@', TAB, CR, LF, '\'' }.
+ * A string is in the trigger set T when it begins with '\'', or when,
+ * after any run of blanks a reader may skip or not show (ASCII space,
+ * no-break space, the Unicode spaces U+2000-U+200A, zero-width space,
+ * joiners and marks U+200B-U+200F, U+2028/9, U+202F, U+205F, word joiner
+ * U+2060, ideographic space U+3000, byte-order mark U+FEFF), it has a
+ * formula leader: '=', '+', '-', '@', TAB, CR, LF, or their full-width
+ * forms U+FF1D, U+FF0B, U+FF0D, U+FF20 (spreadsheets fold those to ASCII
+ * and trim leading spaces before deciding what is a formula).
  *
- * guard(s):   if s begins with a byte of T, write "'" + s; else s.
- * unguard(t): if t begins with "'" and its second byte is in T, drop
- *             that first "'"; else t.
+ * guard(s):   if s is in T, write "'" + s; else s.
+ * unguard(t): if t begins with "'" and the rest of t is in T, drop that
+ *             first "'"; else t.
  *
- * The first six make spreadsheets run a formula; '\'' is in T only so
- * that the guard is exactly reversible: unguard(guard(s)) == s for every
- * string s. Proof: if s begins with a byte of T, guard gives "'" + s,
- * whose second byte s[0] is in T, so unguard drops just the added "'".
- * Otherwise guard leaves s alone, and s does not begin with "'" (which is
- * in T), so unguard leaves it alone too. A cell typed by hand as "'abc"
- * (not an output of guard) is therefore kept as it is.
+ * '\'' is in T only so that the guard is exactly reversible:
+ * unguard(guard(s)) == s for every string s. Proof: if s is in T, guard
+ * gives "'" + s, whose rest (s) is in T, so unguard drops just the added
+ * "'". Otherwise guard leaves s alone, and s does not begin with "'"
+ * (every such string is in T), so unguard leaves it alone too. A cell
+ * typed by hand as "'abc" (not an output of guard) is therefore kept as
+ * it is.
  */
 
 /* True if the text cell `data` (len bytes) would be written with a

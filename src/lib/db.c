@@ -175,22 +175,75 @@ static int configure(sp_db *db)
     return sp_register_functions(db);
 }
 
+static int open_sqlite(sp_db *db, const char *path, unsigned flags)
+{
+    int oflags = (flags & SP_OPEN_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        return sp_fail_sql(db, path);
+    return SP_OK;
+}
+
+static const char *file_kind(mode_t m)
+{
+    return S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device"
+         : S_ISBLK(m) ? "a block device" : S_ISSOCK(m) ? "a socket" : "not a regular file";
+}
+
+/* What stands at an existing path must be a database file (or a link to
+ * one): anything else gets a message that says what it is. */
+static int check_existing(sp_db *db, const char *path, const struct stat *lsb)
+{
+    struct stat sb;
+    if (S_ISLNK(lsb->st_mode) && stat(path, &sb) != 0) {
+        char target[1024];
+        ssize_t n = readlink(path, target, sizeof target - 1);
+        target[n > 0 ? n : 0] = '\0';
+        return sp_fail(db, SP_ENOTFOUND,
+                       "%s is a symbolic link to %s, which %s: point --db at the database "
+                       "file itself, or create it there first", path, target,
+                       errno == ENOENT ? "does not exist" : strerror(errno));
+    }
+    if (!S_ISLNK(lsb->st_mode))
+        sb = *lsb;
+    if (S_ISDIR(sb.st_mode))
+        return sp_fail(db, SP_ERROR, "%s is a directory, not a database file", path);
+    if (!S_ISREG(sb.st_mode))
+        return sp_fail(db, SP_ENOTSAFEPLAN, "%s is %s, not a database file", path,
+                       file_kind(sb.st_mode));
+    return SP_OK;
+}
+
 static int open_file(sp_db *db, const char *path, unsigned flags)
 {
     struct stat sb;
     /* ":memory:" is SQLite's private in-memory database (tests, fuzzing). */
-    bool in_memory = strcmp(path, ":memory:") == 0;
-    bool exists = in_memory || stat(path, &sb) == 0;
-    if (!exists && !(flags & SP_OPEN_CREATE))
+    if (strcmp(path, ":memory:") == 0)
+        return open_sqlite(db, path, flags);
+    if (lstat(path, &sb) == 0) {
+        int rc = check_existing(db, path, &sb);
+        return rc == SP_OK ? open_sqlite(db, path, flags) : rc;
+    }
+    if (errno != ENOENT)
+        return sp_fail(db, SP_ERROR, "cannot open %s: %s", path, strerror(errno));
+    if (!(flags & SP_OPEN_CREATE))
         return sp_fail(db, SP_ENOTFOUND,
                        "no database at %s (create one with 'safeplan init')", path);
-    if (exists && !in_memory && S_ISDIR(sb.st_mode))
-        return sp_fail(db, SP_ERROR, "%s is a directory, not a database file", path);
-    if (!exists && create_private_file(db, path) != SP_OK)
+    if (flags & SP_OPEN_STAGED) {
+        int rc = sp_stage_create(db, path);
+        return rc == SP_OK ? open_sqlite(db, db->stage_tmp, flags) : rc;
+    }
+    if (create_private_file(db, path) != SP_OK)
         return SP_ERROR;
-    int oflags = (flags & SP_OPEN_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-    if (sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
-        return sp_fail_sql(db, path);
+    return open_sqlite(db, path, flags);
+}
+
+/* A database no one can see yet needs no journal on disk and no syncs:
+ * if the build fails it is thrown away, and sp_publish syncs it once. */
+static int stage_pragmas(sp_db *db)
+{
+    if (sqlite3_exec(db->sql, "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF", NULL,
+                     NULL, NULL) != SQLITE_OK)
+        return sp_fail_sql(db, "configuring the new database");
     return SP_OK;
 }
 
@@ -208,6 +261,7 @@ int sp_open(sp_db **out, const char *path, unsigned flags)
     *out = db;
     if (!db)
         return SP_ENOMEM;
+    db->stage_fd = -1;
     if (!path || !*path)
         return sp_fail(db, SP_EINVALID, "no database path given");
     int version = 0;
@@ -220,6 +274,10 @@ int sp_open(sp_db **out, const char *path, unsigned flags)
         return rc;
     if (version < sp_schema_version() && sqlite3_db_readonly(db->sql, "main"))
         return sp_fail(db, SP_EREADONLY, "%s needs upgrading but cannot be written", path);
+    if (db->stage_tmp) {
+        rc = stage_pragmas(db);
+        return rc == SP_OK ? install_schema(db) : rc;
+    }
     use_wal(db);
     /* An empty file someone made is about to hold the plan: make it private. */
     if (version == 0 && strcmp(path, ":memory:") != 0 && chmod(path, 0600) != 0)
@@ -229,11 +287,22 @@ int sp_open(sp_db **out, const char *path, unsigned flags)
     return upgrade(db, version);
 }
 
+int sp_reopen(sp_db *db, const char *path)
+{
+    int rc = open_sqlite(db, path, 0);
+    if (rc == SP_OK)
+        rc = configure(db);
+    if (rc == SP_OK)
+        use_wal(db);
+    return rc;
+}
+
 void sp_close(sp_db *db)
 {
     if (!db)
         return;
     sqlite3_close_v2(db->sql);
+    sp_stage_discard(db); /* never published: it never existed */
     free(db);
 }
 
@@ -265,7 +334,9 @@ void sp_today(sp_db *db, char out[SP_DATE_SIZE])
     }
     time_t now = time(NULL);
     struct tm tm;
-    gmtime_r(&now, &tm);
+    /* The plan's days are the council's: the local date (TZ honoured), so
+     * 00:30 on 2 July in British Summer Time is 2 July, not 1 July. */
+    localtime_r(&now, &tm);
     strftime(out, SP_DATE_SIZE, "%Y-%m-%d", &tm);
 }
 

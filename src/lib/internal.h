@@ -21,6 +21,10 @@ struct sp_db {
     bool tx_failed;        /* an inner level rolled back: outer commit must fail */
     char today[SP_DATE_SIZE]; /* "" means the system clock */
     char err[SP_ERRMSG_SIZE];
+    /* A new database being built under a temporary name (staged.c). */
+    char *stage_path;      /* the name it gets on sp_publish; NULL if not staged */
+    char *stage_tmp;       /* its temporary name */
+    int stage_fd;          /* open on stage_tmp, holding its flock */
 };
 
 struct sp_cursor {
@@ -30,6 +34,25 @@ struct sp_cursor {
     sp_coltype *owned_types; /* types, when the cursor allocated them */
     int ncols;
 };
+
+/* Splits path into a newly allocated directory ("." if none; NULL: out of
+ * memory) and, in *base, a pointer to its last component (staged.c). */
+char *sp_split_path(const char *path, const char **base);
+
+/* Staged creation (staged.c): builds a new database at a private temporary
+ * name beside `path` and links it into place on sp_publish. */
+int sp_stage_create(sp_db *db, const char *path);
+/* Removes the temporary file of an unpublished database (sp_close). */
+void sp_stage_discard(sp_db *db);
+/* Calls visit(arg, file) for each staging file of `path`'s database (or,
+ * with visit NULL, removes each one no process is building); returns how
+ * many were visited with a true result (or removed). */
+typedef bool (*sp_stage_visit)(void *arg, const char *file);
+int sp_stage_sweep(const char *path, sp_stage_visit visit, void *arg);
+/* True if no process is building the staging file `file` (its lock is free). */
+bool sp_stage_abandoned(const char *file);
+/* Opens `path` again on db (after sp_publish linked it into place). */
+int sp_reopen(sp_db *db, const char *path);
 
 /* Records a message on db and returns code (so callers can `return sp_fail(...)`). */
 int sp_fail(sp_db *db, int code, const char *fmt, ...)

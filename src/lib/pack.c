@@ -635,45 +635,40 @@ static int close_book(book *b, const char *tmp, const char *path, int rc)
     if (rc == SP_OK && (b->err != LXW_NO_ERROR || e != LXW_NO_ERROR))
         rc = sp_fail(b->p.db, SP_ERROR, "cannot write %s: %s", path,
                      lxw_strerror(b->err != LXW_NO_ERROR ? b->err : e));
-    if (rc == SP_OK && rename(tmp, path) != 0)
+    bool staged_by_caller = strcmp(tmp, path) == 0;
+    if (rc == SP_OK && !staged_by_caller && rename(tmp, path) != 0)
         rc = sp_fail(b->p.db, SP_ERROR, "cannot write %s: %s", path, strerror(errno));
-    if (rc != SP_OK)
+    if (rc != SP_OK && !staged_by_caller)
         unlink(tmp);
     return rc;
-}
-
-/* The directory of `path` (".", if it names none), newly allocated. */
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    size_t n = !slash ? 1 : slash == path ? 1 : (size_t)(slash - path);
-    char *dir = malloc(n + 1);
-    if (dir) {
-        memcpy(dir, slash ? path : ".", n);
-        dir[n] = '\0';
-    }
-    return dir;
 }
 
 int sp_pack_xlsx(sp_db *db, const char *path, const sp_pack_opts *opts)
 {
     book b = {0};
     char *tmp = NULL, *dir = NULL;
+    const char *base;
     if (!path || !*path)
         return sp_fail(db, SP_EINVALID, "no file name given for the workbook");
     int rc = sp_pack_start(&b.p, db, opts);
-    if (rc == SP_OK && (rc = make_temp(&tmp, db, path)) != SP_OK)
+    bool in_place = opts && opts->workdir;
+    if (rc == SP_OK && in_place && !(tmp = strdup(path)))
+        rc = sp_fail(db, SP_ENOMEM, "out of memory");
+    else if (rc == SP_OK && !in_place)
+        rc = make_temp(&tmp, db, path);
+    if (rc != SP_OK) {
         sp_pack_finish(&b.p);
-    if (rc != SP_OK)
         return rc;
+    }
     /* libxlsxwriter stages each part in a temporary file (unlinked at once,
      * mode 0600); keep them beside the output the user chose rather than in
      * a shared /tmp, since they hold the plan. */
-    dir = dir_of(path);
+    dir = in_place ? strdup(opts->workdir) : sp_split_path(path, &base);
     lxw_workbook_options wo = {.constant_memory = LXW_TRUE, .tmpdir = dir};
     b.wb = dir ? workbook_new_opt(tmp, &wo) : NULL;
     if (!b.wb) {
-        unlink(tmp);
+        if (!in_place)
+            unlink(tmp);
         rc = sp_fail(db, SP_ENOMEM, "cannot start the workbook: out of memory");
     } else {
         rc = close_book(&b, tmp, path, fill_book(&b));

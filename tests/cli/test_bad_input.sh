@@ -337,7 +337,7 @@ refused 1 "wide2.csv:2:10001: more than 10000 fields" import wide2.csv --authori
 
 case_ "B24 a directory given as the CSV file"
 mkdir -p adir
-refused 1 "safeplan: adir: line 1: reading the input failed: Is a directory" import adir --authority tb
+refused 1 "safeplan: cannot read adir: Is a directory" import adir --authority tb
 if grep -qx 'safeplan: ' "$ERR"; then bad "an empty error message"; else ok; fi
 
 case_ "B25 a missing CSV file"

@@ -341,7 +341,7 @@ bad_case 1 "no owner 'Nobody'" pack --out pack.xlsx --owner Nobody
 bad_case 1 "no owner 'Nobody'" report --out report.html --owner Nobody
 bad_case 2 "--since 2017-09-05 is after the as-of date 2017-09-01" report --out report.html --since 2017-09-05
 bad_case 1 "cannot write" pack --out no/such/dir/pack.xlsx
-bad_case 1 "cannot create" report --out no/such/dir/report.html
+bad_case 1 "cannot write no/such/dir/report.html: its directory does not exist" report --out no/such/dir/report.html
 expect_eq "$(ls pack.xlsx.* report.html.* 2>/dev/null | wc -l)" "0" "no temporary files left"
 
 case_ "filters narrow the pack"

@@ -104,11 +104,16 @@ CSV
     traced export
     # Every opening for writing or creation, every rename/link/mkdir and
     # every socket must be the database's own files or the named output.
-    allowed="\"($WORK/(plan\\.db(-wal|-shm|-journal)?|\\.?out\\.csv[A-Za-z0-9._-]*)|/dev/null|/dev/tty)\""
+    # A new database is built as .plan.db.safeplan-new.XXXXXX and linked to
+    # plan.db; an --out file is an unnamed O_TMPFILE in its directory,
+    # linked into place through /proc/self/fd.
+    allowed="\"($WORK/(\\.plan\\.db\\.safeplan-new\\.[A-Za-z0-9]{6}|plan\\.db(-wal|-shm|-journal)?|\\.?out\\.csv[A-Za-z0-9._-]*)|$WORK/?|/dev/null|/dev/tty)\""
     grep -E 'O_CREAT|O_WRONLY|O_RDWR|O_TMPFILE|creat\(|mkdir|rename|link\(|linkat|symlink|connect\(' trace.txt \
         | grep -vE 'ENOENT|EEXIST' >writes.txt || true  # calls that failed wrote nothing
     offenders=$(sed -E 's/^[0-9]+ +//' writes.txt | grep -vE "^(open|openat)\((AT_FDCWD, )?${allowed}" \
-                | grep -vE "^rename(at2?)?\((AT_FDCWD, )?\"$WORK/[^\"]*out\\.csv[^\"]*\", (AT_FDCWD, )?\"$WORK/out\\.csv\"" || true)
+                | grep -vE "^rename(at2?)?\((AT_FDCWD, )?\"$WORK/[^\"]*out\\.csv[^\"]*\", (AT_FDCWD, )?\"$WORK/out\\.csv\"" \
+                | grep -vE "^link\(\"$WORK/\\.plan\\.db\\.safeplan-new\\.[A-Za-z0-9]{6}\", \"$WORK/plan\\.db\"" \
+                | grep -vE "^linkat\(AT_FDCWD, \"/proc/self/fd/[0-9]+\", AT_FDCWD, \"$WORK/out\\.csv[^\"]*\"" || true)
     if [ -z "$offenders" ]; then ok; else
         bad "files written outside the database: $(echo "$offenders" | head -5)"
     fi
