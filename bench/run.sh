@@ -108,6 +108,11 @@ if [ -z "$BIN" ]; then
 fi
 [ -x "$BIN" ] || die "no safeplan binary at $BIN"
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+# The shell writes history only with the chain's hash functions loaded (the
+# same work safeplan's triggers do): bench/sqlite3w loads them from beside
+# the binary.
+export SAFEPLAN_HASH_EXT="$(dirname "$BIN")/safeplan_hash"
+sqlite3w() { "$ROOT/bench/sqlite3w" "$@"; }
 # The baselines and query plans are made from the product's SQL as it was
 # when the binary was built (it is embedded at build time), not as it may
 # be edited while the run lasts.
@@ -235,7 +240,7 @@ fi
 log "adding progress updates up to $UPDATES"
 t0=$EPOCHREALTIME
 "${TOOL[@]}" sql bench/add_updates total="$UPDATES" >"$WORK/add_updates.sql"
-sqlite3 -batch "$BASE" ".read $WORK/add_updates.sql"
+sqlite3w -batch "$BASE" ".read $WORK/add_updates.sql"
 t1=$EPOCHREALTIME
 n_updates=$(sqlite3 "$BASE" "SELECT count(*) FROM action_update")
 echo "database: $ACTIONS actions, $n_updates progress updates ($(du -h "$BASE" | cut -f1));" \
@@ -295,7 +300,7 @@ if wants update; then
             "$(sed -n "${1}p" "$WORK/ids.txt")" --note "$NOTE"
     }
     update_b() { # the same row, written by hand: no checks, no lookups
-        measure "one update" sqlite3 "$1" "$WORK/b.out" sqlite3 -batch "$BASE" \
+        measure "one update" sqlite3 "$1" "$WORK/b.out" "$ROOT/bench/sqlite3w" -batch "$BASE" \
             "INSERT INTO action_update (action_id, on_date, author, note)
              VALUES ($(sed -n "${1}p" "$WORK/ids.txt"), '$AS_OF', '$SAFEPLAN_USER', '$NOTE')"
     }
@@ -309,7 +314,7 @@ if wants update; then
         sed -n "$((singles + 1 + ($1 - 1) * IN_A_ROW)),+$((IN_A_ROW - 1))p" "$WORK/ids.txt" \
             >"$WORK/batch.txt"
         measure "$IN_A_ROW updates in a row" sqlite3 "$1" "$WORK/b.out" \
-            xargs -a "$WORK/batch.txt" -I{} sqlite3 -batch "$BASE" \
+            xargs -a "$WORK/batch.txt" -I{} "$ROOT/bench/sqlite3w" -batch "$BASE" \
             "INSERT INTO action_update (action_id, on_date, author, note)
              VALUES ({}, '$AS_OF', '$SAFEPLAN_USER', '$NOTE')"
     }

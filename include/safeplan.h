@@ -127,6 +127,45 @@ typedef void (*sp_check_fn)(void *arg, bool ok, const char *area, const char *me
  */
 int sp_check(sp_db *db, sp_check_fn fn, void *arg);
 
+/*
+ * Verifies the tamper-evident history: recomputes every chained entry's
+ * hash and link (the first that fails is reported: changed, deleted,
+ * missing from the middle or the end, back-dated, or the chain broken),
+ * finds history entries added outside the chain, and replays every action
+ * from its creation through its updates to find state changed without
+ * history. Calls fn per finding; returns the number that failed, or a
+ * negative code if it could not verify.
+ */
+int sp_verify(sp_db *db, sp_check_fn fn, void *arg);
+
+/* Hex of an Ed25519 public key, with the NUL. */
+#define SP_KEY_HEX_SIZE 65
+
+/*
+ * Makes an Ed25519 signing key: the secret in `path` (mode 0600, created,
+ * never overwritten: SP_EEXISTS) and the public key in `path`.pub; the
+ * public key's hex in public_hex. Keep the secret key outside the database.
+ * db only receives the message on failure.
+ */
+int sp_key_generate(sp_db *db, const char *path, char public_hex[SP_KEY_HEX_SIZE]);
+
+/*
+ * A signed statement of the history's size and head hash, as text
+ * ("safeplan checkpoint 1", entries, head, taken, public-key, signature);
+ * *out is freed by the caller with sp_free.
+ */
+int sp_checkpoint(char **out, sp_db *db, const char *key_path);
+
+/*
+ * Checks that the history extends the checkpoint `text` exactly: its
+ * signature holds (and, if public_hex is not NULL, was made with that key),
+ * and the chain's entry at the checkpoint's size has its head hash. Calls
+ * fn per finding; returns the number that failed, or a negative code.
+ * Run sp_verify as well to check the chain itself.
+ */
+int sp_checkpoint_verify(sp_db *db, const char *text, const char *public_hex, sp_check_fn fn,
+                         void *arg);
+
 /* Only the file modes: calls fn (ok false) for each of the database's files
  * that its group or others may read or write; returns how many. */
 int sp_check_modes(sp_db *db, sp_check_fn fn, void *arg);

@@ -37,6 +37,8 @@ const cli_command cmd_check = {
     "  schema        the schema version\n"
     "  values        every status, date and setting is one the schema allows\n"
     "                (a file edited by hand can hold others; each is named)\n"
+    "  chain, state  what 'safeplan verify' checks: the history's chain, and\n"
+    "                every action's state against its history\n"
     "  files         the database and its -wal, -shm and -journal files are\n"
     "                private (mode 0600), and no file is left by a command\n"
     "                killed while it created the database\n"

@@ -138,6 +138,10 @@ int sp_check(sp_db *db, sp_check_fn fn, void *arg)
     n = rows_of(&c, db, "check/bad_values", 4, emit_value);
     if (n == 0)
         say(&c, true, "values", "every status, date and setting is one the schema allows");
+    int v = sp_verify(db, fn, arg); /* the chain and every action's state */
+    if (v < 0)
+        return v;
+    c.failures += v;
     if (modes(&c, db) == 0)
         say(&c, true, "files", "the database and its -wal and -shm files are private");
     leftovers(&c, db);

@@ -99,6 +99,10 @@ static int apply_migration(sp_db *db, int step)
         const sp_embedded_file *m = migration(step);
         rc = m ? sp_exec_script(db, m->data, m->name)
                : sp_fail(db, SP_ERROR, "internal error: migration %d missing", step);
+        /* The ledger's step also chains the history already there, which
+         * needs C (each link depends on the one before). */
+        if (rc == SP_OK && strstr(m->name, "_ledger.sql"))
+            rc = sp_ledger_backfill(db);
         if (rc == SP_OK && set_pragma_int(db, "user_version", step) != SQLITE_OK)
             rc = sp_fail_sql(db, "upgrading the database");
     }
@@ -172,7 +176,8 @@ static int configure(sp_db *db)
     if (sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY", NULL,
                      NULL, NULL) != SQLITE_OK)
         return sp_fail_sql(db, "configuring the database");
-    return sp_register_functions(db);
+    int rc = sp_register_functions(db);
+    return rc == SP_OK ? sp_register_chain_functions(db) : rc;
 }
 
 static int open_sqlite(sp_db *db, const char *path, unsigned flags)

@@ -35,6 +35,19 @@ struct sp_cursor {
     int ncols;
 };
 
+/* The tamper-evident history (chain.c). */
+#define SP_HASH_BYTES 32
+/* Registers sp_entry_hash() and sp_chain_hash() on the connection. */
+int sp_register_chain_functions(sp_db *db);
+/* The same on a bare SQLite connection (the loadable extension, tests);
+ * returns a SQLite result code. */
+int sp_chain_register(sqlite3 *sql);
+/* The chain hash that follows prev (NULL for the first) with entry. */
+void sp_chain_link(unsigned char out[SP_HASH_BYTES], const void *prev, size_t nprev,
+                   const void *entry, size_t nentry, const char *chained_at);
+/* Chains a history that predates the ledger (run by its migration). */
+int sp_ledger_backfill(sp_db *db);
+
 /* Splits path into a newly allocated directory ("." if none; NULL: out of
  * memory) and, in *base, a pointer to its last component (staged.c). */
 char *sp_split_path(const char *path, const char **base);

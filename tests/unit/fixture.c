@@ -1,4 +1,5 @@
 #include "fixture.h"
+#include "internal.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -34,6 +35,10 @@ int fx_raw_exec(const char *path, const char *sql)
 {
     sqlite3 *db;
     int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+    /* History triggers hash each entry (as the sqlite3 shell can with the
+     * safeplan_hash extension). */
+    if (rc == SQLITE_OK)
+        rc = sp_chain_register(db);
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
     sqlite3_close(db);
