@@ -267,6 +267,10 @@ for i in $(seq 1 12); do
         [ -e "$f" ] || continue
         case $f in
         outdir/x.csv|outdir/x.xlsx|outdir/x.html) ;;  # finished before the kill: whole
+        outdir/tmp.??????)  # libxlsxwriter's own part file, named for an instant
+            [ "$(stat -c %a "$f")" = 600 ] && ok || bad "$f is not private"
+            echo "R08: a kill during pack left libxlsxwriter's $f (0600)" >&2
+            rm -f "$f" ;;
         *) bad "a killed '$args' left $f" ;;
         esac
     done
