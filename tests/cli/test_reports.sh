@@ -180,7 +180,8 @@ case_ "runtime errors exit 1 with the library's message and nothing on stdout"
 run overdue --owner Nobody
 expect_status 1
 expect_no_out
-expect_eq "$(cat "$ERR")" "safeplan: no owner 'Nobody'" "message"
+expect_eq "$(cat "$ERR")" \
+    "safeplan: no owner 'Nobody'; closest: 'Head of Service', 'LSCB Business Manager'" "message"
 run summary --review tb
 expect_status 1
 expect_no_out
@@ -192,6 +193,41 @@ expect_err "due-before date 2017-06-01 is not after the as-of date 2017-07-01"
 SAFEPLAN_DB=$WORK/none.db run stale
 expect_status 1
 expect_no_out
+
+case_ "action list takes the report filters, by the names people type"
+expect_eq "$(ids action list --owner "lscb business manager")" "7,8,2,9,10,4" "owner, any case"
+expect_eq "$(ids action list --theme TOGETHER --status not_started)" "3,4" \
+    "a word of the theme, any case"
+expect_eq "$(ids action list --theme "managing resources" --authority tb --rag red)" "1,2" \
+    "theme words, authority and RAG shown today"
+expect_eq "$(ids action list --theme "managing resources")" "5,6,7,8,1,2,9,10" \
+    "both spellings of the theme"
+expect_eq "$(ids action list tb --finding tb/r1/2)" "3,4" "a scope and a filter at another level"
+run action list tb --authority lc
+expect_status 1
+expect_no_out
+expect_err "scope 'tb' and --authority 'lc' both name the authority: give one"
+
+case_ "a filter naming nothing that exists: exit 1, the value and the closest names"
+for args in "action list" "overdue" "due" "stale" "summary --by owner" "export --out x.csv"; do
+    # shellcheck disable=SC2086 # words of a command
+    run $args --theme "leadrship"
+    expect_status 1
+    expect_no_out
+    expect_eq "$(cat "$ERR")" "safeplan: no theme matches 'leadrship'; closest: \
+'Capacity and managing resources', 'Working together', 'capacity and MANAGING resources'" \
+        "$args: message"
+done
+run action list --authority tbay
+expect_status 1
+expect_eq "$(cat "$ERR")" "safeplan: no authority 'tbay'; closest: 'tb', 'lc'" "authority"
+run overdue --review tb/r2
+expect_status 1
+expect_eq "$(cat "$ERR")" "safeplan: no review 'tb/r2'; closest: 'tb/r1', 'lc/r1'" "review"
+run summary --owner "Head of Servise"
+expect_status 1
+expect_err "no owner 'Head of Servise'; closest: 'Head of Service'"
+[ ! -e x.csv ] && ok || bad "export wrote a file for a filter naming nothing"
 
 # ---------------------------------------------------------------------------
 # Machine formats, read by real parsers, and the summary's reconciliation.

@@ -268,7 +268,7 @@ START_TEST(filters_narrow_every_list)
         {{.owner = "head of service"}, "3,1"},
         {{.owner = "2"}, "2"}, /* by id: LSCB Business Manager */
         {{.theme = "WORKING TOGETHER"}, "3"},
-        {{.theme = "Working"}, ""}, /* whole words, not a prefix */
+        {{.theme = "together"}, "3"}, /* a word of the theme */
         {{.status = "In progress"}, "2"},
         {{.status = "not-started"}, "3,1"},
         {{.rag = "red"}, "1,2"},
@@ -383,7 +383,29 @@ START_TEST(filters_refuse_bad_values)
     sp_filter f = {.owner = "Nobody"};
     ck_assert_int_eq(sp_overdue(&c, fx_db, NULL, &f), SP_ENOTFOUND);
     ck_assert_ptr_null(c);
-    ck_assert_str_eq(sp_errmsg(fx_db), "no owner 'Nobody'");
+    /* Naming nothing is an error that names the closest names. */
+    ck_assert_str_eq(sp_errmsg(fx_db),
+                     "no owner 'Nobody'; closest: 'Head of Service', 'LSCB Business Manager'");
+    f = (sp_filter){.owner = "Head of Servise"};
+    ck_assert_int_eq(sp_overdue(&c, fx_db, NULL, &f), SP_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "closest: 'Head of Service', "));
+    f = (sp_filter){.authority = "tbb"};
+    ck_assert_int_eq(sp_stale(&c, fx_db, NULL, -1, &f), SP_ENOTFOUND);
+    ck_assert_str_eq(sp_errmsg(fx_db), "no authority 'tbb'; closest: 'tb', 'lc'");
+    f = (sp_filter){.finding = "tb/r1/7"};
+    ck_assert_int_eq(sp_overdue(&c, fx_db, NULL, &f), SP_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "no finding 'tb/r1/7'; closest: 'tb/r1/"));
+    f = (sp_filter){.finding = "tb/r2/1"};
+    ck_assert_int_eq(sp_overdue(&c, fx_db, NULL, &f), SP_ENOTFOUND);
+    ck_assert_str_eq(sp_errmsg(fx_db), "no finding 'tb/r2/1': no review 'tb/r2'; "
+                                       "closest: 'tb/r1', 'lc/r1'");
+    /* A theme is named by whole words: a part of a word names none. */
+    f = (sp_filter){.theme = "Work"};
+    ck_assert_int_eq(sp_summary(&c, fx_db, NULL, NULL, &f), SP_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "no theme matches 'Work'; closest: 'W"));
+    f = (sp_filter){.theme = "capacity manage"};
+    ck_assert_int_eq(sp_due_soon(&c, fx_db, NULL, NULL, -1, &f), SP_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "closest: 'C"));
     f = (sp_filter){.review = "tb"};
     ck_assert_int_eq(sp_summary(&c, fx_db, NULL, NULL, &f), SP_EINVALID);
     ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "AUTHORITY/REVIEW"));
