@@ -406,4 +406,32 @@ expect_status 0
 expect_out "2017-07-01 9 94"
 expect_out "2016-12-31 2 64"
 
+case_ "a long table streams: rows past the first thousand keep the columns the first chose"
+awk 'BEGIN {
+    printf "authority,authority_name,review,review_kind,review_title,finding_ref,"
+    printf "finding_kind,theme,finding,action_ref,action,owner,due_on,status\r\n"
+    for (i = 1; i <= 2500; i++)
+        printf "bulk,Bulk Council,r1,other,Bulk review,%d,recommendation,Theme," \
+               "Finding %d,%d,Action number %d of a long list,Head of Service,2017-03-31," \
+               "in_progress\r\n", int((i - 1) / 10) + 1, int((i - 1) / 10) + 1, (i - 1) % 10 + 1, i
+}' >long.csv
+"$SAFEPLAN_BIN" --db long.db import long.csv >/dev/null 2>&1
+# (recorded today, by the real clock: judged a day after that)
+SAFEPLAN_TODAY=2099-01-01 run --db long.db overdue --authority bulk
+expect_status 0
+py '
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+rows = [l for l in lines[1:] if l and not l.startswith("Key:")]
+assert len(rows) == 2500, len(rows)
+head = lines[0]
+cols = [head.index(w) for w in ("path", "owner", "rag", "action")]
+for n, row in enumerate(rows, 2):
+    for c in cols[1:]:
+        assert row[c - 2:c] == "  " and row[c] != " ", (n, c, row)
+print("aligned")
+' "$PREV"
+expect_status 0
+expect_out "aligned"
+
 finish
