@@ -24,6 +24,7 @@
 
 #include "dates.h"
 #include "plan_at.h"
+#include "xlsx_api.h" /* libxlsxwriter is loaded here, not linked */
 
 #define CELL_MAX_CHARS 32767 /* Excel's limit on the text of one cell */
 #define MAX_SHEET_COLS 64
@@ -661,7 +662,10 @@ int sp_pack_xlsx(sp_db *db, const char *path, const sp_pack_opts *opts)
     char *tmp = NULL, *dir = NULL;
     if (!path || !*path)
         return sp_fail(db, SP_EINVALID, "no file name given for the workbook");
-    int rc = sp_pack_start(&b.p, db, opts);
+    int rc = sp_xlsx_load(db);
+    if (rc != SP_OK)
+        return rc;
+    rc = sp_pack_start(&b.p, db, opts);
     if (rc == SP_OK && (rc = make_temp(&tmp, db, path)) != SP_OK)
         sp_pack_finish(&b.p);
     if (rc != SP_OK)
