@@ -432,12 +432,22 @@ static bool differs(const char *a, const char *b)
 /* ------------------------------------------------------------------ */
 /* Actions                                                             */
 
+/* An override word as the trigger stores it on the action: 'none' clears. */
+static const char *override_on_action(const char *word)
+{
+    return word && strcmp(word, "none") == 0 ? NULL : word;
+}
+
 /* Binds and inserts the action; `recorded` says whether the row's state
- * goes on the action itself (no update to carry it). */
+ * goes on the action itself (no update to carry it, or a bulk load, whose
+ * dropped trigger will not apply it: then last_update_on is the date of
+ * the update that follows, as the trigger would have set it). */
 static int insert_action(int64_t *id, imp_writer *w, const imp_row *r, int64_t finding_id,
-                         int64_t owner_id, const char *ref, bool recorded)
+                         int64_t owner_id, const char *ref, bool recorded,
+                         const char *last_update_on)
 {
     sqlite3_stmt *st = w->st[S_ACTION_ADD];
+    const char *override = recorded ? override_on_action(r->rag_override) : NULL;
     bind_id(w, st, ":finding_id", finding_id);
     bind(w, st, ":ref", ref);
     bind(w, st, ":description", r->cell[F_ACTION]);
@@ -448,10 +458,10 @@ static int insert_action(int64_t *id, imp_writer *w, const imp_row *r, int64_t f
     bind(w, st, ":status", recorded ? r->status : NULL);
     bind(w, st, ":measure", r->cell[F_MEASURE]);
     bind(w, st, ":transferred_to", recorded ? r->cell[F_TRANSFERRED_TO] : NULL);
-    bind(w, st, ":rag_override", recorded ? r->rag_override : NULL);
-    bind(w, st, ":rag_override_reason", recorded && r->rag_override
-                                          ? r->cell[F_RAG_OVERRIDE_REASON] : NULL);
+    bind(w, st, ":rag_override", override);
+    bind(w, st, ":rag_override_reason", override ? r->cell[F_RAG_OVERRIDE_REASON] : NULL);
     bind(w, st, ":now", w->now);
+    bind(w, st, ":last_update_on", last_update_on);
     return insert(id, w, S_ACTION_ADD, "adding an action");
 }
 
@@ -476,25 +486,25 @@ static int check_new_action(imp_writer *w, imp_field *field, const imp_row *r)
     return SP_OK;
 }
 
-/* The update that brings a new action from its first state to the row's. */
-static int first_update(imp_writer *w, imp_field *field, const imp_row *r, int64_t id)
+/* The update that brings a new action from its first state to the row's
+ * (u->action_id is set by the caller once the action exists). */
+static int first_update(update *u, imp_writer *w, imp_field *field, const imp_row *r)
 {
-    update u = {.action_id = id};
-    int rc = update_from_row(&u, w, field, r);
+    int rc = update_from_row(u, w, field, r);
     if (rc != SP_OK)
         return rc;
     if (r->status && strcmp(r->status, "not_started") != 0) {
-        u.old_status = "not_started";
-        u.new_status = r->status;
+        u->old_status = "not_started";
+        u->new_status = r->status;
     }
     if (differs(r->due, r->original_due)) {
-        u.old_due = r->original_due;
-        u.new_due = r->due;
+        u->old_due = r->original_due;
+        u->new_due = r->due;
     }
-    u.transferred_to = r->cell[F_TRANSFERRED_TO];
-    u.override = r->rag_override;
-    u.reason = r->rag_override ? r->cell[F_RAG_OVERRIDE_REASON] : NULL;
-    return append_update(w, &u);
+    u->transferred_to = r->cell[F_TRANSFERRED_TO];
+    u->override = r->rag_override;
+    u->reason = r->rag_override ? r->cell[F_RAG_OVERRIDE_REASON] : NULL;
+    return SP_OK;
 }
 
 /* Creates the action. SP_EEXISTS (in bulk mode, a reference met twice)
@@ -510,11 +520,21 @@ static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int6
         rc = next_ref(ref, w, S_ACTION_NEXT_REF, ":finding_id", finding_id);
     if (rc != SP_OK)
         return rc;
+    /* In a bulk load the trigger that applies an update is dropped
+     * (import_bulk.c): the action goes in as its first update leaves it. */
+    update u = {0};
+    bool bulk = w->bulk != NULL;
+    if (r->carries_update && (rc = first_update(&u, w, field, r)) != SP_OK)
+        return rc;
     *field = F_ACTION_REF;
     rc = insert_action(&id, w, r, finding_id, owner_id,
-                       r->cell[F_ACTION_REF] ? r->cell[F_ACTION_REF] : ref, !r->carries_update);
-    if (rc == SP_OK && r->carries_update)
-        rc = first_update(w, field, r, id);
+                       r->cell[F_ACTION_REF] ? r->cell[F_ACTION_REF] : ref,
+                       !r->carries_update || bulk, r->carries_update && bulk ? u.on : NULL);
+    u.action_id = id;
+    if (rc == SP_OK && r->carries_update) {
+        *field = F_UPDATE_BY;
+        rc = append_update(w, &u);
+    }
     w->tally.created.actions += rc == SP_OK;
     return rc;
 }
