@@ -53,9 +53,11 @@
 -- name: by_finding_owner
   -- The findings with an action of the owner, then the owner's actions in
   -- them: the walk visits only those findings (settled actions only: their
-  -- owner now is their owner then).
+  -- owner now is their owner then). The unary + keeps SQLite from reading
+  -- all the owner's actions again for each finding (action_owner): a
+  -- finding's few actions are found by finding_id and checked.
   AND f.id IN (SELECT xo.finding_id FROM action xo WHERE xo.owner_id = :owner_id)
-  AND x.owner_id = :owner_id
+  AND +x.owner_id = :owner_id
 -- name: by_finding_theme
   AND f.theme IN (SELECT value FROM json_each(:themes))
 -- name: by_finding_status
