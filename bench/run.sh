@@ -29,7 +29,8 @@ rounds; prints medians, ratios and peak RSS as a Markdown table.
                    parameters match
   --keep           keep DIR's databases and outputs afterwards (the CSV files
                    are always kept for reuse)
-  --only LIST      comma-separated subset of: import,overdue,summary,export,update
+  --only LIST      comma-separated subset of:
+                   import,overdue,summary,export,filtered,update
 
 Needs python3, the sqlite3 shell and GNU time (/usr/bin/time). Exit status:
 0 when every run succeeded and every baseline produced the same rows as
@@ -45,7 +46,7 @@ ROOT=$(dirname "$HERE")
 TOOL=(python3 "$HERE/tool.py")
 
 ACTIONS=1000000 UPDATES= ROUNDS=5 IN_A_ROW=1000 AUTHORITIES=150 AS_OF=2017-07-01
-BIN= WORK="${TMPDIR:-/tmp}/safeplan-bench" KEEP=0 ONLY=import,overdue,summary,export,update
+BIN= WORK="${TMPDIR:-/tmp}/safeplan-bench" KEEP=0 ONLY=import,overdue,summary,export,filtered,update
 
 die() { echo "bench: $*" >&2; exit 1; }
 misuse() { echo "bench: $*" >&2; echo "see bench/run.sh --help" >&2; exit 2; }
@@ -76,8 +77,8 @@ while [ $# -gt 0 ]; do
 done
 UPDATES=${UPDATES:-$((3 * ACTIONS))}
 for b in ${ONLY//,/ }; do
-    [[ " import overdue summary export update " == *" $b "* ]] ||
-        misuse "--only takes import, overdue, summary, export or update, not '$b'"
+    [[ " import overdue summary export filtered update " == *" $b "* ]] ||
+        misuse "--only takes import, overdue, summary, export, filtered or update, not '$b'"
 done
 for t in python3 sqlite3 /usr/bin/time; do
     command -v "$t" >/dev/null || die "$t is needed (see bench/README.md)"
@@ -284,6 +285,72 @@ if wants summary; then
 fi
 wants export && read_bench "export" export/rows export --as-of "$AS_OF"
 
+# ------------------------------------------------------------------ 4b. filtered
+
+# The lists a manager (and the web service) asks for: one owner's, one
+# authority's, review's or finding's overdue actions, stale actions, and
+# summaries narrowed by a filter; each against the same filtered query in
+# the shell (tool.py sql QUERY?FILTERS expands the filters as the library
+# does). Target: 10 ms each. The values are picked from the plan: the owner
+# with the most overdue actions, that owner's authority, one of its
+# reviews, a finding with overdue actions.
+
+# filtered_bench NAME QUERY KEY=VALUE... -- SAFEPLAN-ARGS...
+filtered_bench() {
+    local name=$1 query=$2 extra=()
+    shift 2
+    while [ "$1" != "--" ]; do extra+=("$1"); shift; done
+    shift
+    READ_ARGS=("$@") READ_NAME=$name READ_SQL=$WORK/filtered.sql
+    "${TOOL[@]}" sql "$query" "${PARAMS[@]}" "${extra[@]}" >"$READ_SQL"
+    log "$name: $ROUNDS rounds"
+    for r in $(seq 1 "$ROUNDS"); do
+        pair "$name" "$r" read_a read_b
+        # "web: ..." figures are informative: not the same output.
+        if [ "$r" -eq 1 ] && [ "${name#web: }" = "$name" ]; then
+            same "$name" "$WORK/a.out" "$WORK/b.out"
+        fi
+    done
+}
+
+if wants filtered; then
+    one() { sqlite3 -batch -noheader "$BASE" "$1"; }
+    OWNER=$(one "SELECT owner_id FROM action WHERE status IN ('not_started', 'in_progress')
+                 AND due_on < '$AS_OF' GROUP BY owner_id ORDER BY count(*) DESC, owner_id LIMIT 1")
+    AUTH=$(one "SELECT r.authority_id FROM action x JOIN finding f ON f.id = x.finding_id
+                JOIN review r ON r.id = f.review_id WHERE x.owner_id = $OWNER LIMIT 1")
+    REVIEW=$(one "SELECT id FROM review WHERE authority_id = $AUTH ORDER BY id LIMIT 1")
+    FINDING=$(one "SELECT finding_id FROM action WHERE status IN ('not_started', 'in_progress')
+                   AND due_on < '$AS_OF' ORDER BY id LIMIT 1")
+    CUTOFF=$(one "SELECT date('$AS_OF', '-' || (SELECT value FROM setting
+                                               WHERE key = 'rag.stale_days') || ' days')")
+    log "filtered by owner $OWNER, authority $AUTH, review $REVIEW, finding $FINDING"
+    warm "$BASE"
+    filtered_bench "filtered: overdue --owner" "report/overdue?owner" owner_id="$OWNER" -- \
+        overdue --as-of "$AS_OF" --owner "$OWNER" --format csv
+    filtered_bench "filtered: overdue --authority" "report/overdue?authority" \
+        authority_id="$AUTH" -- overdue --as-of "$AS_OF" --authority "$AUTH" --format csv
+    filtered_bench "filtered: overdue --review" "report/overdue?review" review_id="$REVIEW" -- \
+        overdue --as-of "$AS_OF" --review "$REVIEW" --format csv
+    filtered_bench "filtered: overdue --finding" "report/overdue?finding" \
+        finding_id="$FINDING" -- overdue --as-of "$AS_OF" --finding "$FINDING" --format csv
+    filtered_bench "filtered: overdue --authority --owner" "report/overdue?authority,owner" \
+        authority_id="$AUTH" owner_id="$OWNER" -- \
+        overdue --as-of "$AS_OF" --authority "$AUTH" --owner "$OWNER" --format csv
+    filtered_bench "filtered: stale --owner" "report/stale?owner" owner_id="$OWNER" \
+        cutoff="$CUTOFF" -- stale --as-of "$AS_OF" --owner "$OWNER" --format csv
+    filtered_bench "filtered: summary --by theme --owner" "report/summary_theme?owner" \
+        owner_id="$OWNER" -- summary --by theme --as-of "$AS_OF" --owner "$OWNER" --format csv
+    filtered_bench "filtered: summary --by owner --authority" "report/summary?authority" \
+        authority_id="$AUTH" by=owner -- \
+        summary --by owner --as-of "$AS_OF" --authority "$AUTH" --format csv
+    # The web service's action page: the action, its RAG and history
+    # (safeplan), against the shell reading the action's row alone.
+    ACTION=$(one "SELECT id FROM action WHERE finding_id = $FINDING ORDER BY id LIMIT 1")
+    filtered_bench "web: action page (action show)" "action/get" id="$ACTION" -- \
+        action show "$ACTION" --as-of "$AS_OF"
+fi
+
 # ------------------------------------------------------------------ 5. updates
 
 # Actions that may take an update dated AS_OF (started by then), spread
@@ -299,8 +366,11 @@ if wants update; then
         measure "one update" safeplan "$1" "$WORK/a.out" "$BIN" --db "$BASE" action update \
             "$(sed -n "${1}p" "$WORK/ids.txt")" --note "$NOTE"
     }
+    # The shell keeps the WAL as safeplan does (persistent, no checkpoint
+    # on close), so both sides do the same I/O: one commit's syncs.
+    SHELL_WAL=(-cmd ".filectrl persist_wal 1" -cmd ".dbconfig no_ckpt_on_close on")
     update_b() { # the same row, written by hand: no checks, no lookups
-        measure "one update" sqlite3 "$1" "$WORK/b.out" "$ROOT/bench/sqlite3w" -batch "$BASE" \
+        measure "one update" sqlite3 "$1" "$WORK/b.out" "$ROOT/bench/sqlite3w" -batch "${SHELL_WAL[@]}" "$BASE" \
             "INSERT INTO action_update (action_id, on_date, author, note)
              VALUES ($(sed -n "${1}p" "$WORK/ids.txt"), '$AS_OF', '$SAFEPLAN_USER', '$NOTE')"
     }
@@ -314,7 +384,7 @@ if wants update; then
         sed -n "$((singles + 1 + ($1 - 1) * IN_A_ROW)),+$((IN_A_ROW - 1))p" "$WORK/ids.txt" \
             >"$WORK/batch.txt"
         measure "$IN_A_ROW updates in a row" sqlite3 "$1" "$WORK/b.out" \
-            xargs -a "$WORK/batch.txt" -I{} "$ROOT/bench/sqlite3w" -batch "$BASE" \
+            xargs -a "$WORK/batch.txt" -I{} "$ROOT/bench/sqlite3w" -batch "${SHELL_WAL[@]}" "$BASE" \
             "INSERT INTO action_update (action_id, on_date, author, note)
              VALUES ({}, '$AS_OF', '$SAFEPLAN_USER', '$NOTE')"
     }

@@ -365,10 +365,17 @@ typedef struct sp_filter {
     const char *review;    /* a reference */
     const char *finding;   /* a reference */
     const char *owner;     /* an owner's name or id */
-    const char *theme;     /* the theme, case-insensitive */
+    const char *theme;     /* words of a theme, whole, any case: "leadership"
+                              matches "Vision, strategy and leadership" */
     const char *status;    /* a status word (any accepted spelling) */
     const char *rag;       /* red, amber, green, blue or grey (as of the date) */
 } sp_filter;
+
+/* As sp_action_list, narrowed by the report filters too (may be NULL; RAG
+ * as shown today). A scope and a filter may not name the same level. A
+ * filter that names nothing fails with SP_ENOTFOUND, naming the closest. */
+int sp_action_list_where(sp_cursor **out, sp_db *db, const char *scope,
+                         const sp_filter *filter);
 
 /*
  * Every report rates the plan as it stood on the date `as_of` (ISO or UK;

@@ -9,14 +9,14 @@ INSERT INTO action (finding_id, ref, description, owner_id, start_on, original_d
 VALUES (:finding_id, :ref, :title, :owner_id, :start, :due, :due, :measure);
 
 -- name: list
+-- The report filters (sql/filter.sql), RAG as shown today.
 SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
        x.description AS title, o.name AS owner, x.start_on, x.original_due_on, x.due_on,
        x.status
 FROM action x JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
 JOIN authority a ON a.id = r.authority_id JOIN owner o ON o.id = x.owner_id
-WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
-  AND (:review_id IS NULL OR f.review_id = :review_id)
-  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
+WHERE TRUE
+-- filters: by_action
 ORDER BY a.code, r.started_on, r.ref, f.id, x.id;
 
 -- name: get

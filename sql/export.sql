@@ -4,7 +4,7 @@
 --
 -- Binds what every report binds (sp_bind_filter): :as_of, :amber_days,
 -- :stale_days and the filters :authority_id, :review_id, :finding_id,
--- :owner_id, :theme, :status, :rag (NULL = none).
+-- :owner_id, :themes (a JSON array of themes), :status, :rag (NULL = none).
 --
 -- The CROSS JOINs fix the join order authority -> review -> finding ->
 -- action, so that the ORDER BY is served by the unique (parent, ref)
@@ -42,7 +42,7 @@ WHERE r.authority_id = a.id AND f.review_id = r.id AND x.finding_id = f.id
   AND (:review_id IS NULL OR r.id = :review_id)
   AND (:finding_id IS NULL OR f.id = :finding_id)
   AND (:owner_id IS NULL OR x.owner_id = :owner_id)
-  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
+  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
   AND (:status IS NULL OR x.status = :status)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
                            x.start_on, x.rag_override, :as_of, :amber_days,

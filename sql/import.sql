@@ -67,12 +67,14 @@ WHERE finding_id = :finding_id AND ref NOT GLOB '*[^0-9]*';
 -- :now is the import's time, taken once: the column defaults would work it
 -- out again for every row (strftime of 'now' twice per action and once per
 -- update, a tenth of the time of a bulk load).
+-- :last_update_on is set only by a bulk load, which inserts the action as
+-- its first update leaves it (the trigger is dropped meanwhile).
 INSERT INTO action (finding_id, ref, description, owner_id, start_on, original_due_on, due_on,
                     status, measure, transferred_to, rag_override, rag_override_reason,
-                    created_at, updated_at)
+                    created_at, updated_at, last_update_on)
 VALUES (:finding_id, :ref, :description, :owner_id, :start, :original_due, :due,
         coalesce(:status, 'not_started'), :measure, :transferred_to, :rag_override,
-        :rag_override_reason, :now, :now);
+        :rag_override_reason, :now, :now, :last_update_on);
 
 -- name: update_add
 -- The trigger action_update_apply applies the change to the action.
@@ -91,12 +93,15 @@ SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
 SELECT authority_id FROM review WHERE id = :id;
 
 -- name: bulk_indexes
--- The secondary indexes a bulk load drops and builds again (import_bulk.c):
--- every index of the two tables that grow by a row per imported action,
--- except those behind UNIQUE constraints (no sql), which enforce rules.
-SELECT name, sql FROM sqlite_master
-WHERE type = 'index' AND tbl_name IN ('action', 'action_update') AND sql IS NOT NULL
-ORDER BY name;
+-- What a bulk load drops and makes again (import_bulk.c): every secondary
+-- index of the two tables that grow by a row per imported action, except
+-- those behind UNIQUE constraints (no sql), which enforce rules; and the
+-- trigger that applies an update to its action (the writer inserts a new
+-- action already in the state its first update leaves it: import_write.c).
+SELECT type, name, sql FROM sqlite_master
+WHERE (type = 'index' AND tbl_name IN ('action', 'action_update') AND sql IS NOT NULL)
+   OR (type = 'trigger' AND name = 'action_update_apply')
+ORDER BY type, name;
 
 -- name: cache_size
 PRAGMA cache_size;

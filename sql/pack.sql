@@ -1,7 +1,8 @@
 -- The committee pack (pack.c: XLSX, html.c: HTML). The actions themselves
 -- come from sql/plan_at.sql; these queries add what surrounds them. Each
 -- binds the report filters; :authority_id, :review_id, :finding_id and
--- :theme narrow the scope (the others are judged per action by plan_at).
+-- :themes (a JSON array of themes) narrow the scope (the others are judged
+-- per action by plan_at).
 
 -- name: scope
 -- Who the pack is about, for its title: how many authorities and reviews,
@@ -15,8 +16,9 @@ WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
   AND (:review_id IS NULL OR r.id = :review_id)
   AND (:finding_id IS NULL OR EXISTS (SELECT 1 FROM finding f
                                       WHERE f.id = :finding_id AND f.review_id = r.id))
-  AND (:theme IS NULL OR EXISTS (SELECT 1 FROM finding f
-                                 WHERE f.review_id = r.id AND f.theme = :theme COLLATE NOCASE))
+  AND (:themes IS NULL OR EXISTS (SELECT 1 FROM finding f
+                                 WHERE f.review_id = r.id
+                                   AND f.theme IN (SELECT value FROM json_each(:themes))))
   -- A review that had not begun by the as-of date was not part of the plan.
   AND (r.started_on IS NULL OR r.started_on <= :as_of);
 
@@ -30,8 +32,9 @@ WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
   AND (:review_id IS NULL OR r.id = :review_id)
   AND (:finding_id IS NULL OR EXISTS (SELECT 1 FROM finding f
                                       WHERE f.id = :finding_id AND f.review_id = r.id))
-  AND (:theme IS NULL OR EXISTS (SELECT 1 FROM finding f
-                                 WHERE f.review_id = r.id AND f.theme = :theme COLLATE NOCASE))
+  AND (:themes IS NULL OR EXISTS (SELECT 1 FROM finding f
+                                 WHERE f.review_id = r.id
+                                   AND f.theme IN (SELECT value FROM json_each(:themes))))
   -- A review that had not begun by the as-of date was not part of the plan.
   AND (r.started_on IS NULL OR r.started_on <= :as_of)
 ORDER BY a.name, r.started_on, r.ref;
@@ -57,5 +60,5 @@ WHERE u.on_date BETWEEN :since AND :as_of
   AND (:authority_id IS NULL OR r.authority_id = :authority_id)
   AND (:review_id IS NULL OR f.review_id = :review_id)
   AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
+  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
 ORDER BY u.on_date, u.id;

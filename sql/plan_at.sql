@@ -31,7 +31,7 @@
 -- it unbound (NULL).
 --
 -- The queries bind :as_of and the report filters :authority_id,
--- :review_id, :finding_id, :theme (fixed facts of an action) and
+-- :review_id, :finding_id, :themes (fixed facts of an action) and
 -- :owner_id, :status, :rag (judged as they stood on the day). The month-end
 -- trend (series.c) applies the same rules in C over one pass of the
 -- history; test_plan_at checks its counts against plan_at day by day, so
@@ -60,7 +60,7 @@ base AS (
     WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
       AND (:review_id IS NULL OR f.review_id = :review_id)
       AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-      AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
+      AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
       AND (date(x.created_at) <= :as_of OR x.start_on <= :as_of
            OR EXISTS (SELECT 1 FROM action_update u
                       WHERE u.action_id = x.id AND u.on_date <= :as_of))
@@ -162,7 +162,7 @@ JOIN review r ON r.id = f.review_id
 WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
   AND (:review_id IS NULL OR f.review_id = :review_id)
   AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE);
+  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)));
 
 -- name: timeline
 -- Every action in scope with its updates, oldest first (ORDER BY follows
@@ -180,7 +180,7 @@ LEFT JOIN action_update u ON u.action_id = x.id
 WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
   AND (:review_id IS NULL OR f.review_id = :review_id)
   AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
+  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
 ORDER BY x.id, u.on_date, u.id;
 
 -- name: series_rows

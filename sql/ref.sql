@@ -54,3 +54,31 @@ JOIN authority a ON a.id = r.authority_id WHERE x.id = :id;
 
 -- name: owner_path
 SELECT name FROM owner WHERE id = :id;
+
+-- name: theme_after
+-- The first theme after :after in byte order: one seek of the index
+-- finding_theme. Called in a loop, it lists the distinct themes without
+-- reading every finding (names.c).
+SELECT theme FROM finding WHERE theme > :after ORDER BY theme LIMIT 1;
+
+-- Candidates for "did you mean" (names.c): every name of a kind, or of
+-- the kind within its parent (:parent).
+
+-- name: authority_names
+SELECT code FROM authority;
+
+-- name: review_names
+SELECT a.code || '/' || r.ref FROM review r JOIN authority a ON a.id = r.authority_id;
+
+-- name: finding_names
+SELECT a.code || '/' || r.ref || '/' || f.ref FROM finding f
+JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
+WHERE f.review_id = :parent;
+
+-- name: action_names
+SELECT a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref FROM action x
+JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id WHERE x.finding_id = :parent;
+
+-- name: owner_names
+SELECT name FROM owner;

@@ -1,13 +1,19 @@
 -- Reports. Every report binds the same parameters (sp_bind_filter): :as_of,
 -- the RAG settings :amber_days and :stale_days, and the filters
--- :authority_id, :review_id, :finding_id, :owner_id, :theme, :status, :rag
--- (NULL = no filter). The RAG rules live in C (rag.c) as the SQL functions
--- rag(), rag_computed() and rag_reason(), so that reports, the export and
--- the library share one definition.
+-- :authority_id, :review_id, :finding_id, :owner_id, :themes, :status, :rag.
+-- The RAG rules live in C (rag.c) as the SQL functions rag(),
+-- rag_computed() and rag_reason(), so that reports, the export and the
+-- library share one definition.
 --
--- The filter block is the same in every query below (and must stay so: the
--- report tests check each filter against each report). :rag is the rating
--- as shown on the date, a manual override included.
+-- FILTERS. A line "-- filters: SET" is where the filters go: the library
+-- puts there the fragment "-- name: SET_FIELD" of sql/filter.sql for each
+-- filter that is set, and nothing for the others (sp_prepare_filtered,
+-- util.c). So every combination of filters is its own statement, planned
+-- on the index that suits it; values are still bound. by_action suits
+-- arms that may start from the actions (the lists, the summary by owner
+-- ...), by_finding summary_theme's walk of the findings in theme order.
+-- The report tests check each filter against each report and assert the
+-- plan of each filter alone and combined.
 --
 -- Lists are ordered with a tie-break on the id, so that output is stable.
 --
@@ -68,15 +74,7 @@ JOIN review r ON r.id = f.review_id
 JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
-  AND (:authority_id IS NULL OR r.authority_id = :authority_id)
-  AND (:review_id IS NULL OR f.review_id = :review_id)
-  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-  AND (:owner_id IS NULL OR x.owner_id = :owner_id)
-  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
-  AND (:status IS NULL OR x.status = :status)
-  AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                           x.start_on, x.rag_override, :as_of, :amber_days,
-                           :stale_days) = :rag)
+-- filters: by_action
   AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
        OR EXISTS (SELECT 1 FROM action_update u
@@ -104,15 +102,7 @@ JOIN review r ON r.id = f.review_id
 JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
-  AND (:authority_id IS NULL OR r.authority_id = :authority_id)
-  AND (:review_id IS NULL OR f.review_id = :review_id)
-  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-  AND (:owner_id IS NULL OR x.owner_id = :owner_id)
-  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
-  AND (:status IS NULL OR x.status = :status)
-  AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                           x.start_on, x.rag_override, :as_of, :amber_days,
-                           :stale_days) = :rag)
+-- filters: by_action
 ORDER BY x.due_on, x.id;
 
 -- name: due
@@ -148,15 +138,7 @@ JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
   AND x.due_on >= :as_of AND x.due_on < :before
-  AND (:authority_id IS NULL OR r.authority_id = :authority_id)
-  AND (:review_id IS NULL OR f.review_id = :review_id)
-  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-  AND (:owner_id IS NULL OR x.owner_id = :owner_id)
-  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
-  AND (:status IS NULL OR x.status = :status)
-  AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                           x.start_on, x.rag_override, :as_of, :amber_days,
-                           :stale_days) = :rag)
+-- filters: by_action
   AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
        OR EXISTS (SELECT 1 FROM action_update u
@@ -181,15 +163,7 @@ JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
   AND x.due_on >= :as_of AND x.due_on < :before
-  AND (:authority_id IS NULL OR r.authority_id = :authority_id)
-  AND (:review_id IS NULL OR f.review_id = :review_id)
-  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-  AND (:owner_id IS NULL OR x.owner_id = :owner_id)
-  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
-  AND (:status IS NULL OR x.status = :status)
-  AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                           x.start_on, x.rag_override, :as_of, :amber_days,
-                           :stale_days) = :rag)
+-- filters: by_action
 ORDER BY x.due_on, x.id;
 
 -- name: stale
@@ -230,15 +204,7 @@ JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
   AND coalesce(x.last_update_on, x.start_on) <= :cutoff
-  AND (:authority_id IS NULL OR r.authority_id = :authority_id)
-  AND (:review_id IS NULL OR f.review_id = :review_id)
-  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-  AND (:owner_id IS NULL OR x.owner_id = :owner_id)
-  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
-  AND (:status IS NULL OR x.status = :status)
-  AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                           x.start_on, x.rag_override, :as_of, :amber_days,
-                           :stale_days) = :rag)
+-- filters: by_action
   AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
        OR EXISTS (SELECT 1 FROM action_update u
@@ -265,15 +231,7 @@ JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
   AND coalesce(x.last_update_on, x.start_on) <= :cutoff
-  AND (:authority_id IS NULL OR r.authority_id = :authority_id)
-  AND (:review_id IS NULL OR f.review_id = :review_id)
-  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-  AND (:owner_id IS NULL OR x.owner_id = :owner_id)
-  AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
-  AND (:status IS NULL OR x.status = :status)
-  AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                           x.start_on, x.rag_override, :as_of, :amber_days,
-                           :stale_days) = :rag)
+-- filters: by_action
 ORDER BY coalesce(x.last_update_on, x.start_on), x.id;
 
 -- name: summary_theme
@@ -342,15 +300,8 @@ FROM (
     FROM finding f
     CROSS JOIN review r ON r.id = f.review_id
     CROSS JOIN action x ON x.finding_id = f.id
-    WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
-      AND (:review_id IS NULL OR f.review_id = :review_id)
-      AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-      AND (:owner_id IS NULL OR x.owner_id = :owner_id)
-      AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
-      AND (:status IS NULL OR x.status = :status)
-      AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                               x.start_on, x.rag_override, :as_of, :amber_days,
-                               :stale_days) = :rag)
+    WHERE TRUE
+-- filters: by_finding
       AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
       AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
            OR EXISTS (SELECT 1 FROM action_update u
@@ -385,15 +336,8 @@ FROM (
     FROM replayed_action x
     JOIN finding f ON f.id = x.finding_id
     JOIN review r ON r.id = f.review_id
-    WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
-      AND (:review_id IS NULL OR f.review_id = :review_id)
-      AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-      AND (:owner_id IS NULL OR x.owner_id = :owner_id)
-      AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
-      AND (:status IS NULL OR x.status = :status)
-      AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                               x.start_on, x.rag_override, :as_of, :amber_days,
-                               :stale_days) = :rag)
+    WHERE TRUE
+-- filters: by_action
     GROUP BY f.theme COLLATE NOCASE
 ) AS p
 GROUP BY p.theme COLLATE NOCASE
@@ -486,15 +430,8 @@ FROM (
         FROM action x
         CROSS JOIN finding f ON f.id = x.finding_id
         CROSS JOIN review r ON r.id = f.review_id
-        WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
-          AND (:review_id IS NULL OR f.review_id = :review_id)
-          AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-          AND (:owner_id IS NULL OR x.owner_id = :owner_id)
-          AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
-          AND (:status IS NULL OR x.status = :status)
-          AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                   x.start_on, x.rag_override, :as_of, :amber_days,
-                                   :stale_days) = :rag)
+        WHERE TRUE
+-- filters: by_action
           AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
           AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
                OR EXISTS (SELECT 1 FROM action_update u
@@ -533,15 +470,8 @@ FROM (
         FROM replayed_action x
         JOIN finding f ON f.id = x.finding_id
         JOIN review r ON r.id = f.review_id
-        WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
-          AND (:review_id IS NULL OR f.review_id = :review_id)
-          AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-          AND (:owner_id IS NULL OR x.owner_id = :owner_id)
-          AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
-          AND (:status IS NULL OR x.status = :status)
-          AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                   x.start_on, x.rag_override, :as_of, :amber_days,
-                                   :stale_days) = :rag)
+        WHERE TRUE
+-- filters: by_action
         GROUP BY k
     ) AS p
     GROUP BY p.k

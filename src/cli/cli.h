@@ -139,11 +139,13 @@ enum {
     "  --review REF       one review: AUTHORITY/REVIEW or id\n"                      \
     "  --finding REF      one finding: AUTHORITY/REVIEW/FINDING or id\n"             \
     "  --owner OWNER      one owner, by name (any case) or id\n"                     \
-    "  --theme THEME      findings under this theme (whole words, any case)\n"       \
+    "  --theme WORDS      findings under every theme with these whole words, any\n"  \
+    "                     case (\"leadership\": \"Vision, strategy and leadership\")\n"\
     "  --status STATUS    not_started, in_progress, complete, signed_off,\n"         \
     "                     transferred or withdrawn\n"                                \
     "  --rag RAG          red, amber, green, blue or grey as shown on the date\n"    \
-    "                     (a manual override counts)\n"
+    "                     (a manual override counts)\n"                              \
+    "A filter naming nothing that exists is an error naming the closest names.\n"
 
 /* If c is a filter option, stores its value (optarg) in f and returns
  * EXIT_OK, or EXIT_MISUSE after a message (empty, repeated, or an unknown

@@ -61,23 +61,41 @@ const cli_command cmd_action_add = {
 
 static int run_action_list(cli_ctx *ctx, int argc, char **argv)
 {
-    cli_format format;
-    const char *scope;
+    static const struct option opts[] = {
+        {"format", required_argument, 0, 'f'}, CLI_FILTER_OPTIONS,
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    cli_format format = FORMAT_TABLE;
+    sp_filter filter = {0};
     sp_cursor *cur;
-    int rc = cli_parse_list(ctx, argc, argv, &format, &scope);
-    if (rc >= 0)
-        return rc;
-    if (sp_action_list(&cur, ctx->db, scope) != SP_OK)
+    int c, rc;
+    while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
+        if ((rc = cli_filter_opt(ctx, &filter, c)) == EXIT_OK)
+            continue;
+        if (rc != -1)
+            return rc;
+        if (c != 'f')
+            return cli_stop(c);
+        if (!cli_format_parse(ctx, optarg, &format))
+            return EXIT_MISUSE;
+    }
+    if (!cli_positional(ctx, argc, argv, 0, 1))
+        return EXIT_MISUSE;
+    if (!cli_open(ctx, false))
+        return EXIT_RUNTIME;
+    const char *scope = optind < argc ? argv[optind] : NULL;
+    if (sp_action_list_where(&cur, ctx->db, scope, &filter) != SP_OK)
         return cli_fail(ctx);
     return cli_print(ctx, cur, format, NULL, 0);
 }
 
 const cli_command cmd_action_list = {
     "action list", run_action_list, "list actions",
-    "Usage: safeplan action list [SCOPE] [--format table|csv|json]\n"
+    "Usage: safeplan action list [SCOPE] [FILTERS] [--format table|csv|json]\n"
     "\n"
     "SCOPE limits the list to an AUTHORITY, AUTHORITY/REVIEW or\n"
-    "AUTHORITY/REVIEW/FINDING.\n"
+    "AUTHORITY/REVIEW/FINDING. The filters are those of the reports; --rag is\n"
+    "the rating shown today.\n"
+    CLI_FILTER_HELP
     "Columns: id, path, title, owner, start_on, original_due_on, due_on, status.\n",
 };
 

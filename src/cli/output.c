@@ -8,6 +8,13 @@
 
 #define TABLE_WIDTH 100 /* tables fit a 100-column terminal or page */
 #define MIN_COL 6       /* never squeeze a column below this */
+/* Rows held to choose the column widths. A longer table is printed as it
+ * streams, with the widths its first rows chose, so memory stays flat
+ * whatever the number of rows (the default overdue table of a million-action
+ * plan held 78 MiB when every row was kept to size its columns). A later,
+ * longer cell of prose is cut as usual; a longer identifier is printed
+ * whole (never cut) and pushes the rest of its line right. */
+#define TABLE_WINDOW 1000
 
 typedef struct table {
     int ncols;
@@ -18,6 +25,8 @@ typedef struct table {
     bool *text;    /* free-text column: may be narrowed to fit */
     int64_t *sum;  /* per column: the total of an integer column's rows */
     bool colour;   /* colour RAG words (cli_colour) */
+    bool fixed;    /* widths chosen (TABLE_WINDOW rows seen): rows stream */
+    bool header;   /* cells' row 0 is the header (not yet printed) */
 } table;
 
 /* Display width: UTF-8 code points (continuation bytes do not count). */
@@ -58,7 +67,7 @@ static bool table_add_row(table *t, sp_cursor *c, bool header)
         if (!header && t->sum)
             t->sum[i] += sp_cursor_int(c, col);
         int w = text_width(cell);
-        if (w > t->width[i])
+        if (!t->fixed && w > t->width[i])
             t->width[i] = w;
     }
     t->nrows++;
@@ -111,22 +120,30 @@ static const char *cell_colour(const table *t, sp_cursor *c, size_t r, int i)
     const char *cell = t->cells[r * (size_t)t->ncols + (size_t)i];
     if (!t->colour)
         return "";
-    if (r == 0 || strcmp(sp_cursor_name(c, t->map[i]), "rag") == 0)
+    if ((r == 0 && t->header) || strcmp(sp_cursor_name(c, t->map[i]), "rag") == 0)
         return cli_rag_colour(cell);
     return "";
 }
 
+/* Prints the rows held (fixing the widths first, if not yet fixed) and
+ * lets them go. */
 static void print_table(FILE *out, table *t, sp_cursor *c)
 {
-    fit_width(t);
+    if (!t->fixed)
+        fit_width(t);
+    t->fixed = true;
     for (size_t r = 0; r < t->nrows; r++) {
         for (int i = 0; i < t->ncols; i++) {
-            bool right = r > 0 && sp_cursor_type(c, t->map[i]) == SP_COL_INT;
+            bool right = !(r == 0 && t->header) && sp_cursor_type(c, t->map[i]) == SP_COL_INT;
             print_cell(out, t->cells[r * (size_t)t->ncols + (size_t)i], t->width[i], right,
                        i == t->ncols - 1, cell_colour(t, c, r, i));
             fputs(i == t->ncols - 1 ? "\n" : "  ", out);
         }
     }
+    for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+        free(t->cells[i]);
+    t->nrows = 0;
+    t->header = false;
 }
 
 /* Adds the "total" line: the sums of the integer columns, "total" in the
@@ -147,7 +164,7 @@ static bool table_add_totals(table *t, sp_cursor *c)
         bool is_int = sp_cursor_type(c, t->map[i]) == SP_COL_INT;
         if (!(row[i] = strdup(is_int ? num : i == 0 ? "total" : "")))
             return false;
-        if (text_width(row[i]) > t->width[i])
+        if (!t->fixed && text_width(row[i]) > t->width[i])
             t->width[i] = text_width(row[i]);
     }
     return true;
@@ -203,13 +220,17 @@ static bool table_columns(table *t, sp_cursor *c, const char *const *cols)
 static int print_as_table(cli_ctx *ctx, sp_cursor *c, const char *const *cols,
                           const cli_report *report)
 {
-    table t = {.colour = report && cli_colour()};
+    table t = {.colour = report && cli_colour(), .header = true};
     bool ok = table_columns(&t, c, cols) && table_add_row(&t, c, true);
     if (ok && report && report->totals)
         ok = (t.sum = calloc((size_t)t.ncols + 1, sizeof *t.sum)) != NULL;
     int rc = SP_ROW;
-    while (ok && (rc = sp_cursor_step(c)) == SP_ROW)
+    while (ok && (rc = sp_cursor_step(c)) == SP_ROW) {
         ok = table_add_row(&t, c, false);
+        /* Past the window, rows print as they come (widths fixed). */
+        if (ok && (t.fixed || t.nrows > TABLE_WINDOW))
+            print_table(stdout, &t, c);
+    }
     if (ok && rc == SP_DONE && t.sum)
         ok = table_add_totals(&t, c);
     if (ok && rc == SP_DONE)

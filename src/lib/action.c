@@ -100,36 +100,51 @@ int sp_action_add(int64_t *id, char due_out[SP_DATE_SIZE], sp_db *db, const sp_a
     return sp_commit(db);
 }
 
-/* Scope by the depth of the path: authority, review or finding. */
-static int bind_scope(sqlite3_stmt *st, sp_db *db, const char *scope)
+/* The filter field a scope path sets, by its depth: authority, review or
+ * finding. */
+static int scope_field(const char ***field, sp_db *db, sp_filter *f, const char *scope)
 {
-    static const char *const kinds[] = {"authority", "review", "finding"};
-    static const char *const params[] = {":authority_id", ":review_id", ":finding_id"};
+    const char **fields[] = {&f->authority, &f->review, &f->finding};
+    static const char *const names[] = {"authority", "review", "finding"};
     int depth = sp_ref_depth(scope);
-    int64_t id = 0;
     if (depth < 1 || depth > 3)
         return sp_fail(db, SP_EINVALID,
                        "scope '%s' should be AUTHORITY, AUTHORITY/REVIEW or "
                        "AUTHORITY/REVIEW/FINDING", scope);
-    int rc = sp_resolve(&id, db, kinds[depth - 1], scope);
-    if (rc == SP_OK)
-        sp_bind_int(st, params[depth - 1], id);
-    return rc;
+    if (*fields[depth - 1])
+        return sp_fail(db, SP_EINVALID, "scope '%s' and --%s '%s' both name the %s: give one",
+                       scope, names[depth - 1], *fields[depth - 1], names[depth - 1]);
+    *field = fields[depth - 1];
+    return SP_OK;
 }
 
-int sp_action_list(sp_cursor **out, sp_db *db, const char *scope)
+int sp_action_list_where(sp_cursor **out, sp_db *db, const char *scope, const sp_filter *filter)
 {
     sqlite3_stmt *st;
+    sp_filter f = {0};
+    const char **field = NULL;
     *out = NULL;
     sp_clear(db);
-    int rc = sp_prepare(&st, db, "action/list");
-    if (rc == SP_OK && scope)
-        rc = bind_scope(st, db, scope);
-    if (rc != SP_OK) {
+    if (filter)
+        f = *filter;
+    int rc = scope ? scope_field(&field, db, &f, scope) : SP_OK;
+    if (rc != SP_OK)
+        return rc;
+    if (field)
+        *field = scope;
+    /* Only the filters set are in the statement, each on its index. */
+    if ((rc = sp_prepare_filtered(&st, db, "action/list", &f)) != SP_OK)
+        return rc;
+    if ((rc = sp_bind_filter(st, db, NULL, &f)) != SP_OK) {
         sqlite3_finalize(st);
         return rc;
     }
     return sp_cursor_from_stmt(out, db, st);
+}
+
+int sp_action_list(sp_cursor **out, sp_db *db, const char *scope)
+{
+    return sp_action_list_where(out, db, scope, NULL);
 }
 
 int sp_action_get(sp_cursor **out, sp_db *db, int64_t action_id)

@@ -88,6 +88,15 @@ int sp_prepare(sqlite3_stmt **out, sp_db *db, const char *name);
  * the query or a fragment is missing, or memory ran out. */
 char *sp_query_sql(const char *name);
 
+/* As sp_query_sql, with each "-- filters: SET" line replaced by the
+ * fragments "SET_authority" ... "SET_rag" of sql/filter.sql for the filters
+ * set in f (f may be NULL: none), so that each combination of filters is a
+ * statement of its own, planned on its own indexes (see util.c). */
+char *sp_query_sql_filtered(const char *name, const sp_filter *f);
+
+/* Prepares sp_query_sql_filtered(name, f); the values are bound after. */
+int sp_prepare_filtered(sqlite3_stmt **out, sp_db *db, const char *name, const sp_filter *f);
+
 /* Prepares literal SQL compiled into the code (for tiny fixed statements). */
 int sp_prepare_text(sqlite3_stmt **out, sp_db *db, const char *sql);
 
@@ -152,6 +161,20 @@ int sp_ref_depth(const char *ref);
 
 /* The id of the owner named `name` (or an id), adding it if it is a new name. */
 int sp_owner_ensure(int64_t *id, sp_db *db, const char *name);
+
+/* ---- names people type (names.c) ---- */
+
+/* Appends "; closest: 'a', 'b', 'c'" to the message on db: the names the
+ * query `query` lists (one text column; `param`, if not NULL, bound to
+ * `parent`) nearest to what was typed, whole or word by word. */
+void sp_suggest(sp_db *db, const char *query, const char *param, int64_t parent,
+                const char *typed);
+
+/* The themes whose words include `words` (whole words, together, any case:
+ * "leadership" matches "Vision, strategy and leadership") as a JSON array
+ * of strings into *out (caller frees). SP_ENOTFOUND, naming the closest
+ * themes, if none does. */
+int sp_theme_json(char **out, sp_db *db, const char *words);
 
 /* Binds :as_of (NULL = today) and the sp_filter parameters of a report query. */
 int sp_bind_filter(sqlite3_stmt *st, sp_db *db, const char *as_of, const sp_filter *f);

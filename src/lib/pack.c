@@ -24,6 +24,7 @@
 
 #include "dates.h"
 #include "plan_at.h"
+#include "xlsx_api.h" /* libxlsxwriter is loaded here, not linked */
 
 #define CELL_MAX_CHARS 32767 /* Excel's limit on the text of one cell */
 #define MAX_SHEET_COLS 64
@@ -650,7 +651,10 @@ int sp_pack_xlsx(sp_db *db, const char *path, const sp_pack_opts *opts)
     const char *base;
     if (!path || !*path)
         return sp_fail(db, SP_EINVALID, "no file name given for the workbook");
-    int rc = sp_pack_start(&b.p, db, opts);
+    int rc = sp_xlsx_load(db);
+    if (rc != SP_OK)
+        return rc;
+    rc = sp_pack_start(&b.p, db, opts);
     bool in_place = opts && opts->workdir;
     if (rc == SP_OK && in_place && !(tmp = strdup(path)))
         rc = sp_fail(db, SP_ENOMEM, "out of memory");

@@ -70,6 +70,33 @@ static int resolve_id(int64_t *id, sp_db *db, const char *kind, const char *digi
     return rc;
 }
 
+/* The message for a path that names nothing: "no KIND 'REF'" and the
+ * closest paths that exist, among the parent's children if the parent
+ * exists, else the parent's own message (the typo is there). */
+static void suggest_path(sp_db *db, const char *kind, const char *ref, int depth)
+{
+    static const char *const names[] = {"ref/authority_names", "ref/review_names",
+                                        "ref/finding_names", "ref/action_names"};
+    static const char *const parents[] = {NULL, NULL, "review", "finding"};
+    char parent[MAX_REF], why[SP_ERRMSG_SIZE];
+    int64_t parent_id = 0;
+    if (depth <= 2) {
+        sp_fail(db, SP_ENOTFOUND, "no %s '%s'", kind, ref);
+        sp_suggest(db, names[depth - 1], NULL, 0, ref);
+        return;
+    }
+    snprintf(parent, sizeof parent, "%s", ref);
+    *strrchr(parent, '/') = '\0';
+    int rc = sp_resolve(&parent_id, db, parents[depth - 1], parent);
+    snprintf(why, sizeof why, "%s", sp_errmsg(db));
+    if (rc == SP_OK) {
+        sp_fail(db, SP_ENOTFOUND, "no %s '%s'", kind, ref);
+        sp_suggest(db, names[depth - 1], ":parent", parent_id, ref);
+    } else {
+        sp_fail(db, SP_ENOTFOUND, "no %s '%s': %s", kind, ref, why);
+    }
+}
+
 static int resolve_path(int64_t *id, sp_db *db, const char *kind, const char *ref,
                         const char *seg[], int depth)
 {
@@ -90,7 +117,7 @@ static int resolve_path(int64_t *id, sp_db *db, const char *kind, const char *re
     rc = sp_step_id(id, db, st);
     sqlite3_finalize(st);
     if (rc == SP_ENOTFOUND)
-        return sp_fail(db, rc, "no %s '%s'", kind, ref);
+        suggest_path(db, kind, ref, depth);
     return rc;
 }
 
@@ -110,7 +137,11 @@ int sp_resolve(int64_t *id, sp_db *db, const char *kind, const char *ref)
         sp_bind_text(st, ":name", ref);
         rc = sp_step_id(id, db, st);
         sqlite3_finalize(st);
-        return rc == SP_ENOTFOUND ? sp_fail(db, rc, "no owner '%s'", ref) : rc;
+        if (rc == SP_ENOTFOUND) {
+            sp_fail(db, rc, "no owner '%s'", ref);
+            sp_suggest(db, "ref/owner_names", NULL, 0, ref);
+        }
+        return rc;
     }
     char buf[MAX_REF];
     const char *seg[MAX_SEGMENTS];

@@ -6,6 +6,7 @@
  * sql/plan_at.sql): the queries rebuild only the actions changed since,
  * so a report for today costs what it always did.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "dates.h"
@@ -56,12 +57,26 @@ static int bind_words(sqlite3_stmt *st, sp_db *db, const sp_filter *f)
         rc = sp_check_enum(&rag, db, "rag", "RAG rating", f->rag);
     if (rc != SP_OK)
         return rc;
-    if (f->theme && !sp_utf8_valid(f->theme, strlen(f->theme)))
-        return sp_fail(db, SP_EINVALID, "theme filter is not valid UTF-8 text");
-    sp_bind_text(st, ":theme", f->theme);
     sp_bind_text(st, ":status", status);
     sp_bind_text(st, ":rag", rag);
     return SP_OK;
+}
+
+/* --theme names themes by their words ("leadership"): bound as :themes,
+ * the JSON array of the themes it matches; none is an error that names
+ * the closest. */
+static int bind_themes(sqlite3_stmt *st, sp_db *db, const char *words)
+{
+    char *themes = NULL;
+    if (!words)
+        return SP_OK;
+    if (!sp_utf8_valid(words, strlen(words)))
+        return sp_fail(db, SP_EINVALID, "theme filter is not valid UTF-8 text");
+    int rc = sp_theme_json(&themes, db, words);
+    if (rc == SP_OK)
+        sp_bind_text(st, ":themes", themes);
+    free(themes);
+    return rc;
 }
 
 /* Binds the filters (shared by every report and the export), the date and
@@ -84,6 +99,8 @@ int sp_bind_filter(sqlite3_stmt *st, sp_db *db, const char *as_of, const sp_filt
         rc = bind_ref(st, db, "finding", ":finding_id", f->finding);
     if (rc == SP_OK)
         rc = bind_ref(st, db, "owner", ":owner_id", f->owner);
+    if (rc == SP_OK)
+        rc = bind_themes(st, db, f->theme);
     return rc == SP_OK ? bind_words(st, db, f) : rc;
 }
 
@@ -93,7 +110,8 @@ static int report_prepare(sqlite3_stmt **st, sp_db *db, const char *query, const
                           const sp_filter *filter)
 {
     sp_clear(db);
-    int rc = sp_prepare(st, db, query);
+    /* Only the filters that are set are in the statement (sql/report.sql). */
+    int rc = sp_prepare_filtered(st, db, query, filter);
     if (rc == SP_OK && (rc = sp_bind_filter(*st, db, as_of, filter)) != SP_OK) {
         sqlite3_finalize(*st);
         *st = NULL;

@@ -57,11 +57,14 @@ expect_eq() { if [ "$1" = "$2" ]; then ok; else bad "$3: expected '$2', got '$1'
 sql() { sqlite3 -batch -noheader "$1" "$2"; }
 
 # fingerprint FILE...: a checksum of files (missing files count), to show
-# that a failed command changed nothing.
+# that a failed command changed nothing. An empty file counts as missing:
+# safeplan keeps a database's -wal file between commands (persistent WAL),
+# so a command that only read may leave an empty one where the sqlite3
+# shell, closing last, had deleted it; an empty WAL holds nothing.
 fingerprint() {
     local f
     for f in "$@"; do
-        if [ -e "$f" ]; then sha256sum <"$f"; else echo "absent $f"; fi
+        if [ -s "$f" ]; then sha256sum <"$f"; else echo "absent $f"; fi
     done | sha256sum
 }
 

@@ -137,4 +137,26 @@ expect_out "SAFEPLAN_DB"
 expect_out "./safeplan.db"
 expect_out "readable by you only"
 
+case_ "P04 one update costs at most two syncs, and its commit is on disk (strace)"
+if ! command -v strace >/dev/null || ! strace -o /dev/null true 2>/dev/null; then
+    echo "skipped P04: strace is missing or not permitted (scripts/install-deps.sh)" >&2
+else
+    rm -f sync.db*
+    "$SAFEPLAN_BIN" --db sync.db demo >/dev/null 2>&1
+    "$SAFEPLAN_BIN" --db sync.db action update 5 --note "warm" >/dev/null 2>&1
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace -f -qq -o sync.trace \
+        -e trace=fsync,fdatasync,sync_file_range,unlink,unlinkat \
+        "$SAFEPLAN_BIN" --db sync.db action update 5 --note "synced" >/dev/null 2>&1
+    syncs=$(grep -cE '^[0-9]+ +(fsync|fdatasync|sync_file_range)\(' sync.trace)
+    [ "$syncs" -ge 1 ] && [ "$syncs" -le 2 ] && ok || bad "expected 1-2 syncs, got $syncs"
+    # The WAL is kept between commands (no unlink), and the commit is in it
+    # and synced before the command returned: a copy of the files as they
+    # are (a crash now) holds the update.
+    if grep -qE 'unlink(at)?\(.*sync\.db-wal' sync.trace; then bad "the WAL was deleted"; else ok; fi
+    cp sync.db crash.db
+    cp sync.db-wal crash.db-wal
+    expect_eq "$(sql crash.db "SELECT note FROM action_update ORDER BY id DESC LIMIT 1")" \
+        "synced" "the update survives a crash"
+fi
+
 finish

@@ -180,7 +180,8 @@ case_ "runtime errors exit 1 with the library's message and nothing on stdout"
 run overdue --owner Nobody
 expect_status 1
 expect_no_out
-expect_eq "$(cat "$ERR")" "safeplan: no owner 'Nobody'" "message"
+expect_eq "$(cat "$ERR")" \
+    "safeplan: no owner 'Nobody'; closest: 'Head of Service', 'LSCB Business Manager'" "message"
 run summary --review tb
 expect_status 1
 expect_no_out
@@ -192,6 +193,41 @@ expect_err "due-before date 2017-06-01 is not after the as-of date 2017-07-01"
 SAFEPLAN_DB=$WORK/none.db run stale
 expect_status 1
 expect_no_out
+
+case_ "action list takes the report filters, by the names people type"
+expect_eq "$(ids action list --owner "lscb business manager")" "7,8,2,9,10,4" "owner, any case"
+expect_eq "$(ids action list --theme TOGETHER --status not_started)" "3,4" \
+    "a word of the theme, any case"
+expect_eq "$(ids action list --theme "managing resources" --authority tb --rag red)" "1,2" \
+    "theme words, authority and RAG shown today"
+expect_eq "$(ids action list --theme "managing resources")" "5,6,7,8,1,2,9,10" \
+    "both spellings of the theme"
+expect_eq "$(ids action list tb --finding tb/r1/2)" "3,4" "a scope and a filter at another level"
+run action list tb --authority lc
+expect_status 1
+expect_no_out
+expect_err "scope 'tb' and --authority 'lc' both name the authority: give one"
+
+case_ "a filter naming nothing that exists: exit 1, the value and the closest names"
+for args in "action list" "overdue" "due" "stale" "summary --by owner" "export --out x.csv"; do
+    # shellcheck disable=SC2086 # words of a command
+    run $args --theme "leadrship"
+    expect_status 1
+    expect_no_out
+    expect_eq "$(cat "$ERR")" "safeplan: no theme matches 'leadrship'; closest: \
+'Capacity and managing resources', 'Working together', 'capacity and MANAGING resources'" \
+        "$args: message"
+done
+run action list --authority tbay
+expect_status 1
+expect_eq "$(cat "$ERR")" "safeplan: no authority 'tbay'; closest: 'tb', 'lc'" "authority"
+run overdue --review tb/r2
+expect_status 1
+expect_eq "$(cat "$ERR")" "safeplan: no review 'tb/r2'; closest: 'tb/r1', 'lc/r1'" "review"
+run summary --owner "Head of Servise"
+expect_status 1
+expect_err "no owner 'Head of Servise'; closest: 'Head of Service'"
+[ ! -e x.csv ] && ok || bad "export wrote a file for a filter naming nothing"
 
 # ---------------------------------------------------------------------------
 # Machine formats, read by real parsers, and the summary's reconciliation.
@@ -369,5 +405,33 @@ expect_status 0
 # 2017-07-01: the 2018 Herefordshire review's 4 actions had not begun.
 expect_out "2017-07-01 9 94"
 expect_out "2016-12-31 2 64"
+
+case_ "a long table streams: rows past the first thousand keep the columns the first chose"
+awk 'BEGIN {
+    printf "authority,authority_name,review,review_kind,review_title,finding_ref,"
+    printf "finding_kind,theme,finding,action_ref,action,owner,due_on,status\r\n"
+    for (i = 1; i <= 2500; i++)
+        printf "bulk,Bulk Council,r1,other,Bulk review,%d,recommendation,Theme," \
+               "Finding %d,%d,Action number %d of a long list,Head of Service,2017-03-31," \
+               "in_progress\r\n", int((i - 1) / 10) + 1, int((i - 1) / 10) + 1, (i - 1) % 10 + 1, i
+}' >long.csv
+"$SAFEPLAN_BIN" --db long.db import long.csv >/dev/null 2>&1
+# (recorded today, by the real clock: judged a day after that)
+SAFEPLAN_TODAY=2099-01-01 run --db long.db overdue --authority bulk
+expect_status 0
+py '
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+rows = [l for l in lines[1:] if l and not l.startswith("Key:")]
+assert len(rows) == 2500, len(rows)
+head = lines[0]
+cols = [head.index(w) for w in ("path", "owner", "rag", "action")]
+for n, row in enumerate(rows, 2):
+    for c in cols[1:]:
+        assert row[c - 2:c] == "  " and row[c] != " ", (n, c, row)
+print("aligned")
+' "$PREV"
+expect_status 0
+expect_out "aligned"
 
 finish

@@ -529,6 +529,87 @@ START_TEST(repeated_reference_in_bulk_load)
 }
 END_TEST
 
+/* Every action and update of the authorities other than `skip`, as text
+ * (ids replaced by paths and names; the import's own timestamps left out). */
+static char *plan_text(sp_db *db, const char *skip)
+{
+    /* quote() keeps NULL apart from '' (and is in SQLite 3.40, unlike
+     * concat_ws). */
+    static const char *const sql =
+        "SELECT group_concat(line, char(10)) FROM (SELECT "
+        "a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref || '|' || quote(x.description) "
+        "|| quote(o.name) || quote(x.start_on) || quote(x.original_due_on) || quote(x.due_on) "
+        "|| quote(x.status) || quote(x.measure) || quote(x.transferred_to) "
+        "|| quote(x.rag_override) || quote(x.rag_override_reason) || quote(x.last_update_on) "
+        "|| '|' || (x.created_at = x.updated_at) || '|' || "
+        "coalesce((SELECT group_concat(quote(u.on_date) || quote(u.author) || quote(u.note) "
+        "|| quote(u.evidence) || quote(u.old_status) || quote(u.new_status) "
+        "|| quote(u.old_due_on) || quote(u.new_due_on) || quote(uo.name) || quote(un.name) "
+        "|| quote(u.transferred_to) || quote(u.rag_override) || quote(u.reason), ';') "
+        "FROM action_update u LEFT JOIN owner uo ON uo.id = u.old_owner_id "
+        "LEFT JOIN owner un ON un.id = u.new_owner_id WHERE u.action_id = x.id), '') AS line "
+        "FROM action x JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = "
+        "f.review_id JOIN authority a ON a.id = r.authority_id JOIN owner o ON o.id = "
+        "x.owner_id WHERE a.code <> ?1 ORDER BY 1)";
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
+    sqlite3_bind_text(st, 1, skip, -1, SQLITE_STATIC);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    char *text = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    ck_assert_ptr_nonnull(text);
+    return text;
+}
+
+/* A bulk load (into an empty plan: the trigger that applies updates is
+ * dropped, each action inserted as its first update leaves it) and a load
+ * row by row (a plan that already has an action: the trigger applies
+ * each update) give the same actions and history, field for field. */
+START_TEST(bulk_load_equals_row_by_row)
+{
+    int added = 0;
+    ck_assert_int_eq(sp_set_today(fx_db, TODAY), SP_OK);
+    ck_assert_msg(sp_demo_load(&added, fx_db) == SP_OK, "%s", sp_errmsg(fx_db));
+    buf file = export_of(fx_db, NULL, SP_CSV_WITH_BOM);
+    sp_import_options o = {.name = "plan.csv", .author = AUTHOR};
+    sp_db *bulk = open_other("bulk.db"), *rows = open_other("rows.db");
+    sp_import_result *r = NULL;
+    const char *seed = "authority,authority_name,review,review_title,finding_ref,finding,"
+                       "action_ref,action,owner,due_on\r\n"
+                       "zz,Elsewhere,r1,Review,1,Finding,1,Action,Someone,2017-12-31\r\n";
+    ck_assert_int_eq(sp_import_buffer(&r, rows, seed, strlen(seed), &o), SP_OK);
+    sp_import_result_free(r);
+    ck_assert_int_eq(sp_import_buffer(&r, bulk, file.data, file.len, &o), SP_OK);
+    ck_assert_int_eq(r->created.actions, added);
+    sp_import_result_free(r);
+    ck_assert_int_eq(sp_import_buffer(&r, rows, file.data, file.len, &o), SP_OK);
+    ck_assert_int_eq(r->created.actions, added);
+    sp_import_result_free(r);
+    char *a = plan_text(bulk, "zz"), *b = plan_text(rows, "zz");
+    ck_assert_msg(strstr(a, "'in_progress'") && strstr(a, "'2017-") != NULL,
+                  "no action was brought to its state by an update:\n%.400s", a);
+    ck_assert_msg(strcmp(a, b) == 0, "bulk:\n%.2000s\nrow by row:\n%.2000s", a, b);
+    /* The trigger is back, and applies the next update. */
+    char path[400];
+    snprintf(path, sizeof path, "%s/bulk.db", fx_dir);
+    ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM sqlite_master WHERE type = "
+                                      "'trigger' AND name = 'action_update_apply'"), 1);
+    sp_update u = {.author = AUTHOR, .note = "after the load", .status = "withdrawn",
+                   .reason = "test"};
+    int64_t id = fx_raw_int(path, "SELECT min(id) FROM action WHERE status = 'in_progress'");
+    ck_assert_msg(sp_action_update(NULL, NULL, bulk, id, &u) == SP_OK, "%s", sp_errmsg(bulk));
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT status = 'withdrawn' FROM action WHERE id = %lld",
+             (long long)id);
+    ck_assert_int_eq(fx_raw_int(path, sql), 1);
+    free(a);
+    free(b);
+    free(file.data);
+    sp_close(bulk);
+    sp_close(rows);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* Malformed files: nothing changes, every bad row is named            */
 
@@ -697,6 +778,7 @@ static Suite *import_suite(void)
     tc = fx_tcase("updates");
     tcase_add_test(tc, existing_actions_get_updates);
     tcase_add_test(tc, repeated_reference_in_bulk_load);
+    tcase_add_test(tc, bulk_load_equals_row_by_row);
     suite_add_tcase(s, tc);
     tc = fx_tcase("malformed");
     tcase_add_test(tc, malformed_files_change_nothing);

@@ -506,8 +506,11 @@ START_TEST(series_hand_worked)
     ck_assert_str_eq(s.cell[1][0], "2017-07-31");
     ck_assert_str_eq(s.cell[1][3], "1");
     unload(&s);
-    /* An empty plan: one point, all zero. */
-    sp_filter none = {.theme = "No such theme"};
+    /* An empty plan: one point, all zero (a theme with no actions yet). */
+    sp_finding_new empty = {.review = "tb/r1", .ref = "9", .kind = "recommendation",
+                            .theme = "Unused theme", .text = "No actions yet"};
+    ck_assert_msg(sp_finding_add(NULL, fx_db, &empty) == SP_OK, "%s", sp_errmsg(fx_db));
+    sp_filter none = {.theme = "unused theme"};
     ck_assert_int_eq(sp_plan_series(&c, fx_db, NULL, "2017-07-31", &none), SP_OK);
     load(&s, c);
     ck_assert_int_eq(s.nrows, 1);

@@ -268,7 +268,7 @@ START_TEST(filters_narrow_every_list)
         {{.owner = "head of service"}, "3,1"},
         {{.owner = "2"}, "2"}, /* by id: LSCB Business Manager */
         {{.theme = "WORKING TOGETHER"}, "3"},
-        {{.theme = "Working"}, ""}, /* whole words, not a prefix */
+        {{.theme = "together"}, "3"}, /* a word of the theme */
         {{.status = "In progress"}, "2"},
         {{.status = "not-started"}, "3,1"},
         {{.rag = "red"}, "1,2"},
@@ -383,7 +383,29 @@ START_TEST(filters_refuse_bad_values)
     sp_filter f = {.owner = "Nobody"};
     ck_assert_int_eq(sp_overdue(&c, fx_db, NULL, &f), SP_ENOTFOUND);
     ck_assert_ptr_null(c);
-    ck_assert_str_eq(sp_errmsg(fx_db), "no owner 'Nobody'");
+    /* Naming nothing is an error that names the closest names. */
+    ck_assert_str_eq(sp_errmsg(fx_db),
+                     "no owner 'Nobody'; closest: 'Head of Service', 'LSCB Business Manager'");
+    f = (sp_filter){.owner = "Head of Servise"};
+    ck_assert_int_eq(sp_overdue(&c, fx_db, NULL, &f), SP_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "closest: 'Head of Service', "));
+    f = (sp_filter){.authority = "tbb"};
+    ck_assert_int_eq(sp_stale(&c, fx_db, NULL, -1, &f), SP_ENOTFOUND);
+    ck_assert_str_eq(sp_errmsg(fx_db), "no authority 'tbb'; closest: 'tb', 'lc'");
+    f = (sp_filter){.finding = "tb/r1/7"};
+    ck_assert_int_eq(sp_overdue(&c, fx_db, NULL, &f), SP_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "no finding 'tb/r1/7'; closest: 'tb/r1/"));
+    f = (sp_filter){.finding = "tb/r2/1"};
+    ck_assert_int_eq(sp_overdue(&c, fx_db, NULL, &f), SP_ENOTFOUND);
+    ck_assert_str_eq(sp_errmsg(fx_db), "no finding 'tb/r2/1': no review 'tb/r2'; "
+                                       "closest: 'tb/r1', 'lc/r1'");
+    /* A theme is named by whole words: a part of a word names none. */
+    f = (sp_filter){.theme = "Work"};
+    ck_assert_int_eq(sp_summary(&c, fx_db, NULL, NULL, &f), SP_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "no theme matches 'Work'; closest: 'W"));
+    f = (sp_filter){.theme = "capacity manage"};
+    ck_assert_int_eq(sp_due_soon(&c, fx_db, NULL, NULL, -1, &f), SP_ENOTFOUND);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "closest: 'C"));
     f = (sp_filter){.review = "tb"};
     ck_assert_int_eq(sp_summary(&c, fx_db, NULL, NULL, &f), SP_EINVALID);
     ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "AUTHORITY/REVIEW"));
@@ -978,11 +1000,11 @@ END_TEST
 
 /* EXPLAIN QUERY PLAN of a named query in sql/report.sql, as the library
  * compiles it (fragments included). */
-static char *query_text(const char *name)
+static char *query_text(const char *name, const sp_filter *f)
 {
     char full[64];
     snprintf(full, sizeof full, "report/%s", name);
-    char *sql = sp_query_sql(full);
+    char *sql = sp_query_sql_filtered(full, f);
     ck_assert_ptr_nonnull(sql);
     size_t n = strlen(sql) + 32;
     char *explain = malloc(n);
@@ -992,12 +1014,13 @@ static char *query_text(const char *name)
     return explain;
 }
 
-/* The query plan of a report query, one detail per line. */
-static char *plan_of(const char *name)
+/* The query plan of a report query with the filters set in f (may be
+ * NULL), one detail per line. */
+static char *plan_filtered(const char *name, const sp_filter *f)
 {
     static char buf[65536];
     sqlite3_stmt *st;
-    char *sql = query_text(name);
+    char *sql = query_text(name, f);
     ck_assert_int_eq(sqlite3_prepare_v2(fx_db->sql, sql, -1, &st, NULL), SQLITE_OK);
     free(sql);
     buf[0] = '\0';
@@ -1008,6 +1031,11 @@ static char *plan_of(const char *name)
     }
     sqlite3_finalize(st);
     return buf;
+}
+
+static char *plan_of(const char *name)
+{
+    return plan_filtered(name, NULL);
 }
 
 static void lacks(const char *plan, const char *what)
@@ -1128,6 +1156,118 @@ START_TEST(summary_reads_actions_once)
 }
 END_TEST
 
+/* The filter with the fields of `bits` set (bit i: field i of authority,
+ * review, finding, owner, theme, status, rag). The plan depends only on
+ * which are set, so any value does. */
+static sp_filter filter_of(unsigned bits)
+{
+    sp_filter f = {0};
+    const char **fields[] = {&f.authority, &f.review, &f.finding, &f.owner,
+                             &f.theme,     &f.status, &f.rag};
+    for (unsigned i = 0; i < 7; i++)
+        if (bits & (1u << i))
+            *fields[i] = "x";
+    return f;
+}
+
+/* The index that leads a list's settled arm when the filter at that bit
+ * (authority, review, finding, owner, theme) is the narrowest one set. */
+static const char *const list_index[] = {
+    "SEARCH ra USING COVERING INDEX sqlite_autoindex_review_1 (authority_id=?)\n",
+    "SEARCH fr USING COVERING INDEX sqlite_autoindex_finding_1 (review_id=?)\n",
+    "SEARCH x USING INDEX sqlite_autoindex_action_1 (finding_id=?)\n",
+    "SEARCH x USING INDEX action_owner (owner_id=?)\n",
+    "SEARCH ft USING COVERING INDEX finding_theme (theme=?)\n",
+};
+
+/* Each filter alone, and every combination of them, in each list: the
+ * settled arm starts from the filter's index (never a scan), the replayed
+ * arm from action_last_update. Status and RAG alone have no index of their
+ * own: the list keeps its range index, in order. */
+static void filtered_list_plans(const char *name, const char *range_index)
+{
+    for (unsigned bits = 1; bits < 128; bits++) {
+        sp_filter f = filter_of(bits);
+        const char *p = plan_filtered(name, &f);
+        lacks(p, "SCAN u");
+        char left[65536];
+        snprintf(left, sizeof left, "%s", arm(p, "LEFT", "RIGHT"));
+        lacks(left, "AUTOMATIC");
+        lacks(left, "SCAN x");
+        lacks(left, "SCAN f");
+        lacks(left, "SCAN r");
+        lacks(left, "SCAN o");
+        /* The replayed arm may start from the filter's index and look the
+         * replayed state up by id: SQLite then indexes the materialized
+         * set once (AUTOMATIC ... (id=?)); for today's reports it is empty. */
+        const char *right = arm(p, "RIGHT", NULL);
+        has(right, "SEARCH a USING INDEX action_last_update (last_update_on>?)\n");
+        lacks(right, "SCAN a");
+        lacks(right, "SCAN f");
+        lacks(right, "AUTOMATIC COVERING INDEX");
+        lacks(right, "AUTOMATIC INDEX");
+        if ((bits & 31) == 0) { /* status and/or RAG only */
+            has(left, range_index);
+            lacks(left, "TEMP B-TREE");
+            continue;
+        }
+        /* An owner is the narrowest; then a finding, a review, an
+         * authority, a theme: the first of these set leads. */
+        static const unsigned order[] = {3, 2, 1, 0, 4};
+        unsigned lead = 0;
+        while (!(bits & (1u << order[lead])))
+            lead++;
+        ck_assert_msg(strstr(left, list_index[order[lead]]), "%s, filters 0x%x: lacks %s\n%s",
+                      name, bits, list_index[order[lead]], left);
+    }
+}
+
+START_TEST(filtered_lists_use_the_filters_indexes)
+{
+    filtered_list_plans("overdue", "SEARCH x USING INDEX action_open_due (due_on<?)\n");
+    filtered_list_plans("due", "SEARCH x USING INDEX action_open_due (due_on>? AND due_on<?)\n");
+    filtered_list_plans("stale", "SEARCH x USING INDEX action_open_activity (<expr><?)\n");
+}
+END_TEST
+
+/* The summaries with any narrowing filter (alone or combined, with status
+ * and RAG or not) read only what the filter names, through its index:
+ * summary_theme narrows its walk of the findings, summary its pass over
+ * the actions. */
+START_TEST(filtered_summaries_use_the_filters_indexes)
+{
+    for (unsigned bits = 1; bits < 128; bits++) {
+        sp_filter f = filter_of(bits);
+        char theme[65536], other[65536];
+        snprintf(theme, sizeof theme, "%s",
+                 arm(plan_filtered("summary_theme", &f), "LEFT-MOST SUBQUERY", "UNION ALL"));
+        snprintf(other, sizeof other, "%s",
+                 arm(plan_filtered("summary", &f), "LEFT-MOST SUBQUERY", "UNION ALL"));
+        lacks(theme, "AUTOMATIC");
+        lacks(other, "AUTOMATIC");
+        if ((bits & 31) == 0) { /* status, RAG: every action is read */
+            has(theme, "SCAN f USING INDEX finding_theme_nocase\n");
+            has(other, "SCAN x\n");
+            continue;
+        }
+        lacks(theme, "SCAN f");
+        lacks(theme, "SCAN x");
+        lacks(other, "SCAN x");
+        lacks(other, "SCAN f");
+        if (bits & 8) { /* an owner */
+            has(other, "SEARCH x USING INDEX action_owner (owner_id=?)\n");
+            has(theme, "SEARCH xo USING INDEX action_owner (owner_id=?)\n");
+        } else {
+            has(other, "SEARCH x USING INDEX sqlite_autoindex_action_1 (finding_id=?)\n");
+        }
+        if (bits == 16) /* a theme alone */
+            has(theme, "SEARCH f USING INDEX finding_theme (theme=?)\n");
+        if (bits == 2) /* a review alone */
+            has(theme, "SEARCH f USING INDEX sqlite_autoindex_finding_1 (review_id=?)\n");
+    }
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
     Suite *s = suite_create("report");
@@ -1168,6 +1308,8 @@ static Suite *report_suite(void)
     tcase_add_test(tc, lists_for_today_scan_nothing);
     tcase_add_test(tc, summary_by_theme_needs_no_sort);
     tcase_add_test(tc, summary_reads_actions_once);
+    tcase_add_test(tc, filtered_lists_use_the_filters_indexes);
+    tcase_add_test(tc, filtered_summaries_use_the_filters_indexes);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,0 +1,67 @@
+-- The report filters (sp_filter) as fixed fragments of SQL. A query marks
+-- where its filters go with a line "-- filters: SET"; the library puts
+-- there the fragment SET_FIELD below for each filter that is set, and
+-- nothing for the others (sp_prepare_filtered, util.c).
+--
+-- Why: SQLite plans a statement before any value is bound, so the one
+-- statement for every case, `(:owner_id IS NULL OR x.owner_id =
+-- :owner_id)`, gets one plan for all cases and an index for none: a list
+-- filtered by owner walked every overdue action (350-800 ms at a million
+-- actions, against 5 ms for the plain equality). With fragments, each
+-- combination of filters is a statement of its own (at most 2^7 shapes per
+-- query), planned on the index that suits it. The text depends only on
+-- WHICH filters are set; their values are always bound (sp_bind_filter):
+-- :authority_id, :review_id, :finding_id, :owner_id, :themes (a JSON array
+-- of the themes the --theme words matched), :status, :rag (the rating as
+-- shown on :as_of, an override included).
+--
+-- Two sets, of the same seven filters with the same meaning:
+--   by_action   conditions on the action x (or its replayed state) that an
+--               index of action serves: for queries that may start from
+--               the actions (lists, the summary by owner, review ...)
+--   by_finding  conditions on the finding f that an index of finding
+--               serves: for a walk of the findings in theme order
+--               (report/summary_theme), so that a filter narrows the walk
+-- Aliases: x the action, f its finding. Each fragment is one condition
+-- starting "AND". tests/unit/test_report.c asserts the query plan of each
+-- filter, alone and combined, in each report.
+
+-- name: by_action_authority
+  AND x.finding_id IN (SELECT fa.id FROM review ra JOIN finding fa ON fa.review_id = ra.id
+                       WHERE ra.authority_id = :authority_id)
+-- name: by_action_review
+  AND x.finding_id IN (SELECT fr.id FROM finding fr WHERE fr.review_id = :review_id)
+-- name: by_action_finding
+  AND x.finding_id = :finding_id
+-- name: by_action_owner
+  AND x.owner_id = :owner_id
+-- name: by_action_theme
+  AND x.finding_id IN (SELECT ft.id FROM finding ft
+                       WHERE ft.theme IN (SELECT value FROM json_each(:themes)))
+-- name: by_action_status
+  AND x.status = :status
+-- name: by_action_rag
+  AND rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+          x.rag_override, :as_of, :amber_days, :stale_days) = :rag
+
+-- name: by_finding_authority
+  AND f.review_id IN (SELECT ra.id FROM review ra WHERE ra.authority_id = :authority_id)
+-- name: by_finding_review
+  AND f.review_id = :review_id
+-- name: by_finding_finding
+  AND f.id = :finding_id
+-- name: by_finding_owner
+  -- The findings with an action of the owner, then the owner's actions in
+  -- them: the walk visits only those findings (settled actions only: their
+  -- owner now is their owner then). The unary + keeps SQLite from reading
+  -- all the owner's actions again for each finding (action_owner): a
+  -- finding's few actions are found by finding_id and checked.
+  AND f.id IN (SELECT xo.finding_id FROM action xo WHERE xo.owner_id = :owner_id)
+  AND +x.owner_id = :owner_id
+-- name: by_finding_theme
+  AND f.theme IN (SELECT value FROM json_each(:themes))
+-- name: by_finding_status
+  AND x.status = :status
+-- name: by_finding_rag
+  AND rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+          x.rag_override, :as_of, :amber_days, :stale_days) = :rag

@@ -1,0 +1,241 @@
+/*
+ * Naming things the way people do: a theme by a word of it, and, when a
+ * name matches nothing, the closest names that do exist (so a typo in a
+ * filter is an error that says what was meant, not an empty table).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define NAME_MAX_LEN 160 /* longer names are compared on their first bytes */
+#define CLOSEST 3        /* how many suggestions an error gives */
+
+/* The words of s, ASCII letters folded to lower case, every run of other
+ * characters (spaces, punctuation) one space, no space at either end:
+ * "Vision, strategy and Leadership" -> "vision strategy and leadership". */
+static size_t fold_words(char out[NAME_MAX_LEN + 1], const char *s)
+{
+    size_t n = 0;
+    bool gap = false;
+    for (const unsigned char *p = (const unsigned char *)s; *p && n < NAME_MAX_LEN; p++) {
+        bool word = isalnum(*p) || *p >= 0x80; /* non-ASCII letters stay as they are */
+        if (!word) {
+            gap = n > 0;
+            continue;
+        }
+        if (gap && n + 1 < NAME_MAX_LEN)
+            out[n++] = ' ';
+        gap = false;
+        out[n++] = (char)tolower(*p);
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* True if the words of `words` appear together, whole, in `theme`:
+ * "leadership" and "strategy and leadership" match "Vision, strategy and
+ * leadership"; "lead" does not. */
+static bool words_in(const char *theme, const char *words)
+{
+    char t[NAME_MAX_LEN + 3], w[NAME_MAX_LEN + 3];
+    t[0] = w[0] = ' ';
+    size_t tn = fold_words(t + 1, theme), wn = fold_words(w + 1, words);
+    if (wn == 0)
+        return false;
+    memcpy(t + 1 + tn, " ", 2);
+    memcpy(w + 1 + wn, " ", 2);
+    return strstr(t, w) != NULL;
+}
+
+/* Levenshtein distance of a and b (both at most NAME_MAX_LEN bytes). */
+static size_t distance(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t row[NAME_MAX_LEN + 1];
+    for (size_t j = 0; j <= bn; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= an; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= bn; j++) {
+            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            diag = up;
+            row[j] = best;
+        }
+    }
+    return row[bn];
+}
+
+/* How far `name` is from what was typed: the distance of the whole folded
+ * name, or of its closest run of as many words as were typed ("leadrship"
+ * is 1 from the last word of "Vision, strategy and leadership"). */
+static size_t how_far(const char *name, const char *typed)
+{
+    char n[NAME_MAX_LEN + 1], t[NAME_MAX_LEN + 1];
+    size_t nn = fold_words(n, name), tn = fold_words(t, typed), words = 1;
+    size_t best = distance(n, nn, t, tn);
+    for (size_t i = 0; i < tn; i++)
+        words += t[i] == ' ';
+    for (size_t start = 0; start < nn; start++) {
+        if (start > 0 && n[start - 1] != ' ')
+            continue;
+        size_t end = start, seen = 0;
+        while (end < nn && (n[end] != ' ' || ++seen < words))
+            end++;
+        size_t d = distance(n + start, end - start, t, tn);
+        if (d < best)
+            best = d;
+    }
+    return best;
+}
+
+/* The CLOSEST best names so far, nearest first. */
+typedef struct closest {
+    char name[CLOSEST][NAME_MAX_LEN + 1];
+    size_t far[CLOSEST];
+    int n;
+} closest;
+
+static void consider(closest *c, const char *name, const char *typed)
+{
+    size_t far = how_far(name, typed);
+    int at = c->n;
+    while (at > 0 && c->far[at - 1] > far)
+        at--;
+    if (at >= CLOSEST)
+        return;
+    int last = c->n < CLOSEST ? c->n : CLOSEST - 1;
+    for (int i = last; i > at; i--) {
+        memcpy(c->name[i], c->name[i - 1], sizeof c->name[i]);
+        c->far[i] = c->far[i - 1];
+    }
+    snprintf(c->name[at], sizeof c->name[at], "%s", name);
+    c->far[at] = far;
+    if (c->n < CLOSEST)
+        c->n++;
+}
+
+/* Appends "; closest: 'a', 'b', 'c'" (or "; there are none") to the
+ * message already on db. */
+static void append_closest(sp_db *db, const closest *c)
+{
+    size_t used = strlen(db->err);
+    if (c->n == 0) {
+        snprintf(db->err + used, sizeof db->err - used, "; there are none yet");
+        return;
+    }
+    used += (size_t)snprintf(db->err + used, sizeof db->err - used, "; closest: ");
+    for (int i = 0; i < c->n && used < sizeof db->err; i++)
+        used += (size_t)snprintf(db->err + used, sizeof db->err - used, "%s'%s'",
+                                 i ? ", " : "", c->name[i]);
+}
+
+void sp_suggest(sp_db *db, const char *query, const char *param, int64_t parent,
+                const char *typed)
+{
+    sqlite3_stmt *st;
+    closest c = {.n = 0};
+    char saved[SP_ERRMSG_SIZE];
+    /* Preparing may fail and overwrite the message: keep it. */
+    memcpy(saved, db->err, sizeof saved);
+    if (sp_prepare(&st, db, query) != SP_OK) {
+        memcpy(db->err, saved, sizeof saved);
+        return;
+    }
+    memcpy(db->err, saved, sizeof saved);
+    if (param)
+        sp_bind_int(st, param, parent);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        if (sqlite3_column_text(st, 0))
+            consider(&c, (const char *)sqlite3_column_text(st, 0), typed);
+    sqlite3_finalize(st);
+    append_closest(db, &c);
+}
+
+/* Appends s, as a JSON string, to the JSON array being built in *buf
+ * (*len bytes used of *cap; it starts "["). False if memory runs out. */
+static bool json_add(char **buf, size_t *len, size_t *cap, const char *s)
+{
+    size_t need = *len + 6 * strlen(s) + 8; /* each byte at worst \u00XX */
+    if (need > *cap) {
+        char *grown = realloc(*buf, need * 2);
+        if (!grown)
+            return false;
+        *buf = grown;
+        *cap = need * 2;
+    }
+    char *p = *buf + *len;
+    if (*len > 1)
+        *p++ = ',';
+    *p++ = '"';
+    for (const unsigned char *q = (const unsigned char *)s; *q; q++) {
+        if (*q < 0x20) {
+            p += snprintf(p, 7, "\\u%04x", *q);
+            continue;
+        }
+        if (*q == '"' || *q == '\\')
+            *p++ = '\\';
+        *p++ = (char)*q;
+    }
+    *p++ = '"';
+    *p = '\0';
+    *len = (size_t)(p - *buf);
+    return true;
+}
+
+/* The next theme after `after` in byte order, copied (NULL at the end, or
+ * with *rc set if memory runs out). */
+static char *next_theme(sqlite3_stmt *st, const char *after, int *rc)
+{
+    sp_bind_text(st, ":after", after);
+    char *copy = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+        !(copy = strdup((const char *)sqlite3_column_text(st, 0))))
+        *rc = SP_ENOMEM;
+    sqlite3_reset(st);
+    return copy;
+}
+
+/* Visits each distinct theme once, in byte order, by seeking the index
+ * finding_theme past the last one (a "loose index scan"): a few dozen
+ * index seeks however many findings the plan has. */
+int sp_theme_json(char **out, sp_db *db, const char *words)
+{
+    sqlite3_stmt *st;
+    closest c = {.n = 0};
+    size_t len = 1, cap = 64;
+    *out = NULL;
+    int rc = sp_prepare(&st, db, "ref/theme_after");
+    if (rc != SP_OK)
+        return rc;
+    char *buf = malloc(cap), *theme = NULL, *prev = strdup("");
+    if (!buf || !prev)
+        rc = SP_ENOMEM;
+    else
+        buf[0] = '[';
+    while (rc == SP_OK && (theme = next_theme(st, prev, &rc))) {
+        free(prev);
+        prev = theme;
+        consider(&c, theme, words);
+        if (words_in(theme, words) && !json_add(&buf, &len, &cap, theme))
+            rc = SP_ENOMEM;
+    }
+    free(prev);
+    sqlite3_finalize(st);
+    if (rc == SP_OK && len > 1) {
+        memcpy(buf + len, "]", 2);
+        *out = buf;
+        return SP_OK;
+    }
+    free(buf);
+    if (rc != SP_OK)
+        return sp_fail(db, rc, "out of memory");
+    rc = sp_fail(db, SP_ENOTFOUND, "no theme matches '%s'", words);
+    append_closest(db, &c);
+    return rc;
+}
