@@ -6,6 +6,7 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <sys/stat.h>
@@ -29,13 +30,25 @@ static const char *author_of(const char *by)
     return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : NULL;
 }
 
+static bool known_encoding(const char *e)
+{
+    static const char *const names[] = {"utf-8", "utf8", "windows-1252", "cp1252", "utf-16",
+                                        "utf16", "utf-16le", "utf-16be"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcasecmp(e, names[i]) == 0)
+            return true;
+    return false;
+}
+
 static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *o)
 {
     static const struct option opts[] = {
         {"review", required_argument, 0, 'r'}, {"authority", required_argument, 0, 'a'},
         {"map", required_argument, 0, 'm'}, {"by", required_argument, 0, 'b'},
         {"keep-rag", no_argument, 0, 'k'}, {"dry-run", no_argument, 0, 'n'},
-        {"raw", no_argument, 0, 'w'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"raw", no_argument, 0, 'w'},
+        {"sheet", required_argument, 0, 's'}, {"encoding", required_argument, 0, 'e'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     int c;
     while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
         switch (c) {
@@ -46,6 +59,8 @@ static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *
         case 'k': o->flags |= SP_IMPORT_KEEP_RAG; break;
         case 'n': o->flags |= SP_IMPORT_DRY_RUN; break;
         case 'w': o->flags |= SP_IMPORT_RAW; break;
+        case 's': o->sheet = optarg; break;
+        case 'e': o->encoding = optarg; break;
         default: return cli_stop(c);
         }
     }
@@ -53,6 +68,9 @@ static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *
         return EXIT_MISUSE;
     if (o->review && o->authority)
         return cli_misuse(ctx, "give --review or --authority, not both");
+    if (o->encoding && !known_encoding(o->encoding))
+        return cli_misuse(ctx, "--encoding '%s' is not known: expected utf-8, windows-1252 "
+                          "or utf-16", o->encoding);
     o->name = argv[optind];
     o->author = author_of(o->author);
     return -1;
@@ -89,6 +107,22 @@ static void print_summary(const sp_import_result *r, const char *name, bool dry)
                "--keep-rag imports it as manual overrides)\n", r->rag_ignored);
 }
 
+/* What was read, when it was not plain UTF-8 CSV or a one-sheet workbook. */
+static void print_source(const sp_import_result *r, const sp_import_options *o)
+{
+    if (r->sheet && r->nsheets > 1 && !o->sheet)
+        fprintf(stderr, "safeplan import: note: read sheet '%s', the first of the workbook's "
+                "%zu (%s); choose another with --sheet NAME\n", r->sheet, r->nsheets,
+                r->sheets);
+    bool other = r->encoding && strcmp(r->encoding, "UTF-8") != 0;
+    bool tabs = r->format && strcmp(r->format, "tsv") == 0;
+    if (!other && !tabs)
+        return;
+    fprintf(stderr, "safeplan import: note: read %s as %s%s%s%s\n", o->name,
+            other ? r->encoding : "", other && tabs ? ", " : "", tabs ? "tab-separated" : "",
+            other && r->encoding_detected ? " (detected; say otherwise with --encoding)" : "");
+}
+
 /* Remarks that did not stop the import, on stderr. */
 static void print_notes(const sp_import_result *r)
 {
@@ -123,6 +157,7 @@ static int import_stream(cli_ctx *ctx, FILE *in, const sp_import_options *o)
     if (r && (rc == SP_OK || (dry && rc == SP_EINVALID && r->nerrors > 0)))
         print_summary(r, o->name, dry);
     if (r) {
+        print_source(r, o);
         print_notes(r);
         print_errors(r);
     }
