@@ -21,8 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define UTF8_HINT "expected UTF-8 text: save the spreadsheet as \"CSV UTF-8\", or name " \
-                  "the file's encoding with --encoding"
+#define UTF8_HINT "expected UTF-8 text: save the spreadsheet as \"CSV UTF-8\""
 
 static const unsigned char utf8_bom[3] = {0xEF, 0xBB, 0xBF};
 #define BOM_DECIDED 3 /* bom_seen value once the leading BOM is handled */
