@@ -425,16 +425,12 @@ void sp_xlsx_format_number(char *out, size_t size, double value, sp_xlsx_kind ki
         secs -= 86400;
     }
     char date[24];
-    char time[64];
-    snprintf(time, sizeof time, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
     if (kind == SP_XLSX_TIME)
-        snprintf(out, size, "%s", time);
-    else if (!serial_date(date, sizeof date, days, date1904))
-        write_number(out, size, value, "");
-    else if (kind == SP_XLSX_DATETIME && secs != 0)
-        snprintf(out, size, "%s %s", date, time);
+        snprintf(out, size, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
+    else if (serial_date(date, sizeof date, days, date1904))
+        snprintf(out, size, "%s", date); /* a plan's dates have no time of day */
     else
-        snprintf(out, size, "%s", date);
+        write_number(out, size, value, "");
 }
 
 /* ------------------------------------------------------------------ */

@@ -95,13 +95,16 @@ typedef enum sp_xlsx_kind {
  * (when `code` is not NULL). */
 sp_xlsx_kind sp_xlsx_format_kind(unsigned id, const char *code);
 
-/* Writes the value as the cell shows it: a date as YYYY-MM-DD (with
- * " HH:MM:SS" for a date-time whose time is not midnight), a time as
- * HH:MM:SS, a percentage as 50%, any other number with at most 15
- * significant digits (integers without a decimal point). A serial that is
- * no date Excel can show (negative, past 9999) is written as a number.
- * Excel's 1900 system counts a 29 February 1900 that never was (serial 60):
- * it is written as 1900-02-29, which no date field accepts. */
+/* Writes the value as the cell shows it: a date as YYYY-MM-DD (a date-time
+ * too: the time of day is dropped, since a plan's dates have none and a
+ * date field would refuse it), a time as HH:MM:SS, a percentage as 50%,
+ * any other number with at most 15 significant digits (as Excel's General
+ * format: integers without a decimal point, 0.1+0.2 as 0.3). A serial that
+ * is no date Excel can show (negative, past 9999) is written as a number.
+ * Excel's 1900 system counts a 29 February 1900 that never was (serial 60,
+ * Lotus 1-2-3's bug): it is written as 1900-02-29, which no date field
+ * accepts; serials after it are counted from 1899-12-30, before it from
+ * 1899-12-31, so that both sides are right. */
 void sp_xlsx_format_number(char *out, size_t size, double value, sp_xlsx_kind kind,
                            bool date1904);
 

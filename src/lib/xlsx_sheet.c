@@ -106,14 +106,11 @@ static int take_number(sheet_reader *s, char *num, size_t size)
     return SP_OK;
 }
 
-/* A cell typed "d" holds an ISO 8601 date-time: shown as a date, with the
- * time only if it is not midnight. */
+/* A cell typed "d" holds an ISO 8601 date-time: shown as its date, as a
+ * number cell formatted as a date is. */
 static void take_iso(sheet_reader *s, char *out, size_t size)
 {
-    const char *t = s->text.p;
-    size_t n = strlen(t);
-    bool midnight = n <= 10 || strncmp(t + 10, "T00:00:00", 9) == 0;
-    snprintf(out, size, "%.10s%s%.8s", t, midnight ? "" : " ", midnight ? "" : t + 11);
+    snprintf(out, size, "%.10s", s->text.p);
 }
 
 /* The cell's value as text (what the reader sees). */
