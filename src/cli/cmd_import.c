@@ -217,19 +217,19 @@ static int run_import(cli_ctx *ctx, int argc, char **argv)
 }
 
 const cli_command cmd_import = {
-    "import", run_import, "import a plan from CSV (an export, or a council's sheet)",
+    "import", run_import, "import a plan from CSV or Excel (an export, or a council's sheet)",
     "Usage: safeplan import FILE [--review AUTHORITY/REVIEW | --authority AUTHORITY]\n"
     "                       [--map 'HEADER=FIELD,...'] [--keep-rag] [--dry-run]\n"
-    "                       [--by NAME] [--raw]\n"
+    "                       [--by NAME] [--raw] [--sheet NAME] [--encoding ENC]\n"
     "\n"
-    "Reads a plan from CSV (FILE, or - for standard input): a file written by\n"
-    "'safeplan export', or a council's sheet saved from Excel as \"CSV UTF-8\".\n"
+    "Reads a plan from CSV or an Excel workbook (FILE, or - for standard input):\n"
+    "a file written by 'safeplan export', or a council's sheet.\n"
     "Missing authorities, reviews, findings, owners and actions are created. An\n"
     "action already present (same references) is never overwritten: if the row\n"
     "changes its status, due date, owner, transfer, RAG override, note or\n"
     "evidence, a progress update is appended. All or nothing: if any row is bad,\n"
-    "nothing changes and every bad row is listed as FILE:LINE:COLUMN: what was\n"
-    "found, what was expected.\n"
+    "nothing changes and every bad row is listed as FILE:LINE:COLUMN (in a\n"
+    "workbook FILE:Sheet!C7): what was found, what was expected.\n"
     "\n"
     "  --review AUTHORITY/REVIEW  where rows go when the file has no review column\n"
     "  --authority AUTHORITY      or: into a review made for the import, ref\n"
@@ -248,6 +248,16 @@ const cli_command cmd_import = {
     "  --raw                      the file was exported with --raw: keep a\n"
     "                             leading ' (else one ' before = + - @ tab CR LF\n"
     "                             or ' is the export's guard, and is removed)\n"
+    "  --sheet NAME               the workbook's sheet (default: the first)\n"
+    "  --encoding ENC             utf-8, windows-1252 or utf-16 (default: detected)\n"
+    "\n"
+    "FILE is told by content. A workbook is read as its reader sees it: dates as\n"
+    "dates (1900 or 1904 system), numbers as Excel shows them, a merged cell's\n"
+    "value in each cell it spans. Refused: a password-protected workbook or an\n"
+    ".xls, a zip bomb, a sheet over 100000 rows. Text is UTF-8, else UTF-16 (with\n"
+    "a byte-order mark: \"Unicode Text\") or Windows-1252 (\"CSV (Comma\n"
+    "delimited)\"), said in a note; tab-separated if named .tsv or its first\n"
+    "line has more tabs than commas.\n"
     "\n"
     "Headers match ignoring case, spaces and underscores: the export's column\n"
     "names (see 'safeplan export --help'), and\n"
@@ -273,6 +283,7 @@ const cli_command cmd_import = {
     "row (note, evidence, update date or author) becomes one update, dated as the\n"
     "file says, else today. Any status is taken, even a move the lifecycle would\n"
     "refuse (the file is the council's record); such moves are listed in notes.\n"
-    "Rejected: invalid UTF-8, broken quoting, a row with more or fewer fields\n"
-    "than the header, unknown words, impossible dates. Empty rows are skipped.\n",
+    "Rejected: bytes no encoding explains, broken quoting, a row with more or\n"
+    "fewer fields than the header, unknown words, impossible dates. Empty rows\n"
+    "are skipped.\n",
 };
