@@ -320,7 +320,7 @@ static int bad_byte(text_reader *t, const unsigned char *at, size_t left, bool e
         return fault(t->s, SP_EINVALID, line, column, "byte 0x%02x is not text in "
                      "Windows-1252, nor is the file UTF-8 or UTF-16: expected text (save the "
                      "spreadsheet as \"CSV UTF-8\")", at[0]);
-    if (end && left < 4)
+    if (left < 2)
         return fault(t->s, SP_EINVALID, line, column, "the file ends inside a %s character "
                      "(an odd number of bytes): expected whole characters",
                      enc_label[t->enc]);
