@@ -312,7 +312,7 @@ static int feed_csv(text_reader *t, const char *text, size_t n)
 }
 
 /* A byte iconv refused, at the position the reader has reached. */
-static int bad_byte(text_reader *t, const unsigned char *at, size_t left, bool end)
+static int bad_byte(text_reader *t, const unsigned char *at, size_t left)
 {
     size_t line, column;
     sp_csv_reader_position(t->csv, &line, &column);
@@ -346,7 +346,7 @@ static int convert(text_reader *t, const unsigned char *b, size_t n, size_t *use
         if (rc != SP_OK)
             return rc;
         if (err == EILSEQ || (err == EINVAL && end))
-            return bad_byte(t, (const unsigned char *)in, left, end);
+            return bad_byte(t, (const unsigned char *)in, left);
         if (err == EINVAL)
             break;
         if (err && err != E2BIG)
@@ -362,7 +362,7 @@ static int feed_block(text_reader *t, const unsigned char *b, size_t n, size_t *
     if (t->enc != ENC_UTF8) {
         int rc = convert(t, b, n, used, end);
         if (rc == SP_OK && end && *used < n)
-            return bad_byte(t, b + *used, n - *used, true);
+            return bad_byte(t, b + *used, n - *used);
         return rc;
     }
     *used = n;
