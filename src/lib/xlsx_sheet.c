@@ -409,7 +409,8 @@ static int pass(sheet_reader *s, const char *part)
 
 static int prepare_delivery(sheet_reader *s)
 {
-    qsort(s->merges, s->nmerges, sizeof *s->merges, compare_merges);
+    if (s->nmerges > 0)
+        qsort(s->merges, s->nmerges, sizeof *s->merges, compare_merges);
     s->fields = calloc(s->width ? s->width : 1, sizeof *s->fields);
     s->active = calloc(s->nmerges ? s->nmerges : 1, sizeof *s->active);
     if (!s->fields || !s->active)
