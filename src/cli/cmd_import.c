@@ -111,9 +111,8 @@ static void print_summary(const sp_import_result *r, const char *name, bool dry)
 static void print_source(const sp_import_result *r, const sp_import_options *o)
 {
     if (r->sheet && r->nsheets > 1 && !o->sheet)
-        fprintf(stderr, "safeplan import: note: read sheet '%s', the first of the workbook's "
-                "%zu (%s); choose another with --sheet NAME\n", r->sheet, r->nsheets,
-                r->sheets);
+        fprintf(stderr, "safeplan import: note: read sheet '%s' of the workbook's %zu (%s); "
+                "choose another with --sheet NAME\n", r->sheet, r->nsheets, r->sheets);
     bool other = r->encoding && strcmp(r->encoding, "UTF-8") != 0;
     bool tabs = r->format && strcmp(r->format, "tsv") == 0;
     if (!other && !tabs)

@@ -146,7 +146,7 @@ static char *sheet_list(const sp_xlsx *x)
 
 static int choose_sheet(imp_source *s, const sp_xlsx *x, size_t *sheet)
 {
-    long i = s->sheet ? sp_xlsx_find_sheet(x, s->sheet) : 0;
+    long i = s->sheet ? sp_xlsx_find_sheet(x, s->sheet) : (long)sp_xlsx_first_visible(x);
     if (!s->sheets && !(s->sheets = sheet_list(x)))
         return fault(s, SP_ENOMEM, 0, 0, "out of memory");
     if (i < 0)
@@ -301,8 +301,9 @@ static int csv_fault(text_reader *t)
 static int feed_csv(text_reader *t, const char *text, size_t n)
 {
     if (!t->delim_chosen) {
-        sp_csv_reader_set_delimiter(t->csv, choose_delimiter(t->s, text, n));
-        t->s->tabs = choose_delimiter(t->s, text, n) == '\t';
+        unsigned char delim = choose_delimiter(t->s, text, n);
+        sp_csv_reader_set_delimiter(t->csv, delim);
+        t->s->tabs = delim == '\t';
         t->delim_chosen = true;
     }
     int rc = n > 0 ? sp_csv_reader_feed(t->csv, text, n) : SP_OK;

@@ -473,12 +473,17 @@ static void wb_start(void *ud, const char *name, const char **attrs)
         char **ids = names ? grow_list(wp->rel_id, x->nsheets) : NULL;
         if (ids)
             wp->rel_id = ids;
-        char *n = ids ? strdup(sheet) : NULL, *i = n ? strdup(id) : NULL;
+        bool *hidden = ids ? realloc(x->sheet_hidden, (x->nsheets + 1) * sizeof *hidden) : NULL;
+        if (hidden)
+            x->sheet_hidden = hidden;
+        char *n = hidden ? strdup(sheet) : NULL, *i = n ? strdup(id) : NULL;
         if (!i) {
             free(n);
             xlsx_stop(&wp->base, SP_ENOMEM, 0, 0, "out of memory");
             return;
         }
+        const char *state = xlsx_attr(attrs, "state");
+        x->sheet_hidden[x->nsheets] = state && strcmp(state, "visible") != 0;
         x->sheet_name[x->nsheets] = n;
         wp->rel_id[x->nsheets++] = i;
     }
@@ -699,6 +704,7 @@ static void keep_worksheets(sp_xlsx *x)
     for (size_t i = 0; i < x->nsheets; i++) {
         if (x->sheet_part[i]) {
             x->sheet_name[n] = x->sheet_name[i];
+            x->sheet_hidden[n] = x->sheet_hidden[i];
             x->sheet_part[n++] = x->sheet_part[i];
         } else {
             free(x->sheet_name[i]);
@@ -758,6 +764,14 @@ const char *sp_xlsx_sheet_name(const sp_xlsx *x, size_t i)
     return i < x->nsheets ? x->sheet_name[i] : NULL;
 }
 
+size_t sp_xlsx_first_visible(const sp_xlsx *x)
+{
+    for (size_t i = 0; i < x->nsheets; i++)
+        if (!x->sheet_hidden[i])
+            return i;
+    return 0;
+}
+
 bool sp_xlsx_date1904(const sp_xlsx *x)
 {
     return x->date1904;
@@ -798,6 +812,7 @@ void sp_xlsx_free(sp_xlsx *x)
     }
     free(x->sheet_name);
     free(x->sheet_part);
+    free(x->sheet_hidden);
     free(x->kinds);
     free(x->strings.p);
     free(x->string_at);

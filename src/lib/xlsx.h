@@ -68,6 +68,9 @@ int sp_xlsx_open(sp_xlsx **out, sp_xlsx_error *err, const void *data, size_t len
 size_t sp_xlsx_sheet_count(const sp_xlsx *x);
 const char *sp_xlsx_sheet_name(const sp_xlsx *x, size_t i);
 
+/* The first sheet that is not hidden (the first if all are). */
+size_t sp_xlsx_first_visible(const sp_xlsx *x);
+
 /* The sheet called `name` (exactly, else ignoring ASCII case), or -1. */
 long sp_xlsx_find_sheet(const sp_xlsx *x, const char *name);
 
@@ -131,6 +134,7 @@ struct sp_xlsx {
     size_t nsheets;
     char **sheet_name;
     char **sheet_part;      /* the sheet's XML part in the zip */
+    bool *sheet_hidden;     /* hidden or very hidden in Excel */
     unsigned char *kinds;   /* sp_xlsx_kind of each cell style (cellXfs) */
     size_t nkinds;
     xlsx_buf strings;       /* the shared strings, each NUL-terminated */

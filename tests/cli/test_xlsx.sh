@@ -40,7 +40,7 @@ refused() {
 
 # ---------------------------------------------------------------- libxlsxwriter
 case_ "libxlsxwriter: the first sheet is a cover, and the note names the others"
-refused "note: read sheet 'Cover', the first of the workbook's 2 ('Cover', 'Action plan'); choose another with --sheet NAME" \
+refused "note: read sheet 'Cover' of the workbook's 2 ('Cover', 'Action plan'); choose another with --sheet NAME" \
     import wb/plan.xlsx --authority tb
 expect_err "plan.xlsx:Cover row 1: no column names the action"
 
@@ -152,6 +152,12 @@ expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged after s
 run --db new.db import wb/protected.xlsx --authority tb
 expect_status 1
 [ ! -e new.db ] && ok || bad "new.db was left behind"
+
+case_ "a hidden first sheet is passed over, as the reader does"
+fresh hidden
+run import wb/hidden.xlsx --authority tb
+expect_status 0; expect_out "imported wb/hidden.xlsx: 2 rows"
+expect_err "note: read sheet 'Plan' of the workbook's 2 ('(hidden) lookups', 'Plan')"
 
 case_ "--sheet and --help"
 run import --help

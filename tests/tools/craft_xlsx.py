@@ -44,7 +44,9 @@ def workbook(path, sheets, date1904=False, shared=None, prefix=""):
     """sheets: [(name, sheet_xml)]; shared: list of <si> bodies or None."""
     p = prefix + ":" if prefix else ""
     ns = f'xmlns:{prefix}="{MAIN}"' if prefix else f'xmlns="{MAIN}"'
-    entries = "".join(f'<{p}sheet name="{n}" sheetId="{i + 1}" r:id="rId{i + 1}"/>'
+    # A sheet named "(hidden) ..." is hidden, as Excel marks one.
+    entries = "".join(f'<{p}sheet name="{n}" sheetId="{i + 1}" r:id="rId{i + 1}"'
+                      + (' state="hidden"' if n.startswith("(hidden)") else "") + "/>"
                       for i, (n, _) in enumerate(sheets))
     pr = f'<{p}workbookPr date1904="1"/>' if date1904 else ""
     wb = (f'<?xml version="1.0" encoding="UTF-8"?><{p}workbook {ns} xmlns:r="{RELS}">'
@@ -169,6 +171,10 @@ def craft_bad(d):
     workbook(os.path.join(d, "two.xlsx"),
              [("Cover", sheet('<row r="1">' + inline("A1", "Improvement plan") + "</row>")),
               ("Action plan", sheet(header_row() + plain_rows(3)))])
+    # A hidden first sheet: the reader sees the second, and so does import.
+    workbook(os.path.join(d, "hidden.xlsx"),
+             [("(hidden) lookups", sheet('<row r="1">' + inline("A1", "Status list") + "</row>")),
+              ("Plan", sheet(header_row() + plain_rows(2)))])
 
 
 def main():
