@@ -143,8 +143,11 @@ static void *pack(const char *const *parts, const size_t *lens, size_t *out_len)
     zip_source_keep(src);
     for (size_t i = 0; i < 5; i++) {
         zip_source_t *s = zip_source_buffer(z, parts[i], lens[i], 0);
-        if (!s || zip_file_add(z, names[i], s, 0) < 0)
+        zip_int64_t at = s ? zip_file_add(z, names[i], s, 0) : -1;
+        if (at < 0) /* stored, not deflated: packing is then cheap */
             zip_source_free(s);
+        else
+            zip_set_file_compression(z, (zip_uint64_t)at, ZIP_CM_STORE, 0);
     }
     zip_stat_t st;
     if (zip_close(z) != 0) {

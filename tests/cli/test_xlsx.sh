@@ -122,24 +122,34 @@ else
 fi
 
 # ---------------------------------------------------------------- bad workbooks
-case_ "bad workbooks change nothing"
+# The bad-input catalogue's workbook rows (docs/bad-input.md, X01-X10).
+case_ "X01 a CSV file named .xlsx (not a zip)"
 refused "notzip.xlsx: the file is not an Excel workbook: an .xlsx is a zip file" \
     import wb/notzip.xlsx --authority tb
+case_ "X02 a password-protected workbook (an OLE compound file)"
 refused "protected.xlsx: the file is a password-protected workbook or an old .xls" \
     import wb/protected.xlsx --authority tb
+case_ "X03 an old .xls"
 refused "old.xls: the file is a password-protected workbook or an old .xls" \
     import wb/old.xls --authority tb
+case_ "X04 a zip bomb"
 refused "bomb.xlsx: xl/worksheets/sheet1.xml unpacks to more than 100 times its packed size" \
     import wb/bomb.xlsx --authority tb
+case_ "X05 a sheet of 1,048,576 rows"
 refused "rows.xlsx: sheet 'Sheet1' has more than 100000 rows holding values" \
     import wb/rows.xlsx --authority tb
+case_ "X06 a DTD in a part"
 refused "dtd.xlsx: xl/worksheets/sheet1.xml declares a DTD" import wb/dtd.xlsx --authority tb
+case_ "X07 a damaged cell"
 refused "badsst.xlsx:Sheet1!C7: the cell refers to shared string '99', which the workbook does not have" \
     import wb/badsst.xlsx --authority tb
+case_ "X08 an OpenDocument spreadsheet"
 refused "plan.ods: a zip file with no xl/workbook.xml: an OpenDocument file (.ods)" \
     import wb/plan.ods --authority tb
+case_ "X09 a sheet name that is not there"
 refused "plan.xlsx: the workbook has no sheet named 'Plan': its sheets are 'Cover', 'Action plan'" \
     import wb/plan.xlsx --authority tb --sheet Plan
+case_ "X10 by content, not by name: a workbook named .csv, a workbook on stdin"
 # By content, not by name: a workbook named .csv is still a workbook, and a
 # workbook on standard input too.
 cp wb/badsst.xlsx renamed.csv
