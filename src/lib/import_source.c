@@ -10,9 +10,9 @@
  *     commas or tabs.
  *
  * The encoding: --encoding if given; else a UTF-16 byte-order mark (or the
- * NULs of UTF-16 text with none), else UTF-8 if the first block (64 KiB:
- * for a plan, nearly always the whole file) is valid UTF-8, else
- * Windows-1252, which is what Excel's "CSV (Comma delimited)" writes on a
+ * NULs of UTF-16 text with none), else UTF-8 if the whole file is valid
+ * UTF-8 (checked in a first read, then rewound; a pipe, which cannot be
+ * rewound, by its first 64 KiB), else Windows-1252, which is what Excel's "CSV (Comma delimited)" writes on a
  * UK Windows machine. A byte that is text in none of them is refused at its
  * line and column. The separator: a tab if the file is named .tsv or .tab,
  * or its first line has more tabs than commas (UTF-16 "Unicode Text" is
@@ -213,6 +213,51 @@ static bool valid_utf8(const unsigned char *b, size_t n, bool more)
     return true;
 }
 
+/* How many bytes at the end of b begin a character that b cuts short. */
+static size_t cut_tail(const unsigned char *b, size_t n)
+{
+    for (size_t k = 1; k <= 3 && k <= n; k++) {
+        unsigned char c = b[n - k];
+        if (c < 0x80)
+            return 0;
+        if (c >= 0xC0) {
+            size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            return k < need ? k : 0;
+        }
+    }
+    return 0;
+}
+
+/* True if the whole file is UTF-8: the first block, then (if the file can
+ * seek back) the rest, read once more and rewound, so that a Windows-1252
+ * byte far down a large file is not taken for a broken UTF-8 one. A stream
+ * that cannot seek (a pipe) is judged by its first block. */
+static bool all_utf8(imp_source *s, const unsigned char *first, size_t n, bool at_end)
+{
+    long start = at_end ? -1 : ftell(s->file);
+    unsigned char *buf = start >= 0 ? malloc(BLOCK + 4) : NULL;
+    if (!valid_utf8(first, n, !at_end) || !buf) {
+        free(buf);
+        return valid_utf8(first, n, !at_end);
+    }
+    size_t carry = cut_tail(first, n);
+    memcpy(buf, first + n - carry, carry);
+    bool ok = true;
+    for (;;) {
+        size_t got = fread(buf + carry, 1, BLOCK, s->file), len = carry + got;
+        bool end = got < BLOCK;
+        if (!(ok = valid_utf8(buf, len, !end)) || end)
+            break;
+        carry = cut_tail(buf, len);
+        memmove(buf, buf + len - carry, carry);
+    }
+    free(buf);
+    clearerr(s->file);
+    if (fseek(s->file, start, SEEK_SET) != 0)
+        fault(s, SP_ERROR, 0, 0, "cannot read the file again: %s", strerror(errno));
+    return ok;
+}
+
 static int named_encoding(imp_source *s, encoding *e, const unsigned char *b, size_t n)
 {
     const char *name = s->encoding;
@@ -232,7 +277,7 @@ static int named_encoding(imp_source *s, encoding *e, const unsigned char *b, si
     return SP_OK;
 }
 
-static encoding detect_encoding(const unsigned char *b, size_t n, bool more)
+static encoding detect_encoding(imp_source *s, const unsigned char *b, size_t n, bool at_end)
 {
     if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE)
         return ENC_UTF16LE;
@@ -243,7 +288,7 @@ static encoding detect_encoding(const unsigned char *b, size_t n, bool more)
         return ENC_UTF16LE;
     if (n >= 4 && !b[0] && b[1] && !b[2] && b[3])
         return ENC_UTF16BE;
-    return valid_utf8(b, n, more) ? ENC_UTF8 : ENC_1252;
+    return all_utf8(s, b, n, at_end) ? ENC_UTF8 : ENC_1252;
 }
 
 /* The byte-order mark of the encoding, if the input begins with it. */
@@ -409,7 +454,9 @@ static int read_text(imp_source *s, unsigned char *buf, size_t have, bool at_end
     if (rc != SP_OK)
         return rc;
     if (!s->encoding)
-        t.enc = detect_encoding(buf, have, !at_end);
+        t.enc = detect_encoding(s, buf, have, at_end);
+    if (s->code != SP_OK)
+        return s->code;
     s->format = "csv";
     s->read_as = enc_label[t.enc];
     s->encoding_detected = s->encoding == NULL;

@@ -85,6 +85,19 @@ expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
 run import w1252.csv --authority pb --encoding ebcdic
 expect_status 2; expect_err "--encoding 'ebcdic' is not known: expected utf-8, windows-1252 or utf-16"
 
+case_ "a Windows-1252 byte far down a large file (the whole file is checked)"
+python3 -c "
+head = 'Ref,Finding,Action,Lead officer,Target date,Status,Progress update\r\n'
+rows = ''.join(f'{i},Early help,Action {i} ' + 'x' * 50 + ',LSCB Business Manager,31/03/2018,,\r\n' for i in range(10, 3000))
+late = '3000,Budget,Spend \xa3120k,LSCB Business Manager,31/03/2018,,\r\n'
+open('late.csv', 'wb').write((head + rows).encode() + late.encode('cp1252'))"
+[ "$(stat -c %s late.csv)" -gt 200000 ] && ok || bad "late.csv is too small to test"
+run import late.csv --authority pb --dry-run
+expect_status 0; expect_err "note: read late.csv as Windows-1252 (detected"
+# A pipe cannot be read twice: its first 64 KiB decide, and the late byte is refused.
+cat late.csv | "$SAFEPLAN_BIN" import - --authority pb --dry-run >"$OUT" 2>"$ERR"; STATUS=$?
+expect_status 1; expect_err "stdin:2992:3: invalid UTF-8 byte 0xa3"
+
 case_ "bytes no encoding explains change nothing"
 before=$(fingerprint "$DB" "$DB-wal")
 # 0x81 is not a character in Windows-1252 (nor UTF-8): line 3, column 3.
