@@ -528,6 +528,10 @@ typedef struct sp_import_options {
     const char *author;    /* author of progress updates that the file does
                               not attribute (NULL: "import") */
     unsigned flags;        /* SP_IMPORT_* */
+    /* Workbooks and encodings (see sp_import): */
+    const char *sheet;     /* the workbook's sheet to read (NULL: the first) */
+    const char *encoding;  /* a text file's encoding: "utf-8", "windows-1252"
+                              or "utf-16" (NULL: detected) */
 } sp_import_options;
 
 typedef struct sp_import_counts {
@@ -557,10 +561,28 @@ typedef struct sp_import_result {
     char **notes;              /* (at most SP_IMPORT_MAX_ERRORS) */
     size_t nunplaced;          /* columns not imported */
     sp_import_column *unplaced;
+    /* What was read (NULL where the input was never recognised): */
+    const char *format;        /* "csv", "tsv" (tab-separated) or "xlsx" */
+    const char *encoding;      /* text: "UTF-8", "Windows-1252", "UTF-16LE" or
+                                  "UTF-16BE" */
+    int encoding_detected;     /* 1 if detected, 0 if named by the options */
+    char *sheet;               /* xlsx: the sheet read */
+    char *sheets;              /* xlsx: every sheet, quoted, ", "-separated */
+    size_t nsheets;
 } sp_import_result;
 
 /*
- * Imports a plan from CSV: the export's own columns, or the headers
+ * Imports a plan from CSV, tab-separated text or an Excel workbook (told
+ * apart by content: a workbook is a zip; an OLE file, an old .xls or a
+ * password-protected workbook, is refused). Text is UTF-8, Windows-1252
+ * or UTF-16 (a byte-order mark, else valid UTF-8, else Windows-1252; or
+ * opt->encoding); a tab-separated file is one whose first line has more
+ * tabs than commas, or named .tsv. A workbook's sheet (opt->sheet, else the
+ * first) is read as its reader sees it: dates as dates (1900 or 1904
+ * system), numbers as Excel shows them, a merged range's value in each of
+ * its cells; its errors are placed as NAME:Sheet!C7.
+ *
+ * The columns: the export's own, or the headers
  * councils use (case-insensitive; see `safeplan import --help`). Creates
  * missing authorities, reviews, findings, owners and actions; an action
  * already present (same references) gets a progress update appended when

@@ -6,6 +6,7 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <sys/stat.h>
@@ -29,13 +30,25 @@ static const char *author_of(const char *by)
     return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : NULL;
 }
 
+static bool known_encoding(const char *e)
+{
+    static const char *const names[] = {"utf-8", "utf8", "windows-1252", "cp1252", "utf-16",
+                                        "utf16", "utf-16le", "utf-16be"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcasecmp(e, names[i]) == 0)
+            return true;
+    return false;
+}
+
 static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *o)
 {
     static const struct option opts[] = {
         {"review", required_argument, 0, 'r'}, {"authority", required_argument, 0, 'a'},
         {"map", required_argument, 0, 'm'}, {"by", required_argument, 0, 'b'},
         {"keep-rag", no_argument, 0, 'k'}, {"dry-run", no_argument, 0, 'n'},
-        {"raw", no_argument, 0, 'w'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"raw", no_argument, 0, 'w'},
+        {"sheet", required_argument, 0, 's'}, {"encoding", required_argument, 0, 'e'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     int c;
     while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
         switch (c) {
@@ -46,6 +59,8 @@ static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *
         case 'k': o->flags |= SP_IMPORT_KEEP_RAG; break;
         case 'n': o->flags |= SP_IMPORT_DRY_RUN; break;
         case 'w': o->flags |= SP_IMPORT_RAW; break;
+        case 's': o->sheet = optarg; break;
+        case 'e': o->encoding = optarg; break;
         default: return cli_stop(c);
         }
     }
@@ -53,6 +68,9 @@ static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *
         return EXIT_MISUSE;
     if (o->review && o->authority)
         return cli_misuse(ctx, "give --review or --authority, not both");
+    if (o->encoding && !known_encoding(o->encoding))
+        return cli_misuse(ctx, "--encoding '%s' is not known: expected utf-8, windows-1252 "
+                          "or utf-16", o->encoding);
     o->name = argv[optind];
     o->author = author_of(o->author);
     return -1;
@@ -89,6 +107,21 @@ static void print_summary(const sp_import_result *r, const char *name, bool dry)
                "--keep-rag imports it as manual overrides)\n", r->rag_ignored);
 }
 
+/* What was read, when it was not plain UTF-8 CSV or a one-sheet workbook. */
+static void print_source(const sp_import_result *r, const sp_import_options *o)
+{
+    if (r->sheet && r->nsheets > 1 && !o->sheet)
+        fprintf(stderr, "safeplan import: note: read sheet '%s' of the workbook's %zu (%s); "
+                "choose another with --sheet NAME\n", r->sheet, r->nsheets, r->sheets);
+    bool other = r->encoding && strcmp(r->encoding, "UTF-8") != 0;
+    bool tabs = r->format && strcmp(r->format, "tsv") == 0;
+    if (!other && !tabs)
+        return;
+    fprintf(stderr, "safeplan import: note: read %s as %s%s%s%s\n", o->name,
+            other ? r->encoding : "", other && tabs ? ", " : "", tabs ? "tab-separated" : "",
+            other && r->encoding_detected ? " (detected; say otherwise with --encoding)" : "");
+}
+
 /* Remarks that did not stop the import, on stderr. */
 static void print_notes(const sp_import_result *r)
 {
@@ -123,6 +156,7 @@ static int import_stream(cli_ctx *ctx, FILE *in, const sp_import_options *o)
     if (r && (rc == SP_OK || (dry && rc == SP_EINVALID && r->nerrors > 0)))
         print_summary(r, o->name, dry);
     if (r) {
+        print_source(r, o);
         print_notes(r);
         print_errors(r);
     }
@@ -201,19 +235,19 @@ static int run_import(cli_ctx *ctx, int argc, char **argv)
 }
 
 const cli_command cmd_import = {
-    "import", run_import, "import a plan from CSV (an export, or a council's sheet)",
+    "import", run_import, "import a plan from CSV or Excel (an export, or a council's sheet)",
     "Usage: safeplan import FILE [--review AUTHORITY/REVIEW | --authority AUTHORITY]\n"
     "                       [--map 'HEADER=FIELD,...'] [--keep-rag] [--dry-run]\n"
-    "                       [--by NAME] [--raw]\n"
+    "                       [--by NAME] [--raw] [--sheet NAME] [--encoding ENC]\n"
     "\n"
-    "Reads a plan from CSV (FILE, or - for standard input): a file written by\n"
-    "'safeplan export', or a council's sheet saved from Excel as \"CSV UTF-8\".\n"
+    "Reads a plan from CSV or an Excel workbook (FILE, or - for standard input):\n"
+    "a file written by 'safeplan export', or a council's sheet.\n"
     "Missing authorities, reviews, findings, owners and actions are created. An\n"
     "action already present (same references) is never overwritten: if the row\n"
     "changes its status, due date, owner, transfer, RAG override, note or\n"
     "evidence, a progress update is appended. All or nothing: if any row is bad,\n"
-    "nothing changes and every bad row is listed as FILE:LINE:COLUMN: what was\n"
-    "found, what was expected.\n"
+    "nothing changes and every bad row is listed as FILE:LINE:COLUMN (in a\n"
+    "workbook FILE:Sheet!C7): what was found, what was expected.\n"
     "\n"
     "  --review AUTHORITY/REVIEW  where rows go when the file has no review column\n"
     "  --authority AUTHORITY      or: into a review made for the import, ref\n"
@@ -232,6 +266,16 @@ const cli_command cmd_import = {
     "  --raw                      the file was exported with --raw: keep a\n"
     "                             leading ' (else one ' before = + - @ tab CR LF\n"
     "                             or ' is the export's guard, and is removed)\n"
+    "  --sheet NAME               the workbook's sheet (default: the first)\n"
+    "  --encoding ENC             utf-8, windows-1252 or utf-16 (default: detected)\n"
+    "\n"
+    "FILE is told by content. A workbook is read as its reader sees it: dates as\n"
+    "dates (1900 or 1904 system), numbers as Excel shows them, a merged cell's\n"
+    "value in each cell it spans. Refused: a password-protected workbook or an\n"
+    ".xls, a zip bomb, a sheet over 100000 rows. Text is UTF-8, else UTF-16 (with\n"
+    "a byte-order mark: \"Unicode Text\") or Windows-1252 (\"CSV (Comma\n"
+    "delimited)\"), said in a note; tab-separated if named .tsv or its first\n"
+    "line has more tabs than commas.\n"
     "\n"
     "Headers match ignoring case, spaces and underscores: the export's column\n"
     "names (see 'safeplan export --help'), and\n"
@@ -257,6 +301,7 @@ const cli_command cmd_import = {
     "row (note, evidence, update date or author) becomes one update, dated as the\n"
     "file says, else today. Any status is taken, even a move the lifecycle would\n"
     "refuse (the file is the council's record); such moves are listed in notes.\n"
-    "Rejected: invalid UTF-8, broken quoting, a row with more or fewer fields\n"
-    "than the header, unknown words, impossible dates. Empty rows are skipped.\n",
+    "Rejected: bytes no encoding explains, broken quoting, a row with more or\n"
+    "fewer fields than the header, unknown words, impossible dates. Empty rows\n"
+    "are skipped.\n",
 };

@@ -30,6 +30,7 @@ struct sp_csv_reader {
     struct csv_parser parser;
     sp_csv_row_fn on_row;
     void *ctx;
+    unsigned char delim;  /* ',' (or a tab: sp_csv_reader_set_delimiter) */
     sp_csv_error err;     /* code != SP_OK once the read failed or stopped */
     unsigned bom_seen;    /* leading BOM bytes held back so far */
     bool any_byte;        /* a byte (after any BOM) has been tracked */
@@ -111,8 +112,9 @@ static int fail_syntax(sp_csv_reader *r, unsigned char b, size_t line)
     char what[16];
     describe_byte(what, sizeof what, b);
     return fail(r, SP_EINVALID, line, col,
-                "%s after the closing quote (expected ',' or the end of the line; "
-                "a '\"' inside a quoted field is written \"\")", what);
+                "%s after the closing quote (expected %s or the end of the line; "
+                "a '\"' inside a quoted field is written \"\")", what,
+                r->delim == '\t' ? "a tab" : "','");
 }
 
 /* ------------------------------------------------------------------ */
@@ -200,9 +202,9 @@ static void on_record(int c, void *vr)
 /* ------------------------------------------------------------------ */
 /* Tracking bytes beside libcsv                                        */
 
-static bool is_separator(unsigned char b)
+static bool is_separator(const sp_csv_reader *r, unsigned char b)
 {
-    return b == ',' || b == '\r' || b == '\n';
+    return b == r->delim || b == '\r' || b == '\n';
 }
 
 /* Checks one byte against UTF-8 (RFC 3629: no overlong forms, surrogates
@@ -259,7 +261,7 @@ static int track_field_start(sp_csv_reader *r, unsigned char b)
     r->field_pending = false;
     r->field_quoted = r->in_quotes = b == '"';
     r->field_bytes = 0;
-    return b == '"' || b == ',' ? SP_OK : track_size(r);
+    return b == '"' || b == r->delim ? SP_OK : track_size(r);
 }
 
 /* Follows the field: its quotes open and close, and its content bytes
@@ -276,7 +278,7 @@ static int track_field(sp_csv_reader *r, unsigned char b)
         r->in_quotes = !r->in_quotes; /* re-opening means a doubled '"' */
         return r->in_quotes ? track_size(r) : SP_OK;
     }
-    if (is_separator(b) && !r->in_quotes)
+    if (is_separator(r, b) && !r->in_quotes)
         return SP_OK;
     return track_size(r);
 }
@@ -383,7 +385,7 @@ static int feed_bytes(sp_csv_reader *r, const unsigned char *s, size_t len)
     size_t i = 0;
     while (i < len) {
         const unsigned char *end = s + i;
-        while (end < s + len && !is_separator(*end))
+        while (end < s + len && !is_separator(r, *end))
             end++;
         size_t n = (size_t)(end - (s + i)) + (end < s + len ? 1 : 0);
         int rc = feed_segment(r, s + i, n);
@@ -438,6 +440,7 @@ int sp_csv_reader_new(sp_csv_reader **out, sp_csv_row_fn on_row, void *ctx)
     csv_set_space_func(&r->parser, never_space);
     r->on_row = on_row;
     r->ctx = ctx;
+    r->delim = ',';
     r->line = 1;
     r->field_pending = true;
     *out = r;
@@ -480,6 +483,18 @@ int sp_csv_reader_finish(sp_csv_reader *r)
         return fail(r, SP_EINVALID, r->line, r->nfields + 1,
                     "the input ends inside a quoted field (expected a closing '\"')");
     return r->err.code;
+}
+
+void sp_csv_reader_set_delimiter(sp_csv_reader *r, unsigned char delim)
+{
+    r->delim = delim;
+    csv_set_delim(&r->parser, delim);
+}
+
+void sp_csv_reader_position(const sp_csv_reader *r, size_t *line, size_t *column)
+{
+    *line = r->line;
+    *column = r->nfields + 1;
 }
 
 const sp_csv_error *sp_csv_reader_error(const sp_csv_reader *r)

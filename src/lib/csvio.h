@@ -91,6 +91,11 @@ int sp_csv_reader_feed(sp_csv_reader *r, const void *data, size_t len);
 /* Ends the input: delivers a last record that has no line break, or
  * reports what the end of input cut short. */
 int sp_csv_reader_finish(sp_csv_reader *r);
+/* Separates fields by `delim` instead of ',' (a tab for tab-separated
+ * text, as Excel saves "Unicode Text"); call before the first feed. */
+void sp_csv_reader_set_delimiter(sp_csv_reader *r, unsigned char delim);
+/* Where the next byte fed will be: its line and 1-based field number. */
+void sp_csv_reader_position(const sp_csv_reader *r, size_t *line, size_t *column);
 /* The reader's state of error (code SP_OK if none). Owned by r. */
 const sp_csv_error *sp_csv_reader_error(const sp_csv_reader *r);
 /* Accepts NULL. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "import.h"
+#include "xlsx.h"
 
 #define MSG_SIZE 1400
 
@@ -29,6 +30,7 @@ typedef struct importer {
     bool header_failed;          /* the header cannot be used: no row was read */
     bool stopped;                /* on_row stopped the reader (not a CSV error) */
     imp_writer *writer;
+    imp_source src;              /* where the rows come from */
     imp_row row;                 /* reused for every row */
     size_t blank_cols[64];       /* columns with no header, until one shows data */
     size_t nblank;
@@ -49,14 +51,47 @@ static int push(sp_db *db, char ***list, size_t *n, char *text)
     return SP_OK;
 }
 
-/* "NAME:LINE:COLUMN: message" (no column when there is none). */
+/* A workbook's cell as Excel writes it: Sheet1!C7, 'Action plan'!C7. */
+static void cell_ref(char *out, size_t size, const char *sheet, size_t row, size_t column)
+{
+    bool plain = true;
+    for (const char *p = sheet; *p; p++)
+        plain = plain && ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+                          (*p >= '0' && *p <= '9') || *p == '_' || *p == '.');
+    size_t at = 0;
+    if (!plain)
+        out[at++] = '\'';
+    for (const char *p = sheet; *p && at + 24 < size; p++) {
+        if (*p == '\'')
+            out[at++] = '\'';
+        out[at++] = *p;
+    }
+    if (!plain)
+        out[at++] = '\'';
+    char cell[16];
+    sp_xlsx_cell_name(cell, sizeof cell, row, column);
+    if (column)
+        snprintf(out + at, size - at, "!%s", cell);
+    else if (row)
+        snprintf(out + at, size - at, " row %zu", row);
+    else
+        out[at] = '\0';
+}
+
+/* "NAME:LINE:COLUMN: message" (no column when there is none); for a
+ * workbook "NAME:Sheet!C7: message". */
 static char *locate(const importer *im, size_t line, size_t column, const char *msg)
 {
     char text[MSG_SIZE];
-    if (column > 0)
+    if (im->src.sheet_read) {
+        char cell[300];
+        cell_ref(cell, sizeof cell, im->src.sheet_read, line, column);
+        snprintf(text, sizeof text, "%s:%s: %s", im->name, cell, msg);
+    } else if (column > 0) {
         snprintf(text, sizeof text, "%s:%zu:%zu: %s", im->name, line, column, msg);
-    else
+    } else {
         snprintf(text, sizeof text, "%s:%zu: %s", im->name, line, msg);
+    }
     return strdup(text);
 }
 
@@ -190,8 +225,11 @@ static int on_row(void *ctx, const sp_csv_row *row)
 {
     importer *im = ctx;
     int rc;
-    if (!im->have_header)
+    if (!im->have_header) {
+        /* Only CSV has the export's formula guard; a workbook's text is as typed. */
+        im->row_opts.raw = im->row_opts.raw || strcmp(im->src.format, "xlsx") == 0;
         rc = take_header(im, row);
+    }
     else if (imp_row_blank(row))
         return 0;
     else
@@ -250,30 +288,16 @@ static int setup(importer *im, sp_db *db, const sp_import_options *opt)
 /* ------------------------------------------------------------------ */
 /* Reading                                                             */
 
-typedef struct source {
-    FILE *file;
-    const void *data;
-    size_t len;
-} source;
-
-/* The reader's own complaint (not one of ours): malformed input is a bad
- * row, listed without the reader's "line L, column C: " prefix, which
- * locate() writes in the FILE:LINE:COLUMN form; a read failure (or no
- * memory) stops the import with its message. */
-static int csv_fault(importer *im, const sp_csv_error *e)
+/* The input's own fault (not one of ours): at a place, it is a bad row,
+ * listed as FILE:LINE:COLUMN (or FILE:Sheet!C7); elsewhere (not a
+ * workbook, a limit), or a read failure, it stops the import. */
+static int source_fault(importer *im)
 {
-    if (e->code != SP_EINVALID)
-        return sp_fail(im->db, e->code, "%s: %s", im->name, e->message);
-    char prefix[64];
-    const char *msg = e->message;
-    if (e->column > 0)
-        snprintf(prefix, sizeof prefix, "line %zu, column %zu: ", e->line, e->column);
-    else
-        snprintf(prefix, sizeof prefix, "line %zu: ", e->line);
-    if (strncmp(msg, prefix, strlen(prefix)) == 0)
-        msg += strlen(prefix);
-    int rc = reject(im, e->line, e->column, msg);
-    return rc == SP_OK ? e->code : rc;
+    const imp_source *s = &im->src;
+    if (s->code != SP_EINVALID || s->line == 0)
+        return sp_fail(im->db, s->code, "%s: %s", im->name, s->message);
+    int rc = reject(im, s->line, s->column, s->message);
+    return rc == SP_OK ? s->code : rc;
 }
 
 static int plan_empty(bool *empty, sp_db *db)
@@ -290,23 +314,21 @@ static int plan_empty(bool *empty, sp_db *db)
 }
 
 /* Reads everything; returns a fatal code, or SP_OK (rows may be rejected). */
-static int read_all(importer *im, const source *src)
+static int read_all(importer *im)
 {
-    sp_csv_error err;
     int rc = plan_empty(&im->plan_empty, im->db);
     if (rc == SP_OK)
         rc = imp_writer_new(&im->writer, im->db, &im->defaults);
     if (rc != SP_OK)
         return rc;
-    rc = src->file ? sp_csv_read_file(&err, src->file, on_row, im)
-                   : sp_csv_read_buffer(&err, src->data, src->len, on_row, im);
+    rc = imp_source_read(&im->src, on_row, im);
     if (rc != SP_OK && !im->stopped)
-        rc = csv_fault(im, &err);
+        rc = source_fault(im);
     if (rc == SP_OK && !im->have_header) {
-        sp_fail(im->db, SP_EINVALID, "the file is empty: expected a header row, then a row "
-                "for each action");
+        sp_fail(im->db, SP_EINVALID, "the %s is empty: expected a header row, then a row "
+                "for each action", im->src.sheet_read ? "sheet" : "file");
         im->header_failed = true;
-        rc = reject(im, 1, 0, sp_errmsg(im->db));
+        rc = reject(im, im->src.sheet_read ? 0 : 1, 0, sp_errmsg(im->db));
         return rc == SP_OK ? SP_EINVALID : rc;
     }
     return rc;
@@ -380,7 +402,19 @@ static void restore_cache(sp_db *db, int old)
     sqlite3_free(sql);
 }
 
-static int run(sp_import_result **out, sp_db *db, const source *src,
+/* What was read, for the caller's notes. */
+static void describe_source(sp_import_result *res, imp_source *src)
+{
+    res->format = src->format;
+    res->encoding = src->read_as;
+    res->encoding_detected = src->encoding_detected;
+    res->sheet = src->sheet_read;
+    res->sheets = src->sheets;
+    res->nsheets = src->nsheets;
+    src->sheet_read = src->sheets = NULL; /* the result owns them now */
+}
+
+static int run(sp_import_result **out, sp_db *db, const imp_source *src,
                const sp_import_options *opt)
 {
     static const sp_import_options none = {0};
@@ -395,14 +429,24 @@ static int run(sp_import_result **out, sp_db *db, const source *src,
         return sp_fail(db, SP_ENOMEM, "out of memory");
     }
     im->res = res;
+    im->src = *src;
+    if (opt) {
+        im->src.name = opt->name ? opt->name : "input";
+        im->src.sheet = opt->sheet;
+        im->src.encoding = opt->encoding;
+    } else {
+        im->src.name = "input";
+    }
     int old_cache = 0;
     int rc = setup(im, db, opt ? opt : &none);
     if (rc == SP_OK && (rc = enlarge_cache(&old_cache, db)) == SP_OK) {
         if ((rc = sp_begin(db)) == SP_OK)
-            rc = finish(im, read_all(im, src));
+            rc = finish(im, read_all(im));
         restore_cache(db, old_cache);
     }
     tally(res, im->writer);
+    describe_source(res, &im->src);
+    imp_source_free(&im->src);
     imp_writer_free(im->writer);
     imp_user_map_free(&im->user);
     free(im);
@@ -411,14 +455,17 @@ static int run(sp_import_result **out, sp_db *db, const source *src,
 
 int sp_import(sp_import_result **out, sp_db *db, FILE *in, const sp_import_options *opt)
 {
-    source src = {in, NULL, 0};
+    imp_source src = {0};
+    src.file = in;
     return run(out, db, &src, opt);
 }
 
 int sp_import_buffer(sp_import_result **out, sp_db *db, const void *data, size_t len,
                      const sp_import_options *opt)
 {
-    source src = {NULL, data, len};
+    imp_source src = {0};
+    src.data = data;
+    src.len = len;
     return run(out, db, &src, opt);
 }
 
@@ -438,5 +485,7 @@ void sp_import_result_free(sp_import_result *r)
     for (size_t i = 0; i < r->nunplaced; i++)
         free(r->unplaced[i].header);
     free(r->unplaced);
+    free(r->sheet);
+    free(r->sheets);
     free(r);
 }

@@ -101,6 +101,41 @@ bool imp_row_blank(const sp_csv_row *row);
 int imp_row_parse(imp_row *r, imp_field *field, sp_db *db, const imp_map *m,
                   const sp_csv_row *row, const imp_row_opts *o);
 
+/* ---- import_source.c ---- */
+
+/* Where the rows come from: a CSV or tab-separated text file (UTF-8,
+ * Windows-1252 or UTF-16), or a sheet of an Excel workbook, told apart by
+ * content. Every source delivers the same sp_csv_row records; for a
+ * workbook, a row's line is its row number in the sheet and its fields are
+ * the columns from A. */
+typedef struct imp_source {
+    /* in: a file, or data/len when file is NULL */
+    FILE *file;
+    const void *data;
+    size_t len;
+    const char *name;         /* the file's name (its extension counts too) */
+    const char *sheet;        /* the sheet to read (NULL: the first) */
+    const char *encoding;     /* the text's encoding (NULL: detect it) */
+    /* out: what was read */
+    const char *format;       /* "csv", "tsv" or "xlsx" */
+    const char *read_as;      /* text: "UTF-8", "Windows-1252", "UTF-16LE"... */
+    bool encoding_detected;   /* (not named by the caller) */
+    bool tabs;                /* text: tab-separated */
+    char *sheet_read;         /* xlsx: the sheet's name */
+    char *sheets;             /* xlsx: every sheet, quoted, ", "-separated */
+    size_t nsheets;
+    /* a fault in the input (code SP_OK if none): at line and column (both
+     * 1-based; for a workbook, the cell's row and column) when line > 0 */
+    int code;
+    size_t line, column;
+    char message[640];
+} imp_source;
+
+/* Reads the input, calling on_row for each record. Returns SP_OK, the
+ * non-zero value on_row returned, or the fault's code. */
+int imp_source_read(imp_source *s, sp_csv_row_fn on_row, void *ctx);
+void imp_source_free(imp_source *s);
+
 /* ---- import_bulk.c ---- */
 
 typedef struct imp_bulk imp_bulk;

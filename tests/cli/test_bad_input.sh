@@ -62,14 +62,23 @@ case_ "B03 a NUL byte in a CSV file"
 printf "$H\r\n1,F,A\0B,O,2017-12-31,\r\n" >nul.csv
 refused 1 "nul.csv:2:3: NUL byte (0x00) in the data" import nul.csv --authority tb
 
-case_ "B04 invalid UTF-8 in a CSV file (Latin-1)"
-printf "$H\r\n1,F,caf\xe9,O,2017-12-31,\r\n" >latin1.csv
-refused 1 "latin1.csv:2:3: invalid UTF-8 byte 0xe9" import latin1.csv --authority tb
+case_ "B04 invalid UTF-8 in a CSV file (Latin-1 / Windows-1252)"
+# Bytes that are not UTF-8 but are all Windows-1252 are read as Windows-1252
+# (Excel's "CSV (Comma delimited)"), with a note; a byte that is text in no
+# encoding is refused at its line and column, changing nothing.
+printf "$H\r\n1,F,caf\xe9 \x93quoted\x94,O,2017-12-31,\r\n" >latin1.csv
+run import latin1.csv --authority tb
+expect_status 0; expect_err "note: read latin1.csv as Windows-1252 (detected"
+expect_eq "$(count "SELECT count(*) FROM action WHERE description = 'café “quoted”'")" "1" \
+    "Windows-1252 text stored as UTF-8"
+printf "$H\r\n1,F,caf\x81,O,2017-12-31,\r\n" >undefined.csv
+refused 1 "undefined.csv:2:3: byte 0x81 is not text in Windows-1252" import undefined.csv --authority tb
+refused 1 'latin1.csv:2:3: invalid UTF-8 byte 0xe9' import latin1.csv --authority tb --encoding utf-8
 expect_err 'save the spreadsheet as "CSV UTF-8"'
 
-case_ "B05 a UTF-16 CSV file"
-printf '\xff\xfeR\0e\0f\0\r\0\n\0' >utf16.csv
-refused 1 "looks like a UTF-16 byte-order mark" import utf16.csv --authority tb
+case_ "B05 a UTF-16 file (Excel \"Unicode Text\") cut short"
+python3 -c "import sys; sys.stdout.buffer.write(b'\xff\xfe' + '$H\r\n'.replace(',', '\t').encode('utf-16-le') + b'x')" >utf16.csv
+refused 1 "utf16.csv:2:1: the file ends inside a UTF-16LE character" import utf16.csv --authority tb
 
 case_ "B06 invalid UTF-8 in text arguments"
 X=$'bad\xff'

@@ -228,8 +228,8 @@ rejected() {
     expect_eq "$(fingerprint council.db council.db-wal)" "$before" "fingerprint after --dry-run"
 }
 
-case_ "invalid UTF-8"
-rejected bad_utf8.csv "3:4: invalid UTF-8 byte 0xa3"
+case_ "a byte that is text in no encoding (0x81: not UTF-8, not Windows-1252)"
+rejected bad_bytes.csv "3:4: byte 0x81 is not text in Windows-1252"
 case_ "an unterminated quote at the end of the file"
 rejected unterminated_quote.csv "3:4: unterminated quoted field"
 case_ "a quote inside an unquoted field"

@@ -638,8 +638,8 @@ static sp_import_result *rejected(const char *body, const char *first)
 START_TEST(malformed_files_change_nothing)
 {
     plan();
-    sp_import_result_free(rejected(GOOD_ROW "2,Practice,Rec one,Do \xff it,Lead,,,\r\n",
-                                   "bad.csv:3:4: invalid UTF-8 byte 0xff"));
+    sp_import_result_free(rejected(GOOD_ROW "2,Practice,Rec one,Do \x81 it,Lead,,,\r\n",
+                                   "bad.csv:3:4: byte 0x81 is not text in Windows-1252"));
     sp_import_result_free(rejected(GOOD_ROW "2,Practice,Rec one,\"Do it,Lead,,,\r\n",
                                    "bad.csv:3:4: unterminated quoted field"));
     sp_import_result_free(rejected(GOOD_ROW "2,Practice,Rec one,Do \"it\",Lead,,,\r\n",

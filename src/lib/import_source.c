@@ -1,0 +1,533 @@
+/*
+ * Where an import's rows come from. The importer sees only sp_csv_row
+ * records; this module decides, from the file's content, what gives them:
+ *
+ *   - an Excel workbook (a zip: "PK\3\4"): one sheet, read by xlsx.c;
+ *   - an OLE compound file (D0 CF 11 E0): an old .xls, or an .xlsx saved
+ *     with a password, which Excel wraps in one: refused, saying so;
+ *   - anything else is text for the CSV reader: UTF-8 as it is, or
+ *     Windows-1252 or UTF-16 converted to UTF-8 with iconv, separated by
+ *     commas or tabs.
+ *
+ * The encoding: --encoding if given; else a UTF-16 byte-order mark (or the
+ * NULs of UTF-16 text with none), else UTF-8 if the whole file is valid
+ * UTF-8 (checked in a first read, then rewound; a pipe, which cannot be
+ * rewound, by its first 64 KiB), else Windows-1252, which is what Excel's "CSV (Comma delimited)" writes on a
+ * UK Windows machine. A byte that is text in none of them is refused at its
+ * line and column. The separator: a tab if the file is named .tsv or .tab,
+ * or its first line has more tabs than commas (UTF-16 "Unicode Text" is
+ * tab-separated); else a comma.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "import.h"
+#include "xlsx.h"
+
+#define BLOCK ((size_t)64 << 10)
+#define OUT_SIZE ((size_t)256 << 10)
+
+typedef enum encoding { ENC_UTF8, ENC_1252, ENC_UTF16LE, ENC_UTF16BE } encoding;
+
+static const char *const enc_label[] = {"UTF-8", "Windows-1252", "UTF-16LE", "UTF-16BE"};
+static const char *const enc_iconv[] = {"UTF-8", "WINDOWS-1252", "UTF-16LE", "UTF-16BE"};
+
+__attribute__((format(printf, 5, 6)))
+static int fault(imp_source *s, int code, size_t line, size_t column, const char *fmt, ...)
+{
+    if (s->code != SP_OK)
+        return s->code;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->message, sizeof s->message, fmt, ap);
+    va_end(ap);
+    s->code = code;
+    s->line = line;
+    s->column = column;
+    return code;
+}
+
+static bool ends_with(const char *name, const char *ext)
+{
+    size_t n = strlen(name), e = strlen(ext);
+    if (n < e)
+        return false;
+    for (size_t i = 0; i < e; i++) {
+        char c = name[n - e + i];
+        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != ext[i])
+            return false;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Getting the bytes                                                   */
+
+/* Reads up to n bytes (fewer only at the end of the input). */
+static int read_more(imp_source *s, unsigned char *buf, size_t n, size_t *got)
+{
+    *got = fread(buf, 1, n, s->file);
+    if (*got < n && ferror(s->file))
+        return fault(s, SP_ERROR, 0, 0, "cannot read the file: %s", strerror(errno));
+    return SP_OK;
+}
+
+/* The whole of a workbook, which a zip reader needs at once: the bytes
+ * already read (`have` of them in *buf, capacity BLOCK) and the rest. */
+static int slurp(imp_source *s, unsigned char **buf, size_t *have)
+{
+    size_t cap = BLOCK;
+    for (;;) {
+        if (*have == cap) {
+            if (cap >= SP_XLSX_MAX_FILE)
+                return fault(s, SP_EINVALID, 0, 0, "the workbook is larger than %zu MiB: "
+                             "expected a workbook of a plan", SP_XLSX_MAX_FILE >> 20);
+            unsigned char *grown = realloc(*buf, cap * 2);
+            if (!grown)
+                return fault(s, SP_ENOMEM, 0, 0, "out of memory reading the workbook");
+            *buf = grown;
+            cap *= 2;
+        }
+        size_t got;
+        int rc = read_more(s, *buf + *have, cap - *have, &got);
+        if (rc != SP_OK)
+            return rc;
+        *have += got;
+        if (got == 0)
+            return SP_OK;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Workbooks                                                           */
+
+/* Appends text to out (of size `size`); false if it did not fit. */
+static bool append(char *out, size_t size, size_t *at, const char *text, bool quote)
+{
+    for (const char *p = quote ? "'" : ""; *p; p++)
+        if (*at + 1 < size)
+            out[(*at)++] = *p;
+    for (const char *p = text; *p; p++) {
+        if (*at + 3 >= size)
+            return false;
+        if (quote && *p == '\'')
+            out[(*at)++] = '\'';
+        out[(*at)++] = *p;
+    }
+    if (quote)
+        out[(*at)++] = '\'';
+    out[*at] = '\0';
+    return true;
+}
+
+/* "'Plan', 'Notes'" (cut short with "..." if very long). */
+static char *sheet_list(const sp_xlsx *x)
+{
+    size_t size = 600, at = 0;
+    char *out = malloc(size);
+    if (!out)
+        return NULL;
+    out[0] = '\0';
+    for (size_t i = 0; i < sp_xlsx_sheet_count(x); i++) {
+        size_t mark = at;
+        if (!(i == 0 || append(out, size - 8, &at, ", ", false)) ||
+            !append(out, size - 8, &at, sp_xlsx_sheet_name(x, i), true)) {
+            strcpy(out + mark, mark ? ", ..." : "...");
+            break;
+        }
+    }
+    return out;
+}
+
+static int choose_sheet(imp_source *s, const sp_xlsx *x, size_t *sheet)
+{
+    long i = s->sheet ? sp_xlsx_find_sheet(x, s->sheet) : (long)sp_xlsx_first_visible(x);
+    if (!s->sheets && !(s->sheets = sheet_list(x)))
+        return fault(s, SP_ENOMEM, 0, 0, "out of memory");
+    if (i < 0)
+        return fault(s, SP_EINVALID, 0, 0, "the workbook has no sheet named '%s': its "
+                     "sheets are %s (name one with --sheet)", s->sheet, s->sheets);
+    *sheet = (size_t)i;
+    s->nsheets = sp_xlsx_sheet_count(x);
+    if (!(s->sheet_read = strdup(sp_xlsx_sheet_name(x, *sheet))))
+        return fault(s, SP_ENOMEM, 0, 0, "out of memory");
+    return SP_OK;
+}
+
+static int read_workbook(imp_source *s, const void *data, size_t len, sp_csv_row_fn on_row,
+                         void *ctx)
+{
+    sp_xlsx_error err;
+    sp_xlsx *x;
+    size_t sheet = 0;
+    s->format = "xlsx";
+    s->read_as = NULL;
+    int rc = sp_xlsx_open(&x, &err, data, len);
+    if (rc != SP_OK)
+        return fault(s, rc, 0, 0, "%s", err.message);
+    rc = choose_sheet(s, x, &sheet);
+    if (rc == SP_OK)
+        rc = sp_xlsx_read(x, sheet, &err, on_row, ctx);
+    sp_xlsx_free(x);
+    if (rc != SP_OK && s->code == SP_OK && err.message[0])
+        fault(s, rc, err.column ? err.row : 0, err.column, "%s", err.message);
+    return rc;
+}
+
+static int refuse_ole(imp_source *s)
+{
+    return fault(s, SP_EINVALID, 0, 0, "the file is a password-protected workbook or an "
+                 "old .xls (Excel 97-2003) file, not an .xlsx: expected a workbook saved "
+                 "as .xlsx without a password, or a CSV file");
+}
+
+/* ------------------------------------------------------------------ */
+/* Text: choosing the encoding and the separator                       */
+
+/* True if b holds only whole UTF-8 characters (RFC 3629), but for one
+ * cut short at the end when more input follows. */
+static bool valid_utf8(const unsigned char *b, size_t n, bool more)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char c = b[i];
+        size_t need = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
+                    : c >= 0xF0 && c <= 0xF4 ? 3 : 9;
+        if (need == 9)
+            return false;
+        unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+        unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+        for (size_t k = 1; k <= need; k++) {
+            if (i + k >= n)
+                return more;
+            unsigned char d = b[i + k];
+            if (d < (k == 1 ? lo : 0x80) || d > (k == 1 ? hi : 0xBF))
+                return false;
+        }
+        i += need + 1;
+    }
+    return true;
+}
+
+/* How many bytes at the end of b begin a character that b cuts short. */
+static size_t cut_tail(const unsigned char *b, size_t n)
+{
+    for (size_t k = 1; k <= 3 && k <= n; k++) {
+        unsigned char c = b[n - k];
+        if (c < 0x80)
+            return 0;
+        if (c >= 0xC0) {
+            size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            return k < need ? k : 0;
+        }
+    }
+    return 0;
+}
+
+/* True if the whole file is UTF-8: the first block, then (if the file can
+ * seek back) the rest, read once more and rewound, so that a Windows-1252
+ * byte far down a large file is not taken for a broken UTF-8 one. A stream
+ * that cannot seek (a pipe) is judged by its first block. */
+static bool all_utf8(imp_source *s, const unsigned char *first, size_t n, bool at_end)
+{
+    long start = at_end ? -1 : ftell(s->file);
+    unsigned char *buf = start >= 0 ? malloc(BLOCK + 4) : NULL;
+    if (!valid_utf8(first, n, !at_end) || !buf) {
+        free(buf);
+        return valid_utf8(first, n, !at_end);
+    }
+    size_t carry = cut_tail(first, n);
+    memcpy(buf, first + n - carry, carry);
+    bool ok = true;
+    for (;;) {
+        size_t got = fread(buf + carry, 1, BLOCK, s->file), len = carry + got;
+        bool end = got < BLOCK;
+        if (!(ok = valid_utf8(buf, len, !end)) || end)
+            break;
+        carry = cut_tail(buf, len);
+        memmove(buf, buf + len - carry, carry);
+    }
+    free(buf);
+    clearerr(s->file);
+    if (fseek(s->file, start, SEEK_SET) != 0)
+        fault(s, SP_ERROR, 0, 0, "cannot read the file again: %s", strerror(errno));
+    return ok;
+}
+
+static int named_encoding(imp_source *s, encoding *e, const unsigned char *b, size_t n)
+{
+    const char *name = s->encoding;
+    if (!strcasecmp(name, "utf-8") || !strcasecmp(name, "utf8"))
+        *e = ENC_UTF8;
+    else if (!strcasecmp(name, "windows-1252") || !strcasecmp(name, "cp1252"))
+        *e = ENC_1252;
+    else if (!strcasecmp(name, "utf-16le"))
+        *e = ENC_UTF16LE;
+    else if (!strcasecmp(name, "utf-16be"))
+        *e = ENC_UTF16BE;
+    else if (!strcasecmp(name, "utf-16") || !strcasecmp(name, "utf16"))
+        *e = n >= 2 && b[0] == 0xFE && b[1] == 0xFF ? ENC_UTF16BE : ENC_UTF16LE;
+    else
+        return fault(s, SP_EINVALID, 0, 0, "encoding '%s' is not known: expected utf-8, "
+                     "windows-1252 or utf-16", name);
+    return SP_OK;
+}
+
+static encoding detect_encoding(imp_source *s, const unsigned char *b, size_t n, bool at_end)
+{
+    if (n >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        return ENC_UTF16LE;
+    if (n >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+        return ENC_UTF16BE;
+    /* No mark, but text whose first two characters are ASCII. */
+    if (n >= 4 && b[0] && !b[1] && b[2] && !b[3])
+        return ENC_UTF16LE;
+    if (n >= 4 && !b[0] && b[1] && !b[2] && b[3])
+        return ENC_UTF16BE;
+    return all_utf8(s, b, n, at_end) ? ENC_UTF8 : ENC_1252;
+}
+
+/* The byte-order mark of the encoding, if the input begins with it. */
+static size_t mark_length(encoding e, const unsigned char *b, size_t n)
+{
+    if (e == ENC_UTF16LE && n >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        return 2;
+    if (e == ENC_UTF16BE && n >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+        return 2;
+    return 0;
+}
+
+/* A tab when the first line has more tabs than commas. */
+static unsigned char choose_delimiter(const imp_source *s, const char *text, size_t n)
+{
+    if (ends_with(s->name, ".tsv") || ends_with(s->name, ".tab"))
+        return '\t';
+    size_t tabs = 0, commas = 0;
+    for (size_t i = 0; i < n && text[i] != '\n' && text[i] != '\r'; i++) {
+        tabs += text[i] == '\t';
+        commas += text[i] == ',';
+    }
+    return tabs > commas ? '\t' : ',';
+}
+
+/* ------------------------------------------------------------------ */
+/* Text: converting and feeding the CSV reader                         */
+
+typedef struct text_reader {
+    imp_source *s;
+    sp_csv_reader *csv;
+    encoding enc;
+    iconv_t cd;
+    bool delim_chosen;
+    char *out;
+} text_reader;
+
+/* The reader's own complaint, without its "line L, column C: " prefix. */
+static int csv_fault(text_reader *t)
+{
+    const sp_csv_error *e = sp_csv_reader_error(t->csv);
+    const char *msg = e->message;
+    char prefix[64];
+    if (e->code != SP_EINVALID)
+        return fault(t->s, e->code, 0, 0, "%s", msg);
+    if (e->column > 0)
+        snprintf(prefix, sizeof prefix, "line %zu, column %zu: ", e->line, e->column);
+    else
+        snprintf(prefix, sizeof prefix, "line %zu: ", e->line);
+    if (strncmp(msg, prefix, strlen(prefix)) == 0)
+        msg += strlen(prefix);
+    return fault(t->s, e->code, e->line, e->column, "%s", msg);
+}
+
+static int feed_csv(text_reader *t, const char *text, size_t n)
+{
+    if (!t->delim_chosen) {
+        unsigned char delim = choose_delimiter(t->s, text, n);
+        sp_csv_reader_set_delimiter(t->csv, delim);
+        t->s->tabs = delim == '\t';
+        t->delim_chosen = true;
+    }
+    int rc = n > 0 ? sp_csv_reader_feed(t->csv, text, n) : SP_OK;
+    if (rc != SP_OK && sp_csv_reader_error(t->csv)->message[0])
+        return csv_fault(t);
+    return rc;
+}
+
+/* A byte iconv refused, at the position the reader has reached. */
+static int bad_byte(text_reader *t, const unsigned char *at, size_t left)
+{
+    size_t line, column;
+    sp_csv_reader_position(t->csv, &line, &column);
+    if (t->enc == ENC_1252)
+        return fault(t->s, SP_EINVALID, line, column, "byte 0x%02x is not text in "
+                     "Windows-1252, nor is the file UTF-8 or UTF-16: expected text (save the "
+                     "spreadsheet as \"CSV UTF-8\")", at[0]);
+    if (left < 2)
+        return fault(t->s, SP_EINVALID, line, column, "the file ends inside a %s character "
+                     "(an odd number of bytes): expected whole characters",
+                     enc_label[t->enc]);
+    unsigned unit = t->enc == ENC_UTF16LE ? (unsigned)(at[0] | at[1] << 8)
+                                          : (unsigned)(at[0] << 8 | at[1]);
+    return fault(t->s, SP_EINVALID, line, column, "invalid %s: 0x%04x is half of a character "
+                 "whose other half is missing: expected text (save the spreadsheet again)",
+                 enc_label[t->enc], unit);
+}
+
+/* Converts and feeds n bytes; *used says how many were taken (a
+ * character cut short at the end of a block waits for the next). */
+static int convert(text_reader *t, const unsigned char *b, size_t n, size_t *used, bool end)
+{
+    char *in = (char *)(uintptr_t)b;
+    size_t left = n;
+    while (left > 0) {
+        char *out = t->out;
+        size_t room = OUT_SIZE;
+        size_t r = iconv(t->cd, &in, &left, &out, &room);
+        int err = r == (size_t)-1 ? errno : 0;
+        int rc = feed_csv(t, t->out, OUT_SIZE - room);
+        if (rc != SP_OK)
+            return rc;
+        if (err == EILSEQ || (err == EINVAL && end))
+            return bad_byte(t, (const unsigned char *)in, left);
+        if (err == EINVAL)
+            break;
+        if (err && err != E2BIG)
+            return fault(t->s, SP_ERROR, 0, 0, "cannot convert the text: %s", strerror(err));
+    }
+    *used = n - left;
+    return SP_OK;
+}
+
+static int feed_block(text_reader *t, const unsigned char *b, size_t n, size_t *used,
+                      bool end)
+{
+    if (t->enc != ENC_UTF8) {
+        int rc = convert(t, b, n, used, end);
+        if (rc == SP_OK && end && *used < n)
+            return bad_byte(t, b + *used, n - *used);
+        return rc;
+    }
+    *used = n;
+    return feed_csv(t, (const char *)b, n);
+}
+
+static int finish_text(text_reader *t)
+{
+    if (!t->delim_chosen) {
+        int rc = feed_csv(t, "", 0);
+        if (rc != SP_OK)
+            return rc;
+    }
+    int rc = sp_csv_reader_finish(t->csv);
+    if (rc != SP_OK && sp_csv_reader_error(t->csv)->message[0])
+        return csv_fault(t);
+    return rc;
+}
+
+/* Feeds the first block and then the rest of the file, carrying a
+ * character cut short at the end of one block over to the next. */
+static int pump(text_reader *t, unsigned char *buf, size_t have, bool at_end)
+{
+    for (;;) {
+        size_t used = 0;
+        int rc = feed_block(t, buf, have, &used, at_end);
+        if (rc != SP_OK || at_end)
+            return rc;
+        size_t carry = have - used, got;
+        memmove(buf, buf + used, carry);
+        if ((rc = read_more(t->s, buf + carry, BLOCK - carry, &got)) != SP_OK)
+            return rc;
+        have = carry + got;
+        at_end = got < BLOCK - carry;
+    }
+}
+
+static int read_text(imp_source *s, unsigned char *buf, size_t have, bool at_end,
+                     sp_csv_row_fn on_row, void *ctx)
+{
+    text_reader t = {s, NULL, ENC_UTF8, (iconv_t)-1, false, NULL};
+    int rc = s->encoding ? named_encoding(s, &t.enc, buf, have) : SP_OK;
+    if (rc != SP_OK)
+        return rc;
+    if (!s->encoding)
+        t.enc = detect_encoding(s, buf, have, at_end);
+    if (s->code != SP_OK)
+        return s->code;
+    s->format = "csv";
+    s->read_as = enc_label[t.enc];
+    s->encoding_detected = s->encoding == NULL;
+    size_t skip = mark_length(t.enc, buf, have);
+    if (t.enc != ENC_UTF8 &&
+        ((t.cd = iconv_open("UTF-8", enc_iconv[t.enc])) == (iconv_t)-1 ||
+         !(t.out = malloc(OUT_SIZE))))
+        rc = fault(s, SP_ENOMEM, 0, 0, "cannot convert from %s", enc_label[t.enc]);
+    if (rc == SP_OK && sp_csv_reader_new(&t.csv, on_row, ctx) != SP_OK)
+        rc = fault(s, SP_ENOMEM, 0, 0, "out of memory");
+    if (rc == SP_OK) {
+        memmove(buf, buf + skip, have - skip);
+        rc = pump(&t, buf, have - skip, at_end);
+    }
+    if (rc == SP_OK)
+        rc = finish_text(&t);
+    if (s->tabs)
+        s->format = "tsv";
+    if (t.cd != (iconv_t)-1)
+        iconv_close(t.cd);
+    free(t.out);
+    sp_csv_reader_free(t.csv);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dispatch                                                            */
+
+static int dispatch(imp_source *s, unsigned char **buf, size_t have, bool at_end,
+                    sp_csv_row_fn on_row, void *ctx)
+{
+    if (sp_xlsx_is_ole(*buf, have))
+        return refuse_ole(s);
+    if (sp_xlsx_is_zip(*buf, have)) {
+        int rc = at_end ? SP_OK : slurp(s, buf, &have);
+        return rc == SP_OK ? read_workbook(s, *buf, have, on_row, ctx) : rc;
+    }
+    if (ends_with(s->name, ".xlsx") || ends_with(s->name, ".xlsm"))
+        return fault(s, SP_EINVALID, 0, 0, "the file is not an Excel workbook: an .xlsx is a "
+                     "zip file, and this is not one (expected a workbook saved by Excel, or "
+                     "a CSV file named .csv)");
+    return read_text(s, *buf, have, at_end, on_row, ctx);
+}
+
+int imp_source_read(imp_source *s, sp_csv_row_fn on_row, void *ctx)
+{
+    static char nothing[1];
+    FILE *opened = NULL;
+    s->code = SP_OK;
+    if (!s->file) { /* a buffer is read as a file */
+        void *data = s->len ? (void *)(uintptr_t)s->data : nothing;
+        if (!(opened = s->file = fmemopen(data, s->len, "r")))
+            return fault(s, SP_ENOMEM, 0, 0, "out of memory");
+    }
+    unsigned char *buf = malloc(BLOCK);
+    size_t have = 0;
+    int rc = buf ? read_more(s, buf, BLOCK, &have)
+                 : fault(s, SP_ENOMEM, 0, 0, "out of memory");
+    if (rc == SP_OK)
+        rc = dispatch(s, &buf, have, have < BLOCK, on_row, ctx);
+    free(buf);
+    if (opened) {
+        fclose(opened);
+        s->file = NULL;
+    }
+    return rc;
+}
+
+void imp_source_free(imp_source *s)
+{
+    free(s->sheet_read);
+    free(s->sheets);
+    s->sheet_read = s->sheets = NULL;
+}

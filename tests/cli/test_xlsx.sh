@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Importing Excel workbooks: written by libxlsxwriter (tests/tools/make_xlsx.c),
+# by LibreOffice (soffice --convert-to xlsx, at test time) and by hand with
+# Python's zipfile (tests/tools/craft_xlsx.py: the 1904 date system, inline
+# strings, namespace prefixes, and the broken and hostile workbooks). Every
+# bad workbook gets a clear message, exit 1, and leaves the database
+# byte-for-byte as it was.
+. "$(dirname "$0")/lib.sh"
+TOOLS=$SP_SOURCE_DIR/tests/tools
+MAKE_XLSX=${SP_BUILD_DIR:-$SP_SOURCE_DIR/build}/tests/make_xlsx
+# fresh NAME: a new database with the authority, for the cases that follow.
+fresh() {
+    export SAFEPLAN_DB=$WORK/$1.db
+    DB=$SAFEPLAN_DB
+    sp init
+    sp authority add tb --name Torbay
+}
+fresh plan
+python3 "$TOOLS/craft_xlsx.py" "$WORK/wb" || { echo "craft_xlsx.py failed" >&2; exit 1; }
+"$MAKE_XLSX" "$WORK/wb/plan.xlsx" || { echo "make_xlsx failed" >&2; exit 1; }
+
+# field REF COLUMN: a column of the export for action REF.
+field() {
+    "$SAFEPLAN_BIN" export | python3 -c "
+import csv, sys
+for r in csv.DictReader(sys.stdin):
+    if r['action_ref'] == sys.argv[1]:
+        sys.stdout.write(r[sys.argv[2]])" "$1" "$2"
+}
+
+# refused TEXT ARGS...: exit 1, TEXT on stderr, nothing on stdout, and the
+# database (and its WAL) unchanged, byte for byte (sha256).
+refused() {
+    local text=$1 before; shift
+    before=$(fingerprint "$DB" "$DB-wal")
+    run "$@"
+    expect_status 1; expect_err "$text"; expect_no_out
+    expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged after: $*"
+}
+
+# ---------------------------------------------------------------- libxlsxwriter
+case_ "libxlsxwriter: the first sheet is a cover, and the note names the others"
+refused "note: read sheet 'Cover' of the workbook's 2 ('Cover', 'Action plan'); choose another with --sheet NAME" \
+    import wb/plan.xlsx --authority tb
+expect_err "plan.xlsx:Cover row 1: no column names the action"
+
+case_ "libxlsxwriter: the plan sheet, named in any case"
+run import wb/plan.xlsx --authority tb --sheet "action plan"
+expect_status 0; expect_out "imported wb/plan.xlsx: 4 rows"
+expect_out "2 findings, 4 owners, 4 actions"
+expect_eq "$(field 1 start_on)" "2012-07-16" "a date cell (dd/mm/yyyy)"
+expect_eq "$(field 1 due_on)" "2013-03-31" "a date cell (d mmmm yyyy)"
+expect_eq "$(field 2 start_on)" "2012-09-01" "a date-time cell"
+expect_eq "$(field 2 due_on)" "2013-03-01" "a timescale counted from a date cell"
+expect_eq "$(field 1 action_ref)" "1" "a number cell is an integer, not 1.0"
+expect_eq "$(field 1 measure)" "95%" "a percentage as shown"
+expect_eq "$(field 2 measure)" "0.3" "0.1+0.2 as Excel shows it"
+expect_eq "$(field 3 measure)" "1234567" "a large integer"
+expect_eq "$(field 4 measure)" "3.0000001" "a real 3.0000001 is kept"
+expect_eq "$(field 2 action)" "Report progress to the Improvement Board each quarter" "rich text runs joined"
+expect_eq "$(field 3 finding)" "Challenge and pace of action, for example recruitment and retention" \
+    "a merged finding reaches the third row it spans"
+expect_eq "$(field 3 theme)" "Vision, Strategy and Leadership" "a merged theme"
+expect_eq "$(field 4 finding)" "Demonstrate consistent involvement and challenge of all agencies" \
+    "after an empty row"
+expect_eq "$(field 1 last_update_note)" "Strategy drafted; to Cabinet in September" \
+    "a column after an empty one (J after H)"
+expect_eq "$(field 3 status)" "complete" "status"
+
+case_ "libxlsxwriter: the same workbook again changes nothing"
+run import wb/plan.xlsx --review "tb/$(sql "$DB" "SELECT ref FROM review LIMIT 1")" --sheet "Action plan"
+expect_status 0; expect_out "4 unchanged"
+
+# ---------------------------------------------------------------- 1904, by hand
+case_ "the 1904 date system, prefixes, inline and shared strings, escapes"
+fresh mac
+run import wb/mac1904.xlsx --authority tb
+expect_status 0; expect_out "2 rows"
+expect_eq "$(field 1 due_on)" "2018-03-31" "a 1904 serial (41728)"
+expect_eq "$(field 1 start_on)" "2017-04-03" "a 1904 serial (41366)"
+expect_eq "$(field 2 start_on)" "2017-04-03" "a 1904 date-time at noon"
+expect_eq "$(field 1 theme)" "Vision, Strategy and Leadership" "rich shared string"
+expect_eq "$(field 2 theme)" "Vision, Strategy and Leadership" "merged down to a row without references"
+expect_eq "$(field 1 finding)" "Challenge and pace of action" "phonetic run left out"
+expect_eq "$(field 1 action)" $'Agree the recruitment plan\r\nwith HR' "_x000D_ is a CR"
+expect_eq "$(field 1 owner)" "Director of Children's Services" "inline string"
+expect_eq "$(field 1 status)" "in_progress" "a formula's cached string"
+expect_eq "$(field 2 owner)" "Lead Member for Children" "cells without references"
+
+# ---------------------------------------------------------------- LibreOffice
+case_ "LibreOffice: a council's CSV converted to xlsx by soffice"
+fresh lo
+cat >lo.csv <<'EOF'
+Ref,Theme,Area for improvement,Action being taken,Responsible officer,Start date,Deadline,Status
+11,Service Delivery,Achieving a better balance between assessment and intervention,"Review CIN cases, with partners",Head of Service,16/07/2012,31/03/2013,In progress
+12,Service Delivery,Achieving a better balance between assessment and intervention,Direct audit capacity to CIN plans,Principal Social Worker,2012-09-01,6 months,Not started
+13,Managing Resources,Ask the 'so what' question,Report impact to the board,LSCB Business Manager,01/10/2012,28/02/2013,Done
+EOF
+if ! command -v soffice >/dev/null; then
+    bad "soffice is not installed (scripts/install-deps.sh installs libreoffice-calc)"
+else
+    # en-GB (2057) so that 16/07/2012 is read as a day-first date.
+    soffice --headless --norestore "-env:UserInstallation=file://$WORK/lo-profile" \
+        --infilter="CSV:44,34,76,1,,2057" --convert-to xlsx --outdir "$WORK" lo.csv \
+        >/dev/null 2>&1
+    [ -s lo.xlsx ] && ok || bad "soffice wrote no lo.xlsx"
+    # The third row says "Done": refused at its cell, nothing imported.
+    refused "lo.xlsx:lo!H4: status 'Done' is not known" import lo.xlsx --authority tb
+    sed -i 's/,Done$/,Complete/' lo.csv
+    rm -f lo.xlsx
+    soffice --headless --norestore "-env:UserInstallation=file://$WORK/lo-profile" \
+        --infilter="CSV:44,34,76,1,,2057" --convert-to xlsx --outdir "$WORK" lo.csv \
+        >/dev/null 2>&1
+    run import lo.xlsx --authority tb
+    expect_status 0; expect_out "3 rows"
+    expect_eq "$(field 11 start_on)" "2012-07-16" "LibreOffice date cell"
+    expect_eq "$(field 11 due_on)" "2013-03-31" "LibreOffice date cell"
+    expect_eq "$(field 12 start_on)" "2012-09-01" "LibreOffice ISO date cell"
+    expect_eq "$(field 12 due_on)" "2013-03-01" "timescale text"
+    expect_eq "$(field 11 action)" "Review CIN cases, with partners" "text with a comma"
+    expect_eq "$(field 13 status)" "complete" "status"
+fi
+
+# ---------------------------------------------------------------- bad workbooks
+# The bad-input catalogue's workbook rows (docs/bad-input.md, X01-X10).
+case_ "X01 a CSV file named .xlsx (not a zip)"
+refused "notzip.xlsx: the file is not an Excel workbook: an .xlsx is a zip file" \
+    import wb/notzip.xlsx --authority tb
+case_ "X02 a password-protected workbook (an OLE compound file)"
+refused "protected.xlsx: the file is a password-protected workbook or an old .xls" \
+    import wb/protected.xlsx --authority tb
+case_ "X03 an old .xls"
+refused "old.xls: the file is a password-protected workbook or an old .xls" \
+    import wb/old.xls --authority tb
+case_ "X04 a zip bomb"
+refused "bomb.xlsx: xl/worksheets/sheet1.xml unpacks to more than 100 times its packed size" \
+    import wb/bomb.xlsx --authority tb
+case_ "X05 a sheet of 1,048,576 rows"
+refused "rows.xlsx: sheet 'Sheet1' has more than 100000 rows holding values" \
+    import wb/rows.xlsx --authority tb
+case_ "X06 a DTD in a part"
+refused "dtd.xlsx: xl/worksheets/sheet1.xml declares a DTD" import wb/dtd.xlsx --authority tb
+case_ "X07 a damaged cell"
+refused "badsst.xlsx:Sheet1!C7: the cell refers to shared string '99', which the workbook does not have" \
+    import wb/badsst.xlsx --authority tb
+case_ "X08 an OpenDocument spreadsheet"
+refused "plan.ods: a zip file with no xl/workbook.xml: an OpenDocument file (.ods)" \
+    import wb/plan.ods --authority tb
+case_ "X09 a sheet name that is not there"
+refused "plan.xlsx: the workbook has no sheet named 'Plan': its sheets are 'Cover', 'Action plan'" \
+    import wb/plan.xlsx --authority tb --sheet Plan
+case_ "X10 by content, not by name: a workbook named .csv, a workbook on stdin"
+# By content, not by name: a workbook named .csv is still a workbook, and a
+# workbook on standard input too.
+cp wb/badsst.xlsx renamed.csv
+refused "renamed.csv:Sheet1!C7: the cell refers to shared string" import renamed.csv --authority tb
+before=$(fingerprint "$DB" "$DB-wal")
+"$SAFEPLAN_BIN" import - --authority tb <wb/bomb.xlsx >"$OUT" 2>"$ERR"; STATUS=$?
+expect_status 1; expect_err "stdin: xl/worksheets/sheet1.xml unpacks to more than"
+expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged after stdin"
+# A bad workbook imported into a new database leaves no file behind.
+run --db new.db import wb/protected.xlsx --authority tb
+expect_status 1
+[ ! -e new.db ] && ok || bad "new.db was left behind"
+
+case_ "a hidden first sheet is passed over, as the reader does"
+fresh hidden
+run import wb/hidden.xlsx --authority tb
+expect_status 0; expect_out "imported wb/hidden.xlsx: 2 rows"
+expect_err "note: read sheet 'Plan' of the workbook's 2 ('(hidden) lookups', 'Plan')"
+
+case_ "--sheet and --help"
+run import --help
+expect_status 0; expect_out "--sheet NAME"; expect_out "--encoding"
+finish
