@@ -181,6 +181,44 @@ const char *sp_due_forms(void);
 /* Whole days from date a to date b (b - a); both ISO. */
 int sp_date_diff(const char *a, const char *b);
 
+/* ---- Timescales as councils write them (issue 11) ---- */
+
+typedef enum sp_due_kind {
+    SP_DUE_DATE = 0,      /* a due date (due) */
+    SP_DUE_OPEN = 1,      /* open-ended: "Ongoing", "TBC", "N/A", empty;
+                             "From July 2012" also names a start (start) */
+    SP_DUE_RECURRING = 2, /* repeats: "Monthly", "Every 6 weeks" (cadence) */
+    SP_DUE_COMPLETE = 3   /* "Complete", "Done": the action is finished */
+} sp_due_kind;
+
+typedef struct sp_timescale {
+    sp_due_kind kind;
+    char due[SP_DATE_SIZE];   /* SP_DUE_DATE: the date it resolves to */
+    char start[SP_DATE_SIZE]; /* a start it names ("From July 2012"), or "" */
+    char cadence[16];         /* SP_DUE_RECURRING: "1 month", "6 weeks" */
+    int exact;                /* 1 if the text names one calendar day */
+    const char *ambiguous;    /* on SP_EINVALID: why the text has two readings
+                                 and how to write it (static), or NULL */
+} sp_timescale;
+
+/*
+ * Reads a timescale as written in a plan: every form sp_due_parse accepts,
+ * written days ("16th July 2012", "01-Apr-18", "1/4/18", Excel's
+ * "2018-04-01 00:00:00"), months and seasons with or without a year,
+ * ranges (the later end), quarters and financial years, offsets, open-ended
+ * and recurring words, "Complete". `base` (ISO, may be NULL for no base)
+ * is the date offsets count from and periods without a year fall on or
+ * after. Returns SP_OK or SP_EINVALID (out->ambiguous may say why).
+ */
+int sp_timescale_parse(sp_timescale *out, const char *text, const char *base);
+
+/* The forms sp_timescale_parse accepts, for messages and --help (static). */
+const char *sp_timescale_forms(void);
+
+/* The next report date of a recurring action: from + cadence + grace days. */
+int sp_cadence_next(char out[SP_DATE_SIZE], const char *from, const char *cadence,
+                    int grace_days);
+
 /* ------------------------------------------------------------------ */
 /* Enumerations, each with a canonical word                            */
 

@@ -21,9 +21,9 @@ SELECT a.code AS authority, a.name AS authority_name, a.kind AS authority_kind,
        f.ref AS finding_ref, f.kind AS finding_kind, f.theme, f.text AS finding,
        x.ref AS action_ref, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on, x.status, x.measure,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.rag_override, x.rag_override_reason, x.last_update_on,
@@ -45,6 +45,6 @@ WHERE r.authority_id = a.id AND f.review_id = r.id AND x.finding_id = f.id
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                           x.start_on, x.rag_override, :as_of, :amber_days,
+                           x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)
 ORDER BY a.code, r.ref, f.ref, x.ref;

@@ -41,7 +41,7 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
            s.rag_override, s.rag_override_reason
     FROM replayed s
     JOIN action a ON a.id = s.id
@@ -56,9 +56,9 @@ SELECT x.id,
             WHEN julianday(:as_of) - julianday(x.due_on) <= 90 THEN '31-90'
             WHEN julianday(:as_of) - julianday(x.due_on) <= 180 THEN '91-180'
             ELSE '180+' END AS aging,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.last_update_on, x.status
@@ -75,7 +75,7 @@ WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                           x.start_on, x.rag_override, :as_of, :amber_days,
+                           x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)
   AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
@@ -92,9 +92,9 @@ SELECT x.id,
             WHEN julianday(:as_of) - julianday(x.due_on) <= 90 THEN '31-90'
             WHEN julianday(:as_of) - julianday(x.due_on) <= 180 THEN '91-180'
             ELSE '180+' END AS aging,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.last_update_on, x.status
@@ -111,7 +111,7 @@ WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                           x.start_on, x.rag_override, :as_of, :amber_days,
+                           x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)
 ORDER BY x.due_on, x.id;
 
@@ -124,7 +124,7 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
            s.rag_override, s.rag_override_reason
     FROM replayed s
     JOIN action a ON a.id = s.id
@@ -135,9 +135,9 @@ SELECT x.id,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on,
        CAST(julianday(x.due_on) - julianday(:as_of) AS INTEGER) AS days_to_due,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.last_update_on, x.status
@@ -155,7 +155,7 @@ WHERE x.status IN ('not_started', 'in_progress')
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                           x.start_on, x.rag_override, :as_of, :amber_days,
+                           x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)
   AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
@@ -168,9 +168,9 @@ SELECT x.id,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on,
        CAST(julianday(x.due_on) - julianday(:as_of) AS INTEGER) AS days_to_due,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.last_update_on, x.status
@@ -188,7 +188,7 @@ WHERE x.status IN ('not_started', 'in_progress')
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                           x.start_on, x.rag_override, :as_of, :amber_days,
+                           x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)
 ORDER BY x.due_on, x.id;
 
@@ -204,7 +204,7 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
            s.rag_override, s.rag_override_reason
     FROM replayed s
     JOIN action a ON a.id = s.id
@@ -217,9 +217,9 @@ SELECT x.id,
        coalesce(x.last_update_on, x.start_on) AS counted_from_on,
        CAST(julianday(:as_of) - julianday(coalesce(x.last_update_on, x.start_on))
             AS INTEGER) AS days_without_update,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.status
@@ -237,7 +237,7 @@ WHERE x.status IN ('not_started', 'in_progress')
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                           x.start_on, x.rag_override, :as_of, :amber_days,
+                           x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)
   AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
@@ -252,9 +252,9 @@ SELECT x.id,
        coalesce(x.last_update_on, x.start_on) AS counted_from_on,
        CAST(julianday(:as_of) - julianday(coalesce(x.last_update_on, x.start_on))
             AS INTEGER) AS days_without_update,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.status
@@ -272,7 +272,7 @@ WHERE x.status IN ('not_started', 'in_progress')
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                           x.start_on, x.rag_override, :as_of, :amber_days,
+                           x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)
 ORDER BY coalesce(x.last_update_on, x.start_on), x.id;
 
@@ -294,7 +294,7 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
            s.rag_override, s.rag_override_reason
     FROM replayed s
     JOIN action a ON a.id = s.id
@@ -317,21 +317,26 @@ FROM (
     SELECT min(f.theme) AS theme,
            count(*) AS total,
            sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,
-           sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+           sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                     AND coalesce(x.due_on >= :as_of, 1)
                     THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                      x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                                      x.start_on, x.cadence, :as_of, :amber_days,
+                                      :stale_days) = 'amber'
                     ELSE 0 END) AS amber,
-           sum(x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of)
-           - sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+           sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
+           - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                       AND coalesce(x.due_on >= :as_of, 1)
                       THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                        x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                                        x.start_on, x.cadence, :as_of, :amber_days,
+                                        :stale_days) = 'amber'
                       ELSE 0 END) AS green,
            sum(x.status IN ('complete', 'signed_off')) AS blue,
            sum(x.status IN ('transferred', 'withdrawn')) AS grey,
            sum(CASE WHEN x.rag_override IS NOT NULL
                     THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                        x.last_update_on, x.start_on, :as_of,
-                                                        :amber_days, :stale_days)
+                                                        x.last_update_on, x.start_on, x.cadence,
+                                                            :as_of,
+                                                            :amber_days, :stale_days)
                     ELSE 0 END) AS overridden,
            sum(x.status = 'not_started') AS not_started,
            sum(x.status = 'in_progress') AS in_progress,
@@ -349,7 +354,7 @@ FROM (
       AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
       AND (:status IS NULL OR x.status = :status)
       AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                               x.start_on, x.rag_override, :as_of, :amber_days,
+                               x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                                :stale_days) = :rag)
       AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
       AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
@@ -360,21 +365,26 @@ FROM (
     SELECT min(f.theme) AS theme,
            count(*) AS total,
            sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,
-           sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+           sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                     AND coalesce(x.due_on >= :as_of, 1)
                     THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                      x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                                      x.start_on, x.cadence, :as_of, :amber_days,
+                                      :stale_days) = 'amber'
                     ELSE 0 END) AS amber,
-           sum(x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of)
-           - sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+           sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
+           - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                       AND coalesce(x.due_on >= :as_of, 1)
                       THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                        x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                                        x.start_on, x.cadence, :as_of, :amber_days,
+                                        :stale_days) = 'amber'
                       ELSE 0 END) AS green,
            sum(x.status IN ('complete', 'signed_off')) AS blue,
            sum(x.status IN ('transferred', 'withdrawn')) AS grey,
            sum(CASE WHEN x.rag_override IS NOT NULL
                     THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                        x.last_update_on, x.start_on, :as_of,
-                                                        :amber_days, :stale_days)
+                                                        x.last_update_on, x.start_on, x.cadence,
+                                                            :as_of,
+                                                            :amber_days, :stale_days)
                     ELSE 0 END) AS overridden,
            sum(x.status = 'not_started') AS not_started,
            sum(x.status = 'in_progress') AS in_progress,
@@ -392,7 +402,7 @@ FROM (
       AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
       AND (:status IS NULL OR x.status = :status)
       AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                               x.start_on, x.rag_override, :as_of, :amber_days,
+                               x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                                :stale_days) = :rag)
     GROUP BY f.theme COLLATE NOCASE
 ) AS p
@@ -425,7 +435,7 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
            s.rag_override, s.rag_override_reason
     FROM replayed s
     JOIN action a ON a.id = s.id
@@ -460,22 +470,27 @@ FROM (
                         ELSE x.status END AS k,
                count(*) AS total,
                sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,
-               sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+               sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                         AND coalesce(x.due_on >= :as_of, 1)
                         THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                          x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                                          x.start_on, x.cadence, :as_of, :amber_days,
+                                          :stale_days) = 'amber'
                         ELSE 0 END) AS amber,
-               sum(x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of)
-               - sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+               sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
+               - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                           AND coalesce(x.due_on >= :as_of, 1)
                           THEN rag_computed(x.status, x.due_on, x.original_due_on,
-                                            x.last_update_on, x.start_on, :as_of, :amber_days,
+                                            x.last_update_on, x.start_on, x.cadence, :as_of,
+                                            :amber_days,
                                             :stale_days) = 'amber'
                           ELSE 0 END) AS green,
                sum(x.status IN ('complete', 'signed_off')) AS blue,
                sum(x.status IN ('transferred', 'withdrawn')) AS grey,
                sum(CASE WHEN x.rag_override IS NOT NULL
                         THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                            x.last_update_on, x.start_on, :as_of,
-                                                            :amber_days, :stale_days)
+                                                            x.last_update_on, x.start_on,
+                                                                x.cadence, :as_of,
+                                                                :amber_days, :stale_days)
                         ELSE 0 END) AS overridden,
                sum(x.status = 'not_started') AS not_started,
                sum(x.status = 'in_progress') AS in_progress,
@@ -493,7 +508,7 @@ FROM (
           AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
           AND (:status IS NULL OR x.status = :status)
           AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                   x.start_on, x.rag_override, :as_of, :amber_days,
+                                   x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                                    :stale_days) = :rag)
           AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
           AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
@@ -507,22 +522,27 @@ FROM (
                         ELSE x.status END AS k,
                count(*) AS total,
                sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,
-               sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+               sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                         AND coalesce(x.due_on >= :as_of, 1)
                         THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                          x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                                          x.start_on, x.cadence, :as_of, :amber_days,
+                                          :stale_days) = 'amber'
                         ELSE 0 END) AS amber,
-               sum(x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of)
-               - sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+               sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
+               - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                           AND coalesce(x.due_on >= :as_of, 1)
                           THEN rag_computed(x.status, x.due_on, x.original_due_on,
-                                            x.last_update_on, x.start_on, :as_of, :amber_days,
+                                            x.last_update_on, x.start_on, x.cadence, :as_of,
+                                            :amber_days,
                                             :stale_days) = 'amber'
                           ELSE 0 END) AS green,
                sum(x.status IN ('complete', 'signed_off')) AS blue,
                sum(x.status IN ('transferred', 'withdrawn')) AS grey,
                sum(CASE WHEN x.rag_override IS NOT NULL
                         THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                            x.last_update_on, x.start_on, :as_of,
-                                                            :amber_days, :stale_days)
+                                                            x.last_update_on, x.start_on,
+                                                                x.cadence, :as_of,
+                                                                :amber_days, :stale_days)
                         ELSE 0 END) AS overridden,
                sum(x.status = 'not_started') AS not_started,
                sum(x.status = 'in_progress') AS in_progress,
@@ -540,7 +560,7 @@ FROM (
           AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
           AND (:status IS NULL OR x.status = :status)
           AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                   x.start_on, x.rag_override, :as_of, :amber_days,
+                                   x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                                    :stale_days) = :rag)
         GROUP BY k
     ) AS p

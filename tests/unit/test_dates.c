@@ -86,7 +86,7 @@ START_TEST(bad_dates)
     date_bad("x2017-06-30");
     date_bad("2017/06/30");      /* ISO order needs '-' */
     date_bad("30/06-2017");      /* mixed separators */
-    date_bad("30/06/17");        /* two-digit year */
+    date_ok("30/06/17", "2017-06-30"); /* two-digit year: this century (issue 11) */
     date_bad("1899-12-31");
     date_bad("3000-01-01");
     date_bad("02017-06-30");
@@ -169,10 +169,10 @@ START_TEST(months_bad)
     due_bad("Marc 2017", NULL);
     due_bad("mid 2017/18", NULL);
     due_bad("mid Q1 2017/18", NULL);
-    due_bad("by mid July 2012", NULL);
+    due_ok("by mid July 2012", NULL, "2012-07-15"); /* issue 11: read without doubt */
     due_bad("end of of March 2017", NULL);
     due_bad("March 2017 please", NULL);
-    due_bad("2017", NULL);
+    due_ok("2017", NULL, "2017-12-31"); /* a bare year: by its end (issue 11) */
 }
 END_TEST
 

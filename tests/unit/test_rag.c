@@ -336,8 +336,8 @@ static void set_bad(const char *key, const char *value, const char *want_msg)
 START_TEST(db_settings_refused)
 {
     set_bad("rag.red_days", "5",
-            "unknown setting 'rag.red_days' (known: rag.amber_days, rag.stale_days)");
-    set_bad(NULL, "5", "unknown setting '' (known: rag.amber_days, rag.stale_days)");
+            "unknown setting 'rag.red_days' (known: rag.amber_days, rag.grace_days, rag.stale_days)");
+    set_bad(NULL, "5", "unknown setting '' (known: rag.amber_days, rag.grace_days, rag.stale_days)");
     set_bad("rag.amber_days", "abc",
             "rag.amber_days must be a whole number of days from 0 to 3650, not 'abc'");
     set_bad("rag.stale_days", "3651",
