@@ -481,6 +481,12 @@ typedef struct sp_import_options {
     const char *author;    /* author of progress updates that the file does
                               not attribute (NULL: "import") */
     unsigned flags;        /* SP_IMPORT_* */
+    /* issue 11 */
+    const char *fill_down; /* "COLUMN[,COLUMN]": an empty cell in these
+                              columns takes the value above it (merged cells);
+                              a field name (finding, theme) or a header */
+    const char *as_at;     /* the date the sheet speaks for: statuses and
+                              progress are recorded as of it (NULL: today) */
 } sp_import_options;
 
 typedef struct sp_import_counts {
@@ -510,6 +516,11 @@ typedef struct sp_import_result {
     char **notes;              /* (at most SP_IMPORT_MAX_ERRORS) */
     size_t nunplaced;          /* columns not imported */
     sp_import_column *unplaced;
+    /* issue 11 */
+    int64_t open_ended;        /* new actions with no due date (Ongoing, TBC) */
+    int64_t recurring;         /* new actions with a cadence (Monthly) */
+    int64_t unevidenced;       /* rows signed off without evidence of impact
+                                  (each also in notes) */
 } sp_import_result;
 
 /*

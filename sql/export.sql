@@ -28,7 +28,7 @@ SELECT a.code AS authority, a.name AS authority_name, a.kind AS authority_kind,
                   :amber_days, :stale_days) AS rag_reason,
        x.rag_override, x.rag_override_reason, x.last_update_on,
        u.author AS last_update_by, u.note AS last_update_note,
-       u.evidence AS last_update_evidence, x.transferred_to
+       u.evidence AS last_update_evidence, x.transferred_to, x.timescale AS due_as_written
 FROM authority a
 CROSS JOIN review r
 CROSS JOIN finding f

@@ -42,7 +42,8 @@ INSERT INTO owner (name) VALUES (:name);
 -- The action's state now, and its latest update's note and evidence, to
 -- tell whether a row changes anything.
 SELECT x.id, x.status, x.due_on, x.owner_id, x.transferred_to, x.rag_override,
-       x.rag_override_reason, u.note, u.evidence, x.start_on
+       x.rag_override_reason, u.note, u.evidence, x.start_on, x.timescale, x.cadence,
+       date(x.created_at) AS created_on
 FROM action x
 LEFT JOIN action_update u ON u.id = (
     SELECT id FROM action_update WHERE action_id = x.id ORDER BY on_date DESC, id DESC LIMIT 1)
@@ -50,7 +51,8 @@ WHERE x.finding_id = :finding_id AND x.ref = :ref;
 
 -- name: action_by_text
 SELECT x.id, x.status, x.due_on, x.owner_id, x.transferred_to, x.rag_override,
-       x.rag_override_reason, u.note, u.evidence, x.start_on
+       x.rag_override_reason, u.note, u.evidence, x.start_on, x.timescale, x.cadence,
+       date(x.created_at) AS created_on
 FROM action x
 LEFT JOIN action_update u ON u.id = (
     SELECT id FROM action_update WHERE action_id = x.id ORDER BY on_date DESC, id DESC LIMIT 1)
@@ -69,10 +71,10 @@ WHERE finding_id = :finding_id AND ref NOT GLOB '*[^0-9]*';
 -- update, a tenth of the time of a bulk load).
 INSERT INTO action (finding_id, ref, description, owner_id, start_on, original_due_on, due_on,
                     status, measure, transferred_to, rag_override, rag_override_reason,
-                    created_at, updated_at)
+                    created_at, updated_at, timescale, cadence)
 VALUES (:finding_id, :ref, :description, :owner_id, :start, :original_due, :due,
         coalesce(:status, 'not_started'), :measure, :transferred_to, :rag_override,
-        :rag_override_reason, :now, :now);
+        :rag_override_reason, :now, :now, :timescale, :cadence);
 
 -- name: update_add
 -- The trigger action_update_apply applies the change to the action.
@@ -86,6 +88,13 @@ VALUES (:action_id, :on_date, :now, :author, :note, :evidence, :old_status, :new
 -- name: now
 -- The moment the import is recorded at, as the schema's defaults write it.
 SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
+
+-- name: first_import_review
+-- The review the first import into an authority made (issue 11: the same
+-- sheet imported monthly goes into one review).
+SELECT ref FROM review
+WHERE authority_id = :authority_id AND kind = 'other' AND ref GLOB 'import-[0-9]*'
+ORDER BY ref LIMIT 1;
 
 -- name: review_authority
 SELECT authority_id FROM review WHERE id = :id;

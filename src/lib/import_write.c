@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "enums.h"
 #include "import.h"
 
@@ -64,7 +65,7 @@ struct imp_writer {
 typedef struct state {
     int64_t id, owner_id;
     const char *status, *due, *transferred_to, *override, *override_reason, *note, *evidence;
-    const char *start;
+    const char *start, *timescale, *cadence, *created_on;
 } state;
 
 /* One progress update to append. Owner ids of 0 are stored as NULL. */
@@ -382,10 +383,11 @@ static int append_update(imp_writer *w, const update *u)
     return insert(NULL, w, S_UPDATE_ADD, "adding a progress update");
 }
 
-/* Date, author, note and evidence, as the row gives them. */
+/* Date, author, note and evidence, as the row gives them; undated
+ * progress is as at the date the sheet speaks for (--as-at, else today). */
 static int update_from_row(update *u, imp_writer *w, imp_field *field, const imp_row *r)
 {
-    u->on = r->update_on ? r->update_on : w->d.today;
+    u->on = r->update_on ? r->update_on : w->d.as_at;
     u->author = r->cell[F_UPDATE_BY] ? r->cell[F_UPDATE_BY] : w->d.author;
     u->note = r->cell[F_NOTE];
     u->evidence = r->cell[F_EVIDENCE];
@@ -403,17 +405,44 @@ static bool differs(const char *a, const char *b)
 
 /* Binds and inserts the action; `recorded` says whether the row's state
  * goes on the action itself (no update to carry it). */
+/* A new recurring action's first report is due one period (and the grace)
+ * after its start, else after the date the sheet speaks for. */
+static const char *first_report(char out[SP_DATE_SIZE], const imp_writer *w, const imp_row *r)
+{
+    if (!r->cadence)
+        return NULL;
+    const char *from = r->start ? r->start : w->d.as_at;
+    return sp_cadence_next(out, from, r->cadence, w->d.grace_days) == SP_OK ? out : NULL;
+}
+
+/* The next report of a recurring action, moved on by progress dated `on`
+ * (NULL if it does not move: not recurring, closed, or not later). */
+static const char *next_report(char out[SP_DATE_SIZE], const imp_writer *w, const char *cadence,
+                               const char *on, const char *current, const char *status)
+{
+    if (!cadence || !on || (status && !sp_status_open(status)))
+        return NULL;
+    if (sp_cadence_next(out, on, cadence, w->d.grace_days) != SP_OK)
+        return NULL;
+    return !current || strcmp(out, current) > 0 ? out : NULL;
+}
+
 static int insert_action(int64_t *id, imp_writer *w, const imp_row *r, int64_t finding_id,
                          int64_t owner_id, const char *ref, bool recorded)
 {
     sqlite3_stmt *st = w->st[S_ACTION_ADD];
+    char first[SP_DATE_SIZE];
+    const char *report = r->due ? NULL : first_report(first, w, r);
+    const char *original = report ? report : r->original_due;
     bind_id(st, ":finding_id", finding_id);
     bind(st, ":ref", ref);
     bind(st, ":description", r->cell[F_ACTION]);
     bind_id(st, ":owner_id", owner_id);
     bind(st, ":start", r->start);
-    bind(st, ":original_due", r->original_due);
-    bind(st, ":due", recorded && r->due ? r->due : r->original_due);
+    bind(st, ":original_due", original);
+    bind(st, ":due", recorded && r->due ? r->due : original);
+    bind(st, ":timescale", r->timescale);
+    bind(st, ":cadence", r->cadence);
     bind(st, ":status", recorded ? r->status : NULL);
     bind(st, ":measure", r->cell[F_MEASURE]);
     bind(st, ":transferred_to", recorded ? r->cell[F_TRANSFERRED_TO] : NULL);
@@ -438,11 +467,21 @@ static int check_new_action(imp_writer *w, imp_field *field, const imp_row *r)
     if (!r->cell[F_OWNER])
         return sp_fail(w->db, SP_EINVALID, "no owner: expected the accountable officer or "
                        "team (a column such as %s)", imp_field_aliases(F_OWNER));
-    *field = F_DUE;
-    if (!r->original_due)
-        return sp_fail(w->db, SP_EINVALID, "no due date: expected a date or timescale (a "
-                       "column such as %s)", imp_field_aliases(F_DUE));
-    return SP_OK;
+    return SP_OK; /* no due date: open-ended (issue 11) */
+}
+
+/* The row signs the action off with no evidence of impact: imported as
+ * the council's record, and flagged (the committee's "so what?"). */
+static void flag_unevidenced(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE],
+                             const imp_row *r)
+{
+    if (!r->status || strcmp(r->status, "signed_off") != 0 || r->cell[F_EVIDENCE])
+        return;
+    w->tally.unevidenced++;
+    *field = r->has[F_STATUS] ? F_STATUS : F_DUE;
+    size_t n = strlen(note);
+    snprintf(note + n, IMP_NOTE_SIZE - n, "%ssigned off without evidence of impact: imported "
+             "as the council's record and flagged in reports", n ? "; " : "");
 }
 
 /* The update that brings a new action from its first state to the row's. */
@@ -460,6 +499,11 @@ static int first_update(imp_writer *w, imp_field *field, const imp_row *r, int64
         u.old_due = r->original_due;
         u.new_due = r->due;
     }
+    char first[SP_DATE_SIZE], next[SP_DATE_SIZE];
+    const char *report = first_report(first, w, r);
+    if (!u.new_due && report && (u.new_due = next_report(next, w, r->cadence, u.on, report,
+                                                         r->status)) != NULL)
+        u.old_due = report;
     u.transferred_to = r->cell[F_TRANSFERRED_TO];
     u.override = r->rag_override;
     u.reason = r->rag_override ? r->cell[F_RAG_OVERRIDE_REASON] : NULL;
@@ -480,11 +524,19 @@ static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int6
     if (rc != SP_OK)
         return rc;
     *field = F_ACTION_REF;
+    /* With --as-at, a status goes in as an update on that date, so that a
+     * report for an earlier day shows the plan as it stood then. */
+    bool dated = r->carries_update || (strcmp(w->d.as_at, w->d.today) != 0 && r->status &&
+                                       strcmp(r->status, "not_started") != 0);
     rc = insert_action(&id, w, r, finding_id, owner_id,
-                       r->cell[F_ACTION_REF] ? r->cell[F_ACTION_REF] : ref, !r->carries_update);
-    if (rc == SP_OK && r->carries_update)
+                       r->cell[F_ACTION_REF] ? r->cell[F_ACTION_REF] : ref, !dated);
+    if (rc == SP_OK && dated)
         rc = first_update(w, field, r, id);
-    w->tally.created.actions += rc == SP_OK;
+    if (rc == SP_OK) {
+        w->tally.created.actions++;
+        w->tally.recurring += r->cadence != NULL;
+        w->tally.open_ended += !r->cadence && !r->due && !r->original_due;
+    }
     return rc;
 }
 
@@ -507,7 +559,9 @@ static int find_action(sqlite3_stmt **found, state *s, imp_writer *w, const imp_
                  (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
                  (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
                  (const char *)sqlite3_column_text(st, 6), (const char *)sqlite3_column_text(st, 7),
-                 (const char *)sqlite3_column_text(st, 8), (const char *)sqlite3_column_text(st, 9)};
+                 (const char *)sqlite3_column_text(st, 8), (const char *)sqlite3_column_text(st, 9),
+                 (const char *)sqlite3_column_text(st, 10), (const char *)sqlite3_column_text(st, 11),
+                 (const char *)sqlite3_column_text(st, 12)};
     return SP_OK;
 }
 
@@ -560,12 +614,30 @@ static int apply_update(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE
     return rc;
 }
 
+/* Whether the sheet's due cell speaks to an existing action's due date.
+ * Not when the action recurs (its date moves with progress), not when the
+ * cell is open-ended, and not when the timescale is written as it was: an
+ * unchanged sheet never moves a due date. A relative timescale ("3
+ * months", "end of March") counts from the action's start, else the day
+ * it was first imported, never from today. */
+static bool due_from_sheet(const imp_writer *w, imp_row *r, const state *s)
+{
+    (void)w;
+    if (s->cadence || !r->due)
+        return false;
+    if (r->timescale && s->timescale && strcmp(r->timescale, s->timescale) == 0)
+        return false;
+    if (r->relative)
+        return imp_row_rebase(r, s->start ? s->start : s->created_on) == SP_OK;
+    return true;
+}
+
 /* An existing action: an update is appended if the row changes anything.
  * Any status is taken (the file is the council's record). The lookup's
  * row is compared, its two values the update keeps are copied, and the
  * lookup is reset before anything is written. */
 static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE],
-                           const imp_row *r, int64_t finding_id)
+                           imp_row *r, int64_t finding_id)
 {
     sqlite3_stmt *st = NULL;
     char old_status[24], old_due[SP_DATE_SIZE];
@@ -577,7 +649,14 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
     if (rc != SP_OK)
         return rc;
     update u = {.action_id = s.id};
+    if (!due_from_sheet(w, r, &s))
+        r->due = NULL; /* the sheet leaves the due date as it is */
     bool any = changes(&u, &s, r, owner_id);
+    char reason[300];
+    if (u.new_due && !u.reason) {
+        snprintf(reason, sizeof reason, "changed in the council's sheet %s", w->d.file);
+        u.reason = reason;
+    }
     if (u.new_due && s.start && strcmp(u.new_due, s.start) < 0) {
         /* as for a new action, and as sp_action_update refuses it */
         *field = F_DUE;
@@ -585,6 +664,11 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
                      u.new_due, s.start);
         any = false;
     }
+    char next[SP_DATE_SIZE];
+    if (any && !u.new_due &&
+        (u.new_due = next_report(next, w, s.cadence, r->update_on ? r->update_on : w->d.as_at,
+                                 s.due, u.new_status ? u.new_status : s.status)) != NULL)
+        u.old_due = s.due;
     copy_text(old_status, sizeof old_status, u.old_status);
     copy_text(old_due, sizeof old_due, u.old_due);
     u.old_status = u.old_status ? old_status : NULL;
@@ -600,7 +684,18 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
     return apply_update(w, field, note, r, &u);
 }
 
-int imp_write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], const imp_row *r)
+static int write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], imp_row *r);
+
+int imp_write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], imp_row *r)
+{
+    int64_t before = w->tally.updated + w->tally.created.actions;
+    int rc = write_row(w, field, note, r);
+    if (rc == SP_OK && w->tally.updated + w->tally.created.actions > before)
+        flag_unevidenced(w, field, note, r);
+    return rc;
+}
+
+static int write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], imp_row *r)
 {
     int64_t finding_id = 0;
     note[0] = '\0';
@@ -610,8 +705,7 @@ int imp_write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], con
         return rc;
     /* Into an empty plan rows are new unless a reference repeats: insert
      * first, and only on a conflict leave bulk mode and look it up. */
-    if (w->bulk && r->cell[F_ACTION_REF] && r->cell[F_ACTION] && r->cell[F_OWNER] &&
-        r->original_due) {
+    if (w->bulk && r->cell[F_ACTION_REF] && r->cell[F_ACTION] && r->cell[F_OWNER]) {
         rc = create_action(w, field, r, finding_id);
         if (rc != SP_EEXISTS)
             return rc;
