@@ -121,7 +121,7 @@ SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
                   cfg.amber, cfg.stale) AS rag_reason,
        s.rag_override, s.rag_override_reason, s.last_update_on,
        lu.author AS last_update_by, lu.note AS last_update_note,
-       lu.evidence AS last_update_evidence, s.transferred_to,
+       lu.evidence AS last_update_evidence, s.transferred_to, x.timescale AS due_as_written,
        CASE WHEN s.status IN ('not_started', 'in_progress') AND s.due_on < :as_of
             THEN CAST(julianday(:as_of) - julianday(s.due_on) AS INTEGER) END AS days_overdue,
        CASE WHEN s.status NOT IN ('not_started', 'in_progress') OR s.due_on IS NULL

@@ -72,7 +72,7 @@ const cli_command cmd_action_add = {
     "                   a period counted from --start, else today: \"3 months\",\n"
     "                   6m, \"next 6 months\", \"March 2017\", \"end of March\",\n"
     "                   \"mid July 2012\", \"Autumn 2016\", \"17-18th July 2012\",\n"
-    "                   \"Q4 17/18\", \"end of financial year\"; no date yet\n"
+    "                   \"Q2 2017/18\", \"end of financial year\"; no date yet\n"
     "                   (Ongoing, TBC, or leave --due out: open-ended); or a\n"
     "                   cadence (Monthly, Quarterly, \"Every 6 weeks\": the\n"
     "                   action reports that often). README lists every form\n"
