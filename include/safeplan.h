@@ -328,6 +328,7 @@ typedef struct sp_filter {
     const char *theme;     /* the theme, case-insensitive */
     const char *status;    /* a status word (any accepted spelling) */
     const char *rag;       /* red, amber, green, blue or grey (as of the date) */
+    int no_due;            /* 1: only open-ended actions (no due date) */
 } sp_filter;
 
 /*

@@ -44,6 +44,7 @@ WHERE r.authority_id = a.id AND f.review_id = r.id AND x.finding_id = f.id
   AND (:owner_id IS NULL OR x.owner_id = :owner_id)
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
+  AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
                            x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)

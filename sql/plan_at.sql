@@ -144,6 +144,7 @@ LEFT JOIN action_update lu ON lu.id = (
 CROSS JOIN cfg
 WHERE (:owner_id IS NULL OR s.owner_id = :owner_id)
   AND (:status IS NULL OR s.status = :status)
+  AND (:no_due IS NULL OR s.due_on IS NULL)
   AND (:rag IS NULL OR rag(s.status, s.due_on, x.original_due_on, s.last_update_on,
                            x.start_on, x.cadence, s.rag_override, :as_of, cfg.amber,
                            cfg.stale) = :rag)

@@ -74,6 +74,7 @@ WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
   AND (:owner_id IS NULL OR x.owner_id = :owner_id)
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
+  AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
                            x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)
@@ -110,6 +111,7 @@ WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
   AND (:owner_id IS NULL OR x.owner_id = :owner_id)
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
+  AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
                            x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)
@@ -154,6 +156,7 @@ WHERE x.status IN ('not_started', 'in_progress')
   AND (:owner_id IS NULL OR x.owner_id = :owner_id)
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
+  AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
                            x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)
@@ -187,6 +190,7 @@ WHERE x.status IN ('not_started', 'in_progress')
   AND (:owner_id IS NULL OR x.owner_id = :owner_id)
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
+  AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
                            x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)
@@ -236,6 +240,7 @@ WHERE x.status IN ('not_started', 'in_progress')
   AND (:owner_id IS NULL OR x.owner_id = :owner_id)
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
+  AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
                            x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)
@@ -271,6 +276,7 @@ WHERE x.status IN ('not_started', 'in_progress')
   AND (:owner_id IS NULL OR x.owner_id = :owner_id)
   AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
   AND (:status IS NULL OR x.status = :status)
+  AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
                            x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)
@@ -353,6 +359,7 @@ FROM (
       AND (:owner_id IS NULL OR x.owner_id = :owner_id)
       AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
       AND (:status IS NULL OR x.status = :status)
+      AND (:no_due IS NULL OR x.due_on IS NULL)
       AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
                                x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                                :stale_days) = :rag)
@@ -401,6 +408,7 @@ FROM (
       AND (:owner_id IS NULL OR x.owner_id = :owner_id)
       AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
       AND (:status IS NULL OR x.status = :status)
+      AND (:no_due IS NULL OR x.due_on IS NULL)
       AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
                                x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                                :stale_days) = :rag)
@@ -507,6 +515,7 @@ FROM (
           AND (:owner_id IS NULL OR x.owner_id = :owner_id)
           AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
           AND (:status IS NULL OR x.status = :status)
+          AND (:no_due IS NULL OR x.due_on IS NULL)
           AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
                                    x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                                    :stale_days) = :rag)
@@ -559,6 +568,7 @@ FROM (
           AND (:owner_id IS NULL OR x.owner_id = :owner_id)
           AND (:theme IS NULL OR f.theme = :theme COLLATE NOCASE)
           AND (:status IS NULL OR x.status = :status)
+          AND (:no_due IS NULL OR x.due_on IS NULL)
           AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
                                    x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                                    :stale_days) = :rag)
