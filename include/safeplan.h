@@ -312,6 +312,11 @@ int sp_action_add(int64_t *id, char due_out[SP_DATE_SIZE], sp_db *db,
  * reference to one (NULL for all). */
 int sp_action_list(sp_cursor **out, sp_db *db, const char *scope);
 
+/* sp_action_list narrowed by flags: SP_LIST_NO_DUE keeps only open-ended
+ * actions (no due date). */
+#define SP_LIST_NO_DUE 0x1
+int sp_action_list_where(sp_cursor **out, sp_db *db, const char *scope, unsigned flags);
+
 /* One row describing the action (every stored field, with its path). */
 int sp_action_get(sp_cursor **out, sp_db *db, int64_t action_id);
 

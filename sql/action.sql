@@ -18,6 +18,7 @@ JOIN authority a ON a.id = r.authority_id JOIN owner o ON o.id = x.owner_id
 WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
   AND (:review_id IS NULL OR f.review_id = :review_id)
   AND (:finding_id IS NULL OR x.finding_id = :finding_id)
+  AND (:no_due IS NULL OR x.due_on IS NULL)
 ORDER BY a.code, r.started_on, r.ref, f.id, x.id;
 
 -- name: get

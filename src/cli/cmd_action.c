@@ -84,23 +84,37 @@ const cli_command cmd_action_add = {
 
 static int run_action_list(cli_ctx *ctx, int argc, char **argv)
 {
-    cli_format format;
-    const char *scope;
+    static const struct option opts[] = {
+        {"format", required_argument, 0, 'f'}, {"no-due", no_argument, 0, 'n'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    cli_format format = FORMAT_TABLE;
+    unsigned flags = 0;
     sp_cursor *cur;
-    int rc = cli_parse_list(ctx, argc, argv, &format, &scope);
-    if (rc >= 0)
-        return rc;
-    if (sp_action_list(&cur, ctx->db, scope) != SP_OK)
+    int c;
+    while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
+        if (c == 'n')
+            flags |= SP_LIST_NO_DUE;
+        else if (c != 'f')
+            return cli_stop(c);
+        else if (!cli_format_parse(ctx, optarg, &format))
+            return EXIT_MISUSE;
+    }
+    if (!cli_positional(ctx, argc, argv, 0, 1))
+        return EXIT_MISUSE;
+    if (!cli_open(ctx, false))
+        return EXIT_RUNTIME;
+    if (sp_action_list_where(&cur, ctx->db, optind < argc ? argv[optind] : NULL, flags) != SP_OK)
         return cli_fail(ctx);
     return cli_print(ctx, cur, format, NULL, 0);
 }
 
 const cli_command cmd_action_list = {
     "action list", run_action_list, "list actions",
-    "Usage: safeplan action list [SCOPE] [--format table|csv|json]\n"
+    "Usage: safeplan action list [SCOPE] [--no-due] [--format table|csv|json]\n"
     "\n"
     "SCOPE limits the list to an AUTHORITY, AUTHORITY/REVIEW or\n"
-    "AUTHORITY/REVIEW/FINDING.\n"
+    "AUTHORITY/REVIEW/FINDING. --no-due lists only open-ended actions (no due\n"
+    "date yet: Ongoing, TBC), so that a manager can chase a date.\n"
     "Columns: id, path, title, owner, start_on, original_due_on, due_on, status.\n",
 };
 

@@ -167,10 +167,17 @@ static int bind_scope(sqlite3_stmt *st, sp_db *db, const char *scope)
 
 int sp_action_list(sp_cursor **out, sp_db *db, const char *scope)
 {
+    return sp_action_list_where(out, db, scope, 0);
+}
+
+int sp_action_list_where(sp_cursor **out, sp_db *db, const char *scope, unsigned flags)
+{
     sqlite3_stmt *st;
     *out = NULL;
     sp_clear(db);
     int rc = sp_prepare(&st, db, "action/list");
+    if (rc == SP_OK && (flags & SP_LIST_NO_DUE))
+        sp_bind_int(st, ":no_due", 1);
     if (rc == SP_OK && scope)
         rc = bind_scope(st, db, scope);
     if (rc != SP_OK) {
