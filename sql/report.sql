@@ -322,7 +322,8 @@ SELECT min(p.theme) AS "group",
 FROM (
     SELECT min(f.theme) AS theme,
            count(*) AS total,
-           sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,
+           sum(x.status IN ('not_started', 'in_progress')
+               AND coalesce(x.due_on < :as_of, 0)) AS red,
            sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                      AND coalesce(x.due_on >= :as_of, 1)
                     THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
@@ -371,7 +372,8 @@ FROM (
     UNION ALL
     SELECT min(f.theme) AS theme,
            count(*) AS total,
-           sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,
+           sum(x.status IN ('not_started', 'in_progress')
+               AND coalesce(x.due_on < :as_of, 0)) AS red,
            sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                      AND coalesce(x.due_on >= :as_of, 1)
                     THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
@@ -477,7 +479,8 @@ FROM (
                         WHEN 'authority' THEN r.authority_id
                         ELSE x.status END AS k,
                count(*) AS total,
-               sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,
+               sum(x.status IN ('not_started', 'in_progress')
+                   AND coalesce(x.due_on < :as_of, 0)) AS red,
                sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                          AND coalesce(x.due_on >= :as_of, 1)
                         THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
@@ -530,7 +533,8 @@ FROM (
                         WHEN 'authority' THEN r.authority_id
                         ELSE x.status END AS k,
                count(*) AS total,
-               sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,
+               sum(x.status IN ('not_started', 'in_progress')
+                   AND coalesce(x.due_on < :as_of, 0)) AS red,
                sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                          AND coalesce(x.due_on >= :as_of, 1)
                         THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,

@@ -394,6 +394,8 @@ static int setup(importer *im, sp_db *db, const sp_import_options *opt)
     im->row_opts = (imp_row_opts){im->today, (opt->flags & SP_IMPORT_KEEP_RAG) != 0,
                                   (opt->flags & SP_IMPORT_RAW) != 0};
     int rc = take_as_at(im);
+    if (rc == SP_OK && opt->as_at) /* timescales in the sheet count from its date */
+        im->row_opts.today = im->as_at;
     if (rc == SP_OK)
         rc = sp_grace_days(&im->defaults.grace_days, db);
     if (rc == SP_OK)

@@ -507,6 +507,12 @@ static int first_update(imp_writer *w, imp_field *field, const imp_row *r, int64
     u.transferred_to = r->cell[F_TRANSFERRED_TO];
     u.override = r->rag_override;
     u.reason = r->rag_override ? r->cell[F_RAG_OVERRIDE_REASON] : NULL;
+    char as_at[320];
+    if (!u.reason && !r->carries_update) { /* --as-at: the sheet's record on its date */
+        snprintf(as_at, sizeof as_at, "as at %s in the council's sheet %s", w->d.as_at,
+                 w->d.file);
+        u.reason = as_at;
+    }
     return append_update(w, &u);
 }
 
@@ -526,8 +532,7 @@ static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int6
     *field = F_ACTION_REF;
     /* With --as-at, a status goes in as an update on that date, so that a
      * report for an earlier day shows the plan as it stood then. */
-    bool dated = r->carries_update || (strcmp(w->d.as_at, w->d.today) != 0 && r->status &&
-                                       strcmp(r->status, "not_started") != 0);
+    bool dated = r->carries_update || strcmp(w->d.as_at, w->d.today) != 0;
     rc = insert_action(&id, w, r, finding_id, owner_id,
                        r->cell[F_ACTION_REF] ? r->cell[F_ACTION_REF] : ref, !dated);
     if (rc == SP_OK && dated)
@@ -535,7 +540,8 @@ static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int6
     if (rc == SP_OK) {
         w->tally.created.actions++;
         w->tally.recurring += r->cadence != NULL;
-        w->tally.open_ended += !r->cadence && !r->due && !r->original_due;
+        w->tally.open_ended += !r->cadence && !r->due && !r->original_due &&
+                               (!r->status || sp_status_open(r->status));
     }
     return rc;
 }
