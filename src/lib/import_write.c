@@ -561,13 +561,11 @@ static int find_action(sqlite3_stmt **found, state *s, imp_writer *w, const imp_
         sqlite3_clear_bindings(st);
         return rc == SQLITE_DONE ? SP_ENOTFOUND : sp_fail_sql(w->db, "looking up an action");
     }
-    *s = (state){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 3),
-                 (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
-                 (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
-                 (const char *)sqlite3_column_text(st, 6), (const char *)sqlite3_column_text(st, 7),
-                 (const char *)sqlite3_column_text(st, 8), (const char *)sqlite3_column_text(st, 9),
-                 (const char *)sqlite3_column_text(st, 10), (const char *)sqlite3_column_text(st, 11),
-                 (const char *)sqlite3_column_text(st, 12)};
+#define TEXT(i) ((const char *)sqlite3_column_text(st, i))
+    *s = (state){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 3), TEXT(1), TEXT(2),
+                 TEXT(4), TEXT(5), TEXT(6), TEXT(7), TEXT(8), TEXT(9), TEXT(10), TEXT(11),
+                 TEXT(12)};
+#undef TEXT
     return SP_OK;
 }
 

@@ -227,8 +227,8 @@ static void explain_open(outbuf *o, const verdict *v, const sp_rag_in *in)
     }
 }
 
-/* "monthly", "quarterly", "every 6 weeks": for reasons. */
-static void put_cadence(outbuf *o, const char *cadence)
+/* "monthly report", "quarterly report", "report every 6 weeks". */
+static void put_report(outbuf *o, const char *cadence)
 {
     static const char *const named[][2] = {
         {"1 week", "weekly"}, {"2 weeks", "fortnightly"}, {"1 month", "monthly"},
@@ -236,10 +236,10 @@ static void put_cadence(outbuf *o, const char *cadence)
         {"12 months", "annual"}};
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
         if (strcmp(cadence, named[i][0]) == 0) {
-            put(o, "%s", named[i][1]);
+            put(o, "%s report", named[i][1]);
             return;
         }
-    put(o, "every-%s", cadence);
+    put(o, "report every %s", cadence);
 }
 
 static void explain_recurring(outbuf *o, const verdict *v, const sp_rag_in *in)
@@ -247,19 +247,19 @@ static void explain_recurring(outbuf *o, const verdict *v, const sp_rag_in *in)
     const char *word = rule_words[v->rule];
     if (v->rule == RULE_RED_MISSED) {
         put(o, "red: ");
-        put_cadence(o, in->cadence);
-        put(o, " report missed: due by %s, none since %s", in->due_on,
+        put_report(o, in->cadence);
+        put(o, " missed: due by %s, none since %s", in->due_on,
             in->last_update_on ? in->last_update_on
             : in->start_on     ? in->start_on : "the action was added");
         put(o, " (%d day%s ago)", v->days, plural(v->days));
         return;
     }
     put(o, "%s: ", word);
-    put_cadence(o, in->cadence);
+    put_report(o, in->cadence);
     if (v->days == 0)
-        put(o, " report due today (%s)", in->due_on);
+        put(o, " due today (%s)", in->due_on);
     else
-        put(o, " report due in %d day%s (%s)", v->days, plural(v->days), in->due_on);
+        put(o, " due in %d day%s (%s)", v->days, plural(v->days), in->due_on);
 }
 
 static void explain_open_ended(outbuf *o, const verdict *v, const sp_rag_in *in)

@@ -992,6 +992,7 @@ int sp_cadence_next(char out[SP_DATE_SIZE], const char *from, const char *cadenc
 {
     int n = 0;
     const char *p = cadence;
+    out[0] = '\0';
     while (p && digit(*p) && n < 1000)
         n = n * 10 + (*p++ - '0');
     if (!p || n <= 0 || *p != ' ')
