@@ -273,6 +273,8 @@ static bool numeric_date(ctx *c, size_t i, size_t *end, when *w)
             np++, k = 0;
             if (!*p)
                 break;
+            if (np == 3) /* a fourth group ("1/2/2017/5"): not a date */
+                return false;
             sep = *p;
         } else if (digit(*p) && k < 4) {
             parts[np][k++] = *p;

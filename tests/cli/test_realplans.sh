@@ -166,6 +166,22 @@ ID=$(sql "$DB" "SELECT id FROM action WHERE description LIKE 'Reduce agency%'")
 run --db "$DB" action show "$ID"
 expect_out "Data quality: signed off without evidence of impact"
 
+case_ "Peterborough: the HTML report and the pack carry the data-quality note"
+run --db "$DB" report --as-of 2017-03-20 --out report.html
+expect_status 0
+grep -qF "Data quality: 1 action signed off without evidence of impact." report.html && ok || \
+    bad "report.html lacks the data-quality note"
+run --db "$DB" pack --as-of 2017-03-20 --out pack.xlsx
+expect_status 0
+expect_eq "$(python3 -c "
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+text = ''.join(z.read(n).decode() for n in z.namelist() if n.endswith('.xml'))
+print(len(re.findall('Data quality: signed off without evidence of impact', text)))" pack.xlsx)" \
+    1 "the pack's Summary sheet has the note"
+run --db "$DB" report --as-of 2017-03-12 --out early.html
+grep -qF "Data quality" early.html && bad "a note before the sign-off" || ok
+
 case_ "Peterborough: overdue never lists open-ended actions; --no-due finds them"
 run --db "$DB" overdue --as-of 2017-04-20 --format csv
 expect_out_not "Add capacity"
