@@ -76,7 +76,12 @@ st AS MATERIALIZED (
                (SELECT u.new_due_on FROM action_update u
                 WHERE u.action_id = b.id AND u.on_date <= :as_of
                   AND u.new_due_on IS NOT NULL
-                ORDER BY u.id DESC LIMIT 1), b.original_due_on) END AS due_on,
+                ORDER BY u.id DESC LIMIT 1),
+               -- an open-ended action dated later had no due date then
+               CASE WHEN EXISTS (SELECT 1 FROM action_update f
+                                 WHERE f.action_id = b.id AND f.old_due_on IS NULL
+                                   AND f.new_due_on IS NOT NULL) THEN NULL
+                    ELSE b.original_due_on END) END AS due_on,
            CASE WHEN b.settled THEN b.owner_id ELSE coalesce(
                (SELECT u.new_owner_id FROM action_update u
                 WHERE u.action_id = b.id AND u.on_date <= :as_of

@@ -598,7 +598,12 @@ replayed AS (
            coalesce((SELECT u.new_due_on FROM action_update u
                      WHERE u.action_id = a.id AND u.on_date <= :as_of
                        AND u.new_due_on IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1), a.original_due_on) AS due_on,
+                     ORDER BY u.id DESC LIMIT 1),
+                    -- an open-ended action dated later had no due date then
+                    CASE WHEN EXISTS (SELECT 1 FROM action_update f
+                                      WHERE f.action_id = a.id AND f.old_due_on IS NULL
+                                        AND f.new_due_on IS NOT NULL) THEN NULL
+                         ELSE a.original_due_on END) AS due_on,
            coalesce((SELECT u.new_owner_id FROM action_update u
                      WHERE u.action_id = a.id AND u.on_date <= :as_of
                        AND u.new_owner_id IS NOT NULL
