@@ -212,28 +212,30 @@ static int last_day(int y, int m)
     return sp_days_in_month(y, m);
 }
 
-/* The day number of w in year y, or -1 if that day does not exist. */
-static int64_t day_in(const when *w, int y)
+/* The day number of w in year y into *n; false if that day does not exist.
+ * (Day numbers before 1970 are negative, so no number can be a sentinel.) */
+static bool day_in(const when *w, int y, int32_t *n)
 {
     int d = w->d ? w->d : last_day(y, w->m);
     if (!sp_ymd_valid(y, w->m, d))
-        return -1;
-    return sp_days_from_ymd(y, w->m, d);
+        return false;
+    *n = sp_days_from_ymd(y, w->m, d);
+    return true;
 }
 
 /* A yearless day: the first on or after the base (29 February waits for
  * a leap year). Without a base, refused. */
 static bool settle(ctx *c, when *w)
 {
+    int32_t n;
     if (w->y)
-        return day_in(w, w->y) >= 0;
+        return day_in(w, w->y, &n);
     if (!c->has_base)
         return false;
     int y, m, d;
     sp_ymd_from_days(c->base, &y, &m, &d);
     for (int k = 0; k < 8; k++, y++) {
-        int64_t n = day_in(w, y);
-        if (n >= c->base) {
+        if (day_in(w, y, &n) && n >= c->base) {
             w->y = y;
             return true;
         }
@@ -550,7 +552,10 @@ static bool span(ctx *c, size_t i, size_t *end, when *w)
             a.y = b.y - (a.m > b.m);
         if (!settle(c, &a))
             return false;
-        *w = day_in(&a, a.y) > day_in(&b, b.y) ? a : b;
+        int32_t da, db;
+        if (!day_in(&a, a.y, &da) || !day_in(&b, b.y, &db))
+            return false;
+        *w = da > db ? a : b;
         w->exact = false;
         return true;
     }

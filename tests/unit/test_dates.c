@@ -294,6 +294,8 @@ START_TEST(written_days)
     ts_date("27th June", "2012-06-01", "2012-06-27");     /* no year: the next one */
     ts_date("27th June", "2012-06-28", "2013-06-27");
     ts_date("Immediate", "2012-06-01", "2012-06-01");
+    ts_date("1950-02-01", "2812-03-08", "1950-02-01"); /* before 1970 (fuzz_dates) */
+    ts_date("June-July 1950", NULL, "1950-07-31");
 }
 END_TEST
 
