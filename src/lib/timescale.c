@@ -90,7 +90,8 @@ static bool normalise(char *out, size_t size, const char *text)
             c = ' ';
         if (c == 't' && i > 0 && digit(text[i - 1]) && digit(text[i + 1]))
             c = ' '; /* ISO date-time "2018-04-01T00:00" */
-        if (c == ',' || c == '\t' || c == '\r' || c == '\n' || c == ';')
+        if (c == ',' || c == '\t' || c == '\r' || c == '\n' || c == ';' || c == '\v' ||
+            c == '\f')
             c = ' ';
         if (c == ' ' && (o == 0 || out[o - 1] == ' '))
             continue;
