@@ -38,6 +38,7 @@ typedef struct importer {
     int fill_col[8];             /* --fill-down columns (0-based), -1 ends */
     char *fill_value[8];         /* their last non-empty values */
     sp_csv_field *filled;        /* a row's fields with the blanks filled */
+    sp_csv_row filled_row;       /* ... and the row that points at them */
     bool prev_had_finding;       /* a row above named a finding */
 } importer;
 
@@ -230,7 +231,6 @@ static int reject_all(importer *im, size_t line, const imp_row *r)
  * fields are copied so that the reader's record is not changed. */
 static int fill_down(importer *im, const sp_csv_row **row)
 {
-    static sp_csv_row copy;
     if (im->fill_col[0] < 0 || !im->filled)
         return SP_OK;
     memcpy(im->filled, (*row)->fields, (*row)->count * sizeof *im->filled);
@@ -246,9 +246,9 @@ static int fill_down(importer *im, const sp_csv_row **row)
             im->filled[c] = (sp_csv_field){im->fill_value[i], strlen(im->fill_value[i])};
         }
     }
-    copy = **row;
-    copy.fields = im->filled;
-    *row = &copy;
+    im->filled_row = **row;
+    im->filled_row.fields = im->filled;
+    *row = &im->filled_row;
     return SP_OK;
 }
 
