@@ -32,6 +32,7 @@ typedef struct when {
     int y, m, d; /* d == 0: the month's last day */
     bool exact;  /* one named day */
     bool month;  /* one named month (so "mid" and "early" mean something) */
+    bool guessed; /* the year was not written: settle() chose it */
 } when;
 
 typedef struct ctx {
@@ -238,6 +239,7 @@ static bool settle(ctx *c, when *w)
     for (int k = 0; k < 8; k++, y++) {
         if (day_in(w, y, &n) && n >= c->base) {
             w->y = y;
+            w->guessed = true;
             return true;
         }
     }
@@ -287,9 +289,9 @@ static bool numeric_date(ctx *c, size_t i, size_t *end, when *w)
     }
     if (np == 2) { /* "07/2012", "2012-07": a month */
         if (number(parts[0], 2, &a) && year4(parts[1], &y) && sep == '/')
-            *w = (when){y, a, 0, false, true};
+            *w = (when){y, a, 0, false, true, false};
         else if (year4(parts[0], &y) && number(parts[1], 2, &a) && sep == '-')
-            *w = (when){y, a, 0, false, true};
+            *w = (when){y, a, 0, false, true, false};
         else
             return false;
         *end = i + 1;
@@ -298,12 +300,12 @@ static bool numeric_date(ctx *c, size_t i, size_t *end, when *w)
     if (np != 3)
         return false;
     if (year4(parts[0], &y) && sep == '-' && number(parts[1], 2, &a) && number(parts[2], 2, &b))
-        *w = (when){y, a, b, true, false};
+        *w = (when){y, a, b, true, false, false};
     else if (number(parts[0], 2, &b) && number(parts[1], 2, &a) && year4(parts[2], &y))
-        *w = (when){y, a, b, true, false};
+        *w = (when){y, a, b, true, false, false};
     else if (number(parts[0], 2, &b) && number(parts[1], 2, &a) && strlen(parts[2]) == 2 &&
              number(parts[2], 2, &y))
-        *w = (when){2000 + y, a, b, true, false};
+        *w = (when){2000 + y, a, b, true, false, false};
     else
         return false;
     *end = i + 1;
@@ -348,7 +350,7 @@ static bool written_date(ctx *c, size_t i, size_t *end, when *w)
         } else {
             y = 0;
         }
-        *w = (when){y, m, d, true, false};
+        *w = (when){y, m, d, true, false, false};
         *end = j;
         return y == 0 || sp_ymd_valid(y, m, d);
     }
@@ -360,7 +362,7 @@ static bool written_date(ctx *c, size_t i, size_t *end, when *w)
             y = 0;
         if (y == 0 && strlen(tok(c, i + 1)) == strspn(tok(c, i + 1), "0123456789"))
             return false; /* "July 12": the 12th, or 2012? */
-        *w = (when){y, m, d, true, false};
+        *w = (when){y, m, d, true, false, false};
         *end = j;
         return y == 0 || sp_ymd_valid(y, m, d);
     }
@@ -445,8 +447,8 @@ static bool quarter(ctx *c, size_t i, size_t *end, when *w)
         q = s[1] - '0';
         k = j + 1;
     }
-    *w = q == 4 ? (when){start + 1, 3, 0, false, false}
-                : (when){start, 3 + 3 * q, 0, false, false};
+    *w = q == 4 ? (when){start + 1, 3, 0, false, false, false}
+                : (when){start, 3 + 3 * q, 0, false, false, false};
     *end = k;
     return true;
 }
@@ -479,7 +481,7 @@ static bool season(ctx *c, size_t i, size_t *end, when *w)
         if (k == 4)
             y++;
     }
-    *w = (when){y, ends[k], 0, false, false};
+    *w = (when){y, ends[k], 0, false, false, false};
     *end = j;
     return true;
 }
@@ -501,12 +503,12 @@ static bool month_year(ctx *c, size_t i, size_t *end, when *w)
         } else {
             y = 0;
         }
-        *w = (when){y, m, 0, false, true};
+        *w = (when){y, m, 0, false, true, false};
         *end = j;
         return true;
     }
     if (year4(tok(c, i), &y)) { /* a bare year */
-        *w = (when){y, 12, 0, false, false};
+        *w = (when){y, 12, 0, false, false, false};
         *end = i + 1;
         return true;
     }
@@ -525,7 +527,7 @@ static bool point(ctx *c, size_t i, size_t *end, when *w)
     }
     int start;
     if (fin_year(c, i, &e, &start)) { /* "2016/17": its last day */
-        *w = (when){start + 1, 3, 0, false, false};
+        *w = (when){start + 1, 3, 0, false, false, false};
         *end = skip_fy_words(c, e);
         return true;
     }
@@ -647,11 +649,18 @@ static bool dated(ctx *c, sp_timescale *out)
         int y = w.y, m = w.m;
         if (--m == 0)
             m = 12, y--;
-        w = (when){y, m, 0, false, false};
+        w = (when){y, m, 0, false, false, false};
         md = AT_END;
     }
     out->exact = w.exact && md == AT_END && i == 0;
-    return apply_mood(out, &w, md);
+    if (!apply_mood(out, &w, md))
+        return false;
+    int32_t due;
+    if (w.guessed && sp_iso_days(out->due, &due) && due < c->base) {
+        w.y++; /* "mid July" on 20 July: next year's, as "the first on or after" says */
+        return apply_mood(out, &w, md);
+    }
+    return true;
 }
 
 /* ------------------------------------------------------------------ */
@@ -918,7 +927,7 @@ static bool next_fin_year_end(ctx *c, sp_timescale *out, const char *norm)
         "by the end of this financial year", "financial year-end", NULL};
     if (!whole_is(norm, words))
         return false;
-    when w = {0, 3, 0, false, false};
+    when w = {0, 3, 0, false, false, false};
     if (!settle(c, &w))
         return false;
     emit(out, &w);

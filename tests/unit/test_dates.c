@@ -305,6 +305,8 @@ START_TEST(periods_and_ranges)
     ts_date("end of July 2012", NULL, "2012-07-31");
     ts_date("early July 2012", NULL, "2012-07-10");
     ts_date("mid July", "2012-06-01", "2012-07-15");
+    ts_date("mid July", "2012-07-20", "2013-07-15");
+    ts_date("early July", "2012-07-09", "2012-07-10");
     ts_date("end of March", "2012-06-01", "2013-03-31");
     ts_date("Autumn 2016", NULL, "2016-11-30");
     ts_date("Spring 2017", NULL, "2017-05-31");
