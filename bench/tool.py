@@ -193,7 +193,7 @@ def named_query(name):
 
 def cmd_eqp(db, name, *items):
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    for fn, argc in (("rag", 9), ("rag_reason", 11), ("rag_computed", 8)):
+    for fn, argc in (("rag", 10), ("rag_reason", 12), ("rag_computed", 9)):
         con.create_function(fn, argc, lambda *a: None, deterministic=True)
     query = named_query(name)
     if items and items[0] == "--inline":

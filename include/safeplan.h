@@ -259,6 +259,44 @@ const char *sp_due_forms(void);
 /* Whole days from date a to date b (b - a); both ISO. */
 int sp_date_diff(const char *a, const char *b);
 
+/* ---- Timescales as councils write them (issue 11) ---- */
+
+typedef enum sp_due_kind {
+    SP_DUE_DATE = 0,      /* a due date (due) */
+    SP_DUE_OPEN = 1,      /* open-ended: "Ongoing", "TBC", "N/A", empty;
+                             "From July 2012" also names a start (start) */
+    SP_DUE_RECURRING = 2, /* repeats: "Monthly", "Every 6 weeks" (cadence) */
+    SP_DUE_COMPLETE = 3   /* "Complete", "Done": the action is finished */
+} sp_due_kind;
+
+typedef struct sp_timescale {
+    sp_due_kind kind;
+    char due[SP_DATE_SIZE];   /* SP_DUE_DATE: the date it resolves to */
+    char start[SP_DATE_SIZE]; /* a start it names ("From July 2012"), or "" */
+    char cadence[16];         /* SP_DUE_RECURRING: "1 month", "6 weeks" */
+    int exact;                /* 1 if the text names one calendar day */
+    const char *ambiguous;    /* on SP_EINVALID: why the text has two readings
+                                 and how to write it (static), or NULL */
+} sp_timescale;
+
+/*
+ * Reads a timescale as written in a plan: every form sp_due_parse accepts,
+ * written days ("16th July 2012", "01-Apr-18", "1/4/18", Excel's
+ * "2018-04-01 00:00:00"), months and seasons with or without a year,
+ * ranges (the later end), quarters and financial years, offsets, open-ended
+ * and recurring words, "Complete". `base` (ISO, may be NULL for no base)
+ * is the date offsets count from and periods without a year fall on or
+ * after. Returns SP_OK or SP_EINVALID (out->ambiguous may say why).
+ */
+int sp_timescale_parse(sp_timescale *out, const char *text, const char *base);
+
+/* The forms sp_timescale_parse accepts, for messages and --help (static). */
+const char *sp_timescale_forms(void);
+
+/* The next report date of a recurring action: from + cadence + grace days. */
+int sp_cadence_next(char out[SP_DATE_SIZE], const char *from, const char *cadence,
+                    int grace_days);
+
 /* ------------------------------------------------------------------ */
 /* Enumerations, each with a canonical word                            */
 
@@ -369,6 +407,7 @@ typedef struct sp_filter {
                               matches "Vision, strategy and leadership" */
     const char *status;    /* a status word (any accepted spelling) */
     const char *rag;       /* red, amber, green, blue or grey (as of the date) */
+    int no_due;            /* 1: only open-ended actions (no due date) */
 } sp_filter;
 
 /* As sp_action_list, narrowed by the report filters too (may be NULL; RAG
@@ -532,6 +571,12 @@ typedef struct sp_import_options {
     const char *sheet;     /* the workbook's sheet to read (NULL: the first) */
     const char *encoding;  /* a text file's encoding: "utf-8", "windows-1252"
                               or "utf-16" (NULL: detected) */
+    /* issue 11 */
+    const char *fill_down; /* "COLUMN[,COLUMN]": an empty cell in these
+                              columns takes the value above it (merged cells);
+                              a field name (finding, theme) or a header */
+    const char *as_at;     /* the date the sheet speaks for: statuses and
+                              progress are recorded as of it (NULL: today) */
 } sp_import_options;
 
 typedef struct sp_import_counts {
@@ -569,6 +614,11 @@ typedef struct sp_import_result {
     char *sheet;               /* xlsx: the sheet read */
     char *sheets;              /* xlsx: every sheet, quoted, ", "-separated */
     size_t nsheets;
+    /* issue 11 */
+    int64_t open_ended;        /* new actions with no due date (Ongoing, TBC) */
+    int64_t recurring;         /* new actions with a cadence (Monthly) */
+    int64_t unevidenced;       /* rows signed off without evidence of impact
+                                  (each also in notes) */
 } sp_import_result;
 
 /*

@@ -51,36 +51,6 @@ CREATE TABLE owner (
     team  TEXT,
     email TEXT CHECK (email IS NULL OR email GLOB '?*@?*')
 );
-CREATE TABLE action (
-    id              INTEGER PRIMARY KEY,
-    finding_id      INTEGER NOT NULL REFERENCES finding (id),
-    ref             TEXT NOT NULL
-                    CHECK (length(ref) BETWEEN 1 AND 40 AND ref NOT GLOB '*[^A-Za-z0-9_.-]*'),
-    description     TEXT NOT NULL CHECK (length(trim(description)) > 0),
-    owner_id        INTEGER NOT NULL REFERENCES owner (id),
-    start_on        TEXT CHECK (start_on IS NULL OR date(start_on) IS start_on),
-    -- The due date first agreed; never changed, so slippage stays visible.
-    original_due_on TEXT NOT NULL CHECK (date(original_due_on) IS original_due_on),
-    -- The due date in force now (revised with a reason; see action_update).
-    due_on          TEXT NOT NULL CHECK (date(due_on) IS due_on),
-    status          TEXT NOT NULL DEFAULT 'not_started'
-                    CHECK (status = 'not_started' OR status = 'in_progress' OR
-                           status = 'complete' OR status = 'signed_off' OR
-                           status = 'transferred' OR status = 'withdrawn'),
-    measure         TEXT,
-    created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-    updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), last_update_on TEXT, transferred_to TEXT, rag_override TEXT, rag_override_reason TEXT,
-    UNIQUE (finding_id, ref)
-);
-CREATE INDEX action_owner ON action (owner_id);
-CREATE INDEX action_open_due ON action (due_on)
-    WHERE status IN ('not_started', 'in_progress');
-CREATE TRIGGER action_original_due_fixed
-BEFORE UPDATE OF original_due_on ON action
-WHEN NEW.original_due_on IS NOT OLD.original_due_on
-BEGIN
-    SELECT RAISE(ABORT, 'original_due_on is fixed once set; revise due_on instead');
-END;
 CREATE TABLE action_update (
     id              INTEGER PRIMARY KEY,
     action_id       INTEGER NOT NULL REFERENCES action (id),
@@ -124,6 +94,55 @@ BEFORE DELETE ON action_update
 BEGIN
     SELECT RAISE(ABORT, 'action_update is append-only: add a correcting update instead');
 END;
+CREATE INDEX finding_theme_nocase ON finding (theme COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS "action" (
+    id              INTEGER PRIMARY KEY,
+    finding_id      INTEGER NOT NULL REFERENCES finding (id),
+    ref             TEXT NOT NULL
+                    CHECK (length(ref) BETWEEN 1 AND 40 AND ref NOT GLOB '*[^A-Za-z0-9_.-]*'),
+    description     TEXT NOT NULL CHECK (length(trim(description)) > 0),
+    owner_id        INTEGER NOT NULL REFERENCES owner (id),
+    start_on        TEXT CHECK (start_on IS NULL OR date(start_on) IS start_on),
+    -- The due date first agreed; never changed once set, so slippage stays
+    -- visible. NULL while the action is open-ended.
+    original_due_on TEXT CHECK (original_due_on IS NULL OR
+                                date(original_due_on) IS original_due_on),
+    -- The due date in force now (revised with a reason; see action_update);
+    -- NULL: open-ended. For a recurring action, when the next report is due.
+    due_on          TEXT CHECK (due_on IS NULL OR date(due_on) IS due_on),
+    status          TEXT NOT NULL DEFAULT 'not_started'
+                    CHECK (status = 'not_started' OR status = 'in_progress' OR
+                           status = 'complete' OR status = 'signed_off' OR
+                           status = 'transferred' OR status = 'withdrawn'),
+    measure         TEXT,
+    created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    last_update_on  TEXT,
+    transferred_to  TEXT,
+    rag_override    TEXT,
+    rag_override_reason TEXT,
+    -- The timescale exactly as written ("Autumn 2016", "Ongoing"), or NULL.
+    timescale       TEXT,
+    -- How often a recurring action reports: "N weeks" or "N months".
+    cadence         TEXT CHECK (cadence IS NULL OR
+                                ((cadence GLOB '[1-9] week*' OR cadence GLOB '[1-9][0-9] week*' OR
+                                  cadence GLOB '[1-9] month*' OR cadence GLOB '[1-9][0-9] month*')
+                                 AND (cadence GLOB '* week' OR cadence GLOB '* weeks' OR
+                                      cadence GLOB '* month' OR cadence GLOB '* months'))),
+    UNIQUE (finding_id, ref)
+);
+CREATE INDEX action_owner ON action (owner_id);
+CREATE INDEX action_open_due ON action (due_on)
+    WHERE status IN ('not_started', 'in_progress');
+CREATE INDEX action_open_activity ON action (coalesce(last_update_on, start_on))
+    WHERE status IN ('not_started', 'in_progress');
+CREATE INDEX action_last_update ON action (last_update_on) WHERE last_update_on IS NOT NULL;
+CREATE TRIGGER action_original_due_fixed
+BEFORE UPDATE OF original_due_on ON action
+WHEN OLD.original_due_on IS NOT NULL AND NEW.original_due_on IS NOT OLD.original_due_on
+BEGIN
+    SELECT RAISE(ABORT, 'original_due_on is fixed once set; revise due_on instead');
+END;
 CREATE TRIGGER action_update_apply
 AFTER INSERT ON action_update
 BEGIN
@@ -142,14 +161,18 @@ BEGIN
         updated_at = NEW.recorded_at
     WHERE id = NEW.action_id;
 END;
-CREATE TABLE setting (
-    key   TEXT PRIMARY KEY CHECK (key = 'rag.amber_days' OR key = 'rag.stale_days'),
+CREATE TRIGGER action_update_first_due
+AFTER INSERT ON action_update
+WHEN NEW.new_due_on IS NOT NULL
+BEGIN
+    UPDATE action SET original_due_on = NEW.new_due_on
+    WHERE id = NEW.action_id AND original_due_on IS NULL;
+END;
+CREATE TABLE IF NOT EXISTS "setting" (
+    key   TEXT PRIMARY KEY CHECK (key = 'rag.amber_days' OR key = 'rag.stale_days' OR
+                                  key = 'rag.grace_days'),
     value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 3650)
 ) WITHOUT ROWID;
-CREATE INDEX finding_theme_nocase ON finding (theme COLLATE NOCASE);
-CREATE INDEX action_open_activity ON action (coalesce(last_update_on, start_on))
-    WHERE status IN ('not_started', 'in_progress');
-CREATE INDEX action_last_update ON action (last_update_on) WHERE last_update_on IS NOT NULL;
 CREATE TABLE action_origin (
     action_id           INTEGER PRIMARY KEY REFERENCES action (id),
     finding_id          INTEGER NOT NULL,
@@ -247,4 +270,5 @@ BEGIN
 END;
 
 INSERT INTO setting VALUES('rag.amber_days',28);
+INSERT INTO setting VALUES('rag.grace_days',7);
 INSERT INTO setting VALUES('rag.stale_days',60);

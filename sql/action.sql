@@ -5,8 +5,9 @@ WHERE finding_id = :finding_id AND ref NOT GLOB '*[^0-9]*';
 
 -- name: add
 INSERT INTO action (finding_id, ref, description, owner_id, start_on, original_due_on, due_on,
-                    measure)
-VALUES (:finding_id, :ref, :title, :owner_id, :start, :due, :due, :measure);
+                    measure, timescale, cadence)
+VALUES (:finding_id, :ref, :title, :owner_id, :start, :due, :due, :measure, :timescale,
+        :cadence);
 
 -- name: list
 -- The report filters (sql/filter.sql), RAG as shown today.
@@ -17,6 +18,7 @@ FROM action x JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.re
 JOIN authority a ON a.id = r.authority_id JOIN owner o ON o.id = x.owner_id
 WHERE TRUE
 -- filters: by_action
+  AND (:no_due IS NULL OR x.due_on IS NULL)
 ORDER BY a.code, r.started_on, r.ref, f.id, x.id;
 
 -- name: get
@@ -24,7 +26,14 @@ SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
        a.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
        f.text AS finding, x.description AS title, o.name AS owner, o.team AS owner_team,
        x.start_on, x.original_due_on, x.due_on, x.status, x.measure, x.transferred_to,
-       x.rag_override, x.rag_override_reason, x.last_update_on, x.created_at, x.updated_at
+       x.rag_override, x.rag_override_reason, x.last_update_on, x.created_at, x.updated_at,
+       x.timescale, x.cadence,
+       (SELECT 'signed off without evidence of impact' || coalesce(': ' || u.no_evidence_reason, '')
+        FROM action_update u
+        WHERE u.action_id = x.id AND u.new_status = 'signed_off'
+          AND (u.evidence IS NULL OR trim(u.evidence) = '')
+          AND x.status = 'signed_off'
+        ORDER BY u.id DESC LIMIT 1) AS data_quality
 FROM action x JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
 JOIN authority a ON a.id = r.authority_id JOIN owner o ON o.id = x.owner_id
 WHERE x.id = :id;

@@ -42,7 +42,7 @@
   AND x.status = :status
 -- name: by_action_rag
   AND rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
-          x.rag_override, :as_of, :amber_days, :stale_days) = :rag
+          x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) = :rag
 
 -- name: by_finding_authority
   AND f.review_id IN (SELECT ra.id FROM review ra WHERE ra.authority_id = :authority_id)
@@ -64,4 +64,4 @@
   AND x.status = :status
 -- name: by_finding_rag
   AND rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
-          x.rag_override, :as_of, :amber_days, :stale_days) = :rag
+          x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) = :rag

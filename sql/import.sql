@@ -42,7 +42,8 @@ INSERT INTO owner (name) VALUES (:name);
 -- The action's state now, and its latest update's note and evidence, to
 -- tell whether a row changes anything.
 SELECT x.id, x.status, x.due_on, x.owner_id, x.transferred_to, x.rag_override,
-       x.rag_override_reason, u.note, u.evidence, x.start_on
+       x.rag_override_reason, u.note, u.evidence, x.start_on, x.timescale, x.cadence,
+       date(x.created_at) AS created_on
 FROM action x
 LEFT JOIN action_update u ON u.id = (
     SELECT id FROM action_update WHERE action_id = x.id ORDER BY on_date DESC, id DESC LIMIT 1)
@@ -50,7 +51,8 @@ WHERE x.finding_id = :finding_id AND x.ref = :ref;
 
 -- name: action_by_text
 SELECT x.id, x.status, x.due_on, x.owner_id, x.transferred_to, x.rag_override,
-       x.rag_override_reason, u.note, u.evidence, x.start_on
+       x.rag_override_reason, u.note, u.evidence, x.start_on, x.timescale, x.cadence,
+       date(x.created_at) AS created_on
 FROM action x
 LEFT JOIN action_update u ON u.id = (
     SELECT id FROM action_update WHERE action_id = x.id ORDER BY on_date DESC, id DESC LIMIT 1)
@@ -67,14 +69,12 @@ WHERE finding_id = :finding_id AND ref NOT GLOB '*[^0-9]*';
 -- :now is the import's time, taken once: the column defaults would work it
 -- out again for every row (strftime of 'now' twice per action and once per
 -- update, a tenth of the time of a bulk load).
--- :last_update_on is set only by a bulk load, which inserts the action as
--- its first update leaves it (the trigger is dropped meanwhile).
 INSERT INTO action (finding_id, ref, description, owner_id, start_on, original_due_on, due_on,
                     status, measure, transferred_to, rag_override, rag_override_reason,
-                    created_at, updated_at, last_update_on)
+                    created_at, updated_at, timescale, cadence)
 VALUES (:finding_id, :ref, :description, :owner_id, :start, :original_due, :due,
         coalesce(:status, 'not_started'), :measure, :transferred_to, :rag_override,
-        :rag_override_reason, :now, :now, :last_update_on);
+        :rag_override_reason, :now, :now, :timescale, :cadence);
 
 -- name: update_add
 -- The trigger action_update_apply applies the change to the action.
@@ -89,19 +89,23 @@ VALUES (:action_id, :on_date, :now, :author, :note, :evidence, :old_status, :new
 -- The moment the import is recorded at, as the schema's defaults write it.
 SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
 
+-- name: first_import_review
+-- The review the first import into an authority made (issue 11: the same
+-- sheet imported monthly goes into one review).
+SELECT ref FROM review
+WHERE authority_id = :authority_id AND kind = 'other' AND ref GLOB 'import-[0-9]*'
+ORDER BY ref LIMIT 1;
+
 -- name: review_authority
 SELECT authority_id FROM review WHERE id = :id;
 
 -- name: bulk_indexes
--- What a bulk load drops and makes again (import_bulk.c): every secondary
--- index of the two tables that grow by a row per imported action, except
--- those behind UNIQUE constraints (no sql), which enforce rules; and the
--- trigger that applies an update to its action (the writer inserts a new
--- action already in the state its first update leaves it: import_write.c).
-SELECT type, name, sql FROM sqlite_master
-WHERE (type = 'index' AND tbl_name IN ('action', 'action_update') AND sql IS NOT NULL)
-   OR (type = 'trigger' AND name = 'action_update_apply')
-ORDER BY type, name;
+-- The secondary indexes a bulk load drops and builds again (import_bulk.c):
+-- every index of the two tables that grow by a row per imported action,
+-- except those behind UNIQUE constraints (no sql), which enforce rules.
+SELECT name, sql FROM sqlite_master
+WHERE type = 'index' AND tbl_name IN ('action', 'action_update') AND sql IS NOT NULL
+ORDER BY name;
 
 -- name: cache_size
 PRAGMA cache_size;

@@ -62,3 +62,17 @@ WHERE u.on_date BETWEEN :since AND :as_of
   AND (:finding_id IS NULL OR x.finding_id = :finding_id)
   AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
 ORDER BY u.on_date, u.id;
+
+-- name: unevidenced
+-- Actions signed off by :as_of with no evidence of impact recorded by then
+-- (issue 11: "signed off without evidence of impact", a data-quality note).
+-- Imported rows may carry their status with no update: those count by
+-- their current status.
+SELECT x.id FROM action x
+WHERE (EXISTS (SELECT 1 FROM action_update u
+               WHERE u.action_id = x.id AND u.new_status = 'signed_off' AND u.on_date <= :as_of)
+       OR (x.status = 'signed_off' AND date(x.created_at) <= :as_of
+           AND NOT EXISTS (SELECT 1 FROM action_update u WHERE u.action_id = x.id)))
+  AND NOT EXISTS (SELECT 1 FROM action_update u
+                  WHERE u.action_id = x.id AND u.on_date <= :as_of
+                    AND trim(coalesce(u.evidence, '')) <> '');

@@ -76,7 +76,12 @@ st AS MATERIALIZED (
                (SELECT u.new_due_on FROM action_update u
                 WHERE u.action_id = b.id AND u.on_date <= :as_of
                   AND u.new_due_on IS NOT NULL
-                ORDER BY u.id DESC LIMIT 1), b.original_due_on) END AS due_on,
+                ORDER BY u.id DESC LIMIT 1),
+               -- an open-ended action dated later had no due date then
+               CASE WHEN EXISTS (SELECT 1 FROM action_update f
+                                 WHERE f.action_id = b.id AND f.old_due_on IS NULL
+                                   AND f.new_due_on IS NOT NULL) THEN NULL
+                    ELSE b.original_due_on END) END AS due_on,
            CASE WHEN b.settled THEN b.owner_id ELSE coalesce(
                (SELECT u.new_owner_id FROM action_update u
                 WHERE u.action_id = b.id AND u.on_date <= :as_of
@@ -114,17 +119,18 @@ SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
        f.ref AS finding_ref, f.kind AS finding_kind, f.theme, f.text AS finding,
        x.ref AS action_ref, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, s.due_on, s.status, x.measure,
-       rag(s.status, s.due_on, x.original_due_on, s.last_update_on, x.start_on,
+       rag(s.status, s.due_on, x.original_due_on, s.last_update_on, x.start_on, x.cadence,
            s.rag_override, :as_of, cfg.amber, cfg.stale) AS rag,
-       rag_reason(s.status, s.due_on, x.original_due_on, s.last_update_on, x.start_on,
+       rag_reason(s.status, s.due_on, x.original_due_on, s.last_update_on, x.start_on, x.cadence,
                   s.transferred_to, s.rag_override, s.rag_override_reason, :as_of,
                   cfg.amber, cfg.stale) AS rag_reason,
        s.rag_override, s.rag_override_reason, s.last_update_on,
        lu.author AS last_update_by, lu.note AS last_update_note,
-       lu.evidence AS last_update_evidence, s.transferred_to,
+       lu.evidence AS last_update_evidence, s.transferred_to, x.timescale AS due_as_written,
        CASE WHEN s.status IN ('not_started', 'in_progress') AND s.due_on < :as_of
             THEN CAST(julianday(:as_of) - julianday(s.due_on) AS INTEGER) END AS days_overdue,
-       CASE WHEN s.status NOT IN ('not_started', 'in_progress') OR s.due_on >= :as_of
+       CASE WHEN s.status NOT IN ('not_started', 'in_progress') OR s.due_on IS NULL
+                 OR s.due_on >= :as_of
             THEN NULL
             WHEN julianday(:as_of) - julianday(s.due_on) <= 30 THEN '1-30'
             WHEN julianday(:as_of) - julianday(s.due_on) <= 90 THEN '31-90'
@@ -143,8 +149,10 @@ LEFT JOIN action_update lu ON lu.id = (
 CROSS JOIN cfg
 WHERE (:owner_id IS NULL OR s.owner_id = :owner_id)
   AND (:status IS NULL OR s.status = :status)
+  AND (:no_due IS NULL OR s.due_on IS NULL)
   AND (:rag IS NULL OR rag(s.status, s.due_on, x.original_due_on, s.last_update_on,
-                           x.start_on, s.rag_override, :as_of, cfg.amber, cfg.stale) = :rag)
+                           x.start_on, x.cadence, s.rag_override, :as_of, cfg.amber,
+                           cfg.stale) = :rag)
   AND (:overdue IS NULL
        OR (s.status IN ('not_started', 'in_progress') AND s.due_on < :as_of))
 ORDER BY CASE WHEN :overdue IS NOT NULL THEN s.due_on END,

@@ -8,7 +8,7 @@
 -- What an update is checked against. Read inside the update's write
 -- transaction, so it cannot change before the insert.
 SELECT x.status, x.start_on, x.due_on, x.original_due_on, x.rag_override,
-       a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path
+       a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path, x.cadence
 FROM action x JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
 JOIN authority a ON a.id = r.authority_id
 WHERE x.id = :id;
@@ -85,7 +85,9 @@ WITH about (key, days_default, meaning) AS (VALUES
     ('rag.amber_days', :amber_default,
      'an open action due within this many days is amber (0: only on the day)'),
     ('rag.stale_days', :stale_default,
-     'an open action with no update for this many days is amber (0: rule off)'))
+     'an open action with no update for this many days is amber (0: rule off)'),
+    ('rag.grace_days', :grace_default,
+     'a recurring action is red this many days after its report was due'))
 SELECT s.key, s.value AS days, a.days_default, a.meaning
 FROM setting s LEFT JOIN about a ON a.key = s.key
 ORDER BY s.key;

@@ -47,7 +47,7 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
            s.rag_override, s.rag_override_reason
     FROM replayed s
     JOIN action a ON a.id = s.id
@@ -62,9 +62,9 @@ SELECT x.id,
             WHEN julianday(:as_of) - julianday(x.due_on) <= 90 THEN '31-90'
             WHEN julianday(:as_of) - julianday(x.due_on) <= 180 THEN '91-180'
             ELSE '180+' END AS aging,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.last_update_on, x.status
@@ -75,6 +75,7 @@ JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
 -- filters: by_action
+  AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
        OR EXISTS (SELECT 1 FROM action_update u
@@ -90,9 +91,9 @@ SELECT x.id,
             WHEN julianday(:as_of) - julianday(x.due_on) <= 90 THEN '31-90'
             WHEN julianday(:as_of) - julianday(x.due_on) <= 180 THEN '91-180'
             ELSE '180+' END AS aging,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.last_update_on, x.status
@@ -103,6 +104,7 @@ JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
 -- filters: by_action
+  AND (:no_due IS NULL OR x.due_on IS NULL)
 ORDER BY x.due_on, x.id;
 
 -- name: due
@@ -114,7 +116,7 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
            s.rag_override, s.rag_override_reason
     FROM replayed s
     JOIN action a ON a.id = s.id
@@ -125,9 +127,9 @@ SELECT x.id,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on,
        CAST(julianday(x.due_on) - julianday(:as_of) AS INTEGER) AS days_to_due,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.last_update_on, x.status
@@ -139,6 +141,7 @@ JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
   AND x.due_on >= :as_of AND x.due_on < :before
 -- filters: by_action
+  AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
        OR EXISTS (SELECT 1 FROM action_update u
@@ -150,9 +153,9 @@ SELECT x.id,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on,
        CAST(julianday(x.due_on) - julianday(:as_of) AS INTEGER) AS days_to_due,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.last_update_on, x.status
@@ -164,6 +167,7 @@ JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
   AND x.due_on >= :as_of AND x.due_on < :before
 -- filters: by_action
+  AND (:no_due IS NULL OR x.due_on IS NULL)
 ORDER BY x.due_on, x.id;
 
 -- name: stale
@@ -178,7 +182,7 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
            s.rag_override, s.rag_override_reason
     FROM replayed s
     JOIN action a ON a.id = s.id
@@ -191,9 +195,9 @@ SELECT x.id,
        coalesce(x.last_update_on, x.start_on) AS counted_from_on,
        CAST(julianday(:as_of) - julianday(coalesce(x.last_update_on, x.start_on))
             AS INTEGER) AS days_without_update,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.status
@@ -205,6 +209,7 @@ JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
   AND coalesce(x.last_update_on, x.start_on) <= :cutoff
 -- filters: by_action
+  AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
        OR EXISTS (SELECT 1 FROM action_update u
@@ -218,9 +223,9 @@ SELECT x.id,
        coalesce(x.last_update_on, x.start_on) AS counted_from_on,
        CAST(julianday(:as_of) - julianday(coalesce(x.last_update_on, x.start_on))
             AS INTEGER) AS days_without_update,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.status
@@ -232,6 +237,7 @@ JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
   AND coalesce(x.last_update_on, x.start_on) <= :cutoff
 -- filters: by_action
+  AND (:no_due IS NULL OR x.due_on IS NULL)
 ORDER BY coalesce(x.last_update_on, x.start_on), x.id;
 
 -- name: summary_theme
@@ -252,7 +258,7 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
            s.rag_override, s.rag_override_reason
     FROM replayed s
     JOIN action a ON a.id = s.id
@@ -274,22 +280,28 @@ SELECT min(p.theme) AS "group",
 FROM (
     SELECT min(f.theme) AS theme,
            count(*) AS total,
-           sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,
-           sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+           sum(x.status IN ('not_started', 'in_progress')
+               AND coalesce(x.due_on < :as_of, 0)) AS red,
+           sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                     AND coalesce(x.due_on >= :as_of, 1)
                     THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                      x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                                      x.start_on, x.cadence, :as_of, :amber_days,
+                                      :stale_days) = 'amber'
                     ELSE 0 END) AS amber,
-           sum(x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of)
-           - sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+           sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
+           - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                       AND coalesce(x.due_on >= :as_of, 1)
                       THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                        x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                                        x.start_on, x.cadence, :as_of, :amber_days,
+                                        :stale_days) = 'amber'
                       ELSE 0 END) AS green,
            sum(x.status IN ('complete', 'signed_off')) AS blue,
            sum(x.status IN ('transferred', 'withdrawn')) AS grey,
            sum(CASE WHEN x.rag_override IS NOT NULL
                     THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                        x.last_update_on, x.start_on, :as_of,
-                                                        :amber_days, :stale_days)
+                                                        x.last_update_on, x.start_on, x.cadence,
+                                                            :as_of,
+                                                            :amber_days, :stale_days)
                     ELSE 0 END) AS overridden,
            sum(x.status = 'not_started') AS not_started,
            sum(x.status = 'in_progress') AS in_progress,
@@ -302,6 +314,7 @@ FROM (
     CROSS JOIN action x ON x.finding_id = f.id
     WHERE TRUE
 -- filters: by_finding
+      AND (:no_due IS NULL OR x.due_on IS NULL)
       AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
       AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
            OR EXISTS (SELECT 1 FROM action_update u
@@ -310,22 +323,28 @@ FROM (
     UNION ALL
     SELECT min(f.theme) AS theme,
            count(*) AS total,
-           sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,
-           sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+           sum(x.status IN ('not_started', 'in_progress')
+               AND coalesce(x.due_on < :as_of, 0)) AS red,
+           sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                     AND coalesce(x.due_on >= :as_of, 1)
                     THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                      x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                                      x.start_on, x.cadence, :as_of, :amber_days,
+                                      :stale_days) = 'amber'
                     ELSE 0 END) AS amber,
-           sum(x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of)
-           - sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+           sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
+           - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                       AND coalesce(x.due_on >= :as_of, 1)
                       THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                        x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                                        x.start_on, x.cadence, :as_of, :amber_days,
+                                        :stale_days) = 'amber'
                       ELSE 0 END) AS green,
            sum(x.status IN ('complete', 'signed_off')) AS blue,
            sum(x.status IN ('transferred', 'withdrawn')) AS grey,
            sum(CASE WHEN x.rag_override IS NOT NULL
                     THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                        x.last_update_on, x.start_on, :as_of,
-                                                        :amber_days, :stale_days)
+                                                        x.last_update_on, x.start_on, x.cadence,
+                                                            :as_of,
+                                                            :amber_days, :stale_days)
                     ELSE 0 END) AS overridden,
            sum(x.status = 'not_started') AS not_started,
            sum(x.status = 'in_progress') AS in_progress,
@@ -338,6 +357,7 @@ FROM (
     JOIN review r ON r.id = f.review_id
     WHERE TRUE
 -- filters: by_action
+      AND (:no_due IS NULL OR x.due_on IS NULL)
     GROUP BY f.theme COLLATE NOCASE
 ) AS p
 GROUP BY p.theme COLLATE NOCASE
@@ -369,7 +389,7 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
            s.rag_override, s.rag_override_reason
     FROM replayed s
     JOIN action a ON a.id = s.id
@@ -403,23 +423,29 @@ FROM (
                         WHEN 'authority' THEN r.authority_id
                         ELSE x.status END AS k,
                count(*) AS total,
-               sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,
-               sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+               sum(x.status IN ('not_started', 'in_progress')
+                   AND coalesce(x.due_on < :as_of, 0)) AS red,
+               sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                         AND coalesce(x.due_on >= :as_of, 1)
                         THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                          x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                                          x.start_on, x.cadence, :as_of, :amber_days,
+                                          :stale_days) = 'amber'
                         ELSE 0 END) AS amber,
-               sum(x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of)
-               - sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+               sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
+               - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                           AND coalesce(x.due_on >= :as_of, 1)
                           THEN rag_computed(x.status, x.due_on, x.original_due_on,
-                                            x.last_update_on, x.start_on, :as_of, :amber_days,
+                                            x.last_update_on, x.start_on, x.cadence, :as_of,
+                                            :amber_days,
                                             :stale_days) = 'amber'
                           ELSE 0 END) AS green,
                sum(x.status IN ('complete', 'signed_off')) AS blue,
                sum(x.status IN ('transferred', 'withdrawn')) AS grey,
                sum(CASE WHEN x.rag_override IS NOT NULL
                         THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                            x.last_update_on, x.start_on, :as_of,
-                                                            :amber_days, :stale_days)
+                                                            x.last_update_on, x.start_on,
+                                                                x.cadence, :as_of,
+                                                                :amber_days, :stale_days)
                         ELSE 0 END) AS overridden,
                sum(x.status = 'not_started') AS not_started,
                sum(x.status = 'in_progress') AS in_progress,
@@ -432,6 +458,7 @@ FROM (
         CROSS JOIN review r ON r.id = f.review_id
         WHERE TRUE
 -- filters: by_action
+          AND (:no_due IS NULL OR x.due_on IS NULL)
           AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
           AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
                OR EXISTS (SELECT 1 FROM action_update u
@@ -443,23 +470,29 @@ FROM (
                         WHEN 'authority' THEN r.authority_id
                         ELSE x.status END AS k,
                count(*) AS total,
-               sum(x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of) AS red,
-               sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+               sum(x.status IN ('not_started', 'in_progress')
+                   AND coalesce(x.due_on < :as_of, 0)) AS red,
+               sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                         AND coalesce(x.due_on >= :as_of, 1)
                         THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                          x.start_on, :as_of, :amber_days, :stale_days) = 'amber'
+                                          x.start_on, x.cadence, :as_of, :amber_days,
+                                          :stale_days) = 'amber'
                         ELSE 0 END) AS amber,
-               sum(x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of)
-               - sum(CASE WHEN x.status IN ('not_started', 'in_progress') AND x.due_on >= :as_of
+               sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
+               - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                           AND coalesce(x.due_on >= :as_of, 1)
                           THEN rag_computed(x.status, x.due_on, x.original_due_on,
-                                            x.last_update_on, x.start_on, :as_of, :amber_days,
+                                            x.last_update_on, x.start_on, x.cadence, :as_of,
+                                            :amber_days,
                                             :stale_days) = 'amber'
                           ELSE 0 END) AS green,
                sum(x.status IN ('complete', 'signed_off')) AS blue,
                sum(x.status IN ('transferred', 'withdrawn')) AS grey,
                sum(CASE WHEN x.rag_override IS NOT NULL
                         THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                            x.last_update_on, x.start_on, :as_of,
-                                                            :amber_days, :stale_days)
+                                                            x.last_update_on, x.start_on,
+                                                                x.cadence, :as_of,
+                                                                :amber_days, :stale_days)
                         ELSE 0 END) AS overridden,
                sum(x.status = 'not_started') AS not_started,
                sum(x.status = 'in_progress') AS in_progress,
@@ -472,6 +505,7 @@ FROM (
         JOIN review r ON r.id = f.review_id
         WHERE TRUE
 -- filters: by_action
+          AND (:no_due IS NULL OR x.due_on IS NULL)
         GROUP BY k
     ) AS p
     GROUP BY p.k
@@ -494,7 +528,12 @@ replayed AS (
            coalesce((SELECT u.new_due_on FROM action_update u
                      WHERE u.action_id = a.id AND u.on_date <= :as_of
                        AND u.new_due_on IS NOT NULL
-                     ORDER BY u.id DESC LIMIT 1), a.original_due_on) AS due_on,
+                     ORDER BY u.id DESC LIMIT 1),
+                    -- an open-ended action dated later had no due date then
+                    CASE WHEN EXISTS (SELECT 1 FROM action_update f
+                                      WHERE f.action_id = a.id AND f.old_due_on IS NULL
+                                        AND f.new_due_on IS NOT NULL) THEN NULL
+                         ELSE a.original_due_on END) AS due_on,
            coalesce((SELECT u.new_owner_id FROM action_update u
                      WHERE u.action_id = a.id AND u.on_date <= :as_of
                        AND u.new_owner_id IS NOT NULL

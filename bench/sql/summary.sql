@@ -30,7 +30,7 @@ FROM (
            sum(s.status = 'withdrawn') AS withdrawn
     FROM (
         SELECT f.theme AS k, x.status, x.rag_override, rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                            x.start_on, :as_of, :amber_days, :stale_days) AS rag
+                            x.start_on, x.cadence, :as_of, :amber_days, :stale_days) AS rag
         FROM action x
         JOIN finding f ON f.id = x.finding_id
         WHERE x.start_on <= :as_of OR date(x.created_at) <= :as_of

@@ -119,7 +119,8 @@ int cli_parse_list(cli_ctx *ctx, int argc, char **argv, cli_format *format, cons
 /* getopt_long values of the filter options (above every character). */
 enum {
     CLI_OPT_AUTHORITY = 0x100, CLI_OPT_REVIEW, CLI_OPT_FINDING, CLI_OPT_OWNER,
-    CLI_OPT_THEME, CLI_OPT_STATUS, CLI_OPT_RAG
+    CLI_OPT_THEME, CLI_OPT_STATUS, CLI_OPT_RAG,
+    CLI_OPT_NO_DUE /* issue 11 */
 };
 
 /* The filter options' entries, for a command's getopt_long table. */
@@ -130,7 +131,8 @@ enum {
     {"owner", required_argument, 0, CLI_OPT_OWNER},                                  \
     {"theme", required_argument, 0, CLI_OPT_THEME},                                  \
     {"status", required_argument, 0, CLI_OPT_STATUS},                                \
-    {"rag", required_argument, 0, CLI_OPT_RAG}
+    {"rag", required_argument, 0, CLI_OPT_RAG},                                      \
+    {"no-due", no_argument, 0, CLI_OPT_NO_DUE}
 
 /* Their help, for a command's usage text (one source for every command). */
 #define CLI_FILTER_HELP                                                              \
@@ -145,6 +147,8 @@ enum {
     "                     transferred or withdrawn\n"                                \
     "  --rag RAG          red, amber, green, blue or grey as shown on the date\n"    \
     "                     (a manual override counts)\n"                              \
+    "  --no-due           only open-ended actions (no due date yet), to chase\n"     \
+    "                     a date\n"                                                 \
     "A filter naming nothing that exists is an error naming the closest names.\n"
 
 /* If c is a filter option, stores its value (optarg) in f and returns

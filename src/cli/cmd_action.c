@@ -1,6 +1,21 @@
 /* safeplan action add | list | show */
 #include "cli.h"
 
+/* "due 2012-07-31", "open-ended (no due date)" or "reports every 1 month,
+ * first report due 2012-07-08 (grace included)". */
+static void due_phrase(char *out, size_t size, const char *due, const char *written)
+{
+    sp_timescale ts;
+    if (!due[0])
+        snprintf(out, size, "open-ended (no due date)");
+    else if (written && sp_timescale_parse(&ts, written, due) == SP_OK &&
+             ts.kind == SP_DUE_RECURRING)
+        snprintf(out, size, "reports every %s, first report due %s (grace included)",
+                 ts.cadence, due);
+    else
+        snprintf(out, size, "due %s", due);
+}
+
 static int run_action_add(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -25,8 +40,8 @@ static int run_action_add(cli_ctx *ctx, int argc, char **argv)
     }
     if (!cli_positional(ctx, argc, argv, 1, 1))
         return EXIT_MISUSE;
-    if (!in.title || !in.owner || !in.due)
-        return cli_misuse(ctx, "missing %s", !in.title ? "--title" : !in.owner ? "--owner" : "--due");
+    if (!in.title || !in.owner)
+        return cli_misuse(ctx, "missing %s", !in.title ? "--title" : "--owner");
     in.finding = argv[optind];
     if (!cli_open(ctx, false))
         return EXIT_RUNTIME;
@@ -34,14 +49,16 @@ static int run_action_add(cli_ctx *ctx, int argc, char **argv)
         return cli_fail(ctx);
     char *path = NULL;
     sp_ref_path(&path, ctx->db, "action", id);
-    printf("added action %lld (%s), due %s\n", (long long)id, path ? path : "?", due);
+    char phrase[96];
+    due_phrase(phrase, sizeof phrase, due, in.due);
+    printf("added action %lld (%s), %s\n", (long long)id, path ? path : "?", phrase);
     sp_free(path);
     return EXIT_OK;
 }
 
 const cli_command cmd_action_add = {
     "action add", run_action_add, "add an action against a finding",
-    "Usage: safeplan action add FINDING --title TEXT --owner OWNER --due WHEN\n"
+    "Usage: safeplan action add FINDING --title TEXT --owner OWNER [--due WHEN]\n"
     "                           [--start DATE] [--ref REF] [--measure TEXT]\n"
     "\n"
     "FINDING is AUTHORITY/REVIEW/FINDING (or an id). Prints the new action's id\n"
@@ -49,10 +66,16 @@ const cli_command cmd_action_add = {
     "\n"
     "  --title TEXT     what will be done (required)\n"
     "  --owner OWNER    the accountable role; created if new (required)\n"
-    "  --due WHEN       a date (2017-06-30, 30/06/2017) or a timescale counted\n"
-    "                   from --start, else today: \"3 months\", 6m, \"12 weeks\",\n"
-    "                   \"March 2017\", \"end of March 2017\", \"mid July 2012\",\n"
-    "                   \"Q2 2017/18\", \"end of 2016/17\" (required)\n"
+    "  --due WHEN       the timescale as the plan writes it, kept as written\n"
+    "                   beside the date it resolves to: a date (2017-06-30,\n"
+    "                   30/06/2017, 1/4/18, \"16th July 2012\", 01-Apr-2018) or\n"
+    "                   a period counted from --start, else today: \"3 months\",\n"
+    "                   6m, \"next 6 months\", \"March 2017\", \"end of March\",\n"
+    "                   \"mid July 2012\", \"Autumn 2016\", \"17-18th July 2012\",\n"
+    "                   \"Q2 2017/18\", \"end of financial year\"; no date yet\n"
+    "                   (Ongoing, TBC, or leave --due out: open-ended); or a\n"
+    "                   cadence (Monthly, Quarterly, \"Every 6 weeks\": the\n"
+    "                   action reports that often). README lists every form\n"
     "  --start DATE     when work starts\n"
     "  --ref REF        the action's reference within the finding (default: the\n"
     "                   next number)\n"

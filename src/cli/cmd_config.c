@@ -30,7 +30,10 @@ const cli_command cmd_config_set = {
     "  rag.amber_days   an open action due within this many days is amber\n"
     "                   (default 28; 0: only on the day it is due)\n"
     "  rag.stale_days   an open action with no update for this many days is\n"
-    "                   amber (default 60; 0 turns the rule off)\n",
+    "                   amber (default 60; 0 turns the rule off)\n"
+    "  rag.grace_days   a recurring action (Monthly, Quarterly...) is red this\n"
+    "                   many days after its report was due (default 7); a\n"
+    "                   change applies from each action's next update\n",
 };
 
 static int run_config_get(cli_ctx *ctx, int argc, char **argv)
@@ -53,9 +56,9 @@ const cli_command cmd_config_get = {
     "config get", run_config_get, "print a setting's value",
     "Usage: safeplan config get KEY\n"
     "\n"
-    "Prints the setting's value alone, for scripts. KEY is rag.amber_days or\n"
-    "rag.stale_days; 'config list' shows them all with their meanings and\n"
-    "defaults.\n",
+    "Prints the setting's value alone, for scripts. KEY is rag.amber_days,\n"
+    "rag.stale_days or rag.grace_days; 'config list' shows them all with\n"
+    "their meanings and defaults.\n",
 };
 
 static int run_config_list(cli_ctx *ctx, int argc, char **argv)

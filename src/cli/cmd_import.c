@@ -48,6 +48,7 @@ static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *
         {"keep-rag", no_argument, 0, 'k'}, {"dry-run", no_argument, 0, 'n'},
         {"raw", no_argument, 0, 'w'},
         {"sheet", required_argument, 0, 's'}, {"encoding", required_argument, 0, 'e'},
+        {"fill-down", required_argument, 0, 'f'}, {"as-at", required_argument, 0, 't'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     int c;
     while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
@@ -61,6 +62,8 @@ static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *
         case 'w': o->flags |= SP_IMPORT_RAW; break;
         case 's': o->sheet = optarg; break;
         case 'e': o->encoding = optarg; break;
+        case 'f': o->fill_down = optarg; break;
+        case 't': o->as_at = optarg; break;
         default: return cli_stop(c);
         }
     }
@@ -102,6 +105,13 @@ static void print_summary(const sp_import_result *r, const char *name, bool dry)
     if (dry)
         printf("  would reject: %lld row%s\n", (long long)r->rejected,
                r->rejected == 1 ? "" : "s");
+    if (r->open_ended || r->recurring)
+        printf("  %s: %lld open-ended (no due date), %lld recurring\n",
+               dry ? "of the new actions" : "new actions", (long long)r->open_ended,
+               (long long)r->recurring);
+    if (r->unevidenced)
+        printf("  flagged: %lld signed off without evidence of impact (see the notes)\n",
+               (long long)r->unevidenced);
     if (r->rag_ignored)
         printf("  RAG: column %d not imported (RAG is computed for each report's date; "
                "--keep-rag imports it as manual overrides)\n", r->rag_ignored);
@@ -239,6 +249,7 @@ const cli_command cmd_import = {
     "Usage: safeplan import FILE [--review AUTHORITY/REVIEW | --authority AUTHORITY]\n"
     "                       [--map 'HEADER=FIELD,...'] [--keep-rag] [--dry-run]\n"
     "                       [--by NAME] [--raw] [--sheet NAME] [--encoding ENC]\n"
+    "                       [--fill-down COLUMN[,COLUMN]] [--as-at DATE]\n"
     "\n"
     "Reads a plan from CSV or an Excel workbook (FILE, or - for standard input):\n"
     "a file written by 'safeplan export', or a council's sheet.\n"
@@ -252,7 +263,12 @@ const cli_command cmd_import = {
     "  --review AUTHORITY/REVIEW  where rows go when the file has no review column\n"
     "  --authority AUTHORITY      or: into a review made for the import, ref\n"
     "                             import-YYYY-MM-DD (today), kind other, title\n"
-    "                             \"Plan imported from FILE on DATE\"\n"
+    "                             \"Plan imported from FILE on DATE\" (reused\n"
+    "                             by later imports)\n"
+    "  --fill-down COLUMN,...     empty cells take the value above (merged\n"
+    "                             cells): a field (finding, theme) or header\n"
+    "  --as-at DATE               the date the sheet speaks for: statuses and\n"
+    "                             undated progress are recorded as of it\n"
     "  --map 'HEADER=FIELD,...'   read other headers as these fields (an export\n"
     "                             column name, or ignore)\n"
     "  --keep-rag                 import a RAG column as manual overrides, reason\n"
@@ -282,19 +298,20 @@ const cli_command cmd_import = {
     "  action_ref  Ref, Reference, No.        theme  Theme, Area\n"
     "  finding     Finding, Recommendation, Area for consideration, Area for\n"
     "              improvement, Issue (also the kind of a new finding)\n"
-    "  action      Action, Actions, Action being taken, What we will do\n"
-    "  owner       Owner, Lead, Lead officer, Responsible officer\n"
+    "  action      Action, Actions, Action being taken, What we will do ...\n"
+    "  owner       Owner, Lead, Lead officer, Responsible officer, Who ...\n"
     "  start_on    Start, Start date          status  Status\n"
-    "  due_on      Due, Due date, Timescale, Target date, Deadline\n"
-    "  last_update_note      Progress, Progress update, Update, Comments\n"
+    "  due_on      Due, Due date, Timescale, Target date, Deadline, By when ...\n"
+    "  last_update_note      Progress, Progress update, Update, Comments ...\n"
     "  last_update_evidence  Evidence, Impact, Evidence of impact\n"
     "  last_update_on  Last updated           measure  Success measure\n"
     "  rag         RAG, RAG rating, RAG status\n"
     "Columns that match nothing are listed in a note, not imported.\n"
     "\n"
-    "Dates: ISO or UK day-first (31/03/2017); due dates also as timescales from\n"
-    "the start date, else today (\"3 months\", \"end of March 2017\", \"Q2\n"
-    "2017/18\"). Status: any spelling (\"In progress\", \"Complete\").\n"
+    "Due: as for 'action add --due', kept as written (column due_as_written);\n"
+    "Complete: done (a status that disagrees is an error). A re-import moves a\n"
+    "due date only if the timescale's text changed. Sign-off without evidence\n"
+    "is flagged. Status: any spelling (\"In progress\", \"Complete\").\n"
     "Without finding_ref, rows with the same finding text share a finding\n"
     "(numbered; theme \"General\" if none); without a Ref, an action is matched\n"
     "by its text. A new action takes the state the row records; progress in the\n"

@@ -101,7 +101,16 @@ static int print_timescale(cli_ctx *ctx, int64_t action_id)
     int rc = sp_cursor_step(c);
     if (rc == SP_ROW) {
         const char *due = cell(c, "due_on"), *original = cell(c, "original_due_on");
-        if (due && original && strcmp(due, original) != 0) {
+        const char *written = cell(c, "timescale"), *cadence = cell(c, "cadence");
+        const char *quality = cell(c, "data_quality");
+        if (written)
+            printf("Timescale as written: %s\n", written);
+        if (cadence)
+            printf("Recurring: reports every %s; next report due %s (grace included)\n",
+                   cadence, due ? due : "?");
+        else if (!due)
+            puts("Open-ended: no due date");
+        else if (due && original && strcmp(due, original) != 0) {
             int slip = sp_date_diff(original, due);
             printf("Due %s, originally %s (%s %d day%s)\n", due, original,
                    slip > 0 ? "slipped" : "brought forward", abs(slip),
@@ -109,6 +118,8 @@ static int print_timescale(cli_ctx *ctx, int64_t action_id)
         } else if (due) {
             printf("Due %s (the original due date)\n", due);
         }
+        if (quality)
+            printf("Data quality: %s\n", quality);
     }
     sp_cursor_free(c);
     return rc == SP_ROW ? EXIT_OK : cli_fail(ctx);

@@ -37,6 +37,10 @@ static const char *value(const sp_filter *f, size_t i)
 
 int cli_filter_opt(cli_ctx *ctx, sp_filter *f, int c)
 {
+    if (c == CLI_OPT_NO_DUE) {
+        f->no_due = 1;
+        return EXIT_OK;
+    }
     size_t i = 0;
     while (i < NFIELDS && fields[i].opt != c)
         i++;
@@ -69,5 +73,7 @@ void cli_filter_json(FILE *out, const sp_filter *f)
         else
             fputs("null", out);
     }
+    if (f && f->no_due) /* only when given, so earlier JSON stays as it was */
+        fputs(", \"no_due\": true", out);
     fputc('}', out);
 }

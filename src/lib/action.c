@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "rag.h"
 
 static int next_ref(char out[24], sp_db *db, int64_t finding_id)
 {
@@ -18,20 +19,64 @@ static int next_ref(char out[24], sp_db *db, int64_t finding_id)
     return rc;
 }
 
-/* Resolves the due date: relative timescales count from the start date,
- * else from today. */
-static int resolve_due(char due[SP_DATE_SIZE], sp_db *db, const sp_action_new *in,
-                       const char *start)
+/* What --due (or an import's timescale cell) came to. */
+typedef struct due_plan {
+    const char *due;      /* NULL: open-ended */
+    const char *cadence;  /* recurring: "1 month" */
+    char due_buf[SP_DATE_SIZE];
+    char start_buf[SP_DATE_SIZE];
+    char cadence_buf[16];
+} due_plan;
+
+/* The message for a timescale that was not understood. */
+int sp_fail_timescale(sp_db *db, const char *what, const char *text, const sp_timescale *ts)
+{
+    if (ts->ambiguous)
+        return sp_fail(db, SP_EINVALID, "%s '%s' is ambiguous: %s", what, text, ts->ambiguous);
+    return sp_fail(db, SP_EINVALID, "%s '%s' is not understood: expected %s", what, text,
+                   sp_timescale_forms());
+}
+
+/* Resolves --due: a date counted from the start date (else today), no
+ * date ("Ongoing", empty), or a cadence whose first report is due one
+ * period (and the grace) after the start. "From July 2012" gives a start
+ * when none was. */
+static int resolve_due(due_plan *p, const char **start, sp_db *db, const sp_action_new *in)
 {
     char today[SP_DATE_SIZE];
+    sp_timescale ts;
     sp_today(db, today);
-    if (sp_blank(in->due))
-        return sp_fail(db, SP_EINVALID, "due date must not be empty");
-    if (sp_due_parse(due, in->due, start ? start : today) != SP_OK)
-        return sp_fail(db, SP_EINVALID, "due date '%s' is not understood: expected %s", in->due,
-                       sp_due_forms());
-    if (start && sp_date_diff(start, due) < 0)
-        return sp_fail(db, SP_EINVALID, "due date %s is before the start date %s", due, start);
+    p->due = p->cadence = NULL;
+    if (sp_timescale_parse(&ts, in->due ? in->due : "", *start ? *start : today) != SP_OK)
+        return sp_fail_timescale(db, "due date", in->due, &ts);
+    if (ts.kind == SP_DUE_COMPLETE)
+        return sp_fail(db, SP_EINVALID, "due date '%s' says the work is done: add the action "
+                       "with its due date, then record it with 'action update --status "
+                       "complete'", in->due);
+    if (ts.start[0] && !*start) {
+        memcpy(p->start_buf, ts.start, SP_DATE_SIZE);
+        *start = p->start_buf;
+    }
+    if (ts.kind == SP_DUE_RECURRING) {
+        int grace;
+        int rc = sp_grace_days(&grace, db);
+        if (rc != SP_OK)
+            return rc;
+        memcpy(p->cadence_buf, ts.cadence, sizeof p->cadence_buf);
+        p->cadence = p->cadence_buf;
+        if (sp_cadence_next(p->due_buf, *start ? *start : today, ts.cadence, grace) != SP_OK)
+            return sp_fail(db, SP_EINVALID, "due date '%s': the first report would fall "
+                           "outside the years 1900-2999", in->due);
+        p->due = p->due_buf;
+        return SP_OK;
+    }
+    if (ts.kind == SP_DUE_OPEN)
+        return SP_OK;
+    memcpy(p->due_buf, ts.due, SP_DATE_SIZE);
+    p->due = p->due_buf;
+    if (*start && sp_date_diff(*start, p->due) < 0)
+        return sp_fail(db, SP_EINVALID, "due date %s is before the start date %s", p->due,
+                       *start);
     return SP_OK;
 }
 
@@ -48,7 +93,7 @@ static int check_new_action(sp_db *db, const sp_action_new *in)
 }
 
 static int insert_action(sp_db *db, const sp_action_new *in, int64_t finding_id,
-                         int64_t owner_id, const char *start, const char *due)
+                         int64_t owner_id, const char *start, const due_plan *due)
 {
     char ref[24];
     sqlite3_stmt *st;
@@ -62,7 +107,9 @@ static int insert_action(sp_db *db, const sp_action_new *in, int64_t finding_id,
     sp_bind_text(st, ":title", in->title);
     sp_bind_int(st, ":owner_id", owner_id);
     sp_bind_text(st, ":start", start);
-    sp_bind_text(st, ":due", due);
+    sp_bind_text(st, ":due", due->due);
+    sp_bind_text(st, ":cadence", due->cadence);
+    sp_bind_text(st, ":timescale", sp_blank(in->due) ? NULL : in->due);
     sp_bind_text(st, ":measure", sp_blank(in->measure) ? NULL : in->measure);
     rc = sp_exec_stmt(db, st, "adding action");
     sqlite3_finalize(st);
@@ -73,7 +120,8 @@ static int insert_action(sp_db *db, const sp_action_new *in, int64_t finding_id,
 
 int sp_action_add(int64_t *id, char due_out[SP_DATE_SIZE], sp_db *db, const sp_action_new *in)
 {
-    char start_buf[SP_DATE_SIZE], due[SP_DATE_SIZE];
+    char start_buf[SP_DATE_SIZE];
+    due_plan due;
     const char *start = NULL;
     int64_t finding_id = 0, owner_id = 0;
     sp_clear(db);
@@ -81,22 +129,22 @@ int sp_action_add(int64_t *id, char due_out[SP_DATE_SIZE], sp_db *db, const sp_a
     if (rc == SP_OK)
         rc = sp_check_date(&start, start_buf, db, "start date", in->start);
     if (rc == SP_OK)
-        rc = resolve_due(due, db, in, start);
+        rc = resolve_due(&due, &start, db, in);
     if (rc == SP_OK)
         rc = sp_resolve(&finding_id, db, "finding", in->finding);
     if (rc != SP_OK || (rc = sp_begin(db)) != SP_OK)
         return rc;
     rc = sp_owner_ensure(&owner_id, db, in->owner);
     if (rc == SP_OK)
-        rc = insert_action(db, in, finding_id, owner_id, start, due);
+        rc = insert_action(db, in, finding_id, owner_id, start, &due);
     if (rc != SP_OK) {
         sp_rollback(db);
         return rc;
     }
     if (id)
         *id = sqlite3_last_insert_rowid(db->sql);
-    if (due_out)
-        memcpy(due_out, due, SP_DATE_SIZE);
+    if (due_out) /* "" for an open-ended action */
+        snprintf(due_out, SP_DATE_SIZE, "%s", due.due ? due.due : "");
     return sp_commit(db);
 }
 

@@ -41,4 +41,11 @@ int sp_date_add_days(char out[SP_DATE_SIZE], const char *iso, int64_t n);
  * sp_date_add_days. out may alias iso. */
 int sp_date_add_months(char out[SP_DATE_SIZE], const char *iso, int64_t n);
 
+/* Day number of a valid y-m-d, and back. */
+int32_t sp_days_from_ymd(int y, int m, int d);
+void sp_ymd_from_days(int32_t days, int *y, int *m, int *d);
+
+/* Writes "YYYY-MM-DD" for a valid y-m-d. */
+void sp_format_ymd(char out[SP_DATE_SIZE], int y, int m, int d);
+
 #endif

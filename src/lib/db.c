@@ -87,6 +87,20 @@ static int install_schema(sp_db *db)
     return sp_commit(db);
 }
 
+/* With foreign keys off during a migration, proves it left none broken. */
+static int check_foreign_keys(sp_db *db, const char *name)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->sql, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+        return sp_fail_sql(db, "upgrading the database");
+    int step = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (step == SQLITE_ROW)
+        return sp_fail(db, SP_ERROR, "%s would leave a broken reference; the database was "
+                       "not changed", name);
+    return step == SQLITE_DONE ? SP_OK : sp_fail_sql(db, "upgrading the database");
+}
+
 /* Applies migration `step` unless another process already has. */
 static int apply_migration(sp_db *db, int step)
 {
@@ -103,6 +117,8 @@ static int apply_migration(sp_db *db, int step)
          * needs C (each link depends on the one before). */
         if (rc == SP_OK && strstr(m->name, "_ledger.sql"))
             rc = sp_ledger_backfill(db);
+        if (rc == SP_OK)
+            rc = check_foreign_keys(db, m->name);
         if (rc == SP_OK && set_pragma_int(db, "user_version", step) != SQLITE_OK)
             rc = sp_fail_sql(db, "upgrading the database");
     }
@@ -113,14 +129,22 @@ static int apply_migration(sp_db *db, int step)
     return sp_commit(db);
 }
 
+/* Migrations run with foreign keys off, as SQLite prescribes for
+ * rebuilding a table (migration 0005 does): dropping the old table must
+ * not delete or orphan its children. The pragma is a no-op inside a
+ * transaction, so it is set around each one. */
 static int upgrade(sp_db *db, int from)
 {
-    for (int step = from + 1; step <= sp_schema_version(); step++) {
-        int rc = apply_migration(db, step);
-        if (rc != SP_OK)
-            return rc;
-    }
-    return SP_OK;
+    int rc = SP_OK;
+    if (from < sp_schema_version() &&
+        sqlite3_exec(db->sql, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) != SQLITE_OK)
+        return sp_fail_sql(db, "upgrading the database");
+    for (int step = from + 1; rc == SP_OK && step <= sp_schema_version(); step++)
+        rc = apply_migration(db, step);
+    if (sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK &&
+        rc == SP_OK)
+        rc = sp_fail_sql(db, "upgrading the database");
+    return rc;
 }
 
 /* Creates the file with mode 0600 before SQLite sees it: the plan names

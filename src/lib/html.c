@@ -200,6 +200,10 @@ static void write_headline(page *pg)
     snprintf(label, sizeof label, "completed or signed off since %s", since);
     figure(pg, "completed", pg->p.completed, false, label);
     out(pg, "</section>\n");
+    if (pg->p.unevidenced > 0) /* the committee's "so what?" (issue 11) */
+        out(pg, "<p class=\"meta\" id=\"data-quality\">Data quality: %d action%s signed off "
+                "without evidence of impact.</p>\n", pg->p.unevidenced,
+            pg->p.unevidenced == 1 ? "" : "s");
 }
 
 /* ------------------------------------------------------------------ */

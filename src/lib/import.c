@@ -7,9 +7,11 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "import.h"
 #include "xlsx.h"
+#include "rag.h"
 
 #define MSG_SIZE 1400
 
@@ -19,7 +21,8 @@ typedef struct importer {
     sp_import_result *res;
     const char *name;            /* the file's name in messages */
     char today[SP_DATE_SIZE];
-    char import_ref[32];         /* the review made for the import */
+    char as_at[SP_DATE_SIZE];    /* --as-at, ISO */
+    char import_ref[48];         /* the review made for the import */
     char import_title[300];
     imp_user_map user;
     imp_defaults defaults;
@@ -34,6 +37,11 @@ typedef struct importer {
     imp_row row;                 /* reused for every row */
     size_t blank_cols[64];       /* columns with no header, until one shows data */
     size_t nblank;
+    int fill_col[8];             /* --fill-down columns (0-based), -1 ends */
+    char *fill_value[8];         /* their last non-empty values */
+    sp_csv_field *filled;        /* a row's fields with the blanks filled */
+    sp_csv_row filled_row;       /* ... and the row that points at them */
+    bool prev_had_finding;       /* a row above named a finding */
 } importer;
 
 /* ------------------------------------------------------------------ */
@@ -177,12 +185,55 @@ static int check_placement(importer *im)
     return SP_OK;
 }
 
+/* The column a --fill-down name means: a field (finding, theme) or the
+ * file's own header, in any case. */
+static int fill_column(importer *im, const sp_csv_row *header, const char *name, size_t len)
+{
+    for (int f = 0; f < F_COUNT; f++)
+        if (strlen(imp_field_name((imp_field)f)) == len &&
+            strncmp(imp_field_name((imp_field)f), name, len) == 0 && im->map.col[f] >= 0)
+            return im->map.col[f];
+    for (size_t c = 0; c < header->count; c++)
+        if (header->fields[c].len == len && strncasecmp(header->fields[c].data, name, len) == 0)
+            return (int)c;
+    return -1;
+}
+
+static int resolve_fill_down(importer *im, const sp_csv_row *header)
+{
+    const char *p = im->opt->fill_down;
+    size_t n = 0;
+    im->fill_col[0] = -1;
+    if (!p)
+        return SP_OK;
+    while (*p) {
+        size_t len = strcspn(p, ",");
+        size_t lead = strspn(p, " ");
+        size_t trail = 0;
+        while (len > lead + trail && p[len - 1 - trail] == ' ')
+            trail++;
+        int c = fill_column(im, header, p + lead, len - lead - trail);
+        if (c < 0 || n == 7)
+            return sp_fail(im->db, SP_EINVALID, "--fill-down: %s '%.*s': expected a field "
+                           "name (finding, theme, ...) or a header of the file",
+                           c < 0 ? "the file has no column" : "too many columns, at",
+                           (int)(len - lead - trail), p + lead);
+        im->fill_col[n++] = c;
+        im->fill_col[n] = -1;
+        p += len + (p[len] == ',');
+    }
+    im->filled = calloc(header->count, sizeof *im->filled);
+    return im->filled ? SP_OK : sp_fail(im->db, SP_ENOMEM, "out of memory");
+}
+
 static int take_header(importer *im, const sp_csv_row *row)
 {
     int column = -1;
     int rc = imp_map_header(&im->map, &column, im->db, row, &im->user, on_unplaced, im);
     if (rc == SP_OK)
         rc = check_placement(im);
+    if (rc == SP_OK)
+        rc = resolve_fill_down(im, row);
     if (rc == SP_EINVALID) {
         im->header_failed = true;
         reject(im, row->line, column >= 0 ? (size_t)column + 1 : 0, sp_errmsg(im->db));
@@ -198,6 +249,61 @@ static int take_header(importer *im, const sp_csv_row *row)
 /* ------------------------------------------------------------------ */
 /* Rows                                                                */
 
+/* Every bad cell of one row (imp_row_parse lists them): one bad row. */
+static int reject_all(importer *im, size_t line, const imp_row *r)
+{
+    sp_import_result *res = im->res;
+    int rc = SP_OK;
+    for (size_t i = 0; rc == SP_OK && i < r->nerrors && res->nerrors < SP_IMPORT_MAX_ERRORS; i++)
+        rc = push(im->db, &res->errors, &res->nerrors,
+                  locate(im, line, field_column(im, r->error_field[i]), r->error[i]));
+    res->rejected++;
+    return rc;
+}
+
+/* --fill-down: a blank cell in a named column takes the last value above
+ * it (a finding written once over its actions, a merged cell). The row's
+ * fields are copied so that the reader's record is not changed. */
+static int fill_down(importer *im, const sp_csv_row **row)
+{
+    if (im->fill_col[0] < 0 || !im->filled)
+        return SP_OK;
+    memcpy(im->filled, (*row)->fields, (*row)->count * sizeof *im->filled);
+    for (size_t i = 0; i < 8 && im->fill_col[i] >= 0; i++) {
+        size_t c = (size_t)im->fill_col[i];
+        if (!sp_blank(im->filled[c].data)) {
+            char *kept = strdup(im->filled[c].data);
+            if (!kept)
+                return sp_fail(im->db, SP_ENOMEM, "out of memory");
+            free(im->fill_value[i]);
+            im->fill_value[i] = kept;
+        } else if (im->fill_value[i]) {
+            im->filled[c] = (sp_csv_field){im->fill_value[i], strlen(im->fill_value[i])};
+        }
+    }
+    im->filled_row = **row;
+    im->filled_row.fields = im->filled;
+    *row = &im->filled_row;
+    return SP_OK;
+}
+
+/* Without --fill-down, rows with no finding under one that has one are
+ * almost always a finding written once for several actions: say so. */
+static bool missing_finding(importer *im, const sp_csv_row *row)
+{
+    int fc = im->map.col[F_FINDING], rc = im->map.col[F_FINDING_REF];
+    if (fc < 0)
+        return false;
+    bool has = !sp_blank(row->fields[fc].data) || (rc >= 0 && !sp_blank(row->fields[rc].data));
+    im->prev_had_finding |= has;
+    if (has || !im->prev_had_finding)
+        return false;
+    sp_fail(im->db, SP_EINVALID, "no finding in this row, though a row above has one: if "
+            "the finding is written once for the actions under it (merged cells), import "
+            "with --fill-down %s to carry it down", imp_field_name(F_FINDING));
+    return true;
+}
+
 static int take_row(importer *im, const sp_csv_row *row)
 {
     imp_field field = F_COUNT;
@@ -211,7 +317,14 @@ static int take_row(importer *im, const sp_csv_row *row)
         size_t at = (row->count < im->map.ncols ? row->count : im->map.ncols) + 1;
         return reject(im, row->line, at, msg);
     }
-    int rc = imp_row_parse(&im->row, &field, im->db, &im->map, row, &im->row_opts);
+    int rc = fill_down(im, &row);
+    if (rc != SP_OK)
+        return rc;
+    if (missing_finding(im, row))
+        return reject(im, row->line, field_column(im, F_FINDING), sp_errmsg(im->db));
+    rc = imp_row_parse(&im->row, &field, im->db, &im->map, row, &im->row_opts);
+    if (rc == SP_EINVALID && im->row.nerrors > 1)
+        return reject_all(im, row->line, &im->row);
     if (rc == SP_OK)
         rc = imp_write_row(im->writer, &field, note, &im->row);
     if (rc == SP_EINVALID)
@@ -267,6 +380,43 @@ static int resolve_defaults(importer *im)
     return rc;
 }
 
+/* --as-at: the date the sheet speaks for; not after today. */
+static int take_as_at(importer *im)
+{
+    const char *text = im->opt->as_at;
+    if (!text)
+        return SP_OK;
+    if (sp_date_parse(im->as_at, text) != SP_OK)
+        return sp_fail(im->db, SP_EINVALID, "--as-at '%s' is not a date: expected the date "
+                       "the sheet speaks for (YYYY-MM-DD or DD/MM/YYYY)", text);
+    if (strcmp(im->as_at, im->today) > 0)
+        return sp_fail(im->db, SP_EINVALID, "--as-at %s is after today (%s): a sheet cannot "
+                       "speak for a day to come", im->as_at, im->today);
+    im->defaults.as_at = im->as_at;
+    return SP_OK;
+}
+
+/* Rows placed by --authority alone go to the review the first such import
+ * made for that authority ("import-YYYY-MM-DD"), so that the same sheet
+ * imported every month lands in one review. */
+static int reuse_import_review(importer *im)
+{
+    sqlite3_stmt *st;
+    if (!im->defaults.authority_id || im->defaults.review_id)
+        return SP_OK;
+    int rc = sp_prepare(&st, im->db, "import/first_import_review");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":authority_id", im->defaults.authority_id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_text(st, 0))
+        snprintf(im->import_ref, sizeof im->import_ref, "%s",
+                 (const char *)sqlite3_column_text(st, 0));
+    rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SP_OK : sp_fail_sql(im->db, "finding the review");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static int setup(importer *im, sp_db *db, const sp_import_options *opt)
 {
     im->db = db;
@@ -278,11 +428,19 @@ static int setup(importer *im, sp_db *db, const sp_import_options *opt)
              base_name(im->name), im->today);
     im->defaults = (imp_defaults){0, 0, im->import_ref, im->import_title,
                                   opt->author && !sp_blank(opt->author) ? opt->author : "import",
-                                  im->today};
+                                  im->today, im->today, im->name, 0};
     im->row_opts = (imp_row_opts){im->today, (opt->flags & SP_IMPORT_KEEP_RAG) != 0,
                                   (opt->flags & SP_IMPORT_RAW) != 0};
-    int rc = imp_user_map_parse(&im->user, db, opt->map);
-    return rc == SP_OK ? resolve_defaults(im) : rc;
+    int rc = take_as_at(im);
+    if (rc == SP_OK && opt->as_at) /* timescales in the sheet count from its date */
+        im->row_opts.today = im->as_at;
+    if (rc == SP_OK)
+        rc = sp_grace_days(&im->defaults.grace_days, db);
+    if (rc == SP_OK)
+        rc = imp_user_map_parse(&im->user, db, opt->map);
+    if (rc == SP_OK)
+        rc = resolve_defaults(im);
+    return rc == SP_OK ? reuse_import_review(im) : rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -346,6 +504,9 @@ static void tally(sp_import_result *res, const imp_writer *w)
     res->updated = t->updated;
     res->unchanged = t->unchanged;
     res->irregular = t->irregular;
+    res->open_ended = t->open_ended;
+    res->recurring = t->recurring;
+    res->unevidenced = t->unevidenced;
 }
 
 /* Commits, or rolls back a dry run or a file with rejected rows. */
@@ -449,6 +610,9 @@ static int run(sp_import_result **out, sp_db *db, const imp_source *src,
     imp_source_free(&im->src);
     imp_writer_free(im->writer);
     imp_user_map_free(&im->user);
+    for (size_t i = 0; i < 8; i++)
+        free(im->fill_value[i]);
+    free(im->filled);
     free(im);
     return rc;
 }

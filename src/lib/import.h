@@ -24,6 +24,7 @@ typedef enum imp_field {
     F_ACTION_REF, F_ACTION, F_OWNER, F_START, F_ORIGINAL_DUE, F_DUE, F_STATUS, F_MEASURE,
     F_RAG, F_RAG_REASON, F_RAG_OVERRIDE, F_RAG_OVERRIDE_REASON,
     F_UPDATE_ON, F_UPDATE_BY, F_NOTE, F_EVIDENCE, F_TRANSFERRED_TO,
+    F_TIMESCALE, /* the due date as written (export column due_as_written) */
     F_COUNT,
     F_IGNORE = F_COUNT /* a column named to be skipped (--map 'X=ignore') */
 } imp_field;
@@ -68,6 +69,9 @@ int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
 
 /* ---- import_row.c ---- */
 
+#define IMP_ROW_ERRORS 8
+#define IMP_ROW_ERROR_SIZE 700
+
 /* One row's values: cells are views into the reader's record (valid for
  * this row only); NULL means absent or empty. Dates are resolved to ISO,
  * enumerations to canonical words. */
@@ -84,6 +88,13 @@ typedef struct imp_row {
     char review_reported_buf[SP_DATE_SIZE], start_buf[SP_DATE_SIZE];
     char original_due_buf[SP_DATE_SIZE], due_buf[SP_DATE_SIZE], update_on_buf[SP_DATE_SIZE];
     bool carries_update;           /* the row reports a progress update */
+    const char *timescale;         /* the due date as written, or NULL */
+    const char *cadence;           /* a recurring action's "1 month", or NULL */
+    char cadence_buf[16];
+    bool relative;                 /* the due depends on the base date ("3 months") */
+    size_t nerrors;                /* every bad cell of the row (imp_row_parse) */
+    imp_field error_field[IMP_ROW_ERRORS];
+    char error[IMP_ROW_ERRORS][IMP_ROW_ERROR_SIZE];
 } imp_row;
 
 /* Options that change how rows are read. */
@@ -93,11 +104,16 @@ typedef struct imp_row_opts {
     bool raw;                      /* cells are not formula-guarded */
 } imp_row_opts;
 
+/* Resolves the row's timescale again against `base` (an existing action's
+ * start or first-import date), into r->due. SP_OK or SP_EINVALID. */
+int imp_row_rebase(imp_row *r, const char *base);
+
 /* True if every cell of the record is empty (a blank spreadsheet row). */
 bool imp_row_blank(const sp_csv_row *row);
 
-/* Fills r from the record. On SP_EINVALID the message is on db and
- * *field says which field is at fault (F_COUNT if none). */
+/* Fills r from the record. On SP_EINVALID every bad cell is listed in
+ * r->error (r->nerrors of them, each with its field); the message of the
+ * first is also on db and in *field. */
 int imp_row_parse(imp_row *r, imp_field *field, sp_db *db, const imp_map *m,
                   const sp_csv_row *row, const imp_row_opts *o);
 
@@ -156,6 +172,7 @@ typedef struct imp_writer imp_writer;
 typedef struct imp_tally {
     sp_import_counts created;
     int64_t updated, unchanged, irregular;
+    int64_t open_ended, recurring, unevidenced;
 } imp_tally;
 
 /* Where rows go when the file does not say (from the options). */
@@ -166,6 +183,9 @@ typedef struct imp_defaults {
     const char *import_title;
     const char *author;        /* for updates the file does not attribute */
     const char *today;
+    const char *as_at;         /* the date the sheet speaks for (default today) */
+    const char *file;          /* the file's name, for revision reasons */
+    int grace_days;            /* rag.grace_days, for recurring actions */
 } imp_defaults;
 
 /* Prepares every statement once. *out is NULL on failure. */
@@ -186,7 +206,7 @@ int imp_writer_finish(imp_writer *w);
 /* Writes one parsed row. SP_EINVALID (message on db, *field the field at
  * fault or F_COUNT) rejects the row; other codes are fatal. `note`
  * receives a remark ("" if none): a status moved outside the lifecycle. */
-int imp_write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], const imp_row *r);
+int imp_write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], imp_row *r);
 
 /* The counts so far. */
 const imp_tally *imp_writer_tally(const imp_writer *w);

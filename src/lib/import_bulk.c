@@ -6,26 +6,15 @@
  * action_update are dropped, and they are built again (from their own
  * CREATE statements, as stored in the schema) before the commit. All of it
  * happens inside the import's transaction: a rollback brings them back.
- *
- * The trigger action_update_apply is dropped and made again the same way.
- * Each imported action with a progress update cost an insert of the
- * action, an insert of the update, and the trigger's UPDATE rewriting the
- * action row just written (with a statement journal, since a trigger may
- * change many rows): a fifth of a bulk load. Meanwhile the writer inserts
- * each new action already in the state its first update leaves it, which
- * is all the trigger would have done (import_write.c, create_action). Bulk
- * mode ends at the first row that is not a new action (imp_writer_finish),
- * and from then on the trigger applies every update, as always.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "import.h"
 
-/* One dropped index or trigger: its name and the statement that made it. */
+/* One dropped index: its name and the statement that made it. */
 typedef struct dropped {
     char *name, *sql;
-    bool trigger;
 } dropped;
 
 struct imp_bulk {
@@ -33,7 +22,7 @@ struct imp_bulk {
     size_t n;
 };
 
-static int remember(imp_bulk *b, sp_db *db, bool trigger, const char *name, const char *sql)
+static int remember(imp_bulk *b, sp_db *db, const char *name, const char *sql)
 {
     dropped *grown = realloc(b->idx, (b->n + 1) * sizeof *grown);
     if (!grown)
@@ -42,7 +31,6 @@ static int remember(imp_bulk *b, sp_db *db, bool trigger, const char *name, cons
     dropped *d = &b->idx[b->n];
     d->name = strdup(name);
     d->sql = strdup(sql);
-    d->trigger = trigger;
     b->n++;
     return d->name && d->sql ? SP_OK : sp_fail(db, SP_ENOMEM, "out of memory");
 }
@@ -54,9 +42,8 @@ static int list_indexes(imp_bulk *b, sp_db *db)
     sqlite3_stmt *st;
     int rc = sp_prepare(&st, db, "import/bulk_indexes");
     while (rc == SP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        rc = remember(b, db, strcmp((const char *)sqlite3_column_text(st, 0), "trigger") == 0,
-                      (const char *)sqlite3_column_text(st, 1),
-                      (const char *)sqlite3_column_text(st, 2));
+        rc = remember(b, db, (const char *)sqlite3_column_text(st, 0),
+                      (const char *)sqlite3_column_text(st, 1));
     if (rc == SQLITE_DONE)
         rc = SP_OK;
     else if (rc > 0)
@@ -71,9 +58,7 @@ static int drop_all(const imp_bulk *b, sp_db *db)
 {
     int rc = SP_OK;
     for (size_t i = 0; rc == SP_OK && i < b->n; i++) {
-        char *sql = sqlite3_mprintf(b->idx[i].trigger ? "DROP TRIGGER \"%w\""
-                                                      : "DROP INDEX \"%w\"",
-                                    b->idx[i].name);
+        char *sql = sqlite3_mprintf("DROP INDEX \"%w\"", b->idx[i].name);
         rc = sql ? sp_exec_script(db, sql, "preparing a bulk load")
                  : sp_fail(db, SP_ENOMEM, "out of memory");
         sqlite3_free(sql);
@@ -132,7 +117,6 @@ int imp_bulk_end(imp_bulk *b, sp_db *db)
     int rc = sort_on_disk(&old, db);
     for (size_t i = 0; rc == SP_OK && i < b->n; i++)
         rc = sp_exec_script(db, b->idx[i].sql, "building the indexes after a bulk load");
-    /* (and making the trigger again: its statement is in the list too) */
     restore_temp_store(db, old);
     return rc;
 }

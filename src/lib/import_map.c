@@ -34,11 +34,14 @@ static const field_def fields[F_COUNT] = {
     {"finding", "Finding, Recommendation, Area for consideration, Area for improvement, "
                 "Issue"},
     {"action_ref", "Ref, Reference, No., No, Ref no."},
-    {"action", "Action, Actions, Action being taken, What we will do"},
-    {"owner", "Owner, Lead, Lead officer, Responsible officer"},
+    {"action", "Action, Actions, Action being taken, What we will do, Action required, "
+               "Actions required, Action to be taken, Actions to be taken"},
+    {"owner", "Owner, Lead, Lead officer, Lead officers, Responsible officer, Responsible, "
+              "Responsibility, Lead responsibility, Who"},
     {"start_on", "Start, Start date"},
     {"original_due_on", "Original due, Original due date"},
-    {"due_on", "Due, Due date, Timescale, Target date, Deadline"},
+    {"due_on", "Due, Due date, Timescale, Timescales, Target date, Target, Deadline, "
+               "By when, When, Completion date, Target completion date"},
     {"status", "Status"},
     {"measure", "Success measure, Measure of success, How we will know"},
     {"rag", "RAG, RAG rating, RAG status"},
@@ -47,9 +50,11 @@ static const field_def fields[F_COUNT] = {
     {"rag_override_reason", "RAG override reason"},
     {"last_update_on", "Last updated, Update date, Date of update"},
     {"last_update_by", "Updated by, Author"},
-    {"last_update_note", "Progress, Progress update, Update, Comments"},
+    {"last_update_note", "Progress, Progress update, Update, Comments, Progress to date, "
+                         "Current position, Progress and impact"},
     {"last_update_evidence", "Evidence, Impact, Evidence of impact"},
     {"transferred_to", "Transferred to"},
+    {"due_as_written", "Timescale as written, Due as written"},
 };
 
 const char *imp_field_name(imp_field f)
@@ -69,7 +74,7 @@ const char *imp_field_names(void)
            "finding_ref, finding_kind, theme, finding, action_ref, action, owner, start_on, "
            "original_due_on, due_on, status, measure, rag, rag_reason, rag_override, "
            "rag_override_reason, last_update_on, last_update_by, last_update_note, "
-           "last_update_evidence, transferred_to, ignore";
+           "last_update_evidence, transferred_to, due_as_written, ignore";
 }
 
 /* Lower-cases ASCII and turns runs of white space and '_' into one space,

@@ -5,8 +5,10 @@
  * Free text is taken exactly as written (an empty cell is no value), so
  * that an export read back gives the same text.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "dates.h"
 #include "import.h"
 
 bool imp_row_blank(const sp_csv_row *row)
@@ -66,18 +68,17 @@ static int take_code(imp_row *r, sp_db *db)
     return SP_OK;
 }
 
-/* The references: trimmed copies replace the cells. */
-static int take_refs(imp_row *r, imp_field *field, sp_db *db, char bufs[3][48])
+/* The references, each checked on its own so that every bad one is
+ * reported: trimmed copies replace the cells. */
+static int take_ref(imp_row *r, imp_field *field, sp_db *db, size_t i)
 {
     static const imp_field which[] = {F_REVIEW, F_FINDING_REF, F_ACTION_REF};
     static const char *const what[] = {"review reference", "finding reference",
                                        "action reference"};
-    *field = F_AUTHORITY;
-    int rc = take_code(r, db);
-    for (size_t i = 0; rc == SP_OK && i < 3; i++) {
-        *field = which[i];
-        rc = trimmed(&r->cell[which[i]], bufs[i], db, what[i], r->cell[which[i]]);
-    }
+    *field = which[i];
+    int rc = trimmed(&r->cell[which[i]], r->ref_bufs[i], db, what[i], r->cell[which[i]]);
+    if (rc != SP_OK)
+        r->cell[which[i]] = NULL;
     return rc;
 }
 
@@ -85,9 +86,9 @@ static int take_enum(const char **out, imp_field *field, sp_db *db, const imp_ro
                      imp_field f, const char *kind, const char *what)
 {
     *out = NULL;
+    *field = f;
     if (sp_blank(r->cell[f]))
         return SP_OK;
-    *field = f;
     return sp_check_enum(out, db, kind, what, r->cell[f]);
 }
 
@@ -120,21 +121,6 @@ static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts 
     return SP_OK;
 }
 
-static int take_enums(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts *o)
-{
-    int rc = take_enum(&r->authority_kind, field, db, r, F_AUTHORITY_KIND, "authority_kind",
-                       "authority kind");
-    if (rc == SP_OK)
-        rc = take_enum(&r->review_kind, field, db, r, F_REVIEW_KIND, "review_kind",
-                       "review kind");
-    if (rc == SP_OK)
-        rc = take_enum(&r->finding_kind, field, db, r, F_FINDING_KIND, "finding_kind",
-                       "finding kind");
-    if (rc == SP_OK)
-        rc = take_enum(&r->status, field, db, r, F_STATUS, "status", "status");
-    return rc == SP_OK ? take_rag(r, field, db, o) : rc;
-}
-
 static int take_date(const char **out, char buf[SP_DATE_SIZE], imp_field *field, sp_db *db,
                      const imp_row *r, imp_field f, const char *what)
 {
@@ -156,50 +142,104 @@ static bool looks_like_date(const char *text)
     return groups == 3 && sp_blank(text + i);
 }
 
-/* A due date or timescale, counted from the start date, else today. */
-static int take_due(const char **out, char buf[SP_DATE_SIZE], imp_field *field, sp_db *db,
-                    const imp_row *r, imp_field f, const imp_row_opts *o)
+/* An original due date: a date or a dated timescale, or nothing. */
+static int take_original_due(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts *o)
 {
-    const char *what = f == F_DUE ? "due date" : "original due date";
-    *out = NULL;
-    *field = f;
-    if (sp_blank(r->cell[f]))
+    const char *text = r->cell[F_ORIGINAL_DUE];
+    *field = F_ORIGINAL_DUE;
+    if (sp_blank(text))
         return SP_OK;
-    if (sp_due_parse(buf, r->cell[f], r->start ? r->start : o->today) != SP_OK)
-        return looks_like_date(r->cell[f])
-                   ? sp_fail(db, SP_EINVALID, "%s '%s' is not a real day: expected a valid "
-                             "date (YYYY-MM-DD or DD/MM/YYYY)", what, r->cell[f])
-                   : sp_fail(db, SP_EINVALID, "%s '%s' is not understood: expected %s", what,
-                             r->cell[f], sp_due_forms());
-    if (r->start && sp_date_diff(r->start, buf) < 0)
-        return sp_fail(db, SP_EINVALID, "%s %s is before the start date %s", what, buf,
-                       r->start);
-    *out = buf;
+    if (sp_due_parse(r->original_due_buf, text, r->start ? r->start : o->today) != SP_OK)
+        return looks_like_date(text)
+                   ? sp_fail(db, SP_EINVALID, "original due date '%s' is not a real day: "
+                             "expected a valid date (YYYY-MM-DD or DD/MM/YYYY)", text)
+                   : sp_fail(db, SP_EINVALID, "original due date '%s' is not understood: "
+                             "expected %s", text, sp_due_forms());
+    r->original_due = r->original_due_buf;
     return SP_OK;
 }
 
-static int take_dates(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts *o)
+/* Whether the timescale means another day from another base ("3 months",
+ * "end of March"): such a timescale on an action that exists is resolved
+ * against that action's own start (imp_row_rebase), never today. */
+static bool is_relative(const char *text, const char *base, const char *due)
 {
-    int rc = take_date(&r->review_from, r->review_from_buf, field, db, r, F_REVIEW_STARTED,
-                       "review start date");
-    if (rc == SP_OK)
-        rc = take_date(&r->review_to, r->review_to_buf, field, db, r, F_REVIEW_ENDED,
-                       "review end date");
-    if (rc == SP_OK)
-        rc = take_date(&r->review_reported, r->review_reported_buf, field, db, r,
-                       F_REVIEW_REPORTED, "review report date");
-    if (rc == SP_OK)
-        rc = take_date(&r->start, r->start_buf, field, db, r, F_START, "start date");
-    if (rc == SP_OK)
-        rc = take_date(&r->update_on, r->update_on_buf, field, db, r, F_UPDATE_ON,
-                       "last update date");
-    if (rc == SP_OK)
-        rc = take_due(&r->original_due, r->original_due_buf, field, db, r, F_ORIGINAL_DUE, o);
-    if (rc == SP_OK)
-        rc = take_due(&r->due, r->due_buf, field, db, r, F_DUE, o);
-    if (rc == SP_OK && !r->original_due)
-        r->original_due = r->due; /* one due date: it is also the first one */
-    return rc;
+    char later[SP_DATE_SIZE];
+    sp_timescale ts;
+    return sp_date_add_days(later, base, 367) == SP_OK &&
+           sp_timescale_parse(&ts, text, later) == SP_OK &&
+           (ts.kind != SP_DUE_DATE || strcmp(ts.due, due) != 0);
+}
+
+/* "Complete" in the timescale column: the action is complete, unless the
+ * status column says otherwise, which is reported rather than guessed. */
+static int timescale_complete(imp_row *r, sp_db *db, const char *text)
+{
+    if (!r->status) {
+        r->status = "complete";
+        return SP_OK;
+    }
+    if (strcmp(r->status, "complete") == 0 || strcmp(r->status, "signed_off") == 0)
+        return SP_OK;
+    return sp_fail(db, SP_EINVALID, "the timescale says '%s' but the status is %s: expected "
+                   "the two to agree (correct one of them in the sheet)", text, r->status);
+}
+
+/* The cadence a written timescale names (an export's due_as_written
+ * "Monthly" beside the next report date), if any. */
+static void cadence_of(imp_row *r, const char *text, const char *base)
+{
+    sp_timescale ts;
+    if (text && sp_timescale_parse(&ts, text, base) == SP_OK && ts.kind == SP_DUE_RECURRING) {
+        memcpy(r->cadence_buf, ts.cadence, sizeof r->cadence_buf);
+        r->cadence = r->cadence_buf;
+    }
+}
+
+/* The due cell, read as a timescale (timescale.c): a date, no date yet,
+ * a cadence, or Complete. The text as written is kept. */
+static int take_timescale(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts *o)
+{
+    const char *text = sp_blank(r->cell[F_DUE]) ? NULL : r->cell[F_DUE];
+    const char *base = r->start ? r->start : o->today;
+    sp_timescale ts;
+    *field = F_DUE;
+    r->timescale = r->has[F_TIMESCALE] ? r->cell[F_TIMESCALE] : text;
+    cadence_of(r, r->has[F_TIMESCALE] ? r->cell[F_TIMESCALE] : NULL, base);
+    if (sp_timescale_parse(&ts, text ? text : "", base) != SP_OK) {
+        if (looks_like_date(text))
+            return sp_fail(db, SP_EINVALID, "due date '%s' is not a real day: expected a "
+                           "valid date (YYYY-MM-DD or DD/MM/YYYY)", text);
+        return sp_fail_timescale(db, "timescale", text, &ts);
+    }
+    if (ts.kind == SP_DUE_COMPLETE)
+        return timescale_complete(r, db, text);
+    if (ts.kind == SP_DUE_RECURRING)
+        cadence_of(r, text, base);
+    if (ts.kind == SP_DUE_OPEN && ts.start[0] && !r->start) {
+        memcpy(r->start_buf, ts.start, SP_DATE_SIZE);
+        r->start = r->start_buf;
+    }
+    if (ts.kind != SP_DUE_DATE)
+        return SP_OK;
+    memcpy(r->due_buf, ts.due, SP_DATE_SIZE);
+    r->due = r->due_buf;
+    r->relative = is_relative(text, base, r->due);
+    if (r->start && sp_date_diff(r->start, r->due) < 0)
+        return sp_fail(db, SP_EINVALID, "due date %s ('%s') is before the start date %s",
+                       r->due, text, r->start);
+    return SP_OK;
+}
+
+int imp_row_rebase(imp_row *r, const char *base)
+{
+    sp_timescale ts;
+    if (!r->relative || !r->cell[F_DUE] ||
+        sp_timescale_parse(&ts, r->cell[F_DUE], base) != SP_OK || ts.kind != SP_DUE_DATE)
+        return SP_EINVALID;
+    memcpy(r->due_buf, ts.due, SP_DATE_SIZE);
+    r->due = r->due_buf;
+    return SP_OK;
 }
 
 /* Stored text must be printable: tab, CR and LF are the only control
@@ -225,6 +265,69 @@ static int check_texts(const imp_row *r, imp_field *field, sp_db *db)
     return SP_OK;
 }
 
+/* Keeps a bad cell's message and goes on, so that a row reports every
+ * bad cell at once. */
+static void keep(imp_row *r, sp_db *db, int rc, imp_field field)
+{
+    if (rc == SP_OK || r->nerrors >= IMP_ROW_ERRORS)
+        return;
+    r->error_field[r->nerrors] = field;
+    snprintf(r->error[r->nerrors++], IMP_ROW_ERROR_SIZE, "%s", sp_errmsg(db));
+}
+
+/* The dates, each reported on its own; the due date last, as it counts
+ * from the start date. */
+static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
+{
+    static const struct { imp_field f; const char *what; } dates[] = {
+        {F_REVIEW_STARTED, "review start date"}, {F_REVIEW_ENDED, "review end date"},
+        {F_REVIEW_REPORTED, "review report date"}, {F_START, "start date"},
+        {F_UPDATE_ON, "last update date"}};
+    const char **out[] = {&r->review_from, &r->review_to, &r->review_reported, &r->start,
+                          &r->update_on};
+    char *bufs[] = {r->review_from_buf, r->review_to_buf, r->review_reported_buf, r->start_buf,
+                    r->update_on_buf};
+    imp_field f = F_COUNT;
+    int rc;
+    for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+        rc = take_date(out[i], bufs[i], &f, db, r, dates[i].f, dates[i].what);
+        keep(r, db, rc, f);
+    }
+    if (r->cell[F_OWNER]) {
+        rc = sp_check_text(db, "owner", r->cell[F_OWNER]);
+        keep(r, db, rc, F_OWNER);
+    }
+    rc = take_original_due(r, &f, db, o);
+    keep(r, db, rc, f);
+    rc = take_timescale(r, &f, db, o);
+    keep(r, db, rc, f);
+    if (!r->original_due)
+        r->original_due = r->due; /* one due date: it is also the first one */
+}
+
+static void parse_cells(imp_row *r, sp_db *db, const imp_row_opts *o)
+{
+    imp_field f = F_COUNT;
+    int rc = take_code(r, db);
+    keep(r, db, rc, F_AUTHORITY);
+    for (size_t i = 0; i < 3; i++) {
+        rc = take_ref(r, &f, db, i);
+        keep(r, db, rc, f);
+    }
+    rc = take_enum(&r->authority_kind, &f, db, r, F_AUTHORITY_KIND, "authority_kind",
+                   "authority kind");
+    keep(r, db, rc, f);
+    rc = take_enum(&r->review_kind, &f, db, r, F_REVIEW_KIND, "review_kind", "review kind");
+    keep(r, db, rc, f);
+    rc = take_enum(&r->finding_kind, &f, db, r, F_FINDING_KIND, "finding_kind", "finding kind");
+    keep(r, db, rc, f);
+    rc = take_enum(&r->status, &f, db, r, F_STATUS, "status", "status");
+    keep(r, db, rc, f);
+    rc = take_rag(r, &f, db, o);
+    keep(r, db, rc, f);
+    parse_dates(r, db, o);
+}
+
 int imp_row_parse(imp_row *r, imp_field *field, sp_db *db, const imp_map *m,
                   const sp_csv_row *row, const imp_row_opts *o)
 {
@@ -236,14 +339,13 @@ int imp_row_parse(imp_row *r, imp_field *field, sp_db *db, const imp_map *m,
     }
     *field = F_COUNT;
     int rc = check_texts(r, field, db);
-    if (rc == SP_OK)
-        rc = take_refs(r, field, db, r->ref_bufs);
-    if (rc == SP_OK)
-        rc = take_enums(r, field, db, o);
-    if (rc == SP_OK)
-        rc = take_dates(r, field, db, o);
-    if (rc != SP_OK)
+    if (rc != SP_OK) /* a control character: the other checks would repeat it */
         return rc;
+    parse_cells(r, db, o);
+    if (r->nerrors > 0) {
+        *field = r->error_field[0];
+        return sp_fail(db, SP_EINVALID, "%s", r->error[0]);
+    }
     if (!r->finding_kind)
         r->finding_kind = m->finding_kind;
     *field = F_COUNT;

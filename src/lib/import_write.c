@@ -10,11 +10,11 @@
  * a remembered key grows. Values are bound SQLITE_STATIC: they outlive
  * the step that uses them.
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "enums.h"
 #include "import.h"
 
@@ -37,14 +37,6 @@ static const char *const stmt_names[S_COUNT] = {
  * name costs a lookup only when it is new or its slot was taken. */
 #define OWNER_SLOTS 512
 
-/* A statement's parameter index, remembered (see param()). */
-#define PARAM_SLOTS 128
-typedef struct param_memo {
-    const sqlite3_stmt *st;
-    const char *name;
-    int index;
-} param_memo;
-
 /* The last object found: its parent's id, how it was named, and its id. */
 typedef struct cache {
     int64_t parent, id;
@@ -66,7 +58,6 @@ struct imp_writer {
      * on beats asking the database each time. */
     int64_t numbered_review, next_finding;
     imp_tally tally;
-    param_memo params[PARAM_SLOTS];
 };
 
 /* The action as it stands, for comparison with the row. Strings point
@@ -74,7 +65,7 @@ struct imp_writer {
 typedef struct state {
     int64_t id, owner_id;
     const char *status, *due, *transferred_to, *override, *override_reason, *note, *evidence;
-    const char *start;
+    const char *start, *timescale, *cadence, *created_on;
 } state;
 
 /* One progress update to append. Owner ids of 0 are stored as NULL. */
@@ -87,39 +78,18 @@ typedef struct update {
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
 
-/* The index of parameter `name` in st. sqlite3_bind_parameter_index
- * compares the name with each of the statement's in turn, up to fifteen
- * names per statement per row: 6% of an import's instructions (callgrind,
- * 20,000 rows). The statements live as long as the writer and the names
- * are string literals, so a (statement, name) pair's index is looked up
- * once and remembered, keyed by the two addresses. */
-static int param(imp_writer *w, sqlite3_stmt *st, const char *name)
+static void bind(sqlite3_stmt *st, const char *name, const char *value)
 {
-    size_t h = (((uintptr_t)st >> 4) * 31u + ((uintptr_t)name >> 1)) % PARAM_SLOTS;
-    for (size_t n = 0; n < PARAM_SLOTS; n++, h = (h + 1) % PARAM_SLOTS) {
-        param_memo *m = &w->params[h];
-        if (m->st == st && m->name == name)
-            return m->index;
-        if (!m->st) {
-            *m = (param_memo){st, name, sqlite3_bind_parameter_index(st, name)};
-            return m->index;
-        }
-    }
-    return sqlite3_bind_parameter_index(st, name); /* table full: never, at ~60 pairs */
-}
-
-static void bind(imp_writer *w, sqlite3_stmt *st, const char *name, const char *value)
-{
-    int i = param(w, st, name);
+    int i = sqlite3_bind_parameter_index(st, name);
     if (i > 0 && value)
         sqlite3_bind_text(st, i, value, -1, SQLITE_STATIC);
     else if (i > 0)
         sqlite3_bind_null(st, i);
 }
 
-static void bind_id(imp_writer *w, sqlite3_stmt *st, const char *name, int64_t id)
+static void bind_id(sqlite3_stmt *st, const char *name, int64_t id)
 {
-    int i = param(w, st, name);
+    int i = sqlite3_bind_parameter_index(st, name);
     if (i > 0 && id)
         sqlite3_bind_int64(st, i, id);
     else if (i > 0)
@@ -148,7 +118,7 @@ static int insert(int64_t *id, imp_writer *w, int s, const char *what)
 /* The next free number among the parent's numeric references. */
 static int next_number(int64_t *n, imp_writer *w, int s, const char *param, int64_t parent)
 {
-    bind_id(w, w->st[s], param, parent);
+    bind_id(w->st[s], param, parent);
     return get_id(n, w, s);
 }
 
@@ -199,9 +169,9 @@ static int add_authority(int64_t *id, imp_writer *w, imp_field *field, const imp
     int rc = sp_check_text(w->db, "authority name", r->cell[F_AUTHORITY_NAME]);
     if (rc != SP_OK)
         return rc;
-    bind(w, st, ":code", r->code);
-    bind(w, st, ":name", r->cell[F_AUTHORITY_NAME]);
-    bind(w, st, ":kind", r->authority_kind ? r->authority_kind : "council");
+    bind(st, ":code", r->code);
+    bind(st, ":name", r->cell[F_AUTHORITY_NAME]);
+    bind(st, ":kind", r->authority_kind ? r->authority_kind : "council");
     rc = insert(id, w, S_AUTHORITY_ADD, "adding an authority");
     w->tally.created.authorities += rc == SP_OK;
     return rc;
@@ -220,7 +190,7 @@ static int place_authority(int64_t *id, imp_writer *w, imp_field *field, const i
         *id = w->authority.id;
         return SP_OK;
     }
-    bind(w, w->st[S_AUTHORITY_GET], ":code", r->code);
+    bind(w->st[S_AUTHORITY_GET], ":code", r->code);
     int rc = get_id(id, w, S_AUTHORITY_GET);
     if (rc == SP_ENOTFOUND)
         rc = add_authority(id, w, field, r);
@@ -248,14 +218,14 @@ static int add_review(int64_t *id, imp_writer *w, imp_field *field, const imp_ro
     int rc = sp_check_text(w->db, "review title", v->title);
     if (rc != SP_OK)
         return rc;
-    bind_id(w, st, ":authority_id", authority_id);
-    bind(w, st, ":ref", v->ref);
-    bind(w, st, ":kind", v->kind ? v->kind : "other");
-    bind(w, st, ":title", v->title);
-    bind(w, st, ":from", v->own ? r->review_from : NULL);
-    bind(w, st, ":to", v->own ? r->review_to : NULL);
-    bind(w, st, ":reported", v->own ? r->review_reported : NULL);
-    bind(w, st, ":judgement", v->own ? r->cell[F_REVIEW_JUDGEMENT] : NULL);
+    bind_id(st, ":authority_id", authority_id);
+    bind(st, ":ref", v->ref);
+    bind(st, ":kind", v->kind ? v->kind : "other");
+    bind(st, ":title", v->title);
+    bind(st, ":from", v->own ? r->review_from : NULL);
+    bind(st, ":to", v->own ? r->review_to : NULL);
+    bind(st, ":reported", v->own ? r->review_reported : NULL);
+    bind(st, ":judgement", v->own ? r->cell[F_REVIEW_JUDGEMENT] : NULL);
     rc = insert(id, w, S_REVIEW_ADD, "adding a review");
     w->tally.created.reviews += rc == SP_OK;
     return rc;
@@ -281,8 +251,8 @@ static int place_review(int64_t *id, imp_writer *w, imp_field *field, const imp_
         *id = w->review.id;
         return rc;
     }
-    bind_id(w, w->st[S_REVIEW_GET], ":authority_id", authority_id);
-    bind(w, w->st[S_REVIEW_GET], ":ref", v.ref);
+    bind_id(w->st[S_REVIEW_GET], ":authority_id", authority_id);
+    bind(w->st[S_REVIEW_GET], ":ref", v.ref);
     rc = get_id(id, w, S_REVIEW_GET);
     if (rc == SP_ENOTFOUND)
         rc = add_review(id, w, field, r, authority_id, &v);
@@ -323,11 +293,11 @@ static int add_finding(int64_t *id, imp_writer *w, imp_field *field, const imp_r
         rc = number_finding(ref, w, review_id);
     if (rc != SP_OK)
         return rc;
-    bind_id(w, st, ":review_id", review_id);
-    bind(w, st, ":ref", r->cell[F_FINDING_REF] ? r->cell[F_FINDING_REF] : ref);
-    bind(w, st, ":kind", r->finding_kind);
-    bind(w, st, ":theme", theme);
-    bind(w, st, ":text", r->cell[F_FINDING]);
+    bind_id(st, ":review_id", review_id);
+    bind(st, ":ref", r->cell[F_FINDING_REF] ? r->cell[F_FINDING_REF] : ref);
+    bind(st, ":kind", r->finding_kind);
+    bind(st, ":theme", theme);
+    bind(st, ":text", r->cell[F_FINDING]);
     rc = insert(id, w, S_FINDING_ADD, "adding a finding");
     w->tally.created.findings += rc == SP_OK;
     if (rc == SP_OK && r->cell[F_FINDING_REF])
@@ -351,8 +321,8 @@ static int place_finding(int64_t *id, imp_writer *w, imp_field *field, const imp
         return rc;
     }
     int s = how == 0 ? S_FINDING_GET : S_FINDING_BY_TEXT;
-    bind_id(w, w->st[s], ":review_id", review_id);
-    bind(w, w->st[s], how == 0 ? ":ref" : ":text", key);
+    bind_id(w->st[s], ":review_id", review_id);
+    bind(w->st[s], how == 0 ? ":ref" : ":text", key);
     rc = get_id(id, w, s);
     if (rc == SP_ENOTFOUND)
         rc = add_finding(id, w, field, r, review_id);
@@ -379,10 +349,10 @@ static int place_owner(int64_t *id, imp_writer *w, imp_field *field, const char 
     int rc = sp_check_text(w->db, "owner", name);
     if (rc != SP_OK)
         return rc;
-    bind(w, w->st[S_OWNER_GET], ":name", name);
+    bind(w->st[S_OWNER_GET], ":name", name);
     rc = get_id(id, w, S_OWNER_GET);
     if (rc == SP_ENOTFOUND) {
-        bind(w, w->st[S_OWNER_ADD], ":name", name);
+        bind(w->st[S_OWNER_ADD], ":name", name);
         rc = insert(id, w, S_OWNER_ADD, "adding an owner");
         w->tally.created.owners += rc == SP_OK;
     }
@@ -395,28 +365,29 @@ static int place_owner(int64_t *id, imp_writer *w, imp_field *field, const char 
 static int append_update(imp_writer *w, const update *u)
 {
     sqlite3_stmt *st = w->st[S_UPDATE_ADD];
-    bind_id(w, st, ":action_id", u->action_id);
-    bind(w, st, ":on_date", u->on);
-    bind(w, st, ":now", w->now);
-    bind(w, st, ":author", u->author);
-    bind(w, st, ":note", u->note);
-    bind(w, st, ":evidence", u->evidence);
-    bind(w, st, ":old_status", u->old_status);
-    bind(w, st, ":new_status", u->new_status);
-    bind(w, st, ":old_due_on", u->old_due);
-    bind(w, st, ":new_due_on", u->new_due);
-    bind_id(w, st, ":old_owner_id", u->old_owner);
-    bind_id(w, st, ":new_owner_id", u->new_owner);
-    bind(w, st, ":transferred_to", u->transferred_to);
-    bind(w, st, ":rag_override", u->override);
-    bind(w, st, ":reason", u->reason);
+    bind_id(st, ":action_id", u->action_id);
+    bind(st, ":on_date", u->on);
+    bind(st, ":now", w->now);
+    bind(st, ":author", u->author);
+    bind(st, ":note", u->note);
+    bind(st, ":evidence", u->evidence);
+    bind(st, ":old_status", u->old_status);
+    bind(st, ":new_status", u->new_status);
+    bind(st, ":old_due_on", u->old_due);
+    bind(st, ":new_due_on", u->new_due);
+    bind_id(st, ":old_owner_id", u->old_owner);
+    bind_id(st, ":new_owner_id", u->new_owner);
+    bind(st, ":transferred_to", u->transferred_to);
+    bind(st, ":rag_override", u->override);
+    bind(st, ":reason", u->reason);
     return insert(NULL, w, S_UPDATE_ADD, "adding a progress update");
 }
 
-/* Date, author, note and evidence, as the row gives them. */
+/* Date, author, note and evidence, as the row gives them; undated
+ * progress is as at the date the sheet speaks for (--as-at, else today). */
 static int update_from_row(update *u, imp_writer *w, imp_field *field, const imp_row *r)
 {
-    u->on = r->update_on ? r->update_on : w->d.today;
+    u->on = r->update_on ? r->update_on : w->d.as_at;
     u->author = r->cell[F_UPDATE_BY] ? r->cell[F_UPDATE_BY] : w->d.author;
     u->note = r->cell[F_NOTE];
     u->evidence = r->cell[F_EVIDENCE];
@@ -432,36 +403,53 @@ static bool differs(const char *a, const char *b)
 /* ------------------------------------------------------------------ */
 /* Actions                                                             */
 
-/* An override word as the trigger stores it on the action: 'none' clears. */
-static const char *override_on_action(const char *word)
+/* Binds and inserts the action; `recorded` says whether the row's state
+ * goes on the action itself (no update to carry it). */
+/* A new recurring action's first report is due one period (and the grace)
+ * after its start, else after the date the sheet speaks for. */
+static const char *first_report(char out[SP_DATE_SIZE], const imp_writer *w, const imp_row *r)
 {
-    return word && strcmp(word, "none") == 0 ? NULL : word;
+    if (!r->cadence)
+        return NULL;
+    const char *from = r->start ? r->start : w->d.as_at;
+    return sp_cadence_next(out, from, r->cadence, w->d.grace_days) == SP_OK ? out : NULL;
 }
 
-/* Binds and inserts the action; `recorded` says whether the row's state
- * goes on the action itself (no update to carry it, or a bulk load, whose
- * dropped trigger will not apply it: then last_update_on is the date of
- * the update that follows, as the trigger would have set it). */
+/* The next report of a recurring action, moved on by progress dated `on`
+ * (NULL if it does not move: not recurring, closed, or not later). */
+static const char *next_report(char out[SP_DATE_SIZE], const imp_writer *w, const char *cadence,
+                               const char *on, const char *current, const char *status)
+{
+    if (!cadence || !on || (status && !sp_status_open(status)))
+        return NULL;
+    if (sp_cadence_next(out, on, cadence, w->d.grace_days) != SP_OK)
+        return NULL;
+    return !current || strcmp(out, current) > 0 ? out : NULL;
+}
+
 static int insert_action(int64_t *id, imp_writer *w, const imp_row *r, int64_t finding_id,
-                         int64_t owner_id, const char *ref, bool recorded,
-                         const char *last_update_on)
+                         int64_t owner_id, const char *ref, bool recorded)
 {
     sqlite3_stmt *st = w->st[S_ACTION_ADD];
-    const char *override = recorded ? override_on_action(r->rag_override) : NULL;
-    bind_id(w, st, ":finding_id", finding_id);
-    bind(w, st, ":ref", ref);
-    bind(w, st, ":description", r->cell[F_ACTION]);
-    bind_id(w, st, ":owner_id", owner_id);
-    bind(w, st, ":start", r->start);
-    bind(w, st, ":original_due", r->original_due);
-    bind(w, st, ":due", recorded && r->due ? r->due : r->original_due);
-    bind(w, st, ":status", recorded ? r->status : NULL);
-    bind(w, st, ":measure", r->cell[F_MEASURE]);
-    bind(w, st, ":transferred_to", recorded ? r->cell[F_TRANSFERRED_TO] : NULL);
-    bind(w, st, ":rag_override", override);
-    bind(w, st, ":rag_override_reason", override ? r->cell[F_RAG_OVERRIDE_REASON] : NULL);
-    bind(w, st, ":now", w->now);
-    bind(w, st, ":last_update_on", last_update_on);
+    char first[SP_DATE_SIZE];
+    const char *report = r->due ? NULL : first_report(first, w, r);
+    const char *original = report ? report : r->original_due;
+    bind_id(st, ":finding_id", finding_id);
+    bind(st, ":ref", ref);
+    bind(st, ":description", r->cell[F_ACTION]);
+    bind_id(st, ":owner_id", owner_id);
+    bind(st, ":start", r->start);
+    bind(st, ":original_due", original);
+    bind(st, ":due", recorded && r->due ? r->due : original);
+    bind(st, ":timescale", r->timescale);
+    bind(st, ":cadence", r->cadence);
+    bind(st, ":status", recorded ? r->status : NULL);
+    bind(st, ":measure", r->cell[F_MEASURE]);
+    bind(st, ":transferred_to", recorded ? r->cell[F_TRANSFERRED_TO] : NULL);
+    bind(st, ":rag_override", recorded ? r->rag_override : NULL);
+    bind(st, ":rag_override_reason", recorded && r->rag_override
+                                          ? r->cell[F_RAG_OVERRIDE_REASON] : NULL);
+    bind(st, ":now", w->now);
     return insert(id, w, S_ACTION_ADD, "adding an action");
 }
 
@@ -479,32 +467,53 @@ static int check_new_action(imp_writer *w, imp_field *field, const imp_row *r)
     if (!r->cell[F_OWNER])
         return sp_fail(w->db, SP_EINVALID, "no owner: expected the accountable officer or "
                        "team (a column such as %s)", imp_field_aliases(F_OWNER));
-    *field = F_DUE;
-    if (!r->original_due)
-        return sp_fail(w->db, SP_EINVALID, "no due date: expected a date or timescale (a "
-                       "column such as %s)", imp_field_aliases(F_DUE));
-    return SP_OK;
+    return SP_OK; /* no due date: open-ended (issue 11) */
 }
 
-/* The update that brings a new action from its first state to the row's
- * (u->action_id is set by the caller once the action exists). */
-static int first_update(update *u, imp_writer *w, imp_field *field, const imp_row *r)
+/* The row signs the action off with no evidence of impact: imported as
+ * the council's record, and flagged (the committee's "so what?"). */
+static void flag_unevidenced(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE],
+                             const imp_row *r)
 {
-    int rc = update_from_row(u, w, field, r);
+    if (!r->status || strcmp(r->status, "signed_off") != 0 || r->cell[F_EVIDENCE])
+        return;
+    w->tally.unevidenced++;
+    *field = r->has[F_STATUS] ? F_STATUS : F_DUE;
+    size_t n = strlen(note);
+    snprintf(note + n, IMP_NOTE_SIZE - n, "%ssigned off without evidence of impact: imported "
+             "as the council's record and flagged in reports", n ? "; " : "");
+}
+
+/* The update that brings a new action from its first state to the row's. */
+static int first_update(imp_writer *w, imp_field *field, const imp_row *r, int64_t id)
+{
+    update u = {.action_id = id};
+    int rc = update_from_row(&u, w, field, r);
     if (rc != SP_OK)
         return rc;
     if (r->status && strcmp(r->status, "not_started") != 0) {
-        u->old_status = "not_started";
-        u->new_status = r->status;
+        u.old_status = "not_started";
+        u.new_status = r->status;
     }
     if (differs(r->due, r->original_due)) {
-        u->old_due = r->original_due;
-        u->new_due = r->due;
+        u.old_due = r->original_due;
+        u.new_due = r->due;
     }
-    u->transferred_to = r->cell[F_TRANSFERRED_TO];
-    u->override = r->rag_override;
-    u->reason = r->rag_override ? r->cell[F_RAG_OVERRIDE_REASON] : NULL;
-    return SP_OK;
+    char first[SP_DATE_SIZE], next[SP_DATE_SIZE];
+    const char *report = first_report(first, w, r);
+    if (!u.new_due && report && (u.new_due = next_report(next, w, r->cadence, u.on, report,
+                                                         r->status)) != NULL)
+        u.old_due = report;
+    u.transferred_to = r->cell[F_TRANSFERRED_TO];
+    u.override = r->rag_override;
+    u.reason = r->rag_override ? r->cell[F_RAG_OVERRIDE_REASON] : NULL;
+    char as_at[320];
+    if (!u.reason && !r->carries_update) { /* --as-at: the sheet's record on its date */
+        snprintf(as_at, sizeof as_at, "as at %s in the council's sheet %s", w->d.as_at,
+                 w->d.file);
+        u.reason = as_at;
+    }
+    return append_update(w, &u);
 }
 
 /* Creates the action. SP_EEXISTS (in bulk mode, a reference met twice)
@@ -520,22 +529,20 @@ static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int6
         rc = next_ref(ref, w, S_ACTION_NEXT_REF, ":finding_id", finding_id);
     if (rc != SP_OK)
         return rc;
-    /* In a bulk load the trigger that applies an update is dropped
-     * (import_bulk.c): the action goes in as its first update leaves it. */
-    update u = {0};
-    bool bulk = w->bulk != NULL;
-    if (r->carries_update && (rc = first_update(&u, w, field, r)) != SP_OK)
-        return rc;
     *field = F_ACTION_REF;
+    /* With --as-at, a status goes in as an update on that date, so that a
+     * report for an earlier day shows the plan as it stood then. */
+    bool dated = r->carries_update || strcmp(w->d.as_at, w->d.today) != 0;
     rc = insert_action(&id, w, r, finding_id, owner_id,
-                       r->cell[F_ACTION_REF] ? r->cell[F_ACTION_REF] : ref,
-                       !r->carries_update || bulk, r->carries_update && bulk ? u.on : NULL);
-    u.action_id = id;
-    if (rc == SP_OK && r->carries_update) {
-        *field = F_UPDATE_BY;
-        rc = append_update(w, &u);
+                       r->cell[F_ACTION_REF] ? r->cell[F_ACTION_REF] : ref, !dated);
+    if (rc == SP_OK && dated)
+        rc = first_update(w, field, r, id);
+    if (rc == SP_OK) {
+        w->tally.created.actions++;
+        w->tally.recurring += r->cadence != NULL;
+        w->tally.open_ended += !r->cadence && !r->due && !r->original_due &&
+                               (!r->status || sp_status_open(r->status));
     }
-    w->tally.created.actions += rc == SP_OK;
     return rc;
 }
 
@@ -545,8 +552,8 @@ static int find_action(sqlite3_stmt **found, state *s, imp_writer *w, const imp_
 {
     int k = r->cell[F_ACTION_REF] ? S_ACTION_BY_REF : S_ACTION_BY_TEXT;
     sqlite3_stmt *st = *found = w->st[k];
-    bind_id(w, st, ":finding_id", finding_id);
-    bind(w, st, k == S_ACTION_BY_REF ? ":ref" : ":text",
+    bind_id(st, ":finding_id", finding_id);
+    bind(st, k == S_ACTION_BY_REF ? ":ref" : ":text",
          k == S_ACTION_BY_REF ? r->cell[F_ACTION_REF] : r->cell[F_ACTION]);
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
@@ -554,11 +561,11 @@ static int find_action(sqlite3_stmt **found, state *s, imp_writer *w, const imp_
         sqlite3_clear_bindings(st);
         return rc == SQLITE_DONE ? SP_ENOTFOUND : sp_fail_sql(w->db, "looking up an action");
     }
-    *s = (state){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 3),
-                 (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
-                 (const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
-                 (const char *)sqlite3_column_text(st, 6), (const char *)sqlite3_column_text(st, 7),
-                 (const char *)sqlite3_column_text(st, 8), (const char *)sqlite3_column_text(st, 9)};
+#define TEXT(i) ((const char *)sqlite3_column_text(st, i))
+    *s = (state){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 3), TEXT(1), TEXT(2),
+                 TEXT(4), TEXT(5), TEXT(6), TEXT(7), TEXT(8), TEXT(9), TEXT(10), TEXT(11),
+                 TEXT(12)};
+#undef TEXT
     return SP_OK;
 }
 
@@ -611,12 +618,30 @@ static int apply_update(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE
     return rc;
 }
 
+/* Whether the sheet's due cell speaks to an existing action's due date.
+ * Not when the action recurs (its date moves with progress), not when the
+ * cell is open-ended, and not when the timescale is written as it was: an
+ * unchanged sheet never moves a due date. A relative timescale ("3
+ * months", "end of March") counts from the action's start, else the day
+ * it was first imported, never from today. */
+static bool due_from_sheet(const imp_writer *w, imp_row *r, const state *s)
+{
+    (void)w;
+    if (s->cadence || !r->due)
+        return false;
+    if (r->timescale && s->timescale && strcmp(r->timescale, s->timescale) == 0)
+        return false;
+    if (r->relative)
+        return imp_row_rebase(r, s->start ? s->start : s->created_on) == SP_OK;
+    return true;
+}
+
 /* An existing action: an update is appended if the row changes anything.
  * Any status is taken (the file is the council's record). The lookup's
  * row is compared, its two values the update keeps are copied, and the
  * lookup is reset before anything is written. */
 static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE],
-                           const imp_row *r, int64_t finding_id)
+                           imp_row *r, int64_t finding_id)
 {
     sqlite3_stmt *st = NULL;
     char old_status[24], old_due[SP_DATE_SIZE];
@@ -628,7 +653,14 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
     if (rc != SP_OK)
         return rc;
     update u = {.action_id = s.id};
+    if (!due_from_sheet(w, r, &s))
+        r->due = NULL; /* the sheet leaves the due date as it is */
     bool any = changes(&u, &s, r, owner_id);
+    char reason[300];
+    if (u.new_due && !u.reason) {
+        snprintf(reason, sizeof reason, "changed in the council's sheet %s", w->d.file);
+        u.reason = reason;
+    }
     if (u.new_due && s.start && strcmp(u.new_due, s.start) < 0) {
         /* as for a new action, and as sp_action_update refuses it */
         *field = F_DUE;
@@ -636,6 +668,11 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
                      u.new_due, s.start);
         any = false;
     }
+    char next[SP_DATE_SIZE];
+    if (any && !u.new_due &&
+        (u.new_due = next_report(next, w, s.cadence, r->update_on ? r->update_on : w->d.as_at,
+                                 s.due, u.new_status ? u.new_status : s.status)) != NULL)
+        u.old_due = s.due;
     copy_text(old_status, sizeof old_status, u.old_status);
     copy_text(old_due, sizeof old_due, u.old_due);
     u.old_status = u.old_status ? old_status : NULL;
@@ -651,7 +688,18 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
     return apply_update(w, field, note, r, &u);
 }
 
-int imp_write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], const imp_row *r)
+static int write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], imp_row *r);
+
+int imp_write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], imp_row *r)
+{
+    int64_t before = w->tally.updated + w->tally.created.actions;
+    int rc = write_row(w, field, note, r);
+    if (rc == SP_OK && w->tally.updated + w->tally.created.actions > before)
+        flag_unevidenced(w, field, note, r);
+    return rc;
+}
+
+static int write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], imp_row *r)
 {
     int64_t finding_id = 0;
     note[0] = '\0';
@@ -661,8 +709,7 @@ int imp_write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], con
         return rc;
     /* Into an empty plan rows are new unless a reference repeats: insert
      * first, and only on a conflict leave bulk mode and look it up. */
-    if (w->bulk && r->cell[F_ACTION_REF] && r->cell[F_ACTION] && r->cell[F_OWNER] &&
-        r->original_due) {
+    if (w->bulk && r->cell[F_ACTION_REF] && r->cell[F_ACTION] && r->cell[F_OWNER]) {
         rc = create_action(w, field, r, finding_id);
         if (rc != SP_EEXISTS)
             return rc;

@@ -75,6 +75,10 @@ int sp_fail(sp_db *db, int code, const char *fmt, ...)
  * that starts with `what` (e.g. "adding action"). */
 int sp_fail_sql(sp_db *db, const char *what);
 
+/* SP_EINVALID for a timescale that was not understood (action.c): why it
+ * is ambiguous, else the accepted forms; `what` names the field. */
+int sp_fail_timescale(sp_db *db, const char *what, const char *text, const sp_timescale *ts);
+
 /* Clears the message (start of every public call that may fail). */
 void sp_clear(sp_db *db);
 

@@ -475,6 +475,9 @@ static void summary_headline(sheet_pos *r)
     sp_date_words(since, p->since);
     snprintf(text, sizeof text, "Completed or signed off since %s", since);
     labelled_number(r, text, p->completed);
+    if (p->unevidenced > 0)
+        labelled_number(r, "Data quality: signed off without evidence of impact",
+                        p->unevidenced);
     r->row++;
 }
 

@@ -48,6 +48,7 @@ typedef struct sp_pack {
     sp_idset done;    /* ... of which complete or signed off on as_of */
     int col[6];       /* plan_at columns: see pack_data.c */
     bool snapshot;    /* we opened the read transaction */
+    int unevidenced;  /* signed off by as_of with no evidence of impact (issue 11) */
 } sp_pack;
 
 /* Checks the options, opens a read transaction, reads the settings and the

@@ -284,12 +284,32 @@ static int done_on(sp_idset *out, sp_pack *p, const char *day)
     return rc;
 }
 
+/* The pack's actions signed off with no evidence of impact by as_of: a
+ * data-quality note for the committee (issue 11). */
+static int count_unevidenced(sp_pack *p)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, p->db, "pack/unevidenced");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_text(st, ":as_of", p->as_of);
+    p->unevidenced = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        p->unevidenced += sp_pack_has(p, sqlite3_column_int64(st, 0));
+    rc = rc == SQLITE_DONE ? SP_OK : sp_fail_sql(p->db, "checking sign-offs");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int sp_pack_tally_end(sp_pack *p)
 {
     char before[SP_DATE_SIZE];
     sp_idset earlier = {0};
     if (p->members.n)
         qsort(p->members.ids, p->members.n, sizeof *p->members.ids, cmp_id);
+    int qc = count_unevidenced(p);
+    if (qc != SP_OK)
+        return qc;
     if (sp_date_add_days(before, p->since, -1) != SP_OK) {
         p->completed = (int)p->done.n; /* since the first supported day: all of them */
         return SP_OK;

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "enums.h"
+#include "rag.h"
 
 #define STATUS_SIZE 16
 #define PATH_SIZE 192 /* four references of at most 40 characters */
@@ -18,9 +19,10 @@
 typedef struct action_state {
     char status[STATUS_SIZE];
     char start[SP_DATE_SIZE]; /* "" when the action has no start date */
-    char due[SP_DATE_SIZE];
+    char due[SP_DATE_SIZE];   /* "" when the action is open-ended */
     bool overridden;          /* a manual RAG override is in force */
     char path[PATH_SIZE];
+    char cadence[16];         /* a recurring action's "1 month", else "" */
 } action_state;
 
 /* The update's values, checked and in canonical form. */
@@ -161,6 +163,7 @@ static int load_state(action_state *s, sp_db *db, int64_t action_id)
         copy_column(s->due, sizeof s->due, st, 2);
         s->overridden = sqlite3_column_type(st, 4) != SQLITE_NULL;
         copy_column(s->path, sizeof s->path, st, 5);
+        copy_column(s->cadence, sizeof s->cadence, st, 6);
         rc = SP_OK;
     } else {
         rc = rc == SQLITE_DONE ? sp_fail(db, SP_ENOTFOUND, "no action with id %lld",
@@ -226,18 +229,28 @@ static int check_due(resolved *r, sp_db *db, const action_state *s, const sp_upd
 {
     char today[SP_DATE_SIZE];
     const char *after = r->status ? r->status : s->status;
+    sp_timescale ts;
     if (!in->due)
         return SP_OK;
-    if (!in->reason)
+    if (s->cadence[0])
+        return sp_fail(db, SP_ECONFLICT, "action %s reports every %s: its next report date "
+                       "moves on with each update, so it has no due date to revise",
+                       s->path, s->cadence);
+    if (!in->reason && s->due[0]) /* an open-ended action's first date needs none */
         return sp_fail(db, SP_EINVALID, "revising the due date of action %s needs a reason",
                        s->path);
     if (!sp_status_open(after))
         return sp_fail(db, SP_ECONFLICT, "action %s is %s: only an open action's due date "
                        "can be revised", s->path, after);
     sp_today(db, today);
-    if (sp_due_parse(r->due, in->due, s->start[0] ? s->start : today) != SP_OK)
-        return sp_fail(db, SP_EINVALID, "due date '%s' is not understood: expected %s",
-                       in->due, sp_due_forms());
+    if (sp_timescale_parse(&ts, in->due, s->start[0] ? s->start : today) != SP_OK)
+        return sp_fail_timescale(db, "due date", in->due, &ts);
+    if (ts.kind != SP_DUE_DATE)
+        return sp_fail(db, SP_EINVALID, "due date '%s' names no date: a due date can be "
+                       "revised but not removed, and a cadence is set when the action is "
+                       "added; expected a date or timescale such as 'end of March 2018'",
+                       in->due);
+    memcpy(r->due, ts.due, SP_DATE_SIZE);
     if (s->start[0] && strcmp(r->due, s->start) < 0)
         return sp_fail(db, SP_EINVALID, "due date %s ('%s') is before action %s started (%s)",
                        r->due, in->due, s->path, s->start);
@@ -259,6 +272,25 @@ static int check_rag(sp_db *db, const resolved *r, const action_state *s,
     return SP_OK;
 }
 
+/* Progress on a recurring action that stays open moves its next report
+ * date on: one period and the grace after this update's date. The date
+ * goes in the update's new_due_on, so the history replays it. */
+static int roll_forward(resolved *r, sp_db *db, const action_state *s)
+{
+    const char *after = r->status ? r->status : s->status;
+    char next[SP_DATE_SIZE];
+    int grace;
+    if (!s->cadence[0] || !sp_status_open(after))
+        return SP_OK;
+    int rc = sp_grace_days(&grace, db);
+    if (rc != SP_OK)
+        return rc;
+    if (sp_cadence_next(next, r->on, s->cadence, grace) == SP_OK &&
+        (!s->due[0] || strcmp(next, s->due) > 0))
+        memcpy(r->due, next, SP_DATE_SIZE);
+    return SP_OK;
+}
+
 static int check_against(resolved *r, sp_db *db, const action_state *s,
                          const sp_update *in)
 {
@@ -269,6 +301,8 @@ static int check_against(resolved *r, sp_db *db, const action_state *s,
         rc = check_due(r, db, s, in);
     if (rc == SP_OK)
         rc = check_rag(db, r, s, in);
+    if (rc == SP_OK)
+        rc = roll_forward(r, db, s);
     return rc;
 }
 
@@ -287,7 +321,7 @@ static void bind_update(sqlite3_stmt *st, const resolved *r, const action_state 
         sp_bind_int(st, ":percent", r->percent);
     sp_bind_text(st, ":old_status", r->status ? s->status : NULL);
     sp_bind_text(st, ":new_status", r->status);
-    sp_bind_text(st, ":old_due_on", r->due[0] ? s->due : NULL);
+    sp_bind_text(st, ":old_due_on", r->due[0] && s->due[0] ? s->due : NULL);
     sp_bind_text(st, ":new_due_on", r->due[0] ? r->due : NULL);
     sp_bind_text(st, ":transferred_to", in->transfer_to);
     sp_bind_text(st, ":rag_override", r->rag);

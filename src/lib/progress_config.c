@@ -18,6 +18,7 @@ int sp_config_list(sp_cursor **out, sp_db *db)
         return rc;
     sp_bind_int(st, ":amber_default", SP_RAG_AMBER_DAYS_DEFAULT);
     sp_bind_int(st, ":stale_default", SP_RAG_STALE_DAYS_DEFAULT);
+    sp_bind_int(st, ":grace_default", SP_RAG_GRACE_DAYS_DEFAULT);
     return sp_cursor_from_stmt(out, db, st);
 }
 

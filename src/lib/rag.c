@@ -30,11 +30,17 @@ typedef enum rule {
     RULE_AMBER_DUE_SOON,
     RULE_AMBER_SLIPPED,
     RULE_AMBER_STALE,
-    RULE_GREEN
+    RULE_GREEN,
+    RULE_RED_MISSED,     /* recurring: no progress within cadence + grace */
+    RULE_AMBER_REPORT,   /* recurring: the next report is due soon */
+    RULE_GREEN_REPORT,   /* recurring: reporting on time */
+    RULE_AMBER_OPEN,     /* open-ended and stale */
+    RULE_GREEN_OPEN      /* open-ended, recent progress */
 } rule;
 
 static const char *const rule_words[] = {"blue", "blue", "grey", "grey", "red",
-                                         "amber", "amber", "amber", "green"};
+                                         "amber", "amber", "amber", "green",
+                                         "red", "amber", "green", "amber", "green"};
 
 /* Which rule applies, with the numbers its explanation needs. */
 typedef struct verdict {
@@ -78,11 +84,47 @@ static int stale_for(const sp_rag_in *in, int32_t as_of, verdict *v)
     return since >= in->stale_days ? since : -1;
 }
 
+/* No due date: staleness alone (rag.stale_days 0 turns staleness off, and
+ * then an open-ended action is green while open). */
+static bool open_ended_rule(const sp_rag_in *in, int32_t as_of, verdict *v)
+{
+    int32_t last;
+    v->from_start = !sp_iso_days(in->last_update_on, &last);
+    if (v->from_start && !sp_iso_days(in->start_on, &last)) {
+        v->rule = RULE_GREEN_OPEN, v->days = -1; /* no start, no progress: nothing to go by */
+        return true;
+    }
+    v->days = as_of - last;
+    v->rule = in->stale_days > 0 && v->days >= in->stale_days ? RULE_AMBER_OPEN
+                                                              : RULE_GREEN_OPEN;
+    return true;
+}
+
+/* A recurring action's due date is when its next report is due, grace
+ * included (progress.c moves it on with each update). */
+static void recurring_rule(const sp_rag_in *in, int32_t due, int32_t as_of, verdict *v)
+{
+    if (as_of > due)
+        v->rule = RULE_RED_MISSED, v->days = as_of - due;
+    else if (due - as_of <= in->amber_days)
+        v->rule = RULE_AMBER_REPORT, v->days = due - as_of;
+    else
+        v->rule = RULE_GREEN_REPORT, v->days = due - as_of;
+}
+
 static bool open_rule(const sp_rag_in *in, verdict *v)
 {
     int32_t due, as_of, original;
-    if (!sp_iso_days(in->due_on, &due) || !sp_iso_days(in->as_of, &as_of))
+    if (!sp_iso_days(in->as_of, &as_of))
         return false;
+    if (!in->due_on && !in->cadence)
+        return open_ended_rule(in, as_of, v);
+    if (!sp_iso_days(in->due_on, &due))
+        return false;
+    if (in->cadence) {
+        recurring_rule(in, due, as_of, v);
+        return true;
+    }
     if (!sp_iso_days(in->original_due_on, &original))
         original = due;
     v->revised = original != due;
@@ -185,8 +227,64 @@ static void explain_open(outbuf *o, const verdict *v, const sp_rag_in *in)
     }
 }
 
+/* "monthly report", "quarterly report", "report every 6 weeks". */
+static void put_report(outbuf *o, const char *cadence)
+{
+    static const char *const named[][2] = {
+        {"1 week", "weekly"}, {"2 weeks", "fortnightly"}, {"1 month", "monthly"},
+        {"2 months", "bi-monthly"}, {"3 months", "quarterly"}, {"6 months", "six-monthly"},
+        {"12 months", "annual"}};
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (strcmp(cadence, named[i][0]) == 0) {
+            put(o, "%s report", named[i][1]);
+            return;
+        }
+    put(o, "report every %s", cadence);
+}
+
+static void explain_recurring(outbuf *o, const verdict *v, const sp_rag_in *in)
+{
+    const char *word = rule_words[v->rule];
+    if (v->rule == RULE_RED_MISSED) {
+        put(o, "red: ");
+        put_report(o, in->cadence);
+        put(o, " missed: due by %s, none since %s", in->due_on,
+            in->last_update_on ? in->last_update_on
+            : in->start_on     ? in->start_on : "the action was added");
+        put(o, " (%d day%s ago)", v->days, plural(v->days));
+        return;
+    }
+    put(o, "%s: ", word);
+    put_report(o, in->cadence);
+    if (v->days == 0)
+        put(o, " due today (%s)", in->due_on);
+    else
+        put(o, " due in %d day%s (%s)", v->days, plural(v->days), in->due_on);
+}
+
+static void explain_open_ended(outbuf *o, const verdict *v, const sp_rag_in *in)
+{
+    put(o, "%s: no due date, ", rule_words[v->rule]);
+    if (v->days < 0)
+        put(o, "no progress recorded");
+    else if (v->from_start)
+        put(o, "no progress since it started %d day%s ago", v->days, plural(v->days));
+    else
+        put(o, "last progress %d day%s ago", v->days, plural(v->days));
+    (void)in;
+}
+
 static void explain(outbuf *o, const verdict *v, const sp_rag_in *in)
 {
+    if (v->rule == RULE_RED_MISSED || v->rule == RULE_AMBER_REPORT ||
+        v->rule == RULE_GREEN_REPORT) {
+        explain_recurring(o, v, in);
+        return;
+    }
+    if (v->rule == RULE_AMBER_OPEN || v->rule == RULE_GREEN_OPEN) {
+        explain_open_ended(o, v, in);
+        return;
+    }
     switch (v->rule) {
     case RULE_BLUE_COMPLETE: put(o, "blue: complete"); break;
     case RULE_BLUE_SIGNED_OFF: put(o, "blue: signed off"); break;
@@ -274,6 +372,7 @@ static void args_common(sp_rag_in *in, sqlite3_value **argv)
     in->original_due_on = arg_text(argv[2]);
     in->last_update_on = arg_text(argv[3]);
     in->start_on = arg_text(argv[4]);
+    in->cadence = arg_text(argv[5]);
 }
 
 /* The last three arguments of every function: as_of, amber_days, stale_days. */
@@ -293,7 +392,7 @@ static void result_word(sqlite3_context *ctx, const char *word)
 }
 
 /* rag_computed(status, due_on, original_due_on, last_update_on, start_on,
- *              as_of, amber_days, stale_days) */
+ *              cadence, as_of, amber_days, stale_days) */
 static void sql_rag_computed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     sp_rag_in in;
@@ -302,27 +401,27 @@ static void sql_rag_computed(sqlite3_context *ctx, int argc, sqlite3_value **arg
     result_word(ctx, sp_rag_computed(&in));
 }
 
-/* rag(status, due_on, original_due_on, last_update_on, start_on,
+/* rag(status, due_on, original_due_on, last_update_on, start_on, cadence,
  *     rag_override, as_of, amber_days, stale_days) */
 static void sql_rag(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     sp_rag_in in;
     args_common(&in, argv);
-    in.override = arg_text(argv[5]);
+    in.override = arg_text(argv[6]);
     args_tail(&in, argc, argv);
     result_word(ctx, sp_rag_rating(&in));
 }
 
 /* rag_reason(status, due_on, original_due_on, last_update_on, start_on,
- *            transferred_to, rag_override, rag_override_reason,
+ *            cadence, transferred_to, rag_override, rag_override_reason,
  *            as_of, amber_days, stale_days) */
 static void sql_rag_reason(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     sp_rag_in in;
     args_common(&in, argv);
-    in.transferred_to = arg_text(argv[5]);
-    in.override = arg_text(argv[6]);
-    in.override_reason = arg_text(argv[7]);
+    in.transferred_to = arg_text(argv[6]);
+    in.override = arg_text(argv[7]);
+    in.override_reason = arg_text(argv[8]);
     args_tail(&in, argc, argv);
     char small[256];
     int n = sp_rag_reason(NULL, small, sizeof small, &in);
@@ -348,9 +447,9 @@ int sp_register_functions(sp_db *db)
         int argc;
         void (*fn)(sqlite3_context *, int, sqlite3_value **);
     } fns[] = {
-        {"rag_computed", 8, sql_rag_computed},
-        {"rag", 9, sql_rag},
-        {"rag_reason", 11, sql_rag_reason},
+        {"rag_computed", 9, sql_rag_computed},
+        {"rag", 10, sql_rag},
+        {"rag_reason", 12, sql_rag_reason},
     };
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
@@ -363,7 +462,24 @@ int sp_register_functions(sp_db *db)
 /* ------------------------------------------------------------------ */
 /* Settings                                                            */
 
-static const char *const setting_keys[] = {"rag.amber_days", "rag.stale_days", NULL};
+static const char *const setting_keys[] = {"rag.amber_days", "rag.stale_days",
+                                           "rag.grace_days", NULL};
+
+/* The grace after a recurring action's report date before it is missed. */
+int sp_grace_days(int *grace, sp_db *db)
+{
+    *grace = SP_RAG_GRACE_DAYS_DEFAULT;
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "rag/settings");
+    if (rc != SP_OK)
+        return rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (is((const char *)sqlite3_column_text(st, 0), setting_keys[2]))
+            *grace = sqlite3_column_int(st, 1);
+    rc = rc == SQLITE_DONE ? SP_OK : sp_fail_sql(db, "reading the RAG settings");
+    sqlite3_finalize(st);
+    return rc;
+}
 
 int sp_rag_settings(int *amber_days, int *stale_days, sp_db *db)
 {
@@ -411,9 +527,10 @@ static bool parse_days(const char *text, int *out)
 int sp_rag_set(sp_db *db, const char *key, const char *value)
 {
     sp_clear(db);
-    if (!key || (!is(key, setting_keys[0]) && !is(key, setting_keys[1])))
+    if (!key || (!is(key, setting_keys[0]) && !is(key, setting_keys[1]) &&
+                 !is(key, setting_keys[2])))
         return sp_fail(db, SP_EINVALID, "unknown setting '%s' (known: rag.amber_days, "
-                       "rag.stale_days)", key ? key : "");
+                       "rag.grace_days, rag.stale_days)", key ? key : "");
     int days;
     if (!value || !parse_days(value, &days))
         return sp_fail(db, SP_EINVALID, "%s must be a whole number of days from 0 to %d, "

@@ -24,6 +24,7 @@
 #define SP_RAG_AMBER_DAYS_DEFAULT 28
 #define SP_RAG_STALE_DAYS_DEFAULT 60
 #define SP_RAG_DAYS_MAX 3650
+#define SP_RAG_GRACE_DAYS_DEFAULT 7
 
 /* Inputs, as stored on the action: ISO dates, canonical status words.
  * Optional fields may be NULL. */
@@ -33,6 +34,7 @@ typedef struct sp_rag_in {
     const char *original_due_on; /* NULL: same as due_on */
     const char *last_update_on;
     const char *start_on;
+    const char *cadence;         /* a recurring action's "1 month", or NULL */
     const char *transferred_to;
     const char *override;        /* a rag word, or NULL */
     const char *override_reason;
@@ -64,5 +66,9 @@ int sp_rag_reason(const char **rag, char *buf, size_t size, const sp_rag_in *in)
 
 /* The same for the computed rating alone (no override part). */
 int sp_rag_computed_reason(const char **rag, char *buf, size_t size, const sp_rag_in *in);
+
+/* Reads rag.grace_days (the default when unset). */
+struct sp_db;
+int sp_grace_days(int *grace, struct sp_db *db);
 
 #endif

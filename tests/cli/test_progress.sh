@@ -180,7 +180,7 @@ expect_no_out
 expect_err "rag.amber_days must be a whole number"
 run config get rag.colour
 expect_status 1
-expect_err "known: rag.amber_days, rag.stale_days"
+expect_err "known: rag.amber_days, rag.grace_days, rag.stale_days"
 run config list --format csv
 expect_status 0
 expect_out "rag.amber_days,14,28,"

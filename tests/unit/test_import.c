@@ -757,6 +757,72 @@ START_TEST(import_from_a_file_handle)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* Real plans (issue 11)                                               */
+
+static const char SHEET[] =
+    "Finding,Action,Owner,Timescale,Status\n"
+    "Audits lacked evidence of change,Cycle of audits,Head of QA,Monthly,In progress\n"
+    ",Report to the board,Head of QA,Q4 17/18,Not started\n"
+    "Lack of provision for 16+,Commission a service,Head of Commissioning,Ongoing,\n"
+    "Lack of provision for 16+,Agree the model,Head of Commissioning,Done,\n";
+
+START_TEST(real_plan_kinds_and_fill_down)
+{
+    plan();
+    ck_assert_int_eq(sp_authority_add(NULL, fx_db, &(sp_authority_new){"hb", "HB", NULL}),
+                     SP_OK);
+    unsigned long long before = fingerprint(fx_path);
+    sp_import_options o = {.name = "sheet.csv", .authority = "hb"};
+    sp_import_result *r = import_text(fx_db, SHEET, &o, SP_EINVALID);
+    ck_assert_int_eq(r->nerrors, 1);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "sheet.csv:3:1: no finding in this row"));
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "--fill-down finding"));
+    ck_assert_uint_eq(fingerprint(fx_path), before);
+    sp_import_result_free(r);
+    o.fill_down = "finding";
+    r = import_text(fx_db, SHEET, &o, SP_OK);
+    ck_assert_int_eq(r->created.actions, 4);
+    ck_assert_int_eq(r->created.findings, 2);
+    ck_assert_int_eq(r->recurring, 1);
+    ck_assert_int_eq(r->open_ended, 1);
+    sp_import_result_free(r);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE cadence = '1 month'"
+                                         " AND timescale = 'Monthly'"), 1);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE due_on = "
+                                         "'2018-03-31' AND timescale = 'Q4 17/18'"), 1);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE status = "
+                                         "'complete' AND timescale = 'Done'"), 1);
+    /* The same sheet again: nothing changes. */
+    before = fingerprint(fx_path);
+    r = import_text(fx_db, SHEET, &o, SP_OK);
+    ck_assert_int_eq(r->unchanged, 4);
+    ck_assert_int_eq(r->created.reviews, 0);
+    ck_assert_uint_eq(fingerprint(fx_path), before);
+    sp_import_result_free(r);
+}
+END_TEST
+
+START_TEST(every_bad_cell_of_a_row)
+{
+    plan();
+    ck_assert_int_eq(sp_authority_add(NULL, fx_db, &(sp_authority_new){"hb", "HB", NULL}),
+                     SP_OK);
+    static const char text[] = "Finding,Action,Owner,Start,Status,Timescale,Last updated\n"
+                               "F,A,O,30/02/2017,Sort of,Jul-12,yesterday\n"
+                               "F,B,O,,,Complete,\n";
+    sp_import_options o = {.name = "s.csv", .authority = "hb"};
+    sp_import_result *r = import_text(fx_db, text, &o, SP_EINVALID);
+    ck_assert_int_eq(r->rejected, 1);
+    ck_assert_int_eq(r->nerrors, 4);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "s.csv:2:5: status 'Sort of'"));
+    ck_assert_ptr_nonnull(strstr(r->errors[1], "s.csv:2:4: start date"));
+    ck_assert_ptr_nonnull(strstr(r->errors[2], "s.csv:2:7: last update date"));
+    ck_assert_ptr_nonnull(strstr(r->errors[3], "s.csv:2:6: timescale 'Jul-12' is ambiguous"));
+    sp_import_result_free(r);
+}
+END_TEST
+
 static Suite *import_suite(void)
 {
     Suite *s = suite_create("import");
@@ -774,6 +840,10 @@ static Suite *import_suite(void)
     tcase_add_test(tc, keep_rag_imports_overrides);
     tcase_add_test(tc, map_and_unplaced_columns);
     tcase_add_test(tc, placement_options);
+    suite_add_tcase(s, tc);
+    tc = fx_tcase("real plans");
+    tcase_add_test(tc, real_plan_kinds_and_fill_down);
+    tcase_add_test(tc, every_bad_cell_of_a_row);
     suite_add_tcase(s, tc);
     tc = fx_tcase("updates");
     tcase_add_test(tc, existing_actions_get_updates);

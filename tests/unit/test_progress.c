@@ -738,7 +738,7 @@ START_TEST(config_settings)
     ck_assert_int_eq(sp_config_get(&v, fx_db, "rag.stale_days"), SP_OK);
     ck_assert_int_eq(v, 60);
     ck_assert_int_eq(sp_config_get(&v, fx_db, "rag.nope"), SP_EINVALID);
-    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "rag.amber_days, rag.stale_days"));
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "rag.amber_days, rag.grace_days, rag.stale_days"));
     int64_t id = add_action("2017-07-01", "2017-07-20"); /* due in 19 days */
     rag_of(id, "amber", "amber: due in 19 days");
     ck_assert_int_eq(sp_config_set(fx_db, "rag.amber_days", "14"), SP_OK);
@@ -756,6 +756,9 @@ START_TEST(config_settings)
     ck_assert_str_eq(sp_cursor_text(c, 0), "rag.amber_days");
     ck_assert_int_eq(sp_cursor_int(c, 1), 14);
     ck_assert_int_eq(sp_cursor_int(c, 2), 28);
+    ck_assert_int_eq(sp_cursor_step(c), SP_ROW);
+    ck_assert_str_eq(sp_cursor_text(c, 0), "rag.grace_days");
+    ck_assert_int_eq(sp_cursor_int(c, 2), 7);
     ck_assert_int_eq(sp_cursor_step(c), SP_ROW);
     ck_assert_str_eq(sp_cursor_text(c, 0), "rag.stale_days");
     ck_assert_int_eq(sp_cursor_step(c), SP_DONE);

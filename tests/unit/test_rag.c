@@ -30,6 +30,47 @@ static void rated(const sp_rag_in *in, const char *want_rag, const char *want_re
 }
 
 /* ------------------------------------------------------------------ */
+/* Open-ended and recurring actions (issue 11)                         */
+
+START_TEST(open_ended)
+{
+    sp_rag_in in = open_action(NULL, "2017-07-01");
+    in.original_due_on = NULL;
+    in.last_update_on = "2017-04-18";
+    rated(&in, "amber", "amber: no due date, last progress 74 days ago");
+    in.last_update_on = "2017-06-01";
+    rated(&in, "green", "green: no due date, last progress 30 days ago");
+    in.last_update_on = NULL;
+    in.start_on = "2017-06-30";
+    rated(&in, "green", "green: no due date, no progress since it started 1 day ago");
+    in.start_on = NULL;
+    rated(&in, "green", "green: no due date, no progress recorded");
+    in.status = "complete";
+    rated(&in, "blue", "blue: complete");
+}
+END_TEST
+
+START_TEST(recurring)
+{
+    sp_rag_in in = open_action("2017-06-17", "2017-07-01");
+    in.cadence = "1 month";
+    in.last_update_on = "2017-05-10";
+    in.original_due_on = "2017-02-17"; /* moved on by progress: not slippage */
+    rated(&in, "red", "red: monthly report missed: due by 2017-06-17, none since 2017-05-10 "
+                      "(14 days ago)");
+    in.as_of = "2017-06-10";
+    rated(&in, "amber", "amber: monthly report due in 7 days (2017-06-17)");
+    in.as_of = "2017-05-11";
+    rated(&in, "green", "green: monthly report due in 37 days (2017-06-17)");
+    in.cadence = "6 weeks";
+    rated(&in, "green", "green: report every 6 weeks due in 37 days (2017-06-17)");
+    in.cadence = "3 months";
+    in.as_of = "2017-06-17";
+    rated(&in, "amber", "amber: quarterly report due today (2017-06-17)");
+}
+END_TEST
+
+/* ------------------------------------------------------------------ */
 /* The rules, directly                                                 */
 
 START_TEST(due_soon_boundaries)
@@ -336,8 +377,8 @@ static void set_bad(const char *key, const char *value, const char *want_msg)
 START_TEST(db_settings_refused)
 {
     set_bad("rag.red_days", "5",
-            "unknown setting 'rag.red_days' (known: rag.amber_days, rag.stale_days)");
-    set_bad(NULL, "5", "unknown setting '' (known: rag.amber_days, rag.stale_days)");
+            "unknown setting 'rag.red_days' (known: rag.amber_days, rag.grace_days, rag.stale_days)");
+    set_bad(NULL, "5", "unknown setting '' (known: rag.amber_days, rag.grace_days, rag.stale_days)");
     set_bad("rag.amber_days", "abc",
             "rag.amber_days must be a whole number of days from 0 to 3650, not 'abc'");
     set_bad("rag.stale_days", "3651",
@@ -439,6 +480,8 @@ static Suite *make_suite(void)
     Suite *s = suite_create("rag");
     TCase *tc = tcase_create("rules");
     tcase_add_test(tc, due_soon_boundaries);
+    tcase_add_test(tc, open_ended);
+    tcase_add_test(tc, recurring);
     tcase_add_test(tc, amber_days_setting);
     tcase_add_test(tc, overdue);
     tcase_add_test(tc, slipped);

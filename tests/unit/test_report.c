@@ -607,7 +607,7 @@ static int64_t rated(const char *sql, const char *date, const char *word)
     return n;
 }
 
-#define COMPUTED "rag_computed(status, due_on, original_due_on, last_update_on, start_on, " \
+#define COMPUTED "rag_computed(status, due_on, original_due_on, last_update_on, start_on, cadence, " \
                  "?1, 28, 60)"
 
 /* The summary shortens some ratings to SQL (red, blue, grey, green as the

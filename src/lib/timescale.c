@@ -1,0 +1,1026 @@
+/*
+ * Timescales as councils write them in plans, resolved to what they mean:
+ * a due date ("16th July 2012", "Autumn 2016", "Q4 17/18", "3 months"),
+ * no due date ("Ongoing", "TBC", "From July 2012"), a cadence ("Monthly",
+ * "Every 6 weeks"), or "Complete". One parser serves import, `action add`
+ * and `action update --due`.
+ *
+ * The text is normalised (lower case, dashes, quotes and commas folded),
+ * split into words, and matched by small recursive-descent rules. A period
+ * resolves to its last day (a deadline "by March" means by 31 March); a
+ * period without a year falls on the first such day on or after the base
+ * date; a range ("17-18th July", "December 2016/January 2017") resolves to
+ * its later end. Text with two honest readings ("Q1 2018", "Jul-12",
+ * "bi-annually", "end of year") is refused with the reason.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "dates.h"
+
+#define TEXT_MAX 160
+#define MAX_TOKENS 24
+
+typedef struct tokens {
+    char buf[2 * TEXT_MAX];
+    const char *tok[MAX_TOKENS];
+    size_t n;
+} tokens;
+
+/* A resolved or partly resolved day: y == 0 when the text gave no year. */
+typedef struct when {
+    int y, m, d; /* d == 0: the month's last day */
+    bool exact;  /* one named day */
+    bool month;  /* one named month (so "mid" and "early" mean something) */
+    bool guessed; /* the year was not written: settle() chose it */
+} when;
+
+typedef struct ctx {
+    const tokens *t;
+    int32_t base;       /* day number of the base date */
+    bool has_base;
+    const char *ambiguous;
+    const char *norm;   /* the normalised text */
+} ctx;
+
+/* ------------------------------------------------------------------ */
+/* Words                                                               */
+
+static bool digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static const char *tok(const ctx *c, size_t i)
+{
+    return i < c->t->n ? c->t->tok[i] : "";
+}
+
+static bool is(const ctx *c, size_t i, const char *word)
+{
+    return strcmp(tok(c, i), word) == 0;
+}
+
+static bool in_list(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(w, *list) == 0)
+            return true;
+    return false;
+}
+
+/* Lower case; en and em dashes to '-'; quotes and brackets dropped; commas,
+ * full stops (not between digits) and runs of space to one space. */
+static bool normalise(char *out, size_t size, const char *text)
+{
+    size_t o = 0, len = strlen(text);
+    if (len >= TEXT_MAX)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        char c = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        if (ch == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80) {
+            unsigned char k = (unsigned char)text[i + 2];
+            i += 2;
+            c = (k == 0x93 || k == 0x94 || k == 0x90 || k == 0x91) ? '-'
+                : (k == 0x98 || k == 0x99) ? '\'' : '?';
+        }
+        if (c == '\'' || c == '"' || c == '(' || c == ')')
+            continue;
+        if (c == '.' && !(i > 0 && digit(text[i - 1]) && digit(text[i + 1])))
+            c = ' ';
+        if (c == 't' && i > 0 && digit(text[i - 1]) && digit(text[i + 1]))
+            c = ' '; /* ISO date-time "2018-04-01T00:00" */
+        if (c == ',' || c == '\t' || c == '\r' || c == '\n' || c == ';' || c == '\v' ||
+            c == '\f')
+            c = ' ';
+        if (c == ' ' && (o == 0 || out[o - 1] == ' '))
+            continue;
+        if (o + 1 >= size)
+            return false;
+        out[o++] = c;
+    }
+    while (o > 0 && out[o - 1] == ' ')
+        o--;
+    out[o] = '\0';
+    return true;
+}
+
+/* Words split at spaces; '-' and '/' stay inside a word between digits
+ * ("2016/17", "01-04-2018", "17-18th") and are words of their own
+ * elsewhere ("mid-July", "June/July"). */
+static bool tokenise(tokens *t, const char *norm)
+{
+    size_t o = 0, len = strlen(norm);
+    t->n = 0;
+    for (size_t i = 0; i < len;) {
+        if (norm[i] == ' ') {
+            i++;
+            continue;
+        }
+        if (t->n == MAX_TOKENS)
+            return false;
+        t->tok[t->n++] = t->buf + o;
+        if ((norm[i] == '-' || norm[i] == '/') &&
+            !(i > 0 && digit(norm[i - 1]) && digit(norm[i + 1]))) {
+            t->buf[o++] = norm[i++];
+        } else {
+            while (i < len && norm[i] != ' ' &&
+                   !((norm[i] == '-' || norm[i] == '/') &&
+                     !(digit(norm[i - 1]) && digit(norm[i + 1]))))
+                t->buf[o++] = norm[i++];
+        }
+        t->buf[o++] = '\0';
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pieces of dates                                                     */
+
+static int month_word(const char *w)
+{
+    static const char *const names[12] = {"january", "february", "march", "april",
+                                          "may", "june", "july", "august",
+                                          "september", "october", "november", "december"};
+    if (strcmp(w, "sept") == 0)
+        return 9;
+    for (int i = 0; i < 12; i++)
+        if (strcmp(w, names[i]) == 0 || (strlen(w) == 3 && strncmp(w, names[i], 3) == 0))
+            return i + 1;
+    return 0;
+}
+
+/* All digits, 1..max of them. */
+static bool number(const char *w, size_t max, int *v)
+{
+    size_t n = strlen(w);
+    if (n == 0 || n > max)
+        return false;
+    *v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!digit(w[i]))
+            return false;
+        *v = *v * 10 + (w[i] - '0');
+    }
+    return true;
+}
+
+static bool year4(const char *w, int *y)
+{
+    return strlen(w) == 4 && number(w, 4, y) && *y >= SP_YEAR_MIN && *y <= SP_YEAR_MAX;
+}
+
+/* A day of the month: "16", "16th", "1st", "17-18th" (a range: the end). */
+static bool day_only(const char *w, size_t len, int *d)
+{
+    char num[4];
+    size_t n = strspn(w, "0123456789");
+    if (n == 0 || n > 2 || n > len)
+        return false;
+    const char *suffix = w + n;
+    size_t rest = len - n;
+    if (rest != 0 && !(rest == 2 && (strncmp(suffix, "st", 2) == 0 ||
+                                     strncmp(suffix, "nd", 2) == 0 ||
+                                     strncmp(suffix, "rd", 2) == 0 ||
+                                     strncmp(suffix, "th", 2) == 0)))
+        return false;
+    memcpy(num, w, n);
+    num[n] = '\0';
+    return number(num, 2, d) && *d >= 1 && *d <= 31;
+}
+
+static bool day_word(const char *w, int *d)
+{
+    const char *dash = strchr(w, '-');
+    int first;
+    if (dash && !day_only(w, (size_t)(dash - w), &first))
+        return false;
+    const char *last = dash ? dash + 1 : w;
+    if (!day_only(last, strlen(last), d))
+        return false;
+    return !dash || first <= *d;
+}
+
+static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday", "mon", "tue", "tues", "wed",
+                                       "thu", "thur", "thurs", "fri", "sat", "sun", NULL};
+
+/* ------------------------------------------------------------------ */
+/* Resolving                                                           */
+
+static int last_day(int y, int m)
+{
+    return sp_days_in_month(y, m);
+}
+
+/* The day number of w in year y into *n; false if that day does not exist.
+ * (Day numbers before 1970 are negative, so no number can be a sentinel.) */
+static bool day_in(const when *w, int y, int32_t *n)
+{
+    int d = w->d ? w->d : last_day(y, w->m);
+    if (!sp_ymd_valid(y, w->m, d))
+        return false;
+    *n = sp_days_from_ymd(y, w->m, d);
+    return true;
+}
+
+/* A yearless day: the first on or after the base (29 February waits for
+ * a leap year). Without a base, refused. */
+static bool settle(ctx *c, when *w)
+{
+    int32_t n;
+    if (w->y)
+        return day_in(w, w->y, &n);
+    if (!c->has_base)
+        return false;
+    int y, m, d;
+    sp_ymd_from_days(c->base, &y, &m, &d);
+    for (int k = 0; k < 8; k++, y++) {
+        if (day_in(w, y, &n) && n >= c->base) {
+            w->y = y;
+            w->guessed = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void emit(sp_timescale *out, const when *w)
+{
+    sp_format_ymd(out->due, w->y, w->m, w->d ? w->d : last_day(w->y, w->m));
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules: each reads tokens from i, sets *end past what it read          */
+
+static bool skip_dash(const ctx *c, size_t *i)
+{
+    if (is(c, *i, "-") || is(c, *i, "/"))
+        return ++*i, true;
+    return false;
+}
+
+/* Two-digit years in a UK day-first date are this century's: plans are
+ * from 2000 on, and "1/4/18" reads as 1 April 2018 to everyone. */
+static bool numeric_date(ctx *c, size_t i, size_t *end, when *w)
+{
+    const char *s = tok(c, i);
+    int a, b, y;
+    char parts[3][8];
+    size_t np = 0, k = 0;
+    char sep = 0;
+    for (const char *p = s;; p++) {
+        if (*p == '/' || *p == '-' || *p == '.' || *p == '\0') {
+            if (k == 0 || np == 3 || (*p && sep && *p != sep))
+                return false;
+            parts[np][k] = '\0';
+            np++, k = 0;
+            if (!*p)
+                break;
+            if (np == 3) /* a fourth group ("1/2/2017/5"): not a date */
+                return false;
+            sep = *p;
+        } else if (digit(*p) && k < 4) {
+            parts[np][k++] = *p;
+        } else {
+            return false;
+        }
+    }
+    if (np == 2) { /* "07/2012", "2012-07": a month */
+        if (number(parts[0], 2, &a) && year4(parts[1], &y) && sep == '/')
+            *w = (when){y, a, 0, false, true, false};
+        else if (year4(parts[0], &y) && number(parts[1], 2, &a) && sep == '-')
+            *w = (when){y, a, 0, false, true, false};
+        else
+            return false;
+        *end = i + 1;
+        return a >= 1 && a <= 12;
+    }
+    if (np != 3)
+        return false;
+    if (year4(parts[0], &y) && sep == '-' && number(parts[1], 2, &a) && number(parts[2], 2, &b))
+        *w = (when){y, a, b, true, false, false};
+    else if (number(parts[0], 2, &b) && number(parts[1], 2, &a) && year4(parts[2], &y))
+        *w = (when){y, a, b, true, false, false};
+    else if (number(parts[0], 2, &b) && number(parts[1], 2, &a) && strlen(parts[2]) == 2 &&
+             number(parts[2], 2, &y))
+        *w = (when){2000 + y, a, b, true, false, false};
+    else
+        return false;
+    *end = i + 1;
+    return sp_ymd_valid(w->y, w->m, w->d);
+}
+
+/* Excel's date-time: "2018-04-01 00:00:00", "2018-04-01t00:00", also with
+ * seconds' fractions. The time is dropped. */
+static bool time_word(const char *w)
+{
+    size_t n = strlen(w);
+    return n >= 4 && (strspn(w, "0123456789:.") == n || (n > 2 && (strcmp(w + n - 2, "am") == 0 ||
+                                                                   strcmp(w + n - 2, "pm") == 0)));
+}
+
+/* "16 July 2012", "16th July", "1-Apr-2018", "July 16th 2012", "Monday 16
+ * July 2012", "01-Apr-18"; the year may be missing. */
+static bool written_date(ctx *c, size_t i, size_t *end, when *w)
+{
+    int d, m, y = 0;
+    if (in_list(tok(c, i), weekdays))
+        i++;
+    if (day_word(tok(c, i), &d)) {
+        size_t j = i + 1;
+        int d2;
+        if ((is(c, j, "-") || is(c, j, "to") || is(c, j, "and")) && day_word(tok(c, j + 1), &d2) &&
+            d2 >= d) /* "17th-18th July": the later day */
+            d = d2, j += 2;
+        skip_dash(c, &j);
+        if (is(c, j, "of"))
+            j++;
+        if (!(m = month_word(tok(c, j))))
+            return false;
+        j++;
+        size_t k = j;
+        bool dashed = skip_dash(c, &k);
+        if (year4(tok(c, k), &y)) {
+            j = k + 1;
+        } else if (dashed && strlen(tok(c, k)) == 2 && number(tok(c, k), 2, &y)) {
+            y += 2000; /* "01-Apr-18": Excel's dd-mmm-yy */
+            j = k + 1;
+        } else {
+            y = 0;
+        }
+        *w = (when){y, m, d, true, false, false};
+        *end = j;
+        return y == 0 || sp_ymd_valid(y, m, d);
+    }
+    if ((m = month_word(tok(c, i))) && day_word(tok(c, i + 1), &d)) {
+        size_t j = i + 2;
+        if (year4(tok(c, j), &y))
+            j++;
+        else
+            y = 0;
+        if (y == 0 && strlen(tok(c, i + 1)) == strspn(tok(c, i + 1), "0123456789"))
+            return false; /* "July 12": the 12th, or 2012? */
+        *w = (when){y, m, d, true, false, false};
+        *end = j;
+        return y == 0 || sp_ymd_valid(y, m, d);
+    }
+    return false;
+}
+
+/* A UK financial year: "2016/17", "2016-17", "2016/2017", "16/17",
+ * "fy16/17", "fy 2016/17". *start = 2016. */
+static bool fin_year(const ctx *c, size_t i, size_t *end, int *start)
+{
+    const char *w = tok(c, i);
+    if (strcmp(w, "fy") == 0)
+        w = tok(c, ++i);
+    else if (strncmp(w, "fy", 2) == 0)
+        w += 2;
+    char a[8], b[8];
+    size_t na = strspn(w, "0123456789");
+    if ((w[na] != '/' && w[na] != '-') || na >= sizeof a)
+        return false;
+    size_t nb = strspn(w + na + 1, "0123456789");
+    if (w[na + 1 + nb] != '\0' || nb >= sizeof b)
+        return false;
+    memcpy(a, w, na), a[na] = '\0';
+    memcpy(b, w + na + 1, nb), b[nb] = '\0';
+    int first, second;
+    if (!number(a, 4, &first) || !number(b, 4, &second))
+        return false;
+    if (na == 2 && nb == 2)
+        first += 2000;
+    else if (!(na == 4 && (nb == 2 || nb == 4)))
+        return false;
+    if (first < SP_YEAR_MIN || first >= SP_YEAR_MAX)
+        return false;
+    if (nb == 2 ? second != (first + 1) % 100 : second != first + 1)
+        return false;
+    *start = first;
+    *end = i + 1;
+    return true;
+}
+
+/* "financial year" / "fy" after a year, optional. */
+static size_t skip_fy_words(const ctx *c, size_t j)
+{
+    if (is(c, j, "fy"))
+        return j + 1;
+    if (is(c, j, "financial") && is(c, j + 1, "year"))
+        return j + 2;
+    return j;
+}
+
+/* "Q4 17/18", "Q2 2017/18", "Quarter 4 2017-18", "Q4 of 2017/18",
+ * "2017/18 Q4". A quarter with one plain year is refused: "Q1 2018" is
+ * January-March to some and April-June (the financial Q1) to others. */
+static bool quarter(ctx *c, size_t i, size_t *end, when *w)
+{
+    int q = 0, start;
+    size_t j = i;
+    const char *s = tok(c, j);
+    if (s[0] == 'q' && s[1] >= '1' && s[1] <= '4' && s[2] == '\0')
+        q = s[1] - '0', j++;
+    else if (strcmp(s, "quarter") == 0 && number(tok(c, j + 1), 1, &q) && q >= 1 && q <= 4)
+        j += 2;
+    size_t k;
+    if (q) {
+        if (is(c, j, "of"))
+            j++;
+        if (!fin_year(c, j, &k, &start)) {
+            int y;
+            if (year4(tok(c, j), &y))
+                c->ambiguous = "a quarter with one year ('Q1 2018') is January-March to some "
+                               "readers and the financial Q1 (April-June) to others: write the "
+                               "financial year ('Q1 2018/19') or the month ('end of June 2018')";
+            return false;
+        }
+        k = skip_fy_words(c, k);
+    } else {
+        if (!fin_year(c, i, &j, &start))
+            return false;
+        s = tok(c, j);
+        if (!(s[0] == 'q' && s[1] >= '1' && s[1] <= '4' && s[2] == '\0'))
+            return false;
+        q = s[1] - '0';
+        k = j + 1;
+    }
+    *w = q == 4 ? (when){start + 1, 3, 0, false, false, false}
+                : (when){start, 3 + 3 * q, 0, false, false, false};
+    *end = k;
+    return true;
+}
+
+/* Meteorological seasons, as the Met Office counts them; a season ends
+ * on its last day: spring 31 May, summer 31 August, autumn 30 November,
+ * winter the end of February after the named year ("Winter 2016" and
+ * "Winter 2016/17" both end 28 February 2017). */
+static bool season(ctx *c, size_t i, size_t *end, when *w)
+{
+    static const char *const names[] = {"spring", "summer", "autumn", "fall", "winter", NULL};
+    static const int ends[] = {5, 8, 11, 11, 2};
+    const char *s = tok(c, i);
+    int k = -1;
+    for (int n = 0; names[n]; n++)
+        if (strcmp(s, names[n]) == 0)
+            k = n;
+    if (k < 0)
+        return false;
+    size_t j = i + 1;
+    if (is(c, j, "term")) /* "summer term": schools' terms end earlier */
+        return false;
+    int y = 0, start;
+    size_t after;
+    if (fin_year(c, j, &after, &start) && k == 4) {
+        y = start + 1;
+        j = after;
+    } else if (year4(tok(c, j), &y)) {
+        j++;
+        if (k == 4)
+            y++;
+    }
+    *w = (when){y, ends[k], 0, false, false, false};
+    *end = j;
+    return true;
+}
+
+/* "July 2012", "Sept", "July" (the next July), "2017" (its last day). */
+static bool month_year(ctx *c, size_t i, size_t *end, when *w)
+{
+    int m = month_word(tok(c, i)), y = 0;
+    if (m) {
+        size_t j = i + 1;
+        size_t k = j;
+        bool dashed = skip_dash(c, &k);
+        if (year4(tok(c, k), &y)) {
+            j = k + 1;
+        } else if (dashed && strlen(tok(c, k)) == 2 && strspn(tok(c, k), "0123456789") == 2) {
+            c->ambiguous = "'Jul-12' is July 2012 to Excel and 12 July to a reader: write the "
+                           "year in full ('July 2012') or the day ('12 July 2012')";
+            return false;
+        } else {
+            y = 0;
+        }
+        *w = (when){y, m, 0, false, true, false};
+        *end = j;
+        return true;
+    }
+    if (year4(tok(c, i), &y)) { /* a bare year */
+        *w = (when){y, 12, 0, false, false, false};
+        *end = i + 1;
+        return true;
+    }
+    return false;
+}
+
+/* A period or day: the pieces above, first match that reads furthest. */
+static bool point(ctx *c, size_t i, size_t *end, when *w)
+{
+    size_t e;
+    when v;
+    if (numeric_date(c, i, &e, &v) || written_date(c, i, &e, &v) || quarter(c, i, &e, &v) ||
+        season(c, i, &e, &v) || month_year(c, i, &e, &v)) {
+        *end = e, *w = v;
+        return true;
+    }
+    int start;
+    if (fin_year(c, i, &e, &start)) { /* "2016/17": its last day */
+        *w = (when){start + 1, 3, 0, false, false, false};
+        *end = skip_fy_words(c, e);
+        return true;
+    }
+    return false;
+}
+
+/* A point, or a range of two ("17-18th July 2012" reads as one point;
+ * "June-July 2012", "December 2016/January 2017", "Spring to Summer 2017"):
+ * the later end. A missing year on the first half is taken from the second
+ * (the year before when that would put it after the end). */
+static bool span(ctx *c, size_t i, size_t *end, when *w)
+{
+    when a, b;
+    size_t e;
+    if (!point(c, i, &e, &a))
+        return false;
+    size_t j = e;
+    bool joined = skip_dash(c, &j);
+    if (!joined && (is(c, j, "to") || is(c, j, "until") || is(c, j, "or") || is(c, j, "and")))
+        joined = true, j++;
+    if (joined && point(c, j, end, &b)) {
+        if (!settle(c, &b))
+            return false;
+        if (!a.y)
+            a.y = b.y - (a.m > b.m);
+        if (!settle(c, &a))
+            return false;
+        int32_t da, db;
+        if (!day_in(&a, a.y, &da) || !day_in(&b, b.y, &db))
+            return false;
+        *w = da > db ? a : b;
+        w->exact = false;
+        return true;
+    }
+    *end = e;
+    *w = a;
+    return settle(c, w);
+}
+
+/* ------------------------------------------------------------------ */
+/* Phrases around a date                                               */
+
+typedef enum mood { AT_END, AT_MID, AT_EARLY, AT_START, BEFORE, WEEK_OF } mood;
+
+/* "by", "by the end of", "end of", "no later than", "mid", "early",
+ * "w/c" ...: what part of the period is meant. */
+static size_t prefix(const ctx *c, size_t i, mood *md)
+{
+    *md = AT_END;
+    static const char *const fillers[] = {"by", "due", "deadline", "target", "on", "in",
+                                          "during", "at", "for", "complete", "completed",
+                                          "within", "the", NULL};
+    for (;;) {
+        if (in_list(tok(c, i), fillers) && !is(c, i + 1, "-") && !is(c, i + 1, "/")) {
+            i++;
+        } else if ((is(c, i, "no") || is(c, i, "not")) && is(c, i + 1, "later") &&
+                   is(c, i + 1 + 1, "than")) {
+            i += 3;
+        } else if (is(c, i, "end") || is(c, i, "close")) {
+            i++;
+            if (is(c, i, "of"))
+                i++;
+        } else if (is(c, i, "mid") || is(c, i, "middle") || is(c, i, "early") ||
+                   is(c, i, "late") || is(c, i, "beginning") || is(c, i, "start")) {
+            *md = is(c, i, "early") ? AT_EARLY
+                  : (is(c, i, "mid") || is(c, i, "middle")) ? AT_MID
+                  : is(c, i, "late") ? AT_END : AT_START;
+            i++;
+            skip_dash(c, &i);
+            if (is(c, i, "of"))
+                i++;
+        } else if (is(c, i, "before")) {
+            *md = BEFORE;
+            i++;
+        } else if ((is(c, i, "w") && is(c, i + 1, "/") && is(c, i + 2, "c")) ||
+                   is(c, i, "wc")) {
+            *md = WEEK_OF;
+            i += is(c, i, "wc") ? 1 : 3;
+        } else if (is(c, i, "week") && (is(c, i + 1, "commencing") || is(c, i + 1, "beginning"))) {
+            *md = WEEK_OF;
+            i += 2;
+        } else {
+            return i;
+        }
+    }
+}
+
+/* Applies the mood to a settled period. */
+static bool apply_mood(sp_timescale *out, when *w, mood md)
+{
+    if (md == AT_MID || md == AT_EARLY || md == AT_START) {
+        if ((w->exact && md != AT_START) || (!w->exact && !w->month))
+            return false; /* "mid 16 July", "mid 2017/18" */
+        if (!w->exact)
+            w->d = md == AT_MID ? 15 : md == AT_EARLY ? 10 : 1;
+    }
+    emit(out, w);
+    if (md == BEFORE || md == WEEK_OF) {
+        if (!w->exact)
+            return md == BEFORE; /* "before March 2017": the end of February */
+        return sp_date_add_days(out->due, out->due, md == BEFORE ? -1 : 6) == SP_OK;
+    }
+    return true;
+}
+
+static bool dated(ctx *c, sp_timescale *out)
+{
+    mood md;
+    size_t i = prefix(c, 0, &md), e;
+    when w;
+    if (i >= c->t->n || !span(c, i, &e, &w))
+        return false;
+    /* a trailing time (Excel's date-time) or "financial year" is allowed */
+    while (e < c->t->n && (time_word(tok(c, e)) || is(c, e, "00") || is(c, e, "t")))
+        e++;
+    if (e != c->t->n)
+        return false;
+    if (md == BEFORE && !w.exact) { /* before a period: the day before it starts */
+        int y = w.y, m = w.m;
+        if (--m == 0)
+            m = 12, y--;
+        w = (when){y, m, 0, false, false, false};
+        md = AT_END;
+    }
+    out->exact = w.exact && md == AT_END && i == 0;
+    if (!apply_mood(out, &w, md))
+        return false;
+    int32_t due;
+    if (w.guessed && sp_iso_days(out->due, &due) && due < c->base) {
+        w.y++; /* "mid July" on 20 July: next year's, as "the first on or after" says */
+        return apply_mood(out, &w, md);
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Offsets                                                             */
+
+static int count_word(const char *w)
+{
+    static const char *const words[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                        "eight", "nine", "ten", "eleven", "twelve", NULL};
+    int v;
+    if (number(w, 4, &v))
+        return v;
+    if (strcmp(w, "a") == 0 || strcmp(w, "an") == 0)
+        return 1;
+    for (int i = 0; words[i]; i++)
+        if (strcmp(w, words[i]) == 0)
+            return i + 1;
+    return -1;
+}
+
+typedef enum unit { U_NONE, U_DAY, U_WEEK, U_MONTH, U_YEAR } unit;
+
+static unit unit_word(const char *w)
+{
+    static const char *const d[] = {"d", "day", "days", NULL};
+    static const char *const wk[] = {"w", "wk", "wks", "week", "weeks", NULL};
+    static const char *const mo[] = {"m", "mo", "mos", "mth", "mths", "mnth", "mnths", "month",
+                                     "months", NULL};
+    static const char *const yr[] = {"y", "yr", "yrs", "year", "years", NULL};
+    return in_list(w, d) ? U_DAY : in_list(w, wk) ? U_WEEK : in_list(w, mo) ? U_MONTH
+           : in_list(w, yr) ? U_YEAR : U_NONE;
+}
+
+/* A count and unit at i: "3 months", "6m", "3-6 months" (the later),
+ * "six months", "12-week"; *end past them. */
+static bool count_unit(const ctx *c, size_t i, size_t *end, int *n, unit *u)
+{
+    const char *w = tok(c, i);
+    size_t digits = strspn(w, "0123456789");
+    char num[8];
+    if (digits > 0 && w[digits] == '-' && digit(w[digits + 1])) { /* "3-6": the later */
+        w += digits + 1;
+        digits = strspn(w, "0123456789");
+    }
+    if (digits > 0 && w[digits] != '\0') { /* "6m" */
+        if (digits >= sizeof num)
+            return false;
+        memcpy(num, w, digits);
+        num[digits] = '\0';
+        *n = count_word(num);
+        *u = unit_word(w + digits);
+        *end = i + 1;
+    } else {
+        *n = count_word(w);
+        size_t j = i + 1;
+        skip_dash(c, &j);
+        *u = unit_word(tok(c, j));
+        *end = j + 1;
+    }
+    return *n >= 0 && *n <= 1200 && *u != U_NONE;
+}
+
+/* "3 months", "within 12 weeks", "in 3 months time", "next 6 months",
+ * "over the next 6 months", "6 months from start". */
+static bool offset(ctx *c, sp_timescale *out)
+{
+    static const char *const lead[] = {"within", "in", "next", "the", "over", "by", "after",
+                                       "approx", "approximately", "around", NULL};
+    static const char *const tail[] = {"time", "from", "start", "starting", "of", "after",
+                                       "the", "review", "date", "later", NULL};
+    static const char *const now[] = {"immediate", "immediately", "with immediate effect",
+                                      "now", "straight away", NULL};
+    size_t i = 0, e;
+    while (in_list(tok(c, i), lead))
+        i++;
+    int n;
+    unit u;
+    if (in_list(c->norm, now))
+        n = 0, u = U_DAY, e = c->t->n; /* due at once: the start date */
+    else if (!count_unit(c, i, &e, &n, &u))
+        return false;
+    while (e < c->t->n && in_list(tok(c, e), tail))
+        e++;
+    if (e != c->t->n || !c->has_base)
+        return false;
+    char base[SP_DATE_SIZE];
+    sp_date_from_days(base, c->base);
+    int rc = u == U_DAY    ? sp_date_add_days(out->due, base, n)
+             : u == U_WEEK ? sp_date_add_days(out->due, base, (int64_t)n * 7)
+             : u == U_MONTH ? sp_date_add_months(out->due, base, n)
+                            : sp_date_add_months(out->due, base, (int64_t)n * 12);
+    return rc == SP_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Words that are not dates                                            */
+
+/* The whole text, with its words joined by single spaces, is one of list. */
+static bool whole_is(const char *norm, const char *const *list)
+{
+    return in_list(norm, list);
+}
+
+static bool open_ended(const char *norm)
+{
+    static const char *const words[] = {
+        "", "-", "--", "?", "ongoing", "on going", "on-going", "continuous", "continuing",
+        "continual", "in place and ongoing", "tbc", "tba", "tbd", "to be confirmed",
+        "to be agreed", "to be arranged", "to be determined", "to be decided", "n/a", "na",
+        "n a", "not applicable", "none", "no date", "not set", "as required", "as needed",
+        "as and when", "as and when required", "asap", "as soon as possible", "ongoing - tbc",
+        "ongoing/tbc", "tbc/ongoing", "ongoing tbc", "permanent", "open", NULL};
+    return whole_is(norm, words);
+}
+
+static bool complete_word(const char *norm)
+{
+    static const char *const words[] = {"complete", "completed", "done", "achieved",
+                                        "delivered", "finished", "completed and closed",
+                                        "complete - closed", "complete/closed", NULL};
+    return whole_is(norm, words);
+}
+
+/* "from July 2012", "starting July 2012", "commencing 16 July 2012": a
+ * start, no end. */
+static bool from_phrase(ctx *c, sp_timescale *out)
+{
+    static const char *const lead[] = {"from", "starting", "start", "commencing", "beginning",
+                                       "starts", "started", "begins", "begin", NULL};
+    if (c->t->n < 2)
+        return false;
+    size_t i = 1, e, n = c->t->n;
+    if (!in_list(tok(c, 0), lead))
+        i = 0; /* "March 2013 - ongoing", "July 2012 onwards" */
+    else if (is(c, i, "in") || is(c, i, "on") || is(c, i, "from"))
+        i++;
+    if (i == 0) {
+        if (n < 2 || !(is(c, n - 1, "ongoing") || is(c, n - 1, "onwards")))
+            return false;
+        n -= is(c, n - 2, "-") || is(c, n - 2, "and") ? 2 : 1;
+    }
+    when w;
+    if (!span(c, i, &e, &w) || e != n)
+        return false;
+    if (!w.exact)
+        w.d = 1; /* from July: the first of July */
+    sp_format_ymd(out->start, w.y, w.m, w.d ? w.d : last_day(w.y, w.m));
+    out->kind = SP_DUE_OPEN;
+    return true;
+}
+
+static void set_cadence(sp_timescale *out, int n, bool weeks)
+{
+    snprintf(out->cadence, sizeof out->cadence, "%d %s%s", n, weeks ? "week" : "month",
+             n == 1 ? "" : "s");
+    out->kind = SP_DUE_RECURRING;
+}
+
+/* "Monthly", "Quarterly", "6-weekly", "every 6 weeks", "each month",
+ * "twice a year", "ongoing - monthly", "monthly review". "Bi-monthly" is
+ * every two months (its usual sense in English local government); "bi-
+ * annually" and "bi-weekly" are refused: each is read both ways. */
+static bool recurring(ctx *c, sp_timescale *out)
+{
+    static const struct { const char *word; int n; bool weeks; } adverbs[] = {
+        {"weekly", 1, true}, {"fortnightly", 2, true}, {"monthly", 1, false},
+        {"bimonthly", 2, false}, {"quarterly", 3, false}, {"termly", 4, false},
+        {"annually", 12, false}, {"annual", 12, false}, {"yearly", 12, false},
+        {"biennially", 24, false}, {"half-yearly", 6, false}, {"6-monthly", 6, false}};
+    static const char *const lead[] = {"ongoing", "-", "continuous", "and", "reviewed",
+                                       "review", "reported", "reporting", "report", "meets",
+                                       "meeting", "meetings", NULL};
+    static const char *const trail[] = {"review", "reviews", "reporting", "report", "reports",
+                                        "meeting", "meetings", "audit", "audits", "update",
+                                        "updates", "thereafter", "basis", "-", "and", "ongoing",
+                                        "cycle", NULL};
+    size_t i = 0;
+    while (in_list(tok(c, i), lead))
+        i++;
+    size_t e = i;
+    int n = 0;
+    bool weeks = false;
+    char joined[48];
+    snprintf(joined, sizeof joined, "%s%s%s", tok(c, i), is(c, i + 1, "-") ? "-" : "",
+             is(c, i + 1, "-") ? tok(c, i + 2) : "");
+    if (is(c, i, "bi") && is(c, i + 1, "-"))
+        snprintf(joined, sizeof joined, "bi%s", tok(c, i + 2));
+    for (size_t k = 0; k < sizeof adverbs / sizeof adverbs[0]; k++) {
+        if (strcmp(tok(c, i), adverbs[k].word) == 0)
+            n = adverbs[k].n, weeks = adverbs[k].weeks, e = i + 1;
+        else if (strcmp(joined, adverbs[k].word) == 0)
+            n = adverbs[k].n, weeks = adverbs[k].weeks, e = i + 3;
+    }
+    if (strcmp(joined, "biannually") == 0 || strcmp(joined, "biannual") == 0 ||
+        strcmp(joined, "biweekly") == 0 || strcmp(joined, "bi-annually") == 0) {
+        c->ambiguous = "'bi-annually' and 'bi-weekly' are each read two ways (twice a year or "
+                       "every two years; twice a week or every two weeks): write 'every 6 "
+                       "months', 'every 2 years', 'every 2 weeks' or 'twice a week'";
+        return false;
+    }
+    int v;
+    if (!n && number(tok(c, i), 2, &v) && v > 0 && is(c, i + 1, "-") &&
+        (is(c, i + 2, "weekly") || is(c, i + 2, "monthly"))) { /* "6-weekly" */
+        n = v, weeks = is(c, i + 2, "weekly"), e = i + 3;
+    } else if (!n && number(tok(c, i), 2, &v) && v > 0 &&
+               (is(c, i + 1, "weekly") || is(c, i + 1, "monthly"))) {
+        n = v, weeks = is(c, i + 1, "weekly"), e = i + 2;
+    } else if (!n && (is(c, i, "every") || is(c, i, "each") || is(c, i, "once") ||
+                      is(c, i, "per"))) {
+        size_t j = i + 1;
+        if (is(c, j, "a"))
+            j++;
+        unit u = unit_word(tok(c, j));
+        if (is(c, j, "quarter"))
+            n = 3, e = j + 1;
+        else if (u == U_WEEK || u == U_MONTH || u == U_YEAR)
+            n = u == U_YEAR ? 12 : 1, weeks = u == U_WEEK, e = j + 1;
+        else if (count_unit(c, j, &e, &n, &u) && n > 0 && (u == U_WEEK || u == U_MONTH ||
+                                                             u == U_YEAR))
+            weeks = u == U_WEEK, n = u == U_YEAR ? n * 12 : n;
+        else
+            n = 0;
+    } else if (!n && is(c, i, "twice") && (is(c, i + 1, "a") || is(c, i + 1, "per")) &&
+               is(c, i + 2, "year")) {
+        n = 6, e = i + 3;
+    } else if (!n && is(c, i, "six") && is(c, i + 1, "monthly")) {
+        n = 6, e = i + 2;
+    }
+    if (!n || n > 99)
+        return false;
+    while (e < c->t->n && in_list(tok(c, e), trail))
+        e++;
+    if (e != c->t->n)
+        return false;
+    set_cadence(out, n, weeks);
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* The parser                                                          */
+
+static bool refused_phrase(ctx *c, const char *norm)
+{
+    static const char *const years[] = {"end of year", "year end", "by year end",
+                                        "end of the year", "by end of year", "year-end",
+                                        "by the end of the year", "eoy", NULL};
+    if (whole_is(norm, years)) {
+        c->ambiguous = "'end of year' may be 31 December or the end of the financial year "
+                       "(31 March): write 'end of December 2017', 'end of financial year' or "
+                       "'end of 2017/18'";
+        return true;
+    }
+    return false;
+}
+
+/* "end of financial year", "by the end of the financial year", "year end
+ * 2017/18" without a year: the next 31 March on or after the base. */
+static bool next_fin_year_end(ctx *c, sp_timescale *out, const char *norm)
+{
+    static const char *const words[] = {
+        "end of financial year", "end of the financial year", "by end of financial year",
+        "by the end of the financial year", "financial year end", "by financial year end",
+        "end of fy", "fy end", "by end of the financial year", "end of this financial year",
+        "by the end of this financial year", "financial year-end", NULL};
+    if (!whole_is(norm, words))
+        return false;
+    when w = {0, 3, 0, false, false, false};
+    if (!settle(c, &w))
+        return false;
+    emit(out, &w);
+    return true;
+}
+
+static void reset(sp_timescale *out)
+{
+    memset(out, 0, sizeof *out);
+}
+
+int sp_timescale_parse(sp_timescale *out, const char *text, const char *base)
+{
+    reset(out);
+    if (!text)
+        return SP_EINVALID;
+    char norm[TEXT_MAX];
+    tokens t;
+    ctx c = {&t, 0, false, NULL, norm};
+    if (base && !(c.has_base = sp_iso_days(base, &c.base)))
+        return SP_EINVALID;
+    if (!normalise(norm, sizeof norm, text) || !tokenise(&t, norm))
+        return SP_EINVALID;
+    if (open_ended(norm)) {
+        out->kind = SP_DUE_OPEN;
+        return SP_OK;
+    }
+    if (complete_word(norm)) {
+        out->kind = SP_DUE_COMPLETE;
+        return SP_OK;
+    }
+    if (refused_phrase(&c, norm)) {
+        out->ambiguous = c.ambiguous;
+        return SP_EINVALID;
+    }
+    if (next_fin_year_end(&c, out, norm) || dated(&c, out) || offset(&c, out) ||
+        recurring(&c, out) || from_phrase(&c, out))
+        return SP_OK;
+    const char *why = c.ambiguous;
+    reset(out);
+    out->ambiguous = why;
+    return SP_EINVALID;
+}
+
+int sp_due_parse(char out[SP_DATE_SIZE], const char *text, const char *base)
+{
+    sp_timescale ts;
+    if (sp_timescale_parse(&ts, text, base) == SP_OK && ts.kind == SP_DUE_DATE) {
+        memcpy(out, ts.due, SP_DATE_SIZE);
+        return SP_OK;
+    }
+    out[0] = '\0';
+    return SP_EINVALID;
+}
+
+const char *sp_due_forms(void)
+{
+    return "a date (2017-06-30, 30/06/2017, 1/4/18, 16th July 2012, 01-Apr-2018), an offset "
+           "from the start date (3 months, 6m, 12 weeks, next 6 months), a month or season "
+           "(March 2017, end of March, mid July 2012, Sept 2012, Autumn 2016), a range (the "
+           "later end: 17-18th July 2012, December 2016/January 2017), a financial quarter or "
+           "year (Q4 17/18, Q2 2017/18, end of 2016/17, end of financial year)";
+}
+
+const char *sp_timescale_forms(void)
+{
+    return "a date (2017-06-30, 30/06/2017, 1/4/18, 16th July 2012, 01-Apr-2018, "
+           "by 31/12/2017), an offset from the start date (3 months, 6m, 12 weeks, next 6 "
+           "months), a month or season (March 2017, end of March, mid July 2012, Sept 2012, "
+           "Autumn 2016), a range (17-18th July 2012, December 2016/January 2017: the later "
+           "end), a financial quarter or year (Q4 17/18, Q2 2017/18, end of 2016/17, end of "
+           "financial year), no date yet (Ongoing, TBC, N/A, empty, From July 2012), a "
+           "cadence (Weekly, Fortnightly, Monthly, Bi-monthly, Quarterly, Annually, Every 6 "
+           "weeks) or Complete";
+}
+
+int sp_cadence_next(char out[SP_DATE_SIZE], const char *from, const char *cadence,
+                    int grace_days)
+{
+    int n = 0;
+    const char *p = cadence;
+    out[0] = '\0';
+    while (p && digit(*p) && n < 1000)
+        n = n * 10 + (*p++ - '0');
+    if (!p || n <= 0 || *p != ' ')
+        return SP_EINVALID;
+    char next[SP_DATE_SIZE];
+    int rc = strncmp(p + 1, "week", 4) == 0    ? sp_date_add_days(next, from, (int64_t)n * 7)
+             : strncmp(p + 1, "month", 5) == 0 ? sp_date_add_months(next, from, n)
+                                                : SP_EINVALID;
+    if (rc == SP_OK)
+        rc = sp_date_add_days(out, next, grace_days);
+    if (rc != SP_OK)
+        out[0] = '\0';
+    return rc;
+}
