@@ -55,6 +55,18 @@ run --db missing.db backup m.db
 expect_status 1; expect_err "missing.db"
 expect_eq "$(ls -A | grep -c '^m\.db\|^missing\.db')" "0" "no files created"
 
+case_ "a write that fails midway (file size limit): no FILE, no temporary left"
+before=$(fingerprint "$DB" "$DB-wal")
+(
+    trap '' XFSZ          # so that the write fails with EFBIG instead of killing
+    ulimit -f 64          # KiB; the demo plan is several times that
+    "$SAFEPLAN_BIN" backup small.db >"$OUT" 2>"$ERR" </dev/null
+)
+STATUS=$?
+expect_status 1; expect_err "cannot write the backup"; expect_no_out
+expect_eq "$(ls -A | grep -c '^small\.db')" "0" "no backup and no temporary file"
+expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
+
 case_ "a backup taken while another process writes"
 ( for i in $(seq 1 40); do
       "$SAFEPLAN_BIN" action update 1 --note "note $i" --on 2017-06-30 >/dev/null 2>>writer.err || echo "writer $i failed" >>writer.err
