@@ -174,6 +174,16 @@ int sp_check_modes(sp_db *db, sp_check_fn fn, void *arg);
  * valid until the next call on it. Accepts NULL (returns "out of memory"). */
 const char *sp_errmsg(const sp_db *db);
 
+/*
+ * Writes a consistent copy of the open database to `path` with SQLite's
+ * online backup API (other processes may go on using the database). The
+ * copy is made under a temporary name beside `path` (mode 0600), checked
+ * (PRAGMA integrity_check, application id, schema version) and only then
+ * named `path`. An existing `path` is refused (SP_EEXISTS) and never
+ * replaced. Restoring is using the copy: open it, or copy it into place.
+ */
+int sp_backup(sp_db *db, const char *path);
+
 /* The schema version this library writes (PRAGMA user_version). */
 int sp_schema_version(void);
 

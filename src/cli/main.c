@@ -20,6 +20,7 @@ extern const cli_command cmd_config_set, cmd_config_get, cmd_config_list;
 extern const cli_command cmd_export, cmd_import;
 extern const cli_command cmd_pack, cmd_report;
 extern const cli_command cmd_check, cmd_verify, cmd_checkpoint, cmd_key_generate;
+extern const cli_command cmd_backup; /* issue 12: backups */
 
 /* Every command, in the order `safeplan --help` lists them. */
 const cli_command *const cli_commands[] = {
@@ -36,6 +37,7 @@ const cli_command *const cli_commands[] = {
     &cmd_export, &cmd_import,
     &cmd_pack, &cmd_report,
     &cmd_check, &cmd_verify, &cmd_checkpoint, &cmd_key_generate,
+    &cmd_backup,
     NULL,
 };
 
