@@ -221,7 +221,7 @@ int sp_account_disable(sp_db *db, const char *name)
  * missing account still costs one hash, so timing does not tell. */
 static int check_password(int64_t *id, sp_db *db, const char *name, const char *password)
 {
-    static char dummy[crypto_pwhash_STRBYTES];
+    char dummy[crypto_pwhash_STRBYTES];
     sqlite3_stmt *st;
     int rc = sp_prepare(&st, db, "account/hash");
     if (rc != SP_OK)
@@ -235,11 +235,10 @@ static int check_password(int64_t *id, sp_db *db, const char *name, const char *
         ok = hash && crypto_pwhash_str_verify(hash, password, strlen(password)) == 0 &&
              sqlite3_column_int(st, 2) == 0;
         *id = sqlite3_column_int64(st, 0);
-    } else if (!dummy[0] &&
-               crypto_pwhash_str(dummy, "x", 1, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                 crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0) {
-        if (crypto_pwhash_str_verify(dummy, password, strlen(password)) == 0)
-            ok = false; /* only the time matters: there is no such account */
+    } else if (crypto_pwhash_str(dummy, password, strlen(password),
+                                 crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                 crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+        ok = false; /* only the time spent matters: there is no such account */
     }
     sqlite3_finalize(st);
     if (step != SQLITE_ROW && step != SQLITE_DONE)
