@@ -145,4 +145,16 @@ expect_out "Wait 15 minutes"
 case_ "clean shutdown on SIGTERM"
 kill -TERM $SERVER; wait $SERVER; STATUS=$?
 expect_eq "$STATUS" 0 "exit"; grep -q "stopped" "$WORK/serve.log" && ok || bad "no stop message"
+case_ "behind TLS: __Host- cookie with Secure; an http Origin is cross-origin"
+"$SAFEPLAN_BIN" serve --listen 127.0.0.1:0 --behind-tls 2>"$WORK/tls.log" &
+SERVER=$!
+for _ in $(seq 50); do grep -q "serving on" "$WORK/tls.log" && break; sleep 0.1; done
+BASE=$(sed -n 's|.*serving on \(http://[^ ]*\)/ .*|\1|p' "$WORK/tls.log")
+signin viewer1 viewer-pass-12
+grep -qi "Set-Cookie: __Host-safeplan=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Lax; Secure" "$ERR" && ok || bad "cookie"
+post /sign-in "$WORK/x.jar" "name=viewer1&password=viewer-pass-12" -H "Origin: $BASE"
+expect_eq "$STATUS" 403 "http origin behind TLS"
+kill -TERM $SERVER; wait $SERVER
+case_ "bad --listen is misuse"
+run serve --listen nowhere; expect_status 2; expect_err "is not ADDRESS:PORT"
 finish
