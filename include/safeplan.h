@@ -926,6 +926,63 @@ int sp_pack_xlsx(sp_db *db, const char *path, const sp_pack_opts *opts);
  */
 int sp_report_html(sp_db *db, FILE *out, const sp_pack_opts *opts);
 
+/* ------------------------------------------------------------------ */
+/* Accounts and sessions (the web service, safeplan serve)             */
+
+/* A person who signs in to the web service. role is viewer, officer,
+ * manager, clerk or admin; owner (a name or id) ties an officer to the
+ * owner whose actions are theirs; authorities (codes) limit what the
+ * account sees unless all_authorities. The password (at least 10
+ * characters) is kept only as an Argon2id hash. */
+typedef struct sp_account_new {
+    const char *name;
+    const char *role;
+    const char *owner;
+    const char *email;
+    const char *const *authorities;
+    size_t n_authorities;
+    int all_authorities; /* nonzero: every authority */
+    const char *password;
+} sp_account_new;
+
+/* SP_EEXISTS for a taken name, SP_EINVALID for a bad role, short password
+ * or no authority, SP_ENOTFOUND for an unknown owner or authority. */
+int sp_account_add(int64_t *id, sp_db *db, const sp_account_new *in);
+/* Columns: id, name, role, owner, email, authorities, state. */
+int sp_account_list(sp_cursor **out, sp_db *db);
+/* Sets a new password and ends the account's sessions. */
+int sp_account_passwd(sp_db *db, const char *name, const char *password);
+/* Stops the account signing in and ends its sessions (nothing is deleted). */
+int sp_account_disable(sp_db *db, const char *name);
+
+#define SP_TOKEN_SIZE 65 /* 64 hex digits and NUL */
+
+/* A signed-in account, as sp_session_get finds it. */
+typedef struct sp_session {
+    int64_t account_id;
+    char name[128];
+    char role[16];
+    int64_t owner_id; /* 0 if none */
+    int all_authorities; /* nonzero: every authority */
+    char csrf[SP_TOKEN_SIZE];
+} sp_session;
+
+/* Checks name and password; on success writes a new random token (only
+ * its hash is stored) and returns SP_OK. A wrong password, unknown name or
+ * disabled account all give SP_EINVALID with the same message. now is
+ * Unix seconds. */
+int sp_session_start(char token[SP_TOKEN_SIZE], sp_db *db, const char *name,
+                     const char *password, int64_t now);
+/* Finds the session of token, unless idle for idle_s or older than
+ * absolute_s (SP_ENOTFOUND), and marks it used at now. */
+int sp_session_get(sp_session *out, sp_db *db, const char *token, int64_t now,
+                   int64_t idle_s, int64_t absolute_s);
+int sp_session_end(sp_db *db, const char *token);
+/* The codes of the authorities an account may see (one column, code). */
+int sp_account_authorities(sp_cursor **out, sp_db *db, int64_t account_id);
+/* Fills buf (size 2n+1) with n random bytes as hex. */
+void sp_random_hex(char *buf, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

@@ -173,6 +173,30 @@ CREATE TABLE IF NOT EXISTS "setting" (
                                   key = 'rag.grace_days'),
     value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 3650)
 ) WITHOUT ROWID;
+CREATE TABLE account (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('viewer', 'officer', 'manager', 'clerk', 'admin')),
+    owner_id INTEGER REFERENCES owner (id),
+    email TEXT,
+    all_authorities INTEGER NOT NULL DEFAULT 0 CHECK (all_authorities IN (0, 1)),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE account_authority (
+    account_id INTEGER NOT NULL REFERENCES account (id),
+    authority_id INTEGER NOT NULL REFERENCES authority (id),
+    PRIMARY KEY (account_id, authority_id)
+) WITHOUT ROWID;
+CREATE TABLE session (
+    token_hash TEXT PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES account (id),
+    csrf TEXT NOT NULL,
+    created INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX session_account ON session (account_id);
 CREATE TABLE action_origin (
     action_id           INTEGER PRIMARY KEY REFERENCES action (id),
     finding_id          INTEGER NOT NULL,

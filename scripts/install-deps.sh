@@ -5,7 +5,7 @@ set -eu
 pkgs="build-essential cmake pkg-config libsqlite3-dev libcsv-dev check libxlsxwriter-dev
       sqlite3 python3 valgrind clang libclang-rt-14-dev time strace
       faketime libreoffice-calc libsodium-dev
-      libzip-dev libexpat1-dev"
+      libzip-dev libexpat1-dev libmicrohttpd-dev curl"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

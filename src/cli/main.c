@@ -21,6 +21,8 @@ extern const cli_command cmd_export, cmd_import;
 extern const cli_command cmd_pack, cmd_report;
 extern const cli_command cmd_check, cmd_verify, cmd_checkpoint, cmd_key_generate;
 extern const cli_command cmd_backup; /* issue 12: backups */
+extern const cli_command cmd_user_add, cmd_user_list, cmd_user_passwd, cmd_user_disable;
+extern const cli_command cmd_serve;
 
 /* Every command, in the order `safeplan --help` lists them. */
 const cli_command *const cli_commands[] = {
@@ -38,6 +40,8 @@ const cli_command *const cli_commands[] = {
     &cmd_pack, &cmd_report,
     &cmd_check, &cmd_verify, &cmd_checkpoint, &cmd_key_generate,
     &cmd_backup,
+    &cmd_user_add, &cmd_user_list, &cmd_user_passwd, &cmd_user_disable,
+    &cmd_serve,
     NULL,
 };
 

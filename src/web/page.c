@@ -1,0 +1,171 @@
+/*
+ * Routing and access. ROUTES is the one place that says who may do what:
+ * each route names the roles allowed; dispatch checks the session, the
+ * role, and for every POST the Origin header and the CSRF token, before a
+ * page handler runs. Handlers then scope what they show to the account's
+ * authorities (scope.c) and, for officers, to their own actions.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "page.h"
+#include "pages.h"
+
+#define R_VIEWER 1
+#define R_OFFICER 2
+#define R_MANAGER 4
+#define R_CLERK 8
+#define R_ADMIN 16
+#define R_ANY (R_VIEWER | R_OFFICER | R_MANAGER | R_CLERK | R_ADMIN)
+#define R_PUBLIC 0
+
+typedef struct route {
+    const char *method;
+    const char *path;   /* exact, or a prefix ending in '/' followed by an id */
+    int roles;          /* R_PUBLIC: no session needed */
+    int (*run)(web_ctx *x);
+} route;
+
+static const route ROUTES[] = {
+    {"GET", "/sign-in", R_PUBLIC, page_sign_in_form},
+    {"POST", "/sign-in", R_PUBLIC, page_sign_in},
+    {"GET", "/style.css", R_PUBLIC, page_style},
+    {"POST", "/sign-out", R_ANY, page_sign_out},
+    {"GET", "/", R_ANY, page_home},
+    {"GET", "/overdue", R_ANY, page_overdue},
+    {"GET", "/actions/", R_ANY, page_action},
+    /* Updating: officers their own actions, managers and admins any in scope. */
+    {"POST", "/actions/", R_OFFICER | R_MANAGER | R_ADMIN, page_action_update},
+};
+#define NROUTES (sizeof ROUTES / sizeof ROUTES[0])
+
+static int role_bit(const char *role)
+{
+    static const char *const names[] = {"viewer", "officer", "manager", "clerk", "admin"};
+    for (int i = 0; i < 5; i++)
+        if (strcmp(role, names[i]) == 0)
+            return 1 << i;
+    return 0;
+}
+
+/* Matches url against a route path; *id gets a trailing id for "/x/" paths. */
+static int path_match(const char *path, const char *url, int64_t *id)
+{
+    size_t n = strlen(path);
+    if (n > 1 && path[n - 1] == '/') {
+        if (strncmp(url, path, n) != 0)
+            return 0;
+        const char *digits = url + n;
+        if (!*digits || digits[strspn(digits, "0123456789")] || strlen(digits) > 15)
+            return 0;
+        *id = strtoll(digits, NULL, 10);
+        return 1;
+    }
+    return strcmp(path, url) == 0;
+}
+
+static const char *cookie_name(const web_request *w)
+{
+    return w->behind_tls ? "__Host-safeplan" : "safeplan";
+}
+
+/* A POST must come from our own pages: same Origin (when the browser
+ * sends one, which all current browsers do for POST) and, once signed in,
+ * the session's CSRF token. */
+static int origin_ok(web_request *w)
+{
+    const char *origin = MHD_lookup_connection_value(w->conn, MHD_HEADER_KIND, "Origin");
+    const char *host = MHD_lookup_connection_value(w->conn, MHD_HEADER_KIND, "Host");
+    if (!origin)
+        return 1;
+    if (!host)
+        return 0;
+    const char *scheme = w->behind_tls ? "https://" : "http://";
+    size_t sl = strlen(scheme);
+    return strncmp(origin, scheme, sl) == 0 && strcmp(origin + sl, host) == 0;
+}
+
+static int csrf_ok(web_ctx *x)
+{
+    char got[SP_TOKEN_SIZE + 1];
+    if (!form_field(x->w->body, "csrf", got, sizeof got))
+        return 0;
+    /* Constant-time comparison: the token must not leak byte by byte. */
+    size_t n = strlen(x->session.csrf);
+    if (strlen(got) != n || n == 0)
+        return 0;
+    unsigned diff = 0;
+    for (size_t i = 0; i < n; i++)
+        diff |= (unsigned)(got[i] ^ x->session.csrf[i]);
+    return diff == 0;
+}
+
+static int signed_in(web_ctx *x)
+{
+    const char *token =
+        MHD_lookup_connection_value(x->w->conn, MHD_COOKIE_KIND, cookie_name(x->w));
+    if (!token || !x->w->db)
+        return 0;
+    if (sp_session_get(&x->session, x->w->db, token, x->w->now, x->w->idle_s,
+                       x->w->absolute_s) != SP_OK)
+        return 0;
+    snprintf(x->token, sizeof x->token, "%s", token);
+    return 1;
+}
+
+static int run_route(web_ctx *x, const route *r)
+{
+    if (r->roles != R_PUBLIC) {
+        if (!signed_in(x))
+            return strcmp(x->w->method, "GET") == 0 ? respond_redirect(x, "/sign-in")
+                                                     : respond_error(x, 403,
+                "You are not signed in, or your session has ended. Sign in and try again.");
+        if (!(role_bit(x->session.role) & r->roles))
+            return respond_error(x, 403, "Your account's role does not allow this. "
+                                         "Ask an administrator if you need it.");
+    }
+    if (strcmp(x->w->method, "POST") == 0) {
+        if (x->w->too_big)
+            return respond_error(x, 413, "What you sent is too large (the limit is 64 KB). "
+                                         "Shorten the text and send it again.");
+        if (!origin_ok(x->w))
+            return respond_error(x, 403, "This form was sent from another site. "
+                                         "Go back to the page and send it from there.");
+        if (r->roles != R_PUBLIC && !csrf_ok(x))
+            return respond_error(x, 403, "This form has expired or did not come from this "
+                                         "site. Reload the page and send it again.");
+    }
+    return r->run(x);
+}
+
+enum MHD_Result page_dispatch(web_request *w)
+{
+    web_ctx x = {0};
+    x.w = w;
+    if (!w->db)
+        return respond_error(&x, 500, "The plan's database cannot be opened. Tell the "
+                                      "administrator; the server log says why.")
+                   ? MHD_YES : MHD_NO;
+    int path_known = 0;
+    for (size_t i = 0; i < NROUTES; i++) {
+        int64_t id = 0;
+        if (!path_match(ROUTES[i].path, w->url, &id))
+            continue;
+        path_known = 1;
+        if (strcmp(ROUTES[i].method, w->method) != 0)
+            continue;
+        x.id = id;
+        return run_route(&x, &ROUTES[i]) ? MHD_YES : MHD_NO;
+    }
+    if (path_known)
+        return respond_error(&x, 405, "This address does not accept that kind of request. "
+                                      "Use the links and forms on the pages.") ? MHD_YES : MHD_NO;
+    return respond_error(&x, 404, "There is no page at this address. Check it, or start "
+                                  "from the home page.") ? MHD_YES : MHD_NO;
+}
+
+const char *page_cookie_name(const web_ctx *x)
+{
+    return cookie_name(x->w);
+}

@@ -1,0 +1,36 @@
+/* Pages of the web service: routing, access, responses. */
+#ifndef SP_WEB_PAGE_H
+#define SP_WEB_PAGE_H
+
+#include <microhttpd.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "safeplan.h"
+
+typedef struct web_request {
+    struct MHD_Connection *conn;
+    sp_db *db;          /* this connection's handle; NULL if the file could not be opened */
+    const char *url;
+    const char *method;
+    const char *body;   /* application/x-www-form-urlencoded, NUL-terminated */
+    int too_big;
+    int behind_tls;
+    int64_t now;
+    int64_t idle_s, absolute_s;
+} web_request;
+
+enum MHD_Result page_dispatch(web_request *w);
+
+/* Writes text HTML-escaped (& < > " ') to out. */
+void html_text(FILE *out, const char *text);
+
+/* Decodes field `name` of a urlencoded body into buf; 0 if absent. */
+int form_field(const char *body, const char *name, char *buf, size_t size);
+
+/* Rate limit for sign-in: 1 if key (an account name or an address) has
+ * failed too often lately; record a failure with limit_fail. */
+int limit_blocked(const char *key, int64_t now);
+void limit_fail(const char *key, int64_t now);
+
+#endif

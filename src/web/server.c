@@ -1,0 +1,174 @@
+/*
+ * safeplan serve: an HTTP server on libmicrohttpd, one thread per
+ * connection, each connection with its own database handle (WAL, busy
+ * timeout: set by sp_open). Every request goes through handle(): security
+ * headers, the session, the one role check (access.c's table), CSRF and
+ * Origin checks for every POST, then the page.
+ */
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "page.h"
+#include "safeplan.h"
+#include "web.h"
+
+#define MAX_BODY 65536
+#define IDLE_S (30 * 60)
+#define ABSOLUTE_S (12 * 60 * 60)
+
+static const web_options *options;
+
+/* Per connection (= per thread): the database handle. */
+typedef struct conn {
+    sp_db *db;
+} conn;
+
+/* Per request: the body read so far. */
+typedef struct req {
+    char *body;
+    size_t len;
+    int too_big;
+} req;
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_ctx,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    (void)cls;
+    (void)c;
+    conn *k = *socket_ctx;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        k = calloc(1, sizeof *k);
+        if (k && sp_open(&k->db, options->db_path, 0) != SP_OK) {
+            sp_close(k->db);
+            k->db = NULL;
+        }
+        *socket_ctx = k;
+    } else if (k) {
+        sp_close(k->db);
+        free(k);
+        *socket_ctx = NULL;
+    }
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                         enum MHD_RequestTerminationCode code)
+{
+    (void)cls;
+    (void)c;
+    (void)code;
+    req *r = *con_cls;
+    if (r) {
+        free(r->body);
+        free(r);
+    }
+    *con_cls = NULL;
+}
+
+/* Reads the body in pieces; beyond MAX_BODY the request is marked too big. */
+static int read_body(req *r, const char *data, size_t *size)
+{
+    if (r->too_big || r->len + *size > MAX_BODY) {
+        r->too_big = 1;
+        *size = 0;
+        return 1;
+    }
+    char *grown = realloc(r->body, r->len + *size + 1);
+    if (!grown)
+        return 0;
+    memcpy(grown + r->len, data, *size);
+    r->len += *size;
+    grown[r->len] = '\0';
+    r->body = grown;
+    *size = 0;
+    return 1;
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
+                              const char *method, const char *version, const char *data,
+                              size_t *size, void **con_cls)
+{
+    (void)cls;
+    (void)version;
+    req *r = *con_cls;
+    if (!r) {
+        r = calloc(1, sizeof *r);
+        if (!r)
+            return MHD_NO;
+        *con_cls = r;
+        return MHD_YES;
+    }
+    if (*size)
+        return read_body(r, data, size) ? MHD_YES : MHD_NO;
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    conn *k = ci ? ci->socket_context : NULL;
+    web_request w = {c, k ? k->db : NULL, url, method, r->body ? r->body : "",
+                     r->too_big, options->behind_tls, time(NULL), IDLE_S, ABSOLUTE_S};
+    return page_dispatch(&w);
+}
+
+static volatile sig_atomic_t stopping;
+static void on_signal(int sig)
+{
+    (void)sig;
+    stopping = 1;
+}
+
+static int parse_listen(struct sockaddr_in *sa, const char *listen)
+{
+    char host[64];
+    const char *colon = strrchr(listen, ':');
+    if (!colon || (size_t)(colon - listen) >= sizeof host)
+        return -1;
+    memcpy(host, listen, (size_t)(colon - listen));
+    host[colon - listen] = '\0';
+    char *end;
+    long port = strtol(colon + 1, &end, 10);
+    if (*end || port < 0 || port > 65535 || colon[1] == '\0')
+        return -1;
+    memset(sa, 0, sizeof *sa);
+    sa->sin_family = AF_INET;
+    sa->sin_port = htons((uint16_t)port);
+    return inet_pton(AF_INET, host, &sa->sin_addr) == 1 ? 0 : -1;
+}
+
+int web_serve(const web_options *opt)
+{
+    struct sockaddr_in sa;
+    options = opt;
+    if (parse_listen(&sa, opt->listen) != 0) {
+        fprintf(stderr, "safeplan: --listen '%s' is not ADDRESS:PORT (e.g. 127.0.0.1:8080)\n",
+                opt->listen);
+        return 2;
+    }
+    struct sigaction act = {0};
+    act.sa_handler = on_signal;
+    sigaction(SIGINT, &act, NULL);
+    sigaction(SIGTERM, &act, NULL);
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG,
+        0, NULL, NULL, handle, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_NOTIFY_COMPLETED,
+        on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned int)64, MHD_OPTION_END);
+    if (!d) {
+        fprintf(stderr, "safeplan: cannot listen on %s (in use, or not an address here)\n",
+                opt->listen);
+        return 1;
+    }
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    fprintf(stderr, "safeplan: serving on http://%.*s:%u/ (Ctrl-C stops)\n",
+            (int)(strrchr(opt->listen, ':') - opt->listen), opt->listen,
+            di ? di->port : 0);
+    while (!stopping)
+        pause();
+    MHD_stop_daemon(d);
+    fputs("safeplan: stopped\n", stderr);
+    return 0;
+}

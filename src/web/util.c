@@ -1,0 +1,110 @@
+/* Escaping, form decoding and the sign-in rate limit. */
+#include <ctype.h>
+#include <pthread.h>
+#include <string.h>
+
+#include "page.h"
+
+void html_text(FILE *out, const char *text)
+{
+    for (const char *p = text ? text : ""; *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        default: fputc(*p, out);
+        }
+    }
+}
+
+static int hexval(int c)
+{
+    return isdigit(c) ? c - '0' : isxdigit(c) ? (tolower(c) - 'a' + 10) : -1;
+}
+
+/* Decodes one urlencoded value of length n; 0 if it does not fit or has a NUL. */
+static int decode(char *buf, size_t size, const char *v, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        int c = (unsigned char)v[i];
+        if (c == '+')
+            c = ' ';
+        else if (c == '%' && i + 2 < n && hexval((unsigned char)v[i + 1]) >= 0 &&
+                 hexval((unsigned char)v[i + 2]) >= 0) {
+            c = hexval((unsigned char)v[i + 1]) * 16 + hexval((unsigned char)v[i + 2]);
+            i += 2;
+        }
+        if (c == 0 || o + 1 >= size)
+            return 0;
+        buf[o++] = (char)c;
+    }
+    buf[o] = '\0';
+    return 1;
+}
+
+int form_field(const char *body, const char *name, char *buf, size_t size)
+{
+    size_t nlen = strlen(name);
+    for (const char *p = body; p && *p;) {
+        const char *amp = strchr(p, '&');
+        size_t len = amp ? (size_t)(amp - p) : strlen(p);
+        if (len > nlen && strncmp(p, name, nlen) == 0 && p[nlen] == '=')
+            return decode(buf, size, p + nlen + 1, len - nlen - 1);
+        p = amp ? amp + 1 : NULL;
+    }
+    return 0;
+}
+
+/* A small table of recent failures; the oldest entry is reused. Five
+ * failures within fifteen minutes block that key until they age out. */
+#define LIMIT_SLOTS 1024
+#define LIMIT_MAX 5
+#define LIMIT_WINDOW 900
+static struct {
+    char key[130];
+    int64_t first;
+    int count;
+} slots[LIMIT_SLOTS];
+static pthread_mutex_t limit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int find_slot(const char *key, int64_t now, int create)
+{
+    int oldest = 0;
+    for (int i = 0; i < LIMIT_SLOTS; i++) {
+        if (slots[i].count && strcmp(slots[i].key, key) == 0) {
+            if (now - slots[i].first >= LIMIT_WINDOW)
+                slots[i].count = 0;
+            return i;
+        }
+        if (slots[i].first < slots[oldest].first)
+            oldest = i;
+    }
+    if (!create)
+        return -1;
+    snprintf(slots[oldest].key, sizeof slots[oldest].key, "%s", key);
+    slots[oldest].first = now;
+    slots[oldest].count = 0;
+    return oldest;
+}
+
+int limit_blocked(const char *key, int64_t now)
+{
+    pthread_mutex_lock(&limit_lock);
+    int i = find_slot(key, now, 0);
+    int blocked = i >= 0 && slots[i].count >= LIMIT_MAX;
+    pthread_mutex_unlock(&limit_lock);
+    return blocked;
+}
+
+void limit_fail(const char *key, int64_t now)
+{
+    pthread_mutex_lock(&limit_lock);
+    int i = find_slot(key, now, 1);
+    if (slots[i].count == 0)
+        slots[i].first = now;
+    slots[i].count++;
+    pthread_mutex_unlock(&limit_lock);
+}

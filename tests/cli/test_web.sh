@@ -1,0 +1,160 @@
+#!/bin/bash
+# The web service over HTTP: the real server on a free loopback port, driven
+# with curl. Roles, CSRF and Origin, sessions, rate limit, scoping, escaping.
+source "$(dirname "$0")/lib.sh"
+
+sp demo
+torbay_id=$(sql plan.db "SELECT x.id FROM action x JOIN finding f ON f.id=x.finding_id
+  JOIN review r ON r.id=f.review_id JOIN authority a ON a.id=r.authority_id
+  WHERE a.code='torbay' LIMIT 1")
+owner_id=$(sql plan.db "SELECT o.id FROM owner o JOIN action x ON x.owner_id=o.id
+  JOIN finding f ON f.id=x.finding_id JOIN review r ON r.id=f.review_id
+  JOIN authority a ON a.id=r.authority_id WHERE a.code='leicester' LIMIT 1")
+own_id=$(sql plan.db "SELECT id FROM action WHERE owner_id=$owner_id LIMIT 1")
+other_leic=$(sql plan.db "SELECT x.id FROM action x JOIN finding f ON f.id=x.finding_id
+  JOIN review r ON r.id=f.review_id JOIN authority a ON a.id=r.authority_id
+  WHERE a.code='leicester' AND x.owner_id<>$owner_id LIMIT 1")
+adduser() { echo "$2" | "$SAFEPLAN_BIN" user add "$1" "${@:3}" >/dev/null 2>"$ERR" || {
+    echo "setup failed: user add $1" >&2; cat "$ERR" >&2; exit 1; }; }
+adduser officer1 "officer-pass-1" --role officer --owner "$owner_id" --authority leicester
+adduser viewer1 "viewer-pass-12" --role viewer --authority leicester
+adduser manager1 "manager-pass-1" --role manager --authority all
+adduser gone1 "gone-pass-123" --role viewer --authority leicester
+
+case_ "password never on the command line, too short refused"
+echo short | "$SAFEPLAN_BIN" user add x --role viewer --authority all >"$OUT" 2>"$ERR"; STATUS=$?
+expect_status 1; expect_err "at least 10 characters"
+case_ "password hashed with Argon2id"
+expect_eq "$(sql plan.db "SELECT substr(password_hash,1,9) FROM account WHERE name='officer1'")" '$argon2id' "hash"
+case_ "user list"
+run user list; expect_status 0; expect_out "officer1"; expect_out_not "argon2"
+
+"$SAFEPLAN_BIN" serve --listen 127.0.0.1:0 2>"$WORK/serve.log" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 50); do grep -q "serving on" "$WORK/serve.log" && break; sleep 0.1; done
+BASE=$(sed -n 's|.*serving on \(http://[^ ]*\)/ .*|\1|p' "$WORK/serve.log")
+[ -n "$BASE" ] || { echo "server did not start"; cat "$WORK/serve.log"; exit 1; }
+
+# get PATH [JAR]: GET; STATUS is the HTTP code, OUT the body, ERR the headers.
+get() { STATUS=$(curl -s -o "$OUT" -D "$ERR" -w '%{http_code}' ${2:+-b "$2" -c "$2"} "$BASE$1"); }
+# post PATH JAR BODY [extra curl args]
+post() { STATUS=$(curl -s -o "$OUT" -D "$ERR" -w '%{http_code}' -b "$2" -c "$2" \
+    --data-raw "$3" "${@:4}" "$BASE$1"); }
+signin() { rm -f "$WORK/$1.jar"; post /sign-in "$WORK/$1.jar" "name=$1&password=$2"; }
+csrf() { get / "$WORK/$1.jar"; sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$OUT" | head -1; }
+cookie() { awk '$6 ~ /safeplan/ {print $7}' "$WORK/$1.jar"; }
+history_count() { sql plan.db "SELECT count(*) FROM action_update WHERE action_id=$1"; }
+
+case_ "security headers on every response"
+get /sign-in
+expect_eq "$STATUS" 200 "status"
+grep -q "Content-Security-Policy: default-src 'none'; style-src 'self'.*frame-ancestors 'none'" "$ERR" && ok || bad "CSP"
+grep -qi "X-Content-Type-Options: nosniff" "$ERR" && ok || bad "nosniff"
+grep -qi "Referrer-Policy: no-referrer" "$ERR" && ok || bad "referrer"
+case_ "not signed in: pages redirect to sign-in"
+get /overdue; expect_eq "$STATUS" 303 "status"; grep -q "Location: /sign-in" "$ERR" && ok || bad "location"
+case_ "unknown page is 404 and says what to do"
+get /nowhere; expect_eq "$STATUS" 404 "status"; expect_out "start from the home page"
+case_ "wrong method is 405"
+STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -X DELETE "$BASE/sign-in"); expect_eq "$STATUS" 405 "status"
+
+case_ "wrong password refused, no cookie"
+signin officer1 wrong-password-x; expect_eq "$STATUS" 400 "status"; expect_out "not right"
+grep -qi "Set-Cookie" "$ERR" && bad "cookie set" || ok
+case_ "sign in: HttpOnly SameSite cookie, token stored only as a hash"
+signin officer1 officer-pass-1; expect_eq "$STATUS" 303 "status"
+grep -qi "Set-Cookie: safeplan=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Lax" "$ERR" && ok || bad "cookie attributes"
+tok=$(cookie officer1)
+expect_eq "$(sql plan.db "SELECT count(*) FROM session WHERE token_hash='$tok'")" 0 "raw token in db"
+expect_eq "$(sql plan.db "SELECT count(*) FROM session")" 1 "one session"
+case_ "token changes at sign-in (no fixation)"
+post /sign-in "$WORK/officer1.jar" "name=officer1&password=officer-pass-1"
+tok2=$(cookie officer1)
+[ -n "$tok2" ] && [ "$tok" != "$tok2" ] && ok || bad "token not rotated"
+expect_eq "$(sql plan.db "SELECT count(*) FROM session")" 1 "old session ended"
+
+case_ "officer sees own actions, only in Leicester"
+get / "$WORK/officer1.jar"; expect_eq "$STATUS" 200 "status"; expect_out "leicester/"; expect_out_not "torbay/"
+get /overdue "$WORK/officer1.jar"; expect_out_not "torbay/"; expect_out_not "Torbay"
+case_ "a Torbay action is not found for a Leicester officer"
+get /actions/$torbay_id "$WORK/officer1.jar"; expect_eq "$STATUS" 404 "status"
+
+c=$(csrf officer1)
+case_ "officer updates own action; attributed to the account"
+before=$(history_count "$own_id")
+post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=Met+the+board"
+expect_eq "$STATUS" 303 "status"
+expect_eq "$(history_count "$own_id")" $((before + 1)) "history grew"
+expect_eq "$(sql plan.db "SELECT author FROM action_update WHERE action_id=$own_id ORDER BY id DESC LIMIT 1")" officer1 "author"
+case_ "hostile text stored verbatim and escaped"
+post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=%3Cscript%3Ealert(1)%3C%2Fscript%3E+%26+%22q%22"
+expect_eq "$(sql plan.db "SELECT note FROM action_update WHERE action_id=$own_id ORDER BY id DESC LIMIT 1")" '<script>alert(1)</script> & "q"' "stored"
+get /actions/$own_id "$WORK/officer1.jar"
+expect_out '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;'; expect_out_not '<script>'
+case_ "officer cannot update another's action: 403, nothing changes"
+n=$(sql plan.db "SELECT count(*) FROM action_update")
+post /actions/$other_leic "$WORK/officer1.jar" "csrf=$c&note=not+mine"
+expect_eq "$STATUS" 403 "status"; expect_eq "$(sql plan.db "SELECT count(*) FROM action_update")" "$n" "no change"
+case_ "CSRF missing or wrong refused"
+post /actions/$own_id "$WORK/officer1.jar" "note=x"; expect_eq "$STATUS" 403 "missing"
+post /actions/$own_id "$WORK/officer1.jar" "csrf=${c%?}0&note=x"; expect_eq "$STATUS" 403 "wrong"
+case_ "cross-origin POST refused even with the token"
+post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=x" -H "Origin: http://evil.example"
+expect_eq "$STATUS" 403 "status"
+expect_eq "$(sql plan.db "SELECT count(*) FROM action_update")" "$n" "no change"
+case_ "same-origin POST with the token accepted"
+post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=ok" -H "Origin: $BASE"
+expect_eq "$STATUS" 303 "status"
+case_ "too large a body is 413"
+big=$(head -c 70000 /dev/zero | tr '\0' a)
+post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=$big"; expect_eq "$STATUS" 413 "status"
+
+case_ "viewer cannot update: 403, nothing changes"
+signin viewer1 viewer-pass-12; vc=$(csrf viewer1); n=$(sql plan.db "SELECT count(*) FROM action_update")
+post /actions/$own_id "$WORK/viewer1.jar" "csrf=$vc&note=x"; expect_eq "$STATUS" 403 "status"
+expect_eq "$(sql plan.db "SELECT count(*) FROM action_update")" "$n" "no change"
+case_ "manager with all authorities sees Torbay and may update it"
+signin manager1 manager-pass-1; get /actions/$torbay_id "$WORK/manager1.jar"
+expect_eq "$STATUS" 200 "status"; expect_out "Add an update"
+
+case_ "idle session expires"
+signin viewer1 viewer-pass-12
+sql plan.db "UPDATE session SET last_seen = last_seen - 3600"
+get / "$WORK/viewer1.jar"; expect_eq "$STATUS" 303 "redirected to sign in"
+case_ "absolute expiry"
+signin viewer1 viewer-pass-12
+sql plan.db "UPDATE session SET created = created - 13*3600"
+get / "$WORK/viewer1.jar"; expect_eq "$STATUS" 303 "redirected to sign in"
+case_ "sign out ends the session"
+signin viewer1 viewer-pass-12; vc=$(csrf viewer1); old=$(cookie viewer1)
+post /sign-out "$WORK/viewer1.jar" "csrf=$vc"; expect_eq "$STATUS" 303 "status"
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "safeplan=$old" "$BASE/"); expect_eq "$STATUS" 303 "old token dead"
+
+case_ "disabled account: sessions end, sign-in refused"
+signin gone1 gone-pass-123; expect_eq "$STATUS" 303 "signed in"
+run user disable gone1; expect_status 0
+get / "$WORK/gone1.jar"; expect_eq "$STATUS" 303 "session ended"
+signin gone1 gone-pass-123; expect_eq "$STATUS" 400 "refused"
+
+case_ "rate limit per account after five failures"
+for i in 1 2 3 4 5; do signin manager1 "bad-$i-password"; done
+signin manager1 manager-pass-1; expect_eq "$STATUS" 429 "right password still blocked"
+expect_out "Wait 15 minutes"
+
+case_ "clean shutdown on SIGTERM"
+kill -TERM $SERVER; wait $SERVER; STATUS=$?
+expect_eq "$STATUS" 0 "exit"; grep -q "stopped" "$WORK/serve.log" && ok || bad "no stop message"
+case_ "behind TLS: __Host- cookie with Secure; an http Origin is cross-origin"
+"$SAFEPLAN_BIN" serve --listen 127.0.0.1:0 --behind-tls 2>"$WORK/tls.log" &
+SERVER=$!
+for _ in $(seq 50); do grep -q "serving on" "$WORK/tls.log" && break; sleep 0.1; done
+BASE=$(sed -n 's|.*serving on \(http://[^ ]*\)/ .*|\1|p' "$WORK/tls.log")
+signin viewer1 viewer-pass-12
+grep -qi "Set-Cookie: __Host-safeplan=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Lax; Secure" "$ERR" && ok || bad "cookie"
+post /sign-in "$WORK/x.jar" "name=viewer1&password=viewer-pass-12" -H "Origin: $BASE"
+expect_eq "$STATUS" 403 "http origin behind TLS"
+kill -TERM $SERVER; wait $SERVER
+case_ "bad --listen is misuse"
+run serve --listen nowhere; expect_status 2; expect_err "is not ADDRESS:PORT"
+finish
