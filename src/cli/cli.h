@@ -27,6 +27,8 @@ struct cli_ctx {
     const char *db_path;        /* --db, $SAFEPLAN_DB, else ./safeplan.db */
     const cli_command *cmd;     /* the command being run */
     sp_db *db;                  /* opened by cli_open */
+    bool db_given;              /* --db was given before the command */
+    int seen[64], nseen;        /* options with a value met so far (cli_opt) */
 };
 
 /* The command table (main.c): one place lists every command. */
@@ -51,6 +53,9 @@ void cli_close(cli_ctx *ctx);
 #define CLI_STOP_HELP 1000
 #define CLI_STOP_MISUSE 1001
 int cli_opt(cli_ctx *ctx, int argc, char **argv, const struct option *opts);
+
+/* Why a --db value cannot be used (empty, ":memory:"), or NULL if it can. */
+const char *cli_db_path_problem(const char *path);
 
 /* Turns a CLI_STOP_* value (or an unexpected option) into an exit status. */
 int cli_stop(int c);

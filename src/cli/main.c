@@ -53,7 +53,8 @@ static const char main_usage[] =
     "\n"
     "Options:\n"
     "  --db PATH    the database file (default: $SAFEPLAN_DB, else ./safeplan.db);\n"
-    "               it holds the whole plan and is created readable by you only\n"
+    "               it holds the whole plan and is created readable by you only;\n"
+    "               it may also follow the command (safeplan overdue --db PATH)\n"
     "  --help       show this help;  'safeplan COMMAND --help' for a command\n"
     "  --version    show the version\n"
     "\n"
@@ -64,6 +65,10 @@ static const char main_usage[] =
     "\n"
     "Dates: today is the local date (the system's time zone; TZ honoured), or\n"
     "$SAFEPLAN_TODAY. --out - writes to standard output.\n"
+    "Options take one value each: an option given twice is misuse. A value that\n"
+    "begins with '-' goes after '--' (safeplan owner add -- '-1 team') or, for\n"
+    "an option, as --OPTION=VALUE (--within=-5d). $SAFEPLAN_TODAY is a date\n"
+    "alone, with no spaces around it.\n"
     "\n"
     "Exit status: 0 success, 1 runtime error, 2 misuse.\n"
     "\n"
@@ -161,8 +166,10 @@ static int global_options(int argc, char **argv, cli_ctx *ctx)
             return -1 - EXIT_OK;
         } else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
             ctx->db_path = argv[++i];
+            ctx->db_given = true;
         } else if (strncmp(a, "--db=", 5) == 0) {
             ctx->db_path = a + 5;
+            ctx->db_given = true;
         } else {
             fprintf(stderr, "safeplan: %s '%s'\n",
                     strcmp(a, "--db") == 0 ? "missing value for" : "unknown option", a);
@@ -170,14 +177,9 @@ static int global_options(int argc, char **argv, cli_ctx *ctx)
             return -1 - EXIT_MISUSE;
         }
     }
-    if (ctx->db_path && !*ctx->db_path) {
-        fputs("safeplan: --db needs a file name\n", stderr);
-        return -1 - EXIT_MISUSE;
-    }
-    /* Each command is its own process: an in-memory plan would be lost. */
-    if (ctx->db_path && strcmp(ctx->db_path, ":memory:") == 0) {
-        fputs("safeplan: --db :memory: would keep nothing between commands: "
-              "name a database file\n", stderr);
+    const char *why = cli_db_path_problem(ctx->db_path);
+    if (why) {
+        fprintf(stderr, "safeplan: %s\n", why);
         return -1 - EXIT_MISUSE;
     }
     return i;

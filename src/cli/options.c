@@ -1,4 +1,5 @@
 /* Argument handling shared by every command. */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,19 +72,82 @@ int cli_fail(cli_ctx *ctx)
     return cli_error("%s", sp_errmsg(ctx->db));
 }
 
-/* getopt reports which option failed only through optopt/argv; name it. */
-static const char *bad_option(int argc, char **argv)
+const char *cli_db_path_problem(const char *path)
 {
-    int i = optind - 1;
-    return i > 0 && i < argc ? argv[i] : "?";
+    if (path && !*path)
+        return "--db needs a file name";
+    /* Each command is its own process: an in-memory plan would be lost. */
+    if (path && strcmp(path, ":memory:") == 0)
+        return "--db :memory: would keep nothing between commands: name a database file";
+    return NULL;
 }
 
-static bool takes_argument(const struct option *opts, int val)
+static const struct option *option_of(const struct option *opts, int val)
 {
     for (; opts->name; opts++)
         if (opts->val == val)
-            return opts->has_arg == required_argument;
+            return opts;
+    return NULL;
+}
+
+/* An option that takes one value, given twice, would silently lose the
+ * first: misuse. */
+static bool given_twice(cli_ctx *ctx, int val)
+{
+    for (int i = 0; i < ctx->nseen; i++)
+        if (ctx->seen[i] == val)
+            return true;
+    if (ctx->nseen < (int)(sizeof ctx->seen / sizeof ctx->seen[0]))
+        ctx->seen[ctx->nseen++] = val;
     return false;
+}
+
+/* --db after the command word means what it means before it. */
+static int db_after_command(cli_ctx *ctx, int argc, char **argv, const char *arg)
+{
+    if (ctx->db_given) {
+        cli_misuse(ctx, "--db given twice: give it once");
+        return CLI_STOP_MISUSE;
+    }
+    if (strcmp(arg, "--db") == 0) {
+        if (optind >= argc) {
+            cli_misuse(ctx, "option '--db' needs a value");
+            return CLI_STOP_MISUSE;
+        }
+        ctx->db_path = argv[optind++];
+    } else {
+        ctx->db_path = arg + 5;
+    }
+    ctx->db_given = true;
+    const char *why = cli_db_path_problem(ctx->db_path);
+    if (why) {
+        cli_misuse(ctx, "%s", why);
+        return CLI_STOP_MISUSE;
+    }
+    return 0;
+}
+
+/* An argument getopt could not take: a misspelt option, or a value that
+ * begins with '-' (such as "-1+1 #2") which needs '--' before it. */
+static int unknown_option(cli_ctx *ctx, const char *arg)
+{
+    if (arg[0] == '-' && arg[1] == '-')
+        cli_misuse(ctx, "unknown option '%.*s'", (int)strcspn(arg, "="), arg);
+    else
+        cli_misuse(ctx, "unknown option '%s'; a value that begins with '-' goes after "
+                   "'--' (safeplan %s -- '%s') or, for an option, as --OPTION='%s'",
+                   arg, ctx->cmd->name, arg, arg);
+    return CLI_STOP_MISUSE;
+}
+
+/* The argument getopt failed on. It names it only through optind, which
+ * it moves past a long option but not past "-abc" while inside it. */
+static const char *failed_argument(int argc, char **argv)
+{
+    if (optopt && optind < argc && argv[optind][0] == '-' && argv[optind][1] == optopt &&
+        argv[optind][2] != '\0')
+        return argv[optind];
+    return optind > 0 && optind <= argc ? argv[optind - 1] : "?";
 }
 
 int cli_opt(cli_ctx *ctx, int argc, char **argv, const struct option *opts)
@@ -91,20 +155,40 @@ int cli_opt(cli_ctx *ctx, int argc, char **argv, const struct option *opts)
     /* Every command's table must end with {"help", no_argument, 0, 'h'}
      * then {0}; short options are not offered, so the short string is ":". */
     opterr = 0;
-    int c = getopt_long(argc, argv, ":", opts, NULL);
-    if (c == 'h') {
-        fputs(ctx->cmd->usage, stdout);
-        return CLI_STOP_HELP;
+    for (;;) {
+        optopt = 0;
+        int c = getopt_long(argc, argv, ":", opts, NULL);
+        if (c == 'h') {
+            fputs(ctx->cmd->usage, stdout);
+            return CLI_STOP_HELP;
+        }
+        const char *arg = c == '?' || c == ':' ? failed_argument(argc, argv) : NULL;
+        if (c == '?' && (strcmp(arg, "--db") == 0 || strncmp(arg, "--db=", 5) == 0)) {
+            int rc = db_after_command(ctx, argc, argv, arg);
+            if (rc)
+                return rc;
+            continue;
+        }
+        if (c == '?')
+            return unknown_option(ctx, arg);
+        const struct option *o = c > 0 ? option_of(opts, c) : NULL;
+        bool valued = o && o->has_arg == required_argument;
+        if (c == ':' || (valued && !optarg)) {
+            cli_misuse(ctx, "option '%s' needs a value", arg ? arg : o->name);
+            return CLI_STOP_MISUSE;
+        }
+        /* "--within -- -5d": getopt took the separate "--" as the value. */
+        if (valued && optarg == argv[optind - 1] && strcmp(optarg, "--") == 0) {
+            cli_misuse(ctx, "option '--%s' needs a value; for a value that begins with '-' "
+                       "write --%s=VALUE", o->name, o->name);
+            return CLI_STOP_MISUSE;
+        }
+        if (valued && given_twice(ctx, c)) {
+            cli_misuse(ctx, "--%s given twice: give it once", o->name);
+            return CLI_STOP_MISUSE;
+        }
+        return c;
     }
-    if (c == '?') {
-        cli_misuse(ctx, "unknown option '%s'", bad_option(argc, argv));
-        return CLI_STOP_MISUSE;
-    }
-    if (c == ':' || (c > 0 && takes_argument(opts, c) && !optarg)) {
-        cli_misuse(ctx, "option '%s' needs a value", bad_option(argc, argv));
-        return CLI_STOP_MISUSE;
-    }
-    return c;
 }
 
 int cli_stop(int c)
@@ -155,17 +239,29 @@ static void warn_if_exposed(cli_ctx *ctx)
         sp_check_modes(ctx->db, warn_exposed, NULL);
 }
 
+/* Spaces around a date are a sign of a mistake in the environment. */
+static bool today_padded(const char *s)
+{
+    size_t n = strlen(s);
+    return n && (isspace((unsigned char)s[0]) || isspace((unsigned char)s[n - 1]));
+}
+
 bool cli_open(cli_ctx *ctx, bool create)
 {
     if (ctx->db)
         return true;
+    const char *today = getenv("SAFEPLAN_TODAY");
+    if (today && today_padded(today)) {
+        cli_error("SAFEPLAN_TODAY '%s' has spaces around the date: expected YYYY-MM-DD "
+                  "or DD/MM/YYYY alone", today);
+        return false;
+    }
     /* A new database is staged: it appears under its name only when the
      * command succeeds (cli_publish), so a failed or killed command leaves
      * nothing, and a racing creator's file is never replaced. */
     int rc = sp_open(&ctx->db, ctx->db_path, create ? SP_OPEN_CREATE | SP_OPEN_STAGED : 0);
     if (rc == SP_OK) {
         warn_if_exposed(ctx);
-        const char *today = getenv("SAFEPLAN_TODAY");
         if (today && *today && sp_set_today(ctx->db, today) != SP_OK) {
             cli_error("SAFEPLAN_TODAY: %s", sp_errmsg(ctx->db));
             return false;

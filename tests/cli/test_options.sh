@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# One option grammar (issue 12) and the misleading messages of issue 17
+# items 9 and 11: each case reproduces the reported behaviour, checks the
+# exit status and message, and that a refused command changed nothing.
+. "$(dirname "$0")/lib.sh"
+
+sp init
+sp authority add torbay --name "Torbay"
+sp owner add "Head of Service"
+before=$(fingerprint "$SAFEPLAN_DB")
+
+case_ "a value beginning with '-' is explained, not '?'"
+run owner add "-1+1 #2"
+expect_status 2
+expect_err "unknown option '-1+1 #2'"
+expect_err "goes after '--'"
+expect_eq "$(fingerprint "$SAFEPLAN_DB")" "$before" "database unchanged"
+
+case_ "the advice works: the value after '--'"
+run owner add -- "-1+1 #2"
+expect_status 0
+expect_eq "$(sql "$SAFEPLAN_DB" "SELECT count(*) FROM owner WHERE name = '-1+1 #2'")" 1 "owner added"
+before=$(fingerprint "$SAFEPLAN_DB")
+
+case_ "due --within -- -5d names the option, not '--'"
+run due --within -- -5d
+expect_status 2
+expect_err "option '--within' needs a value"
+expect_err "--within=VALUE"
+if grep -qF "'--' is not a number" "$ERR"; then bad "still calls '--' a number"; else ok; fi
+
+case_ "a single-valued option given twice is misuse"
+run owner add "Team Manager" --team A --team B
+expect_status 2
+expect_err "--team given twice"
+expect_eq "$(fingerprint "$SAFEPLAN_DB")" "$before" "database unchanged"
+
+case_ "--within given twice in a report"
+run due --within 5 --within 6
+expect_status 2
+expect_err "--within given twice"
+
+case_ "--db after the command"
+run --db "$WORK/other.db" init
+expect_status 0
+run owner add "Other Owner" --db "$WORK/other.db"
+expect_status 0
+expect_eq "$(sql "$WORK/other.db" "SELECT count(*) FROM owner WHERE name = 'Other Owner'")" 1 "written to --db after the command"
+expect_eq "$(fingerprint "$SAFEPLAN_DB")" "$before" "default database untouched"
+run owner list --db="$WORK/other.db"
+expect_status 0
+expect_out "Other Owner"
+
+case_ "--db before and after the command is given twice"
+run --db "$WORK/other.db" owner list --db "$WORK/other.db"
+expect_status 2
+expect_err "--db given twice"
+
+case_ "--db after the command without a value"
+run owner list --db
+expect_status 2
+expect_err "option '--db' needs a value"
+
+case_ "--db= empty after the command"
+run owner list --db=
+expect_status 2
+expect_err "--db needs a file name"
+
+case_ "SAFEPLAN_TODAY with a leading space is refused"
+SAFEPLAN_TODAY=" 2017-07-01" run overdue
+expect_status 1
+expect_err "SAFEPLAN_TODAY ' 2017-07-01' has spaces around the date"
+expect_no_out
+
+case_ "SAFEPLAN_TODAY with a trailing space is refused"
+SAFEPLAN_TODAY="2017-07-01 " run overdue
+expect_status 1
+expect_err "has spaces around the date"
+
+case_ "SAFEPLAN_TODAY well formed still works"
+SAFEPLAN_TODAY="2017-07-01" run overdue
+expect_status 0
+
+finish
