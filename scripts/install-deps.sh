@@ -3,7 +3,9 @@
 # Uses sudo only when not already root. Installs nothing that is present.
 set -eu
 pkgs="build-essential cmake pkg-config libsqlite3-dev libcsv-dev check libxlsxwriter-dev
-      sqlite3 python3 valgrind clang libclang-rt-14-dev time strace"
+      sqlite3 python3 valgrind clang libclang-rt-14-dev time strace
+      libreoffice-calc poppler-utils fonts-crosextra-carlito
+      chromium nodejs npm"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
