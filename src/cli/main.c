@@ -19,6 +19,7 @@ extern const cli_command cmd_action_reassign, cmd_action_transfer;
 extern const cli_command cmd_config_set, cmd_config_get, cmd_config_list;
 extern const cli_command cmd_export, cmd_import;
 extern const cli_command cmd_pack, cmd_report;
+extern const cli_command cmd_digest;
 
 /* Every command, in the order `safeplan --help` lists them. */
 const cli_command *const cli_commands[] = {
@@ -34,6 +35,7 @@ const cli_command *const cli_commands[] = {
     &cmd_config_set, &cmd_config_get, &cmd_config_list,
     &cmd_export, &cmd_import,
     &cmd_pack, &cmd_report,
+    &cmd_digest,
     NULL,
 };
 
