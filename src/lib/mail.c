@@ -143,12 +143,15 @@ static void encoded_words(sp_buf *b, const char *s, size_t used)
 {
     size_t n = strlen(s), i = 0;
     while (i < n) {
-        /* "=?UTF-8?B?" + "?=" is 12; 60 base64 characters hold 45 bytes. */
-        size_t take = n - i < 45 ? n - i : 45;
+        /* "=?UTF-8?B?" + "?=" is 12 characters; a word is at most 75, and
+         * its line at most 78 (the first follows the header's name, the
+         * others a folding space). */
+        size_t lead = i > 0 ? 1 : used, room = 78 - lead < 75 ? 78 - lead : 75;
+        size_t most = (room - 12) / 4 * 3, take = n - i < most ? n - i : most;
         while (take > 0 && i + take < n && ((unsigned char)s[i + take] & 0xc0) == 0x80)
             take--;
-        if (i > 0 || used + 12 + ((take + 2) / 3) * 4 > 78)
-            sp_buf_puts(b, i > 0 || used > 0 ? "\n " : "");
+        if (i > 0)
+            sp_buf_puts(b, "\n ");
         sp_buf_puts(b, "=?UTF-8?B?");
         base64_run(b, (const unsigned char *)s + i, take);
         sp_buf_puts(b, "?=");
