@@ -70,8 +70,10 @@ static bool ensure_dir(const char *path)
 /* Maildir: written whole into tmp/, then renamed into new/. */
 static int deliver_maildir(const char *dir, const sp_digest_msg *m, unsigned seq)
 {
-    char sub[3][4096], tmp[4200], fin[4200], host[256] = "localhost";
+    char sub[3][3100], name[400], tmp[3600], fin[3600], host[256] = "localhost";
     const char *names[3] = {"tmp", "new", "cur"};
+    if (strlen(dir) > 3000)
+        return cli_error("maildir path too long: %.60s...", dir);
     if (!ensure_dir(dir))
         return cli_error("cannot create maildir %s: %s", dir, strerror(errno));
     for (int i = 0; i < 3; i++) {
@@ -81,9 +83,11 @@ static int deliver_maildir(const char *dir, const sp_digest_msg *m, unsigned seq
     }
     gethostname(host, sizeof host - 1);
     host[strcspn(host, "/:")] = '\0';
-    snprintf(tmp, sizeof tmp, "%s/%lld.P%ldQ%u.%s", sub[0], (long long)time(NULL),
-             (long)getpid(), seq, host);
-    snprintf(fin, sizeof fin, "%s/%s", sub[1], tmp + strlen(sub[0]) + 1);
+    /* time.PpidQseq.host: unique per delivery on this machine. */
+    snprintf(name, sizeof name, "%lld.P%ldQ%u.%s", (long long)time(NULL), (long)getpid(), seq,
+             host);
+    snprintf(tmp, sizeof tmp, "%s/%s", sub[0], name);
+    snprintf(fin, sizeof fin, "%s/%s", sub[1], name);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0)
         return cli_error("cannot write %s: %s", tmp, strerror(errno));
@@ -103,7 +107,9 @@ static int deliver_sendmail(const sp_digest_msg *m)
 {
     const char *cmd = getenv("SAFEPLAN_SENDMAIL");
     char line[4200];
-    snprintf(line, sizeof line, "%s -t -i", cmd && *cmd ? cmd : "sendmail");
+    if (cmd && strlen(cmd) > 4000)
+        return cli_error("$SAFEPLAN_SENDMAIL is too long");
+    snprintf(line, sizeof line, "%.4000s -t -i", cmd && *cmd ? cmd : "sendmail");
     fflush(NULL);
     FILE *p = popen(line, "w");
     if (!p)
