@@ -118,9 +118,10 @@ static int deliver_sendmail(const sp_digest_msg *m)
     bool ok = fputs(m->message, p) >= 0;
     int status = pclose(p);
     signal(SIGPIPE, old);
-    if (!ok || status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    int code = status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (!ok || code != 0)
         return cli_error("'%s' failed for %s (exit %d): the message was not handed over",
-                         line, m->email, status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+                         line, m->email, code);
     return EXIT_OK;
 }
 

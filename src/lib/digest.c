@@ -256,7 +256,8 @@ static void html_part(sp_buf *b, const owner_run *r, const char *owner, const ch
                       "border-collapse:collapse\" cellpadding=\"4\" border=\"1\">\n<caption "
                       "style=\"text-align:left\">%s: action, when, and RAG rating with its "
                       "reason</caption>\n<thead><tr><th scope=\"col\">Action</th><th scope=\""
-                      "col\">When</th><th scope=\"col\">RAG</th><th scope=\"col\">How to update it</th></tr></thead>\n<tbody>\n",
+                      "col\">When</th><th scope=\"col\">RAG</th><th scope=\"col\">How to update "
+                      "it</th></tr></thead>\n<tbody>\n",
                       kind_heading[k], counts[k], kind_heading[k]);
         for (size_t i = 0; i < r->n; i++)
             if (r->items[i].kind == k)

@@ -575,7 +575,8 @@ static int write_trend(page *pg)
     trend t = {0};
     int rc = load_trend(&t, pg);
     if (rc == SP_OK) {
-        out(pg, "<section class=\"long\" id=\"trend\">\n<h2>Open and overdue actions, month by month</h2>\n"
+        out(pg, "<section class=\"long\" id=\"trend\">\n<h2>Open and overdue actions, "
+                "month by month</h2>\n"
                 "<p class=\"meta\">Counted at the end of each month of the plan&#8217;s life "
                 "from its recorded history, as the plan stood on each date.</p>\n");
         if (t.n > 0) {
