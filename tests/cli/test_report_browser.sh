@@ -43,6 +43,19 @@ axe small.html small.pdf
 expect_status 0
 expect_out '"violations":0'
 
+case_ "a reminder's HTML part passes axe"
+sp owner add "Directrice générale" --email dg@x.example
+sp action add tb/peer/1 --title "Partner <survey> & “report”" --owner "Directrice générale" --start 2017-02-01 --due 2017-08-01
+sp digest --set-from "Plan <plan@x.example>"
+"$SAFEPLAN_BIN" digest --preview >digest.mbox 2>/dev/null
+python3 -c 'import email, email.policy, mailbox, sys
+m = next(iter(mailbox.mbox(sys.argv[1])))
+m = email.message_from_bytes(m.as_bytes(), policy=email.policy.default)
+open(sys.argv[2], "w", encoding="utf-8").write(m.get_body(("html",)).get_content())' digest.mbox digest.html
+axe digest.html digest.pdf
+expect_status 0
+expect_out '"violations":0'
+
 case_ "an empty plan passes axe"
 export SAFEPLAN_DB=$WORK/empty.db
 sp init
