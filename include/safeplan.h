@@ -906,9 +906,13 @@ typedef struct sp_pack_opts {
 /*
  * Writes the committee pack as an Excel workbook at `path`: sheets
  * Summary (reviews, counts by RAG and status per theme, the RAG key with
- * the settings in force), Actions (the export's columns, one row per
- * action), Overdue (most overdue first, with days and aging) and Changes
- * (every update dated from `since` to `as_of`, both included). RAG counts
+ * the settings in force), Actions (grouped by review, then theme: one row
+ * per action with its finding, owner, original and current due date,
+ * status, RAG and reason, latest progress and evidence), Overdue (most
+ * overdue first) and Changes (every update dated from `since` to `as_of`,
+ * both included), each laid out to print on A4 landscape one page wide
+ * with headings in words, the header row on every page, and the plan, date
+ * and "Page N of M" in the page header and footer. RAG counts
  * are of the rating as shown (a manual override counts). Text is written
  * as text, never as formulas. The workbook is staged in private files
  * beside `path` (never in a shared temporary directory) and renamed into
@@ -982,6 +986,66 @@ int sp_session_end(sp_db *db, const char *token);
 int sp_account_authorities(sp_cursor **out, sp_db *db, int64_t account_id);
 /* Fills buf (size 2n+1) with n random bytes as hex. */
 void sp_random_hex(char *buf, size_t n);
+
+/* ------------------------------------------------------------------ */
+/* Reminders: one e-mail digest per owner                              */
+
+#define SP_DIGEST_DAYS 14 /* the default "due within" window */
+
+typedef struct sp_digest_opts {
+    const char *as_of; /* NULL = today */
+    int days;          /* due within this many days; < 0 = SP_DIGEST_DAYS */
+    const char *owner; /* one owner (name or id); NULL = every owner */
+    int force;         /* non-zero: also owners already sent this day's digest */
+    int64_t now;       /* seconds since 1970, for the Date and Message-ID */
+} sp_digest_opts;
+
+/* One owner's digest. An owner with something to hear about but no email
+ * has email and message NULL. */
+typedef struct sp_digest_msg {
+    int64_t owner_id;
+    char *owner, *email;
+    int items, overdue, due_soon, stale;
+    int already_sent;  /* non-zero: this day's digest went already (left out unless forced) */
+    char *message_id;  /* "<...>" */
+    char *message;     /* the whole RFC 5322 message, "\n" line ends */
+} sp_digest_msg;
+
+typedef struct sp_digest {
+    sp_digest_msg *msgs; /* owners with something overdue, due or stale, by name */
+    size_t n;
+    char as_of[SP_DATE_SIZE], today[SP_DATE_SIZE];
+    int days;
+    int64_t now;
+    char *from;          /* the From header's value (setting digest.from) */
+    char *envelope_from; /* its bare address, for an mbox "From " line */
+} sp_digest;
+
+/*
+ * Builds the digests: for each owner, their open actions that are overdue,
+ * due within `days` or have had no update for rag.stale_days, each with
+ * how late, its RAG reason and the command that updates it. Messages are
+ * multipart/alternative (plain text and HTML, UTF-8, base64), with
+ * Auto-Submitted: auto-generated and a List-ID. Needs the digest.from
+ * setting (SP_EINVALID, saying how to set it, if missing). Builds only;
+ * nothing is sent or logged. Free with sp_digest_free.
+ */
+int sp_digest_build(sp_digest *out, sp_db *db, const sp_digest_opts *opts);
+void sp_digest_free(sp_digest *d);
+
+/* Records in the sent log that msgs[i] was delivered by `delivery`
+ * ("mbox", "maildir" or "sendmail"). */
+int sp_digest_log_sent(sp_db *db, const sp_digest *d, size_t i, const char *delivery,
+                       int forced);
+
+/* The sent log, oldest first (owner: NULL = all). Columns: sent_on, as_of,
+ * owner, address, items, within_days, delivery, forced, message_id,
+ * recorded_at. */
+int sp_digest_log(sp_cursor **out, sp_db *db, const char *owner);
+
+/* Sets a mail setting: digest.from (an address, "Name <addr@host>" or
+ * "addr@host") or digest.list_id ("Name <id.host>" or "id.host"). */
+int sp_mail_set(sp_db *db, const char *key, const char *value);
 
 #ifdef __cplusplus
 }

@@ -1,4 +1,4 @@
--- The tamper-evident history (src/lib/chain.c, migrations/0009_ledger.sql).
+-- The tamper-evident history (src/lib/chain.c, migrations/0008_ledger.sql).
 -- The entry hashes here take the same fields, in the same order, as the
 -- chain triggers of the migration.
 

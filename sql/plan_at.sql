@@ -155,7 +155,12 @@ WHERE (:owner_id IS NULL OR s.owner_id = :owner_id)
                            cfg.stale) = :rag)
   AND (:overdue IS NULL
        OR (s.status IN ('not_started', 'in_progress') AND s.due_on < :as_of))
+-- With :by_review = 1 (the committee pack's Actions sheet) the order is
+-- review first, then theme, as a plan is read at committee.
 ORDER BY CASE WHEN :overdue IS NOT NULL THEN s.due_on END,
+         CASE WHEN :by_review IS NOT NULL THEN a.code END,
+         CASE WHEN :by_review IS NOT NULL THEN r.started_on END,
+         CASE WHEN :by_review IS NOT NULL THEN r.ref END,
          f.theme COLLATE NOCASE, a.code, r.started_on, r.ref, f.id, x.id;
 
 -- name: first_day

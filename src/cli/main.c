@@ -23,6 +23,7 @@ extern const cli_command cmd_check, cmd_verify, cmd_checkpoint, cmd_key_generate
 extern const cli_command cmd_backup; /* issue 12: backups */
 extern const cli_command cmd_user_add, cmd_user_list, cmd_user_passwd, cmd_user_disable;
 extern const cli_command cmd_serve;
+extern const cli_command cmd_digest;
 
 /* Every command, in the order `safeplan --help` lists them. */
 const cli_command *const cli_commands[] = {
@@ -42,6 +43,7 @@ const cli_command *const cli_commands[] = {
     &cmd_backup,
     &cmd_user_add, &cmd_user_list, &cmd_user_passwd, &cmd_user_disable,
     &cmd_serve,
+    &cmd_digest,
     NULL,
 };
 

@@ -1,7 +1,7 @@
 /*
  * The tamper-evident history: hashing, the chain, verification and signed
  * checkpoints (issue #14). The chain itself lives in SQL (the triggers of
- * migrations/0009_ledger.sql); this file gives them their hash functions
+ * migrations/0008_ledger.sql); this file gives them their hash functions
  * and reads the chain back.
  *
  * Hashes are BLAKE2b-256 (libsodium's crypto_generichash). Each entry's

@@ -111,6 +111,9 @@ static const char css[] =
     ".nowrap { white-space: nowrap; }\n"
     ".none { color: #555; font-style: italic; }\n"
     "#key p { font-size: 9pt; }\n"
+    "table.narrow { width: auto; min-width: 60mm; }\n"
+    "caption { text-align: left; font-weight: bold; padding: 1mm 0; white-space: nowrap; }\n"
+    ".summary { margin: 2mm 0; }\n"
     "footer { margin-top: 6mm; color: #555; font-size: 8.5pt; }\n"
     "@media print { body { margin: 0; max-width: none; } }\n";
 
@@ -246,8 +249,15 @@ static void bar(page *pg, const sp_tally *t, int y, int scale_max, int width)
         bar_segment(pg, t, i, x, end - x, y);
         x = end;
     }
-    out(pg, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#333\">%d</text>\n", x + 4,
+    /* The counts in words beside the bar: the colours are never alone. */
+    out(pg, "<text x=\"%d\" y=\"%d\" font-size=\"10\" fill=\"#333\">%d", x + 4,
         y + BAR_H - 4, t->actions);
+    for (int i = 0, first = 1; i < SP_RAG_N; i++)
+        if (t->rag[i]) {
+            out(pg, "%s%d %s", first ? ": " : ", ", t->rag[i], sp_pack_rags[i]);
+            first = 0;
+        }
+    out(pg, "</text>\n");
 }
 
 /* Draws themes [from, to) as one SVG; the first carries the legend. The
@@ -264,7 +274,7 @@ static void rag_chunk(page *pg, size_t from, size_t to, int scale_max)
     if (from == 0)
         legend(pg, 0);
     for (size_t i = from; i < to; i++)
-        bar(pg, &pg->p.themes[i], top + (int)(i - from) * row, scale_max, CHART_W - 40);
+        bar(pg, &pg->p.themes[i], top + (int)(i - from) * row, scale_max, CHART_W - 190);
     out(pg, "</svg>\n");
 }
 
@@ -304,6 +314,30 @@ static void write_rag_table(page *pg)
     out(pg, "</tfoot>\n</table>\n");
 }
 
+/* The chart in a sentence or two: the totals by rating, and the theme
+ * with the most red actions. */
+static void rag_summary(page *pg)
+{
+    const sp_tally *t = &pg->p.total, *worst = NULL;
+    out(pg, "<p class=\"summary\">%d action%s in %zu theme%s:", t->actions,
+        t->actions == 1 ? "" : "s", pg->p.nthemes, pg->p.nthemes == 1 ? "" : "s");
+    for (int i = 0; i < SP_RAG_N; i++)
+        out(pg, "%s %d %s", i ? (i == SP_RAG_N - 1 ? " and" : ",") : "", t->rag[i],
+            sp_pack_rags[i]);
+    out(pg, ".");
+    for (size_t i = 0; i < pg->p.nthemes; i++)
+        if (pg->p.themes[i].rag[0] && (!worst || pg->p.themes[i].rag[0] > worst->rag[0]))
+            worst = &pg->p.themes[i];
+    if (worst) {
+        out(pg, " Most red: ");
+        esc(pg->out, worst->theme);
+        out(pg, " (%d of %d).", worst->rag[0], worst->actions);
+    } else {
+        out(pg, " No theme has a red action.");
+    }
+    out(pg, " The table below the chart gives every number.</p>\n");
+}
+
 /* The heading stays with the first part of the chart; the rest, and the
  * table, may go on to the next page. */
 static void write_rag_section(page *pg)
@@ -314,8 +348,10 @@ static void write_rag_section(page *pg)
             "<h2>RAG rating by theme</h2>\n");
     if (n == 0)
         out(pg, "<p class=\"none\">No actions in the plan on this date.</p>\n");
-    else
+    else {
+        rag_summary(pg);
         rag_chunk(pg, 0, first, most);
+    }
     out(pg, "</div>\n");
     for (size_t i = first; i < n; i += BAR_CHUNK)
         rag_chunk(pg, i, i + BAR_CHUNK < n ? i + BAR_CHUNK : n, most);
@@ -485,6 +521,14 @@ static void trend_chart(page *pg, const trend *t)
     trend_since(pg, t);
     trend_line(pg, t, false, "#1f4e79");
     trend_line(pg, t, true, "#c00000");
+    /* Each line named at its end as well as in the legend. */
+    const point *end = &t->pts[t->n - 1];
+    out(pg, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\" "
+            "fill=\"#1f4e79\">open %d</text>\n", tx(t, end->n) - 4, ty(t, end->open) - 5,
+        end->open);
+    out(pg, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\" "
+            "fill=\"#c00000\">overdue %d</text>\n", tx(t, end->n) - 4,
+        ty(t, end->overdue) + (end->overdue + 2 > end->open ? 14 : -5), end->overdue);
     int y = TREND_H + 8;
     out(pg, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"3\" fill=\"#1f4e79\"/>"
             "<text x=\"%d\" y=\"%d\" font-size=\"11\">Open</text>", TREND_LEFT, y,
@@ -494,17 +538,56 @@ static void trend_chart(page *pg, const trend *t)
         TREND_LEFT + 80, y, TREND_LEFT + 98, y + 5);
 }
 
+/* The chart in words: where it ends, a year before, and the peak. */
+static void trend_summary(page *pg, const trend *t)
+{
+    char day[32], then[32], peak_day[32];
+    const point *end = &t->pts[t->n - 1], *year = t->n > 12 ? &t->pts[t->n - 13] : NULL;
+    const point *peak = &t->pts[0];
+    for (size_t i = 1; i < t->n; i++)
+        if (t->pts[i].overdue > peak->overdue)
+            peak = &t->pts[i];
+    sp_date_words(day, end->day);
+    out(pg, "<p class=\"summary\">On %s: %d open, %d overdue.", day, end->open, end->overdue);
+    if (year) {
+        sp_date_words(then, year->day);
+        out(pg, " A year before (%s): %d open, %d overdue.", then, year->open, year->overdue);
+    }
+    sp_date_words(peak_day, peak->day);
+    if (peak->overdue)
+        out(pg, " Most overdue at a month end: %d, on %s.", peak->overdue, peak_day);
+    else
+        out(pg, " No action was overdue at any month end.");
+    out(pg, " Every point is in the table after the chart.</p>\n");
+}
+
+/* The chart's numbers, one row per point. */
+static void trend_table(page *pg, const trend *t)
+{
+    out(pg, "<table id=\"trend-table\" class=\"narrow\">\n<caption>Open and overdue actions "
+            "at each month end</caption>\n<thead><tr><th scope=\"col\">Date</th>"
+            "<th scope=\"col\" class=\"n\">Open</th><th scope=\"col\" class=\"n\">Overdue"
+            "</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < t->n; i++)
+        out(pg, "<tr><td>%s</td><td class=\"n\">%d</td><td class=\"n\">%d</td></tr>\n",
+            t->pts[i].day, t->pts[i].open, t->pts[i].overdue);
+    out(pg, "</tbody>\n</table>\n");
+}
+
 static int write_trend(page *pg)
 {
     trend t = {0};
     int rc = load_trend(&t, pg);
     if (rc == SP_OK) {
-        out(pg, "<section id=\"trend\">\n<h2>Open and overdue actions, month by month</h2>\n"
+        out(pg, "<section class=\"long\" id=\"trend\">\n<h2>Open and overdue actions, "
+                "month by month</h2>\n"
                 "<p class=\"meta\">Counted at the end of each month of the plan&#8217;s life "
                 "from its recorded history, as the plan stood on each date.</p>\n");
         if (t.n > 0) {
             scale(&t);
+            trend_summary(pg, &t);
             trend_chart(pg, &t);
+            trend_table(pg, &t);
         }
         out(pg, "</section>\n");
     }

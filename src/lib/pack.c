@@ -16,6 +16,7 @@
 #include "pack.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,8 @@
 #define CELL_MAX_CHARS 32767 /* Excel's limit on the text of one cell */
 #define MAX_SHEET_COLS 64
 #define PAPER_A4 9
+#define FONT_PT 9.5 /* the sheets' text */
+#define LINE_PT 12.0 /* the height of a line of it (Excel's; LibreOffice's is less) */
 #define SUMMARY_WIDTH 46 /* the Summary's first column: themes and labels */
 
 /* RAG fills, the colours committees expect; text colour chosen for
@@ -61,6 +64,7 @@ static lxw_format *top_format(book *b)
 {
     lxw_format *f = workbook_add_format(b->wb);
     format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    format_set_font_size(f, FONT_PT); /* ~9 pt printed at the sheets' ~90% */
     return f;
 }
 
@@ -72,6 +76,7 @@ static void make_rag_formats(book *b)
         format_set_bg_color(b->rag[i], rag_fill[i]);
         format_set_font_color(b->rag[i], rag_ink[i]);
         format_set_bold(b->rag[i]);
+        format_set_text_wrap(b->rag[i]);
     }
 }
 
@@ -158,109 +163,68 @@ static bool to_number(double *out, const char *text)
     return true;
 }
 
-/* One cell by its column type: dates and numbers as such, else text. */
-static void put_cell(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                     const char *text, sp_coltype type, lxw_format *text_fmt)
-{
-    lxw_datetime dt;
-    double n;
-    if (!text)
-        return;
-    if (type == SP_COL_DATE && to_datetime(&dt, text))
-        check(b, worksheet_write_datetime(ws, row, col, &dt, b->date));
-    else if (type == SP_COL_INT && to_number(&n, text))
-        check(b, worksheet_write_number(ws, row, col, n, b->num));
-    else
-        put_text(b, ws, row, col, text, text_fmt);
-}
-
 static lxw_format *rag_format(book *b, const char *rag)
 {
     int i = sp_pack_rag_index(rag);
     return i >= 0 ? b->rag[i] : b->text;
 }
 
-/* ------------------------------------------------------------------ */
-/* Table sheets                                                        */
+/* Advance widths of the printable ASCII characters (space to '~') in
+ * Calibri, the workbook's font, in 1/2048 em: the published metrics, which
+ * Carlito (LibreOffice's metric-compatible stand-in) shares. Other
+ * characters count as 1000. */
+static const unsigned short calibri_width[95] = {
+    463,  667,  821,  1020, 1038, 1464, 1397, 452,  621,  621,  1020, 1020, 511,  627,
+    517,  791,  1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 1038, 548,  548,
+    1020, 1020, 1020, 949,  1831, 1185, 1114, 1092, 1260, 1000, 941,  1292, 1276, 516,
+    653,  1064, 861,  1751, 1322, 1356, 1058, 1378, 1112, 941,  998,  1314, 1162, 1822,
+    1063, 998,  959,  628,  791,  628,  1020, 1020, 596,  981,  1076, 866,  1076, 1019,
+    625,  964,  1076, 470,  490,  931,  470,  1636, 1076, 1080, 1076, 1076, 714,  801,
+    686,  1076, 925,  1464, 887,  927,  809,  644,  943,  644,  1020};
 
-typedef struct columns {
-    int map[MAX_SHEET_COLS];      /* cursor column of each sheet column */
-    double width[MAX_SHEET_COLS]; /* in Excel's character units */
-    bool wrap[MAX_SHEET_COLS];
-    int n;
-} columns;
-
-static bool listed(const char *const *names, const char *name)
+/* The width of n bytes of UTF-8 text in 1/2048 em. */
+static long text_units(const char *s, size_t n)
 {
-    for (; names && *names; names++)
-        if (strcmp(*names, name) == 0)
-            return true;
-    return false;
-}
-
-/* The sheet's columns: those named in `want`, in that order, or else every
- * cursor column not named in `skip`. */
-static void choose(columns *cols, const sp_cursor *c, const char *const *want,
-                   const char *const *skip)
-{
-    cols->n = 0;
-    for (size_t k = 0; want && want[k] && cols->n < MAX_SHEET_COLS; k++) {
-        int i = sp_cursor_column(c, want[k]);
-        if (i >= 0)
-            cols->map[cols->n++] = i;
+    long units = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 32 && ch < 127)
+            units += calibri_width[ch - 32];
+        else if ((ch & 0xc0) != 0x80) /* the first byte of a character */
+            units += 1000;
     }
-    for (int i = 0; !want && i < sp_cursor_columns(c) && cols->n < MAX_SHEET_COLS; i++)
-        if (!listed(skip, sp_cursor_name(c, i)))
-            cols->map[cols->n++] = i;
+    return units;
 }
 
-/* Long free text wraps in a wide column; names and labels get a medium one. */
-static const char *const wide_cols[] = {
-    "finding", "action", "measure", "rag_reason", "rag_override_reason", "last_update_note",
-    "last_update_evidence", "review_title", "note", "evidence", "no_evidence_reason",
-    "reason", NULL};
-static const char *const medium_cols[] = {
-    "theme", "owner", "authority_name", "transferred_to", "path", "last_update_by",
-    "author", "old_owner", "new_owner", "review_judgement", "review", NULL};
-
-static void set_widths(book *b, lxw_worksheet *ws, const sp_cursor *c, columns *cols)
+/* The lines a text needs in a column `width` characters wide, wrapping at
+ * spaces as spreadsheets do, measured with the font's widths at
+ * FONT_PT (bold a little wider). Readers do not grow rows for wrapped text
+ * by themselves (LibreOffice keeps the height it is given and hides the
+ * rest), so the pack sets each row's height from this. */
+static int lines_needed(const char *text, double width, bool bold)
 {
-    for (int k = 0; k < cols->n; k++) {
-        const char *name = sp_cursor_name(c, cols->map[k]);
-        bool text = sp_cursor_type(c, cols->map[k]) == SP_COL_TEXT;
-        cols->wrap[k] = listed(wide_cols, name) || listed(medium_cols, name);
-        cols->width[k] = listed(wide_cols, name) ? 48 : cols->wrap[k] ? 26 : text ? 14 : 12;
-        /* Wide enough for the header, which has no spaces to wrap at. */
-        if (!cols->wrap[k] && cols->width[k] < (double)strlen(name) + 1)
-            cols->width[k] = (double)strlen(name) + 1;
-        check(b, worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, cols->width[k],
-                                      cols->wrap[k] ? b->wrap : NULL));
-    }
-}
-
-/* The lines a text needs in a column `width` characters wide, wrapping
- * at spaces as spreadsheets do. A rough measure (an average letter is a
- * little narrower than the '0' a width counts), but readers do not grow
- * rows for wrapped text by themselves: LibreOffice keeps the default
- * height and hides the rest. */
-static int lines_needed(const char *text, double width)
-{
-    size_t per_line = width > 2 ? (size_t)(width * 1.2) : 1, line = 0;
+    /* A width counts '0's of the 11 pt default font, 7 px each at 96 dpi;
+     * the cell keeps a few points of padding. */
+    double avail_pt = width * 5.25 - 3;
+    long avail = (long)(avail_pt / FONT_PT * 2048 / (bold ? 1.06 : 1.0));
+    long line = 0, space = calibri_width[0];
     int lines = 1;
     for (const char *p = text; *p;) {
-        if (*p == '\n' || *p == ' ') {
-            lines += *p == '\n';
-            line = *p == '\n' ? 0 : line;
+        if (*p == '\n') {
+            lines++, line = 0, p++;
+            continue;
+        }
+        if (*p == ' ') {
             p++;
             continue;
         }
-        size_t word = 0; /* characters up to the next space or line break */
-        for (; *p && *p != ' ' && *p != '\n'; p++)
-            word += ((unsigned char)*p & 0xc0) != 0x80;
-        if (line > 0 && line + 1 + word > per_line) /* the word starts a new line */
+        size_t n = strcspn(p, " \n");
+        long word = text_units(p, n);
+        p += n;
+        if (line > 0 && line + space + word > avail) /* the word starts a new line */
             lines++, line = 0;
-        line += (line > 0) + word;
-        for (; line > per_line; line -= per_line) /* a word longer than a line */
+        line += (line > 0 ? space : 0) + word;
+        for (; line > avail && avail > 0; line -= avail) /* a word longer than a line */
             lines++;
     }
     return lines;
@@ -271,115 +235,434 @@ static int lines_needed(const char *text, double width)
 static void fit_row(book *b, lxw_worksheet *ws, lxw_row_t row, int lines)
 {
     if (lines > 1)
-        check(b, worksheet_set_row(ws, row, lines * 15.0 > 409 ? 409 : lines * 15.0, NULL));
+        check(b, worksheet_set_row(ws, row, lines * LINE_PT > 409 ? 409 : lines * LINE_PT + 2,
+                                   NULL));
 }
 
-static void write_header(book *b, lxw_worksheet *ws, const sp_cursor *c, columns *cols)
+/* ------------------------------------------------------------------ */
+/* Table sheets, laid out for print                                    */
+
+/* How a column's cells are written. */
+typedef enum { K_TEXT, K_WRAP, K_DATE, K_NUM, K_RAG } cell_kind;
+
+/* One printed column: its heading in words, width (Excel's character
+ * units, of the default 11 pt font) and kind. The widths of a sheet add up
+ * to about 160, which A4 landscape with narrow margins prints one page
+ * wide at about 90%: the 9.5 pt text comes out at 8.5 pt. */
+typedef struct column {
+    const char *head;
+    double width;
+    cell_kind kind;
+} column;
+
+#define NCOLS_MAX 12
+
+/* A row's cells as text (NULL = empty); `own` marks those to free. */
+typedef struct row_cells {
+    const char *text[NCOLS_MAX];
+    char *own[NCOLS_MAX];
+    const char *rag; /* the rating that fills the K_RAG cell */
+} row_cells;
+
+/* A newly allocated formatted string, or NULL if out of memory. */
+__attribute__((format(printf, 1, 0))) static char *vformat(const char *fmt, va_list ap)
 {
-    set_widths(b, ws, c, cols);
-    for (int k = 0; k < cols->n; k++)
-        put_text(b, ws, 0, (lxw_col_t)k, sp_cursor_name(c, cols->map[k]), b->header);
-    worksheet_freeze_panes(ws, 1, 0);
-    check(b, worksheet_repeat_rows(ws, 0, 0));
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (s)
+        vsnprintf(s, (size_t)n + 1, fmt, again);
+    va_end(again);
+    return s;
+}
+
+__attribute__((format(printf, 1, 2))) static char *format(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = vformat(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+static void cells_free(row_cells *r)
+{
+    for (int k = 0; k < NCOLS_MAX; k++)
+        free(r->own[k]);
+    memset(r, 0, sizeof *r);
+}
+
+/* Sets cell k to a newly formatted text. */
+__attribute__((format(printf, 3, 4))) static void cell_printf(row_cells *r, int k,
+                                                              const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    free(r->own[k]);
+    r->own[k] = vformat(fmt, ap);
+    va_end(ap);
+    r->text[k] = r->own[k];
+}
+
+/* Text for the header and footer: '&' starts a code there, so it is
+ * doubled; cut well inside Excel's 255-character limit. */
+static void hf_escape(char *out, size_t size, const char *text)
+{
+    size_t n = 0;
+    for (const char *p = text; *p && n + 3 < size && n < 80; p++) {
+        if (*p == '&')
+            out[n++] = '&';
+        out[n++] = *p;
+    }
+    out[n] = '\0';
+}
+
+/* A4 landscape, narrow margins, one page wide, header row on every page,
+ * and a header and footer naming the plan, the date and the page. */
+static void print_setup(book *b, lxw_worksheet *ws, bool repeat_header)
+{
+    char title[200], as_of[32], header[400], footer[200];
+    hf_escape(title, sizeof title, b->p.title);
+    sp_date_words(as_of, b->p.as_of);
+    snprintf(header, sizeof header, "&L&10%s&R&10Position as of %s", title, as_of);
+    snprintf(footer, sizeof footer, "&L&10&A&C&10Page &P of &N&R&10Made by safeplan %s",
+             SP_VERSION);
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, PAPER_A4);
-    /* A narrow table prints one page wide; a wide one (the export's 31
-     * columns) would shrink to nothing, so it runs across pages instead. */
-    if (cols->n <= 12)
-        worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.55, 0.55);
+    worksheet_fit_to_pages(ws, 1, 0);
+    check(b, worksheet_set_header(ws, header));
+    check(b, worksheet_set_footer(ws, footer));
+    if (repeat_header)
+        check(b, worksheet_repeat_rows(ws, 0, 0));
 }
 
-static void write_row(book *b, lxw_worksheet *ws, lxw_row_t row, sp_cursor *c,
-                      const columns *cols)
+static void table_header(book *b, lxw_worksheet *ws, const column *cols, int n)
+{
+    for (int k = 0; k < n; k++) {
+        check(b, worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, cols[k].width,
+                                      cols[k].kind == K_WRAP ? b->wrap : NULL));
+        put_text(b, ws, 0, (lxw_col_t)k, cols[k].head, b->header);
+    }
+    check(b, worksheet_set_row(ws, 0, 2 * LINE_PT + 2, NULL)); /* headings wrap */
+    worksheet_freeze_panes(ws, 1, 0);
+    print_setup(b, ws, true);
+}
+
+static void table_row(book *b, lxw_worksheet *ws, lxw_row_t row, const column *cols, int n,
+                      const row_cells *r)
 {
     int lines = 1;
-    for (int k = 0; k < cols->n; k++) {
-        const char *text = sp_cursor_text(c, cols->map[k]);
-        int n = cols->wrap[k] && text ? lines_needed(text, cols->width[k]) : 1;
-        lines = n > lines ? n : lines;
+    for (int k = 0; k < n; k++) {
+        bool wraps = cols[k].kind == K_WRAP || cols[k].kind == K_RAG;
+        int l = wraps && r->text[k] ? lines_needed(r->text[k], cols[k].width,
+                                                   cols[k].kind == K_RAG)
+                                    : 1;
+        lines = l > lines ? l : lines;
     }
     fit_row(b, ws, row, lines);
-    for (int k = 0; k < cols->n; k++) {
-        int i = cols->map[k];
-        const char *name = sp_cursor_name(c, i), *text = sp_cursor_text(c, i);
-        bool is_rag = strcmp(name, "rag") == 0 || strcmp(name, "rag_override") == 0;
-        lxw_format *fmt = is_rag ? rag_format(b, text) : cols->wrap[k] ? b->wrap : b->text;
-        put_cell(b, ws, row, (lxw_col_t)k, text, sp_cursor_type(c, i), fmt);
+    for (int k = 0; k < n; k++) {
+        const char *t = r->text[k];
+        lxw_datetime dt;
+        double num;
+        if (!t)
+            continue;
+        if (cols[k].kind == K_DATE && to_datetime(&dt, t))
+            check(b, worksheet_write_datetime(ws, row, (lxw_col_t)k, &dt, b->date));
+        else if (cols[k].kind == K_NUM && to_number(&num, t))
+            check(b, worksheet_write_number(ws, row, (lxw_col_t)k, num, b->num));
+        else if (cols[k].kind == K_RAG)
+            put_text(b, ws, row, (lxw_col_t)k, t, rag_format(b, r->rag));
+        else
+            put_text(b, ws, row, (lxw_col_t)k, t, cols[k].kind == K_WRAP ? b->wrap : b->text);
     }
 }
 
-/* What a sheet does with each row before writing it: false skips it. */
-typedef int (*row_hook)(book *b, sp_cursor *c, bool *keep);
+static const char *status_words(const char *status);
 
-/* Writes the cursor as a table (header, frozen, filtered); frees it. */
-static int write_table(book *b, lxw_worksheet *ws, sp_cursor *c, const char *const *want,
-                       const char *const *skip, row_hook hook)
+/* "Red: 12 days overdue (due 2017-06-19)" from plan_at's rag_reason,
+ * which starts with the rating in lower case: the word is the point (RAG
+ * is never carried by the fill alone). */
+static void rag_cell(row_cells *r, int k, const char *reason, const char *rag)
 {
-    columns cols;
-    lxw_row_t row = 0;
-    int rc;
-    choose(&cols, c, want, skip);
-    write_header(b, ws, c, &cols);
-    while ((rc = sp_cursor_step(c)) == SP_ROW) {
-        bool keep = true;
-        if (hook && (rc = hook(b, c, &keep)) != SP_OK)
-            break;
-        if (keep)
-            write_row(b, ws, ++row, c, &cols);
-    }
-    sp_cursor_free(c);
-    if (cols.n > 0)
-        check(b, worksheet_autofilter(ws, 0, 0, row, (lxw_col_t)(cols.n - 1)));
-    return rc == SP_DONE ? SP_OK : rc;
+    r->rag = rag;
+    if (!reason)
+        reason = rag ? rag : "";
+    cell_printf(r, k, "%c%s", reason[0] >= 'a' && reason[0] <= 'z' ? reason[0] - 32 : reason[0],
+                reason[0] ? reason + 1 : "");
 }
 
-/* The export's columns: plan_at adds these around them. */
-static const char *const not_exported[] = {"id", "path", "days_overdue", "aging", NULL};
+/* Looks a plan_at column up once per sheet. */
+typedef struct pa_cols {
+    int id, authority_name, review_title, review_started, theme, finding_ref, finding,
+        action_ref, action, owner, original_due, due, status, rag, rag_reason, last_on,
+        last_by, last_note, last_evidence, days_overdue, path, last_update_on;
+} pa_cols;
 
-static int tally_row(book *b, sp_cursor *c, bool *keep)
+static void find_pa_cols(pa_cols *m, const sp_cursor *c)
 {
-    *keep = true;
-    return sp_pack_tally(&b->p, c);
+    m->id = sp_cursor_column(c, "id");
+    m->authority_name = sp_cursor_column(c, "authority_name");
+    m->review_title = sp_cursor_column(c, "review_title");
+    m->review_started = sp_cursor_column(c, "review_started_on");
+    m->theme = sp_cursor_column(c, "theme");
+    m->finding_ref = sp_cursor_column(c, "finding_ref");
+    m->finding = sp_cursor_column(c, "finding");
+    m->action_ref = sp_cursor_column(c, "action_ref");
+    m->action = sp_cursor_column(c, "action");
+    m->owner = sp_cursor_column(c, "owner");
+    m->original_due = sp_cursor_column(c, "original_due_on");
+    m->due = sp_cursor_column(c, "due_on");
+    m->status = sp_cursor_column(c, "status");
+    m->rag = sp_cursor_column(c, "rag");
+    m->rag_reason = sp_cursor_column(c, "rag_reason");
+    m->last_on = sp_cursor_column(c, "last_update_on");
+    m->last_by = sp_cursor_column(c, "last_update_by");
+    m->last_note = sp_cursor_column(c, "last_update_note");
+    m->last_evidence = sp_cursor_column(c, "last_update_evidence");
+    m->days_overdue = sp_cursor_column(c, "days_overdue");
+    m->path = sp_cursor_column(c, "path");
+}
+
+/* "12 May 2017, Head of Service: Audit done" (or what there is of it),
+ * then the evidence recorded with it if asked. */
+static void progress_cell(row_cells *r, int k, sp_cursor *c, const pa_cols *m,
+                          bool evidence)
+{
+    char on[32];
+    const char *date = sp_cursor_text(c, m->last_on), *by = sp_cursor_text(c, m->last_by);
+    const char *note = sp_cursor_text(c, m->last_note);
+    const char *ev = evidence ? sp_cursor_text(c, m->last_evidence) : NULL;
+    if (!date) {
+        r->text[k] = "No update recorded";
+        return;
+    }
+    sp_date_words(on, date);
+    cell_printf(r, k, "%s%s%s: %s%s%s", on, by ? ", " : "", by ? by : "",
+                note ? note : "(no note)", ev ? "\nEvidence: " : "", ev ? ev : "");
+}
+
+/* The Actions sheet's columns. */
+static const column action_cols[] = {
+    {"Ref", 6, K_TEXT},         {"Finding", 26, K_WRAP},  {"Action", 30, K_WRAP},
+    {"Owner", 14, K_WRAP},      {"Original due date", 10.5, K_DATE},
+    {"Due date", 10.5, K_DATE}, {"Status", 9, K_WRAP},    {"RAG", 14, K_RAG},
+    {"Latest progress and evidence", 40, K_WRAP}};
+#define N_ACTION_COLS ((int)(sizeof action_cols / sizeof action_cols[0]))
+
+/* Where the Actions sheet has got to: the review and theme being listed. */
+typedef struct group_pos {
+    lxw_row_t row;
+    char *review; /* authority name + review title, as printed */
+    char *theme;
+    char *finding; /* the last row's finding (ref, in this review): printed once */
+} group_pos;
+
+/* Writes a heading row (bold, in column A, overflowing to the right) when
+ * the review or theme changes. Returns false if out of memory. */
+static bool group_heading(book *b, group_pos *g, sp_cursor *c, const pa_cols *m)
+{
+    char started[32], *review;
+    const char *theme = sp_cursor_text(c, m->theme);
+    const char *when = sp_cursor_text(c, m->review_started);
+    sp_date_words(started, when);
+    review = format("%s: %s%s%s%s", sp_cursor_text(c, m->authority_name),
+                    sp_cursor_text(c, m->review_title), when ? " (" : "", when ? started : "",
+                    when ? ")" : "");
+    if (!review)
+        return false;
+    bool new_review = !g->review || strcmp(g->review, review) != 0;
+    if (new_review) {
+        g->row += g->review ? 2 : 1; /* a blank row between reviews */
+        check(b, worksheet_set_row(b->actions, g->row, 20, NULL));
+        put_text(b, b->actions, g->row, 0, review, b->heading);
+        free(g->review);
+        g->review = review;
+        free(g->finding);
+        g->finding = NULL;
+    } else {
+        free(review);
+    }
+    if (new_review || !g->theme || strcmp(g->theme, theme ? theme : "") != 0) {
+        free(g->theme);
+        g->theme = format("%s", theme ? theme : "");
+        char *words = g->theme ? format("Theme: %s", g->theme) : NULL;
+        if (!words)
+            return false;
+        put_text(b, b->actions, ++g->row, 0, words, b->bold);
+        free(g->finding);
+        g->finding = NULL;
+        free(words);
+    }
+    return true;
+}
+
+/* A finding's text is printed with its first action; its other actions,
+ * listed right after, refer to it (a long finding would otherwise fill a
+ * page per action). */
+static void action_cells(row_cells *r, sp_cursor *c, const pa_cols *m, group_pos *g)
+{
+    const char *ref = sp_cursor_text(c, m->finding_ref);
+    cell_printf(r, 0, "%s/%s", ref, sp_cursor_text(c, m->action_ref));
+    if (g->finding && ref && strcmp(g->finding, ref) == 0) {
+        cell_printf(r, 1, "(finding %s, as above)", ref);
+    } else {
+        r->text[1] = sp_cursor_text(c, m->finding);
+        free(g->finding);
+        g->finding = ref ? format("%s", ref) : NULL;
+    }
+    r->text[2] = sp_cursor_text(c, m->action);
+    r->text[3] = sp_cursor_text(c, m->owner);
+    r->text[4] = sp_cursor_text(c, m->original_due);
+    r->text[5] = sp_cursor_text(c, m->due);
+    r->text[6] = status_words(sp_cursor_text(c, m->status));
+    rag_cell(r, 7, sp_cursor_text(c, m->rag_reason), sp_cursor_text(c, m->rag));
+    progress_cell(r, 8, c, m, true);
 }
 
 static int write_actions(book *b)
 {
     sp_cursor *c;
-    int rc = sp_plan_at(&c, b->p.db, b->p.as_of, b->p.filter);
-    if (rc == SP_OK)
-        rc = write_table(b, b->actions, c, NULL, not_exported, tally_row);
-    return rc == SP_OK ? sp_pack_tally_end(&b->p) : rc;
+    pa_cols m;
+    group_pos g = {0};
+    int rc = sp_plan_at_open(&c, b->p.db, b->p.as_of, b->p.filter, SP_PLAN_BY_REVIEW);
+    if (rc != SP_OK)
+        return rc;
+    find_pa_cols(&m, c);
+    table_header(b, b->actions, action_cols, N_ACTION_COLS);
+    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+        row_cells r = {0};
+        if ((rc = sp_pack_tally(&b->p, c)) != SP_OK)
+            break;
+        if (!group_heading(b, &g, c, &m)) {
+            rc = sp_fail(b->p.db, SP_ENOMEM, "out of memory");
+            break;
+        }
+        action_cells(&r, c, &m, &g);
+        table_row(b, b->actions, ++g.row, action_cols, N_ACTION_COLS, &r);
+        cells_free(&r);
+    }
+    sp_cursor_free(c);
+    free(g.review);
+    free(g.theme);
+    free(g.finding);
+    if (rc != SP_DONE)
+        return rc;
+    return sp_pack_tally_end(&b->p);
 }
+
+static const column overdue_cols[] = {
+    {"Days overdue", 8.5, K_NUM},  {"Action", 20, K_WRAP},    {"What", 34, K_WRAP},
+    {"Owner", 15, K_WRAP},         {"Original due date", 10.5, K_DATE},
+    {"Due date", 10.5, K_DATE},    {"Status", 9, K_WRAP},     {"RAG", 15, K_RAG},
+    {"Latest progress", 36, K_WRAP}};
+#define N_OVERDUE_COLS ((int)(sizeof overdue_cols / sizeof overdue_cols[0]))
 
 static int write_overdue(book *b)
 {
-    static const char *const cols[] = {
-        "days_overdue", "aging", "path", "theme", "action", "owner", "original_due_on",
-        "due_on", "status", "last_update_on", "rag", "rag_reason", NULL};
     sp_cursor *c;
+    pa_cols m;
+    lxw_row_t row = 0;
     int rc = sp_plan_at_open(&c, b->p.db, b->p.as_of, b->p.filter, SP_PLAN_OVERDUE);
-    return rc == SP_OK ? write_table(b, b->overdue, c, cols, NULL, NULL) : rc;
+    if (rc != SP_OK)
+        return rc;
+    find_pa_cols(&m, c);
+    table_header(b, b->overdue, overdue_cols, N_OVERDUE_COLS);
+    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+        row_cells r = {0};
+        r.text[0] = sp_cursor_text(c, m.days_overdue);
+        r.text[1] = sp_cursor_text(c, m.path);
+        r.text[2] = sp_cursor_text(c, m.action);
+        r.text[3] = sp_cursor_text(c, m.owner);
+        r.text[4] = sp_cursor_text(c, m.original_due);
+        r.text[5] = sp_cursor_text(c, m.due);
+        r.text[6] = status_words(sp_cursor_text(c, m.status));
+        rag_cell(&r, 7, sp_cursor_text(c, m.rag_reason), sp_cursor_text(c, m.rag));
+        progress_cell(&r, 8, c, &m, false);
+        table_row(b, b->overdue, ++row, overdue_cols, N_OVERDUE_COLS, &r);
+        cells_free(&r);
+    }
+    sp_cursor_free(c);
+    return rc == SP_DONE ? SP_OK : rc;
 }
 
-static int in_pack(book *b, sp_cursor *c, bool *keep)
+static const column change_cols[] = {
+    {"Date", 10.5, K_DATE},         {"Action", 20, K_WRAP}, {"What", 32, K_WRAP},
+    {"What changed", 30, K_WRAP}, {"Recorded by, note and evidence", 66, K_WRAP}};
+#define N_CHANGE_COLS ((int)(sizeof change_cols / sizeof change_cols[0]))
+
+/* Appends "; label: old → new" (or "label: new") to a buffer. */
+static void change_part(char *buf, size_t size, const char *label, const char *old,
+                        const char *new_)
 {
-    *keep = sp_pack_has(&b->p, sp_cursor_int(c, 0));
-    return SP_OK;
+    size_t n = strlen(buf);
+    if (!new_ || n + 4 >= size)
+        return;
+    snprintf(buf + n, size - n, "%s%s: %s%s%s", n ? "; " : "", label, old ? old : "",
+             old ? " → " : "", new_);
+}
+
+/* "Status: In progress → Complete; Due date: 2017-03-31 → 2017-09-30 (reason)". */
+static void change_cell(row_cells *r, int k, sp_cursor *c)
+{
+    char buf[2048] = "", d0[32], d1[32], pct[16];
+    const char *t[13];
+    for (int i = 0; i < 13; i++)
+        t[i] = sp_cursor_text(c, i + 6); /* old_status .. reason: see sql/pack.sql */
+    change_part(buf, sizeof buf, "Status", t[0] ? status_words(t[0]) : NULL,
+                t[1] ? status_words(t[1]) : NULL);
+    sp_date_words(d0, t[2]);
+    sp_date_words(d1, t[3]);
+    change_part(buf, sizeof buf, "Due date", t[2] ? d0 : NULL, t[3] ? d1 : NULL);
+    change_part(buf, sizeof buf, "Owner", t[4], t[5]);
+    change_part(buf, sizeof buf, "Transferred to", NULL, t[6]);
+    change_part(buf, sizeof buf, "RAG set by hand", NULL, t[7]);
+    if (t[8])
+        snprintf(pct, sizeof pct, "%s%%", t[8]);
+    change_part(buf, sizeof buf, "Done", NULL, t[8] ? pct : NULL);
+    change_part(buf, sizeof buf, "Reason", NULL, t[12]);
+    cell_printf(r, k, "%s", buf[0] ? buf : "Progress note");
+}
+
+/* "Head of Service: Note. Evidence: ..." (or "No evidence: reason"). */
+static void note_cell(row_cells *r, int k, sp_cursor *c)
+{
+    const char *by = sp_cursor_text(c, 5), *note = sp_cursor_text(c, 15);
+    const char *evidence = sp_cursor_text(c, 16), *none = sp_cursor_text(c, 17);
+    cell_printf(r, k, "%s: %s%s%s", by ? by : "", note ? note : "(no note)",
+                evidence ? " Evidence: " : none ? " No evidence: " : "",
+                evidence ? evidence : none ? none : "");
 }
 
 static int write_changes(book *b)
 {
-    static const char *const skip[] = {"action_id", NULL};
     sqlite3_stmt *st;
     sp_cursor *c;
+    lxw_row_t row = 0;
     int rc = sp_prepare(&st, b->p.db, "pack/changes");
     if (rc == SP_OK && (rc = sp_bind_filter(st, b->p.db, b->p.as_of, b->p.filter)) != SP_OK)
         sqlite3_finalize(st);
     if (rc != SP_OK)
         return rc;
     sp_bind_text(st, ":since", b->p.since);
-    rc = sp_cursor_from_stmt(&c, b->p.db, st);
-    return rc == SP_OK ? write_table(b, b->changes, c, NULL, skip, in_pack) : rc;
+    if ((rc = sp_cursor_from_stmt(&c, b->p.db, st)) != SP_OK)
+        return rc;
+    table_header(b, b->changes, change_cols, N_CHANGE_COLS);
+    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+        row_cells r = {0};
+        if (!sp_pack_has(&b->p, sp_cursor_int(c, 0)))
+            continue;
+        r.text[0] = sp_cursor_text(c, 1);
+        r.text[1] = sp_cursor_text(c, 2);
+        r.text[2] = sp_cursor_text(c, 4);
+        change_cell(&r, 3, c);
+        note_cell(&r, 4, c);
+        table_row(b, b->changes, ++row, change_cols, N_CHANGE_COLS, &r);
+        cells_free(&r);
+    }
+    sp_cursor_free(c);
+    return rc == SP_DONE ? SP_OK : rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -485,9 +768,17 @@ static const char *const status_titles[SP_STATUS_N] = {
     "Not started", "In progress", "Complete", "Signed off", "Transferred", "Withdrawn"};
 static const char *const rag_titles[SP_RAG_N] = {"Red", "Amber", "Green", "Blue", "Grey"};
 
+/* "In progress" for in_progress (the word itself if it is not a status). */
+static const char *status_words(const char *status)
+{
+    int i = sp_pack_status_index(status);
+    return i >= 0 ? status_titles[i] : status;
+}
+
 static void tally_header(sheet_pos *r)
 {
     book *b = r->b;
+    check(b, worksheet_set_row(r->ws, r->row, 2 * LINE_PT + 2, NULL)); /* headings wrap */
     put_text(b, r->ws, r->row, 0, "Theme", b->header);
     put_text(b, r->ws, r->row, 1, "Actions", b->header);
     for (int i = 0; i < SP_RAG_N; i++)
@@ -504,7 +795,7 @@ static void tally_line(sheet_pos *r, const sp_tally *t, bool total)
     book *b = r->b;
     lxw_format *num = total ? b->bold_num : b->num;
     if (!total)
-        fit_row(b, r->ws, r->row, lines_needed(t->theme, SUMMARY_WIDTH));
+        fit_row(b, r->ws, r->row, lines_needed(t->theme, SUMMARY_WIDTH, false));
     put_text(b, r->ws, r->row, 0, total ? "Total" : t->theme, total ? b->bold : b->wrap);
     check(b, worksheet_write_number(r->ws, r->row, 1, t->actions, num));
     for (int i = 0; i < SP_RAG_N; i++)
@@ -540,10 +831,8 @@ static int write_summary(book *b)
 {
     sheet_pos r = {b, b->summary, 0};
     check(b, worksheet_set_column(b->summary, 0, 0, SUMMARY_WIDTH, NULL));
-    check(b, worksheet_set_column(b->summary, 1, 1 + SP_RAG_N + SP_STATUS_N, 11, NULL));
-    worksheet_set_landscape(b->summary);
-    worksheet_set_paper(b->summary, PAPER_A4);
-    worksheet_fit_to_pages(b->summary, 1, 0);
+    check(b, worksheet_set_column(b->summary, 1, 1 + SP_RAG_N + SP_STATUS_N, 9, NULL));
+    print_setup(b, b->summary, false);
     summary_heading(&r);
     int rc = summary_reviews(&r);
     if (rc != SP_OK)

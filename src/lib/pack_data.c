@@ -200,12 +200,15 @@ bool sp_pack_has(const sp_pack *p, int64_t id)
     return idset_has(&p->members, id);
 }
 
-/* The tally of the row's theme. Rows come sorted by theme (ignoring case),
- * so a theme's rows are consecutive and only the last tally can match. */
+/* The tally of the row's theme. Rows usually come sorted by theme, so the
+ * last tally is tried first; the pack's Actions sheet reads them by review,
+ * so the others are searched too (a plan has tens of themes, not
+ * thousands) and sorted at the end. */
 static sp_tally *theme_tally(sp_pack *p, const char *theme)
 {
-    if (p->nthemes && strcasecmp(p->themes[p->nthemes - 1].theme, theme) == 0)
-        return &p->themes[p->nthemes - 1];
+    for (size_t i = p->nthemes; i-- > 0;)
+        if (strcasecmp(p->themes[i].theme, theme) == 0)
+            return &p->themes[i];
     if (p->nthemes == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 16;
         sp_tally *t = realloc(p->themes, cap * sizeof *t);
@@ -301,10 +304,17 @@ static int count_unevidenced(sp_pack *p)
     return rc;
 }
 
+static int cmp_theme(const void *a, const void *b)
+{
+    return strcasecmp(((const sp_tally *)a)->theme, ((const sp_tally *)b)->theme);
+}
+
 int sp_pack_tally_end(sp_pack *p)
 {
     char before[SP_DATE_SIZE];
     sp_idset earlier = {0};
+    if (p->nthemes)
+        qsort(p->themes, p->nthemes, sizeof *p->themes, cmp_theme);
     if (p->members.n)
         qsort(p->members.ids, p->members.n, sizeof *p->members.ids, cmp_id);
     int qc = count_unevidenced(p);

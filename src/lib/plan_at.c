@@ -36,6 +36,8 @@ int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filt
         sp_bind_int(st, ":overdue", 1);
     if (flags & SP_PLAN_REPLAY)
         sp_bind_int(st, ":replay", 1);
+    if (flags & SP_PLAN_BY_REVIEW)
+        sp_bind_int(st, ":by_review", 1);
     return sp_cursor_from_stmt(out, db, st);
 }
 

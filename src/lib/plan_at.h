@@ -10,6 +10,7 @@
 #define SP_PLAN_OVERDUE 0x1 /* only open actions past their due date, most overdue first */
 #define SP_PLAN_REPLAY 0x2  /* rebuild every action from its history, never taking the
                                current columns as the state (tests prove the two agree) */
+#define SP_PLAN_BY_REVIEW 0x4 /* ordered by review, then theme (the pack's Actions sheet) */
 
 /* sp_plan_at with flags. */
 int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter,

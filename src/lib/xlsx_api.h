@@ -31,7 +31,8 @@
     X(worksheet_freeze_panes) X(worksheet_autofilter) X(format_set_bold)                       \
     X(format_set_text_wrap) X(format_set_pattern) X(format_set_font_size)                      \
     X(format_set_bg_color) X(format_set_top) X(format_set_num_format)                          \
-    X(format_set_font_color) X(format_set_bottom) X(format_set_align) X(lxw_strerror)
+    X(format_set_font_color) X(format_set_bottom) X(format_set_align) X(lxw_strerror)        \
+    X(worksheet_set_margins) X(worksheet_set_header) X(worksheet_set_footer)
 
 #define SP_XLSX_POINTER(name) __typeof__(&name) name;
 typedef struct sp_xlsx_api {
@@ -58,6 +59,9 @@ int sp_xlsx_load(sp_db *db);
 #define worksheet_write_datetime sp_xlsx.worksheet_write_datetime
 #define worksheet_set_column sp_xlsx.worksheet_set_column
 #define worksheet_set_row sp_xlsx.worksheet_set_row
+#define worksheet_set_margins sp_xlsx.worksheet_set_margins
+#define worksheet_set_header sp_xlsx.worksheet_set_header
+#define worksheet_set_footer sp_xlsx.worksheet_set_footer
 #define worksheet_set_paper sp_xlsx.worksheet_set_paper
 #define worksheet_set_landscape sp_xlsx.worksheet_set_landscape
 #define worksheet_fit_to_pages sp_xlsx.worksheet_fit_to_pages

@@ -1,4 +1,4 @@
--- Version 8: accounts and sessions for the web service (safeplan serve).
+-- Version 7: accounts and sessions for the web service (safeplan serve).
 
 -- A person who signs in. role decides what they may do (checked in one place,
 -- src/web/access.c); owner_id ties an officer to the owner whose actions are

@@ -1,4 +1,4 @@
--- 0009: a tamper-evident history (issue #14).
+-- 0008: a tamper-evident history (issue #14).
 --
 -- Every history entry is chained in `ledger`: entry_hash is BLAKE2b-256 of
 -- the entry's canonical content (each field length-prefixed and typed:
