@@ -35,6 +35,15 @@ struct sp_cursor {
     int ncols;
 };
 
+/* Findings of check.c and verify.c: each goes to fn, failures counted. */
+typedef struct sp_reporter {
+    sp_check_fn fn;
+    void *arg;
+    int failures;
+} sp_reporter;
+void sp_say(sp_reporter *r, bool ok, const char *area, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /* The tamper-evident history (chain.c). */
 #define SP_HASH_BYTES 32
 /* Registers sp_entry_hash() and sp_chain_hash() on the connection. */

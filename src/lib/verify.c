@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,27 +16,6 @@
 #define HASH_BYTES crypto_generichash_BYTES
 #define CHECKPOINT_MAGIC "safeplan checkpoint 1\n"
 #define KEY_MAGIC "safeplan signing key 1\n"
-
-typedef struct reporter {
-    sp_check_fn fn;
-    void *arg;
-    int failures;
-} reporter;
-
-static void say(reporter *r, bool ok, const char *area, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void say(reporter *r, bool ok, const char *area, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (!ok)
-        r->failures++;
-    r->fn(r->arg, ok, area, msg);
-}
 
 static void entry_name(char *out, size_t n, const char *table, int64_t id)
 {
@@ -100,7 +78,7 @@ static bool check_link(sqlite3_stmt *st, int64_t *prev_seq, unsigned char prev[H
     return true;
 }
 
-static int verify_chain(reporter *r, sp_db *db, int64_t *entries)
+static int verify_chain(sp_reporter *r, sp_db *db, int64_t *entries)
 {
     sqlite3_stmt *st;
     int rc = sp_prepare(&st, db, "chain/walk");
@@ -116,29 +94,29 @@ static int verify_chain(reporter *r, sp_db *db, int64_t *entries)
     if (ok && rc != SQLITE_DONE)
         return sp_fail_sql(db, "reading the chain");
     if (ok)
-        say(r, true, "chain", "%lld entries, each unchanged and in order", (long long)seq);
+        sp_say(r, true, "chain", "%lld entries, each unchanged and in order", (long long)seq);
     else
-        say(r, false, "chain", "%s", why);
+        sp_say(r, false, "chain", "%s", why);
     *entries = seq;
     return SP_OK;
 }
 
-static int verify_unchained(reporter *r, sp_db *db)
+static int verify_unchained(sp_reporter *r, sp_db *db)
 {
     sqlite3_stmt *st;
     int rc = sp_prepare(&st, db, "chain/unchained"), n = 0;
     if (rc != SP_OK)
         return rc;
     while (sqlite3_step(st) == SQLITE_ROW && ++n)
-        say(r, false, "chain", "%s is not in the chain: it was added outside safeplan",
+        sp_say(r, false, "chain", "%s is not in the chain: it was added outside safeplan",
             (const char *)sqlite3_column_text(st, 0));
     sqlite3_finalize(st);
     if (n == 0)
-        say(r, true, "chain", "every history entry is in the chain");
+        sp_say(r, true, "chain", "every history entry is in the chain");
     return SP_OK;
 }
 
-static void say_state(reporter *r, sqlite3_stmt *st)
+static void say_state(sp_reporter *r, sqlite3_stmt *st)
 {
     static const char *const fields[] = {"status", "due date", "owner", "transfer",
                                          "RAG override", "last update"};
@@ -155,11 +133,11 @@ static void say_state(reporter *r, sqlite3_stmt *st)
         if (k > 0 && (size_t)k < sizeof diff - used)
             used += (size_t)k;
     }
-    say(r, false, "state", "action %lld was changed without history: %s",
+    sp_say(r, false, "state", "action %lld was changed without history: %s",
         (long long)sqlite3_column_int64(st, 0), diff);
 }
 
-static int verify_state(reporter *r, sp_db *db)
+static int verify_state(sp_reporter *r, sp_db *db)
 {
     sqlite3_stmt *st;
     int rc = sp_prepare(&st, db, "chain/state"), n = 0;
@@ -169,13 +147,13 @@ static int verify_state(reporter *r, sp_db *db)
         say_state(r, st);
     sqlite3_finalize(st);
     if (n == 0)
-        say(r, true, "state", "every action's state is what its history says");
+        sp_say(r, true, "state", "every action's state is what its history says");
     return SP_OK;
 }
 
 int sp_verify(sp_db *db, sp_check_fn fn, void *arg)
 {
-    reporter r = {fn, arg, 0};
+    sp_reporter r = {fn, arg, 0};
     int64_t entries = 0;
     sp_clear(db);
     int rc = verify_chain(&r, db, &entries);
@@ -345,7 +323,7 @@ static bool parse_checkpoint(const char *text, int64_t *entries, unsigned char h
 }
 
 /* Updates chained after the checkpoint but dated before it was taken. */
-static int backdated(reporter *r, sp_db *db, int64_t entries, const char *taken)
+static int backdated(sp_reporter *r, sp_db *db, int64_t entries, const char *taken)
 {
     sqlite3_stmt *st;
     int n = 0;
@@ -354,7 +332,7 @@ static int backdated(reporter *r, sp_db *db, int64_t entries, const char *taken)
     sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":seq"), entries);
     sp_bind_text(st, ":taken", taken);
     while (sqlite3_step(st) == SQLITE_ROW && ++n)
-        say(r, false, "checkpoint", "entry %lld (update %lld) claims to have been recorded at "
+        sp_say(r, false, "checkpoint", "entry %lld (update %lld) claims to have been recorded at "
             "%s, before the checkpoint (%s) that does not hold it: it was back-dated",
             (long long)sqlite3_column_int64(st, 0), (long long)sqlite3_column_int64(st, 2),
             (const char *)sqlite3_column_text(st, 3), taken);
@@ -365,7 +343,7 @@ static int backdated(reporter *r, sp_db *db, int64_t entries, const char *taken)
 int sp_checkpoint_verify(sp_db *db, const char *text, const char *public_hex, sp_check_fn fn,
                          void *arg)
 {
-    reporter r = {fn, arg, 0};
+    sp_reporter r = {fn, arg, 0};
     unsigned char head[HASH_BYTES], pk[crypto_sign_PUBLICKEYBYTES], want[sizeof pk];
     int64_t entries = 0, count = 0;
     const char *why;
@@ -375,13 +353,13 @@ int sp_checkpoint_verify(sp_db *db, const char *text, const char *public_hex, sp
         return sp_fail(db, SP_ERROR, "cannot start libsodium");
     char taken[32] = "";
     if (!parse_checkpoint(text, &entries, head, pk, taken, &why)) {
-        say(&r, false, "checkpoint", "the checkpoint cannot be trusted: %s", why);
+        sp_say(&r, false, "checkpoint", "the checkpoint cannot be trusted: %s", why);
         return r.failures;
     }
     if (public_hex && (sodium_hex2bin(want, sizeof want, public_hex, strlen(public_hex), NULL,
                                       &len, NULL) != 0 || len != sizeof want ||
                        memcmp(want, pk, sizeof pk) != 0)) {
-        say(&r, false, "checkpoint", "the checkpoint was signed with another key than the one "
+        sp_say(&r, false, "checkpoint", "the checkpoint was signed with another key than the one "
             "given");
         return r.failures;
     }
@@ -396,15 +374,15 @@ int sp_checkpoint_verify(sp_db *db, const char *text, const char *public_hex, sp
     bool same = found && same_blob(st, 0, head, HASH_BYTES);
     sqlite3_finalize(st);
     if (entries == 0)
-        say(&r, true, "checkpoint", "the checkpoint was of an empty history");
+        sp_say(&r, true, "checkpoint", "the checkpoint was of an empty history");
     else if (!found)
-        say(&r, false, "checkpoint", "the checkpoint covers %lld entries but the history now "
+        sp_say(&r, false, "checkpoint", "the checkpoint covers %lld entries but the history now "
             "has %lld: entries were deleted since", (long long)entries, (long long)count);
     else if (!same)
-        say(&r, false, "checkpoint", "entry %lld is not the one the checkpoint signed: the "
+        sp_say(&r, false, "checkpoint", "entry %lld is not the one the checkpoint signed: the "
             "history up to it was rewritten since", (long long)entries);
     else
-        say(&r, true, "checkpoint", "the history extends the checkpoint's %lld entries "
+        sp_say(&r, true, "checkpoint", "the history extends the checkpoint's %lld entries "
             "exactly (%lld now)", (long long)entries, (long long)count);
     return found && same ? backdated(&r, db, entries, taken) : r.failures;
 }
