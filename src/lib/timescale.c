@@ -193,7 +193,7 @@ static bool day_only(const char *w, size_t len, int *d)
 static bool day_word(const char *w, int *d)
 {
     const char *dash = strchr(w, '-');
-    int first;
+    int first = 0;
     if (dash && !day_only(w, (size_t)(dash - w), &first))
         return false;
     const char *last = dash ? dash + 1 : w;
