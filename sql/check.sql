@@ -2,6 +2,8 @@
 -- forbid, found in a file someone edited by hand (constraints switched
 -- off, or the schema rewritten): one row per value, naming the object,
 -- the field, the value and what was expected.
+-- Dates are tested as date(x, '+0 days') IS x: SQLite's date() passes
+-- '2017-02-30' through unchanged, and only a modifier makes it normalise.
 
 -- name: bad_values
 WITH path AS (
@@ -20,27 +22,27 @@ UNION ALL
 SELECT 'action ' || a.id || coalesce(' (' || p.p || ')', ''), 'due_on', a.due_on,
        'a real date, YYYY-MM-DD'
 FROM action a LEFT JOIN path p ON p.id = a.id
-WHERE a.due_on IS NOT NULL AND date(a.due_on) IS NOT a.due_on
+WHERE a.due_on IS NOT NULL AND date(a.due_on, '+0 days') IS NOT a.due_on
 UNION ALL
 SELECT 'action ' || a.id || coalesce(' (' || p.p || ')', ''), 'original_due_on', a.original_due_on,
        'a real date, YYYY-MM-DD'
 FROM action a LEFT JOIN path p ON p.id = a.id
-WHERE a.original_due_on IS NOT NULL AND date(a.original_due_on) IS NOT a.original_due_on
+WHERE a.original_due_on IS NOT NULL AND date(a.original_due_on, '+0 days') IS NOT a.original_due_on
 UNION ALL
 SELECT 'action ' || a.id || coalesce(' (' || p.p || ')', ''), 'start_on', a.start_on,
        'a real date, YYYY-MM-DD'
 FROM action a LEFT JOIN path p ON p.id = a.id
-WHERE a.start_on IS NOT NULL AND date(a.start_on) IS NOT a.start_on
+WHERE a.start_on IS NOT NULL AND date(a.start_on, '+0 days') IS NOT a.start_on
 UNION ALL
 SELECT 'action ' || a.id || coalesce(' (' || p.p || ')', ''), 'last_update_on', a.last_update_on,
        'a real date, YYYY-MM-DD'
 FROM action a LEFT JOIN path p ON p.id = a.id
-WHERE a.last_update_on IS NOT NULL AND date(a.last_update_on) IS NOT a.last_update_on
+WHERE a.last_update_on IS NOT NULL AND date(a.last_update_on, '+0 days') IS NOT a.last_update_on
 UNION ALL
 SELECT 'update ' || u.id || ' of action ' || u.action_id, 'on_date', u.on_date,
        'a real date, YYYY-MM-DD'
 FROM action_update u
-WHERE u.on_date IS NULL OR date(u.on_date) IS NOT u.on_date
+WHERE u.on_date IS NULL OR date(u.on_date, '+0 days') IS NOT u.on_date
 UNION ALL
 SELECT 'setting ' || s.key, 'value', s.value, 'a whole number of days from 0 to 3650'
 FROM setting s

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +163,49 @@ static int create_private_file(sp_db *db, const char *path)
     return SP_OK;
 }
 
+/* SQLite reports a -wal or -shm it cannot open as "cannot open the
+ * database file", which sends people to the wrong file (a -wal left owned
+ * by root after someone ran a command with sudo is the usual cause). Name
+ * the file at fault, its owner and mode, or the directory SQLite must
+ * write them in; SP_OK when none of them is the trouble. */
+static int companion_problem(sp_db *db, const char *path)
+{
+    static const char *const suffixes[] = {"-wal", "-shm"};
+    char file[4096];
+    struct stat sb;
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        snprintf(file, sizeof file, "%s%s", path, suffixes[i]);
+        if (stat(file, &sb) != 0 || access(file, R_OK | W_OK) == 0)
+            continue;
+        struct passwd *pw = getpwuid(sb.st_uid);
+        return sp_fail(db, SP_ERROR,
+                       "%s cannot be written by you (owner %s, mode %04o): SQLite writes it "
+                       "whenever %s is used, so it must belong to whoever uses the database "
+                       "(chown it to that user, or run safeplan as its owner)",
+                       file, pw ? pw->pw_name : "unknown", (unsigned)(sb.st_mode & 07777),
+                       path);
+    }
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        slash == dir ? (void)(dir[1] = '\0') : (void)(*slash = '\0');
+    snprintf(file, sizeof file, "%s-wal", path);
+    if (stat(file, &sb) != 0 && access(slash ? dir : ".", W_OK) != 0)
+        return sp_fail(db, SP_ERROR,
+                       "cannot create %s: the directory %s is not writable by you, and SQLite "
+                       "keeps the database's -wal and -shm files beside it",
+                       file, slash ? dir : ".");
+    return SP_OK;
+}
+
+static bool open_failure(int rc)
+{
+    int primary = rc & 0xff;
+    return primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR ||
+           primary == SQLITE_READONLY || primary == SQLITE_PERM;
+}
+
 static int check_identity(sp_db *db, const char *path, int *version)
 {
     int app_id = 0, objects = 0;
@@ -174,6 +218,8 @@ static int check_identity(sp_db *db, const char *path, int *version)
         return sp_fail(db, SP_ENOTSAFEPLAN, "%s is not a SQLite database", path);
     if (rc == SQLITE_CORRUPT)
         return sp_fail(db, SP_ERROR, "%s is damaged (SQLite reports corruption)", path);
+    if (open_failure(rc) && companion_problem(db, path) != SP_OK)
+        return SP_ERROR;
     if (rc != SQLITE_OK)
         return sp_fail_sql(db, path);
     if (app_id == 0 && objects == 0 && *version == 0)
@@ -351,6 +397,59 @@ int sp_open(sp_db **out, const char *path, unsigned flags)
     if (version == 0)
         return install_schema(db);
     return upgrade(db, version);
+}
+
+/* A dry run works on a private copy in memory, so it never takes the
+ * write lock and never holds up a colleague's update (issue 17: a dry run
+ * of a big sheet blocked every writer while it ran). The copy is read
+ * through SQLite's backup API inside one read transaction, which in WAL
+ * mode blocks no one. A plan larger than this is not copied; the dry run
+ * then writes and rolls back in the file, as a real import would. */
+#define PRIVATE_COPY_MAX_BYTES (256LL * 1024 * 1024)
+
+static int64_t db_bytes(sp_db *db)
+{
+    int pages = 0, size = 0;
+    if (pragma_int(db, "PRAGMA page_count", &pages) != SQLITE_OK ||
+        pragma_int(db, "PRAGMA page_size", &size) != SQLITE_OK)
+        return -1;
+    return (int64_t)pages * size;
+}
+
+int sp_private_copy(sp_db *db, sqlite3 **saved)
+{
+    *saved = NULL;
+    int64_t bytes = db_bytes(db);
+    if (bytes < 0 || bytes > PRIVATE_COPY_MAX_BYTES)
+        return SP_OK;
+    sqlite3 *mem = NULL;
+    if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        sqlite3_close(mem);
+        return sp_fail(db, SP_ENOMEM, "cannot make a private copy for the dry run");
+    }
+    sqlite3_backup *b = sqlite3_backup_init(mem, "main", db->sql, "main");
+    int rc = b ? sqlite3_backup_step(b, -1) : sqlite3_errcode(mem);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+        sqlite3_close(mem);
+        return sp_fail(db, SP_ERROR, "cannot copy the plan for the dry run: %s",
+                       sqlite3_errstr(rc));
+    }
+    *saved = db->sql;
+    db->sql = mem;
+    rc = configure(db);
+    if (rc != SP_OK)
+        sp_private_copy_end(db, *saved);
+    return rc;
+}
+
+void sp_private_copy_end(sp_db *db, sqlite3 *saved)
+{
+    if (!saved)
+        return;
+    sqlite3_close_v2(db->sql);
+    db->sql = saved;
 }
 
 int sp_reopen(sp_db *db, const char *path)

@@ -599,16 +599,21 @@ static int run(sp_import_result **out, sp_db *db, const imp_source *src,
         im->src.name = "input";
     }
     int old_cache = 0;
-    int rc = setup(im, db, opt ? opt : &none);
+    sqlite3 *file_db = NULL;
+    int rc = opt && (opt->flags & SP_IMPORT_DRY_RUN) ? sp_private_copy(db, &file_db) : SP_OK;
+    if (rc == SP_OK)
+        rc = setup(im, db, opt ? opt : &none);
     if (rc == SP_OK && (rc = enlarge_cache(&old_cache, db)) == SP_OK) {
         if ((rc = sp_begin(db)) == SP_OK)
             rc = finish(im, read_all(im));
         restore_cache(db, old_cache);
     }
     tally(res, im->writer);
+    imp_writer_free(im->writer); /* its statements belong to the copy */
+    im->writer = NULL;
+    sp_private_copy_end(db, file_db);
     describe_source(res, &im->src);
     imp_source_free(&im->src);
-    imp_writer_free(im->writer);
     imp_user_map_free(&im->user);
     for (size_t i = 0; i < 8; i++)
         free(im->fill_value[i]);

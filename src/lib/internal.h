@@ -75,6 +75,11 @@ int sp_stage_sweep(const char *path, sp_stage_visit visit, void *arg);
 bool sp_stage_abandoned(const char *file);
 /* Opens `path` again on db (after sp_publish linked it into place). */
 int sp_reopen(sp_db *db, const char *path);
+/* Swaps in a private in-memory copy of the plan (for a dry run); *saved
+ * receives the file's connection, NULL if the plan was too big to copy. */
+int sp_private_copy(sp_db *db, sqlite3 **saved);
+/* Drops the copy and puts the file's connection back (no-op for NULL). */
+void sp_private_copy_end(sp_db *db, sqlite3 *saved);
 
 /* Records a message on db and returns code (so callers can `return sp_fail(...)`). */
 int sp_fail(sp_db *db, int code, const char *fmt, ...)

@@ -13,6 +13,8 @@
 #   R09 formula leaders after blanks and in full-width forms, through LibreOffice
 #   R10 a world-readable copy: warned on every command, reported by check
 #   R11 values the schema forbids, written by hand, named by check
+#   R12 a dry run beside a held write lock neither waits nor writes
+#   R13 a -wal or -shm owned by someone else is named (needs root)
 # valgrind: skip
 . "$(dirname "$0")/lib.sh"
 
@@ -360,12 +362,66 @@ cp plan.db tampered.db
 sqlite3 tampered.db "PRAGMA ignore_check_constraints = 1;
     UPDATE action SET status = 'bogus' WHERE id = 3;
     UPDATE action SET due_on = '2017-13-45' WHERE id = 4;
-    UPDATE setting SET value = -5 WHERE key = 'rag.stale_days';"
+    UPDATE setting SET value = -5 WHERE key = 'rag.stale_days';
+    UPDATE action SET start_on = '2017-02-30' WHERE id = 5;"
 run --db tampered.db check
 expect_status 1
 expect_out "has status 'bogus', which the schema forbids"
 expect_out "has due_on '2017-13-45', which the schema forbids"
 expect_out "setting rag.stale_days has value '-5'"
+# SQLite's date() passes 30 February through unchanged; check must not.
+expect_out "has start_on '2017-02-30', which the schema forbids"
 expect_err "problems found in tampered.db"
+
+case_ "R12 a dry run beside a held write lock neither waits nor writes"
+rm -f plan.db*
+sp demo
+cat >sheet.csv <<'CSV'
+Ref,Finding,Action,Lead officer,Timescale,Status
+1,Streamline paperwork,Remove ICS fields,Head of Service,end of July 2017,In progress
+CSV
+before=$(sqlite3 plan.db "SELECT count(*) FROM action_update")$(sqlite3 plan.db "SELECT count(*) FROM action")
+# Another writer holds the write lock for 8 s (the busy timeout is 10 s): a
+# dry run that needed the lock would wait until it was released.
+sqlite3 plan.db "BEGIN IMMEDIATE; DELETE FROM setting WHERE 0;" ".shell sleep 8" "COMMIT;" &
+holder=$!
+sleep 1
+run import --dry-run sheet.csv --authority torbay
+# Not a timing: the dry run must have finished while the lock was held.
+kill -0 $holder 2>/dev/null && held=held || held=released
+expect_status 0
+expect_out "1 action"
+wait $holder
+expect_eq "$held" "held" "the writer's lock when the dry run had finished"
+expect_eq "$(sqlite3 plan.db "SELECT count(*) FROM action_update")$(sqlite3 plan.db "SELECT count(*) FROM action")" "$before" \
+    "nothing written by the dry run"
+
+case_ "R13 a -wal or -shm owned by someone else is named"
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+    # nobody must reach the binary and the directory: copies of both.
+    chmod 711 "$WORK"
+    mkdir -p shared && chmod 777 shared
+    cp "$SAFEPLAN_BIN" shared/safeplan
+    as_nobody() {
+        setpriv --reuid=65534 --regid=65534 --clear-groups shared/safeplan "$@" \
+            >"$OUT" 2>"$ERR" </dev/null
+        STATUS=$?
+    }
+    as_nobody --db shared/plan.db demo
+    for f in wal shm; do
+        chown root "shared/plan.db-$f"
+        as_nobody --db shared/plan.db overdue
+        expect_status 1
+        expect_err "shared/plan.db-$f cannot be written by you (owner root, mode 0600)"
+        chown 65534 "shared/plan.db-$f"
+    done
+    rm -f shared/plan.db-wal shared/plan.db-shm
+    chmod 755 shared
+    as_nobody --db shared/plan.db overdue
+    expect_status 1
+    expect_err "cannot create shared/plan.db-wal: the directory shared is not writable by you"
+else
+    echo "R13: skipped (needs root to make files another user owns)" >&2
+fi
 
 finish
