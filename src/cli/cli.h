@@ -101,6 +101,18 @@ int cli_print_record(cli_ctx *ctx, sp_cursor *c);
 /* Writes s as a JSON string (with quotes). */
 void cli_json_string(FILE *out, const char *s);
 
+/* Human output shows control, bidirectional and invalid bytes as escapes
+ * (\r, \x1b, \u202e); CSV and JSON keep text exact (visible.c). */
+#define CLI_VISIBLE_MAX 16
+/* The display form of the character at s into out; returns bytes used. */
+size_t cli_visible_char(const char *s, char out[CLI_VISIBLE_MAX]);
+/* Writes s; a line break is written as one followed by indent, or shown
+ * as \n when indent is NULL. */
+void cli_put_visible(FILE *out, const char *s, const char *indent);
+/* A one-line copy for a table cell (line breaks and tabs as spaces);
+ * free it. NULL when out of memory. */
+char *cli_visible_line(const char *s);
+
 /* The general help; with_commands adds the list of commands. */
 void cli_print_main_help(FILE *out, bool with_commands);
 

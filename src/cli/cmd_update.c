@@ -37,27 +37,27 @@ static void print_text(const char *label, const char *text)
     if (!text)
         return;
     printf("    %s: ", label);
-    for (const char *p = text; *p; p++) {
-        if (*p == '\r')
-            continue;
-        fputc(*p, stdout);
-        if (*p == '\n')
-            fputs("      ", stdout);
-    }
+    cli_put_visible(stdout, text, "      ");
     fputc('\n', stdout);
 }
 
 static void print_change(const char *label, const char *old, const char *new_value)
 {
-    if (new_value)
-        printf("    %s: %s \u2192 %s\n", label, old ? old : "(none)", new_value);
+    if (!new_value)
+        return;
+    printf("    %s: ", label);
+    cli_put_visible(stdout, old ? old : "(none)", NULL);
+    fputs(" \u2192 ", stdout);
+    cli_put_visible(stdout, new_value, NULL);
+    fputc('\n', stdout);
 }
 
 /* One history entry: when and who, each change as old -> new, then the words. */
 static void print_entry(sp_cursor *c)
 {
-    printf("  %s  %s  (#%s, recorded %s)\n", cell(c, "on_date"), cell(c, "author"),
-           cell(c, "id"), cell(c, "recorded_at"));
+    printf("  %s  ", cell(c, "on_date"));
+    cli_put_visible(stdout, cell(c, "author"), NULL);
+    printf("  (#%s, recorded %s)\n", cell(c, "id"), cell(c, "recorded_at"));
     print_change("status", cell(c, "old_status"), cell(c, "new_status"));
     print_change("due date", cell(c, "old_due_on"), cell(c, "new_due_on"));
     print_change("owner", cell(c, "old_owner"), cell(c, "new_owner"));
@@ -103,8 +103,11 @@ static int print_timescale(cli_ctx *ctx, int64_t action_id)
         const char *due = cell(c, "due_on"), *original = cell(c, "original_due_on");
         const char *written = cell(c, "timescale"), *cadence = cell(c, "cadence");
         const char *quality = cell(c, "data_quality");
-        if (written)
-            printf("Timescale as written: %s\n", written);
+        if (written) {
+            fputs("Timescale as written: ", stdout);
+            cli_put_visible(stdout, written, NULL);
+            fputc('\n', stdout);
+        }
         if (cadence)
             printf("Recurring: reports every %s; next report due %s (grace included)\n",
                    cadence, due ? due : "?");
@@ -132,7 +135,9 @@ int cli_print_progress(cli_ctx *ctx, int64_t action_id, const char *as_of)
     if (sp_action_rag(&rag, &reason, ctx->db, action_id, as_of) != SP_OK)
         return cli_fail(ctx);
     sp_today(ctx->db, today);
-    printf("\nRAG as of %s: %s\n", as_of ? as_of : today, reason);
+    printf("\nRAG as of %s: ", as_of ? as_of : today);
+    cli_put_visible(stdout, reason, NULL); /* an override's reason is free text */
+    fputc('\n', stdout);
     sp_free(reason);
     int rc = print_timescale(ctx, action_id);
     if (rc != EXIT_OK)
@@ -312,8 +317,11 @@ static int run_action_reassign(cli_ctx *ctx, int argc, char **argv)
         return EXIT_RUNTIME;
     if (sp_action_reassign(&moved, ctx->db, &in) != SP_OK)
         return cli_fail(ctx);
-    printf("reassigned %d open action%s from %s to %s\n", moved, moved == 1 ? "" : "s",
-           in.from, in.to);
+    printf("reassigned %d open action%s from ", moved, moved == 1 ? "" : "s");
+    cli_put_visible(stdout, in.from, NULL);
+    fputs(" to ", stdout);
+    cli_put_visible(stdout, in.to, NULL);
+    fputc('\n', stdout);
     return EXIT_OK;
 }
 
@@ -374,7 +382,9 @@ static int run_action_transfer(cli_ctx *ctx, int argc, char **argv)
         return EXIT_RUNTIME;
     if (sp_action_transfer(&moved, ctx->db, &in) != SP_OK)
         return cli_fail(ctx);
-    printf("transferred %d open action%s to %s\n", moved, moved == 1 ? "" : "s", in.to);
+    printf("transferred %d open action%s to ", moved, moved == 1 ? "" : "s");
+    cli_put_visible(stdout, in.to, NULL);
+    fputc('\n', stdout);
     return EXIT_OK;
 }
 

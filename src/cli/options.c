@@ -13,33 +13,6 @@ static void usage_line(FILE *out, const cli_command *cmd)
     fprintf(out, "%.*s\nTry 'safeplan %s --help' for more.\n", len, cmd->usage, cmd->name);
 }
 
-/* Length of the valid UTF-8 sequence at p (1-4), or 0 if it is not one. */
-static int utf8_len(const unsigned char *p)
-{
-    int n = p[0] < 0x80 ? 1 : (p[0] & 0xe0) == 0xc0 && p[0] >= 0xc2 ? 2
-          : (p[0] & 0xf0) == 0xe0 ? 3 : (p[0] & 0xf8) == 0xf0 && p[0] <= 0xf4 ? 4 : 0;
-    for (int i = 1; i < n; i++)
-        if ((p[i] & 0xc0) != 0x80)
-            return 0;
-    return n;
-}
-
-/* Writes a message with control characters and bytes that are not UTF-8
- * shown as \xNN: messages quote the user's input, which must neither move
- * the cursor nor garble the terminal. */
-static void put_safely(FILE *out, const char *msg)
-{
-    for (const unsigned char *p = (const unsigned char *)msg; *p;) {
-        int n = utf8_len(p);
-        if (n == 0 || *p < 0x20 || *p == 0x7f) {
-            fprintf(out, "\\x%02x", *p++);
-            continue;
-        }
-        fwrite(p, 1, (size_t)n, out);
-        p += n;
-    }
-}
-
 int cli_misuse(cli_ctx *ctx, const char *fmt, ...)
 {
     va_list ap;
@@ -48,7 +21,7 @@ int cli_misuse(cli_ctx *ctx, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     fprintf(stderr, "safeplan %s: ", ctx->cmd->name);
-    put_safely(stderr, msg);
+    cli_put_visible(stderr, msg, NULL); /* messages quote input */
     fputc('\n', stderr);
     usage_line(stderr, ctx->cmd);
     return EXIT_MISUSE;
@@ -62,7 +35,7 @@ int cli_error(const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     fputs("safeplan: ", stderr);
-    put_safely(stderr, msg);
+    cli_put_visible(stderr, msg, NULL); /* messages quote input */
     fputc('\n', stderr);
     return EXIT_RUNTIME;
 }

@@ -38,16 +38,6 @@ static int text_width(const char *s)
     return w;
 }
 
-/* A copy with line breaks and tabs shown as spaces: a table cell is one line. */
-static char *one_line(const char *s)
-{
-    char *copy = strdup(s ? s : "");
-    for (char *p = copy; p && *p; p++)
-        if (*p == '\n' || *p == '\r' || *p == '\t')
-            *p = ' ';
-    return copy;
-}
-
 static bool table_add_row(table *t, sp_cursor *c, bool header)
 {
     if (t->nrows == t->cap) {
@@ -60,7 +50,7 @@ static bool table_add_row(table *t, sp_cursor *c, bool header)
     }
     for (int i = 0; i < t->ncols; i++) {
         int col = t->map[i];
-        char *cell = one_line(header ? sp_cursor_name(c, col) : sp_cursor_text(c, col));
+        char *cell = cli_visible_line(header ? sp_cursor_name(c, col) : sp_cursor_text(c, col));
         if (!cell)
             return false;
         t->cells[t->nrows * (size_t)t->ncols + (size_t)i] = cell;
@@ -352,9 +342,14 @@ int cli_print_record(cli_ctx *ctx, sp_cursor *c)
         for (int i = 0; i < sp_cursor_columns(c); i++)
             if (text_width(sp_cursor_name(c, i)) > w)
                 w = text_width(sp_cursor_name(c, i));
+        char indent[64];
+        snprintf(indent, sizeof indent, "%*s", w + 2 < 63 ? w + 2 : 63, "");
         for (int i = 0; i < sp_cursor_columns(c); i++) {
-            const char *v = sp_cursor_text(c, i);
-            printf("%-*s  %s\n", w, sp_cursor_name(c, i), v ? v : "");
+            /* A value's own line breaks are indented under it, so text
+             * cannot pass itself off as another field. */
+            printf("%-*s  ", w, sp_cursor_name(c, i));
+            cli_put_visible(stdout, sp_cursor_text(c, i), indent);
+            fputc('\n', stdout);
         }
     }
     sp_cursor_free(c);

@@ -15,6 +15,7 @@
 #   R11 values the schema forbids, written by hand, named by check
 #   R12 a dry run beside a held write lock neither waits nor writes
 #   R13 a -wal or -shm owned by someone else is named (needs root)
+#   R14 control characters are shown, not obeyed, in tables and show
 # valgrind: skip
 . "$(dirname "$0")/lib.sh"
 
@@ -423,5 +424,36 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 else
     echo "R13: skipped (needs root to make files another user owns)" >&2
 fi
+
+case_ "R14 control characters are shown, not obeyed, in tables and show"
+rm -f plan.db*
+sp demo
+title=$(printf 'Legit title\rFAKE: all complete, signed off \xe2\x80\xaeevil')
+sp action add torbay/2012-peer/5.5 --title "$title" \
+    --owner "Director of Children's Services" --due 2017-09-30
+sp action update torbay/2012-peer/5.5/2 --note "$(printf 'one\nstatus   signed_off\rX')"
+# What no safeplan command writes, a tampered file can hold.
+sqlite3 plan.db "UPDATE action SET measure = 'm' || char(27) || '[2J' || char(7)
+    WHERE ref = '2' AND finding_id = (SELECT id FROM finding WHERE ref = '5.5')"
+raw_controls() { LC_ALL=C grep -c $'[\x01-\x08\x0b-\x1f\x7f]\|\xe2\x80\xae' "$1"; }
+run action show torbay/2012-peer/5.5/2
+expect_status 0
+expect_out 'title                Legit title\rFAKE: all complete, signed off \u202eevil'
+expect_out 'measure              m\x1b[2J\x07'
+expect_out '      status   signed_off\rX'
+expect_eq "$(raw_controls "$OUT")" 0 "raw control characters in action show"
+for cmd in "action list" "overdue --as-of 2018-01-01" "action history torbay/2012-peer/5.5/2"; do
+    run $cmd
+    expect_status 0
+    expect_eq "$(raw_controls "$OUT")" 0 "raw control characters in $cmd"
+done
+# Machines get the text exactly as stored.
+run export --out -
+expect_eq "$(python3 -c 'import csv,sys; print(any(r["action"] == sys.argv[1]
+    for r in csv.DictReader(open(sys.argv[2], encoding="utf-8-sig", newline=""))))' \
+    "$title" "$OUT")" True "the CSV keeps the title exact"
+run action show torbay/2012-peer/5.5/2 --format json
+expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[2]))[0]["title"] == sys.argv[1])' \
+    "$title" "$OUT")" True "the JSON keeps the title exact"
 
 finish

@@ -1,0 +1,103 @@
+/*
+ * Text for a person's terminal. Plan text is typed by many people and
+ * imported from their spreadsheets; shown raw, a carriage return lets a
+ * title overwrite itself ("Legit title\rFAKE: all complete, signed off"),
+ * an escape sequence recolours or clears the screen, and a right-to-left
+ * override reverses what follows. Human output (tables, `show`, messages)
+ * therefore shows every such character as an escape; CSV and JSON, which
+ * machines read, keep the text exact.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* Length of the valid UTF-8 sequence at p (1-4), or 0 if it is not one. */
+static int utf8_len(const unsigned char *p)
+{
+    int n = p[0] < 0x80 ? 1 : (p[0] & 0xe0) == 0xc0 && p[0] >= 0xc2 ? 2
+          : (p[0] & 0xf0) == 0xe0 ? 3 : (p[0] & 0xf8) == 0xf0 && p[0] <= 0xf4 ? 4 : 0;
+    for (int i = 1; i < n; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    return n;
+}
+
+static unsigned code_point(const unsigned char *p, int n)
+{
+    if (n == 1)
+        return p[0];
+    unsigned cp = p[0] & (0xff >> (n + 1));
+    for (int i = 1; i < n; i++)
+        cp = cp << 6 | (p[i] & 0x3f);
+    return cp;
+}
+
+/* C1 controls, the directional formatting characters (embeddings,
+ * overrides, isolates, marks) and the line and paragraph separators:
+ * invisible, yet they move or reorder what a reader sees. */
+static int hidden_mover(unsigned cp)
+{
+    return (cp >= 0x80 && cp <= 0x9f) || cp == 0x200e || cp == 0x200f ||
+           (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+           cp == 0x2028 || cp == 0x2029 || cp == 0x061c;
+}
+
+size_t cli_visible_char(const char *s, char out[CLI_VISIBLE_MAX])
+{
+    const unsigned char *p = (const unsigned char *)s;
+    int n = utf8_len(p);
+    if (n == 0) {
+        snprintf(out, CLI_VISIBLE_MAX, "\\x%02x", p[0]);
+        return 1;
+    }
+    unsigned cp = code_point(p, n);
+    if (cp == '\r' || cp == '\n' || cp == '\t')
+        snprintf(out, CLI_VISIBLE_MAX, "\\%c", cp == '\r' ? 'r' : cp == '\n' ? 'n' : 't');
+    else if (cp < 0x20 || cp == 0x7f)
+        snprintf(out, CLI_VISIBLE_MAX, "\\x%02x", cp);
+    else if (hidden_mover(cp))
+        snprintf(out, CLI_VISIBLE_MAX, "\\u%04x", cp);
+    else {
+        memcpy(out, p, (size_t)n);
+        out[n] = '\0';
+    }
+    return (size_t)n;
+}
+
+void cli_put_visible(FILE *out, const char *s, const char *indent)
+{
+    char shown[CLI_VISIBLE_MAX];
+    while (s && *s) {
+        if (*s == '\n' && indent) {
+            fputc('\n', out);
+            fputs(indent, out);
+            s++;
+            continue;
+        }
+        s += cli_visible_char(s, shown);
+        fputs(shown, out);
+    }
+}
+
+char *cli_visible_line(const char *s)
+{
+    size_t cap = strlen(s ? s : "") * 6 + 1, len = 0; /* "\u202e" is 6 bytes for 3 */
+    char *copy = malloc(cap);
+    char shown[CLI_VISIBLE_MAX];
+    while (copy && s && *s) {
+        if (*s == '\n' || *s == '\t') { /* a line break in a cell is a space */
+            copy[len++] = ' ';
+            s++;
+            continue;
+        }
+        s += cli_visible_char(s, shown);
+        size_t n = strlen(shown);
+        memcpy(copy + len, shown, n);
+        len += n;
+    }
+    if (copy)
+        copy[len] = '\0';
+    return copy;
+}
