@@ -491,11 +491,15 @@ int sp_stale(sp_cursor **out, sp_db *db, const char *as_of, int days, const sp_f
  *                the COMPUTED rating (the rules without manual overrides):
  *                red is exactly the number of rows sp_overdue lists for
  *                the same date and filter narrowed to the group
+ *   unrated      actions that cannot be rated: a status or date the
+ *                schema forbids, written into the file by hand (0 in any
+ *                file safeplan alone wrote; sp_check names each value)
  *   overridden   actions whose manual override shows another colour than
  *                the computed one (their rag_reason says which)
  *   not_started in_progress complete signed_off transferred withdrawn
  *                actions by status
- * red + amber + green + blue + grey = total, and so do the status columns.
+ * red + amber + green + blue + grey + unrated = total; the status columns
+ * add up to total less the actions whose status is not known.
  * Groups are ordered by name (status: in lifecycle order); theme groups
  * ignore case, as the theme filter does (such a group is named by the
  * spelling that sorts first). Sum the rows for totals.
@@ -708,7 +712,8 @@ int sp_rag_set(sp_db *db, const char *key, const char *value);
 
 /*
  * Rates one action as of `as_of` (an ISO or UK date; NULL for sp_today).
- * *rag receives a static word ("red", "amber", "green", "blue", "grey");
+ * *rag receives a static word ("red", "amber", "green", "blue", "grey", or
+ * "unrated" when the file holds a status or date the schema forbids);
  * *reason the explanation ("red: 37 days past due date 2017-03-31"),
  * which the caller frees with sp_free. SP_ENOTFOUND if there is no such
  * action, SP_EINVALID for a bad date.

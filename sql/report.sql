@@ -270,6 +270,7 @@ SELECT min(p.theme) AS "group",
        sum(p.green) AS green,
        sum(p.blue) AS blue,
        sum(p.grey) AS grey,
+       sum(p.unrated) AS unrated,
        sum(p.overridden) AS overridden,
        sum(p.not_started) AS not_started,
        sum(p.in_progress) AS in_progress,
@@ -284,19 +285,37 @@ FROM (
                AND coalesce(x.due_on < :as_of, 0)) AS red,
            sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                      AND coalesce(x.due_on >= :as_of, 1)
-                    THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                      x.start_on, x.cadence, :as_of, :amber_days,
-                                      :stale_days) = 'amber'
-                    ELSE 0 END) AS amber,
+                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                    ELSE 0 END) % 4294967296 AS amber,
            sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
            - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                       AND coalesce(x.due_on >= :as_of, 1)
-                      THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                        x.start_on, x.cadence, :as_of, :amber_days,
-                                        :stale_days) = 'amber'
-                      ELSE 0 END) AS green,
+                     AND coalesce(x.due_on >= :as_of, 1)
+                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                    ELSE 0 END) % 4294967296
+           - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                     AND coalesce(x.due_on >= :as_of, 1)
+                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                    ELSE 0 END) / 4294967296 AS green,
            sum(x.status IN ('complete', 'signed_off')) AS blue,
            sum(x.status IN ('transferred', 'withdrawn')) AS grey,
+           sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                     AND coalesce(x.due_on >= :as_of, 1)
+                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                    ELSE 0 END) / 4294967296
+           + sum(x.status NOT IN ('not_started', 'in_progress', 'complete', 'signed_off',
+                                  'transferred', 'withdrawn')) AS unrated,
            sum(CASE WHEN x.rag_override IS NOT NULL
                     THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
                                                         x.last_update_on, x.start_on, x.cadence,
@@ -327,19 +346,37 @@ FROM (
                AND coalesce(x.due_on < :as_of, 0)) AS red,
            sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                      AND coalesce(x.due_on >= :as_of, 1)
-                    THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                      x.start_on, x.cadence, :as_of, :amber_days,
-                                      :stale_days) = 'amber'
-                    ELSE 0 END) AS amber,
+                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                    ELSE 0 END) % 4294967296 AS amber,
            sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
            - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                       AND coalesce(x.due_on >= :as_of, 1)
-                      THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                        x.start_on, x.cadence, :as_of, :amber_days,
-                                        :stale_days) = 'amber'
-                      ELSE 0 END) AS green,
+                     AND coalesce(x.due_on >= :as_of, 1)
+                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                    ELSE 0 END) % 4294967296
+           - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                     AND coalesce(x.due_on >= :as_of, 1)
+                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                    ELSE 0 END) / 4294967296 AS green,
            sum(x.status IN ('complete', 'signed_off')) AS blue,
            sum(x.status IN ('transferred', 'withdrawn')) AS grey,
+           sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                     AND coalesce(x.due_on >= :as_of, 1)
+                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                    ELSE 0 END) / 4294967296
+           + sum(x.status NOT IN ('not_started', 'in_progress', 'complete', 'signed_off',
+                                  'transferred', 'withdrawn')) AS unrated,
            sum(CASE WHEN x.rag_override IS NOT NULL
                     THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
                                                         x.last_update_on, x.start_on, x.cadence,
@@ -375,10 +412,13 @@ ORDER BY "group" COLLATE NOCASE, "group";
 --          list, so red is exactly its length for the same date and filters
 --   amber, green  the other open actions, rated by rag_computed()
 --   blue   complete or signed off; grey: transferred or withdrawn
+--   unrated  what cannot be rated: a status or a date the schema forbids,
+--          written into the file by hand (`safeplan check` names each), so
+--          that the colours always add up to the total
 -- overridden counts the actions whose manual override shows another
--- colour. SQLite computes a repeated aggregate once, so the amber SUM costs
--- one rag_computed() call per open action that is not overdue, and green is
--- what is left. tests/unit/test_report.c checks every column against
+-- colour. SQLite computes a repeated aggregate once, so one SUM carries both
+-- amber (low 32 bits) and unrated (high bits) for one rag_computed() call
+-- per open action that is not overdue; green is what is left. tests/unit/test_report.c checks every column against
 -- rag_computed() for each action.
 --
 -- As in summary_theme, settled and replayed actions are counted apart and
@@ -400,7 +440,7 @@ SELECT CASE :by
                              JOIN authority a ON a.id = r.authority_id WHERE r.id = g.k)
          WHEN 'authority' THEN (SELECT code FROM authority WHERE id = g.k)
          ELSE g.k END AS "group",
-       g.total, g.red, g.amber, g.green, g.blue, g.grey, g.overridden,
+       g.total, g.red, g.amber, g.green, g.blue, g.grey, g.unrated, g.overridden,
        g.not_started, g.in_progress, g.complete, g.signed_off, g.transferred, g.withdrawn
 FROM (
     SELECT p.k,
@@ -410,6 +450,7 @@ FROM (
            sum(p.green) AS green,
            sum(p.blue) AS blue,
            sum(p.grey) AS grey,
+           sum(p.unrated) AS unrated,
            sum(p.overridden) AS overridden,
            sum(p.not_started) AS not_started,
            sum(p.in_progress) AS in_progress,
@@ -427,20 +468,37 @@ FROM (
                    AND coalesce(x.due_on < :as_of, 0)) AS red,
                sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                          AND coalesce(x.due_on >= :as_of, 1)
-                        THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                          x.start_on, x.cadence, :as_of, :amber_days,
-                                          :stale_days) = 'amber'
-                        ELSE 0 END) AS amber,
+                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                        ELSE 0 END) % 4294967296 AS amber,
                sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
                - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                           AND coalesce(x.due_on >= :as_of, 1)
-                          THEN rag_computed(x.status, x.due_on, x.original_due_on,
-                                            x.last_update_on, x.start_on, x.cadence, :as_of,
-                                            :amber_days,
-                                            :stale_days) = 'amber'
-                          ELSE 0 END) AS green,
+                         AND coalesce(x.due_on >= :as_of, 1)
+                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                        ELSE 0 END) % 4294967296
+               - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                         AND coalesce(x.due_on >= :as_of, 1)
+                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                        ELSE 0 END) / 4294967296 AS green,
                sum(x.status IN ('complete', 'signed_off')) AS blue,
                sum(x.status IN ('transferred', 'withdrawn')) AS grey,
+               sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                         AND coalesce(x.due_on >= :as_of, 1)
+                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                        ELSE 0 END) / 4294967296
+               + sum(x.status NOT IN ('not_started', 'in_progress', 'complete', 'signed_off',
+                                      'transferred', 'withdrawn')) AS unrated,
                sum(CASE WHEN x.rag_override IS NOT NULL
                         THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
                                                             x.last_update_on, x.start_on,
@@ -474,20 +532,37 @@ FROM (
                    AND coalesce(x.due_on < :as_of, 0)) AS red,
                sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                          AND coalesce(x.due_on >= :as_of, 1)
-                        THEN rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
-                                          x.start_on, x.cadence, :as_of, :amber_days,
-                                          :stale_days) = 'amber'
-                        ELSE 0 END) AS amber,
+                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                        ELSE 0 END) % 4294967296 AS amber,
                sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
                - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                           AND coalesce(x.due_on >= :as_of, 1)
-                          THEN rag_computed(x.status, x.due_on, x.original_due_on,
-                                            x.last_update_on, x.start_on, x.cadence, :as_of,
-                                            :amber_days,
-                                            :stale_days) = 'amber'
-                          ELSE 0 END) AS green,
+                         AND coalesce(x.due_on >= :as_of, 1)
+                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                        ELSE 0 END) % 4294967296
+               - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                         AND coalesce(x.due_on >= :as_of, 1)
+                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                        ELSE 0 END) / 4294967296 AS green,
                sum(x.status IN ('complete', 'signed_off')) AS blue,
                sum(x.status IN ('transferred', 'withdrawn')) AS grey,
+               sum(CASE WHEN x.status IN ('not_started', 'in_progress')
+                         AND coalesce(x.due_on >= :as_of, 1)
+                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
+                                       x.last_update_on, x.start_on, x.cadence,
+                                       :as_of, :amber_days, :stale_days)
+                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
+                        ELSE 0 END) / 4294967296
+               + sum(x.status NOT IN ('not_started', 'in_progress', 'complete', 'signed_off',
+                                      'transferred', 'withdrawn')) AS unrated,
                sum(CASE WHEN x.rag_override IS NOT NULL
                         THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
                                                             x.last_update_on, x.start_on,

@@ -197,7 +197,11 @@ typedef struct cli_report {
     bool totals;                   /* sum the integer columns: a "total" line
                                       under the table and JSON "totals";
                                       CSV keeps one row per group */
-    void (*footer)(FILE *out);     /* printed under the table (the RAG key) */
+    /* printed under the table (the RAG key), given the total of the
+       aside column (0 when there is none) */
+    void (*footer)(FILE *out, int64_t aside);
+    const char *aside;             /* an integer column summed for the footer
+                                      but not shown in the table */
 } cli_report;
 
 /* Prints a report: a table (with colour, totals and footer), CSV (every

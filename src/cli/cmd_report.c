@@ -93,8 +93,9 @@ static bool parse_days(const char *text, bool weeks, int *days)
 
 /* The one-line key under every report table (94 columns), in colour when
  * the table is. Each report's --help spells the rules out (REPORT_NOTE). */
-static void rag_key(FILE *out)
+static void rag_key(FILE *out, int64_t unused)
 {
+    (void)unused;
     static const char *const words[][2] = {
         {"red", "overdue"},  {"amber", "due soon, slipped or stale"}, {"green", "on track"},
         {"blue", "done"},    {"grey", "closed"},
@@ -107,11 +108,15 @@ static void rag_key(FILE *out)
     fputc('\n', out);
 }
 
-static void summary_key(FILE *out)
+static void summary_key(FILE *out, int64_t unrated)
 {
-    rag_key(out);
+    rag_key(out, 0);
     fputs("RAG counts are computed (red = the overdue list); overridden = shown otherwise "
           "by hand.\n", out);
+    if (unrated > 0) /* a column only a tampered file needs: said, not shown */
+        fprintf(out, "%lld action%s cannot be rated (a status or date the schema forbids): "
+                "'safeplan check' names %s; CSV and JSON count them as unrated.\n",
+                (long long)unrated, unrated == 1 ? "" : "s", unrated == 1 ? "it" : "them");
 }
 
 /* ------------------------------------------------------------------ */
@@ -332,7 +337,7 @@ static int run_summary(cli_ctx *ctx, int argc, char **argv)
     const cli_meta params[] = {{"by", by}};
     cli_report r = {.name = "summary", .as_of = a.as_of, .params = params, .nparams = 1,
                     .filter = &a.filter, .table_cols = summary_cols, .totals = true,
-                    .footer = summary_key};
+                    .footer = summary_key, .aside = "unrated"};
     return cli_print_report(ctx, cur, a.format, &r);
 }
 

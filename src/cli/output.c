@@ -214,8 +214,14 @@ static int print_as_table(cli_ctx *ctx, sp_cursor *c, const char *const *cols,
     bool ok = table_columns(&t, c, cols) && table_add_row(&t, c, true);
     if (ok && report && report->totals)
         ok = (t.sum = calloc((size_t)t.ncols + 1, sizeof *t.sum)) != NULL;
-    int rc = SP_ROW;
+    int rc = SP_ROW, aside = -1;
+    int64_t aside_total = 0;
+    for (int i = 0; report && report->aside && i < sp_cursor_columns(c); i++)
+        if (strcmp(sp_cursor_name(c, i), report->aside) == 0)
+            aside = i;
     while (ok && (rc = sp_cursor_step(c)) == SP_ROW) {
+        if (aside >= 0)
+            aside_total += sp_cursor_int(c, aside);
         ok = table_add_row(&t, c, false);
         /* Past the window, rows print as they come (widths fixed). */
         if (ok && (t.fixed || t.nrows > TABLE_WINDOW))
@@ -226,7 +232,7 @@ static int print_as_table(cli_ctx *ctx, sp_cursor *c, const char *const *cols,
     if (ok && rc == SP_DONE)
         print_table(stdout, &t, c);
     if (ok && rc == SP_DONE && report && report->footer)
-        report->footer(stdout);
+        report->footer(stdout, aside_total);
     table_free(&t);
     if (!ok)
         return cli_error("out of memory");

@@ -401,6 +401,11 @@ static void sql_rag_computed(sqlite3_context *ctx, int argc, sqlite3_value **arg
     result_word(ctx, sp_rag_computed(&in));
 }
 
+/* A row the rules cannot rate holds a value the schema forbids (a file
+ * edited by hand): lists show it as "unrated", with the value, rather
+ * than leave the cell empty or drop the row. */
+static const char unrated[] = "unrated";
+
 /* rag(status, due_on, original_due_on, last_update_on, start_on, cadence,
  *     rag_override, as_of, amber_days, stale_days) */
 static void sql_rag(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -409,7 +414,28 @@ static void sql_rag(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     args_common(&in, argv);
     in.override = arg_text(argv[6]);
     args_tail(&in, argc, argv);
-    result_word(ctx, sp_rag_rating(&in));
+    const char *word = sp_rag_rating(&in);
+    result_word(ctx, word ? word : unrated);
+}
+
+/* Why a row cannot be rated, naming the first value at fault. */
+static void unrated_reason(sqlite3_context *ctx, const sp_rag_in *in)
+{
+    int32_t days;
+    const char *what = "status", *value = in->status;
+    if (is(in->status, "not_started") || is(in->status, "in_progress")) {
+        if (in->due_on && !sp_iso_days(in->due_on, &days))
+            what = "due date", value = in->due_on;
+        else if (!sp_iso_days(in->as_of, &days))
+            what = "as-of date", value = in->as_of;
+    }
+    char *text = sqlite3_mprintf("unrated: %s '%s' is not one safeplan knows (the file was "
+                                 "edited by hand; 'safeplan check' names every such value)",
+                                 what, value ? value : "");
+    if (text)
+        sqlite3_result_text(ctx, text, -1, sqlite3_free);
+    else
+        sqlite3_result_error_nomem(ctx);
 }
 
 /* rag_reason(status, due_on, original_due_on, last_update_on, start_on,
@@ -426,7 +452,7 @@ static void sql_rag_reason(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     char small[256];
     int n = sp_rag_reason(NULL, small, sizeof small, &in);
     if (n < 0) {
-        sqlite3_result_null(ctx);
+        unrated_reason(ctx, &in);
     } else if ((size_t)n < sizeof small) {
         sqlite3_result_text(ctx, small, n, SQLITE_TRANSIENT);
     } else { /* a long override reason or destination: format again in full */
@@ -554,7 +580,8 @@ int sp_rag_set(sp_db *db, const char *key, const char *value)
 static int take_rating(const char **rag, char **reason, sp_db *db, sqlite3_stmt *st,
                        int64_t action_id)
 {
-    const char *word = sp_enum_word("rag", (const char *)sqlite3_column_text(st, 0));
+    const char *given = (const char *)sqlite3_column_text(st, 0);
+    const char *word = is(given, unrated) ? unrated : sp_enum_word("rag", given);
     const char *text = (const char *)sqlite3_column_text(st, 1);
     if (!word || !text)
         return sp_fail(db, SP_ERROR, "action %lld cannot be rated: its status or "

@@ -228,7 +228,8 @@ int sp_stale(sp_cursor **out, sp_db *db, const char *as_of, int days, const sp_f
  * are given here rather than guessed from the names. */
 static const sp_coltype summary_types[] = {
     SP_COL_TEXT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT,
-    SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT};
+    SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT, SP_COL_INT,
+    SP_COL_INT};
 
 const char *sp_summary_groups(void)
 {

@@ -16,6 +16,7 @@
 #   R12 a dry run beside a held write lock neither waits nor writes
 #   R13 a -wal or -shm owned by someone else is named (needs root)
 #   R14 control characters are shown, not obeyed, in tables and show
+#   R15 reports on a tampered file count what they cannot rate
 # valgrind: skip
 . "$(dirname "$0")/lib.sh"
 
@@ -455,5 +456,35 @@ expect_eq "$(python3 -c 'import csv,sys; print(any(r["action"] == sys.argv[1]
 run action show torbay/2012-peer/5.5/2 --format json
 expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[2]))[0]["title"] == sys.argv[1])' \
     "$title" "$OUT")" True "the JSON keeps the title exact"
+
+case_ "R15 reports on a tampered file count what they cannot rate"
+rm -f plan.db*
+sp demo
+sqlite3 plan.db "PRAGMA ignore_check_constraints = 1;
+    UPDATE action SET status = 'bogus' WHERE id = 3;
+    UPDATE action SET status = 'in_progress', due_on = '2017-13-45' WHERE id = 4;"
+for by in theme owner review authority status; do
+    run summary --by $by --format csv
+    expect_status 0
+    # Every row's colours, unrated included, add up to its total.
+    expect_eq "$(python3 -c 'import csv,sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")))
+bad = [r["group"] for r in rows if int(r["total"]) != sum(int(r[k]) for k in
+       ("red", "amber", "green", "blue", "grey", "unrated"))]
+print(sum(int(r["total"]) for r in rows), sum(int(r["unrated"]) for r in rows), bad)' "$OUT")" \
+        "94 2 []" "summary --by $by: totals (started by 1 July), unrated, rows not adding up"
+done
+run summary
+expect_status 0
+expect_out "2 actions cannot be rated (a status or date the schema forbids)"
+run action show 4
+expect_status 0
+expect_out "RAG as of 2017-07-01: unrated: due date '2017-13-45' is not one safeplan knows"
+run action show 3
+expect_status 0
+expect_out "unrated: status 'bogus' is not one safeplan knows"
+# A file safeplan alone wrote says nothing of the kind.
+run --db demo.db summary
+expect_out_not "cannot be rated"
 
 finish

@@ -313,7 +313,7 @@ print("groups checked", checked)
 expect_status 0
 expect_out "groups checked"
 run summary --by authority --rag amber --format csv
-expect_out "tb,2,1,1,0,0,0,1,2,0,0,0,0,0"
+expect_out "tb,2,1,1,0,0,0,0,1,2,0,0,0,0,0"
 
 case_ "summary table: a total line and the key, counts right-aligned"
 run summary --by authority

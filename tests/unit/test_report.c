@@ -158,17 +158,17 @@ static sp_cursor *summary(const char *by, const sp_filter *f)
 /* One summary row's counts, by column name. */
 typedef struct counts {
     char group[128];
-    int64_t v[13]; /* total, red ... withdrawn, in column order */
+    int64_t v[14]; /* total, red ... withdrawn, in column order */
 } counts;
 
 static int read_summary(counts *out, int max, sp_cursor *c)
 {
     int n = 0, rc;
-    ck_assert_int_eq(sp_cursor_columns(c), 14);
+    ck_assert_int_eq(sp_cursor_columns(c), 15);
     while ((rc = sp_cursor_step(c)) == SP_ROW) {
         ck_assert_int_lt(n, max);
         snprintf(out[n].group, sizeof out[n].group, "%s", sp_cursor_text(c, 0));
-        for (int i = 1; i < 14; i++)
+        for (int i = 1; i < 15; i++)
             out[n].v[i - 1] = sp_cursor_int(c, i);
         n++;
     }
@@ -177,7 +177,7 @@ static int read_summary(counts *out, int max, sp_cursor *c)
     return n;
 }
 
-enum { TOTAL, RED, AMBER, GREEN, BLUE, GREY, OVERRIDDEN, NOT_STARTED, IN_PROGRESS,
+enum { TOTAL, RED, AMBER, GREEN, BLUE, GREY, UNRATED, OVERRIDDEN, NOT_STARTED, IN_PROGRESS,
        COMPLETE, SIGNED_OFF, TRANSFERRED, WITHDRAWN };
 
 /* ------------------------------------------------------------------ */
@@ -496,11 +496,11 @@ END_TEST
 START_TEST(summary_columns_and_types)
 {
     static const char *const want[] = {
-        "group", "total", "red", "amber", "green", "blue", "grey", "overridden",
+        "group", "total", "red", "amber", "green", "blue", "grey", "unrated", "overridden",
         "not_started", "in_progress", "complete", "signed_off", "transferred", "withdrawn"};
     plan();
     sp_cursor *c = summary(NULL, NULL);
-    for (int i = 0; i < 14; i++) {
+    for (int i = 0; i < 15; i++) {
         ck_assert_str_eq(sp_cursor_name(c, i), want[i]);
         ck_assert_int_eq(sp_cursor_type(c, i), i == 0 ? SP_COL_TEXT : SP_COL_INT);
     }
@@ -522,10 +522,10 @@ START_TEST(summary_counts_by_theme)
     ck_assert_str_eq(rows[1].group, "Working together");
     /* A1 A2 red; A5 A6 amber; A9 A10 green; A7 blue; A8 grey. Not started:
      * A1 A5 A6 A10; in progress: A2 A9. */
-    int64_t cap[13] = {8, 2, 2, 2, 1, 1, 0, 4, 2, 1, 0, 1, 0};
+    int64_t cap[14] = {8, 2, 2, 2, 1, 1, 0, 0, 4, 2, 1, 0, 1, 0};
     /* A3 red computed (shown amber by override); A4 amber. */
-    int64_t wt[13] = {2, 1, 1, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0};
-    for (int i = 0; i < 13; i++) {
+    int64_t wt[14] = {2, 1, 1, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0};
+    for (int i = 0; i < 14; i++) {
         ck_assert_msg(rows[0].v[i] == cap[i], "capacity column %d: %lld", i,
                       (long long)rows[0].v[i]);
         ck_assert_msg(rows[1].v[i] == wt[i], "working together column %d: %lld", i,
@@ -577,7 +577,7 @@ static void reconciles(const sp_filter *f)
         int64_t red = 0;
         for (int i = 0; i < n; i++) {
             int64_t rag = 0, status = 0;
-            for (int k = RED; k <= GREY; k++)
+            for (int k = RED; k <= UNRATED; k++)
                 rag += rows[i].v[k];
             for (int k = NOT_STARTED; k <= WITHDRAWN; k++)
                 status += rows[i].v[k];
