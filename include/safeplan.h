@@ -721,6 +721,16 @@ int sp_rag_set(sp_db *db, const char *key, const char *value);
 int sp_action_rag(const char **rag, char **reason, sp_db *db, int64_t action_id,
                   const char *as_of);
 
+/*
+ * Closure takes two people: whoever claims an action complete cannot sign
+ * it off (sp_action_update and sp_import refuse it with SP_ECONFLICT,
+ * naming the claimant); someone else signs it off, or returns it to
+ * in_progress with a reason. The latest claim of completion of an action:
+ * *by (free with sp_free) and *on, the update's date. SP_ENOTFOUND if the
+ * action was never claimed complete.
+ */
+int sp_action_claim(char **by, char on[SP_DATE_SIZE], sp_db *db, int64_t action_id);
+
 /* ------------------------------------------------------------------ */
 /* Progress                                                            */
 

@@ -97,3 +97,13 @@ SELECT value FROM setting WHERE key = :key;
 
 -- name: config_keys
 SELECT group_concat(key, ', ') FROM (SELECT key FROM setting ORDER BY key);
+
+-- name: claim
+-- The claim that an action is complete: the latest update that moved it
+-- to complete, with whether :verifier is the same person (names compared
+-- as owner names are: trimmed, without regard to case).
+SELECT u.author, u.on_date, trim(u.author) = trim(:verifier) COLLATE NOCASE AS same
+FROM action_update u
+WHERE u.action_id = :id AND u.new_status = 'complete'
+ORDER BY u.id DESC
+LIMIT 1;

@@ -92,8 +92,27 @@ static int print_history(cli_ctx *ctx, int64_t action_id, int64_t only)
     return EXIT_OK;
 }
 
+/* A claim of completion waits for a second person to verify it: the
+ * slippage committees miss, so its age is shown. */
+static int print_claim(cli_ctx *ctx, int64_t action_id, const char *as_of)
+{
+    char *by = NULL, on[SP_DATE_SIZE];
+    int rc = sp_action_claim(&by, on, ctx->db, action_id);
+    if (rc == SP_ENOTFOUND)
+        return EXIT_OK; /* complete without a claim on record (an old import) */
+    if (rc != SP_OK)
+        return cli_fail(ctx);
+    int days = sp_date_diff(on, as_of);
+    fputs("Awaiting verification: claimed complete by ", stdout);
+    cli_put_visible(stdout, by, NULL);
+    printf(" on %s, %d day%s ago; a second person signs it off or returns it\n", on, days,
+           days == 1 ? "" : "s");
+    sp_free(by);
+    return EXIT_OK;
+}
+
 /* "Due D", and when it was revised, the original and the slippage. */
-static int print_timescale(cli_ctx *ctx, int64_t action_id)
+static int print_timescale(cli_ctx *ctx, int64_t action_id, const char *as_of)
 {
     sp_cursor *c;
     if (sp_action_get(&c, ctx->db, action_id) != SP_OK)
@@ -124,8 +143,12 @@ static int print_timescale(cli_ctx *ctx, int64_t action_id)
         if (quality)
             printf("Data quality: %s\n", quality);
     }
+    bool claimed = rc == SP_ROW && strcmp(cell(c, "status") ? cell(c, "status") : "",
+                                          "complete") == 0;
     sp_cursor_free(c);
-    return rc == SP_ROW ? EXIT_OK : cli_fail(ctx);
+    if (rc != SP_ROW)
+        return cli_fail(ctx);
+    return claimed && as_of ? print_claim(ctx, action_id, as_of) : EXIT_OK;
 }
 
 int cli_print_progress(cli_ctx *ctx, int64_t action_id, const char *as_of)
@@ -139,7 +162,7 @@ int cli_print_progress(cli_ctx *ctx, int64_t action_id, const char *as_of)
     cli_put_visible(stdout, reason, NULL); /* an override's reason is free text */
     fputc('\n', stdout);
     sp_free(reason);
-    int rc = print_timescale(ctx, action_id);
+    int rc = print_timescale(ctx, action_id, as_of ? as_of : today);
     if (rc != EXIT_OK)
         return rc;
     puts("\nHistory:");
@@ -203,7 +226,7 @@ static int run_action_update(cli_ctx *ctx, int argc, char **argv)
     sp_free(path);
     rc = print_history(ctx, id, update_id);
     if (rc == EXIT_OK && due[0])
-        rc = print_timescale(ctx, id);
+        rc = print_timescale(ctx, id, NULL); /* NULL: no claim line */
     return rc;
 }
 

@@ -605,6 +605,13 @@ static int apply_update(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE
                         const imp_row *r, update *u)
 {
     int rc = update_from_row(u, w, field, r);
+    if (rc == SP_OK && u->new_status && strcmp(u->new_status, "signed_off") == 0) {
+        char id[24]; /* a sheet signs off as a person would: not the claimant */
+        snprintf(id, sizeof id, "%lld", (long long)u->action_id);
+        *field = F_STATUS;
+        rc = sp_closure_check(w->db, u->action_id, id, u->author);
+        rc = rc == SP_ECONFLICT ? SP_EINVALID : rc; /* the row is refused, not the file */
+    }
     if (rc == SP_OK)
         rc = append_update(w, u);
     w->tally.updated += rc == SP_OK;

@@ -75,6 +75,9 @@ int sp_stage_sweep(const char *path, sp_stage_visit visit, void *arg);
 bool sp_stage_abandoned(const char *file);
 /* Opens `path` again on db (after sp_publish linked it into place). */
 int sp_reopen(sp_db *db, const char *path);
+/* SP_ECONFLICT, naming the claimant, when verifier is the person who
+ * claimed action_id complete (closure.c); SP_OK otherwise. */
+int sp_closure_check(sp_db *db, int64_t action_id, const char *path, const char *verifier);
 /* Swaps in a private in-memory copy of the plan (for a dry run); *saved
  * receives the file's connection, NULL if the plan was too big to copy. */
 int sp_private_copy(sp_db *db, sqlite3 **saved);

@@ -17,6 +17,7 @@
 
 /* The action as the update finds it, read inside the write transaction. */
 typedef struct action_state {
+    int64_t id;
     char status[STATUS_SIZE];
     char start[SP_DATE_SIZE]; /* "" when the action has no start date */
     char due[SP_DATE_SIZE];   /* "" when the action is open-ended */
@@ -158,6 +159,7 @@ static int load_state(action_state *s, sp_db *db, int64_t action_id)
     sp_bind_int(st, ":id", action_id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
+        s->id = action_id;
         copy_column(s->status, sizeof s->status, st, 0);
         copy_column(s->start, sizeof s->start, st, 1);
         copy_column(s->due, sizeof s->due, st, 2);
@@ -195,13 +197,16 @@ static int check_needs(sp_db *db, const char *to, const action_state *s, const s
     if (strcmp(to, "signed_off") == 0 && in->evidence && in->no_evidence_reason)
         return sp_fail(db, SP_EINVALID, "signing off action %s: give evidence of impact or "
                        "a reason for having none, not both", s->path);
+    if (strcmp(to, "signed_off") == 0)
+        return sp_closure_check(db, s->id, s->path, in->author);
     if (strcmp(to, "transferred") == 0 && !in->transfer_to)
         return sp_fail(db, SP_EINVALID, "transferring action %s needs a destination (e.g. "
                        "the service plan the work moves to)", s->path);
     if (strcmp(to, "withdrawn") == 0 && !in->reason)
         return sp_fail(db, SP_EINVALID, "withdrawing action %s needs a reason", s->path);
     if (strcmp(s->status, "complete") == 0 && strcmp(to, "in_progress") == 0 && !in->reason)
-        return sp_fail(db, SP_EINVALID, "reopening action %s needs a reason", s->path);
+        return sp_fail(db, SP_EINVALID, "returning action %s to in progress needs a reason "
+                       "(what the claim of completion lacks)", s->path);
     return SP_OK;
 }
 

@@ -44,7 +44,8 @@ upd tb/peer/2/2 --status in_progress --on 2017-04-01
 upd tb/peer/2/2 --note "Waiting for the data team" --on 2017-06-15
 upd tb/peer/2/3 --status in_progress --on 2017-03-01
 upd tb/peer/2/3 --status complete --note "Audit done" --on 2017-04-20
-upd tb/peer/2/3 --status signed_off --evidence "Re-audit shows change" --on 2017-05-10
+upd tb/peer/2/3 --status signed_off --evidence "Re-audit shows change" --on 2017-05-10 \
+    --by "Head of Service"
 upd tb/peer/1/4 --due 2017-10-31 --reason "Consultation extended" --on 2017-06-10
 
 # ------------------------------------------------------------------

@@ -133,7 +133,8 @@ expect_status 0
 run action update 1 --status "signed off"
 expect_status 1
 expect_err "evidence"
-run action update 1 --status signed-off --no-evidence "impact to be audited in October"
+run action update 1 --status signed-off --no-evidence "impact to be audited in October" \
+    --by "Head of Service"
 expect_status 0
 expect_eq "$(sql "$DB" "SELECT no_evidence_reason FROM action_update WHERE new_status = 'signed_off'")" \
     "impact to be audited in October" "no_evidence_reason"

@@ -10,6 +10,8 @@
 
 #define TODAY "2017-07-01"
 #define AUTHOR "Test Officer"
+/* Closure takes two people: whoever signs off did not claim completion. */
+#define VERIFIER "Head of Service"
 
 static const char *const states[] = {"not_started", "in_progress", "complete",
                                      "signed_off", "transferred", "withdrawn"};
@@ -116,6 +118,8 @@ static sp_update full_update(const char *to)
                     .reason = "agreed at the improvement board"};
     if (strcmp(to, "transferred") == 0)
         in.transfer_to = "Children's Services service plan 2017/18";
+    if (strcmp(to, "signed_off") == 0)
+        in.author = VERIFIER;
     return in;
 }
 
@@ -217,13 +221,46 @@ START_TEST(signing_off_needs_evidence)
                                             .no_evidence_reason = "r"}),
                      SP_EINVALID);
     ck_assert_str_eq(FIELD(id, "status"), "complete");
-    ok_update(id, (sp_update){.status = "signed_off",
+    ok_update(id, (sp_update){.status = "signed_off", .author = VERIFIER,
                               .no_evidence_reason = "impact measured at next audit"});
     ck_assert_str_eq(FIELD(id, "status"), "signed_off");
     ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action_update WHERE "
                                          "no_evidence_reason = 'impact measured at next audit'"
                                          " AND new_status = 'signed_off'"),
                      1);
+}
+END_TEST
+
+/* The claimant cannot sign off (names compared trimmed, case aside); a
+ * second person can, or returns the claim with a reason. */
+START_TEST(closure_needs_a_second_person)
+{
+    plan();
+    int64_t id = add_action("2017-04-01", "2017-12-31");
+    drive_to(id, "complete");
+    long long before = updates_of(id);
+    ck_assert_int_eq(update(id, (sp_update){.status = "signed_off", .evidence = "e",
+                                            .author = "  test OFFICER "}),
+                     SP_ECONFLICT);
+    ck_assert_str_eq(sp_errmsg(fx_db), "action tb/r1/1/1 was claimed complete by Test Officer "
+                                       "on 2017-07-01: signing it off needs a second person "
+                                       "(a manager or an auditor), not the one who claimed it");
+    ck_assert_int_eq(updates_of(id), before);
+    char *by = NULL, on[SP_DATE_SIZE];
+    ck_assert_int_eq(sp_action_claim(&by, on, fx_db, id), SP_OK);
+    ck_assert_str_eq(by, AUTHOR);
+    ck_assert_str_eq(on, "2017-07-01");
+    sp_free(by);
+    /* Returned: a reason is needed; then claimed again and verified. */
+    ck_assert_int_eq(update(id, (sp_update){.status = "in_progress", .author = VERIFIER}),
+                     SP_EINVALID);
+    ok_update(id, (sp_update){.status = "in_progress", .author = VERIFIER,
+                              .reason = "no evidence that plans reach families"});
+    ok_update(id, full_update("complete"));
+    ok_update(id, full_update("signed_off"));
+    ck_assert_str_eq(FIELD(id, "status"), "signed_off");
+    int64_t fresh = add_action("2017-04-01", "2017-12-31");
+    ck_assert_int_eq(sp_action_claim(&by, on, fx_db, fresh), SP_ENOTFOUND);
 }
 END_TEST
 
@@ -774,6 +811,7 @@ static Suite *progress_suite(void)
     tcase_add_test(tc, status_spellings);
     tcase_add_test(tc, completing_needs_a_note);
     tcase_add_test(tc, signing_off_needs_evidence);
+    tcase_add_test(tc, closure_needs_a_second_person);
     tcase_add_test(tc, transfer_needs_destination);
     tcase_add_test(tc, withdrawing_and_reopening_need_a_reason);
     tcase_add_test(tc, no_evidence_reason_only_when_signing_off);
