@@ -186,4 +186,42 @@ expect_out "ok    state       every action's state is what its history says"
 expect_eq "$(sql old.db "SELECT text LIKE 'upgrade: the history already here (98 actions, 262 updates)%' FROM ledger_note")" "1" "the upgrade's note"
 expect_eq "$(sql old.db "SELECT entry_table FROM ledger ORDER BY seq DESC LIMIT 1")" "ledger_note" "the note is chained last"
 
+case_ "T12 closure takes two people: the claimant cannot sign off, by CLI or import"
+copy closure.db
+claimant="Chair of the Performance Analysis and Assurance Group"
+run --db closure.db action show 55
+expect_out "Awaiting verification: claimed complete by $claimant on 2017-03-15, 108 days ago"
+run --db closure.db action update 55 --status signed_off --evidence "Audit" \
+    --by "  chair of the performance analysis and assurance group"
+expect_status 1
+expect_err "was claimed complete by $claimant on 2017-03-15: signing it off needs a second person"
+# The same through a sheet: the export edited as a clerk would.
+run --db closure.db export --out sheet.csv
+signed_sheet() { # signed_sheet AUTHOR OUT: action 55 signed off by AUTHOR
+    python3 - "$1" "$2" <<'PY'
+import csv, sys
+rows = list(csv.reader(open("sheet.csv", encoding="utf-8-sig", newline="")))
+h = rows[0]
+for r in rows[1:]:
+    if r[0] == "leicester" and r[h.index("finding_ref")] == "P2" and r[h.index("action_ref")] == "1":
+        r[h.index("status")] = "signed_off"
+        r[h.index("last_update_by")] = sys.argv[1]
+        r[h.index("last_update_on")] = "2017-06-30"
+        r[h.index("last_update_evidence")] = "Audit of highlight reports"
+csv.writer(open(sys.argv[2], "w", encoding="utf-8-sig", newline="")).writerows(rows)
+PY
+}
+signed_sheet "$claimant" same.csv
+before=$(fingerprint closure.db closure.db-wal)
+run --db closure.db import same.csv
+expect_status 1
+expect_err "same.csv:14:21: action 55 was claimed complete by $claimant on 2017-03-15"
+expect_eq "$(fingerprint closure.db closure.db-wal)" "$before" "nothing imported"
+signed_sheet "Internal audit" other.csv
+run --db closure.db import other.csv
+expect_status 0
+expect_eq "$(sql closure.db "SELECT status FROM action WHERE id = 55")" "signed_off" "verified by a second person"
+run --db closure.db verify
+expect_status 0
+
 finish
