@@ -192,7 +192,7 @@ run --db "$DB" stale --no-due --days 30 --as-of 2017-04-20 --format csv
 expect_out "Add capacity"
 expect_out_not "Reduce agency"
 run --db "$DB" summary --no-due --as-of 2017-04-20 --format csv
-expect_out "General,1,0,0,1,0,0,0,1,0"
+expect_out "General,1,0,0,1,0,0,0,0,1,0"
 
 case_ "Export, import, export: byte-identical, timescales as written included"
 run --db "$DB" export --out e1.csv
