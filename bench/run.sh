@@ -30,7 +30,7 @@ rounds; prints medians, ratios and peak RSS as a Markdown table.
   --keep           keep DIR's databases and outputs afterwards (the CSV files
                    are always kept for reuse)
   --only LIST      comma-separated subset of:
-                   import,overdue,summary,export,filtered,update
+                   import,overdue,summary,export,filtered,verify,update
 
 Needs python3, the sqlite3 shell and GNU time (/usr/bin/time). Exit status:
 0 when every run succeeded and every baseline produced the same rows as
@@ -46,7 +46,7 @@ ROOT=$(dirname "$HERE")
 TOOL=(python3 "$HERE/tool.py")
 
 ACTIONS=1000000 UPDATES= ROUNDS=5 IN_A_ROW=1000 AUTHORITIES=150 AS_OF=2017-07-01
-BIN= WORK="${TMPDIR:-/tmp}/safeplan-bench" KEEP=0 ONLY=import,overdue,summary,export,filtered,update
+BIN= WORK="${TMPDIR:-/tmp}/safeplan-bench" KEEP=0 ONLY=import,overdue,summary,export,filtered,verify,update
 
 die() { echo "bench: $*" >&2; exit 1; }
 misuse() { echo "bench: $*" >&2; echo "see bench/run.sh --help" >&2; exit 2; }
@@ -77,8 +77,8 @@ while [ $# -gt 0 ]; do
 done
 UPDATES=${UPDATES:-$((3 * ACTIONS))}
 for b in ${ONLY//,/ }; do
-    [[ " import overdue summary export filtered update " == *" $b "* ]] ||
-        misuse "--only takes import, overdue, summary, export, filtered or update, not '$b'"
+    [[ " import overdue summary export filtered verify update " == *" $b "* ]] ||
+        misuse "--only takes import, overdue, summary, export, filtered, verify or update, not '$b'"
 done
 for t in python3 sqlite3 /usr/bin/time; do
     command -v "$t" >/dev/null || die "$t is needed (see bench/README.md)"
@@ -344,11 +344,54 @@ if wants filtered; then
     filtered_bench "filtered: summary --by owner --authority" "report/summary?authority" \
         authority_id="$AUTH" by=owner -- \
         summary --by owner --as-of "$AS_OF" --authority "$AUTH" --format csv
+    # The web service's pages (src/web/pages_plan.c): a page of "My
+    # actions" is one owner's actions; the overdue page is one authority's
+    # overdue list (above); a summary of one authority by owner (above).
+    filtered_bench "filtered: action list --owner (web: My actions)" "action/list?owner" \
+        owner_id="$OWNER" -- action list --owner "$OWNER" --format csv
+    filtered_bench "filtered: summary --by status --review (web)" "report/summary?review" \
+        review_id="$REVIEW" by=status -- summary --by status --as-of "$AS_OF" --review "$REVIEW" \
+        --format csv
     # The web service's action page: the action, its RAG and history
     # (safeplan), against the shell reading the action's row alone.
     ACTION=$(one "SELECT id FROM action WHERE finding_id = $FINDING ORDER BY id LIMIT 1")
     filtered_bench "web: action page (action show)" "action/get" id="$ACTION" -- \
         action show "$ACTION" --as-of "$AS_OF"
+fi
+
+# ------------------------------------------------------------------ 4c. verify
+
+# `safeplan verify` of the whole history (every ledger entry rehashed and
+# chained, every entry chained, every action's state replayed), against
+# the shell doing the same work with the same hash functions
+# (bench/sqlite3w): the chain walk with each entry's hash and the chain
+# hash recomputed (lag() gives the previous link), and the library's own
+# unchained and state queries. Output: counts of what fails (0 0 0).
+if wants verify; then
+    query() { "${TOOL[@]}" sql "$1" | sed '/^\.parameter/d; s/;[[:space:]]*$//'; }
+    {
+        echo "WITH w AS ("
+        query chain/walk
+        echo ") SELECT count(*) FROM (SELECT entry_hash, chain_hash, now_hash,"
+        echo "  sp_chain_hash(lag(chain_hash) OVER (ORDER BY seq), now_hash, chained_at) AS want"
+        echo "  FROM w) WHERE now_hash IS NOT entry_hash OR want IS NOT chain_hash;"
+        echo "SELECT count(*) FROM ("; query chain/unchained; echo ");"
+        echo "SELECT count(*) FROM ("; query chain/state; echo ");"
+    } >"$WORK/verify.sql"
+    verify_a() { measure "verify" safeplan "$1" "$WORK/a.out" "$BIN" --db "$BASE" verify; }
+    verify_b() {
+        measure "verify" sqlite3 "$1" "$WORK/b.out" "$ROOT/bench/sqlite3w" -batch "$BASE" \
+            ".read $WORK/verify.sql"
+    }
+    log "verify: $ROUNDS rounds"
+    for r in $(seq 1 "$ROUNDS"); do
+        pair "verify" "$r" verify_a verify_b
+        if [ "$r" -eq 1 ]; then
+            [ "$(tr '\n' ' ' <"$WORK/b.out")" = "0 0 0 " ] && grep -c '^ok' "$WORK/a.out" |
+                grep -qx 3 || die "verify: expected a clean history on both sides"
+            echo "verify: both sides find the history intact" | tee -a "$WORK/checks.txt" >&2
+        fi
+    done
 fi
 
 # ------------------------------------------------------------------ 5. updates

@@ -14,13 +14,16 @@
 -- baseline reads their current state, which is the same whenever no update
 -- is dated after the as-of date, as in the benchmark (updates are dated on
 -- or before "today", and the benchmark's today is the as-of date).
-SELECT g.k AS "group", g.total, g.red, g.amber, g.green, g.blue, g.grey, g.overridden,
+SELECT g.k AS "group", g.total, g.red, g.amber, g.green, g.blue, g.grey, g.unrated, g.overridden,
        g.not_started, g.in_progress, g.complete, g.signed_off, g.transferred, g.withdrawn
 FROM (
     SELECT min(s.k) AS k, count(*) AS total,
            sum(s.rag = 'red') AS red, sum(s.rag = 'amber') AS amber,
            sum(s.rag = 'green') AS green, sum(s.rag = 'blue') AS blue,
            sum(s.rag = 'grey') AS grey,
+           -- what no colour rates (a value the schema forbids): the colours
+           -- and this add up to the total, as in the product's summary
+           count(*) - sum(s.rag IN ('red', 'amber', 'green', 'blue', 'grey')) AS unrated,
            sum(s.rag_override IS NOT NULL AND s.rag_override <> s.rag) AS overridden,
            sum(s.status = 'not_started') AS not_started,
            sum(s.status = 'in_progress') AS in_progress,

@@ -6,23 +6,31 @@
  * action_update are dropped, and they are built again (from their own
  * CREATE statements, as stored in the schema) before the commit. All of it
  * happens inside the import's transaction: a rollback brings them back.
+ *
+ * The ledger's chain triggers of action_origin and action_update are
+ * dropped too, and the entries written meanwhile are chained in one pass
+ * before they are made again (sql/import.sql, bulk_triggers, says why):
+ * the same hashes, in the same order, so `verify` sees the chain the
+ * triggers would have made.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "import.h"
 
-/* One dropped index: its name and the statement that made it. */
+/* One dropped index or trigger: its name and the statement that made it. */
 typedef struct dropped {
     char *name, *sql;
+    bool trigger;
 } dropped;
 
 struct imp_bulk {
     dropped *idx;
     size_t n;
+    bool unchained; /* the chain triggers are dropped */
 };
 
-static int remember(imp_bulk *b, sp_db *db, const char *name, const char *sql)
+static int remember(imp_bulk *b, sp_db *db, const char *name, const char *sql, bool trigger)
 {
     dropped *grown = realloc(b->idx, (b->n + 1) * sizeof *grown);
     if (!grown)
@@ -31,19 +39,21 @@ static int remember(imp_bulk *b, sp_db *db, const char *name, const char *sql)
     dropped *d = &b->idx[b->n];
     d->name = strdup(name);
     d->sql = strdup(sql);
+    d->trigger = trigger;
+    b->unchained |= trigger;
     b->n++;
     return d->name && d->sql ? SP_OK : sp_fail(db, SP_ENOMEM, "out of memory");
 }
 
-/* Reads the indexes to drop (their names come from the schema itself, not
- * from any user: see drop_all). */
-static int list_indexes(imp_bulk *b, sp_db *db)
+/* Reads the indexes or triggers to drop (their names come from the schema
+ * itself, not from any user: see drop_all). */
+static int list_dropped(imp_bulk *b, sp_db *db, const char *query, bool trigger)
 {
     sqlite3_stmt *st;
-    int rc = sp_prepare(&st, db, "import/bulk_indexes");
+    int rc = sp_prepare(&st, db, query);
     while (rc == SP_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
         rc = remember(b, db, (const char *)sqlite3_column_text(st, 0),
-                      (const char *)sqlite3_column_text(st, 1));
+                      (const char *)sqlite3_column_text(st, 1), trigger);
     if (rc == SQLITE_DONE)
         rc = SP_OK;
     else if (rc > 0)
@@ -58,7 +68,8 @@ static int drop_all(const imp_bulk *b, sp_db *db)
 {
     int rc = SP_OK;
     for (size_t i = 0; rc == SP_OK && i < b->n; i++) {
-        char *sql = sqlite3_mprintf("DROP INDEX \"%w\"", b->idx[i].name);
+        char *sql = sqlite3_mprintf("DROP %s \"%w\"", b->idx[i].trigger ? "TRIGGER" : "INDEX",
+                                    b->idx[i].name);
         rc = sql ? sp_exec_script(db, sql, "preparing a bulk load")
                  : sp_fail(db, SP_ENOMEM, "out of memory");
         sqlite3_free(sql);
@@ -72,7 +83,9 @@ int imp_bulk_begin(imp_bulk **out, sp_db *db)
     *out = NULL;
     if (!b)
         return sp_fail(db, SP_ENOMEM, "out of memory");
-    int rc = list_indexes(b, db);
+    int rc = list_dropped(b, db, "import/bulk_indexes", false);
+    if (rc == SP_OK)
+        rc = list_dropped(b, db, "import/bulk_triggers", true);
     if (rc == SP_OK)
         rc = drop_all(b, db);
     if (rc != SP_OK) {
@@ -109,12 +122,112 @@ static void restore_temp_store(sp_db *db, int64_t old)
     sqlite3_free(sql);
 }
 
+/* ------------------------------------------------------------------ */
+/* Chaining what the load wrote                                        */
+
+/* The next entry of a rowid-ordered stream (origins or updates). */
+typedef struct entry_stream {
+    sqlite3_stmt *st;
+    bool live;
+    int64_t id, action_id;
+    int hash_col;
+} entry_stream;
+
+static int next_entry(entry_stream *e, sp_db *db)
+{
+    int rc = sqlite3_step(e->st);
+    e->live = rc == SQLITE_ROW;
+    if (!e->live)
+        return rc == SQLITE_DONE ? SP_OK : sp_fail_sql(db, "reading the history to chain");
+    e->id = sqlite3_column_int64(e->st, 0);
+    e->action_id = sqlite3_column_int64(e->st, e->hash_col - 1);
+    return SP_OK;
+}
+
+/* Appends e's entry to the chain after `head` (updated to the new link). */
+static int link_entry(sqlite3_stmt *link, sp_db *db, const char *table, entry_stream *e,
+                      unsigned char head[SP_HASH_BYTES], bool *first, const char *now)
+{
+    const void *hash = sqlite3_column_blob(e->st, e->hash_col);
+    size_t n = (size_t)sqlite3_column_bytes(e->st, e->hash_col);
+    unsigned char out[SP_HASH_BYTES];
+    sp_chain_link(out, *first ? NULL : head, *first ? 0 : SP_HASH_BYTES, hash, n, now);
+    sp_bind_text(link, ":entry_table", table);
+    sp_bind_int(link, ":entry_id", e->id);
+    sqlite3_bind_blob(link, sqlite3_bind_parameter_index(link, ":entry_hash"), hash, (int)n,
+                      SQLITE_STATIC);
+    sp_bind_text(link, ":chained_at", now);
+    sqlite3_bind_blob(link, sqlite3_bind_parameter_index(link, ":chain_hash"), out,
+                      SP_HASH_BYTES, SQLITE_STATIC);
+    int rc = sp_exec_stmt(db, link, "chaining the imported history");
+    memcpy(head, out, SP_HASH_BYTES);
+    *first = false;
+    return rc;
+}
+
+/* The chain's head and the moment; *first if the chain is empty. */
+static int read_head(sp_db *db, unsigned char head[SP_HASH_BYTES], bool *first, char *now,
+                     size_t size)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "import/bulk_head");
+    if (rc == SP_OK && sqlite3_step(st) == SQLITE_ROW) {
+        *first = sqlite3_column_type(st, 0) == SQLITE_NULL;
+        if (!*first && sqlite3_column_bytes(st, 0) == SP_HASH_BYTES)
+            memcpy(head, sqlite3_column_blob(st, 0), SP_HASH_BYTES);
+        else if (!*first)
+            rc = sp_fail(db, SP_ERROR, "the ledger's last chain hash is not %d bytes",
+                         SP_HASH_BYTES);
+        snprintf(now, size, "%s", (const char *)sqlite3_column_text(st, 1));
+    } else if (rc == SP_OK) {
+        rc = sp_fail_sql(db, "reading the ledger's head");
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Chains every origin and update not in the ledger, as the triggers would
+ * have: an action's origin, then its updates (both streams in rowid
+ * order, which in a bulk load is the order they were written). */
+static int chain_loaded(sp_db *db)
+{
+    unsigned char head[SP_HASH_BYTES];
+    char now[64];
+    bool first = true;
+    entry_stream o = {NULL, false, 0, 0, 1}, u = {NULL, false, 0, 0, 2};
+    sqlite3_stmt *link = NULL;
+    int rc = read_head(db, head, &first, now, sizeof now);
+    if (rc == SP_OK)
+        rc = sp_prepare(&o.st, db, "import/bulk_origins");
+    if (rc == SP_OK)
+        rc = sp_prepare(&u.st, db, "import/bulk_updates");
+    if (rc == SP_OK)
+        rc = sp_prepare(&link, db, "import/bulk_link");
+    if (rc == SP_OK && (rc = next_entry(&o, db)) == SP_OK)
+        rc = next_entry(&u, db);
+    while (rc == SP_OK && (o.live || u.live)) {
+        /* An origin's action_id is its id (hash_col - 1 is column 0). */
+        bool origin = o.live && (!u.live || o.id <= u.action_id);
+        entry_stream *e = origin ? &o : &u;
+        rc = link_entry(link, db, origin ? "action_origin" : "action_update", e, head, &first,
+                        now);
+        if (rc == SP_OK)
+            rc = next_entry(e, db);
+    }
+    sqlite3_finalize(o.st);
+    sqlite3_finalize(u.st);
+    sqlite3_finalize(link);
+    return rc;
+}
+
 int imp_bulk_end(imp_bulk *b, sp_db *db)
 {
     int64_t old = 0;
     if (!b || b->n == 0)
         return SP_OK;
-    int rc = sort_on_disk(&old, db);
+    int rc = b->unchained ? chain_loaded(db) : SP_OK;
+    if (rc == SP_OK)
+        rc = sort_on_disk(&old, db);
     for (size_t i = 0; rc == SP_OK && i < b->n; i++)
         rc = sp_exec_script(db, b->idx[i].sql, "building the indexes after a bulk load");
     restore_temp_store(db, old);

@@ -733,8 +733,11 @@ int sp_xlsx_open(sp_xlsx **out, sp_xlsx_error *err, const void *data, size_t len
     if (!x)
         return xlsx_fail(err, SP_ENOMEM, 0, 0, "out of memory");
     x->c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-    int rc = x->c_numeric ? open_zip(x, err, data, len)
-                          : xlsx_fail(err, SP_ENOMEM, 0, 0, "out of memory");
+    const char *unloaded = x->c_numeric ? sp_xread_load() : NULL;
+    int rc = !x->c_numeric ? xlsx_fail(err, SP_ENOMEM, 0, 0, "out of memory")
+           : unloaded ? xlsx_fail(err, SP_ERROR, 0, 0, "reading a workbook needs libzip and "
+                                  "expat (Debian packages libzip4, libexpat1): %s", unloaded)
+                      : open_zip(x, err, data, len);
     workbook_parse wp = {{NULL, x, err, NULL}, NULL, false, NULL, NULL, 0, false, false,
                          false, {NULL, 0, 0}};
     if (rc == SP_OK)

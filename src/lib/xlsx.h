@@ -115,9 +115,9 @@ void sp_xlsx_format_number(char *out, size_t size, double value, sp_xlsx_kind ki
 /* ------------------------------------------------------------------ */
 /* Shared by xlsx.c and xlsx_sheet.c only                              */
 #ifdef SP_XLSX_PRIVATE
-#include <expat.h>
 #include <locale.h>
-#include <zip.h>
+
+#include "xlsx_read_api.h" /* libzip and expat, loaded on first use */
 
 typedef struct xlsx_buf {
     char *p;

@@ -2,10 +2,10 @@
 #ifndef SP_WEB_PAGE_H
 #define SP_WEB_PAGE_H
 
-#include <microhttpd.h>
 #include <stdint.h>
 #include <stdio.h>
 
+#include "mhd_api.h" /* libmicrohttpd, loaded by serve */
 #include "safeplan.h"
 
 typedef struct web_request {

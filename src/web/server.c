@@ -6,7 +6,6 @@
  * Origin checks for every POST, then the page.
  */
 #include <arpa/inet.h>
-#include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -146,6 +145,12 @@ int web_serve(const web_options *opt)
         fprintf(stderr, "safeplan: --listen '%s' is not ADDRESS:PORT (e.g. 127.0.0.1:8080)\n",
                 opt->listen);
         return 2;
+    }
+    const char *unloaded = web_mhd_load();
+    if (unloaded) {
+        fprintf(stderr, "safeplan: serve needs libmicrohttpd (Debian package "
+                "libmicrohttpd12): %s\n", unloaded);
+        return 1;
     }
     struct sigaction act = {0};
     act.sa_handler = on_signal;

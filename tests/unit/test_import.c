@@ -561,6 +561,35 @@ static char *plan_text(sp_db *db, const char *skip)
     return text;
 }
 
+static void ignore_finding(void *arg, bool ok, const char *area, const char *message)
+{
+    (void)arg, (void)ok, (void)area, (void)message;
+}
+
+/* The bulk load chains its entries in one pass with the chain triggers
+ * dropped: the chain verifies, the triggers are back, and each update is
+ * chained right after its action's origin or another update of the same
+ * action, as the triggers chain them row by row. */
+static void chained_as_by_triggers(sp_db *db, const char *path)
+{
+    ck_assert_int_eq(sp_verify(db, ignore_finding, NULL), 0);
+    ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM sqlite_master WHERE type = "
+                                      "'trigger' AND name IN ('ledger_action_origin', "
+                                      "'ledger_action_update')"), 2);
+    ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM action_origin o WHERE NOT EXISTS "
+                                      "(SELECT 1 FROM ledger WHERE entry_table = "
+                                      "'action_origin' AND entry_id = o.action_id)"), 0);
+    ck_assert_int_eq(
+        fx_raw_int(path, "SELECT count(*) FROM ledger l JOIN ledger p ON p.seq = l.seq - 1 "
+                         "JOIN action_update u ON l.entry_table = 'action_update' "
+                         "AND u.id = l.entry_id WHERE NOT ((p.entry_table = 'action_origin' "
+                         "AND p.entry_id = u.action_id) OR (p.entry_table = 'action_update' "
+                         "AND (SELECT action_id FROM action_update WHERE id = p.entry_id) = "
+                         "u.action_id))"), 0);
+    ck_assert_int_gt(fx_raw_int(path, "SELECT count(*) FROM ledger WHERE entry_table = "
+                                      "'action_update'"), 0);
+}
+
 /* A bulk load (into an empty plan: the trigger that applies updates is
  * dropped, each action inserted as its first update leaves it) and a load
  * row by row (a plan that already has an action: the trigger applies
@@ -594,6 +623,10 @@ START_TEST(bulk_load_equals_row_by_row)
     snprintf(path, sizeof path, "%s/bulk.db", fx_dir);
     ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM sqlite_master WHERE type = "
                                       "'trigger' AND name = 'action_update_apply'"), 1);
+    chained_as_by_triggers(bulk, path);
+    snprintf(path, sizeof path, "%s/rows.db", fx_dir);
+    chained_as_by_triggers(rows, path);
+    snprintf(path, sizeof path, "%s/bulk.db", fx_dir);
     sp_update u = {.author = AUTHOR, .note = "after the load", .status = "withdrawn",
                    .reason = "test"};
     int64_t id = fx_raw_int(path, "SELECT min(id) FROM action WHERE status = 'in_progress'");

@@ -1230,6 +1230,47 @@ START_TEST(filtered_lists_use_the_filters_indexes)
 }
 END_TEST
 
+/* `action list` (sql/action.sql, the web's "My actions"): with any
+ * narrowing filter, alone or combined, no table is scanned and the
+ * narrowest filter's index leads, as in the reports; status or RAG alone
+ * keep no index (they match a large share of the plan). */
+START_TEST(action_list_uses_the_filters_indexes)
+{
+    static const unsigned order[] = {3, 2, 1, 0, 4};
+    for (unsigned bits = 1; bits < 128; bits++) {
+        sp_filter f = filter_of(bits);
+        char *sql = sp_query_sql_filtered("action/list", &f);
+        ck_assert_ptr_nonnull(sql);
+        char *explain = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+        free(sql);
+        sqlite3_stmt *st;
+        ck_assert_int_eq(sqlite3_prepare_v2(fx_db->sql, explain, -1, &st, NULL), SQLITE_OK);
+        sqlite3_free(explain);
+        char p[8192] = "";
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            size_t used = strlen(p);
+            snprintf(p + used, sizeof p - used, "%s\n", (const char *)sqlite3_column_text(st, 3));
+        }
+        sqlite3_finalize(st);
+        lacks(p, "AUTOMATIC");
+        if ((bits & 31) == 0) {
+            has(p, "SCAN x\n");
+            continue;
+        }
+        lacks(p, "SCAN x");
+        lacks(p, "SCAN f");
+        lacks(p, "SCAN r");
+        lacks(p, "SCAN a\n");
+        lacks(p, "SCAN o");
+        unsigned lead = 0;
+        while (!(bits & (1u << order[lead])))
+            lead++;
+        ck_assert_msg(strstr(p, list_index[order[lead]]), "action/list, filters 0x%x: lacks %s\n%s",
+                      bits, list_index[order[lead]], p);
+    }
+}
+END_TEST
+
 /* The summaries with any narrowing filter (alone or combined, with status
  * and RAG or not) read only what the filter names, through its index:
  * summary_theme narrows its walk of the findings, summary its pass over
@@ -1310,6 +1351,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, summary_reads_actions_once);
     tcase_add_test(tc, filtered_lists_use_the_filters_indexes);
     tcase_add_test(tc, filtered_summaries_use_the_filters_indexes);
+    tcase_add_test(tc, action_list_uses_the_filters_indexes);
     suite_add_tcase(s, tc);
     return s;
 }
