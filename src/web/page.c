@@ -34,9 +34,23 @@ static const route ROUTES[] = {
     {"POST", "/sign-out", R_ANY, page_sign_out},
     {"GET", "/", R_ANY, page_home},
     {"GET", "/overdue", R_ANY, page_overdue},
+    {"GET", "/due-soon", R_ANY, page_due_soon},
+    {"GET", "/stale", R_ANY, page_stale},
+    {"GET", "/plan", R_ANY, page_plan},
+    {"GET", "/summary", R_ANY, page_summary},
+    /* Reports and the pack: everyone who reads the plan (admins manage
+     * accounts only, not plan content). */
+    {"GET", "/downloads", R_VIEWER | R_OFFICER | R_MANAGER | R_CLERK, page_downloads},
+    {"GET", "/download", R_VIEWER | R_OFFICER | R_MANAGER | R_CLERK, page_download},
+    /* Moving work between owners and authorities: managers only. */
+    {"GET", "/reassign", R_MANAGER, page_reassign_form},
+    {"POST", "/reassign", R_MANAGER, page_reassign},
+    {"GET", "/transfer", R_MANAGER, page_transfer_form},
+    {"POST", "/transfer", R_MANAGER, page_transfer},
     {"GET", "/actions/", R_ANY, page_action},
-    /* Updating: officers their own actions, managers and admins any in scope. */
-    {"POST", "/actions/", R_OFFICER | R_MANAGER | R_ADMIN, page_action_update},
+    /* Updating: officers their own actions, managers any in scope (admins
+     * manage accounts, not plan content). */
+    {"POST", "/actions/", R_OFFICER | R_MANAGER, page_action_update},
 };
 #define NROUTES (sizeof ROUTES / sizeof ROUTES[0])
 
