@@ -351,6 +351,7 @@ static int list_body(FILE *f, web_ctx *x, const list_spec *s, list_query *q, for
 {
     static __thread char runs[MAX_RUNS][64];
     int n = 0, open = 0;
+    const char *asked = q->flt.authority;
     pager p = {0};
     p.last_id = q->after_id;
     p.skipping = q->after_id != 0;
@@ -363,13 +364,17 @@ static int list_body(FILE *f, web_ctx *x, const list_spec *s, list_query *q, for
         if (run_report(&c, x, s, q) != SP_OK) {
             form_error_from_db(e, x, FILTERS, (const char *const[]){q->flt.authority,
                 q->flt.review, q->flt.owner, q->flt.theme, q->flt.status, q->flt.rag, NULL});
+            q->flt.authority = asked;
             return 0;
         }
         int ok = page_rows(f, s, c, &p, &open);
         sp_cursor_free(c);
-        if (!ok)
+        if (!ok) {
+            q->flt.authority = asked;
             return 0;
+        }
     }
+    q->flt.authority = asked; /* the links carry what was asked, not the run */
     if (open)
         fputs("</tbody></table>\n", f);
     if (p.shown == 0)
@@ -388,7 +393,6 @@ static int list_page(web_ctx *x, const list_spec *s)
     char *buf = NULL, *body = NULL;
     size_t len = 0, blen = 0;
     int ok = read_query(x, s, &q, &e);
-    const char *asked = q.flt.authority;
     /* The rows go to their own buffer so that a filter the library refuses
      * can still put the error summary first. */
     FILE *rows = open_memstream(&body, &blen);
@@ -397,7 +401,6 @@ static int list_page(web_ctx *x, const list_spec *s)
     if (ok)
         ok = list_body(rows, x, s, &q, &e);
     fclose(rows);
-    q.flt.authority = asked;
     FILE *f = page_begin(x, s->title, &buf, &len);
     if (!f) {
         free(body);
