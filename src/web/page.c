@@ -47,6 +47,10 @@ static const route ROUTES[] = {
     {"POST", "/reassign", R_MANAGER, page_reassign},
     {"GET", "/transfer", R_MANAGER, page_transfer_form},
     {"POST", "/transfer", R_MANAGER, page_transfer},
+    /* Importing sheets: clerks (who see every authority: a sheet may name any). */
+    {"GET", "/import", R_CLERK, page_import_form},
+    {"POST", "/import", R_CLERK, page_import_preview},
+    {"POST", "/import/confirm", R_CLERK, page_import_confirm},
     {"GET", "/actions/", R_ANY, page_action},
     /* Updating: officers their own actions, managers any in scope (admins
      * manage accounts, not plan content). */
@@ -103,8 +107,14 @@ static int origin_ok(web_request *w)
 static int csrf_ok(web_ctx *x)
 {
     char got[SP_TOKEN_SIZE + 1];
-    if (!form_field(x->w->body, "csrf", got, sizeof got))
+    const char *part;
+    size_t plen;
+    if (multipart_part(x->w, "csrf", &part, &plen, NULL, 0) && plen < sizeof got) {
+        memcpy(got, part, plen);
+        got[plen] = '\0';
+    } else if (!form_field(x->w->body, "csrf", got, sizeof got)) {
         return 0;
+    }
     /* Constant-time comparison: the token must not leak byte by byte. */
     size_t n = strlen(x->session.csrf);
     if (strlen(got) != n || n == 0)

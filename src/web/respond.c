@@ -57,7 +57,13 @@ FILE *page_begin(web_ctx *x, const char *title, char **buf, size_t *len)
               "<li><a href=\"/overdue\">Overdue</a></li>"
               "<li><a href=\"/due-soon\">Due soon</a></li><li><a href=\"/stale\">Stale</a></li>"
               "<li><a href=\"/plan\">Plan</a></li><li><a href=\"/summary\">Summary</a></li>"
-              "<li><a href=\"/downloads\">Downloads</a></li></ul>"
+              "<li><a href=\"/downloads\">Downloads</a></li>", f);
+        if (strcmp(x->session.role, "manager") == 0)
+            fputs("<li><a href=\"/reassign\">Reassign</a></li>"
+                  "<li><a href=\"/transfer\">Transfer</a></li>", f);
+        if (strcmp(x->session.role, "clerk") == 0)
+            fputs("<li><a href=\"/import\">Import</a></li>", f);
+        fputs("</ul>"
               "<form method=\"post\" action=\"/sign-out\" class=\"signout\">", f);
         page_csrf(x, f);
         fputs("<span>Signed in as ", f);

@@ -253,6 +253,52 @@ expect_eq "$STATUS" 403 "viewer"
 post /transfer "$(jar officer1)" "csrf=$c&to=b&authority=leicester&reason=r"
 expect_eq "$STATUS" 403 "officer"; expect_eq "$(updates)" "$n" "nothing changed"
 
+case_ "import: clerks only (and only those who see every authority)"
+printf 'authority,authority_name,review,review_kind,review_title,finding_ref,finding_kind,theme,finding,action_ref,action,owner,due_on,status\r\n' >good.csv
+printf 'newtown,Newtown Council,r1,other,Web review,1,recommendation,Theme,Finding one,1,Do the thing,Head of service,2031-03-31,in_progress\r\n' >>good.csv
+printf 'newtown,Newtown Council,r1,other,Web review,1,recommendation,Theme,Finding one,2,Do another,Head of service,2031-13-45,in_progress\r\n' >bad.csv
+head -1 good.csv | cat - bad.csv >bad2.csv; mv bad2.csv bad.csv
+k=$(csrf clerk1)
+upload() { STATUS=$(curl -s -o "$OUT" -D "$ERR" -w '%{http_code}' -b "$(jar "$1")" \
+    -F "csrf=$2" -F "file=@$3" "$BASE/import"); }
+for who in viewer1 officer1 manager1 admin1; do
+    get /import "$(jar $who)"; expect_eq "$STATUS" 403 "$who import page"
+done
+upload manager1 "$m" good.csv; expect_eq "$STATUS" 403 "manager upload"
+get /import "$(jar clerk1)"; expect_eq "$STATUS" 200 "clerk"; expect_out 'enctype="multipart/form-data"'
+expect_out 'govuk-file-upload'
+case_ "import: an upload without the CSRF token is refused"
+STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$(jar clerk1)" -F "file=@good.csv" "$BASE/import")
+expect_eq "$STATUS" 403 "no token"
+case_ "import: a bad row is shown as the CLI shows it, nothing imported"
+n=$(sql plan.db "SELECT count(*) FROM action")
+upload clerk1 "$k" bad.csv; expect_eq "$STATUS" 400 "status"
+"$SAFEPLAN_BIN" import bad.csv --dry-run >/dev/null 2>"$WORK/cli.err"
+cli_msg=$(grep -o 'bad.csv:[0-9]*:[0-9]*: .*' "$WORK/cli.err" | head -1)
+[ -n "$cli_msg" ] && python3 -c 'import html,sys; print(html.unescape(open(sys.argv[1]).read()))' "$OUT" \
+    | grep -qF "$cli_msg" && ok || bad "CLI's message '$cli_msg' not on the page"
+grep -q 'href="#file"' "$OUT" && ok || bad "error not linked to the field"
+expect_out_not "Confirm and import"
+expect_eq "$(sql plan.db "SELECT count(*) FROM action")" "$n" "nothing imported"
+case_ "import: no file chosen"
+STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$(jar clerk1)" -F "csrf=$k" "$BASE/import")
+expect_eq "$STATUS" 400 "status"; error_links file
+case_ "import: preview changes nothing; confirm imports, attributed to the clerk"
+upload clerk1 "$k" good.csv; expect_eq "$STATUS" 200 "preview"; expect_out "What the import would do"
+expect_out "Confirm and import"
+expect_eq "$(sql plan.db "SELECT count(*) FROM action")" "$n" "dry run"
+staged=$(sed -n 's/.*name="staged" value="\([A-Za-z0-9]*\)".*/\1/p' "$OUT")
+post /import/confirm "$(jar manager1)" "csrf=$m&staged=$staged&filename=good.csv"
+expect_eq "$STATUS" 403 "another role cannot confirm"
+post /import/confirm "$(jar clerk1)" "csrf=$k&staged=../../etc&filename=good.csv"
+expect_eq "$STATUS" 400 "a forged name"
+post /import/confirm "$(jar clerk1)" "csrf=$k&staged=$staged&filename=good.csv"
+expect_eq "$STATUS" 200 "confirm"; expect_out "Imported"
+expect_eq "$(sql plan.db "SELECT count(*) FROM action")" "$((n + 1))" "one action added"
+post /import/confirm "$(jar clerk1)" "csrf=$k&staged=$staged&filename=good.csv"
+expect_eq "$STATUS" 400 "confirmed once only"
+expect_eq "$(sql plan.db "SELECT count(*) FROM action")" "$((n + 1))" "not twice"
+
 case_ "session time-out is announced on every signed-in page (WCAG 2.2.1)"
 for page in /plan /summary /downloads "/actions/$own_id"; do
     get "$page" "$(jar viewer1)"; expect_out 'id="session-notice"'; expect_out "30 minutes"
