@@ -151,8 +151,8 @@ static int run_route(web_ctx *x, const route *r)
     }
     if (strcmp(x->w->method, "POST") == 0) {
         if (x->w->too_big)
-            return respond_error(x, 413, "What you sent is too large (the limit is 64 KB). "
-                                         "Shorten the text and send it again.");
+            return respond_error(x, 413, "What you sent is too large (64 KB for a form, "
+                                         "16 MB for a sheet). Shorten it and send it again.");
         if (!origin_ok(x->w))
             return respond_error(x, 403, "This form was sent from another site. "
                                          "Go back to the page and send it from there.");
