@@ -29,9 +29,9 @@ static long rows(FILE *f, sp_cursor *c)
         at[i] = find_col(c, COLS[i]);
     int rc;
     while ((rc = sp_cursor_step(c)) == SP_ROW) {
-        fputs("<tr>", f);
+        fputs("<tr class=\"govuk-table__row\">", f);
         for (int i = 0; i < NCOLS; i++) {
-            fputs("<td>", f);
+            fputs("<td class=\"govuk-table__cell\">", f);
             if (i == 0 && id >= 0)
                 fprintf(f, "<a href=\"/actions/%lld\">", (long long)sp_cursor_int(c, id));
             html_text(f, at[i] >= 0 ? sp_cursor_text(c, at[i]) : "");
@@ -59,10 +59,11 @@ static int run_one(FILE *f, web_ctx *x, report_fn fn, sp_filter *flt, long *tota
 /* Runs fn for each authority in scope, writing one table. */
 static int scoped_table(FILE *f, web_ctx *x, report_fn fn, sp_filter *flt, long *total)
 {
-    fputs("<table class=\"table\"><thead><tr>", f);
+    fputs("<table class=\"govuk-table\"><thead class=\"govuk-table__head\">"
+          "<tr class=\"govuk-table__row\">", f);
     for (int i = 0; i < NCOLS; i++)
-        fprintf(f, "<th scope=\"col\">%s</th>", HEADS[i]);
-    fputs("</tr></thead><tbody>\n", f);
+        fprintf(f, "<th scope=\"col\" class=\"govuk-table__header\">%s</th>", HEADS[i]);
+    fputs("</tr></thead><tbody class=\"govuk-table__body\">\n", f);
     *total = 0;
     int ok = 1;
     if (x->session.all_authorities) {
@@ -159,11 +160,12 @@ static int action_visible(web_ctx *x, int64_t *owner)
 
 static void definition_list(FILE *f, sp_cursor *c)
 {
-    fputs("<dl class=\"summary\">\n", f);
+    fputs("<dl class=\"govuk-summary-list\">\n", f);
     for (int i = 0; i < sp_cursor_columns(c); i++) {
-        fputs("<div><dt>", f);
+        fputs("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">",
+              f);
         html_text(f, sp_cursor_name(c, i));
-        fputs("</dt><dd>", f);
+        fputs("</dt><dd class=\"govuk-summary-list__value\">", f);
         html_text(f, sp_cursor_text(c, i));
         fputs("</dd></div>\n", f);
     }
@@ -175,17 +177,18 @@ static void history_table(FILE *f, web_ctx *x)
     sp_cursor *c = NULL;
     if (sp_action_history(&c, x->w->db, x->id) != SP_OK)
         return;
-    fputs("<h2>History</h2>\n<table class=\"table\"><thead><tr>", f);
+    fputs("<h2 class=\"govuk-heading-m\">History</h2>\n<table class=\"govuk-table\">"
+          "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">", f);
     for (int i = 0; i < sp_cursor_columns(c); i++) {
-        fputs("<th scope=\"col\">", f);
+        fputs("<th scope=\"col\" class=\"govuk-table__header\">", f);
         html_text(f, sp_cursor_name(c, i));
         fputs("</th>", f);
     }
-    fputs("</tr></thead><tbody>\n", f);
+    fputs("</tr></thead><tbody class=\"govuk-table__body\">\n", f);
     while (sp_cursor_step(c) == SP_ROW) {
-        fputs("<tr>", f);
+        fputs("<tr class=\"govuk-table__row\">", f);
         for (int i = 0; i < sp_cursor_columns(c); i++) {
-            fputs("<td>", f);
+            fputs("<td class=\"govuk-table__cell\">", f);
             html_text(f, sp_cursor_text(c, i));
             fputs("</td>", f);
         }

@@ -12,6 +12,15 @@
 static const char *const GROUPS[] = {"theme", "Theme", "owner", "Owner", "review", "Review",
                                      "authority", "Authority", "status", "Status", NULL};
 
+/* 1 if value is one of the values of a value, label list. */
+static int in_pairs(const char *const *pairs, const char *value)
+{
+    for (int i = 0; pairs[i]; i += 2)
+        if (strcmp(pairs[i], value) == 0)
+            return 1;
+    return 0;
+}
+
 static void heading_text(FILE *f, const char *name)
 {
     for (const char *p = name; *p; p++)
@@ -92,7 +101,7 @@ int page_summary(web_ctx *x)
     char *buf = NULL, *body = NULL, iso[SP_DATE_SIZE];
     size_t len = 0, blen = 0;
     int ok = 1;
-    if (by && !strstr(sp_summary_groups(), by))
+    if (by && !in_pairs(GROUPS, by))
         e = (form_error){"by", "Choose theme, owner, review, authority or status"};
     else if (as_of && sp_date_parse(iso, as_of) != SP_OK)
         e = (form_error){"as_of", "Enter the as-of date as a real date, like 2026-03-31"};
@@ -189,7 +198,7 @@ int page_download(web_ctx *x)
     const char *authority = query_arg(x, "authority");
     char iso[SP_DATE_SIZE] = "";
     form_error e = {0};
-    if (!what || (strcmp(what, "csv") && strcmp(what, "xlsx") && strcmp(what, "html")))
+    if (!what || !in_pairs(WHATS, what))
         e = (form_error){"what", "Choose what to download"};
     else if (as_of && sp_date_parse(iso, as_of) != SP_OK)
         e = (form_error){"as_of", "Enter the as-of date as a real date, like 2026-03-31"};

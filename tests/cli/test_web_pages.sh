@@ -56,6 +56,11 @@ signin managerl manager-pass-2
 signin clerk1 clerk-pass-123
 signin admin1 admin-pass-123
 
+case_ "sign-in: a wrong password is linked to the field, GOV.UK markup"
+post /sign-in "$WORK/x.jar" "name=viewer1&password=wrong-password-9"
+expect_eq "$STATUS" 400 "status"; error_links name; expect_out 'autocomplete="username"'
+expect_out 'autocomplete="current-password"'
+
 case_ "every report page for every plan role, GOV.UK markup"
 for who in officer1 viewer1 manager1 clerk1; do
     for page in /overdue /due-soon /stale /plan /summary /downloads "/summary?by=owner" \
@@ -66,6 +71,8 @@ done
 get /overdue "$(jar manager1)"; expect_out 'class="govuk-table"'; expect_out 'scope="col"'
 expect_out 'govuk-tag'
 get /summary "$(jar manager1)"; expect_out 'govuk-table__cell--numeric'
+get "/actions/$own_id" "$(jar viewer1)"; expect_out 'class="govuk-summary-list"'
+expect_out 'govuk-summary-list__key'; expect_out 'class="govuk-table"'
 case_ "admins manage accounts, not plan content: no downloads"
 get /downloads "$(jar admin1)"; expect_eq "$STATUS" 403 "admin downloads"
 get "/download?what=csv" "$(jar admin1)"; expect_eq "$STATUS" 403 "admin download"
@@ -107,6 +114,7 @@ get "/due-soon?days=many" "$(jar manager1)"; expect_eq "$STATUS" 400 "days"; err
 get "/overdue?rag=purple" "$(jar manager1)"; expect_eq "$STATUS" 400 "rag"; error_links rag
 expect_out "purple"
 get "/summary?by=colour" "$(jar manager1)"; expect_eq "$STATUS" 400 "by"; error_links by
+get "/summary?by=hem" "$(jar manager1)"; expect_eq "$STATUS" 400 "part of a word"; error_links by
 case_ "filters: hostile text is escaped"
 get "/overdue?owner=%3Cscript%3Ealert(1)%3C/script%3E" "$(jar manager1)"
 expect_out_not "<script>"; expect_out "&lt;script&gt;"
