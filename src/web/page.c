@@ -34,9 +34,27 @@ static const route ROUTES[] = {
     {"POST", "/sign-out", R_ANY, page_sign_out},
     {"GET", "/", R_ANY, page_home},
     {"GET", "/overdue", R_ANY, page_overdue},
+    {"GET", "/due-soon", R_ANY, page_due_soon},
+    {"GET", "/stale", R_ANY, page_stale},
+    {"GET", "/plan", R_ANY, page_plan},
+    {"GET", "/summary", R_ANY, page_summary},
+    /* Reports and the pack: everyone who reads the plan (admins manage
+     * accounts only, not plan content). */
+    {"GET", "/downloads", R_VIEWER | R_OFFICER | R_MANAGER | R_CLERK, page_downloads},
+    {"GET", "/download", R_VIEWER | R_OFFICER | R_MANAGER | R_CLERK, page_download},
+    /* Moving work between owners and authorities: managers only. */
+    {"GET", "/reassign", R_MANAGER, page_reassign_form},
+    {"POST", "/reassign", R_MANAGER, page_reassign},
+    {"GET", "/transfer", R_MANAGER, page_transfer_form},
+    {"POST", "/transfer", R_MANAGER, page_transfer},
+    /* Importing sheets: clerks (who see every authority: a sheet may name any). */
+    {"GET", "/import", R_CLERK, page_import_form},
+    {"POST", "/import", R_CLERK, page_import_preview},
+    {"POST", "/import/confirm", R_CLERK, page_import_confirm},
     {"GET", "/actions/", R_ANY, page_action},
-    /* Updating: officers their own actions, managers and admins any in scope. */
-    {"POST", "/actions/", R_OFFICER | R_MANAGER | R_ADMIN, page_action_update},
+    /* Updating: officers their own actions, managers any in scope (admins
+     * manage accounts, not plan content). */
+    {"POST", "/actions/", R_OFFICER | R_MANAGER, page_action_update},
 };
 #define NROUTES (sizeof ROUTES / sizeof ROUTES[0])
 
@@ -89,8 +107,14 @@ static int origin_ok(web_request *w)
 static int csrf_ok(web_ctx *x)
 {
     char got[SP_TOKEN_SIZE + 1];
-    if (!form_field(x->w->body, "csrf", got, sizeof got))
+    const char *part;
+    size_t plen;
+    if (multipart_part(x->w, "csrf", &part, &plen, NULL, 0) && plen < sizeof got) {
+        memcpy(got, part, plen);
+        got[plen] = '\0';
+    } else if (!form_field(x->w->body, "csrf", got, sizeof got)) {
         return 0;
+    }
     /* Constant-time comparison: the token must not leak byte by byte. */
     size_t n = strlen(x->session.csrf);
     if (strlen(got) != n || n == 0)
@@ -127,8 +151,8 @@ static int run_route(web_ctx *x, const route *r)
     }
     if (strcmp(x->w->method, "POST") == 0) {
         if (x->w->too_big)
-            return respond_error(x, 413, "What you sent is too large (the limit is 64 KB). "
-                                         "Shorten the text and send it again.");
+            return respond_error(x, 413, "What you sent is too large (64 KB for a form, "
+                                         "16 MB for a sheet). Shorten it and send it again.");
         if (!origin_ok(x->w))
             return respond_error(x, 403, "This form was sent from another site. "
                                          "Go back to the page and send it from there.");

@@ -14,6 +14,7 @@ typedef struct web_request {
     const char *url;
     const char *method;
     const char *body;   /* application/x-www-form-urlencoded, NUL-terminated */
+    size_t body_len;    /* its length (a multipart upload may hold NULs) */
     int too_big;
     int behind_tls;
     int64_t now;
@@ -27,6 +28,11 @@ void html_text(FILE *out, const char *text);
 
 /* Decodes field `name` of a urlencoded body into buf; 0 if absent. */
 int form_field(const char *body, const char *name, char *buf, size_t size);
+
+/* The part `name` of a multipart/form-data body: *data and *len point into
+ * the body; filename (may be NULL) gets the part's file name. 0 if absent. */
+int multipart_part(const web_request *w, const char *name, const char **data, size_t *len,
+                   char *filename, size_t fsize);
 
 /* Rate limit for sign-in: 1 if key (an account name or an address) has
  * failed too often lately; record a failure with limit_fail. */

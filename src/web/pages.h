@@ -18,6 +18,21 @@ int page_sign_out(web_ctx *x);
 int page_style(web_ctx *x);
 int page_home(web_ctx *x);
 int page_overdue(web_ctx *x);
+int page_due_soon(web_ctx *x);
+int page_stale(web_ctx *x);
+int page_plan(web_ctx *x);
+int page_summary(web_ctx *x);
+int page_downloads(web_ctx *x);
+int page_download(web_ctx *x);
+int page_reassign_form(web_ctx *x);
+int page_reassign(web_ctx *x);
+int page_transfer_form(web_ctx *x);
+int page_transfer(web_ctx *x);
+int page_import_form(web_ctx *x);
+int page_import_preview(web_ctx *x);
+int page_import_confirm(web_ctx *x);
+/* The notice of the session's time-out (WCAG 2.2.1), in the page header. */
+void page_session_notice(web_ctx *x, FILE *f);
 int page_action(web_ctx *x);
 int page_action_update(web_ctx *x);
 
@@ -32,6 +47,8 @@ int page_end(web_ctx *x, FILE *f, char **buf, size_t *len, unsigned status,
              const char *cookie);
 int respond_error(web_ctx *x, unsigned status, const char *what_to_do);
 int respond_redirect(web_ctx *x, const char *to);
+/* Sends the open file fd (taken over, closed in every case) as a download. */
+int respond_file(web_ctx *x, int fd, const char *type, const char *filename);
 int respond_redirect_cookie(web_ctx *x, const char *to, const char *cookie);
 /* Writes the hidden CSRF field for the session's forms. */
 void page_csrf(web_ctx *x, FILE *f);

@@ -2,7 +2,7 @@
 #include <arpa/inet.h>
 #include <string.h>
 
-#include "pages.h"
+#include "form.h"
 
 static int sign_in_page(web_ctx *x, unsigned status, const char *error, const char *name)
 {
@@ -11,20 +11,28 @@ static int sign_in_page(web_ctx *x, unsigned status, const char *error, const ch
     FILE *f = page_begin(x, "Sign in", &buf, &len);
     if (!f)
         return 0;
+    /* The error is about the pair, so it points at the first field. */
+    if (error)
+        error_summary(f, "name", error);
+    fprintf(f, "<form method=\"post\" action=\"/sign-in\" novalidate>\n<div class=\"govuk-"
+               "form-group%s\"><label class=\"govuk-label\" for=\"name\">Account name</label>",
+            error ? " govuk-form-group--error" : "");
     if (error) {
-        fputs("<div class=\"error-summary\" role=\"alert\"><h2>There is a problem</h2><p>", f);
+        fputs("<p id=\"name-error\" class=\"govuk-error-message\"><span class=\"govuk-"
+              "visually-hidden\">Error:</span> ", f);
         html_text(f, error);
-        fputs("</p></div>\n", f);
+        fputs("</p>", f);
     }
-    fputs("<form method=\"post\" action=\"/sign-in\" novalidate>\n"
-          "<div class=\"field\"><label for=\"name\">Account name</label>"
-          "<input id=\"name\" name=\"name\" type=\"text\" autocomplete=\"username\" "
-          "spellcheck=\"false\" value=\"", f);
+    fprintf(f, "<input class=\"govuk-input%s\" id=\"name\" name=\"name\" type=\"text\" "
+               "autocomplete=\"username\" spellcheck=\"false\"%s value=\"",
+            error ? " govuk-input--error" : "", error ? " aria-describedby=\"name-error\"" : "");
     html_text(f, name);
-    fputs("\"></div>\n<div class=\"field\"><label for=\"password\">Password</label>"
-          "<input id=\"password\" name=\"password\" type=\"password\" "
-          "autocomplete=\"current-password\"></div>\n"
-          "<button type=\"submit\" class=\"button\">Sign in</button>\n</form>\n", f);
+    fputs("\"></div>\n", f);
+    fputs("<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"password\">"
+          "Password</label><input class=\"govuk-input\" id=\"password\" name=\"password\" "
+          "type=\"password\" autocomplete=\"current-password\"></div>\n"
+          "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
+          "Sign in</button>\n</form>\n", f);
     return page_end(x, f, &buf, &len, status, NULL);
 }
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pages.h"
+#include "form.h"
 
 typedef int (*report_fn)(sp_cursor **out, sp_db *db, const sp_filter *f);
 
@@ -29,9 +29,9 @@ static long rows(FILE *f, sp_cursor *c)
         at[i] = find_col(c, COLS[i]);
     int rc;
     while ((rc = sp_cursor_step(c)) == SP_ROW) {
-        fputs("<tr>", f);
+        fputs("<tr class=\"govuk-table__row\">", f);
         for (int i = 0; i < NCOLS; i++) {
-            fputs("<td>", f);
+            fputs("<td class=\"govuk-table__cell\">", f);
             if (i == 0 && id >= 0)
                 fprintf(f, "<a href=\"/actions/%lld\">", (long long)sp_cursor_int(c, id));
             html_text(f, at[i] >= 0 ? sp_cursor_text(c, at[i]) : "");
@@ -59,10 +59,11 @@ static int run_one(FILE *f, web_ctx *x, report_fn fn, sp_filter *flt, long *tota
 /* Runs fn for each authority in scope, writing one table. */
 static int scoped_table(FILE *f, web_ctx *x, report_fn fn, sp_filter *flt, long *total)
 {
-    fputs("<table class=\"table\"><thead><tr>", f);
+    fputs("<table class=\"govuk-table\"><thead class=\"govuk-table__head\">"
+          "<tr class=\"govuk-table__row\">", f);
     for (int i = 0; i < NCOLS; i++)
-        fprintf(f, "<th scope=\"col\">%s</th>", HEADS[i]);
-    fputs("</tr></thead><tbody>\n", f);
+        fprintf(f, "<th scope=\"col\" class=\"govuk-table__header\">%s</th>", HEADS[i]);
+    fputs("</tr></thead><tbody class=\"govuk-table__body\">\n", f);
     *total = 0;
     int ok = 1;
     if (x->session.all_authorities) {
@@ -86,11 +87,6 @@ static int scoped_table(FILE *f, web_ctx *x, report_fn fn, sp_filter *flt, long 
 static int plan_now(sp_cursor **out, sp_db *db, const sp_filter *f)
 {
     return sp_plan_at(out, db, NULL, f);
-}
-
-static int overdue_now(sp_cursor **out, sp_db *db, const sp_filter *f)
-{
-    return sp_overdue(out, db, NULL, f);
 }
 
 static int list_page(web_ctx *x, const char *title, report_fn fn, sp_filter *flt,
@@ -123,12 +119,6 @@ int page_home(web_ctx *x)
     snprintf(owner, sizeof owner, "%lld", (long long)x->session.owner_id);
     flt.owner = owner;
     return list_page(x, "My actions", plan_now, &flt, "You own no actions.");
-}
-
-int page_overdue(web_ctx *x)
-{
-    sp_filter flt = {0};
-    return list_page(x, "Overdue actions", overdue_now, &flt, "No action is overdue.");
 }
 
 /* The action's authority code and owner id, or SP_ENOTFOUND. */
@@ -170,11 +160,12 @@ static int action_visible(web_ctx *x, int64_t *owner)
 
 static void definition_list(FILE *f, sp_cursor *c)
 {
-    fputs("<dl class=\"summary\">\n", f);
+    fputs("<dl class=\"govuk-summary-list\">\n", f);
     for (int i = 0; i < sp_cursor_columns(c); i++) {
-        fputs("<div><dt>", f);
+        fputs("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">",
+              f);
         html_text(f, sp_cursor_name(c, i));
-        fputs("</dt><dd>", f);
+        fputs("</dt><dd class=\"govuk-summary-list__value\">", f);
         html_text(f, sp_cursor_text(c, i));
         fputs("</dd></div>\n", f);
     }
@@ -186,17 +177,18 @@ static void history_table(FILE *f, web_ctx *x)
     sp_cursor *c = NULL;
     if (sp_action_history(&c, x->w->db, x->id) != SP_OK)
         return;
-    fputs("<h2>History</h2>\n<table class=\"table\"><thead><tr>", f);
+    fputs("<h2 class=\"govuk-heading-m\">History</h2>\n<table class=\"govuk-table\">"
+          "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">", f);
     for (int i = 0; i < sp_cursor_columns(c); i++) {
-        fputs("<th scope=\"col\">", f);
+        fputs("<th scope=\"col\" class=\"govuk-table__header\">", f);
         html_text(f, sp_cursor_name(c, i));
         fputs("</th>", f);
     }
-    fputs("</tr></thead><tbody>\n", f);
+    fputs("</tr></thead><tbody class=\"govuk-table__body\">\n", f);
     while (sp_cursor_step(c) == SP_ROW) {
-        fputs("<tr>", f);
+        fputs("<tr class=\"govuk-table__row\">", f);
         for (int i = 0; i < sp_cursor_columns(c); i++) {
-            fputs("<td>", f);
+            fputs("<td class=\"govuk-table__cell\">", f);
             html_text(f, sp_cursor_text(c, i));
             fputs("</td>", f);
         }
@@ -210,29 +202,62 @@ static int may_update(web_ctx *x, int64_t owner)
 {
     if (strcmp(x->session.role, "officer") == 0)
         return x->session.owner_id != 0 && owner == x->session.owner_id;
-    return strcmp(x->session.role, "manager") == 0 || strcmp(x->session.role, "admin") == 0;
+    return strcmp(x->session.role, "manager") == 0;
 }
 
-static void update_form(FILE *f, web_ctx *x)
+static int is_manager(web_ctx *x)
 {
-    fprintf(f, "<h2>Add an update</h2>\n<form method=\"post\" action=\"/actions/%lld\">",
-            (long long)x->id);
-    page_csrf(x, f);
-    fputs("\n<div class=\"field\"><label for=\"note\">What was done</label>"
-          "<textarea id=\"note\" name=\"note\" rows=\"4\"></textarea></div>\n"
-          "<div class=\"field\"><label for=\"evidence\">Evidence of impact</label>"
-          "<textarea id=\"evidence\" name=\"evidence\" rows=\"3\"></textarea></div>\n"
-          "<div class=\"field\"><label for=\"percent\">Per cent complete</label>"
-          "<input id=\"percent\" name=\"percent\" type=\"text\" inputmode=\"numeric\" "
-          "class=\"narrow\"></div>\n"
-          "<div class=\"field\"><label for=\"status\">Status</label><select id=\"status\" "
-          "name=\"status\"><option value=\"\">Keep as it is</option>"
-          "<option value=\"in_progress\">In progress</option>"
-          "<option value=\"complete\">Complete</option></select></div>\n"
-          "<button type=\"submit\" class=\"button\">Save update</button>\n</form>\n", f);
+    return strcmp(x->session.role, "manager") == 0;
 }
 
-static int action_page(web_ctx *x, unsigned status, const char *error)
+/* What was typed into the update form, kept when it is shown again. */
+enum { U_NOTE, U_EVIDENCE, U_PERCENT, U_STATUS, U_NO_EVIDENCE, U_DUE, U_RAG, U_REASON, U_N };
+static const char *const U_FIELDS[] = {"note", "evidence", "percent", "status",
+                                       "no_evidence_reason", "due", "rag", "reason", NULL};
+#define U_SIZE 16384
+
+typedef struct update_values {
+    char *v[U_N];
+    const char *p[U_N + 1]; /* NULL where empty */
+} update_values;
+
+static void update_form(FILE *f, web_ctx *x, const form_error *e, const update_values *u)
+{
+    static const char *const officer_statuses[] = {"", "Keep as it is", "in_progress",
+        "In progress", "complete", "Complete", NULL};
+    static const char *const manager_statuses[] = {"", "Keep as it is", "in_progress",
+        "In progress (also reopens a completed action)", "complete", "Complete",
+        "signed_off", "Signed off (closure)", "withdrawn", "Withdrawn", NULL};
+    static const char *const rags[] = {"", "Keep as it is", "red", "Red", "amber", "Amber",
+        "green", "Green", "blue", "Blue", "grey", "Grey", "none", "Remove the override", NULL};
+    const char *const *p = u ? u->p : (const char *const[U_N + 1]){0};
+    fprintf(f, "<h2 class=\"govuk-heading-m\">Add an update</h2>\n<form method=\"post\" "
+               "action=\"/actions/%lld\" novalidate>", (long long)x->id);
+    page_csrf(x, f);
+    fputs("\n", f);
+    textarea_field(f, e, "note", "What was done", NULL, p[U_NOTE]);
+    textarea_field(f, e, "evidence", "Evidence of impact",
+                   "What changed for children and families", p[U_EVIDENCE]);
+    text_field(f, e, "percent", "Per cent complete", "A whole number from 0 to 100",
+               p[U_PERCENT], "govuk-input--width-3");
+    select_field(f, e, "status", "Status", is_manager(x) ? manager_statuses : officer_statuses,
+                 p[U_STATUS]);
+    if (is_manager(x)) {
+        textarea_field(f, e, "no_evidence_reason", "Signing off without evidence: why",
+                       NULL, p[U_NO_EVIDENCE]);
+        text_field(f, e, "due", "Revised due date", "A date, like 2027-03-31, or a timescale "
+                   "such as 6 months. Needs a reason.", p[U_DUE], "govuk-input--width-10");
+        select_field(f, e, "rag", "RAG override", rags, p[U_RAG]);
+        textarea_field(f, e, "reason", "Reason",
+                       "Why the due date, RAG or status changes (reopening, withdrawal)",
+                       p[U_REASON]);
+    }
+    fputs("<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
+          "Save update</button>\n</form>\n", f);
+}
+
+static int action_page(web_ctx *x, unsigned status, const form_error *e,
+                       const update_values *u)
 {
     int64_t owner = 0;
     if (!action_visible(x, &owner))
@@ -251,27 +276,62 @@ static int action_page(web_ctx *x, unsigned status, const char *error)
         sp_cursor_free(c);
         return 0;
     }
-    if (error) {
-        fputs("<div class=\"error-summary\" role=\"alert\"><h2>There is a problem</h2><p>", f);
-        html_text(f, error);
-        fputs("</p></div>\n", f);
-    }
+    if (e)
+        error_summary(f, e->field, e->message);
     definition_list(f, c);
     sp_cursor_free(c);
     history_table(f, x);
     if (may_update(x, owner))
-        update_form(f, x);
+        update_form(f, x, e, u);
     return page_end(x, f, &buf, &len, status, NULL);
 }
 
 int page_action(web_ctx *x)
 {
-    return action_page(x, 200, NULL);
+    return action_page(x, 200, NULL, NULL);
 }
 
-static const char *field_or_null(const char *body, const char *name, char *buf, size_t size)
+/* The field a refusal is about, from the words of the library's message. */
+static const char *update_error_field(const char *msg)
 {
-    return form_field(body, name, buf, size) && buf[0] ? buf : NULL;
+    static const char *const words[][2] = {
+        {"per cent", "percent"}, {"percent", "percent"}, {"without evidence", "no_evidence_reason"},
+        {"reason", "reason"}, {"due", "due"}, {"evidence", "evidence"}, {"RAG", "rag"},
+        {"rag", "rag"}, {"status", "status"}, {"lifecycle", "status"}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(msg, words[i][0]))
+            return words[i][1];
+    return "note";
+}
+
+static int read_update(web_ctx *x, update_values *u)
+{
+    memset(u, 0, sizeof *u);
+    for (int i = 0; i < U_N; i++) {
+        if (!(u->v[i] = malloc(U_SIZE)))
+            return 0;
+        u->v[i][0] = '\0';
+        form_field(x->w->body, U_FIELDS[i], u->v[i], U_SIZE);
+        u->p[i] = u->v[i][0] ? u->v[i] : NULL;
+    }
+    return 1;
+}
+
+static void free_update(update_values *u)
+{
+    for (int i = 0; i < U_N; i++)
+        free(u->v[i]);
+}
+
+/* Closure and the plan's dates and ratings are managers' (the issue's
+ * roles): an officer sending them is refused outright. */
+static int officer_overreach(web_ctx *x, const update_values *u)
+{
+    if (is_manager(x))
+        return 0;
+    const char *st = u->p[U_STATUS];
+    return u->p[U_DUE] || u->p[U_RAG] || u->p[U_REASON] || u->p[U_NO_EVIDENCE] ||
+           (st && strcmp(st, "in_progress") && strcmp(st, "complete"));
 }
 
 int page_action_update(web_ctx *x)
@@ -282,29 +342,40 @@ int page_action_update(web_ctx *x)
                                      "Go back to your list of actions.");
     if (!may_update(x, owner))
         return respond_error(x, 403, "Only the action's owner or a manager can update it.");
-    char percent[16], status[32], due_out[SP_DATE_SIZE];
-    char *n = malloc(16384), *e = malloc(16384);
-    if (!n || !e) {
-        free(n);
-        free(e);
+    update_values u;
+    if (!read_update(x, &u)) {
+        free_update(&u);
         return respond_error(x, 500, "The server is out of memory. Try again.");
     }
-    sp_update u = {0};
-    u.author = x->session.name; /* every change is attributed to the account */
-    u.note = field_or_null(x->w->body, "note", n, 16384);
-    u.evidence = field_or_null(x->w->body, "evidence", e, 16384);
-    u.percent = field_or_null(x->w->body, "percent", percent, sizeof percent);
-    u.status = field_or_null(x->w->body, "status", status, sizeof status);
-    int rc = sp_action_update(NULL, due_out, x->w->db, x->id, &u);
+    if (officer_overreach(x, &u)) {
+        free_update(&u);
+        return respond_error(x, 403, "Only a manager can sign off, withdraw, revise the due "
+                                     "date or override the RAG rating.");
+    }
+    char due_out[SP_DATE_SIZE];
+    sp_update in = {0};
+    in.author = x->session.name; /* every change is attributed to the account */
+    in.note = u.p[U_NOTE];
+    in.evidence = u.p[U_EVIDENCE];
+    in.percent = u.p[U_PERCENT];
+    in.status = u.p[U_STATUS];
+    in.no_evidence_reason = u.p[U_NO_EVIDENCE];
+    in.due = u.p[U_DUE];
+    in.rag = u.p[U_RAG];
+    in.reason = u.p[U_REASON];
     int r;
-    if (rc == SP_OK) {
+    if (sp_action_update(NULL, due_out, x->w->db, x->id, &in) == SP_OK) {
         char to[48];
         snprintf(to, sizeof to, "/actions/%lld", (long long)x->id);
         r = respond_redirect(x, to);
     } else {
-        r = action_page(x, 400, sp_errmsg(x->w->db));
+        const char *msg = sp_errmsg(x->w->db);
+        form_error e = {update_error_field(msg), msg};
+        if (!is_manager(x) && strcmp(e.field, "note") && strcmp(e.field, "evidence") &&
+            strcmp(e.field, "percent") && strcmp(e.field, "status"))
+            e.field = "note"; /* a field the officer's form has */
+        r = action_page(x, 400, &e, &u);
     }
-    free(n);
-    free(e);
+    free_update(&u);
     return r;
 }

@@ -1,6 +1,8 @@
 /* Responses: the page frame, security headers on everything, errors. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "pages.h"
 
@@ -52,7 +54,16 @@ FILE *page_begin(web_ctx *x, const char *title, char **buf, size_t *len)
           "Safeguarding improvement plan</a>", f);
     if (x->session.account_id) {
         fputs("<nav aria-label=\"Account\"><ul class=\"nav\"><li><a href=\"/\">My actions</a></li>"
-              "<li><a href=\"/overdue\">Overdue</a></li></ul>"
+              "<li><a href=\"/overdue\">Overdue</a></li>"
+              "<li><a href=\"/due-soon\">Due soon</a></li><li><a href=\"/stale\">Stale</a></li>"
+              "<li><a href=\"/plan\">Plan</a></li><li><a href=\"/summary\">Summary</a></li>"
+              "<li><a href=\"/downloads\">Downloads</a></li>", f);
+        if (strcmp(x->session.role, "manager") == 0)
+            fputs("<li><a href=\"/reassign\">Reassign</a></li>"
+                  "<li><a href=\"/transfer\">Transfer</a></li>", f);
+        if (strcmp(x->session.role, "clerk") == 0)
+            fputs("<li><a href=\"/import\">Import</a></li>", f);
+        fputs("</ul>"
               "<form method=\"post\" action=\"/sign-out\" class=\"signout\">", f);
         page_csrf(x, f);
         fputs("<span>Signed in as ", f);
@@ -61,6 +72,7 @@ FILE *page_begin(web_ctx *x, const char *title, char **buf, size_t *len)
         html_text(f, x->session.role);
         fputs(")</span> <button type=\"submit\" class=\"button secondary\">Sign out</button>"
               "</form></nav>", f);
+        page_session_notice(x, f);
     }
     fputs("</div></header>\n<main id=\"main\" class=\"width\">\n<h1>", f);
     html_text(f, title);
@@ -114,6 +126,29 @@ int respond_redirect_cookie(web_ctx *x, const char *to, const char *cookie)
 {
     char *body = strdup("");
     return body && queue(x, 303, body, 0, "text/plain", cookie, to);
+}
+
+int respond_file(web_ctx *x, int fd, const char *type, const char *filename)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0 || lseek(fd, 0, SEEK_SET) != 0) {
+        close(fd);
+        return respond_error(x, 500, "The file could not be made. Try again.");
+    }
+    /* From the file descriptor: libmicrohttpd sends it from disk. */
+    struct MHD_Response *r = MHD_create_response_from_fd((size_t)st.st_size, fd);
+    if (!r) {
+        close(fd);
+        return 0;
+    }
+    char disposition[256];
+    snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"", filename);
+    security_headers(r);
+    MHD_add_response_header(r, "Content-Type", type);
+    MHD_add_response_header(r, "Content-Disposition", disposition);
+    enum MHD_Result ok = MHD_queue_response(x->w->conn, 200, r);
+    MHD_destroy_response(r);
+    return ok == MHD_YES;
 }
 
 void page_csrf(web_ctx *x, FILE *f)

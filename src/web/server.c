@@ -18,6 +18,7 @@
 #include "web.h"
 
 #define MAX_BODY 65536
+#define MAX_UPLOAD (16 * 1024 * 1024) /* a sheet sent to /import */
 #define IDLE_S (30 * 60)
 #define ABSOLUTE_S (12 * 60 * 60)
 
@@ -70,9 +71,10 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 }
 
 /* Reads the body in pieces; beyond MAX_BODY the request is marked too big. */
-static int read_body(req *r, const char *data, size_t *size)
+static int read_body(req *r, const char *url, const char *data, size_t *size)
 {
-    if (r->too_big || r->len + *size > MAX_BODY) {
+    size_t limit = strcmp(url, "/import") == 0 ? MAX_UPLOAD : MAX_BODY;
+    if (r->too_big || r->len + *size > limit) {
         r->too_big = 1;
         *size = 0;
         return 1;
@@ -103,11 +105,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         return MHD_YES;
     }
     if (*size)
-        return read_body(r, data, size) ? MHD_YES : MHD_NO;
+        return read_body(r, url, data, size) ? MHD_YES : MHD_NO;
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     conn *k = ci ? ci->socket_context : NULL;
-    web_request w = {c, k ? k->db : NULL, url, method, r->body ? r->body : "",
+    web_request w = {c, k ? k->db : NULL, url, method, r->body ? r->body : "", r->len,
                      r->too_big, options->behind_tls, time(NULL), IDLE_S, ABSOLUTE_S};
     return page_dispatch(&w);
 }

@@ -1,0 +1,33 @@
+/* GOV.UK Design System form pieces: fields, error summary, query values. */
+#ifndef SP_WEB_FORM_H
+#define SP_WEB_FORM_H
+
+#include "pages.h"
+
+/* The one field in error on a form (field is its id), or none. */
+typedef struct form_error {
+    const char *field;
+    const char *message;
+} form_error;
+
+/* A query-string value, NULL if absent or empty. */
+const char *query_arg(web_ctx *x, const char *name);
+/* The error summary at the top of a page, linking to the field. */
+void error_summary(FILE *f, const char *field, const char *message);
+/* Fields; e may be NULL. Values are escaped. width: a govuk-input--width-N
+ * class or NULL. options: value, label pairs ending in NULL. */
+void text_field(FILE *f, const form_error *e, const char *id, const char *label,
+                const char *hint, const char *value, const char *width);
+void textarea_field(FILE *f, const form_error *e, const char *id, const char *label,
+                    const char *hint, const char *value);
+void select_field(FILE *f, const form_error *e, const char *id, const char *label,
+                  const char *const *options, const char *value);
+/* A select of the authorities the account may see ("All" first if allow_all). */
+void authority_select(FILE *f, web_ctx *x, const form_error *e, const char *value,
+                      int allow_all);
+/* Fills e from the handle's message, pointing at the field (of the NULL-ended
+ * lists fields and values) whose value the message names; else the first. */
+void form_error_from_db(form_error *e, web_ctx *x, const char *const *fields,
+                        const char *const *values);
+
+#endif

@@ -1,0 +1,210 @@
+/* Managers' tasks across many actions: reassign an owner's open actions,
+ * transfer actions to another body. Each needs a reason, is attributed to
+ * the signed-in account, and stays inside the authorities it may see. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "form.h"
+
+#define FIELD 1024
+
+typedef struct task_form {
+    const char *path, *title, *intro, *button;
+    const char *const *fields; /* ids, NULL-ended; "authority" is the select */
+    const char *const *labels;
+} task_form;
+
+static const char *const REASSIGN_FIELDS[] = {"from", "to", "authority", "review",
+                                              "reason", NULL};
+static const char *const REASSIGN_LABELS[] = {"Current owner", "New owner", "",
+                                              "Only this review (optional, AUTHORITY/REVIEW)",
+                                              "Why"};
+static const char *const TRANSFER_FIELDS[] = {"to", "authority", "review", "finding", "owner",
+                                              "reason", NULL};
+static const char *const TRANSFER_LABELS[] = {"Transferred to (the body now responsible)", "",
+                                              "Only this review (optional, AUTHORITY/REVIEW)",
+                                              "Only this finding (optional, "
+                                              "AUTHORITY/REVIEW/FINDING)",
+                                              "Only this owner's actions (optional)", "Why"};
+
+static const task_form REASSIGN = {"/reassign", "Reassign actions",
+    "Moves the open actions of one owner to another owner.", "Reassign",
+    REASSIGN_FIELDS, REASSIGN_LABELS};
+static const task_form TRANSFER = {"/transfer", "Transfer actions",
+    "Marks open actions as transferred to another body: they leave this plan's open work.",
+    "Transfer", TRANSFER_FIELDS, TRANSFER_LABELS};
+
+typedef struct values {
+    char v[8][FIELD];
+    const char *p[8]; /* NULL where empty */
+} values;
+
+static void read_values(web_ctx *x, const task_form *t, values *vs)
+{
+    for (int i = 0; t->fields[i]; i++) {
+        vs->v[i][0] = '\0';
+        form_field(x->w->body, t->fields[i], vs->v[i], FIELD);
+        vs->p[i] = vs->v[i][0] ? vs->v[i] : NULL;
+    }
+}
+
+static const char *value_of(const task_form *t, const values *vs, const char *id)
+{
+    for (int i = 0; t->fields[i]; i++)
+        if (strcmp(t->fields[i], id) == 0)
+            return vs->p[i];
+    return NULL;
+}
+
+static int task_page(web_ctx *x, const task_form *t, unsigned status, const form_error *e,
+                     const values *vs)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = page_begin(x, t->title, &buf, &len);
+    if (!f)
+        return 0;
+    if (e && e->field)
+        error_summary(f, e->field, e->message);
+    const char *moved = query_arg(x, "moved");
+    if (moved && !e) {
+        fputs("<div class=\"govuk-notification-banner govuk-notification-banner--success\" "
+              "role=\"alert\" aria-labelledby=\"done-title\" data-module=\"govuk-notification-"
+              "banner\"><div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-"
+              "notification-banner__title\" id=\"done-title\">Done</h2></div><div class=\""
+              "govuk-notification-banner__content\"><p class=\"govuk-notification-banner__"
+              "heading\">Actions moved: ", f);
+        html_text(f, moved);
+        fputs("</p></div></div>\n", f);
+    }
+    fprintf(f, "<p class=\"govuk-body\">%s</p>\n<form method=\"post\" action=\"%s\" "
+               "novalidate>", t->intro, t->path);
+    page_csrf(x, f);
+    fputs("\n", f);
+    for (int i = 0; t->fields[i]; i++) {
+        const char *v = vs ? vs->p[i] : NULL;
+        if (strcmp(t->fields[i], "authority") == 0)
+            authority_select(f, x, e, v, x->session.all_authorities);
+        else if (strcmp(t->fields[i], "reason") == 0)
+            textarea_field(f, e, "reason", t->labels[i], "Kept on every action's history",
+                           v);
+        else
+            text_field(f, e, t->fields[i], t->labels[i], NULL, v, NULL);
+    }
+    fprintf(f, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
+               "%s</button>\n</form>\n", t->button);
+    return page_end(x, f, &buf, &len, status, NULL);
+}
+
+int page_reassign_form(web_ctx *x) { return task_page(x, &REASSIGN, 200, NULL, NULL); }
+int page_transfer_form(web_ctx *x) { return task_page(x, &TRANSFER, 200, NULL, NULL); }
+
+/* A reference's authority (the part before the first '/') must be in scope. */
+static int ref_in_scope(web_ctx *x, const char *ref)
+{
+    char code[64];
+    if (!ref)
+        return 1;
+    snprintf(code, sizeof code, "%.*s", (int)strcspn(ref, "/"), ref);
+    return scope_allows(x, code);
+}
+
+/* The checks both tasks share; 0 with e filled if one fails. */
+static int check_common(web_ctx *x, const task_form *t, const values *vs, form_error *e)
+{
+    static const char *const refs[] = {"review", "finding", NULL};
+    const char *authority = value_of(t, vs, "authority");
+    for (int i = 0; t->fields[i]; i++)
+        if (!vs->p[i] && (strcmp(t->fields[i], "to") == 0 || strcmp(t->fields[i], "from") == 0
+                          || strcmp(t->fields[i], "reason") == 0)) {
+            *e = (form_error){t->fields[i], strcmp(t->fields[i], "reason") == 0
+                                  ? "Enter why the actions are moving"
+                                  : strcmp(t->fields[i], "from") == 0
+                                        ? "Enter the current owner"
+                                        : "Enter where the actions are going"};
+            return 0;
+        }
+    if (authority ? !scope_allows(x, authority) : !x->session.all_authorities) {
+        *e = (form_error){"authority", "Choose an authority your account can see"};
+        return 0;
+    }
+    for (int i = 0; refs[i]; i++)
+        if (!ref_in_scope(x, value_of(t, vs, refs[i]))) {
+            *e = (form_error){refs[i], "Enter a reference in an authority your account "
+                                       "can see"};
+            return 0;
+        }
+    return 1;
+}
+
+static int task_done(web_ctx *x, const task_form *t, int moved)
+{
+    char to[64];
+    snprintf(to, sizeof to, "%s?moved=%d", t->path, moved);
+    return respond_redirect(x, to);
+}
+
+int page_reassign(web_ctx *x)
+{
+    values vs;
+    form_error e = {0};
+    read_values(x, &REASSIGN, &vs);
+    if (!check_common(x, &REASSIGN, &vs, &e))
+        return task_page(x, &REASSIGN, 400, &e, &vs);
+    sp_reassign in = {0};
+    in.from = vs.p[0];
+    in.to = vs.p[1];
+    in.authority = vs.p[2];
+    in.review = vs.p[3];
+    in.reason = vs.p[4];
+    in.author = x->session.name; /* attributed to the account, never to free text */
+    int moved = 0;
+    if (sp_action_reassign(&moved, x->w->db, &in) != SP_OK) {
+        form_error_from_db(&e, x, REASSIGN_FIELDS, vs.p);
+        return task_page(x, &REASSIGN, 400, &e, &vs);
+    }
+    return task_done(x, &REASSIGN, moved);
+}
+
+int page_transfer(web_ctx *x)
+{
+    values vs;
+    form_error e = {0};
+    read_values(x, &TRANSFER, &vs);
+    if (!check_common(x, &TRANSFER, &vs, &e))
+        return task_page(x, &TRANSFER, 400, &e, &vs);
+    sp_transfer in = {0};
+    in.to = vs.p[0];
+    in.authority = vs.p[1];
+    in.review = vs.p[2];
+    in.finding = vs.p[3];
+    in.owner = vs.p[4];
+    in.reason = vs.p[5];
+    in.author = x->session.name;
+    int moved = 0;
+    if (sp_action_transfer(&moved, x->w->db, &in) != SP_OK) {
+        form_error_from_db(&e, x, TRANSFER_FIELDS, vs.p);
+        return task_page(x, &TRANSFER, 400, &e, &vs);
+    }
+    return task_done(x, &TRANSFER, moved);
+}
+
+/* WCAG 2.2.1: say before it happens when the session will time out, and
+ * how to keep it (any page opened restarts the idle clock). Without
+ * script the notice is on every page. */
+void page_session_notice(web_ctx *x, FILE *f)
+{
+    time_t ends = (time_t)(x->w->now + x->w->idle_s);
+    struct tm tm;
+    char at[16];
+    gmtime_r(&ends, &tm);
+    strftime(at, sizeof at, "%H:%M", &tm);
+    fprintf(f, "<p class=\"govuk-body-s\" id=\"session-notice\">For your security you will "
+               "be signed out after %lld minutes without using the service (at %s UTC if "
+               "you do nothing). Opening any page, or <a class=\"govuk-link\" href=\"",
+            (long long)(x->w->idle_s / 60), at);
+    html_text(f, x->w->url);
+    fputs("\">reloading this one</a>, keeps you signed in. Save your work before then.</p>",
+          f);
+}
