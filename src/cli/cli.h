@@ -52,6 +52,10 @@ void cli_close(cli_ctx *ctx);
  * the misuse message. --help is handled here for every command. */
 #define CLI_STOP_HELP 1000
 #define CLI_STOP_MISUSE 1001
+/* An option that may be given more than once (each value adds one: user
+ * add --authority A --authority B): its getopt value, in the options
+ * table and in the switch. Any other option given twice is misuse. */
+#define CLI_REPEAT(c) ((c) | 0x400)
 int cli_opt(cli_ctx *ctx, int argc, char **argv, const struct option *opts);
 
 /* Why a --db value cannot be used (empty, ":memory:"), or NULL if it can. */

@@ -35,7 +35,7 @@ static int run_user_add(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"role", required_argument, 0, 'r'}, {"owner", required_argument, 0, 'o'},
-        {"authority", required_argument, 0, 'a'}, {"email", required_argument, 0, 'e'},
+        {"authority", required_argument, 0, CLI_REPEAT('a')}, {"email", required_argument, 0, 'e'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     sp_account_new in = {0};
     const char *auths[64];
@@ -47,11 +47,13 @@ static int run_user_add(cli_ctx *ctx, int argc, char **argv)
         case 'r': in.role = optarg; break;
         case 'o': in.owner = optarg; break;
         case 'e': in.email = optarg; break;
-        case 'a':
+        case CLI_REPEAT('a'):
             if (strcmp(optarg, "all") == 0)
                 in.all_authorities = 1;
             else if (in.n_authorities < 64)
                 auths[in.n_authorities++] = optarg;
+            else
+                return cli_misuse(ctx, "--authority given more than 64 times: use 'all'");
             break;
         default: return cli_stop(c);
         }

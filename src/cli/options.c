@@ -156,7 +156,7 @@ int cli_opt(cli_ctx *ctx, int argc, char **argv, const struct option *opts)
                        "write --%s=VALUE", o->name, o->name);
             return CLI_STOP_MISUSE;
         }
-        if (valued && given_twice(ctx, c)) {
+        if (valued && !(c & CLI_REPEAT(0)) && given_twice(ctx, c)) {
             cli_misuse(ctx, "--%s given twice: give it once", o->name);
             return CLI_STOP_MISUSE;
         }

@@ -17,7 +17,8 @@
 #include <microhttpd.h>
 
 #define SP_MHD_FUNCTIONS(X)                                                                    \
-    X(MHD_add_response_header) X(MHD_create_response_from_buffer) X(MHD_destroy_response)      \
+    X(MHD_add_response_header) X(MHD_create_response_from_buffer)                              \
+    X(MHD_create_response_from_fd) X(MHD_destroy_response)                                     \
     X(MHD_get_connection_info) X(MHD_get_daemon_info) X(MHD_lookup_connection_value)           \
     X(MHD_queue_response) X(MHD_start_daemon) X(MHD_stop_daemon)
 
@@ -36,6 +37,7 @@ const char *web_mhd_load(void);
 #ifndef SP_MHD_LOADER
 #define MHD_add_response_header web_mhd.MHD_add_response_header
 #define MHD_create_response_from_buffer web_mhd.MHD_create_response_from_buffer
+#define MHD_create_response_from_fd web_mhd.MHD_create_response_from_fd
 #define MHD_destroy_response web_mhd.MHD_destroy_response
 #define MHD_get_connection_info web_mhd.MHD_get_connection_info
 #define MHD_get_daemon_info web_mhd.MHD_get_daemon_info
