@@ -403,6 +403,11 @@ int sp_action_list(sp_cursor **out, sp_db *db, const char *scope);
 /* One row describing the action (every stored field, with its path). */
 int sp_action_get(sp_cursor **out, sp_db *db, int64_t action_id);
 
+/* [asof] The action as it stood on as_of (NULL = today), rebuilt from its
+ * history as every report does (sp_plan_at's columns): one row, or none
+ * when it did not exist yet. The caller frees *out (NULL on failure). */
+int sp_action_at(sp_cursor **out, sp_db *db, int64_t action_id, const char *as_of);
+
 /* ------------------------------------------------------------------ */
 /* Reports                                                             */
 

@@ -61,6 +61,8 @@ base AS (
       AND (:review_id IS NULL OR f.review_id = :review_id)
       AND (:finding_id IS NULL OR x.finding_id = :finding_id)
       AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
+      -- :action_id (sp_action_at, sp_action_rag): one action, as it stood
+      AND (:action_id IS NULL OR x.id = :action_id)
       AND (date(x.created_at) <= :as_of OR x.start_on <= :as_of
            OR EXISTS (SELECT 1 FROM action_update u
                       WHERE u.action_id = x.id AND u.on_date <= :as_of))
@@ -157,7 +159,13 @@ WHERE (:owner_id IS NULL OR s.owner_id = :owner_id)
        OR (s.status IN ('not_started', 'in_progress') AND s.due_on < :as_of))
 -- With :by_review = 1 (the committee pack's Actions sheet) the order is
 -- review first, then theme, as a plan is read at committee.
+-- With :by_ref = 1 (the export of a past day) the order is the export's:
+-- by references only, as sql/export.sql streams today.
 ORDER BY CASE WHEN :overdue IS NOT NULL THEN s.due_on END,
+         CASE WHEN :by_ref IS NOT NULL THEN a.code END,
+         CASE WHEN :by_ref IS NOT NULL THEN r.ref END,
+         CASE WHEN :by_ref IS NOT NULL THEN f.ref END,
+         CASE WHEN :by_ref IS NOT NULL THEN x.ref END,
          CASE WHEN :by_review IS NOT NULL THEN a.code END,
          CASE WHEN :by_review IS NOT NULL THEN r.started_on END,
          CASE WHEN :by_review IS NOT NULL THEN r.ref END,

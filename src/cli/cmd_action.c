@@ -144,8 +144,11 @@ static int run_action_show(cli_ctx *ctx, int argc, char **argv)
         return EXIT_MISUSE;
     if (!cli_open(ctx, false))
         return EXIT_RUNTIME;
+    /* With --as-of the fields are those of that day, rebuilt from the
+     * history as every report rebuilds them. */
     if (sp_resolve(&id, ctx->db, "action", argv[optind]) != SP_OK ||
-        sp_action_get(&cur, ctx->db, id) != SP_OK)
+        (as_of ? sp_action_at(&cur, ctx->db, id, as_of) : sp_action_get(&cur, ctx->db, id)) !=
+            SP_OK)
         return cli_fail(ctx);
     if (format != FORMAT_TABLE)
         return cli_print(ctx, cur, format, NULL, 0);
@@ -162,7 +165,9 @@ const cli_command cmd_action_show = {
     "the due date with the original and any slippage, and the whole history:\n"
     "when, who, each change as old -> new, the note and the evidence.\n"
     "\n"
-    "  --as-of DATE     the date to rate the action for (default today)\n"
+    "  --as-of DATE     show the action as it stood on DATE, as every report\n"
+    "                   does: owner, status, due date, override and latest\n"
+    "                   update as recorded by then, and the RAG of that day\n"
     "  --format FORMAT  csv or json print the stored fields as one row, for\n"
     "                   machines; 'action history' gives the history as rows\n",
 };

@@ -111,15 +111,35 @@ static int print_claim(cli_ctx *ctx, int64_t action_id, const char *as_of)
     return EXIT_OK;
 }
 
+/* The due date and status as they stood on as_of (the plan_at row), so
+ * that a past day is described as it was, not with today's revision. */
+static int state_on(cli_ctx *ctx, sp_cursor **at, int64_t action_id, const char *as_of)
+{
+    *at = NULL;
+    if (!as_of)
+        return EXIT_OK;
+    if (sp_action_at(at, ctx->db, action_id, as_of) != SP_OK)
+        return cli_fail(ctx);
+    if (sp_cursor_step(*at) != SP_ROW) {
+        sp_cursor_free(*at);
+        *at = NULL;
+    }
+    return EXIT_OK;
+}
+
 /* "Due D", and when it was revised, the original and the slippage. */
 static int print_timescale(cli_ctx *ctx, int64_t action_id, const char *as_of)
 {
-    sp_cursor *c;
-    if (sp_action_get(&c, ctx->db, action_id) != SP_OK)
+    sp_cursor *c, *at;
+    if (state_on(ctx, &at, action_id, as_of) != EXIT_OK)
+        return EXIT_RUNTIME;
+    if (sp_action_get(&c, ctx->db, action_id) != SP_OK) {
+        sp_cursor_free(at);
         return cli_fail(ctx);
+    }
     int rc = sp_cursor_step(c);
     if (rc == SP_ROW) {
-        const char *due = cell(c, "due_on"), *original = cell(c, "original_due_on");
+        const char *due = cell(at ? at : c, "due_on"), *original = cell(c, "original_due_on");
         const char *written = cell(c, "timescale"), *cadence = cell(c, "cadence");
         const char *quality = cell(c, "data_quality");
         if (written) {
@@ -143,9 +163,10 @@ static int print_timescale(cli_ctx *ctx, int64_t action_id, const char *as_of)
         if (quality)
             printf("Data quality: %s\n", quality);
     }
-    bool claimed = rc == SP_ROW && strcmp(cell(c, "status") ? cell(c, "status") : "",
-                                          "complete") == 0;
+    const char *status = rc == SP_ROW ? cell(at ? at : c, "status") : NULL;
+    bool claimed = status && strcmp(status, "complete") == 0;
     sp_cursor_free(c);
+    sp_cursor_free(at);
     if (rc != SP_ROW)
         return cli_fail(ctx);
     return claimed && as_of ? print_claim(ctx, action_id, as_of) : EXIT_OK;
