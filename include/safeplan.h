@@ -765,14 +765,18 @@ typedef struct sp_update {
     const char *percent;  /* per cent complete, "0".."100" (a trailing '%'
                              is allowed) as typed, or NULL */
     const char *due;      /* a revised due date or timescale (sp_due_parse,
-                             relative to the start date, else today); needs
-                             a reason. The original due date is kept */
+                             a timescale counted from the update's date);
+                             needs a reason. The original due date is kept.
+                             A date before the update's date is refused
+                             unless `past` is set */
     const char *transfer_to; /* where the action went; with status
                                 transferred, and required by it */
     const char *rag;      /* a manual RAG override (red, amber, green, blue,
                              grey) or "none" to clear one; needs a reason */
     const char *reason;   /* why: for a revised due date, withdrawal,
                              reopening or an override */
+    int past;             /* [asof] 1: a revised due date already past on the
+                             update's date is meant */
 } sp_update;
 
 /*

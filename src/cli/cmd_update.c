@@ -176,14 +176,19 @@ int cli_print_progress(cli_ctx *ctx, int64_t action_id, const char *as_of)
 {
     const char *rag;
     char *reason = NULL, today[SP_DATE_SIZE];
-    if (sp_action_rag(&rag, &reason, ctx->db, action_id, as_of) != SP_OK)
-        return cli_fail(ctx);
+    int rc = sp_action_rag(&rag, &reason, ctx->db, action_id, as_of);
     sp_today(ctx->db, today);
+    if (rc == SP_ENOTFOUND) /* a day before the action was added */
+        printf("\nRAG as of %s: not rated: %s\n", as_of, sp_errmsg(ctx->db));
+    if (rc == SP_ENOTFOUND)
+        return EXIT_OK;
+    if (rc != SP_OK)
+        return cli_fail(ctx);
     printf("\nRAG as of %s: ", as_of ? as_of : today);
     cli_put_visible(stdout, reason, NULL); /* an override's reason is free text */
     fputc('\n', stdout);
     sp_free(reason);
-    int rc = print_timescale(ctx, action_id, as_of ? as_of : today);
+    rc = print_timescale(ctx, action_id, as_of ? as_of : today);
     if (rc != EXIT_OK)
         return rc;
     puts("\nHistory:");
@@ -207,6 +212,7 @@ static int update_option(sp_update *in, int c, const char *arg)
     case 'g': in->rag = arg; break;
     case 'b': in->author = arg; break;
     case 'o': in->on = arg; break;
+    case 'P': in->past = 1; break;
     default: return cli_stop(c);
     }
     return -1;
@@ -220,7 +226,8 @@ static int run_action_update(cli_ctx *ctx, int argc, char **argv)
         {"percent", required_argument, 0, 'p'}, {"due", required_argument, 0, 'd'},
         {"reason", required_argument, 0, 'r'}, {"to", required_argument, 0, 't'},
         {"rag", required_argument, 0, 'g'}, {"by", required_argument, 0, 'b'},
-        {"on", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"on", required_argument, 0, 'o'}, {"past", no_argument, 0, 'P'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     sp_update in = {0};
     char due[SP_DATE_SIZE];
     int64_t id = 0, update_id = 0;
@@ -256,7 +263,7 @@ const cli_command cmd_action_update = {
     "Usage: safeplan action update ACTION [--status STATUS] [--note TEXT]\n"
     "           [--evidence TEXT | --no-evidence REASON] [--percent N]\n"
     "           [--due WHEN --reason TEXT] [--to DESTINATION] [--rag RAG]\n"
-    "           [--reason TEXT] [--by NAME] [--on DATE]\n"
+    "           [--reason TEXT] [--by NAME] [--on DATE] [--past]\n"
     "\n"
     "Appends one dated update to the action's history and applies the change\n"
     "it carries, all or nothing. History is never edited: to correct an\n"
@@ -275,9 +282,12 @@ const cli_command cmd_action_update = {
     "                      families\n"
     "  --no-evidence REASON  sign off without impact evidence, saying why\n"
     "  --percent N         per cent complete, 0-100\n"
-    "  --due WHEN          a revised due date, as for 'action add' (timescales\n"
-    "                      count from the action's start date, else today);\n"
+    "  --due WHEN          a revised due date, as for 'action add'; a timescale\n"
+    "                      (\"3 months\") counts from the date of the update\n"
+    "                      (--on, else today), not from the start date;\n"
     "                      needs --reason. The original due date is kept\n"
+    "  --past              accept a revised due date already past on the date\n"
+    "                      of the update (refused without it, as a likely typo)\n"
     "  --to DESTINATION    where a transferred action went, e.g.\n"
     "                      \"Children's Services service plan 2017/18\"\n"
     "  --rag RAG           a manual RAG override (red, amber, green, blue,\n"
