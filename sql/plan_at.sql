@@ -42,7 +42,8 @@
 -- authority, review and finding), or with :overdue = 1 only the open
 -- actions past their due date, most overdue first. After id and path come
 -- the columns of the CSV export (sql/export.sql), in its order, as they
--- stood on the day, then days_overdue and aging (NULL unless overdue).
+-- stood on the day, then days_overdue and aging (NULL unless overdue) and
+-- rag_computed (the rating before any override: what the counts count).
 -- Only the reconstructed state is materialised; the text is joined back
 -- by id, so memory does not hold every action's text twice.
 WITH cfg AS (
@@ -137,7 +138,12 @@ SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
             WHEN julianday(:as_of) - julianday(s.due_on) <= 30 THEN '1-30'
             WHEN julianday(:as_of) - julianday(s.due_on) <= 90 THEN '31-90'
             WHEN julianday(:as_of) - julianday(s.due_on) <= 180 THEN '91-180'
-            ELSE '180+' END AS aging
+            ELSE '180+' END AS aging,
+       -- Counts (summary, pack, report) are of the computed rating, overrides
+       -- aside, so that red is exactly the overdue list; an override shows
+       -- on its action, and the counts say how many are shown otherwise.
+       rag_computed(s.status, s.due_on, x.original_due_on, s.last_update_on, x.start_on,
+                    x.cadence, :as_of, cfg.amber, cfg.stale) AS rag_computed
 FROM st s
 JOIN action x ON x.id = s.id
 JOIN finding f ON f.id = x.finding_id
