@@ -273,15 +273,17 @@ static int run_stale(cli_ctx *ctx, int argc, char **argv)
 }
 
 const cli_command cmd_stale = {
-    "stale", run_stale, "open actions with no update for a while, stalest first",
+    "stale", run_stale, "open actions with no progress for a while, stalest first",
     "Usage: safeplan stale [--days DAYS] [--as-of DATE] [FILTERS]\n"
     "                      [--format table|csv|json]\n"
     "\n"
-    "Lists the open actions with no progress update for DAYS days or more on\n"
-    "the as-of date, stalest first (then by id). What counts is the date of the\n"
-    "latest update, else (never updated) the action's start date, as the RAG\n"
-    "rule counts; an action with neither is not listed, having no date to count\n"
-    "from. An update dated after the as-of date means the action is not stale.\n"
+    "Lists the open actions with no progress for DAYS days or more on the\n"
+    "as-of date, stalest first (then by id). Stale measures progress, not\n"
+    "administration: the clock is the date of the latest update that reported\n"
+    "progress (a note, evidence, a percentage or a status change), else the\n"
+    "action's start date. A reassignment, a transfer elsewhere, a RAG override\n"
+    "or a revised due date does not reset it. An action with no date to count\n"
+    "from is not listed. A past as-of date counts the updates recorded by then.\n"
     "\n"
     "  --days DAYS        1-3650, as 60 or 60d (default: the setting\n"
     "                     rag.stale_days, 60 unless changed; 60 if it is 0)\n"
@@ -291,8 +293,9 @@ const cli_command cmd_stale = {
     "\n"
     "Columns (CSV header and JSON keys, in this order): id, path, authority,\n"
     "review, finding_ref, theme, finding, action, owner, start_on,\n"
-    "original_due_on, due_on, last_update_on (empty if never updated),\n"
-    "counted_from_on (the date counted from), days_without_update, rag,\n"
+    "original_due_on, due_on, last_update_on (any update; empty if never\n"
+    "updated), counted_from_on (the progress clock: the date counted from),\n"
+    "days_without_update (days without progress), rag,\n"
     "rag_reason, status. The table shows days_without_update, path, owner, rag\n"
     "and action. JSON adds \"days\".\n"
     "\n"

@@ -147,15 +147,35 @@ expect_status 0
 run action update --help
 expect_out "--past"
 
+case_ "stale measures progress: administration does not reset the clock"
+sp action add tb/r1/1 --title "Slow action" --owner "Team Manager" --start 2017-01-01 --due 2018-12-31
+sp action update tb/r1/1/2 --note "Started the work" --on 2017-02-01 --by "Team Manager"
+sp action reassign --from "Team Manager" --to "Service Manager" --on 2017-05-01 --by "Head of Service"
+sp action update tb/r1/1/2 --rag amber --reason "watch it" --on 2017-05-02 --by "Head of Service"
+sp action update tb/r1/1/2 --due 2018-06-30 --reason "partner delay" --on 2017-05-03 --by "Head of Service"
+stale_from() { # AS_OF: the progress clock of tb/r1/1/2 in the stale list
+    "$SAFEPLAN_BIN" stale --as-of "$1" --days 60 --authority tb --format csv |
+        python3 -c 'import csv,sys; print(" ".join(r["counted_from_on"] for r in csv.DictReader(sys.stdin) if r["path"] == "tb/r1/1/2"))'
+}
+expect_eq "$(stale_from 2017-06-01)" 2017-02-01 "reassign, override and revision leave it stale"
+sp action update tb/r1/1/2 --percent 10 --on 2017-05-20 --by "Service Manager"
+expect_eq "$(stale_from 2017-06-01)" "" "a percentage is progress"
+expect_eq "$(stale_from 2017-05-10)" 2017-02-01 "as it stood on 2017-05-10 (rebuilt)"
+expect_eq "$(sql "$DB" "SELECT progress_on || ' ' || last_update_on FROM action WHERE description = 'Slow action'")" \
+    "2017-05-20 2017-05-20" "progress_on kept by the trigger"
+run stale --help
+expect_out "Stale measures progress, not"
+expect_out "does not reset it"
+
 case_ "control characters in a title are shown, not obeyed (issue 17, item 8)"
 sp action add tb/r1/1 --title "$(printf 'Legit title\rFAKE: all complete')" --owner "Head of Service" --due 2017-12-31
-run action show tb/r1/1/2
+run action show tb/r1/1/3
 expect_out 'Legit title\rFAKE: all complete'
 if grep -q $'\r' "$OUT"; then bad "a raw CR reached action show"; else ok; fi
 run action list tb
 if grep -q $'\r' "$OUT"; then bad "a raw CR reached action list"; else ok; fi
 run export --authority tb --no-bom
-expect_eq "$(python3 -c 'import csv,sys; print(repr([r["action"] for r in csv.DictReader(open(sys.argv[1], newline=""))][1]))' "$OUT")" \
+expect_eq "$(python3 -c 'import csv,sys; print(repr([r["action"] for r in csv.DictReader(open(sys.argv[1], newline="")) if r["action_ref"] == "3"][0]))' "$OUT")" \
     "'Legit title\\rFAKE: all complete'" "CSV keeps the CR exactly"
 
 finish
