@@ -6,7 +6,9 @@
 -- update that reports progress: a note, evidence, a percentage or a status
 -- change. A reassignment's own entry carries a generated note ("reassigned
 -- from ... to ...", sql/progress.sql) and a transfer a status: neither is
--- progress. The stale report counts from it (else from the start date).
+-- progress. An entry with nothing administrative in it (an import's "as
+-- at" row, which reports the sheet's state on its date) is progress. The
+-- stale report counts from it (else from the start date).
 -- last_update_on keeps its meaning: the reports' "nothing dated after the
 -- day" shortcut (sql/plan_at.sql) still needs every update.
 
@@ -19,7 +21,8 @@ UPDATE action SET progress_on = coalesce(
      WHERE u.action_id = action.id
        AND u.new_owner_id IS NULL AND coalesce(u.new_status, '') <> 'transferred'
        AND (u.note IS NOT NULL OR u.evidence IS NOT NULL OR u.percent IS NOT NULL
-            OR u.new_status IS NOT NULL)),
+            OR u.new_status IS NOT NULL
+            OR (u.rag_override IS NULL AND u.new_due_on IS NULL))),
     CASE WHEN NOT EXISTS (SELECT 1 FROM action_update u WHERE u.action_id = action.id)
          THEN last_update_on END);
 
@@ -32,7 +35,8 @@ BEGIN
         progress_on = CASE WHEN NEW.new_owner_id IS NULL
                                 AND coalesce(NEW.new_status, '') <> 'transferred'
                                 AND (NEW.note IS NOT NULL OR NEW.evidence IS NOT NULL
-                                     OR NEW.percent IS NOT NULL OR NEW.new_status IS NOT NULL)
+                                     OR NEW.percent IS NOT NULL OR NEW.new_status IS NOT NULL
+                                     OR (NEW.rag_override IS NULL AND NEW.new_due_on IS NULL))
                            THEN max(coalesce(progress_on, ''), NEW.on_date)
                            ELSE progress_on END,
         status = coalesce(NEW.new_status, status),

@@ -310,7 +310,8 @@ BEGIN
         progress_on = CASE WHEN NEW.new_owner_id IS NULL
                                 AND coalesce(NEW.new_status, '') <> 'transferred'
                                 AND (NEW.note IS NOT NULL OR NEW.evidence IS NOT NULL
-                                     OR NEW.percent IS NOT NULL OR NEW.new_status IS NOT NULL)
+                                     OR NEW.percent IS NOT NULL OR NEW.new_status IS NOT NULL
+                                     OR (NEW.rag_override IS NULL AND NEW.new_due_on IS NULL))
                            THEN max(coalesce(progress_on, ''), NEW.on_date)
                            ELSE progress_on END,
         status = coalesce(NEW.new_status, status),

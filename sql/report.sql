@@ -191,7 +191,8 @@ replayed_action AS (
             WHERE u.action_id = a.id AND u.on_date <= :as_of
               AND u.new_owner_id IS NULL AND coalesce(u.new_status, '') <> 'transferred'
               AND (u.note IS NOT NULL OR u.evidence IS NOT NULL OR u.percent IS NOT NULL
-                   OR u.new_status IS NOT NULL)) AS progress_on
+                   OR u.new_status IS NOT NULL
+                   OR (u.rag_override IS NULL AND u.new_due_on IS NULL))) AS progress_on
     FROM replayed s
     JOIN action a ON a.id = s.id
 )

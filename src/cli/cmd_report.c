@@ -321,16 +321,20 @@ static const char *summary_group(const char *text)
 
 static int run_summary(cli_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {{"by", required_argument, 0, 'g'}, REPORT_OPTIONS};
+    /* --group-by is the name; --by, its first spelling, still works (in
+     * 'action update' --by is the author, so the grouping has its own). */
+    static const struct option opts[] = {{"group-by", required_argument, 0, 'g'},
+                                         {"by", required_argument, 0, 'G'}, REPORT_OPTIONS};
     report_args a = {0};
     const char *by = "theme";
     int c, rc;
     sp_cursor *cur;
     while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
-        if (c == 'g' && !(by = summary_group(optarg)))
-            return cli_misuse(ctx, "--by '%s' is not known: expected one of %s", optarg,
-                              sp_summary_groups());
-        if (c != 'g' && (rc = common_opt(ctx, &a, c)) != EXIT_OK)
+        bool group = c == 'g' || c == 'G';
+        if (group && !(by = summary_group(optarg)))
+            return cli_misuse(ctx, "%s '%s' is not known: expected one of %s",
+                              c == 'g' ? "--group-by" : "--by", optarg, sp_summary_groups());
+        if (!group && (rc = common_opt(ctx, &a, c)) != EXIT_OK)
             return rc < 0 ? cli_stop(c) : rc;
     }
     if ((rc = report_ready(ctx, argc, argv, &a)) >= 0)
@@ -346,12 +350,14 @@ static int run_summary(cli_ctx *ctx, int argc, char **argv)
 
 const cli_command cmd_summary = {
     "summary", run_summary, "counts per RAG and status for each theme, owner ...",
-    "Usage: safeplan summary [--by GROUP] [--as-of DATE] [FILTERS]\n"
+    "Usage: safeplan summary [--group-by GROUP] [--as-of DATE] [FILTERS]\n"
     "                        [--format table|csv|json]\n"
     "\n"
     "Counts the actions of each group by RAG rating and by status, with totals.\n"
     "\n"
-    "  --by GROUP         theme (default), owner, review, authority or status\n"
+    "  --group-by GROUP   theme (default), owner, review, authority or status;\n"
+    "                     --by GROUP, its older spelling, still works (elsewhere\n"
+    "                     --by names the person reporting)\n"
     REPORT_HELP
     "\n"
     CLI_FILTER_HELP
