@@ -43,7 +43,8 @@
 -- actions past their due date, most overdue first. After id and path come
 -- the columns of the CSV export (sql/export.sql), in its order, as they
 -- stood on the day, then days_overdue and aging (NULL unless overdue) and
--- rag_computed (the rating before any override: what the counts count).
+-- rag_computed (the rating before any override: what the counts count)
+-- and progress_on (the stale clock: the latest update reporting progress).
 -- Only the reconstructed state is materialised; the text is joined back
 -- by id, so memory does not hold every action's text twice.
 WITH cfg AS (
@@ -52,7 +53,7 @@ WITH cfg AS (
 ),
 base AS (
     SELECT x.id, x.status, x.due_on, x.original_due_on, x.owner_id, x.last_update_on,
-           x.transferred_to, x.rag_override, x.rag_override_reason,
+           x.progress_on, x.transferred_to, x.rag_override, x.rag_override_reason,
            (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
                AND :replay IS NULL AS settled
     FROM action x
@@ -96,6 +97,14 @@ st AS MATERIALIZED (
            CASE WHEN b.settled THEN b.last_update_on ELSE
                (SELECT max(u.on_date) FROM action_update u
                 WHERE u.action_id = b.id AND u.on_date <= :as_of) END AS last_update_on,
+           -- the progress clock (migration 0011), as the stale report counts it
+           CASE WHEN b.settled THEN b.progress_on ELSE
+               (SELECT max(u.on_date) FROM action_update u
+                WHERE u.action_id = b.id AND u.on_date <= :as_of
+                  AND u.new_owner_id IS NULL AND coalesce(u.new_status, '') <> 'transferred'
+                  AND (u.note IS NOT NULL OR u.evidence IS NOT NULL OR u.percent IS NOT NULL
+                       OR u.new_status IS NOT NULL
+                       OR (u.rag_override IS NULL AND u.new_due_on IS NULL))) END AS progress_on,
            CASE WHEN b.settled THEN b.transferred_to ELSE
                (SELECT u.transferred_to FROM action_update u
                 WHERE u.action_id = b.id AND u.on_date <= :as_of
@@ -143,7 +152,8 @@ SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
        -- aside, so that red is exactly the overdue list; an override shows
        -- on its action, and the counts say how many are shown otherwise.
        rag_computed(s.status, s.due_on, x.original_due_on, s.last_update_on, x.start_on,
-                    x.cadence, :as_of, cfg.amber, cfg.stale) AS rag_computed
+                    x.cadence, :as_of, cfg.amber, cfg.stale) AS rag_computed,
+       s.progress_on
 FROM st s
 JOIN action x ON x.id = s.id
 JOIN finding f ON f.id = x.finding_id

@@ -605,6 +605,17 @@ static int take_rating(const char **rag, char **reason, sp_db *db, sqlite3_stmt 
     return SP_OK;
 }
 
+static bool action_exists(sp_db *db, int64_t action_id)
+{
+    sqlite3_stmt *st;
+    if (sp_prepare(&st, db, "rag/action") != SP_OK)
+        return false;
+    bool found = sp_bind_int(st, ":id", action_id) == SQLITE_OK &&
+                 sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
 /* The rating as the action stood on the day (sql/plan_at.sql): a past day
  * judges the status, due date and override recorded by then, as every
  * report does, never today's. */
@@ -633,9 +644,11 @@ int sp_action_rag(const char **rag, char **reason, sp_db *db, int64_t action_id,
     }
     if ((rc = sqlite3_step(st)) == SQLITE_ROW)
         rc = take_rating(rag, reason, db, st, action_id);
-    else if (rc == SQLITE_DONE)
+    else if (rc == SQLITE_DONE && past && action_exists(db, action_id))
         rc = sp_fail(db, SP_ENOTFOUND, "action %lld was not yet in the plan on %s",
                      (long long)action_id, day);
+    else if (rc == SQLITE_DONE)
+        rc = sp_fail(db, SP_ENOTFOUND, "no action with id %lld", (long long)action_id);
     else
         rc = sp_fail_sql(db, "rating an action");
     sqlite3_finalize(st);
