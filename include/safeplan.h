@@ -403,6 +403,11 @@ int sp_action_list(sp_cursor **out, sp_db *db, const char *scope);
 /* One row describing the action (every stored field, with its path). */
 int sp_action_get(sp_cursor **out, sp_db *db, int64_t action_id);
 
+/* [asof] The action as it stood on as_of (NULL = today), rebuilt from its
+ * history as every report does (sp_plan_at's columns): one row, or none
+ * when it did not exist yet. The caller frees *out (NULL on failure). */
+int sp_action_at(sp_cursor **out, sp_db *db, int64_t action_id, const char *as_of);
+
 /* ------------------------------------------------------------------ */
 /* Reports                                                             */
 
@@ -760,14 +765,18 @@ typedef struct sp_update {
     const char *percent;  /* per cent complete, "0".."100" (a trailing '%'
                              is allowed) as typed, or NULL */
     const char *due;      /* a revised due date or timescale (sp_due_parse,
-                             relative to the start date, else today); needs
-                             a reason. The original due date is kept */
+                             a timescale counted from the update's date);
+                             needs a reason. The original due date is kept.
+                             A date before the update's date is refused
+                             unless `past` is set */
     const char *transfer_to; /* where the action went; with status
                                 transferred, and required by it */
     const char *rag;      /* a manual RAG override (red, amber, green, blue,
                              grey) or "none" to clear one; needs a reason */
     const char *reason;   /* why: for a revised due date, withdrawal,
                              reopening or an override */
+    int past;             /* [asof] 1: a revised due date already past on the
+                             update's date is meant */
 } sp_update;
 
 /*

@@ -128,13 +128,11 @@ CREATE TABLE IF NOT EXISTS "action" (
                                 ((cadence GLOB '[1-9] week*' OR cadence GLOB '[1-9][0-9] week*' OR
                                   cadence GLOB '[1-9] month*' OR cadence GLOB '[1-9][0-9] month*')
                                  AND (cadence GLOB '* week' OR cadence GLOB '* weeks' OR
-                                      cadence GLOB '* month' OR cadence GLOB '* months'))),
+                                      cadence GLOB '* month' OR cadence GLOB '* months'))), progress_on TEXT,
     UNIQUE (finding_id, ref)
 );
 CREATE INDEX action_owner ON action (owner_id);
 CREATE INDEX action_open_due ON action (due_on)
-    WHERE status IN ('not_started', 'in_progress');
-CREATE INDEX action_open_activity ON action (coalesce(last_update_on, start_on))
     WHERE status IN ('not_started', 'in_progress');
 CREATE INDEX action_last_update ON action (last_update_on) WHERE last_update_on IS NOT NULL;
 CREATE TRIGGER action_original_due_fixed
@@ -142,24 +140,6 @@ BEFORE UPDATE OF original_due_on ON action
 WHEN OLD.original_due_on IS NOT NULL AND NEW.original_due_on IS NOT OLD.original_due_on
 BEGIN
     SELECT RAISE(ABORT, 'original_due_on is fixed once set; revise due_on instead');
-END;
-CREATE TRIGGER action_update_apply
-AFTER INSERT ON action_update
-BEGIN
-    UPDATE action SET
-        last_update_on = max(coalesce(last_update_on, ''), NEW.on_date),
-        status = coalesce(NEW.new_status, status),
-        due_on = coalesce(NEW.new_due_on, due_on),
-        owner_id = coalesce(NEW.new_owner_id, owner_id),
-        transferred_to = coalesce(NEW.transferred_to, transferred_to),
-        rag_override = CASE WHEN NEW.rag_override IS NULL THEN rag_override
-                            WHEN NEW.rag_override = 'none' THEN NULL
-                            ELSE NEW.rag_override END,
-        rag_override_reason = CASE WHEN NEW.rag_override IS NULL THEN rag_override_reason
-                                   WHEN NEW.rag_override = 'none' THEN NULL
-                                   ELSE NEW.reason END,
-        updated_at = NEW.recorded_at
-    WHERE id = NEW.action_id;
 END;
 CREATE TRIGGER action_update_first_due
 AFTER INSERT ON action_update
@@ -322,6 +302,33 @@ BEGIN
     FROM (SELECT sp_entry_hash('ledger_note', NEW.id, NEW.recorded_at, NEW.text) AS h,
                  strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS t);
 END;
+CREATE TRIGGER action_update_apply
+AFTER INSERT ON action_update
+BEGIN
+    UPDATE action SET
+        last_update_on = max(coalesce(last_update_on, ''), NEW.on_date),
+        progress_on = CASE WHEN NEW.new_owner_id IS NULL
+                                AND coalesce(NEW.new_status, '') <> 'transferred'
+                                AND (NEW.note IS NOT NULL OR NEW.evidence IS NOT NULL
+                                     OR NEW.percent IS NOT NULL OR NEW.new_status IS NOT NULL
+                                     OR (NEW.rag_override IS NULL AND NEW.new_due_on IS NULL))
+                           THEN max(coalesce(progress_on, ''), NEW.on_date)
+                           ELSE progress_on END,
+        status = coalesce(NEW.new_status, status),
+        due_on = coalesce(NEW.new_due_on, due_on),
+        owner_id = coalesce(NEW.new_owner_id, owner_id),
+        transferred_to = coalesce(NEW.transferred_to, transferred_to),
+        rag_override = CASE WHEN NEW.rag_override IS NULL THEN rag_override
+                            WHEN NEW.rag_override = 'none' THEN NULL
+                            ELSE NEW.rag_override END,
+        rag_override_reason = CASE WHEN NEW.rag_override IS NULL THEN rag_override_reason
+                                   WHEN NEW.rag_override = 'none' THEN NULL
+                                   ELSE NEW.reason END,
+        updated_at = NEW.recorded_at
+    WHERE id = NEW.action_id;
+END;
+CREATE INDEX action_open_activity ON action (coalesce(progress_on, start_on))
+    WHERE status IN ('not_started', 'in_progress');
 
 INSERT INTO setting VALUES('rag.amber_days',28);
 INSERT INTO setting VALUES('rag.grace_days',7);

@@ -42,7 +42,9 @@
 -- authority, review and finding), or with :overdue = 1 only the open
 -- actions past their due date, most overdue first. After id and path come
 -- the columns of the CSV export (sql/export.sql), in its order, as they
--- stood on the day, then days_overdue and aging (NULL unless overdue).
+-- stood on the day, then days_overdue and aging (NULL unless overdue) and
+-- rag_computed (the rating before any override: what the counts count)
+-- and progress_on (the stale clock: the latest update reporting progress).
 -- Only the reconstructed state is materialised; the text is joined back
 -- by id, so memory does not hold every action's text twice.
 WITH cfg AS (
@@ -51,7 +53,7 @@ WITH cfg AS (
 ),
 base AS (
     SELECT x.id, x.status, x.due_on, x.original_due_on, x.owner_id, x.last_update_on,
-           x.transferred_to, x.rag_override, x.rag_override_reason,
+           x.progress_on, x.transferred_to, x.rag_override, x.rag_override_reason,
            (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
                AND :replay IS NULL AS settled
     FROM action x
@@ -61,6 +63,8 @@ base AS (
       AND (:review_id IS NULL OR f.review_id = :review_id)
       AND (:finding_id IS NULL OR x.finding_id = :finding_id)
       AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
+      -- :action_id (sp_action_at, sp_action_rag): one action, as it stood
+      AND (:action_id IS NULL OR x.id = :action_id)
       AND (date(x.created_at) <= :as_of OR x.start_on <= :as_of
            OR EXISTS (SELECT 1 FROM action_update u
                       WHERE u.action_id = x.id AND u.on_date <= :as_of))
@@ -93,6 +97,14 @@ st AS MATERIALIZED (
            CASE WHEN b.settled THEN b.last_update_on ELSE
                (SELECT max(u.on_date) FROM action_update u
                 WHERE u.action_id = b.id AND u.on_date <= :as_of) END AS last_update_on,
+           -- the progress clock (migration 0011), as the stale report counts it
+           CASE WHEN b.settled THEN b.progress_on ELSE
+               (SELECT max(u.on_date) FROM action_update u
+                WHERE u.action_id = b.id AND u.on_date <= :as_of
+                  AND u.new_owner_id IS NULL AND coalesce(u.new_status, '') <> 'transferred'
+                  AND (u.note IS NOT NULL OR u.evidence IS NOT NULL OR u.percent IS NOT NULL
+                       OR u.new_status IS NOT NULL
+                       OR (u.rag_override IS NULL AND u.new_due_on IS NULL))) END AS progress_on,
            CASE WHEN b.settled THEN b.transferred_to ELSE
                (SELECT u.transferred_to FROM action_update u
                 WHERE u.action_id = b.id AND u.on_date <= :as_of
@@ -135,7 +147,13 @@ SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
             WHEN julianday(:as_of) - julianday(s.due_on) <= 30 THEN '1-30'
             WHEN julianday(:as_of) - julianday(s.due_on) <= 90 THEN '31-90'
             WHEN julianday(:as_of) - julianday(s.due_on) <= 180 THEN '91-180'
-            ELSE '180+' END AS aging
+            ELSE '180+' END AS aging,
+       -- Counts (summary, pack, report) are of the computed rating, overrides
+       -- aside, so that red is exactly the overdue list; an override shows
+       -- on its action, and the counts say how many are shown otherwise.
+       rag_computed(s.status, s.due_on, x.original_due_on, s.last_update_on, x.start_on,
+                    x.cadence, :as_of, cfg.amber, cfg.stale) AS rag_computed,
+       s.progress_on
 FROM st s
 JOIN action x ON x.id = s.id
 JOIN finding f ON f.id = x.finding_id
@@ -157,7 +175,13 @@ WHERE (:owner_id IS NULL OR s.owner_id = :owner_id)
        OR (s.status IN ('not_started', 'in_progress') AND s.due_on < :as_of))
 -- With :by_review = 1 (the committee pack's Actions sheet) the order is
 -- review first, then theme, as a plan is read at committee.
+-- With :by_ref = 1 (the export of a past day) the order is the export's:
+-- by references only, as sql/export.sql streams today.
 ORDER BY CASE WHEN :overdue IS NOT NULL THEN s.due_on END,
+         CASE WHEN :by_ref IS NOT NULL THEN a.code END,
+         CASE WHEN :by_ref IS NOT NULL THEN r.ref END,
+         CASE WHEN :by_ref IS NOT NULL THEN f.ref END,
+         CASE WHEN :by_ref IS NOT NULL THEN x.ref END,
          CASE WHEN :by_review IS NOT NULL THEN a.code END,
          CASE WHEN :by_review IS NOT NULL THEN r.started_on END,
          CASE WHEN :by_review IS NOT NULL THEN r.ref END,

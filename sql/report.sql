@@ -171,11 +171,13 @@ WHERE x.status IN ('not_started', 'in_progress')
 ORDER BY x.due_on, x.id;
 
 -- name: stale
--- Open actions with no sign of life since :cutoff: counted from the last
--- update, else from the start date (as the RAG staleness rule counts);
--- an action with neither cannot be judged and is left out. Stalest first.
--- The partial index action_open_activity (migration 0003) holds exactly
--- this expression for open actions, so it serves the range in order.
+-- Open actions with no progress since :cutoff: counted from the last update
+-- that reported progress (progress_on, migration 0011: a note, evidence, a
+-- percentage or a status change; a reassignment, transfer, override or
+-- revised date is administration and does not count), else from the start
+-- date; an action with neither cannot be judged and is left out. Stalest
+-- first. The partial index action_open_activity (migration 0011) holds
+-- exactly this expression for open actions, so it serves the range in order.
 WITH
 -- include: replayed
 ,
@@ -183,7 +185,14 @@ replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
            a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
-           s.rag_override, s.rag_override_reason
+           s.rag_override, s.rag_override_reason,
+           -- the progress clock as it stood (see migration 0011)
+           (SELECT max(u.on_date) FROM action_update u
+            WHERE u.action_id = a.id AND u.on_date <= :as_of
+              AND u.new_owner_id IS NULL AND coalesce(u.new_status, '') <> 'transferred'
+              AND (u.note IS NOT NULL OR u.evidence IS NOT NULL OR u.percent IS NOT NULL
+                   OR u.new_status IS NOT NULL
+                   OR (u.rag_override IS NULL AND u.new_due_on IS NULL))) AS progress_on
     FROM replayed s
     JOIN action a ON a.id = s.id
 )
@@ -192,8 +201,8 @@ SELECT x.id,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on, x.last_update_on,
-       coalesce(x.last_update_on, x.start_on) AS counted_from_on,
-       CAST(julianday(:as_of) - julianday(coalesce(x.last_update_on, x.start_on))
+       coalesce(x.progress_on, x.start_on) AS counted_from_on,
+       CAST(julianday(:as_of) - julianday(coalesce(x.progress_on, x.start_on))
             AS INTEGER) AS days_without_update,
        rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
@@ -207,7 +216,7 @@ JOIN review r ON r.id = f.review_id
 JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
-  AND coalesce(x.last_update_on, x.start_on) <= :cutoff
+  AND coalesce(x.progress_on, x.start_on) <= :cutoff
 -- filters: by_action
   AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
@@ -220,8 +229,8 @@ SELECT x.id,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on, x.last_update_on,
-       coalesce(x.last_update_on, x.start_on) AS counted_from_on,
-       CAST(julianday(:as_of) - julianday(coalesce(x.last_update_on, x.start_on))
+       coalesce(x.progress_on, x.start_on) AS counted_from_on,
+       CAST(julianday(:as_of) - julianday(coalesce(x.progress_on, x.start_on))
             AS INTEGER) AS days_without_update,
        rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
@@ -235,10 +244,10 @@ JOIN review r ON r.id = f.review_id
 JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
-  AND coalesce(x.last_update_on, x.start_on) <= :cutoff
+  AND coalesce(x.progress_on, x.start_on) <= :cutoff
 -- filters: by_action
   AND (:no_due IS NULL OR x.due_on IS NULL)
-ORDER BY coalesce(x.last_update_on, x.start_on), x.id;
+ORDER BY coalesce(x.progress_on, x.start_on), x.id;
 
 -- name: summary_theme
 -- Counts per theme: see "summary" below for the columns. Findings lead, in

@@ -1,4 +1,6 @@
 /* safeplan action add | list | show */
+#include <string.h>
+
 #include "cli.h"
 
 /* "due 2012-07-31", "open-ended (no due date)" or "reports every 1 month,
@@ -122,6 +124,32 @@ const cli_command cmd_action_list = {
     "Columns: id, path, title, owner, start_on, original_due_on, due_on, status.\n",
 };
 
+/* 1 when as_of is a day before today on which the action existed: its
+ * fields are then those of that day, rebuilt from the history as every
+ * report rebuilds them. 0 for today (the record as it is), or for a day
+ * before the action was added (said on stderr); -1 on error. */
+static int as_of_past(cli_ctx *ctx, int64_t id, const char *as_of)
+{
+    char day[SP_DATE_SIZE], today[SP_DATE_SIZE];
+    sp_cursor *at;
+    if (!as_of || sp_date_parse(day, as_of) != SP_OK)
+        return 0; /* a bad date is named by the rating below */
+    sp_today(ctx->db, today);
+    if (strcmp(day, today) >= 0)
+        return 0;
+    if (sp_action_at(&at, ctx->db, id, day) != SP_OK)
+        return cli_fail(ctx), -1;
+    int rc = sp_cursor_step(at);
+    sp_cursor_free(at);
+    if (rc == SP_ROW)
+        return 1;
+    if (rc != SP_DONE)
+        return cli_fail(ctx), -1;
+    fprintf(stderr, "safeplan: note: action %lld was not yet in the plan on %s; showing "
+            "it as recorded now\n", (long long)id, day);
+    return 0;
+}
+
 static int run_action_show(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -144,12 +172,16 @@ static int run_action_show(cli_ctx *ctx, int argc, char **argv)
         return EXIT_MISUSE;
     if (!cli_open(ctx, false))
         return EXIT_RUNTIME;
-    if (sp_resolve(&id, ctx->db, "action", argv[optind]) != SP_OK ||
-        sp_action_get(&cur, ctx->db, id) != SP_OK)
+    if (sp_resolve(&id, ctx->db, "action", argv[optind]) != SP_OK)
+        return cli_fail(ctx);
+    int rc = as_of_past(ctx, id, as_of);
+    if (rc < 0)
+        return EXIT_RUNTIME;
+    if ((rc ? sp_action_at(&cur, ctx->db, id, as_of) : sp_action_get(&cur, ctx->db, id)) != SP_OK)
         return cli_fail(ctx);
     if (format != FORMAT_TABLE)
         return cli_print(ctx, cur, format, NULL, 0);
-    int rc = cli_print_record(ctx, cur);
+    rc = cli_print_record(ctx, cur);
     return rc == EXIT_OK ? cli_print_progress(ctx, id, as_of) : rc;
 }
 
@@ -162,7 +194,9 @@ const cli_command cmd_action_show = {
     "the due date with the original and any slippage, and the whole history:\n"
     "when, who, each change as old -> new, the note and the evidence.\n"
     "\n"
-    "  --as-of DATE     the date to rate the action for (default today)\n"
+    "  --as-of DATE     show the action as it stood on DATE, as every report\n"
+    "                   does: owner, status, due date, override and latest\n"
+    "                   update as recorded by then, and the RAG of that day\n"
     "  --format FORMAT  csv or json print the stored fields as one row, for\n"
     "                   machines; 'action history' gives the history as rows\n",
 };

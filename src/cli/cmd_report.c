@@ -273,15 +273,17 @@ static int run_stale(cli_ctx *ctx, int argc, char **argv)
 }
 
 const cli_command cmd_stale = {
-    "stale", run_stale, "open actions with no update for a while, stalest first",
+    "stale", run_stale, "open actions with no progress for a while, stalest first",
     "Usage: safeplan stale [--days DAYS] [--as-of DATE] [FILTERS]\n"
     "                      [--format table|csv|json]\n"
     "\n"
-    "Lists the open actions with no progress update for DAYS days or more on\n"
-    "the as-of date, stalest first (then by id). What counts is the date of the\n"
-    "latest update, else (never updated) the action's start date, as the RAG\n"
-    "rule counts; an action with neither is not listed, having no date to count\n"
-    "from. An update dated after the as-of date means the action is not stale.\n"
+    "Lists the open actions with no progress for DAYS days or more on the\n"
+    "as-of date, stalest first (then by id). Stale measures progress, not\n"
+    "administration: the clock is the date of the latest update that reported\n"
+    "progress (a note, evidence, a percentage or a status change), else the\n"
+    "action's start date. A reassignment, a transfer elsewhere, a RAG override\n"
+    "or a revised due date does not reset it. An action with no date to count\n"
+    "from is not listed. A past as-of date counts the updates recorded by then.\n"
     "\n"
     "  --days DAYS        1-3650, as 60 or 60d (default: the setting\n"
     "                     rag.stale_days, 60 unless changed; 60 if it is 0)\n"
@@ -291,8 +293,9 @@ const cli_command cmd_stale = {
     "\n"
     "Columns (CSV header and JSON keys, in this order): id, path, authority,\n"
     "review, finding_ref, theme, finding, action, owner, start_on,\n"
-    "original_due_on, due_on, last_update_on (empty if never updated),\n"
-    "counted_from_on (the date counted from), days_without_update, rag,\n"
+    "original_due_on, due_on, last_update_on (any update; empty if never\n"
+    "updated), counted_from_on (the progress clock: the date counted from),\n"
+    "days_without_update (days without progress), rag,\n"
     "rag_reason, status. The table shows days_without_update, path, owner, rag\n"
     "and action. JSON adds \"days\".\n"
     "\n"
@@ -318,16 +321,20 @@ static const char *summary_group(const char *text)
 
 static int run_summary(cli_ctx *ctx, int argc, char **argv)
 {
-    static const struct option opts[] = {{"by", required_argument, 0, 'g'}, REPORT_OPTIONS};
+    /* --group-by is the name; --by, its first spelling, still works (in
+     * 'action update' --by is the author, so the grouping has its own). */
+    static const struct option opts[] = {{"group-by", required_argument, 0, 'g'},
+                                         {"by", required_argument, 0, 'G'}, REPORT_OPTIONS};
     report_args a = {0};
     const char *by = "theme";
     int c, rc;
     sp_cursor *cur;
     while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
-        if (c == 'g' && !(by = summary_group(optarg)))
-            return cli_misuse(ctx, "--by '%s' is not known: expected one of %s", optarg,
-                              sp_summary_groups());
-        if (c != 'g' && (rc = common_opt(ctx, &a, c)) != EXIT_OK)
+        bool group = c == 'g' || c == 'G';
+        if (group && !(by = summary_group(optarg)))
+            return cli_misuse(ctx, "%s '%s' is not known: expected one of %s",
+                              c == 'g' ? "--group-by" : "--by", optarg, sp_summary_groups());
+        if (!group && (rc = common_opt(ctx, &a, c)) != EXIT_OK)
             return rc < 0 ? cli_stop(c) : rc;
     }
     if ((rc = report_ready(ctx, argc, argv, &a)) >= 0)
@@ -343,12 +350,14 @@ static int run_summary(cli_ctx *ctx, int argc, char **argv)
 
 const cli_command cmd_summary = {
     "summary", run_summary, "counts per RAG and status for each theme, owner ...",
-    "Usage: safeplan summary [--by GROUP] [--as-of DATE] [FILTERS]\n"
+    "Usage: safeplan summary [--group-by GROUP] [--as-of DATE] [FILTERS]\n"
     "                        [--format table|csv|json]\n"
     "\n"
     "Counts the actions of each group by RAG rating and by status, with totals.\n"
     "\n"
-    "  --by GROUP         theme (default), owner, review, authority or status\n"
+    "  --group-by GROUP   theme (default), owner, review, authority or status;\n"
+    "                     --by GROUP, its older spelling, still works (elsewhere\n"
+    "                     --by names the person reporting)\n"
     REPORT_HELP
     "\n"
     CLI_FILTER_HELP

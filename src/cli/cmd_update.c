@@ -111,15 +111,35 @@ static int print_claim(cli_ctx *ctx, int64_t action_id, const char *as_of)
     return EXIT_OK;
 }
 
+/* The due date and status as they stood on as_of (the plan_at row), so
+ * that a past day is described as it was, not with today's revision. */
+static int state_on(cli_ctx *ctx, sp_cursor **at, int64_t action_id, const char *as_of)
+{
+    *at = NULL;
+    if (!as_of)
+        return EXIT_OK;
+    if (sp_action_at(at, ctx->db, action_id, as_of) != SP_OK)
+        return cli_fail(ctx);
+    if (sp_cursor_step(*at) != SP_ROW) {
+        sp_cursor_free(*at);
+        *at = NULL;
+    }
+    return EXIT_OK;
+}
+
 /* "Due D", and when it was revised, the original and the slippage. */
 static int print_timescale(cli_ctx *ctx, int64_t action_id, const char *as_of)
 {
-    sp_cursor *c;
-    if (sp_action_get(&c, ctx->db, action_id) != SP_OK)
+    sp_cursor *c, *at;
+    if (state_on(ctx, &at, action_id, as_of) != EXIT_OK)
+        return EXIT_RUNTIME;
+    if (sp_action_get(&c, ctx->db, action_id) != SP_OK) {
+        sp_cursor_free(at);
         return cli_fail(ctx);
+    }
     int rc = sp_cursor_step(c);
     if (rc == SP_ROW) {
-        const char *due = cell(c, "due_on"), *original = cell(c, "original_due_on");
+        const char *due = cell(at ? at : c, "due_on"), *original = cell(c, "original_due_on");
         const char *written = cell(c, "timescale"), *cadence = cell(c, "cadence");
         const char *quality = cell(c, "data_quality");
         if (written) {
@@ -143,9 +163,10 @@ static int print_timescale(cli_ctx *ctx, int64_t action_id, const char *as_of)
         if (quality)
             printf("Data quality: %s\n", quality);
     }
-    bool claimed = rc == SP_ROW && strcmp(cell(c, "status") ? cell(c, "status") : "",
-                                          "complete") == 0;
+    const char *status = rc == SP_ROW ? cell(at ? at : c, "status") : NULL;
+    bool claimed = status && strcmp(status, "complete") == 0;
     sp_cursor_free(c);
+    sp_cursor_free(at);
     if (rc != SP_ROW)
         return cli_fail(ctx);
     return claimed && as_of ? print_claim(ctx, action_id, as_of) : EXIT_OK;
@@ -155,14 +176,19 @@ int cli_print_progress(cli_ctx *ctx, int64_t action_id, const char *as_of)
 {
     const char *rag;
     char *reason = NULL, today[SP_DATE_SIZE];
-    if (sp_action_rag(&rag, &reason, ctx->db, action_id, as_of) != SP_OK)
-        return cli_fail(ctx);
+    int rc = sp_action_rag(&rag, &reason, ctx->db, action_id, as_of);
     sp_today(ctx->db, today);
+    if (rc == SP_ENOTFOUND) /* a day before the action was added */
+        printf("\nRAG as of %s: not rated: %s\n", as_of, sp_errmsg(ctx->db));
+    if (rc == SP_ENOTFOUND)
+        return EXIT_OK;
+    if (rc != SP_OK)
+        return cli_fail(ctx);
     printf("\nRAG as of %s: ", as_of ? as_of : today);
     cli_put_visible(stdout, reason, NULL); /* an override's reason is free text */
     fputc('\n', stdout);
     sp_free(reason);
-    int rc = print_timescale(ctx, action_id, as_of ? as_of : today);
+    rc = print_timescale(ctx, action_id, as_of ? as_of : today);
     if (rc != EXIT_OK)
         return rc;
     puts("\nHistory:");
@@ -186,6 +212,7 @@ static int update_option(sp_update *in, int c, const char *arg)
     case 'g': in->rag = arg; break;
     case 'b': in->author = arg; break;
     case 'o': in->on = arg; break;
+    case 'P': in->past = 1; break;
     default: return cli_stop(c);
     }
     return -1;
@@ -199,7 +226,8 @@ static int run_action_update(cli_ctx *ctx, int argc, char **argv)
         {"percent", required_argument, 0, 'p'}, {"due", required_argument, 0, 'd'},
         {"reason", required_argument, 0, 'r'}, {"to", required_argument, 0, 't'},
         {"rag", required_argument, 0, 'g'}, {"by", required_argument, 0, 'b'},
-        {"on", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"on", required_argument, 0, 'o'}, {"past", no_argument, 0, 'P'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     sp_update in = {0};
     char due[SP_DATE_SIZE];
     int64_t id = 0, update_id = 0;
@@ -235,7 +263,7 @@ const cli_command cmd_action_update = {
     "Usage: safeplan action update ACTION [--status STATUS] [--note TEXT]\n"
     "           [--evidence TEXT | --no-evidence REASON] [--percent N]\n"
     "           [--due WHEN --reason TEXT] [--to DESTINATION] [--rag RAG]\n"
-    "           [--reason TEXT] [--by NAME] [--on DATE]\n"
+    "           [--reason TEXT] [--by NAME] [--on DATE] [--past]\n"
     "\n"
     "Appends one dated update to the action's history and applies the change\n"
     "it carries, all or nothing. History is never edited: to correct an\n"
@@ -254,9 +282,12 @@ const cli_command cmd_action_update = {
     "                      families\n"
     "  --no-evidence REASON  sign off without impact evidence, saying why\n"
     "  --percent N         per cent complete, 0-100\n"
-    "  --due WHEN          a revised due date, as for 'action add' (timescales\n"
-    "                      count from the action's start date, else today);\n"
+    "  --due WHEN          a revised due date, as for 'action add'; a timescale\n"
+    "                      (\"3 months\") counts from the date of the update\n"
+    "                      (--on, else today), not from the start date;\n"
     "                      needs --reason. The original due date is kept\n"
+    "  --past              accept a revised due date already past on the date\n"
+    "                      of the update (refused without it, as a likely typo)\n"
     "  --to DESTINATION    where a transferred action went, e.g.\n"
     "                      \"Children's Services service plan 2017/18\"\n"
     "  --rag RAG           a manual RAG override (red, amber, green, blue,\n"

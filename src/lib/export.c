@@ -12,6 +12,7 @@
 
 #include "csvio.h"
 #include "internal.h"
+#include "plan_at.h"
 
 #define EXPORT_MAX_COLUMNS 64
 
@@ -23,17 +24,40 @@ static bool ends_with(const char *s, const char *suffix)
 
 /* Dates (columns named *_on) are written by the library in ISO form and
  * never guarded; every other column is free text the guard must see. */
-static void column_types(sp_coltype *types, sqlite3_stmt *st, int n)
+static void column_types(sp_coltype *types, sqlite3_stmt *st, int first, int end)
 {
-    for (int i = 0; i < n; i++)
+    for (int i = first; i < end; i++)
         types[i] = ends_with(sqlite3_column_name(st, i), "_on") ? SP_COL_DATE : SP_COL_TEXT;
+}
+
+/* The export's columns within plan_at/actions: after id and path, before
+ * days_overdue, aging, rag_computed and progress_on (sql/plan_at.sql keeps
+ * them in the export's order). */
+#define PLAN_AT_LEAD 2
+#define PLAN_AT_TAIL 4
+
+/* A date before today is the plan as it stood then (sql/plan_at.sql), as
+ * every report shows it; today streams from the current record. */
+static bool in_the_past(sp_db *db, const char *as_of)
+{
+    char day[SP_DATE_SIZE], today[SP_DATE_SIZE];
+    if (!as_of || sp_date_parse(day, as_of) != SP_OK)
+        return false;
+    sp_today(db, today);
+    return strcmp(day, today) < 0;
 }
 
 /* Prepares the query with the date, the RAG settings and the filters
  * bound (as for every report), so that a bad filter fails before a byte
- * is written. */
-static int open_rows(sqlite3_stmt **st, sp_db *db, const char *as_of, const sp_filter *filter)
+ * is written. *lead gets the number of leading columns not exported. */
+static int open_rows(sqlite3_stmt **st, int *lead, sp_db *db, const char *as_of,
+                     const sp_filter *filter)
 {
+    *lead = 0;
+    if (in_the_past(db, as_of)) {
+        *lead = PLAN_AT_LEAD;
+        return sp_plan_at_stmt(st, db, as_of, filter, SP_PLAN_BY_REF);
+    }
     int rc = sp_prepare(st, db, "export/rows");
     if (rc == SP_OK && (rc = sp_bind_filter(*st, db, as_of, filter)) != SP_OK) {
         sqlite3_finalize(*st);
@@ -42,17 +66,18 @@ static int open_rows(sqlite3_stmt **st, sp_db *db, const char *as_of, const sp_f
     return rc;
 }
 
-static int write_header(sp_csv_writer *w, sqlite3_stmt *st, int n)
+static int write_header(sp_csv_writer *w, sqlite3_stmt *st, int first, int end)
 {
-    for (int i = 0; i < n; i++)
+    for (int i = first; i < end; i++)
         if (sp_csv_write_cell(w, sqlite3_column_name(st, i), SP_COL_TEXT) != SP_OK)
             return SP_ERROR;
     return sp_csv_end_row(w);
 }
 
-static int write_row(sp_csv_writer *w, sqlite3_stmt *st, const sp_coltype *types, int n)
+static int write_row(sp_csv_writer *w, sqlite3_stmt *st, const sp_coltype *types, int first,
+                     int end)
 {
-    for (int i = 0; i < n; i++) {
+    for (int i = first; i < end; i++) {
         const char *text = (const char *)sqlite3_column_text(st, i);
         size_t len = (size_t)sqlite3_column_bytes(st, i);
         if (sp_csv_write_field(w, text, len, types[i]) != SP_OK)
@@ -63,16 +88,17 @@ static int write_row(sp_csv_writer *w, sqlite3_stmt *st, const sp_coltype *types
 
 /* Streams every row; *rows counts them. A write failure stops at once
  * (a full disk must not cost the rest of the query). */
-static int stream(int64_t *rows, sp_db *db, sp_csv_writer *w, sqlite3_stmt *st)
+static int stream(int64_t *rows, sp_db *db, sp_csv_writer *w, sqlite3_stmt *st, int lead)
 {
     sp_coltype types[EXPORT_MAX_COLUMNS];
     int n = sqlite3_column_count(st), step = SQLITE_ROW;
+    int end = lead ? n - PLAN_AT_TAIL : n;
     if (n > EXPORT_MAX_COLUMNS)
         return sp_fail(db, SP_ERROR, "internal error: the export has %d columns", n);
-    column_types(types, st, n);
-    int rc = write_header(w, st, n);
+    column_types(types, st, lead, end);
+    int rc = write_header(w, st, lead, end);
     while (rc == SP_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        rc = write_row(w, st, types, n);
+        rc = write_row(w, st, types, lead, end);
         (*rows)++;
     }
     if (rc == SP_OK && step != SQLITE_DONE)
@@ -89,8 +115,9 @@ int sp_export(int64_t *rows, sp_db *db, FILE *out, const char *as_of, const sp_f
     sqlite3_stmt *st = NULL;
     sp_csv_writer w;
     int64_t count = 0;
+    int lead;
     sp_clear(db);
-    int rc = open_rows(&st, db, as_of, filter);
+    int rc = open_rows(&st, &lead, db, as_of, filter);
     if (rc != SP_OK)
         return rc;
     unsigned wflags = ((flags & SP_CSV_WITH_BOM) ? SP_CSV_BOM : 0) |
@@ -98,7 +125,7 @@ int sp_export(int64_t *rows, sp_db *db, FILE *out, const char *as_of, const sp_f
     if (sp_csv_writer_init(&w, out, wflags) != SP_OK)
         rc = sp_fail(db, SP_ERROR, "cannot write the export: %s", strerror(w.error));
     else
-        rc = stream(&count, db, &w, st);
+        rc = stream(&count, db, &w, st, lead);
     sqlite3_finalize(st);
     if (rows)
         *rows = count;

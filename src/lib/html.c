@@ -325,6 +325,9 @@ static void rag_summary(page *pg)
         out(pg, "%s %d %s", i ? (i == SP_RAG_N - 1 ? " and" : ",") : "", t->rag[i],
             sp_pack_rags[i]);
     out(pg, ".");
+    if (t->overridden) /* counted as computed: the other rating beside it */
+        out(pg, " Counts are of the computed rating; %d action%s shown otherwise by a "
+                "manual override.", t->overridden, t->overridden == 1 ? " is" : "s are");
     for (size_t i = 0; i < pg->p.nthemes; i++)
         if (pg->p.themes[i].rag[0] && (!worst || pg->p.themes[i].rag[0] > worst->rag[0]))
             worst = &pg->p.themes[i];

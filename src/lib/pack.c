@@ -817,8 +817,14 @@ static void summary_key(sheet_pos *r)
         put_text(b, r->ws, r->row, 0, rag_titles[i], b->rag[i]);
         put_text(b, r->ws, r->row++, 1, rule, b->text);
     }
-    line(r, "A manual override replaces the rating; its reason says so and keeps the "
-            "computed rating beside it.", b->text);
+    line(r, "A manual override replaces the rating shown on its action; its reason says so "
+            "and keeps the computed rating beside it. The counts above are of the computed "
+            "rating, as in 'safeplan summary' (red = the Overdue sheet).", b->text);
+    if (b->p.total.overridden) {
+        snprintf(text, sizeof text, "Shown otherwise by a manual override: %d action%s.",
+                 b->p.total.overridden, b->p.total.overridden == 1 ? "" : "s");
+        line(r, text, b->text);
+    }
     snprintf(text, sizeof text, "Settings in force: rag.amber_days = %d, rag.stale_days = %d.",
              b->p.amber_days, b->p.stale_days);
     line(r, text, b->text);

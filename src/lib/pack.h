@@ -19,7 +19,8 @@ extern const char *const sp_pack_statuses[SP_STATUS_N];
 typedef struct sp_tally {
     char *theme; /* owned; NULL in the total */
     int actions;
-    int rag[SP_RAG_N];
+    int rag[SP_RAG_N];      /* by computed rating (overrides aside) */
+    int overridden;         /* ... of which an override shows another colour */
     int status[SP_STATUS_N];
 } sp_tally;
 
@@ -46,7 +47,7 @@ typedef struct sp_pack {
     int completed;    /* complete or signed off on as_of but not the day before since */
     sp_idset members; /* the actions in the pack */
     sp_idset done;    /* ... of which complete or signed off on as_of */
-    int col[6];       /* plan_at columns: see pack_data.c */
+    int col[7];       /* plan_at columns: see pack_data.c */
     bool snapshot;    /* we opened the read transaction */
     int unevidenced;  /* signed off by as_of with no evidence of impact (issue 11) */
 } sp_pack;

@@ -18,9 +18,12 @@ const char *const sp_pack_statuses[SP_STATUS_N] = {"not_started", "in_progress",
                                                    "signed_off", "transferred", "withdrawn"};
 
 /* The plan_at columns a tally reads, by name (order of sp_pack.col). */
-static const char *const tally_cols[] = {"id", "theme", "status", "rag", "due_on",
-                                         "days_overdue"};
-enum { COL_ID, COL_THEME, COL_STATUS, COL_RAG, COL_DUE, COL_OVERDUE, NCOLS };
+/* Counts are of the computed rating, as summary counts (red = the overdue
+ * list); "rag", the rating shown, only tells which ones an override shows
+ * otherwise (issue 12: one rule for counting). */
+static const char *const tally_cols[] = {"id", "theme", "status", "rag_computed", "due_on",
+                                         "days_overdue", "rag"};
+enum { COL_ID, COL_THEME, COL_STATUS, COL_RAG, COL_DUE, COL_OVERDUE, COL_SHOWN, NCOLS };
 
 static int word_index(const char *const *words, int n, const char *w)
 {
@@ -225,9 +228,10 @@ static sp_tally *theme_tally(sp_pack *p, const char *theme)
     return t;
 }
 
-static void count(sp_tally *t, int rag, int status)
+static void count(sp_tally *t, int rag, int status, bool overridden)
 {
     t->actions++;
+    t->overridden += overridden;
     if (rag >= 0)
         t->rag[rag]++;
     if (status >= 0)
@@ -250,14 +254,15 @@ int sp_pack_tally(sp_pack *p, sp_cursor *c)
     const char *status = sp_cursor_text(c, p->col[COL_STATUS]);
     const char *due = sp_cursor_text(c, p->col[COL_DUE]);
     int rag = sp_pack_rag_index(sp_cursor_text(c, p->col[COL_RAG]));
+    bool overridden = rag != sp_pack_rag_index(sp_cursor_text(c, p->col[COL_SHOWN]));
     int st = sp_pack_status_index(status);
     sp_tally *t = theme_tally(p, theme ? theme : "");
     int64_t id = sp_cursor_int(c, p->col[COL_ID]);
     if (!t || idset_add(&p->members, id) != SP_OK ||
         (is_done(st) && idset_add(&p->done, id) != SP_OK))
         return sp_fail(p->db, SP_ENOMEM, "out of memory");
-    count(t, rag, st);
-    count(&p->total, rag, st);
+    count(t, rag, st, overridden);
+    count(&p->total, rag, st, overridden);
     p->overdue += sp_cursor_text(c, p->col[COL_OVERDUE]) != NULL;
     if (is_open(st) && due && strcmp(due, p->as_of) >= 0 &&
         strcmp(due, p->due_limit) <= 0)

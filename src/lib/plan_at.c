@@ -19,7 +19,7 @@ int sp_date_or_today(char buf[SP_DATE_SIZE], sp_db *db, const char *what, const 
     return sp_check_date(&d, buf, db, what, text);
 }
 
-int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter,
+int sp_plan_at_stmt(sqlite3_stmt **out, sp_db *db, const char *as_of, const sp_filter *filter,
                     unsigned flags)
 {
     sqlite3_stmt *st;
@@ -38,10 +38,45 @@ int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filt
         sp_bind_int(st, ":replay", 1);
     if (flags & SP_PLAN_BY_REVIEW)
         sp_bind_int(st, ":by_review", 1);
-    return sp_cursor_from_stmt(out, db, st);
+    if (flags & SP_PLAN_BY_REF)
+        sp_bind_int(st, ":by_ref", 1);
+    *out = st;
+    return SP_OK;
+}
+
+int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter,
+                    unsigned flags)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    int rc = sp_plan_at_stmt(&st, db, as_of, filter, flags);
+    return rc == SP_OK ? sp_cursor_from_stmt(out, db, st) : rc;
 }
 
 int sp_plan_at(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter)
 {
     return sp_plan_at_open(out, db, as_of, filter, 0);
+}
+
+int sp_plan_at_action(sqlite3_stmt **out, sp_db *db, int64_t action_id, const char *as_of)
+{
+    int rc = sp_prepare(out, db, "plan_at/actions");
+    if (rc == SP_OK)
+        rc = sp_bind_filter(*out, db, as_of, NULL);
+    if (rc == SP_OK && sp_bind_int(*out, ":action_id", action_id) != SQLITE_OK)
+        rc = sp_fail_sql(db, "rebuilding an action");
+    if (rc != SP_OK) {
+        sqlite3_finalize(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+int sp_action_at(sp_cursor **out, sp_db *db, int64_t action_id, const char *as_of)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    sp_clear(db);
+    int rc = sp_plan_at_action(&st, db, action_id, as_of);
+    return rc == SP_OK ? sp_cursor_from_stmt(out, db, st) : rc;
 }

@@ -11,10 +11,19 @@
 #define SP_PLAN_REPLAY 0x2  /* rebuild every action from its history, never taking the
                                current columns as the state (tests prove the two agree) */
 #define SP_PLAN_BY_REVIEW 0x4 /* ordered by review, then theme (the pack's Actions sheet) */
+#define SP_PLAN_BY_REF 0x8    /* ordered by references only (the export's order) */
+
+/* The statement of sp_plan_at_open, bound, for callers that stream it. */
+int sp_plan_at_stmt(sqlite3_stmt **out, sp_db *db, const char *as_of, const sp_filter *filter,
+                    unsigned flags);
 
 /* sp_plan_at with flags. */
 int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter,
                     unsigned flags);
+
+/* One action as it stood on as_of (NULL = today): the plan_at row, or no
+ * row when it did not exist yet. */
+int sp_plan_at_action(sqlite3_stmt **out, sp_db *db, int64_t action_id, const char *as_of);
 
 /* sp_plan_series with flags (only SP_PLAN_REPLAY applies). */
 int sp_plan_series_open(sp_cursor **out, sp_db *db, const char *from, const char *to,

@@ -228,11 +228,13 @@ static int check_status(sp_db *db, const resolved *r, const action_state *s,
     return check_needs(db, r->status, s, in);
 }
 
-/* A revised due date: resolved like the original (from the start date,
- * else today), and only for work still open once this update applies. */
+/* A revised due date, only for work still open once this update applies.
+ * A timescale ("3 months") counts from the revision's date, not the start:
+ * a revision is made on its day. A date already past on that day is
+ * refused unless in->past says it is meant (recording a slip after the
+ * event), so a typed year cannot silently make an action overdue. */
 static int check_due(resolved *r, sp_db *db, const action_state *s, const sp_update *in)
 {
-    char today[SP_DATE_SIZE];
     const char *after = r->status ? r->status : s->status;
     sp_timescale ts;
     if (!in->due)
@@ -247,8 +249,7 @@ static int check_due(resolved *r, sp_db *db, const action_state *s, const sp_upd
     if (!sp_status_open(after))
         return sp_fail(db, SP_ECONFLICT, "action %s is %s: only an open action's due date "
                        "can be revised", s->path, after);
-    sp_today(db, today);
-    if (sp_timescale_parse(&ts, in->due, s->start[0] ? s->start : today) != SP_OK)
+    if (sp_timescale_parse(&ts, in->due, r->on) != SP_OK)
         return sp_fail_timescale(db, "due date", in->due, &ts);
     if (ts.kind != SP_DUE_DATE)
         return sp_fail(db, SP_EINVALID, "due date '%s' names no date: a due date can be "
@@ -261,6 +262,10 @@ static int check_due(resolved *r, sp_db *db, const action_state *s, const sp_upd
                        r->due, in->due, s->path, s->start);
     if (strcmp(r->due, s->due) == 0)
         return sp_fail(db, SP_EINVALID, "action %s is already due on %s", s->path, s->due);
+    if (strcmp(r->due, r->on) < 0 && !in->past)
+        return sp_fail(db, SP_EINVALID, "revised due date %s ('%s') is already past on %s, "
+                       "the date of this update: give --past if that is meant", r->due,
+                       in->due, r->on);
     return SP_OK;
 }
 

@@ -7,6 +7,7 @@
  * and never allocates; only rag_reason, which formats text, may.
  */
 #include "rag.h"
+#include "plan_at.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -576,13 +577,22 @@ int sp_rag_set(sp_db *db, const char *key, const char *value)
 /* ------------------------------------------------------------------ */
 /* One action's rating                                                 */
 
+/* The column called name; rag/action's two columns are unnamed: 0, 1. */
+static int column_named(sqlite3_stmt *st, const char *name, int otherwise)
+{
+    for (int i = 0; i < sqlite3_column_count(st); i++)
+        if (strcmp(sqlite3_column_name(st, i), name) == 0)
+            return i;
+    return otherwise;
+}
+
 /* Copies the row's rating out; the statement is positioned on the row. */
 static int take_rating(const char **rag, char **reason, sp_db *db, sqlite3_stmt *st,
                        int64_t action_id)
 {
-    const char *given = (const char *)sqlite3_column_text(st, 0);
+    const char *given = (const char *)sqlite3_column_text(st, column_named(st, "rag", 0));
     const char *word = is(given, unrated) ? unrated : sp_enum_word("rag", given);
-    const char *text = (const char *)sqlite3_column_text(st, 1);
+    const char *text = (const char *)sqlite3_column_text(st, column_named(st, "rag_reason", 1));
     if (!word || !text)
         return sp_fail(db, SP_ERROR, "action %lld cannot be rated: its status or "
                        "due date is not valid", (long long)action_id);
@@ -595,6 +605,20 @@ static int take_rating(const char **rag, char **reason, sp_db *db, sqlite3_stmt 
     return SP_OK;
 }
 
+static bool action_exists(sp_db *db, int64_t action_id)
+{
+    sqlite3_stmt *st;
+    if (sp_prepare(&st, db, "rag/action") != SP_OK)
+        return false;
+    bool found = sp_bind_int(st, ":id", action_id) == SQLITE_OK &&
+                 sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* The rating as the action stood on the day (sql/plan_at.sql): a past day
+ * judges the status, due date and override recorded by then, as every
+ * report does, never today's. */
 int sp_action_rag(const char **rag, char **reason, sp_db *db, int64_t action_id,
                   const char *as_of)
 {
@@ -606,15 +630,23 @@ int sp_action_rag(const char **rag, char **reason, sp_db *db, int64_t action_id,
         sp_today(db, day);
     else if (sp_date_parse(day, as_of) != SP_OK)
         return sp_fail(db, SP_EINVALID, "invalid as-of date '%s' (use YYYY-MM-DD)", as_of);
+    char today[SP_DATE_SIZE];
+    sp_today(db, today);
     sqlite3_stmt *st;
-    int rc = sp_prepare(&st, db, "rag/action");
+    bool past = strcmp(day, today) < 0;
+    int rc = past ? sp_plan_at_action(&st, db, action_id, day) : sp_prepare(&st, db, "rag/action");
     if (rc != SP_OK)
         return rc;
-    if (sp_bind_text(st, ":as_of", day) != SQLITE_OK ||
-        sp_bind_int(st, ":id", action_id) != SQLITE_OK)
-        rc = sp_fail_sql(db, "rating an action");
-    else if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    if (!past && (sp_bind_text(st, ":as_of", day) != SQLITE_OK ||
+                  sp_bind_int(st, ":id", action_id) != SQLITE_OK)) {
+        sqlite3_finalize(st);
+        return sp_fail_sql(db, "rating an action");
+    }
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW)
         rc = take_rating(rag, reason, db, st, action_id);
+    else if (rc == SQLITE_DONE && past && action_exists(db, action_id))
+        rc = sp_fail(db, SP_ENOTFOUND, "action %lld was not yet in the plan on %s",
+                     (long long)action_id, day);
     else if (rc == SQLITE_DONE)
         rc = sp_fail(db, SP_ENOTFOUND, "no action with id %lld", (long long)action_id);
     else

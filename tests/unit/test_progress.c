@@ -318,17 +318,51 @@ static const struct {
     const char *text, *want;
 } due_forms[] = {
     {"2017-09-30", "2017-09-30"},     {"30/09/2017", "2017-09-30"},
-    {"30-09-2017", "2017-09-30"},     {"3 months", "2017-07-01"},
-    {"within 3 months", "2017-07-01"}, {"6m", "2017-10-01"},
-    {"12 weeks", "2017-06-24"},       {"10 days", "2017-04-11"},
-    {"1 year", "2018-04-01"},         {"March 2018", "2018-03-31"},
+    {"30-09-2017", "2017-09-30"},     {"3 months", "2017-10-01"},
+    {"within 3 months", "2017-10-01"}, {"6m", "2018-01-01"},
+    {"12 weeks", "2017-09-23"},       {"10 days", "2017-07-11"},
+    {"1 year", "2018-07-01"},         {"March 2018", "2018-03-31"},
     {"end of March 2018", "2018-03-31"}, {"by July 2017", "2017-07-31"},
     {"mid July 2017", "2017-07-15"},  {"mid-July 2017", "2017-07-15"},
     {"Q2 2017/18", "2017-09-30"},     {"Q4 2017/18", "2018-03-31"},
     {"end of 2017/18", "2018-03-31"}, {"end of the 2017/18 financial year", "2018-03-31"},
 };
 
-/* Each form reaches the action, counted from its start date (2017-04-01). */
+/* Each form reaches the action; a timescale counts from the revision's
+ * date (today, 2017-07-01), not from the start date (2017-04-01). */
+/* A timescale in a back-dated revision counts from the revision's date
+ * (issue 12): "3 months" on 2017-06-30 is 2017-09-30, whatever the start. */
+START_TEST(timescale_counts_from_revision_date)
+{
+    plan();
+    int64_t id = add_action("2017-01-01", "2017-06-30");
+    char due[SP_DATE_SIZE];
+    sp_update in = {.author = AUTHOR, .due = "3 months", .reason = "delay", .on = "2017-06-30"};
+    ck_assert_int_eq(sp_action_update(NULL, due, fx_db, id, &in), SP_OK);
+    ck_assert_str_eq(due, "2017-09-30");
+}
+END_TEST
+
+/* A revised date already past on the update's date needs .past. */
+START_TEST(past_revision_needs_past)
+{
+    plan();
+    int64_t id = add_action("2017-01-01", "2017-06-30");
+    char due[SP_DATE_SIZE];
+    sp_update in = {.author = AUTHOR, .due = "2017-05-31", .reason = "late record"};
+    ck_assert_int_eq(sp_action_update(NULL, due, fx_db, id, &in), SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "--past"));
+    ck_assert_str_eq(FIELD(id, "due_on"), "2017-06-30");
+    in.on = "2017-05-01"; /* not past on the day it was decided */
+    ck_assert_int_eq(sp_action_update(NULL, due, fx_db, id, &in), SP_OK);
+    in.on = NULL;
+    in.due = "2017-06-15";
+    in.past = 1;
+    ck_assert_int_eq(sp_action_update(NULL, due, fx_db, id, &in), SP_OK);
+    ck_assert_str_eq(FIELD(id, "due_on"), "2017-06-15");
+}
+END_TEST
+
 START_TEST(due_form_reaches_action)
 {
     plan();
@@ -823,6 +857,8 @@ static Suite *progress_suite(void)
                         (int)(sizeof bad_due_forms / sizeof bad_due_forms[0]));
     tcase_add_test(tc, relative_due_without_start_counts_from_today);
     tcase_add_test(tc, due_revision_keeps_original);
+    tcase_add_test(tc, timescale_counts_from_revision_date);
+    tcase_add_test(tc, past_revision_needs_past);
     tcase_add_test(tc, due_revision_only_while_open);
     suite_add_tcase(s, tc);
     tc = fx_tcase("entries");

@@ -775,6 +775,14 @@ typedef struct shown {
     char text[1024];
 } shown;
 
+static bool has_column(sp_cursor *c, const char *name)
+{
+    for (int i = 0; i < sp_cursor_columns(c); i++)
+        if (strcmp(sp_cursor_name(c, i), name) == 0)
+            return true;
+    return false;
+}
+
 static const char *cell(sp_cursor *c, const char *name)
 {
     const char *v = sp_cursor_text(c, column(c, name));
@@ -788,7 +796,10 @@ static void read_shown(shown *s, sp_cursor *c)
                                          "rag_reason"};
     s->id = sp_cursor_int(c, column(c, "id"));
     snprintf(s->due, sizeof s->due, "%s", cell(c, "due_on"));
-    const char *last = cell(c, "last_update_on");
+    /* The stale clock: progress, not administration (migration 0011). */
+    const char *last = cell(c, has_column(c, "progress_on")       ? "progress_on"
+                               : has_column(c, "counted_from_on") ? "counted_from_on"
+                                                                  : "last_update_on");
     snprintf(s->activity, sizeof s->activity, "%s", last[0] ? last : cell(c, "start_on"));
     s->open = strcmp(cell(c, "status"), "not_started") == 0 ||
               strcmp(cell(c, "status"), "in_progress") == 0;
