@@ -418,6 +418,7 @@ typedef struct sp_filter {
     const char *status;    /* a status word (any accepted spelling) */
     const char *rag;       /* red, amber, green, blue or grey (as of the date) */
     int no_due;            /* 1: only open-ended actions (no due date) */
+    int include_void;      /* issue 12: 1: voided actions too (lists, export) */
 } sp_filter;
 
 /* As sp_action_list, narrowed by the report filters too (may be NULL; RAG
