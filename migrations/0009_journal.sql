@@ -127,6 +127,19 @@ BEGIN
     WHERE id = NEW.object_id;
 END;
 
+-- A finding's or review's creation is its first entry (void: NULL -> 0),
+-- so undo can void what an import created. The change set names who.
+CREATE TRIGGER journal_finding_created AFTER INSERT ON finding
+BEGIN
+    INSERT INTO journal (object_kind, object_id, field, old_value, new_value, reason, author)
+    VALUES ('finding', NEW.id, 'void', NULL, 0, 'created', 'safeplan');
+END;
+CREATE TRIGGER journal_review_created AFTER INSERT ON review
+BEGIN
+    INSERT INTO journal (object_kind, object_id, field, old_value, new_value, reason, author)
+    VALUES ('review', NEW.id, 'void', NULL, 0, 'created', 'safeplan');
+END;
+
 -- Hashed with the same fields, in the same order, as chain/walk.
 CREATE TRIGGER ledger_journal AFTER INSERT ON journal
 BEGIN

@@ -426,6 +426,16 @@ BEGIN
         email = CASE NEW.field WHEN 'email' THEN NEW.new_value ELSE email END
     WHERE id = NEW.object_id;
 END;
+CREATE TRIGGER journal_finding_created AFTER INSERT ON finding
+BEGIN
+    INSERT INTO journal (object_kind, object_id, field, old_value, new_value, reason, author)
+    VALUES ('finding', NEW.id, 'void', NULL, 0, 'created', 'safeplan');
+END;
+CREATE TRIGGER journal_review_created AFTER INSERT ON review
+BEGIN
+    INSERT INTO journal (object_kind, object_id, field, old_value, new_value, reason, author)
+    VALUES ('review', NEW.id, 'void', NULL, 0, 'created', 'safeplan');
+END;
 CREATE TRIGGER ledger_journal AFTER INSERT ON journal
 BEGIN
     INSERT INTO ledger (entry_table, entry_id, entry_hash, chained_at, chain_hash)

@@ -102,7 +102,13 @@ WHERE c.id > :after AND (
  OR (:kind = 'action' AND l.entry_table = 'action_update'
      AND l.entry_id IN (SELECT u.id FROM action_update u WHERE u.action_id = :id))
  OR (l.entry_table = 'journal' AND l.entry_id IN
-     (SELECT j.id FROM journal j WHERE j.object_kind = :kind AND j.object_id = :id)))
+     (SELECT j.id FROM journal j WHERE j.object_kind = :kind AND j.object_id = :id))
+    -- an action added later to a finding or review the change created
+ OR (:kind = 'finding' AND l.entry_table = 'action_origin'
+     AND l.entry_id IN (SELECT x.id FROM action x WHERE x.finding_id = :id))
+ OR (:kind = 'review' AND l.entry_table = 'action_origin'
+     AND l.entry_id IN (SELECT x.id FROM action x JOIN finding f ON f.id = x.finding_id
+                        WHERE f.review_id = :id)))
 ORDER BY c.id LIMIT 1;
 
 -- name: undo_entries

@@ -73,6 +73,9 @@ static int compensate(sp_db *db, sqlite3_stmt *e, const char *reason, const char
                            sqlite3_column_value(e, 5));
         sqlite3_bind_value(st, sqlite3_bind_parameter_index(st, ":new"),
                            sqlite3_column_value(e, 4));
+        /* A creation (void: nothing -> 0) is undone by voiding. */
+        if (sqlite3_column_type(e, 4) == SQLITE_NULL)
+            sp_bind_int(st, ":new", 1);
     }
     rc = sp_exec_stmt(db, st, "recording the undo");
     sqlite3_finalize(st);
