@@ -12,6 +12,7 @@ SELECT v FROM (
     UNION ALL SELECT 'finding', finding_id FROM action WHERE :kind = 'action' AND id = :id
     UNION ALL SELECT 'owner', owner_id FROM action WHERE :kind = 'action' AND id = :id
     UNION ALL SELECT 'void', voided FROM action WHERE :kind = 'action' AND id = :id
+    UNION ALL SELECT 'due', due_on FROM action WHERE :kind = 'action' AND id = :id
     UNION ALL SELECT 'ref', ref FROM finding WHERE :kind = 'finding' AND id = :id
     UNION ALL SELECT 'kind', kind FROM finding WHERE :kind = 'finding' AND id = :id
     UNION ALL SELECT 'theme', theme FROM finding WHERE :kind = 'finding' AND id = :id

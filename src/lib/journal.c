@@ -194,6 +194,21 @@ static int insert_entry(sp_db *db, const char *kind, int64_t id, const char *fie
     return rc;
 }
 
+/* A start date after the due date in force is refused, as 'action add'
+ * refuses it. */
+static int check_start(sp_db *db, int64_t id, sqlite3_value *start)
+{
+    sqlite3_stmt *h = NULL;
+    sqlite3_value *due = NULL;
+    const char *s = (const char *)sqlite3_value_text(start);
+    int rc = current_value(&due, &h, db, "action", id, "due");
+    const char *d = rc == SP_OK ? (const char *)sqlite3_value_text(due) : NULL;
+    if (rc == SP_OK && s && d && strcmp(s, d) > 0)
+        rc = sp_fail(db, SP_EINVALID, "--start %s is after the action's due date %s", s, d);
+    sqlite3_finalize(h);
+    return rc;
+}
+
 /* One field: checked, compared, recorded if it changes. *changed counts. */
 static int edit_one(sp_db *db, const char *kind, int64_t id, const sp_edit_field *e,
                     const char *reason, const char *author, int *changed)
@@ -208,6 +223,8 @@ static int edit_one(sp_db *db, const char *kind, int64_t id, const sp_edit_field
     int rc = current_value(&old, &h1, db, kind, id, e->field);
     if (rc == SP_OK)
         rc = parse_value(&new, &h2, db, s, e->value, what);
+    if (rc == SP_OK && strcmp(kind, "action") == 0 && strcmp(e->field, "start") == 0)
+        rc = check_start(db, id, new);
     if (rc == SP_OK && (sqlite3_value_type(old) != sqlite3_value_type(new) ||
                         sqlite3_value_bytes(old) != sqlite3_value_bytes(new) ||
                         memcmp(sqlite3_value_blob(old) ? sqlite3_value_blob(old) : "",
