@@ -35,8 +35,10 @@ CREATE TABLE journal (
                                      OR field = 'started' OR field = 'ended'
                                      OR field = 'reported' OR field = 'judgement'
                                      OR field = 'void'))
-     OR (object_kind = 'authority' AND (field = 'code' OR field = 'name' OR field = 'kind'))
-     OR (object_kind = 'owner' AND (field = 'name' OR field = 'team' OR field = 'email'))),
+     OR (object_kind = 'authority' AND (field = 'code' OR field = 'name' OR field = 'kind'
+                                        OR field = 'created'))
+     OR (object_kind = 'owner' AND (field = 'name' OR field = 'team' OR field = 'email'
+                                    OR field = 'created'))),
     -- Untyped: an id stays an integer, a text stays text.
     old_value,
     new_value,
@@ -138,6 +140,19 @@ CREATE TRIGGER journal_review_created AFTER INSERT ON review
 BEGIN
     INSERT INTO journal (object_kind, object_id, field, old_value, new_value, reason, author)
     VALUES ('review', NEW.id, 'void', NULL, 0, 'created', 'safeplan');
+END;
+
+-- An authority or owner cannot be voided; its creation is recorded all the
+-- same ('created', its code or name), so the change that made it says so.
+CREATE TRIGGER journal_authority_created AFTER INSERT ON authority
+BEGIN
+    INSERT INTO journal (object_kind, object_id, field, old_value, new_value, reason, author)
+    VALUES ('authority', NEW.id, 'created', NULL, NEW.code, 'created', 'safeplan');
+END;
+CREATE TRIGGER journal_owner_created AFTER INSERT ON owner
+BEGIN
+    INSERT INTO journal (object_kind, object_id, field, old_value, new_value, reason, author)
+    VALUES ('owner', NEW.id, 'created', NULL, NEW.name, 'created', 'safeplan');
 END;
 
 -- Hashed with the same fields, in the same order, as chain/walk.

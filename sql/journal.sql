@@ -129,6 +129,7 @@ UNION ALL
 SELECT 'journal', j.object_id, j.object_kind, j.field, j.old_value, j.new_value, NULL, NULL, l.seq
 FROM ledger l JOIN journal j ON j.id = l.entry_id
 WHERE l.entry_table = 'journal' AND l.seq BETWEEN :first AND :last
+  AND j.field <> 'created' -- an authority or owner stays (it is in no report)
   AND NOT EXISTS (SELECT 1 FROM ledger o WHERE o.entry_table = 'action_origin'
                   AND j.object_kind = 'action'
                   AND o.entry_id = j.object_id AND o.seq BETWEEN :first AND :last)

@@ -93,6 +93,9 @@ void sp_private_copy_end(sp_db *db, sqlite3 *saved);
  * sp_commit so that every write through the library records one. */
 void sp_change_begin(sp_db *db);
 int sp_change_end(sp_db *db);
+/* sp_exec_stmt in a transaction of its own, so that a one-statement write
+ * (adding a finding, an owner ...) records its change set too. */
+int sp_exec_change(sp_db *db, sqlite3_stmt *st, const char *what);
 
 /* Records a message on db and returns code (so callers can `return sp_fail(...)`). */
 int sp_fail(sp_db *db, int code, const char *fmt, ...)

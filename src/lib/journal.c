@@ -101,6 +101,19 @@ int sp_change_end(sp_db *db)
     return rc;
 }
 
+int sp_exec_change(sp_db *db, sqlite3_stmt *st, const char *what)
+{
+    int rc = sp_begin(db);
+    if (rc != SP_OK)
+        return rc;
+    rc = sp_exec_stmt(db, st, what);
+    if (rc != SP_OK) {
+        sp_rollback(db);
+        return rc;
+    }
+    return sp_commit(db);
+}
+
 int sp_log(sp_cursor **out, sp_db *db, const char *since, const char *by)
 {
     sqlite3_stmt *st;

@@ -277,6 +277,33 @@ expect_eq "$(cols "$WORK/after2.csv")" "$(cols "$WORK/before2/export.csv")" "sta
 run verify
 expect_status 0
 
+case_ "adding an owner, finding or authority records a change set too"
+n=$(sql "$DB" "SELECT count(*) FROM change_set")
+sp owner add "Head of Virtual School"
+sp finding add "$REVIEW" 99 --kind recommendation --theme "Education" --text "Track attendance"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM change_set")" "$((n + 2))" "two change sets"
+run log
+expect_out "safeplan owner add 'Head of Virtual School'"
+case_ "undo of a finding add voids the finding (it leaves finding list)"
+run undo
+expect_status 0
+run finding list
+expect_out_not "$REVIEW/99 "
+
+case_ "undo of a bulk reassign moves every action back"
+FROM=$(sql "$DB" "SELECT o.name FROM action x JOIN owner o ON o.id = x.owner_id WHERE x.voided = 0
+  GROUP BY o.id HAVING count(*) > 1 ORDER BY count(*) DESC LIMIT 1")
+before=$(sql "$DB" "SELECT group_concat(id || ':' || owner_id) FROM action ORDER BY id")
+sp action reassign --from "$FROM" --to "Interim lead" --reason "cover"
+[ "$(sql "$DB" "SELECT group_concat(id || ':' || owner_id) FROM action ORDER BY id")" != "$before" ] \
+    && ok || bad "reassign moved nothing"
+run undo
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(id || ':' || owner_id) FROM action ORDER BY id")" \
+    "$before" "owners back"
+run verify
+expect_status 0
+
 case_ "README 'Putting mistakes right': each command prints what the README shows"
 mkdir -p "$WORK/readme" && (
     cd "$WORK/readme" || exit 1
