@@ -184,10 +184,11 @@ def named_query(name):
                   flags=re.M)
     order = ["authority", "review", "finding", "owner", "theme", "status", "rag"]
     wanted = [f for f in order if f in filters.split(",")]
-    fragments = sql_sections("filter") if wanted else {}
+    fragments = sql_sections("filter")
+    # SET_live (issue 12: voided actions left out) is always there.
     body = re.sub(r"^-- filters: *(\S+) *$",
-                  lambda m: "".join(fragments[m.group(1) + "_" + f] for f in wanted), body,
-                  flags=re.M)
+                  lambda m: "".join(fragments[m.group(1) + "_" + f] for f in wanted + ["live"]),
+                  body, flags=re.M)
     return strip_comments(body)
 
 

@@ -423,6 +423,7 @@ typedef struct sp_filter {
     const char *status;    /* a status word (any accepted spelling) */
     const char *rag;       /* red, amber, green, blue or grey (as of the date) */
     int no_due;            /* 1: only open-ended actions (no due date) */
+    int include_void;      /* issue 12: 1: voided actions too (lists, export) */
 } sp_filter;
 
 /* As sp_action_list, narrowed by the report filters too (may be NULL; RAG
@@ -1070,6 +1071,55 @@ int sp_digest_log(sp_cursor **out, sp_db *db, const char *owner);
 /* Sets a mail setting: digest.from (an address, "Name <addr@host>" or
  * "addr@host") or digest.list_id ("Name <id.host>" or "id.host"). */
 int sp_mail_set(sp_db *db, const char *key, const char *value);
+
+/* ------------------------------------------------------------------ */
+/* issue 12: corrections, voids, change sets and undo (journal.c)      */
+
+/* Who is writing and what they ran: every write transaction that adds to
+ * the history then records one change set with them (NULLs: "safeplan",
+ * "(library call)"). The CLI passes $SAFEPLAN_USER and its command line;
+ * the web service the signed-in user and the page. */
+void sp_set_actor(sp_db *db, const char *author, const char *command);
+
+/* One field to correct: field is the option's name ("title", "start",
+ * "measure", "ref", "finding", "owner" for an action; "ref", "kind",
+ * "theme", "text" for a finding; "ref", "kind", "title", "started",
+ * "ended", "reported", "judgement" for a review; "code", "name", "kind"
+ * for an authority; "name", "team", "email" for an owner). An empty value
+ * clears an optional field. */
+typedef struct sp_edit_field {
+    const char *field;
+    const char *value;
+} sp_edit_field;
+
+/* Corrects one object (kind as sp_resolve) in one transaction: each field
+ * that changes is one journal entry, old -> new, with reason and author
+ * (required). *changed (may be NULL) receives how many changed. An
+ * action's owner moves through a progress entry, as a reassign does. */
+int sp_edit(int *changed, sp_db *db, const char *kind, const char *ref,
+            const sp_edit_field *fields, size_t n, const char *reason, const char *author);
+
+/* Voids an action, finding or review: kept with its history, gone from
+ * every report. SP_ECONFLICT, naming them, while a finding or review has
+ * live actions, or if it is void already. */
+int sp_void(sp_db *db, const char *kind, const char *ref, const char *reason,
+            const char *author);
+
+/* The corrections of one object, oldest first. Columns: id, recorded_at,
+ * author, field, old, new, reason. */
+int sp_journal_history(sp_cursor **out, sp_db *db, const char *kind, const char *ref);
+
+/* The change sets, newest first (since: a date, by: an author; NULL = all).
+ * Columns: change, recorded_at, author, command, entries, undoes. */
+int sp_log(sp_cursor **out, sp_db *db, const char *since, const char *by);
+
+/* Reverts change set `change` (0: the latest not undone) by appending
+ * compensating entries: actions it created are voided, progress it
+ * recorded is put back, corrections reversed. SP_ECONFLICT, naming the
+ * later change, if a later change touched the same objects, or if it was
+ * undone already. *undone receives the change reverted. */
+int sp_undo(int64_t *undone, sp_db *db, int64_t change, const char *author);
+/* end of issue 12 block */
 
 #ifdef __cplusplus
 }

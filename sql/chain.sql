@@ -22,12 +22,22 @@ SELECT l.seq, l.entry_table, l.entry_id, l.entry_hash, l.chain_hash,
        WHEN 'ledger_note' THEN
            (SELECT sp_entry_hash('ledger_note', n.id, n.recorded_at, n.text)
             FROM ledger_note n WHERE n.id = l.entry_id)
+       WHEN 'journal' THEN
+           (SELECT sp_entry_hash('journal', j.id, j.object_kind, j.object_id, j.field,
+                j.old_value, j.new_value, j.reason, j.author, j.recorded_at)
+            FROM journal j WHERE j.id = l.entry_id)
+       WHEN 'change_set' THEN
+           (SELECT sp_entry_hash('change_set', c.id, c.recorded_at, c.author, c.command,
+                c.first_seq, c.last_seq, c.undoes)
+            FROM change_set c WHERE c.id = l.entry_id)
        END AS now_hash,
        l.chained_at,
        CASE l.entry_table
        WHEN 'action_update' THEN (SELECT recorded_at FROM action_update WHERE id = l.entry_id)
        WHEN 'action_origin' THEN (SELECT created_at FROM action_origin WHERE action_id = l.entry_id)
        WHEN 'ledger_note' THEN (SELECT recorded_at FROM ledger_note WHERE id = l.entry_id)
+       WHEN 'journal' THEN (SELECT recorded_at FROM journal WHERE id = l.entry_id)
+       WHEN 'change_set' THEN (SELECT recorded_at FROM change_set WHERE id = l.entry_id)
        END AS recorded_at
 FROM ledger l
 ORDER BY l.seq;
@@ -52,7 +62,17 @@ UNION ALL
 SELECT 'note ' || n.id
 FROM ledger_note n
 WHERE NOT EXISTS (SELECT 1 FROM ledger l
-                  WHERE l.entry_table = 'ledger_note' AND l.entry_id = n.id);
+                  WHERE l.entry_table = 'ledger_note' AND l.entry_id = n.id)
+UNION ALL
+SELECT 'correction ' || j.id || ' of ' || j.object_kind || ' ' || j.object_id
+FROM journal j
+WHERE NOT EXISTS (SELECT 1 FROM ledger l
+                  WHERE l.entry_table = 'journal' AND l.entry_id = j.id)
+UNION ALL
+SELECT 'change ' || c.id
+FROM change_set c
+WHERE NOT EXISTS (SELECT 1 FROM ledger l
+                  WHERE l.entry_table = 'change_set' AND l.entry_id = c.id);
 
 -- name: state
 -- Each action whose stored state differs from its origin replayed through
@@ -74,7 +94,30 @@ WITH last AS (
             AND rag_override IS NOT NULL ORDER BY id DESC LIMIT 1) AS last_override,
            o.rag_override AS origin_override,
            (SELECT max(on_date) FROM action_update WHERE action_id = o.action_id) AS last_on,
-           o.last_update_on AS origin_last_on
+           o.last_update_on AS origin_last_on,
+           -- Corrections (journal, migration 0009): the latest entry per field.
+           coalesce((SELECT new_value FROM journal WHERE object_kind = 'action'
+                     AND object_id = o.action_id AND field = 'title' ORDER BY id DESC LIMIT 1),
+                    o.description) AS description,
+           CASE WHEN EXISTS (SELECT 1 FROM journal WHERE object_kind = 'action'
+                             AND object_id = o.action_id AND field = 'start')
+                THEN (SELECT new_value FROM journal WHERE object_kind = 'action'
+                      AND object_id = o.action_id AND field = 'start' ORDER BY id DESC LIMIT 1)
+                ELSE o.start_on END AS start_on,
+           CASE WHEN EXISTS (SELECT 1 FROM journal WHERE object_kind = 'action'
+                             AND object_id = o.action_id AND field = 'measure')
+                THEN (SELECT new_value FROM journal WHERE object_kind = 'action'
+                      AND object_id = o.action_id AND field = 'measure' ORDER BY id DESC LIMIT 1)
+                ELSE o.measure END AS measure,
+           coalesce((SELECT new_value FROM journal WHERE object_kind = 'action'
+                     AND object_id = o.action_id AND field = 'ref' ORDER BY id DESC LIMIT 1),
+                    o.ref) AS ref,
+           coalesce((SELECT new_value FROM journal WHERE object_kind = 'action'
+                     AND object_id = o.action_id AND field = 'finding' ORDER BY id DESC LIMIT 1),
+                    o.finding_id) AS finding_id,
+           coalesce((SELECT new_value FROM journal WHERE object_kind = 'action'
+                     AND object_id = o.action_id AND field = 'void' ORDER BY id DESC LIMIT 1),
+                    0) AS voided
     FROM action_origin o
 ),
 want AS (
@@ -83,7 +126,8 @@ want AS (
                 WHEN last_override = 'none' THEN NULL ELSE last_override END AS rag_override,
            CASE WHEN last_on IS NULL THEN origin_last_on
                 WHEN origin_last_on IS NULL OR last_on > origin_last_on THEN last_on
-                ELSE origin_last_on END AS last_update_on
+                ELSE origin_last_on END AS last_update_on,
+           description, start_on, measure, ref, finding_id, voided
     FROM last
 )
 SELECT a.id,
@@ -92,12 +136,21 @@ SELECT a.id,
        a.owner_id IS NOT w.owner_id, a.owner_id, w.owner_id,
        a.transferred_to IS NOT w.transferred_to, a.transferred_to, w.transferred_to,
        a.rag_override IS NOT w.rag_override, a.rag_override, w.rag_override,
-       a.last_update_on IS NOT w.last_update_on, a.last_update_on, w.last_update_on
+       a.last_update_on IS NOT w.last_update_on, a.last_update_on, w.last_update_on,
+       a.description IS NOT w.description, a.description, w.description,
+       a.start_on IS NOT w.start_on, a.start_on, w.start_on,
+       a.measure IS NOT w.measure, a.measure, w.measure,
+       a.ref IS NOT w.ref, a.ref, w.ref,
+       a.finding_id IS NOT w.finding_id, a.finding_id, w.finding_id,
+       a.voided IS NOT w.voided, a.voided, w.voided
 FROM action a
 JOIN want w ON w.action_id = a.id
 WHERE a.status IS NOT w.status OR a.due_on IS NOT w.due_on OR a.owner_id IS NOT w.owner_id
    OR a.transferred_to IS NOT w.transferred_to OR a.rag_override IS NOT w.rag_override
    OR a.last_update_on IS NOT w.last_update_on
+   OR a.description IS NOT w.description OR a.start_on IS NOT w.start_on
+   OR a.measure IS NOT w.measure OR a.ref IS NOT w.ref OR a.finding_id IS NOT w.finding_id
+   OR a.voided IS NOT w.voided
 ORDER BY a.id;
 
 -- name: backdated

@@ -38,6 +38,7 @@ LEFT JOIN action_update u ON u.id = (
     SELECT id FROM action_update WHERE action_id = x.id
     ORDER BY on_date DESC, id DESC LIMIT 1)
 WHERE r.authority_id = a.id AND f.review_id = r.id AND x.finding_id = f.id
+  AND (x.voided = 0 OR :include_void IS NOT NULL) -- issue 12
   AND (:authority_id IS NULL OR a.id = :authority_id)
   AND (:review_id IS NULL OR r.id = :review_id)
   AND (:finding_id IS NULL OR f.id = :finding_id)

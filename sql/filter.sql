@@ -44,6 +44,11 @@
   AND rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
           x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) = :rag
 
+-- name: by_action_live
+  -- Always there unless include_void (issue 12): a voided action is kept
+  -- but leaves every report. A void finding or review has no live action.
+  AND x.voided = 0
+
 -- name: by_finding_authority
   AND f.review_id IN (SELECT ra.id FROM review ra WHERE ra.authority_id = :authority_id)
 -- name: by_finding_review
@@ -65,3 +70,5 @@
 -- name: by_finding_rag
   AND rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
           x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) = :rag
+-- name: by_finding_live
+  AND x.voided = 0

@@ -13,6 +13,7 @@ SELECT count(DISTINCT a.id) AS authority_count,
 FROM review r
 JOIN authority a ON a.id = r.authority_id
 WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND r.voided = 0 -- issue 12
   AND (:review_id IS NULL OR r.id = :review_id)
   AND (:finding_id IS NULL OR EXISTS (SELECT 1 FROM finding f
                                       WHERE f.id = :finding_id AND f.review_id = r.id))
@@ -29,6 +30,7 @@ SELECT a.name AS authority, r.title AS review, r.kind, r.started_on, r.ended_on,
 FROM review r
 JOIN authority a ON a.id = r.authority_id
 WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND r.voided = 0 -- issue 12
   AND (:review_id IS NULL OR r.id = :review_id)
   AND (:finding_id IS NULL OR EXISTS (SELECT 1 FROM finding f
                                       WHERE f.id = :finding_id AND f.review_id = r.id))
@@ -58,6 +60,7 @@ LEFT JOIN owner po ON po.id = u.old_owner_id
 LEFT JOIN owner pn ON pn.id = u.new_owner_id
 WHERE u.on_date BETWEEN :since AND :as_of
   AND (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND x.voided = 0 -- issue 12
   AND (:review_id IS NULL OR f.review_id = :review_id)
   AND (:finding_id IS NULL OR x.finding_id = :finding_id)
   AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
@@ -69,7 +72,7 @@ ORDER BY u.on_date, u.id;
 -- Imported rows may carry their status with no update: those count by
 -- their current status.
 SELECT x.id FROM action x
-WHERE (EXISTS (SELECT 1 FROM action_update u
+WHERE x.voided = 0 AND (EXISTS (SELECT 1 FROM action_update u
                WHERE u.action_id = x.id AND u.new_status = 'signed_off' AND u.on_date <= :as_of)
        OR (x.status = 'signed_off' AND date(x.created_at) <= :as_of
            AND NOT EXISTS (SELECT 1 FROM action_update u WHERE u.action_id = x.id)))

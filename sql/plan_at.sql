@@ -60,6 +60,7 @@ base AS (
     JOIN finding f ON f.id = x.finding_id
     JOIN review r ON r.id = f.review_id
     WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+      AND (x.voided = 0 OR :include_void IS NOT NULL) -- issue 12
       AND (:review_id IS NULL OR f.review_id = :review_id)
       AND (:finding_id IS NULL OR x.finding_id = :finding_id)
       AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
@@ -197,6 +198,7 @@ FROM action x
 JOIN finding f ON f.id = x.finding_id
 JOIN review r ON r.id = f.review_id
 WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (x.voided = 0 OR :include_void IS NOT NULL) -- issue 12
   AND (:review_id IS NULL OR f.review_id = :review_id)
   AND (:finding_id IS NULL OR x.finding_id = :finding_id)
   AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)));
@@ -215,6 +217,7 @@ JOIN finding f ON f.id = x.finding_id
 JOIN review r ON r.id = f.review_id
 LEFT JOIN action_update u ON u.action_id = x.id
 WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (x.voided = 0 OR :include_void IS NOT NULL) -- issue 12
   AND (:review_id IS NULL OR f.review_id = :review_id)
   AND (:finding_id IS NULL OR x.finding_id = :finding_id)
   AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))

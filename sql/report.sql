@@ -47,7 +47,7 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           a.cadence, a.voided, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
            s.rag_override, s.rag_override_reason
     FROM replayed s
     JOIN action a ON a.id = s.id
@@ -116,7 +116,7 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           a.cadence, a.voided, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
            s.rag_override, s.rag_override_reason
     FROM replayed s
     JOIN action a ON a.id = s.id
@@ -184,8 +184,8 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
-           s.rag_override, s.rag_override_reason,
+           a.cadence, a.voided, s.status, s.due_on, s.owner_id, s.last_update_on,
+           s.transferred_to, s.rag_override, s.rag_override_reason,
            -- the progress clock as it stood (see migration 0011)
            (SELECT max(u.on_date) FROM action_update u
             WHERE u.action_id = a.id AND u.on_date <= :as_of
@@ -267,7 +267,7 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           a.cadence, a.voided, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
            s.rag_override, s.rag_override_reason
     FROM replayed s
     JOIN action a ON a.id = s.id
@@ -438,7 +438,7 @@ WITH
 replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
-           a.cadence, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           a.cadence, a.voided, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
            s.rag_override, s.rag_override_reason
     FROM replayed s
     JOIN action a ON a.id = s.id

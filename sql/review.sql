@@ -5,7 +5,7 @@ VALUES (:authority_id, :ref, :kind, :title, :from, :to, :reported, :judgement);
 -- name: list
 SELECT a.code || '/' || r.ref AS path, r.kind, r.title, r.started_on, r.ended_on,
        r.reported_on, r.judgement,
-       (SELECT count(*) FROM finding f WHERE f.review_id = r.id) AS finding_count
+       (SELECT count(*) FROM finding f WHERE f.review_id = r.id AND f.voided = 0) AS finding_count
 FROM review r JOIN authority a ON a.id = r.authority_id
-WHERE :authority_id IS NULL OR r.authority_id = :authority_id
+WHERE (:authority_id IS NULL OR r.authority_id = :authority_id) AND r.voided = 0 -- issue 12
 ORDER BY a.code, r.started_on, r.ref;

@@ -29,7 +29,13 @@ struct cli_ctx {
     sp_db *db;                  /* opened by cli_open */
     bool db_given;              /* --db was given before the command */
     int seen[64], nseen;        /* options with a value met so far (cli_opt) */
+    char *cmdline;              /* issue 12: the command line, for the change set */
 };
+
+/* issue 12: the person writing: $SAFEPLAN_USER, else the login name. */
+const char *cli_user(void);
+/* issue 12: an object's corrections under "Corrections:", if it has any. */
+int cli_print_corrections(cli_ctx *ctx, const char *kind, const char *ref);
 
 /* The command table (main.c): one place lists every command. */
 extern const cli_command *const cli_commands[];

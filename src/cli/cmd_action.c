@@ -88,6 +88,7 @@ static int run_action_list(cli_ctx *ctx, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"format", required_argument, 0, 'f'}, CLI_FILTER_OPTIONS,
+        {"include-void", no_argument, 0, 'V'}, /* issue 12 */
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     cli_format format = FORMAT_TABLE;
     sp_filter filter = {0};
@@ -98,6 +99,10 @@ static int run_action_list(cli_ctx *ctx, int argc, char **argv)
             continue;
         if (rc != -1)
             return rc;
+        if (c == 'V') {
+            filter.include_void = 1;
+            continue;
+        }
         if (c != 'f')
             return cli_stop(c);
         if (!cli_format_parse(ctx, optarg, &format))
@@ -115,12 +120,14 @@ static int run_action_list(cli_ctx *ctx, int argc, char **argv)
 
 const cli_command cmd_action_list = {
     "action list", run_action_list, "list actions",
-    "Usage: safeplan action list [SCOPE] [FILTERS] [--format table|csv|json]\n"
+    "Usage: safeplan action list [SCOPE] [FILTERS] [--include-void]\n"
+    "           [--format table|csv|json]\n"
     "\n"
     "SCOPE limits the list to an AUTHORITY, AUTHORITY/REVIEW or\n"
     "AUTHORITY/REVIEW/FINDING. The filters are those of the reports; --rag is\n"
     "the rating shown today.\n"
     CLI_FILTER_HELP
+    "  --include-void     voided actions too (see 'action void')\n"
     "Columns: id, path, title, owner, start_on, original_due_on, due_on, status.\n",
 };
 
@@ -182,7 +189,8 @@ static int run_action_show(cli_ctx *ctx, int argc, char **argv)
     if (format != FORMAT_TABLE)
         return cli_print(ctx, cur, format, NULL, 0);
     rc = cli_print_record(ctx, cur);
-    return rc == EXIT_OK ? cli_print_progress(ctx, id, as_of) : rc;
+    rc = rc == EXIT_OK ? cli_print_progress(ctx, id, as_of) : rc;
+    return rc == EXIT_OK ? cli_print_corrections(ctx, "action", argv[optind]) : rc; /* #12 */
 }
 
 const cli_command cmd_action_show = {

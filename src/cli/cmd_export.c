@@ -22,6 +22,7 @@ static int parse_export(cli_ctx *ctx, int argc, char **argv, export_opts *o)
         CLI_FILTER_OPTIONS,
         {"as-of", required_argument, 0, 'a'}, {"out", required_argument, 0, 'o'},
         {"no-bom", no_argument, 0, 'n'}, {"raw", no_argument, 0, 'r'},
+        {"include-void", no_argument, 0, 'V'}, /* issue 12 */
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     int c, rc;
     o->flags = SP_CSV_WITH_BOM;
@@ -36,6 +37,7 @@ static int parse_export(cli_ctx *ctx, int argc, char **argv, export_opts *o)
         case 'o': o->out = optarg; break;
         case 'n': o->flags &= ~(unsigned)SP_CSV_WITH_BOM; break;
         case 'r': o->flags |= SP_CSV_NO_GUARD; break;
+        case 'V': o->filter.include_void = 1; break;
         default: return cli_stop(c);
         }
     }
@@ -83,6 +85,7 @@ static int run_export(cli_ctx *ctx, int argc, char **argv)
 const cli_command cmd_export = {
     "export", run_export, "write the plan as CSV for spreadsheets (and for import)",
     "Usage: safeplan export [FILTERS] [--as-of DATE] [--out FILE] [--no-bom] [--raw]\n"
+    "           [--include-void]\n"
     "\n"
     "Writes the plan as CSV, one row per action, in reference order: the\n"
     "authority, review (reference, kind, title, dates, judgement), finding\n"
@@ -105,6 +108,7 @@ const cli_command cmd_export = {
     "                 file. RISKY: a cell such as =HYPERLINK(...) or +cmd|...\n"
     "                 typed into the plan would run as a formula when the file is\n"
     "                 opened in a spreadsheet; never give a --raw file to people\n"
+    "  --include-void voided actions too (see 'action void')\n"
     "\n"
     "The file is RFC 4180 CSV: UTF-8, CRLF line ends, fields quoted when they\n"
     "hold a comma, quote or line break, quotes doubled, line breaks kept; dates\n"

@@ -321,7 +321,10 @@ static int run_action_history(cli_ctx *ctx, int argc, char **argv)
     if (sp_resolve(&id, ctx->db, "action", ref) != SP_OK ||
         sp_action_history(&cur, ctx->db, id) != SP_OK)
         return cli_fail(ctx);
-    return cli_print_cols(ctx, cur, format, NULL, 0, history_table);
+    rc = cli_print_cols(ctx, cur, format, NULL, 0, history_table);
+    /* issue 12: the table adds the corrections (title, dates, voids ...). */
+    return rc == EXIT_OK && format == FORMAT_TABLE ? cli_print_corrections(ctx, "action", ref)
+                                                   : rc;
 }
 
 const cli_command cmd_action_history = {

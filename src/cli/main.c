@@ -24,6 +24,10 @@ extern const cli_command cmd_backup; /* issue 12: backups */
 extern const cli_command cmd_user_add, cmd_user_list, cmd_user_passwd, cmd_user_disable;
 extern const cli_command cmd_serve;
 extern const cli_command cmd_digest;
+/* issue 12: corrections, voids, change sets, undo (cmd_journal.c) */
+extern const cli_command cmd_action_edit, cmd_action_void, cmd_finding_edit, cmd_finding_void;
+extern const cli_command cmd_review_edit, cmd_review_void, cmd_authority_edit, cmd_owner_edit;
+extern const cli_command cmd_log, cmd_undo;
 
 /* Every command, in the order `safeplan --help` lists them. */
 const cli_command *const cli_commands[] = {
@@ -44,6 +48,10 @@ const cli_command *const cli_commands[] = {
     &cmd_user_add, &cmd_user_list, &cmd_user_passwd, &cmd_user_disable,
     &cmd_serve,
     &cmd_digest,
+    /* issue 12 */
+    &cmd_action_edit, &cmd_action_void, &cmd_finding_edit, &cmd_finding_void,
+    &cmd_review_edit, &cmd_review_void, &cmd_authority_edit, &cmd_owner_edit,
+    &cmd_log, &cmd_undo,
     NULL,
 };
 
@@ -187,6 +195,41 @@ static int global_options(int argc, char **argv, cli_ctx *ctx)
     return i;
 }
 
+/* issue 12: "safeplan ARGS", an argument with spaces or quotes in single
+ * quotes, as the change set's command (--db and its value left out). */
+static char *cli_command_line(int argc, char **argv)
+{
+    size_t n = 16;
+    for (int i = 1; i < argc; i++)
+        n += 4 * strlen(argv[i]) + 3;
+    char *s = malloc(n), *p = s;
+    if (!s)
+        return NULL;
+    p += sprintf(p, "safeplan");
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+            i++;
+            continue;
+        }
+        if (strncmp(argv[i], "--db=", 5) == 0)
+            continue;
+        bool quote = !*argv[i] || strpbrk(argv[i], " \t'\"$\\") != NULL;
+        *p++ = ' ';
+        if (quote)
+            *p++ = '\'';
+        for (const char *c = argv[i]; *c; c++) {
+            if (*c == '\'' && quote)
+                p += sprintf(p, "'\\''");
+            else
+                *p++ = *c;
+        }
+        if (quote)
+            *p++ = '\'';
+    }
+    *p = 0;
+    return s;
+}
+
 int main(int argc, char **argv)
 {
     cli_ctx ctx = {0};
@@ -207,9 +250,11 @@ int main(int argc, char **argv)
     if (!ctx.cmd)
         return is_group(argv[i]) ? group_misuse(argv[i], i + 1 < argc ? argv[i + 1] : NULL)
                                  : cli_help(1, argv + i);
+    ctx.cmdline = cli_command_line(argc, argv); /* issue 12: change sets */
     /* The handler sees its own words as argv[0]; getopt starts after it. */
     optind = 1;
     int rc = ctx.cmd->run(&ctx, argc - i - used + 1, argv + i + used - 1);
     sp_close(ctx.db);
+    free(ctx.cmdline);
     return rc;
 }

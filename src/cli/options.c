@@ -1,4 +1,6 @@
 /* Argument handling shared by every command. */
+#include <pwd.h>
+#include <unistd.h>
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -239,6 +241,8 @@ bool cli_open(cli_ctx *ctx, bool create)
             cli_error("SAFEPLAN_TODAY: %s", sp_errmsg(ctx->db));
             return false;
         }
+        /* issue 12: every write records a change set: who and what. */
+        sp_set_actor(ctx->db, cli_user(), ctx->cmdline);
         return true;
     }
     cli_error("%s", sp_errmsg(ctx->db));
@@ -278,4 +282,17 @@ int cli_parse_list(cli_ctx *ctx, int argc, char **argv, cli_format *format, cons
     if (scope)
         *scope = optind < argc ? argv[optind] : NULL;
     return cli_open(ctx, false) ? -1 : EXIT_RUNTIME;
+}
+
+/* issue 12: the person writing (change sets, corrections). */
+const char *cli_user(void)
+{
+    const char *env = getenv("SAFEPLAN_USER");
+    if (env && *env)
+        return env;
+    const char *login = getlogin();
+    if (login && *login)
+        return login;
+    const struct passwd *pw = getpwuid(geteuid());
+    return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : "unknown";
 }

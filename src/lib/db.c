@@ -470,6 +470,7 @@ void sp_close(sp_db *db)
         wal_trim(db);
     sqlite3_close_v2(db->sql);
     sp_stage_discard(db); /* never published: it never existed */
+    sp_set_actor(db, NULL, NULL);
     free(db);
 }
 
@@ -518,6 +519,7 @@ int sp_begin(sp_db *db)
         db->tx_depth = 0;
         return sp_fail_sql(db, "starting a transaction");
     }
+    sp_change_begin(db);
     return SP_OK;
 }
 
@@ -530,6 +532,10 @@ int sp_commit(sp_db *db)
     if (db->tx_failed) {
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
         return sp_fail(db, SP_ERROR, "transaction rolled back: an inner step failed");
+    }
+    if (sp_change_end(db) != SP_OK) {
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+        return SP_ERROR;
     }
     if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         int rc = sp_fail_sql(db, "committing");

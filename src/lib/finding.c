@@ -26,7 +26,7 @@ int sp_finding_add(int64_t *id, sp_db *db, const sp_finding_new *in)
         sp_bind_text(st, ":kind", kind);
         sp_bind_text(st, ":theme", in->theme);
         sp_bind_text(st, ":text", in->text);
-        rc = sp_exec_stmt(db, st, "adding finding");
+        rc = sp_exec_change(db, st, "adding finding");
         if (rc == SP_EEXISTS)
             rc = sp_fail(db, rc, "finding '%s/%s' already exists", in->review, in->ref);
     }

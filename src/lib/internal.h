@@ -25,6 +25,11 @@ struct sp_db {
     char *stage_path;      /* the name it gets on sp_publish; NULL if not staged */
     char *stage_tmp;       /* its temporary name */
     int stage_fd;          /* open on stage_tmp, holding its flock */
+    /* issue 12: the change set of the command in progress (journal.c). */
+    char *actor;           /* who (sp_set_actor); NULL: "safeplan" */
+    char *command;         /* the command line or a description */
+    int64_t cs_first;      /* its first ledger entry; 0: none */
+    int64_t cs_undoes;     /* the change set it undoes (sp_undo); 0: none */
 };
 
 struct sp_cursor {
@@ -83,6 +88,14 @@ int sp_closure_check(sp_db *db, int64_t action_id, const char *path, const char 
 int sp_private_copy(sp_db *db, sqlite3 **saved);
 /* Drops the copy and puts the file's connection back (no-op for NULL). */
 void sp_private_copy_end(sp_db *db, sqlite3 *saved);
+
+/* Change sets (journal.c), called by the outermost sp_begin and
+ * sp_commit so that every write through the library records one. */
+void sp_change_begin(sp_db *db);
+int sp_change_end(sp_db *db);
+/* sp_exec_stmt in a transaction of its own, so that a one-statement write
+ * (adding a finding, an owner ...) records its change set too. */
+int sp_exec_change(sp_db *db, sqlite3_stmt *st, const char *what);
 
 /* Records a message on db and returns code (so callers can `return sp_fail(...)`). */
 int sp_fail(sp_db *db, int code, const char *fmt, ...)

@@ -24,7 +24,7 @@ int sp_owner_add(int64_t *id, sp_db *db, const sp_owner_new *in)
         sp_bind_text(st, ":name", in->name);
         sp_bind_text(st, ":team", sp_blank(in->team) ? NULL : in->team);
         sp_bind_text(st, ":email", sp_blank(in->email) ? NULL : in->email);
-        rc = sp_exec_stmt(db, st, "adding owner");
+        rc = sp_exec_change(db, st, "adding owner");
         if (rc == SP_EEXISTS)
             rc = sp_fail(db, rc, "owner '%s' already exists", in->name);
     }

@@ -94,6 +94,8 @@ int sp_bind_filter(sqlite3_stmt *st, sp_db *db, const char *as_of, const sp_filt
         return SP_OK;
     if (f->no_due)
         sp_bind_int(st, ":no_due", 1);
+    if (f->include_void) /* issue 12 */
+        sp_bind_int(st, ":include_void", 1);
     rc = bind_ref(st, db, "authority", ":authority_id", f->authority);
     if (rc == SP_OK)
         rc = bind_ref(st, db, "review", ":review_id", f->review);

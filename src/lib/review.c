@@ -45,7 +45,7 @@ int sp_review_add(int64_t *id, sp_db *db, const sp_review_new *in)
         rc = bind_review(st, db, in, kind);
     if (rc == SP_OK) {
         sp_bind_int(st, ":authority_id", authority_id);
-        rc = sp_exec_stmt(db, st, "adding review");
+        rc = sp_exec_change(db, st, "adding review");
         if (rc == SP_EEXISTS)
             rc = sp_fail(db, rc, "review '%s/%s' already exists", in->authority, in->ref);
     }

@@ -225,6 +225,15 @@ static bool append_filters(char **buf, size_t *used, const char *file, const cha
         if (!find_named(file, fragment, &frag, &flen) || !append(buf, used, frag, flen))
             return false;
     }
+    /* issue 12: voided actions leave every report unless asked for. */
+    if (!f || !f->include_void) {
+        char fragment[64];
+        const char *frag;
+        size_t flen;
+        snprintf(fragment, sizeof fragment, "%.*s_live", (int)setlen, set);
+        if (!find_named(file, fragment, &frag, &flen) || !append(buf, used, frag, flen))
+            return false;
+    }
     return true;
 }
 

@@ -23,6 +23,10 @@ static void entry_name(char *out, size_t n, const char *table, int64_t id)
         snprintf(out, n, "update %lld", (long long)id);
     else if (strcmp(table, "action_origin") == 0)
         snprintf(out, n, "the creation of action %lld", (long long)id);
+    else if (strcmp(table, "journal") == 0)
+        snprintf(out, n, "correction %lld", (long long)id);
+    else if (strcmp(table, "change_set") == 0)
+        snprintf(out, n, "change %lld", (long long)id);
     else
         snprintf(out, n, "%s %lld", table, (long long)id);
 }
@@ -119,10 +123,11 @@ static int verify_unchained(sp_reporter *r, sp_db *db)
 static void say_state(sp_reporter *r, sqlite3_stmt *st)
 {
     static const char *const fields[] = {"status", "due date", "owner", "transfer",
-                                         "RAG override", "last update"};
-    char diff[768] = "";
+                                         "RAG override", "last update", "title", "start date",
+                                         "measure", "reference", "finding", "void"};
+    char diff[1536] = "";
     size_t used = 0;
-    for (int f = 0; f < 6; f++) {
+    for (int f = 0; f < (int)(sizeof fields / sizeof fields[0]); f++) {
         if (!sqlite3_column_int(st, 1 + 3 * f))
             continue;
         const char *now = (const char *)sqlite3_column_text(st, 2 + 3 * f);

@@ -25,7 +25,7 @@ verify_fails() {  # verify_fails DB EXPECTED [ARGS...]
 case_ "T01 an untouched plan verifies clean"
 run verify
 expect_status 0
-expect_out "ok    chain       360 entries, each unchanged and in order"
+expect_out "ok    chain       559 entries, each unchanged and in order"
 expect_out "ok    state       every action's state is what its history says"
 expect_no_err
 
@@ -60,12 +60,12 @@ expect_eq "$(stat -c %a signing.key)" "600" "signing key mode"
 run checkpoint --key "$WORK/signing.key" --out "$WORK/march.checkpoint"
 expect_status 0
 expect_eq "$(head -1 march.checkpoint)" "safeplan checkpoint 1" "checkpoint heading"
-grep -q "^entries: 360$" march.checkpoint && ok || bad "checkpoint size: $(cat march.checkpoint)"
+grep -q "^entries: 559$" march.checkpoint && ok || bad "checkpoint size: $(cat march.checkpoint)"
 copy t5.db
 tamper t5.db "DROP TRIGGER action_update_no_delete; DROP TRIGGER ledger_no_delete;
-              DELETE FROM ledger WHERE seq > 357;
+              DELETE FROM ledger WHERE seq > 556;
               DELETE FROM action_update WHERE id > (SELECT max(id) - 3 FROM action_update);"
-verify_fails t5.db "the checkpoint covers 360 entries but the history now has 357" \
+verify_fails t5.db "the checkpoint covers 559 entries but the history now has 556" \
     --checkpoint march.checkpoint --key signing.key.pub
 expect_out "was changed without history"
 
@@ -107,8 +107,11 @@ def entry(*vals):
     return hashlib.blake2b(b"safeplan entry v1\0" + b"".join(field(v) for v in vals), digest_size=32).digest()
 cols = {"action_update": "id, action_id, on_date, recorded_at, author, note, evidence, no_evidence_reason, percent, old_status, new_status, old_due_on, new_due_on, old_owner_id, new_owner_id, transferred_to, rag_override, reason",
         "action_origin": "action_id, finding_id, ref, description, owner_id, start_on, original_due_on, due_on, status, measure, created_at, last_update_on, transferred_to, rag_override, rag_override_reason",
-        "ledger_note": "id, recorded_at, text"}
-key = {"action_update": "id", "action_origin": "action_id", "ledger_note": "id"}
+        "ledger_note": "id, recorded_at, text",
+        "journal": "id, object_kind, object_id, field, old_value, new_value, reason, author, recorded_at",
+        "change_set": "id, recorded_at, author, command, first_seq, last_seq, undoes"}
+key = {"action_update": "id", "action_origin": "action_id", "ledger_note": "id", "journal": "id",
+       "change_set": "id"}
 db.execute("DROP TRIGGER IF EXISTS ledger_no_update")
 prev = None
 for seq, table, eid, chained_at in db.execute("SELECT seq, entry_table, entry_id, chained_at FROM ledger ORDER BY seq").fetchall():
@@ -137,8 +140,8 @@ case_ "T09 a checkpoint extended by normal use verifies; an altered one does not
 sp action update 5 --note "Progress after the committee"
 run verify --checkpoint march.checkpoint --key signing.key.pub
 expect_status 0
-expect_out "ok    checkpoint  the history extends the checkpoint's 360 entries exactly (361 now)"
-sed 's/^entries: 360$/entries: 359/' march.checkpoint >forged.checkpoint
+expect_out "ok    checkpoint  the history extends the checkpoint's 559 entries exactly (561 now)"
+sed 's/^entries: 559$/entries: 558/' march.checkpoint >forged.checkpoint
 run verify --checkpoint forged.checkpoint
 expect_status 1
 expect_out "the checkpoint cannot be trusted: its signature does not match its content"
