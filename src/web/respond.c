@@ -15,7 +15,10 @@ static void security_headers(struct MHD_Response *r)
     MHD_add_response_header(r, "Content-Security-Policy", CSP);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
-    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    /* Not no-referrer: under it browsers send "Origin: null" with every
+     * form POST, which the Origin check must refuse (found by the browser
+     * tests). same-origin still tells other sites nothing. */
+    MHD_add_response_header(r, "Referrer-Policy", "same-origin");
     MHD_add_response_header(r, "Cache-Control", "no-store");
 }
 
@@ -39,42 +42,71 @@ static int queue(web_ctx *x, unsigned status, char *body, size_t len, const char
     return ok == MHD_YES;
 }
 
+/* The service navigation: every page a signed-in account may open from
+ * anywhere. The browser tests (tests/browser/web.mjs) crawl these links, so
+ * a page added here is checked in every role without touching the tests. */
+static const struct {
+    const char *href, *label;
+    const char *role; /* the only role that sees it; NULL: every role */
+} NAV[] = {
+    {"/", "My actions", NULL},          {"/overdue", "Overdue", NULL},
+    {"/due-soon", "Due soon", NULL},    {"/stale", "Stale", NULL},
+    {"/plan", "Plan", NULL},            {"/summary", "Summary", NULL},
+    {"/downloads", "Downloads", NULL},  {"/reassign", "Reassign", "manager"},
+    {"/transfer", "Transfer", "manager"}, {"/import", "Import", "clerk"},
+};
+
+static void service_navigation(web_ctx *x, FILE *f)
+{
+    fputs("<section aria-label=\"Service menu\" class=\"govuk-service-navigation\">"
+          "<div class=\"govuk-width-container\"><div class=\"govuk-service-navigation__container\">"
+          "<nav aria-label=\"Menu\" class=\"govuk-service-navigation__wrapper\">"
+          "<ul class=\"govuk-service-navigation__list\" id=\"navigation\">", f);
+    for (size_t i = 0; i < sizeof NAV / sizeof NAV[0]; i++) {
+        if (NAV[i].role && strcmp(x->session.role, NAV[i].role) != 0)
+            continue;
+        int here = strcmp(x->w->url, NAV[i].href) == 0;
+        fprintf(f, "<li class=\"govuk-service-navigation__item%s\">"
+                   "<a class=\"govuk-service-navigation__link\" href=\"%s\"%s>%s</a></li>",
+                here ? " govuk-service-navigation__item--active" : "", NAV[i].href,
+                here ? " aria-current=\"page\"" : "", NAV[i].label);
+    }
+    fputs("<li class=\"govuk-service-navigation__item\">"
+          "<form method=\"post\" action=\"/sign-out\" class=\"app-sign-out\">", f);
+    page_csrf(x, f);
+    fputs("<button type=\"submit\" class=\"app-sign-out__button\">Sign out</button>"
+          "</form></li></ul></nav></div>\n<p class=\"app-account\">Signed in as ", f);
+    html_text(f, x->session.name);
+    fputs(" (", f);
+    html_text(f, x->session.role);
+    fputs(")</p>", f);
+    page_session_notice(x, f);
+    fputs("</div></section>\n", f);
+}
+
 FILE *page_begin(web_ctx *x, const char *title, char **buf, size_t *len)
 {
     FILE *f = open_memstream(buf, len);
     if (!f)
         return NULL;
-    fputs("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+    fputs("<!DOCTYPE html>\n<html lang=\"en-GB\" class=\"govuk-template\">\n<head>\n"
+          "<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
           f);
     html_text(f, title);
-    fputs(" – safeplan</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n"
-          "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n"
-          "<header class=\"header\"><div class=\"width\"><a class=\"service\" href=\"/\">"
-          "Safeguarding improvement plan</a>", f);
-    if (x->session.account_id) {
-        fputs("<nav aria-label=\"Account\"><ul class=\"nav\"><li><a href=\"/\">My actions</a></li>"
-              "<li><a href=\"/overdue\">Overdue</a></li>"
-              "<li><a href=\"/due-soon\">Due soon</a></li><li><a href=\"/stale\">Stale</a></li>"
-              "<li><a href=\"/plan\">Plan</a></li><li><a href=\"/summary\">Summary</a></li>"
-              "<li><a href=\"/downloads\">Downloads</a></li>", f);
-        if (strcmp(x->session.role, "manager") == 0)
-            fputs("<li><a href=\"/reassign\">Reassign</a></li>"
-                  "<li><a href=\"/transfer\">Transfer</a></li>", f);
-        if (strcmp(x->session.role, "clerk") == 0)
-            fputs("<li><a href=\"/import\">Import</a></li>", f);
-        fputs("</ul>"
-              "<form method=\"post\" action=\"/sign-out\" class=\"signout\">", f);
-        page_csrf(x, f);
-        fputs("<span>Signed in as ", f);
-        html_text(f, x->session.name);
-        fputs(" (", f);
-        html_text(f, x->session.role);
-        fputs(")</span> <button type=\"submit\" class=\"button secondary\">Sign out</button>"
-              "</form></nav>", f);
-        page_session_notice(x, f);
-    }
-    fputs("</div></header>\n<main id=\"main\" class=\"width\">\n<h1>", f);
+    /* No crown and no GOV.UK logotype: the header names the service only. */
+    fputs(" – safeplan</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n"
+          "<body class=\"govuk-template__body\">\n"
+          "<a class=\"govuk-skip-link\" href=\"#main\">Skip to main content</a>\n"
+          "<header class=\"govuk-header\"><div class=\"govuk-header__container "
+          "govuk-width-container\"><div class=\"govuk-header__logo\"><a href=\"/\" "
+          "class=\"govuk-header__link govuk-header__link--homepage\">"
+          "<span class=\"govuk-header__logotype-text\">Safeguarding improvement plan</span>"
+          "</a></div></div></header>\n", f);
+    if (x->session.account_id)
+        service_navigation(x, f);
+    fputs("<div class=\"govuk-width-container\">\n"
+          "<main class=\"govuk-main-wrapper\" id=\"main\">\n<h1 class=\"govuk-heading-l\">", f);
     html_text(f, title);
     fputs("</h1>\n", f);
     return f;
@@ -82,7 +114,7 @@ FILE *page_begin(web_ctx *x, const char *title, char **buf, size_t *len)
 
 int page_end(web_ctx *x, FILE *f, char **buf, size_t *len, unsigned status, const char *cookie)
 {
-    fputs("</main>\n</body>\n</html>\n", f);
+    fputs("</main>\n</div>\n</body>\n</html>\n", f);
     if (fclose(f) != 0) {
         free(*buf);
         return 0;
@@ -158,9 +190,15 @@ void page_csrf(web_ctx *x, FILE *f)
     fputs("\">", f);
 }
 
+/* The stylesheet compiled in from src/web/assets/safeplan.css (CMakeLists.txt). */
+extern const char *const web_style_css;
+extern const size_t web_style_css_len;
+
 int page_style(web_ctx *x)
 {
-    extern const char web_style_css[];
-    char *body = strdup(web_style_css);
-    return body && queue(x, 200, body, strlen(body), "text/css; charset=utf-8", NULL, NULL);
+    char *body = malloc(web_style_css_len);
+    if (!body)
+        return 0;
+    memcpy(body, web_style_css, web_style_css_len);
+    return queue(x, 200, body, web_style_css_len, "text/css; charset=utf-8", NULL, NULL);
 }

@@ -17,8 +17,12 @@ import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const CHROMIUM = process.env.SP_CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM = process.env.SP_CHROMIUM || '/usr/bin/chromium';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+    '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'];
 
 // A fresh profile per run, and no network chatter from the browser itself.
 export async function withBrowser(fn) {
@@ -26,9 +30,7 @@ export async function withBrowser(fn) {
     const context = await chromium.launchPersistentContext(profile, {
         executablePath: CHROMIUM,
         headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
-               '--no-first-run', '--disable-background-networking',
-               '--disable-component-update', '--disable-sync'],
+        args: CHROMIUM_ARGS,
     });
     try {
         return await fn(context);

@@ -51,7 +51,7 @@ get /sign-in
 expect_eq "$STATUS" 200 "status"
 grep -q "Content-Security-Policy: default-src 'none'; style-src 'self'.*frame-ancestors 'none'" "$ERR" && ok || bad "CSP"
 grep -qi "X-Content-Type-Options: nosniff" "$ERR" && ok || bad "nosniff"
-grep -qi "Referrer-Policy: no-referrer" "$ERR" && ok || bad "referrer"
+grep -qi "Referrer-Policy: same-origin" "$ERR" && ok || bad "referrer"
 case_ "not signed in: pages redirect to sign-in"
 get /overdue; expect_eq "$STATUS" 303 "status"; grep -q "Location: /sign-in" "$ERR" && ok || bad "location"
 case_ "unknown page is 404 and says what to do"

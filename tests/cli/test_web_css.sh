@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The committed stylesheet (src/web/assets/safeplan.css, embedded in the
+# binary) is what npm's sass makes of its sources at the versions
+# package-lock.json pins, and the server serves exactly that file.
+. "$(dirname "$0")/lib.sh"
+
+if [ ! -x "$SP_SOURCE_DIR/node_modules/.bin/sass" ]; then
+    echo "needs 'npm ci' in $SP_SOURCE_DIR (.ci/run does it)" >&2
+    exit 77
+fi
+
+case_ "safeplan.css matches safeplan.scss compiled by sass"
+run_check() { "$SP_SOURCE_DIR/scripts/build-css.sh" --check >"$OUT" 2>"$ERR"; STATUS=$?; }
+run_check
+expect_status 0
+
+case_ "the council's branding: system fonts, no GOV.UK font or crown"
+css=$SP_SOURCE_DIR/src/web/assets/safeplan.css
+grep -q "font-family:system-ui" "$css" && ok || bad "system font stack"
+grep -q "GDS Transport" "$css" && bad "GOV.UK Transport font named" || ok
+grep -q "@font-face" "$css" && bad "a web font is downloaded" || ok
+grep -q "govuk-header{[^}]*background:#1d3557" "$css" && ok || bad "the council's navy header"
+
+case_ "the server serves the embedded stylesheet byte for byte"
+sp init
+"$SAFEPLAN_BIN" serve --listen 127.0.0.1:0 2>"$WORK/serve.log" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 50); do grep -q "serving on" "$WORK/serve.log" && break; sleep 0.1; done
+BASE=$(sed -n 's|.*serving on \(http://[^ ]*\)/ .*|\1|p' "$WORK/serve.log")
+curl -s -D "$ERR" -o served.css "$BASE/style.css"
+cmp -s served.css "$css" && ok || bad "served CSS differs from safeplan.css"
+grep -qi "Content-Type: text/css" "$ERR" && ok || bad "content type"
+
+finish
