@@ -731,6 +731,23 @@ int sp_action_rag(const char **rag, char **reason, sp_db *db, int64_t action_id,
  */
 int sp_action_claim(char **by, char on[SP_DATE_SIZE], sp_db *db, int64_t action_id);
 
+/* --- closure: embedded (issue #14) --------------------------------- */
+/*
+ * Records that a signed-off action's change has lasted: an append-only,
+ * chained fact (table action_embedded), not a status, so the action stays
+ * signed_off. Only when the setting closure.embedded is on (SP_ECONFLICT
+ * otherwise); SP_EINVALID if the action is not signed off, evidence is
+ * empty, or `on` (NULL: today) is not a date up to today.
+ */
+int sp_action_embed(sp_db *db, int64_t action_id, const char *on, const char *author,
+                    const char *evidence);
+/* The latest embedded record of an action: one row (on_date, author,
+ * evidence), or none. */
+int sp_action_embedded(sp_cursor **out, sp_db *db, int64_t action_id);
+/* Every account event (id, name, event, detail, recorded_at), oldest first. */
+int sp_account_events(sp_cursor **out, sp_db *db);
+/* --- end closure: embedded ----------------------------------------- */
+
 /* ------------------------------------------------------------------ */
 /* Progress                                                            */
 

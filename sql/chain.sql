@@ -22,12 +22,23 @@ SELECT l.seq, l.entry_table, l.entry_id, l.entry_hash, l.chain_hash,
        WHEN 'ledger_note' THEN
            (SELECT sp_entry_hash('ledger_note', n.id, n.recorded_at, n.text)
             FROM ledger_note n WHERE n.id = l.entry_id)
+       WHEN 'action_embedded' THEN
+           (SELECT sp_entry_hash('action_embedded', e.id, e.action_id, e.on_date,
+                e.recorded_at, e.author, e.evidence)
+            FROM action_embedded e WHERE e.id = l.entry_id)
+       WHEN 'account_event' THEN
+           (SELECT sp_entry_hash('account_event', v.id, v.account_id, v.name, v.event,
+                v.detail, v.recorded_at)
+            FROM account_event v WHERE v.id = l.entry_id)
        END AS now_hash,
        l.chained_at,
        CASE l.entry_table
        WHEN 'action_update' THEN (SELECT recorded_at FROM action_update WHERE id = l.entry_id)
        WHEN 'action_origin' THEN (SELECT created_at FROM action_origin WHERE action_id = l.entry_id)
        WHEN 'ledger_note' THEN (SELECT recorded_at FROM ledger_note WHERE id = l.entry_id)
+       WHEN 'action_embedded' THEN
+           (SELECT recorded_at FROM action_embedded WHERE id = l.entry_id)
+       WHEN 'account_event' THEN (SELECT recorded_at FROM account_event WHERE id = l.entry_id)
        END AS recorded_at
 FROM ledger l
 ORDER BY l.seq;
@@ -52,7 +63,17 @@ UNION ALL
 SELECT 'note ' || n.id
 FROM ledger_note n
 WHERE NOT EXISTS (SELECT 1 FROM ledger l
-                  WHERE l.entry_table = 'ledger_note' AND l.entry_id = n.id);
+                  WHERE l.entry_table = 'ledger_note' AND l.entry_id = n.id)
+UNION ALL
+SELECT 'the record that action ' || e.action_id || ' is embedded (' || e.id || ')'
+FROM action_embedded e
+WHERE NOT EXISTS (SELECT 1 FROM ledger l
+                  WHERE l.entry_table = 'action_embedded' AND l.entry_id = e.id)
+UNION ALL
+SELECT 'account event ' || v.id || ' (' || v.name || ' ' || v.event || ')'
+FROM account_event v
+WHERE NOT EXISTS (SELECT 1 FROM ledger l
+                  WHERE l.entry_table = 'account_event' AND l.entry_id = v.id);
 
 -- name: state
 -- Each action whose stored state differs from its origin replayed through

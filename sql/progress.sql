@@ -87,7 +87,9 @@ WITH about (key, days_default, meaning) AS (VALUES
     ('rag.stale_days', :stale_default,
      'an open action with no update for this many days is amber (0: rule off)'),
     ('rag.grace_days', :grace_default,
-     'a recurring action is red this many days after its report was due'))
+     'a recurring action is red this many days after its report was due'),
+    ('closure.embedded', 0,
+     '1 (on): a signed-off action can be recorded embedded (safeplan action embed)'))
 SELECT s.key, s.value AS days, a.days_default, a.meaning
 FROM setting s LEFT JOIN about a ON a.key = s.key
 ORDER BY s.key;

@@ -24,6 +24,9 @@ extern const cli_command cmd_backup; /* issue 12: backups */
 extern const cli_command cmd_user_add, cmd_user_list, cmd_user_passwd, cmd_user_disable;
 extern const cli_command cmd_serve;
 extern const cli_command cmd_digest;
+/* closure (issue #14) */
+extern const cli_command cmd_action_embed, cmd_user_events;
+/* end closure */
 
 /* Every command, in the order `safeplan --help` lists them. */
 const cli_command *const cli_commands[] = {
@@ -35,6 +38,7 @@ const cli_command *const cli_commands[] = {
     &cmd_action_add, &cmd_action_list, &cmd_action_show,
     &cmd_action_update, &cmd_action_history,
     &cmd_action_reassign, &cmd_action_transfer,
+    &cmd_action_embed, /* closure (issue #14) */
     &cmd_overdue, &cmd_due, &cmd_stale, &cmd_summary,
     &cmd_config_set, &cmd_config_get, &cmd_config_list,
     &cmd_export, &cmd_import,
@@ -42,6 +46,7 @@ const cli_command *const cli_commands[] = {
     &cmd_check, &cmd_verify, &cmd_checkpoint, &cmd_key_generate,
     &cmd_backup,
     &cmd_user_add, &cmd_user_list, &cmd_user_passwd, &cmd_user_disable,
+    &cmd_user_events, /* closure (issue #14) */
     &cmd_serve,
     &cmd_digest,
     NULL,

@@ -23,6 +23,10 @@ static void entry_name(char *out, size_t n, const char *table, int64_t id)
         snprintf(out, n, "update %lld", (long long)id);
     else if (strcmp(table, "action_origin") == 0)
         snprintf(out, n, "the creation of action %lld", (long long)id);
+    else if (strcmp(table, "account_event") == 0)
+        snprintf(out, n, "account event %lld", (long long)id);
+    else if (strcmp(table, "action_embedded") == 0)
+        snprintf(out, n, "embedded record %lld", (long long)id);
     else
         snprintf(out, n, "%s %lld", table, (long long)id);
 }

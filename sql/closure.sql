@@ -1,0 +1,34 @@
+-- Closure's optional last step and the accounts' history (src/lib/closure.c,
+-- migrations/0010_closure.sql).
+
+-- name: backfill_accounts
+-- Accounts made before the upgrade: each gets its 'added' event now (the
+-- chain trigger needs the library's hash functions, so the migration
+-- cannot do it in SQL alone).
+INSERT INTO account_event (account_id, name, event, detail)
+SELECT id, name, 'added', role || ' (recorded at the upgrade; made ' || created_at || ')'
+FROM account
+ORDER BY id;
+
+-- name: embedded_on
+SELECT value FROM setting WHERE key = 'closure.embedded';
+
+-- name: embed
+INSERT INTO action_embedded (action_id, on_date, author, evidence)
+VALUES (:id, :on, :author, :evidence);
+
+-- name: embedded
+-- The latest record that an action's change has lasted.
+SELECT on_date, author, evidence FROM action_embedded
+WHERE action_id = :id ORDER BY id DESC LIMIT 1;
+
+-- name: events
+SELECT id, name, event, detail, recorded_at FROM account_event ORDER BY id;
+
+-- name: status
+SELECT x.status, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref
+FROM action x
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id
+WHERE x.id = :id;
