@@ -32,3 +32,23 @@ JOIN finding f ON f.id = x.finding_id
 JOIN review r ON r.id = f.review_id
 JOIN authority a ON a.id = r.authority_id
 WHERE x.id = :id;
+
+-- name: awaiting
+-- Actions claimed complete and not yet verified as of :as_of: the latest
+-- status change dated by then moved them to complete. days counts from the
+-- claim's date to :as_of. Longest waiting first.
+SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       x.description AS title, o.name AS owner, u.author AS claimed_by,
+       u.on_date AS claimed_on,
+       CAST(julianday(:as_of) - julianday(u.on_date) AS INTEGER) AS days
+FROM action x
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id
+LEFT JOIN owner o ON o.id = x.owner_id
+JOIN action_update u ON u.id = (SELECT v.id FROM action_update v
+                                WHERE v.action_id = x.id AND v.new_status IS NOT NULL
+                                  AND v.on_date <= :as_of
+                                ORDER BY v.on_date DESC, v.id DESC LIMIT 1)
+WHERE u.new_status = 'complete'
+ORDER BY days DESC, x.id;

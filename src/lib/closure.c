@@ -207,3 +207,21 @@ int sp_account_events(sp_cursor **out, sp_db *db)
     int rc = sp_prepare(&st, db, "closure/events");
     return rc == SP_OK ? sp_cursor_from_stmt(out, db, st) : rc;
 }
+
+int sp_awaiting_verification(sp_cursor **out, sp_db *db, const char *as_of)
+{
+    sqlite3_stmt *st;
+    char date[SP_DATE_SIZE];
+    *out = NULL;
+    sp_clear(db);
+    if (!as_of)
+        sp_today(db, date);
+    else if (sp_date_parse(date, as_of) != SP_OK)
+        return sp_fail(db, SP_EINVALID, "'%s' is not a valid date: expected YYYY-MM-DD or "
+                       "DD/MM/YYYY", as_of);
+    int rc = sp_prepare(&st, db, "closure/awaiting");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_text(st, ":as_of", date);
+    return sp_cursor_from_stmt(out, db, st);
+}
