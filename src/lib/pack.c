@@ -45,7 +45,7 @@ typedef struct book {
     sp_pack p;
     lxw_workbook *wb;
     lxw_worksheet *summary, *actions, *overdue, *changes;
-    lxw_worksheet *awaiting, *checkpoint; /* closure (issue #14) */
+    lxw_worksheet *awaiting; /* closure (issue #14) */
     lxw_format *title, *heading, *header, *text, *wrap, *date, *num, *bold, *bold_num;
     lxw_format *rag[SP_RAG_N];
     lxw_error err; /* the first libxlsxwriter failure */
@@ -700,26 +700,27 @@ static int write_awaiting(book *b)
     return rc == SP_DONE ? SP_OK : rc;
 }
 
-/* The checkpoint the pack was made from, one line per row in column A:
- * copy the column into a file for `safeplan verify --checkpoint FILE`. */
-static int write_checkpoint(book *b)
+/* The checkpoint the pack was made from, at the foot of the Summary
+ * sheet, one line per row in column A from `row`: copy those lines into a
+ * file for `safeplan verify --checkpoint FILE`. (A sheet of its own would
+ * add a printed page.) */
+static int write_checkpoint(book *b, lxw_worksheet *ws, lxw_row_t row)
 {
     char *text = NULL;
     int rc = sp_checkpoint(&text, b->p.db, b->p.key_path);
     if (rc != SP_OK)
         return rc;
-    lxw_row_t row = 0;
-    worksheet_set_column(b->checkpoint, 0, 0, 100, NULL);
+    put_text(b, ws, row++, 0, "Checkpoint", b->heading);
     for (char *line = text, *end; *line; line = end + 1) {
         end = strchr(line, '\n');
         if (!end)
             end = line + strlen(line) - 1;
         else
             *end = '\0';
-        put_text(b, b->checkpoint, row++, 0, line, b->text);
+        put_text(b, ws, row++, 0, line, b->text);
     }
     sp_free(text);
-    put_text(b, b->checkpoint, ++row, 0,
+    put_text(b, ws, row, 0,
              b->p.key_path ? "The history this pack was made from, signed. Copy the lines "
                              "above into a file; 'safeplan verify --checkpoint FILE' then "
                              "proves the history extends it."
@@ -910,7 +911,7 @@ static int write_summary(book *b)
     tally_line(&r, &b->p.total, true);
     r.row++;
     summary_key(&r);
-    return SP_OK;
+    return write_checkpoint(b, b->summary, r.row + 1); /* closure (issue #14) */
 }
 
 /* ------------------------------------------------------------------ */
@@ -940,9 +941,7 @@ static int add_sheets(book *b)
     b->overdue = workbook_add_worksheet(b->wb, "Overdue");
     b->changes = workbook_add_worksheet(b->wb, "Changes");
     b->awaiting = workbook_add_worksheet(b->wb, "Awaiting verification");
-    b->checkpoint = workbook_add_worksheet(b->wb, "Checkpoint");
-    if (!b->summary || !b->actions || !b->overdue || !b->changes || !b->awaiting ||
-        !b->checkpoint)
+    if (!b->summary || !b->actions || !b->overdue || !b->changes || !b->awaiting)
         return sp_fail(b->p.db, SP_ENOMEM, "out of memory");
     worksheet_set_tab_color(b->overdue, rag_fill[0]);
     return SP_OK;
@@ -961,8 +960,6 @@ static int fill_book(book *b)
         rc = write_changes(b);
     if (rc == SP_OK)
         rc = write_awaiting(b);
-    if (rc == SP_OK)
-        rc = write_checkpoint(b);
     if (rc == SP_OK)
         rc = write_summary(b);
     if (rc == SP_OK)
