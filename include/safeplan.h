@@ -152,7 +152,11 @@ int sp_key_generate(sp_db *db, const char *path, char public_hex[SP_KEY_HEX_SIZE
 /*
  * A signed statement of the history's size and head hash, as text
  * ("safeplan checkpoint 1", entries, head, taken, public-key, signature);
- * *out is freed by the caller with sp_free.
+ * *out is freed by the caller with sp_free. key_path NULL: the same
+ * statement unsigned ("signature: none"), which sp_checkpoint_verify
+ * refuses to trust (the committee pack prints it when no key is given).
+ * sp_checkpoint_verify finds the statement anywhere in `text`, so an HTML
+ * report or the lines cut from a pack can be given whole.
  */
 int sp_checkpoint(char **out, sp_db *db, const char *key_path);
 
@@ -737,6 +741,27 @@ int sp_action_rag(const char **rag, char **reason, sp_db *db, int64_t action_id,
  */
 int sp_action_claim(char **by, char on[SP_DATE_SIZE], sp_db *db, int64_t action_id);
 
+/* --- closure: embedded (issue #14) --------------------------------- */
+/*
+ * Records that a signed-off action's change has lasted: an append-only,
+ * chained fact (table action_embedded), not a status, so the action stays
+ * signed_off. Only when the setting closure.embedded is on (SP_ECONFLICT
+ * otherwise); SP_EINVALID if the action is not signed off, evidence is
+ * empty, or `on` (NULL: today) is not a date up to today.
+ */
+int sp_action_embed(sp_db *db, int64_t action_id, const char *on, const char *author,
+                    const char *evidence);
+/* The latest embedded record of an action: one row (on_date, author,
+ * evidence), or none. */
+int sp_action_embedded(sp_cursor **out, sp_db *db, int64_t action_id);
+/* Actions claimed complete and not yet verified as of `as_of` (NULL:
+ * today): id, path, title, owner, claimed_by, claimed_on, days (since the
+ * claim), longest waiting first. */
+int sp_awaiting_verification(sp_cursor **out, sp_db *db, const char *as_of);
+/* Every account event (id, name, event, detail, recorded_at), oldest first. */
+int sp_account_events(sp_cursor **out, sp_db *db);
+/* --- end closure: embedded ----------------------------------------- */
+
 /* ------------------------------------------------------------------ */
 /* Progress                                                            */
 
@@ -923,6 +948,9 @@ typedef struct sp_pack_opts {
                                  `path` and rename it into place; else `path`
                                  is already private to the caller (who puts it
                                  in place) and the working files go here */
+    /* closure (issue #14): the signing key for the checkpoint the pack
+     * prints; NULL = an unsigned statement, with a note saying so */
+    const char *key_path;
 } sp_pack_opts;
 
 #define SP_PACK_SINCE_DAYS 90 /* the default look-back: about one committee cycle */

@@ -30,6 +30,14 @@ SELECT l.seq, l.entry_table, l.entry_id, l.entry_hash, l.chain_hash,
            (SELECT sp_entry_hash('change_set', c.id, c.recorded_at, c.author, c.command,
                 c.first_seq, c.last_seq, c.undoes)
             FROM change_set c WHERE c.id = l.entry_id)
+       WHEN 'action_embedded' THEN
+           (SELECT sp_entry_hash('action_embedded', e.id, e.action_id, e.on_date,
+                e.recorded_at, e.author, e.evidence)
+            FROM action_embedded e WHERE e.id = l.entry_id)
+       WHEN 'account_event' THEN
+           (SELECT sp_entry_hash('account_event', v.id, v.account_id, v.name, v.event,
+                v.detail, v.recorded_at)
+            FROM account_event v WHERE v.id = l.entry_id)
        END AS now_hash,
        l.chained_at,
        CASE l.entry_table
@@ -38,6 +46,9 @@ SELECT l.seq, l.entry_table, l.entry_id, l.entry_hash, l.chain_hash,
        WHEN 'ledger_note' THEN (SELECT recorded_at FROM ledger_note WHERE id = l.entry_id)
        WHEN 'journal' THEN (SELECT recorded_at FROM journal WHERE id = l.entry_id)
        WHEN 'change_set' THEN (SELECT recorded_at FROM change_set WHERE id = l.entry_id)
+       WHEN 'action_embedded' THEN
+           (SELECT recorded_at FROM action_embedded WHERE id = l.entry_id)
+       WHEN 'account_event' THEN (SELECT recorded_at FROM account_event WHERE id = l.entry_id)
        END AS recorded_at
 FROM ledger l
 ORDER BY l.seq;
@@ -72,7 +83,17 @@ UNION ALL
 SELECT 'change ' || c.id
 FROM change_set c
 WHERE NOT EXISTS (SELECT 1 FROM ledger l
-                  WHERE l.entry_table = 'change_set' AND l.entry_id = c.id);
+                  WHERE l.entry_table = 'change_set' AND l.entry_id = c.id)
+UNION ALL
+SELECT 'the record that action ' || e.action_id || ' is embedded (' || e.id || ')'
+FROM action_embedded e
+WHERE NOT EXISTS (SELECT 1 FROM ledger l
+                  WHERE l.entry_table = 'action_embedded' AND l.entry_id = e.id)
+UNION ALL
+SELECT 'account event ' || v.id || ' (' || v.name || ' ' || v.event || ')'
+FROM account_event v
+WHERE NOT EXISTS (SELECT 1 FROM ledger l
+                  WHERE l.entry_table = 'account_event' AND l.entry_id = v.id);
 
 -- name: state
 -- Each action whose stored state differs from its origin replayed through

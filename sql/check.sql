@@ -46,7 +46,23 @@ WHERE u.on_date IS NULL OR date(u.on_date, '+0 days') IS NOT u.on_date
 UNION ALL
 SELECT 'setting ' || s.key, 'value', s.value, 'a whole number of days from 0 to 3650'
 FROM setting s
-WHERE typeof(s.value) <> 'integer' OR s.value NOT BETWEEN 0 AND 3650;
+WHERE s.key <> 'closure.embedded'
+  AND (typeof(s.value) <> 'integer' OR s.value NOT BETWEEN 0 AND 3650)
+UNION ALL
+SELECT 'setting ' || s.key, 'value', s.value, '0 (off) or 1 (on)'
+FROM setting s
+WHERE s.key = 'closure.embedded' AND (typeof(s.value) <> 'integer' OR s.value NOT IN (0, 1))
+UNION ALL
+SELECT 'embedded record ' || e.id || ' of action ' || e.action_id, 'on_date', e.on_date,
+       'a real date, YYYY-MM-DD'
+FROM action_embedded e
+WHERE e.on_date IS NULL OR date(e.on_date, '+0 days') IS NOT e.on_date
+UNION ALL
+SELECT 'account event ' || v.id, 'event', v.event,
+       'added, password changed, disabled, enabled or role changed'
+FROM account_event v
+WHERE v.event IS NULL OR v.event NOT IN ('added', 'password changed', 'disabled', 'enabled',
+                                         'role changed');
 
 -- name: foreign_keys
 SELECT "table", rowid, parent FROM pragma_foreign_key_check;

@@ -87,16 +87,19 @@ WITH about (key, days_default, meaning) AS (VALUES
     ('rag.stale_days', :stale_default,
      'an open action with no update for this many days is amber (0: rule off)'),
     ('rag.grace_days', :grace_default,
-     'a recurring action is red this many days after its report was due'))
+     'a recurring action is red this many days after its report was due'),
+    ('closure.embedded', 0,
+     '1 (on): a signed-off action can be recorded embedded (safeplan action embed)'))
 SELECT s.key, s.value AS days, a.days_default, a.meaning
 FROM setting s LEFT JOIN about a ON a.key = s.key
-ORDER BY s.key;
+ORDER BY s.key LIKE 'closure.%', s.key; -- the RAG windows first, as before closure (#14)
 
 -- name: config_get
 SELECT value FROM setting WHERE key = :key;
 
 -- name: config_keys
-SELECT group_concat(key, ', ') FROM (SELECT key FROM setting ORDER BY key);
+SELECT group_concat(key, ', ') FROM (SELECT key FROM setting
+                                     ORDER BY key LIKE 'closure.%', key);
 
 -- name: claim
 -- The claim that an action is complete: the latest update that moved it

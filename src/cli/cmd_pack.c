@@ -12,10 +12,13 @@ typedef struct pack_args {
     sp_filter filter;
     char as_of[SP_DATE_SIZE], since[SP_DATE_SIZE]; /* ISO; "" until given */
     const char *out;
+    const char *key; /* closure (#14): signs the printed checkpoint */
 } pack_args;
 
 /* What both commands say about their dates (one source for both helps). */
 #define PACK_DATES_HELP                                                              \
+    "  --key FILE         sign the checkpoint it prints with this key (default:\n"    \
+    "                     $SAFEPLAN_KEY; else the checkpoint is unsigned)\n"           \
     "  --as-of DATE       the day the pack is for: YYYY-MM-DD or DD/MM/YYYY\n"       \
     "                     (default: today, or $SAFEPLAN_TODAY if set). A past\n"     \
     "                     day shows the plan as it stood then, rebuilt from the\n"   \
@@ -40,7 +43,8 @@ static int parse_pack(cli_ctx *ctx, int argc, char **argv, pack_args *a)
 {
     static const struct option opts[] = {
         {"out", required_argument, 0, 'o'}, {"as-of", required_argument, 0, 'a'},
-        {"since", required_argument, 0, 's'}, CLI_FILTER_OPTIONS,
+        {"since", required_argument, 0, 's'}, {"key", required_argument, 0, 'k'},
+        CLI_FILTER_OPTIONS,
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     int c, rc;
     while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
@@ -49,6 +53,7 @@ static int parse_pack(cli_ctx *ctx, int argc, char **argv, pack_args *a)
             case 'a': rc = date_opt(ctx, a->as_of, "as-of"); break;
             case 's': rc = date_opt(ctx, a->since, "since"); break;
             case 'o': a->out = optarg; rc = EXIT_OK; break;
+            case 'k': a->key = optarg; rc = EXIT_OK; break;
             default: return cli_stop(c);
             }
         }
@@ -79,6 +84,8 @@ static int pack_ready(cli_ctx *ctx, pack_args *a, sp_pack_opts *o)
     o->since = a->since[0] ? a->since : NULL;
     o->filter = &a->filter;
     o->author = user && *user ? user : NULL;
+    const char *key = getenv("SAFEPLAN_KEY"); /* as 'safeplan checkpoint' */
+    o->key_path = a->key ? a->key : key && *key ? key : NULL;
     return -1;
 }
 

@@ -172,6 +172,25 @@ static int print_timescale(cli_ctx *ctx, int64_t action_id, const char *as_of)
     return claimed && as_of ? print_claim(ctx, action_id, as_of) : EXIT_OK;
 }
 
+/* The optional step after sign-off: the latest record that the change
+ * lasted, if any. */
+static int print_embedded(cli_ctx *ctx, int64_t action_id)
+{
+    sp_cursor *c;
+    if (sp_action_embedded(&c, ctx->db, action_id) != SP_OK)
+        return cli_fail(ctx);
+    int rc = sp_cursor_step(c);
+    if (rc == SP_ROW) {
+        printf("Embedded: on %s, recorded by ", sp_cursor_text(c, 0));
+        cli_put_visible(stdout, sp_cursor_text(c, 1), NULL);
+        fputs("; evidence: ", stdout);
+        cli_put_visible(stdout, sp_cursor_text(c, 2), NULL);
+        fputc('\n', stdout);
+    }
+    sp_cursor_free(c);
+    return rc < 0 ? cli_fail(ctx) : EXIT_OK;
+}
+
 int cli_print_progress(cli_ctx *ctx, int64_t action_id, const char *as_of)
 {
     const char *rag;
@@ -189,6 +208,8 @@ int cli_print_progress(cli_ctx *ctx, int64_t action_id, const char *as_of)
     fputc('\n', stdout);
     sp_free(reason);
     rc = print_timescale(ctx, action_id, as_of ? as_of : today);
+    if (rc == EXIT_OK)
+        rc = print_embedded(ctx, action_id);
     if (rc != EXIT_OK)
         return rc;
     puts("\nHistory:");
@@ -466,3 +487,53 @@ const cli_command cmd_action_transfer = {
     "  --by NAME         the author (default: $SAFEPLAN_USER, else your login)\n"
     "  --on DATE         the date of the transfer (default today; not in the future)\n",
 };
+
+/* --- closure: action embed (issue #14) ----------------------------- */
+
+static int run_action_embed(cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"evidence", required_argument, 0, 'e'}, {"by", required_argument, 0, 'b'},
+        {"on", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    const char *evidence = NULL, *by = NULL, *on = NULL;
+    int64_t id = 0;
+    int c;
+    while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
+        if (c == 'e')
+            evidence = optarg;
+        else if (c == 'b')
+            by = optarg;
+        else if (c == 'o')
+            on = optarg;
+        else
+            return cli_stop(c);
+    }
+    if (!cli_positional(ctx, argc, argv, 1, 1))
+        return EXIT_MISUSE;
+    if (!evidence)
+        return cli_misuse(ctx, "missing --evidence: what shows the change has lasted");
+    if (!(by = author_of(by)))
+        return cli_error("cannot tell who is reporting: give --by NAME or set SAFEPLAN_USER");
+    if (!cli_open(ctx, false))
+        return EXIT_RUNTIME;
+    if (sp_resolve(&id, ctx->db, "action", argv[optind]) != SP_OK ||
+        sp_action_embed(ctx->db, id, on, by, evidence) != SP_OK)
+        return cli_fail(ctx);
+    printf("action %s recorded embedded\n", argv[optind]);
+    return print_embedded(ctx, id);
+}
+
+const cli_command cmd_action_embed = {
+    "action embed", run_action_embed, "record that a signed-off action's change lasted",
+    "Usage: safeplan action embed ACTION --evidence TEXT [--by NAME] [--on DATE]\n"
+    "\n"
+    "The optional step after sign-off, when the plan turns it on\n"
+    "(safeplan config set closure.embedded on): records, in the chained\n"
+    "history, evidence that the change has lasted. The action stays\n"
+    "signed_off; 'action show' prints the record.\n"
+    "\n"
+    "  --evidence TEXT  what shows the change has lasted (required)\n"
+    "  --by NAME        the author (default: $SAFEPLAN_USER, else your login)\n"
+    "  --on DATE        the date of the evidence (default today; not in the future)\n",
+};
+/* --- end closure: action embed ------------------------------------- */

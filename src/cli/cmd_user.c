@@ -153,3 +153,28 @@ const cli_command cmd_user_disable = {
     "The account stays (its history stays attributed) but can no longer sign in;\n"
     "its sessions end at once.\n",
 };
+
+/* --- closure: user events (issue #14) ------------------------------ */
+
+static int run_user_events(cli_ctx *ctx, int argc, char **argv)
+{
+    cli_format format;
+    sp_cursor *cur;
+    int rc = cli_parse_list(ctx, argc, argv, &format, NULL);
+    if (rc >= 0)
+        return rc;
+    if (sp_account_events(&cur, ctx->db) != SP_OK)
+        return cli_fail(ctx);
+    return cli_print(ctx, cur, format, NULL, 0);
+}
+
+const cli_command cmd_user_events = {
+    "user events", run_user_events, "list account changes (chained history)",
+    "Usage: safeplan user events [--format table|csv|json]\n"
+    "\n"
+    "Every account change, oldest first: added, password changed, disabled,\n"
+    "enabled, role changed. Append-only and chained in the ledger, so\n"
+    "'safeplan verify' catches an edited or deleted event. No password hash\n"
+    "is recorded. Columns: id, name, event, detail, recorded_at.\n",
+};
+/* --- end closure: user events -------------------------------------- */

@@ -11,13 +11,27 @@ static void print_finding(void *arg, bool ok, const char *area, const char *mess
     printf("%-4s  %-10s  %s\n", ok ? "ok" : "FAIL", area, message);
 }
 
-/* Reads a whole small text file (a checkpoint, a public key); NULL after a
+/* Reads a whole text file (a checkpoint, a public key, or an HTML report
+ * holding a checkpoint: closure, #14), up to READ_MAX bytes; NULL after a
  * message on failure. */
+#define READ_MAX (64 << 20)
 static char *read_text(const char *path)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-    char *buf = malloc(4097);
-    size_t n = 0;
+    size_t n = 0, cap = 4096;
+    char *buf = malloc(cap + 1);
+    while (f && buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap || cap >= READ_MAX)
+            break;
+        char *more = realloc(buf, 2 * cap + 1);
+        if (!more) {
+            free(buf);
+            buf = NULL;
+        }
+        buf = more;
+        cap *= 2;
+    }
     if (!f || !buf) {
         cli_error("cannot read %s: %s", path, f ? "out of memory" : strerror(errno));
         free(buf);
@@ -25,7 +39,6 @@ static char *read_text(const char *path)
             fclose(f);
         return NULL;
     }
-    n = fread(buf, 1, 4096, f);
     buf[n] = '\0';
     if (f != stdin)
         fclose(f);

@@ -28,6 +28,9 @@ extern const cli_command cmd_digest;
 extern const cli_command cmd_action_edit, cmd_action_void, cmd_finding_edit, cmd_finding_void;
 extern const cli_command cmd_review_edit, cmd_review_void, cmd_authority_edit, cmd_owner_edit;
 extern const cli_command cmd_log, cmd_undo;
+/* closure (issue #14) */
+extern const cli_command cmd_action_embed, cmd_user_events;
+/* end closure */
 
 /* Every command, in the order `safeplan --help` lists them. */
 const cli_command *const cli_commands[] = {
@@ -39,6 +42,7 @@ const cli_command *const cli_commands[] = {
     &cmd_action_add, &cmd_action_list, &cmd_action_show,
     &cmd_action_update, &cmd_action_history,
     &cmd_action_reassign, &cmd_action_transfer,
+    &cmd_action_embed, /* closure (issue #14) */
     &cmd_overdue, &cmd_due, &cmd_stale, &cmd_summary,
     &cmd_config_set, &cmd_config_get, &cmd_config_list,
     &cmd_export, &cmd_import,
@@ -46,6 +50,7 @@ const cli_command *const cli_commands[] = {
     &cmd_check, &cmd_verify, &cmd_checkpoint, &cmd_key_generate,
     &cmd_backup,
     &cmd_user_add, &cmd_user_list, &cmd_user_passwd, &cmd_user_disable,
+    &cmd_user_events, /* closure (issue #14) */
     &cmd_serve,
     &cmd_digest,
     /* issue 12 */

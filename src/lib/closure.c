@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "progress.h"
 
 /* Reads the latest claim of action_id into by/on (by NULL when there is
  * none); *same tells whether verifier made it. */
@@ -63,4 +64,164 @@ int sp_action_claim(char **by, char on[SP_DATE_SIZE], sp_db *db, int64_t action_
         rc = sp_fail(db, SP_ENOTFOUND, "action %lld has no claim of completion",
                      (long long)action_id);
     return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Embedded: the optional step after signing off                       */
+
+int sp_closure_backfill(sp_db *db)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "closure/backfill_accounts");
+    if (rc == SP_OK) {
+        rc = sp_exec_stmt(db, st, "recording the accounts already there");
+        sqlite3_finalize(st);
+    }
+    return rc;
+}
+
+int sp_closure_set_embedded(sp_db *db, const char *value)
+{
+    sp_clear(db);
+    const char *v = value ? value : "";
+    int on = strcmp(v, "on") == 0 || strcmp(v, "1") == 0   ? 1
+             : strcmp(v, "off") == 0 || strcmp(v, "0") == 0 ? 0
+                                                              : -1;
+    if (on < 0)
+        return sp_fail(db, SP_EINVALID, "closure.embedded must be on or off (1 or 0), not '%s'",
+                       v);
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "rag/set");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_text(st, ":key", "closure.embedded");
+    sp_bind_int(st, ":value", on);
+    rc = sp_exec_stmt(db, st, "saving closure.embedded");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Whether the embedded step is turned on for this plan. */
+static int embedded_on(bool *on, sp_db *db)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "closure/embedded_on");
+    if (rc != SP_OK)
+        return rc;
+    int step = sqlite3_step(st);
+    *on = step == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+    rc = step == SQLITE_ROW || step == SQLITE_DONE ? SP_OK
+                                                   : sp_fail_sql(db, "reading closure.embedded");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* The action must be signed off (read inside the write transaction). */
+static int check_signed_off(sp_db *db, int64_t action_id)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "closure/status");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":id", action_id);
+    int step = sqlite3_step(st);
+    const char *status = step == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    const char *path = step == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 1) : NULL;
+    if (step == SQLITE_DONE)
+        rc = sp_fail(db, SP_ENOTFOUND, "no action with id %lld", (long long)action_id);
+    else if (step != SQLITE_ROW)
+        rc = sp_fail_sql(db, "reading the action");
+    else if (!status || strcmp(status, "signed_off") != 0)
+        rc = sp_fail(db, SP_EINVALID, "action %s is %s: only a signed-off action can be "
+                     "recorded embedded (someone other than the claimant signs it off first)",
+                     path ? path : "?", status ? status : "?");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int insert_embedded(sp_db *db, int64_t action_id, const char *on, const char *author,
+                           const char *evidence)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "closure/embed");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":id", action_id);
+    sp_bind_text(st, ":on", on);
+    sp_bind_text(st, ":author", author);
+    sp_bind_text(st, ":evidence", evidence);
+    rc = sp_exec_stmt(db, st, "recording the action embedded");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static bool blank(const char *s)
+{
+    while (s && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+        s++;
+    return !s || !*s;
+}
+
+int sp_action_embed(sp_db *db, int64_t action_id, const char *on, const char *author,
+                    const char *evidence)
+{
+    char date[SP_DATE_SIZE];
+    bool enabled = false;
+    sp_clear(db);
+    if (blank(evidence))
+        return sp_fail(db, SP_EINVALID, "recording an action embedded needs --evidence: what "
+                       "shows the change has lasted");
+    if (blank(author))
+        return sp_fail(db, SP_EINVALID, "recording an action embedded needs an author");
+    int rc = sp_update_date(date, db, on);
+    if (rc == SP_OK)
+        rc = embedded_on(&enabled, db);
+    if (rc == SP_OK && !enabled)
+        rc = sp_fail(db, SP_ECONFLICT, "the embedded step is off for this plan: turn it on "
+                     "with 'safeplan config set closure.embedded on'");
+    if (rc != SP_OK || (rc = sp_begin(db)) != SP_OK)
+        return rc;
+    rc = check_signed_off(db, action_id);
+    if (rc == SP_OK)
+        rc = insert_embedded(db, action_id, date, author, evidence);
+    return sp_end_write(db, rc);
+}
+
+int sp_action_embedded(sp_cursor **out, sp_db *db, int64_t action_id)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    sp_clear(db);
+    int rc = sp_prepare(&st, db, "closure/embedded");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":id", action_id);
+    return sp_cursor_from_stmt(out, db, st);
+}
+
+int sp_account_events(sp_cursor **out, sp_db *db)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    sp_clear(db);
+    int rc = sp_prepare(&st, db, "closure/events");
+    return rc == SP_OK ? sp_cursor_from_stmt(out, db, st) : rc;
+}
+
+int sp_awaiting_verification(sp_cursor **out, sp_db *db, const char *as_of)
+{
+    sqlite3_stmt *st;
+    char date[SP_DATE_SIZE];
+    *out = NULL;
+    sp_clear(db);
+    if (!as_of)
+        sp_today(db, date);
+    else if (sp_date_parse(date, as_of) != SP_OK)
+        return sp_fail(db, SP_EINVALID, "'%s' is not a valid date: expected YYYY-MM-DD or "
+                       "DD/MM/YYYY", as_of);
+    int rc = sp_prepare(&st, db, "closure/awaiting");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_text(st, ":as_of", date);
+    return sp_cursor_from_stmt(out, db, st);
 }

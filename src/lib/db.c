@@ -118,6 +118,9 @@ static int apply_migration(sp_db *db, int step)
          * needs C (each link depends on the one before). */
         if (rc == SP_OK && strstr(m->name, "_ledger.sql"))
             rc = sp_ledger_backfill(db);
+        /* Closure's step records the accounts already there (C again). */
+        if (rc == SP_OK && strstr(m->name, "_closure.sql"))
+            rc = sp_closure_backfill(db);
         if (rc == SP_OK)
             rc = check_foreign_keys(db, m->name);
         if (rc == SP_OK && set_pragma_int(db, "user_version", step) != SQLITE_OK)

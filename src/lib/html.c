@@ -736,6 +736,81 @@ static int tally_all(page *pg)
     return rc;
 }
 
+/* --- closure (issue #14): awaiting verification, and the checkpoint -- */
+
+/* Claimed complete, not yet verified by a second person: the slippage
+ * committees miss, since a complete action is never overdue. */
+static int awaiting_rows(page *pg, sp_cursor *c, int *n)
+{
+    int rc;
+    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+        if (!sp_pack_has(&pg->p, sp_cursor_int(c, 0)))
+            continue;
+        if ((*n)++ == 0)
+            out(pg, "<table id=\"awaiting-actions\">\n<thead><tr><th class=\"n\">Days "
+                    "awaiting</th><th>Action</th><th>Owner</th><th>Claimed by</th>"
+                    "<th>Claimed on</th></tr></thead>\n<tbody>\n");
+        out(pg, "<tr>");
+        cell(pg, "n", sp_cursor_text(c, 6));
+        out(pg, "<td><span class=\"path\">");
+        esc(pg->out, sp_cursor_text(c, 1));
+        out(pg, "</span>");
+        esc(pg->out, sp_cursor_text(c, 2));
+        out(pg, "</td>");
+        cell(pg, NULL, sp_cursor_text(c, 3));
+        cell(pg, NULL, sp_cursor_text(c, 4));
+        date_cell(pg, sp_cursor_text(c, 5));
+        out(pg, "</tr>\n");
+    }
+    if (*n)
+        out(pg, "</tbody>\n</table>\n");
+    return rc == SP_DONE ? SP_OK : rc;
+}
+
+static int write_awaiting(page *pg)
+{
+    sp_cursor *c;
+    int n = 0, rc = sp_awaiting_verification(&c, pg->p.db, pg->p.as_of);
+    if (rc != SP_OK)
+        return rc;
+    out(pg, "<section id=\"awaiting\">\n<h2>Awaiting verification</h2>\n<p class=\"meta\">"
+            "Claimed complete by an officer, not yet signed off by a second person (a "
+            "manager or an auditor); days since the claim.</p>\n");
+    rc = awaiting_rows(pg, c, &n);
+    sp_cursor_free(c);
+    if (n == 0)
+        out(pg, "<p class=\"none\">No claim of completion was awaiting verification on "
+                "this date.</p>\n");
+    out(pg, "</section>\n");
+    return rc;
+}
+
+/* The checkpoint the report was made from, verbatim in a <pre> (its
+ * fields are hex, digits and dates: escaping leaves them as they are), so
+ * `safeplan verify --checkpoint REPORT.html` can later prove the history
+ * extends it. */
+static int write_checkpoint(page *pg)
+{
+    char *text = NULL;
+    int rc = sp_checkpoint(&text, pg->p.db, pg->p.key_path);
+    if (rc != SP_OK)
+        return rc;
+    out(pg, "<section id=\"checkpoint\">\n<h2>Checkpoint</h2>\n<p class=\"meta\">");
+    if (pg->p.key_path)
+        out(pg, "The history this report was made from, signed. To prove later that the "
+                "history has not been rewritten since: <code>safeplan verify --checkpoint "
+                "THIS-FILE.html</code>.");
+    else
+        out(pg, "Unsigned: no key was given (report --key FILE, or SAFEPLAN_KEY), so this "
+                "records the history's size and head but cannot prove it.");
+    out(pg, "</p>\n<pre id=\"checkpoint-text\">");
+    esc(pg->out, text);
+    out(pg, "</pre>\n</section>\n");
+    sp_free(text);
+    return SP_OK;
+}
+/* --- end closure ---------------------------------------------------- */
+
 static int write_page(page *pg)
 {
     write_head(pg);
@@ -744,9 +819,12 @@ static int write_page(page *pg)
         return rc;
     write_headline(pg);
     write_rag_section(pg);
-    if ((rc = write_trend(pg)) != SP_OK || (rc = write_overdue(pg)) != SP_OK)
+    if ((rc = write_trend(pg)) != SP_OK || (rc = write_overdue(pg)) != SP_OK ||
+        (rc = write_awaiting(pg)) != SP_OK)
         return rc;
     write_key(pg);
+    if ((rc = write_checkpoint(pg)) != SP_OK)
+        return rc;
     out(pg, "<footer>Made by safeplan %s on %s.</footer>\n</body>\n</html>\n", SP_VERSION,
         pg->p.today);
     return SP_OK;

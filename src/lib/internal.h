@@ -83,6 +83,11 @@ int sp_reopen(sp_db *db, const char *path);
 /* SP_ECONFLICT, naming the claimant, when verifier is the person who
  * claimed action_id complete (closure.c); SP_OK otherwise. */
 int sp_closure_check(sp_db *db, int64_t action_id, const char *path, const char *verifier);
+/* Migration 0010: an 'added' event, chained, for each account already
+ * there (closure.c). */
+int sp_closure_backfill(sp_db *db);
+/* closure.embedded from "on"/"off"/"1"/"0" (closure.c). */
+int sp_closure_set_embedded(sp_db *db, const char *value);
 /* Swaps in a private in-memory copy of the plan (for a dry run); *saved
  * receives the file's connection, NULL if the plan was too big to copy. */
 int sp_private_copy(sp_db *db, sqlite3 **saved);

@@ -45,6 +45,7 @@ typedef struct book {
     sp_pack p;
     lxw_workbook *wb;
     lxw_worksheet *summary, *actions, *overdue, *changes;
+    lxw_worksheet *awaiting; /* closure (issue #14) */
     lxw_format *title, *heading, *header, *text, *wrap, *date, *num, *bold, *bold_num;
     lxw_format *rag[SP_RAG_N];
     lxw_error err; /* the first libxlsxwriter failure */
@@ -665,6 +666,71 @@ static int write_changes(book *b)
     return rc == SP_DONE ? SP_OK : rc;
 }
 
+/* --- closure (issue #14): awaiting verification, and the checkpoint -- */
+
+static const column awaiting_cols[] = {
+    {"Days awaiting verification", 11, K_NUM}, {"Action", 20, K_WRAP}, {"What", 40, K_WRAP},
+    {"Owner", 18, K_WRAP}, {"Claimed complete by", 22, K_WRAP}, {"Claimed on", 10.5, K_DATE}};
+#define N_AWAITING_COLS ((int)(sizeof awaiting_cols / sizeof awaiting_cols[0]))
+
+/* Claimed complete, not yet signed off by a second person: a complete
+ * action is never overdue, so this sheet shows the slippage. */
+static int write_awaiting(book *b)
+{
+    sp_cursor *c;
+    lxw_row_t row = 0;
+    int rc = sp_awaiting_verification(&c, b->p.db, b->p.as_of);
+    if (rc != SP_OK)
+        return rc;
+    table_header(b, b->awaiting, awaiting_cols, N_AWAITING_COLS);
+    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+        if (!sp_pack_has(&b->p, sp_cursor_int(c, 0)))
+            continue;
+        row_cells r = {0};
+        r.text[0] = sp_cursor_text(c, 6);
+        r.text[1] = sp_cursor_text(c, 1);
+        r.text[2] = sp_cursor_text(c, 2);
+        r.text[3] = sp_cursor_text(c, 3);
+        r.text[4] = sp_cursor_text(c, 4);
+        r.text[5] = sp_cursor_text(c, 5);
+        table_row(b, b->awaiting, ++row, awaiting_cols, N_AWAITING_COLS, &r);
+        cells_free(&r);
+    }
+    sp_cursor_free(c);
+    return rc == SP_DONE ? SP_OK : rc;
+}
+
+/* The checkpoint the pack was made from, at the foot of the Summary
+ * sheet, one line per row in column A from `row`: copy those lines into a
+ * file for `safeplan verify --checkpoint FILE`. (A sheet of its own would
+ * add a printed page.) */
+static int write_checkpoint(book *b, lxw_worksheet *ws, lxw_row_t row)
+{
+    char *text = NULL;
+    int rc = sp_checkpoint(&text, b->p.db, b->p.key_path);
+    if (rc != SP_OK)
+        return rc;
+    put_text(b, ws, row++, 0, "Checkpoint", b->heading);
+    for (char *line = text, *end; *line; line = end + 1) {
+        end = strchr(line, '\n');
+        if (!end)
+            end = line + strlen(line) - 1;
+        else
+            *end = '\0';
+        put_text(b, ws, row++, 0, line, b->text);
+    }
+    sp_free(text);
+    put_text(b, ws, row, 0,
+             b->p.key_path ? "The history this pack was made from, signed. Copy the lines "
+                             "above into a file; 'safeplan verify --checkpoint FILE' then "
+                             "proves the history extends it."
+                           : "Unsigned: no key was given (pack --key FILE, or SAFEPLAN_KEY), "
+                             "so this records the history's size and head but cannot prove it.",
+             b->wrap);
+    return SP_OK;
+}
+/* --- end closure ---------------------------------------------------- */
+
 /* ------------------------------------------------------------------ */
 /* The Summary sheet                                                   */
 
@@ -851,7 +917,7 @@ static int write_summary(book *b)
     tally_line(&r, &b->p.total, true);
     r.row++;
     summary_key(&r);
-    return SP_OK;
+    return write_checkpoint(b, b->summary, r.row + 1); /* closure (issue #14) */
 }
 
 /* ------------------------------------------------------------------ */
@@ -880,7 +946,8 @@ static int add_sheets(book *b)
     b->actions = workbook_add_worksheet(b->wb, "Actions");
     b->overdue = workbook_add_worksheet(b->wb, "Overdue");
     b->changes = workbook_add_worksheet(b->wb, "Changes");
-    if (!b->summary || !b->actions || !b->overdue || !b->changes)
+    b->awaiting = workbook_add_worksheet(b->wb, "Awaiting verification");
+    if (!b->summary || !b->actions || !b->overdue || !b->changes || !b->awaiting)
         return sp_fail(b->p.db, SP_ENOMEM, "out of memory");
     worksheet_set_tab_color(b->overdue, rag_fill[0]);
     return SP_OK;
@@ -897,6 +964,8 @@ static int fill_book(book *b)
         rc = write_overdue(b);
     if (rc == SP_OK)
         rc = write_changes(b);
+    if (rc == SP_OK)
+        rc = write_awaiting(b);
     if (rc == SP_OK)
         rc = write_summary(b);
     if (rc == SP_OK)

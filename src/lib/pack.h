@@ -50,6 +50,7 @@ typedef struct sp_pack {
     int col[7];       /* plan_at columns: see pack_data.c */
     bool snapshot;    /* we opened the read transaction */
     int unevidenced;  /* signed off by as_of with no evidence of impact (issue 11) */
+    const char *key_path; /* closure (#14): signs the checkpoint; NULL = unsigned */
 } sp_pack;
 
 /* Checks the options, opens a read transaction, reads the settings and the

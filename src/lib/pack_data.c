@@ -140,6 +140,7 @@ int sp_pack_start(sp_pack *p, sp_db *db, const sp_pack_opts *opts)
         opts = &none;
     p->filter = opts->filter;
     p->author = opts->author;
+    p->key_path = opts->key_path;
     sp_today(db, p->today);
     for (int i = 0; i < NCOLS; i++)
         p->col[i] = -1;

@@ -61,5 +61,7 @@ int sp_config_get(int *value, sp_db *db, const char *key)
 
 int sp_config_set(sp_db *db, const char *key, const char *value)
 {
+    if (key && strcmp(key, "closure.embedded") == 0)
+        return sp_closure_set_embedded(db, value);
     return sp_rag_set(db, key, value);
 }

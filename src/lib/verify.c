@@ -27,6 +27,10 @@ static void entry_name(char *out, size_t n, const char *table, int64_t id)
         snprintf(out, n, "correction %lld", (long long)id);
     else if (strcmp(table, "change_set") == 0)
         snprintf(out, n, "change %lld", (long long)id);
+    else if (strcmp(table, "account_event") == 0)
+        snprintf(out, n, "account event %lld", (long long)id);
+    else if (strcmp(table, "action_embedded") == 0)
+        snprintf(out, n, "embedded record %lld", (long long)id);
     else
         snprintf(out, n, "%s %lld", table, (long long)id);
 }
@@ -265,6 +269,34 @@ static int chain_head(sp_db *db, int64_t *count, unsigned char head[HASH_BYTES])
     return rc;
 }
 
+static void utc_stamp(char stamp[32])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(stamp, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* The statement without a key: it records the size and head, but anyone
+ * could have written it, so verify will not trust it (closure, #14). */
+static int unsigned_checkpoint(char **out, sp_db *db)
+{
+    unsigned char head[HASH_BYTES];
+    char headhex[2 * HASH_BYTES + 1], stamp[32];
+    int64_t count = 0;
+    int rc = chain_head(db, &count, head);
+    if (rc != SP_OK)
+        return rc;
+    utc_stamp(stamp);
+    sodium_bin2hex(headhex, sizeof headhex, head, sizeof head);
+    size_t n = 512;
+    if (!(*out = malloc(n)))
+        return sp_fail(db, SP_ENOMEM, "out of memory");
+    snprintf(*out, n, CHECKPOINT_MAGIC "entries: %lld\nhead: %s\ntaken: %s\nsignature: none\n",
+             (long long)count, headhex, stamp);
+    return SP_OK;
+}
+
 int sp_checkpoint(char **out, sp_db *db, const char *key_path)
 {
     unsigned char sk[crypto_sign_SECRETKEYBYTES], pk[crypto_sign_PUBLICKEYBYTES];
@@ -274,6 +306,8 @@ int sp_checkpoint(char **out, sp_db *db, const char *key_path)
     int64_t count = 0;
     *out = NULL;
     sp_clear(db);
+    if (!key_path)
+        return unsigned_checkpoint(out, db);
     int rc = load_secret(db, key_path, sk);
     if (rc == SP_OK)
         rc = chain_head(db, &count, head);
@@ -282,10 +316,7 @@ int sp_checkpoint(char **out, sp_db *db, const char *key_path)
         return rc;
     }
     crypto_sign_ed25519_sk_to_pk(pk, sk);
-    time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    utc_stamp(stamp);
     sodium_bin2hex(headhex, sizeof headhex, head, sizeof head);
     sodium_bin2hex(pkhex, sizeof pkhex, pk, sizeof pk);
     snprintf(body, sizeof body, CHECKPOINT_MAGIC "entries: %lld\nhead: %s\ntaken: %s\n"
@@ -306,6 +337,10 @@ static bool parse_checkpoint(const char *text, int64_t *entries, unsigned char h
                              unsigned char pk[crypto_sign_PUBLICKEYBYTES], char taken[32],
                              const char **why)
 {
+    /* The statement may be embedded (an HTML report, lines cut from a
+     * pack): it starts at its first line. */
+    const char *start = strstr(text, CHECKPOINT_MAGIC);
+    text = start ? start : text;
     const char *t = strstr(text, "\ntaken: ");
     if (t)
         snprintf(taken, 32, "%.*s", (int)strcspn(t + 8, "\n"), t + 8);
@@ -313,6 +348,10 @@ static bool parse_checkpoint(const char *text, int64_t *entries, unsigned char h
     const char *s = strstr(text, "\nsignature: ");
     const char *e = strstr(text, "\nentries: ");
     *why = "it is not a safeplan checkpoint";
+    if (start && strstr(text, "\nsignature: none\n")) {
+        *why = "it is unsigned (made without a key: give the pack or report --key FILE)";
+        return false;
+    }
     if (strncmp(text, CHECKPOINT_MAGIC, strlen(CHECKPOINT_MAGIC)) != 0 || !s || !e)
         return false;
     char *end;

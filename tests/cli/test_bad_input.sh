@@ -138,7 +138,7 @@ for v in 99999999999999999999 3651 1e3 0x10 "" abc; do
 done
 refused 1 "not '-5'" config set rag.stale_days -- -5
 refused 2 "unknown option '-5'" config set rag.stale_days -5
-refused 1 "unknown setting 'rag.nope' (known: rag.amber_days, rag.grace_days, rag.stale_days)" config set rag.nope 3
+refused 1 "unknown setting 'rag.nope' (known: rag.amber_days, rag.grace_days, rag.stale_days, closure.embedded)" config set rag.nope 3
 refused 1 "unknown setting 'rag.nope'" config get rag.nope
 
 case_ "B12 ids: too large, zero, negative"

@@ -243,7 +243,7 @@ expect_eq "$(ls pack.xlsx.* 2>/dev/null | wc -l)" "0" "no temporary file left"
 facts pack.xlsx
 
 case_ "sheets, rows and the export's columns"
-expect_eq "$(fact sheets)" "Summary,Actions,Overdue,Changes" "sheet names"
+expect_eq "$(fact sheets)" "Summary,Actions,Overdue,Changes,Awaiting verification" "sheet names"
 expect_eq "$(fact rows.Actions)" "$(($(summary_total total) + 1))" "Actions rows = summary total + header"
 expect_eq "$(fact rows.Overdue)" "$(($(json_rows overdue) + 1))" "Overdue rows = overdue list + header"
 expect_eq "$(fact rows.Overdue)" "$(($(summary_total red) + 1))" "Overdue rows = summary red + header"

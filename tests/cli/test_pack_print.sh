@@ -92,6 +92,7 @@ check_print() {
         Actions) want="Ref|Latest progress and evidence" ;;
         Overdue) want="Days|Latest progress" ;;
         Changes) want="Date|Recorded by, note and evidence" ;;
+        Awaiting*) want="Days|Claimed" ;; # closure (#14): claims awaiting verification
         Summary) want="Position as of|Withdrawn" ;;
         *) bad "$xlsx page $n: which sheet? ($sheet)"; continue ;;
         esac

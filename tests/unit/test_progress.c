@@ -832,6 +832,10 @@ START_TEST(config_settings)
     ck_assert_int_eq(sp_cursor_int(c, 2), 7);
     ck_assert_int_eq(sp_cursor_step(c), SP_ROW);
     ck_assert_str_eq(sp_cursor_text(c, 0), "rag.stale_days");
+    /* closure (#14): the embedded step's switch, listed after the RAG windows */
+    ck_assert_int_eq(sp_cursor_step(c), SP_ROW);
+    ck_assert_str_eq(sp_cursor_text(c, 0), "closure.embedded");
+    ck_assert_int_eq(sp_cursor_int(c, 1), 0);
     ck_assert_int_eq(sp_cursor_step(c), SP_DONE);
     sp_cursor_free(c);
 }

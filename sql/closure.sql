@@ -1,0 +1,54 @@
+-- Closure's optional last step and the accounts' history (src/lib/closure.c,
+-- migrations/0010_closure.sql).
+
+-- name: backfill_accounts
+-- Accounts made before the upgrade: each gets its 'added' event now (the
+-- chain trigger needs the library's hash functions, so the migration
+-- cannot do it in SQL alone).
+INSERT INTO account_event (account_id, name, event, detail)
+SELECT id, name, 'added', role || ' (recorded at the upgrade; made ' || created_at || ')'
+FROM account
+ORDER BY id;
+
+-- name: embedded_on
+SELECT value FROM setting WHERE key = 'closure.embedded';
+
+-- name: embed
+INSERT INTO action_embedded (action_id, on_date, author, evidence)
+VALUES (:id, :on, :author, :evidence);
+
+-- name: embedded
+-- The latest record that an action's change has lasted.
+SELECT on_date, author, evidence FROM action_embedded
+WHERE action_id = :id ORDER BY id DESC LIMIT 1;
+
+-- name: events
+SELECT id, name, event, detail, recorded_at FROM account_event ORDER BY id;
+
+-- name: status
+SELECT x.status, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref
+FROM action x
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id
+WHERE x.id = :id;
+
+-- name: awaiting
+-- Actions claimed complete and not yet verified as of :as_of: the latest
+-- status change dated by then moved them to complete. days counts from the
+-- claim's date to :as_of. Longest waiting first.
+SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       x.description AS title, o.name AS owner, u.author AS claimed_by,
+       u.on_date AS claimed_on,
+       CAST(julianday(:as_of) - julianday(u.on_date) AS INTEGER) AS days
+FROM action x
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id
+LEFT JOIN owner o ON o.id = x.owner_id
+JOIN action_update u ON u.id = (SELECT v.id FROM action_update v
+                                WHERE v.action_id = x.id AND v.new_status IS NOT NULL
+                                  AND v.on_date <= :as_of
+                                ORDER BY v.on_date DESC, v.id DESC LIMIT 1)
+WHERE u.new_status = 'complete'
+ORDER BY days DESC, x.id;
