@@ -86,7 +86,7 @@ static int run_report(sp_cursor **out, web_ctx *x, const list_spec *s, list_quer
 
 static void table_head(FILE *f, const list_spec *s, const char *caption)
 {
-    fputs("<table class=\"govuk-table\">", f);
+    html_table_open(f, caption ? caption : s->title);
     if (caption) {
         fputs("<caption class=\"govuk-table__caption govuk-table__caption--s\">", f);
         html_text(f, caption);
@@ -128,7 +128,7 @@ static void plan_groups(FILE *f, const list_spec *s, sp_cursor *c, pager *p, int
     if (changed < 0)
         return;
     if (*open)
-        fputs("</tbody></table>\n", f);
+        html_table_close(f);
     static const char *const words[] = {"Authority", "Review", "Finding"};
     for (int i = changed; i < 3; i++) {
         snprintf(p->group[i], sizeof p->group[i], "%s", now[i]);
@@ -376,7 +376,7 @@ static int list_body(FILE *f, web_ctx *x, const list_spec *s, list_query *q, for
     }
     q->flt.authority = asked; /* the links carry what was asked, not the run */
     if (open)
-        fputs("</tbody></table>\n", f);
+        html_table_close(f);
     if (p.shown == 0)
         fprintf(f, "<p class=\"govuk-body\">%s</p>\n", s->empty);
     else

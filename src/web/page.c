@@ -160,6 +160,11 @@ static int run_route(web_ctx *x, const route *r)
             return respond_error(x, 403, "This form has expired or did not come from this "
                                          "site. Reload the page and send it again.");
     }
+    /* Each write's change set names the signed-in person and the page
+     * (`safeplan log`), as the CLI's names its user and command line. */
+    char command[160];
+    snprintf(command, sizeof command, "web: %s %.120s", x->w->method, x->w->url);
+    sp_set_actor(x->w->db, x->session.account_id ? x->session.name : NULL, command);
     return r->run(x);
 }
 

@@ -25,6 +25,8 @@ enum MHD_Result page_dispatch(web_request *w);
 
 /* Writes text HTML-escaped (& < > " ') to out. */
 void html_text(FILE *out, const char *text);
+void html_table_open(FILE *out, const char *label);
+void html_table_close(FILE *out);
 
 /* Decodes field `name` of a urlencoded body into buf; 0 if absent. */
 int form_field(const char *body, const char *name, char *buf, size_t size);

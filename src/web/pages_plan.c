@@ -59,9 +59,8 @@ static int run_one(FILE *f, web_ctx *x, report_fn fn, sp_filter *flt, long *tota
 /* Runs fn for each authority in scope, writing one table. */
 static int scoped_table(FILE *f, web_ctx *x, report_fn fn, sp_filter *flt, long *total)
 {
-    /* A wide table scrolls in its own box, reachable by keyboard (WCAG 1.4.10, 2.1.1). */
-    fputs("<div class=\"app-table-wrapper\" tabindex=\"0\" role=\"region\" "
-          "aria-label=\"Actions\"><table class=\"govuk-table\"><thead class=\"govuk-table__head\">"
+    html_table_open(f, "Actions");
+    fputs("<thead class=\"govuk-table__head\">"
           "<tr class=\"govuk-table__row\">", f);
     for (int i = 0; i < NCOLS; i++)
         fprintf(f, "<th scope=\"col\" class=\"govuk-table__header\">%s</th>", HEADS[i]);
@@ -82,7 +81,7 @@ static int scoped_table(FILE *f, web_ctx *x, report_fn fn, sp_filter *flt, long 
         }
         sp_cursor_free(codes);
     }
-    fputs("</tbody></table></div>\n", f);
+    html_table_close(f);
     return ok;
 }
 
@@ -179,9 +178,9 @@ static void history_table(FILE *f, web_ctx *x)
     sp_cursor *c = NULL;
     if (sp_action_history(&c, x->w->db, x->id) != SP_OK)
         return;
-    fputs("<h2 class=\"govuk-heading-m\">History</h2>\n<div class=\"app-table-wrapper\" "
-          "tabindex=\"0\" role=\"region\" aria-label=\"History\"><table class=\"govuk-table\">"
-          "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">", f);
+    fputs("<h2 class=\"govuk-heading-m\">History</h2>\n", f);
+    html_table_open(f, "History");
+    fputs("<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">", f);
     for (int i = 0; i < sp_cursor_columns(c); i++) {
         fputs("<th scope=\"col\" class=\"govuk-table__header\">", f);
         html_text(f, sp_cursor_name(c, i));
@@ -197,7 +196,7 @@ static void history_table(FILE *f, web_ctx *x)
         }
         fputs("</tr>\n", f);
     }
-    fputs("</tbody></table></div>\n", f);
+    html_table_close(f);
     sp_cursor_free(c);
 }
 

@@ -29,7 +29,7 @@ static void heading_text(FILE *f, const char *name)
 
 static void summary_table(FILE *f, sp_cursor *c, const char *caption)
 {
-    fputs("<table class=\"govuk-table\">", f);
+    html_table_open(f, caption ? caption : "Summary");
     if (caption) {
         fputs("<caption class=\"govuk-table__caption govuk-table__caption--m\">", f);
         html_text(f, caption);
@@ -53,7 +53,7 @@ static void summary_table(FILE *f, sp_cursor *c, const char *caption)
         }
         fputs("</tr>\n", f);
     }
-    fputs("</tbody></table>\n", f);
+    html_table_close(f);
 }
 
 /* One table per authority in scope (or one for an account that sees all,

@@ -21,7 +21,10 @@ snapshot() {
     "$SAFEPLAN_BIN" export >"$1/export.csv"
     "$SAFEPLAN_BIN" summary >"$1/summary.txt"
     "$SAFEPLAN_BIN" overdue >"$1/overdue.txt"
-    "$SAFEPLAN_BIN" report --out - >"$1/report.html"
+    # The report's checkpoint records the history, which an undo extends by
+    # design (both changes stay in it): all the rest must come back.
+    "$SAFEPLAN_BIN" report --out - | sed '/<section id="checkpoint">/,/<\/section>/d' \
+        >"$1/report.html"
     "$SAFEPLAN_BIN" action list >"$1/list.txt"
     "$SAFEPLAN_BIN" finding list >"$1/findings.txt"
     "$SAFEPLAN_BIN" review list >"$1/reviews.txt"
