@@ -279,9 +279,9 @@ if wants summary; then
     # Against the product's own query, and against the plain GROUP BY one
     # would write (bench/sql/summary.sql): same rows either way.
     read_bench "summary --by theme" report/summary_theme \
-        summary --by theme --as-of "$AS_OF" --format csv
+        summary --group-by theme --as-of "$AS_OF" --format csv
     read_bench "summary --by theme (vs plain GROUP BY)" bench/summary \
-        summary --by theme --as-of "$AS_OF" --format csv
+        summary --group-by theme --as-of "$AS_OF" --format csv
 fi
 wants export && read_bench "export" export/rows export --as-of "$AS_OF"
 
@@ -340,17 +340,17 @@ if wants filtered; then
     filtered_bench "filtered: stale --owner" "report/stale?owner" owner_id="$OWNER" \
         cutoff="$CUTOFF" -- stale --as-of "$AS_OF" --owner "$OWNER" --format csv
     filtered_bench "filtered: summary --by theme --owner" "report/summary_theme?owner" \
-        owner_id="$OWNER" -- summary --by theme --as-of "$AS_OF" --owner "$OWNER" --format csv
+        owner_id="$OWNER" -- summary --group-by theme --as-of "$AS_OF" --owner "$OWNER" --format csv
     filtered_bench "filtered: summary --by owner --authority" "report/summary?authority" \
         authority_id="$AUTH" by=owner -- \
-        summary --by owner --as-of "$AS_OF" --authority "$AUTH" --format csv
+        summary --group-by owner --as-of "$AS_OF" --authority "$AUTH" --format csv
     # The web service's pages (src/web/pages_plan.c): a page of "My
     # actions" is one owner's actions; the overdue page is one authority's
     # overdue list (above); a summary of one authority by owner (above).
     filtered_bench "filtered: action list --owner (web: My actions)" "action/list?owner" \
         owner_id="$OWNER" -- action list --owner "$OWNER" --format csv
     filtered_bench "filtered: summary --by status --review (web)" "report/summary?review" \
-        review_id="$REVIEW" by=status -- summary --by status --as-of "$AS_OF" --review "$REVIEW" \
+        review_id="$REVIEW" by=status -- summary --group-by status --as-of "$AS_OF" --review "$REVIEW" \
         --format csv
     # The web service's action page: the action, its RAG and history
     # (safeplan), against the shell reading the action's row alone.

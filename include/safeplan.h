@@ -541,6 +541,12 @@ const char *sp_summary_groups(void);
  */
 int sp_csv_write_cursor(FILE *out, sp_cursor *c, unsigned flags);
 
+/*
+ * Writes s (len bytes; NULL writes null) as a JSON string: quotes,
+ * backslashes and control characters escaped, UTF-8 passed through.
+ */
+void sp_json_string(FILE *out, const char *s, size_t len);
+
 /* ------------------------------------------------------------------ */
 /* Export and import                                                   */
 
@@ -562,7 +568,11 @@ int sp_csv_write_cursor(FILE *out, sp_cursor *c, unsigned flags);
  * SP_CSV_NO_GUARD. *rows (may be NULL) receives the number of actions
  * written. A bad date or filter fails before anything is written
  * (SP_EINVALID, SP_ENOTFOUND); SP_ERROR if writing failed.
+ * With SP_EXPORT_JSON the same rows are written as a JSON array of objects
+ * with the same keys (an empty cell is "", a missing value null; no BOM,
+ * no guard: JSON is read by programs, which run no formulas).
  */
+#define SP_EXPORT_JSON 0x100
 int sp_export(int64_t *rows, sp_db *db, FILE *out, const char *as_of,
               const sp_filter *filter, unsigned flags);
 

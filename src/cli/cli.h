@@ -74,6 +74,9 @@ int cli_stop(int c);
 bool cli_positional(cli_ctx *ctx, int argc, char **argv, int min, int max);
 
 /* Prints "safeplan CMD: MESSAGE" and the usage line to stderr; returns 2. */
+/* Days written N, Nd, Nw or Nm (0-3650 days); false if not one of those. */
+bool cli_parse_days(const char *text, int *days);
+
 int cli_misuse(cli_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Prints "safeplan: MESSAGE" (the library's message) to stderr; returns 1. */
@@ -94,9 +97,9 @@ typedef struct cli_meta {
     const char *value; /* NULL prints null */
 } cli_meta;
 
-/* Prints every row of the cursor in `format`, then frees it. A JSON list is
- * an array, or with meta an object {meta..., "rows": [...]}. Returns an
- * exit status (printing the error on failure). */
+/* Prints every row of the cursor in `format`, then frees it. JSON is an
+ * object {"report": the command, meta..., "rows": [...]}, as every report's.
+ * Returns an exit status (printing the error on failure). */
 int cli_print(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_meta *meta,
               size_t nmeta);
 
@@ -106,6 +109,17 @@ int cli_print_cols(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_meta
                    size_t nmeta, const char *const *table_cols);
 
 /* Prints the cursor's single row as "name: value" lines; frees it. */
+/* cli_print with everything: envelope fields (meta), fields added to each
+ * JSON row (extra), and the table's columns (NULL: all). */
+typedef struct cli_print_opts {
+    const cli_meta *meta;
+    size_t nmeta;
+    const cli_meta *extra;
+    size_t nextra;
+    const char *const *table_cols;
+} cli_print_opts;
+int cli_print_with(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_print_opts *o);
+
 int cli_print_record(cli_ctx *ctx, sp_cursor *c);
 
 /* Writes s as a JSON string (with quotes). */
@@ -189,6 +203,10 @@ void cli_filter_json(FILE *out, const sp_filter *f);
 /* True if tables may use colour: stdout is a terminal, NO_COLOR is unset or
  * empty (https://no-color.org) and TERM is not "dumb". */
 bool cli_colour(void);
+/* The width tables fit: the terminal's, else $COLUMNS, else 100. */
+int cli_table_width(void);
+/* Prints prose (no colour codes) wrapped at the table width, then a newline. */
+void cli_wrap(FILE *out, const char *text);
 
 /* The escape sequence that starts a RAG word's colour ("red" ...), or ""
  * for another word; CLI_COLOUR_END ends it. Callers check cli_colour. */

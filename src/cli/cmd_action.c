@@ -115,7 +115,10 @@ static int run_action_list(cli_ctx *ctx, int argc, char **argv)
     const char *scope = optind < argc ? argv[optind] : NULL;
     if (sp_action_list_where(&cur, ctx->db, scope, &filter) != SP_OK)
         return cli_fail(ctx);
-    return cli_print(ctx, cur, format, NULL, 0);
+    /* The table leaves the start and original due dates to CSV, JSON and
+     * 'action show', so the action and its owner can be read at 80 columns. */
+    static const char *const table[] = {"id", "path", "action", "owner", "due_on", "status", NULL};
+    return cli_print_cols(ctx, cur, format, NULL, 0, table);
 }
 
 const cli_command cmd_action_list = {
@@ -128,7 +131,9 @@ const cli_command cmd_action_list = {
     "the rating shown today.\n"
     CLI_FILTER_HELP
     "  --include-void     voided actions too (see 'action void')\n"
-    "Columns: id, path, title, owner, start_on, original_due_on, due_on, status.\n",
+    "Columns (CSV header and JSON keys): id, path, action, owner, start_on,\n"
+    "original_due_on, due_on, status. The table shows id, path, action, owner,\n"
+    "due_on and status.\n",
 };
 
 /* 1 when as_of is a day before today on which the action existed: its
@@ -155,6 +160,28 @@ static int as_of_past(cli_ctx *ctx, int64_t id, const char *as_of)
     fprintf(stderr, "safeplan: note: action %lld was not yet in the plan on %s; showing "
             "it as recorded now\n", (long long)id, day);
     return 0;
+}
+
+/* JSON: the stored fields (as they stood on the as-of date) with the RAG
+ * of that date and its reason, as every report's rows carry them. */
+static int show_json(cli_ctx *ctx, sp_cursor *cur, int64_t id, const char *as_of)
+{
+    const char *rag = NULL;
+    char *reason = NULL, day[SP_DATE_SIZE];
+    if (sp_action_rag(&rag, &reason, ctx->db, id, as_of) != SP_OK) {
+        sp_cursor_free(cur);
+        return cli_fail(ctx);
+    }
+    if (as_of)
+        sp_date_parse(day, as_of);
+    else
+        sp_today(ctx->db, day);
+    const cli_meta meta[] = {{"as_of", day}};
+    const cli_meta extra[] = {{"rag", rag}, {"rag_reason", reason}};
+    cli_print_opts o = {.meta = meta, .nmeta = 1, .extra = extra, .nextra = 2};
+    int rc = cli_print_with(ctx, cur, FORMAT_JSON, &o);
+    sp_free(reason);
+    return rc;
 }
 
 static int run_action_show(cli_ctx *ctx, int argc, char **argv)
@@ -186,6 +213,8 @@ static int run_action_show(cli_ctx *ctx, int argc, char **argv)
         return EXIT_RUNTIME;
     if ((rc ? sp_action_at(&cur, ctx->db, id, as_of) : sp_action_get(&cur, ctx->db, id)) != SP_OK)
         return cli_fail(ctx);
+    if (format == FORMAT_JSON)
+        return show_json(ctx, cur, id, as_of);
     if (format != FORMAT_TABLE)
         return cli_print(ctx, cur, format, NULL, 0);
     rc = cli_print_record(ctx, cur);
@@ -206,5 +235,6 @@ const cli_command cmd_action_show = {
     "                   does: owner, status, due date, override and latest\n"
     "                   update as recorded by then, and the RAG of that day\n"
     "  --format FORMAT  csv or json print the stored fields as one row, for\n"
-    "                   machines; 'action history' gives the history as rows\n",
+    "                   machines (json adds rag and rag_reason, and as_of);\n"
+    "                   'action history' gives the history as rows\n",
 };

@@ -1,4 +1,6 @@
 /* safeplan config set | get | list: settings stored in the database. */
+#include <string.h>
+
 #include "cli.h"
 
 static int run_config_set(cli_ctx *ctx, int argc, char **argv)
@@ -10,6 +12,14 @@ static int run_config_set(cli_ctx *ctx, int argc, char **argv)
     if (!cli_positional(ctx, argc, argv, 2, 2))
         return EXIT_MISUSE;
     const char *key = argv[optind], *value = argv[optind + 1];
+    /* A window may be written as any option takes one (4w, 3m); the
+     * library stores whole days. */
+    char days_text[12];
+    int days;
+    if (strncmp(key, "rag.", 4) == 0 && cli_parse_days(value, &days)) {
+        snprintf(days_text, sizeof days_text, "%d", days);
+        value = days_text;
+    }
     if (!cli_open(ctx, false))
         return EXIT_RUNTIME;
     if (sp_config_get(&old, ctx->db, key) != SP_OK ||
@@ -26,7 +36,8 @@ const cli_command cmd_config_set = {
     "Stores the setting in the database, so everyone using the plan rates it\n"
     "the same way. Prints the new and the old value.\n"
     "\n"
-    "Settings (whole days, 0-3650):\n"
+    "Settings (whole days, 0-3650, written 28, 28d, 4w or 1m; a month is a\n"
+    "twelfth of a year, rounded: 1m = 30 days, 3m = 91):\n"
     "  rag.amber_days   an open action due within this many days is amber\n"
     "                   (default 28; 0: only on the day it is due)\n"
     "  rag.stale_days   an open action with no update for this many days is\n"

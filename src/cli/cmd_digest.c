@@ -150,12 +150,9 @@ static int deliver(cli_ctx *ctx, const digest_args *a, const sp_digest *d, size_
 
 static int parse_days(cli_ctx *ctx, const char *text, int *out)
 {
-    char *end;
-    errno = 0;
-    long v = strtol(text, &end, 10);
-    if (!*text || *end || errno || v < 0 || v > 3650)
-        return cli_misuse(ctx, "--days '%s' is not a number of days from 0 to 3650", text);
-    *out = (int)v;
+    if (!cli_parse_days(text, out))
+        return cli_misuse(ctx, "--days '%s' is not a number of days from 0 to 3650 "
+                          "(e.g. 7, 7d, 2w or 1m)", text);
     return EXIT_OK;
 }
 
@@ -277,7 +274,7 @@ static int run_digest(cli_ctx *ctx, int argc, char **argv)
 
 const cli_command cmd_digest = {
     "digest", run_digest, "e-mail each owner what is overdue, due soon or stale",
-    "Usage: safeplan digest [--as-of DATE] [--days N] [--owner OWNER]\n"
+    "Usage: safeplan digest [--as-of DATE] [--days DAYS] [--owner OWNER]\n"
     "                       [--maildir DIR | --sendmail] [--force | --preview]\n"
     "       safeplan digest --log [--owner OWNER] [--format table|csv|json]\n"
     "       safeplan digest --set-from ADDRESS [--set-list-id ID]\n"
@@ -289,7 +286,8 @@ const cli_command cmd_digest = {
     "List-ID, from the address set with --set-from (required once).\n"
     "\n"
     "  --as-of DATE       the day the plan is judged on (default: today)\n"
-    "  --days N           \"due soon\" means within N days (default 14)\n"
+    "  --days DAYS        \"due soon\" means within DAYS (14, 14d, 2w or 1m;\n"
+    "                     default 14 days)\n"
     "  --owner OWNER      only this owner (name or id)\n"
     "  (default)          the messages as an mbox on standard output\n"
     "  --maildir DIR      deliver each into the maildir DIR (created if need be)\n"

@@ -14,6 +14,7 @@ typedef struct export_opts {
     sp_filter filter;
     const char *as_of, *out;
     unsigned flags;
+    cli_format format;
 } export_opts;
 
 static int parse_export(cli_ctx *ctx, int argc, char **argv, export_opts *o)
@@ -23,9 +24,11 @@ static int parse_export(cli_ctx *ctx, int argc, char **argv, export_opts *o)
         {"as-of", required_argument, 0, 'a'}, {"out", required_argument, 0, 'o'},
         {"no-bom", no_argument, 0, 'n'}, {"raw", no_argument, 0, 'r'},
         {"include-void", no_argument, 0, 'V'}, /* issue 12 */
+        {"format", required_argument, 0, 'f'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     int c, rc;
     o->flags = SP_CSV_WITH_BOM;
+    o->format = FORMAT_CSV;
     while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
         if ((rc = cli_filter_opt(ctx, &o->filter, c)) >= 0) {
             if (rc != EXIT_OK)
@@ -38,6 +41,12 @@ static int parse_export(cli_ctx *ctx, int argc, char **argv, export_opts *o)
         case 'n': o->flags &= ~(unsigned)SP_CSV_WITH_BOM; break;
         case 'r': o->flags |= SP_CSV_NO_GUARD; break;
         case 'V': o->filter.include_void = 1; break;
+        case 'f':
+            if (!cli_format_parse(ctx, optarg, &o->format))
+                return EXIT_MISUSE;
+            if (o->format == FORMAT_TABLE)
+                return cli_misuse(ctx, "--format '%s': export writes csv or json", optarg);
+            break;
         default: return cli_stop(c);
         }
     }
@@ -48,6 +57,30 @@ static int parse_export(cli_ctx *ctx, int argc, char **argv, export_opts *o)
     return -1;
 }
 
+/* Writes the export to f: CSV, or JSON in the reports' envelope (the
+ * library writes the rows, the envelope says what they are). */
+static int write_export(cli_ctx *ctx, FILE *f, const export_opts *o, int64_t *rows)
+{
+    if (o->format != FORMAT_JSON)
+        return sp_export(rows, ctx->db, f, o->as_of, &o->filter, o->flags) == SP_OK
+                   ? EXIT_OK : cli_fail(ctx);
+    char day[SP_DATE_SIZE];
+    if (!o->as_of)
+        sp_today(ctx->db, day);
+    else if (sp_date_parse(day, o->as_of) != SP_OK)
+        return cli_misuse(ctx, "--as-of '%s' is not a valid date: expected YYYY-MM-DD or "
+                          "DD/MM/YYYY", o->as_of);
+    fputs("{\n  \"report\": \"export\",\n  \"as_of\": ", f);
+    cli_json_string(f, day);
+    fputs(",\n  \"filters\": ", f);
+    cli_filter_json(f, &o->filter);
+    fputs(",\n  \"rows\": ", f);
+    if (sp_export(rows, ctx->db, f, day, &o->filter, o->flags | SP_EXPORT_JSON) != SP_OK)
+        return cli_fail(ctx);
+    fputs("\n}\n", f);
+    return EXIT_OK;
+}
+
 /* Exports through a private temporary file renamed into place when done. */
 static int export_to_file(cli_ctx *ctx, const export_opts *o, int64_t *rows)
 {
@@ -56,8 +89,7 @@ static int export_to_file(cli_ctx *ctx, const export_opts *o, int64_t *rows)
     if (rc != EXIT_OK)
         return rc;
     setvbuf(out.f, NULL, _IOFBF, EXPORT_BUFFER);
-    rc = sp_export(rows, ctx->db, out.f, o->as_of, &o->filter, o->flags) == SP_OK
-             ? EXIT_OK : cli_fail(ctx);
+    rc = write_export(ctx, out.f, o, rows);
     return cli_outfile_close(&out, rc);
 }
 
@@ -78,14 +110,13 @@ static int run_export(cli_ctx *ctx, int argc, char **argv)
         return rc;
     }
     setvbuf(stdout, NULL, _IOFBF, EXPORT_BUFFER);
-    return sp_export(&rows, ctx->db, stdout, o.as_of, &o.filter, o.flags) == SP_OK
-               ? EXIT_OK : cli_fail(ctx);
+    return write_export(ctx, stdout, &o, &rows);
 }
 
 const cli_command cmd_export = {
     "export", run_export, "write the plan as CSV for spreadsheets (and for import)",
     "Usage: safeplan export [FILTERS] [--as-of DATE] [--out FILE] [--no-bom] [--raw]\n"
-    "           [--include-void]\n"
+    "           [--include-void] [--format csv|json]\n"
     "\n"
     "Writes the plan as CSV, one row per action, in reference order: the\n"
     "authority, review (reference, kind, title, dates, judgement), finding\n"
@@ -109,6 +140,9 @@ const cli_command cmd_export = {
     "                 typed into the plan would run as a formula when the file is\n"
     "                 opened in a spreadsheet; never give a --raw file to people\n"
     "  --include-void voided actions too (see 'action void')\n"
+    "  --format json  the same rows and keys as JSON, in the reports' envelope\n"
+    "                 {\"report\": \"export\", \"as_of\", \"filters\", \"rows\"}; every\n"
+    "                 value a string or null, exact (no guard, no BOM)\n"
     "\n"
     "The file is RFC 4180 CSV: UTF-8, CRLF line ends, fields quoted when they\n"
     "hold a comma, quote or line break, quotes doubled, line breaks kept; dates\n"

@@ -71,26 +71,6 @@ static int report_ready(cli_ctx *ctx, int argc, char **argv, report_args *a)
     return -1;
 }
 
-/* A whole number of days, 0-3650, written N, Nd or (if weeks) Nw. */
-static bool parse_days(const char *text, bool weeks, int *days)
-{
-    size_t digits = strspn(text, "0123456789");
-    const char *unit = text + digits;
-    long n = 0;
-    if (digits == 0 || digits > 5)
-        return false;
-    for (size_t i = 0; i < digits; i++)
-        n = n * 10 + (text[i] - '0');
-    if (strcmp(unit, "w") == 0 && weeks)
-        n *= 7;
-    else if (*unit && strcmp(unit, "d") != 0)
-        return false;
-    if (n > 3650)
-        return false;
-    *days = (int)n;
-    return true;
-}
-
 /* The one-line key under every report table (94 columns), in colour when
  * the table is. Each report's --help spells the rules out (REPORT_NOTE). */
 static void rag_key(FILE *out, int64_t unused)
@@ -101,22 +81,40 @@ static void rag_key(FILE *out, int64_t unused)
         {"blue", "done"},    {"grey", "closed"},
     };
     bool colour = cli_colour();
+    int width = cli_table_width(), col = 4;
     fputs("Key:", out);
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        fprintf(out, "%s %s%s%s %s", i ? " ·" : "", colour ? cli_rag_colour(words[i][0]) : "",
-                words[i][0], colour ? CLI_COLOUR_END : "", words[i][1]);
+    /* One line on a wide terminal; a narrow one breaks between entries. */
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        int w = (int)(strlen(words[i][0]) + strlen(words[i][1])) + 2 + (i ? 2 : 0);
+        bool more = i + 1 < sizeof words / sizeof words[0];
+        if (col + w + (more ? 2 : 0) > width) {
+            fputs(i ? " ·\n   " : "\n   ", out);
+            col = 3;
+            w -= i ? 2 : 0;
+        } else if (i) {
+            fputs(" ·", out);
+        }
+        fprintf(out, " %s%s%s %s", colour ? cli_rag_colour(words[i][0]) : "", words[i][0],
+                colour ? CLI_COLOUR_END : "", words[i][1]);
+        col += w;
+    }
     fputc('\n', out);
 }
 
 static void summary_key(FILE *out, int64_t unrated)
 {
     rag_key(out, 0);
-    fputs("RAG counts are computed (red = the overdue list); overridden = shown otherwise "
-          "by hand.\n", out);
+    cli_wrap(out, "RAG counts are computed (red = the overdue list); overridden = shown "
+                  "otherwise by hand.");
     if (unrated > 0) /* a column only a tampered file needs: said, not shown */
-        fprintf(out, "%lld action%s cannot be rated (a status or date the schema forbids): "
-                "'safeplan check' names %s; CSV and JSON count them as unrated.\n",
-                (long long)unrated, unrated == 1 ? "" : "s", unrated == 1 ? "it" : "them");
+    {
+        char line[300];
+        snprintf(line, sizeof line, "%lld action%s cannot be rated (a status or date the "
+                 "schema forbids): 'safeplan check' names %s; CSV and JSON count them as "
+                 "unrated.", (long long)unrated, unrated == 1 ? "" : "s",
+                 unrated == 1 ? "it" : "them");
+        cli_wrap(out, line);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -186,9 +184,9 @@ static int run_due(cli_ctx *ctx, int argc, char **argv)
     int c, rc, days = -1, amber = 0, stale = 0;
     sp_cursor *cur;
     while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
-        if (c == 'w' && !parse_days(optarg, true, &days))
+        if (c == 'w' && !cli_parse_days(optarg, &days))
             return cli_misuse(ctx, "--within '%s' is not a number of days from 0 to 3650 "
-                              "(e.g. 28, 28d or 4w)", optarg);
+                              "(e.g. 28, 28d, 4w or 1m)", optarg);
         if (c == 'b' && sp_date_parse(before, optarg) != SP_OK)
             return cli_misuse(ctx, "--before '%s' is not a valid date: expected YYYY-MM-DD "
                               "or DD/MM/YYYY", optarg);
@@ -221,7 +219,7 @@ const cli_command cmd_due = {
     "'safeplan overdue'.\n"
     "\n"
     "  --within DAYS      due no more than DAYS days after the as-of date: 28,\n"
-    "                     28d or 4w; 0 = due that day (default: the setting\n"
+    "                     28d, 4w or 1m; 0 = due that day (default: the setting\n"
     "                     rag.amber_days, 28 unless changed, so the list is what\n"
     "                     the \"due soon\" amber rule looks at)\n"
     "  --before DATE      due before DATE (not on it)\n"
@@ -252,8 +250,9 @@ static int run_stale(cli_ctx *ctx, int argc, char **argv)
     int c, rc, days = -1, amber = 0, stale = 0;
     sp_cursor *cur;
     while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
-        if (c == 'd' && (!parse_days(optarg, false, &days) || days == 0))
-            return cli_misuse(ctx, "--days '%s' is not a number of days from 1 to 3650",
+        if (c == 'd' && (!cli_parse_days(optarg, &days) || days == 0))
+            return cli_misuse(ctx, "--days '%s' is not a number of days from 1 to 3650 "
+                              "(e.g. 90, 90d, 13w or 3m)",
                               optarg);
         if (c != 'd' && (rc = common_opt(ctx, &a, c)) != EXIT_OK)
             return rc < 0 ? cli_stop(c) : rc;
@@ -285,7 +284,7 @@ const cli_command cmd_stale = {
     "or a revised due date does not reset it. An action with no date to count\n"
     "from is not listed. A past as-of date counts the updates recorded by then.\n"
     "\n"
-    "  --days DAYS        1-3650, as 60 or 60d (default: the setting\n"
+    "  --days DAYS        1-3650, as 60, 60d, 9w or 2m (default: the setting\n"
     "                     rag.stale_days, 60 unless changed; 60 if it is 0)\n"
     REPORT_HELP
     "\n"
@@ -308,6 +307,18 @@ const cli_command cmd_stale = {
 static const char *const summary_cols[] = {
     "group", "total", "red", "amber", "green", "blue", "grey", "overridden",
     "not_started", "in_progress", NULL};
+/* Under 100 columns the status counts give way, so that the group's name
+ * (the reason to read the table) keeps its room; the key says so. */
+static const char *const summary_cols_narrow[] = {
+    "group", "total", "red", "amber", "green", "blue", "grey", "overridden", NULL};
+#define SUMMARY_FULL_WIDTH 100
+
+static void summary_key_narrow(FILE *out, int64_t unrated)
+{
+    summary_key(out, unrated);
+    cli_wrap(out, "not_started and in_progress: on a terminal of 100 columns or more, or "
+                  "with --format csv or json.");
+}
 
 /* The grouping named by --by (a static word), or NULL if unknown. */
 static const char *summary_group(const char *text)
@@ -334,6 +345,9 @@ static int run_summary(cli_ctx *ctx, int argc, char **argv)
         if (group && !(by = summary_group(optarg)))
             return cli_misuse(ctx, "%s '%s' is not known: expected one of %s",
                               c == 'g' ? "--group-by" : "--by", optarg, sp_summary_groups());
+        if (c == 'G')
+            fputs("safeplan summary: note: --by is now spelt --group-by (in 'action update' "
+                  "--by is the author); --by still works\n", stderr);
         if (!group && (rc = common_opt(ctx, &a, c)) != EXIT_OK)
             return rc < 0 ? cli_stop(c) : rc;
     }
@@ -342,9 +356,11 @@ static int run_summary(cli_ctx *ctx, int argc, char **argv)
     if (sp_summary(&cur, ctx->db, a.as_of, by, &a.filter) != SP_OK)
         return cli_fail(ctx);
     const cli_meta params[] = {{"by", by}};
+    bool narrow = cli_table_width() < SUMMARY_FULL_WIDTH;
     cli_report r = {.name = "summary", .as_of = a.as_of, .params = params, .nparams = 1,
-                    .filter = &a.filter, .table_cols = summary_cols, .totals = true,
-                    .footer = summary_key, .aside = "unrated"};
+                    .filter = &a.filter, .table_cols = narrow ? summary_cols_narrow : summary_cols,
+                    .totals = true, .footer = narrow ? summary_key_narrow : summary_key,
+                    .aside = "unrated"};
     return cli_print_report(ctx, cur, a.format, &r);
 }
 

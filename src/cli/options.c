@@ -296,3 +296,29 @@ const char *cli_user(void)
     const struct passwd *pw = getpwuid(geteuid());
     return pw && pw->pw_name && *pw->pw_name ? pw->pw_name : "unknown";
 }
+
+/* A duration as people write it: N or Nd days, Nw weeks, Nm months (a
+ * month is a twelfth of a year, rounded: 1m = 30, 3m = 91, 12m = 365
+ * days, as a window of whole days must be one length whatever the date it
+ * starts from). The same grammar for every option and setting that takes
+ * days, so "4w" works wherever "28" does. */
+bool cli_parse_days(const char *text, int *days)
+{
+    size_t digits = strspn(text, "0123456789");
+    const char *unit = text + digits;
+    long n = 0;
+    if (digits == 0 || digits > 5)
+        return false;
+    for (size_t i = 0; i < digits; i++)
+        n = n * 10 + (text[i] - '0');
+    if (strcmp(unit, "w") == 0)
+        n *= 7;
+    else if (strcmp(unit, "m") == 0)
+        n = (n * 365 + 6) / 12;
+    else if (*unit && strcmp(unit, "d") != 0)
+        return false;
+    if (n > 3650)
+        return false;
+    *days = (int)n;
+    return true;
+}

@@ -2,11 +2,12 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli.h"
 
-#define TABLE_WIDTH 100 /* tables fit a 100-column terminal or page */
+#define TABLE_WIDTH 100 /* when neither the terminal nor $COLUMNS says */
 #define MIN_COL 6       /* never squeeze a column below this */
 /* Rows held to choose the column widths. A longer table is printed as it
  * streams, with the widths its first rows chose, so memory stays flat
@@ -64,9 +65,26 @@ static bool table_add_row(table *t, sp_cursor *c, bool header)
     return true;
 }
 
+/* The width tables fit: the terminal's window when standard output is
+ * one, else $COLUMNS (as a shell sets it, or as a script asks for), else
+ * 100 columns, which suits a page or a pasted e-mail. */
+int cli_table_width(void)
+{
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    const char *env = getenv("COLUMNS");
+    char *end;
+    long n = env && *env ? strtol(env, &end, 10) : 0;
+    if (n >= 20 && n <= 10000 && !*end)
+        return (int)n;
+    return TABLE_WIDTH;
+}
+
 /* Narrows the widest column one step at a time until the table fits. */
 static void fit_width(table *t)
 {
+    int width = cli_table_width();
     for (;;) {
         int total = 2 * (t->ncols - 1), widest = -1;
         for (int i = 0; i < t->ncols; i++) {
@@ -74,7 +92,7 @@ static void fit_width(table *t)
             if (t->text[i] && (widest < 0 || t->width[i] > t->width[widest]))
                 widest = i;
         }
-        if (total <= TABLE_WIDTH || widest < 0 || t->width[widest] <= MIN_COL)
+        if (total <= width || widest < 0 || t->width[widest] <= MIN_COL)
             return;
         t->width[widest]--;
     }
@@ -171,6 +189,22 @@ static void table_free(table *t)
     free(t->sum);
 }
 
+/* Only prose may be cut. People copy identifiers, paths, codes and dates
+ * from tables and type them back; a kind, a status, a judgement or a
+ * rating cut short no longer says what it is. */
+static bool is_prose(const char *name)
+{
+    static const char *const whole[] = {"path",   "code",      "ref",   "finding_ref", "kind",
+                                        "status", "judgement", "rag",   "aging",       "email",
+                                        "author", "key",       "change", "undoes",     NULL};
+    for (size_t i = 0; whole[i]; i++)
+        if (strcmp(name, whole[i]) == 0)
+            return false;
+    size_t n = strlen(name);
+    bool dated = n > 3 && (strcmp(name + n - 3, "_on") == 0 || strcmp(name + n - 3, "_at") == 0);
+    return !dated;
+}
+
 /* Chooses the cursor columns named in cols (all if cols is NULL). */
 static bool table_columns(table *t, sp_cursor *c, const char *const *cols)
 {
@@ -195,13 +229,9 @@ static bool table_columns(table *t, sp_cursor *c, const char *const *cols)
                 t->map[pos++] = t->map[i];
                 t->map[i] = tmp;
             }
-    /* Only prose may be cut: people copy paths and codes from tables. */
-    for (int i = 0; i < t->ncols; i++) {
-        const char *name = sp_cursor_name(c, t->map[i]);
-        t->text[i] = sp_cursor_type(c, t->map[i]) == SP_COL_TEXT && strcmp(name, "path") != 0 &&
-                     strcmp(name, "code") != 0 && strcmp(name, "status") != 0 &&
-                     strcmp(name, "rag") != 0 && strcmp(name, "aging") != 0;
-    }
+    for (int i = 0; i < t->ncols; i++)
+        t->text[i] = sp_cursor_type(c, t->map[i]) == SP_COL_TEXT &&
+                     is_prose(sp_cursor_name(c, t->map[i]));
     return true;
 }
 
@@ -241,22 +271,7 @@ static int print_as_table(cli_ctx *ctx, sp_cursor *c, const char *const *cols,
 
 void cli_json_string(FILE *out, const char *s)
 {
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        default:
-            if (*p < 0x20)
-                fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
-        }
-    }
-    fputc('"', out);
+    sp_json_string(out, s, s ? strlen(s) : 0);
 }
 
 /* An integer column prints as a JSON number only if it is one. */
@@ -272,7 +287,10 @@ static bool is_integer(const char *s)
     return true;
 }
 
-static void json_row(FILE *out, sp_cursor *c, const char *indent)
+/* A row as a JSON object; extra fields (a command's own, such as the RAG
+ * that action show computes) follow the cursor's. */
+static void json_row(FILE *out, sp_cursor *c, const char *indent, const cli_meta *extra,
+                     size_t nextra)
 {
     fprintf(out, "%s{", indent);
     for (int i = 0; i < sp_cursor_columns(c); i++) {
@@ -287,51 +305,61 @@ static void json_row(FILE *out, sp_cursor *c, const char *indent)
         else
             cli_json_string(out, v);
     }
+    for (size_t i = 0; i < nextra; i++) {
+        fputs(", ", out);
+        cli_json_string(out, extra[i].key);
+        fputs(": ", out);
+        if (extra[i].value)
+            cli_json_string(out, extra[i].value);
+        else
+            fputs("null", out);
+    }
     fputc('}', out);
 }
 
-static int print_as_json(cli_ctx *ctx, sp_cursor *c, const cli_meta *meta, size_t nmeta)
+static void json_param(FILE *out, const cli_meta *m);
+
+/* Every command's JSON is one envelope, as the reports': {"report": the
+ * command, its parameters, "rows": [...]}, so a script reads any of them
+ * the same way. */
+static int print_as_json(cli_ctx *ctx, sp_cursor *c, const cli_print_opts *o)
 {
-    const char *indent = meta ? "    " : "  ";
-    if (meta) {
-        fputs("{\n", stdout);
-        for (size_t i = 0; i < nmeta; i++) {
-            fputs("  ", stdout);
-            cli_json_string(stdout, meta[i].key);
-            fputs(": ", stdout);
-            if (meta[i].value)
-                cli_json_string(stdout, meta[i].value);
-            else
-                fputs("null", stdout);
-            fputs(",\n", stdout);
-        }
-        fputs("  \"rows\": ", stdout);
-    }
-    fputc('[', stdout);
+    fputs("{\n  \"report\": ", stdout);
+    cli_json_string(stdout, ctx->cmd ? ctx->cmd->name : "");
+    fputs(",\n", stdout);
+    for (size_t i = 0; i < o->nmeta; i++)
+        json_param(stdout, &o->meta[i]);
+    fputs("  \"rows\": [", stdout);
     int rc, n = 0;
     while ((rc = sp_cursor_step(c)) == SP_ROW) {
         fputs(n++ ? ",\n" : "\n", stdout);
-        json_row(stdout, c, indent);
+        json_row(stdout, c, "    ", o->extra, o->nextra);
     }
-    fputs(n ? (meta ? "\n  ]" : "\n]") : "]", stdout);
-    fputs(meta ? "\n}\n" : "\n", stdout);
+    fputs(n ? "\n  ]\n}\n" : "]\n}\n", stdout);
     return rc == SP_DONE ? EXIT_OK : cli_fail(ctx);
 }
 
 int cli_print(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_meta *meta,
               size_t nmeta)
 {
-    return cli_print_cols(ctx, c, format, meta, nmeta, NULL);
+    cli_print_opts o = {.meta = meta, .nmeta = nmeta};
+    return cli_print_with(ctx, c, format, &o);
 }
 
 int cli_print_cols(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_meta *meta,
                    size_t nmeta, const char *const *table_cols)
 {
+    cli_print_opts o = {.meta = meta, .nmeta = nmeta, .table_cols = table_cols};
+    return cli_print_with(ctx, c, format, &o);
+}
+
+int cli_print_with(cli_ctx *ctx, sp_cursor *c, cli_format format, const cli_print_opts *o)
+{
     int rc;
     if (format == FORMAT_TABLE)
-        rc = print_as_table(ctx, c, table_cols, NULL);
+        rc = print_as_table(ctx, c, o->table_cols, NULL);
     else if (format == FORMAT_JSON)
-        rc = print_as_json(ctx, c, meta, nmeta);
+        rc = print_as_json(ctx, c, o);
     else
         rc = sp_csv_write_cursor(stdout, c, 0) == SP_OK ? EXIT_OK : cli_fail(ctx);
     sp_cursor_free(c);
@@ -365,6 +393,30 @@ int cli_print_record(cli_ctx *ctx, sp_cursor *c)
 }
 
 /* ---- Reports: colour, and the JSON document around the rows ---- */
+
+void cli_wrap(FILE *out, const char *text)
+{
+    int width = cli_table_width(), col = 0;
+    const char *p = text;
+    while (*p) {
+        size_t word = strcspn(p, " ");
+        int w = 0;
+        for (size_t i = 0; i < word; i++)
+            w += ((unsigned char)p[i] & 0xc0) != 0x80;
+        if (col > 0 && col + 1 + w > width) {
+            fputc('\n', out);
+            col = 0;
+        } else if (col > 0) {
+            fputc(' ', out);
+            col++;
+        }
+        fwrite(p, 1, word, out);
+        col += w;
+        p += word;
+        p += strspn(p, " ");
+    }
+    fputc('\n', out);
+}
 
 bool cli_colour(void)
 {
@@ -441,7 +493,7 @@ static int print_report_json(cli_ctx *ctx, sp_cursor *c, const cli_report *r)
     int rc, n = 0;
     while ((rc = sp_cursor_step(c)) == SP_ROW) {
         fputs(n++ ? ",\n" : "\n", stdout);
-        json_row(stdout, c, "    ");
+        json_row(stdout, c, "    ", NULL, 0);
         for (int i = 0; r->totals && i < sp_cursor_columns(c); i++)
             sum[i] += sp_cursor_int(c, i);
     }

@@ -33,7 +33,9 @@ static sp_coltype type_by_name(const char *name)
         return SP_COL_DATE;
     if (strcmp(name, "id") == 0 || ends_with(name, "_id") || strstr(name, "count") ||
         strncmp(name, "days", 4) == 0 || strncmp(name, "n_", 2) == 0 ||
-        strcmp(name, "percent") == 0 || strcmp(name, "total") == 0)
+        strcmp(name, "percent") == 0 || strcmp(name, "total") == 0 ||
+        strcmp(name, "change") == 0 || strcmp(name, "entries") == 0 ||
+        strcmp(name, "undoes") == 0)
         return SP_COL_INT;
     return SP_COL_TEXT;
 }

@@ -86,6 +86,57 @@ static int write_row(sp_csv_writer *w, sqlite3_stmt *st, const sp_coltype *types
     return sp_csv_end_row(w);
 }
 
+void sp_json_string(FILE *out, const char *s, size_t len)
+{
+    if (!s) {
+        fputs("null", out);
+        return;
+    }
+    putc('"', out);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        switch (ch) {
+        case '"': fputs("\\\"", out); break;
+        case '\\': fputs("\\\\", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\r': fputs("\\r", out); break;
+        case '\t': fputs("\\t", out); break;
+        default:
+            if (ch < 0x20)
+                fprintf(out, "\\u%04x", ch);
+            else
+                putc(ch, out);
+        }
+    }
+    putc('"', out);
+}
+
+/* The same rows as a JSON array, one object per line. */
+static int stream_json(int64_t *rows, sp_db *db, FILE *out, sqlite3_stmt *st, int lead)
+{
+    int n = sqlite3_column_count(st), step;
+    int end = lead ? n - PLAN_AT_TAIL : n;
+    fputc('[', out);
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        fputs(*rows ? ",\n    {" : "\n    {", out);
+        for (int i = lead; i < end; i++) {
+            const char *name = sqlite3_column_name(st, i);
+            sp_json_string(out, name, strlen(name));
+            fputs(": ", out);
+            sp_json_string(out, (const char *)sqlite3_column_text(st, i),
+                           (size_t)sqlite3_column_bytes(st, i));
+            fputs(i + 1 < end ? ", " : "}", out);
+        }
+        (*rows)++;
+    }
+    fputs(*rows ? "\n  ]" : "]", out);
+    if (step != SQLITE_DONE)
+        return sp_fail_sql(db, "exporting");
+    if (fflush(out) != 0 || ferror(out))
+        return sp_fail(db, SP_ERROR, "cannot write the export: %s", strerror(errno ? errno : EIO));
+    return SP_OK;
+}
+
 /* Streams every row; *rows counts them. A write failure stops at once
  * (a full disk must not cost the rest of the query). */
 static int stream(int64_t *rows, sp_db *db, sp_csv_writer *w, sqlite3_stmt *st, int lead)
@@ -122,7 +173,9 @@ int sp_export(int64_t *rows, sp_db *db, FILE *out, const char *as_of, const sp_f
         return rc;
     unsigned wflags = ((flags & SP_CSV_WITH_BOM) ? SP_CSV_BOM : 0) |
                       ((flags & SP_CSV_NO_GUARD) ? 0 : SP_CSV_GUARD);
-    if (sp_csv_writer_init(&w, out, wflags) != SP_OK)
+    if (flags & SP_EXPORT_JSON)
+        rc = stream_json(&count, db, out, st, lead);
+    else if (sp_csv_writer_init(&w, out, wflags) != SP_OK)
         rc = sp_fail(db, SP_ERROR, "cannot write the export: %s", strerror(w.error));
     else
         rc = stream(&count, db, &w, st, lead);

@@ -11,7 +11,7 @@ trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
 export SAFEPLAN_DB="$WORK/plan.db"
 export SAFEPLAN_USER="Test Officer"
-unset SAFEPLAN_TODAY NO_COLOR
+unset SAFEPLAN_TODAY NO_COLOR COLUMNS
 PASSED=0
 FAILED=0
 OUT=$WORK/.out

@@ -36,7 +36,7 @@ sp finding add torbay/2012-peer 3 --kind "Area for consideration" --theme "Capac
 run action add torbay/2012-peer/3 --title "Remove unnecessary ICS fields" --owner "Head of Safeguarding and QA" --due "end of July 2012" --start 2012-06-01
 expect_status 0; expect_out "torbay/2012-peer/3/1"; expect_out "due 2012-07-31"; expect_no_err
 run action list --format json; expect_status 0
-expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d[0]["due_on"], d[0]["owner"])' "$OUT")" "2012-07-31 Head of Safeguarding and QA" "json list"
+expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["rows"]; print(d[0]["due_on"], d[0]["owner"])' "$OUT")" "2012-07-31 Head of Safeguarding and QA" "json list"
 run finding list --format csv; expect_status 0
 expect_eq "$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=""))); print(len(r), r[0]["text"])' "$OUT")" "1 Streamline paperwork, so that social workers spend more time with children" "csv list"
 run review list; expect_status 0; expect_out "torbay/2012-peer"; expect_out "2012-05-21"
@@ -44,7 +44,7 @@ run owner list; expect_status 0; expect_out "Head of Safeguarding and QA"
 run owner add "LSCB Business Manager" --team "Leicester Safeguarding Children Board" --email lscb@example.org
 expect_status 0; expect_out "added owner"; expect_out "LSCB Business Manager"; expect_no_err
 run owner list --format json; expect_status 0
-expect_eq "$(python3 -c 'import json,sys; d={o["name"]: o for o in json.load(open(sys.argv[1]))}; o=d["LSCB Business Manager"]; print(o["team"], o["email"], o["open_count"])' "$OUT")" \
+expect_eq "$(python3 -c 'import json,sys; d={o["name"]: o for o in json.load(open(sys.argv[1]))["rows"]}; o=d["LSCB Business Manager"]; print(o["team"], o["email"], o["open_count"])' "$OUT")" \
     "Leicester Safeguarding Children Board lscb@example.org 0" "owner added with team and email"
 run action show torbay/2012-peer/3/1; expect_status 0; expect_out "Remove unnecessary ICS fields"
 

@@ -197,7 +197,7 @@ run log --since yesterdayish
 expect_status 1
 run log --format json
 expect_status 0
-python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r[0]["change"] > r[-1]["change"]' "$OUT" \
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["rows"]; assert r[0]["change"] > r[-1]["change"] and all(type(x["change"]) is int for x in r)' "$OUT" \
     && ok || bad "log JSON"
 
 # ---- undo -----------------------------------------------------------------

@@ -454,7 +454,7 @@ expect_eq "$(python3 -c 'import csv,sys; print(any(r["action"] == sys.argv[1]
     for r in csv.DictReader(open(sys.argv[2], encoding="utf-8-sig", newline=""))))' \
     "$title" "$OUT")" True "the CSV keeps the title exact"
 run action show torbay/2012-peer/5.5/2 --format json
-expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[2]))[0]["title"] == sys.argv[1])' \
+expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[2]))["rows"][0]["action"] == sys.argv[1])' \
     "$title" "$OUT")" True "the JSON keeps the title exact"
 
 case_ "R15 reports on a tampered file count what they cannot rate"

@@ -211,7 +211,7 @@ expect_no_out
 expect_err "scope 'tb' and --authority 'lc' both name the authority: give one"
 
 case_ "a filter naming nothing that exists: exit 1, the value and the closest names"
-for args in "action list" "overdue" "due" "stale" "summary --by owner" "export --out x.csv"; do
+for args in "action list" "overdue" "due" "stale" "summary --group-by owner" "export --out x.csv"; do
     # shellcheck disable=SC2086 # words of a command
     run $args --theme "leadrship"
     expect_status 1
@@ -246,7 +246,7 @@ def out(*args):
 case_ "CSV and JSON carry the same rows; JSON is one document with the filters"
 py "$FORMATS_PY"'
 cases = [["overdue"], ["due", "--within", "365"], ["stale", "--days", "1"],
-         ["summary"], ["summary", "--by", "owner"], ["overdue", "--rag", "amber"],
+         ["summary"], ["summary", "--group-by", "owner"], ["overdue", "--rag", "amber"],
          ["due", "--before", "2018-01-01", "--authority", "tb", "--status", "not_started"]]
 for args in cases:
     raw = out(*args, "--format", "csv")
@@ -292,7 +292,7 @@ checked = 0
 for f in filters:
     listed = len(json.loads(out("overdue", *f, "--format", "json"))["rows"])
     for by in ["theme", "owner", "review", "authority", "status"]:
-        doc = json.loads(out("summary", "--by", by, *f, "--format", "json"))
+        doc = json.loads(out("summary", "--group-by", by, *f, "--format", "json"))
         assert doc["by"] == by
         assert doc["totals"]["red"] == listed, (f, by, doc["totals"], listed)
         for key in doc["totals"]:
@@ -314,11 +314,11 @@ print("groups checked", checked)
 ' "$SAFEPLAN_BIN"
 expect_status 0
 expect_out "groups checked"
-run summary --by authority --rag amber --format csv
+run summary --group-by authority --rag amber --format csv
 expect_out "tb,2,1,1,0,0,0,0,1,2,0,0,0,0,0"
 
 case_ "summary table: a total line and the key, counts right-aligned"
-run summary --by authority
+run summary --group-by authority
 expect_status 0
 expect_eq "$(sed -n 1p "$OUT")" "group  total  red  amber  green  blue  grey  overridden  not_started  in_progress" "header"
 expect_eq "$(sed -n 4p "$OUT")" "total     10    3      3      2     1     1           1            6            2" "total line"
@@ -383,7 +383,7 @@ for date in 2017-07-01 2016-12-31; do
         golden "$report-$date.csv" "$report" --as-of "$date" --format csv
         golden "$report-$date.json" "$report" --as-of "$date" --format json
     done
-    golden "summary-by-owner-$date.txt" summary --as-of "$date" --by owner
+    golden "summary-by-owner-$date.txt" summary --as-of "$date" --group-by owner
 done
 
 case_ "example plan: every table fits 100 columns; summary reconciles"
@@ -392,7 +392,7 @@ exported = list(csv.DictReader(io.StringIO(out("export", "--raw", "--no-bom").de
 assert len(exported) == 98 and all(r["start_on"] for r in exported)
 for date in ["2017-07-01", "2016-12-31", "2018-06-30"]:
     for args in [["overdue"], ["due", "--within", "90"], ["stale"], ["summary"],
-                 ["summary", "--by", "owner"], ["summary", "--by", "review"]]:
+                 ["summary", "--group-by", "owner"], ["summary", "--group-by", "review"]]:
         for line in out(*args, "--as-of", date).decode("utf-8").splitlines():
             assert len(line) <= 100, (args, len(line), line)
     listed = len(json.loads(out("overdue", "--as-of", date, "--format", "json"))["rows"])

@@ -158,7 +158,7 @@ static sp_cursor *summary(const char *by, const sp_filter *f)
 /* One summary row's counts, by column name. */
 typedef struct counts {
     char group[128];
-    int64_t v[14]; /* total, red ... withdrawn, in column order */
+    int64_t v[14]; /* total, red ... withdrawn, in column order (NCOUNTS) */
 } counts;
 
 static int read_summary(counts *out, int max, sp_cursor *c)
@@ -178,7 +178,7 @@ static int read_summary(counts *out, int max, sp_cursor *c)
 }
 
 enum { TOTAL, RED, AMBER, GREEN, BLUE, GREY, UNRATED, OVERRIDDEN, NOT_STARTED, IN_PROGRESS,
-       COMPLETE, SIGNED_OFF, TRANSFERRED, WITHDRAWN };
+       COMPLETE, SIGNED_OFF, TRANSFERRED, WITHDRAWN, NCOUNTS };
 
 /* ------------------------------------------------------------------ */
 /* overdue                                                             */
@@ -628,7 +628,7 @@ START_TEST(summary_agrees_with_each_rating)
                              SP_OK);
             int n = read_summary(rows, 16, c);
             for (int i = 0; i < n; i++)
-                for (int k = 0; k < 13; k++)
+                for (int k = 0; k < NCOUNTS; k++)
                     sum.v[k] += rows[i].v[k];
             for (int w = 0; w < 5; w++)
                 ck_assert_msg(sum.v[RED + w] == rated("SELECT count(*) FROM action WHERE "
@@ -920,13 +920,13 @@ static int computed_word(sp_cursor *c)
 }
 
 /* The summary's column totals as counted over sp_plan_at's rows. */
-static void plan_counts(int64_t v[13], const char *as_of, const sp_filter *f)
+static void plan_counts(int64_t v[NCOUNTS], const char *as_of, const sp_filter *f)
 {
     static const char *const statuses[] = {"not_started", "in_progress", "complete",
                                            "signed_off", "transferred", "withdrawn"};
     sp_cursor *c = NULL;
     int rc;
-    memset(v, 0, 13 * sizeof *v);
+    memset(v, 0, NCOUNTS * sizeof *v);
     ck_assert_int_eq(sp_plan_at(&c, fx_db, as_of, f), SP_OK);
     while ((rc = sp_cursor_step(c)) == SP_ROW) {
         int word = computed_word(c);
@@ -965,16 +965,16 @@ static void reports_match_plan_at(const char *const *dates, size_t ndates)
             ck_assert_int_eq(sp_stale(&c, fx_db, day, 30, f), SP_OK);
             same_listing(report_listing(c), plan_listing(day, f, 0, keep_stale, cutoff),
                          "stale", day);
-            int64_t want[13];
+            int64_t want[NCOUNTS];
             plan_counts(want, day, f);
             for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
                 counts rows[64], sum = {{0}, {0}};
                 ck_assert_int_eq(sp_summary(&c, fx_db, day, groups[g], f), SP_OK);
                 int n = read_summary(rows, 64, c);
                 for (int r = 0; r < n; r++)
-                    for (int k = 0; k < 13; k++)
+                    for (int k = 0; k < NCOUNTS; k++)
                         sum.v[k] += rows[r].v[k];
-                for (int k = 0; k < 13; k++)
+                for (int k = 0; k < NCOUNTS; k++)
                     ck_assert_msg(sum.v[k] == want[k], "summary by %s on %s, filter %zu, "
                                   "column %d: %lld, plan_at %lld", groups[g], day, i, k,
                                   (long long)sum.v[k], (long long)want[k]);

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Tables people can read (#12): they fit the terminal's width (the window
+# when standard output is a terminal, else $COLUMNS, else 100), cut only
+# prose, and never cut an id, a path, a code, a kind, a status, a
+# judgement, a rating or a date. Durations are written alike everywhere.
+# JSON from every command is the reports' envelope.
+. "$(dirname "$0")/lib.sh"
+
+sp demo
+export SAFEPLAN_TODAY=2017-07-01
+
+# widest FILE: the longest line in display columns (UTF-8 code points).
+widest() { python3 -c 'import sys; print(max([len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")] or [0]))' "$1"; }
+
+# Every value of the CSV's columns named in $2.. appears whole in the table $1.
+whole_in_table() {
+    python3 - "$@" <<'PY'
+import csv, sys
+table, csvfile, cols = sys.argv[1], sys.argv[2], sys.argv[3:]
+text = open(table, encoding="utf-8").read()
+missing = [(c, r[c]) for r in csv.DictReader(open(csvfile, encoding="utf-8-sig", newline=""))
+           for c in cols if r.get(c) and r[c] not in text]
+print("ok" if not missing else "cut: %r" % missing[:3])
+PY
+}
+
+case_ "tables fit \$COLUMNS at 80, 100 and 200 columns"
+for w in 80 100 200; do
+    for cmd in "action list" "owner list" "authority list" "overdue" "due" "stale" \
+               "summary" "log" "config list"; do
+        COLUMNS=$w "$SAFEPLAN_BIN" $cmd >"$OUT" 2>"$ERR"
+        expect_eq "$?" 0 "$cmd at $w"
+        [ "$(widest "$OUT")" -le "$w" ] && ok || bad "$cmd at $w columns: a line of $(widest "$OUT")"
+    done
+done
+
+case_ "wider terminals show more of the prose"
+COLUMNS=80 "$SAFEPLAN_BIN" action list leicester >n80.txt
+COLUMNS=200 "$SAFEPLAN_BIN" action list leicester >n200.txt
+[ "$(grep -c '…' n200.txt)" -lt "$(grep -c '…' n80.txt)" ] && ok || bad "200 columns cut as much as 80"
+grep -qF "Director of Children's Services" n200.txt && ok || bad "an owner cut at 200 columns"
+
+case_ "no \$COLUMNS and no terminal: 100 columns"
+"$SAFEPLAN_BIN" action list >n.txt
+COLUMNS=100 "$SAFEPLAN_BIN" action list >n100.txt
+cmp -s n.txt n100.txt && ok || bad "the default is not 100 columns"
+COLUMNS=junk "$SAFEPLAN_BIN" action list >nj.txt
+cmp -s nj.txt n100.txt && ok || bad "a COLUMNS that is not a number is not ignored"
+
+case_ "a terminal's own width wins over \$COLUMNS"
+if command -v script >/dev/null && command -v stty >/dev/null; then
+    COLUMNS=200 script -qec "stty cols 90 rows 40; NO_COLOR=1 '$SAFEPLAN_BIN' action list" /dev/null \
+        | tr -d '\r' >tty.txt
+    m=$(widest tty.txt)
+    [ "$m" -le 90 ] && [ "$m" -ge 80 ] && ok || bad "on a 90-column terminal the widest line is $m"
+else
+    ok
+fi
+
+case_ "identifiers, kinds, statuses, judgements, ratings and dates are never cut"
+for w in 80 100; do
+    COLUMNS=$w "$SAFEPLAN_BIN" review list >t.txt
+    "$SAFEPLAN_BIN" review list --format csv >t.csv
+    expect_eq "$(whole_in_table t.txt t.csv path kind judgement started_on reported_on)" ok "review list at $w"
+    COLUMNS=$w "$SAFEPLAN_BIN" finding list >t.txt
+    "$SAFEPLAN_BIN" finding list --format csv >t.csv
+    expect_eq "$(whole_in_table t.txt t.csv path kind)" ok "finding list at $w"
+    COLUMNS=$w "$SAFEPLAN_BIN" action list >t.txt
+    "$SAFEPLAN_BIN" action list --format csv >t.csv
+    expect_eq "$(whole_in_table t.txt t.csv id path status due_on)" ok "action list at $w"
+    COLUMNS=$w "$SAFEPLAN_BIN" overdue >t.txt
+    "$SAFEPLAN_BIN" overdue --format csv >t.csv
+    expect_eq "$(whole_in_table t.txt t.csv path rag days_overdue)" ok "overdue at $w"
+done
+
+case_ "durations: N, Nd, Nw and Nm wherever days are asked"
+run due --within 4w --format json
+expect_status 0
+expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["within_days"])' "$OUT")" 28 "4w"
+run due --within 1m --format json
+expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["within_days"])' "$OUT")" 30 "1m"
+run stale --days 3m --format json
+expect_status 0
+expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["days"])' "$OUT")" 91 "3m"
+run stale --days 13w --format csv
+expect_status 0
+"$SAFEPLAN_BIN" stale --days 91 --format csv >s91.csv
+cmp -s "$OUT" s91.csv && ok || bad "13w is not the same list as 91 days"
+before=$(sqlite3 plan.db 'SELECT count(*) FROM ledger')
+run config set rag.stale_days 9w
+expect_status 0
+expect_out "rag.stale_days = 63 (was 60)"
+run config get rag.stale_days
+expect_eq "$(cat "$OUT")" 63 "stored in days"
+run stale --days 4x
+expect_status 2
+expect_err "--days '4x' is not a number of days"
+run due --within 121m
+expect_status 2
+expect_err "(e.g. 28, 28d, 4w or 1m)"
+run config set rag.amber_days 2y
+expect_status 1
+expect_eq "$("$SAFEPLAN_BIN" config get rag.amber_days)" 28 "a bad value changes nothing"
+sp digest --set-from "Safeguarding plan <plan@council.example>"
+run digest --days 2w --preview
+expect_status 0
+
+case_ "summary --by still works, with a note that it is now --group-by"
+run summary --by owner
+expect_status 0
+expect_err "--by is now spelt --group-by"
+"$SAFEPLAN_BIN" summary --group-by owner >g.txt 2>g.err
+cmp -s "$OUT" g.txt && ok || bad "--by and --group-by differ"
+[ -s g.err ] && bad "--group-by printed: $(cat g.err)" || ok
+
+case_ "a narrow summary keeps the group's name and says where the status counts went"
+COLUMNS=80 "$SAFEPLAN_BIN" summary --group-by authority >s80.txt
+grep -q "^windsor-maidenhead " s80.txt && ok || bad "the authority cut at 80 columns"
+grep -q "not_started and in_progress: on a terminal of 100 columns" s80.txt && ok || bad "no note"
+COLUMNS=100 "$SAFEPLAN_BIN" summary --group-by authority >s100.txt
+head -1 s100.txt | grep -q "in_progress" && ok || bad "100 columns lost the status counts"
+
+case_ "every command's JSON is the reports' envelope"
+for cmd in "action list" "finding list" "review list" "authority list" "owner list" \
+           "log" "config list" "overdue" "summary" "action history 1" "action show 1"; do
+    "$SAFEPLAN_BIN" $cmd --format json >j.json 2>"$ERR"
+    expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(type(d).__name__, d["report"], type(d["rows"]).__name__)' j.json)" \
+        "dict ${cmd% 1} list" "$cmd envelope"
+done
+
+case_ "the action's text is 'action' in every command's JSON"
+for cmd in "action list" "action show 33" "action show 33 --as-of 2017-03-01" "overdue" "export --format json"; do
+    "$SAFEPLAN_BIN" $cmd --format json >j.json 2>/dev/null || "$SAFEPLAN_BIN" $cmd >j.json 2>/dev/null
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["rows"][0]; assert "action" in r and "title" not in r, list(r)' j.json 2>/dev/null \
+        && ok || bad "$cmd: no 'action' field"
+done
+
+case_ "export --format json: the CSV's rows and keys, exact, in the envelope"
+for day in 2017-03-01 2017-07-01; do
+    run export --format json --as-of $day --authority leicester
+    expect_status 0
+    "$SAFEPLAN_BIN" export --raw --no-bom --as-of $day --authority leicester >e.csv
+    expect_eq "$(python3 - "$OUT" e.csv <<'PY'
+import csv, json, sys
+d = json.load(open(sys.argv[1]))
+rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8", newline="")))
+same = [{k: (v if v is not None else "") for k, v in r.items()} for r in d["rows"]] == rows
+print(d["report"], d["as_of"], d["filters"]["authority"], len(rows) > 0 and same)
+PY
+)" "export $day leicester True" "JSON = CSV on $day"
+done
+run export --format table
+expect_status 2
+expect_err "export writes csv or json"
+
+case_ "action show --format json carries the RAG and its reason for its date"
+run action show 33 --as-of 2017-03-01 --format json
+expect_status 0
+expect_eq "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); r=d["rows"][0]; print(d["as_of"], r["rag"], r["rag_reason"].split(":")[0])' "$OUT")" \
+    "2017-03-01 green green" "rag as of 2017-03-01"
+"$SAFEPLAN_BIN" action show 33 >show.txt
+rag_today=$(sed -n 's/^RAG as of 2017-07-01: \([a-z]*\).*/\1/p' show.txt)
+run action show 33 --format json
+expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rows"][0]["rag"])' "$OUT")" \
+    "$rag_today" "the JSON's RAG is the one action show prints"
+
+finish
