@@ -360,8 +360,13 @@ typedef struct sp_review_new {
 
 int sp_review_add(int64_t *id, sp_db *db, const sp_review_new *in);
 
-/* Lists reviews, of one authority if `authority` is not NULL. */
-int sp_review_list(sp_cursor **out, sp_db *db, const char *authority);
+/* Lists with SP_LIST_INCLUDE_VOID show voided objects too (issue 12: a
+ * void hides an object from every list and report, and deletes nothing). */
+#define SP_LIST_INCLUDE_VOID 0x1
+
+/* Lists reviews, of one authority if `authority` is not NULL; flags 0 or
+ * SP_LIST_INCLUDE_VOID. */
+int sp_review_list(sp_cursor **out, sp_db *db, const char *authority, unsigned flags);
 
 typedef struct sp_finding_new {
     const char *review; /* required: a reference */
@@ -373,8 +378,9 @@ typedef struct sp_finding_new {
 
 int sp_finding_add(int64_t *id, sp_db *db, const sp_finding_new *in);
 
-/* Lists findings, of one review if `review` is not NULL. */
-int sp_finding_list(sp_cursor **out, sp_db *db, const char *review);
+/* Lists findings, of one review if `review` is not NULL; flags 0 or
+ * SP_LIST_INCLUDE_VOID. */
+int sp_finding_list(sp_cursor **out, sp_db *db, const char *review, unsigned flags);
 
 typedef struct sp_owner_new {
     const char *name;  /* required: a role, team or person */

@@ -7,5 +7,6 @@ SELECT a.code || '/' || r.ref AS path, r.kind, r.title, r.started_on, r.ended_on
        r.reported_on, r.judgement,
        (SELECT count(*) FROM finding f WHERE f.review_id = r.id AND f.voided = 0) AS finding_count
 FROM review r JOIN authority a ON a.id = r.authority_id
-WHERE (:authority_id IS NULL OR r.authority_id = :authority_id) AND r.voided = 0 -- issue 12
+WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (:include_void IS NOT NULL OR r.voided = 0) -- issue 12: void hidden unless asked
 ORDER BY a.code, r.started_on, r.ref;

@@ -154,6 +154,9 @@ int cli_help(int argc, char **argv);
  * optional positional argument. Opens the database. Returns -1 to go on,
  * or the exit status to return now. */
 int cli_parse_list(cli_ctx *ctx, int argc, char **argv, cli_format *format, const char **scope);
+/* cli_parse_list with --include-void too (*flags gets SP_LIST_INCLUDE_VOID). */
+int cli_parse_list_void(cli_ctx *ctx, int argc, char **argv, cli_format *format,
+                        const char **scope, unsigned *flags);
 
 /* ---- Reports: shared filter options (filters.c) and report output ---- */
 

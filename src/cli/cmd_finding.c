@@ -49,17 +49,20 @@ static int run_finding_list(cli_ctx *ctx, int argc, char **argv)
     cli_format format;
     const char *review;
     sp_cursor *cur;
-    int rc = cli_parse_list(ctx, argc, argv, &format, &review);
+    unsigned flags;
+    int rc = cli_parse_list_void(ctx, argc, argv, &format, &review, &flags);
     if (rc >= 0)
         return rc;
-    if (sp_finding_list(&cur, ctx->db, review) != SP_OK)
+    if (sp_finding_list(&cur, ctx->db, review, flags) != SP_OK)
         return cli_fail(ctx);
     return cli_print(ctx, cur, format, NULL, 0);
 }
 
 const cli_command cmd_finding_list = {
     "finding list", run_finding_list, "list findings",
-    "Usage: safeplan finding list [REVIEW] [--format table|csv|json]\n"
+    "Usage: safeplan finding list [REVIEW] [--include-void] [--format table|csv|json]\n"
+    "\n"
+    "  --include-void   voided findings too (see 'finding void')\n"
     "\n"
     "Columns: path, kind, theme, text, action_count.\n",
 };

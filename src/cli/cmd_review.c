@@ -56,17 +56,20 @@ static int run_review_list(cli_ctx *ctx, int argc, char **argv)
     cli_format format;
     const char *authority;
     sp_cursor *cur;
-    int rc = cli_parse_list(ctx, argc, argv, &format, &authority);
+    unsigned flags;
+    int rc = cli_parse_list_void(ctx, argc, argv, &format, &authority, &flags);
     if (rc >= 0)
         return rc;
-    if (sp_review_list(&cur, ctx->db, authority) != SP_OK)
+    if (sp_review_list(&cur, ctx->db, authority, flags) != SP_OK)
         return cli_fail(ctx);
     return cli_print(ctx, cur, format, NULL, 0);
 }
 
 const cli_command cmd_review_list = {
     "review list", run_review_list, "list reviews",
-    "Usage: safeplan review list [AUTHORITY] [--format table|csv|json]\n"
+    "Usage: safeplan review list [AUTHORITY] [--include-void] [--format table|csv|json]\n"
+    "\n"
+    "  --include-void   voided reviews too (see 'review void')\n"
     "\n"
     "Columns: path, kind, title, started_on, ended_on, reported_on, judgement,\n"
     "finding_count.\n",

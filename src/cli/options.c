@@ -267,11 +267,26 @@ void cli_close(cli_ctx *ctx)
 
 int cli_parse_list(cli_ctx *ctx, int argc, char **argv, cli_format *format, const char **scope)
 {
+    return cli_parse_list_void(ctx, argc, argv, format, scope, NULL);
+}
+
+int cli_parse_list_void(cli_ctx *ctx, int argc, char **argv, cli_format *format,
+                        const char **scope, unsigned *flags)
+{
     static const struct option opts[] = {
         {"format", required_argument, 0, 'f'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+    static const struct option void_opts[] = {
+        {"format", required_argument, 0, 'f'}, {"include-void", no_argument, 0, 'V'},
+        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     int c;
     *format = FORMAT_TABLE;
-    while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
+    if (flags)
+        *flags = 0;
+    while ((c = cli_opt(ctx, argc, argv, flags ? void_opts : opts)) != -1) {
+        if (c == 'V') {
+            *flags |= SP_LIST_INCLUDE_VOID;
+            continue;
+        }
         if (c != 'f')
             return cli_stop(c);
         if (!cli_format_parse(ctx, optarg, format))

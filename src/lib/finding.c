@@ -36,7 +36,7 @@ int sp_finding_add(int64_t *id, sp_db *db, const sp_finding_new *in)
     return rc;
 }
 
-int sp_finding_list(sp_cursor **out, sp_db *db, const char *review)
+int sp_finding_list(sp_cursor **out, sp_db *db, const char *review, unsigned flags)
 {
     int64_t review_id = 0;
     sqlite3_stmt *st;
@@ -49,5 +49,7 @@ int sp_finding_list(sp_cursor **out, sp_db *db, const char *review)
         return rc;
     if (review)
         sp_bind_int(st, ":review_id", review_id);
+    if (flags & SP_LIST_INCLUDE_VOID)
+        sp_bind_int(st, ":include_void", 1);
     return sp_cursor_from_stmt(out, db, st);
 }

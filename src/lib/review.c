@@ -55,7 +55,7 @@ int sp_review_add(int64_t *id, sp_db *db, const sp_review_new *in)
     return rc;
 }
 
-int sp_review_list(sp_cursor **out, sp_db *db, const char *authority)
+int sp_review_list(sp_cursor **out, sp_db *db, const char *authority, unsigned flags)
 {
     int64_t authority_id = 0;
     sqlite3_stmt *st;
@@ -68,5 +68,7 @@ int sp_review_list(sp_cursor **out, sp_db *db, const char *authority)
         return rc;
     if (authority)
         sp_bind_int(st, ":authority_id", authority_id);
+    if (flags & SP_LIST_INCLUDE_VOID)
+        sp_bind_int(st, ":include_void", 1);
     return sp_cursor_from_stmt(out, db, st);
 }

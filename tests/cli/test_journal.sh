@@ -343,4 +343,22 @@ for c in "action edit" "action void" "finding edit" "finding void" "review edit"
     expect_out "Usage: safeplan $c"
 done
 
+case_ "a voided finding leaves finding list; --include-void shows it; the review list likewise"
+sp finding add "$REVIEW" VOIDME --kind recommendation --theme "Test theme" --text "Added by mistake"
+run finding void "$REVIEW/VOIDME" --reason "added by mistake"
+expect_status 0
+run finding list "$REVIEW"
+expect_out_not "$REVIEW/VOIDME"
+run finding list "$REVIEW" --include-void
+expect_out "$REVIEW/VOIDME"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM finding WHERE ref = 'VOIDME'")" 1 "the finding is kept"
+sp review add "$AUTH" voidme-review --kind other --title "Review added by mistake"
+sp review void "$AUTH/voidme-review" --reason "added by mistake"
+run review list "$AUTH"
+expect_out_not "$AUTH/voidme-review"
+run review list "$AUTH" --include-void --format csv
+expect_out "$AUTH/voidme-review"
+run authority list --include-void
+expect_status 2
+
 finish

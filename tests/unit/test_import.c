@@ -325,7 +325,7 @@ START_TEST(guard_is_reversed_exactly)
     sp_import_result *r = NULL;
     ck_assert_int_eq(sp_import_buffer(&r, copy, b.data, b.len, NULL), SP_OK);
     sp_cursor *c = NULL;
-    ck_assert_int_eq(sp_finding_list(&c, copy, "odd/r-1"), SP_OK);
+    ck_assert_int_eq(sp_finding_list(&c, copy, "odd/r-1", 0), SP_OK);
     size_t seen = 0;
     while (sp_cursor_step(c) == SP_ROW) {
         const char *path = sp_cursor_text(c, 0), *text = sp_cursor_text(c, 3);

@@ -57,9 +57,9 @@ START_TEST(review_rules)
     bad.ref = "has space";
     assert_fails(sp_review_add(NULL, fx_db, &bad), SP_EINVALID, "'has space'");
     sp_cursor *c;
-    CK_OK(sp_review_list(&c, fx_db, "tb"));
+    CK_OK(sp_review_list(&c, fx_db, "tb", 0));
     ck_assert_int_eq(fx_count(c), 2);
-    assert_fails(sp_review_list(&c, fx_db, "zz"), SP_ENOTFOUND, "zz");
+    assert_fails(sp_review_list(&c, fx_db, "zz", 0), SP_ENOTFOUND, "zz");
     ck_assert_ptr_null(c);
 }
 END_TEST
@@ -82,7 +82,7 @@ START_TEST(finding_rules)
     f.text = "";
     assert_fails(sp_finding_add(NULL, fx_db, &f), SP_EINVALID, "text must not be empty");
     sp_cursor *c;
-    CK_OK(sp_finding_list(&c, fx_db, "tb/r1"));
+    CK_OK(sp_finding_list(&c, fx_db, "tb/r1", 0));
     ck_assert_int_eq(fx_count(c), 2);
 }
 END_TEST
