@@ -7,7 +7,10 @@
  * "next" link carries the run (authority) index and the id of the last row
  * shown ("after=K.ID"); the next page resumes straight after that row in
  * the same ordered stream, so a row added or removed elsewhere in the list
- * between two pages neither repeats nor hides a row.
+ * between two pages neither repeats nor hides a row. The "previous" link
+ * is found the same way: reading up to the key, the pager remembers the
+ * last PAGE_SIZE + 1 keys it passed, the oldest of which the previous page
+ * resumed after (or, with fewer, the previous page is the first).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -47,10 +50,18 @@ typedef struct list_query {
     int64_t after_id;
 } list_query;
 
+/* A row's place in the stream: the run (authority) and the action id. */
+typedef struct list_key {
+    int run;
+    int64_t id;
+} list_key;
+
 /* The pager's state across the runs of one page. */
 typedef struct pager {
     int run;
     int skipping;
+    list_key passed[PAGE_SIZE + 1]; /* the last keys skipped, a ring */
+    long npassed;
     long shown;
     int full, more;
     int last_run;
@@ -179,6 +190,7 @@ static int page_rows(FILE *f, const list_spec *s, sp_cursor *c, pager *p, int *o
             return 1;
         }
         if (p->skipping) {
+            p->passed[p->npassed++ % (PAGE_SIZE + 1)] = (list_key){p->run, id};
             p->skipping = id != p->last_id;
             continue;
         }
@@ -322,6 +334,15 @@ static void filter_query(FILE *f, const list_query *q)
     }
 }
 
+/* The previous page's key: the row PAGE_SIZE + 1 back from this page's
+ * key, or none (run -1) when the previous page is the first. */
+static list_key previous_key(const pager *p)
+{
+    if (p->npassed <= PAGE_SIZE)
+        return (list_key){-1, 0};
+    return p->passed[(p->npassed - PAGE_SIZE - 1) % (PAGE_SIZE + 1)];
+}
+
 static void pagination(FILE *f, const list_spec *s, const list_query *q, const pager *p)
 {
     if (!p->more && !q->after_id)
@@ -329,11 +350,14 @@ static void pagination(FILE *f, const list_spec *s, const list_query *q, const p
     fputs("<nav class=\"govuk-pagination govuk-pagination--block\" aria-label=\"Pages of "
           "this list\">\n", f);
     if (q->after_id) {
+        list_key prev = previous_key(p);
         fprintf(f, "<div class=\"govuk-pagination__prev\"><a class=\"govuk-link "
                    "govuk-pagination__link\" href=\"%s?", s->path);
+        if (prev.run >= 0)
+            fprintf(f, "after=%d.%lld", prev.run, (long long)prev.id);
         filter_query(f, q);
-        fputs("\" rel=\"prev\"><span class=\"govuk-pagination__link-title\">First page"
-              "</span></a></div>\n", f);
+        fprintf(f, "\" rel=\"prev\"><span class=\"govuk-pagination__link-title\">%s"
+                   "</span></a></div>\n", prev.run >= 0 ? "Previous page" : "First page");
     }
     if (p->more) {
         fprintf(f, "<div class=\"govuk-pagination__next\"><a class=\"govuk-link "
@@ -357,7 +381,9 @@ static int list_body(FILE *f, web_ctx *x, const list_spec *s, list_query *q, for
     p.skipping = q->after_id != 0;
     if (!scope_runs(x, q->flt.authority, runs, &n))
         return 0;
-    for (int k = q->after_run; k < n && !p.more; k++) {
+    /* From the first run even when resuming: the rows before the key give
+     * the previous page's key (they are read, not shown). */
+    for (int k = 0; k < n && !p.more; k++) {
         sp_cursor *c = NULL;
         p.run = k;
         q->flt.authority = runs[k][0] ? runs[k] : NULL;
