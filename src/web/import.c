@@ -5,13 +5,18 @@
  *
  * Between preview and confirm the upload waits in a private file named by
  * part of the session's CSRF token and a random suffix, so only the same
- * session can confirm it, and the browser need not send it twice.
+ * session can confirm it, and the browser need not send it twice. An
+ * upload never confirmed is removed when its session signs out, and by the
+ * next upload or start of the server once older than a session can live.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "form.h"
@@ -28,6 +33,33 @@ static const char *stage_dir(void)
 static void stage_path(web_ctx *x, const char *suffix, char *out, size_t size)
 {
     snprintf(out, size, "%s/" STAGE_PREFIX "%.16s-%s", stage_dir(), x->session.csrf, suffix);
+}
+
+/* Removes staged uploads: every one of the session whose CSRF token is
+ * csrf (NULL: none), and any older than ttl_s (a session's longest life),
+ * which no session can still confirm. Only this user's own files go. */
+void import_sweep(const char *csrf, long ttl_s)
+{
+    DIR *d = opendir(stage_dir());
+    if (!d)
+        return;
+    char mine[sizeof STAGE_PREFIX + 17] = "";
+    if (csrf)
+        snprintf(mine, sizeof mine, STAGE_PREFIX "%.16s-", csrf);
+    time_t now = time(NULL);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (strncmp(e->d_name, STAGE_PREFIX, strlen(STAGE_PREFIX)) != 0)
+            continue;
+        struct stat st;
+        if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+            !S_ISREG(st.st_mode) || st.st_uid != geteuid())
+            continue;
+        bool ours = *mine && strncmp(e->d_name, mine, strlen(mine)) == 0;
+        if (ours || now - st.st_mtime > ttl_s)
+            unlinkat(dirfd(d), e->d_name, 0);
+    }
+    closedir(d);
 }
 
 static int import_page(web_ctx *x, unsigned status, const form_error *e,
@@ -130,6 +162,7 @@ static int run_import(web_ctx *x, const void *data, size_t len, const char *file
 static int stage(web_ctx *x, const char *data, size_t len, char suffix[7])
 {
     char path[600];
+    import_sweep(NULL, (long)x->w->absolute_s);
     stage_path(x, "XXXXXX", path, sizeof path);
     int fd = mkstemp(path);
     if (fd < 0)

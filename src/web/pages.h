@@ -30,6 +30,9 @@ int page_transfer_form(web_ctx *x);
 int page_transfer(web_ctx *x);
 int page_import_form(web_ctx *x);
 int page_import_preview(web_ctx *x);
+/* Removes a session's unconfirmed uploads (csrf, may be NULL) and any older
+ * than ttl_s seconds. */
+void import_sweep(const char *csrf, long ttl_s);
 int page_import_confirm(web_ctx *x);
 /* The notice of the session's time-out (WCAG 2.2.1), in the page header. */
 void page_session_notice(web_ctx *x, FILE *f);

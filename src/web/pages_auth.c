@@ -87,6 +87,7 @@ int page_sign_out(web_ctx *x)
 {
     char cookie[160];
     sp_session_end(x->w->db, x->token);
+    import_sweep(x->session.csrf, (long)x->w->absolute_s);
     snprintf(cookie, sizeof cookie, "%s=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0%s",
              page_cookie_name(x), x->w->behind_tls ? "; Secure" : "");
     return respond_redirect_cookie(x, "/sign-in", cookie);

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "page.h"
+#include "pages.h"
 #include "safeplan.h"
 #include "web.h"
 
@@ -169,6 +170,7 @@ int web_serve(const web_options *opt)
                 opt->listen);
         return 1;
     }
+    import_sweep(NULL, ABSOLUTE_S); /* uploads left by an earlier run */
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     fprintf(stderr, "safeplan: serving on http://%.*s:%u/ (Ctrl-C stops)\n",
             (int)(strrchr(opt->listen, ':') - opt->listen), opt->listen,

@@ -344,5 +344,22 @@ while [ "$n" -gt 1 ]; do
 done
 expect_out_not 'rel="prev"'
 
+case_ "import: an unconfirmed upload goes at sign-out; one older than a session can live, at the next upload"
+stage_dir=${TMPDIR:-/tmp}
+old="$stage_dir/safeplan-import-test$$-oldold-AAAAAA"
+echo "left over" >"$old"; touch -d '13 hours ago' "$old"
+young="$stage_dir/safeplan-import-test$$-young-BBBBBB"
+echo "another session's" >"$young"
+upload clerk1 "$k" good.csv; expect_eq "$STATUS" 200 "preview"
+[ -e "$old" ] && bad "a 13-hour-old upload was left" || ok
+[ -e "$young" ] && ok || bad "another session's recent upload was removed"
+mine=$(ls "$stage_dir" | grep -c "^safeplan-import-${k:0:16}-")
+expect_eq "$([ "$mine" -ge 1 ] && echo staged)" staged "the preview's upload is staged"
+post /sign-out "$(jar clerk1)" "csrf=$k"
+expect_eq "$STATUS" 303 "sign-out"
+expect_eq "$(ls "$stage_dir" | grep -c "^safeplan-import-${k:0:16}-")" 0 "the clerk's uploads after sign-out"
+[ -e "$young" ] && ok || bad "sign-out removed another session's upload"
+rm -f "$young"
+
 kill -TERM $SERVER; wait $SERVER
 finish
