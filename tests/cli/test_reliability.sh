@@ -439,7 +439,7 @@ sqlite3 plan.db "UPDATE action SET measure = 'm' || char(27) || '[2J' || char(7)
 raw_controls() { LC_ALL=C grep -c $'[\x01-\x08\x0b-\x1f\x7f]\|\xe2\x80\xae' "$1"; }
 run action show torbay/2012-peer/5.5/2
 expect_status 0
-expect_out 'title                Legit title\rFAKE: all complete, signed off \u202eevil'
+expect_out 'action               Legit title\rFAKE: all complete, signed off \u202eevil'
 expect_out 'measure              m\x1b[2J\x07'
 expect_out '      status   signed_off\rX'
 expect_eq "$(raw_controls "$OUT")" 0 "raw control characters in action show"
