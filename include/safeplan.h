@@ -567,9 +567,12 @@ void sp_json_string(FILE *out, const char *s, size_t len);
  *   action_ref, action, owner, start_on, original_due_on, due_on, status,
  *   measure, rag, rag_reason, rag_override, rag_override_reason,
  *   last_update_on, last_update_by, last_update_note,
- *   last_update_evidence, transferred_to
+ *   last_update_evidence, transferred_to, due_as_written, last_progress_on
  * rag and rag_reason are computed for `as_of` (ISO or UK; NULL = today);
- * last_update_* describe the latest progress update. `filter` (may be
+ * last_update_* describe the latest update; last_progress_on is the date
+ * of the latest that reported progress (a note, evidence, a percentage or a
+ * status change), which RAG's staleness and the stale list count from, and
+ * which sp_import keeps, so that an export imported elsewhere rates alike. `filter` (may be
  * NULL) selects rows as for the reports. flags: SP_CSV_WITH_BOM,
  * SP_CSV_NO_GUARD. *rows (may be NULL) receives the number of actions
  * written. A bad date or filter fails before anything is written

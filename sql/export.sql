@@ -21,14 +21,15 @@ SELECT a.code AS authority, a.name AS authority_name, a.kind AS authority_kind,
        f.ref AS finding_ref, f.kind AS finding_kind, f.theme, f.text AS finding,
        x.ref AS action_ref, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on, x.status, x.measure,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
+       rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.rag_override, x.rag_override_reason, x.last_update_on,
        u.author AS last_update_by, u.note AS last_update_note,
-       u.evidence AS last_update_evidence, x.transferred_to, x.timescale AS due_as_written
+       u.evidence AS last_update_evidence, x.transferred_to, x.timescale AS due_as_written,
+       x.progress_on AS last_progress_on
 FROM authority a
 CROSS JOIN review r
 CROSS JOIN finding f
@@ -46,7 +47,7 @@ WHERE r.authority_id = a.id AND f.review_id = r.id AND x.finding_id = f.id
   AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
   AND (:status IS NULL OR x.status = :status)
   AND (:no_due IS NULL OR x.due_on IS NULL)
-  AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.last_update_on,
+  AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.progress_on,
                            x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
                            :stale_days) = :rag)
 ORDER BY a.code, r.ref, f.ref, x.ref;

@@ -41,7 +41,7 @@
 -- name: by_action_status
   AND x.status = :status
 -- name: by_action_rag
-  AND rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+  AND rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on,
           x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) = :rag
 
 -- name: by_action_live
@@ -68,7 +68,7 @@
 -- name: by_finding_status
   AND x.status = :status
 -- name: by_finding_rag
-  AND rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on,
+  AND rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on,
           x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) = :rag
 -- name: by_finding_live
   AND x.voided = 0

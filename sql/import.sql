@@ -171,3 +171,7 @@ PRAGMA temp_store;
 -- holds index keys alone (ids, ISO dates), never plan text, and may spill
 -- to a temporary file, where in memory it would take tens of MiB.
 PRAGMA temp_store = FILE;
+
+-- name: progress_set
+-- The export's last_progress_on, kept for a new action (import_write.c).
+UPDATE action SET progress_on = :progress_on WHERE id = :id;

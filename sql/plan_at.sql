@@ -132,14 +132,15 @@ SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
        f.ref AS finding_ref, f.kind AS finding_kind, f.theme, f.text AS finding,
        x.ref AS action_ref, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, s.due_on, s.status, x.measure,
-       rag(s.status, s.due_on, x.original_due_on, s.last_update_on, x.start_on, x.cadence,
+       rag(s.status, s.due_on, x.original_due_on, s.progress_on, x.start_on, x.cadence,
            s.rag_override, :as_of, cfg.amber, cfg.stale) AS rag,
-       rag_reason(s.status, s.due_on, x.original_due_on, s.last_update_on, x.start_on, x.cadence,
+       rag_reason(s.status, s.due_on, x.original_due_on, s.progress_on, x.start_on, x.cadence,
                   s.transferred_to, s.rag_override, s.rag_override_reason, :as_of,
                   cfg.amber, cfg.stale) AS rag_reason,
        s.rag_override, s.rag_override_reason, s.last_update_on,
        lu.author AS last_update_by, lu.note AS last_update_note,
        lu.evidence AS last_update_evidence, s.transferred_to, x.timescale AS due_as_written,
+       s.progress_on AS last_progress_on,
        CASE WHEN s.status IN ('not_started', 'in_progress') AND s.due_on < :as_of
             THEN CAST(julianday(:as_of) - julianday(s.due_on) AS INTEGER) END AS days_overdue,
        CASE WHEN s.status NOT IN ('not_started', 'in_progress') OR s.due_on IS NULL
@@ -152,9 +153,8 @@ SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
        -- Counts (summary, pack, report) are of the computed rating, overrides
        -- aside, so that red is exactly the overdue list; an override shows
        -- on its action, and the counts say how many are shown otherwise.
-       rag_computed(s.status, s.due_on, x.original_due_on, s.last_update_on, x.start_on,
-                    x.cadence, :as_of, cfg.amber, cfg.stale) AS rag_computed,
-       s.progress_on
+       rag_computed(s.status, s.due_on, x.original_due_on, s.progress_on, x.start_on,
+                    x.cadence, :as_of, cfg.amber, cfg.stale) AS rag_computed
 FROM st s
 JOIN action x ON x.id = s.id
 JOIN finding f ON f.id = x.finding_id
@@ -169,7 +169,7 @@ CROSS JOIN cfg
 WHERE (:owner_id IS NULL OR s.owner_id = :owner_id)
   AND (:status IS NULL OR s.status = :status)
   AND (:no_due IS NULL OR s.due_on IS NULL)
-  AND (:rag IS NULL OR rag(s.status, s.due_on, x.original_due_on, s.last_update_on,
+  AND (:rag IS NULL OR rag(s.status, s.due_on, x.original_due_on, s.progress_on,
                            x.start_on, x.cadence, s.rag_override, :as_of, cfg.amber,
                            cfg.stale) = :rag)
   AND (:overdue IS NULL
@@ -211,7 +211,12 @@ WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
 SELECT x.id, x.status, x.due_on, x.original_due_on, x.owner_id, x.last_update_on,
        x.start_on, x.rag_override, date(x.created_at) AS created_on,
        u.id AS update_id, u.on_date, u.new_status, u.new_due_on, u.new_owner_id,
-       u.old_owner_id, u.rag_override AS set_override
+       u.old_owner_id, u.rag_override AS set_override, x.progress_on,
+       -- the update reports progress (the stale clock's rule, migration 0011)
+       (u.new_owner_id IS NULL AND coalesce(u.new_status, '') <> 'transferred'
+        AND (u.note IS NOT NULL OR u.evidence IS NOT NULL OR u.percent IS NOT NULL
+             OR u.new_status IS NOT NULL
+             OR (u.rag_override IS NULL AND u.new_due_on IS NULL))) AS is_progress
 FROM action x
 JOIN finding f ON f.id = x.finding_id
 JOIN review r ON r.id = f.review_id

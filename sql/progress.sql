@@ -85,7 +85,7 @@ WITH about (key, days_default, meaning) AS (VALUES
     ('rag.amber_days', :amber_default,
      'an open action due within this many days is amber (0: only on the day)'),
     ('rag.stale_days', :stale_default,
-     'an open action with no update for this many days is amber (0: rule off)'),
+     'an open action with no progress reported for this many days is amber (0: rule off)'),
     ('rag.grace_days', :grace_default,
      'a recurring action is red this many days after its report was due'),
     ('closure.embedded', 0,

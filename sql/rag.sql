@@ -12,9 +12,9 @@ ON CONFLICT (key) DO UPDATE SET value = excluded.value;
 -- Today's rating, from the current record (sp_action_rag); a past day is
 -- rebuilt by plan_at/actions. Goes through the SQL functions, as reports
 -- do, so the two cannot drift.
-SELECT rag(a.status, a.due_on, a.original_due_on, a.last_update_on, a.start_on, a.cadence,
+SELECT rag(a.status, a.due_on, a.original_due_on, a.progress_on, a.start_on, a.cadence,
            a.rag_override, :as_of, s.amber, s.stale),
-       rag_reason(a.status, a.due_on, a.original_due_on, a.last_update_on,
+       rag_reason(a.status, a.due_on, a.original_due_on, a.progress_on,
                   a.start_on, a.cadence, a.transferred_to, a.rag_override,
                   a.rag_override_reason, :as_of, s.amber, s.stale)
 FROM action AS a,

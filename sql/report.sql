@@ -48,7 +48,7 @@ replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
            a.cadence, a.voided, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
-           s.rag_override, s.rag_override_reason
+           s.rag_override, s.rag_override_reason, s.progress_on
     FROM replayed s
     JOIN action a ON a.id = s.id
 )
@@ -62,9 +62,9 @@ SELECT x.id,
             WHEN julianday(:as_of) - julianday(x.due_on) <= 90 THEN '31-90'
             WHEN julianday(:as_of) - julianday(x.due_on) <= 180 THEN '91-180'
             ELSE '180+' END AS aging,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
+       rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.last_update_on, x.status
@@ -91,9 +91,9 @@ SELECT x.id,
             WHEN julianday(:as_of) - julianday(x.due_on) <= 90 THEN '31-90'
             WHEN julianday(:as_of) - julianday(x.due_on) <= 180 THEN '91-180'
             ELSE '180+' END AS aging,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
+       rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.last_update_on, x.status
@@ -117,7 +117,7 @@ replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
            a.cadence, a.voided, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
-           s.rag_override, s.rag_override_reason
+           s.rag_override, s.rag_override_reason, s.progress_on
     FROM replayed s
     JOIN action a ON a.id = s.id
 )
@@ -127,9 +127,9 @@ SELECT x.id,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on,
        CAST(julianday(x.due_on) - julianday(:as_of) AS INTEGER) AS days_to_due,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
+       rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.last_update_on, x.status
@@ -153,9 +153,9 @@ SELECT x.id,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on,
        CAST(julianday(x.due_on) - julianday(:as_of) AS INTEGER) AS days_to_due,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
+       rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.last_update_on, x.status
@@ -185,14 +185,7 @@ replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
            a.cadence, a.voided, s.status, s.due_on, s.owner_id, s.last_update_on,
-           s.transferred_to, s.rag_override, s.rag_override_reason,
-           -- the progress clock as it stood (see migration 0011)
-           (SELECT max(u.on_date) FROM action_update u
-            WHERE u.action_id = a.id AND u.on_date <= :as_of
-              AND u.new_owner_id IS NULL AND coalesce(u.new_status, '') <> 'transferred'
-              AND (u.note IS NOT NULL OR u.evidence IS NOT NULL OR u.percent IS NOT NULL
-                   OR u.new_status IS NOT NULL
-                   OR (u.rag_override IS NULL AND u.new_due_on IS NULL))) AS progress_on
+           s.transferred_to, s.rag_override, s.rag_override_reason, s.progress_on
     FROM replayed s
     JOIN action a ON a.id = s.id
 )
@@ -204,9 +197,9 @@ SELECT x.id,
        coalesce(x.progress_on, x.start_on) AS counted_from_on,
        CAST(julianday(:as_of) - julianday(coalesce(x.progress_on, x.start_on))
             AS INTEGER) AS days_without_update,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
+       rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.status
@@ -232,9 +225,9 @@ SELECT x.id,
        coalesce(x.progress_on, x.start_on) AS counted_from_on,
        CAST(julianday(:as_of) - julianday(coalesce(x.progress_on, x.start_on))
             AS INTEGER) AS days_without_update,
-       rag(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
+       rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
-       rag_reason(x.status, x.due_on, x.original_due_on, x.last_update_on, x.start_on, x.cadence,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
                   x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
                   :amber_days, :stale_days) AS rag_reason,
        x.status
@@ -268,7 +261,7 @@ replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
            a.cadence, a.voided, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
-           s.rag_override, s.rag_override_reason
+           s.rag_override, s.rag_override_reason, s.progress_on
     FROM replayed s
     JOIN action a ON a.id = s.id
 )
@@ -295,7 +288,7 @@ FROM (
            sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                      AND coalesce(x.due_on >= :as_of, 1)
                     THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                          WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                     ELSE 0 END) % 4294967296 AS amber,
@@ -303,14 +296,14 @@ FROM (
            - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                      AND coalesce(x.due_on >= :as_of, 1)
                     THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                          WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                     ELSE 0 END) % 4294967296
            - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                      AND coalesce(x.due_on >= :as_of, 1)
                     THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                          WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                     ELSE 0 END) / 4294967296 AS green,
@@ -319,7 +312,7 @@ FROM (
            sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                      AND coalesce(x.due_on >= :as_of, 1)
                     THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                          WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                     ELSE 0 END) / 4294967296
@@ -327,7 +320,7 @@ FROM (
                                   'transferred', 'withdrawn')) AS unrated,
            sum(CASE WHEN x.rag_override IS NOT NULL
                     THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                        x.last_update_on, x.start_on, x.cadence,
+                                                        x.progress_on, x.start_on, x.cadence,
                                                             :as_of,
                                                             :amber_days, :stale_days)
                     ELSE 0 END) AS overridden,
@@ -356,7 +349,7 @@ FROM (
            sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                      AND coalesce(x.due_on >= :as_of, 1)
                     THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                          WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                     ELSE 0 END) % 4294967296 AS amber,
@@ -364,14 +357,14 @@ FROM (
            - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                      AND coalesce(x.due_on >= :as_of, 1)
                     THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                          WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                     ELSE 0 END) % 4294967296
            - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                      AND coalesce(x.due_on >= :as_of, 1)
                     THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                          WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                     ELSE 0 END) / 4294967296 AS green,
@@ -380,7 +373,7 @@ FROM (
            sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                      AND coalesce(x.due_on >= :as_of, 1)
                     THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                          WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                     ELSE 0 END) / 4294967296
@@ -388,7 +381,7 @@ FROM (
                                   'transferred', 'withdrawn')) AS unrated,
            sum(CASE WHEN x.rag_override IS NOT NULL
                     THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                        x.last_update_on, x.start_on, x.cadence,
+                                                        x.progress_on, x.start_on, x.cadence,
                                                             :as_of,
                                                             :amber_days, :stale_days)
                     ELSE 0 END) AS overridden,
@@ -439,7 +432,7 @@ replayed_action AS (
     -- Only the rebuilt state is held; the rest is read back by id.
     SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
            a.cadence, a.voided, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
-           s.rag_override, s.rag_override_reason
+           s.rag_override, s.rag_override_reason, s.progress_on
     FROM replayed s
     JOIN action a ON a.id = s.id
 )
@@ -478,7 +471,7 @@ FROM (
                sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                          AND coalesce(x.due_on >= :as_of, 1)
                         THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                              WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                         ELSE 0 END) % 4294967296 AS amber,
@@ -486,14 +479,14 @@ FROM (
                - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                          AND coalesce(x.due_on >= :as_of, 1)
                         THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                              WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                         ELSE 0 END) % 4294967296
                - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                          AND coalesce(x.due_on >= :as_of, 1)
                         THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                              WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                         ELSE 0 END) / 4294967296 AS green,
@@ -502,7 +495,7 @@ FROM (
                sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                          AND coalesce(x.due_on >= :as_of, 1)
                         THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                              WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                         ELSE 0 END) / 4294967296
@@ -510,7 +503,7 @@ FROM (
                                       'transferred', 'withdrawn')) AS unrated,
                sum(CASE WHEN x.rag_override IS NOT NULL
                         THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                            x.last_update_on, x.start_on,
+                                                            x.progress_on, x.start_on,
                                                                 x.cadence, :as_of,
                                                                 :amber_days, :stale_days)
                         ELSE 0 END) AS overridden,
@@ -542,7 +535,7 @@ FROM (
                sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                          AND coalesce(x.due_on >= :as_of, 1)
                         THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                              WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                         ELSE 0 END) % 4294967296 AS amber,
@@ -550,14 +543,14 @@ FROM (
                - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                          AND coalesce(x.due_on >= :as_of, 1)
                         THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                              WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                         ELSE 0 END) % 4294967296
                - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                          AND coalesce(x.due_on >= :as_of, 1)
                         THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                              WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                         ELSE 0 END) / 4294967296 AS green,
@@ -566,7 +559,7 @@ FROM (
                sum(CASE WHEN x.status IN ('not_started', 'in_progress')
                          AND coalesce(x.due_on >= :as_of, 1)
                         THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.last_update_on, x.start_on, x.cadence,
+                                       x.progress_on, x.start_on, x.cadence,
                                        :as_of, :amber_days, :stale_days)
                              WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
                         ELSE 0 END) / 4294967296
@@ -574,7 +567,7 @@ FROM (
                                       'transferred', 'withdrawn')) AS unrated,
                sum(CASE WHEN x.rag_override IS NOT NULL
                         THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                            x.last_update_on, x.start_on,
+                                                            x.progress_on, x.start_on,
                                                                 x.cadence, :as_of,
                                                                 :amber_days, :stale_days)
                         ELSE 0 END) AS overridden,
@@ -627,6 +620,14 @@ replayed AS (
                      ORDER BY u.id LIMIT 1), a.owner_id) AS owner_id,
            (SELECT max(u.on_date) FROM action_update u
             WHERE u.action_id = a.id AND u.on_date <= :as_of) AS last_update_on,
+           -- the progress clock as it stood (see migration 0011): RAG's
+           -- staleness and the stale report count from it
+           (SELECT max(u.on_date) FROM action_update u
+            WHERE u.action_id = a.id AND u.on_date <= :as_of
+              AND u.new_owner_id IS NULL AND coalesce(u.new_status, '') <> 'transferred'
+              AND (u.note IS NOT NULL OR u.evidence IS NOT NULL OR u.percent IS NOT NULL
+                   OR u.new_status IS NOT NULL
+                   OR (u.rag_override IS NULL AND u.new_due_on IS NULL))) AS progress_on,
            (SELECT u.transferred_to FROM action_update u
             WHERE u.action_id = a.id AND u.on_date <= :as_of
               AND u.transferred_to IS NOT NULL

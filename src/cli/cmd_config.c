@@ -40,8 +40,11 @@ const cli_command cmd_config_set = {
     "twelfth of a year, rounded: 1m = 30 days, 3m = 91):\n"
     "  rag.amber_days   an open action due within this many days is amber\n"
     "                   (default 28; 0: only on the day it is due)\n"
-    "  rag.stale_days   an open action with no update for this many days is\n"
-    "                   amber (default 60; 0 turns the rule off)\n"
+    "  rag.stale_days   an open action with no progress reported for this many\n"
+    "                   days is amber (default 60; 0 turns the rule off): a\n"
+    "                   note, evidence, a percentage or a status change is\n"
+    "                   progress; a reassignment, transfer, override or revised\n"
+    "                   date is not\n"
     "  rag.grace_days   a recurring action (Monthly, Quarterly...) is red this\n"
     "                   many days after its report was due (default 7); a\n"
     "                   change applies from each action's next update\n",

@@ -280,7 +280,7 @@ const cli_command cmd_digest = {
     "       safeplan digest --set-from ADDRESS [--set-list-id ID]\n"
     "\n"
     "Writes one message per owner with an open action that is overdue, due\n"
-    "within N days (default 14) or has had no update for rag.stale_days: what,\n"
+    "within N days (default 14) or has had no progress for rag.stale_days: what,\n"
     "how late, its RAG reason, and how to update it. Each is a MIME message\n"
     "(plain text and HTML, UTF-8) with Auto-Submitted: auto-generated and a\n"
     "List-ID, from the address set with --set-from (required once).\n"

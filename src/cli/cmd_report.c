@@ -27,7 +27,7 @@
     "Reports judge the plan as it stood on the as-of date (status, due date and\n"  \
     "latest update as recorded by then). RAG, as everywhere: red = open and past\n" \
     "its due date; amber = open and due within rag.amber_days (28), or due date\n"  \
-    "revised later (slipped), or no update for rag.stale_days (60; stale); green\n" \
+    "revised later (slipped), or no progress for rag.stale_days (60; stale); green\n" \
     "= open otherwise; blue = done (complete or signed off); grey = closed\n"       \
     "(transferred or withdrawn). A manual override shows in rag and rag_reason.\n"  \
     "A table ends with a one-line key to these colours.\n"                          \

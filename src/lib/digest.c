@@ -18,7 +18,7 @@
 /* The plan_at columns an item reads, by name. */
 static const char *const item_cols[] = {"path", "action", "due_on", "original_due_on",
                                         "status", "rag", "rag_reason", "days_overdue",
-                                        "last_update_on", "start_on", "authority_name"};
+                                        "last_progress_on", "start_on", "authority_name"};
 enum { C_PATH, C_ACTION, C_DUE, C_ORIGINAL, C_STATUS, C_RAG, C_REASON, C_OVERDUE, C_LAST,
        C_START, C_AUTHORITY, NCOLS };
 
@@ -162,7 +162,7 @@ static void late_words(char *out, size_t size, const item *it)
     else if (it->kind == K_DUE)
         snprintf(out, size, "due in %ld day%s (%s)", it->late, it->late == 1 ? "" : "s", due);
     else
-        snprintf(out, size, "no update for %ld days; due %s", it->late, due);
+        snprintf(out, size, "no progress for %ld days; due %s", it->late, due);
 }
 
 static void subject(char *out, size_t size, const owner_run *r, const int counts[NKINDS])
@@ -182,7 +182,7 @@ static void text_part(sp_buf *b, const owner_run *r, const char *owner, const in
     sp_buf_wrap(b, line, 76, "");
     sp_buf_puts(b, "\n");
     snprintf(line, sizeof line, "On %s, %zu of your actions in the safeguarding improvement "
-             "plan need attention: %d overdue, %d due within %d days, %d with no update for "
+             "plan need attention: %d overdue, %d due within %d days, %d with no progress for "
              "%d days or more.", as_of, r->n, counts[K_OVERDUE], counts[K_DUE], r->d->days,
              counts[K_STALE], r->stale_days);
     sp_buf_wrap(b, line, 76, "");
@@ -247,7 +247,7 @@ static void html_part(sp_buf *b, const owner_run *r, const char *owner, const ch
                    "Your improvement plan actions</h1>\n<p>To ");
     sp_buf_html(b, owner);
     sp_buf_printf(b, ",</p>\n<p>On %s, %zu of your actions need attention: %d overdue, %d due "
-                  "within %d days, %d with no update for %d days or more.</p>\n", as_of, r->n,
+                  "within %d days, %d with no progress for %d days or more.</p>\n", as_of, r->n,
                   counts[K_OVERDUE], counts[K_DUE], r->d->days, counts[K_STALE], r->stale_days);
     for (int k = 0; k < NKINDS; k++) {
         if (!counts[k])

@@ -31,10 +31,10 @@ static void column_types(sp_coltype *types, sqlite3_stmt *st, int first, int end
 }
 
 /* The export's columns within plan_at/actions: after id and path, before
- * days_overdue, aging, rag_computed and progress_on (sql/plan_at.sql keeps
- * them in the export's order). */
+ * days_overdue, aging and rag_computed (sql/plan_at.sql keeps them in the
+ * export's order). */
 #define PLAN_AT_LEAD 2
-#define PLAN_AT_TAIL 4
+#define PLAN_AT_TAIL 3
 
 /* A date before today is the plan as it stood then (sql/plan_at.sql), as
  * every report shows it; today streams from the current record. */

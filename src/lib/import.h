@@ -25,6 +25,7 @@ typedef enum imp_field {
     F_RAG, F_RAG_REASON, F_RAG_OVERRIDE, F_RAG_OVERRIDE_REASON,
     F_UPDATE_ON, F_UPDATE_BY, F_NOTE, F_EVIDENCE, F_TRANSFERRED_TO,
     F_TIMESCALE, /* the due date as written (export column due_as_written) */
+    F_PROGRESS_ON, /* the stale clock: the latest update that reported progress */
     F_COUNT,
     F_IGNORE = F_COUNT /* a column named to be skipped (--map 'X=ignore') */
 } imp_field;
@@ -83,10 +84,11 @@ typedef struct imp_row {
     char ref_bufs[3][48];          /* review, finding, action refs, trimmed */
     const char *authority_kind, *review_kind, *finding_kind, *status, *rag_override;
     const char *review_from, *review_to, *review_reported; /* point into the bufs */
-    const char *start, *original_due, *due, *update_on;
+    const char *start, *original_due, *due, *update_on, *progress_on;
     char review_from_buf[SP_DATE_SIZE], review_to_buf[SP_DATE_SIZE];
     char review_reported_buf[SP_DATE_SIZE], start_buf[SP_DATE_SIZE];
     char original_due_buf[SP_DATE_SIZE], due_buf[SP_DATE_SIZE], update_on_buf[SP_DATE_SIZE];
+    char progress_on_buf[SP_DATE_SIZE];
     bool carries_update;           /* the row reports a progress update */
     const char *timescale;         /* the due date as written, or NULL */
     const char *cadence;           /* a recurring action's "1 month", or NULL */

@@ -282,11 +282,11 @@ static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
     static const struct { imp_field f; const char *what; } dates[] = {
         {F_REVIEW_STARTED, "review start date"}, {F_REVIEW_ENDED, "review end date"},
         {F_REVIEW_REPORTED, "review report date"}, {F_START, "start date"},
-        {F_UPDATE_ON, "last update date"}};
+        {F_UPDATE_ON, "last update date"}, {F_PROGRESS_ON, "last progress date"}};
     const char **out[] = {&r->review_from, &r->review_to, &r->review_reported, &r->start,
-                          &r->update_on};
+                          &r->update_on, &r->progress_on};
     char *bufs[] = {r->review_from_buf, r->review_to_buf, r->review_reported_buf, r->start_buf,
-                    r->update_on_buf};
+                    r->update_on_buf, r->progress_on_buf};
     imp_field f = F_COUNT;
     int rc;
     for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {

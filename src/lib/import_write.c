@@ -22,7 +22,7 @@ enum {
     S_AUTHORITY_GET, S_AUTHORITY_ADD, S_REVIEW_GET, S_REVIEW_ADD, S_FINDING_GET,
     S_FINDING_BY_TEXT, S_FINDING_NEXT_REF, S_FINDING_ADD, S_OWNER_GET, S_OWNER_ADD,
     S_ACTION_BY_REF, S_ACTION_BY_TEXT, S_ACTION_NEXT_REF, S_ACTION_ADD, S_UPDATE_ADD,
-    S_COUNT
+    S_PROGRESS_SET, S_COUNT
 };
 
 static const char *const stmt_names[S_COUNT] = {
@@ -30,7 +30,7 @@ static const char *const stmt_names[S_COUNT] = {
     "import/finding_get", "import/finding_by_text", "import/finding_next_ref",
     "import/finding_add", "import/owner_get", "import/owner_add", "import/action_by_ref",
     "import/action_by_text", "import/action_next_ref", "import/action_add",
-    "import/update_add",
+    "import/update_add", "import/progress_set",
 };
 
 /* Owners remembered by a hash of the name: a direct-mapped table, so a
@@ -516,6 +516,18 @@ static int first_update(imp_writer *w, imp_field *field, const imp_row *r, int64
     return append_update(w, &u);
 }
 
+/* An export's last_progress_on: the stale clock as the plan it came from
+ * kept it. The one update an import writes stands for the whole history,
+ * so it cannot tell progress from administration (a reassignment after the
+ * last progress): the column says. */
+static int keep_progress(imp_writer *w, int64_t id, const char *progress_on)
+{
+    sqlite3_stmt *st = w->st[S_PROGRESS_SET];
+    bind_id(st, ":id", id);
+    bind(st, ":progress_on", progress_on);
+    return insert(NULL, w, S_PROGRESS_SET, "keeping the progress date");
+}
+
 /* Creates the action. SP_EEXISTS (in bulk mode, a reference met twice)
  * lets the caller look it up instead. */
 static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int64_t finding_id)
@@ -537,6 +549,8 @@ static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int6
                        r->cell[F_ACTION_REF] ? r->cell[F_ACTION_REF] : ref, !dated);
     if (rc == SP_OK && dated)
         rc = first_update(w, field, r, id);
+    if (rc == SP_OK && r->progress_on)
+        rc = keep_progress(w, id, r->progress_on);
     if (rc == SP_OK) {
         w->tally.created.actions++;
         w->tally.recurring += r->cadence != NULL;

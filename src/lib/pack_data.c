@@ -383,7 +383,7 @@ void sp_pack_rag_rule(char *out, size_t size, const sp_pack *p, int i)
     case 1:
         if (p->stale_days > 0)
             snprintf(out, size, "open and due within %d days; or its due date was revised "
-                     "later than the original; or no update for %d days or more",
+                     "later than the original; or no progress reported for %d days or more",
                      p->amber_days, p->stale_days);
         else
             snprintf(out, size, "open and due within %d days; or its due date was revised "

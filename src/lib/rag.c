@@ -218,7 +218,7 @@ static void explain_open(outbuf *o, const verdict *v, const sp_rag_in *in)
             in->original_due_on, in->due_on, v->days, v->days == 1 ? "'s" : "s'");
         break;
     case RULE_AMBER_STALE:
-        put(o, "amber: no update for %d day%s (%s %s)", v->days, plural(v->days),
+        put(o, "amber: no progress for %d day%s (%s %s)", v->days, plural(v->days),
             v->from_start ? "started" : "last",
             v->from_start ? in->start_on : in->last_update_on);
         break;

@@ -9,7 +9,7 @@
  *   red    open and as_of after due_on
  *   amber  open and due within amber_days (0 = due today)
  *   amber  open and due_on later than original_due_on (slipped)
- *   amber  open and no update for stale_days or more (last_update_on, else
+ *   amber  open and no progress for stale_days or more (progress_on, else
  *          start_on; the rule is skipped if neither is known or if
  *          stale_days is 0 or less, which switches it off)
  *   green  otherwise

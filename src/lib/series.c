@@ -40,6 +40,7 @@ typedef struct state {
     int status;      /* index in statuses, NONE if unknown */
     int32_t due;
     int32_t last;    /* the latest update's date, NONE if none */
+    int32_t progress; /* the latest progress (the stale clock), NONE if none */
     int64_t owner;
     int override;    /* index in rags, or NONE */
 } state;
@@ -52,6 +53,7 @@ typedef struct change {
     int32_t due;
     bool owner_set;
     int64_t owner;
+    bool progress;   /* reports progress, not administration (migration 0011) */
 } change;
 
 typedef struct action {
@@ -161,6 +163,8 @@ static void apply(state *s, int64_t best[4], const change *c)
     if (c->override != NONE && c->id > best[3])
         s->override = c->override == CLEARED ? NONE : c->override, best[3] = c->id;
     s->last = c->on; /* changes come in date order */
+    if (c->progress)
+        s->progress = c->on;
 }
 
 static const char *iso_or_null(char buf[SP_DATE_SIZE], int32_t d)
@@ -177,7 +181,7 @@ static bool rag_matches(const trend *t, const action *a, const state *s, size_t 
     sp_rag_in in = {.status = s->status == NONE ? NULL : statuses[s->status],
                     .due_on = iso_or_null(due, s->due),
                     .original_due_on = iso_or_null(original, a->original),
-                    .last_update_on = iso_or_null(last, s->last),
+                    .last_update_on = iso_or_null(last, s->progress),
                     .start_on = iso_or_null(start, a->start),
                     .override = s->override == NONE ? NULL : rags[s->override],
                     .as_of = t->day[k], .amber_days = t->amber, .stale_days = t->stale};
@@ -199,7 +203,7 @@ static void count(trend *t, const action *a, const state *s, size_t k)
 
 static void sweep(trend *t, const action *a)
 {
-    state replay = {NOT_STARTED, a->original, NONE,
+    state replay = {NOT_STARTED, a->original, NONE, NONE,
                     a->first_owner_known ? a->first_owner : a->now.owner, NONE};
     int64_t best[4] = {0, 0, 0, 0};
     size_t j = 0;
@@ -217,13 +221,15 @@ static void sweep(trend *t, const action *a)
 
 /* plan_at/timeline's columns. */
 enum { C_ID, C_STATUS, C_DUE, C_ORIGINAL, C_OWNER, C_LAST, C_START, C_OVERRIDE, C_CREATED,
-       C_UPDATE, C_ON, C_NEW_STATUS, C_NEW_DUE, C_NEW_OWNER, C_OLD_OWNER, C_SET_OVERRIDE };
+       C_UPDATE, C_ON, C_NEW_STATUS, C_NEW_DUE, C_NEW_OWNER, C_OLD_OWNER, C_SET_OVERRIDE,
+       C_PROGRESS_ON, C_IS_PROGRESS };
 
 static void start_action(action *a, sqlite3_stmt *st)
 {
     a->id = sqlite3_column_int64(st, C_ID);
     a->now = (state){status_of(st, C_STATUS), day_of(st, C_DUE), day_of(st, C_LAST),
-                     sqlite3_column_int64(st, C_OWNER), override_of(st, C_OVERRIDE)};
+                     day_of(st, C_PROGRESS_ON), sqlite3_column_int64(st, C_OWNER),
+                     override_of(st, C_OVERRIDE)};
     if (a->now.override == CLEARED)
         a->now.override = NONE;
     a->original = day_of(st, C_ORIGINAL);
@@ -257,7 +263,8 @@ static int add_change(action *a, sqlite3_stmt *st)
     *c = (change){sqlite3_column_int64(st, C_UPDATE), day_of(st, C_ON), status_of(st, C_NEW_STATUS),
                   override_of(st, C_SET_OVERRIDE), day_of(st, C_NEW_DUE),
                   sqlite3_column_type(st, C_NEW_OWNER) != SQLITE_NULL,
-                  sqlite3_column_int64(st, C_NEW_OWNER)};
+                  sqlite3_column_int64(st, C_NEW_OWNER),
+                  sqlite3_column_int(st, C_IS_PROGRESS) != 0};
     a->born = earliest(a->born, c->on);
     note_first_owner(a, c, st);
     return SP_OK;

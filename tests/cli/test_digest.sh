@@ -155,7 +155,7 @@ expect_eq "$(fact line.hos@torbay.example | head -3)" \
 RAG: red: 30 days past due date 2017-08-02
 Update it: safeplan action update tb/peer/1/1 --note \"...\"" "what, how late, why, how"
 fact line.hos@torbay.example | grep -qF "When: due in 9 days (10 September 2017)" && ok || bad "due soon"
-fact line.hos@torbay.example | grep -qF "When: no update for 212 days; due 31 December 2017" && ok || bad "stale"
+fact line.hos@torbay.example | grep -qF "When: no progress for 212 days; due 31 December 2017" && ok || bad "stale"
 fact line.dgs@torbay.example | grep -qF "When: due today (1 September 2017)" && ok || bad "due today"
 expect_eq "$(fact unicode_text)" "ok" "UTF-8 text survives"
 expect_eq "$(fact escaped_html)" "ok" "HTML part escapes the plan's text"

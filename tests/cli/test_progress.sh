@@ -244,4 +244,54 @@ run --help
 expect_out "action update"
 expect_out "config list"
 
+
+case_ "RAG's staleness counts progress, not administration; an export keeps the clock"
+# A plan of its own: one action with a note in February, then only
+# administration (an override set and cleared, a reassignment, a revised
+# due date). On 1 July it has had no progress for 150 days: amber, stale,
+# whatever the later administration, and on the stale list too.
+rm -f stale.db*
+S() { "$SAFEPLAN_BIN" --db stale.db "$@" >/dev/null 2>"$ERR" || { cat "$ERR"; bad "setup: $*"; }; }
+S init
+S authority add sc --name "Stale County Council"
+S review add sc r1 --kind other --title "Review"
+S finding add sc/r1 1 --kind recommendation --theme "Theme" --text "Finding"
+S action add sc/r1/1 --title "Write the strategy" --owner "Head of Service" --start 2017-01-01 --due 2017-12-31
+S action update sc/r1/1/1 --note "First draft written" --on 2017-02-01
+S action update sc/r1/1/1 --rag green --reason "on track, says the lead" --on 2017-03-01
+S action update sc/r1/1/1 --rag none --reason "cleared" --on 2017-04-01
+S action reassign --from "Head of Service" --to "Deputy Director" --reason "restructure" --on 2017-05-01
+S action update sc/r1/1/1 --due 2018-03-31 --reason "partner delay" --on 2017-06-01
+run --db stale.db action show sc/r1/1/1 --format json
+expect_status 0
+expect_eq "$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["rows"][0]; print(r["rag"], "|", r["rag_reason"], "|", r["last_update_on"])' "$OUT")" \
+    "amber | amber: due date revised from 2017-12-31 to 2018-03-31 (90 days' slippage) | 2017-06-01" \
+    "slipped shows first"
+run --db stale.db export --format json
+expect_eq "$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["rows"][0]; print(r["last_update_on"], r["last_progress_on"])' "$OUT")" \
+    "2017-06-01 2017-02-01" "the export's last update and last progress"
+run --db stale.db stale --days 60 --format csv
+expect_out "sc/r1/1/1"
+# Without the slip, the stale rule itself: a second action, administration only.
+S action add sc/r1/1 --title "Hold the summit" --owner "Deputy Director" --start 2017-01-01 --due 2017-12-31
+S action update sc/r1/1/2 --note "Venue booked" --on 2017-03-01
+S action update sc/r1/1/2 --rag green --reason "on track" --on 2017-06-20
+S action update sc/r1/1/2 --rag none --reason "cleared" --on 2017-06-25
+run --db stale.db action show sc/r1/1/2 --format json
+expect_eq "$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["rows"][0]; print(r["rag"], "|", r["rag_reason"])' "$OUT")" \
+    "amber | amber: no progress for 122 days (last 2017-03-01)" "an override is not progress"
+run --db stale.db summary --group-by status --rag amber --format json
+expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totals"]["total"])' "$OUT")" 2 \
+    "summary counts both amber"
+# export -> import -> export: the same bytes, the clock kept.
+"$SAFEPLAN_BIN" --db stale.db export --out stale1.csv >/dev/null
+"$SAFEPLAN_BIN" --db moved.db init >/dev/null 2>&1
+run --db moved.db import stale1.csv
+expect_status 0
+"$SAFEPLAN_BIN" --db moved.db export --out stale2.csv >/dev/null
+cmp -s stale1.csv stale2.csv && ok || bad "the re-export differs: $(diff stale1.csv stale2.csv | head -4)"
+run --db moved.db action show sc/r1/1/2 --format json
+expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rows"][0]["rag_reason"])' "$OUT")" \
+    "amber: no progress for 122 days (last 2017-03-01)" "the moved plan rates alike"
+
 finish

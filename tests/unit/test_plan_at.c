@@ -320,7 +320,11 @@ START_TEST(override_and_transfer_as_they_stood)
     plan_at(&t, "2017-06-01", NULL, 0);
     ck_cell_null(&t, h.overridden, "rag_override");
     ck_cell_null(&t, h.overridden, "rag_override_reason");
-    ck_cell(&t, h.overridden, "rag", "green");
+    /* The override cleared, the computed rating shows: setting or clearing
+     * an override is not progress, so nothing has been reported since the
+     * start (#12: one stale clock for RAG and the stale list). */
+    ck_cell(&t, h.overridden, "rag", "amber");
+    ck_cell(&t, h.overridden, "rag_reason", "amber: no progress for 151 days (started 2017-01-01)");
     unload(&t);
 }
 END_TEST

@@ -141,9 +141,9 @@ START_TEST(stale_boundaries)
 {
     sp_rag_in in = open_action("2017-10-01", "2017-07-01");
     in.last_update_on = "2017-04-17";
-    rated(&in, "amber", "amber: no update for 75 days (last 2017-04-17)");
+    rated(&in, "amber", "amber: no progress for 75 days (last 2017-04-17)");
     in.last_update_on = "2017-05-02"; /* exactly 60 days */
-    rated(&in, "amber", "amber: no update for 60 days (last 2017-05-02)");
+    rated(&in, "amber", "amber: no progress for 60 days (last 2017-05-02)");
     in.last_update_on = "2017-05-03"; /* 59 days */
     rated(&in, "green", "green: due in 92 days (2017-10-01)");
     in.last_update_on = "2017-09-01"; /* after the as-of date */
@@ -156,7 +156,7 @@ START_TEST(stale_from_start)
     sp_rag_in in = open_action("2017-10-01", "2017-07-01");
     in.last_update_on = NULL;
     in.start_on = "2017-04-17";
-    rated(&in, "amber", "amber: no update for 75 days (started 2017-04-17)");
+    rated(&in, "amber", "amber: no progress for 75 days (started 2017-04-17)");
     in.start_on = "2017-05-03";
     rated(&in, "green", "green: due in 92 days (2017-10-01)");
     /* Neither known: the rule cannot apply. */
@@ -171,7 +171,7 @@ START_TEST(stale_from_start)
     in.stale_days = 0;
     rated(&in, "green", "green: due in 92 days (2017-10-01)");
     in.stale_days = 1;
-    rated(&in, "amber", "amber: no update for 547 days (last 2016-01-01)");
+    rated(&in, "amber", "amber: no progress for 547 days (last 2016-01-01)");
 }
 END_TEST
 
@@ -330,7 +330,7 @@ START_TEST(db_schedule)
     db_rated(id, "2017-03-03", "amber", "amber: due in 28 days (2017-03-31)");
     db_rated(id, "2017-03-31", "amber", "amber: due today (2017-03-31)");
     /* 29 days ahead and exactly 60 days after the start: stale. */
-    db_rated(id, "2017-03-02", "amber", "amber: no update for 60 days (started 2017-01-01)");
+    db_rated(id, "2017-03-02", "amber", "amber: no progress for 60 days (started 2017-01-01)");
     db_rated(id, "2017-03-01", "green", "green: due in 30 days (2017-03-31)");
 }
 END_TEST
@@ -362,7 +362,7 @@ START_TEST(db_settings)
     ck_assert_int_eq(sp_rag_set(fx_db, "rag.stale_days", "10"), SP_OK);
     db_rated(id, "2017-01-11", "amber", "amber: due in 79 days (2017-03-31)");
     ck_assert_int_eq(sp_rag_set(fx_db, "rag.amber_days", "0"), SP_OK);
-    db_rated(id, "2017-01-11", "amber", "amber: no update for 10 days (started 2017-01-01)");
+    db_rated(id, "2017-01-11", "amber", "amber: no progress for 10 days (started 2017-01-01)");
     db_rated(id, "2017-01-10", "green", "green: due in 80 days (2017-03-31)");
 }
 END_TEST

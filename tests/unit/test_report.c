@@ -797,7 +797,7 @@ static void read_shown(shown *s, sp_cursor *c)
     s->id = sp_cursor_int(c, column(c, "id"));
     snprintf(s->due, sizeof s->due, "%s", cell(c, "due_on"));
     /* The stale clock: progress, not administration (migration 0011). */
-    const char *last = cell(c, has_column(c, "progress_on")       ? "progress_on"
+    const char *last = cell(c, has_column(c, "last_progress_on")  ? "last_progress_on"
                                : has_column(c, "counted_from_on") ? "counted_from_on"
                                                                   : "last_update_on");
     snprintf(s->activity, sizeof s->activity, "%s", last[0] ? last : cell(c, "start_on"));
