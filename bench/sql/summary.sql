@@ -32,7 +32,7 @@ FROM (
            sum(s.status = 'transferred') AS transferred,
            sum(s.status = 'withdrawn') AS withdrawn
     FROM (
-        SELECT f.theme AS k, x.status, x.rag_override, rag_computed(x.status, x.due_on, x.original_due_on, x.last_update_on,
+        SELECT f.theme AS k, x.status, x.rag_override, rag_computed(x.status, x.due_on, x.original_due_on, x.progress_on,
                             x.start_on, x.cadence, :as_of, :amber_days, :stale_days) AS rag
         FROM action x
         JOIN finding f ON f.id = x.finding_id
