@@ -155,3 +155,11 @@ SELECT j.id, j.recorded_at, j.author, j.field, j.old_value AS old, j.new_value A
        j.reason
 FROM journal j WHERE j.object_kind = :kind AND j.object_id = :id
 ORDER BY j.id;
+
+-- name: settings_in
+-- A setting changed by a run of ledger entries (progress_config.c notes
+-- "setting KEY: OLD -> NEW"), if any.
+SELECT n.text FROM ledger l JOIN ledger_note n ON n.id = l.entry_id
+WHERE l.entry_table = 'ledger_note' AND l.seq BETWEEN :first AND :last
+  AND n.text LIKE 'setting %'
+ORDER BY l.seq LIMIT 1;

@@ -51,6 +51,9 @@ void sp_say(sp_reporter *r, bool ok, const char *area, const char *fmt, ...)
 
 /* The tamper-evident history (chain.c). */
 #define SP_HASH_BYTES 32
+/* How a setting's change is noted in the ledger (progress_config.c), and
+ * read back by undo: "setting KEY: OLD -> NEW". */
+#define SP_SETTING_NOTE "setting "
 /* Registers sp_entry_hash() and sp_chain_hash() on the connection. */
 int sp_register_chain_functions(sp_db *db);
 /* The same on a bare SQLite connection (the loadable extension, tests);

@@ -3,6 +3,7 @@
  * opens the plan rates it the same way. The keys are fixed by the table's
  * CHECK constraint; today they are the RAG windows, set through rag.c.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -59,9 +60,45 @@ int sp_config_get(int *value, sp_db *db, const char *key)
     return rc;
 }
 
-int sp_config_set(sp_db *db, const char *key, const char *value)
+static int set_value(sp_db *db, const char *key, const char *value)
 {
     if (key && strcmp(key, "closure.embedded") == 0)
         return sp_closure_set_embedded(db, value);
     return sp_rag_set(db, key, value);
+}
+
+/* A change of value is a chained note ("setting KEY: OLD -> NEW"), so it
+ * is a change set in 'safeplan log' with who and when, and the history
+ * proves when the rules that rate the plan changed (sp_undo reads it back
+ * to say how to set it back). */
+static int note_change(sp_db *db, const char *key, int old, int now)
+{
+    if (old == now || sp_db_version(db) < 9)
+        return SP_OK;
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "chain/note");
+    if (rc != SP_OK)
+        return rc;
+    char text[128];
+    snprintf(text, sizeof text, SP_SETTING_NOTE "%s: %d -> %d", key, old, now);
+    sp_bind_text(st, ":text", text);
+    rc = sp_exec_stmt(db, st, "recording the setting's change");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int sp_config_set(sp_db *db, const char *key, const char *value)
+{
+    int old = 0, now = 0;
+    int rc = sp_config_get(&old, db, key);
+    if (rc != SP_OK || (rc = sp_begin(db)) != SP_OK)
+        return rc;
+    rc = set_value(db, key, value);
+    if (rc == SP_OK && (rc = sp_config_get(&now, db, key)) == SP_OK)
+        rc = note_change(db, key, old, now);
+    if (rc != SP_OK) {
+        sp_rollback(db);
+        return rc;
+    }
+    return sp_commit(db);
 }

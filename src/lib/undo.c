@@ -40,6 +40,27 @@ static int refuse_conflicts(sp_db *db, int64_t change, int64_t first, int64_t la
     return rc;
 }
 
+/* A setting's change is not reverted behind anyone's back: the rules that
+ * rate the whole plan are set again on purpose. SP_EINVALID saying how. */
+static int refuse_settings(sp_db *db, int64_t change, int64_t first, int64_t last)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "journal/settings_in");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":first", first);
+    sp_bind_int(st, ":last", last);
+    char key[64], old[32], now[32];
+    if (sqlite3_step(st) == SQLITE_ROW &&
+        sscanf((const char *)sqlite3_column_text(st, 0), SP_SETTING_NOTE "%63[^:]: %31s -> %31s",
+               key, old, now) == 3)
+        rc = sp_fail(db, SP_EINVALID, "change %lld set %s from %s to %s; undo does not "
+                     "change settings: set it back with 'safeplan config set %s %s'",
+                     (long long)change, key, old, now, key, old);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static int compensate(sp_db *db, sqlite3_stmt *e, const char *reason, const char *author)
 {
     const char *what = (const char *)sqlite3_column_text(e, 0);
@@ -130,7 +151,9 @@ static int undo_in_tx(int64_t *undone, sp_db *db, int64_t change, const char *au
     if (by)
         return sp_fail(db, SP_ECONFLICT, "change %lld was undone already, by change %lld",
                        (long long)change, (long long)by);
-    rc = refuse_conflicts(db, change, first, last);
+    rc = refuse_settings(db, change, first, last);
+    if (rc == SP_OK)
+        rc = refuse_conflicts(db, change, first, last);
     if (rc == SP_OK)
         rc = revert(db, change, first, last, author);
     db->cs_undoes = change;

@@ -361,4 +361,28 @@ expect_out "$AUTH/voidme-review"
 run authority list --include-void
 expect_status 2
 
+
+case_ "config set is a change set in the log; the same value, or a bad one, records nothing"
+changes() { sql "$DB" "SELECT count(*) FROM change_set"; }
+before=$(changes)
+run config set rag.stale_days 9w
+expect_status 0
+expect_eq "$(changes)" $((before + 1)) "one change set"
+run log
+expect_out "config set rag.stale_days 9w"
+run config set rag.stale_days 63
+expect_eq "$(changes)" $((before + 1)) "the same value again"
+run config set rag.stale_days 99999
+expect_status 1
+expect_eq "$(changes)" $((before + 1)) "a refused value"
+case_ "undo does not change a setting behind anyone's back: it says how to set it back"
+ledger=$(sql "$DB" "SELECT count(*) FROM ledger")
+run undo
+expect_status 1
+expect_err "undo does not change settings: set it back with 'safeplan config set rag.stale_days 60'"
+expect_eq "$("$SAFEPLAN_BIN" config get rag.stale_days)" 63 "the setting stays"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM ledger")" "$ledger" "nothing appended"
+run verify
+expect_status 0
+
 finish
