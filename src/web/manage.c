@@ -24,8 +24,8 @@ static const char *const TRANSFER_FIELDS[] = {"to", "authority", "review", "find
                                               "reason", NULL};
 static const char *const TRANSFER_LABELS[] = {"Transferred to (the body now responsible)", "",
                                               "Only this review (optional, AUTHORITY/REVIEW)",
-                                              "Only this finding (optional, "
-                                              "AUTHORITY/REVIEW/FINDING)",
+                                              ("Only this finding (optional, "
+                                               "AUTHORITY/REVIEW/FINDING)"),
                                               "Only this owner's actions (optional)", "Why"};
 
 static const task_form REASSIGN = {"/reassign", "Reassign actions",
