@@ -582,6 +582,14 @@ void sp_json_string(FILE *out, const char *s, size_t len);
  * no guard: JSON is read by programs, which run no formulas).
  */
 #define SP_EXPORT_JSON 0x100
+/* SP_EXPORT_HISTORY: instead, every entry of the selected actions' history,
+ * one row each (the same place columns, then entry (created, update, edit,
+ * embedded), entry_on, recorded_at, author, created_as, the action as
+ * created, each update's fields with owners by name, each correction's
+ * field, old_value and new_value), which sp_import reads back into a plan
+ * without those actions, rebuilding the same history. `as_of` must be NULL
+ * (SP_EINVALID otherwise); *rows counts entries. */
+#define SP_EXPORT_HISTORY 0x200
 int sp_export(int64_t *rows, sp_db *db, FILE *out, const char *as_of,
               const sp_filter *filter, unsigned flags);
 
@@ -662,6 +670,9 @@ typedef struct sp_import_result {
     int64_t recurring;         /* new actions with a cadence (Monthly) */
     int64_t unevidenced;       /* rows signed off without evidence of impact
                                   (each also in notes) */
+    int history;               /* 1: a history file (export --history) */
+    int64_t history_entries;   /* ... the updates, corrections and embedding
+                                  checks rebuilt (created counts the rest) */
 } sp_import_result;
 
 /*

@@ -13,6 +13,19 @@
 -- export re-imported into an empty database comes out in the same order.
 -- The latest progress update is found with one index probe per action.
 
+-- name: filters
+-- The filters of both queries below (a fragment, included).
+  AND (:authority_id IS NULL OR a.id = :authority_id)
+  AND (:review_id IS NULL OR r.id = :review_id)
+  AND (:finding_id IS NULL OR f.id = :finding_id)
+  AND (:owner_id IS NULL OR x.owner_id = :owner_id)
+  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
+  AND (:status IS NULL OR x.status = :status)
+  AND (:no_due IS NULL OR x.due_on IS NULL)
+  AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.progress_on,
+                           x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
+                           :stale_days) = :rag)
+
 -- name: rows
 SELECT a.code AS authority, a.name AS authority_name, a.kind AS authority_kind,
        r.ref AS review, r.kind AS review_kind, r.title AS review_title,
@@ -40,14 +53,91 @@ LEFT JOIN action_update u ON u.id = (
     ORDER BY on_date DESC, id DESC LIMIT 1)
 WHERE r.authority_id = a.id AND f.review_id = r.id AND x.finding_id = f.id
   AND (x.voided = 0 OR :include_void IS NOT NULL) -- issue 12
-  AND (:authority_id IS NULL OR a.id = :authority_id)
-  AND (:review_id IS NULL OR r.id = :review_id)
-  AND (:finding_id IS NULL OR f.id = :finding_id)
-  AND (:owner_id IS NULL OR x.owner_id = :owner_id)
-  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
-  AND (:status IS NULL OR x.status = :status)
-  AND (:no_due IS NULL OR x.due_on IS NULL)
-  AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.progress_on,
-                           x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
-                           :stale_days) = :rag)
+-- include: filters
 ORDER BY a.code, r.ref, f.ref, x.ref;
+
+-- name: history
+-- export --history: every entry of every action's history, one row each,
+-- for moving a plan with its past (the importer rebuilds it: import.c).
+-- Actions in the export's order; within one, the entries in the order
+-- they were chained (the ledger's seq): its creation first, then each
+-- update, correction (journal) and embedding check. Every row names the
+-- action's place now; the 'created' row names, in created_as, where it
+-- was created (a later 'finding' or 'ref' correction moved it). entry_no
+-- numbers the rows in the order they were recorded across all actions
+-- (moments have seconds only, and a script makes many in one second): the
+-- importer replays in that order, so that a reference freed by a move and
+-- used again lands as it did. Owners
+-- and findings are written by name and path, never by id. Voided actions
+-- are in it (their voiding is one of their entries), so nothing is lost.
+WITH entry AS (
+    SELECT g.action_id, l.seq, 'created' AS entry, date(g.created_at) AS entry_on,
+           g.created_at AS recorded_at, NULL AS author,
+           (SELECT fa.code || '/' || fr.ref || '/' || ff.ref || '/' || g.ref
+            FROM finding ff JOIN review fr ON fr.id = ff.review_id
+            JOIN authority fa ON fa.id = fr.authority_id WHERE ff.id = g.finding_id)
+               AS created_as,
+           g.description AS action, (SELECT name FROM owner WHERE id = g.owner_id) AS owner,
+           g.start_on, g.original_due_on, g.due_on, g.status, g.measure,
+           y.timescale AS due_as_written, y.cadence, g.last_update_on,
+           y.progress_on AS last_progress_on, NULL AS note, NULL AS evidence,
+           NULL AS no_evidence_reason, NULL AS percent, NULL AS old_status,
+           NULL AS new_status, NULL AS old_due_on, NULL AS new_due_on, NULL AS old_owner,
+           NULL AS new_owner, g.transferred_to, g.rag_override,
+           g.rag_override_reason AS reason, NULL AS field, NULL AS old_value,
+           NULL AS new_value
+    FROM action_origin g JOIN action y ON y.id = g.action_id
+    LEFT JOIN ledger l ON l.entry_table = 'action_origin' AND l.entry_id = g.action_id
+    UNION ALL
+    SELECT u.action_id, l.seq, 'update', u.on_date, u.recorded_at, u.author, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, u.note, u.evidence,
+           u.no_evidence_reason, u.percent, u.old_status, u.new_status, u.old_due_on,
+           u.new_due_on, (SELECT name FROM owner WHERE id = u.old_owner_id),
+           (SELECT name FROM owner WHERE id = u.new_owner_id), u.transferred_to,
+           u.rag_override, u.reason, NULL, NULL, NULL
+    FROM action_update u
+    LEFT JOIN ledger l ON l.entry_table = 'action_update' AND l.entry_id = u.id
+    UNION ALL
+    SELECT j.object_id, l.seq, 'edit', date(j.recorded_at), j.recorded_at, j.author, NULL,
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, j.reason, j.field,
+           CASE j.field WHEN 'finding' THEN
+               (SELECT pa.code || '/' || pr.ref || '/' || pf.ref FROM finding pf
+                JOIN review pr ON pr.id = pf.review_id
+                JOIN authority pa ON pa.id = pr.authority_id WHERE pf.id = j.old_value)
+           ELSE j.old_value END,
+           CASE j.field WHEN 'finding' THEN
+               (SELECT pa.code || '/' || pr.ref || '/' || pf.ref FROM finding pf
+                JOIN review pr ON pr.id = pf.review_id
+                JOIN authority pa ON pa.id = pr.authority_id WHERE pf.id = j.new_value)
+           ELSE j.new_value END
+    FROM journal j
+    LEFT JOIN ledger l ON l.entry_table = 'journal' AND l.entry_id = j.id
+    WHERE j.object_kind = 'action'
+    UNION ALL
+    SELECT m.action_id, l.seq, 'embedded', m.on_date, m.recorded_at, m.author, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, m.evidence,
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM action_embedded m
+    LEFT JOIN ledger l ON l.entry_table = 'action_embedded' AND l.entry_id = m.id
+)
+SELECT a.code AS authority, a.name AS authority_name, a.kind AS authority_kind,
+       r.ref AS review, r.kind AS review_kind, r.title AS review_title,
+       r.started_on AS review_started_on, r.ended_on AS review_ended_on,
+       r.reported_on AS review_reported_on, r.judgement AS review_judgement,
+       f.ref AS finding_ref, f.kind AS finding_kind, f.theme, f.text AS finding,
+       x.ref AS action_ref, e.entry, row_number() OVER (ORDER BY e.seq) AS entry_no,
+       e.entry_on, e.recorded_at, e.author, e.created_as,
+       e.action, e.owner, e.start_on, e.original_due_on, e.due_on, e.status, e.measure,
+       e.due_as_written, e.cadence, e.last_update_on, e.last_progress_on, e.note,
+       e.evidence, e.no_evidence_reason, e.percent, e.old_status, e.new_status,
+       e.old_due_on, e.new_due_on, e.old_owner, e.new_owner, e.transferred_to,
+       e.rag_override, e.reason, e.field, e.old_value, e.new_value
+FROM authority a
+CROSS JOIN review r
+CROSS JOIN finding f
+CROSS JOIN action x
+JOIN entry e ON e.action_id = x.id
+WHERE r.authority_id = a.id AND f.review_id = r.id AND x.finding_id = f.id
+-- include: filters
+ORDER BY a.code, r.ref, f.ref, x.ref, e.seq;

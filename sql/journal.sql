@@ -150,8 +150,18 @@ SELECT x.id, :on, :author,
 FROM action x WHERE x.id = :id;
 
 -- name: history
--- The corrections of one object, oldest first.
-SELECT j.id, j.recorded_at, j.author, j.field, j.old_value AS old, j.new_value AS new,
+-- The corrections of one object, oldest first. A finding is shown by its
+-- path (the journal keeps its id, which means nothing to a reader and
+-- differs in a plan moved through export --history).
+SELECT j.id, j.recorded_at, j.author, j.field,
+       CASE WHEN j.field = 'finding' THEN coalesce(
+           (SELECT a.code || '/' || r.ref || '/' || f.ref FROM finding f
+            JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
+            WHERE f.id = j.old_value), j.old_value) ELSE j.old_value END AS old,
+       CASE WHEN j.field = 'finding' THEN coalesce(
+           (SELECT a.code || '/' || r.ref || '/' || f.ref FROM finding f
+            JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
+            WHERE f.id = j.new_value), j.new_value) ELSE j.new_value END AS new,
        j.reason
 FROM journal j WHERE j.object_kind = :kind AND j.object_id = :id
 ORDER BY j.id;

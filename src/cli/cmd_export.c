@@ -24,6 +24,7 @@ static int parse_export(cli_ctx *ctx, int argc, char **argv, export_opts *o)
         {"as-of", required_argument, 0, 'a'}, {"out", required_argument, 0, 'o'},
         {"no-bom", no_argument, 0, 'n'}, {"raw", no_argument, 0, 'r'},
         {"include-void", no_argument, 0, 'V'}, /* issue 12 */
+        {"history", no_argument, 0, 'H'},
         {"format", required_argument, 0, 'f'},
         {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     int c, rc;
@@ -41,6 +42,7 @@ static int parse_export(cli_ctx *ctx, int argc, char **argv, export_opts *o)
         case 'n': o->flags &= ~(unsigned)SP_CSV_WITH_BOM; break;
         case 'r': o->flags |= SP_CSV_NO_GUARD; break;
         case 'V': o->filter.include_void = 1; break;
+        case 'H': o->flags |= SP_EXPORT_HISTORY; break;
         case 'f':
             if (!cli_format_parse(ctx, optarg, &o->format))
                 return EXIT_MISUSE;
@@ -54,6 +56,9 @@ static int parse_export(cli_ctx *ctx, int argc, char **argv, export_opts *o)
         return EXIT_MISUSE;
     if (o->out && !*o->out)
         return cli_misuse(ctx, "--out needs a file name");
+    if ((o->flags & SP_EXPORT_HISTORY) && o->as_of)
+        return cli_misuse(ctx, "--history writes every entry ever made: it takes no --as-of "
+                          "(an export --as-of DATE is the plan as it stood then)");
     return -1;
 }
 
@@ -64,6 +69,15 @@ static int write_export(cli_ctx *ctx, FILE *f, const export_opts *o, int64_t *ro
     if (o->format != FORMAT_JSON)
         return sp_export(rows, ctx->db, f, o->as_of, &o->filter, o->flags) == SP_OK
                    ? EXIT_OK : cli_fail(ctx);
+    if (o->flags & SP_EXPORT_HISTORY) {
+        fputs("{\n  \"report\": \"history\",\n  \"filters\": ", f);
+        cli_filter_json(f, &o->filter);
+        fputs(",\n  \"rows\": ", f);
+        if (sp_export(rows, ctx->db, f, NULL, &o->filter, o->flags | SP_EXPORT_JSON) != SP_OK)
+            return cli_fail(ctx);
+        fputs("\n}\n", f);
+        return EXIT_OK;
+    }
     char day[SP_DATE_SIZE];
     if (!o->as_of)
         sp_today(ctx->db, day);
@@ -104,9 +118,11 @@ static int run_export(cli_ctx *ctx, int argc, char **argv)
         return EXIT_RUNTIME;
     if (o.out && strcmp(o.out, "-") != 0) {
         rc = export_to_file(ctx, &o, &rows);
+        bool history = (o.flags & SP_EXPORT_HISTORY) != 0;
         if (rc == EXIT_OK)
-            printf("exported %lld action%s to %s\n", (long long)rows, rows == 1 ? "" : "s",
-                   o.out);
+            printf("exported %lld %s%s to %s\n", (long long)rows,
+                   history ? "history entr" : "action",
+                   rows == 1 ? (history ? "y" : "") : (history ? "ies" : "s"), o.out);
         return rc;
     }
     setvbuf(stdout, NULL, _IOFBF, EXPORT_BUFFER);
@@ -117,18 +133,15 @@ const cli_command cmd_export = {
     "export", run_export, "write the plan as CSV for spreadsheets (and for import)",
     "Usage: safeplan export [FILTERS] [--as-of DATE] [--out FILE] [--no-bom] [--raw]\n"
     "           [--include-void] [--format csv|json]\n"
+    "       safeplan export --history [FILTERS] [--out FILE] [--no-bom] [--raw]\n"
+    "           [--include-void] [--format csv|json]\n"
     "\n"
-    "Writes the plan as CSV, one row per action, in reference order: the\n"
-    "authority, review (reference, kind, title, dates, judgement), finding\n"
-    "(reference, kind, theme, text), action (reference, text, owner, start,\n"
-    "original and current due dates, status, success measure), its RAG rating\n"
-    "and the reason for it on the as-of date, the latest update (date, author,\n"
-    "note, evidence), where a transferred action went, the due date as written\n"
-    "and the date of the latest progress (last_progress_on: RAG's staleness\n"
+    "Writes the plan as CSV, one row per action, in reference order: its place,\n"
+    "text, owner, dates, status, measure, RAG and its reason on the as-of date,\n"
+    "the latest update, and the date of the latest progress (RAG's staleness\n"
     "and the stale list count from it, not from a reassignment, transfer,\n"
-    "override or revised date). The file carries everything 'safeplan import'\n"
-    "needs to rebuild the plan, so an export imported into an empty database\n"
-    "exports again byte for byte.\n"
+    "override or revised date). 'safeplan import' rebuilds the plan from it:\n"
+    "imported into an empty database, it exports again byte for byte.\n"
     "\n"
     "  --as-of DATE   the plan as it stood on DATE (default: today), as every\n"
     "                 report shows it: the actions that existed then, with the\n"
@@ -143,13 +156,13 @@ const cli_command cmd_export = {
     "                 typed into the plan would run as a formula when the file is\n"
     "                 opened in a spreadsheet; never give a --raw file to people\n"
     "  --include-void voided actions too (see 'action void')\n"
+    "  --history      the selected actions' whole history instead (below), which\n"
+    "                 'safeplan import' rebuilds into a plan without them\n"
     "  --format json  the same rows and keys as JSON, in the reports' envelope\n"
     "                 {\"report\": \"export\", \"as_of\", \"filters\", \"rows\"}; every\n"
     "                 value a string or null, exact (no guard, no BOM)\n"
     "\n"
-    "The file is RFC 4180 CSV: UTF-8, CRLF line ends, fields quoted when they\n"
-    "hold a comma, quote or line break, quotes doubled, line breaks kept; dates\n"
-    "are ISO 8601 (YYYY-MM-DD).\n"
+    "The file is RFC 4180 CSV (UTF-8, CRLF line ends); dates are YYYY-MM-DD.\n"
     "\n"
     "Formula guard (OWASP \"CSV injection\"): a text cell beginning with =, +,\n"
     "-, @, a tab, CR or LF is written with a leading ' so that spreadsheets\n"
@@ -162,6 +175,15 @@ const cli_command cmd_export = {
     "review_judgement, finding_ref, finding_kind, theme, finding, action_ref,\n"
     "action, owner, start_on, original_due_on, due_on, status, measure, rag,\n"
     "rag_reason, rag_override, rag_override_reason, last_update_on,\n"
-    "last_update_by, last_update_note, last_update_evidence, transferred_to.\n"
+    "last_update_by, last_update_note, last_update_evidence, transferred_to,\n"
+    "due_as_written, last_progress_on.\n"
+    "\n"
+    "History (--history): one row per entry, each action's in the order recorded:\n"
+    "the place columns (the action's place now), entry (created, update, edit,\n"
+    "embedded), entry_on, recorded_at, author, created_as (where it was\n"
+    "created), the action as created, each update's fields (owners by name) and\n"
+    "each correction's field, old_value and new_value. Voided actions are in it\n"
+    "(their voiding is an entry); corrections of findings, reviews, authorities\n"
+    "and owners are not.\n"
     "\n" CLI_FILTER_HELP,
 };

@@ -99,6 +99,12 @@ static void print_summary(const sp_import_result *r, const char *name, bool dry)
         printf("imported %s: %lld row%s\n", name, (long long)r->rows, r->rows == 1 ? "" : "s");
     fputs(dry ? "  would create: " : "  created: ", stdout);
     print_counts(&r->created);
+    if (r->history) {
+        printf("  history: %lld entr%s %s after the actions' creation (updates, corrections, "
+               "embedding checks)\n", (long long)r->history_entries,
+               r->history_entries == 1 ? "y" : "ies", dry ? "would be rebuilt" : "rebuilt");
+        return;
+    }
     printf("  %s: %lld action%s (a progress update appended to each); %lld unchanged\n",
            dry ? "would update" : "updated", (long long)r->updated, r->updated == 1 ? "" : "s",
            (long long)r->unchanged);
@@ -252,7 +258,10 @@ const cli_command cmd_import = {
     "                       [--fill-down COLUMN[,COLUMN]] [--as-at DATE]\n"
     "\n"
     "Reads a plan from CSV or an Excel workbook (FILE, or - for standard input):\n"
-    "a file written by 'safeplan export', or a council's sheet.\n"
+    "a file written by 'safeplan export', or a council's sheet. A file written by\n"
+    "'safeplan export --history' rebuilds its actions with their whole history\n"
+    "into a plan without those actions (it names its own places: --review,\n"
+    "--authority, --map, --fill-down and --as-at are not used).\n"
     "Missing authorities, reviews, findings, owners and actions are created. An\n"
     "action already present (same references) is never overwritten: if the row\n"
     "changes its status, due date, owner, transfer, RAG override, note or\n"

@@ -197,10 +197,14 @@ static bool is_prose(const char *name)
     static const char *const whole[] = {"path",   "code",      "ref",   "finding_ref", "kind",
                                         "status", "judgement", "rag",   "aging",       "email",
                                         "author", "key",       "change", "undoes",     NULL};
-    for (size_t i = 0; whole[i]; i++)
-        if (strcmp(name, whole[i]) == 0)
-            return false;
     size_t n = strlen(name);
+    for (size_t i = 0; whole[i]; i++) {
+        size_t m = strlen(whole[i]);
+        /* "status", and "new_status" or "review_kind" alike */
+        if (strcmp(name, whole[i]) == 0 ||
+            (n > m + 1 && name[n - m - 1] == '_' && strcmp(name + n - m, whole[i]) == 0))
+            return false;
+    }
     bool dated = n > 3 && (strcmp(name + n - 3, "_on") == 0 || strcmp(name + n - 3, "_at") == 0);
     return !dated;
 }

@@ -51,14 +51,17 @@ static bool in_the_past(sp_db *db, const char *as_of)
  * bound (as for every report), so that a bad filter fails before a byte
  * is written. *lead gets the number of leading columns not exported. */
 static int open_rows(sqlite3_stmt **st, int *lead, sp_db *db, const char *as_of,
-                     const sp_filter *filter)
+                     const sp_filter *filter, bool history)
 {
     *lead = 0;
-    if (in_the_past(db, as_of)) {
+    if (history && as_of)
+        return sp_fail(db, SP_EINVALID, "the history is every entry ever made: it takes no "
+                       "as-of date");
+    if (!history && in_the_past(db, as_of)) {
         *lead = PLAN_AT_LEAD;
         return sp_plan_at_stmt(st, db, as_of, filter, SP_PLAN_BY_REF);
     }
-    int rc = sp_prepare(st, db, "export/rows");
+    int rc = sp_prepare(st, db, history ? "export/history" : "export/rows");
     if (rc == SP_OK && (rc = sp_bind_filter(*st, db, as_of, filter)) != SP_OK) {
         sqlite3_finalize(*st);
         *st = NULL;
@@ -168,7 +171,7 @@ int sp_export(int64_t *rows, sp_db *db, FILE *out, const char *as_of, const sp_f
     int64_t count = 0;
     int lead;
     sp_clear(db);
-    int rc = open_rows(&st, &lead, db, as_of, filter);
+    int rc = open_rows(&st, &lead, db, as_of, filter, (flags & SP_EXPORT_HISTORY) != 0);
     if (rc != SP_OK)
         return rc;
     unsigned wflags = ((flags & SP_CSV_WITH_BOM) ? SP_CSV_BOM : 0) |

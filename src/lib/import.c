@@ -33,6 +33,7 @@ typedef struct importer {
     bool header_failed;          /* the header cannot be used: no row was read */
     bool stopped;                /* on_row stopped the reader (not a CSV error) */
     imp_writer *writer;
+    imp_history *hist;           /* a history file (export --history), or NULL */
     imp_source src;              /* where the rows come from */
     imp_row row;                 /* reused for every row */
     size_t blank_cols[64];       /* columns with no header, until one shows data */
@@ -226,8 +227,23 @@ static int resolve_fill_down(importer *im, const sp_csv_row *header)
     return im->filled ? SP_OK : sp_fail(im->db, SP_ENOMEM, "out of memory");
 }
 
+/* A history file's header: its rows are entries, rebuilt as recorded. */
+static int take_history_header(importer *im, const sp_csv_row *row)
+{
+    size_t column = 0;
+    int rc = imp_history_new(&im->hist, im->db, row, im->row_opts.raw, &column);
+    if (rc == SP_EINVALID) {
+        im->header_failed = true;
+        reject(im, row->line, column, sp_errmsg(im->db));
+    }
+    im->have_header = true;
+    return rc;
+}
+
 static int take_header(importer *im, const sp_csv_row *row)
 {
+    if (imp_history_header(row))
+        return take_history_header(im, row);
     int column = -1;
     int rc = imp_map_header(&im->map, &column, im->db, row, &im->user, on_unplaced, im);
     if (rc == SP_OK)
@@ -304,11 +320,20 @@ static bool missing_finding(importer *im, const sp_csv_row *row)
     return true;
 }
 
+static int take_history_row(importer *im, const sp_csv_row *row)
+{
+    size_t column = 0;
+    int rc = imp_history_row(im->hist, &column, row);
+    return rc == SP_EINVALID ? reject(im, row->line, column, sp_errmsg(im->db)) : rc;
+}
+
 static int take_row(importer *im, const sp_csv_row *row)
 {
     imp_field field = F_COUNT;
     char note[IMP_NOTE_SIZE];
     im->res->rows++;
+    if (im->hist)
+        return take_history_row(im, row);
     check_blank_columns(im, row);
     if (row->count != im->map.ncols) {
         char msg[160];
@@ -471,6 +496,17 @@ static int plan_empty(bool *empty, sp_db *db)
     return rc;
 }
 
+/* A history file's second pass, once every row has been read and found good. */
+static int replay_history(importer *im)
+{
+    size_t line = 0, column = 0;
+    int rc = imp_history_replay(im->hist, &line, &column);
+    if (rc != SP_EINVALID)
+        return rc;
+    rc = reject(im, line, column, sp_errmsg(im->db));
+    return rc == SP_OK ? SP_EINVALID : rc;
+}
+
 /* Reads everything; returns a fatal code, or SP_OK (rows may be rejected). */
 static int read_all(importer *im)
 {
@@ -489,6 +525,8 @@ static int read_all(importer *im)
         rc = reject(im, im->src.sheet_read ? 0 : 1, 0, sp_errmsg(im->db));
         return rc == SP_OK ? SP_EINVALID : rc;
     }
+    if (rc == SP_OK && im->hist && im->res->rejected == 0)
+        rc = replay_history(im);
     return rc;
 }
 
@@ -609,8 +647,14 @@ static int run(sp_import_result **out, sp_db *db, const imp_source *src,
         restore_cache(db, old_cache);
     }
     tally(res, im->writer);
+    if (im->hist) {
+        imp_history_tally(im->hist, &res->created, &res->history_entries);
+        res->history = 1;
+    }
     imp_writer_free(im->writer); /* its statements belong to the copy */
     im->writer = NULL;
+    imp_history_free(im->hist);
+    im->hist = NULL;
     sp_private_copy_end(db, file_db);
     describe_source(res, &im->src);
     imp_source_free(&im->src);

@@ -213,4 +213,32 @@ int imp_write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], imp
 /* The counts so far. */
 const imp_tally *imp_writer_tally(const imp_writer *w);
 
+/* ---- import_history.c ---- */
+
+/* A history file (safeplan export --history): its rows are entries. */
+typedef struct imp_history imp_history;
+
+/* True if the header row is a history file's (it names entry and
+ * recorded_at). */
+bool imp_history_header(const sp_csv_row *row);
+
+/* Checks the header (every column of the export, in order) and gets ready.
+ * SP_EINVALID with *column (1-based) at fault and the message on db. *out
+ * is to be freed with imp_history_free whatever the result. */
+int imp_history_new(imp_history **out, sp_db *db, const sp_csv_row *header, bool raw,
+                    size_t *column);
+
+/* First pass, per row: checks it, makes the places it names, keeps it.
+ * SP_EINVALID with *column (1-based) and the message on db. */
+int imp_history_row(imp_history *h, size_t *column, const sp_csv_row *row);
+
+/* Second pass: every kept row written, in the order recorded. On
+ * SP_EINVALID *line and *column are the row's and the message is on db. */
+int imp_history_replay(imp_history *h, size_t *line, size_t *column);
+
+/* What was made: places, owners and actions, and the entries rebuilt. */
+void imp_history_tally(const imp_history *h, sp_import_counts *created, int64_t *entries);
+
+void imp_history_free(imp_history *h);
+
 #endif

@@ -68,6 +68,34 @@ fingerprint() {
     done | sha256sum
 }
 
+# readme_block HEADING: runs the first ```text block under the README's
+# heading HEADING, each "$ safeplan ..." line in turn in the current
+# directory, and fails unless each prints (stdout and stderr) exactly the
+# lines under it.
+readme_block() {
+    awk -v h="$1" '$0 == h {s=1} s&&/^```text/{b=1; next} b&&/^```/{exit} b' \
+        "$SP_SOURCE_DIR/README.md" >block
+    python3 - "$SAFEPLAN_BIN" block <<'PY'
+import shlex, subprocess, sys
+binary, lines = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().splitlines()
+steps, bad = [], 0
+for line in lines:
+    if line.startswith("$ "):
+        steps.append((line[2:], []))
+    else:
+        steps[-1][1].append(line)
+for cmd, want in steps:
+    argv = shlex.split(cmd)
+    assert argv[0] == "safeplan"
+    got = subprocess.run([binary] + argv[1:], stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, text=True).stdout.splitlines()
+    if got != want:
+        bad += 1
+        print(f"README: {cmd}\n  want {want}\n  got  {got}", file=sys.stderr)
+sys.exit(1 if bad or not steps else 0)
+PY
+}
+
 finish() {
     echo "$PASSED passed, $FAILED failed"
     [ "$FAILED" -eq 0 ]

@@ -312,27 +312,7 @@ mkdir -p "$WORK/readme" && (
     cd "$WORK/readme" || exit 1
     export SAFEPLAN_DB=$PWD/safeplan.db SAFEPLAN_TODAY=2017-07-01 SAFEPLAN_USER="Business manager"
     "$SAFEPLAN_BIN" demo >/dev/null
-    awk '/^### Putting mistakes right/{s=1} s&&/^```text/{b=1; next} b&&/^```/{exit} b' \
-        "$SP_SOURCE_DIR/README.md" >block
-    python3 - "$SAFEPLAN_BIN" block <<'PY'
-import shlex, subprocess, sys
-binary, lines = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().splitlines()
-steps, bad = [], 0
-for line in lines:
-    if line.startswith("$ "):
-        steps.append((line[2:], []))
-    else:
-        steps[-1][1].append(line)
-for cmd, want in steps:
-    argv = shlex.split(cmd)
-    assert argv[0] == "safeplan"
-    got = subprocess.run([binary] + argv[1:], stdout=subprocess.PIPE,
-                         stderr=subprocess.STDOUT, text=True).stdout.splitlines()
-    if got != want:
-        bad += 1
-        print(f"README: {cmd}\n  want {want}\n  got  {got}", file=sys.stderr)
-sys.exit(1 if bad or not steps else 0)
-PY
+    readme_block "### Putting mistakes right"
 ) && ok || bad "README block differs"
 
 case_ "help for every new command"

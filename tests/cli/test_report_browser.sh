@@ -18,13 +18,18 @@ axe() {
     STATUS=$?
 }
 
-# same_page PDF TEXT1 TEXT2: true if some page holds both texts.
+# same_page PDF TEXT1 TEXT2: true if some page holds both texts. Spaces,
+# line ends and hyphens are left out on both sides: a path wraps in its
+# narrow column, and pdftotext joins a word broken after a hyphen without
+# the hyphen ("2016-" + "effectiveness" reads "2016effectiveness").
 same_page() {
-    local pages p
+    local pages p one two
     pages=$(pdfinfo "$1" | sed -n 's/^Pages: *//p')
+    one=$(printf '%s' "$2" | tr -d ' \n-')
+    two=$(printf '%s' "$3" | tr -d ' \n-')
     for p in $(seq 1 "$pages"); do
-        pdftotext -f "$p" -l "$p" "$1" - | tr -s ' \n' '  ' >"$WORK/page.txt"
-        grep -qF -- "$2" "$WORK/page.txt" && grep -qF -- "$3" "$WORK/page.txt" && return 0
+        pdftotext -f "$p" -l "$p" "$1" - | tr -d ' \n-' >"$WORK/page.txt"
+        grep -qF -- "$one" "$WORK/page.txt" && grep -qF -- "$two" "$WORK/page.txt" && return 0
     done
     return 1
 }

@@ -71,6 +71,10 @@ for w in 80 100; do
     COLUMNS=$w "$SAFEPLAN_BIN" overdue >t.txt
     "$SAFEPLAN_BIN" overdue --format csv >t.csv
     expect_eq "$(whole_in_table t.txt t.csv path rag days_overdue)" ok "overdue at $w"
+    COLUMNS=$w "$SAFEPLAN_BIN" action history 1 >t.txt
+    "$SAFEPLAN_BIN" action history 1 --format csv >t.csv
+    expect_eq "$(whole_in_table t.txt t.csv id on_date old_status new_status)" ok \
+        "action history at $w"
 done
 
 case_ "durations: N, Nd, Nw and Nm wherever days are asked"
