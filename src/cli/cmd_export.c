@@ -134,7 +134,7 @@ const cli_command cmd_export = {
     "Usage: safeplan export [FILTERS] [--as-of DATE] [--out FILE] [--no-bom] [--raw]\n"
     "           [--include-void] [--format csv|json]\n"
     "       safeplan export --history [FILTERS] [--out FILE] [--no-bom] [--raw]\n"
-    "           [--include-void] [--format csv|json]\n"
+    "           [--format csv|json]\n"
     "\n"
     "Writes the plan as CSV, one row per action, in reference order: its place,\n"
     "text, owner, dates, status, measure, RAG and its reason on the as-of date,\n"

@@ -173,6 +173,11 @@ bad_copy orphan.csv "del rows[$created_before]"
 bad_copy short.csv "rows = [r[:-1] for r in rows]"
 bad_copy renamed.csv "rows[0][h.index('note')] = 'Note'"
 bad_copy nowhere.csv "rows[1][h.index('created_as')] = 'nowhere/x/1/1'"
+bad_copy notpath.csv "rows[1][h.index('created_as')] = 'torbay'"
+bad_copy twice.csv "rows[$created_before + 1][h.index('entry')] = 'created'"
+bad_copy order.csv "rows[$created_before + 1][h.index('entry_no')] = rows[$created_before][h.index('entry_no')]"
+void_row=$(awk -F, '/,edit,.*,void,0,1/ {print NR; exit}' history.csv)
+bad_copy voidvalue.csv "rows[$void_row - 1][h.index('new_value')] = '2'"
 sp --db empty.db init
 for spec in "kind.csv:3:16|entry 'changed': expected created, update, edit or embedded" \
     "date.csv:3:24|start_on '31/12/2017': expected a date YYYY-MM-DD" \
@@ -181,7 +186,11 @@ for spec in "kind.csv:3:16|entry 'changed': expected created, update, edit or em
     "orphan.csv:$((created_before + 1)):16|an entry before its action's 'created' row" \
     "short.csv:1:48|this header stops after 47" \
     "renamed.csv:1:33|column 33 is 'Note', expected 'note'" \
-    "nowhere.csv:2:21|names finding 'nowhere/x/1', which is in neither the plan nor the file"; do
+    "nowhere.csv:2:21|names finding 'nowhere/x/1', which is in neither the plan nor the file" \
+    "notpath.csv:2:21|created_as 'torbay': expected the action's path" \
+    "twice.csv:$((created_before + 2)):16|the file has already created this action" \
+    "order.csv:$((created_before + 2)):17|not after the action's entry above it" \
+    "voidvalue.csv:$void_row:48|new_value '2': void is 0 or 1"; do
     file=${spec%%:*}
     case_ "a bad history file is refused naming the place: $file"
     run --db empty.db import "$file"
