@@ -484,6 +484,15 @@ int sp_due_soon(sp_cursor **out, sp_db *db, const char *as_of, const char *befor
                 const sp_filter *filter);
 
 /*
+ * Every open action (not started or in progress) on as_of, due soonest
+ * first, those with no due date last (then by id): an officer's "My
+ * actions" with filter->owner set. Without a narrowing filter it sorts
+ * every open action of the plan. Columns: as sp_due_soon's (days_to_due
+ * is negative when the action is overdue, NULL with no due date).
+ */
+int sp_open_actions(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter);
+
+/*
  * Open actions with no update for `days` days or more on as_of, counted
  * from the latest update, else from the start date (as the RAG staleness
  * rule counts); actions with neither are left out, having no date to count

@@ -170,6 +170,70 @@ WHERE x.status IN ('not_started', 'in_progress')
   AND (:no_due IS NULL OR x.due_on IS NULL)
 ORDER BY x.due_on, x.id;
 
+-- name: open
+-- Every open action (not started or in progress) on :as_of, due soonest
+-- first and those with no due date last: the web's "My actions" (with an
+-- owner filter, whose index then leads: an owner's few open actions are
+-- sorted, not the plan). Unfiltered it sorts every open action; callers
+-- narrow it. days_to_due is negative for an overdue action.
+WITH
+-- include: replayed
+,
+replayed_action AS (
+    -- Only the rebuilt state is held; the rest is read back by id.
+    SELECT a.id, a.ref, a.finding_id, a.description, a.start_on, a.original_due_on,
+           a.cadence, a.voided, s.status, s.due_on, s.owner_id, s.last_update_on, s.transferred_to,
+           s.rag_override, s.rag_override_reason, s.progress_on
+    FROM replayed s
+    JOIN action a ON a.id = s.id
+)
+SELECT x.id,
+       au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
+       f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
+       x.original_due_on, x.due_on,
+       CAST(julianday(x.due_on) - julianday(:as_of) AS INTEGER) AS days_to_due,
+       rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
+           x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
+                  x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
+                  :amber_days, :stale_days) AS rag_reason,
+       x.last_update_on, x.status
+FROM action x
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+JOIN authority au ON au.id = r.authority_id
+JOIN owner o ON o.id = x.owner_id
+WHERE x.status IN ('not_started', 'in_progress')
+-- filters: by_action
+  AND (:no_due IS NULL OR x.due_on IS NULL)
+  AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
+  AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
+       OR EXISTS (SELECT 1 FROM action_update u
+                  WHERE u.action_id = x.id AND u.on_date <= :as_of))
+UNION ALL
+SELECT x.id,
+       au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
+       f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
+       x.original_due_on, x.due_on,
+       CAST(julianday(x.due_on) - julianday(:as_of) AS INTEGER) AS days_to_due,
+       rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
+           x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
+       rag_reason(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
+                  x.transferred_to, x.rag_override, x.rag_override_reason, :as_of,
+                  :amber_days, :stale_days) AS rag_reason,
+       x.last_update_on, x.status
+FROM replayed_action x
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+JOIN authority au ON au.id = r.authority_id
+JOIN owner o ON o.id = x.owner_id
+WHERE x.status IN ('not_started', 'in_progress')
+-- filters: by_action
+  AND (:no_due IS NULL OR x.due_on IS NULL)
+ORDER BY x.due_on NULLS LAST, x.id;
+
 -- name: stale
 -- Open actions with no progress since :cutoff: counted from the last update
 -- that reported progress (progress_on, migration 0011: a note, evidence, a

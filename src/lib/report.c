@@ -137,6 +137,11 @@ int sp_overdue(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *f
     return sp_report_open(out, db, "report/overdue", as_of, filter);
 }
 
+int sp_open_actions(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter)
+{
+    return sp_report_open(out, db, "report/open", as_of, filter);
+}
+
 /* A window of days for due/stale; negative means "the setting". */
 static int check_days(sp_db *db, const char *what, int days)
 {

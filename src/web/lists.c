@@ -1,6 +1,6 @@
 /*
- * The list pages: Overdue, Due soon, Stale and the Plan, with the CLI's
- * filters and an as-of date, a page of PAGE_SIZE rows at a time.
+ * The list pages: My actions, Overdue, Due soon, Stale and the Plan, with
+ * the CLI's filters and an as-of date, a page of PAGE_SIZE rows at a time.
  *
  * Scoping: a list is run once per authority the account may see, so no
  * row outside its scope is ever read. Paging is by key, not by count: a
@@ -20,7 +20,7 @@
 #define PAGE_SIZE 50
 #define MAX_RUNS 256
 
-enum list_kind { LIST_OVERDUE, LIST_DUE_SOON, LIST_STALE, LIST_PLAN };
+enum list_kind { LIST_OVERDUE, LIST_DUE_SOON, LIST_STALE, LIST_PLAN, LIST_MINE };
 
 typedef struct list_spec {
     enum list_kind kind;
@@ -37,6 +37,7 @@ static const list_spec SPECS[] = {
     {LIST_STALE, "Stale actions", "/stale", "No open action has gone without an update "
      "this long.", "days_without_update", "Days without an update", 1},
     {LIST_PLAN, "The plan", "/plan", "The plan has no actions that match.", NULL, NULL, 0},
+    {LIST_MINE, "My actions", "/", "You have no open actions.", NULL, NULL, 0},
 };
 
 static const char *const FILTERS[] = {"authority", "review", "owner", "theme", "status",
@@ -48,6 +49,7 @@ typedef struct list_query {
     sp_filter flt;
     int after_run;
     int64_t after_id;
+    char owner_id[24]; /* My actions: the signed-in account's owner */
 } list_query;
 
 /* A row's place in the stream: the run (authority) and the action id. */
@@ -89,6 +91,9 @@ static int run_report(sp_cursor **out, web_ctx *x, const list_spec *s, list_quer
     case LIST_OVERDUE: return sp_overdue(out, x->w->db, q->as_of, &q->flt);
     case LIST_DUE_SOON: return sp_due_soon(out, x->w->db, q->as_of, NULL, q->days, &q->flt);
     case LIST_STALE: return sp_stale(out, x->w->db, q->as_of, q->days, &q->flt);
+    /* Today's open actions of the account's owner, due soonest first: the
+     * owner filter's index leads (sql/report.sql "open"). */
+    case LIST_MINE: return sp_open_actions(out, x->w->db, NULL, &q->flt);
     /* The plan in reference order (authority, review, finding, action),
      * as it stands: sp_plan_at sorts by theme. */
     default: return sp_action_list_where(out, x->w->db, NULL, &q->flt);
@@ -250,6 +255,14 @@ static int read_query(web_ctx *x, const list_spec *s, list_query *q, form_error 
 {
     char iso[SP_DATE_SIZE];
     memset(q, 0, sizeof *q);
+    if (s->kind == LIST_MINE) {
+        snprintf(q->owner_id, sizeof q->owner_id, "%lld", (long long)x->session.owner_id);
+        q->flt.owner = q->owner_id;
+        if (parse_after(query_arg(x, "after"), q))
+            return 1;
+        *e = (form_error){"after", "The page address is not right: start from the first page"};
+        return 0;
+    }
     q->as_of = query_arg(x, "as_of");
     q->days_text = query_arg(x, "days");
     q->days = -1;
@@ -434,7 +447,11 @@ static int list_page(web_ctx *x, const list_spec *s)
     }
     if (!ok && e.field)
         error_summary(f, e.field, e.message);
-    filter_form(f, x, s, &q, e.field ? &e : NULL);
+    if (s->kind == LIST_MINE)
+        fputs("<p class=\"govuk-body\">Your open actions, due soonest first. Open one to "
+              "log progress or mark it complete.</p>\n", f);
+    else
+        filter_form(f, x, s, &q, e.field ? &e : NULL);
     if (ok)
         fwrite(body, 1, blen, f);
     else if (!e.field)
@@ -448,3 +465,22 @@ int page_overdue(web_ctx *x) { return list_page(x, &SPECS[0]); }
 int page_due_soon(web_ctx *x) { return list_page(x, &SPECS[1]); }
 int page_stale(web_ctx *x) { return list_page(x, &SPECS[2]); }
 int page_plan(web_ctx *x) { return list_page(x, &SPECS[3]); }
+
+/* An account not linked to an owner has no actions of its own: it is told
+ * where the plan's lists are, rather than shown every action in scope. */
+int page_home(web_ctx *x)
+{
+    if (x->session.owner_id)
+        return list_page(x, &SPECS[4]);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = page_begin(x, "My actions", &buf, &len);
+    if (!f)
+        return 0;
+    fputs("<p class=\"govuk-body\">Your account is not linked to an owner of actions, so "
+          "no actions are yours to update. The plan's lists are <a class=\"govuk-link\" "
+          "href=\"/overdue\">Overdue</a>, <a class=\"govuk-link\" href=\"/due-soon\">Due "
+          "soon</a>, <a class=\"govuk-link\" href=\"/stale\">Stale</a> and <a "
+          "class=\"govuk-link\" href=\"/plan\">the plan</a>.</p>\n", f);
+    return page_end(x, f, &buf, &len, 200, NULL);
+}

@@ -190,9 +190,35 @@ int page_transfer(web_ctx *x)
     return task_done(x, &TRANSFER, moved);
 }
 
+/* The time-out warning's dialog, opened by session.js (WCAG 2.2.1) two
+ * minutes before the session would end: when, and "Stay signed in"; then,
+ * if nothing was done, that the session has ended. Without script it is
+ * never shown. */
+static void session_dialog(web_ctx *x, FILE *f)
+{
+    fputs("<dialog id=\"session-dialog\" class=\"app-session-dialog\" "
+          "aria-labelledby=\"session-dialog-title\" aria-describedby=\"session-dialog-text\">"
+          "<div data-state=\"warn\"><h2 class=\"govuk-heading-m\" id=\"session-dialog-title\">"
+          "You will be signed out soon</h2><p class=\"govuk-body\" id=\"session-dialog-text\">"
+          "For your security, you will be signed out at <span id=\"session-dialog-time\">"
+          "</span> if you do nothing. Anything you have typed and not saved would be lost."
+          "</p><form method=\"post\" action=\"/session/extend\" class=\"app-session-extend\">",
+          f);
+    page_csrf(x, f);
+    fputs("<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
+          "Stay signed in</button></form></div><div data-state=\"ended\" hidden>"
+          "<h2 class=\"govuk-heading-m\" id=\"session-ended-title\" tabindex=\"-1\">You have been signed "
+          "out</h2><p class=\"govuk-body\" id=\"session-ended-text\">The service was not used "
+          "for a while, so you were signed out. Copy anything you typed and have not saved, "
+          "then <a class=\"govuk-link\" href=\"/sign-in\">sign in "
+          "again</a>.</p></div></dialog>", f);
+}
+
 /* WCAG 2.2.1: say before it happens when the session will time out, and
- * how to keep it (any page opened restarts the idle clock). Without
- * script the notice is on every page. */
+ * give a simple way to keep it that loses nothing: "Stay signed in" posts
+ * to /session/extend, whose 204 leaves the page as it is (any page opened
+ * restarts the idle clock too). With script, session.js also warns two
+ * minutes before the end (session_dialog). */
 void page_session_notice(web_ctx *x, FILE *f)
 {
     time_t ends = (time_t)(x->w->now + x->w->idle_s);
@@ -200,11 +226,14 @@ void page_session_notice(web_ctx *x, FILE *f)
     char at[16];
     gmtime_r(&ends, &tm);
     strftime(at, sizeof at, "%H:%M", &tm);
-    fprintf(f, "<p class=\"govuk-body-s\" id=\"session-notice\">For your security you will "
-               "be signed out after %lld minutes without using the service (at %s UTC if "
-               "you do nothing). Opening any page, or <a class=\"govuk-link\" href=\"",
-            (long long)(x->w->idle_s / 60), at);
-    html_text(f, x->w->url);
-    fputs("\">reloading this one</a>, keeps you signed in. Save your work before then.</p>",
-          f);
+    fprintf(f, "<div id=\"session-notice\" data-idle-seconds=\"%lld\"><p class=\"govuk-body-s "
+               "app-session-notice\">For your security you will be signed out after %lld "
+               "minutes without using the service (at %s UTC if you do nothing). Opening any "
+               "page keeps you signed in, and so does this button, without leaving the page:"
+               "</p><form method=\"post\" action=\"/session/extend\" class=\"app-session-extend\">",
+            (long long)x->w->idle_s, (long long)(x->w->idle_s / 60), at);
+    page_csrf(x, f);
+    fputs("<button type=\"submit\" class=\"app-session-extend__button\">Stay signed in"
+          "</button></form></div>", f);
+    session_dialog(x, f);
 }

@@ -31,6 +31,9 @@ static const route ROUTES[] = {
     {"GET", "/sign-in", R_PUBLIC, page_sign_in_form},
     {"POST", "/sign-in", R_PUBLIC, page_sign_in},
     {"GET", "/style.css", R_PUBLIC, page_style},
+    {"GET", "/session.js", R_PUBLIC, page_script},
+    /* Any request restarts the idle clock; this one does only that. */
+    {"POST", "/session/extend", R_ANY, page_session_extend},
     {"POST", "/sign-out", R_ANY, page_sign_out},
     {"GET", "/", R_ANY, page_home},
     {"GET", "/overdue", R_ANY, page_overdue},

@@ -16,6 +16,8 @@ int page_sign_in_form(web_ctx *x);
 int page_sign_in(web_ctx *x);
 int page_sign_out(web_ctx *x);
 int page_style(web_ctx *x);
+int page_script(web_ctx *x);
+int page_session_extend(web_ctx *x);
 int page_home(web_ctx *x);
 int page_overdue(web_ctx *x);
 int page_due_soon(web_ctx *x);

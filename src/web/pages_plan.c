@@ -1,12 +1,9 @@
-/* The plan's pages: My actions, Overdue, an action with its history and
- * update form. Every list is run once per authority the account may see,
- * so nothing outside its scope is ever read into a page. */
+/* An action's page: everything `action show` gives, its history and the
+ * update form, for an action in the account's scope. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "form.h"
-
-typedef int (*report_fn)(sp_cursor **out, sp_db *db, const sp_filter *f);
 
 static int find_col(const sp_cursor *c, const char *name)
 {
@@ -16,121 +13,32 @@ static int find_col(const sp_cursor *c, const char *name)
     return -1;
 }
 
-static const char *const COLS[] = {"path", "action", "owner", "due_on", "status", "rag"};
-static const char *const HEADS[] = {"Action", "What", "Owner", "Due", "Status", "RAG"};
-#define NCOLS 6
-
-/* Writes the cursor's rows as table rows; returns the count, -1 on error. */
-static long rows(FILE *f, sp_cursor *c)
+/* Whether the account is linked to the owner named `name`. Owner names
+ * are unique, so the account's owner's name equals it exactly when they
+ * are one owner; resolving the name instead would read a name of digits
+ * ("2024") as an id. */
+static int is_my_owner(web_ctx *x, const char *name)
 {
-    int at[NCOLS], id = find_col(c, "id");
-    long n = 0;
-    for (int i = 0; i < NCOLS; i++)
-        at[i] = find_col(c, COLS[i]);
-    int rc;
-    while ((rc = sp_cursor_step(c)) == SP_ROW) {
-        fputs("<tr class=\"govuk-table__row\">", f);
-        for (int i = 0; i < NCOLS; i++) {
-            fputs("<td class=\"govuk-table__cell\">", f);
-            if (i == 0 && id >= 0)
-                fprintf(f, "<a href=\"/actions/%lld\">", (long long)sp_cursor_int(c, id));
-            html_text(f, at[i] >= 0 ? sp_cursor_text(c, at[i]) : "");
-            fputs(i == 0 && id >= 0 ? "</a></td>" : "</td>", f);
-        }
-        fputs("</tr>\n", f);
-        n++;
-    }
-    return rc == SP_DONE ? n : -1;
-}
-
-static int run_one(FILE *f, web_ctx *x, report_fn fn, sp_filter *flt, long *total)
-{
-    sp_cursor *c = NULL;
-    if (fn(&c, x->w->db, flt) != SP_OK)
+    char *mine = NULL;
+    if (!x->session.owner_id ||
+        sp_ref_path(&mine, x->w->db, "owner", x->session.owner_id) != SP_OK)
         return 0;
-    long n = rows(f, c);
-    sp_cursor_free(c);
-    if (n < 0)
-        return 0;
-    *total += n;
-    return 1;
+    int same = strcmp(mine, name) == 0;
+    free(mine);
+    return same;
 }
 
-/* Runs fn for each authority in scope, writing one table. */
-static int scoped_table(FILE *f, web_ctx *x, report_fn fn, sp_filter *flt, long *total)
-{
-    html_table_open(f, "Actions");
-    fputs("<thead class=\"govuk-table__head\">"
-          "<tr class=\"govuk-table__row\">", f);
-    for (int i = 0; i < NCOLS; i++)
-        fprintf(f, "<th scope=\"col\" class=\"govuk-table__header\">%s</th>", HEADS[i]);
-    fputs("</tr></thead><tbody class=\"govuk-table__body\">\n", f);
-    *total = 0;
-    int ok = 1;
-    if (x->session.all_authorities) {
-        ok = run_one(f, x, fn, flt, total);
-    } else {
-        sp_cursor *codes = NULL;
-        ok = sp_account_authorities(&codes, x->w->db, x->session.account_id) == SP_OK;
-        int rc;
-        while (ok && (rc = sp_cursor_step(codes)) == SP_ROW) {
-            char code[64];
-            snprintf(code, sizeof code, "%s", sp_cursor_text(codes, 0));
-            flt->authority = code;
-            ok = run_one(f, x, fn, flt, total);
-        }
-        sp_cursor_free(codes);
-    }
-    html_table_close(f);
-    return ok;
-}
-
-static int plan_now(sp_cursor **out, sp_db *db, const sp_filter *f)
-{
-    return sp_plan_at(out, db, NULL, f);
-}
-
-static int list_page(web_ctx *x, const char *title, report_fn fn, sp_filter *flt,
-                     const char *empty)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    long total = 0;
-    FILE *f = page_begin(x, title, &buf, &len);
-    if (!f)
-        return 0;
-    int ok = scoped_table(f, x, fn, flt, &total);
-    if (!ok)
-        fputs("<p>The list could not be read. Try again; if it keeps failing, tell "
-              "the administrator.</p>\n", f);
-    else if (total == 0)
-        fprintf(f, "<p>%s</p>\n", empty);
-    else
-        fprintf(f, "<p>%ld action%s.</p>\n", total, total == 1 ? "" : "s");
-    return page_end(x, f, &buf, &len, ok ? 200 : 500, NULL);
-}
-
-int page_home(web_ctx *x)
-{
-    char owner[32];
-    sp_filter flt = {0};
-    if (!x->session.owner_id)
-        return list_page(x, "My actions", plan_now, &flt,
-                         "Your account is not the owner of any actions.") ;
-    snprintf(owner, sizeof owner, "%lld", (long long)x->session.owner_id);
-    flt.owner = owner;
-    return list_page(x, "My actions", plan_now, &flt, "You own no actions.");
-}
-
-/* The action's authority code and owner id, or SP_ENOTFOUND. */
-static int action_facts(web_ctx *x, char code[64], int64_t *owner)
+/* The action's authority code and whether the account owns it, or
+ * SP_ENOTFOUND. */
+static int action_facts(web_ctx *x, char code[64], int *mine)
 {
     sp_cursor *c = NULL;
     int rc = sp_action_get(&c, x->w->db, x->id);
     if (rc == SP_OK && (rc = sp_cursor_step(c)) == SP_ROW) {
         const char *path = sp_cursor_text(c, find_col(c, "path"));
         snprintf(code, 64, "%.*s", (int)strcspn(path, "/"), path);
-        rc = sp_resolve(owner, x->w->db, "owner", sp_cursor_text(c, find_col(c, "owner")));
+        *mine = is_my_owner(x, sp_cursor_text(c, find_col(c, "owner")));
+        rc = SP_OK;
     } else if (rc == SP_DONE) {
         rc = SP_ENOTFOUND;
     }
@@ -153,10 +61,10 @@ int scope_allows(web_ctx *x, const char *code)
 }
 
 /* Not found and out of scope look the same, so scope does not leak. */
-static int action_visible(web_ctx *x, int64_t *owner)
+static int action_visible(web_ctx *x, int *mine)
 {
     char code[64];
-    return action_facts(x, code, owner) == SP_OK && scope_allows(x, code);
+    return action_facts(x, code, mine) == SP_OK && scope_allows(x, code);
 }
 
 static void definition_list(FILE *f, sp_cursor *c)
@@ -200,10 +108,10 @@ static void history_table(FILE *f, web_ctx *x)
     sp_cursor_free(c);
 }
 
-static int may_update(web_ctx *x, int64_t owner)
+static int may_update(web_ctx *x, int mine)
 {
     if (strcmp(x->session.role, "officer") == 0)
-        return x->session.owner_id != 0 && owner == x->session.owner_id;
+        return mine;
     return strcmp(x->session.role, "manager") == 0;
 }
 
@@ -261,8 +169,8 @@ static void update_form(FILE *f, web_ctx *x, const form_error *e, const update_v
 static int action_page(web_ctx *x, unsigned status, const form_error *e,
                        const update_values *u)
 {
-    int64_t owner = 0;
-    if (!action_visible(x, &owner))
+    int mine = 0;
+    if (!action_visible(x, &mine))
         return respond_error(x, 404, "There is no action with this number that you can see. "
                                      "Go back to your list of actions.");
     sp_cursor *c = NULL;
@@ -283,7 +191,7 @@ static int action_page(web_ctx *x, unsigned status, const form_error *e,
     definition_list(f, c);
     sp_cursor_free(c);
     history_table(f, x);
-    if (may_update(x, owner))
+    if (may_update(x, mine))
         update_form(f, x, e, u);
     return page_end(x, f, &buf, &len, status, NULL);
 }
@@ -338,11 +246,11 @@ static int officer_overreach(web_ctx *x, const update_values *u)
 
 int page_action_update(web_ctx *x)
 {
-    int64_t owner = 0;
-    if (!action_visible(x, &owner))
+    int mine = 0;
+    if (!action_visible(x, &mine))
         return respond_error(x, 404, "There is no action with this number that you can see. "
                                      "Go back to your list of actions.");
-    if (!may_update(x, owner))
+    if (!may_update(x, mine))
         return respond_error(x, 403, "Only the action's owner or a manager can update it.");
     update_values u;
     if (!read_update(x, &u)) {

@@ -6,9 +6,12 @@
 
 #include "pages.h"
 
-/* No script at all, styles only from our own stylesheet, never framed. */
-static const char CSP[] = "default-src 'none'; style-src 'self'; img-src 'self'; "
-                          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/* Styles and the one script (the time-out warning) only from our own
+ * files, no inline script or style, never framed; a script may talk only
+ * to this server. */
+static const char CSP[] = "default-src 'none'; style-src 'self'; script-src 'self'; "
+                          "connect-src 'self'; img-src 'self'; form-action 'self'; "
+                          "frame-ancestors 'none'; base-uri 'none'";
 
 static void security_headers(struct MHD_Response *r)
 {
@@ -95,7 +98,8 @@ FILE *page_begin(web_ctx *x, const char *title, char **buf, size_t *len)
           f);
     html_text(f, title);
     /* No crown and no GOV.UK logotype: the header names the service only. */
-    fputs(" – safeplan</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n"
+    fputs(" – safeplan</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n"
+          "<script src=\"/session.js\" defer></script>\n</head>\n"
           "<body class=\"govuk-template__body\">\n"
           "<a class=\"govuk-skip-link\" href=\"#main\">Skip to main content</a>\n"
           "<header class=\"govuk-header\"><div class=\"govuk-header__container "
@@ -194,11 +198,33 @@ void page_csrf(web_ctx *x, FILE *f)
 extern const char *const web_style_css;
 extern const size_t web_style_css_len;
 
-int page_style(web_ctx *x)
+/* The time-out warning's script, from src/web/assets/session.js. */
+extern const char *const web_session_js;
+extern const size_t web_session_js_len;
+
+static int embedded(web_ctx *x, const char *bytes, size_t len, const char *type)
 {
-    char *body = malloc(web_style_css_len);
+    char *body = malloc(len);
     if (!body)
         return 0;
-    memcpy(body, web_style_css, web_style_css_len);
-    return queue(x, 200, body, web_style_css_len, "text/css; charset=utf-8", NULL, NULL);
+    memcpy(body, bytes, len);
+    return queue(x, 200, body, len, type, NULL, NULL);
+}
+
+int page_style(web_ctx *x)
+{
+    return embedded(x, web_style_css, web_style_css_len, "text/css; charset=utf-8");
+}
+
+int page_script(web_ctx *x)
+{
+    return embedded(x, web_session_js, web_session_js_len, "text/javascript; charset=utf-8");
+}
+
+/* The session was found, so its idle clock has restarted (signed_in() in
+ * page.c): nothing to send. A 204 leaves the browser on its page, with
+ * what was typed into it, with or without script. */
+int page_session_extend(web_ctx *x)
+{
+    return queue(x, 204, NULL, 0, "text/plain; charset=utf-8", NULL, NULL);
 }

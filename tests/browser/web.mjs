@@ -160,6 +160,9 @@ async function keyboardJourney(browser, setup, javaScriptEnabled) {
     const label = `keyboard journey, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`;
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
     const j = setup.journey, focusOk = { count: 0, bad: [] };
     const note = `Keyboard update ${javaScriptEnabled ? 'js' : 'nojs'} ${Date.now()}`;
     const active = (sel) => new Function(`return document.activeElement.matches(${JSON.stringify(sel)})`);
@@ -191,8 +194,54 @@ async function keyboardJourney(browser, setup, javaScriptEnabled) {
         check(new URL(page.url()).pathname === '/sign-in', `${label}: signed out`);
         await page.goto(setup.base + j.action);
         check(new URL(page.url()).pathname === '/sign-in', `${label}: the action needs signing in again`);
+        check(errors.length === 0, `${label}: no script or security-policy errors` +
+              (errors.length ? `: ${errors.join(' | ')}` : ''));
         check(focusOk.bad.length === 0, `${label}: focus visible on all ${focusOk.count} elements tabbed to` +
               (focusOk.bad.length ? `; not on: ${focusOk.bad.join(' | ')}` : ''));
+    } finally {
+        await context.close();
+    }
+}
+
+// WCAG 2.2.1: two minutes before the idle time-out the warning opens as a
+// modal dialog; "Stay signed in" (Enter on it, or Escape) closes it with
+// what was typed kept and the server's clock restarted; left alone, it says
+// the session has ended and leaves the page to copy from. The browser's
+// clock is moved on (page.clock), not waited for.
+async function timeoutWarning(browser, setup) {
+    const label = 'time-out warning';
+    const context = await browser.newContext({ bypassCSP: true }); // to inject axe
+    const page = await context.newPage();
+    const typed = 'typed, not saved';
+    const warning = page.getByRole('dialog', { name: 'You will be signed out soon' });
+    const extended = () => page.waitForResponse((r) => r.url().endsWith('/session/extend'));
+    try {
+        await page.clock.install();
+        await signIn(page, setup.base, setup.journey);
+        await page.goto(setup.base + setup.journey.action);
+        await page.fill('#note', typed);
+        for (const [how, key] of [['Enter on Stay signed in', 'Enter'], ['Escape', 'Escape']]) {
+            await page.clock.fastForward('27:00');
+            check(!await warning.isVisible(), `${label}: not shown 27 minutes in`);
+            await page.clock.fastForward('01:30');
+            check(await warning.isVisible(), `${label}: shown 2 minutes before the end`);
+            check(await page.evaluate(() => document.activeElement.textContent === 'Stay signed in'),
+                  `${label}: focus on Stay signed in`);
+            const time = await page.locator('#session-dialog-time').textContent();
+            check(/^[0-9]{2}:[0-9]{2}$/.test(time), `${label}: says when (${time})`);
+            if (key === 'Enter')
+                report(setup.journey.role || 'officer', 'the time-out warning', 200, await axeCheck(page));
+            const [resp] = await Promise.all([extended(), page.keyboard.press(key)]);
+            check(resp.status() === 204, `${label}: ${how} restarts the session (HTTP ${resp.status()})`);
+            await warning.waitFor({ state: 'hidden' });
+            check(await page.inputValue('#note') === typed && page.url().endsWith(setup.journey.action),
+                  `${label}: after ${how}, the page and what was typed are kept`);
+        }
+        await page.clock.fastForward('31:00');
+        const ended = page.getByRole('dialog', { name: 'You have been signed out' });
+        check(await ended.isVisible(), `${label}: left alone, says the session has ended`);
+        check(await page.inputValue('#note') === typed, `${label}: what was typed is still there to copy`);
+        report(setup.journey.role || 'officer', 'the signed-out notice', 200, await axeCheck(page));
     } finally {
         await context.close();
     }
@@ -237,6 +286,7 @@ async function main(argv) {
             check(pages.length > 0, `${account.role}: ${pages.length} pages checked: ${pages.join(' ')}`);
             byRole[account.role] = pages;
         }
+        await timeoutWarning(browser, setup);
         await keyboardJourney(browser, setup, true);
         await keyboardJourney(browser, setup, false);
         const manager = setup.accounts.find((a) => a.role === 'manager') || setup.accounts[0];

@@ -7,9 +7,11 @@ sp demo
 torbay_id=$(sql plan.db "SELECT x.id FROM action x JOIN finding f ON f.id=x.finding_id
   JOIN review r ON r.id=f.review_id JOIN authority a ON a.id=r.authority_id
   WHERE a.code='torbay' LIMIT 1")
+# The Leicester owner with most open actions (and closed ones too), for My actions.
 owner_id=$(sql plan.db "SELECT o.id FROM owner o JOIN action x ON x.owner_id=o.id
   JOIN finding f ON f.id=x.finding_id JOIN review r ON r.id=f.review_id
-  JOIN authority a ON a.id=r.authority_id WHERE a.code='leicester' LIMIT 1")
+  JOIN authority a ON a.id=r.authority_id WHERE a.code='leicester'
+  AND x.status IN ('not_started', 'in_progress') GROUP BY o.id ORDER BY count(*) DESC LIMIT 1")
 own_id=$(sql plan.db "SELECT id FROM action WHERE owner_id=$owner_id LIMIT 1")
 other_leic=$(sql plan.db "SELECT x.id FROM action x JOIN finding f ON f.id=x.finding_id
   JOIN review r ON r.id=f.review_id JOIN authority a ON a.id=r.authority_id
@@ -77,6 +79,21 @@ expect_eq "$(sql plan.db "SELECT count(*) FROM session")" 1 "old session ended"
 case_ "officer sees own actions, only in Leicester"
 get / "$WORK/officer1.jar"; expect_eq "$STATUS" 200 "status"; expect_out "leicester/"; expect_out_not "torbay/"
 get /overdue "$WORK/officer1.jar"; expect_out_not "torbay/"; expect_out_not "Torbay"
+case_ "My actions: the officer's open actions, due soonest first, with RAG and reason"
+want=$(sql plan.db "SELECT group_concat(id, ' ') FROM (SELECT x.id FROM action x
+  JOIN finding f ON f.id=x.finding_id JOIN review r ON r.id=f.review_id
+  JOIN authority a ON a.id=r.authority_id WHERE a.code='leicester' AND x.voided=0
+  AND x.owner_id=$owner_id AND x.status IN ('not_started', 'in_progress')
+  ORDER BY x.due_on NULLS LAST, x.id)")
+[ "$(echo "$want" | wc -w)" -ge 2 ] && ok || bad "the demo owner has fewer than 2 open actions: $want"
+get / "$WORK/officer1.jar"
+expect_eq "$(grep -o 'href="/actions/[0-9]*"' "$OUT" | grep -o '[0-9]*' | tr '\n' ' ' | sed 's/ $//')" "$want" "rows"
+expect_out '<h1 class="govuk-heading-l">My actions</h1>'
+expect_out 'class="govuk-tag">'; expect_out 'days past due date'
+expect_out_not 'signed_off'
+case_ "My actions for an account that owns nothing says where the lists are"
+signin viewer1 viewer-pass-12; get / "$WORK/viewer1.jar"; expect_eq "$STATUS" 200 "status"
+expect_out "not linked to an owner"; expect_out 'href="/overdue"'; expect_out_not 'href="/actions/'
 case_ "a Torbay action is not found for a Leicester officer"
 get /actions/$torbay_id "$WORK/officer1.jar"; expect_eq "$STATUS" 404 "status"
 
@@ -124,6 +141,32 @@ case_ "idle session expires"
 signin viewer1 viewer-pass-12
 sql plan.db "UPDATE session SET last_seen = last_seen - 3600"
 get / "$WORK/viewer1.jar"; expect_eq "$STATUS" 303 "redirected to sign in"
+case_ "Stay signed in (WCAG 2.2.1): restarts the idle clock, 204, the page stays"
+signin viewer1 viewer-pass-12; vc=$(csrf viewer1)
+expect_out 'id="session-notice" data-idle-seconds="1800"'
+expect_out 'action="/session/extend"'; expect_out 'Stay signed in'; expect_out '<dialog id="session-dialog"'
+sql plan.db "UPDATE session SET last_seen = last_seen - 1700"
+post /session/extend "$WORK/viewer1.jar" "csrf=$vc"; expect_eq "$STATUS" 204 "status"
+expect_eq "$(wc -c < "$OUT")" 0 "no body"
+viewer_seen() { sql plan.db "SELECT last_seen FROM session WHERE account_id =
+  (SELECT id FROM account WHERE name = 'viewer1') ORDER BY created DESC, last_seen DESC LIMIT 1"; }
+expect_eq "$(( $(viewer_seen) > $(date +%s) - 60 ))" 1 "idle clock restarted"
+sql plan.db "UPDATE session SET last_seen = last_seen - 1700"
+get / "$WORK/viewer1.jar"; expect_eq "$STATUS" 200 "still signed in 1700 s after staying"
+case_ "Stay signed in needs the token and a live session"
+post /session/extend "$WORK/viewer1.jar" ""; expect_eq "$STATUS" 403 "no token"
+post /session/extend "$WORK/viewer1.jar" "csrf=$vc" -H "Origin: http://evil.example"; expect_eq "$STATUS" 403 "cross-origin"
+sql plan.db "UPDATE session SET last_seen = last_seen - 3600"
+post /session/extend "$WORK/viewer1.jar" "csrf=$vc"; expect_eq "$STATUS" 403 "an ended session is not revived"
+case_ "the warning's script: our own file, no inline script"
+get /session.js; expect_eq "$STATUS" 200 "status"
+grep -qi "^Content-Type: text/javascript" "$ERR" && ok || bad "type"
+expect_out "session-dialog"; expect_out "/session/extend"
+grep -q "Content-Security-Policy: .*script-src 'self';" "$ERR" && ok || bad "CSP script-src"
+grep -qi "Content-Security-Policy: .*unsafe-inline" "$ERR" && bad "unsafe-inline" || ok
+signin manager1 manager-pass-1; get / "$WORK/manager1.jar"
+expect_out '<script src="/session.js" defer></script>'
+expect_eq "$(grep -o '<script[^>]*>' "$OUT" | grep -vc 'src="/session.js"')" 0 "inline scripts"
 case_ "absolute expiry"
 signin viewer1 viewer-pass-12
 sql plan.db "UPDATE session SET created = created - 13*3600"

@@ -53,6 +53,10 @@ expect_status 0
 grep -q '^FAIL' "$OUT" && bad "$(grep '^FAIL' "$OUT" | head -5)" || ok
 expect_out "PASS: keyboard journey, JavaScript on: the update is in the history"
 expect_out "PASS: keyboard journey, JavaScript off: the update is in the history"
+expect_out "PASS: time-out warning: shown 2 minutes before the end"
+expect_out "PASS: time-out warning: after Escape, the page and what was typed are kept"
+expect_out "PASS: time-out warning: left alone, says the session has ended"
+expect_out "PASS: keyboard journey, JavaScript on: no script or security-policy errors"
 
 case_ "the journeys' updates are in the database, by the officer's account"
 expect_eq "$(sql plan.db "SELECT count(*) FROM action_update WHERE action_id=$action_id
