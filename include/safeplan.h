@@ -349,6 +349,11 @@ int sp_authority_add(int64_t *id, sp_db *db, const sp_authority_new *in);
 /* Lists authorities: code, name, kind, reviews, actions. */
 int sp_authority_list(sp_cursor **out, sp_db *db);
 
+/* The code and name of every authority, by code: what a choice of
+ * authority offers. It counts nothing, so it costs the number of
+ * authorities, where sp_authority_list's counts read the whole plan. */
+int sp_authority_codes(sp_cursor **out, sp_db *db);
+
 typedef struct sp_review_new {
     const char *authority; /* required: a reference */
     const char *ref;       /* required: unique within the authority */

@@ -8,3 +8,8 @@ SELECT a.code, a.name, a.kind,
           JOIN review r ON r.id = f.review_id WHERE r.authority_id = a.id AND x.voided = 0)
           AS action_count
 FROM authority a ORDER BY a.code;
+
+-- name: codes
+-- What a choice of authority offers (the web's selects and its lists run
+-- per authority): no counts, so one pass over the few authorities.
+SELECT code, name FROM authority ORDER BY code;

@@ -45,11 +45,21 @@ int sp_authority_add(int64_t *id, sp_db *db, const sp_authority_new *in)
     return rc;
 }
 
-int sp_authority_list(sp_cursor **out, sp_db *db)
+static int list_query(sp_cursor **out, sp_db *db, const char *name)
 {
     sqlite3_stmt *st;
     *out = NULL;
     sp_clear(db);
-    int rc = sp_prepare(&st, db, "authority/list");
+    int rc = sp_prepare(&st, db, name);
     return rc == SP_OK ? sp_cursor_from_stmt(out, db, st) : rc;
+}
+
+int sp_authority_list(sp_cursor **out, sp_db *db)
+{
+    return list_query(out, db, "authority/list");
+}
+
+int sp_authority_codes(sp_cursor **out, sp_db *db)
+{
+    return list_query(out, db, "authority/codes");
 }

@@ -114,7 +114,7 @@ void authority_select(FILE *f, web_ctx *x, const form_error *e, const char *valu
     sp_cursor *c = NULL;
     int scoped = !x->session.all_authorities;
     int rc = scoped ? sp_account_authorities(&c, x->w->db, x->session.account_id)
-                    : sp_authority_list(&c, x->w->db);
+                    : sp_authority_codes(&c, x->w->db);
     while (rc == SP_OK && sp_cursor_step(c) == SP_ROW) {
         const char *code = sp_cursor_text(c, 0);
         fputs("<option value=\"", f);

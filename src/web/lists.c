@@ -11,6 +11,13 @@
  * is found the same way: reading up to the key, the pager remembers the
  * last PAGE_SIZE + 1 keys it passed, the oldest of which the previous page
  * resumed after (or, with fewer, the previous page is the first).
+ *
+ * Cost: a page resumes reading at the key's own run, not at the first, and
+ * reads an earlier run only when the previous page begins there; so a deep
+ * page of a list run per authority reads one authority's rows, not all
+ * the rows before it. The plan (ordered by authority first) is run per
+ * authority even for an account that sees every one: the same order, with
+ * each run sorting one authority's actions instead of the whole plan's.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +75,8 @@ typedef struct pager {
     int full, more;
     int last_run;
     int64_t last_id;
+    int first_run;      /* where this reading started */
+    int earlier;        /* 1: the previous page begins before first_run */
     char group[3][256]; /* the plan's current authority, review, finding */
 } pager;
 
@@ -197,6 +206,10 @@ static int page_rows(FILE *f, const list_spec *s, sp_cursor *c, pager *p, int *o
         if (p->skipping) {
             p->passed[p->npassed++ % (PAGE_SIZE + 1)] = (list_key){p->run, id};
             p->skipping = id != p->last_id;
+            if (!p->skipping && p->npassed <= PAGE_SIZE && p->first_run > 0) {
+                p->earlier = 1; /* nothing shown yet: read again from a run before */
+                return 1;
+            }
             continue;
         }
         if (s->kind == LIST_PLAN)
@@ -213,22 +226,33 @@ static int page_rows(FILE *f, const list_spec *s, sp_cursor *c, pager *p, int *o
     return rc == SP_DONE;
 }
 
-/* The authorities to run: the one asked for, or every one in scope (one
- * run with no authority filter for an account that sees all). */
-static int scope_runs(web_ctx *x, const char *asked, char runs[][64], int *n)
+/* The authorities to run: the one asked for, or every one in scope; for
+ * an account that sees all, one run with no authority filter, or, for the
+ * plan (by_authority), one per authority while there are at most
+ * MAX_RUNS. */
+static int scope_runs(web_ctx *x, const char *asked, int by_authority, char runs[][64],
+                      int *n)
 {
     *n = 0;
-    if (asked || x->session.all_authorities) {
-        snprintf(runs[0], 64, "%s", asked ? asked : "");
-        *n = 1;
-        return 1;
-    }
     sp_cursor *c = NULL;
-    if (sp_account_authorities(&c, x->w->db, x->session.account_id) != SP_OK)
+    int rc = SP_OK;
+    if (!asked && !x->session.all_authorities)
+        rc = sp_account_authorities(&c, x->w->db, x->session.account_id);
+    else if (!asked && by_authority)
+        rc = sp_authority_codes(&c, x->w->db);
+    if (rc != SP_OK)
         return 0;
-    while (*n < MAX_RUNS && sp_cursor_step(c) == SP_ROW)
+    while (c && *n <= MAX_RUNS && sp_cursor_step(c) == SP_ROW)
         snprintf(runs[(*n)++], 64, "%s", sp_cursor_text(c, 0));
     sp_cursor_free(c);
+    if (*n > MAX_RUNS && x->session.all_authorities)
+        *n = 0; /* too many to page by: one run of them all */
+    if (*n > MAX_RUNS)
+        *n = MAX_RUNS;
+    if (*n == 0 && (asked || x->session.all_authorities)) {
+        snprintf(runs[0], 64, "%s", asked ? asked : "");
+        *n = 1;
+    }
     return 1;
 }
 
@@ -383,37 +407,55 @@ static void pagination(FILE *f, const list_spec *s, const list_query *q, const p
     fputs("</nav>\n", f);
 }
 
-/* Runs the list over the authorities in scope, through the pager. */
-static int list_body(FILE *f, web_ctx *x, const list_spec *s, list_query *q, form_error *e)
+/* Reads runs from p->first_run on through the pager, until the page is
+ * full or it must start from an earlier run (p->earlier). */
+static int read_runs(FILE *f, web_ctx *x, const list_spec *s, list_query *q, form_error *e,
+                     char runs[][64], int n, pager *p, int *open)
 {
-    static __thread char runs[MAX_RUNS][64];
-    int n = 0, open = 0;
-    const char *asked = q->flt.authority;
-    pager p = {0};
-    p.last_id = q->after_id;
-    p.skipping = q->after_id != 0;
-    if (!scope_runs(x, q->flt.authority, runs, &n))
-        return 0;
-    /* From the first run even when resuming: the rows before the key give
-     * the previous page's key (they are read, not shown). */
-    for (int k = 0; k < n && !p.more; k++) {
+    for (int k = p->first_run; k < n && !p->more && !p->earlier; k++) {
         sp_cursor *c = NULL;
-        p.run = k;
+        p->run = k;
         q->flt.authority = runs[k][0] ? runs[k] : NULL;
         if (run_report(&c, x, s, q) != SP_OK) {
             form_error_from_db(e, x, FILTERS, (const char *const[]){q->flt.authority,
                 q->flt.review, q->flt.owner, q->flt.theme, q->flt.status, q->flt.rag, NULL});
-            q->flt.authority = asked;
             return 0;
         }
-        int ok = page_rows(f, s, c, &p, &open);
+        int ok = page_rows(f, s, c, p, open);
         sp_cursor_free(c);
-        if (!ok) {
-            q->flt.authority = asked;
+        if (!ok)
             return 0;
-        }
     }
-    q->flt.authority = asked; /* the links carry what was asked, not the run */
+    return 1;
+}
+
+/* Runs the list over the authorities in scope, through the pager. */
+static int list_body(FILE *f, web_ctx *x, const list_spec *s, list_query *q, form_error *e)
+{
+    static __thread char runs[MAX_RUNS + 1][64];
+    int n = 0, open = 0;
+    const char *asked = q->flt.authority;
+    if (!scope_runs(x, q->flt.authority, s->kind == LIST_PLAN, runs, &n))
+        return 0;
+    /* Resume at the key's run. The rows before the key there give the
+     * previous page's key (read, not shown); when there are too few, the
+     * reading starts a run earlier, and from the first if the key is not
+     * where the link said (the list changed since). */
+    int first = q->after_id && q->after_run < n ? q->after_run : 0;
+    pager p;
+    for (;;) {
+        p = (pager){.last_id = q->after_id, .skipping = q->after_id != 0, .first_run = first};
+        int ok = read_runs(f, x, s, q, e, runs, n, &p, &open);
+        q->flt.authority = asked; /* the links carry what was asked, not the run */
+        if (!ok)
+            return 0;
+        if (p.earlier)
+            first--;
+        else if (p.skipping && first > 0)
+            first = 0;
+        else
+            break;
+    }
     if (open)
         html_table_close(f);
     if (p.shown == 0)

@@ -100,3 +100,15 @@ finish() {
     echo "$PASSED passed, $FAILED failed"
     [ "$FAILED" -eq 0 ]
 }
+
+# start_server [ARGS...]: `safeplan serve` on a free loopback port, with
+# ARGS, logging to $WORK/serve.log; sets SERVER (its pid) and BASE (its
+# address), stops it when the script exits, and exits if it did not start.
+start_server() {
+    "$SAFEPLAN_BIN" serve --listen 127.0.0.1:0 "$@" 2>"$WORK/serve.log" &
+    SERVER=$!
+    trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+    for _ in $(seq 50); do grep -q "serving on" "$WORK/serve.log" && break; sleep 0.1; done
+    BASE=$(sed -n 's|.*serving on \(http://[^ ]*\)/ .*|\1|p' "$WORK/serve.log")
+    [ -n "$BASE" ] || { echo "server did not start"; cat "$WORK/serve.log"; exit 1; }
+}

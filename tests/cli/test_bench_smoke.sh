@@ -8,7 +8,7 @@
 BENCH=$SP_SOURCE_DIR/bench
 
 case_ "run.sh --smoke runs every benchmark and prints ratios"
-"$BENCH/run.sh" --smoke --in-a-row 5 --bin "$SAFEPLAN_BIN" --work "$WORK/bench" \
+"$BENCH/run.sh" --smoke --keep --in-a-row 5 --bin "$SAFEPLAN_BIN" --work "$WORK/bench" \
     >"$OUT" 2>"$ERR" </dev/null
 STATUS=$?
 expect_status 0
@@ -60,5 +60,18 @@ STATUS=$?
 expect_status 2
 expect_err "--actions needs a positive whole number, not 'lots'"
 expect_no_out
+
+case_ "web-pages.sh times every page over HTTP on the bench plan"
+SAFEPLAN_BIN=$SAFEPLAN_BIN "$BENCH/web-pages.sh" "$WORK/bench/base.db" 3 >"$OUT" 2>"$ERR" </dev/null
+STATUS=$?
+expect_status 0
+expect_out "20000 actions; authority "
+for page in "overdue, all authorities, page 21" "overdue --owner" "plan, all authorities" \
+    "plan --authority, page [0-9]+" "action page \(20 actions in turn\)" "officer: My actions" \
+    "one-authority account: plan, page [0-9]+" "summary by theme --authority"; do
+    grep -qE "^$page +3 +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9]+$" "$OUT" &&
+        ok || bad "no line for $page"
+done
+expect_out '"errors":[]'
 
 finish

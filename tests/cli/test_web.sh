@@ -31,12 +31,7 @@ expect_eq "$(sql plan.db "SELECT substr(password_hash,1,9) FROM account WHERE na
 case_ "user list"
 run user list; expect_status 0; expect_out "officer1"; expect_out_not "argon2"
 
-"$SAFEPLAN_BIN" serve --listen 127.0.0.1:0 2>"$WORK/serve.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 50); do grep -q "serving on" "$WORK/serve.log" && break; sleep 0.1; done
-BASE=$(sed -n 's|.*serving on \(http://[^ ]*\)/ .*|\1|p' "$WORK/serve.log")
-[ -n "$BASE" ] || { echo "server did not start"; cat "$WORK/serve.log"; exit 1; }
+start_server
 
 # get PATH [JAR]: GET; STATUS is the HTTP code, OUT the body, ERR the headers.
 get() { STATUS=$(curl -s -o "$OUT" -D "$ERR" -w '%{http_code}' ${2:+-b "$2" -c "$2"} "$BASE$1"); }

@@ -27,12 +27,7 @@ adduser manager1 "manager-pass-1" --role manager --authority all
 adduser clerk1 "clerk-pass-12" --role clerk --authority all
 adduser admin1 "admin-pass-12" --role admin --authority all
 
-"$SAFEPLAN_BIN" serve --listen 127.0.0.1:0 2>"$WORK/serve.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 50); do grep -q "serving on" "$WORK/serve.log" && break; sleep 0.1; done
-BASE=$(sed -n 's|.*serving on \(http://[^ ]*\)/ .*|\1|p' "$WORK/serve.log")
-[ -n "$BASE" ] || { echo "server did not start"; cat "$WORK/serve.log"; exit 1; }
+start_server
 
 cat >setup.json <<JSON
 {"base": "$BASE",

@@ -23,11 +23,7 @@ grep -q "govuk-header{[^}]*background:#1d3557" "$css" && ok || bad "the council'
 
 case_ "the server serves the embedded stylesheet byte for byte"
 sp init
-"$SAFEPLAN_BIN" serve --listen 127.0.0.1:0 2>"$WORK/serve.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 50); do grep -q "serving on" "$WORK/serve.log" && break; sleep 0.1; done
-BASE=$(sed -n 's|.*serving on \(http://[^ ]*\)/ .*|\1|p' "$WORK/serve.log")
+start_server
 curl -s -D "$ERR" -o served.css "$BASE/style.css"
 cmp -s served.css "$css" && ok || bad "served CSS differs from safeplan.css"
 grep -qi "Content-Type: text/css" "$ERR" && ok || bad "content type"

@@ -26,12 +26,7 @@ adduser admin1 "admin-pass-123" --role admin --authority all
 sql plan.db "INSERT INTO account_authority SELECT a.id, t.id FROM account a, authority t
   WHERE a.name='viewer2' AND t.code='torbay'"
 
-"$SAFEPLAN_BIN" serve --listen 127.0.0.1:0 2>"$WORK/serve.log" &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 50); do grep -q "serving on" "$WORK/serve.log" && break; sleep 0.1; done
-BASE=$(sed -n 's|.*serving on \(http://[^ ]*\)/ .*|\1|p' "$WORK/serve.log")
-[ -n "$BASE" ] || { echo "server did not start"; cat "$WORK/serve.log"; exit 1; }
+start_server
 
 get() { STATUS=$(curl -s -o "$OUT" -D "$ERR" -w '%{http_code}' ${2:+-b "$2" -c "$2"} "$BASE$1"); }
 post() { STATUS=$(curl -s -o "$OUT" -D "$ERR" -w '%{http_code}' -b "$2" -c "$2" \

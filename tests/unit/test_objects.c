@@ -34,6 +34,27 @@ START_TEST(authority_rules)
 }
 END_TEST
 
+/* The codes for a choice of authority: code and name, by code, no counts. */
+START_TEST(authority_codes_in_code_order)
+{
+    fx_minimal_plan(); /* tb */
+    sp_authority_new lc = {.code = "lc", .name = "Leicester City Council"};
+    CK_OK(sp_authority_add(NULL, fx_db, &lc));
+    sp_cursor *c;
+    CK_OK(sp_authority_codes(&c, fx_db));
+    ck_assert_int_eq(sp_cursor_columns(c), 2);
+    ck_assert_str_eq(sp_cursor_name(c, 0), "code");
+    ck_assert_str_eq(sp_cursor_name(c, 1), "name");
+    ck_assert_int_eq(sp_cursor_step(c), SP_ROW);
+    ck_assert_str_eq(sp_cursor_text(c, 0), "lc");
+    ck_assert_str_eq(sp_cursor_text(c, 1), "Leicester City Council");
+    ck_assert_int_eq(sp_cursor_step(c), SP_ROW);
+    ck_assert_str_eq(sp_cursor_text(c, 0), "tb");
+    ck_assert_int_eq(sp_cursor_step(c), SP_DONE);
+    sp_cursor_free(c);
+}
+END_TEST
+
 START_TEST(review_rules)
 {
     fx_minimal_plan();
@@ -187,6 +208,7 @@ static Suite *make_suite(void)
     Suite *s = suite_create("objects");
     TCase *tc = fx_tcase("objects");
     tcase_add_test(tc, authority_rules);
+    tcase_add_test(tc, authority_codes_in_code_order);
     tcase_add_test(tc, review_rules);
     tcase_add_test(tc, finding_rules);
     tcase_add_test(tc, action_add_creates_owner_and_numbers_refs);
