@@ -1078,6 +1078,13 @@ int sp_session_start(char token[SP_TOKEN_SIZE], sp_db *db, const char *name,
  * absolute_s (SP_ENOTFOUND), and marks it used at now. */
 int sp_session_get(sp_session *out, sp_db *db, const char *token, int64_t now,
                    int64_t idle_s, int64_t absolute_s);
+/* As sp_session_get, without marking the session used: for a request that
+ * may yet be refused, which must change nothing (sp_session_touch once it
+ * is allowed). */
+int sp_session_find(sp_session *out, sp_db *db, const char *token, int64_t now,
+                    int64_t idle_s, int64_t absolute_s);
+/* Marks the session of token used at now: its idle time starts again. */
+int sp_session_touch(sp_db *db, const char *token, int64_t now);
 int sp_session_end(sp_db *db, const char *token);
 /* The codes of the authorities an account may see (one column, code). */
 int sp_account_authorities(sp_cursor **out, sp_db *db, int64_t account_id);

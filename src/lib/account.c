@@ -295,8 +295,8 @@ static int touch(sp_db *db, const char *hash, int64_t now)
     return rc;
 }
 
-int sp_session_get(sp_session *out, sp_db *db, const char *token, int64_t now,
-                   int64_t idle_s, int64_t absolute_s)
+int sp_session_find(sp_session *out, sp_db *db, const char *token, int64_t now,
+                    int64_t idle_s, int64_t absolute_s)
 {
     char hash[SP_TOKEN_SIZE];
     sqlite3_stmt *st;
@@ -326,7 +326,24 @@ int sp_session_get(sp_session *out, sp_db *db, const char *token, int64_t now,
         return sp_fail(db, SP_ENOTFOUND, "not signed in, or the session has expired");
     if (step != SQLITE_ROW)
         return sp_fail_sql(db, "finding the session");
+    return SP_OK;
+}
+
+int sp_session_touch(sp_db *db, const char *token, int64_t now)
+{
+    char hash[SP_TOKEN_SIZE];
+    sp_clear(db);
+    if (!token || strlen(token) != SP_TOKEN_SIZE - 1 || sodium_ready(db) != SP_OK)
+        return sp_fail(db, SP_ENOTFOUND, "not signed in");
+    token_hash(hash, token);
     return touch(db, hash, now);
+}
+
+int sp_session_get(sp_session *out, sp_db *db, const char *token, int64_t now,
+                   int64_t idle_s, int64_t absolute_s)
+{
+    int rc = sp_session_find(out, db, token, now, idle_s, absolute_s);
+    return rc == SP_OK ? sp_session_touch(db, token, now) : rc;
 }
 
 int sp_session_end(sp_db *db, const char *token)

@@ -118,7 +118,9 @@ static void table_head(FILE *f, const list_spec *s, const char *caption)
         fputs("</caption>", f);
     }
     fputs("<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">", f);
-    const char *heads[] = {"Action", "What will be done", "Owner", "Due", s->extra_head,
+    /* My actions are all the reader's own: no owner column. */
+    const char *heads[] = {"Action", "What will be done",
+                           s->kind == LIST_MINE ? NULL : "Owner", "Due", s->extra_head,
                            "Status", s->kind == LIST_PLAN ? NULL : "RAG"};
     for (int i = 0; i < 7; i++)
         if (heads[i])
@@ -177,7 +179,8 @@ static void row(FILE *f, const list_spec *s, sp_cursor *c, int64_t id)
     html_text(f, cell(c, "path"));
     fputs("</a></td>", f);
     td(f, col(c, "action") >= 0 ? cell(c, "action") : cell(c, "title"));
-    td(f, cell(c, "owner"));
+    if (s->kind != LIST_MINE)
+        td(f, cell(c, "owner"));
     td(f, cell(c, "due_on"));
     if (s->extra_col)
         td(f, cell(c, s->extra_col));

@@ -134,8 +134,8 @@ static int signed_in(web_ctx *x)
         MHD_lookup_connection_value(x->w->conn, MHD_COOKIE_KIND, cookie_name(x->w));
     if (!token || !x->w->db)
         return 0;
-    if (sp_session_get(&x->session, x->w->db, token, x->w->now, x->w->idle_s,
-                       x->w->absolute_s) != SP_OK)
+    if (sp_session_find(&x->session, x->w->db, token, x->w->now, x->w->idle_s,
+                        x->w->absolute_s) != SP_OK)
         return 0;
     snprintf(x->token, sizeof x->token, "%s", token);
     return 1;
@@ -163,6 +163,11 @@ static int run_route(web_ctx *x, const route *r)
             return respond_error(x, 403, "This form has expired or did not come from this "
                                          "site. Reload the page and send it again.");
     }
+    /* Allowed: only now does the request count as use of the session (a
+     * refused one changes nothing, its idle clock included). A failure to
+     * record it costs at most an earlier time-out, so the page still runs. */
+    if (x->session.account_id)
+        sp_session_touch(x->w->db, x->token, x->w->now);
     /* Each write's change set names the signed-in person and the page
      * (`safeplan log`), as the CLI's names its user and command line. */
     char command[160];

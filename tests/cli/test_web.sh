@@ -85,6 +85,7 @@ get / "$WORK/officer1.jar"
 expect_eq "$(grep -o 'href="/actions/[0-9]*"' "$OUT" | grep -o '[0-9]*' | tr '\n' ' ' | sed 's/ $//')" "$want" "rows"
 expect_out '<h1 class="govuk-heading-l">My actions</h1>'
 expect_out 'class="govuk-tag">'; expect_out 'days past due date'
+expect_out_not '>Owner</th>' # all the reader's own
 expect_out_not 'signed_off'
 case_ "My actions for an account that owns nothing says where the lists are"
 signin viewer1 viewer-pass-12; get / "$WORK/viewer1.jar"; expect_eq "$STATUS" 200 "status"
@@ -149,8 +150,12 @@ expect_eq "$(( $(viewer_seen) > $(date +%s) - 60 ))" 1 "idle clock restarted"
 sql plan.db "UPDATE session SET last_seen = last_seen - 1700"
 get / "$WORK/viewer1.jar"; expect_eq "$STATUS" 200 "still signed in 1700 s after staying"
 case_ "Stay signed in needs the token and a live session"
+n=$(viewer_seen)
+sql plan.db "UPDATE session SET last_seen = last_seen - 600"
 post /session/extend "$WORK/viewer1.jar" ""; expect_eq "$STATUS" 403 "no token"
 post /session/extend "$WORK/viewer1.jar" "csrf=$vc" -H "Origin: http://evil.example"; expect_eq "$STATUS" 403 "cross-origin"
+post /actions/$own_id "$WORK/viewer1.jar" "csrf=$vc&note=x"; expect_eq "$STATUS" 403 "outside the role"
+expect_eq "$(viewer_seen)" $((n - 600)) "a refused request does not restart the clock"
 sql plan.db "UPDATE session SET last_seen = last_seen - 3600"
 post /session/extend "$WORK/viewer1.jar" "csrf=$vc"; expect_eq "$STATUS" 403 "an ended session is not revived"
 case_ "the warning's script: our own file, no inline script"

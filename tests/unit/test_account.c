@@ -60,6 +60,14 @@ START_TEST(sessions)
     /* Idle: last used at 1500, so gone at 1500 + 1800. */
     ck_assert_int_eq(sp_session_get(&s, fx_db, tok, 3299, 1800, 43200), SP_OK);
     ck_assert_int_eq(sp_session_get(&s, fx_db, tok, 5100, 1800, 43200), SP_ENOTFOUND);
+    /* Finding does not mark it used; touching does (last used 3299). */
+    ck_assert_int_eq(sp_session_find(&s, fx_db, tok, 5000, 1800, 43200), SP_OK);
+    ck_assert_str_eq(s.name, "reader");
+    ck_assert_int_eq(sp_session_find(&s, fx_db, tok, 5099, 1800, 43200), SP_ENOTFOUND);
+    ck_assert_int_eq(sp_session_touch(fx_db, tok, 5000), SP_OK);
+    ck_assert_int_eq(sp_session_find(&s, fx_db, tok, 6799, 1800, 43200), SP_OK);
+    ck_assert_int_eq(sp_session_touch(fx_db, "short", 5000), SP_ENOTFOUND);
+    ck_assert_int_eq(sp_session_get(&s, fx_db, tok, 6900, 1800, 43200), SP_ENOTFOUND);
     /* Absolute: started at 1000. */
     ck_assert_int_eq(sp_session_get(&s, fx_db, tok2, 44300, 100000, 43200), SP_ENOTFOUND);
     ck_assert_int_eq(sp_session_start(tok, fx_db, "reader", "long enough pw", 2000), SP_OK);
