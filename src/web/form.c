@@ -133,7 +133,8 @@ void authority_select(FILE *f, web_ctx *x, const form_error *e, const char *valu
 void form_error_from_db(form_error *e, web_ctx *x, const char *const *fields,
                         const char *const *values)
 {
-    e->message = sp_errmsg(x->w->db);
+    snprintf(e->copy, sizeof e->copy, "%s", sp_errmsg(x->w->db));
+    e->message = e->copy;
     e->field = fields[0];
     /* The library names the value it refused: point at the field holding it. */
     for (int i = 0; fields[i]; i++)

@@ -8,7 +8,16 @@
 typedef struct form_error {
     const char *field;
     const char *message;
+    /* A message from the library, copied: its own is cleared by the next
+     * library call, and the page makes several before it shows the error. */
+    char copy[512];
 } form_error;
+
+/* A form error whose message is text of the page's own (not the library's). */
+static inline form_error form_err(const char *field, const char *message)
+{
+    return (form_error){.field = field, .message = message};
+}
 
 /* A query-string value, NULL if absent or empty. */
 const char *query_arg(web_ctx *x, const char *name);

@@ -62,6 +62,10 @@ void import_sweep(const char *csrf, long ttl_s)
     closedir(d);
 }
 
+/* The upload is the only field: a refusal from the library points at it. */
+static const char *const FILE_FIELD[] = {"file", NULL};
+static const char *const NO_VALUES[] = {NULL};
+
 static int import_page(web_ctx *x, unsigned status, const form_error *e,
                        const sp_import_result *r, const char *staged, const char *filename)
 {
@@ -186,13 +190,16 @@ int page_import_preview(web_ctx *x)
     size_t len;
     char filename[256] = "", suffix[7];
     if (!multipart_part(x->w, "file", &data, &len, filename, sizeof filename) || len == 0)
-        return import_page(x, 400, &(form_error){"file", "Choose a CSV or Excel file"},
+        return import_page(x, 400, &(form_error){.field = "file",
+                                                  .message = "Choose a CSV or Excel file"},
                            NULL, NULL, NULL);
     sp_import_result *r = NULL;
     int rc = run_import(x, data, len, filename, 1, &r);
     int ok;
     if (rc != SP_OK) {
-        ok = import_page(x, 400, &(form_error){"file", sp_errmsg(x->w->db)}, r, NULL, NULL);
+        form_error e = {0};
+        form_error_from_db(&e, x, FILE_FIELD, NO_VALUES);
+        ok = import_page(x, 400, &e, r, NULL, NULL);
     } else if (!stage(x, data, len, suffix)) {
         ok = respond_error(x, 500, "The file could not be kept for confirming. Try again.");
     } else {
@@ -237,15 +244,16 @@ int page_import_confirm(web_ctx *x)
     form_field(x->w->body, "filename", filename, sizeof filename);
     char *data = take_staged(x, suffix, &len);
     if (!data)
-        return import_page(x, 400, &(form_error){"file", "The file checked earlier is no "
-                           "longer waiting (it can be confirmed once). Upload it again."},
-                           NULL, NULL, NULL);
+        return import_page(x, 400, &(form_error){.field = "file", .message = "The file checked "
+                           "earlier is no longer waiting (it can be confirmed once). Upload it "
+                           "again."}, NULL, NULL, NULL);
     sp_import_result *r = NULL;
     int rc = run_import(x, data, len, filename, 0, &r);
     free(data);
-    int ok = rc == SP_OK ? import_page(x, 200, NULL, r, NULL, NULL)
-                         : import_page(x, 400, &(form_error){"file", sp_errmsg(x->w->db)}, r,
-                                       NULL, NULL);
+    form_error e = {0};
+    if (rc != SP_OK)
+        form_error_from_db(&e, x, FILE_FIELD, NO_VALUES);
+    int ok = import_page(x, rc == SP_OK ? 200 : 400, rc == SP_OK ? NULL : &e, r, NULL, NULL);
     sp_import_result_free(r);
     return ok;
 }

@@ -287,7 +287,7 @@ static int read_query(web_ctx *x, const list_spec *s, list_query *q, form_error 
         q->flt.owner = q->owner_id;
         if (parse_after(query_arg(x, "after"), q))
             return 1;
-        *e = (form_error){"after", "The page address is not right: start from the first page"};
+        *e = form_err("after", "The page address is not right: start from the first page");
         return 0;
     }
     q->as_of = query_arg(x, "as_of");
@@ -300,26 +300,26 @@ static int read_query(web_ctx *x, const list_spec *s, list_query *q, form_error 
     q->flt.status = query_arg(x, "status");
     q->flt.rag = query_arg(x, "rag");
     if (q->as_of && sp_date_parse(iso, q->as_of) != SP_OK) {
-        *e = (form_error){"as_of", "Enter the as-of date as a real date, like 2026-03-31 "
-                                   "or 31/03/2026"};
+        *e = form_err("as_of", "Enter the as-of date as a real date, like 2026-03-31 "
+                                   "or 31/03/2026");
         return 0;
     }
     if (s->has_days && q->days_text) {
         char *end;
         long d = strtol(q->days_text, &end, 10);
         if (*end || d < 0 || d > 3650) {
-            *e = (form_error){"days", "Enter the number of days as a whole number from "
-                                      "0 to 3650"};
+            *e = form_err("days", "Enter the number of days as a whole number from "
+                                      "0 to 3650");
             return 0;
         }
         q->days = (int)d;
     }
     if (q->flt.authority && !scope_allows(x, q->flt.authority)) {
-        *e = (form_error){"authority", "Choose an authority your account can see"};
+        *e = form_err("authority", "Choose an authority your account can see");
         return 0;
     }
     if (!parse_after(query_arg(x, "after"), q)) {
-        *e = (form_error){"after", "The page address is not right: start from the first page"};
+        *e = form_err("after", "The page address is not right: start from the first page");
         return 0;
     }
     return 1;

@@ -118,21 +118,21 @@ static int check_common(web_ctx *x, const task_form *t, const values *vs, form_e
     for (int i = 0; t->fields[i]; i++)
         if (!vs->p[i] && (strcmp(t->fields[i], "to") == 0 || strcmp(t->fields[i], "from") == 0
                           || strcmp(t->fields[i], "reason") == 0)) {
-            *e = (form_error){t->fields[i], strcmp(t->fields[i], "reason") == 0
+            *e = form_err(t->fields[i], strcmp(t->fields[i], "reason") == 0
                                   ? "Enter why the actions are moving"
                                   : strcmp(t->fields[i], "from") == 0
                                         ? "Enter the current owner"
-                                        : "Enter where the actions are going"};
+                                        : "Enter where the actions are going");
             return 0;
         }
     if (authority ? !scope_allows(x, authority) : !x->session.all_authorities) {
-        *e = (form_error){"authority", "Choose an authority your account can see"};
+        *e = form_err("authority", "Choose an authority your account can see");
         return 0;
     }
     for (int i = 0; refs[i]; i++)
         if (!ref_in_scope(x, value_of(t, vs, refs[i]))) {
-            *e = (form_error){refs[i], "Enter a reference in an authority your account "
-                                       "can see"};
+            *e = form_err(refs[i], "Enter a reference in an authority your account "
+                                       "can see");
             return 0;
         }
     return 1;

@@ -279,8 +279,10 @@ int page_action_update(web_ctx *x)
         snprintf(to, sizeof to, "/actions/%lld", (long long)x->id);
         r = respond_redirect(x, to);
     } else {
-        const char *msg = sp_errmsg(x->w->db);
-        form_error e = {update_error_field(msg), msg};
+        form_error e = {0};
+        snprintf(e.copy, sizeof e.copy, "%s", sp_errmsg(x->w->db));
+        e.message = e.copy;
+        e.field = update_error_field(e.message);
         if (!is_manager(x) && strcmp(e.field, "note") && strcmp(e.field, "evidence") &&
             strcmp(e.field, "percent") && strcmp(e.field, "status"))
             e.field = "note"; /* a field the officer's form has */

@@ -102,11 +102,11 @@ int page_summary(web_ctx *x)
     size_t len = 0, blen = 0;
     int ok = 1;
     if (by && !in_pairs(GROUPS, by))
-        e = (form_error){"by", "Choose theme, owner, review, authority or status"};
+        e = form_err("by", "Choose theme, owner, review, authority or status");
     else if (as_of && sp_date_parse(iso, as_of) != SP_OK)
-        e = (form_error){"as_of", "Enter the as-of date as a real date, like 2026-03-31"};
+        e = form_err("as_of", "Enter the as-of date as a real date, like 2026-03-31");
     else if (authority && !scope_allows(x, authority))
-        e = (form_error){"authority", "Choose an authority your account can see"};
+        e = form_err("authority", "Choose an authority your account can see");
     FILE *t = open_memstream(&body, &blen);
     if (!t)
         return 0;
@@ -199,11 +199,11 @@ int page_download(web_ctx *x)
     char iso[SP_DATE_SIZE] = "";
     form_error e = {0};
     if (!what || !in_pairs(WHATS, what))
-        e = (form_error){"what", "Choose what to download"};
+        e = form_err("what", "Choose what to download");
     else if (as_of && sp_date_parse(iso, as_of) != SP_OK)
-        e = (form_error){"as_of", "Enter the as-of date as a real date, like 2026-03-31"};
+        e = form_err("as_of", "Enter the as-of date as a real date, like 2026-03-31");
     else if (authority ? !scope_allows(x, authority) : !x->session.all_authorities)
-        e = (form_error){"authority", "Choose an authority your account can see"};
+        e = form_err("authority", "Choose an authority your account can see");
     if (e.field)
         return downloads_page(x, 400, &e);
     sp_filter flt = {0};

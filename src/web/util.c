@@ -5,9 +5,40 @@
 
 #include "page.h"
 
+/* The length of the well-formed UTF-8 sequence at p (1-4), or 0 if the
+ * bytes there are not one (RFC 3629: no overlong forms, no surrogates,
+ * nothing above U+10FFFF). */
+static int utf8_length(const unsigned char *p)
+{
+    if (p[0] < 0x80)
+        return 1;
+    int n = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc2 ? 2 : 0;
+    if (n == 0 || p[0] > 0xf4)
+        return 0;
+    for (int i = 1; i < n; i++)
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+    if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] > 0x9f) ||
+        (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f))
+        return 0;
+    return n;
+}
+
+/* Text escaped for HTML content and attribute values. Bytes that are not
+ * UTF-8 (a refused value is shown back, whatever was sent) become U+FFFD,
+ * so that the page stays valid UTF-8. */
 void html_text(FILE *out, const char *text)
 {
     for (const char *p = text ? text : ""; *p; p++) {
+        int n = utf8_length((const unsigned char *)p);
+        if (n != 1) {
+            if (n == 0)
+                fputs("\xef\xbf\xbd", out);
+            else
+                fwrite(p, 1, (size_t)n, out);
+            p += n ? n - 1 : 0;
+            continue;
+        }
         switch (*p) {
         case '&': fputs("&amp;", out); break;
         case '<': fputs("&lt;", out); break;

@@ -105,6 +105,18 @@ post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=%3Cscript%3Ealert(1)%3C
 expect_eq "$(sql plan.db "SELECT note FROM action_update WHERE action_id=$own_id ORDER BY id DESC LIMIT 1")" '<script>alert(1)</script> & "q"' "stored"
 get /actions/$own_id "$WORK/officer1.jar"
 expect_out '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;'; expect_out_not '<script>'
+case_ "invalid UTF-8 is refused with its reason, nothing stored, and the page stays UTF-8"
+n=$(sql plan.db "SELECT count(*) FROM action_update")
+post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=bad%FF%FEbytes"
+expect_eq "$STATUS" 400 "status"
+expect_out 'href="#note">note is not valid UTF-8 text</a>'
+expect_eq "$(sql plan.db "SELECT count(*) FROM action_update")" "$n" "nothing stored"
+python3 -c "open('$OUT', encoding='utf-8', errors='strict').read()" && ok || bad "the page is not UTF-8"
+get "/overdue?owner=x%FF%FEy" "$WORK/officer1.jar"; expect_eq "$STATUS" 400 "filter status"
+python3 -c "open('$OUT', encoding='utf-8', errors='strict').read()" && ok || bad "the list page is not UTF-8"
+expect_out $'x\xef\xbf\xbd\xef\xbf\xbdy' # U+FFFD for each byte that is not UTF-8
+# the message in the summary and again at its field, after the page's other reads
+expect_eq "$(grep -o "no owner &#39;x" "$OUT" | wc -l)" 2 "message shown twice"
 case_ "officer cannot update another's action: 403, nothing changes"
 n=$(sql plan.db "SELECT count(*) FROM action_update")
 post /actions/$other_leic "$WORK/officer1.jar" "csrf=$c&note=not+mine"
