@@ -64,8 +64,13 @@ base AS (
       AND (:review_id IS NULL OR f.review_id = :review_id)
       AND (:finding_id IS NULL OR x.finding_id = :finding_id)
       AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
-      -- :action_id (sp_action_at, sp_action_rag): one action, as it stood
-      AND (:action_id IS NULL OR x.id = :action_id)
+      -- :action_id (sp_action_at, sp_action_rag): one action, as it stood.
+      -- A range on the rowid, not "(:action_id IS NULL OR x.id = ...)":
+      -- SQLite plans before binding, and only a range it can see reads one
+      -- row when the id is bound (an action page at a million actions
+      -- walked them all); unbound, the range is every id.
+      AND x.id BETWEEN coalesce(:action_id, -9223372036854775808)
+                   AND coalesce(:action_id, 9223372036854775807)
       AND (date(x.created_at) <= :as_of OR x.start_on <= :as_of
            OR EXISTS (SELECT 1 FROM action_update u
                       WHERE u.action_id = x.id AND u.on_date <= :as_of))

@@ -11,7 +11,9 @@
  * dropped too, and the entries written meanwhile are chained in one pass
  * before they are made again (sql/import.sql, bulk_triggers, says why):
  * the same hashes, in the same order, so `verify` sees the chain the
- * triggers would have made.
+ * triggers would have made. So are the journal's triggers that record
+ * each new authority, review, finding and owner: their entries are
+ * written for the load's rows in one statement at the end (bulk_journal).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +29,9 @@ typedef struct dropped {
 struct imp_bulk {
     dropped *idx;
     size_t n;
-    bool unchained; /* the chain triggers are dropped */
+    bool unchained;    /* the chain triggers are dropped */
+    bool unjournaled;  /* the journal's "created" triggers are dropped */
+    int64_t marks[4];  /* the last authority, review, finding, owner before */
 };
 
 static int remember(imp_bulk *b, sp_db *db, const char *name, const char *sql, bool trigger)
@@ -40,7 +44,10 @@ static int remember(imp_bulk *b, sp_db *db, const char *name, const char *sql, b
     d->name = strdup(name);
     d->sql = strdup(sql);
     d->trigger = trigger;
-    b->unchained |= trigger;
+    if (trigger && strncmp(name, "journal_", 8) == 0)
+        b->unjournaled = true;
+    else
+        b->unchained |= trigger;
     b->n++;
     return d->name && d->sql ? SP_OK : sp_fail(db, SP_ENOMEM, "out of memory");
 }
@@ -77,13 +84,55 @@ static int drop_all(const imp_bulk *b, sp_db *db)
     return rc;
 }
 
+/* The last authority, review, finding and owner ids (bulk_marks). */
+static int read_marks(int64_t marks[4], sp_db *db)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "import/bulk_marks");
+    if (rc != SP_OK)
+        return rc;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        for (int i = 0; i < 4; i++)
+            marks[i] = sqlite3_column_int64(st, i);
+    else
+        rc = sp_fail_sql(db, "reading the plan around a bulk load");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+#define JOURNAL_SLICE 5000 /* places journaled per statement: memory stays flat */
+
+/* The journal's entries for the places the load made (bulk_journal), in
+ * slices of ids. */
+static int journal_loaded(const imp_bulk *b, sp_db *db)
+{
+    static const char *const kinds[] = {"authority", "review", "finding", "owner"};
+    int64_t last[4];
+    sqlite3_stmt *st;
+    int rc = read_marks(last, db);
+    if (rc != SP_OK || (rc = sp_prepare(&st, db, "import/bulk_journal")) != SP_OK)
+        return rc;
+    for (int k = 0; rc == SP_OK && k < 4; k++)
+        for (int64_t after = b->marks[k]; rc == SP_OK && after < last[k];
+             after += JOURNAL_SLICE) {
+            sp_bind_text(st, ":kind", kinds[k]);
+            sp_bind_int(st, ":after", after);
+            sp_bind_int(st, ":upto", after + JOURNAL_SLICE);
+            rc = sp_exec_stmt(db, st, "recording the places the import made");
+        }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int imp_bulk_begin(imp_bulk **out, sp_db *db)
 {
     imp_bulk *b = calloc(1, sizeof *b);
     *out = NULL;
     if (!b)
         return sp_fail(db, SP_ENOMEM, "out of memory");
-    int rc = list_dropped(b, db, "import/bulk_indexes", false);
+    int rc = read_marks(b->marks, db);
+    if (rc == SP_OK)
+        rc = list_dropped(b, db, "import/bulk_indexes", false);
     if (rc == SP_OK)
         rc = list_dropped(b, db, "import/bulk_triggers", true);
     if (rc == SP_OK)
@@ -225,9 +274,14 @@ int imp_bulk_end(imp_bulk *b, sp_db *db)
     int64_t old = 0;
     if (!b || b->n == 0)
         return SP_OK;
-    int rc = b->unchained ? chain_loaded(db) : SP_OK;
-    if (rc == SP_OK)
-        rc = sort_on_disk(&old, db);
+    /* On disk first: the journal's one statement rewrites every new place
+     * (its apply triggers), and its statement journal would otherwise be
+     * held in memory (42 MiB at a million actions). */
+    int rc = sort_on_disk(&old, db);
+    if (rc == SP_OK && b->unjournaled)
+        rc = journal_loaded(b, db);
+    if (rc == SP_OK && b->unchained)
+        rc = chain_loaded(db);
     for (size_t i = 0; rc == SP_OK && i < b->n; i++)
         rc = sp_exec_script(db, b->idx[i].sql, "building the indexes after a bulk load");
     restore_temp_store(db, old);

@@ -588,6 +588,29 @@ static void chained_as_by_triggers(sp_db *db, const char *path)
                          "u.action_id))"), 0);
     ck_assert_int_gt(fx_raw_int(path, "SELECT count(*) FROM ledger WHERE entry_table = "
                                       "'action_update'"), 0);
+    /* Every place has the one journal entry its "created" trigger writes
+     * (a bulk load writes them itself at the end), chained; the triggers
+     * are back. */
+    static const char *const places[] = {
+        "authority a WHERE 1 <> (SELECT count(*) FROM journal j WHERE j.object_kind = "
+        "'authority' AND j.object_id = a.id AND j.field = 'created' AND j.new_value = a.code",
+        "owner a WHERE 1 <> (SELECT count(*) FROM journal j WHERE j.object_kind = 'owner' "
+        "AND j.object_id = a.id AND j.field = 'created' AND j.new_value = a.name",
+        "review a WHERE 1 <> (SELECT count(*) FROM journal j WHERE j.object_kind = 'review' "
+        "AND j.object_id = a.id AND j.field = 'void' AND j.new_value = 0",
+        "finding a WHERE 1 <> (SELECT count(*) FROM journal j WHERE j.object_kind = 'finding' "
+        "AND j.object_id = a.id AND j.field = 'void' AND j.new_value = 0"};
+    for (int i = 0; i < 4; i++) {
+        char sql[512];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM %s AND j.old_value IS NULL AND "
+                 "j.reason = 'created' AND j.author = 'safeplan')", places[i]);
+        ck_assert_msg(fx_raw_int(path, sql) == 0, "%s", sql);
+    }
+    ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM journal j WHERE NOT EXISTS "
+                                      "(SELECT 1 FROM ledger WHERE entry_table = 'journal' "
+                                      "AND entry_id = j.id)"), 0);
+    ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM sqlite_master WHERE type = "
+                                      "'trigger' AND name GLOB 'journal_*_created'"), 4);
 }
 
 /* A bulk load (into an empty plan: the trigger that applies updates is

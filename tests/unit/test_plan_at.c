@@ -387,6 +387,27 @@ START_TEST(today_is_the_current_state)
 }
 END_TEST
 
+/* One action as it stood (action show, its RAG) reads that action, not
+ * the plan: no step of a full scan, on a past day and today. */
+START_TEST(one_action_reads_one_action)
+{
+    history();
+    const char *days[] = {"2017-01-15", NULL};
+    for (int d = 0; d < 2; d++) {
+        sqlite3_stmt *st = NULL;
+        ck_assert_int_eq(sp_plan_at_action(&st, fx_db, 2, days[d]), SP_OK);
+        int rows = 0;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            ck_assert_int_eq(sqlite3_column_int64(st, 0), 2);
+            rows++;
+        }
+        ck_assert_int_eq(rows, 1);
+        ck_assert_int_eq(sqlite3_stmt_status(st, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0), 0);
+        sqlite3_finalize(st);
+    }
+}
+END_TEST
+
 START_TEST(bad_dates_are_named)
 {
     sp_cursor *c = NULL;
@@ -566,6 +587,7 @@ static Suite *plan_at_suite(void)
     tcase_add_test(tc, overdue_only_most_overdue_first);
     tcase_add_test(tc, today_is_the_current_state);
     tcase_add_test(tc, bad_dates_are_named);
+    tcase_add_test(tc, one_action_reads_one_action);
     suite_add_tcase(s, tc);
     tc = fx_tcase("agreement");
     tcase_add_test(tc, shortcut_agrees_with_replay);
