@@ -24,6 +24,8 @@ typedef struct table {
     char **cells;  /* nrows * ncols, row-major; header is row 0 */
     int *width;    /* display width per column */
     bool *text;    /* free-text column: may be narrowed to fit */
+    bool *wrap;    /* whole words (a judgement): narrowed by wrapping, never cut */
+    int *word;     /* per wrap column: its longest word, the narrowest it goes */
     int64_t *sum;  /* per column: the total of an integer column's rows */
     bool colour;   /* colour RAG words (cli_colour) */
     bool fixed;    /* widths chosen (TABLE_WINDOW rows seen): rows stream */
@@ -37,6 +39,46 @@ static int text_width(const char *s)
     for (; *s; s++)
         w += ((unsigned char)*s & 0xc0) != 0x80;
     return w;
+}
+
+/* The display width of the first n bytes of s. */
+static int span_width(const char *s, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n && s[i]; i++)
+        w += ((unsigned char)s[i] & 0xc0) != 0x80;
+    return w;
+}
+
+/* The widest word (run without a space) of s. */
+static int longest_word(const char *s)
+{
+    int best = 0;
+    while (*s) {
+        size_t n = strcspn(s, " ");
+        int w = span_width(s, n);
+        best = w > best ? w : best;
+        s += n;
+        s += strspn(s, " ");
+    }
+    return best;
+}
+
+/* The bytes of s that fit a line of `width` columns, broken after a word
+ * (a single word wider than the line is taken whole: never cut); *next is
+ * where the following line starts. */
+static size_t wrap_line(const char *s, int width, const char **next)
+{
+    size_t end = 0, at = 0;
+    while (s[at]) {
+        size_t word = strcspn(s + at, " ");
+        if (end > 0 && span_width(s, at + word) > width)
+            break;
+        end = at + word;
+        at = end + strspn(s + end, " ");
+    }
+    *next = s + end + strspn(s + end, " ");
+    return end;
 }
 
 static bool table_add_row(table *t, sp_cursor *c, bool header)
@@ -60,6 +102,8 @@ static bool table_add_row(table *t, sp_cursor *c, bool header)
         int w = text_width(cell);
         if (!t->fixed && w > t->width[i])
             t->width[i] = w;
+        if (!t->fixed && t->wrap[i] && (w = longest_word(cell)) > t->word[i])
+            t->word[i] = w;
     }
     t->nrows++;
     return true;
@@ -81,7 +125,9 @@ int cli_table_width(void)
     return TABLE_WIDTH;
 }
 
-/* Narrows the widest column one step at a time until the table fits. */
+/* Narrows the widest column that may narrow, one step at a time, until
+ * the table fits: prose (cut with an ellipsis) down to MIN_COL, whole words
+ * (wrapped onto more lines) down to their longest word. */
 static void fit_width(table *t)
 {
     int width = cli_table_width();
@@ -89,10 +135,12 @@ static void fit_width(table *t)
         int total = 2 * (t->ncols - 1), widest = -1;
         for (int i = 0; i < t->ncols; i++) {
             total += t->width[i];
-            if (t->text[i] && (widest < 0 || t->width[i] > t->width[widest]))
+            int least = t->wrap[i] && t->word[i] > MIN_COL ? t->word[i] : MIN_COL;
+            if ((t->text[i] || t->wrap[i]) && t->width[i] > least &&
+                (widest < 0 || t->width[i] > t->width[widest]))
                 widest = i;
         }
-        if (total <= width || widest < 0 || t->width[widest] <= MIN_COL)
+        if (total <= width || widest < 0)
             return;
         t->width[widest]--;
     }
@@ -133,6 +181,41 @@ static const char *cell_colour(const table *t, sp_cursor *c, size_t r, int i)
     return "";
 }
 
+/* Prints row r, a wrapped cell over as many lines as it takes (the other
+ * columns blank on the lines after the first). */
+static void print_row(FILE *out, table *t, sp_cursor *c, size_t r)
+{
+    const char **rest = calloc((size_t)t->ncols, sizeof *rest);
+    int last_wrap = -1;
+    for (int i = 0; i < t->ncols; i++)
+        last_wrap = t->wrap[i] ? i : last_wrap;
+    bool more = true;
+    for (int line = 0; more; line++) {
+        more = false;
+        /* Lines after the first end at the last wrapped column: the rest
+         * would be blanks. */
+        int end = line == 0 ? t->ncols - 1 : last_wrap;
+        for (int i = 0; i <= end; i++) {
+            const char *cell = t->cells[r * (size_t)t->ncols + (size_t)i];
+            bool last = i == end, head = r == 0 && t->header;
+            if (t->wrap[i] && !head && rest) {
+                const char *from = line == 0 ? cell : rest[i] ? rest[i] : "";
+                size_t n = wrap_line(from, t->width[i], &rest[i]);
+                char *part = strndup(from, n);
+                print_cell(out, part ? part : "", t->width[i], false, last, "");
+                free(part);
+                more |= *rest[i] != '\0';
+            } else {
+                bool right = !head && sp_cursor_type(c, t->map[i]) == SP_COL_INT;
+                print_cell(out, line == 0 ? cell : "", t->width[i], right, last,
+                           line == 0 ? cell_colour(t, c, r, i) : "");
+            }
+            fputs(last ? "\n" : "  ", out);
+        }
+    }
+    free(rest);
+}
+
 /* Prints the rows held (fixing the widths first, if not yet fixed) and
  * lets them go. */
 static void print_table(FILE *out, table *t, sp_cursor *c)
@@ -140,14 +223,8 @@ static void print_table(FILE *out, table *t, sp_cursor *c)
     if (!t->fixed)
         fit_width(t);
     t->fixed = true;
-    for (size_t r = 0; r < t->nrows; r++) {
-        for (int i = 0; i < t->ncols; i++) {
-            bool right = !(r == 0 && t->header) && sp_cursor_type(c, t->map[i]) == SP_COL_INT;
-            print_cell(out, t->cells[r * (size_t)t->ncols + (size_t)i], t->width[i], right,
-                       i == t->ncols - 1, cell_colour(t, c, r, i));
-            fputs(i == t->ncols - 1 ? "\n" : "  ", out);
-        }
-    }
+    for (size_t r = 0; r < t->nrows; r++)
+        print_row(out, t, c, r);
     for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
         free(t->cells[i]);
     t->nrows = 0;
@@ -186,6 +263,8 @@ static void table_free(table *t)
     free(t->width);
     free(t->map);
     free(t->text);
+    free(t->wrap);
+    free(t->word);
     free(t->sum);
 }
 
@@ -216,7 +295,9 @@ static bool table_columns(table *t, sp_cursor *c, const char *const *cols)
     t->map = calloc((size_t)n, sizeof *t->map);
     t->width = calloc((size_t)n, sizeof *t->width);
     t->text = calloc((size_t)n, sizeof *t->text);
-    if (!t->map || !t->width || !t->text)
+    t->wrap = calloc((size_t)n, sizeof *t->wrap);
+    t->word = calloc((size_t)n, sizeof *t->word);
+    if (!t->map || !t->width || !t->text || !t->wrap || !t->word)
         return false;
     for (int i = 0; i < n; i++) {
         bool wanted = !cols;
@@ -233,9 +314,13 @@ static bool table_columns(table *t, sp_cursor *c, const char *const *cols)
                 t->map[pos++] = t->map[i];
                 t->map[i] = tmp;
             }
-    for (int i = 0; i < t->ncols; i++)
-        t->text[i] = sp_cursor_type(c, t->map[i]) == SP_COL_TEXT &&
-                     is_prose(sp_cursor_name(c, t->map[i]));
+    for (int i = 0; i < t->ncols; i++) {
+        const char *name = sp_cursor_name(c, t->map[i]);
+        size_t len = strlen(name);
+        t->text[i] = sp_cursor_type(c, t->map[i]) == SP_COL_TEXT && is_prose(name);
+        /* A judgement is words said of a council: whole, but it may wrap. */
+        t->wrap[i] = len >= 9 && strcmp(name + len - 9, "judgement") == 0;
+    }
     return true;
 }
 

@@ -12,14 +12,28 @@ export SAFEPLAN_TODAY=2017-07-01
 # widest FILE: the longest line in display columns (UTF-8 code points).
 widest() { python3 -c 'import sys; print(max([len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")] or [0]))' "$1"; }
 
-# Every value of the CSV's columns named in $2.. appears whole in the table $1.
+# Every value of the CSV's columns named in $2.. appears whole in the table
+# $1; a judgement may be wrapped onto more lines, so each of its words must
+# appear whole, in order, in its column's lines of the row.
 whole_in_table() {
     python3 - "$@" <<'PY'
 import csv, sys
 table, csvfile, cols = sys.argv[1], sys.argv[2], sys.argv[3:]
 text = open(table, encoding="utf-8").read()
+lines = text.splitlines()
+def column_text(col):
+    """The column's slice of every line, joined: a wrapped cell reads whole."""
+    head = lines[0]
+    start = head.index(col)
+    end = start + len(col)
+    while end < len(head) and head[end] == " ":
+        end += 1
+    end = end if end < len(head) else None
+    return " ".join(l[start:end].strip() for l in lines[1:] if l[start:end].strip())
+def whole(col, value):
+    return value in text or (col.endswith("judgement") and value in column_text(col))
 missing = [(c, r[c]) for r in csv.DictReader(open(csvfile, encoding="utf-8-sig", newline=""))
-           for c in cols if r.get(c) and r[c] not in text]
+           for c in cols if r.get(c) and not whole(c, r[c])]
 print("ok" if not missing else "cut: %r" % missing[:3])
 PY
 }
@@ -76,6 +90,21 @@ for w in 80 100; do
     expect_eq "$(whole_in_table t.txt t.csv id on_date old_status new_status)" ok \
         "action history at $w"
 done
+
+case_ "a long judgement wraps onto more lines, whole, and does not widen the table"
+COLUMNS=100 "$SAFEPLAN_BIN" review list >before.txt
+long="Requires improvement to be good, with leadership, management and governance judged inadequate at the time"
+run review add torbay 2019-ofsted --kind ofsted_inspection --title "Ofsted inspection" \
+    --judgement "$long"; expect_status 0
+COLUMNS=100 "$SAFEPLAN_BIN" review list >t.txt
+"$SAFEPLAN_BIN" review list --format csv >t.csv
+[ "$(widest t.txt)" -le "$(widest before.txt)" ] && ok || bad "widened: $(widest before.txt) -> $(widest t.txt)"
+expect_eq "$(whole_in_table t.txt t.csv judgement path)" ok "whole"
+grep -q "^ *improvement to be\|^ \+[a-z]" t.txt && ok || bad "no continuation line"
+grep "torbay/2019-ofsted" t.txt | grep -q 'Requires' && ok || bad "not on its row"
+COLUMNS=200 "$SAFEPLAN_BIN" review list >t200.txt
+[ "$(widest t200.txt)" -le 200 ] && ok || bad "200 columns: a line of $(widest t200.txt)"
+expect_eq "$(whole_in_table t200.txt t.csv judgement)" ok "whole at 200"
 
 case_ "durations: N, Nd, Nw and Nm wherever days are asked"
 run due --within 4w --format json
