@@ -17,7 +17,15 @@ codes=$(sql plan.db "SELECT code FROM authority ORDER BY code")
 three=$(echo "$codes" | sed -n '2p;4p;7p')
 adduser() { echo "$2" | "$SAFEPLAN_BIN" user add "$1" "${@:3}" >/dev/null 2>"$ERR" || {
     echo "setup failed: user add $1" >&2; cat "$ERR" >&2; exit 1; }; }
+# An owner with 120 open actions over the three authorities, for My actions
+# (set directly: this file tests paging, not the history).
+mine=$(sql plan.db "SELECT min(id) FROM owner")
+sql plan.db "UPDATE action SET owner_id = $mine WHERE id IN (SELECT x.id FROM action x
+  JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
+  JOIN authority a ON a.id = r.authority_id WHERE x.status IN ('not_started', 'in_progress')
+  AND a.code IN ($(echo "$three" | sed "s/.*/'&'/" | paste -sd,)) ORDER BY x.id LIMIT 120)"
 adduser all1 "all-pass-123" --role manager --authority all
+adduser mine1 "mine-pass-123" --role officer --owner "$mine" $(for c in $three; do echo --authority "$c"; done)
 adduser three1 "three-pass-12" --role viewer $(for c in $three; do echo --authority "$c"; done)
 
 start_server
@@ -92,6 +100,12 @@ check "$WORK/w3" "$(overdue_order 1 "x.due_on, x.id")" 5
 case_ "Overdue, three authorities (per authority, each most overdue first): forward and back"
 walk three1 three-pass-12 "/overdue?as_of=2017-07-01" >"$WORK/w4"
 check "$WORK/w4" "$(overdue_order "$(in_scope $three)" "a.code, x.due_on, x.id")" 3
+case_ "My actions, three authorities (per authority, each due soonest first): forward and back"
+walk mine1 mine-pass-123 / >"$WORK/w5"
+check "$WORK/w5" "$(sql plan.db "SELECT x.id FROM action x JOIN finding f ON f.id = x.finding_id
+  JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
+  WHERE x.voided = 0 AND $(in_scope $three) AND x.owner_id = $mine
+  AND x.status IN ('not_started', 'in_progress') ORDER BY a.code, x.due_on NULLS LAST, x.id")" 3
 case_ "a page whose key has left its run still resumes after it"
 # The key of page 2 of the plan, with its run number changed to the last:
 # the row is not in that run, so the reading starts again from the first.
