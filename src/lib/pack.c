@@ -1032,9 +1032,10 @@ int sp_pack_xlsx(sp_db *db, const char *path, const sp_pack_opts *opts)
         return rc;
     }
     /* libxlsxwriter stages each part in a temporary file that it names
-     * (tmp.XXXXXX) and unlinks a moment later, mode 0600; keep them beside
-     * the output the user chose rather than in a shared /tmp, since they
-     * hold the plan. A kill in that moment can leave one: docs/reliability.md. */
+     * ("tmp." and random letters) and unlinks a moment later, mode 0600;
+     * keep them beside the output the user chose rather than in a shared
+     * /tmp, since they hold the plan. A kill in that moment can leave one:
+     * docs/reliability.md. */
     dir = in_place ? strdup(opts->workdir) : sp_split_path(path, &base);
     lxw_workbook_options wo = {.constant_memory = LXW_TRUE, .tmpdir = dir};
     b.wb = dir ? workbook_new_opt(tmp, &wo) : NULL;
