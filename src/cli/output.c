@@ -489,9 +489,7 @@ void cli_wrap(FILE *out, const char *text)
     const char *p = text;
     while (*p) {
         size_t word = strcspn(p, " ");
-        int w = 0;
-        for (size_t i = 0; i < word; i++)
-            w += ((unsigned char)p[i] & 0xc0) != 0x80;
+        int w = span_width(p, word);
         if (col > 0 && col + 1 + w > width) {
             fputc('\n', out);
             col = 0;
