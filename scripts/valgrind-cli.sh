@@ -79,14 +79,18 @@ else
 fi
 
 run_one() {
-    local t=$1 name out start=$SECONDS
+    local t=$1 name out start=$SECONDS status
     name=$(basename "$t" .sh)
     out=$logs/$name.out
-    if SAFEPLAN_BIN=$wrapper SP_SOURCE_DIR=$root SP_SHARED_DIR=$root/../shared \
-       SP_BUILD_DIR=$build SP_UNDER_VALGRIND=1 bash "$t" >"$out" 2>&1; then
+    # A script that hangs fails after 15 minutes (the slowest takes about 3)
+    # instead of holding CI until its own limit, and says which it was.
+    SAFEPLAN_BIN=$wrapper SP_SOURCE_DIR=$root SP_SHARED_DIR=$root/../shared \
+        SP_BUILD_DIR=$build SP_UNDER_VALGRIND=1 timeout -k 30 900 bash "$t" >"$out" 2>&1
+    status=$?
+    if [ $status -eq 0 ]; then
         echo "ok    $name: $(tail -1 "$out") ($((SECONDS - start))s)"
     else
-        echo "FAIL  $name: $(tail -1 "$out") ($((SECONDS - start))s)"
+        echo "FAIL  $name: $(tail -1 "$out") ($((SECONDS - start))s$([ $status -eq 124 ] && echo ', timed out'))"
         grep -E '^(FAIL|  )' "$out" | head -40
         return 1
     fi

@@ -115,13 +115,6 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     return page_dispatch(&w);
 }
 
-static volatile sig_atomic_t stopping;
-static void on_signal(int sig)
-{
-    (void)sig;
-    stopping = 1;
-}
-
 static int parse_listen(struct sockaddr_in *sa, const char *listen)
 {
     char host[64];
@@ -155,10 +148,16 @@ int web_serve(const web_options *opt)
                 "libmicrohttpd12): %s\n", unloaded);
         return 1;
     }
-    struct sigaction act = {0};
-    act.sa_handler = on_signal;
-    sigaction(SIGINT, &act, NULL);
-    sigaction(SIGTERM, &act, NULL);
+    /* SIGINT and SIGTERM are blocked before libmicrohttpd starts its threads,
+     * which inherit the mask, and taken with sigwait here. A handler setting a
+     * flag for pause() could run on a connection thread and leave this one
+     * paused for ever, or land between the test and pause(): CI saw
+     * `kill -TERM` hang the server. */
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG,
         0, NULL, NULL, handle, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
@@ -175,8 +174,9 @@ int web_serve(const web_options *opt)
     fprintf(stderr, "safeplan: serving on http://%.*s:%u/ (Ctrl-C stops)\n",
             (int)(strrchr(opt->listen, ':') - opt->listen), opt->listen,
             di ? di->port : 0);
-    while (!stopping)
-        pause();
+    int sig;
+    while (sigwait(&stop_signals, &sig) != 0)
+        ;
     MHD_stop_daemon(d);
     fputs("safeplan: stopped\n", stderr);
     return 0;
