@@ -141,18 +141,23 @@ static int signed_in(web_ctx *x)
     return 1;
 }
 
+static int is_post(const web_request *w)
+{
+    return strcmp(w->method, "POST") == 0;
+}
+
 static int run_route(web_ctx *x, const route *r)
 {
     if (r->roles != R_PUBLIC) {
         if (!signed_in(x))
-            return strcmp(x->w->method, "GET") == 0 ? respond_redirect(x, "/sign-in")
+            return !is_post(x->w) ? respond_redirect(x, "/sign-in")
                                                      : respond_error(x, 403,
                 "You are not signed in, or your session has ended. Sign in and try again.");
         if (!(role_bit(x->session.role) & r->roles))
             return respond_error(x, 403, "Your account's role does not allow this. "
                                          "Ask an administrator if you need it.");
     }
-    if (strcmp(x->w->method, "POST") == 0) {
+    if (is_post(x->w)) {
         if (x->w->too_big)
             return respond_error(x, 413, "What you sent is too large (64 KB for a form, "
                                          "16 MB for a sheet). Shorten it and send it again.");
@@ -184,20 +189,27 @@ enum MHD_Result page_dispatch(web_request *w)
         return respond_error(&x, 500, "The plan's database cannot be opened. Tell the "
                                       "administrator; the server log says why.")
                    ? MHD_YES : MHD_NO;
-    int path_known = 0;
+    /* HEAD is GET without the body (RFC 9110 9.3.2; libmicrohttpd leaves
+     * the body out): link checkers and monitors ask with it. */
+    const char *method = strcmp(w->method, "HEAD") == 0 ? "GET" : w->method;
+    int gets = 0, posts = 0;
     for (size_t i = 0; i < NROUTES; i++) {
         int64_t id = 0;
         if (!path_match(ROUTES[i].path, w->url, &id))
             continue;
-        path_known = 1;
-        if (strcmp(ROUTES[i].method, w->method) != 0)
+        gets |= strcmp(ROUTES[i].method, "GET") == 0;
+        posts |= strcmp(ROUTES[i].method, "POST") == 0;
+        if (strcmp(ROUTES[i].method, method) != 0)
             continue;
         x.id = id;
         return run_route(&x, &ROUTES[i]) ? MHD_YES : MHD_NO;
     }
-    if (path_known)
+    if (gets || posts) {
+        /* A 405 names the methods the address does take (RFC 9110 15.5.6). */
+        x.allow = gets && posts ? "GET, HEAD, POST" : gets ? "GET, HEAD" : "POST";
         return respond_error(&x, 405, "This address does not accept that kind of request. "
                                       "Use the links and forms on the pages.") ? MHD_YES : MHD_NO;
+    }
     return respond_error(&x, 404, "There is no page at this address. Check it, or start "
                                   "from the home page.") ? MHD_YES : MHD_NO;
 }

@@ -9,6 +9,7 @@ typedef struct web_ctx {
     sp_session session;      /* when signed in */
     char token[SP_TOKEN_SIZE];
     int64_t id;              /* the id at the end of "/actions/ID" */
+    const char *allow;       /* a 405's Allow header: the methods the address takes */
 } web_ctx;
 
 /* Each returns 1 if a response was queued, 0 on failure (connection dropped). */

@@ -40,6 +40,8 @@ static int queue(web_ctx *x, unsigned status, char *body, size_t len, const char
         MHD_add_response_header(r, "Set-Cookie", cookie);
     if (location)
         MHD_add_response_header(r, "Location", location);
+    if (x->allow)
+        MHD_add_response_header(r, "Allow", x->allow);
     enum MHD_Result ok = MHD_queue_response(x->w->conn, status, r);
     MHD_destroy_response(r);
     return ok == MHD_YES;
