@@ -13,12 +13,17 @@
  * the same hashes, in the same order, so `verify` sees the chain the
  * triggers would have made. So are the journal's triggers that record
  * each new authority, review, finding and owner: their entries are
- * written for the load's rows in one statement at the end (bulk_journal).
+ * written for the load's rows at the end (bulk_journal), with the journal's
+ * own chain and apply triggers dropped while they are written, and chained
+ * in C the same way.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "import.h"
+
+/* bulk_marks: the last id of each table before the load, in its order. */
+enum { M_AUTHORITY, M_REVIEW, M_FINDING, M_OWNER, M_ACTION, M_UPDATE, M_JOURNAL, NMARKS };
 
 /* One dropped index or trigger: its name and the statement that made it. */
 typedef struct dropped {
@@ -31,7 +36,7 @@ struct imp_bulk {
     size_t n;
     bool unchained;    /* the chain triggers are dropped */
     bool unjournaled;  /* the journal's "created" triggers are dropped */
-    int64_t marks[4];  /* the last authority, review, finding, owner before */
+    int64_t marks[NMARKS]; /* the last row of each kind before the load */
 };
 
 static int remember(imp_bulk *b, sp_db *db, const char *name, const char *sql, bool trigger)
@@ -84,42 +89,18 @@ static int drop_all(const imp_bulk *b, sp_db *db)
     return rc;
 }
 
-/* The last authority, review, finding and owner ids (bulk_marks). */
-static int read_marks(int64_t marks[4], sp_db *db)
+/* The last id of each kind of row (bulk_marks). */
+static int read_marks(int64_t marks[NMARKS], sp_db *db)
 {
     sqlite3_stmt *st;
     int rc = sp_prepare(&st, db, "import/bulk_marks");
     if (rc != SP_OK)
         return rc;
     if (sqlite3_step(st) == SQLITE_ROW)
-        for (int i = 0; i < 4; i++)
+        for (int i = 0; i < NMARKS; i++)
             marks[i] = sqlite3_column_int64(st, i);
     else
         rc = sp_fail_sql(db, "reading the plan around a bulk load");
-    sqlite3_finalize(st);
-    return rc;
-}
-
-#define JOURNAL_SLICE 5000 /* places journaled per statement: memory stays flat */
-
-/* The journal's entries for the places the load made (bulk_journal), in
- * slices of ids. */
-static int journal_loaded(const imp_bulk *b, sp_db *db)
-{
-    static const char *const kinds[] = {"authority", "review", "finding", "owner"};
-    int64_t last[4];
-    sqlite3_stmt *st;
-    int rc = read_marks(last, db);
-    if (rc != SP_OK || (rc = sp_prepare(&st, db, "import/bulk_journal")) != SP_OK)
-        return rc;
-    for (int k = 0; rc == SP_OK && k < 4; k++)
-        for (int64_t after = b->marks[k]; rc == SP_OK && after < last[k];
-             after += JOURNAL_SLICE) {
-            sp_bind_text(st, ":kind", kinds[k]);
-            sp_bind_int(st, ":after", after);
-            sp_bind_int(st, ":upto", after + JOURNAL_SLICE);
-            rc = sp_exec_stmt(db, st, "recording the places the import made");
-        }
     sqlite3_finalize(st);
     return rc;
 }
@@ -174,7 +155,9 @@ static void restore_temp_store(sp_db *db, int64_t old)
 /* ------------------------------------------------------------------ */
 /* Chaining what the load wrote                                        */
 
-/* The next entry of a rowid-ordered stream (origins or updates). */
+/* The next entry of a rowid-ordered stream (origins, updates or journal
+ * entries): its id, and the action it belongs to (the column before the
+ * hash; for origins and journal entries, the id itself). */
 typedef struct entry_stream {
     sqlite3_stmt *st;
     bool live;
@@ -193,79 +176,169 @@ static int next_entry(entry_stream *e, sp_db *db)
     return SP_OK;
 }
 
-/* Appends e's entry to the chain after `head` (updated to the new link). */
-static int link_entry(sqlite3_stmt *link, sp_db *db, const char *table, entry_stream *e,
-                      unsigned char head[SP_HASH_BYTES], bool *first, const char *now)
+/* Starts a stream of the entries after id `after`. */
+static int open_stream(entry_stream *e, sp_db *db, const char *query, int64_t after)
+{
+    int rc = sp_prepare(&e->st, db, query);
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(e->st, ":after", after);
+    return next_entry(e, db);
+}
+
+/* Appends entries to the chain as the triggers would, from its head on. */
+typedef struct chainer {
+    sqlite3_stmt *link;
+    unsigned char head[SP_HASH_BYTES];
+    bool first; /* the chain is empty */
+    char now[64];
+} chainer;
+
+/* Appends e's entry to the chain after the head (then the new head). */
+static int link_entry(chainer *c, sp_db *db, const char *table, const entry_stream *e)
 {
     const void *hash = sqlite3_column_blob(e->st, e->hash_col);
     size_t n = (size_t)sqlite3_column_bytes(e->st, e->hash_col);
     unsigned char out[SP_HASH_BYTES];
-    sp_chain_link(out, *first ? NULL : head, *first ? 0 : SP_HASH_BYTES, hash, n, now);
+    sp_chain_link(out, c->first ? NULL : c->head, c->first ? 0 : SP_HASH_BYTES, hash, n, c->now);
+    sqlite3_stmt *link = c->link;
     sp_bind_text(link, ":entry_table", table);
     sp_bind_int(link, ":entry_id", e->id);
     sqlite3_bind_blob(link, sqlite3_bind_parameter_index(link, ":entry_hash"), hash, (int)n,
                       SQLITE_STATIC);
-    sp_bind_text(link, ":chained_at", now);
+    sp_bind_text(link, ":chained_at", c->now);
     sqlite3_bind_blob(link, sqlite3_bind_parameter_index(link, ":chain_hash"), out,
                       SP_HASH_BYTES, SQLITE_STATIC);
     int rc = sp_exec_stmt(db, link, "chaining the imported history");
-    memcpy(head, out, SP_HASH_BYTES);
-    *first = false;
+    memcpy(c->head, out, SP_HASH_BYTES);
+    c->first = false;
     return rc;
 }
 
-/* The chain's head and the moment; *first if the chain is empty. */
-static int read_head(sp_db *db, unsigned char head[SP_HASH_BYTES], bool *first, char *now,
-                     size_t size)
+/* The chain's head and the moment of chaining (bulk_head). */
+static int chainer_open(chainer *c, sp_db *db)
 {
     sqlite3_stmt *st;
+    c->link = NULL;
     int rc = sp_prepare(&st, db, "import/bulk_head");
     if (rc == SP_OK && sqlite3_step(st) == SQLITE_ROW) {
-        *first = sqlite3_column_type(st, 0) == SQLITE_NULL;
-        if (!*first && sqlite3_column_bytes(st, 0) == SP_HASH_BYTES)
-            memcpy(head, sqlite3_column_blob(st, 0), SP_HASH_BYTES);
-        else if (!*first)
+        c->first = sqlite3_column_type(st, 0) == SQLITE_NULL;
+        if (!c->first && sqlite3_column_bytes(st, 0) == SP_HASH_BYTES)
+            memcpy(c->head, sqlite3_column_blob(st, 0), SP_HASH_BYTES);
+        else if (!c->first)
             rc = sp_fail(db, SP_ERROR, "the ledger's last chain hash is not %d bytes",
                          SP_HASH_BYTES);
-        snprintf(now, size, "%s", (const char *)sqlite3_column_text(st, 1));
+        snprintf(c->now, sizeof c->now, "%s", (const char *)sqlite3_column_text(st, 1));
     } else if (rc == SP_OK) {
         rc = sp_fail_sql(db, "reading the ledger's head");
     }
     sqlite3_finalize(st);
+    return rc == SP_OK ? sp_prepare(&c->link, db, "import/bulk_link") : rc;
+}
+
+/* Chains the journal entries after `after`, in the order ledger_journal
+ * would have chained them as they were written. */
+static int chain_journal(sp_db *db, int64_t after)
+{
+    chainer c;
+    entry_stream j = {NULL, false, 0, 0, 1};
+    int rc = chainer_open(&c, db);
+    if (rc == SP_OK)
+        rc = open_stream(&j, db, "import/bulk_journal_entries", after);
+    while (rc == SP_OK && j.live && (rc = link_entry(&c, db, "journal", &j)) == SP_OK)
+        rc = next_entry(&j, db);
+    sqlite3_finalize(j.st);
+    sqlite3_finalize(c.link);
     return rc;
 }
 
-/* Chains every origin and update not in the ledger, as the triggers would
+/* Chains every origin and update the load wrote, as the triggers would
  * have: an action's origin, then its updates (both streams in rowid
  * order, which in a bulk load is the order they were written). */
-static int chain_loaded(sp_db *db)
+static int chain_loaded(const imp_bulk *b, sp_db *db)
 {
-    unsigned char head[SP_HASH_BYTES];
-    char now[64];
-    bool first = true;
+    chainer c;
     entry_stream o = {NULL, false, 0, 0, 1}, u = {NULL, false, 0, 0, 2};
-    sqlite3_stmt *link = NULL;
-    int rc = read_head(db, head, &first, now, sizeof now);
+    int rc = chainer_open(&c, db);
     if (rc == SP_OK)
-        rc = sp_prepare(&o.st, db, "import/bulk_origins");
+        rc = open_stream(&o, db, "import/bulk_origins", b->marks[M_ACTION]);
     if (rc == SP_OK)
-        rc = sp_prepare(&u.st, db, "import/bulk_updates");
-    if (rc == SP_OK)
-        rc = sp_prepare(&link, db, "import/bulk_link");
-    if (rc == SP_OK && (rc = next_entry(&o, db)) == SP_OK)
-        rc = next_entry(&u, db);
+        rc = open_stream(&u, db, "import/bulk_updates", b->marks[M_UPDATE]);
     while (rc == SP_OK && (o.live || u.live)) {
         /* An origin's action_id is its id (hash_col - 1 is column 0). */
         bool origin = o.live && (!u.live || o.id <= u.action_id);
         entry_stream *e = origin ? &o : &u;
-        rc = link_entry(link, db, origin ? "action_origin" : "action_update", e, head, &first,
-                        now);
+        rc = link_entry(&c, db, origin ? "action_origin" : "action_update", e);
         if (rc == SP_OK)
             rc = next_entry(e, db);
     }
     sqlite3_finalize(o.st);
     sqlite3_finalize(u.st);
-    sqlite3_finalize(link);
+    sqlite3_finalize(c.link);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Journaling the places the load made                                 */
+
+#define JOURNAL_SLICE 5000 /* places journaled per statement: memory stays flat */
+
+/* bulk_journal for the places after b's marks up to `last`, in slices of
+ * ids. */
+static int journal_slices(const imp_bulk *b, sp_db *db, const int64_t last[NMARKS])
+{
+    static const char *const kinds[] = {"authority", "review", "finding", "owner"};
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "import/bulk_journal");
+    for (int k = M_AUTHORITY; rc == SP_OK && k <= M_OWNER; k++)
+        for (int64_t after = b->marks[k]; rc == SP_OK && after < last[k];
+             after += JOURNAL_SLICE) {
+            sp_bind_text(st, ":kind", kinds[k]);
+            sp_bind_int(st, ":after", after);
+            sp_bind_int(st, ":upto", after + JOURNAL_SLICE);
+            rc = sp_exec_stmt(db, st, "recording the places the import made");
+        }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Makes again what drop_all dropped, from the statements that made it. */
+static int remake_all(const imp_bulk *b, sp_db *db)
+{
+    int rc = SP_OK;
+    for (size_t i = 0; rc == SP_OK && i < b->n; i++)
+        rc = sp_exec_script(db, b->idx[i].sql, "building the indexes after a bulk load");
+    return rc;
+}
+
+static void free_dropped(imp_bulk *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        free(b->idx[i].name);
+        free(b->idx[i].sql);
+    }
+    free(b->idx);
+}
+
+/* The journal's "created" entries for the places the load made, with the
+ * triggers that would run for each dropped meanwhile (bulk_journal_triggers
+ * says why), then chained in the order they were written. */
+static int journal_loaded(const imp_bulk *b, sp_db *db)
+{
+    imp_bulk quiet = {0};
+    int64_t last[NMARKS];
+    int rc = read_marks(last, db);
+    if (rc == SP_OK)
+        rc = list_dropped(&quiet, db, "import/bulk_journal_triggers", true);
+    if (rc == SP_OK)
+        rc = drop_all(&quiet, db);
+    if (rc == SP_OK)
+        rc = journal_slices(b, db, last);
+    if (rc == SP_OK)
+        rc = remake_all(&quiet, db);
+    if (rc == SP_OK)
+        rc = chain_journal(db, last[M_JOURNAL]);
+    free_dropped(&quiet);
     return rc;
 }
 
@@ -274,16 +347,17 @@ int imp_bulk_end(imp_bulk *b, sp_db *db)
     int64_t old = 0;
     if (!b || b->n == 0)
         return SP_OK;
-    /* On disk first: the journal's one statement rewrites every new place
-     * (its apply triggers), and its statement journal would otherwise be
-     * held in memory (42 MiB at a million actions). */
+    /* On disk first: the index builds sort their keys, and the journal's
+     * statements keep what they change until they end; in memory either
+     * would grow with the plan (42 MiB at a million actions, measured
+     * when the journal's apply triggers still ran). */
     int rc = sort_on_disk(&old, db);
     if (rc == SP_OK && b->unjournaled)
         rc = journal_loaded(b, db);
     if (rc == SP_OK && b->unchained)
-        rc = chain_loaded(db);
-    for (size_t i = 0; rc == SP_OK && i < b->n; i++)
-        rc = sp_exec_script(db, b->idx[i].sql, "building the indexes after a bulk load");
+        rc = chain_loaded(b, db);
+    if (rc == SP_OK)
+        rc = remake_all(b, db);
     restore_temp_store(db, old);
     return rc;
 }
@@ -292,10 +366,6 @@ void imp_bulk_free(imp_bulk *b)
 {
     if (!b)
         return;
-    for (size_t i = 0; i < b->n; i++) {
-        free(b->idx[i].name);
-        free(b->idx[i].sql);
-    }
-    free(b->idx);
+    free_dropped(b);
     free(b);
 }

@@ -611,6 +611,20 @@ static void chained_as_by_triggers(sp_db *db, const char *path)
                                       "AND entry_id = j.id)"), 0);
     ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM sqlite_master WHERE type = "
                                       "'trigger' AND name GLOB 'journal_*_created'"), 4);
+    /* ... and so are those a bulk load drops while it writes them: the
+     * journal's chain and the apply triggers of the five kinds. */
+    ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM sqlite_master WHERE type = "
+                                      "'trigger' AND (name = 'ledger_journal' OR name GLOB "
+                                      "'journal_apply_*')"), 6);
+    /* The ledger's unique index, dropped during a bulk load, is back. */
+    ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM pragma_index_list('ledger') "
+                                      "WHERE name = 'ledger_entry' AND \"unique\" = 1"), 1);
+    /* The journal's entries are chained in the order they were written. */
+    ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM ledger l JOIN ledger n ON "
+                                      "n.entry_table = 'journal' AND l.entry_table = 'journal' "
+                                      "AND n.entry_id > l.entry_id AND n.seq < l.seq"), 0);
+    ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM review WHERE voided <> 0") +
+                     fx_raw_int(path, "SELECT count(*) FROM finding WHERE voided <> 0"), 0);
 }
 
 /* A bulk load (into an empty plan: the trigger that applies updates is
