@@ -949,6 +949,16 @@ int sp_timescale_parse(sp_timescale *out, const char *text, const char *base)
     ctx c = {&t, 0, false, NULL, norm};
     if (base && !(c.has_base = sp_iso_days(base, &c.base)))
         return SP_EINVALID;
+    /* One ISO day, the form of every date an export or a database writes,
+     * reads as itself: what the tokeniser and the forms below would give
+     * it, without them (twice per imported row, 3% of an import). */
+    int32_t day;
+    if (sp_iso_days(text, &day)) {
+        out->kind = SP_DUE_DATE;
+        memcpy(out->due, text, SP_DATE_SIZE);
+        out->exact = 1;
+        return SP_OK;
+    }
     if (!normalise(norm, sizeof norm, text) || !tokenise(&t, norm))
         return SP_EINVALID;
     if (open_ended(norm)) {

@@ -299,6 +299,47 @@ START_TEST(written_days)
 }
 END_TEST
 
+/* An ISO day reads as itself without the tokeniser (the import's fast
+ * path); every day of four years, the first of each month of the whole
+ * range and the range's ends give what the same day written 30/06/2017
+ * gives through it, field for field; an impossible ISO day is refused as
+ * the full parser refuses it. */
+static void iso_as_written(int y, int m, int d, const char *base)
+{
+    char iso[40], uk[40]; /* room for any int, as the compiler asks */
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+    snprintf(uk, sizeof uk, "%02d/%02d/%04d", d, m, y);
+    sp_timescale a, b;
+    ck_assert_int_eq(sp_timescale_parse(&a, iso, base), SP_OK);
+    ck_assert_int_eq(sp_timescale_parse(&b, uk, base), SP_OK);
+    ck_assert_str_eq(a.due, iso);
+    ck_assert_msg(a.kind == b.kind && strcmp(a.due, b.due) == 0 && a.exact == b.exact &&
+                  strcmp(a.start, b.start) == 0 && strcmp(a.cadence, b.cadence) == 0,
+                  "%s and %s read differently", iso, uk);
+}
+
+START_TEST(iso_day_fast_path)
+{
+    for (int y = 2015; y <= 2018; y++)
+        for (int m = 1; m <= 12; m++)
+            for (int d = 1; d <= sp_days_in_month(y, m); d++)
+                iso_as_written(y, m, d, (m + d) % 2 ? NULL : "2016-06-01");
+    for (int y = 1900; y <= 2999; y++)
+        for (int m = 1; m <= 12; m++)
+            iso_as_written(y, m, 1, NULL);
+    iso_as_written(2999, 12, 31, NULL);
+    static const char *const refused[] = {"2017-02-29", "2017-13-01", "2017-00-10",
+                                          "1899-12-31", "3000-01-01", "2017-06-31"};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        sp_timescale ts;
+        ck_assert_int_eq(sp_timescale_parse(&ts, refused[i], NULL), SP_EINVALID);
+        ck_assert_str_eq(ts.due, "");
+    }
+    sp_timescale ts; /* a bad base is refused before any form is read */
+    ck_assert_int_eq(sp_timescale_parse(&ts, "2017-06-30", "30/06/2017"), SP_EINVALID);
+}
+END_TEST
+
 START_TEST(periods_and_ranges)
 {
     ts_date("Sept 2012", NULL, "2012-09-30");
@@ -464,6 +505,7 @@ static Suite *make_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("timescales");
     tcase_add_test(tc, written_days);
+    tcase_add_test(tc, iso_day_fast_path);
     tcase_add_test(tc, periods_and_ranges);
     tcase_add_test(tc, dateless_forms);
     tcase_add_test(tc, ambiguous_forms);
