@@ -256,7 +256,7 @@ static int take_header(importer *im, const sp_csv_row *row)
     }
     if (rc == SP_OK && im->map.col[F_RAG] >= 0 && !im->row_opts.keep_rag)
         im->res->rag_ignored = im->map.col[F_RAG] + 1;
-    if (rc == SP_OK && im->plan_empty && im->map.col[F_ACTION_REF] >= 0)
+    if (rc == SP_OK && im->plan_empty)
         rc = imp_writer_bulk(im->writer);
     im->have_header = true;
     return rc;

@@ -757,6 +757,25 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
 
 static int write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], imp_row *r);
 
+/* A row without a reference, in bulk mode: a new action unless the load
+ * already made one with its text under its finding (SP_EEXISTS: then the
+ * row updates it, row by row, as it would in a plan that had actions). */
+static int create_unless_seen(imp_writer *w, imp_field *field, const imp_row *r,
+                              int64_t finding_id)
+{
+    sqlite3_stmt *st;
+    state s;
+    int rc = find_action(&st, &s, w, r, finding_id);
+    if (rc == SP_ENOTFOUND)
+        return create_action(w, field, r, finding_id);
+    if (rc == SP_OK) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        rc = SP_EEXISTS;
+    }
+    return rc;
+}
+
 int imp_write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], imp_row *r)
 {
     int64_t before = w->tally.updated + w->tally.created.actions;
@@ -774,10 +793,12 @@ static int write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], 
     int rc = place_finding(&finding_id, w, field, r);
     if (rc != SP_OK)
         return rc;
-    /* Into an empty plan rows are new unless a reference repeats: insert
-     * first, and only on a conflict leave bulk mode and look it up. */
-    if (w->bulk && r->cell[F_ACTION_REF] && r->cell[F_ACTION] && r->cell[F_OWNER]) {
-        rc = create_action(w, field, r, finding_id);
+    /* Into an empty plan rows are new unless a reference (or, in a sheet
+     * without references, an action's text under its finding) repeats:
+     * insert first, and only on a repeat leave bulk mode and look it up. */
+    if (w->bulk && r->cell[F_ACTION] && r->cell[F_OWNER]) {
+        rc = r->cell[F_ACTION_REF] ? create_action(w, field, r, finding_id)
+                                   : create_unless_seen(w, field, r, finding_id);
         if (rc != SP_EEXISTS)
             return rc;
     }
