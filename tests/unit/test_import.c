@@ -638,6 +638,18 @@ static void chained_as_by_triggers(sp_db *db, const char *path, bool adjacent)
                      fx_raw_int(path, "SELECT count(*) FROM finding WHERE voided <> 0"), 0);
 }
 
+/* One action in authority zz, so that the next import into db goes row
+ * by row (the plan is not empty); plan_text leaves zz out. */
+static void seed_elsewhere(sp_db *db, const sp_import_options *o)
+{
+    const char *seed = "authority,authority_name,review,review_title,finding_ref,finding,"
+                       "action_ref,action,owner,due_on\r\n"
+                       "zz,Elsewhere,r1,Review,1,Finding,1,Action,Someone,2017-12-31\r\n";
+    sp_import_result *r = NULL;
+    ck_assert_int_eq(sp_import_buffer(&r, db, seed, strlen(seed), o), SP_OK);
+    sp_import_result_free(r);
+}
+
 /* A bulk load (into an empty plan: the trigger that applies updates is
  * dropped, each action inserted as its first update leaves it) and a load
  * row by row (a plan that already has an action: the trigger applies
@@ -651,11 +663,7 @@ START_TEST(bulk_load_equals_row_by_row)
     sp_import_options o = {.name = "plan.csv", .author = AUTHOR};
     sp_db *bulk = open_other("bulk.db"), *rows = open_other("rows.db");
     sp_import_result *r = NULL;
-    const char *seed = "authority,authority_name,review,review_title,finding_ref,finding,"
-                       "action_ref,action,owner,due_on\r\n"
-                       "zz,Elsewhere,r1,Review,1,Finding,1,Action,Someone,2017-12-31\r\n";
-    ck_assert_int_eq(sp_import_buffer(&r, rows, seed, strlen(seed), &o), SP_OK);
-    sp_import_result_free(r);
+    seed_elsewhere(rows, &o);
     ck_assert_int_eq(sp_import_buffer(&r, bulk, file.data, file.len, &o), SP_OK);
     ck_assert_int_eq(r->created.actions, added);
     sp_import_result_free(r);
@@ -714,11 +722,7 @@ START_TEST(council_sheet_bulk_equals_row_by_row)
     ck_assert_int_eq(sp_authority_add(NULL, bulk, &tb), SP_OK);
     ck_assert_int_eq(sp_authority_add(NULL, rows, &tb), SP_OK);
     sp_import_result *r = NULL;
-    const char *seed = "authority,authority_name,review,review_title,finding_ref,finding,"
-                       "action_ref,action,owner,due_on\r\n"
-                       "zz,Elsewhere,r1,Review,1,Finding,1,Action,Someone,2017-12-31\r\n";
-    ck_assert_int_eq(sp_import_buffer(&r, rows, seed, strlen(seed), &o), SP_OK);
-    sp_import_result_free(r);
+    seed_elsewhere(rows, &o);
     ck_assert_msg(sp_import_buffer(&r, bulk, sheet, strlen(sheet), &o) == SP_OK, "%s",
                   sp_errmsg(bulk));
     ck_assert_int_eq(r->created.actions, 6);
