@@ -215,17 +215,21 @@ def cmd_eqp(db, name, *items):
 
 # ---------------------------------------------------------------- the table
 
-TARGETS = {  # benchmark: (target ratio of medians, what it is compared with)
-    "import (export format)": 1.0,
-    "import (council sheet)": 1.0,
-    "overdue --format csv": 1.0,
-    "summary --by theme": 1.0,
-    "summary --by theme (vs plain GROUP BY)": 1.0,
-    "export": 0.7,
+TARGETS = {  # benchmark: (target ratio of medians, of "wall" or "cpu" time)
+    # Issue 16 states the import and update targets in CPU: 1.5x the shell's
+    # .import for an export (stretch 1.0x), 2.0x for a council's sheet, and
+    # 1.1x the shell's single INSERT for one update (its other target, two
+    # syncs, is counted by tests/cli/test_private.sh P04).
+    "import (export format)": (1.5, "cpu"),
+    "import (council sheet)": (2.0, "cpu"),
+    "one update": (1.1, "cpu"),
+    "overdue --format csv": (1.0, "wall"),
+    "summary --by theme": (1.0, "wall"),
+    "summary --by theme (vs plain GROUP BY)": (1.0, "wall"),
+    "export": (0.7, "wall"),
 }
 FILTERED_TARGET_S = 0.010  # "filtered: ..." benchmarks: each filtered list in 10 ms
 RSS_TARGET_KIB = 32 * 1024
-UPDATE_TARGET_S = 0.010
 
 
 def fmt_s(s):
@@ -253,20 +257,17 @@ def cmd_table(path):
         ratio = wall_a / wall_b
         cpu_ratio = f"{cpu_a / cpu_b:.2f}×" if cpu_b > 0 else "-"
         if bench in TARGETS:
-            goal = TARGETS[bench]
-            target = f"≤ {goal:.1f}×: {'met' if ratio <= goal else 'MISSED'}"
-            if ratio > goal:
-                missed.append(f"{bench} {ratio:.2f}× (target {goal:.1f}×)")
+            goal, basis = TARGETS[bench]
+            judged = cpu_a / cpu_b if basis == "cpu" and cpu_b > 0 else ratio
+            target = f"≤ {goal:.1f}× {basis}: {'met' if judged <= goal else 'MISSED'}"
+            if judged > goal:
+                missed.append(f"{bench} {judged:.2f}× {basis} (target {goal:.1f}×)")
         elif bench.startswith("filtered: "):
             target = f"≤ 10 ms: {'met' if wall_a <= FILTERED_TARGET_S else 'MISSED'}"
             if wall_a > FILTERED_TARGET_S:
                 missed.append(f"{bench} {fmt_s(wall_a)} (target 10 ms)")
         elif bench.startswith("web: ") or bench == "verify":
             target = "(informative)"
-        elif bench == "one update":
-            target = f"≤ 10 ms: {'met' if wall_a <= UPDATE_TARGET_S else 'MISSED'}"
-            if wall_a > UPDATE_TARGET_S:
-                missed.append(f"{bench} {fmt_s(wall_a)} (target 10 ms)")
         else:
             n = int(bench.split()[0]) if bench.split()[0].isdigit() else 1
             target = f"{fmt_s(wall_a / n)} per update"
