@@ -87,29 +87,39 @@ typedef struct update {
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
 
-static void bind(sqlite3_stmt *st, const char *name, const char *value)
+/* Parameter i (0: the statement has none by that name, nothing to do);
+ * NULL text and id 0 bind NULL. */
+static void bind_at(sqlite3_stmt *st, int i, const char *value)
 {
-    int i = sqlite3_bind_parameter_index(st, name);
     if (i > 0 && value)
         sqlite3_bind_text(st, i, value, -1, SQLITE_STATIC);
     else if (i > 0)
         sqlite3_bind_null(st, i);
 }
 
-static void bind_id(sqlite3_stmt *st, const char *name, int64_t id)
+static void bind_id_at(sqlite3_stmt *st, int i, int64_t id)
 {
-    int i = sqlite3_bind_parameter_index(st, name);
     if (i > 0 && id)
         sqlite3_bind_int64(st, i, id);
     else if (i > 0)
         sqlite3_bind_null(st, i);
 }
 
+static void bind(sqlite3_stmt *st, const char *name, const char *value)
+{
+    bind_at(st, sqlite3_bind_parameter_index(st, name), value);
+}
+
+static void bind_id(sqlite3_stmt *st, const char *name, int64_t id)
+{
+    bind_id_at(st, sqlite3_bind_parameter_index(st, name), id);
+}
+
 /* The number of parameter `name` of action_add or update_add, looked up
- * once: SQLite's sqlite3_bind_parameter_index compares
- * the name with each of the statement's in turn, which for the 29 values
- * bound per imported action was 4% of an import's instructions. Names are
- * the literals of the binding code, so their addresses are few. */
+ * once per import: sqlite3_bind_parameter_index compares the name with
+ * each of the statement's in turn, which for the 29 values bound per
+ * imported action was 4% of an import's instructions. Names are the
+ * literals of the binding code, so their addresses are few. */
 static int param_of(imp_writer *w, enum hot hot, sqlite3_stmt *st, const char *name)
 {
     struct param *p = w->params[hot];
@@ -124,24 +134,21 @@ static int param_of(imp_writer *w, enum hot hot, sqlite3_stmt *st, const char *n
     return index;
 }
 
+static sqlite3_stmt *hot_stmt(imp_writer *w, enum hot hot)
+{
+    return w->st[hot == HOT_UPDATE ? S_UPDATE_ADD : S_ACTION_ADD];
+}
+
 static void bind_hot(imp_writer *w, enum hot hot, const char *name, const char *value)
 {
-    sqlite3_stmt *st = w->st[hot == HOT_UPDATE ? S_UPDATE_ADD : S_ACTION_ADD];
-    int i = param_of(w, hot, st, name);
-    if (i > 0 && value)
-        sqlite3_bind_text(st, i, value, -1, SQLITE_STATIC);
-    else if (i > 0)
-        sqlite3_bind_null(st, i);
+    sqlite3_stmt *st = hot_stmt(w, hot);
+    bind_at(st, param_of(w, hot, st, name), value);
 }
 
 static void bind_hot_id(imp_writer *w, enum hot hot, const char *name, int64_t id)
 {
-    sqlite3_stmt *st = w->st[hot == HOT_UPDATE ? S_UPDATE_ADD : S_ACTION_ADD];
-    int i = param_of(w, hot, st, name);
-    if (i > 0 && id)
-        sqlite3_bind_int64(st, i, id);
-    else if (i > 0)
-        sqlite3_bind_null(st, i);
+    sqlite3_stmt *st = hot_stmt(w, hot);
+    bind_id_at(st, param_of(w, hot, st, name), id);
 }
 
 /* Runs a lookup of one id; SP_ENOTFOUND if no row. Clears the bindings so
