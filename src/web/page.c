@@ -151,8 +151,8 @@ static int run_route(web_ctx *x, const route *r)
     if (r->roles != R_PUBLIC) {
         if (!signed_in(x))
             return !is_post(x->w) ? respond_redirect(x, "/sign-in")
-                                                     : respond_error(x, 403,
-                "You are not signed in, or your session has ended. Sign in and try again.");
+                                  : respond_error(x, 403, "You are not signed in, or your "
+                                                  "session has ended. Sign in and try again.");
         if (!(role_bit(x->session.role) & r->roles))
             return respond_error(x, 403, "Your account's role does not allow this. "
                                          "Ask an administrator if you need it.");
