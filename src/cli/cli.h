@@ -37,6 +37,10 @@ const char *cli_user(void);
 /* issue 12: an object's corrections under "Corrections:", if it has any. */
 int cli_print_corrections(cli_ctx *ctx, const char *kind, const char *ref);
 
+/* heap.c: ask for huge pages for the heap's first megabytes, before a
+ * command that reads rows across a large plan (why: there). */
+void cli_heap_prefer_huge_pages(void);
+
 /* The command table (main.c): one place lists every command. */
 extern const cli_command *const cli_commands[];
 

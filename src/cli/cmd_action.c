@@ -110,6 +110,7 @@ static int run_action_list(cli_ctx *ctx, int argc, char **argv)
     }
     if (!cli_positional(ctx, argc, argv, 0, 1))
         return EXIT_MISUSE;
+    cli_heap_prefer_huge_pages();
     if (!cli_open(ctx, false))
         return EXIT_RUNTIME;
     const char *scope = optind < argc ? argv[optind] : NULL;
@@ -204,6 +205,7 @@ static int run_action_show(cli_ctx *ctx, int argc, char **argv)
     }
     if (!cli_positional(ctx, argc, argv, 1, 1))
         return EXIT_MISUSE;
+    cli_heap_prefer_huge_pages();
     if (!cli_open(ctx, false))
         return EXIT_RUNTIME;
     if (sp_resolve(&id, ctx->db, "action", argv[optind]) != SP_OK)

@@ -64,6 +64,7 @@ static int report_ready(cli_ctx *ctx, int argc, char **argv, report_args *a)
 {
     if (!cli_positional(ctx, argc, argv, 0, 0))
         return EXIT_MISUSE;
+    cli_heap_prefer_huge_pages();
     if (!cli_open(ctx, false))
         return EXIT_RUNTIME;
     if (!a->as_of[0])
