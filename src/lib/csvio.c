@@ -13,6 +13,7 @@
  */
 #define _DEFAULT_SOURCE 1 /* fwrite_unlocked */
 #include "csvio.h"
+#include "swar.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -326,9 +327,49 @@ static size_t parse(sp_csv_reader *r, const unsigned char *s, size_t n)
 
 /* Printable ASCII other than the quote: inside a field such a byte only
  * counts towards the size limits (separators never reach here). */
-static bool plain_byte(unsigned char b)
+static bool plain_byte(const sp_csv_reader *r, unsigned char b)
 {
+    (void)r;
     return b >= 0x20 && b < 0x7f && b != '"';
+}
+
+static bool plain_word(const sp_csv_reader *r, uint64_t w)
+{
+    (void)r;
+    return !sp_word_has_high(w) && !sp_word_has_below(w, 0x20) && !sp_word_has(w, '"') &&
+           !sp_word_has(w, 0x7f);
+}
+
+static bool not_separator(const sp_csv_reader *r, unsigned char b)
+{
+    return !is_separator(r, b);
+}
+
+static bool no_separator_word(const sp_csv_reader *r, uint64_t w)
+{
+    return !sp_word_has(w, r->delim) && !sp_word_has(w, '\n') && !sp_word_has(w, '\r');
+}
+
+/* How many leading bytes of s (at most n) are `ok`: eight at a time where
+ * `word_ok` says a whole word is, byte by byte in the word where it is not.
+ * Inlined with constant predicates, it compiles to one scan per use. */
+static inline size_t span(const sp_csv_reader *r, const unsigned char *s, size_t n,
+                          bool (*word_ok)(const sp_csv_reader *, uint64_t),
+                          bool (*ok)(const sp_csv_reader *, unsigned char))
+{
+    size_t k = 0;
+    while (k < n) {
+        if (n - k >= SP_WORD && word_ok(r, sp_word_at(s + k))) {
+            k += SP_WORD;
+            continue;
+        }
+        size_t stop = n - k >= SP_WORD ? k + SP_WORD : n;
+        while (k < stop && ok(r, s[k]))
+            k++;
+        if (k < stop)
+            break;
+    }
+    return k;
 }
 
 /* Skips a run of plain bytes in the middle of a field, counting them in one
@@ -344,9 +385,7 @@ static size_t plain_run(sp_csv_reader *r, const unsigned char *s, size_t n)
     size_t room_row = SP_CSV_MAX_RECORD_BYTES - r->row_bytes;
     size_t cap = n < room_field ? n : room_field;
     cap = cap < room_row ? cap : room_row;
-    size_t k = 0;
-    while (k < cap && plain_byte(s[k]))
-        k++;
+    size_t k = span(r, s, cap, plain_word, plain_byte);
     if (k == 0)
         return 0;
     r->field_bytes += k;
@@ -384,10 +423,8 @@ static int feed_bytes(sp_csv_reader *r, const unsigned char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
-        const unsigned char *end = s + i;
-        while (end < s + len && !is_separator(r, *end))
-            end++;
-        size_t n = (size_t)(end - (s + i)) + (end < s + len ? 1 : 0);
+        size_t before = span(r, s + i, len - i, no_separator_word, not_separator);
+        size_t n = before + (before < len - i ? 1 : 0);
         int rc = feed_segment(r, s + i, n);
         if (rc != SP_OK)
             return rc;

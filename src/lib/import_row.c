@@ -10,6 +10,7 @@
 
 #include "dates.h"
 #include "import.h"
+#include "swar.h"
 
 bool imp_row_blank(const sp_csv_row *row)
 {
@@ -247,8 +248,12 @@ int imp_row_rebase(imp_row *r, const char *base)
  * checked that every cell is UTF-8 without NUL bytes. */
 static bool has_control(const char *t)
 {
-    for (const unsigned char *p = (const unsigned char *)t; *p; p++)
-        if (*p < 0x20 && *p != '\t' && *p != '\r' && *p != '\n')
+    const unsigned char *p = (const unsigned char *)t;
+    size_t n = strlen(t), i = 0;
+    while (n - i >= SP_WORD && !sp_word_has_below(sp_word_at(p + i), 0x20))
+        i += SP_WORD; /* no control character in these eight bytes */
+    for (; i < n; i++)
+        if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\r' && p[i] != '\n')
             return true;
     return false;
 }

@@ -27,6 +27,7 @@
 #include <strings.h>
 
 #include "import.h"
+#include "swar.h"
 #include "xlsx.h"
 
 #define BLOCK ((size_t)64 << 10)
@@ -194,6 +195,10 @@ static int refuse_ole(imp_source *s)
 static bool valid_utf8(const unsigned char *b, size_t n, bool more)
 {
     for (size_t i = 0; i < n;) {
+        if (n - i >= SP_WORD && !sp_word_has_high(sp_word_at(b + i))) {
+            i += SP_WORD; /* eight ASCII bytes */
+            continue;
+        }
         unsigned char c = b[i];
         size_t need = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
                     : c >= 0xF0 && c <= 0xF4 ? 3 : 9;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "swar.h"
 
 const char *sp_strerror(int code)
 {
@@ -363,6 +364,11 @@ bool sp_utf8_valid(const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < len;) {
+        uint64_t w = len - i >= SP_WORD ? sp_word_at(s + i) : 0;
+        if (len - i >= SP_WORD && !sp_word_has_high(w) && !sp_word_has_below(w, 0x20)) {
+            i += SP_WORD; /* eight printable ASCII bytes */
+            continue;
+        }
         if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
             return false;
         size_t n = utf8_seq(s + i, len - i);

@@ -9,6 +9,7 @@
 
 #include "csvio.h"
 #include "fixture.h"
+#include "internal.h" /* sp_utf8_valid, which checks stored text */
 
 #define SPECTRUM SP_SHARED_DIR "/conformance/csv-spectrum"
 
@@ -628,6 +629,75 @@ START_TEST(invalid_utf8)
 }
 END_TEST
 
+/* The reader scans plain text and looks for separators eight bytes at a
+ * time (swar.h). Every special byte, at every offset across three words of
+ * a field, quoted and not, must give what feeding one byte at a time gives
+ * (read_all checks that), and what the byte means. */
+START_TEST(word_scans_match_byte_by_byte)
+{
+    static const struct { const char *bytes; size_t n; int want; size_t rows, fields; } special[] = {
+        {",", 1, SP_OK, 2, 4},        {"\n", 1, SP_OK, 3, 2},   {"\r\n", 2, SP_OK, 3, 2}, {"\r", 1, SP_OK, 3, 2},
+        {"\t", 1, SP_OK, 2, 3},       {"\x01", 1, SP_OK, 2, 3}, {"\x7f", 1, SP_OK, 2, 3},
+        {"\xc3\xa9", 2, SP_OK, 2, 3}, {"\"", 1, SP_EINVALID, 0, 0},
+        {"\xff", 1, SP_EINVALID, 0, 0}, {"\x80", 1, SP_EINVALID, 0, 0},
+        {"\0", 1, SP_EINVALID, 0, 0},
+    };
+    enum { WIDTH = 24 };
+    for (size_t k = 0; k < sizeof special / sizeof special[0]; k++)
+        for (size_t at = 0; at <= WIDTH; at++)
+            for (int quoted = 0; quoted <= 1; quoted++) {
+                char data[128];
+                size_t n = (size_t)snprintf(data, sizeof data, "h1,h2,h3\nx,%s", quoted ? "\"" : "");
+                memset(data + n, 'a', at); /* WIDTH plain bytes with the special at `at` */
+                memcpy(data + n + at, special[k].bytes, special[k].n);
+                memset(data + n + at + special[k].n, 'a', WIDTH - at);
+                n += WIDTH + special[k].n;
+                n += (size_t)snprintf(data + n, sizeof data - n, "%s,bb\n", quoted ? "\"" : "");
+                got g;
+                sp_csv_error e;
+                int rc = read_all(&e, data, n, &g);
+                if (quoted && special[k].want == SP_OK) {
+                    /* Inside quotes only the bytes themselves matter: one field. */
+                    ck_assert_msg(rc == SP_OK, "quoted byte %zu at %zu: %s", k, at, e.message);
+                    ck_assert_uint_eq(g.rows, 2);
+                    ck_assert_uint_eq(g.count[1], 3);
+                    ck_assert_uint_eq(g.len[1][1], WIDTH + special[k].n);
+                } else if (!quoted) {
+                    ck_assert_msg(rc == special[k].want, "byte %zu at %zu: rc %d (%s)", k, at,
+                                  rc, e.message);
+                    if (rc == SP_OK)
+                        ck_assert_msg(g.rows == special[k].rows && g.count[1] == special[k].fields,
+                                      "byte %zu at %zu: %zu rows, %zu fields", k, at, g.rows,
+                                      g.count[1]);
+                }
+                got_free(&g);
+            }
+}
+END_TEST
+
+/* sp_utf8_valid (the check on every text the library stores) also skips
+ * eight plain bytes at a time: a byte at any offset must get its verdict. */
+START_TEST(utf8_valid_at_every_offset)
+{
+    static const struct { const char *bytes; size_t n; bool valid; } special[] = {
+        {"\t", 1, true},  {"\r", 1, true},      {"\n", 1, true},     {"\x7f", 1, true},
+        {"\xc3\xa9", 2, true}, {"\xe2\x82\xac", 3, true}, {"\x01", 1, false},
+        {"\x1f", 1, false}, {"\0", 1, false},   {"\x80", 1, false},  {"\xc3", 1, false},
+        {"\xed\xa0\x80", 3, false}, {"\xff", 1, false},
+    };
+    enum { WIDTH = 24 };
+    for (size_t k = 0; k < sizeof special / sizeof special[0]; k++)
+        for (size_t at = 0; at <= WIDTH; at++) {
+            char text[WIDTH + 4];
+            memset(text, 'a', at);
+            memcpy(text + at, special[k].bytes, special[k].n);
+            memset(text + at + special[k].n, 'a', WIDTH - at);
+            ck_assert_msg(sp_utf8_valid(text, WIDTH + special[k].n) == special[k].valid,
+                          "byte %zu at %zu: wrong verdict", k, at);
+        }
+}
+END_TEST
+
 START_TEST(nul_byte)
 {
     REFUSED("a,b\x00" "c", "line 1, column 2: NUL byte (0x00) in the data (expected text; is "
@@ -1043,6 +1113,8 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, quote_in_unquoted_field);
     tcase_add_test(tc, text_after_closing_quote);
     tcase_add_test(tc, invalid_utf8);
+    tcase_add_test(tc, word_scans_match_byte_by_byte);
+    tcase_add_test(tc, utf8_valid_at_every_offset);
     tcase_add_test(tc, nul_byte);
     tcase_add_test(tc, too_many_fields);
     tcase_add_test(tc, field_size_limit);

@@ -965,6 +965,26 @@ START_TEST(every_bad_cell_of_a_row)
 }
 END_TEST
 
+/* The checks for control characters and for text that is not UTF-8 test
+ * eight bytes at a time (swar.h): a bad byte at any offset of a long cell,
+ * across three words, must still be found. */
+START_TEST(bad_bytes_found_at_every_offset)
+{
+    plan();
+    for (int at = 0; at < 24; at++) {
+        char body[256], what[32];
+        memset(what, 'a', 24);
+        what[24] = '\0';
+        what[at] = '\x01';
+        snprintf(body, sizeof body, "1,T,Rec,%s,Lead,01/04/2017,30/09/2017,Complete\r\n", what);
+        sp_import_result_free(rejected(body, "bad.csv:2:4: action holds a control character"));
+        what[at] = '\x81'; /* not UTF-8, so Windows-1252, where 0x81 is not text */
+        snprintf(body, sizeof body, GOOD_ROW "2,T,Rec,%s,Lead,,,\r\n", what);
+        sp_import_result_free(rejected(body, "bad.csv:3:4: byte 0x81 is not text in Windows-1252"));
+    }
+}
+END_TEST
+
 static Suite *import_suite(void)
 {
     Suite *s = suite_create("import");
@@ -995,6 +1015,7 @@ static Suite *import_suite(void)
     suite_add_tcase(s, tc);
     tc = fx_tcase("malformed");
     tcase_add_test(tc, malformed_files_change_nothing);
+    tcase_add_test(tc, bad_bytes_found_at_every_offset);
     tcase_add_test(tc, every_bad_row_is_reported);
     tcase_add_test(tc, error_list_is_capped);
     tcase_add_test(tc, header_problems);
