@@ -230,6 +230,31 @@ TARGETS = {  # benchmark: (target ratio of medians, of "wall" or "cpu" time)
 }
 FILTERED_TARGET_S = 0.010  # "filtered: ..." benchmarks: each filtered list in 10 ms
 RSS_TARGET_KIB = 32 * 1024
+# GNU time gives user and system time in hundredths of a second: a median
+# under five ticks is mostly rounding (a 4 ms update reads as 0.00 or 0.01),
+# so no CPU ratio is given for it. "one update" is then judged by its CPU in
+# "N updates in a row", the same command N times in one measurement.
+CPU_MIN_S = 0.05
+
+
+def cpu_ratio(cpu_a, cpu_b):
+    """safeplan / sqlite3 CPU, or None when either is too short to measure."""
+    return cpu_a / cpu_b if min(cpu_a, cpu_b) >= CPU_MIN_S else None
+
+
+def medians(runs):
+    """(wall, cpu) medians of one side's runs."""
+    return tuple(statistics.median(r[i] for r in runs) for i in (0, 1))
+
+
+def in_a_row_cpu(data):
+    """The CPU ratio of "N updates in a row", and its name; None if not measurable."""
+    for bench, sides in data.items():
+        if re.fullmatch(r"[0-9]+ updates in a row", bench):
+            ratio = cpu_ratio(medians(sides["safeplan"])[1], medians(sides["sqlite3"])[1])
+            if ratio is not None:
+                return ratio, bench
+    return None
 
 
 def fmt_s(s):
@@ -251,17 +276,22 @@ def cmd_table(path):
     missed = []
     for bench in order:
         a, b = data[bench]["safeplan"], data[bench]["sqlite3"]
-        wall_a, wall_b = (statistics.median(r[0] for r in x) for x in (a, b))
-        cpu_a, cpu_b = (statistics.median(r[1] for r in x) for x in (a, b))
+        (wall_a, cpu_a), (wall_b, cpu_b) = medians(a), medians(b)
         rss_a, rss_b = (max(r[2] for r in x) for x in (a, b))
         ratio = wall_a / wall_b
-        cpu_ratio = f"{cpu_a / cpu_b:.2f}×" if cpu_b > 0 else "-"
+        cpu = cpu_ratio(cpu_a, cpu_b)
         if bench in TARGETS:
             goal, basis = TARGETS[bench]
-            judged = cpu_a / cpu_b if basis == "cpu" and cpu_b > 0 else ratio
-            target = f"≤ {goal:.1f}× {basis}: {'met' if judged <= goal else 'MISSED'}"
-            if judged > goal:
-                missed.append(f"{bench} {judged:.2f}× {basis} (target {goal:.1f}×)")
+            judged, of = (cpu, "") if basis == "cpu" else (ratio, "")
+            if judged is None and bench == "one update" and in_a_row_cpu(data):
+                judged, row = in_a_row_cpu(data)
+                of = f" (of {row})"
+            if judged is None:
+                target = f"≤ {goal:.1f}× {basis}: not measurable (under {CPU_MIN_S:.2f} s)"
+            else:
+                target = f"≤ {goal:.1f}× {basis}{of}: {'met' if judged <= goal else 'MISSED'}"
+                if judged > goal:
+                    missed.append(f"{bench} {judged:.2f}× {basis}{of} (target {goal:.1f}×)")
         elif bench.startswith("filtered: "):
             target = f"≤ 10 ms: {'met' if wall_a <= FILTERED_TARGET_S else 'MISSED'}"
             if wall_a > FILTERED_TARGET_S:
@@ -273,7 +303,8 @@ def cmd_table(path):
             target = f"{fmt_s(wall_a / n)} per update"
         if rss_a > RSS_TARGET_KIB:
             missed.append(f"{bench}: peak RSS {rss_a / 1024:.1f} MiB (target 32 MiB)")
-        print(f"| {bench} | {fmt_s(wall_a)} | {fmt_s(wall_b)} | {ratio:.2f}× | {cpu_ratio} | "
+        cpu_text = "-" if cpu is None else f"{cpu:.2f}×"
+        print(f"| {bench} | {fmt_s(wall_a)} | {fmt_s(wall_b)} | {ratio:.2f}× | {cpu_text} | "
               f"{target} | {rss_a / 1024:.1f} MiB | {rss_b / 1024:.1f} MiB |")
     print()
     print("Medians over the rounds; ratio = safeplan / sqlite3 shell; peak RSS is the "
