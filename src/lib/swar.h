@@ -3,8 +3,8 @@
  * import makes over every byte of its file: eight bytes are tested in a
  * few operations instead of eight compares and branches. Each test is an
  * exact yes/no for the whole word; the caller finds the byte itself.
- * (A 100,000-row import spent 7 instructions a byte checking UTF-8 and 26
- * finding separators, byte by byte: bench/RESULTS.md.)
+ * (A 10,000-row import spent 7 instructions a byte checking UTF-8 and 26
+ * in the CSV reader's own pass, byte by byte: bench/RESULTS.md.)
  */
 #ifndef SP_SWAR_H
 #define SP_SWAR_H
