@@ -45,6 +45,10 @@ static bool advise(uintptr_t from, uintptr_t *lo)
 void cli_heap_prefer_huge_pages(void)
 {
 #if defined(__GLIBC__)
+    static bool done; /* once a process: `below` holds the first call's blocks */
+    if (done)
+        return;
+    done = true;
     /* With M_TOP_PAD the heap grows by RESERVE at once and keeps that much
        when blocks are freed, so the advised range stays the heap's for the
        whole command. Blocks under the mmap threshold (128 KiB) are taken

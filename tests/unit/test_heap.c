@@ -105,8 +105,8 @@ END_TEST
 
 START_TEST(heap_keeps_working_after_it)
 {
-    /* Called twice (two commands never do; a mistake must not break the
-       heap), then a mix of sizes that crosses the reserve. */
+    /* Called twice (a command calls it once; a second call must change
+       nothing), then a mix of sizes that crosses the reserve. */
     cli_heap_prefer_huge_pages();
     cli_heap_prefer_huge_pages();
     fill_pages();
