@@ -282,10 +282,10 @@ def cmd_table(path):
         cpu = cpu_ratio(cpu_a, cpu_b)
         if bench in TARGETS:
             goal, basis = TARGETS[bench]
-            judged, of = (cpu, "") if basis == "cpu" else (ratio, "")
-            if judged is None and bench == "one update" and in_a_row_cpu(data):
-                judged, row = in_a_row_cpu(data)
-                of = f" (of {row})"
+            judged, of = (cpu if basis == "cpu" else ratio), ""
+            in_a_row = in_a_row_cpu(data) if judged is None and bench == "one update" else None
+            if in_a_row:
+                judged, of = in_a_row[0], f" (of {in_a_row[1]})"
             if judged is None:
                 target = f"≤ {goal:.1f}× {basis}: not measurable (under {CPU_MIN_S:.2f} s)"
             else:
