@@ -7,8 +7,11 @@
  * CREATE statements, as stored in the schema) before the commit. All of it
  * happens inside the import's transaction: a rollback brings them back.
  *
+ * The triggers that make a new action's history are dropped too: the
+ * writer inserts each action as its first update leaves it, then its
+ * origin as it was made, then the update (import_write.c, create_bulk).
  * The ledger's chain triggers of action_origin and action_update are
- * dropped too, and the entries written meanwhile are chained in one pass
+ * dropped as well, and the entries written meanwhile are chained in one pass
  * before they are made again (sql/import.sql, bulk_triggers, says why):
  * the same hashes, in the same order, so `verify` sees the chain the
  * triggers would have made. So are the journal's triggers that record

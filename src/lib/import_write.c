@@ -22,7 +22,7 @@ enum {
     S_AUTHORITY_GET, S_AUTHORITY_ADD, S_REVIEW_GET, S_REVIEW_ADD, S_FINDING_GET,
     S_FINDING_BY_TEXT, S_FINDING_NEXT_REF, S_FINDING_ADD, S_OWNER_GET, S_OWNER_ADD,
     S_ACTION_BY_REF, S_ACTION_BY_TEXT, S_ACTION_NEXT_REF, S_ACTION_ADD, S_UPDATE_ADD,
-    S_PROGRESS_SET, S_COUNT
+    S_ORIGIN_ADD, S_PROGRESS_SET, S_COUNT
 };
 
 static const char *const stmt_names[S_COUNT] = {
@@ -30,7 +30,7 @@ static const char *const stmt_names[S_COUNT] = {
     "import/finding_get", "import/finding_by_text", "import/finding_next_ref",
     "import/finding_add", "import/owner_get", "import/owner_add", "import/action_by_ref",
     "import/action_by_text", "import/action_next_ref", "import/action_add",
-    "import/update_add", "import/progress_set",
+    "import/update_add", "import/origin_add", "import/progress_set",
 };
 
 /* Owners remembered by a hash of the name: a direct-mapped table, so a
@@ -45,8 +45,9 @@ typedef struct cache {
     size_t cap;
 } cache;
 
-#define MAX_PARAMS 16 /* named parameters of action_add or update_add */
-enum hot { HOT_ACTION, HOT_UPDATE }; /* the statements run for every action */
+#define MAX_PARAMS 17 /* named parameters of action_add, update_add or origin_add */
+enum hot { HOT_ACTION, HOT_UPDATE, HOT_ORIGIN, HOT_COUNT }; /* run for every action */
+static const int hot_stmts[HOT_COUNT] = {S_ACTION_ADD, S_UPDATE_ADD, S_ORIGIN_ADD};
 
 struct imp_writer {
     sp_db *db;
@@ -59,7 +60,7 @@ struct imp_writer {
     struct param {
         const char *name;
         int index;
-    } params[2][MAX_PARAMS];
+    } params[HOT_COUNT][MAX_PARAMS];
     cache authority, review, finding;
     cache owners[OWNER_SLOTS]; /* rows name a few hundred owners in any order */
     /* The number the next finding made in `numbered_review` gets: a sheet
@@ -115,7 +116,7 @@ static void bind_id(sqlite3_stmt *st, const char *name, int64_t id)
     bind_id_at(st, sqlite3_bind_parameter_index(st, name), id);
 }
 
-/* The number of parameter `name` of action_add or update_add, looked up
+/* The number of parameter `name` of a statement run for every action, looked up
  * once per import: sqlite3_bind_parameter_index compares the name with
  * each of the statement's in turn, which for the 29 values bound per
  * imported action was 4% of an import's instructions. Names are the
@@ -136,7 +137,7 @@ static int param_of(imp_writer *w, enum hot hot, sqlite3_stmt *st, const char *n
 
 static sqlite3_stmt *hot_stmt(imp_writer *w, enum hot hot)
 {
-    return w->st[hot == HOT_UPDATE ? S_UPDATE_ADD : S_ACTION_ADD];
+    return w->st[hot_stmts[hot]];
 }
 
 static void bind_hot(imp_writer *w, enum hot hot, const char *name, const char *value)
@@ -457,8 +458,6 @@ static bool differs(const char *a, const char *b)
 /* ------------------------------------------------------------------ */
 /* Actions                                                             */
 
-/* Binds and inserts the action; `recorded` says whether the row's state
- * goes on the action itself (no update to carry it). */
 /* A new recurring action's first report is due one period (and the grace)
  * after its start, else after the date the sheet speaks for. */
 static const char *first_report(char out[SP_DATE_SIZE], const imp_writer *w, const imp_row *r)
@@ -481,29 +480,101 @@ static const char *next_report(char out[SP_DATE_SIZE], const imp_writer *w, cons
     return !current || strcmp(out, current) > 0 ? out : NULL;
 }
 
-static int insert_action(int64_t *id, imp_writer *w, const imp_row *r, int64_t finding_id,
-                         int64_t owner_id, const char *ref, bool recorded)
+/* A new action's fields that a progress update changes, as they stand. */
+typedef struct standing {
+    const char *status, *original_due, *due, *transferred_to, *override, *override_reason;
+    const char *last_update_on, *progress_on;
+} standing;
+
+/* The new action as it is made: the row's state if `recorded` (no update
+ * to carry it), else not started with its first due date, which the first
+ * update then brings to the row's state. */
+static standing made(char first[SP_DATE_SIZE], const imp_writer *w, const imp_row *r,
+                     bool recorded)
 {
-    char first[SP_DATE_SIZE];
     const char *report = r->due ? NULL : first_report(first, w, r);
     const char *original = report ? report : r->original_due;
-    bind_hot_id(w, HOT_ACTION, ":finding_id", finding_id);
-    bind_hot(w, HOT_ACTION, ":ref", ref);
-    bind_hot(w, HOT_ACTION, ":description", r->cell[F_ACTION]);
-    bind_hot_id(w, HOT_ACTION, ":owner_id", owner_id);
-    bind_hot(w, HOT_ACTION, ":start", r->start);
-    bind_hot(w, HOT_ACTION, ":original_due", original);
-    bind_hot(w, HOT_ACTION, ":due", recorded && r->due ? r->due : original);
+    standing s = {.status = "not_started", .original_due = original, .due = original};
+    if (recorded) {
+        s.status = r->status ? r->status : "not_started";
+        s.due = r->due ? r->due : original;
+        s.transferred_to = r->cell[F_TRANSFERRED_TO];
+        s.override = r->rag_override;
+        s.override_reason = r->rag_override ? r->cell[F_RAG_OVERRIDE_REASON] : NULL;
+    }
+    return s;
+}
+
+/* What the triggers action_update_apply and action_update_first_due
+ * (schema/schema.sql) make of a new action's first update. A bulk load
+ * drops them (sql/import.sql, bulk_triggers) and inserts the action as they
+ * would leave it. Keep this in step with them: the tests
+ * bulk_load_equals_row_by_row and first_update_cases_bulk_equals_row_by_row
+ * compare the two, field for field. An import's first update never
+ * changes the owner nor gives a percentage, and a new action has no date
+ * of update or progress yet: the triggers' max(...) of those is the
+ * update's date. */
+static standing applied(standing s, const update *u)
+{
+    bool transfer = u->new_status && strcmp(u->new_status, "transferred") == 0;
+    bool progress = !u->new_owner && !transfer &&
+                    (u->note || u->evidence || u->new_status || (!u->override && !u->new_due));
+    s.last_update_on = u->on;
+    s.progress_on = progress ? u->on : NULL;
+    if (u->new_status)
+        s.status = u->new_status;
+    if (u->new_due) {
+        s.due = u->new_due;
+        s.original_due = s.original_due ? s.original_due : u->new_due;
+    }
+    if (u->transferred_to)
+        s.transferred_to = u->transferred_to;
+    if (u->override) {
+        bool none = strcmp(u->override, "none") == 0;
+        s.override = none ? NULL : u->override;
+        s.override_reason = none ? NULL : u->reason;
+    }
+    return s;
+}
+
+/* Binds what an action and its origin both record of a new action. */
+static void bind_made(imp_writer *w, enum hot hot, const imp_row *r, int64_t finding_id,
+                      int64_t owner_id, const char *ref, const standing *s)
+{
+    bind_hot_id(w, hot, ":finding_id", finding_id);
+    bind_hot(w, hot, ":ref", ref);
+    bind_hot(w, hot, ":description", r->cell[F_ACTION]);
+    bind_hot_id(w, hot, ":owner_id", owner_id);
+    bind_hot(w, hot, ":start", r->start);
+    bind_hot(w, hot, ":original_due", s->original_due);
+    bind_hot(w, hot, ":due", s->due);
+    bind_hot(w, hot, ":status", s->status);
+    bind_hot(w, hot, ":measure", r->cell[F_MEASURE]);
+    bind_hot(w, hot, ":transferred_to", s->transferred_to);
+    bind_hot(w, hot, ":rag_override", s->override);
+    bind_hot(w, hot, ":rag_override_reason", s->override_reason);
+    bind_hot(w, hot, ":now", w->now);
+}
+
+static int insert_action(int64_t *id, imp_writer *w, const imp_row *r, int64_t finding_id,
+                         int64_t owner_id, const char *ref, const standing *s)
+{
+    bind_made(w, HOT_ACTION, r, finding_id, owner_id, ref, s);
     bind_hot(w, HOT_ACTION, ":timescale", r->timescale);
     bind_hot(w, HOT_ACTION, ":cadence", r->cadence);
-    bind_hot(w, HOT_ACTION, ":status", recorded ? r->status : NULL);
-    bind_hot(w, HOT_ACTION, ":measure", r->cell[F_MEASURE]);
-    bind_hot(w, HOT_ACTION, ":transferred_to", recorded ? r->cell[F_TRANSFERRED_TO] : NULL);
-    bind_hot(w, HOT_ACTION, ":rag_override", recorded ? r->rag_override : NULL);
-    bind_hot(w, HOT_ACTION, ":rag_override_reason", recorded && r->rag_override
-                                                   ? r->cell[F_RAG_OVERRIDE_REASON] : NULL);
-    bind_hot(w, HOT_ACTION, ":now", w->now);
+    bind_hot(w, HOT_ACTION, ":last_update_on", s->last_update_on);
+    bind_hot(w, HOT_ACTION, ":progress_on", s->progress_on);
     return insert(id, w, S_ACTION_ADD, "adding an action");
+}
+
+/* The origin action_origin_record would write for the action as `s` made
+ * it (a bulk load, which drops the trigger). */
+static int insert_origin(imp_writer *w, int64_t id, const imp_row *r, int64_t finding_id,
+                         int64_t owner_id, const char *ref, const standing *s)
+{
+    bind_hot_id(w, HOT_ORIGIN, ":action_id", id);
+    bind_made(w, HOT_ORIGIN, r, finding_id, owner_id, ref, s);
+    return insert(NULL, w, S_ORIGIN_ADD, "recording how an action began");
 }
 
 static int check_new_action(imp_writer *w, imp_field *field, const imp_row *r)
@@ -537,36 +608,41 @@ static void flag_unevidenced(imp_writer *w, imp_field *field, char note[IMP_NOTE
              "as the council's record and flagged in reports", n ? "; " : "");
 }
 
-/* The update that brings a new action from its first state to the row's. */
-static int first_update(imp_writer *w, imp_field *field, const imp_row *r, int64_t id)
+/* A new action's first update, with the text it points to. */
+typedef struct first_entry {
+    update u;
+    char report[SP_DATE_SIZE], next[SP_DATE_SIZE], as_at[320];
+} first_entry;
+
+/* The update that brings a new action from its first state to the row's
+ * (e->u.action_id is set once the action exists). */
+static int first_update(first_entry *e, imp_writer *w, imp_field *field, const imp_row *r)
 {
-    update u = {.action_id = id};
-    int rc = update_from_row(&u, w, field, r);
+    update *u = &e->u;
+    int rc = update_from_row(u, w, field, r);
     if (rc != SP_OK)
         return rc;
     if (r->status && strcmp(r->status, "not_started") != 0) {
-        u.old_status = "not_started";
-        u.new_status = r->status;
+        u->old_status = "not_started";
+        u->new_status = r->status;
     }
     if (differs(r->due, r->original_due)) {
-        u.old_due = r->original_due;
-        u.new_due = r->due;
+        u->old_due = r->original_due;
+        u->new_due = r->due;
     }
-    char first[SP_DATE_SIZE], next[SP_DATE_SIZE];
-    const char *report = first_report(first, w, r);
-    if (!u.new_due && report && (u.new_due = next_report(next, w, r->cadence, u.on, report,
-                                                         r->status)) != NULL)
-        u.old_due = report;
-    u.transferred_to = r->cell[F_TRANSFERRED_TO];
-    u.override = r->rag_override;
-    u.reason = r->rag_override ? r->cell[F_RAG_OVERRIDE_REASON] : NULL;
-    char as_at[320];
-    if (!u.reason && !r->carries_update) { /* --as-at: the sheet's record on its date */
-        snprintf(as_at, sizeof as_at, "as at %s in the council's sheet %s", w->d.as_at,
+    const char *report = first_report(e->report, w, r);
+    if (!u->new_due && report &&
+        (u->new_due = next_report(e->next, w, r->cadence, u->on, report, r->status)) != NULL)
+        u->old_due = report;
+    u->transferred_to = r->cell[F_TRANSFERRED_TO];
+    u->override = r->rag_override;
+    u->reason = r->rag_override ? r->cell[F_RAG_OVERRIDE_REASON] : NULL;
+    if (!u->reason && !r->carries_update) { /* --as-at: the sheet's record on its date */
+        snprintf(e->as_at, sizeof e->as_at, "as at %s in the council's sheet %s", w->d.as_at,
                  w->d.file);
-        u.reason = as_at;
+        u->reason = e->as_at;
     }
-    return append_update(w, &u);
+    return SP_OK;
 }
 
 /* An export's last_progress_on: the stale clock as the plan it came from
@@ -581,6 +657,39 @@ static int keep_progress(imp_writer *w, int64_t id, const char *progress_on)
     return insert(NULL, w, S_PROGRESS_SET, "keeping the progress date");
 }
 
+/* Writes a new action `s` made, then its first update `e` if any, through
+ * the triggers: they record the origin and apply the update. */
+static int create_by_triggers(int64_t *id, imp_writer *w, const imp_row *r, int64_t finding_id,
+                              int64_t owner_id, const char *ref, const standing *s,
+                              first_entry *e)
+{
+    int rc = insert_action(id, w, r, finding_id, owner_id, ref, s);
+    e->u.action_id = *id;
+    if (rc == SP_OK && e->u.on)
+        rc = append_update(w, &e->u);
+    if (rc == SP_OK && r->progress_on)
+        rc = keep_progress(w, *id, r->progress_on);
+    return rc;
+}
+
+/* The same in a bulk load, whose dropped triggers would not (bulk_triggers
+ * in sql/import.sql says why): the action goes in as its first update and
+ * the export's progress date leave it, then its origin as `s` made it, then
+ * the update. */
+static int create_bulk(int64_t *id, imp_writer *w, const imp_row *r, int64_t finding_id,
+                       int64_t owner_id, const char *ref, const standing *s, first_entry *e)
+{
+    standing now = e->u.on ? applied(*s, &e->u) : *s;
+    now.progress_on = r->progress_on ? r->progress_on : now.progress_on;
+    int rc = insert_action(id, w, r, finding_id, owner_id, ref, &now);
+    if (rc == SP_OK)
+        rc = insert_origin(w, *id, r, finding_id, owner_id, ref, s);
+    e->u.action_id = *id;
+    if (rc == SP_OK && e->u.on)
+        rc = append_update(w, &e->u);
+    return rc;
+}
+
 /* Creates the action. SP_EEXISTS (in bulk mode, a reference met twice)
  * lets the caller look it up instead. */
 static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int64_t finding_id)
@@ -592,18 +701,20 @@ static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int6
         rc = place_owner(&owner_id, w, field, r->cell[F_OWNER]);
     if (rc == SP_OK && !r->cell[F_ACTION_REF])
         rc = next_ref(ref, w, S_ACTION_NEXT_REF, ":finding_id", finding_id);
-    if (rc != SP_OK)
-        return rc;
-    *field = F_ACTION_REF;
     /* With --as-at, a status goes in as an update on that date, so that a
      * report for an earlier day shows the plan as it stood then. */
     bool dated = r->carries_update || strcmp(w->d.as_at, w->d.today) != 0;
-    rc = insert_action(&id, w, r, finding_id, owner_id,
-                       r->cell[F_ACTION_REF] ? r->cell[F_ACTION_REF] : ref, !dated);
+    first_entry e = {.u = {.action_id = 0}};
     if (rc == SP_OK && dated)
-        rc = first_update(w, field, r, id);
-    if (rc == SP_OK && r->progress_on)
-        rc = keep_progress(w, id, r->progress_on);
+        rc = first_update(&e, w, field, r);
+    if (rc != SP_OK)
+        return rc;
+    *field = F_ACTION_REF;
+    char first[SP_DATE_SIZE];
+    standing s = made(first, w, r, !dated);
+    const char *named = r->cell[F_ACTION_REF] ? r->cell[F_ACTION_REF] : ref;
+    rc = w->bulk ? create_bulk(&id, w, r, finding_id, owner_id, named, &s, &e)
+                 : create_by_triggers(&id, w, r, finding_id, owner_id, named, &s, &e);
     if (rc == SP_OK) {
         w->tally.created.actions++;
         w->tally.recurring += r->cadence != NULL;

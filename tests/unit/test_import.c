@@ -541,7 +541,15 @@ static char *plan_text(sp_db *db, const char *skip)
         "|| quote(o.name) || quote(x.start_on) || quote(x.original_due_on) || quote(x.due_on) "
         "|| quote(x.status) || quote(x.measure) || quote(x.transferred_to) "
         "|| quote(x.rag_override) || quote(x.rag_override_reason) || quote(x.last_update_on) "
+        "|| quote(x.progress_on) || quote(x.timescale) || quote(x.cadence) || quote(x.voided) "
         "|| '|' || (x.created_at = x.updated_at) || '|' || "
+        /* the origin, as action_origin_record (or a bulk load) wrote it */
+        "(SELECT quote(g.finding_id = x.finding_id) || quote(g.ref) || quote(g.description) "
+        "|| quote(g.owner_id = x.owner_id) || quote(g.start_on) || quote(g.original_due_on) "
+        "|| quote(g.due_on) || quote(g.status) || quote(g.measure) "
+        "|| quote(g.created_at = x.created_at) || quote(g.last_update_on) "
+        "|| quote(g.transferred_to) || quote(g.rag_override) || quote(g.rag_override_reason) "
+        "FROM action_origin g WHERE g.action_id = x.id) || '|' || "
         "coalesce((SELECT group_concat(quote(u.on_date) || quote(u.author) || quote(u.note) "
         "|| quote(u.evidence) || quote(u.old_status) || quote(u.new_status) "
         "|| quote(u.old_due_on) || quote(u.new_due_on) || quote(uo.name) || quote(un.name) "
@@ -749,6 +757,80 @@ START_TEST(council_sheet_bulk_equals_row_by_row)
     free(b);
     sp_close(bulk);
     sp_close(rows);
+}
+END_TEST
+
+/* Every way a row's first update changes a new action (status, a
+ * transfer, an override alone, a due date moved alone or with evidence, a
+ * recurring action's next report, evidence only, the export's progress
+ * date, no update at all): a bulk load, which inserts each action as the
+ * dropped triggers would leave it and writes its origin itself, gives
+ * what the triggers give row by row, today and with --as-at. */
+START_TEST(first_update_cases_bulk_equals_row_by_row)
+{
+    static const char *const plan =
+        "authority,authority_name,review,review_title,finding_ref,finding,action_ref,action,"
+        "owner,start_on,original_due_on,due_on,status,rag_override,rag_override_reason,"
+        "last_update_on,last_update_by,last_update_note,last_update_evidence,transferred_to,"
+        "due_as_written,last_progress_on\r\n"
+        "tb,Test Borough,r1,Review,1,Finding one,1,Audit files,Head of Service,2017-01-02,"
+        "2017-03-31,2017-06-30,in_progress,,,2017-05-01,Team Manager,Audit begun,,,,\r\n"
+        "tb,Test Borough,r1,Review,1,Finding one,2,Move the service,Director,2017-01-02,"
+        "2017-03-31,2017-03-31,transferred,,,2017-04-02,Director,,,Health partner,,\r\n"
+        "tb,Test Borough,r1,Review,1,Finding one,3,Train staff,Head of Service,,2017-05-31,"
+        "2017-05-31,not_started,amber,Agency cover,2017-04-20,Director,,,,,\r\n"
+        "tb,Test Borough,r1,Review,2,Finding two,1,Recruit managers,Director,,,2017-09-30,"
+        "in_progress,,,2017-04-11,,Interviews held,,,,\r\n"
+        "tb,Test Borough,r1,Review,2,Finding two,2,Case audits,Quality lead,2017-01-09,,,"
+        "in_progress,,,2017-03-15,Quality lead,March audit,,,Monthly,\r\n"
+        "tb,Test Borough,r1,Review,2,Finding two,3,Report to board,Director,2017-02-01,"
+        "2017-04-30,2017-04-30,complete,,,2017-04-28,Director,,Board minutes,,,\r\n"
+        "tb,Test Borough,r1,Review,2,Finding two,4,Caseload review,Head of Service,2017-02-01,"
+        "2017-08-31,2017-10-31,in_progress,red,Slipped twice,2017-06-01,Director,Revised,,,,"
+        "2017-03-01\r\n"
+        "tb,Test Borough,r1,Review,2,Finding two,5,Share the audit,Quality lead,2017-02-01,"
+        "2017-05-31,2017-07-31,not_started,,,2017-05-20,Quality lead,,Audit report,,,\r\n"
+        "tb,Test Borough,r1,Review,2,Finding two,6,Move the date,Director,2017-02-01,"
+        "2017-05-31,2017-08-31,,,,2017-05-02,Director,,,,,\r\n"
+        "tb,Test Borough,r1,Review,3,Finding three,1,Plan the year,Director,2017-02-01,"
+        "2017-12-31,2017-12-31,not_started,,,,,,,,,\r\n"
+        "tb,Test Borough,r1,Review,3,Finding three,2,Signed off work,Director,2017-01-01,"
+        "2017-03-31,2017-03-31,complete,,,,,,,,,2017-02-01\r\n";
+    for (int pass = 0; pass < 2; pass++) {
+        sp_import_options o = {.name = "plan.csv", .author = AUTHOR,
+                               .as_at = pass ? "2017-06-15" : NULL};
+        sp_db *bulk = open_other(pass ? "bulk2.db" : "bulk1.db");
+        sp_db *rows = open_other(pass ? "rows2.db" : "rows1.db");
+        ck_assert_int_eq(sp_set_today(bulk, TODAY), SP_OK);
+        ck_assert_int_eq(sp_set_today(rows, TODAY), SP_OK);
+        seed_elsewhere(rows, &o);
+        sp_import_result *r = NULL;
+        ck_assert_msg(sp_import_buffer(&r, bulk, plan, strlen(plan), &o) == SP_OK, "%s",
+                      sp_errmsg(bulk));
+        ck_assert_int_eq(r->created.actions, 11);
+        sp_import_result_free(r);
+        ck_assert_msg(sp_import_buffer(&r, rows, plan, strlen(plan), &o) == SP_OK, "%s",
+                      sp_errmsg(rows));
+        sp_import_result_free(r);
+        char *a = plan_text(bulk, "zz"), *b = plan_text(rows, "zz");
+        ck_assert_msg(strcmp(a, b) == 0, "pass %d\nbulk:\n%.4000s\nrow by row:\n%.4000s", pass,
+                      a, b);
+        /* The cases reached the triggers' branches: a transfer, a first due
+         * date set by an update, and a progress date kept from the file. */
+        ck_assert_ptr_nonnull(strstr(a, "'transferred'NULL'Health partner'"));
+        ck_assert_ptr_nonnull(strstr(a, "'2017-03-01'"));
+        char path[400];
+        snprintf(path, sizeof path, "%s/%s", fx_dir, pass ? "bulk2.db" : "bulk1.db");
+        chained_as_by_triggers(bulk, path, true);
+        ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM sqlite_master WHERE type = "
+                                          "'trigger' AND name IN ('action_origin_record', "
+                                          "'action_update_apply', "
+                                          "'action_update_first_due')"), 3);
+        free(a);
+        free(b);
+        sp_close(bulk);
+        sp_close(rows);
+    }
 }
 END_TEST
 
@@ -1012,6 +1094,7 @@ static Suite *import_suite(void)
     tcase_add_test(tc, repeated_reference_in_bulk_load);
     tcase_add_test(tc, bulk_load_equals_row_by_row);
     tcase_add_test(tc, council_sheet_bulk_equals_row_by_row);
+    tcase_add_test(tc, first_update_cases_bulk_equals_row_by_row);
     suite_add_tcase(s, tc);
     tc = fx_tcase("malformed");
     tcase_add_test(tc, malformed_files_change_nothing);
