@@ -32,10 +32,10 @@ rounds; prints medians, ratios and peak RSS as a Markdown table.
   --only LIST      comma-separated subset of:
                    import,overdue,summary,export,filtered,verify,update
 
-Needs python3, the sqlite3 shell and GNU time (/usr/bin/time). Exit status:
-0 when every run succeeded and every baseline produced the same rows as
-safeplan (the figures themselves never fail the run), 1 otherwise, 2 for
-bad options.
+Needs python3, the sqlite3 shell and a C compiler (cc, which builds
+bench/spawn.c, the timer). Exit status: 0 when every run succeeded and
+every baseline produced the same rows as safeplan (the figures themselves
+never fail the run), 1 otherwise, 2 for bad options.
 EOF
 }
 set -euo pipefail
@@ -80,7 +80,7 @@ for b in ${ONLY//,/ }; do
     [[ " import overdue summary export filtered verify update " == *" $b "* ]] ||
         misuse "--only takes import, overdue, summary, export, filtered, verify or update, not '$b'"
 done
-for t in python3 sqlite3 /usr/bin/time; do
+for t in python3 sqlite3 cc; do
     command -v "$t" >/dev/null || die "$t is needed (see bench/README.md)"
 done
 wants() { [[ ",$ONLY," == *",$1,"* ]]; }
@@ -128,25 +128,27 @@ fi
 
 # ------------------------------------------------------------------ timing
 
+# bench/spawn.c times each command: built here, with the machine's C
+# compiler, into the work directory.
+SPAWN=$WORK/spawn
+cc -O2 -o "$SPAWN" "$ROOT/bench/spawn.c" || die "cannot build bench/spawn.c"
+
 # measure BENCH TOOL ROUND OUT CMD...: runs CMD with stdout to OUT, and
 # appends "BENCH TOOL ROUND wall_seconds cpu_seconds peak_rss_kib" to the
-# results. The wall time is taken around GNU time, whose own start costs
-# about 1 ms; CPU is user + system time of CMD and its children (on a busy
-# machine it drifts less than wall time); %M is the peak RSS of the largest
-# process waited for.
+# results. spawn takes the wall time from the start of CMD to its end,
+# nothing of the harness's own starts; CPU is user + system time of CMD and
+# its children to the microsecond (on a busy machine it drifts less than
+# wall time); the peak RSS is that of the largest process waited for.
 measure() {
-    local bench=$1 tool=$2 round=$3 out=$4 t0 t1
+    local bench=$1 tool=$2 round=$3 out=$4 wall cpu rss
     shift 4
-    t0=$EPOCHREALTIME
-    if ! /usr/bin/time -f '%U %S %M' -o "$WORK/.rss" "$@" >"$out" 2>"$WORK/.err"; then
+    if ! "$SPAWN" "$out" "$WORK/.err" "$@" >"$WORK/.rss"; then
         cat "$WORK/.err" >&2
         die "$bench: $tool failed: $*"
     fi
-    t1=$EPOCHREALTIME
-    local us=$((${t1/./} - ${t0/./})) user sys rss
-    read -r user sys rss < <(tail -1 "$WORK/.rss")
-    printf '%s\t%s\t%s\t%d.%06d\t%s\t%s\n' "$bench" "$tool" "$round" $((us / 1000000)) \
-        $((us % 1000000)) "$(awk "BEGIN {print $user + $sys}")" "$rss" >>"$RESULTS"
+    read -r wall cpu rss <"$WORK/.rss"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$bench" "$tool" "$round" "$wall" "$cpu" "$rss" \
+        >>"$RESULTS"
 }
 
 # pair BENCH ROUND A-FUNCTION B-FUNCTION: runs both, A first in odd rounds

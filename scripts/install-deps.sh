@@ -3,7 +3,7 @@
 # Uses sudo only when not already root. Installs nothing that is present.
 set -eu
 pkgs="build-essential cmake pkg-config libsqlite3-dev libcsv-dev check libxlsxwriter-dev
-      sqlite3 python3 valgrind clang libclang-rt-14-dev time strace
+      sqlite3 python3 valgrind clang libclang-rt-14-dev strace
       faketime libreoffice-calc libsodium-dev
       libzip-dev libexpat1-dev libmicrohttpd-dev curl
       poppler-utils fonts-crosextra-carlito chromium"
