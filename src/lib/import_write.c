@@ -615,7 +615,7 @@ typedef struct first_entry {
 } first_entry;
 
 /* The update that brings a new action from its first state to the row's
- * (e->u.action_id is set once the action exists). */
+ * (its action_id is set once the action exists). */
 static int first_update(first_entry *e, imp_writer *w, imp_field *field, const imp_row *r)
 {
     update *u = &e->u;
@@ -657,16 +657,16 @@ static int keep_progress(imp_writer *w, int64_t id, const char *progress_on)
     return insert(NULL, w, S_PROGRESS_SET, "keeping the progress date");
 }
 
-/* Writes a new action `s` made, then its first update `e` if any, through
- * the triggers: they record the origin and apply the update. */
+/* Writes a new action `s` made, then its first update `u` (NULL: none),
+ * through the triggers: they record the origin and apply the update. */
 static int create_by_triggers(int64_t *id, imp_writer *w, const imp_row *r, int64_t finding_id,
-                              int64_t owner_id, const char *ref, const standing *s,
-                              first_entry *e)
+                              int64_t owner_id, const char *ref, const standing *s, update *u)
 {
     int rc = insert_action(id, w, r, finding_id, owner_id, ref, s);
-    e->u.action_id = *id;
-    if (rc == SP_OK && e->u.on)
-        rc = append_update(w, &e->u);
+    if (rc == SP_OK && u) {
+        u->action_id = *id;
+        rc = append_update(w, u);
+    }
     if (rc == SP_OK && r->progress_on)
         rc = keep_progress(w, *id, r->progress_on);
     return rc;
@@ -677,16 +677,17 @@ static int create_by_triggers(int64_t *id, imp_writer *w, const imp_row *r, int6
  * the export's progress date leave it, then its origin as `s` made it, then
  * the update. */
 static int create_bulk(int64_t *id, imp_writer *w, const imp_row *r, int64_t finding_id,
-                       int64_t owner_id, const char *ref, const standing *s, first_entry *e)
+                       int64_t owner_id, const char *ref, const standing *s, update *u)
 {
-    standing now = e->u.on ? applied(*s, &e->u) : *s;
+    standing now = u ? applied(*s, u) : *s;
     now.progress_on = r->progress_on ? r->progress_on : now.progress_on;
     int rc = insert_action(id, w, r, finding_id, owner_id, ref, &now);
     if (rc == SP_OK)
         rc = insert_origin(w, *id, r, finding_id, owner_id, ref, s);
-    e->u.action_id = *id;
-    if (rc == SP_OK && e->u.on)
-        rc = append_update(w, &e->u);
+    if (rc == SP_OK && u) {
+        u->action_id = *id;
+        rc = append_update(w, u);
+    }
     return rc;
 }
 
@@ -713,8 +714,9 @@ static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int6
     char first[SP_DATE_SIZE];
     standing s = made(first, w, r, !dated);
     const char *named = r->cell[F_ACTION_REF] ? r->cell[F_ACTION_REF] : ref;
-    rc = w->bulk ? create_bulk(&id, w, r, finding_id, owner_id, named, &s, &e)
-                 : create_by_triggers(&id, w, r, finding_id, owner_id, named, &s, &e);
+    update *u = dated ? &e.u : NULL;
+    rc = w->bulk ? create_bulk(&id, w, r, finding_id, owner_id, named, &s, u)
+                 : create_by_triggers(&id, w, r, finding_id, owner_id, named, &s, u);
     if (rc == SP_OK) {
         w->tally.created.actions++;
         w->tally.recurring += r->cadence != NULL;
