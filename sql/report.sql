@@ -30,6 +30,11 @@
 --              history; for today's reports that range is empty
 -- and ORDER BY on the compound merges the two ordered arms, so the
 -- settled rows stream from their index and only replayed rows are sorted.
+-- The replayed parts (the CTEs and the second arm) lie between the lines
+-- "-- replayed: begin" and "-- replayed: end". When no action has an
+-- update dated after :as_of (settled, below), the library leaves them out
+-- of the statement: they would give no rows, and preparing them was most
+-- of the prepare of a narrow list (report.c, settled_plan).
 -- The replayed CTE carries LIMIT -1 so that SQLite runs it as written
 -- instead of flattening it, which would evaluate each correlated subquery
 -- once per use of its column rather than once per action. It holds the
@@ -41,6 +46,7 @@
 -- Open actions past their current due date. The WHERE clause repeats the
 -- partial index's condition (status IN ...) so that the index
 -- action_open_due serves the range due_on < :as_of, already in order.
+-- replayed: begin
 WITH
 -- include: replayed
 ,
@@ -52,6 +58,7 @@ replayed_action AS (
     FROM replayed s
     JOIN action a ON a.id = s.id
 )
+-- replayed: end
 SELECT x.id,
        au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
@@ -80,6 +87,7 @@ WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
        OR EXISTS (SELECT 1 FROM action_update u
                   WHERE u.action_id = x.id AND u.on_date <= :as_of))
+-- replayed: begin
 UNION ALL
 SELECT x.id,
        au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
@@ -105,11 +113,13 @@ JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
 -- filters: by_action
   AND (:no_due IS NULL OR x.due_on IS NULL)
+-- replayed: end
 ORDER BY x.due_on, x.id;
 
 -- name: due
 -- Open actions due from :as_of (inclusive) to :before (exclusive), soonest
 -- first; the same partial index serves the range.
+-- replayed: begin
 WITH
 -- include: replayed
 ,
@@ -121,6 +131,7 @@ replayed_action AS (
     FROM replayed s
     JOIN action a ON a.id = s.id
 )
+-- replayed: end
 SELECT x.id,
        au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
@@ -146,6 +157,7 @@ WHERE x.status IN ('not_started', 'in_progress')
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
        OR EXISTS (SELECT 1 FROM action_update u
                   WHERE u.action_id = x.id AND u.on_date <= :as_of))
+-- replayed: begin
 UNION ALL
 SELECT x.id,
        au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
@@ -168,6 +180,7 @@ WHERE x.status IN ('not_started', 'in_progress')
   AND x.due_on >= :as_of AND x.due_on < :before
 -- filters: by_action
   AND (:no_due IS NULL OR x.due_on IS NULL)
+-- replayed: end
 ORDER BY x.due_on, x.id;
 
 -- name: open
@@ -176,6 +189,7 @@ ORDER BY x.due_on, x.id;
 -- owner filter, whose index then leads: an owner's few open actions are
 -- sorted, not the plan). Unfiltered it sorts every open action; callers
 -- narrow it. days_to_due is negative for an overdue action.
+-- replayed: begin
 WITH
 -- include: replayed
 ,
@@ -187,6 +201,7 @@ replayed_action AS (
     FROM replayed s
     JOIN action a ON a.id = s.id
 )
+-- replayed: end
 SELECT x.id,
        au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
@@ -211,6 +226,7 @@ WHERE x.status IN ('not_started', 'in_progress')
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
        OR EXISTS (SELECT 1 FROM action_update u
                   WHERE u.action_id = x.id AND u.on_date <= :as_of))
+-- replayed: begin
 UNION ALL
 SELECT x.id,
        au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
@@ -232,6 +248,7 @@ JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
 -- filters: by_action
   AND (:no_due IS NULL OR x.due_on IS NULL)
+-- replayed: end
 ORDER BY x.due_on NULLS LAST, x.id;
 
 -- name: stale
@@ -242,6 +259,7 @@ ORDER BY x.due_on NULLS LAST, x.id;
 -- date; an action with neither cannot be judged and is left out. Stalest
 -- first. The partial index action_open_activity (migration 0011) holds
 -- exactly this expression for open actions, so it serves the range in order.
+-- replayed: begin
 WITH
 -- include: replayed
 ,
@@ -253,6 +271,7 @@ replayed_action AS (
     FROM replayed s
     JOIN action a ON a.id = s.id
 )
+-- replayed: end
 SELECT x.id,
        au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
@@ -280,6 +299,7 @@ WHERE x.status IN ('not_started', 'in_progress')
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
        OR EXISTS (SELECT 1 FROM action_update u
                   WHERE u.action_id = x.id AND u.on_date <= :as_of))
+-- replayed: begin
 UNION ALL
 SELECT x.id,
        au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
@@ -304,6 +324,7 @@ WHERE x.status IN ('not_started', 'in_progress')
   AND coalesce(x.progress_on, x.start_on) <= :cutoff
 -- filters: by_action
   AND (:no_due IS NULL OR x.due_on IS NULL)
+-- replayed: end
 ORDER BY coalesce(x.progress_on, x.start_on), x.id;
 
 -- name: summary_theme
@@ -318,6 +339,7 @@ ORDER BY coalesce(x.progress_on, x.start_on), x.id;
 -- are counted apart and the two sets of counts added per theme. (Judging
 -- every action through a CASE on "settled" costs a summary of a million
 -- actions over half as much again: each state column is used many times.)
+-- replayed: begin
 WITH
 -- include: replayed
 ,
@@ -329,6 +351,7 @@ replayed_action AS (
     FROM replayed s
     JOIN action a ON a.id = s.id
 )
+-- replayed: end
 SELECT min(p.theme) AS "group",
        sum(p.total) AS total,
        sum(p.red) AS red,
@@ -405,6 +428,7 @@ FROM (
            OR EXISTS (SELECT 1 FROM action_update u
                       WHERE u.action_id = x.id AND u.on_date <= :as_of))
     GROUP BY f.theme COLLATE NOCASE
+-- replayed: begin
     UNION ALL
     SELECT min(f.theme) AS theme,
            count(*) AS total,
@@ -462,6 +486,7 @@ FROM (
 -- filters: by_action
       AND (:no_due IS NULL OR x.due_on IS NULL)
     GROUP BY f.theme COLLATE NOCASE
+-- replayed: end
 ) AS p
 GROUP BY p.theme COLLATE NOCASE
 ORDER BY "group" COLLATE NOCASE, "group";
@@ -489,6 +514,7 @@ ORDER BY "group" COLLATE NOCASE, "group";
 --
 -- As in summary_theme, settled and replayed actions are counted apart and
 -- the counts added per group.
+-- replayed: begin
 WITH
 -- include: replayed
 ,
@@ -500,6 +526,7 @@ replayed_action AS (
     FROM replayed s
     JOIN action a ON a.id = s.id
 )
+-- replayed: end
 SELECT CASE :by
          WHEN 'owner' THEN (SELECT name FROM owner WHERE id = g.k)
          WHEN 'review' THEN (SELECT a.code || '/' || r.ref FROM review r
@@ -588,6 +615,7 @@ FROM (
                OR EXISTS (SELECT 1 FROM action_update u
                           WHERE u.action_id = x.id AND u.on_date <= :as_of))
         GROUP BY k
+-- replayed: begin
         UNION ALL
         SELECT CASE :by WHEN 'owner' THEN x.owner_id
                         WHEN 'review' THEN f.review_id
@@ -648,6 +676,7 @@ FROM (
 -- filters: by_action
           AND (:no_due IS NULL OR x.due_on IS NULL)
         GROUP BY k
+-- replayed: end
     ) AS p
     GROUP BY p.k
 ) AS g
@@ -656,6 +685,12 @@ ORDER BY CASE :by WHEN 'status' THEN
                       WHEN 'complete' THEN 3 WHEN 'signed_off' THEN 4
                       WHEN 'transferred' THEN 5 ELSE 6 END END,
          "group" COLLATE NOCASE, g.k;
+
+-- name: settled
+-- 1 when no action has an update dated after :as_of: then the parts of the
+-- reports above that rebuild such actions have no rows, and the library
+-- leaves them out (the lines marked "replayed" begin ... end; report.c).
+SELECT NOT EXISTS (SELECT 1 FROM action WHERE last_update_on > :as_of);
 
 -- name: replayed
 -- Fragment (included above): the state of each action updated after

@@ -181,7 +181,7 @@ int sp_action_list_where(sp_cursor **out, sp_db *db, const char *scope, const sp
     if (field)
         *field = scope;
     /* Only the filters set are in the statement, each on its index. */
-    if ((rc = sp_prepare_filtered(&st, db, "action/list", &f)) != SP_OK)
+    if ((rc = sp_prepare_filtered(&st, db, "action/list", &f, false)) != SP_OK)
         return rc;
     if ((rc = sp_bind_filter(st, db, NULL, &f)) != SP_OK) {
         sqlite3_finalize(st);

@@ -10,7 +10,7 @@ int sp_cursor_new(sp_cursor **out, sp_db *db, sqlite3_stmt *st, const sp_coltype
     sp_cursor *c = calloc(1, sizeof *c);
     *out = c;
     if (!c) {
-        sqlite3_finalize(st);
+        sp_finalize(db, st);
         return sp_fail(db, SP_ENOMEM, "out of memory");
     }
     c->db = db;
@@ -46,7 +46,7 @@ int sp_cursor_from_stmt(sp_cursor **out, sp_db *db, sqlite3_stmt *st)
     /* Decided once here, not per cell: exports ask for every cell's type. */
     sp_coltype *types = calloc((size_t)(n > 0 ? n : 1), sizeof *types);
     if (!types) {
-        sqlite3_finalize(st);
+        sp_finalize(db, st);
         *out = NULL;
         return sp_fail(db, SP_ENOMEM, "out of memory");
     }
@@ -101,7 +101,7 @@ void sp_cursor_free(sp_cursor *c)
 {
     if (!c)
         return;
-    sqlite3_finalize(c->stmt);
+    sp_finalize(c->db, c->stmt);
     free(c->owned_types);
     free(c);
 }

@@ -30,6 +30,9 @@ struct sp_db {
     char *command;         /* the command line or a description */
     int64_t cs_first;      /* its first ledger entry; 0: none */
     int64_t cs_undoes;     /* the change set it undoes (sp_undo); 0: none */
+    /* The report whose read transaction the connection is in (report.c,
+     * report_prepare): sp_finalize of it ends the transaction. */
+    sqlite3_stmt *snapshot_of;
 };
 
 struct sp_cursor {
@@ -136,8 +139,18 @@ char *sp_query_sql(const char *name);
  * statement of its own, planned on its own indexes (see util.c). */
 char *sp_query_sql_filtered(const char *name, const sp_filter *f);
 
-/* Prepares sp_query_sql_filtered(name, f); the values are bound after. */
-int sp_prepare_filtered(sqlite3_stmt **out, sp_db *db, const char *name, const sp_filter *f);
+/* Removes from a report's text the parts marked as rebuilding actions
+ * changed after its date (sql/report.sql), for a plan that has none. */
+void sp_query_settled(char *sql);
+
+/* Prepares sp_query_sql_filtered(name, f), without the replayed parts if
+ * `settled`; the values are bound after. */
+int sp_prepare_filtered(sqlite3_stmt **out, sp_db *db, const char *name, const sp_filter *f,
+                        bool settled);
+
+/* Finalizes st; if it is the report that began the connection's read
+ * transaction (db->snapshot_of), ends that transaction too. */
+void sp_finalize(sp_db *db, sqlite3_stmt *st);
 
 /* Prepares literal SQL compiled into the code (for tiny fixed statements). */
 int sp_prepare_text(sqlite3_stmt **out, sp_db *db, const char *sql);

@@ -108,18 +108,56 @@ int sp_bind_filter(sqlite3_stmt *st, sp_db *db, const char *as_of, const sp_filt
     return rc == SP_OK ? bind_words(st, db, f) : rc;
 }
 
+/* Whether no action has an update dated after the report's date: then
+ * the report's replayed parts (sql/report.sql) have no rows, and are left
+ * out of its statement, where they were most of a narrow list's prepare.
+ * The check and the report must read one snapshot (an update dated later,
+ * written between the two, would leave its action out of both parts): the
+ * check begins a read transaction (*began), which the report's statement
+ * ends when it is finalized (sp_finalize). Inside a transaction the report
+ * did not begin, which may end before the report reads its first row (a
+ * caller's, or another report's), the report keeps every part. */
+static int settled_plan(bool *settled, bool *began, sp_db *db, const char *as_of)
+{
+    char date[SP_DATE_SIZE];
+    sqlite3_stmt *st;
+    int64_t yes = 0;
+    *settled = *began = false;
+    int rc = report_date(date, db, as_of);
+    if (rc != SP_OK || !sqlite3_get_autocommit(db->sql))
+        return rc;
+    if (sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return sp_fail_sql(db, "starting to read the plan");
+    *began = true;
+    if ((rc = sp_prepare(&st, db, "report/settled")) != SP_OK)
+        return rc;
+    sp_bind_text(st, ":as_of", date);
+    rc = sp_step_id(&yes, db, st);
+    sqlite3_finalize(st);
+    *settled = rc == SP_OK && yes == 1;
+    return rc;
+}
+
 /* Prepares a report query with date and filters bound; the caller binds
  * anything else the query needs before wrapping it in a cursor. */
 static int report_prepare(sqlite3_stmt **st, sp_db *db, const char *query, const char *as_of,
                           const sp_filter *filter)
 {
+    bool settled = false, began = false;
+    *st = NULL;
     sp_clear(db);
+    int rc = settled_plan(&settled, &began, db, as_of);
     /* Only the filters that are set are in the statement (sql/report.sql). */
-    int rc = sp_prepare_filtered(st, db, query, filter);
+    if (rc == SP_OK)
+        rc = sp_prepare_filtered(st, db, query, filter, settled);
     if (rc == SP_OK && (rc = sp_bind_filter(*st, db, as_of, filter)) != SP_OK) {
         sqlite3_finalize(*st);
         *st = NULL;
     }
+    if (began && rc == SP_OK)
+        db->snapshot_of = *st;
+    else if (began)
+        sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
     return rc;
 }
 
@@ -272,7 +310,7 @@ int sp_summary(sp_cursor **out, sp_db *db, const char *as_of, const char *by,
         return rc;
     sp_bind_text(st, ":by", group);
     if (sqlite3_column_count(st) != (int)(sizeof summary_types / sizeof summary_types[0])) {
-        sqlite3_finalize(st);
+        sp_finalize(db, st);
         return sp_fail(db, SP_ERROR, "internal error: %s has unexpected columns", query);
     }
     return sp_cursor_new(out, db, st, summary_types);
