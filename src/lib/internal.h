@@ -139,14 +139,14 @@ char *sp_query_sql(const char *name);
  * statement of its own, planned on its own indexes (see util.c). */
 char *sp_query_sql_filtered(const char *name, const sp_filter *f);
 
-/* Removes from a report's text the parts marked as rebuilding actions
- * changed after its date (sql/report.sql), for a plan that has none. */
-void sp_query_settled(char *sql);
-
 /* Prepares sp_query_sql_filtered(name, f), without the replayed parts if
  * `settled`; the values are bound after. */
 int sp_prepare_filtered(sqlite3_stmt **out, sp_db *db, const char *name, const sp_filter *f,
                         bool settled);
+
+/* Ends the read transaction a report began (report.c), by COMMIT, which
+ * only lets go of the snapshot (ROLLBACK if that fails). */
+void sp_read_end(sp_db *db);
 
 /* Finalizes st; if it is the report that began the connection's read
  * transaction (db->snapshot_of), ends that transaction too. */

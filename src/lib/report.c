@@ -157,7 +157,7 @@ static int report_prepare(sqlite3_stmt **st, sp_db *db, const char *query, const
     if (began && rc == SP_OK)
         db->snapshot_of = *st;
     else if (began)
-        sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL);
+        sp_read_end(db);
     return rc;
 }
 

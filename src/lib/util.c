@@ -277,7 +277,7 @@ int sp_prepare(sqlite3_stmt **out, sp_db *db, const char *name)
 /* Removes, in place, each run of lines from a "-- replayed: begin" line to
  * the next "-- replayed: end" line, both included (sql/report.sql marks so
  * the parts that rebuild actions changed after the report's date). */
-void sp_query_settled(char *sql)
+static void query_settled(char *sql)
 {
     static const char begin[] = "-- replayed: begin", end[] = "-- replayed: end";
     char *from;
@@ -300,22 +300,25 @@ int sp_prepare_filtered(sqlite3_stmt **out, sp_db *db, const char *name, const s
         return sp_fail(db, SP_ERROR, "internal error: query %s (or a filter fragment it "
                        "names) is not embedded, or memory ran out", name);
     if (settled)
-        sp_query_settled(sql);
+        query_settled(sql);
     int rc = sqlite3_prepare_v2(db->sql, sql, -1, out, NULL);
     free(sql);
     return rc == SQLITE_OK ? SP_OK : sp_fail_sql(db, name);
+}
+
+void sp_read_end(sp_db *db)
+{
+    db->snapshot_of = NULL;
+    if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }
 
 void sp_finalize(sp_db *db, sqlite3_stmt *st)
 {
     bool owner = st && db && st == db->snapshot_of;
     sqlite3_finalize(st);
-    if (!owner)
-        return;
-    db->snapshot_of = NULL;
-    /* Nothing was written in it: COMMIT only lets go of the snapshot. */
-    if (sqlite3_exec(db->sql, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+    if (owner)
+        sp_read_end(db);
 }
 
 int sp_prepare_text(sqlite3_stmt **out, sp_db *db, const char *sql)
