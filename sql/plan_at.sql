@@ -151,9 +151,10 @@ SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
        CASE WHEN s.status NOT IN ('not_started', 'in_progress') OR s.due_on IS NULL
                  OR s.due_on >= :as_of
             THEN NULL
-            WHEN julianday(:as_of) - julianday(s.due_on) <= 30 THEN '1-30'
-            WHEN julianday(:as_of) - julianday(s.due_on) <= 90 THEN '31-90'
-            WHEN julianday(:as_of) - julianday(s.due_on) <= 180 THEN '91-180'
+            -- as in report/overdue: dates counted back, not julianday a row
+            WHEN s.due_on >= date(:as_of, '-30 days') THEN '1-30'
+            WHEN s.due_on >= date(:as_of, '-90 days') THEN '31-90'
+            WHEN s.due_on >= date(:as_of, '-180 days') THEN '91-180'
             ELSE '180+' END AS aging,
        -- Counts (summary, pack, report) are of the computed rating, overrides
        -- aside, so that red is exactly the overdue list; an override shows

@@ -46,6 +46,9 @@
 -- Open actions past their current due date. The WHERE clause repeats the
 -- partial index's condition (status IN ...) so that the index
 -- action_open_due serves the range due_on < :as_of, already in order.
+-- aging compares due_on with days counted back from :as_of, which SQLite
+-- works out once per statement; julianday() of each row's date parsed it
+-- up to four times a row (the same buckets: both are whole ISO dates).
 -- replayed: begin
 WITH
 -- include: replayed
@@ -65,9 +68,9 @@ SELECT x.id,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on,
        CAST(julianday(:as_of) - julianday(x.due_on) AS INTEGER) AS days_overdue,
-       CASE WHEN julianday(:as_of) - julianday(x.due_on) <= 30 THEN '1-30'
-            WHEN julianday(:as_of) - julianday(x.due_on) <= 90 THEN '31-90'
-            WHEN julianday(:as_of) - julianday(x.due_on) <= 180 THEN '91-180'
+       CASE WHEN x.due_on >= date(:as_of, '-30 days') THEN '1-30'
+            WHEN x.due_on >= date(:as_of, '-90 days') THEN '31-90'
+            WHEN x.due_on >= date(:as_of, '-180 days') THEN '91-180'
             ELSE '180+' END AS aging,
        rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,
@@ -95,9 +98,9 @@ SELECT x.id,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on,
        CAST(julianday(:as_of) - julianday(x.due_on) AS INTEGER) AS days_overdue,
-       CASE WHEN julianday(:as_of) - julianday(x.due_on) <= 30 THEN '1-30'
-            WHEN julianday(:as_of) - julianday(x.due_on) <= 90 THEN '31-90'
-            WHEN julianday(:as_of) - julianday(x.due_on) <= 180 THEN '91-180'
+       CASE WHEN x.due_on >= date(:as_of, '-30 days') THEN '1-30'
+            WHEN x.due_on >= date(:as_of, '-90 days') THEN '31-90'
+            WHEN x.due_on >= date(:as_of, '-180 days') THEN '91-180'
             ELSE '180+' END AS aging,
        rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence,
            x.rag_override, :as_of, :amber_days, :stale_days) AS rag,

@@ -146,6 +146,14 @@ static void fit_width(table *t)
     }
 }
 
+/* n spaces (fprintf's "%*s" for each cell was a tenth of a long table). */
+static void pad(FILE *out, int n)
+{
+    static const char spaces[] = "                                ";
+    for (; n > 0; n -= (int)sizeof spaces - 1)
+        fwrite(spaces, 1, n < (int)sizeof spaces - 1 ? (size_t)n : sizeof spaces - 1, out);
+}
+
 /* Prints cell in `width` columns, cut with an ellipsis if it is longer.
  * A colour (an escape sequence, or "") wraps the text but not the padding. */
 static void print_cell(FILE *out, const char *cell, int width, bool right, bool last,
@@ -158,15 +166,19 @@ static void print_cell(FILE *out, const char *cell, int width, bool right, bool 
         const char *p = cell;
         for (int n = 0; *p && (n < keep || ((unsigned char)*p & 0xc0) == 0x80); p++)
             n += ((unsigned char)*p & 0xc0) != 0x80;
-        fprintf(out, "%s%.*s…%s", colour, (int)(p - cell), cell, end);
+        fputs(colour, out);
+        fwrite(cell, 1, (size_t)(p - cell), out);
+        fputs("…", out);
+        fputs(end, out);
         return;
     }
     if (right)
-        fprintf(out, "%*s%s%s%s", width - w, "", colour, cell, end);
-    else if (last)
-        fprintf(out, "%s%s%s", colour, cell, end);
-    else
-        fprintf(out, "%s%s%s%*s", colour, cell, end, width - w, "");
+        pad(out, width - w);
+    fputs(colour, out);
+    fputs(cell, out);
+    fputs(end, out);
+    if (!right && !last)
+        pad(out, width - w);
 }
 
 /* RAG words in a column named "rag", and column headers that are RAG words

@@ -31,9 +31,11 @@ int sp_csv_write_cursor(FILE *out, sp_cursor *c, unsigned flags)
     int step = SP_ROW;
     while (rc == SP_OK && (step = sp_cursor_step(c)) == SP_ROW)
         rc = write_row(&w, c);
+    /* Finished on every path: the rows before a failure reach `out`. */
+    int finished = sp_csv_writer_finish(&w);
     if (step < 0)
         return step; /* the cursor's message is on the database handle */
-    if (sp_csv_writer_finish(&w) != SP_OK || rc != SP_OK)
+    if (finished != SP_OK || rc != SP_OK)
         return sp_fail(c->db, SP_ERROR, "cannot write CSV output: %s", strerror(w.error));
     return SP_OK;
 }

@@ -703,13 +703,10 @@ sp_csv_field sp_csv_unguard(sp_csv_field cell)
 /* ------------------------------------------------------------------ */
 /* Writer                                                              */
 
-/* The writer owns `out` while it writes (no other thread writes to it), so
- * it skips stdio's per-call locking: exports make several calls per cell,
- * and the locks were a sixth of an export's time. */
-static int put(sp_csv_writer *w, const void *data, size_t len)
+/* The writer owns `out` while it writes (no other thread writes to it),
+ * so it skips stdio's locking. */
+static int emit(sp_csv_writer *w, const void *data, size_t len)
 {
-    if (w->error != 0)
-        return SP_ERROR;
     errno = 0;
     if (len > 0 && fwrite_unlocked(data, 1, len, w->out) != len) {
         w->error = errno ? errno : EIO;
@@ -718,9 +715,37 @@ static int put(sp_csv_writer *w, const void *data, size_t len)
     return SP_OK;
 }
 
+/* Gives `out` what the writer holds. */
+static int drain(sp_csv_writer *w)
+{
+    size_t n = w->held;
+    w->held = 0;
+    return emit(w, w->buf, n);
+}
+
+static int put(sp_csv_writer *w, const void *data, size_t len)
+{
+    if (w->error != 0)
+        return SP_ERROR;
+    if (len > sizeof w->buf - w->held) {
+        if (drain(w) != SP_OK)
+            return SP_ERROR;
+        if (len > sizeof w->buf) /* more than the buffer holds: straight out */
+            return emit(w, data, len);
+    }
+    memcpy(w->buf + w->held, data, len);
+    w->held += len;
+    return SP_OK;
+}
+
 static bool is_blank(unsigned char c)
 {
     return c == ' ' || c == '\t';
+}
+
+static bool quote_byte(unsigned char c)
+{
+    return c == ',' || c == '"' || c == '\r' || c == '\n';
 }
 
 /* RFC 4180's reasons to quote, plus edge spaces (which many readers,
@@ -733,8 +758,20 @@ static bool needs_quotes(const char *s, size_t len, unsigned char first)
         return true;
     if (first == utf8_bom[0] && len >= 3 && memcmp(s, utf8_bom, 3) == 0)
         return true;
-    for (size_t i = 0; i < len; i++)
-        if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+    /* Eight bytes at a time: a word with no byte below 0x0E (which CR and
+     * LF are), no ',' and no '"' has nothing to quote; any other word is
+     * looked at byte by byte (long texts are most of a report's bytes). */
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    for (; i + SP_WORD <= len; i += SP_WORD) {
+        uint64_t x = sp_word_at(u + i);
+        if (sp_word_has_below(x, 0x0E) || sp_word_has(x, ',') || sp_word_has(x, '"'))
+            for (size_t k = i; k < i + SP_WORD; k++)
+                if (quote_byte(u[k]))
+                    return true;
+    }
+    for (; i < len; i++)
+        if (quote_byte(u[i]))
             return true;
     return false;
 }
@@ -762,6 +799,7 @@ int sp_csv_writer_init(sp_csv_writer *w, FILE *out, unsigned flags)
     w->fields = 0;
     w->row_blank = true;
     w->error = 0;
+    w->held = 0;
     return (flags & SP_CSV_BOM) ? put(w, utf8_bom, sizeof utf8_bom) : SP_OK;
 }
 
@@ -812,7 +850,7 @@ int sp_csv_write_row(sp_csv_writer *w, const char *const *cells, size_t n,
 
 int sp_csv_writer_finish(sp_csv_writer *w)
 {
-    if (w->error != 0)
+    if (w->error != 0 || drain(w) != SP_OK)
         return SP_ERROR;
     errno = 0;
     if (fflush(w->out) != 0 || ferror(w->out)) {

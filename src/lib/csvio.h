@@ -111,17 +111,26 @@ void sp_csv_reader_free(sp_csv_reader *r);
 /* What `safeplan export` uses: Excel opens it as UTF-8 and runs nothing. */
 #define SP_CSV_EXCEL (SP_CSV_BOM | SP_CSV_GUARD)
 
+/* Bytes the writer gathers before handing them to stdio: a cell costs two
+ * or three small writes (separator, quotes, text), and a call into stdio
+ * for each was a tenth of a listed row's instructions (bench/RESULTS.md). */
+#define SP_CSV_WRITER_BUF 16384
+
 typedef struct sp_csv_writer {
     FILE *out;      /* borrowed; not closed */
     unsigned flags;
     size_t fields;  /* fields written in the current row */
     bool row_blank; /* every field of the current row so far is empty */
     int error;      /* errno of the first failed write (EIO if unknown); 0 */
+    size_t held;    /* bytes in buf not yet given to `out` */
+    char buf[SP_CSV_WRITER_BUF];
 } sp_csv_writer;
 
 /* Starts a writer on `out` (opened in binary mode on systems where that
  * matters) and writes the byte-order mark if asked. Returns SP_OK or
- * SP_ERROR (w->error says why). */
+ * SP_ERROR (w->error says why). The writer holds up to SP_CSV_WRITER_BUF
+ * bytes before it writes them to `out`: only sp_csv_writer_finish
+ * writes the rest, so nothing else may write to `out` in between. */
 int sp_csv_writer_init(sp_csv_writer *w, FILE *out, unsigned flags);
 
 /*
@@ -147,8 +156,10 @@ int sp_csv_end_row(sp_csv_writer *w);
 int sp_csv_write_row(sp_csv_writer *w, const char *const *cells, size_t n,
                      const sp_coltype *types);
 
-/* Flushes `out` and reports any write failure so far (disk full, EPIPE,
- * including ones stdio only reports at flush). Returns SP_OK or SP_ERROR. */
+/* Writes what the writer holds, flushes `out` and reports any write
+ * failure so far (disk full, EPIPE, including ones stdio only reports at
+ * flush). Returns SP_OK or SP_ERROR. Call it on every path, a failed
+ * query's too, so that the rows written before the failure reach `out`. */
 int sp_csv_writer_finish(sp_csv_writer *w);
 
 /* ------------------------------------------------------------------ */

@@ -155,9 +155,10 @@ static int stream(int64_t *rows, sp_db *db, sp_csv_writer *w, sqlite3_stmt *st, 
         rc = write_row(w, st, types, lead, end);
         (*rows)++;
     }
+    int finished = sp_csv_writer_finish(w); /* every path: the rows before a failure */
     if (rc == SP_OK && step != SQLITE_DONE)
         return sp_fail_sql(db, "exporting");
-    if (sp_csv_writer_finish(w) != SP_OK || rc != SP_OK)
+    if (finished != SP_OK || rc != SP_OK)
         return sp_fail(db, SP_ERROR, "cannot write the export: %s",
                        strerror(w->error ? w->error : EIO));
     return SP_OK;

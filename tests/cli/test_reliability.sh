@@ -451,6 +451,9 @@ for cmd in "action list" "overdue --as-of 2018-01-01" "action history torbay/201
     expect_status 0
     expect_eq "$(raw_controls "$OUT")" 0 "raw control characters in $cmd"
 done
+# In a table wide enough to hold it, the whole title is shown, escaped.
+COLUMNS=400 run action list
+expect_out 'Legit title\rFAKE: all complete, signed off \u202eevil'
 # Machines get the text exactly as stored.
 run export --out -
 expect_eq "$(python3 -c 'import csv,sys; print(any(r["action"] == sys.argv[1]

@@ -905,6 +905,88 @@ START_TEST(writer_quoting)
 }
 END_TEST
 
+/* Appends cell (len bytes) to want as the writer should write it, in
+ * quotes with each '"' doubled when `quoted`; returns the bytes appended. */
+static size_t expect_cell(char *want, const char *cell, size_t len, bool quoted)
+{
+    size_t n = 0;
+    if (quoted)
+        want[n++] = '"';
+    for (size_t i = 0; i < len; i++) {
+        want[n++] = cell[i];
+        if (cell[i] == '"')
+            want[n++] = '"';
+    }
+    if (quoted)
+        want[n++] = '"';
+    return n;
+}
+
+/* The writer's word-at-a-time scan for bytes that need quotes: each byte
+ * that matters (and some that do not) at every offset of cells of 1 to 24
+ * bytes, so that it sits in every lane of a word and in the tail; the
+ * cell is quoted exactly when a byte-by-byte reading says so. */
+START_TEST(writer_quotes_at_every_offset)
+{
+    static const unsigned char probes[] = {',', '"', '\r', '\n', '\t', ' ', 0x01, 0x0B,
+                                           0x0C, 0x0E, 0x1F, 0x2B, 0x2D, 0x7F, 0x80, 0xFF};
+    char cell[32], want[80];
+    for (size_t len = 1; len <= 24; len++)
+        for (size_t pos = 0; pos < len; pos++)
+            for (size_t p = 0; p < sizeof probes; p++) {
+                unsigned char b = probes[p];
+                memset(cell, 'a', len);
+                cell[pos] = (char)b;
+                cell[len] = '\0';
+                bool edge = pos == 0 || pos == len - 1;
+                bool quoted = b == ',' || b == '"' || b == '\r' || b == '\n' ||
+                              ((b == ' ' || b == '\t') && edge);
+                size_t n = expect_cell(want, cell, len, quoted);
+                want[n++] = '\n';
+                want[n] = '\0';
+                one_cell(SP_CSV_LF, cell, SP_COL_TEXT, want);
+            }
+}
+END_TEST
+
+/* The writer holds SP_CSV_WRITER_BUF bytes before it writes: rows that
+ * cross that boundary in every way (a separator, a quote, a doubled quote
+ * at the edge, a cell larger than the buffer) come out as written. */
+START_TEST(writer_buffer_boundaries)
+{
+    membuf m;
+    sp_csv_writer w;
+    size_t big = SP_CSV_WRITER_BUF + 7, cap = 40 * SP_CSV_WRITER_BUF;
+    char *cell = malloc(big + 1), *want = malloc(cap);
+    ck_assert_ptr_nonnull(cell);
+    ck_assert_ptr_nonnull(want);
+    size_t n = 0;
+    mb_open(&m);
+    ck_assert_int_eq(sp_csv_writer_init(&w, m.f, SP_CSV_LF), SP_OK);
+    for (size_t len = 1; n + 2 * big + 8 < cap; len = len * 3 + 1) {
+        size_t l = len % big + 1;
+        for (size_t i = 0; i < l; i++)
+            cell[i] = (char)((i % 7 == 3) ? '"' : 'a' + (int)(i % 26));
+        cell[l] = '\0';
+        ck_assert_int_eq(sp_csv_write_cell(&w, "x", SP_COL_TEXT), SP_OK);
+        ck_assert_int_eq(sp_csv_write_cell(&w, cell, SP_COL_TEXT), SP_OK);
+        ck_assert_int_eq(sp_csv_end_row(&w), SP_OK);
+        want[n++] = 'x';
+        want[n++] = ',';
+        n += expect_cell(want + n, cell, l, strchr(cell, '"') != NULL);
+        want[n++] = '\n';
+    }
+    ck_assert_int_eq(sp_csv_writer_finish(&w), SP_OK);
+    mb_close(&m);
+    ck_assert_uint_gt(n, 4 * SP_CSV_WRITER_BUF);
+    ck_assert_uint_eq(m.len, n);
+    ck_assert(memcmp(m.data, want, n) == 0);
+    free(m.data);
+    free(cell);
+    free(want);
+}
+END_TEST
+
 START_TEST(writer_rows_crlf_bom)
 {
     membuf m;
@@ -1057,11 +1139,19 @@ START_TEST(write_error_disk_full)
     ck_assert_int_eq(w.error, ENOSPC);
     fclose(f);
 
-    /* Unbuffered, the first write fails, and the failure sticks. */
+    /* Unbuffered, the first write that reaches the file fails: the
+     * writer's own buffer holds the byte-order mark, and a cell larger
+     * than that buffer sends it out. The failure sticks. */
     f = fopen("/dev/full", "w");
     ck_assert_ptr_nonnull(f);
     setvbuf(f, NULL, _IONBF, 0);
-    ck_assert_int_eq(sp_csv_writer_init(&w, f, SP_CSV_BOM), SP_ERROR);
+    ck_assert_int_eq(sp_csv_writer_init(&w, f, SP_CSV_BOM), SP_OK);
+    char *large = malloc(SP_CSV_WRITER_BUF + 2);
+    ck_assert_ptr_nonnull(large);
+    memset(large, 'x', SP_CSV_WRITER_BUF + 1);
+    large[SP_CSV_WRITER_BUF + 1] = '\0';
+    ck_assert_int_eq(sp_csv_write_cell(&w, large, SP_COL_TEXT), SP_ERROR);
+    free(large);
     ck_assert_int_eq(w.error, ENOSPC);
     ck_assert_int_eq(sp_csv_write_cell(&w, "x", SP_COL_TEXT), SP_ERROR);
     ck_assert_int_eq(sp_csv_end_row(&w), SP_ERROR);
@@ -1126,6 +1216,8 @@ static Suite *csv_suite(void)
 
     tc = tcase_create("write");
     tcase_add_test(tc, writer_quoting);
+    tcase_add_test(tc, writer_quotes_at_every_offset);
+    tcase_add_test(tc, writer_buffer_boundaries);
     tcase_add_test(tc, writer_rows_crlf_bom);
     tcase_add_test(tc, writer_guard);
     tcase_add_test(tc, unguard_reverses_guard);
