@@ -3,7 +3,8 @@
 -- :authority_id, :review_id, :finding_id, :owner_id, :themes, :status, :rag.
 -- The RAG rules live in C (rag.c) as the SQL functions rag(),
 -- rag_computed() and rag_reason(), so that reports, the export and the
--- library share one definition.
+-- library share one definition; the summaries count with the aggregate
+-- rag_tally(), which uses them.
 --
 -- FILTERS. A line "-- filters: SET" is where the filters go: the library
 -- puts there the fragment "-- name: SET_FIELD" of sql/filter.sql for each
@@ -356,70 +357,11 @@ replayed_action AS (
 )
 -- replayed: end
 SELECT min(p.theme) AS "group",
-       sum(p.total) AS total,
-       sum(p.red) AS red,
-       sum(p.amber) AS amber,
-       sum(p.green) AS green,
-       sum(p.blue) AS blue,
-       sum(p.grey) AS grey,
-       sum(p.unrated) AS unrated,
-       sum(p.overridden) AS overridden,
-       sum(p.not_started) AS not_started,
-       sum(p.in_progress) AS in_progress,
-       sum(p.complete) AS complete,
-       sum(p.signed_off) AS signed_off,
-       sum(p.transferred) AS transferred,
-       sum(p.withdrawn) AS withdrawn
+-- include: tally_columns
 FROM (
     SELECT min(f.theme) AS theme,
-           count(*) AS total,
-           sum(x.status IN ('not_started', 'in_progress')
-               AND coalesce(x.due_on < :as_of, 0)) AS red,
-           sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                     AND coalesce(x.due_on >= :as_of, 1)
-                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                    ELSE 0 END) % 4294967296 AS amber,
-           sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
-           - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                     AND coalesce(x.due_on >= :as_of, 1)
-                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                    ELSE 0 END) % 4294967296
-           - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                     AND coalesce(x.due_on >= :as_of, 1)
-                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                    ELSE 0 END) / 4294967296 AS green,
-           sum(x.status IN ('complete', 'signed_off')) AS blue,
-           sum(x.status IN ('transferred', 'withdrawn')) AS grey,
-           sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                     AND coalesce(x.due_on >= :as_of, 1)
-                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                    ELSE 0 END) / 4294967296
-           + sum(x.status NOT IN ('not_started', 'in_progress', 'complete', 'signed_off',
-                                  'transferred', 'withdrawn')) AS unrated,
-           sum(CASE WHEN x.rag_override IS NOT NULL
-                    THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                        x.progress_on, x.start_on, x.cadence,
-                                                            :as_of,
-                                                            :amber_days, :stale_days)
-                    ELSE 0 END) AS overridden,
-           sum(x.status = 'not_started') AS not_started,
-           sum(x.status = 'in_progress') AS in_progress,
-           sum(x.status = 'complete') AS complete,
-           sum(x.status = 'signed_off') AS signed_off,
-           sum(x.status = 'transferred') AS transferred,
-           sum(x.status = 'withdrawn') AS withdrawn
+           rag_tally(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on,
+                     x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) AS t
     FROM finding f
     CROSS JOIN review r ON r.id = f.review_id
     CROSS JOIN action x ON x.finding_id = f.id
@@ -434,54 +376,8 @@ FROM (
 -- replayed: begin
     UNION ALL
     SELECT min(f.theme) AS theme,
-           count(*) AS total,
-           sum(x.status IN ('not_started', 'in_progress')
-               AND coalesce(x.due_on < :as_of, 0)) AS red,
-           sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                     AND coalesce(x.due_on >= :as_of, 1)
-                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                    ELSE 0 END) % 4294967296 AS amber,
-           sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
-           - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                     AND coalesce(x.due_on >= :as_of, 1)
-                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                    ELSE 0 END) % 4294967296
-           - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                     AND coalesce(x.due_on >= :as_of, 1)
-                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                    ELSE 0 END) / 4294967296 AS green,
-           sum(x.status IN ('complete', 'signed_off')) AS blue,
-           sum(x.status IN ('transferred', 'withdrawn')) AS grey,
-           sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                     AND coalesce(x.due_on >= :as_of, 1)
-                    THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                         WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                    ELSE 0 END) / 4294967296
-           + sum(x.status NOT IN ('not_started', 'in_progress', 'complete', 'signed_off',
-                                  'transferred', 'withdrawn')) AS unrated,
-           sum(CASE WHEN x.rag_override IS NOT NULL
-                    THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                        x.progress_on, x.start_on, x.cadence,
-                                                            :as_of,
-                                                            :amber_days, :stale_days)
-                    ELSE 0 END) AS overridden,
-           sum(x.status = 'not_started') AS not_started,
-           sum(x.status = 'in_progress') AS in_progress,
-           sum(x.status = 'complete') AS complete,
-           sum(x.status = 'signed_off') AS signed_off,
-           sum(x.status = 'transferred') AS transferred,
-           sum(x.status = 'withdrawn') AS withdrawn
+           rag_tally(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on,
+                     x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) AS t
     FROM replayed_action x
     JOIN finding f ON f.id = x.finding_id
     JOIN review r ON r.id = f.review_id
@@ -510,10 +406,12 @@ ORDER BY "group" COLLATE NOCASE, "group";
 --          written into the file by hand (`safeplan check` names each), so
 --          that the colours always add up to the total
 -- overridden counts the actions whose manual override shows another
--- colour. SQLite computes a repeated aggregate once, so one SUM carries both
--- amber (low 32 bits) and unrated (high bits) for one rag_computed() call
--- per open action that is not overdue; green is what is left. tests/unit/test_report.c checks every column against
--- rag_computed() for each action.
+-- colour. The aggregate rag_tally() (src/lib/rag.c) makes every count of a
+-- group in one call per action, and tally_at(t, i) reads count i, in the
+-- order of the columns here (0 total, 1 red, and so on): fifteen SQL sums
+-- over the same columns cost two thirds of a summary.
+-- tests/unit/test_report.c checks every column against rag_computed() for
+-- each action; tests/unit/test_rag.c checks rag_tally() against the sums.
 --
 -- As in summary_theme, settled and replayed actions are counted apart and
 -- the counts added per group.
@@ -540,73 +438,14 @@ SELECT CASE :by
        g.not_started, g.in_progress, g.complete, g.signed_off, g.transferred, g.withdrawn
 FROM (
     SELECT p.k,
-           sum(p.total) AS total,
-           sum(p.red) AS red,
-           sum(p.amber) AS amber,
-           sum(p.green) AS green,
-           sum(p.blue) AS blue,
-           sum(p.grey) AS grey,
-           sum(p.unrated) AS unrated,
-           sum(p.overridden) AS overridden,
-           sum(p.not_started) AS not_started,
-           sum(p.in_progress) AS in_progress,
-           sum(p.complete) AS complete,
-           sum(p.signed_off) AS signed_off,
-           sum(p.transferred) AS transferred,
-           sum(p.withdrawn) AS withdrawn
+-- include: tally_columns
     FROM (
         SELECT CASE :by WHEN 'owner' THEN x.owner_id
                         WHEN 'review' THEN f.review_id
                         WHEN 'authority' THEN r.authority_id
                         ELSE x.status END AS k,
-               count(*) AS total,
-               sum(x.status IN ('not_started', 'in_progress')
-                   AND coalesce(x.due_on < :as_of, 0)) AS red,
-               sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                         AND coalesce(x.due_on >= :as_of, 1)
-                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                        ELSE 0 END) % 4294967296 AS amber,
-               sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
-               - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                         AND coalesce(x.due_on >= :as_of, 1)
-                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                        ELSE 0 END) % 4294967296
-               - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                         AND coalesce(x.due_on >= :as_of, 1)
-                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                        ELSE 0 END) / 4294967296 AS green,
-               sum(x.status IN ('complete', 'signed_off')) AS blue,
-               sum(x.status IN ('transferred', 'withdrawn')) AS grey,
-               sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                         AND coalesce(x.due_on >= :as_of, 1)
-                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                        ELSE 0 END) / 4294967296
-               + sum(x.status NOT IN ('not_started', 'in_progress', 'complete', 'signed_off',
-                                      'transferred', 'withdrawn')) AS unrated,
-               sum(CASE WHEN x.rag_override IS NOT NULL
-                        THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                            x.progress_on, x.start_on,
-                                                                x.cadence, :as_of,
-                                                                :amber_days, :stale_days)
-                        ELSE 0 END) AS overridden,
-               sum(x.status = 'not_started') AS not_started,
-               sum(x.status = 'in_progress') AS in_progress,
-               sum(x.status = 'complete') AS complete,
-               sum(x.status = 'signed_off') AS signed_off,
-               sum(x.status = 'transferred') AS transferred,
-               sum(x.status = 'withdrawn') AS withdrawn
+               rag_tally(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on,
+                         x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) AS t
         FROM action x
         CROSS JOIN finding f ON f.id = x.finding_id
         CROSS JOIN review r ON r.id = f.review_id
@@ -624,54 +463,8 @@ FROM (
                         WHEN 'review' THEN f.review_id
                         WHEN 'authority' THEN r.authority_id
                         ELSE x.status END AS k,
-               count(*) AS total,
-               sum(x.status IN ('not_started', 'in_progress')
-                   AND coalesce(x.due_on < :as_of, 0)) AS red,
-               sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                         AND coalesce(x.due_on >= :as_of, 1)
-                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                        ELSE 0 END) % 4294967296 AS amber,
-               sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1))
-               - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                         AND coalesce(x.due_on >= :as_of, 1)
-                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                        ELSE 0 END) % 4294967296
-               - sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                         AND coalesce(x.due_on >= :as_of, 1)
-                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                        ELSE 0 END) / 4294967296 AS green,
-               sum(x.status IN ('complete', 'signed_off')) AS blue,
-               sum(x.status IN ('transferred', 'withdrawn')) AS grey,
-               sum(CASE WHEN x.status IN ('not_started', 'in_progress')
-                         AND coalesce(x.due_on >= :as_of, 1)
-                        THEN CASE rag_computed(x.status, x.due_on, x.original_due_on,
-                                       x.progress_on, x.start_on, x.cadence,
-                                       :as_of, :amber_days, :stale_days)
-                             WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END
-                        ELSE 0 END) / 4294967296
-               + sum(x.status NOT IN ('not_started', 'in_progress', 'complete', 'signed_off',
-                                      'transferred', 'withdrawn')) AS unrated,
-               sum(CASE WHEN x.rag_override IS NOT NULL
-                        THEN x.rag_override <> rag_computed(x.status, x.due_on, x.original_due_on,
-                                                            x.progress_on, x.start_on,
-                                                                x.cadence, :as_of,
-                                                                :amber_days, :stale_days)
-                        ELSE 0 END) AS overridden,
-               sum(x.status = 'not_started') AS not_started,
-               sum(x.status = 'in_progress') AS in_progress,
-               sum(x.status = 'complete') AS complete,
-               sum(x.status = 'signed_off') AS signed_off,
-               sum(x.status = 'transferred') AS transferred,
-               sum(x.status = 'withdrawn') AS withdrawn
+               rag_tally(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on,
+                         x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) AS t
         FROM replayed_action x
         JOIN finding f ON f.id = x.finding_id
         JOIN review r ON r.id = f.review_id
@@ -694,6 +487,24 @@ ORDER BY CASE :by WHEN 'status' THEN
 -- reports above that rebuild such actions have no rows, and the library
 -- leaves them out (the lines marked "replayed" begin ... end; report.c).
 SELECT NOT EXISTS (SELECT 1 FROM action WHERE last_update_on > :as_of);
+
+-- name: tally_columns
+-- Fragment (included above): a summary's columns from the arrays of
+-- rag_tally() in p.t, added up over its parts.
+       sum(tally_at(p.t, 0)) AS total,
+       sum(tally_at(p.t, 1)) AS red,
+       sum(tally_at(p.t, 2)) AS amber,
+       sum(tally_at(p.t, 3)) AS green,
+       sum(tally_at(p.t, 4)) AS blue,
+       sum(tally_at(p.t, 5)) AS grey,
+       sum(tally_at(p.t, 6)) AS unrated,
+       sum(tally_at(p.t, 7)) AS overridden,
+       sum(tally_at(p.t, 8)) AS not_started,
+       sum(tally_at(p.t, 9)) AS in_progress,
+       sum(tally_at(p.t, 10)) AS complete,
+       sum(tally_at(p.t, 11)) AS signed_off,
+       sum(tally_at(p.t, 12)) AS transferred,
+       sum(tally_at(p.t, 13)) AS withdrawn
 
 -- name: replayed
 -- Fragment (included above): the state of each action updated after

@@ -467,6 +467,136 @@ static void sql_rag_reason(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* The summary's counts                                                */
+
+/* The columns of rag_tally's array, in the order the summaries show them. */
+enum {
+    T_TOTAL, T_RED, T_AMBER, T_GREEN, T_BLUE, T_GREY, T_UNRATED, T_OVERRIDDEN,
+    T_STATUS, /* then one per word of tally_statuses, in its order */
+    T_COUNT = T_STATUS + 6
+};
+
+static const char *const tally_statuses[] = {"not_started", "in_progress", "complete",
+                                             "signed_off",  "transferred", "withdrawn"};
+enum { S_NOT_STARTED, S_IN_PROGRESS, S_COMPLETE, S_SIGNED_OFF, S_TRANSFERRED, S_WITHDRAWN,
+       S_OTHER, S_NULL };
+
+/* v's bytes as SQLite's BINARY collation compares them to word: only a
+ * TEXT value can equal it ('complete' stored as a BLOB does not). */
+static bool text_is(sqlite3_value *v, const char *word)
+{
+    if (sqlite3_value_type(v) != SQLITE_TEXT)
+        return false;
+    const char *t = (const char *)sqlite3_value_text(v);
+    size_t n = (size_t)sqlite3_value_bytes(v);
+    return n == strlen(word) && memcmp(t, word, n) == 0;
+}
+
+static int tally_status(sqlite3_value *v)
+{
+    if (sqlite3_value_type(v) == SQLITE_NULL)
+        return S_NULL;
+    for (int i = 0; i < S_OTHER; i++)
+        if (text_is(v, tally_statuses[i]))
+            return i;
+    return S_OTHER;
+}
+
+/* due < as_of as SQL has it: 1, 0, or -1 for NULL (either side NULL). A
+ * date column holds TEXT (or, written by hand, a BLOB, which sorts after
+ * any text); as_of is bound as TEXT. */
+static int due_before(sqlite3_value *due, sqlite3_value *as_of)
+{
+    if (sqlite3_value_type(due) == SQLITE_NULL || sqlite3_value_type(as_of) == SQLITE_NULL)
+        return -1;
+    if (sqlite3_value_type(due) != SQLITE_TEXT || sqlite3_value_type(as_of) != SQLITE_TEXT)
+        return sqlite3_value_type(due) < sqlite3_value_type(as_of);
+    const char *a = (const char *)sqlite3_value_text(due);
+    size_t an = (size_t)sqlite3_value_bytes(due);
+    const char *b = (const char *)sqlite3_value_text(as_of);
+    size_t bn = (size_t)sqlite3_value_bytes(as_of);
+    int c = memcmp(a, b, an < bn ? an : bn);
+    return c < 0 || (c == 0 && an < bn);
+}
+
+/* rag_tally(status, due_on, original_due_on, progress_on, start_on, cadence,
+ *           rag_override, as_of, amber_days, stale_days): an aggregate, the
+ * counts of report/summary and summary_theme for the actions it is given,
+ * in the order of the T_ columns above, read with tally_at():
+ *   red      open and due before as_of: exactly the overdue list
+ *   amber, green  the other open actions, by rag_computed()
+ *   blue, grey    complete or signed off; transferred or withdrawn
+ *   unrated  an open action rag_computed() cannot rate, or a status the
+ *            schema forbids (a file edited by hand): the colours add up
+ *   overridden  an override that differs from rag_computed()
+ * then the count of each status. One C call per action replaces fifteen
+ * SQL sums over the same columns (two thirds of a summary's instructions:
+ * bench/RESULTS.md). sql/report.sql's history has the sums; tests/unit/
+ * test_rag.c checks the two agree on every kind of value. */
+static void tally_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    sqlite3_int64 *t = sqlite3_aggregate_context(ctx, T_COUNT * sizeof *t);
+    if (!t) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    /* Types first: reading a BLOB as text (args_common) makes it TEXT. */
+    int status = tally_status(argv[0]);
+    int before = due_before(argv[1], argv[argc - 3]);
+    sp_rag_in in;
+    args_common(&in, argv);
+    args_tail(&in, argc, argv);
+    const char *computed = NULL;
+    bool rated = false;
+    t[T_TOTAL]++;
+    if (status < S_OTHER)
+        t[T_STATUS + status]++;
+    if (status == S_NOT_STARTED || status == S_IN_PROGRESS) {
+        if (before == 1) {
+            t[T_RED]++;
+        } else {
+            computed = sp_rag_computed(&in);
+            rated = true;
+            t[is(computed, "amber") ? T_AMBER : is(computed, "green") ? T_GREEN : T_UNRATED]++;
+        }
+    }
+    t[T_BLUE] += status == S_COMPLETE || status == S_SIGNED_OFF;
+    t[T_GREY] += status == S_TRANSFERRED || status == S_WITHDRAWN;
+    t[T_UNRATED] += status == S_OTHER;
+    sqlite3_value *over = argv[6];
+    if (sqlite3_value_type(over) != SQLITE_NULL) {
+        if (!rated)
+            computed = sp_rag_computed(&in);
+        t[T_OVERRIDDEN] += computed && !text_is(over, computed);
+    }
+}
+
+static void tally_final(sqlite3_context *ctx)
+{
+    static const sqlite3_int64 none[T_COUNT];
+    const sqlite3_int64 *t = sqlite3_aggregate_context(ctx, 0);
+    sqlite3_result_blob(ctx, t ? t : none, T_COUNT * sizeof *t, SQLITE_TRANSIENT);
+}
+
+/* tally_at(tally, i): count i of a rag_tally() value (NULL if it is not
+ * one). A summary reads each of its fourteen columns so, for every group:
+ * reading them from JSON text was a quarter of a summary by owner, whose
+ * groups are small and many. */
+static void sql_tally_at(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    sqlite3_int64 i = sqlite3_value_int64(argv[1]), n;
+    const char *t = sqlite3_value_type(argv[0]) == SQLITE_BLOB ? sqlite3_value_blob(argv[0]) : NULL;
+    if (!t || sqlite3_value_bytes(argv[0]) != (int)(T_COUNT * sizeof n) || i < 0 ||
+        i >= T_COUNT) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    memcpy(&n, t + i * (sqlite3_int64)sizeof n, sizeof n);
+    sqlite3_result_int64(ctx, n);
+}
+
 int sp_register_functions(sp_db *db)
 {
     static const struct {
@@ -477,12 +607,16 @@ int sp_register_functions(sp_db *db)
         {"rag_computed", 9, sql_rag_computed},
         {"rag", 10, sql_rag},
         {"rag_reason", 12, sql_rag_reason},
+        {"tally_at", 2, sql_tally_at},
     };
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         if (sqlite3_create_function_v2(db->sql, fns[i].name, fns[i].argc, flags, NULL,
                                        fns[i].fn, NULL, NULL, NULL) != SQLITE_OK)
             return sp_fail_sql(db, "registering SQL functions");
+    if (sqlite3_create_function_v2(db->sql, "rag_tally", 10, flags, NULL, NULL, tally_step,
+                                   tally_final, NULL) != SQLITE_OK)
+        return sp_fail_sql(db, "registering SQL functions");
     return SP_OK;
 }
 

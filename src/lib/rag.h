@@ -1,7 +1,8 @@
 /*
  * Internal: the RAG rules. One implementation, called directly from C and
- * through the SQL functions rag(), rag_computed() and rag_reason() that
- * sp_register_functions installs on every connection.
+ * through the SQL functions rag(), rag_computed() and rag_reason(), and
+ * the summaries' aggregate rag_tally(), that sp_register_functions
+ * installs on every connection.
  *
  * For an as-of date, first match wins:
  *   blue   status complete or signed_off

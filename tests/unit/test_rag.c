@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "internal.h" /* fx_db->sql, to call the SQL functions */
 #include "rag.h"
 
 /* An open action due on `due` (never revised), updated on as_of. */
@@ -475,6 +476,111 @@ START_TEST(db_refusals)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* rag_tally(), the summaries' aggregate                               */
+
+/* Every mix of the values a summary meets, hand-edited ones too (a status
+ * the schema forbids, a BLOB where text belongs, an impossible date):
+ * 9 statuses x 6 due dates x 3 x 3 x 2 x 2 x 6 overrides. */
+static const char tally_values[] =
+    "CREATE TEMP TABLE v AS "
+    "WITH s(x) AS (VALUES (NULL), ('not_started'), ('in_progress'), ('complete'), "
+    "                     ('signed_off'), ('transferred'), ('withdrawn'), ('bogus'), "
+    "                     (CAST('in_progress' AS BLOB))), "
+    "     d(x) AS (VALUES (NULL), ('2017-06-01'), ('2017-07-01'), ('2017-07-20'), "
+    "                     ('2017-13-45'), (CAST('2017-06-01' AS BLOB))), "
+    "     o(x) AS (VALUES (NULL), ('2017-06-01'), ('2017-08-01')), "
+    "     p(x) AS (VALUES (NULL), ('2017-01-01'), ('2017-06-25')), "
+    "     t(x) AS (VALUES (NULL), ('2017-01-01')), "
+    "     c(x) AS (VALUES (NULL), ('monthly')), "
+    "     r(x) AS (VALUES (NULL), ('red'), ('amber'), ('green'), ('blue'), "
+    "                     (CAST('red' AS BLOB))) "
+    "SELECT s.x AS status, d.x AS due_on, o.x AS original_due_on, p.x AS progress_on, "
+    "       t.x AS start_on, c.x AS cadence, r.x AS rag_override "
+    "FROM s, d, o, p, t, c, r";
+
+/* The fifteen sums rag_tally() replaced in sql/report.sql (commit ba46aa4),
+ * word for word, as a JSON array in tally_at()'s order. */
+#define OPEN_NOT_RED "x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1)"
+#define COMPUTED "rag_computed(x.status, x.due_on, x.original_due_on, x.progress_on, " \
+                 "x.start_on, x.cadence, :as_of, :amber_days, :stale_days)"
+#define AMBER_UNRATED "sum(CASE WHEN " OPEN_NOT_RED " THEN CASE " COMPUTED \
+                      " WHEN 'amber' THEN 1 WHEN 'green' THEN 0 ELSE 4294967296 END ELSE 0 END)"
+static const char tally_sums[] =
+    "json_array(count(*), "
+    "sum(x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on < :as_of, 0)), "
+    AMBER_UNRATED " % 4294967296, "
+    "sum(" OPEN_NOT_RED ") - " AMBER_UNRATED " % 4294967296 - " AMBER_UNRATED " / 4294967296, "
+    "sum(x.status IN ('complete', 'signed_off')), "
+    "sum(x.status IN ('transferred', 'withdrawn')), "
+    AMBER_UNRATED " / 4294967296 + sum(x.status NOT IN ('not_started', 'in_progress', "
+    "'complete', 'signed_off', 'transferred', 'withdrawn')), "
+    "sum(CASE WHEN x.rag_override IS NOT NULL THEN x.rag_override <> " COMPUTED " ELSE 0 END), "
+    "sum(x.status = 'not_started'), sum(x.status = 'in_progress'), "
+    "sum(x.status = 'complete'), sum(x.status = 'signed_off'), "
+    "sum(x.status = 'transferred'), sum(x.status = 'withdrawn'))";
+
+/* rag_tally()'s counts, read with tally_at(), as the same JSON array. */
+static const char tally_read[] =
+    "tally_at(c, 0), tally_at(c, 1), tally_at(c, 2), tally_at(c, 3), tally_at(c, 4), "
+    "tally_at(c, 5), tally_at(c, 6), tally_at(c, 7), tally_at(c, 8), tally_at(c, 9), "
+    "tally_at(c, 10), tally_at(c, 11), tally_at(c, 12), tally_at(c, 13)";
+
+/* Each group holds every status, so that a sum is never of NULLs alone. */
+#define TALLY_GROUPS "GROUP BY quote(x.due_on), quote(x.original_due_on), " \
+                     "quote(x.progress_on), quote(x.start_on), quote(x.cadence), " \
+                     "quote(x.rag_override)"
+
+START_TEST(tally_equals_sums)
+{
+    sqlite3 *db = fx_db->sql;
+    ck_assert_int_eq(sqlite3_exec(db, tally_values, NULL, NULL, NULL), SQLITE_OK);
+    char sql[8192];
+    int n = snprintf(sql, sizeof sql,
+                     "WITH a AS (SELECT row_number() OVER () AS g, rag_tally(x.status, "
+                     "x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence, "
+                     "x.rag_override, :as_of, :amber_days, :stale_days) AS c FROM v x %s), "
+                     "a2 AS (SELECT g, json_array(%s) AS t FROM a), "
+                     "b AS (SELECT row_number() OVER () AS g, %s AS t FROM v x %s) "
+                     "SELECT count(*), sum(a.t IS NOT b.t), min(CASE WHEN a.t IS NOT b.t "
+                     "THEN a.t || ' <> ' || b.t END), sum(a.t ->> 0) FROM a2 AS a JOIN b USING (g)",
+                     TALLY_GROUPS, tally_read, tally_sums, TALLY_GROUPS);
+    ck_assert_int_lt(n, (int)sizeof sql);
+    static const char *const days[] = {"2017-07-01", "2017-06-02", "2017-07-20", "2017-12-31"};
+    for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+        sqlite3_stmt *st;
+        ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+        sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":as_of"), days[i], -1,
+                          SQLITE_STATIC);
+        sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":amber_days"), 28);
+        sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":stale_days"), i % 2 ? 0 : 60);
+        ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+        ck_assert_int_eq(sqlite3_column_int(st, 0), 6 * 3 * 3 * 2 * 2 * 6);
+        ck_assert_msg(sqlite3_column_int(st, 1) == 0, "as of %s, %d groups differ, first %s",
+                      days[i], sqlite3_column_int(st, 1), sqlite3_column_text(st, 2));
+        ck_assert_int_eq(sqlite3_column_int(st, 3), 9 * 6 * 3 * 3 * 2 * 2 * 6);
+        sqlite3_finalize(st);
+    }
+    /* tally_at() reads only a tally: anything else, or a count it does not
+     * have, is NULL. */
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(db,
+                                        "SELECT tally_at('[1]', 0) IS NULL, "
+                                        "tally_at(zeroblob(111), 0) IS NULL, "
+                                        "tally_at(zeroblob(112), -1) IS NULL, "
+                                        "tally_at(zeroblob(112), 14) IS NULL, "
+                                        "tally_at(zeroblob(112), 13)",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(sqlite3_column_int(st, i), 1);
+    ck_assert_int_eq(sqlite3_column_type(st, 4), SQLITE_INTEGER);
+    ck_assert_int_eq(sqlite3_column_int(st, 4), 0);
+    sqlite3_finalize(st);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
     Suite *s = suite_create("rag");
@@ -501,6 +607,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, db_history);
     tcase_add_test(tc, db_long_override_reason);
     tcase_add_test(tc, db_refusals);
+    tcase_add_test(tc, tally_equals_sums);
     suite_add_tcase(s, tc);
     return s;
 }
