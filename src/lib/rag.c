@@ -470,17 +470,18 @@ static void sql_rag_reason(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* ------------------------------------------------------------------ */
 /* The summary's counts                                                */
 
-/* The columns of rag_tally's array, in the order the summaries show them. */
-enum {
-    T_TOTAL, T_RED, T_AMBER, T_GREEN, T_BLUE, T_GREY, T_UNRATED, T_OVERRIDDEN,
-    T_STATUS, /* then one per word of tally_statuses, in its order */
-    T_COUNT = T_STATUS + 6
-};
-
+/* The status words a summary counts, and what else a status can be. */
 static const char *const tally_statuses[] = {"not_started", "in_progress", "complete",
                                              "signed_off",  "transferred", "withdrawn"};
 enum { S_NOT_STARTED, S_IN_PROGRESS, S_COMPLETE, S_SIGNED_OFF, S_TRANSFERRED, S_WITHDRAWN,
        S_OTHER, S_NULL };
+
+/* rag_tally's counts, in the order the summaries show them. */
+enum {
+    T_TOTAL, T_RED, T_AMBER, T_GREEN, T_BLUE, T_GREY, T_UNRATED, T_OVERRIDDEN,
+    T_STATUS, /* then one per word of tally_statuses, in its order */
+    T_COUNT = T_STATUS + S_OTHER
+};
 
 /* v's bytes as SQLite's BINARY collation compares them to word: only a
  * TEXT value can equal it ('complete' stored as a BLOB does not). */
@@ -587,7 +588,9 @@ static void sql_tally_at(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
     sqlite3_int64 i = sqlite3_value_int64(argv[1]), n;
-    const char *t = sqlite3_value_type(argv[0]) == SQLITE_BLOB ? sqlite3_value_blob(argv[0]) : NULL;
+    const char *t = NULL;
+    if (sqlite3_value_type(argv[0]) == SQLITE_BLOB)
+        t = sqlite3_value_blob(argv[0]);
     if (!t || sqlite3_value_bytes(argv[0]) != (int)(T_COUNT * sizeof n) || i < 0 ||
         i >= T_COUNT) {
         sqlite3_result_null(ctx);

@@ -501,7 +501,8 @@ static const char tally_values[] =
 
 /* The fifteen sums rag_tally() replaced in sql/report.sql (commit ba46aa4),
  * word for word, as a JSON array in tally_at()'s order. */
-#define OPEN_NOT_RED "x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1)"
+#define OPEN_NOT_RED \
+    "x.status IN ('not_started', 'in_progress') AND coalesce(x.due_on >= :as_of, 1)"
 #define COMPUTED "rag_computed(x.status, x.due_on, x.original_due_on, x.progress_on, " \
                  "x.start_on, x.cadence, :as_of, :amber_days, :stale_days)"
 #define AMBER_UNRATED "sum(CASE WHEN " OPEN_NOT_RED " THEN CASE " COMPUTED \
