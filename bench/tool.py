@@ -9,8 +9,9 @@
                                     $SP_BENCH_SQL_DIR/report.sql if that is set) or of
                                     the bench ("bench/summary" is bench/sql/summary.sql),
                                     with each call of safeplan's C functions rag(),
-                                    rag_computed(), rag_reason(), rag_tally() and tally_at() replaced
-                                    by the equivalent SQL expression (bench/sql/*.expr)
+                                    rag_computed(), rag_reason(), rag_tally() and
+                                    tally_at() replaced by the equivalent SQL expression
+                                    (bench/sql/*.expr)
   tool.py same KIND SAFEPLAN.csv BASELINE.csv
                                     check that safeplan's output and the baseline's hold the
                                     same header and rows in the same order, modulo CSV
@@ -85,8 +86,9 @@ def call_args(text, start):
 
 def inline(sql):
     """sql with every call of safeplan's C functions (rag, rag_computed,
-    rag_reason, rag_tally, tally_at) replaced by the equivalent SQL expression: the
-    same work for the sqlite3 shell, which does not have them."""
+    rag_reason, rag_tally, tally_at) replaced by the equivalent SQL
+    expression: the same work for the sqlite3 shell, which does not have
+    them."""
     fns = functions()
     pattern = re.compile(r"\b(" + "|".join(sorted(fns, key=len, reverse=True)) + r")\s*\(")
     for _ in range(1000):
@@ -204,10 +206,9 @@ class StubAggregate:
 
 def cmd_eqp(db, name, *items):
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    for fn, argc in (("rag", 10), ("rag_reason", 12), ("rag_computed", 9)):
+    for fn, argc in (("rag", 10), ("rag_reason", 12), ("rag_computed", 9), ("tally_at", 2)):
         con.create_function(fn, argc, lambda *a: None, deterministic=True)
     con.create_aggregate("rag_tally", 10, StubAggregate)
-    con.create_function("tally_at", 2, lambda *a: None, deterministic=True)
     query = named_query(name)
     if items and items[0] == "--inline":
         query, items = inline(query), items[1:]
