@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "swar.h"
+#include "utf8.h"
 
 const char *sp_strerror(int code)
 {
@@ -376,9 +377,7 @@ bool sp_blank(const char *text)
     return true;
 }
 
-/* Length of the UTF-8 sequence at s (1-4), or 0 if it is not valid:
- * overlong forms, surrogates and code points past U+10FFFF are refused. */
-static size_t utf8_seq(const unsigned char *s, size_t left)
+size_t sp_utf8_seq(const unsigned char *s, size_t left)
 {
     unsigned c = s[0];
     size_t n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3
@@ -406,7 +405,7 @@ bool sp_utf8_valid(const char *text, size_t len)
         }
         if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
             return false;
-        size_t n = utf8_seq(s + i, len - i);
+        size_t n = sp_utf8_seq(s + i, len - i);
         if (n == 0)
             return false;
         i += n;

@@ -72,19 +72,30 @@ static void same_result(const got *a, const sp_csv_error *ea, const got *b,
     }
 }
 
-/* Feeds the reader one byte at a time: every split point at once. */
-static int read_bytewise(sp_csv_error *e, const char *data, size_t len, got *g)
+/* Feeds the reader `step` bytes at a time, with fields separated by
+ * `delim`. */
+static int read_in_steps(sp_csv_error *e, const char *data, size_t len, size_t step,
+                         unsigned char delim, got *g)
 {
     sp_csv_reader *r;
     ck_assert_int_eq(sp_csv_reader_new(&r, collect, g), SP_OK);
+    sp_csv_reader_set_delimiter(r, delim);
     int rc = SP_OK;
-    for (size_t i = 0; i < len && rc == SP_OK; i++)
-        rc = sp_csv_reader_feed(r, data + i, 1);
+    for (size_t i = 0; i < len && rc == SP_OK; i += step)
+        rc = sp_csv_reader_feed(r, data + i, len - i < step ? len - i : step);
     if (rc == SP_OK)
         rc = sp_csv_reader_finish(r);
     *e = *sp_csv_reader_error(r);
     sp_csv_reader_free(r);
     return rc;
+}
+
+/* Feeds the reader one byte at a time: every split point at once. No
+ * record is ever whole in what was fed, so the careful path reads them
+ * all. */
+static int read_bytewise(sp_csv_error *e, const char *data, size_t len, got *g)
+{
+    return read_in_steps(e, data, len, 1, ',', g);
 }
 
 static int read_via_file(sp_csv_error *e, const char *data, size_t len, got *g)
@@ -846,6 +857,56 @@ START_TEST(chunk_boundaries)
 }
 END_TEST
 
+/* Pieces of CSV, plain and awkward, for random records. */
+static const char *const pieces[] = {
+    "a", "xyz", "abcdefghijklmnopq", ",", ",", "\t", "\"", "\"\"", "\"", "\r", "\n",
+    "\r\n", " ", "\"quoted, with a comma\"", "\xC3\xA9", "\xE2\x80\x9C",
+    "\xF0\x9F\x98\x80", "\xC3", "\xFF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\x01",
+    "\x7F", "0123456789",
+};
+
+static uint64_t next_random(uint64_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+/* Records read whole, where each lies in what was fed and the one-pass
+ * path takes it, and byte by byte, where the careful path (tracking and
+ * libcsv) takes every record, give the same fields, lines and errors,
+ * for random mixes of plain text, quotes, line breaks, UTF-8 good and
+ * bad, control bytes and NULs, with either delimiter. */
+START_TEST(one_pass_equals_careful_path)
+{
+    uint64_t x = 0x5AFE9;
+    char buf[1024];
+    const size_t npieces = sizeof pieces / sizeof pieces[0];
+    for (int round = 0; round < 40000; round++) {
+        size_t len = 0, n = next_random(&x) % 40;
+        for (size_t i = 0; i < n; i++) {
+            const char *p = pieces[next_random(&x) % npieces];
+            size_t plen = strlen(p);
+            memcpy(buf + len, p, plen);
+            len += plen;
+        }
+        if (next_random(&x) % 64 == 0 && len > 0)
+            buf[next_random(&x) % len] = '\0';
+        unsigned char delim = round % 2 ? '\t' : ',';
+        got whole = {0}, bytes = {0};
+        sp_csv_error ew, eb;
+        int rc = read_in_steps(&ew, buf, len, len ? len : 1, delim, &whole);
+        ck_assert_int_eq(read_in_steps(&eb, buf, len, 1, delim, &bytes), rc);
+        ck_assert_int_eq(ew.line, eb.line);
+        ck_assert_int_eq(ew.column, eb.column);
+        same_result(&whole, &ew, &bytes, &eb, "one pass");
+        got_free(&whole);
+        got_free(&bytes);
+    }
+}
+END_TEST
+
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
 
@@ -1212,6 +1273,7 @@ static Suite *csv_suite(void)
     tcase_add_test(tc, callback_stops);
     tcase_add_test(tc, read_error_reported);
     tcase_add_test(tc, chunk_boundaries);
+    tcase_add_test(tc, one_pass_equals_careful_path);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("write");
