@@ -648,7 +648,14 @@ static int first_update(first_entry *e, imp_writer *w, imp_field *field, const i
 /* An export's last_progress_on: the stale clock as the plan it came from
  * kept it. The one update an import writes stands for the whole history,
  * so it cannot tell progress from administration (a reassignment after the
- * last progress): the column says. */
+ * last progress): the column says, and an empty cell says "no progress
+ * yet", which the update alone would have taken for progress. */
+static bool progress_from_file(const imp_row *r, const update *u)
+{
+    return r->has[F_PROGRESS_ON] && (r->progress_on || u);
+}
+
+/* Sets the action's progress date to the file's (NULL: none). */
 static int keep_progress(imp_writer *w, int64_t id, const char *progress_on)
 {
     sqlite3_stmt *st = w->st[S_PROGRESS_SET];
@@ -667,7 +674,7 @@ static int create_by_triggers(int64_t *id, imp_writer *w, const imp_row *r, int6
         u->action_id = *id;
         rc = append_update(w, u);
     }
-    if (rc == SP_OK && r->progress_on)
+    if (rc == SP_OK && progress_from_file(r, u))
         rc = keep_progress(w, *id, r->progress_on);
     return rc;
 }
@@ -680,7 +687,7 @@ static int create_bulk(int64_t *id, imp_writer *w, const imp_row *r, int64_t fin
                        int64_t owner_id, const char *ref, const standing *s, update *u)
 {
     standing now = u ? applied(*s, u) : *s;
-    now.progress_on = r->progress_on ? r->progress_on : now.progress_on;
+    now.progress_on = progress_from_file(r, u) ? r->progress_on : now.progress_on;
     int rc = insert_action(id, w, r, finding_id, owner_id, ref, &now);
     if (rc == SP_OK)
         rc = insert_origin(w, *id, r, finding_id, owner_id, ref, s);

@@ -293,5 +293,19 @@ cmp -s stale1.csv stale2.csv && ok || bad "the re-export differs: $(diff stale1.
 run --db moved.db action show sc/r1/1/2 --format json
 expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rows"][0]["rag_reason"])' "$OUT")" \
     "amber: no progress for 122 days (last 2017-03-01)" "the moved plan rates alike"
+# An action whose only update is administration: its export row has an
+# update and an empty last_progress_on, which means "no progress yet".
+S action add sc/r1/1 --title "Audit the files" --owner "Quality Lead" --start 2017-01-01 --due 2017-12-31
+S action reassign --from "Quality Lead" --to "Head of Service" --reason "cover" --on 2017-05-10
+"$SAFEPLAN_BIN" --db stale.db export --out stale3.csv >/dev/null
+"$SAFEPLAN_BIN" --db moved2.db init >/dev/null 2>&1
+run --db moved2.db import stale3.csv
+expect_status 0
+"$SAFEPLAN_BIN" --db moved2.db export --out stale4.csv >/dev/null
+cmp -s stale3.csv stale4.csv && ok || bad "the re-export differs: $(diff stale3.csv stale4.csv | head -4)"
+run --db moved2.db action show sc/r1/1/3 --format json
+expect_eq "$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["rows"][0]; print(r["last_update_on"], "|", r["rag_reason"])' "$OUT")" \
+    "2017-05-10 | amber: no progress for 181 days (started 2017-01-01)" \
+    "a reassignment moved through CSV is still not progress"
 
 finish
