@@ -283,13 +283,19 @@ expect_eq "$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["rows"]
 run --db stale.db summary --group-by status --rag amber --format json
 expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["totals"]["total"])' "$OUT")" 2 \
     "summary counts both amber"
+# move_plan TO: stale.db exported, imported into a new TO, exported again:
+# the same bytes.
+move_plan() {
+    "$SAFEPLAN_BIN" --db stale.db export --out "$1.before.csv" >/dev/null
+    "$SAFEPLAN_BIN" --db "$1" init >/dev/null 2>&1
+    run --db "$1" import "$1.before.csv"
+    expect_status 0
+    "$SAFEPLAN_BIN" --db "$1" export --out "$1.after.csv" >/dev/null
+    cmp -s "$1.before.csv" "$1.after.csv" && ok ||
+        bad "the re-export differs: $(diff "$1.before.csv" "$1.after.csv" | head -4)"
+}
 # export -> import -> export: the same bytes, the clock kept.
-"$SAFEPLAN_BIN" --db stale.db export --out stale1.csv >/dev/null
-"$SAFEPLAN_BIN" --db moved.db init >/dev/null 2>&1
-run --db moved.db import stale1.csv
-expect_status 0
-"$SAFEPLAN_BIN" --db moved.db export --out stale2.csv >/dev/null
-cmp -s stale1.csv stale2.csv && ok || bad "the re-export differs: $(diff stale1.csv stale2.csv | head -4)"
+move_plan moved.db
 run --db moved.db action show sc/r1/1/2 --format json
 expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rows"][0]["rag_reason"])' "$OUT")" \
     "amber: no progress for 122 days (last 2017-03-01)" "the moved plan rates alike"
@@ -297,12 +303,7 @@ expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["ro
 # update and an empty last_progress_on, which means "no progress yet".
 S action add sc/r1/1 --title "Audit the files" --owner "Quality Lead" --start 2017-01-01 --due 2017-12-31
 S action reassign --from "Quality Lead" --to "Head of Service" --reason "cover" --on 2017-05-10
-"$SAFEPLAN_BIN" --db stale.db export --out stale3.csv >/dev/null
-"$SAFEPLAN_BIN" --db moved2.db init >/dev/null 2>&1
-run --db moved2.db import stale3.csv
-expect_status 0
-"$SAFEPLAN_BIN" --db moved2.db export --out stale4.csv >/dev/null
-cmp -s stale3.csv stale4.csv && ok || bad "the re-export differs: $(diff stale3.csv stale4.csv | head -4)"
+move_plan moved2.db
 run --db moved2.db action show sc/r1/1/3 --format json
 expect_eq "$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["rows"][0]; print(r["last_update_on"], "|", r["rag_reason"])' "$OUT")" \
     "2017-05-10 | amber: no progress for 181 days (started 2017-01-01)" \
