@@ -2,13 +2,17 @@
  * libFuzzer target: the CSV reader (csvio.c), with three oracles beyond
  * "does not crash":
  *  1. split invariance — the same bytes fed in pieces split at points the
- *     fuzzer chooses give exactly the rows, lines and error of one feed;
+ *     fuzzer chooses give exactly the rows, lines and error of one feed,
+ *     with commas and (for half the inputs) with tabs between fields: one
+ *     feed lets the reader's one-pass path take every whole record, pieces
+ *     of 0-7 bytes leave nearly all of them to its careful path;
  *  2. field invariants — every field is NUL-terminated at len and holds
  *     no NUL byte (the reader promises both to its callers);
  *  3. round trip — rows written back with the RFC 4180 writer and read
  *     again are the same rows (the writer and reader agree on quoting).
  * Input: the first byte seeds the split points, the rest is the CSV.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,18 +65,20 @@ static void digest_init(digest *d, sp_csv_writer *echo)
     d->echo = echo;
 }
 
-/* Feeds data in pieces whose lengths come from a tiny PRNG seeded by seed. */
+/* Feeds data with fields separated by delim, in pieces whose lengths come
+ * from a tiny PRNG seeded by seed, or (whole) in one piece. */
 static int read_split(sp_csv_error *err, const uint8_t *data, size_t len, uint8_t seed,
-                      digest *d)
+                      unsigned char delim, bool whole, digest *d)
 {
     sp_csv_reader *r;
     if (sp_csv_reader_new(&r, on_row, d) != SP_OK)
         abort();
+    sp_csv_reader_set_delimiter(r, delim);
     uint32_t x = seed * 2654435761u + 1;
     int rc = SP_OK;
     for (size_t i = 0; i < len && rc == SP_OK;) {
         x ^= x << 13, x ^= x >> 17, x ^= x << 5;
-        size_t n = x % 8; /* 0-7 bytes: empty feeds too */
+        size_t n = whole ? len : x % 8; /* 0-7 bytes: empty feeds too */
         if (n > len - i)
             n = len - i;
         rc = sp_csv_reader_feed(r, data + i, n);
@@ -96,6 +102,19 @@ static void same_error(const sp_csv_error *a, const sp_csv_error *b)
     }
 }
 
+/* Oracle 1: the whole read and the split read gave the same. */
+static void same_reading(const digest *whole, int rc1, const sp_csv_error *e1,
+                         const digest *split, int rc2, const sp_csv_error *e2)
+{
+    same_error(e1, e2);
+    if (rc1 != rc2 || whole->records != split->records || whole->content != split->content ||
+        whole->lines != split->lines) {
+        fprintf(stderr, "split changed the rows: %zu vs %zu records\n", whole->records,
+                split->records);
+        abort();
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -112,20 +131,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!mem || sp_csv_writer_init(&w, mem, 0) != SP_OK)
         abort();
 
-    digest whole, split, again;
+    digest whole, split, again, whole_tab, split_tab;
     sp_csv_error e1, e2, e3;
     digest_init(&whole, &w);
     int rc1 = sp_csv_read_buffer(&e1, data, size, on_row, &whole);
     if (rc1 != e1.code)
         abort();
     digest_init(&split, NULL);
-    int rc2 = read_split(&e2, data, size, seed, &split);
-    same_error(&e1, &e2);
-    if (rc1 != rc2 || whole.records != split.records || whole.content != split.content ||
-        whole.lines != split.lines) {
-        fprintf(stderr, "split changed the rows: %zu vs %zu records\n", whole.records,
-                split.records);
-        abort();
+    int rc2 = read_split(&e2, data, size, seed, ',', false, &split);
+    same_reading(&whole, rc1, &e1, &split, rc2, &e2);
+    if (seed & 0x80) { /* the same with tabs between the fields */
+        digest_init(&whole_tab, NULL);
+        digest_init(&split_tab, NULL);
+        rc1 = read_split(&e1, data, size, seed, '\t', true, &whole_tab);
+        rc2 = read_split(&e2, data, size, seed, '\t', false, &split_tab);
+        same_reading(&whole_tab, rc1, &e1, &split_tab, rc2, &e2);
     }
 
     if (sp_csv_writer_finish(&w) != SP_OK)
