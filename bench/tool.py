@@ -11,7 +11,8 @@
                                     with each call of safeplan's C functions rag(),
                                     rag_computed(), rag_reason(), rag_tally() and
                                     tally_at() replaced by the equivalent SQL expression
-                                    (bench/sql/*.expr)
+                                    (bench/sql/*.expr), and ref_path(a, b, ...) by
+                                    a || '/' || b ...
   tool.py same KIND SAFEPLAN.csv BASELINE.csv
                                     check that safeplan's output and the baseline's hold the
                                     same header and rows in the same order, modulo CSV
@@ -86,17 +87,22 @@ def call_args(text, start):
 
 def inline(sql):
     """sql with every call of safeplan's C functions (rag, rag_computed,
-    rag_reason, rag_tally, tally_at) replaced by the equivalent SQL
+    rag_reason, rag_tally, tally_at, ref_path) replaced by the equivalent SQL
     expression: the same work for the sqlite3 shell, which does not have
     them."""
     fns = functions()
-    pattern = re.compile(r"\b(" + "|".join(sorted(fns, key=len, reverse=True)) + r")\s*\(")
+    names = sorted(list(fns) + ["ref_path"], key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(names) + r")\s*\(")
     for _ in range(1000):
         m = pattern.search(sql)
         if not m:
             return sql
-        params, body = fns[m.group(1)]
         args, end = call_args(sql, m.end() - 1)
+        if m.group(1) == "ref_path":
+            # ref_path(a, b, ...) takes any number of parts: a || '/' || b ...
+            sql = sql[:m.start()] + "(" + " || '/' || ".join(args) + ")" + sql[end:]
+            continue
+        params, body = fns[m.group(1)]
         if len(args) != len(params):
             raise SystemExit(f"tool.py: {m.group(1)}() takes {len(params)} arguments, "
                              f"the query gives {len(args)}")
@@ -208,6 +214,7 @@ def cmd_eqp(db, name, *items):
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     for fn, argc in (("rag", 10), ("rag_reason", 12), ("rag_computed", 9), ("tally_at", 2)):
         con.create_function(fn, argc, lambda *a: None, deterministic=True)
+    con.create_function("ref_path", -1, lambda *a: None, deterministic=True)
     con.create_aggregate("rag_tally", 10, StubAggregate)
     query = named_query(name)
     if items and items[0] == "--inline":

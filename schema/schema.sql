@@ -548,6 +548,8 @@ BEGIN
 END;
 CREATE INDEX action_open_activity ON action (coalesce(progress_on, start_on))
     WHERE status IN ('not_started', 'in_progress');
+CREATE INDEX action_open_finding ON action (finding_id, due_on)
+    WHERE status IN ('not_started', 'in_progress');
 
 INSERT INTO setting VALUES('closure.embedded',0);
 INSERT INTO setting VALUES('rag.amber_days',28);

@@ -11,7 +11,7 @@ VALUES (:finding_id, :ref, :title, :owner_id, :start, :due, :due, :measure, :tim
 
 -- name: list
 -- The report filters (sql/filter.sql), RAG as shown today.
-SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+SELECT x.id, ref_path(a.code, r.ref, f.ref, x.ref) AS path,
        x.description AS action, o.name AS owner, x.start_on, x.original_due_on, x.due_on,
        x.status
 FROM action x JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
@@ -22,7 +22,7 @@ WHERE TRUE
 ORDER BY a.code, r.started_on, r.ref, f.id, x.id;
 
 -- name: get
-SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+SELECT x.id, ref_path(a.code, r.ref, f.ref, x.ref) AS path,
        a.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
        f.text AS finding, x.description AS action, o.name AS owner, o.team AS owner_team,
        x.start_on, x.original_due_on, x.due_on, x.status, x.measure, x.transferred_to,

@@ -7,7 +7,7 @@
 
 -- name: bad_values
 WITH path AS (
-    SELECT a.id, au.code || '/' || r.ref || '/' || f.ref || '/' || a.ref AS p
+    SELECT a.id, ref_path(au.code, r.ref, f.ref, a.ref) AS p
     FROM action a
     JOIN finding f ON f.id = a.finding_id
     JOIN review r ON r.id = f.review_id

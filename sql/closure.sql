@@ -26,7 +26,7 @@ WHERE action_id = :id ORDER BY id DESC LIMIT 1;
 SELECT id, name, event, detail, recorded_at FROM account_event ORDER BY id;
 
 -- name: status
-SELECT x.status, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref
+SELECT x.status, ref_path(a.code, r.ref, f.ref, x.ref)
 FROM action x
 JOIN finding f ON f.id = x.finding_id
 JOIN review r ON r.id = f.review_id
@@ -37,7 +37,7 @@ WHERE x.id = :id;
 -- Actions claimed complete and not yet verified as of :as_of: the latest
 -- status change dated by then moved them to complete. days counts from the
 -- claim's date to :as_of. Longest waiting first.
-SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+SELECT x.id, ref_path(a.code, r.ref, f.ref, x.ref) AS path,
        x.description AS title, o.name AS owner, u.author AS claimed_by,
        u.on_date AS claimed_on,
        CAST(julianday(:as_of) - julianday(u.on_date) AS INTEGER) AS days

@@ -73,7 +73,7 @@ ORDER BY a.code, r.ref, f.ref, x.ref;
 WITH entry AS (
     SELECT g.action_id, l.seq, 'created' AS entry, date(g.created_at) AS entry_on,
            g.created_at AS recorded_at, NULL AS author,
-           (SELECT fa.code || '/' || fr.ref || '/' || ff.ref || '/' || g.ref
+           (SELECT ref_path(fa.code, fr.ref, ff.ref, g.ref)
             FROM finding ff JOIN review fr ON fr.id = ff.review_id
             JOIN authority fa ON fa.id = fr.authority_id WHERE ff.id = g.finding_id)
                AS created_as,
@@ -102,12 +102,12 @@ WITH entry AS (
            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, j.reason, j.field,
            CASE j.field WHEN 'finding' THEN
-               (SELECT pa.code || '/' || pr.ref || '/' || pf.ref FROM finding pf
+               (SELECT ref_path(pa.code, pr.ref, pf.ref) FROM finding pf
                 JOIN review pr ON pr.id = pf.review_id
                 JOIN authority pa ON pa.id = pr.authority_id WHERE pf.id = j.old_value)
            ELSE j.old_value END,
            CASE j.field WHEN 'finding' THEN
-               (SELECT pa.code || '/' || pr.ref || '/' || pf.ref FROM finding pf
+               (SELECT ref_path(pa.code, pr.ref, pf.ref) FROM finding pf
                 JOIN review pr ON pr.id = pf.review_id
                 JOIN authority pa ON pa.id = pr.authority_id WHERE pf.id = j.new_value)
            ELSE j.new_value END

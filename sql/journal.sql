@@ -46,7 +46,7 @@ VALUES (:id, :on, :author, :old, :new, :reason);
 
 -- name: live_actions
 -- The live (not void) actions of a finding or review, by path.
-SELECT a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref
+SELECT ref_path(a.code, r.ref, f.ref, x.ref)
 FROM action x JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
 JOIN authority a ON a.id = r.authority_id
 WHERE x.voided = 0 AND ((:kind = 'finding' AND f.id = :id) OR (:kind = 'review' AND r.id = :id))
@@ -155,11 +155,11 @@ FROM action x WHERE x.id = :id;
 -- differs in a plan moved through export --history).
 SELECT j.id, j.recorded_at, j.author, j.field,
        CASE WHEN j.field = 'finding' THEN coalesce(
-           (SELECT a.code || '/' || r.ref || '/' || f.ref FROM finding f
+           (SELECT ref_path(a.code, r.ref, f.ref) FROM finding f
             JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
             WHERE f.id = j.old_value), j.old_value) ELSE j.old_value END AS old,
        CASE WHEN j.field = 'finding' THEN coalesce(
-           (SELECT a.code || '/' || r.ref || '/' || f.ref FROM finding f
+           (SELECT ref_path(a.code, r.ref, f.ref) FROM finding f
             JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
             WHERE f.id = j.new_value), j.new_value) ELSE j.new_value END AS new,
        j.reason

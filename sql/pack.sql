@@ -46,7 +46,7 @@ ORDER BY a.name, r.started_on, r.ref;
 -- meeting, oldest first in the order recorded. The pack keeps only the
 -- rows of actions that plan_at selected (action_id).
 SELECT u.action_id, u.on_date,
-       a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       ref_path(a.code, r.ref, f.ref, x.ref) AS path,
        f.theme, x.description AS action, u.author, u.old_status, u.new_status,
        u.old_due_on, u.new_due_on, po.name AS old_owner, pn.name AS new_owner,
        u.transferred_to, u.rag_override, u.percent, u.note, u.evidence,

@@ -129,7 +129,7 @@ st AS MATERIALIZED (
                 ORDER BY u.id DESC LIMIT 1) END AS rag_override_reason
     FROM base b
 )
-SELECT x.id, a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+SELECT x.id, ref_path(a.code, r.ref, f.ref, x.ref) AS path,
        a.code AS authority, a.name AS authority_name, a.kind AS authority_kind,
        r.ref AS review, r.kind AS review_kind, r.title AS review_title,
        r.started_on AS review_started_on, r.ended_on AS review_ended_on,

@@ -8,7 +8,7 @@
 -- What an update is checked against. Read inside the update's write
 -- transaction, so it cannot change before the insert.
 SELECT x.status, x.start_on, x.due_on, x.original_due_on, x.rag_override,
-       a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path, x.cadence
+       ref_path(a.code, r.ref, f.ref, x.ref) AS path, x.cadence
 FROM action x JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
 JOIN authority a ON a.id = r.authority_id
 WHERE x.id = :id;

@@ -39,16 +39,16 @@ SELECT id FROM owner WHERE id = :id;
 SELECT code FROM authority WHERE id = :id;
 
 -- name: review_path
-SELECT a.code || '/' || r.ref FROM review r JOIN authority a ON a.id = r.authority_id
+SELECT ref_path(a.code, r.ref) FROM review r JOIN authority a ON a.id = r.authority_id
 WHERE r.id = :id;
 
 -- name: finding_path
-SELECT a.code || '/' || r.ref || '/' || f.ref FROM finding f
+SELECT ref_path(a.code, r.ref, f.ref) FROM finding f
 JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
 WHERE f.id = :id;
 
 -- name: action_path
-SELECT a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref FROM action x
+SELECT ref_path(a.code, r.ref, f.ref, x.ref) FROM action x
 JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
 JOIN authority a ON a.id = r.authority_id WHERE x.id = :id;
 
@@ -68,15 +68,15 @@ SELECT theme FROM finding WHERE theme > :after ORDER BY theme LIMIT 1;
 SELECT code FROM authority;
 
 -- name: review_names
-SELECT a.code || '/' || r.ref FROM review r JOIN authority a ON a.id = r.authority_id;
+SELECT ref_path(a.code, r.ref) FROM review r JOIN authority a ON a.id = r.authority_id;
 
 -- name: finding_names
-SELECT a.code || '/' || r.ref || '/' || f.ref FROM finding f
+SELECT ref_path(a.code, r.ref, f.ref) FROM finding f
 JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
 WHERE f.review_id = :parent;
 
 -- name: action_names
-SELECT a.code || '/' || r.ref || '/' || f.ref || '/' || x.ref FROM action x
+SELECT ref_path(a.code, r.ref, f.ref, x.ref) FROM action x
 JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
 JOIN authority a ON a.id = r.authority_id WHERE x.finding_id = :parent;
 

@@ -64,7 +64,7 @@ replayed_action AS (
 )
 -- replayed: end
 SELECT x.id,
-       au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       ref_path(au.code, r.ref, f.ref, x.ref) AS path,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on,
@@ -94,7 +94,7 @@ WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
 -- replayed: begin
 UNION ALL
 SELECT x.id,
-       au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       ref_path(au.code, r.ref, f.ref, x.ref) AS path,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on,
@@ -137,7 +137,7 @@ replayed_action AS (
 )
 -- replayed: end
 SELECT x.id,
-       au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       ref_path(au.code, r.ref, f.ref, x.ref) AS path,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on,
@@ -164,7 +164,7 @@ WHERE x.status IN ('not_started', 'in_progress')
 -- replayed: begin
 UNION ALL
 SELECT x.id,
-       au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       ref_path(au.code, r.ref, f.ref, x.ref) AS path,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on,
@@ -207,7 +207,7 @@ replayed_action AS (
 )
 -- replayed: end
 SELECT x.id,
-       au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       ref_path(au.code, r.ref, f.ref, x.ref) AS path,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on,
@@ -233,7 +233,7 @@ WHERE x.status IN ('not_started', 'in_progress')
 -- replayed: begin
 UNION ALL
 SELECT x.id,
-       au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       ref_path(au.code, r.ref, f.ref, x.ref) AS path,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on,
@@ -277,7 +277,7 @@ replayed_action AS (
 )
 -- replayed: end
 SELECT x.id,
-       au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       ref_path(au.code, r.ref, f.ref, x.ref) AS path,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on, x.last_update_on,
@@ -306,7 +306,7 @@ WHERE x.status IN ('not_started', 'in_progress')
 -- replayed: begin
 UNION ALL
 SELECT x.id,
-       au.code || '/' || r.ref || '/' || f.ref || '/' || x.ref AS path,
+       ref_path(au.code, r.ref, f.ref, x.ref) AS path,
        au.name AS authority, r.title AS review, f.ref AS finding_ref, f.theme,
        f.text AS finding, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, x.due_on, x.last_update_on,
@@ -416,6 +416,11 @@ ORDER BY "group" COLLATE NOCASE, "group";
 --
 -- As in summary_theme, settled and replayed actions are counted apart and
 -- the counts added per group.
+--
+-- The review or authority of an action is looked up only when the groups
+-- are reviews or authorities (the subqueries in the CASE): joining finding
+-- and review for every action cost two lookups an action whatever :by was,
+-- a tenth of a summary by owner or status.
 -- replayed: begin
 WITH
 -- include: replayed
@@ -431,7 +436,7 @@ replayed_action AS (
 -- replayed: end
 SELECT CASE :by
          WHEN 'owner' THEN (SELECT name FROM owner WHERE id = g.k)
-         WHEN 'review' THEN (SELECT a.code || '/' || r.ref FROM review r
+         WHEN 'review' THEN (SELECT ref_path(a.code, r.ref) FROM review r
                              JOIN authority a ON a.id = r.authority_id WHERE r.id = g.k)
          WHEN 'authority' THEN (SELECT code FROM authority WHERE id = g.k)
          ELSE g.k END AS "group",
@@ -442,14 +447,15 @@ FROM (
 -- include: tally_columns
     FROM (
         SELECT CASE :by WHEN 'owner' THEN x.owner_id
-                        WHEN 'review' THEN f.review_id
-                        WHEN 'authority' THEN r.authority_id
+                        WHEN 'review' THEN (SELECT f.review_id FROM finding f
+                                            WHERE f.id = x.finding_id)
+                        WHEN 'authority' THEN (SELECT r.authority_id FROM finding f
+                                               JOIN review r ON r.id = f.review_id
+                                               WHERE f.id = x.finding_id)
                         ELSE x.status END AS k,
                rag_tally(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on,
                          x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) AS t
         FROM action x
-        CROSS JOIN finding f ON f.id = x.finding_id
-        CROSS JOIN review r ON r.id = f.review_id
         WHERE TRUE
 -- filters: by_action
           AND (:no_due IS NULL OR x.due_on IS NULL)

@@ -3,7 +3,7 @@ INSERT INTO review (authority_id, ref, kind, title, started_on, ended_on, report
 VALUES (:authority_id, :ref, :kind, :title, :from, :to, :reported, :judgement);
 
 -- name: list
-SELECT a.code || '/' || r.ref AS path, r.kind, r.title, r.started_on, r.ended_on,
+SELECT ref_path(a.code, r.ref) AS path, r.kind, r.title, r.started_on, r.ended_on,
        r.reported_on, r.judgement,
        (SELECT count(*) FROM finding f WHERE f.review_id = r.id AND f.voided = 0) AS finding_count
 FROM review r JOIN authority a ON a.id = r.authority_id

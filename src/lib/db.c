@@ -250,6 +250,8 @@ static int configure(sp_db *db)
                      NULL, NULL) != SQLITE_OK)
         return sp_fail_sql(db, "configuring the database");
     int rc = sp_register_functions(db);
+    if (rc == SP_OK)
+        rc = sp_register_ref_functions(db);
     return rc == SP_OK ? sp_register_chain_functions(db) : rc;
 }
 

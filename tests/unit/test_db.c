@@ -271,6 +271,34 @@ START_TEST(entry_hash_canonical_bytes)
 }
 END_TEST
 
+/* ref_path() (ref.c) stands for a || '/' || b ... in every list: the same
+ * text for 2 to 4 parts, numbers, UTF-8 and a path longer than its stack
+ * buffer, and NULL when any part is NULL. */
+START_TEST(ref_path_equals_concatenation)
+{
+    sp_db *db;
+    ck_assert_int_eq(chdir(fx_dir), 0);
+    ck_assert_int_eq(sp_open(&db, ":memory:", SP_OPEN_CREATE), SP_OK);
+    const char *sql =
+        "WITH p(a, b, c, d) AS (VALUES ('torbay', '2012-peer', '3.2', '1'),"
+        " ('tÃ©', 7, 1.5, 'x'), (NULL, 'r', 'f', 'a'), ('a', 'r', NULL, 'a'),"
+        " ('a', 'r', 'f', NULL), ('', '', '', ''), (hex(zeroblob(700)), 'r', 'f', 'a'))"
+        " SELECT count(*), sum(ref_path(a, b, c, d) IS (a || '/' || b || '/' || c || '/' || d)),"
+        " sum(ref_path(a, b, c) IS (a || '/' || b || '/' || c)),"
+        " sum(ref_path(a, b) IS (a || '/' || b)), sum(ref_path(a, b, c, d) IS NULL),"
+        " max(length(ref_path(a, b, c, d))) FROM p";
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    for (int i = 1; i <= 3; i++)
+        ck_assert_int_eq(sqlite3_column_int(st, i), sqlite3_column_int(st, 0));
+    ck_assert_int_eq(sqlite3_column_int(st, 4), 3);
+    ck_assert_int_eq(sqlite3_column_int(st, 5), 1400 + 6); /* past the 1 KiB on the stack */
+    sqlite3_finalize(st);
+    sp_close(db);
+}
+END_TEST
+
 START_TEST(nested_transactions)
 {
     fx_minimal_plan();
@@ -334,6 +362,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, missing_directory_and_missing_file);
     tcase_add_test(tc, in_memory_database);
     tcase_add_test(tc, entry_hash_canonical_bytes);
+    tcase_add_test(tc, ref_path_equals_concatenation);
     tcase_add_test(tc, nested_transactions);
     tcase_add_test(tc, today_can_be_set);
     tcase_add_test(tc, demo_is_idempotent);

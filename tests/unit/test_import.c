@@ -208,7 +208,8 @@ START_TEST(round_trip_example_plan)
     /* The bulk load built its indexes again. */
     ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM sqlite_master WHERE name IN "
                                       "('action_owner', 'action_open_due', "
-                                      "'action_update_action')"), 3);
+                                      "'action_open_finding', 'action_update_action')"),
+                     4);
 }
 END_TEST
 
