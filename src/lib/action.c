@@ -180,8 +180,11 @@ int sp_action_list_where(sp_cursor **out, sp_db *db, const char *scope, const sp
         return rc;
     if (field)
         *field = scope;
-    /* Only the filters set are in the statement, each on its index. */
-    if ((rc = sp_prepare_filtered(&st, db, "action/list", &f, false)) != SP_OK)
+    /* Only the filters set are in the statement, each on its index; with
+     * none that narrows the list, the whole plan is walked in order. */
+    bool narrow = f.authority || f.review || f.finding || f.owner || f.theme;
+    const char *query = narrow ? "action/list" : "action/list_plan";
+    if ((rc = sp_prepare_filtered(&st, db, query, &f, false)) != SP_OK)
         return rc;
     if ((rc = sp_bind_filter(st, db, NULL, &f)) != SP_OK) {
         sqlite3_finalize(st);

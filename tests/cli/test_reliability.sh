@@ -371,8 +371,8 @@ sqlite3 tampered.db "PRAGMA ignore_check_constraints = 1;
     UPDATE action SET start_on = '2017-02-30' WHERE id = 5;"
 run --db tampered.db check
 expect_status 1
-expect_out "has status 'bogus', which the schema forbids"
-expect_out "has due_on '2017-13-45', which the schema forbids"
+expect_out "action 3 (torbay/improvement-notice/1/3) has status 'bogus', which the schema forbids"
+expect_out "action 4 (torbay/improvement-notice/2/1) has due_on '2017-13-45', which the schema forbids"
 expect_out "setting rag.stale_days has value '-5'"
 # SQLite's date() passes 30 February through unchanged; check must not.
 expect_out "has start_on '2017-02-30', which the schema forbids"
