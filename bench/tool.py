@@ -11,8 +11,9 @@
                                     with each call of safeplan's C functions rag(),
                                     rag_computed(), rag_reason(), rag_tally() and
                                     tally_at() replaced by the equivalent SQL expression
-                                    (bench/sql/*.expr), and ref_path(a, b, ...) by
-                                    a || '/' || b ...
+                                    (bench/sql/*.expr), ref_path(a, b, ...) by
+                                    a || '/' || b ..., and each part counted by
+                                    rag_tally_groups() by its GROUP BY
   tool.py same KIND SAFEPLAN.csv BASELINE.csv
                                     check that safeplan's output and the baseline's hold the
                                     same header and rows in the same order, modulo CSV
@@ -85,11 +86,39 @@ def call_args(text, start):
         i += 1
 
 
+def ungroup(sql):
+    """sql with each part counted by rag_tally_groups() (sql/report.sql,
+    summary) written back as the GROUP BY it stands for: the shell has no
+    grouping aggregate, and GROUP BY k with rag_tally() is the same work in
+    SQL. The part's shape is
+      SELECT json_extract(j.value, '$[0]') AS k, json_extract(j.value, '$[1]') AS t
+      FROM (SELECT rag_tally_groups(K, ARGS) AS groups FROM ...) AS s, json_each(s.groups) AS j
+    and becomes
+      SELECT k, t FROM (SELECT K AS k, rag_tally(ARGS) AS t FROM ... GROUP BY 1) AS s"""
+    head = re.compile(r"SELECT json_extract\(j\.value, '\$\[0\]'\) AS k, "
+                      r"json_extract\(j\.value, '\$\[1\]'\) AS t\s*FROM \(SELECT\s*$")
+    tail = re.compile(r"\) AS s,\s*json_each\(s\.groups\) AS j")
+    while True:
+        m = re.search(r"\brag_tally_groups\s*\(", sql)
+        if not m:
+            return sql
+        args, end = call_args(sql, m.end() - 1)
+        h = head.search(sql[:m.start()])
+        after = re.match(r"\s*AS groups", sql[end:])
+        t = tail.search(sql, end)
+        if not (h and after and t):
+            raise SystemExit("tool.py: rag_tally_groups() is not in the shape ungroup() knows")
+        body = (f"{args[0]} AS k, rag_tally({', '.join(args[1:])}) AS t"
+                + sql[end + after.end():t.start()] + " GROUP BY 1) AS s")
+        sql = sql[:h.start()] + "SELECT k, t FROM (SELECT " + body + sql[t.end():]
+
+
 def inline(sql):
     """sql with every call of safeplan's C functions (rag, rag_computed,
     rag_reason, rag_tally, tally_at, ref_path) replaced by the equivalent SQL
     expression: the same work for the sqlite3 shell, which does not have
     them."""
+    sql = ungroup(sql)
     fns = functions()
     names = sorted(list(fns) + ["ref_path"], key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(names) + r")\s*\(")
@@ -216,6 +245,7 @@ def cmd_eqp(db, name, *items):
         con.create_function(fn, argc, lambda *a: None, deterministic=True)
     con.create_function("ref_path", -1, lambda *a: None, deterministic=True)
     con.create_aggregate("rag_tally", 10, StubAggregate)
+    con.create_aggregate("rag_tally_groups", 11, StubAggregate)
     query = named_query(name)
     if items and items[0] == "--inline":
         query, items = inline(query), items[1:]

@@ -566,7 +566,7 @@ START_TEST(tally_equals_sums)
      * have, is NULL. */
     sqlite3_stmt *st;
     ck_assert_int_eq(sqlite3_prepare_v2(db,
-                                        "SELECT tally_at('[1]', 0) IS NULL, "
+                                        "SELECT tally_at('[1]', 1) IS NULL, "
                                         "tally_at(zeroblob(111), 0) IS NULL, "
                                         "tally_at(zeroblob(112), -1) IS NULL, "
                                         "tally_at(zeroblob(112), 14) IS NULL, "
@@ -578,6 +578,76 @@ START_TEST(tally_equals_sums)
         ck_assert_int_eq(sqlite3_column_int(st, i), 1);
     ck_assert_int_eq(sqlite3_column_type(st, 4), SQLITE_INTEGER);
     ck_assert_int_eq(sqlite3_column_int(st, 4), 0);
+    sqlite3_finalize(st);
+    /* ... or a group's counts as rag_tally_groups() writes them */
+    ck_assert_int_eq(sqlite3_prepare_v2(db,
+                                        "SELECT tally_at('[7,-2,9]', 0), tally_at('[7,-2,9]', 1), "
+                                        "tally_at('[7,-2,9]', 2), tally_at('x', 0) IS NULL, "
+                                        "tally_at('[7,x]', 1) IS NULL",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    ck_assert_int_eq(sqlite3_column_int(st, 0), 7);
+    ck_assert_int_eq(sqlite3_column_int(st, 1), -2);
+    ck_assert_int_eq(sqlite3_column_int(st, 2), 9);
+    ck_assert_int_eq(sqlite3_column_int(st, 3), 1);
+    ck_assert_int_eq(sqlite3_column_int(st, 4), 1);
+    sqlite3_finalize(st);
+}
+END_TEST
+
+/* rag_tally_groups(k, ...) gives, for each value of k, what rag_tally()
+ * gives under GROUP BY k: for integer keys (more groups than its table
+ * first holds), text keys with quotes, backslashes and control characters
+ * (JSON escapes), and a NULL key. */
+START_TEST(tally_groups_equal_group_by)
+{
+    sqlite3 *db = fx_db->sql;
+    ck_assert_int_eq(sqlite3_exec(db, tally_values, NULL, NULL, NULL), SQLITE_OK);
+    static const char *const keys[] = {
+        "x.rowid % 200",
+        "CASE WHEN x.rowid % 7 = 0 THEN NULL ELSE x.rowid % 5 END",
+        "quote(x.due_on) || char(9, 10) || '\\' || (x.rowid % 3)",
+        "CASE WHEN typeof(x.status) = 'text' THEN x.status END",
+    };
+    const char *args = "x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, "
+                       "x.cadence, x.rag_override, '2017-07-01', 28, 60";
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        char *sql = sqlite3_mprintf(
+            "WITH a AS (SELECT json_extract(j.value, '$[0]') AS k, "
+            "           json_extract(j.value, '$[1]') AS c "
+            "           FROM (SELECT rag_tally_groups(%s, %s) AS g FROM v x), json_each(g) j), "
+            "b AS (SELECT %s AS k, rag_tally(%s) AS c FROM v x GROUP BY 1), "
+            "ra AS (SELECT k, json_array(%s) AS t FROM a), "
+            "rb AS (SELECT k, json_array(%s) AS t FROM b) "
+            "SELECT (SELECT count(*) FROM ra), (SELECT count(*) FROM rb), "
+            "       (SELECT count(*) FROM ra JOIN rb ON ra.k IS rb.k AND ra.t = rb.t), "
+            "       (SELECT count(*) FROM ra WHERE typeof(k) <> (SELECT typeof(k) FROM rb "
+            "                                                    WHERE rb.k IS ra.k))",
+            keys[i], args, keys[i], args, tally_read, tally_read);
+        sqlite3_stmt *st;
+        ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s",
+                      sqlite3_errmsg(db));
+        sqlite3_free(sql);
+        ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+        ck_assert_msg(sqlite3_column_int(st, 1) > 2, "key %s: %d groups by GROUP BY", keys[i],
+                      sqlite3_column_int(st, 1));
+        ck_assert_msg(sqlite3_column_int(st, 0) == sqlite3_column_int(st, 1) &&
+                          sqlite3_column_int(st, 2) == sqlite3_column_int(st, 1),
+                      "key %s: %d groups, GROUP BY %d, %d equal", keys[i],
+                      sqlite3_column_int(st, 0), sqlite3_column_int(st, 1),
+                      sqlite3_column_int(st, 2));
+        ck_assert_int_eq(sqlite3_column_int(st, 3), 0);
+        sqlite3_finalize(st);
+    }
+    /* no rows: no groups */
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT rag_tally_groups(1, NULL, NULL, NULL, NULL, "
+                                            "NULL, NULL, NULL, NULL, 0, 0) FROM v WHERE 0",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), "[]");
     sqlite3_finalize(st);
 }
 END_TEST
@@ -609,6 +679,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, db_long_override_reason);
     tcase_add_test(tc, db_refusals);
     tcase_add_test(tc, tally_equals_sums);
+    tcase_add_test(tc, tally_groups_equal_group_by);
     suite_add_tcase(s, tc);
     return s;
 }
