@@ -802,6 +802,10 @@ int sp_action_embedded(sp_cursor **out, sp_db *db, int64_t action_id);
  * today): id, path, title, owner, claimed_by, claimed_on, days (since the
  * claim), longest waiting first. */
 int sp_awaiting_verification(sp_cursor **out, sp_db *db, const char *as_of);
+/* As sp_awaiting_verification, narrowed by the report filters (may be
+ * NULL: every live action), judged by the actions' current columns. */
+int sp_awaiting_verification_where(sp_cursor **out, sp_db *db, const char *as_of,
+                                   const sp_filter *filter);
 /* Every account event (id, name, event, detail, recorded_at), oldest first. */
 int sp_account_events(sp_cursor **out, sp_db *db);
 /* --- end closure: embedded ----------------------------------------- */

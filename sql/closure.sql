@@ -36,7 +36,10 @@ WHERE x.id = :id;
 -- name: awaiting
 -- Actions claimed complete and not yet verified as of :as_of: the latest
 -- status change dated by then moved them to complete. days counts from the
--- claim's date to :as_of. Longest waiting first.
+-- claim's date to :as_of. Longest waiting first. The report filters go in
+-- as fragments (sp_prepare_filtered): a pack or report of one council
+-- sorted every awaiting action of the plan, text and all, to keep its own
+-- (83 MiB at a million actions).
 SELECT x.id, ref_path(a.code, r.ref, f.ref, x.ref) AS path,
        x.description AS title, o.name AS owner, u.author AS claimed_by,
        u.on_date AS claimed_on,
@@ -51,4 +54,5 @@ JOIN action_update u ON u.id = (SELECT v.id FROM action_update v
                                   AND v.on_date <= :as_of
                                 ORDER BY v.on_date DESC, v.id DESC LIMIT 1)
 WHERE u.new_status = 'complete'
+-- filters: by_action
 ORDER BY days DESC, x.id;

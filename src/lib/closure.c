@@ -210,7 +210,15 @@ int sp_account_events(sp_cursor **out, sp_db *db)
 
 int sp_awaiting_verification(sp_cursor **out, sp_db *db, const char *as_of)
 {
+    sp_filter every = {.include_void = 1}; /* as it always was: voided actions too */
+    return sp_awaiting_verification_where(out, db, as_of, &every);
+}
+
+int sp_awaiting_verification_where(sp_cursor **out, sp_db *db, const char *as_of,
+                                   const sp_filter *filter)
+{
     sqlite3_stmt *st;
+    sp_filter none = {0};
     char date[SP_DATE_SIZE];
     *out = NULL;
     sp_clear(db);
@@ -219,7 +227,10 @@ int sp_awaiting_verification(sp_cursor **out, sp_db *db, const char *as_of)
     else if (sp_date_parse(date, as_of) != SP_OK)
         return sp_fail(db, SP_EINVALID, "'%s' is not a valid date: expected YYYY-MM-DD or "
                        "DD/MM/YYYY", as_of);
-    int rc = sp_prepare(&st, db, "closure/awaiting");
+    const sp_filter *f = filter ? filter : &none;
+    int rc = sp_prepare_filtered(&st, db, "closure/awaiting", f, false);
+    if (rc == SP_OK && (rc = sp_bind_filter(st, db, date, f)) != SP_OK)
+        sqlite3_finalize(st);
     if (rc != SP_OK)
         return rc;
     sp_bind_text(st, ":as_of", date);

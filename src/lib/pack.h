@@ -66,6 +66,12 @@ int sp_pack_tally(sp_pack *p, sp_cursor *c);
 /* After the last row: counts the actions completed since `since`. */
 int sp_pack_tally_end(sp_pack *p);
 
+/* The pack's part of the plan: its filters that are fixed facts of an
+ * action (authority, review, finding, theme). Owner, status and RAG are
+ * judged on the as-of day, so other queries apply them through
+ * sp_pack_has. */
+sp_filter sp_pack_part(const sp_pack *p);
+
 /* True if the action is in the pack (after sp_pack_tally_end). */
 bool sp_pack_has(const sp_pack *p, int64_t id);
 

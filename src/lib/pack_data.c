@@ -271,15 +271,8 @@ int sp_pack_tally(sp_pack *p, sp_cursor *c)
     return SP_OK;
 }
 
-/* Actions complete or signed off on `day`, of the pack's part of the plan
- * (only ids that are also in the pack are looked up). The part is named by
- * the filters that are fixed facts of an action (authority, review,
- * finding, theme); owner, status and RAG are judged on the day, so they are
- * not applied to an earlier one. Reading the whole plan here held every
- * action of a million in memory (900 MiB) for one council's pack. */
-static int done_on(sp_idset *out, sp_pack *p, const char *day)
+sp_filter sp_pack_part(const sp_pack *p)
 {
-    sp_cursor *c;
     sp_filter part = {0};
     if (p->filter) {
         part.authority = p->filter->authority;
@@ -288,6 +281,18 @@ static int done_on(sp_idset *out, sp_pack *p, const char *day)
         part.theme = p->filter->theme;
         part.include_void = p->filter->include_void;
     }
+    return part;
+}
+
+/* Actions complete or signed off on `day`, of the pack's part of the plan
+ * (only ids that are also in the pack are looked up). Owner, status and RAG
+ * are judged on the day, so the part is what an earlier day shares with
+ * it. Reading the whole plan here held every action of a million in memory
+ * (900 MiB) for one council's pack. */
+static int done_on(sp_idset *out, sp_pack *p, const char *day)
+{
+    sp_cursor *c;
+    sp_filter part = sp_pack_part(p);
     int rc = sp_plan_at(&c, p->db, day, &part);
     int col_id = rc == SP_OK ? sp_cursor_column(c, "id") : -1;
     int col_status = rc == SP_OK ? sp_cursor_column(c, "status") : -1;
