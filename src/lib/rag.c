@@ -662,7 +662,8 @@ static bool key_equal(const tally_groups *g, const tally_group *e, int type, sql
         return false;
     if (type == SQLITE_INTEGER)
         return e->key == i;
-    return type == SQLITE_NULL || (e->len == len && memcmp(g->text + e->key, s, len) == 0);
+    return type == SQLITE_NULL ||
+           (e->len == len && (len == 0 || memcmp(g->text + e->key, s, len) == 0));
 }
 
 /* Doubles the table (and its slots) when it is half full. */
@@ -694,8 +695,8 @@ static bool groups_grow(tally_groups *g)
 
 static bool text_keep(tally_groups *g, const char *s, size_t len)
 {
-    if (g->text_len + len > g->text_cap) {
-        size_t cap = (g->text_cap + len) * 2;
+    if (!g->text || g->text_len + len > g->text_cap) { /* never NULL once a text key is kept */
+        size_t cap = (g->text_cap + len) * 2 + 64;
         char *text = sqlite3_realloc64(g->text, cap);
         if (!text)
             return false;

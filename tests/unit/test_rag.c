@@ -609,6 +609,7 @@ START_TEST(tally_groups_equal_group_by)
         "CASE WHEN x.rowid % 7 = 0 THEN NULL ELSE x.rowid % 5 END",
         "quote(x.due_on) || char(9, 10) || '\\' || (x.rowid % 3)",
         "CASE WHEN typeof(x.status) = 'text' THEN x.status END",
+        "CASE x.rowid % 3 WHEN 0 THEN '' WHEN 1 THEN NULL ELSE 'a' END",
     };
     const char *args = "x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, "
                        "x.cadence, x.rag_override, '2017-07-01', 28, 60";
