@@ -79,22 +79,6 @@ static void put_field(canon *c, char type, const void *p, size_t n)
     add(c, p, n);
 }
 
-/* What "%lld" writes for v, without printf (an entry has several ids). */
-static size_t decimal(char out[24], int64_t v)
-{
-    char rev[24];
-    size_t n = 0, k = 0;
-    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    do
-        rev[n++] = (char)('0' + u % 10);
-    while ((u /= 10) > 0);
-    if (v < 0)
-        out[k++] = '-';
-    while (n > 0)
-        out[k++] = rev[--n];
-    return k;
-}
-
 static void put_value(canon *c, sqlite3_value *v)
 {
     char num[32];
@@ -103,7 +87,7 @@ static void put_value(canon *c, sqlite3_value *v)
         put_len(c, 'N', 0);
         return;
     case SQLITE_INTEGER:
-        put_field(c, 'I', num, decimal(num, sqlite3_value_int64(v)));
+        put_field(c, 'I', num, sp_decimal(num, sqlite3_value_int64(v)));
         return;
     case SQLITE_FLOAT:
         snprintf(num, sizeof num, "%.17g", sqlite3_value_double(v));

@@ -177,6 +177,12 @@ int sp_cursor_from_stmt(sp_cursor **out, sp_db *db, sqlite3_stmt *st);
 
 /* True if text is empty or only white space. */
 bool sp_blank(const char *text);
+/* What "%lld" writes for v, without printf (hot paths: entry hashes, RAG
+ * reasons); returns the length written (no NUL). */
+size_t sp_decimal(char out[24], int64_t v);
+/* Appends s (len bytes) as a JSON string: '"' and '\' escaped, control
+ * characters as \u00XX, other bytes as they are. */
+void sp_json_text(sqlite3_str *out, const char *s, size_t len);
 
 /* Checks that text is valid UTF-8 with no NUL or control characters other
  * than tab, CR and LF. */

@@ -157,37 +157,6 @@ void sp_suggest(sp_db *db, const char *query, const char *param, int64_t parent,
     append_closest(db, &c);
 }
 
-/* Appends s, as a JSON string, to the JSON array being built in *buf
- * (*len bytes used of *cap; it starts "["). False if memory runs out. */
-static bool json_add(char **buf, size_t *len, size_t *cap, const char *s)
-{
-    size_t need = *len + 6 * strlen(s) + 8; /* each byte at worst \u00XX */
-    if (need > *cap) {
-        char *grown = realloc(*buf, need * 2);
-        if (!grown)
-            return false;
-        *buf = grown;
-        *cap = need * 2;
-    }
-    char *p = *buf + *len;
-    if (*len > 1)
-        *p++ = ',';
-    *p++ = '"';
-    for (const unsigned char *q = (const unsigned char *)s; *q; q++) {
-        if (*q < 0x20) {
-            p += snprintf(p, 7, "\\u%04x", *q);
-            continue;
-        }
-        if (*q == '"' || *q == '\\')
-            *p++ = '\\';
-        *p++ = (char)*q;
-    }
-    *p++ = '"';
-    *p = '\0';
-    *len = (size_t)(p - *buf);
-    return true;
-}
-
 /* The next theme after `after` in byte order, copied (NULL at the end, or
  * with *rc set if memory runs out). */
 static char *next_theme(sqlite3_stmt *st, const char *after, int *rc)
@@ -208,31 +177,37 @@ int sp_theme_json(char **out, sp_db *db, const char *words)
 {
     sqlite3_stmt *st;
     closest c = {.n = 0};
-    size_t len = 1, cap = 64;
+    int matched = 0;
     *out = NULL;
     int rc = sp_prepare(&st, db, "ref/theme_after");
     if (rc != SP_OK)
         return rc;
-    char *buf = malloc(cap), *theme = NULL, *prev = strdup("");
-    if (!buf || !prev)
+    sqlite3_str *json = sqlite3_str_new(NULL);
+    char *theme = NULL, *prev = strdup("");
+    if (!prev)
         rc = SP_ENOMEM;
-    else
-        buf[0] = '[';
+    sqlite3_str_appendchar(json, 1, '[');
     while (rc == SP_OK && (theme = next_theme(st, prev, &rc))) {
         free(prev);
         prev = theme;
         consider(&c, theme, words);
-        if (words_in(theme, words) && !json_add(&buf, &len, &cap, theme))
-            rc = SP_ENOMEM;
+        if (words_in(theme, words)) {
+            sqlite3_str_appendall(json, matched++ ? "," : "");
+            sp_json_text(json, theme, strlen(theme));
+        }
     }
     free(prev);
     sqlite3_finalize(st);
-    if (rc == SP_OK && len > 1) {
-        memcpy(buf + len, "]", 2);
-        *out = buf;
-        return SP_OK;
+    sqlite3_str_appendchar(json, 1, ']');
+    if (rc == SP_OK && sqlite3_str_errcode(json) != SQLITE_OK)
+        rc = SP_ENOMEM;
+    char *text = sqlite3_str_finish(json);
+    if (rc == SP_OK && matched > 0) {
+        *out = strdup(text); /* callers free() it */
+        sqlite3_free(text);
+        return *out ? SP_OK : sp_fail(db, SP_ENOMEM, "out of memory");
     }
-    free(buf);
+    sqlite3_free(text);
     if (rc != SP_OK)
         return sp_fail(db, rc, "out of memory");
     rc = sp_fail(db, SP_ENOTFOUND, "no theme matches '%s'", words);

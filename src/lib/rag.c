@@ -196,15 +196,8 @@ static void append(outbuf *o, const char *s, size_t n)
 
 static void append_int(outbuf *o, int value)
 {
-    char digits[12];
-    size_t i = sizeof digits;
-    unsigned u = value < 0 ? 0u - (unsigned)value : (unsigned)value;
-    do
-        digits[--i] = (char)('0' + u % 10);
-    while ((u /= 10) != 0);
-    if (value < 0)
-        digits[--i] = '-';
-    append(o, digits + i, sizeof digits - i);
+    char digits[24];
+    append(o, digits, sp_decimal(digits, value));
 }
 
 /* Only "%s" and "%d" occur here. rag_reason runs for every row of a list
@@ -753,22 +746,6 @@ static void groups_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     tally_add(t, argc - 1, argv + 1);
 }
 
-/* A JSON string: '"' and '\' escaped, control characters as \u00XX. */
-static void json_text(sqlite3_str *out, const char *s, size_t len)
-{
-    sqlite3_str_appendchar(out, 1, '"');
-    for (size_t k = 0; k < len; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if (c == '"' || c == '\\')
-            sqlite3_str_appendf(out, "\\%c", c);
-        else if (c < 0x20)
-            sqlite3_str_appendf(out, "\\u%04x", c);
-        else
-            sqlite3_str_appendchar(out, 1, (char)c);
-    }
-    sqlite3_str_appendchar(out, 1, '"');
-}
-
 static void groups_final(sqlite3_context *ctx)
 {
     tally_groups *g = sqlite3_aggregate_context(ctx, 0);
@@ -782,7 +759,7 @@ static void groups_final(sqlite3_context *ctx)
         else if (e->type == SQLITE_NULL)
             sqlite3_str_appendall(out, "null");
         else
-            json_text(out, g->text + e->key, e->len);
+            sp_json_text(out, g->text + e->key, e->len);
         for (int c = 0; c < T_COUNT; c++)
             sqlite3_str_appendf(out, c ? ",%lld" : ",[%lld", (long long)e->t[c]);
         sqlite3_str_appendall(out, "]]");

@@ -412,3 +412,33 @@ bool sp_utf8_valid(const char *text, size_t len)
     }
     return true;
 }
+
+size_t sp_decimal(char out[24], int64_t v)
+{
+    char rev[24];
+    size_t n = 0, k = 0;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do
+        rev[n++] = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (v < 0)
+        out[k++] = '-';
+    while (n > 0)
+        out[k++] = rev[--n];
+    return k;
+}
+
+void sp_json_text(sqlite3_str *out, const char *s, size_t len)
+{
+    sqlite3_str_appendchar(out, 1, '"');
+    for (size_t k = 0; k < len; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (c == '"' || c == '\\')
+            sqlite3_str_appendf(out, "\\%c", c);
+        else if (c < 0x20)
+            sqlite3_str_appendf(out, "\\u%04x", c);
+        else
+            sqlite3_str_appendchar(out, 1, (char)c);
+    }
+    sqlite3_str_appendchar(out, 1, '"');
+}
