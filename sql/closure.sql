@@ -36,14 +36,28 @@ WHERE x.id = :id;
 -- name: awaiting
 -- Actions claimed complete and not yet verified as of :as_of: the latest
 -- status change dated by then moved them to complete. days counts from the
--- claim's date to :as_of. Longest waiting first. The report filters go in
--- as fragments (sp_prepare_filtered): a pack or report of one council
--- sorted every awaiting action of the plan, text and all, to keep its own
--- (83 MiB at a million actions).
+-- claim's date to :as_of. Longest waiting first. This reads one action,
+-- :action_id, of the list awaiting_in_order sorts (closure.c): the whole
+-- plan's list, sorted here with its text, held 82 MiB at a million actions.
 SELECT x.id, ref_path(a.code, r.ref, f.ref, x.ref) AS path,
        x.description AS title, o.name AS owner, u.author AS claimed_by,
        u.on_date AS claimed_on,
        CAST(julianday(:as_of) - julianday(u.on_date) AS INTEGER) AS days
+-- include: claims
+WHERE x.id = :action_id AND u.new_status = 'complete';
+
+-- name: awaiting_in_order
+-- The ids of the awaiting list, longest waiting first. The report filters
+-- go in as fragments (sp_prepare_filtered): a pack or report of one council
+-- sorted every awaiting action of the plan to keep its own.
+SELECT x.id
+-- include: claims
+WHERE u.new_status = 'complete'
+-- filters: by_action
+ORDER BY CAST(julianday(:as_of) - julianday(u.on_date) AS INTEGER) DESC, x.id;
+
+-- name: claims
+-- Fragment: each action with its latest status change dated by :as_of (u).
 FROM action x
 JOIN finding f ON f.id = x.finding_id
 JOIN review r ON r.id = f.review_id
@@ -53,6 +67,4 @@ JOIN action_update u ON u.id = (SELECT v.id FROM action_update v
                                 WHERE v.action_id = x.id AND v.new_status IS NOT NULL
                                   AND v.on_date <= :as_of
                                 ORDER BY v.on_date DESC, v.id DESC LIMIT 1)
-WHERE u.new_status = 'complete'
--- filters: by_action
-ORDER BY days DESC, x.id;
+

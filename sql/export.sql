@@ -70,6 +70,10 @@ ORDER BY a.code, r.ref, f.ref, x.ref;
 -- used again lands as it did. Owners
 -- and findings are written by name and path, never by id. Voided actions
 -- are in it (their voiding is one of their entries), so nothing is lost.
+-- Written one action at a time (history_actions gives them, in order):
+-- one query ordering every entry held them all in memory (4.3 GiB at a
+-- million actions). entry_no is the entry's place in history_seqs, the
+-- export's entries in the ledger's order (entry_rank, src/lib/export.c).
 WITH entry AS (
     SELECT g.action_id, l.seq, 'created' AS entry, date(g.created_at) AS entry_on,
            g.created_at AS recorded_at, NULL AS author,
@@ -88,6 +92,7 @@ WITH entry AS (
            NULL AS new_value
     FROM action_origin g JOIN action y ON y.id = g.action_id
     LEFT JOIN ledger l ON l.entry_table = 'action_origin' AND l.entry_id = g.action_id
+    WHERE g.action_id = :of_action
     UNION ALL
     SELECT u.action_id, l.seq, 'update', u.on_date, u.recorded_at, u.author, NULL, NULL,
            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, u.note, u.evidence,
@@ -97,6 +102,7 @@ WITH entry AS (
            u.rag_override, u.reason, NULL, NULL, NULL
     FROM action_update u
     LEFT JOIN ledger l ON l.entry_table = 'action_update' AND l.entry_id = u.id
+    WHERE u.action_id = :of_action
     UNION ALL
     SELECT j.object_id, l.seq, 'edit', date(j.recorded_at), j.recorded_at, j.author, NULL,
            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
@@ -113,31 +119,64 @@ WITH entry AS (
            ELSE j.new_value END
     FROM journal j
     LEFT JOIN ledger l ON l.entry_table = 'journal' AND l.entry_id = j.id
-    WHERE j.object_kind = 'action'
+    WHERE j.object_kind = 'action' AND j.object_id = :of_action
     UNION ALL
     SELECT m.action_id, l.seq, 'embedded', m.on_date, m.recorded_at, m.author, NULL, NULL,
            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, m.evidence,
            NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
     FROM action_embedded m
     LEFT JOIN ledger l ON l.entry_table = 'action_embedded' AND l.entry_id = m.id
+    WHERE m.action_id = :of_action
 )
 SELECT a.code AS authority, a.name AS authority_name, a.kind AS authority_kind,
        r.ref AS review, r.kind AS review_kind, r.title AS review_title,
        r.started_on AS review_started_on, r.ended_on AS review_ended_on,
        r.reported_on AS review_reported_on, r.judgement AS review_judgement,
        f.ref AS finding_ref, f.kind AS finding_kind, f.theme, f.text AS finding,
-       x.ref AS action_ref, e.entry, row_number() OVER (ORDER BY e.seq) AS entry_no,
+       x.ref AS action_ref, e.entry, entry_rank(e.seq) AS entry_no,
        e.entry_on, e.recorded_at, e.author, e.created_as,
        e.action, e.owner, e.start_on, e.original_due_on, e.due_on, e.status, e.measure,
        e.due_as_written, e.cadence, e.last_update_on, e.last_progress_on, e.note,
        e.evidence, e.no_evidence_reason, e.percent, e.old_status, e.new_status,
        e.old_due_on, e.new_due_on, e.old_owner, e.new_owner, e.transferred_to,
        e.rag_override, e.reason, e.field, e.old_value, e.new_value
+FROM action x
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id
+JOIN entry e ON e.action_id = x.id
+WHERE x.id = :of_action
+ORDER BY e.seq;
+
+-- name: history_actions
+-- The actions whose history export --history writes, in the export's
+-- order: by references, which the indexes give, so nothing is sorted.
+SELECT x.id AS of_action
 FROM authority a
 CROSS JOIN review r
 CROSS JOIN finding f
 CROSS JOIN action x
-JOIN entry e ON e.action_id = x.id
 WHERE r.authority_id = a.id AND f.review_id = r.id AND x.finding_id = f.id
 -- include: filters
-ORDER BY a.code, r.ref, f.ref, x.ref, e.seq;
+ORDER BY a.code, r.ref, f.ref, x.ref;
+
+-- name: history_seqs
+-- The ledger's number (seq) of each entry export --history writes: each
+-- entry of history's four kinds taken back to its action, and kept if the
+-- filters keep that action. In no order: export_history.c marks them in a
+-- bitmap, where sorting four million of them took memory.
+SELECT l.seq
+FROM ledger l
+CROSS JOIN action x ON x.id = CASE l.entry_table
+    WHEN 'action_origin' THEN l.entry_id
+    WHEN 'action_update' THEN (SELECT u.action_id FROM action_update u WHERE u.id = l.entry_id)
+    WHEN 'journal' THEN (SELECT j.object_id FROM journal j
+                         WHERE j.id = l.entry_id AND j.object_kind = 'action')
+    WHEN 'action_embedded' THEN
+        (SELECT m.action_id FROM action_embedded m WHERE m.id = l.entry_id) END
+CROSS JOIN finding f ON f.id = x.finding_id
+CROSS JOIN review r ON r.id = f.review_id
+CROSS JOIN authority a ON a.id = r.authority_id
+WHERE l.entry_table IN ('action_origin', 'action_update', 'journal', 'action_embedded')
+-- include: filters
+;

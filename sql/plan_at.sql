@@ -47,6 +47,89 @@
 -- and progress_on (the stale clock: the latest update reporting progress).
 -- Only the reconstructed state is materialised; the text is joined back
 -- by id, so memory does not hold every action's text twice.
+-- A whole plan is not read with this one statement, which sorts every
+-- action with its text and so held them all in memory (plan_at.c): the
+-- committee orders read a finding at a time (findings_in_order, then
+-- finding_actions), and the overdue list sorts the ids alone
+-- (overdue_in_order), then reads each action here by :action_id.
+-- include: state_from
+),
+st AS MATERIALIZED (
+-- include: state_columns
+)
+-- include: state_rows
+-- include: state_filter
+ORDER BY CASE WHEN :overdue IS NOT NULL THEN s.due_on END,
+-- include: finding_order
+         , CASE WHEN :by_ref IS NOT NULL THEN x.ref END, x.id;
+
+-- name: findings_in_order
+-- The findings in scope, in the order `actions` lists their actions.
+-- Only their ids are sorted, so memory holds a few bytes a finding.
+SELECT f.id AS finding_id
+FROM finding f
+JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id
+WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (:review_id IS NULL OR f.review_id = :review_id)
+  AND (:finding_id IS NULL OR f.id = :finding_id)
+  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
+ORDER BY
+-- include: finding_order
+;
+
+-- name: overdue_in_order
+-- The ids of the actions overdue on :as_of in scope, in `actions` order
+-- with :overdue = 1 (bound, so state_filter keeps only those). The state
+-- is worked out here but not materialised, and only the ids and the keys
+-- are sorted; `actions` then reads each action by its id.
+-- include: state_from
+),
+st AS (
+-- include: state_columns
+)
+SELECT s.id
+FROM st s
+JOIN action x ON x.id = s.id
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id
+CROSS JOIN cfg
+-- include: state_filter
+ORDER BY s.due_on,
+-- include: finding_order
+         , CASE WHEN :by_ref IS NOT NULL THEN x.ref END, x.id;
+
+-- name: finding_actions
+-- The rows of `actions` for the one finding :of_finding, read through its
+-- index, in `actions` order (within a finding only the last keys differ).
+-- include: state_from
+      AND x.finding_id = :of_finding
+),
+st AS MATERIALIZED (
+-- include: state_columns
+)
+-- include: state_rows
+-- include: state_filter
+ORDER BY CASE WHEN :by_ref IS NOT NULL THEN x.ref END, x.id;
+
+-- name: finding_order
+-- Fragment: the order of findings in `actions` and findings_in_order.
+-- With :by_review = 1 (the committee pack's Actions sheet) the order is
+-- review first, then theme, as a plan is read at committee.
+-- With :by_ref = 1 (the export of a past day) the order is the export's:
+-- by references only, as sql/export.sql streams today.
+         CASE WHEN :by_ref IS NOT NULL THEN a.code END,
+         CASE WHEN :by_ref IS NOT NULL THEN r.ref END,
+         CASE WHEN :by_ref IS NOT NULL THEN f.ref END,
+         CASE WHEN :by_review IS NOT NULL THEN a.code END,
+         CASE WHEN :by_review IS NOT NULL THEN r.started_on END,
+         CASE WHEN :by_review IS NOT NULL THEN r.ref END,
+         f.theme COLLATE NOCASE, a.code, r.started_on, r.ref, f.id
+
+-- name: state_from
+-- Fragment: the settings and the actions in scope (base), up to the end
+-- of base's WHERE.
 WITH cfg AS (
     SELECT (SELECT value FROM setting WHERE key = 'rag.amber_days') AS amber,
            (SELECT value FROM setting WHERE key = 'rag.stale_days') AS stale
@@ -74,8 +157,9 @@ base AS (
       AND (date(x.created_at) <= :as_of OR x.start_on <= :as_of
            OR EXISTS (SELECT 1 FROM action_update u
                       WHERE u.action_id = x.id AND u.on_date <= :as_of))
-),
-st AS MATERIALIZED (
+
+-- name: state_columns
+-- Fragment: each action's state on the day (the body of st).
     SELECT b.id,
            CASE WHEN b.settled THEN b.status ELSE coalesce(
                (SELECT u.new_status FROM action_update u
@@ -128,7 +212,9 @@ st AS MATERIALIZED (
                   AND u.rag_override IS NOT NULL
                 ORDER BY u.id DESC LIMIT 1) END AS rag_override_reason
     FROM base b
-)
+
+-- name: state_rows
+-- Fragment: each action's row, with its state (st), filtered.
 SELECT x.id, ref_path(a.code, r.ref, f.ref, x.ref) AS path,
        a.code AS authority, a.name AS authority_name, a.kind AS authority_kind,
        r.ref AS review, r.kind AS review_kind, r.title AS review_title,
@@ -172,6 +258,9 @@ LEFT JOIN action_update lu ON lu.id = (
     SELECT u.id FROM action_update u WHERE u.action_id = x.id AND u.on_date <= :as_of
     ORDER BY u.on_date DESC, u.id DESC LIMIT 1)
 CROSS JOIN cfg
+
+-- name: state_filter
+-- Fragment: the filters judged on the day, on st (s), action x and cfg.
 WHERE (:owner_id IS NULL OR s.owner_id = :owner_id)
   AND (:status IS NULL OR s.status = :status)
   AND (:no_due IS NULL OR s.due_on IS NULL)
@@ -180,19 +269,6 @@ WHERE (:owner_id IS NULL OR s.owner_id = :owner_id)
                            cfg.stale) = :rag)
   AND (:overdue IS NULL
        OR (s.status IN ('not_started', 'in_progress') AND s.due_on < :as_of))
--- With :by_review = 1 (the committee pack's Actions sheet) the order is
--- review first, then theme, as a plan is read at committee.
--- With :by_ref = 1 (the export of a past day) the order is the export's:
--- by references only, as sql/export.sql streams today.
-ORDER BY CASE WHEN :overdue IS NOT NULL THEN s.due_on END,
-         CASE WHEN :by_ref IS NOT NULL THEN a.code END,
-         CASE WHEN :by_ref IS NOT NULL THEN r.ref END,
-         CASE WHEN :by_ref IS NOT NULL THEN f.ref END,
-         CASE WHEN :by_ref IS NOT NULL THEN x.ref END,
-         CASE WHEN :by_review IS NOT NULL THEN a.code END,
-         CASE WHEN :by_review IS NOT NULL THEN r.started_on END,
-         CASE WHEN :by_review IS NOT NULL THEN r.ref END,
-         f.theme COLLATE NOCASE, a.code, r.started_on, r.ref, f.id, x.id;
 
 -- name: first_day
 -- The first day any action in scope existed (NULL for an empty plan): where

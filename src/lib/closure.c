@@ -214,10 +214,13 @@ int sp_awaiting_verification(sp_cursor **out, sp_db *db, const char *as_of)
     return sp_awaiting_verification_where(out, db, as_of, &every);
 }
 
+/* The list is sorted by ids and dates alone (awaiting_in_order, with the
+ * filters), and each row is then read by its id (awaiting), so that memory
+ * does not hold the whole list's text. */
 int sp_awaiting_verification_where(sp_cursor **out, sp_db *db, const char *as_of,
                                    const sp_filter *filter)
 {
-    sqlite3_stmt *st;
+    sqlite3_stmt *st, *ids;
     sp_filter none = {0};
     char date[SP_DATE_SIZE];
     *out = NULL;
@@ -228,11 +231,16 @@ int sp_awaiting_verification_where(sp_cursor **out, sp_db *db, const char *as_of
         return sp_fail(db, SP_EINVALID, "'%s' is not a valid date: expected YYYY-MM-DD or "
                        "DD/MM/YYYY", as_of);
     const sp_filter *f = filter ? filter : &none;
-    int rc = sp_prepare_filtered(&st, db, "closure/awaiting", f, false);
-    if (rc == SP_OK && (rc = sp_bind_filter(st, db, date, f)) != SP_OK)
-        sqlite3_finalize(st);
+    int rc = sp_prepare_filtered(&ids, db, "closure/awaiting_in_order", f, false);
+    if (rc == SP_OK && (rc = sp_bind_filter(ids, db, date, f)) != SP_OK)
+        sqlite3_finalize(ids);
     if (rc != SP_OK)
         return rc;
+    sp_bind_text(ids, ":as_of", date);
+    if ((rc = sp_prepare(&st, db, "closure/awaiting")) != SP_OK) {
+        sqlite3_finalize(ids);
+        return rc;
+    }
     sp_bind_text(st, ":as_of", date);
-    return sp_cursor_from_stmt(out, db, st);
+    return sp_cursor_grouped(out, db, st, ids, ":action_id");
 }

@@ -60,9 +60,57 @@ int sp_cursor_from_stmt(sp_cursor **out, sp_db *db, sqlite3_stmt *st)
     return rc;
 }
 
+int sp_cursor_grouped(sp_cursor **out, sp_db *db, sqlite3_stmt *st, sqlite3_stmt *groups,
+                      const char *param)
+{
+    int i = sqlite3_bind_parameter_index(st, param);
+    if (i == 0) {
+        sqlite3_finalize(groups);
+        sp_finalize(db, st);
+        *out = NULL;
+        return sp_fail(db, SP_ERROR, "a grouped query has no parameter %s", param);
+    }
+    int rc = sp_cursor_from_stmt(out, db, st);
+    if (rc != SP_OK) {
+        sqlite3_finalize(groups);
+        return rc;
+    }
+    (*out)->groups = groups;
+    (*out)->group_param = i;
+    return SP_OK;
+}
+
+/* Binds the next group's key to the cursor's statement: SQLITE_ROW, or
+ * SQLITE_DONE when the groups are over, or SQLite's error. */
+static int next_group(sp_cursor *c)
+{
+    int rc = sqlite3_step(c->groups);
+    if (rc != SQLITE_ROW)
+        return rc;
+    sqlite3_reset(c->stmt);
+    rc = sqlite3_bind_value(c->stmt, c->group_param, sqlite3_column_value(c->groups, 0));
+    c->in_group = rc == SQLITE_OK;
+    return rc == SQLITE_OK ? SQLITE_ROW : rc;
+}
+
+int sp_cursor_next(sp_cursor *c)
+{
+    for (;;) {
+        if (c->groups && !c->in_group) {
+            int rc = next_group(c);
+            if (rc != SQLITE_ROW)
+                return rc;
+        }
+        int rc = sqlite3_step(c->stmt);
+        if (rc != SQLITE_DONE || !c->groups)
+            return rc;
+        c->in_group = false;
+    }
+}
+
 int sp_cursor_step(sp_cursor *c)
 {
-    int rc = sqlite3_step(c->stmt);
+    int rc = sp_cursor_next(c);
     if (rc == SQLITE_ROW)
         return SP_ROW;
     if (rc == SQLITE_DONE)
@@ -101,7 +149,10 @@ void sp_cursor_free(sp_cursor *c)
 {
     if (!c)
         return;
+    sqlite3_finalize(c->groups);
     sp_finalize(c->db, c->stmt);
+    if (c->release)
+        c->release(c->db, c->release_arg);
     free(c->owned_types);
     free(c);
 }

@@ -6,6 +6,10 @@
  * writer: no row is kept, nothing is allocated per row, and cells go out
  * with the lengths SQLite already knows. The caller chooses the FILE's
  * buffer (the CLI gives it a large one).
+ *
+ * A past day's export reads the plan a finding at a time (plan_at.c), and
+ * --history an action at a time (export_history.c): both come here as a
+ * cursor, which steps through its groups.
  */
 #include <errno.h>
 #include <string.h>
@@ -50,23 +54,26 @@ static bool in_the_past(sp_db *db, const char *as_of)
 /* Prepares the query with the date, the RAG settings and the filters
  * bound (as for every report), so that a bad filter fails before a byte
  * is written. *lead gets the number of leading columns not exported. */
-static int open_rows(sqlite3_stmt **st, int *lead, sp_db *db, const char *as_of,
+static int open_rows(sp_cursor **c, int *lead, sp_db *db, const char *as_of,
                      const sp_filter *filter, bool history)
 {
+    sqlite3_stmt *st;
     *lead = 0;
+    *c = NULL;
     if (history && as_of)
         return sp_fail(db, SP_EINVALID, "the history is every entry ever made: it takes no "
                        "as-of date");
     if (!history && in_the_past(db, as_of)) {
         *lead = PLAN_AT_LEAD;
-        return sp_plan_at_stmt(st, db, as_of, filter, SP_PLAN_BY_REF);
+        return sp_plan_at_open(c, db, as_of, filter, SP_PLAN_BY_REF);
     }
-    int rc = sp_prepare(st, db, history ? "export/history" : "export/rows");
-    if (rc == SP_OK && (rc = sp_bind_filter(*st, db, as_of, filter)) != SP_OK) {
-        sqlite3_finalize(*st);
-        *st = NULL;
-    }
-    return rc;
+    if (history)
+        return sp_history_open(c, db, filter);
+    int rc = sp_prepare(&st, db, "export/rows");
+    if (rc == SP_OK && (rc = sp_bind_filter(st, db, as_of, filter)) != SP_OK)
+        sqlite3_finalize(st);
+    /* the export names each column's type itself (column_types) */
+    return rc == SP_OK ? sp_cursor_new(c, db, st, NULL) : rc;
 }
 
 static int write_header(sp_csv_writer *w, sqlite3_stmt *st, int first, int end)
@@ -115,12 +122,13 @@ void sp_json_string(FILE *out, const char *s, size_t len)
 }
 
 /* The same rows as a JSON array, one object per line. */
-static int stream_json(int64_t *rows, sp_db *db, FILE *out, sqlite3_stmt *st, int lead)
+static int stream_json(int64_t *rows, sp_db *db, FILE *out, sp_cursor *c, int lead)
 {
+    sqlite3_stmt *st = c->stmt;
     int n = sqlite3_column_count(st), step;
     int end = lead ? n - PLAN_AT_TAIL : n;
     fputc('[', out);
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((step = sp_cursor_next(c)) == SQLITE_ROW) {
         fputs(*rows ? ",\n    {" : "\n    {", out);
         for (int i = lead; i < end; i++) {
             const char *name = sqlite3_column_name(st, i);
@@ -142,8 +150,9 @@ static int stream_json(int64_t *rows, sp_db *db, FILE *out, sqlite3_stmt *st, in
 
 /* Streams every row; *rows counts them. A write failure stops at once
  * (a full disk must not cost the rest of the query). */
-static int stream(int64_t *rows, sp_db *db, sp_csv_writer *w, sqlite3_stmt *st, int lead)
+static int stream(int64_t *rows, sp_db *db, sp_csv_writer *w, sp_cursor *c, int lead)
 {
+    sqlite3_stmt *st = c->stmt; /* one statement for every group of rows */
     sp_coltype types[EXPORT_MAX_COLUMNS];
     int n = sqlite3_column_count(st), step = SQLITE_ROW;
     int end = lead ? n - PLAN_AT_TAIL : n;
@@ -151,7 +160,7 @@ static int stream(int64_t *rows, sp_db *db, sp_csv_writer *w, sqlite3_stmt *st, 
         return sp_fail(db, SP_ERROR, "internal error: the export has %d columns", n);
     column_types(types, st, lead, end);
     int rc = write_header(w, st, lead, end);
-    while (rc == SP_OK && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    while (rc == SP_OK && (step = sp_cursor_next(c)) == SQLITE_ROW) {
         rc = write_row(w, st, types, lead, end);
         (*rows)++;
     }
@@ -167,23 +176,23 @@ static int stream(int64_t *rows, sp_db *db, sp_csv_writer *w, sqlite3_stmt *st, 
 int sp_export(int64_t *rows, sp_db *db, FILE *out, const char *as_of, const sp_filter *filter,
               unsigned flags)
 {
-    sqlite3_stmt *st = NULL;
+    sp_cursor *c = NULL;
     sp_csv_writer w;
     int64_t count = 0;
     int lead;
     sp_clear(db);
-    int rc = open_rows(&st, &lead, db, as_of, filter, (flags & SP_EXPORT_HISTORY) != 0);
+    int rc = open_rows(&c, &lead, db, as_of, filter, (flags & SP_EXPORT_HISTORY) != 0);
     if (rc != SP_OK)
         return rc;
     unsigned wflags = ((flags & SP_CSV_WITH_BOM) ? SP_CSV_BOM : 0) |
                       ((flags & SP_CSV_NO_GUARD) ? 0 : SP_CSV_GUARD);
     if (flags & SP_EXPORT_JSON)
-        rc = stream_json(&count, db, out, st, lead);
+        rc = stream_json(&count, db, out, c, lead);
     else if (sp_csv_writer_init(&w, out, wflags) != SP_OK)
         rc = sp_fail(db, SP_ERROR, "cannot write the export: %s", strerror(w.error));
     else
-        rc = stream(&count, db, &w, st, lead);
-    sqlite3_finalize(st);
+        rc = stream(&count, db, &w, c, lead);
+    sp_cursor_free(c);
     if (rows)
         *rows = count;
     return rc;

@@ -41,6 +41,16 @@ struct sp_cursor {
     const sp_coltype *types; /* per column; NULL means all text */
     sp_coltype *owned_types; /* types, when the cursor allocated them */
     int ncols;
+    /* A cursor over groups (sp_cursor_grouped): each row of `groups` binds
+     * its first column to parameter group_param of stmt, which is run
+     * again; in_group says stmt has been bound to the current row. */
+    sqlite3_stmt *groups;
+    int group_param;
+    bool in_group;
+    /* Called by sp_cursor_free once the statements are finalized, for what
+     * they used (export --history's entry numbers). */
+    void (*release)(sp_db *db, void *arg);
+    void *release_arg;
 };
 
 /* Findings of check.c and verify.c: each goes to fn, failures counted. */
@@ -174,6 +184,20 @@ int sp_cursor_new(sp_cursor **out, sp_db *db, sqlite3_stmt *st, const sp_coltype
 /* Column types by name, for cursors over arbitrary queries: columns named
  * *_on or *_date are dates, id / *_id / *count* / days* / n_* are integers. */
 int sp_cursor_from_stmt(sp_cursor **out, sp_db *db, sqlite3_stmt *st);
+
+/* A cursor that runs st once for each row of groups, with that row's first
+ * column bound to st's parameter `param`, and hands over st's rows in turn:
+ * a long list read a group at a time, so that only a group is sorted in
+ * memory. The cursor owns both statements, also on failure. */
+int sp_cursor_grouped(sp_cursor **out, sp_db *db, sqlite3_stmt *st, sqlite3_stmt *groups,
+                      const char *param);
+
+/* export --history's rows, one action at a time (export_history.c). */
+int sp_history_open(sp_cursor **out, sp_db *db, const sp_filter *filter);
+
+/* sp_cursor_step with SQLite's codes (SQLITE_ROW, SQLITE_DONE or the
+ * error), setting no error: for callers that name their own. */
+int sp_cursor_next(sp_cursor *c);
 
 /* True if text is empty or only white space. */
 bool sp_blank(const char *text);

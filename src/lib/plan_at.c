@@ -19,13 +19,14 @@ int sp_date_or_today(char buf[SP_DATE_SIZE], sp_db *db, const char *what, const 
     return sp_check_date(&d, buf, db, what, text);
 }
 
-int sp_plan_at_stmt(sqlite3_stmt **out, sp_db *db, const char *as_of, const sp_filter *filter,
-                    unsigned flags)
+/* Prepares `query` of plan_at.sql with the date, the filters and the
+ * flags bound. */
+static int prepare_bound(sqlite3_stmt **out, sp_db *db, const char *query, const char *as_of,
+                         const sp_filter *filter, unsigned flags)
 {
     sqlite3_stmt *st;
     *out = NULL;
-    sp_clear(db);
-    int rc = sp_prepare(&st, db, "plan_at/actions");
+    int rc = sp_prepare(&st, db, query);
     if (rc == SP_OK)
         rc = sp_bind_filter(st, db, as_of, filter);
     if (rc != SP_OK) {
@@ -44,13 +45,32 @@ int sp_plan_at_stmt(sqlite3_stmt **out, sp_db *db, const char *as_of, const sp_f
     return SP_OK;
 }
 
+/* One statement sorting every action of a large plan held them all, text
+ * and all, in memory (900 MiB for a million actions' pack). So the rows
+ * are read in groups, and only small keys are sorted across the plan:
+ * the committee orders sort the findings' ids, then read a finding's
+ * actions at a time through its index; the overdue list, ordered by due
+ * date across the plan, sorts the overdue actions' ids and keys, then
+ * reads each action by its id. */
 int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter,
                     unsigned flags)
 {
-    sqlite3_stmt *st;
+    sqlite3_stmt *st, *groups;
+    bool overdue = (flags & SP_PLAN_OVERDUE) != 0;
     *out = NULL;
-    int rc = sp_plan_at_stmt(&st, db, as_of, filter, flags);
-    return rc == SP_OK ? sp_cursor_from_stmt(out, db, st) : rc;
+    sp_clear(db);
+    int rc = prepare_bound(&groups, db,
+                           overdue ? "plan_at/overdue_in_order" : "plan_at/findings_in_order",
+                           as_of, filter, flags);
+    if (rc != SP_OK)
+        return rc;
+    rc = prepare_bound(&st, db, overdue ? "plan_at/actions" : "plan_at/finding_actions", as_of,
+                       filter, flags);
+    if (rc != SP_OK) {
+        sqlite3_finalize(groups);
+        return rc;
+    }
+    return sp_cursor_grouped(out, db, st, groups, overdue ? ":action_id" : ":of_finding");
 }
 
 int sp_plan_at(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter)

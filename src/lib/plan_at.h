@@ -13,10 +13,6 @@
 #define SP_PLAN_BY_REVIEW 0x4 /* ordered by review, then theme (the pack's Actions sheet) */
 #define SP_PLAN_BY_REF 0x8    /* ordered by references only (the export's order) */
 
-/* The statement of sp_plan_at_open, bound, for callers that stream it. */
-int sp_plan_at_stmt(sqlite3_stmt **out, sp_db *db, const char *as_of, const sp_filter *filter,
-                    unsigned flags);
-
 /* sp_plan_at with flags. */
 int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter,
                     unsigned flags);

@@ -224,6 +224,47 @@ run export --history --authority torbay --no-bom
 expect_status 0
 expect_eq "$(tail -n +2 "$OUT" | cut -d, -f1 | sort -u)" "torbay" "authorities"
 
+case_ "entry_no numbers the file's entries 1..N in the order chained, filtered too"
+# The ledger's order of every entry the file holds, as (place, kind).
+chained() {
+    sql "$DB" "SELECT a.code, r.ref, f.ref, x.ref,
+        CASE l.entry_table WHEN 'action_origin' THEN 'created' WHEN 'action_update'
+          THEN 'update' WHEN 'journal' THEN 'edit' ELSE 'embedded' END
+      FROM ledger l
+      JOIN action x ON x.id = CASE l.entry_table WHEN 'action_origin' THEN l.entry_id
+        WHEN 'action_update' THEN (SELECT action_id FROM action_update WHERE id = l.entry_id)
+        WHEN 'journal' THEN (SELECT object_id FROM journal
+                             WHERE id = l.entry_id AND object_kind = 'action')
+        WHEN 'action_embedded' THEN (SELECT action_id FROM action_embedded
+                                     WHERE id = l.entry_id) END
+      JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
+      JOIN authority a ON a.id = r.authority_id
+      WHERE $1 ORDER BY l.seq" >"$2"
+}
+chained "1" "$WORK/chained-all.txt"
+chained "a.code = 'torbay'" "$WORK/chained-torbay.txt"
+"$SAFEPLAN_BIN" --db "$DB" export --history --out "$WORK/h-all.csv" >/dev/null
+"$SAFEPLAN_BIN" --db "$DB" export --history --authority torbay --out "$WORK/h-torbay.csv" \
+    >/dev/null
+python3 - "$WORK" <<'EOF' >"$WORK/entry_no.out" 2>&1
+import csv, sys
+work = sys.argv[1]
+for part in ('all', 'torbay'):
+    with open(f'{work}/h-{part}.csv', encoding='utf-8-sig', newline='') as f:
+        rows = list(csv.DictReader(f))
+    with open(f'{work}/chained-{part}.txt', encoding='utf-8') as f:
+        want = [tuple(line.rstrip('\n').split('|')) for line in f]
+    numbers = [int(r['entry_no']) for r in rows]
+    assert sorted(numbers) == list(range(1, len(rows) + 1)), (part, 'not 1..N')
+    got = [(r['authority'], r['review'], r['finding_ref'], r['action_ref'], r['entry'])
+           for r in sorted(rows, key=lambda r: int(r['entry_no']))]
+    assert len(got) == len(want), (part, len(got), len(want))
+    assert got == want, (part, [i for i, (g, w) in enumerate(zip(got, want)) if g != w][:3])
+    assert len(rows) > 10, (part, len(rows))
+print('entry_no ok')
+EOF
+if grep -q "entry_no ok" "$WORK/entry_no.out"; then ok; else bad "$(cat "$WORK/entry_no.out")"; fi
+
 case_ "README 'Moving a plan with its history': each command prints what the README shows"
 mkdir -p "$WORK/readme" && (
     cd "$WORK/readme" || exit 1

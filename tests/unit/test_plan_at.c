@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "plan_at.h"
+#include "plan_at.h" /* and internal.h: the cursor's statements */
 
 /* ------------------------------------------------------------------ */
 /* Building histories                                                  */
@@ -94,7 +94,7 @@ static void history(void)
 /* ------------------------------------------------------------------ */
 /* Reading a cursor into memory                                        */
 
-#define MAX_ROWS 128
+#define MAX_ROWS 256
 #define MAX_COLS 48
 
 typedef struct table {
@@ -439,7 +439,7 @@ static void same_tables(const table *a, const table *b, const char *day)
         for (int i = 0; i < a->ncols; i++) {
             const char *x = a->cell[r][i], *y = b->cell[r][i];
             ck_assert_msg((!x && !y) || (x && y && strcmp(x, y) == 0),
-                          "%s row %d %s: shortcut '%s', replay '%s'", day, r, a->name[i],
+                          "%s row %d %s: '%s' against '%s'", day, r, a->name[i],
                           x ? x : "NULL", y ? y : "NULL");
         }
 }
@@ -573,6 +573,109 @@ START_TEST(example_plan_agrees)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* A whole plan is read one finding at a time                          */
+
+/* The rows of the one statement plan_at/actions, sorting every action
+ * (what sp_plan_at_open ran before it read a finding at a time). */
+static void one_statement(table *t, const char *as_of, const sp_filter *f, unsigned flags)
+{
+    sqlite3_stmt *st;
+    sp_cursor *c;
+    ck_assert_int_eq(sp_prepare(&st, fx_db, "plan_at/actions"), SP_OK);
+    ck_assert_msg(sp_bind_filter(st, fx_db, as_of, f) == SP_OK, "%s", sp_errmsg(fx_db));
+    if (flags & SP_PLAN_BY_REVIEW)
+        sp_bind_int(st, ":by_review", 1);
+    if (flags & SP_PLAN_BY_REF)
+        sp_bind_int(st, ":by_ref", 1);
+    if (flags & SP_PLAN_OVERDUE)
+        sp_bind_int(st, ":overdue", 1);
+    ck_assert_int_eq(sp_cursor_from_stmt(&c, fx_db, st), SP_OK);
+    load(t, c);
+}
+
+/* The example plan, with two actions whose references sort against the
+ * order they were added in, and a theme written in another case (the
+ * committee order compares themes without case). */
+static char mixed_authority[64];
+
+static void mixed_order_plan(void)
+{
+    int added = 0;
+    ck_assert_msg(sp_demo_load(&added, fx_db) == SP_OK, "%s", sp_errmsg(fx_db));
+    ck_assert_int_eq(sp_set_today(fx_db, "2018-06-30"), SP_OK);
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(fx_db->sql,
+                                        "SELECT ref_path(a.code, r.ref, f.ref), f.theme, a.code "
+                                        "FROM finding f JOIN review r ON r.id = f.review_id "
+                                        "JOIN authority a ON a.id = r.authority_id "
+                                        "ORDER BY f.id DESC LIMIT 1", -1, &st, NULL),
+                     SQLITE_OK);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    char path[256], theme[128];
+    snprintf(path, sizeof path, "%s", (const char *)sqlite3_column_text(st, 0));
+    snprintf(theme, sizeof theme, "%s", (const char *)sqlite3_column_text(st, 1));
+    snprintf(mixed_authority, sizeof mixed_authority, "%s",
+             (const char *)sqlite3_column_text(st, 2));
+    sqlite3_finalize(st);
+    const char *refs[] = {"z9", "a1"};
+    for (int i = 0; i < 2; i++) {
+        sp_action_new in = {.finding = path, .title = "Audit the case files", .owner = "Team A",
+                            .start = "2018-01-01", .due = "2018-03-31", .ref = refs[i]};
+        ck_assert_msg(sp_action_add(NULL, NULL, fx_db, &in) == SP_OK, "%s", sp_errmsg(fx_db));
+    }
+    for (char *p = theme; *p; p++)
+        *p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+    char *sql = sqlite3_mprintf("UPDATE finding SET theme = %Q WHERE id = "
+                                "(SELECT min(id) FROM finding)", theme);
+    ck_assert_int_eq(sqlite3_exec(fx_db->sql, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_free(sql);
+}
+
+START_TEST(finding_at_a_time_keeps_the_order)
+{
+    mixed_order_plan();
+    static const unsigned orders[] = {0, SP_PLAN_BY_REVIEW, SP_PLAN_BY_REF, SP_PLAN_OVERDUE,
+                                      SP_PLAN_OVERDUE | SP_PLAN_BY_REF};
+    sp_filter filters[5] = {{0}};
+    filters[1].owner = "Team A";
+    filters[2].status = "complete";
+    filters[3].include_void = 1;
+    filters[4].authority = mixed_authority;
+    const char *days[] = {"2018-06-30", "2017-09-30", NULL};
+    int overdue = 0;
+    for (int d = 0; days[d]; d++)
+        for (int o = 0; o < 5; o++)
+            for (int k = 0; k < 5; k++) {
+                table grouped, whole;
+                plan_at(&grouped, days[d], &filters[k], orders[o]);
+                one_statement(&whole, days[d], &filters[k], orders[o]);
+                if (d == 0 && k != 2 && !(orders[o] & SP_PLAN_OVERDUE))
+                    ck_assert_int_gt(whole.nrows, 0); /* the test compares rows */
+                overdue += (orders[o] & SP_PLAN_OVERDUE) ? whole.nrows : 0;
+                same_tables(&grouped, &whole, days[d]);
+                unload(&grouped);
+                unload(&whole);
+            }
+    ck_assert_int_gt(overdue, 10);
+}
+END_TEST
+
+/* Every order of the plan is read in groups: a finding at a time, or the
+ * overdue list an action at a time (test_report checks their plans). */
+START_TEST(whole_plan_cursors_read_in_groups)
+{
+    mixed_order_plan();
+    sp_cursor *c;
+    ck_assert_int_eq(sp_plan_at_open(&c, fx_db, NULL, NULL, 0), SP_OK);
+    ck_assert_ptr_nonnull(c->groups);
+    sp_cursor_free(c);
+    ck_assert_int_eq(sp_plan_at_open(&c, fx_db, NULL, NULL, SP_PLAN_OVERDUE), SP_OK);
+    ck_assert_ptr_nonnull(c->groups);
+    sp_cursor_free(c);
+}
+END_TEST
+
 static Suite *plan_at_suite(void)
 {
     Suite *s = suite_create("plan_at");
@@ -594,6 +697,8 @@ static Suite *plan_at_suite(void)
     tcase_add_test(tc, series_counts_what_plan_at_returns);
     tcase_add_test(tc, series_hand_worked);
     tcase_add_test(tc, example_plan_agrees);
+    tcase_add_test(tc, finding_at_a_time_keeps_the_order);
+    tcase_add_test(tc, whole_plan_cursors_read_in_groups);
     suite_add_tcase(s, tc);
     return s;
 }

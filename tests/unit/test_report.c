@@ -1486,6 +1486,46 @@ START_TEST(whole_plan_lists_sort_one_authority_at_a_time)
 }
 END_TEST
 
+/* The plan on a day (plan_at.c) is read a finding at a time, each finding's
+ * actions through the index on finding_id; the overdue list sorts the ids
+ * alone, then reads each action by its id. */
+START_TEST(plan_at_reads_in_groups_through_indexes)
+{
+    char p[16384];
+    sp_filter none = {0};
+    explain_filtered(p, sizeof p, "plan_at/finding_actions", &none);
+    has(p, "SEARCH x USING INDEX sqlite_autoindex_action_1 (finding_id=?)\n");
+    lacks(p, "SCAN x");
+    lacks(p, "AUTOMATIC");
+    explain_filtered(p, sizeof p, "plan_at/findings_in_order", &none);
+    lacks(p, " x ");
+    explain_filtered(p, sizeof p, "plan_at/actions", &none);
+    has(p, "SEARCH x USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)\n");
+    lacks(p, "SCAN x");
+}
+END_TEST
+
+/* export --history (src/lib/export_history.c) holds no more than a bitmap:
+ * the actions come in the export's order from the indexes, with nothing
+ * sorted, and the entries to number are found without a sort or a scan of
+ * the plan. */
+START_TEST(history_export_sorts_nothing)
+{
+    char p[8192];
+    sp_filter none = {0};
+    explain_filtered(p, sizeof p, "export/history_actions", &none);
+    has(p, "SCAN a USING COVERING INDEX sqlite_autoindex_authority_1\n");
+    has(p, "SEARCH x USING INDEX sqlite_autoindex_action_1 (finding_id=?)\n");
+    lacks(p, "TEMP B-TREE");
+    lacks(p, "AUTOMATIC");
+    explain_filtered(p, sizeof p, "export/history_seqs", &none);
+    has(p, "SEARCH l USING COVERING INDEX ledger_entry (entry_table=?)\n");
+    has(p, "SEARCH x USING INTEGER PRIMARY KEY (rowid=?)\n");
+    lacks(p, "TEMP B-TREE");
+    lacks(p, "AUTOMATIC");
+}
+END_TEST
+
 /* The summaries with any narrowing filter (alone or combined, with status
  * and RAG or not) read only what the filter names, through its index:
  * summary_theme narrows its walk of the findings, summary its pass over
@@ -1570,6 +1610,8 @@ static Suite *report_suite(void)
     tcase_add_test(tc, filtered_summaries_use_the_filters_indexes);
     tcase_add_test(tc, action_list_uses_the_filters_indexes);
     tcase_add_test(tc, whole_plan_lists_sort_one_authority_at_a_time);
+    tcase_add_test(tc, history_export_sorts_nothing);
+    tcase_add_test(tc, plan_at_reads_in_groups_through_indexes);
     tcase_add_test(tc, awaiting_verification_by_filter);
     suite_add_tcase(s, tc);
     return s;
