@@ -30,12 +30,13 @@
 -- to prove that the shortcut and the replay agree. Production code leaves
 -- it unbound (NULL).
 --
--- The queries bind :as_of and the report filters :authority_id,
--- :review_id, :finding_id, :themes (fixed facts of an action) and
--- :owner_id, :status, :rag (judged as they stood on the day). The month-end
--- trend (series.c) applies the same rules in C over one pass of the
--- history; test_plan_at checks its counts against plan_at day by day, so
--- the two cannot drift.
+-- The queries bind :as_of, the RAG settings :amber_days and :stale_days
+-- (sp_bind_filter, as for every report), and the report filters
+-- :authority_id, :review_id, :finding_id, :themes (fixed facts of an
+-- action) and :owner_id, :status, :rag (judged as they stood on the day).
+-- The month-end trend (series.c) applies the same rules in C over one
+-- pass of the history; test_plan_at checks its counts against plan_at day
+-- by day, so the two cannot drift.
 
 -- name: actions
 -- One row per action existing on :as_of, in committee order (theme, then
@@ -94,7 +95,6 @@ JOIN action x ON x.id = s.id
 JOIN finding f ON f.id = x.finding_id
 JOIN review r ON r.id = f.review_id
 JOIN authority a ON a.id = r.authority_id
-CROSS JOIN cfg
 -- include: state_filter
 ORDER BY s.due_on,
 -- include: finding_order
@@ -113,6 +113,27 @@ st AS MATERIALIZED (
 -- include: state_filter
 ORDER BY CASE WHEN :by_ref IS NOT NULL THEN x.ref END, x.id;
 
+-- name: authorities_in_scope
+-- For readers that count, or sort for themselves (SP_PLAN_ANY_ORDER): the
+-- plan is read an authority at a time (authority_actions), in no order,
+-- so that no action is sorted and only one authority's state is held.
+SELECT a.id AS of_authority
+FROM authority a
+WHERE :authority_id IS NULL OR a.id = :authority_id;
+
+-- name: authority_actions
+-- The rows of `actions` for the one authority :of_authority, in no order,
+-- found through its reviews', findings' and actions' indexes.
+-- include: state_from
+      AND r.authority_id = :of_authority
+),
+st AS MATERIALIZED (
+-- include: state_columns
+)
+-- include: state_rows
+-- include: state_filter
+;
+
 -- name: finding_order
 -- Fragment: the order of findings in `actions` and findings_in_order.
 -- With :by_review = 1 (the committee pack's Actions sheet) the order is
@@ -128,13 +149,8 @@ ORDER BY CASE WHEN :by_ref IS NOT NULL THEN x.ref END, x.id;
          f.theme COLLATE NOCASE, a.code, r.started_on, r.ref, f.id
 
 -- name: state_from
--- Fragment: the settings and the actions in scope (base), up to the end
--- of base's WHERE.
-WITH cfg AS (
-    SELECT (SELECT value FROM setting WHERE key = 'rag.amber_days') AS amber,
-           (SELECT value FROM setting WHERE key = 'rag.stale_days') AS stale
-),
-base AS (
+-- Fragment: the actions in scope (base), up to the end of base's WHERE.
+WITH base AS (
     SELECT x.id, x.status, x.due_on, x.original_due_on, x.owner_id, x.last_update_on,
            x.progress_on, x.transferred_to, x.rag_override, x.rag_override_reason,
            (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
@@ -224,10 +240,10 @@ SELECT x.id, ref_path(a.code, r.ref, f.ref, x.ref) AS path,
        x.ref AS action_ref, x.description AS action, o.name AS owner, x.start_on,
        x.original_due_on, s.due_on, s.status, x.measure,
        rag(s.status, s.due_on, x.original_due_on, s.progress_on, x.start_on, x.cadence,
-           s.rag_override, :as_of, cfg.amber, cfg.stale) AS rag,
+           s.rag_override, :as_of, :amber_days, :stale_days) AS rag,
        rag_reason(s.status, s.due_on, x.original_due_on, s.progress_on, x.start_on, x.cadence,
                   s.transferred_to, s.rag_override, s.rag_override_reason, :as_of,
-                  cfg.amber, cfg.stale) AS rag_reason,
+                  :amber_days, :stale_days) AS rag_reason,
        s.rag_override, s.rag_override_reason, s.last_update_on,
        lu.author AS last_update_by, lu.note AS last_update_note,
        lu.evidence AS last_update_evidence, s.transferred_to, x.timescale AS due_as_written,
@@ -246,7 +262,7 @@ SELECT x.id, ref_path(a.code, r.ref, f.ref, x.ref) AS path,
        -- aside, so that red is exactly the overdue list; an override shows
        -- on its action, and the counts say how many are shown otherwise.
        rag_computed(s.status, s.due_on, x.original_due_on, s.progress_on, x.start_on,
-                    x.cadence, :as_of, cfg.amber, cfg.stale) AS rag_computed
+                    x.cadence, :as_of, :amber_days, :stale_days) AS rag_computed
 FROM st s
 JOIN action x ON x.id = s.id
 JOIN finding f ON f.id = x.finding_id
@@ -257,16 +273,15 @@ JOIN owner o ON o.id = s.owner_id
 LEFT JOIN action_update lu ON lu.id = (
     SELECT u.id FROM action_update u WHERE u.action_id = x.id AND u.on_date <= :as_of
     ORDER BY u.on_date DESC, u.id DESC LIMIT 1)
-CROSS JOIN cfg
 
 -- name: state_filter
--- Fragment: the filters judged on the day, on st (s), action x and cfg.
+-- Fragment: the filters judged on the day, on st (s) and action x.
 WHERE (:owner_id IS NULL OR s.owner_id = :owner_id)
   AND (:status IS NULL OR s.status = :status)
   AND (:no_due IS NULL OR s.due_on IS NULL)
   AND (:rag IS NULL OR rag(s.status, s.due_on, x.original_due_on, s.progress_on,
-                           x.start_on, x.cadence, s.rag_override, :as_of, cfg.amber,
-                           cfg.stale) = :rag)
+                           x.start_on, x.cadence, s.rag_override, :as_of, :amber_days,
+                           :stale_days) = :rag)
   AND (:overdue IS NULL
        OR (s.status IN ('not_started', 'in_progress') AND s.due_on < :as_of))
 

@@ -127,7 +127,7 @@ static int collect(owner_run *r, int64_t owner_id)
     sp_cursor *c;
     snprintf(id, sizeof id, "%lld", (long long)owner_id);
     sp_filter f = {.owner = id};
-    int rc = sp_plan_at(&c, r->db, r->d->as_of, &f);
+    int rc = sp_plan_at_open(&c, r->db, r->d->as_of, &f, SP_PLAN_ANY_ORDER); /* sorted below */
     for (int i = 0; rc == SP_OK && i < NCOLS; i++)
         if ((col[i] = sp_cursor_column(c, item_cols[i])) < 0)
             rc = sp_fail(r->db, SP_ERROR, "internal error: plan_at lacks %s", item_cols[i]);

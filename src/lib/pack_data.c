@@ -293,7 +293,7 @@ static int done_on(sp_idset *out, sp_pack *p, const char *day)
 {
     sp_cursor *c;
     sp_filter part = sp_pack_part(p);
-    int rc = sp_plan_at(&c, p->db, day, &part);
+    int rc = sp_plan_at_open(&c, p->db, day, &part, SP_PLAN_ANY_ORDER); /* ids, sorted below */
     int col_id = rc == SP_OK ? sp_cursor_column(c, "id") : -1;
     int col_status = rc == SP_OK ? sp_cursor_column(c, "status") : -1;
     while (rc == SP_OK && (rc = sp_cursor_step(c)) == SP_ROW) {

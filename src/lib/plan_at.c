@@ -51,26 +51,31 @@ static int prepare_bound(sqlite3_stmt **out, sp_db *db, const char *query, const
  * the committee orders sort the findings' ids, then read a finding's
  * actions at a time through its index; the overdue list, ordered by due
  * date across the plan, sorts the overdue actions' ids and keys, then
- * reads each action by its id. */
+ * reads each action by its id. A caller that needs no order reads an
+ * authority at a time, with far fewer statements run. */
 int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter,
                     unsigned flags)
 {
+    static const struct {
+        const char *groups, *rows, *param;
+    } ways[] = {
+        {"plan_at/findings_in_order", "plan_at/finding_actions", ":of_finding"},
+        {"plan_at/overdue_in_order", "plan_at/actions", ":action_id"},
+        {"plan_at/authorities_in_scope", "plan_at/authority_actions", ":of_authority"},
+    };
+    int way = (flags & SP_PLAN_OVERDUE) ? 1 : (flags & SP_PLAN_ANY_ORDER) ? 2 : 0;
     sqlite3_stmt *st, *groups;
-    bool overdue = (flags & SP_PLAN_OVERDUE) != 0;
     *out = NULL;
     sp_clear(db);
-    int rc = prepare_bound(&groups, db,
-                           overdue ? "plan_at/overdue_in_order" : "plan_at/findings_in_order",
-                           as_of, filter, flags);
+    int rc = prepare_bound(&groups, db, ways[way].groups, as_of, filter, flags);
     if (rc != SP_OK)
         return rc;
-    rc = prepare_bound(&st, db, overdue ? "plan_at/actions" : "plan_at/finding_actions", as_of,
-                       filter, flags);
+    rc = prepare_bound(&st, db, ways[way].rows, as_of, filter, flags);
     if (rc != SP_OK) {
         sqlite3_finalize(groups);
         return rc;
     }
-    return sp_cursor_grouped(out, db, st, groups, overdue ? ":action_id" : ":of_finding");
+    return sp_cursor_grouped(out, db, st, groups, ways[way].param);
 }
 
 int sp_plan_at(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter)

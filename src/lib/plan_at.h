@@ -12,6 +12,8 @@
                                current columns as the state (tests prove the two agree) */
 #define SP_PLAN_BY_REVIEW 0x4 /* ordered by review, then theme (the pack's Actions sheet) */
 #define SP_PLAN_BY_REF 0x8    /* ordered by references only (the export's order) */
+#define SP_PLAN_ANY_ORDER 0x10 /* in no order: for callers that count, or sort for
+                                  themselves (read an authority at a time) */
 
 /* sp_plan_at with flags. */
 int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter,

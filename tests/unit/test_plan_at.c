@@ -632,11 +632,26 @@ static void mixed_order_plan(void)
     sqlite3_free(sql);
 }
 
+/* Sorts t's rows by id, for readers that take them in any order. */
+static int by_id_col;
+static int cmp_row_id(const void *a, const void *b)
+{
+    char *const *x = a, *const *y = b;
+    long d = num(x[by_id_col]) - num(y[by_id_col]);
+    return d < 0 ? -1 : d > 0;
+}
+
+static void sort_by_id(table *t)
+{
+    by_id_col = col(t, "id");
+    qsort(t->cell, (size_t)t->nrows, sizeof t->cell[0], cmp_row_id);
+}
+
 START_TEST(finding_at_a_time_keeps_the_order)
 {
     mixed_order_plan();
     static const unsigned orders[] = {0, SP_PLAN_BY_REVIEW, SP_PLAN_BY_REF, SP_PLAN_OVERDUE,
-                                      SP_PLAN_OVERDUE | SP_PLAN_BY_REF};
+                                      SP_PLAN_OVERDUE | SP_PLAN_BY_REF, SP_PLAN_ANY_ORDER};
     sp_filter filters[5] = {{0}};
     filters[1].owner = "Team A";
     filters[2].status = "complete";
@@ -645,7 +660,7 @@ START_TEST(finding_at_a_time_keeps_the_order)
     const char *days[] = {"2018-06-30", "2017-09-30", NULL};
     int overdue = 0;
     for (int d = 0; days[d]; d++)
-        for (int o = 0; o < 5; o++)
+        for (int o = 0; o < 6; o++)
             for (int k = 0; k < 5; k++) {
                 table grouped, whole;
                 plan_at(&grouped, days[d], &filters[k], orders[o]);
@@ -653,6 +668,10 @@ START_TEST(finding_at_a_time_keeps_the_order)
                 if (d == 0 && k != 2 && !(orders[o] & SP_PLAN_OVERDUE))
                     ck_assert_int_gt(whole.nrows, 0); /* the test compares rows */
                 overdue += (orders[o] & SP_PLAN_OVERDUE) ? whole.nrows : 0;
+                if (orders[o] & SP_PLAN_ANY_ORDER) { /* the same rows, in any order */
+                    sort_by_id(&grouped);
+                    sort_by_id(&whole);
+                }
                 same_tables(&grouped, &whole, days[d]);
                 unload(&grouped);
                 unload(&whole);
@@ -661,8 +680,9 @@ START_TEST(finding_at_a_time_keeps_the_order)
 }
 END_TEST
 
-/* Every order of the plan is read in groups: a finding at a time, or the
- * overdue list an action at a time (test_report checks their plans). */
+/* Every order of the plan is read in groups: a finding at a time, the
+ * overdue list an action at a time, and in no order an authority at a time
+ * (test_report checks their plans). */
 START_TEST(whole_plan_cursors_read_in_groups)
 {
     mixed_order_plan();
@@ -671,6 +691,9 @@ START_TEST(whole_plan_cursors_read_in_groups)
     ck_assert_ptr_nonnull(c->groups);
     sp_cursor_free(c);
     ck_assert_int_eq(sp_plan_at_open(&c, fx_db, NULL, NULL, SP_PLAN_OVERDUE), SP_OK);
+    ck_assert_ptr_nonnull(c->groups);
+    sp_cursor_free(c);
+    ck_assert_int_eq(sp_plan_at_open(&c, fx_db, NULL, NULL, SP_PLAN_ANY_ORDER), SP_OK);
     ck_assert_ptr_nonnull(c->groups);
     sp_cursor_free(c);
 }

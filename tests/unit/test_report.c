@@ -1486,9 +1486,18 @@ START_TEST(whole_plan_lists_sort_one_authority_at_a_time)
 }
 END_TEST
 
+static int count_of(const char *text, const char *what)
+{
+    int n = 0;
+    for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
+        n++;
+    return n;
+}
+
 /* The plan on a day (plan_at.c) is read a finding at a time, each finding's
- * actions through the index on finding_id; the overdue list sorts the ids
- * alone, then reads each action by its id. */
+ * actions through the index on finding_id, or in no order an authority at
+ * a time; the overdue list sorts the ids alone, then reads each action by
+ * its id. */
 START_TEST(plan_at_reads_in_groups_through_indexes)
 {
     char p[16384];
@@ -1499,6 +1508,15 @@ START_TEST(plan_at_reads_in_groups_through_indexes)
     lacks(p, "AUTOMATIC");
     explain_filtered(p, sizeof p, "plan_at/findings_in_order", &none);
     lacks(p, " x ");
+    explain_filtered(p, sizeof p, "plan_at/authority_actions", &none);
+    has(p, "USING COVERING INDEX sqlite_autoindex_review_1 (authority_id=?)\n");
+    has(p, "SEARCH x USING INDEX sqlite_autoindex_action_1 (finding_id=?)\n");
+    lacks(p, "SCAN x");
+    /* no sort of its rows: one sort fewer than a finding's statement (the
+     * sorts left are of an action's own updates, in its subqueries) */
+    int sorts = count_of(p, "USE TEMP B-TREE FOR ORDER BY\n");
+    explain_filtered(p, sizeof p, "plan_at/finding_actions", &none);
+    ck_assert_int_eq(sorts, count_of(p, "USE TEMP B-TREE FOR ORDER BY\n") - 1);
     explain_filtered(p, sizeof p, "plan_at/actions", &none);
     has(p, "SEARCH x USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)\n");
     lacks(p, "SCAN x");
