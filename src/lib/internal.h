@@ -192,12 +192,12 @@ int sp_cursor_from_stmt(sp_cursor **out, sp_db *db, sqlite3_stmt *st);
 int sp_cursor_grouped(sp_cursor **out, sp_db *db, sqlite3_stmt *st, sqlite3_stmt *groups,
                       const char *param);
 
-/* export --history's rows, one action at a time (export_history.c). */
-int sp_history_open(sp_cursor **out, sp_db *db, const sp_filter *filter);
-
 /* sp_cursor_step with SQLite's codes (SQLITE_ROW, SQLITE_DONE or the
  * error), setting no error: for callers that name their own. */
 int sp_cursor_next(sp_cursor *c);
+
+/* export --history's rows, one action at a time (export_history.c). */
+int sp_history_open(sp_cursor **out, sp_db *db, const sp_filter *filter);
 
 /* True if text is empty or only white space. */
 bool sp_blank(const char *text);

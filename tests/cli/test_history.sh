@@ -265,6 +265,16 @@ print('entry_no ok')
 EOF
 if grep -q "entry_no ok" "$WORK/entry_no.out"; then ok; else bad "$(cat "$WORK/entry_no.out")"; fi
 
+case_ "an entry missing from the ledger stops the history export, named (exit 1)"
+cp "$DB" "$WORK/unchained.db"
+sql "$WORK/unchained.db" "DROP TRIGGER ledger_no_delete;
+  DELETE FROM ledger WHERE seq = (SELECT max(seq) FROM ledger
+                                  WHERE entry_table = 'action_update')"
+run --db "$WORK/unchained.db" export --history --out "$WORK/unchained.csv"
+expect_status 1
+expect_err "an entry of the history is not in the ledger ('safeplan verify' names it)"
+[ ! -e "$WORK/unchained.csv" ] && ok || bad "a partial history file was left"
+
 case_ "README 'Moving a plan with its history': each command prints what the README shows"
 mkdir -p "$WORK/readme" && (
     cd "$WORK/readme" || exit 1
