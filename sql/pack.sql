@@ -44,13 +44,27 @@ ORDER BY a.name, r.started_on, r.ref;
 -- name: changes
 -- Every update dated from :since to :as_of: what moved since the last
 -- meeting, oldest first in the order recorded. The pack keeps only the
--- rows of actions that plan_at selected (action_id).
+-- rows of actions that plan_at selected (action_id). This reads one update,
+-- :update_id, of the list changes_in_order sorts (pack.c): the whole
+-- plan's list, sorted here with its text, held 29 MiB at a million actions.
 SELECT u.action_id, u.on_date,
        ref_path(a.code, r.ref, f.ref, x.ref) AS path,
        f.theme, x.description AS action, u.author, u.old_status, u.new_status,
        u.old_due_on, u.new_due_on, po.name AS old_owner, pn.name AS new_owner,
        u.transferred_to, u.rag_override, u.percent, u.note, u.evidence,
        u.no_evidence_reason, u.reason, u.recorded_at
+-- include: changes_scope
+  AND u.id = :update_id;
+
+-- name: changes_in_order
+-- The ids of `changes`, oldest first in the order recorded: only they are
+-- sorted.
+SELECT u.id AS update_id
+-- include: changes_scope
+ORDER BY u.on_date, u.id;
+
+-- name: changes_scope
+-- Fragment: the updates of `changes`, with their places and owners.
 FROM action_update u
 JOIN action x ON x.id = u.action_id
 JOIN finding f ON f.id = x.finding_id
@@ -64,7 +78,6 @@ WHERE u.on_date BETWEEN :since AND :as_of
   AND (:review_id IS NULL OR f.review_id = :review_id)
   AND (:finding_id IS NULL OR x.finding_id = :finding_id)
   AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
-ORDER BY u.on_date, u.id;
 
 -- name: unevidenced
 -- Actions signed off by :as_of with no evidence of impact recorded by then

@@ -66,15 +66,9 @@ ORDER BY CASE WHEN :overdue IS NOT NULL THEN s.due_on END,
 
 -- name: findings_in_order
 -- The findings in scope, in the order `actions` lists their actions.
--- Only their ids are sorted, so memory holds a few bytes a finding.
+-- Only their ids and keys are sorted: no action, and no text but keys.
 SELECT f.id AS finding_id
-FROM finding f
-JOIN review r ON r.id = f.review_id
-JOIN authority a ON a.id = r.authority_id
-WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
-  AND (:review_id IS NULL OR f.review_id = :review_id)
-  AND (:finding_id IS NULL OR f.id = :finding_id)
-  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
+-- include: finding_scope
 ORDER BY
 -- include: finding_order
 ;
@@ -82,23 +76,27 @@ ORDER BY
 -- name: overdue_in_order
 -- The ids of the actions overdue on :as_of in scope, in `actions` order
 -- with :overdue = 1 (bound, so state_filter keeps only those). The state
--- is worked out here but not materialised, and only the ids and the keys
--- are sorted; `actions` then reads each action by its id.
+-- is worked out here but not materialised, and the sort holds only the
+-- due date, the finding's place in the committee order (fo.k: the
+-- findings are numbered first, so their text keys are not copied into
+-- every overdue action's) and the ids; `actions` then reads each action.
 -- include: state_from
 ),
 st AS (
 -- include: state_columns
+),
+fo AS MATERIALIZED (
+    SELECT f.id AS finding_id, row_number() OVER (ORDER BY
+-- include: finding_order
+    ) AS k
+-- include: finding_scope
 )
 SELECT s.id
 FROM st s
 JOIN action x ON x.id = s.id
-JOIN finding f ON f.id = x.finding_id
-JOIN review r ON r.id = f.review_id
-JOIN authority a ON a.id = r.authority_id
+JOIN fo ON fo.finding_id = x.finding_id
 -- include: state_filter
-ORDER BY s.due_on,
--- include: finding_order
-         , CASE WHEN :by_ref IS NOT NULL THEN x.ref END, x.id;
+ORDER BY s.due_on, fo.k, CASE WHEN :by_ref IS NOT NULL THEN x.ref END, x.id;
 
 -- name: finding_actions
 -- The rows of `actions` for the one finding :of_finding, read through its
@@ -133,6 +131,16 @@ st AS MATERIALIZED (
 -- include: state_rows
 -- include: state_filter
 ;
+
+-- name: finding_scope
+-- Fragment: the findings in scope (the filters that are fixed facts).
+FROM finding f
+JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id
+WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (:review_id IS NULL OR f.review_id = :review_id)
+  AND (:finding_id IS NULL OR f.id = :finding_id)
+  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
 
 -- name: finding_order
 -- Fragment: the order of findings in `actions` and findings_in_order.

@@ -626,6 +626,17 @@ static void change_cell(row_cells *r, int k, sp_cursor *c)
     cell_printf(r, k, "%s", buf[0] ? buf : "Progress note");
 }
 
+/* A query of the Changes sheet, with the pack's date, filters and since. */
+static int prepare_changes(sqlite3_stmt **st, book *b, const char *query)
+{
+    int rc = sp_prepare(st, b->p.db, query);
+    if (rc == SP_OK && (rc = sp_bind_filter(*st, b->p.db, b->p.as_of, b->p.filter)) != SP_OK)
+        sqlite3_finalize(*st);
+    if (rc == SP_OK)
+        sp_bind_text(*st, ":since", b->p.since);
+    return rc;
+}
+
 /* "Head of Service: Note. Evidence: ..." (or "No evidence: reason"). */
 static void note_cell(row_cells *r, int k, sp_cursor *c)
 {
@@ -638,16 +649,18 @@ static void note_cell(row_cells *r, int k, sp_cursor *c)
 
 static int write_changes(book *b)
 {
-    sqlite3_stmt *st;
+    sqlite3_stmt *ids, *st;
     sp_cursor *c;
     lxw_row_t row = 0;
-    int rc = sp_prepare(&st, b->p.db, "pack/changes");
-    if (rc == SP_OK && (rc = sp_bind_filter(st, b->p.db, b->p.as_of, b->p.filter)) != SP_OK)
-        sqlite3_finalize(st);
+    int rc = prepare_changes(&ids, b, "pack/changes_in_order");
     if (rc != SP_OK)
         return rc;
-    sp_bind_text(st, ":since", b->p.since);
-    if ((rc = sp_cursor_from_stmt(&c, b->p.db, st)) != SP_OK)
+    if ((rc = prepare_changes(&st, b, "pack/changes")) != SP_OK) {
+        sqlite3_finalize(ids);
+        return rc;
+    }
+    /* the ids sorted, then each update read by its id */
+    if ((rc = sp_cursor_grouped(&c, b->p.db, st, ids, ":update_id")) != SP_OK)
         return rc;
     table_header(b, b->changes, change_cols, N_CHANGE_COLS);
     while ((rc = sp_cursor_step(c)) == SP_ROW) {

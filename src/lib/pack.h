@@ -24,10 +24,13 @@ typedef struct sp_tally {
     int status[SP_STATUS_N];
 } sp_tally;
 
-/* An array of ids kept sorted for lookups. */
+/* A set of action ids, as a bitmap over the ids (rowids the database
+ * gave, so dense): a million actions take 125 KiB, where a sorted array
+ * of them took 8 MiB or more. */
 typedef struct sp_idset {
-    int64_t *ids;
-    size_t n, cap;
+    uint64_t *words; /* bit id % 64 of word id / 64 */
+    size_t nwords;
+    size_t n;        /* ids in the set */
 } sp_idset;
 
 typedef struct sp_pack {

@@ -164,39 +164,65 @@ void sp_pack_finish(sp_pack *p)
     for (size_t i = 0; i < p->nthemes; i++)
         free(p->themes[i].theme);
     free(p->themes);
-    free(p->members.ids);
-    free(p->done.ids);
+    free(p->members.words);
+    free(p->done.words);
     p->themes = NULL;
-    p->members.ids = p->done.ids = NULL;
+    p->members = p->done = (sp_idset){0};
     p->nthemes = p->cap = 0;
 }
 
 /* ------------------------------------------------------------------ */
 /* Tallies                                                             */
 
+/* The ids a set takes. The database gives ids from 1 up, one more each
+ * time, so they stay far below this; an id beyond it (set by hand) fails
+ * the pack rather than make a bitmap of up to 256 MiB. */
+#define IDSET_MAX_ID ((int64_t)1 << 31)
+
 static int idset_add(sp_idset *s, int64_t id)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 256;
-        int64_t *ids = realloc(s->ids, cap * sizeof *ids);
-        if (!ids)
+    if (id < 0 || id >= IDSET_MAX_ID)
+        return SP_ERROR;
+    size_t w = (size_t)(id / 64);
+    if (w >= s->nwords) {
+        size_t n = s->nwords ? s->nwords : 256;
+        while (n <= w)
+            n *= 2;
+        uint64_t *words = realloc(s->words, n * sizeof *words);
+        if (!words)
             return SP_ENOMEM;
-        s->ids = ids;
-        s->cap = cap;
+        memset(words + s->nwords, 0, (n - s->nwords) * sizeof *words);
+        s->words = words;
+        s->nwords = n;
     }
-    s->ids[s->n++] = id;
+    uint64_t bit = UINT64_C(1) << (id % 64);
+    s->n += !(s->words[w] & bit);
+    s->words[w] |= bit;
     return SP_OK;
-}
-
-static int cmp_id(const void *a, const void *b)
-{
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-    return (x > y) - (x < y);
 }
 
 static bool idset_has(const sp_idset *s, int64_t id)
 {
-    return s->n && bsearch(&id, s->ids, s->n, sizeof id, cmp_id) != NULL;
+    size_t w = (size_t)((uint64_t)id / 64);
+    return id >= 0 && w < s->nwords && (s->words[w] >> (id % 64) & 1);
+}
+
+/* How many ids of a are not in b. */
+static size_t idset_count_not_in(const sp_idset *a, const sp_idset *b)
+{
+    size_t n = 0;
+    for (size_t w = 0; w < a->nwords; w++)
+        n += (size_t)__builtin_popcountll(a->words[w] & ~(w < b->nwords ? b->words[w] : 0));
+    return n;
+}
+
+/* The error for idset_add's failure (SP_ERROR: an id out of range). */
+static int idset_fail(sp_db *db, int rc, int64_t id)
+{
+    if (rc == SP_ERROR)
+        return sp_fail(db, SP_ERROR, "action id %lld is beyond the ids a pack can count "
+                       "(up to %lld)", (long long)id, (long long)IDSET_MAX_ID - 1);
+    return sp_fail(db, SP_ENOMEM, "out of memory");
 }
 
 bool sp_pack_has(const sp_pack *p, int64_t id)
@@ -259,9 +285,13 @@ int sp_pack_tally(sp_pack *p, sp_cursor *c)
     int st = sp_pack_status_index(status);
     sp_tally *t = theme_tally(p, theme ? theme : "");
     int64_t id = sp_cursor_int(c, p->col[COL_ID]);
-    if (!t || idset_add(&p->members, id) != SP_OK ||
-        (is_done(st) && idset_add(&p->done, id) != SP_OK))
+    if (!t)
         return sp_fail(p->db, SP_ENOMEM, "out of memory");
+    int rc = idset_add(&p->members, id);
+    if (rc == SP_OK && is_done(st))
+        rc = idset_add(&p->done, id);
+    if (rc != SP_OK)
+        return idset_fail(p->db, rc, id);
     count(t, rag, st, overridden);
     count(&p->total, rag, st, overridden);
     p->overdue += sp_cursor_text(c, p->col[COL_OVERDUE]) != NULL;
@@ -293,21 +323,18 @@ static int done_on(sp_idset *out, sp_pack *p, const char *day)
 {
     sp_cursor *c;
     sp_filter part = sp_pack_part(p);
-    int rc = sp_plan_at_open(&c, p->db, day, &part, SP_PLAN_ANY_ORDER); /* ids, sorted below */
+    int rc = sp_plan_at_open(&c, p->db, day, &part, SP_PLAN_ANY_ORDER); /* into a set */
     int col_id = rc == SP_OK ? sp_cursor_column(c, "id") : -1;
     int col_status = rc == SP_OK ? sp_cursor_column(c, "status") : -1;
     while (rc == SP_OK && (rc = sp_cursor_step(c)) == SP_ROW) {
         int st = sp_pack_status_index(sp_cursor_text(c, col_status));
-        rc = SP_OK;
-        if (is_done(st) && idset_add(out, sp_cursor_int(c, col_id)) != SP_OK)
-            rc = sp_fail(p->db, SP_ENOMEM, "out of memory");
+        int64_t id = sp_cursor_int(c, col_id);
+        rc = is_done(st) ? idset_add(out, id) : SP_OK;
+        if (rc != SP_OK)
+            rc = idset_fail(p->db, rc, id);
     }
     sp_cursor_free(c);
-    if (rc == SP_DONE)
-        rc = SP_OK;
-    if (rc == SP_OK && out->n)
-        qsort(out->ids, out->n, sizeof *out->ids, cmp_id);
-    return rc;
+    return rc == SP_DONE ? SP_OK : rc;
 }
 
 /* The pack's actions signed off with no evidence of impact by as_of: a
@@ -338,8 +365,6 @@ int sp_pack_tally_end(sp_pack *p)
     sp_idset earlier = {0};
     if (p->nthemes)
         qsort(p->themes, p->nthemes, sizeof *p->themes, cmp_theme);
-    if (p->members.n)
-        qsort(p->members.ids, p->members.n, sizeof *p->members.ids, cmp_id);
     int qc = count_unevidenced(p);
     if (qc != SP_OK)
         return qc;
@@ -348,9 +373,9 @@ int sp_pack_tally_end(sp_pack *p)
         return SP_OK;
     }
     int rc = p->done.n ? done_on(&earlier, p, before) : SP_OK;
-    for (size_t i = 0; rc == SP_OK && i < p->done.n; i++)
-        p->completed += !idset_has(&earlier, p->done.ids[i]);
-    free(earlier.ids);
+    if (rc == SP_OK)
+        p->completed = (int)idset_count_not_in(&p->done, &earlier);
+    free(earlier.words);
     return rc;
 }
 

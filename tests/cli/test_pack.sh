@@ -166,6 +166,9 @@ for name, path in sheets:
     print('badfill.%s=%d' % (name, bad_fill))
     print('dates.%s=%d' % (name, dates))
     print('baddate.%s=%d' % (name, bad_date))
+    if name == 'Changes' and 'Date' in values:  # oldest first
+        print('datesorted.Changes=%d' % (values['Date'] == sorted(values['Date'], key=float)))
+        print('datecount.Changes=%d' % len(set(values['Date'])))
     # Date serials back to ISO (Excel's day 0 is 1899-12-30 after 1900-02-28).
     for h, k in (('Due date', 'due_on'), ('Original due date', 'original_due_on')):
         if h in values:
@@ -250,6 +253,7 @@ expect_eq "$(fact rows.Overdue)" "$(($(summary_total red) + 1))" "Overdue rows =
 changes=$(sql "$DB" "SELECT count(*) FROM action_update WHERE on_date BETWEEN '2017-06-01' AND '2017-09-01'")
 expect_eq "$(fact rows.Changes)" "$((changes + 1))" "Changes rows = updates since + header"
 expect_eq "$changes" "3" "hand-worked changes since 2017-06-01: 1/4 revised, 2/2 note, 1/1 complete"
+expect_eq "$(fact datesorted.Changes),$(fact datecount.Changes)" "1,3" "Changes oldest first, on three days"
 "$SAFEPLAN_BIN" export --as-of 2017-09-01 >export.csv
 expect_eq "$(fact header.Actions)" "Ref,Finding,Action,Owner,Original due date,Due date,Status,RAG,Latest progress and evidence" "Actions headings in words"
 expect_eq "$(fact header.Overdue)" "Days overdue,Action,What,Owner,Original due date,Due date,Status,RAG,Latest progress" "Overdue headings in words"
