@@ -18,48 +18,30 @@
 #include "internal.h"
 
 typedef struct ranks {
-    uint64_t *bits;   /* bit seq % 64 of word seq / 64: the entry is in the file */
+    sp_bitset seqs;   /* the ledger numbers of the file's entries */
     uint32_t *before; /* the file's entries in the words before each word */
-    size_t nwords;
 } ranks;
 
 static void ranks_free(ranks *r)
 {
     if (!r)
         return;
-    free(r->bits);
+    sp_bitset_free(&r->seqs);
     free(r->before);
     free(r);
 }
 
-/* Marks seq; false when out of memory. */
-static bool ranks_add(ranks *r, int64_t seq)
-{
-    size_t w = (size_t)((uint64_t)seq / 64);
-    if (w >= r->nwords) {
-        size_t n = r->nwords ? r->nwords : 1024;
-        while (n <= w)
-            n *= 2;
-        uint64_t *bits = realloc(r->bits, n * sizeof *bits);
-        if (!bits)
-            return false;
-        memset(bits + r->nwords, 0, (n - r->nwords) * sizeof *bits);
-        r->bits = bits;
-        r->nwords = n;
-    }
-    r->bits[w] |= UINT64_C(1) << (seq % 64);
-    return true;
-}
-
+/* The running counts, once every number is marked. */
 static bool ranks_count(ranks *r)
 {
-    r->before = malloc((r->nwords ? r->nwords : 1) * sizeof *r->before);
+    const sp_bitset *b = &r->seqs;
+    r->before = malloc((b->nwords ? b->nwords : 1) * sizeof *r->before);
     if (!r->before)
         return false;
     uint32_t total = 0;
-    for (size_t w = 0; w < r->nwords; w++) {
+    for (size_t w = 0; w < b->nwords; w++) {
         r->before[w] = total;
-        total += (uint32_t)__builtin_popcountll(r->bits[w]);
+        total += (uint32_t)__builtin_popcountll(b->words[w]);
     }
     return true;
 }
@@ -69,20 +51,20 @@ static int read_seqs(ranks *r, sp_db *db, const sp_filter *filter)
 {
     sqlite3_stmt *st;
     int rc = sp_prepare(&st, db, "export/history_seqs");
-    if (rc == SP_OK && (rc = sp_bind_filter(st, db, NULL, filter)) != SP_OK) {
+    if (rc != SP_OK)
+        return rc;
+    if ((rc = sp_bind_filter(st, db, NULL, filter)) != SP_OK) {
         sqlite3_finalize(st);
         return rc;
     }
-    if (rc != SP_OK)
-        return rc;
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         int64_t seq = sqlite3_column_int64(st, 0);
-        if (seq < 0 || !ranks_add(r, seq)) {
+        if ((rc = sp_bitset_add(&r->seqs, seq, NULL)) != SP_OK) {
             sqlite3_finalize(st);
-            return seq < 0 ? sp_fail(db, SP_ERROR, "the ledger has an entry numbered %lld",
-                                     (long long)seq)
-                           : sp_fail(db, SP_ENOMEM, "out of memory");
+            return rc == SP_ENOMEM ? sp_fail(db, rc, "out of memory")
+                                   : sp_fail(db, rc, "the ledger has an entry numbered %lld",
+                                             (long long)seq);
         }
     }
     rc = step == SQLITE_DONE ? SP_OK : sp_fail_sql(db, "numbering the history's entries");
@@ -103,13 +85,12 @@ static void entry_rank(sqlite3_context *ctx, int argc, sqlite3_value **argv)
         return;
     }
     int64_t seq = sqlite3_value_int64(argv[0]);
-    size_t w = (size_t)((uint64_t)seq / 64);
-    unsigned b = (unsigned)((uint64_t)seq % 64);
-    if (seq < 0 || w >= r->nwords || !((r->bits[w] >> b) & 1)) {
+    if (!sp_bitset_has(&r->seqs, seq)) {
         sqlite3_result_error(ctx, "an entry of the history was not numbered", -1);
         return;
     }
-    uint64_t below = r->bits[w] & ((UINT64_C(1) << b) - 1);
+    size_t w = (size_t)(seq / 64);
+    uint64_t below = r->seqs.words[w] & ((UINT64_C(1) << (seq % 64)) - 1);
     sqlite3_result_int64(ctx, (int64_t)r->before[w] + __builtin_popcountll(below) + 1);
 }
 

@@ -199,6 +199,21 @@ int sp_cursor_next(sp_cursor *c);
 /* export --history's rows, one action at a time (export_history.c). */
 int sp_history_open(sp_cursor **out, sp_db *db, const sp_filter *filter);
 
+/* A set of small non-negative numbers (ids, ledger numbers) as a bitmap:
+ * the database gives them from 1 up, so they are dense, and a million
+ * take 125 KiB. */
+typedef struct sp_bitset {
+    uint64_t *words; /* bit i % 64 of word i / 64 */
+    size_t nwords;
+} sp_bitset;
+
+/* Adds i (below SP_BITSET_MAX, else SP_ERROR); *added (may be NULL) says
+ * it was not there. SP_ENOMEM if the bitmap cannot grow. */
+#define SP_BITSET_MAX ((uint64_t)1 << 31) /* a bitmap of at most 256 MiB */
+int sp_bitset_add(sp_bitset *s, int64_t i, bool *added);
+bool sp_bitset_has(const sp_bitset *s, int64_t i);
+void sp_bitset_free(sp_bitset *s);
+
 /* True if text is empty or only white space. */
 bool sp_blank(const char *text);
 /* What "%lld" writes for v, without printf (hot paths: entry hashes, RAG

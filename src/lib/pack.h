@@ -24,13 +24,11 @@ typedef struct sp_tally {
     int status[SP_STATUS_N];
 } sp_tally;
 
-/* A set of action ids, as a bitmap over the ids (rowids the database
- * gave, so dense): a million actions take 125 KiB, where a sorted array
- * of them took 8 MiB or more. */
+/* A set of action ids and its size: a bitmap, where a sorted array of a
+ * million ids took 8 MiB or more. */
 typedef struct sp_idset {
-    uint64_t *words; /* bit id % 64 of word id / 64 */
-    size_t nwords;
-    size_t n;        /* ids in the set */
+    sp_bitset bits;
+    size_t n;
 } sp_idset;
 
 typedef struct sp_pack {

@@ -164,8 +164,8 @@ void sp_pack_finish(sp_pack *p)
     for (size_t i = 0; i < p->nthemes; i++)
         free(p->themes[i].theme);
     free(p->themes);
-    free(p->members.words);
-    free(p->done.words);
+    sp_bitset_free(&p->members.bits);
+    sp_bitset_free(&p->done.bits);
     p->themes = NULL;
     p->members = p->done = (sp_idset){0};
     p->nthemes = p->cap = 0;
@@ -174,45 +174,21 @@ void sp_pack_finish(sp_pack *p)
 /* ------------------------------------------------------------------ */
 /* Tallies                                                             */
 
-/* The ids a set takes. The database gives ids from 1 up, one more each
- * time, so they stay far below this; an id beyond it (set by hand) fails
- * the pack rather than make a bitmap of up to 256 MiB. */
-#define IDSET_MAX_ID ((int64_t)1 << 31)
-
 static int idset_add(sp_idset *s, int64_t id)
 {
-    if (id < 0 || id >= IDSET_MAX_ID)
-        return SP_ERROR;
-    size_t w = (size_t)(id / 64);
-    if (w >= s->nwords) {
-        size_t n = s->nwords ? s->nwords : 256;
-        while (n <= w)
-            n *= 2;
-        uint64_t *words = realloc(s->words, n * sizeof *words);
-        if (!words)
-            return SP_ENOMEM;
-        memset(words + s->nwords, 0, (n - s->nwords) * sizeof *words);
-        s->words = words;
-        s->nwords = n;
-    }
-    uint64_t bit = UINT64_C(1) << (id % 64);
-    s->n += !(s->words[w] & bit);
-    s->words[w] |= bit;
-    return SP_OK;
-}
-
-static bool idset_has(const sp_idset *s, int64_t id)
-{
-    size_t w = (size_t)((uint64_t)id / 64);
-    return id >= 0 && w < s->nwords && (s->words[w] >> (id % 64) & 1);
+    bool added = false;
+    int rc = sp_bitset_add(&s->bits, id, &added);
+    s->n += added;
+    return rc;
 }
 
 /* How many ids of a are not in b. */
 static size_t idset_count_not_in(const sp_idset *a, const sp_idset *b)
 {
+    const sp_bitset *x = &a->bits, *y = &b->bits;
     size_t n = 0;
-    for (size_t w = 0; w < a->nwords; w++)
-        n += (size_t)__builtin_popcountll(a->words[w] & ~(w < b->nwords ? b->words[w] : 0));
+    for (size_t w = 0; w < x->nwords; w++)
+        n += (size_t)__builtin_popcountll(x->words[w] & ~(w < y->nwords ? y->words[w] : 0));
     return n;
 }
 
@@ -221,13 +197,13 @@ static int idset_fail(sp_db *db, int rc, int64_t id)
 {
     if (rc == SP_ERROR)
         return sp_fail(db, SP_ERROR, "action id %lld is beyond the ids a pack can count "
-                       "(up to %lld)", (long long)id, (long long)IDSET_MAX_ID - 1);
+                       "(up to %llu)", (long long)id, (unsigned long long)SP_BITSET_MAX - 1);
     return sp_fail(db, SP_ENOMEM, "out of memory");
 }
 
 bool sp_pack_has(const sp_pack *p, int64_t id)
 {
-    return idset_has(&p->members, id);
+    return sp_bitset_has(&p->members.bits, id);
 }
 
 /* The tally of the row's theme. Rows usually come sorted by theme, so the
@@ -375,7 +351,7 @@ int sp_pack_tally_end(sp_pack *p)
     int rc = p->done.n ? done_on(&earlier, p, before) : SP_OK;
     if (rc == SP_OK)
         p->completed = (int)idset_count_not_in(&p->done, &earlier);
-    free(earlier.words);
+    sp_bitset_free(&earlier.bits);
     return rc;
 }
 

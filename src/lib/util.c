@@ -442,3 +442,39 @@ void sp_json_text(sqlite3_str *out, const char *s, size_t len)
     }
     sqlite3_str_appendchar(out, 1, '"');
 }
+
+int sp_bitset_add(sp_bitset *s, int64_t i, bool *added)
+{
+    if (i < 0 || (uint64_t)i >= SP_BITSET_MAX)
+        return SP_ERROR;
+    size_t w = (size_t)(i / 64);
+    if (w >= s->nwords) {
+        size_t n = s->nwords ? s->nwords : 256;
+        while (n <= w)
+            n *= 2;
+        uint64_t *words = realloc(s->words, n * sizeof *words);
+        if (!words)
+            return SP_ENOMEM;
+        memset(words + s->nwords, 0, (n - s->nwords) * sizeof *words);
+        s->words = words;
+        s->nwords = n;
+    }
+    uint64_t bit = UINT64_C(1) << (i % 64);
+    if (added)
+        *added = !(s->words[w] & bit);
+    s->words[w] |= bit;
+    return SP_OK;
+}
+
+bool sp_bitset_has(const sp_bitset *s, int64_t i)
+{
+    size_t w = (size_t)((uint64_t)i / 64);
+    return i >= 0 && w < s->nwords && ((s->words[w] >> (i % 64)) & 1);
+}
+
+void sp_bitset_free(sp_bitset *s)
+{
+    free(s->words);
+    s->words = NULL;
+    s->nwords = 0;
+}
