@@ -148,13 +148,15 @@ WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
 -- review first, then theme, as a plan is read at committee.
 -- With :by_ref = 1 (the export of a past day) the order is the export's:
 -- by references only, as sql/export.sql streams today.
-         CASE WHEN :by_ref IS NOT NULL THEN a.code END,
-         CASE WHEN :by_ref IS NOT NULL THEN r.ref END,
+-- Each key is written once, the terms an order does not use being NULL:
+-- a sort holds every term, for every finding.
+         CASE WHEN :by_review IS NULL AND :by_ref IS NULL THEN f.theme END COLLATE NOCASE,
+         a.code,
+         CASE WHEN :by_ref IS NULL THEN r.started_on END,
+         r.ref,
          CASE WHEN :by_ref IS NOT NULL THEN f.ref END,
-         CASE WHEN :by_review IS NOT NULL THEN a.code END,
-         CASE WHEN :by_review IS NOT NULL THEN r.started_on END,
-         CASE WHEN :by_review IS NOT NULL THEN r.ref END,
-         f.theme COLLATE NOCASE, a.code, r.started_on, r.ref, f.id
+         CASE WHEN :by_review IS NOT NULL THEN f.theme END COLLATE NOCASE,
+         f.id
 
 -- name: state_from
 -- Fragment: the actions in scope (base), up to the end of base's WHERE.
