@@ -194,11 +194,14 @@ int imp_history_new(imp_history **out, sp_db *db, const sp_csv_row *header, bool
     h->db = db;
     h->raw = raw;
     *out = h;
-    sqlite3_stmt *create;
-    if ((rc = sp_prepare(&create, db, "history/rows_create")) != SP_OK)
-        return rc;
-    rc = sp_exec_stmt(db, create, "making room for the history");
-    sqlite3_finalize(create);
+    static const char *const room[] = {"history/rows_create", "history/rows_index"};
+    for (int i = 0; rc == SP_OK && i < 2; i++) {
+        sqlite3_stmt *create;
+        if ((rc = sp_prepare(&create, db, room[i])) != SP_OK)
+            return rc;
+        rc = sp_exec_stmt(db, create, "making room for the history");
+        sqlite3_finalize(create);
+    }
     for (int i = 0; rc == SP_OK && i < S_COUNT; i++)
         rc = sp_prepare(&h->st[i], db, stmt_names[i]);
     return rc;
