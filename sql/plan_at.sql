@@ -51,8 +51,10 @@
 -- A whole plan is not read with this one statement, which sorts every
 -- action with its text and so held them all in memory (plan_at.c): the
 -- committee orders read a finding at a time (findings_in_order, then
--- finding_actions), and the overdue list sorts the ids alone
--- (overdue_in_order), then reads each action here by :action_id.
+-- finding_actions); the overdue list sorts ids and small keys
+-- (overdue_in_order), then reads each action here by :action_id; and
+-- readers that need no order read an authority at a time
+-- (authorities_in_scope, authority_actions).
 -- include: state_from
 ),
 st AS MATERIALIZED (
@@ -143,7 +145,8 @@ WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
   AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
 
 -- name: finding_order
--- Fragment: the order of findings in `actions` and findings_in_order.
+-- Fragment: the order of findings in `actions`, findings_in_order and
+-- overdue_in_order's ranks.
 -- With :by_review = 1 (the committee pack's Actions sheet) the order is
 -- review first, then theme, as a plan is read at committee.
 -- With :by_ref = 1 (the export of a past day) the order is the export's:
