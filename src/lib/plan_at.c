@@ -19,10 +19,8 @@ int sp_date_or_today(char buf[SP_DATE_SIZE], sp_db *db, const char *what, const 
     return sp_check_date(&d, buf, db, what, text);
 }
 
-/* Prepares `query` of plan_at.sql with the date, the filters and the
- * flags bound. */
-static int prepare_bound(sqlite3_stmt **out, sp_db *db, const char *query, const char *as_of,
-                         const sp_filter *filter, unsigned flags)
+int sp_plan_at_prepare(sqlite3_stmt **out, sp_db *db, const char *query, const char *as_of,
+                       const sp_filter *filter, unsigned flags)
 {
     sqlite3_stmt *st;
     *out = NULL;
@@ -67,10 +65,10 @@ int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filt
     sqlite3_stmt *st, *groups;
     *out = NULL;
     sp_clear(db);
-    int rc = prepare_bound(&groups, db, ways[way].groups, as_of, filter, flags);
+    int rc = sp_plan_at_prepare(&groups, db, ways[way].groups, as_of, filter, flags);
     if (rc != SP_OK)
         return rc;
-    rc = prepare_bound(&st, db, ways[way].rows, as_of, filter, flags);
+    rc = sp_plan_at_prepare(&st, db, ways[way].rows, as_of, filter, flags);
     if (rc != SP_OK) {
         sqlite3_finalize(groups);
         return rc;
@@ -85,9 +83,7 @@ int sp_plan_at(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *f
 
 int sp_plan_at_action(sqlite3_stmt **out, sp_db *db, int64_t action_id, const char *as_of)
 {
-    int rc = sp_prepare(out, db, "plan_at/actions");
-    if (rc == SP_OK)
-        rc = sp_bind_filter(*out, db, as_of, NULL);
+    int rc = sp_plan_at_prepare(out, db, "plan_at/actions", as_of, NULL, 0);
     if (rc == SP_OK && sp_bind_int(*out, ":action_id", action_id) != SQLITE_OK)
         rc = sp_fail_sql(db, "rebuilding an action");
     if (rc != SP_OK) {

@@ -15,6 +15,11 @@
 #define SP_PLAN_ANY_ORDER 0x10 /* in no order: for callers that count, or sort for
                                   themselves (read an authority at a time) */
 
+/* Prepares `query` of plan_at.sql ("plan_at/actions", say) with the date,
+ * the filters and the flags bound. */
+int sp_plan_at_prepare(sqlite3_stmt **out, sp_db *db, const char *query, const char *as_of,
+                       const sp_filter *filter, unsigned flags);
+
 /* sp_plan_at with flags. */
 int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filter *filter,
                     unsigned flags);

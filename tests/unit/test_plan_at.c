@@ -582,14 +582,8 @@ static void one_statement(table *t, const char *as_of, const sp_filter *f, unsig
 {
     sqlite3_stmt *st;
     sp_cursor *c;
-    ck_assert_int_eq(sp_prepare(&st, fx_db, "plan_at/actions"), SP_OK);
-    ck_assert_msg(sp_bind_filter(st, fx_db, as_of, f) == SP_OK, "%s", sp_errmsg(fx_db));
-    if (flags & SP_PLAN_BY_REVIEW)
-        sp_bind_int(st, ":by_review", 1);
-    if (flags & SP_PLAN_BY_REF)
-        sp_bind_int(st, ":by_ref", 1);
-    if (flags & SP_PLAN_OVERDUE)
-        sp_bind_int(st, ":overdue", 1);
+    ck_assert_msg(sp_plan_at_prepare(&st, fx_db, "plan_at/actions", as_of, f, flags) == SP_OK,
+                  "%s", sp_errmsg(fx_db));
     ck_assert_int_eq(sp_cursor_from_stmt(&c, fx_db, st), SP_OK);
     load(t, c);
 }
