@@ -241,4 +241,9 @@ void imp_history_tally(const imp_history *h, sp_import_counts *created, int64_t 
 
 void imp_history_free(imp_history *h);
 
+/* For tests: how many rows' keys are sorted in memory before a run of
+ * them goes to the spill (default 262,144), so that a small file can be
+ * merged from many runs. */
+void imp_history_set_run_keys(size_t n);
+
 #endif

@@ -6,12 +6,13 @@
  * Two passes, because an entry can name a place the file only describes
  * further down (an action moved from finding 2 to finding 1 is listed
  * under finding 1, before finding 2's rows). The first pass checks every
- * row, creates the places the rows name and keeps the rows in a temporary
- * table (on disk past the cache: memory stays flat); the second replays
- * them in the order they were recorded, across actions, so that a
- * reference freed by a move and used again lands as it did. The schema's
- * triggers apply each entry to the action, exactly as when it was first
- * made, and chain it into the ledger.
+ * row, creates the places the rows name and keeps the rows in a sealed
+ * spill (spill.c: on disk, unreadable, so that memory stays flat however
+ * long the file) with a key of their order; the second replays them in
+ * the order they were recorded, across actions, so that a reference freed
+ * by a move and used again lands as it did. The schema's triggers apply
+ * each entry to the action, exactly as when it was first made, and chain
+ * it into the ledger.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -42,9 +43,6 @@ static const char *const column_names[H_COUNT] = {
     "rag_override", "reason", "field", "old_value", "new_value",
 };
 
-/* temp.history_row keeps line, grp and entry_no (a number) before the file's columns. */
-#define ROW_LEAD 3
-
 typedef enum entry_kind { E_CREATED, E_UPDATE, E_EDIT, E_EMBEDDED, E_COUNT } entry_kind;
 static const char *const entry_names[E_COUNT] = {"created", "update", "edit", "embedded"};
 
@@ -64,21 +62,41 @@ static const int date_columns[] = {
 
 enum {
     S_AUTHORITY_GET, S_AUTHORITY_ADD, S_REVIEW_GET, S_REVIEW_ADD, S_FINDING_GET, S_FINDING_ADD,
-    S_OWNER_GET, S_OWNER_ADD, S_ROW_ADD, S_ACTION_AT, S_ACTION_ADD, S_UPDATE_ADD, S_EDIT_ADD,
+    S_OWNER_GET, S_OWNER_ADD, S_ACTION_AT, S_ACTION_ADD, S_UPDATE_ADD, S_EDIT_ADD,
     S_EMBEDDED_ADD, S_COUNT
 };
 
 static const char *const stmt_names[S_COUNT] = {
     "import/authority_get", "import/authority_add", "import/review_get", "import/review_add",
     "import/finding_get", "import/finding_add", "import/owner_get", "import/owner_add",
-    "history/row_add", "history/action_at", "history/action_add", "history/update_add",
+    "history/action_at", "history/action_add", "history/update_add",
     "history/edit_add", "history/embedded_add",
 };
+
+/* Where a kept row is, and its place in the replay: by entry_no, then by
+ * line (a file may give two rows one number; they replay as listed). */
+typedef struct row_key {
+    int64_t seq;
+    uint64_t line, at, sealed;
+} row_key;
+
+/* Keys sorted in memory before a run of them goes to the spill: 8 MiB.
+ * Only tests change it (imp_history_set_run_keys), to merge many runs. */
+static size_t run_keys = (size_t)1 << 18;
+
+void imp_history_set_run_keys(size_t n)
+{
+    run_keys = n;
+}
 
 struct imp_history {
     sp_db *db;
     bool raw;                    /* cells are not formula-guarded */
     sqlite3_stmt *st[S_COUNT];
+    sp_spill *spill;             /* the rows, kept for the replay */
+    sp_sorter *order;            /* their keys */
+    unsigned char *rec;          /* a row as it is kept */
+    size_t rec_cap;
     const char *cell[H_COUNT];   /* the current row's cells, unguarded; NULL if empty */
     int64_t grp;                 /* the current action: 1 for the file's first */
     char *place;                 /* its place, "authority/review/finding/action" */
@@ -180,6 +198,14 @@ static int check_header(sp_db *db, size_t *column, const sp_csv_row *row)
     return SP_OK;
 }
 
+static int by_seq_line(const void *a, const void *b)
+{
+    const row_key *x = a, *y = b;
+    if (x->seq != y->seq)
+        return x->seq < y->seq ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
 int imp_history_new(imp_history **out, sp_db *db, const sp_csv_row *header, bool raw,
                     size_t *column)
 {
@@ -194,14 +220,9 @@ int imp_history_new(imp_history **out, sp_db *db, const sp_csv_row *header, bool
     h->db = db;
     h->raw = raw;
     *out = h;
-    static const char *const room[] = {"history/rows_create", "history/rows_index"};
-    for (int i = 0; rc == SP_OK && i < 2; i++) {
-        sqlite3_stmt *create;
-        if ((rc = sp_prepare(&create, db, room[i])) != SP_OK)
-            return rc;
-        rc = sp_exec_stmt(db, create, "making room for the history");
-        sqlite3_finalize(create);
-    }
+    rc = sp_spill_open(&h->spill, db);
+    if (rc == SP_OK)
+        rc = sp_sorter_new(&h->order, h->spill, sizeof(row_key), run_keys, by_seq_line);
     for (int i = 0; rc == SP_OK && i < S_COUNT; i++)
         rc = sp_prepare(&h->st[i], db, stmt_names[i]);
     return rc;
@@ -213,11 +234,9 @@ void imp_history_free(imp_history *h)
         return;
     for (int i = 0; i < S_COUNT; i++)
         sqlite3_finalize(h->st[i]);
-    sqlite3_stmt *drop;
-    if (sp_prepare(&drop, h->db, "history/rows_drop") == SP_OK) {
-        sqlite3_step(drop);
-        sqlite3_finalize(drop);
-    }
+    sp_sorter_free(h->order);
+    sp_spill_close(h->spill);
+    free(h->rec);
     free(h->place);
     free(h->ids);
     free(h);
@@ -386,16 +405,38 @@ static int take_entry_no(imp_history *h, size_t *column, int kind, int64_t *no)
     return SP_OK;
 }
 
+/* A kept row: its action's grp, then each cell as a 4-byte length (0 for
+ * an empty cell, else its bytes and 1) and its bytes with a NUL, so that
+ * the replay reads the cells where they lie. The cells are checked
+ * already: the record is at most the CSV reader's record limit. */
 static int keep_row(imp_history *h, size_t line, int64_t no)
 {
-    sqlite3_stmt *st = h->st[S_ROW_ADD];
-    sqlite3_bind_int64(st, 1, (sqlite3_int64)line);
-    sqlite3_bind_int64(st, 2, h->grp);
-    sqlite3_bind_int64(st, 3, no);
+    size_t need = sizeof h->grp;
     for (int i = 0; i < H_COUNT; i++)
-        if (h->cell[i])
-            sqlite3_bind_text(st, ROW_LEAD + 1 + i, h->cell[i], -1, SQLITE_STATIC);
-    return step(h, S_ROW_ADD, NULL, "keeping the row");
+        need += sizeof(uint32_t) + (h->cell[i] ? strlen(h->cell[i]) + 1 : 0);
+    if (need > h->rec_cap) {
+        unsigned char *rec = realloc(h->rec, need);
+        if (!rec)
+            return sp_fail(h->db, SP_ENOMEM, "out of memory");
+        h->rec = rec;
+        h->rec_cap = need;
+    }
+    unsigned char *p = h->rec;
+    memcpy(p, &h->grp, sizeof h->grp);
+    p += sizeof h->grp;
+    for (int i = 0; i < H_COUNT; i++) {
+        uint32_t n = h->cell[i] ? (uint32_t)strlen(h->cell[i]) + 1 : 0;
+        memcpy(p, &n, sizeof n);
+        p += sizeof n;
+        if (n > 0)
+            memcpy(p, h->cell[i], n); /* its bytes and the NUL */
+        p += n;
+    }
+    row_key key = {no, line, 0, 0};
+    size_t sealed;
+    int rc = sp_spill_put(h->spill, h->rec, need, &key.at, &sealed);
+    key.sealed = sealed;
+    return rc == SP_OK ? sp_sorter_add(h->order, &key) : rc;
 }
 
 int imp_history_row(imp_history *h, size_t *column, const sp_csv_row *row)
@@ -431,13 +472,40 @@ int imp_history_row(imp_history *h, size_t *column, const sp_csv_row *row)
 /* Second pass: replay in the order recorded                           */
 
 typedef struct replay_row {
-    sqlite3_stmt *st;   /* rows_in_order, on this row */
-    size_t *column;     /* where a fault is (1-based) */
+    int64_t grp;                /* its action, 1 for the file's first */
+    const char *cell[H_COUNT];  /* its cells, NULL if empty */
+    size_t *column;             /* where a fault is (1-based) */
 } replay_row;
 
 static const char *col(const replay_row *r, int c)
 {
-    return (const char *)sqlite3_column_text(r->st, ROW_LEAD + c);
+    return r->cell[c];
+}
+
+/* The row as keep_row kept it. The spill refuses a record changed on
+ * disk, so a record that does not parse is this code's fault. */
+static int unpack_row(imp_history *h, replay_row *r, const unsigned char *p, size_t len)
+{
+    const unsigned char *end = p + len;
+    bool ok = len >= sizeof r->grp;
+    if (ok) {
+        memcpy(&r->grp, p, sizeof r->grp);
+        p += sizeof r->grp;
+    }
+    for (int i = 0; ok && i < H_COUNT; i++) {
+        uint32_t n = 0;
+        ok = (size_t)(end - p) >= sizeof n;
+        if (ok) {
+            memcpy(&n, p, sizeof n);
+            p += sizeof n;
+            ok = (size_t)(end - p) >= n && (n == 0 || p[n - 1] == '\0');
+        }
+        r->cell[i] = ok && n > 0 ? (const char *)p : NULL;
+        p += ok ? n : 0;
+    }
+    if (!ok || p != end || r->grp < 1 || r->grp > h->grp)
+        return sp_fail(h->db, SP_ERROR, "a row kept for the replay is not as it was kept");
+    return SP_OK;
 }
 
 static int owner_id(imp_history *h, const replay_row *r, int c, int64_t *id)
@@ -621,7 +689,7 @@ static int replay_embedded(imp_history *h, const replay_row *r, int64_t action)
 
 static int replay_one(imp_history *h, const replay_row *r)
 {
-    int64_t grp = sqlite3_column_int64(r->st, 1);
+    int64_t grp = r->grp;
     int kind = entry_kind_of(col(r, H_ENTRY));
     *r->column = H_ENTRY + 1;
     if (kind == E_CREATED)
@@ -637,15 +705,19 @@ static int replay_one(imp_history *h, const replay_row *r)
 
 int imp_history_replay(imp_history *h, size_t *line, size_t *column)
 {
-    replay_row r = {NULL, column};
-    int rc = sp_prepare(&r.st, h->db, "history/rows_in_order"), step_rc;
+    replay_row r = {.column = column};
+    row_key key;
     *line = *column = 0;
-    while (rc == SP_OK && (step_rc = sqlite3_step(r.st)) == SQLITE_ROW) {
-        *line = (size_t)sqlite3_column_int64(r.st, 0);
-        rc = replay_one(h, &r);
+    int rc = sp_sorter_finish(h->order), next = SP_ROW;
+    while (rc == SP_OK && (next = sp_sorter_next(h->order, &key)) == SP_ROW) {
+        const unsigned char *data;
+        size_t len;
+        *line = (size_t)key.line;
+        rc = sp_spill_get(h->spill, key.at, (size_t)key.sealed, &data, &len);
+        if (rc == SP_OK)
+            rc = unpack_row(h, &r, data, len);
+        if (rc == SP_OK)
+            rc = replay_one(h, &r);
     }
-    if (rc == SP_OK && step_rc != SQLITE_DONE)
-        rc = sp_fail_sql(h->db, "reading the history back");
-    sqlite3_finalize(r.st);
-    return rc;
+    return rc == SP_OK && next != SP_DONE ? next : rc;
 }

@@ -214,6 +214,33 @@ int sp_bitset_add(sp_bitset *s, int64_t i, bool *added);
 bool sp_bitset_has(const sp_bitset *s, int64_t i);
 void sp_bitset_free(sp_bitset *s);
 
+/* A sealed spill (spill.c): records kept in an unnamed file beside the
+ * plan, each sealed under a key that exists only in this process, for
+ * work that must keep more than memory should hold. */
+typedef struct sp_spill sp_spill;
+int sp_spill_open(sp_spill **out, sp_db *db);
+/* Seals len bytes into the spill; *at and *sealed find them again. */
+int sp_spill_put(sp_spill *s, const void *data, size_t len, uint64_t *at, size_t *sealed);
+/* The record at `at`, opened: *data is the spill's, valid until the next
+ * get. SP_ERROR if it cannot be read or was changed on disk. */
+int sp_spill_get(sp_spill *s, uint64_t at, size_t sealed, const unsigned char **data,
+                 size_t *len);
+int sp_spill_fd(const sp_spill *s); /* for tests: what is on disk */
+void sp_spill_close(sp_spill *s);   /* accepts NULL */
+
+/* Sorts fixed-size keys, any number of them, in the memory of run_keys
+ * keys: full buffers are sorted and sealed into the spill as runs, and
+ * merged when read. Add every key, finish, then take them in order with
+ * next (SP_ROW, SP_DONE, or a negative sp_error). Keys that compare equal
+ * come in no set order. */
+typedef struct sp_sorter sp_sorter;
+int sp_sorter_new(sp_sorter **out, sp_spill *spill, size_t key_size, size_t run_keys,
+                  int (*cmp)(const void *, const void *));
+int sp_sorter_add(sp_sorter *t, const void *key);
+int sp_sorter_finish(sp_sorter *t);
+int sp_sorter_next(sp_sorter *t, void *key);
+void sp_sorter_free(sp_sorter *t); /* accepts NULL */
+
 /* True if text is empty or only white space. */
 bool sp_blank(const char *text);
 /* What "%lld" writes for v, without printf (hot paths: entry hashes, RAG

@@ -102,18 +102,21 @@ CSV
     traced config set rag.amber_days 14
     traced export --out "$WORK/out.csv"
     traced export
+    traced export --history --out "$WORK/hist.csv"
+    traced --db "$WORK/hist.db" import "$WORK/hist.csv"
     # Every opening for writing or creation, every rename/link/mkdir and
     # every socket must be the database's own files or the named output.
     # A new database is built as .plan.db.safeplan-new.XXXXXX and linked to
     # plan.db; an --out file is an unnamed O_TMPFILE in its directory,
-    # linked into place through /proc/self/fd.
-    allowed="\"($WORK/(\\.plan\\.db\\.safeplan-new\\.[A-Za-z0-9]{6}|plan\\.db(-wal|-shm|-journal)?|\\.?out\\.csv[A-Za-z0-9._-]*)|$WORK/?|/dev/null|/dev/tty)\""
+    # linked into place through /proc/self/fd; a history import keeps its
+    # rows, sealed, in an unnamed O_TMPFILE beside the database (P06).
+    allowed="\"($WORK/(\\.(plan|hist)\\.db\\.safeplan-new\\.[A-Za-z0-9]{6}|(plan|hist)\\.db(-wal|-shm|-journal)?|(\\.?out|hist)\\.csv[A-Za-z0-9._-]*)|$WORK/?|/dev/null|/dev/tty)\""
     grep -E 'O_CREAT|O_WRONLY|O_RDWR|O_TMPFILE|creat\(|mkdir|rename|link\(|linkat|symlink|connect\(' trace.txt \
         | grep -vE 'ENOENT|EEXIST' >writes.txt || true  # calls that failed wrote nothing
     offenders=$(sed -E 's/^[0-9]+ +//' writes.txt | grep -vE "^(open|openat)\((AT_FDCWD, )?${allowed}" \
-                | grep -vE "^rename(at2?)?\((AT_FDCWD, )?\"$WORK/[^\"]*out\\.csv[^\"]*\", (AT_FDCWD, )?\"$WORK/out\\.csv\"" \
-                | grep -vE "^link\(\"$WORK/\\.plan\\.db\\.safeplan-new\\.[A-Za-z0-9]{6}\", \"$WORK/plan\\.db\"" \
-                | grep -vE "^linkat\(AT_FDCWD, \"/proc/self/fd/[0-9]+\", AT_FDCWD, \"$WORK/out\\.csv[^\"]*\"" || true)
+                | grep -vE "^rename(at2?)?\((AT_FDCWD, )?\"$WORK/[^\"]*(out|hist)\\.csv[^\"]*\", (AT_FDCWD, )?\"$WORK/(out|hist)\\.csv\"" \
+                | grep -vE "^link\(\"$WORK/\\.(plan|hist)\\.db\\.safeplan-new\\.[A-Za-z0-9]{6}\", \"$WORK/(plan|hist)\\.db\"" \
+                | grep -vE "^linkat\(AT_FDCWD, \"/proc/self/fd/[0-9]+\", AT_FDCWD, \"$WORK/(out|hist)\\.csv[^\"]*\"" || true)
     if [ -z "$offenders" ]; then ok; else
         bad "files written outside the database: $(echo "$offenders" | head -5)"
     fi
@@ -122,6 +125,36 @@ CSV
         bad "a command used TMPDIR: $(grep -E "^== |$WORK/tmp/" trace.txt | grep -B1 "$WORK/tmp/" | head -6)"
     else ok; fi
     unset TMPDIR SQLITE_TMPDIR
+fi
+
+case_ "P06 a history import keeps its rows beside the plan, sealed (strace)"
+# It replays the rows in the order they were recorded, after reading the
+# whole file, so it keeps them on disk, not in memory: in an unnamed file
+# beside the database, each row sealed with a key only the process has.
+if ! command -v strace >/dev/null || ! strace -o /dev/null true 2>/dev/null; then
+    echo "skipped P06: strace is missing or not permitted (scripts/install-deps.sh)" >&2
+else
+    rm -f h6.db
+    big_plan h6-plan.csv 3000 "Head of Service"
+    "$SAFEPLAN_BIN" --db h6-src.db import h6-plan.csv >/dev/null
+    "$SAFEPLAN_BIN" --db h6-src.db export --history --out h6.csv >/dev/null
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace -f -qq -s 400000 \
+        -e trace=openat,pwrite64,write -o h6.trace "$SAFEPLAN_BIN" --db h6.db import h6.csv \
+        >h6.out 2>&1
+    expect_eq "$?" "0" "the import's status"
+    grep -q "imported h6.csv: 3000 rows" h6.out && ok || bad "import said: $(cat h6.out)"
+    fd=$(grep -E "openat\(AT_FDCWD, \"$WORK\", O_RDWR\|O_CLOEXEC\|O_TMPFILE, 0600\) = [0-9]+" h6.trace \
+         | sed -E 's/.* = ([0-9]+)$/\1/' | head -1)
+    if [ -z "$fd" ]; then bad "no unnamed file beside the database: $(grep O_TMPFILE h6.trace)"
+    else
+        grep -E "^[0-9]+ +pwrite64\($fd, " h6.trace >h6.spill || true
+        # 3,000 rows of about 400 bytes: the spill is written, a buffer at a time.
+        expect_eq "$( [ "$(wc -c <h6.spill)" -gt 1000000 ] && echo yes)" "yes" "rows written to the spill"
+        if grep -qE "Confidential|Head of Service|Bulk Council" h6.spill; then
+            bad "plan text in the spill: $(grep -oE '.{20}Confidential.{20}' h6.spill | head -2)"
+        else ok; fi
+    fi
+    expect_eq "$(ls -A "$WORK" | grep -c safeplan-spill)" "0" "no spill file left"
 fi
 
 case_ "P04 export --out creates a private file"

@@ -21,14 +21,14 @@ typedef struct buf {
     size_t len;
 } buf;
 
-/* The export of db as of TODAY, in memory. */
+/* The export of db as of TODAY (its history: of every day), in memory. */
 static buf export_of(sp_db *db, const sp_filter *filter, unsigned flags)
 {
     buf b = {NULL, 0};
     FILE *f = open_memstream(&b.data, &b.len);
     ck_assert_ptr_nonnull(f);
     int64_t rows = -1;
-    int rc = sp_export(&rows, db, f, TODAY, filter, flags);
+    int rc = sp_export(&rows, db, f, flags & SP_EXPORT_HISTORY ? NULL : TODAY, filter, flags);
     ck_assert_int_eq(fclose(f), 0);
     ck_assert_msg(rc == SP_OK, "export: %s", sp_errmsg(db));
     ck_assert_int_ge(rows, 0);
@@ -708,6 +708,68 @@ START_TEST(bulk_load_equals_row_by_row)
 }
 END_TEST
 
+/* A plan whose history must be replayed across actions: an action moved
+ * to another finding, and its old reference taken by a new action. */
+static void moved_and_reused(void)
+{
+    fx_minimal_plan();
+    sp_finding_new f = {.review = "tb/r1", .ref = "2", .kind = "recommendation",
+                        .theme = "Practice", .text = "Audit the files"};
+    ck_assert_int_eq(sp_finding_add(NULL, fx_db, &f), SP_OK);
+    int64_t id[4];
+    const char *finding[4] = {"tb/r1/1", "tb/r1/2", "tb/r1/2", "tb/r1/1"};
+    for (int i = 0; i < 4; i++) {
+        if (i == 3) { /* tb/r1/1/1 moves to finding 2, and a new action takes its ref */
+            sp_edit_field move[] = {{"ref", "9"}, {"finding", "tb/r1/2"}};
+            ck_assert_msg(sp_edit(NULL, fx_db, "action", "tb/r1/1/1", move, 2, "wrong finding",
+                                  AUTHOR) == SP_OK, "%s", sp_errmsg(fx_db));
+        }
+        sp_action_new a = {.finding = finding[i], .title = "An action", .owner = "Head of Service",
+                           .due = "2017-12-31", .ref = i == 3 ? "1" : NULL};
+        ck_assert_msg(sp_action_add(&id[i], NULL, fx_db, &a) == SP_OK, "%s", sp_errmsg(fx_db));
+        for (int j = 0; j <= i; j++) { /* updates of every action so far, interleaved */
+            char note[32];
+            snprintf(note, sizeof note, "progress %d.%d", i, j);
+            sp_update u = {.author = AUTHOR, .note = note, .on = "2017-06-01"};
+            ck_assert_msg(sp_action_update(NULL, NULL, fx_db, id[j], &u) == SP_OK, "%s",
+                          sp_errmsg(fx_db));
+        }
+    }
+}
+
+/* The history import keeps its rows in a spill and replays them by entry
+ * number, merging sorted runs when there are more rows than one run holds.
+ * Runs of two rows (many runs, merged) rebuild the same history as one run
+ * in memory: both export the file they were imported from, byte for byte. */
+START_TEST(history_replay_merges_runs)
+{
+    ck_assert_int_eq(sp_set_today(fx_db, TODAY), SP_OK);
+    moved_and_reused();
+    buf file = export_of(fx_db, NULL, SP_EXPORT_HISTORY);
+    sp_import_options o = {.name = "history.csv", .author = AUTHOR};
+    static const char *const names[] = {"one_run.db", "runs_of_two.db"};
+    static const size_t runs[] = {(size_t)1 << 18, 2};
+    for (int i = 0; i < 2; i++) {
+        sp_db *db = open_other(names[i]);
+        sp_import_result *r = NULL;
+        imp_history_set_run_keys(runs[i]);
+        int rc = sp_import_buffer(&r, db, file.data, file.len, &o);
+        imp_history_set_run_keys((size_t)1 << 18);
+        ck_assert_msg(rc == SP_OK, "%s: %s (%s)", names[i], sp_errmsg(db),
+                      r && r->nerrors ? r->errors[0] : "");
+        ck_assert_int_eq(r->history, 1);
+        ck_assert_int_eq(r->history_entries, 10 + 2); /* ten updates; the move, ref and finding */
+        sp_import_result_free(r);
+        buf again = export_of(db, NULL, SP_EXPORT_HISTORY);
+        ck_assert_msg(again.len == file.len && memcmp(again.data, file.data, file.len) == 0,
+                      "%s:\n%s\nwas imported from:\n%s", names[i], again.data, file.data);
+        free(again.data);
+        sp_close(db);
+    }
+    free(file.data);
+}
+END_TEST
+
 /* A council's sheet has no action references: into an empty plan it is
  * bulk loaded too, until an action's text repeats under its finding; then
  * the rest goes row by row. Both give what a plan that already had
@@ -1096,6 +1158,7 @@ static Suite *import_suite(void)
     tcase_add_test(tc, bulk_load_equals_row_by_row);
     tcase_add_test(tc, council_sheet_bulk_equals_row_by_row);
     tcase_add_test(tc, first_update_cases_bulk_equals_row_by_row);
+    tcase_add_test(tc, history_replay_merges_runs);
     suite_add_tcase(s, tc);
     tc = fx_tcase("malformed");
     tcase_add_test(tc, malformed_files_change_nothing);

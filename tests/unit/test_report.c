@@ -1544,25 +1544,6 @@ START_TEST(history_export_sorts_nothing)
 }
 END_TEST
 
-/* Importing a history file replays its rows, kept in a temporary table,
- * through an index of their order: sorting them copied the whole file. */
-START_TEST(history_import_replays_through_an_index)
-{
-    static const char *const room[] = {"history/rows_create", "history/rows_index"};
-    for (int i = 0; i < 2; i++) {
-        char *sql = sp_query_sql(room[i]);
-        ck_assert_ptr_nonnull(sql);
-        ck_assert_int_eq(sqlite3_exec(fx_db->sql, sql, NULL, NULL, NULL), SQLITE_OK);
-        free(sql);
-    }
-    char p[4096];
-    sp_filter none = {0};
-    explain_filtered(p, sizeof p, "history/rows_in_order", &none);
-    has(p, "SCAN temp.history_row USING INDEX history_row_order\n");
-    lacks(p, "TEMP B-TREE");
-}
-END_TEST
-
 /* The summaries with any narrowing filter (alone or combined, with status
  * and RAG or not) read only what the filter names, through its index:
  * summary_theme narrows its walk of the findings, summary its pass over
@@ -1648,7 +1629,6 @@ static Suite *report_suite(void)
     tcase_add_test(tc, action_list_uses_the_filters_indexes);
     tcase_add_test(tc, whole_plan_lists_sort_one_authority_at_a_time);
     tcase_add_test(tc, history_export_sorts_nothing);
-    tcase_add_test(tc, history_import_replays_through_an_index);
     tcase_add_test(tc, plan_at_reads_in_groups_through_indexes);
     tcase_add_test(tc, awaiting_verification_by_filter);
     suite_add_tcase(s, tc);
