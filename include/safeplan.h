@@ -1112,7 +1112,7 @@ typedef struct sp_digest_opts {
  * has email and message NULL. */
 typedef struct sp_digest_msg {
     int64_t owner_id;
-    char *owner, *email;
+    const char *owner, *email;
     int items, overdue, due_soon, stale;
     int already_sent;  /* non-zero: this day's digest went already (left out unless forced) */
     char *message_id;  /* "<...>" */
@@ -1120,8 +1120,6 @@ typedef struct sp_digest_msg {
 } sp_digest_msg;
 
 typedef struct sp_digest {
-    sp_digest_msg *msgs; /* owners with something overdue, due or stale, by name */
-    size_t n;
     char as_of[SP_DATE_SIZE], today[SP_DATE_SIZE];
     int days;
     int64_t now;
@@ -1129,22 +1127,31 @@ typedef struct sp_digest {
     char *envelope_from; /* its bare address, for an mbox "From " line */
 } sp_digest;
 
+/* Called with each owner's digest as it is built, by owner name; m and
+ * its texts are the library's, valid during the call. Return SP_OK to go
+ * on; any other value stops sp_digest_build, which returns it. */
+typedef int (*sp_digest_fn)(void *ctx, const sp_digest *d, const sp_digest_msg *m);
+
 /*
- * Builds the digests: for each owner, their open actions that are overdue,
+ * Builds the digests, one owner at a time, and hands each to fn: for each
+ * owner with something to hear about, their open actions that are overdue,
  * due within `days` or have had no update for rag.stale_days, each with
  * how late, its RAG reason and the command that updates it. Messages are
  * multipart/alternative (plain text and HTML, UTF-8, base64), with
  * Auto-Submitted: auto-generated and a List-ID. Needs the digest.from
  * setting (SP_EINVALID, saying how to set it, if missing). Builds only;
- * nothing is sent or logged. Free with sp_digest_free.
+ * nothing is sent or logged. Only one owner's message is held at a time,
+ * so a national plan's digests take no more memory than one council's.
+ * Free d with sp_digest_free (also after a failure).
  */
-int sp_digest_build(sp_digest *out, sp_db *db, const sp_digest_opts *opts);
+int sp_digest_build(sp_digest *d, sp_db *db, const sp_digest_opts *opts, sp_digest_fn fn,
+                    void *ctx);
 void sp_digest_free(sp_digest *d);
 
-/* Records in the sent log that msgs[i] was delivered by `delivery`
- * ("mbox", "maildir" or "sendmail"). */
-int sp_digest_log_sent(sp_db *db, const sp_digest *d, size_t i, const char *delivery,
-                       int forced);
+/* Records in the sent log that m (given to an sp_digest_fn) was delivered
+ * by `delivery` ("mbox", "maildir" or "sendmail"). */
+int sp_digest_log_sent(sp_db *db, const sp_digest *d, const sp_digest_msg *m,
+                       const char *delivery, int forced);
 
 /* The sent log, oldest first (owner: NULL = all). Columns: sent_on, as_of,
  * owner, address, items, within_days, delivery, forced, message_id,

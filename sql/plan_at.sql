@@ -134,6 +134,27 @@ st AS MATERIALIZED (
 -- include: state_filter
 ;
 
+-- name: owner_actions
+-- The rows of `actions` of the one owner :owner_id on the day, in no order
+-- (SP_PLAN_ANY_ORDER with an owner: the digest, an owner at a time). An
+-- action was that owner's on the day only if it is now, or if something
+-- dated after the day may have changed it (its owner then may not be its
+-- owner now): so the candidates come through action_owner and
+-- action_last_update, as in the lists of sql/report.sql, not from a walk of
+-- the whole plan for each owner. state_filter keeps those of the owner on
+-- the day.
+-- include: state_from
+      AND x.id IN (SELECT c.id FROM action c WHERE c.owner_id = :owner_id
+                   UNION ALL
+                   SELECT c.id FROM action c WHERE c.last_update_on > :as_of)
+),
+st AS MATERIALIZED (
+-- include: state_columns
+)
+-- include: state_rows
+-- include: state_filter
+;
+
 -- name: finding_scope
 -- Fragment: the findings in scope (the filters that are fixed facts).
 FROM finding f

@@ -125,10 +125,9 @@ static int deliver_sendmail(const sp_digest_msg *m)
     return EXIT_OK;
 }
 
-static int deliver(cli_ctx *ctx, const digest_args *a, const sp_digest *d, size_t i,
-                   unsigned *seq)
+static int deliver(cli_ctx *ctx, const digest_args *a, const sp_digest *d,
+                   const sp_digest_msg *m, unsigned *seq)
 {
-    const sp_digest_msg *m = &d->msgs[i];
     int rc = EXIT_OK;
     if (a->to == TO_MBOX) {
         write_mbox(stdout, d, m);
@@ -140,7 +139,7 @@ static int deliver(cli_ctx *ctx, const digest_args *a, const sp_digest *d, size_
     }
     /* Logged once handed over; a preview is not a delivery. */
     if (rc == EXIT_OK && !a->preview &&
-        sp_digest_log_sent(ctx->db, d, i, dest_names[a->to], a->o.force) != SP_OK)
+        sp_digest_log_sent(ctx->db, d, m, dest_names[a->to], a->o.force) != SP_OK)
         rc = cli_fail(ctx);
     return rc;
 }
@@ -226,15 +225,27 @@ static int show_log(cli_ctx *ctx, const digest_args *a)
     return cli_print_cols(ctx, c, a->format, NULL, 0, cols);
 }
 
-/* Owners with something to hear about but no address, on stderr. */
-static void report_skipped(const sp_digest *d)
+/* The delivery of the digests, one owner's at a time, as they are built. */
+typedef struct delivery {
+    cli_ctx *ctx;
+    const digest_args *a;
+    unsigned seq, sent, already;
+    int rc;              /* EXIT_RUNTIME once a delivery failed (and said why) */
+} delivery;
+
+/* An owner with something to hear about but no address is named on
+ * stderr; a failed delivery stops the run. */
+static int deliver_one(void *arg, const sp_digest *d, const sp_digest_msg *m)
 {
-    for (size_t i = 0; i < d->n; i++) {
-        const sp_digest_msg *m = &d->msgs[i];
-        if (!m->email)
-            fprintf(stderr, "safeplan: no email for owner '%s' (%d action%s to hear about): "
-                    "not sent\n", m->owner, m->items, m->items == 1 ? "" : "s");
-    }
+    delivery *v = arg;
+    if (m->already_sent)
+        v->already++;
+    else if (!m->email)
+        fprintf(stderr, "safeplan: no email for owner '%s' (%d action%s to hear about): "
+                "not sent\n", m->owner, m->items, m->items == 1 ? "" : "s");
+    else if ((v->rc = deliver(v->ctx, v->a, d, m, &v->seq)) == EXIT_OK)
+        v->sent++;
+    return v->rc == EXIT_OK ? SP_OK : SP_ERROR;
 }
 
 static int run_digest(cli_ctx *ctx, int argc, char **argv)
@@ -253,23 +264,18 @@ static int run_digest(cli_ctx *ctx, int argc, char **argv)
     a.o.now = (int64_t)time(NULL);
     if (a.preview)
         a.o.force = 1; /* a preview shows every digest, sent or not */
-    if (sp_digest_build(&d, ctx->db, &a.o) != SP_OK)
-        return cli_fail(ctx);
-    report_skipped(&d);
-    unsigned seq = 0, sent = 0, already = 0;
-    for (size_t i = 0; rc != EXIT_RUNTIME && i < d.n; i++) {
-        if (d.msgs[i].already_sent)
-            already++;
-        else if (d.msgs[i].message && (rc = deliver(ctx, &a, &d, i, &seq)) == EXIT_OK)
-            sent++;
+    delivery v = {ctx, &a, 0, 0, 0, EXIT_OK};
+    if (sp_digest_build(&d, ctx->db, &a.o, deliver_one, &v) != SP_OK) {
+        sp_digest_free(&d);
+        return v.rc == EXIT_OK ? cli_fail(ctx) : v.rc;
     }
-    if (a.to != TO_MBOX || already)
-        fprintf(a.to == TO_MBOX ? stderr : stdout, "%u digest%s %s for %s%s\n", sent,
-                sent == 1 ? "" : "s", a.to == TO_MBOX ? "written" : "delivered", d.as_of,
-                already ? " (owners already sent this day's digest left out: --force resends)"
-                        : "");
+    if (a.to != TO_MBOX || v.already)
+        fprintf(a.to == TO_MBOX ? stderr : stdout, "%u digest%s %s for %s%s\n", v.sent,
+                v.sent == 1 ? "" : "s", a.to == TO_MBOX ? "written" : "delivered", d.as_of,
+                v.already ? " (owners already sent this day's digest left out: --force "
+                            "resends)" : "");
     sp_digest_free(&d);
-    return rc == EXIT_RUNTIME ? EXIT_RUNTIME : EXIT_OK;
+    return EXIT_OK;
 }
 
 const cli_command cmd_digest = {

@@ -448,29 +448,30 @@ static int start(sp_digest *d, sp_db *db, const sp_digest_opts *o, char **list_i
     return rc;
 }
 
-static int add_owner(sp_digest *d, owner_run *r, sqlite3_stmt *st, bool force,
-                     const char *list_id)
+/* One owner's digest, built and handed to fn, then let go: the texts
+ * stay the statement's and the message is freed after the call. */
+static int add_owner(owner_run *r, sqlite3_stmt *st, bool force, const char *list_id,
+                     sp_digest_fn fn, void *ctx)
 {
     int64_t id = sqlite3_column_int64(st, 0);
     int rc = collect(r, id);
     if (rc != SP_OK || r->n == 0)
         return rc;
-    sp_digest_msg *msgs = realloc(d->msgs, (d->n + 1) * sizeof *msgs);
-    if (!msgs)
+    sp_digest_msg m = {.owner_id = id, .owner = (const char *)sqlite3_column_text(st, 1),
+                       .email = (const char *)sqlite3_column_text(st, 2),
+                       .already_sent = sqlite3_column_int(st, 3) && !force};
+    if (!m.owner)
         return sp_fail(r->db, SP_ENOMEM, "out of memory");
-    d->msgs = msgs;
-    sp_digest_msg *m = &d->msgs[d->n++];
-    memset(m, 0, sizeof *m);
-    m->owner_id = id;
-    m->owner = dup((const char *)sqlite3_column_text(st, 1));
-    m->email = dup((const char *)sqlite3_column_text(st, 2));
-    m->already_sent = sqlite3_column_int(st, 3) && !force;
-    if (!m->owner)
-        return sp_fail(r->db, SP_ENOMEM, "out of memory");
-    return m->already_sent ? SP_OK : make_message(r, m, list_id);
+    rc = m.already_sent ? SP_OK : make_message(r, &m, list_id);
+    if (rc == SP_OK)
+        rc = fn(ctx, r->d, &m);
+    free(m.message_id);
+    free(m.message);
+    return rc;
 }
 
-int sp_digest_build(sp_digest *d, sp_db *db, const sp_digest_opts *opts)
+int sp_digest_build(sp_digest *d, sp_db *db, const sp_digest_opts *opts, sp_digest_fn fn,
+                    void *ctx)
 {
     static const sp_digest_opts none = {.days = -1};
     char *list_id = NULL;
@@ -490,7 +491,7 @@ int sp_digest_build(sp_digest *d, sp_db *db, const sp_digest_opts *opts)
     }
     int s = SQLITE_DONE;
     while (rc == SP_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
-        rc = add_owner(d, &r, st, opts->force, list_id);
+        rc = add_owner(&r, st, opts->force, list_id, fn, ctx);
         items_free(&r);
     }
     if (rc == SP_OK && s != SQLITE_DONE)
@@ -498,31 +499,24 @@ int sp_digest_build(sp_digest *d, sp_db *db, const sp_digest_opts *opts)
     sqlite3_finalize(st);
     items_free(&r);
     free(list_id);
-    if (rc != SP_OK)
-        sp_digest_free(d);
     return rc;
 }
 
 void sp_digest_free(sp_digest *d)
 {
-    for (size_t i = 0; i < d->n; i++) {
-        free(d->msgs[i].owner), free(d->msgs[i].email);
-        free(d->msgs[i].message_id), free(d->msgs[i].message);
-    }
-    free(d->msgs);
     free(d->from);
     free(d->envelope_from);
     memset(d, 0, sizeof *d);
 }
 
-int sp_digest_log_sent(sp_db *db, const sp_digest *d, size_t i, const char *delivery,
-                       int forced)
+int sp_digest_log_sent(sp_db *db, const sp_digest *d, const sp_digest_msg *m,
+                       const char *delivery, int forced)
 {
     sqlite3_stmt *st;
     sp_clear(db);
-    if (i >= d->n || !d->msgs[i].message)
-        return sp_fail(db, SP_EINVALID, "no message %zu to log", i);
-    const sp_digest_msg *m = &d->msgs[i];
+    if (!m->message)
+        return sp_fail(db, SP_EINVALID, "no message to log: owner '%s' has no email, or "
+                       "has had this day's digest", m->owner);
     int rc = sp_prepare(&st, db, "digest/log_add");
     if (rc != SP_OK)
         return rc;

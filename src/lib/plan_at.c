@@ -65,6 +65,10 @@ int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filt
     sqlite3_stmt *st, *groups;
     *out = NULL;
     sp_clear(db);
+    if (way == 2 && filter && filter->owner) { /* one owner's actions, found by their index */
+        int rc = sp_plan_at_prepare(&st, db, "plan_at/owner_actions", as_of, filter, flags);
+        return rc == SP_OK ? sp_cursor_from_stmt(out, db, st) : rc;
+    }
     int rc = sp_plan_at_prepare(&groups, db, ways[way].groups, as_of, filter, flags);
     if (rc != SP_OK)
         return rc;

@@ -229,6 +229,7 @@ export SAFEPLAN_TODAY=2017-09-05
 STUB_EXIT=75 PATH="$WORK/bin:$PATH" run digest --sendmail
 expect_status 1; expect_err "failed for"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM digest_sent WHERE sent_on = '2017-09-05'")" "0" "a failed hand-over is not logged"
+expect_eq "$(ls "$WORK/sent" | wc -l)" "3" "the run stops at the first failed hand-over"
 
 case_ "a week of digests for the example plan"
 export SAFEPLAN_DB=$WORK/demo.db

@@ -1,5 +1,6 @@
 /* Reminders: mail.c's building blocks against known answers, and digest.c
  * through a real database (who gets a message, the sent log, settings). */
+#include <stdio.h>
 #include <string.h>
 
 #include "fixture.h"
@@ -115,19 +116,50 @@ static void plan(void)
     ck_assert_int_eq(sp_set_today(fx_db, "2017-07-01"), SP_OK);
 }
 
+/* What an sp_digest_fn was given: each owner's digest, copied. */
+typedef struct got {
+    int n, stop_after; /* stop_after: return SP_ECONFLICT after that many (0: never) */
+    char owner[4][64];
+    int overdue[4], due_soon[4], already_sent[4], emailed[4];
+    char message[4][4096];
+    int logged;        /* sp_digest_log_sent from within the call, as the CLI does */
+} got;
+
+static int take(void *ctx, const sp_digest *d, const sp_digest_msg *m)
+{
+    got *g = ctx;
+    ck_assert_int_lt(g->n, 4);
+    int i = g->n++;
+    snprintf(g->owner[i], sizeof g->owner[i], "%s", m->owner);
+    g->overdue[i] = m->overdue, g->due_soon[i] = m->due_soon;
+    g->already_sent[i] = m->already_sent, g->emailed[i] = m->email != NULL;
+    snprintf(g->message[i], sizeof g->message[i], "%s", m->message ? m->message : "");
+    if (g->logged >= 0 && m->message) {
+        ck_assert_int_eq(sp_digest_log_sent(fx_db, d, m, "mbox", 0), SP_OK);
+        g->logged++;
+    }
+    if (g->logged >= 0 && !m->message)
+        ck_assert_int_eq(sp_digest_log_sent(fx_db, d, m, "mbox", 0), SP_EINVALID);
+    return g->stop_after && g->n == g->stop_after ? SP_ECONFLICT : SP_OK;
+}
+
 START_TEST(needs_a_sender)
 {
     sp_digest d;
+    got g = {.logged = -1};
     plan();
-    ck_assert_int_eq(sp_digest_build(&d, fx_db, NULL), SP_EINVALID);
+    ck_assert_int_eq(sp_digest_build(&d, fx_db, NULL, take, &g), SP_EINVALID);
+    sp_digest_free(&d);
+    ck_assert_int_eq(g.n, 0);
     ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "--set-from"));
     ck_assert_int_eq(sp_mail_set(fx_db, "digest.from", "no address"), SP_EINVALID);
     ck_assert_int_eq(sp_mail_set(fx_db, "digest.from", "Plan <p@x.example>\nBcc: y@z"),
                      SP_EINVALID);
     ck_assert_int_eq(sp_mail_set(fx_db, "digest.to", "p@x.example"), SP_EINVALID);
     ck_assert_int_eq(sp_mail_set(fx_db, "digest.from", "Plan <p@x.example>"), SP_OK);
-    ck_assert_int_eq(sp_digest_build(&d, fx_db, NULL), SP_OK);
+    ck_assert_int_eq(sp_digest_build(&d, fx_db, NULL, take, &g), SP_OK);
     sp_digest_free(&d);
+    ck_assert_int_eq(g.n, 2);
 }
 END_TEST
 
@@ -137,28 +169,35 @@ START_TEST(who_gets_what_and_the_log)
     sp_digest_opts o = {.days = -1, .now = 1498896000}; /* 2017-07-01T08:00:00Z */
     plan();
     ck_assert_int_eq(sp_mail_set(fx_db, "digest.from", "p@x.example"), SP_OK);
-    ck_assert_int_eq(sp_digest_build(&d, fx_db, &o), SP_OK);
-    ck_assert_int_eq((int)d.n, 2);
-    ck_assert_str_eq(d.msgs[0].owner, "Head of Service");
-    ck_assert_int_eq(d.msgs[0].overdue, 1);
-    ck_assert_ptr_nonnull(strstr(d.msgs[0].message, "Date: Sat, 01 Jul 2017 08:00:00 +0000\n"));
-    ck_assert_ptr_nonnull(strstr(d.msgs[0].message, "Auto-Submitted: auto-generated\n"));
-    ck_assert_str_eq(d.msgs[1].owner, "LSCB Business Manager");
-    ck_assert_int_eq(d.msgs[1].due_soon, 1);
-    ck_assert_ptr_null(d.msgs[1].email);
-    ck_assert_ptr_null(d.msgs[1].message);
-    ck_assert_int_eq(sp_digest_log_sent(fx_db, &d, 0, "mbox", 0), SP_OK);
-    ck_assert_int_eq(sp_digest_log_sent(fx_db, &d, 1, "mbox", 0), SP_EINVALID);
+    got g = {0};
+    ck_assert_int_eq(sp_digest_build(&d, fx_db, &o, take, &g), SP_OK);
     sp_digest_free(&d);
-    ck_assert_int_eq(sp_digest_build(&d, fx_db, &o), SP_OK);
-    ck_assert(d.msgs[0].already_sent);
-    ck_assert_ptr_null(d.msgs[0].message);
+    ck_assert_int_eq(g.n, 2);
+    ck_assert_str_eq(g.owner[0], "Head of Service");
+    ck_assert_int_eq(g.overdue[0], 1);
+    ck_assert_ptr_nonnull(strstr(g.message[0], "Date: Sat, 01 Jul 2017 08:00:00 +0000\n"));
+    ck_assert_ptr_nonnull(strstr(g.message[0], "Auto-Submitted: auto-generated\n"));
+    ck_assert_str_eq(g.owner[1], "LSCB Business Manager");
+    ck_assert_int_eq(g.due_soon[1], 1);
+    ck_assert_int_eq(g.emailed[1], 0);
+    ck_assert_str_eq(g.message[1], "");
+    ck_assert_int_eq(g.logged, 1);
+    g = (got){.logged = -1};
+    ck_assert_int_eq(sp_digest_build(&d, fx_db, &o, take, &g), SP_OK);
     sp_digest_free(&d);
+    ck_assert(g.already_sent[0]);
+    ck_assert_str_eq(g.message[0], "");
     o.force = 1;
-    ck_assert_int_eq(sp_digest_build(&d, fx_db, &o), SP_OK);
-    ck_assert(!d.msgs[0].already_sent);
-    ck_assert_ptr_nonnull(d.msgs[0].message);
+    g = (got){.logged = -1};
+    ck_assert_int_eq(sp_digest_build(&d, fx_db, &o, take, &g), SP_OK);
     sp_digest_free(&d);
+    ck_assert(!g.already_sent[0]);
+    ck_assert_ptr_nonnull(strstr(g.message[0], "Subject: "));
+    /* What the call returns stops the build, and is what the build returns. */
+    g = (got){.logged = -1, .stop_after = 1};
+    ck_assert_int_eq(sp_digest_build(&d, fx_db, &o, take, &g), SP_ECONFLICT);
+    sp_digest_free(&d);
+    ck_assert_int_eq(g.n, 1);
     sp_cursor *c;
     ck_assert_int_eq(sp_digest_log(&c, fx_db, NULL), SP_OK);
     ck_assert_int_eq(fx_count(c), 1);

@@ -288,15 +288,26 @@ START_TEST(owner_as_it_stood)
     plan_at(&t, "2017-06-01", NULL, 0);
     ck_cell(&t, h.reassigned, "owner", "Team B");
     unload(&t);
-    /* The owner filter is judged on the day as well. */
-    sp_filter team_c = {.owner = "Team C"};
-    plan_at(&t, "2017-04-01", &team_c, 0);
-    ck_assert_int_eq(t.nrows, 1);
-    ck_assert_int_ge(row_of(&t, h.reassigned), 0);
-    unload(&t);
-    plan_at(&t, "2017-06-01", &team_c, 0);
-    ck_assert_int_eq(row_of(&t, h.reassigned), -1);
-    unload(&t);
+    /* The owner filter is judged on the day as well, in the committee's
+     * order and in none (an owner's actions found through their index, and
+     * those changed after the day: the digest). */
+    sp_filter team_c = {.owner = "Team C"}, team_b = {.owner = "Team B"};
+    static const unsigned flags[] = {0, SP_PLAN_ANY_ORDER};
+    for (int i = 0; i < 2; i++) {
+        plan_at(&t, "2017-04-01", &team_c, flags[i]);
+        ck_assert_int_eq(t.nrows, 1);
+        ck_assert_int_ge(row_of(&t, h.reassigned), 0);
+        unload(&t);
+        plan_at(&t, "2017-06-01", &team_c, flags[i]);
+        ck_assert_int_eq(row_of(&t, h.reassigned), -1);
+        unload(&t);
+        plan_at(&t, "2017-04-01", &team_b, flags[i]);
+        ck_assert_int_eq(row_of(&t, h.reassigned), -1);
+        unload(&t);
+        plan_at(&t, "2017-06-01", &team_b, flags[i]);
+        ck_assert_int_ge(row_of(&t, h.reassigned), 0);
+        unload(&t);
+    }
 }
 END_TEST
 

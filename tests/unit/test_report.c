@@ -1520,6 +1520,15 @@ START_TEST(plan_at_reads_in_groups_through_indexes)
     explain_filtered(p, sizeof p, "plan_at/actions", &none);
     has(p, "SEARCH x USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)\n");
     lacks(p, "SCAN x");
+    /* One owner's actions in no order (the digest): the owner's now, and
+     * those changed after the day, each through its index. */
+    explain_filtered(p, sizeof p, "plan_at/owner_actions", &none);
+    has(p, "SEARCH c USING COVERING INDEX action_owner (owner_id=?)\n");
+    has(p, "SEARCH c USING COVERING INDEX action_last_update (last_update_on>?)\n");
+    has(p, "SEARCH x USING INTEGER PRIMARY KEY (rowid=?)\n");
+    lacks(p, "SCAN x");
+    lacks(p, "SCAN c");
+    lacks(p, "AUTOMATIC");
 }
 END_TEST
 
