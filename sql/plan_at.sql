@@ -68,11 +68,17 @@ ORDER BY CASE WHEN :overdue IS NOT NULL THEN s.due_on END,
 
 -- name: findings_in_order
 -- The findings in scope, in the order `actions` lists their actions.
--- Only their ids and keys are sorted: no action, and no text but keys.
+-- Only their ids and numbers are sorted: no action, and no text but a
+-- finding's own reference (finding_ranks).
+WITH
+-- include: finding_ranks
 SELECT f.id AS finding_id
--- include: finding_scope
+-- include: finding_tables
+JOIN rv ON rv.id = r.id
+JOIN th ON th.theme = f.theme
+-- include: finding_filters
 ORDER BY
--- include: finding_order
+-- include: finding_rank_order
 ;
 
 -- name: overdue_in_order
@@ -87,11 +93,16 @@ ORDER BY
 st AS (
 -- include: state_columns
 ),
+-- include: finding_ranks
+,
 fo AS MATERIALIZED (
     SELECT f.id AS finding_id, row_number() OVER (ORDER BY
--- include: finding_order
+-- include: finding_rank_order
     ) AS k
--- include: finding_scope
+-- include: finding_tables
+    JOIN rv ON rv.id = r.id
+    JOIN th ON th.theme = f.theme
+-- include: finding_filters
 )
 SELECT s.id
 FROM st s
@@ -155,11 +166,15 @@ st AS MATERIALIZED (
 -- include: state_filter
 ;
 
--- name: finding_scope
--- Fragment: the findings in scope (the filters that are fixed facts).
+-- name: finding_tables
+-- Fragment: the findings, with their reviews and authorities (for
+-- finding_filters, after any joins of the query's own).
 FROM finding f
 JOIN review r ON r.id = f.review_id
 JOIN authority a ON a.id = r.authority_id
+
+-- name: finding_filters
+-- Fragment: the findings in scope (the filters that are fixed facts).
 WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
   AND (:review_id IS NULL OR f.review_id = :review_id)
   AND (:finding_id IS NULL OR f.id = :finding_id)
@@ -180,6 +195,39 @@ WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
          r.ref,
          CASE WHEN :by_ref IS NOT NULL THEN f.ref END,
          CASE WHEN :by_review IS NOT NULL THEN f.theme END COLLATE NOCASE,
+         f.id
+
+-- name: finding_ranks
+-- Fragment: CTEs numbering the themes (th.t: one number for a theme in
+-- any case, in NOCASE order) and the reviews (rv.k: in authority code,
+-- start date unless :by_ref, and reference order) of the findings in
+-- scope, so that sorting the findings holds numbers where finding_order
+-- holds their text: a record of ids and numbers a finding, not of theme,
+-- code, date and references (at a million actions, 154,000 findings).
+th AS MATERIALIZED (
+    SELECT theme, dense_rank() OVER (ORDER BY theme COLLATE NOCASE) AS t
+    FROM (SELECT DISTINCT f.theme AS theme
+-- include: finding_tables
+-- include: finding_filters
+    )
+),
+rv AS MATERIALIZED (
+    SELECT r.id, row_number() OVER (ORDER BY a.code,
+               CASE WHEN :by_ref IS NULL THEN r.started_on END, r.ref) AS k
+    FROM review r
+    JOIN authority a ON a.id = r.authority_id
+    WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
+      AND (:review_id IS NULL OR r.id = :review_id)
+)
+
+-- name: finding_rank_order
+-- Fragment: finding_order, with finding_ranks' numbers for its text keys
+-- (the same order: test_plan_at compares it with `actions`, which sorts by
+-- finding_order itself).
+         CASE WHEN :by_review IS NULL AND :by_ref IS NULL THEN th.t END,
+         rv.k,
+         CASE WHEN :by_ref IS NOT NULL THEN f.ref END,
+         CASE WHEN :by_review IS NOT NULL THEN th.t END,
          f.id
 
 -- name: state_from

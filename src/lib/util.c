@@ -139,9 +139,9 @@ static bool append(char **buf, size_t *len, const char *s, size_t n)
 
 /* Copies the statement, replacing each "-- include: NAME" line with the
  * fragment "-- name: NAME" of the same file, so a part several queries share
- * (a CTE) is written once. Fragments do not include others. NULL if a
- * fragment is missing or memory runs out. */
-static char *expand_includes(const char *file, const char *start, size_t len)
+ * (a CTE) is written once. One level: sp_query_sql expands what the
+ * fragments include. NULL if a fragment is missing or memory runs out. */
+static char *expand_once(const char *file, const char *start, size_t len)
 {
     static const char tag[] = "-- include: ";
     char *buf = NULL;
@@ -181,13 +181,27 @@ static const char *query_file(const char *name)
     return sp_embedded_get(file);
 }
 
+/* Fragments may include others, to this depth; an include left after it
+ * (a cycle) would be a comment, silently dropping its part: NULL. */
+#define INCLUDE_DEPTH 4
+
 char *sp_query_sql(const char *name)
 {
     const char *text = query_file(name), *start;
     size_t len;
     if (!text || !find_named(text, strchr(name, '/') + 1, &start, &len))
         return NULL;
-    return expand_includes(text, start, len);
+    char *sql = expand_once(text, start, len);
+    for (int depth = 1; sql && depth < INCLUDE_DEPTH && strstr(sql, "-- include: "); depth++) {
+        char *deeper = expand_once(text, sql, strlen(sql));
+        free(sql);
+        sql = deeper;
+    }
+    if (sql && strstr(sql, "-- include: ")) {
+        free(sql);
+        return NULL;
+    }
+    return sql;
 }
 
 /* ---- Filters as fixed fragments -------------------------------------

@@ -600,7 +600,7 @@ static void one_statement(table *t, const char *as_of, const sp_filter *f, unsig
 }
 
 /* The example plan, with two actions whose references sort against the
- * order they were added in, and a theme written in another case (the
+ * order they were added in, and a theme written in two cases (the
  * committee order compares themes without case). */
 static char mixed_authority[64];
 
@@ -630,9 +630,18 @@ static void mixed_order_plan(void)
         ck_assert_msg(sp_action_add(NULL, NULL, fx_db, &in) == SP_OK, "%s", sp_errmsg(fx_db));
     }
     for (char *p = theme; *p; p++)
-        *p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
-    char *sql = sqlite3_mprintf("UPDATE finding SET theme = %Q WHERE id = "
-                                "(SELECT min(id) FROM finding)", theme);
+        *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+    /* The theme in lower case for a finding (with actions) of the first
+     * authority by code and one of the last, on either side of the last
+     * finding's: in the committee order the three interleave, by
+     * authority; an order that told the two spellings apart would put two
+     * of them together. (The finding of lowest id, changed before, has no
+     * action: no row showed the change.) */
+    char *sql = sqlite3_mprintf(
+        "UPDATE finding SET theme = %Q WHERE id IN (SELECT min(f.id) FROM finding f "
+        "JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id "
+        "WHERE a.code IN ((SELECT min(code) FROM authority), (SELECT max(code) FROM authority)) "
+        "AND EXISTS (SELECT 1 FROM action x WHERE x.finding_id = f.id) GROUP BY a.id)", theme);
     ck_assert_int_eq(sqlite3_exec(fx_db->sql, sql, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_free(sql);
 }
