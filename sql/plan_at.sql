@@ -75,7 +75,7 @@ WITH
 SELECT f.id AS finding_id
 -- include: finding_tables
 JOIN rv ON rv.id = r.id
-JOIN th ON th.theme = f.theme
+LEFT JOIN th ON th.theme = f.theme
 -- include: finding_filters
 ORDER BY
 -- include: finding_rank_order
@@ -101,7 +101,7 @@ fo AS MATERIALIZED (
     ) AS k
 -- include: finding_tables
     JOIN rv ON rv.id = r.id
-    JOIN th ON th.theme = f.theme
+    LEFT JOIN th ON th.theme = f.theme
 -- include: finding_filters
 )
 SELECT s.id
@@ -199,16 +199,18 @@ WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
 
 -- name: finding_ranks
 -- Fragment: CTEs numbering the themes (th.t: one number for a theme in
--- any case, in NOCASE order) and the reviews (rv.k: in authority code,
--- start date unless :by_ref, and reference order) of the findings in
--- scope, so that sorting the findings holds numbers where finding_order
--- holds their text: a record of ids and numbers a finding, not of theme,
--- code, date and references (at a million actions, 154,000 findings).
+-- any case, in NOCASE order; joined LEFT, as :by_ref numbers none) and
+-- the reviews (rv.k: in authority code, start date unless :by_ref, and
+-- reference order) of the findings in scope, so that sorting the findings
+-- holds numbers where finding_order holds their text: a record of ids and
+-- numbers a finding, not of theme, code, date and references (at a
+-- million actions, 154,000 findings).
 th AS MATERIALIZED (
     SELECT theme, dense_rank() OVER (ORDER BY theme COLLATE NOCASE) AS t
     FROM (SELECT DISTINCT f.theme AS theme
 -- include: finding_tables
 -- include: finding_filters
+            AND :by_ref IS NULL -- the export's order has no theme: none numbered
     )
 ),
 rv AS MATERIALIZED (
