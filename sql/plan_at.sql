@@ -69,7 +69,10 @@ ORDER BY CASE WHEN :overdue IS NOT NULL THEN s.due_on END,
 -- name: findings_in_order
 -- The findings in scope, in the order `actions` lists their actions.
 -- Only their ids and numbers are sorted: no action, and no text but a
--- finding's own reference (finding_ranks).
+-- finding's own reference (finding_ranks). With an owner, only the
+-- findings of the actions that may have been the owner's on the day (as
+-- owner_actions finds them): finding_actions then runs for a few hundred
+-- findings, not for every finding of the plan.
 WITH
 -- include: finding_ranks
 SELECT f.id AS finding_id
@@ -77,6 +80,10 @@ SELECT f.id AS finding_id
 JOIN rv ON rv.id = r.id
 LEFT JOIN th ON th.theme = f.theme
 -- include: finding_filters
+  AND (:owner_id IS NULL
+       OR f.id IN (SELECT c.finding_id FROM action c WHERE c.owner_id = :owner_id
+                   UNION ALL
+                   SELECT c.finding_id FROM action c WHERE c.last_update_on > :as_of))
 ORDER BY
 -- include: finding_rank_order
 ;

@@ -334,6 +334,14 @@ completed=$(sql "$DB" "SELECT count(DISTINCT action_id) FROM action_update
                             WHERE new_status IN ('complete','signed_off') AND on_date < '2017-06-01')")
 expect_eq "$(hfact completed)" "$completed" "completed since = sqlite3"
 expect_eq "$(hfact open),$(hfact overdue),$(hfact due-soon),$(hfact completed)" "5,2,1,1" "hand-worked headline"
+# One owner's report reads its done actions one by one, as they stood the
+# day before --since (pack_data.c, done_by_id): 1/1 is completed since,
+# 2/3 was signed off before (both Head of Service's).
+run report --out owner.html --since 2017-06-01 --owner "Head of Service"
+expect_status 0
+hfacts owner.html
+expect_eq "$(hfact open),$(hfact completed)" "4,1" "one owner's headline: open, completed since"
+hfacts report.html
 expect_eq "$(hfact overdue_rows)" "2" "overdue table rows"
 expect_eq "$(hfact total)" "$(summary_total total),$(summary_total red),$(summary_total amber),$(summary_total green),$(summary_total blue),$(summary_total grey),5,2" "RAG by theme totals"
 # Month ends from February (the first start) to August, then 1 September.
