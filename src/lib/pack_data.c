@@ -318,8 +318,8 @@ static int done_by_id(sp_idset *out, sp_pack *p, const char *day, const sp_filte
             int64_t id = (int64_t)(w * 64 + (size_t)__builtin_ctzll(bits));
             sp_bind_int(st, ":action_id", id);
             int s = sqlite3_step(st);
-            const char *status = (const char *)sqlite3_column_text(st, col);
-            if (s == SQLITE_ROW && is_done(sp_pack_status_index(status)))
+            if (s == SQLITE_ROW &&
+                is_done(sp_pack_status_index((const char *)sqlite3_column_text(st, col))))
                 rc = idset_add(out, id);
             else if (s != SQLITE_ROW && s != SQLITE_DONE)
                 rc = sp_fail_sql(p->db, "reading an action as it stood");
