@@ -550,6 +550,10 @@ CREATE INDEX action_open_activity ON action (coalesce(progress_on, start_on))
     WHERE status IN ('not_started', 'in_progress');
 CREATE INDEX action_open_finding ON action (finding_id, due_on)
     WHERE status IN ('not_started', 'in_progress');
+CREATE INDEX action_update_new_owner ON action_update (new_owner_id)
+    WHERE new_owner_id IS NOT NULL;
+CREATE INDEX action_update_old_owner ON action_update (old_owner_id)
+    WHERE old_owner_id IS NOT NULL;
 
 INSERT INTO setting VALUES('closure.embedded',0);
 INSERT INTO setting VALUES('rag.amber_days',28);

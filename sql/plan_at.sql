@@ -70,8 +70,8 @@ ORDER BY CASE WHEN :overdue IS NOT NULL THEN s.due_on END,
 -- The findings in scope, in the order `actions` lists their actions.
 -- Only their ids and numbers are sorted: no action, and no text but a
 -- finding's own reference (finding_ranks). With an owner, only the
--- findings of the actions that may have been the owner's on the day (as
--- owner_actions finds them): finding_actions then runs for a few hundred
+-- findings of the actions that may have been the owner's on the day
+-- (owner_candidates): finding_actions then runs for a few hundred
 -- findings, not for every finding of the plan.
 WITH
 -- include: finding_ranks
@@ -81,9 +81,9 @@ JOIN rv ON rv.id = r.id
 LEFT JOIN th ON th.theme = f.theme
 -- include: finding_filters
   AND (:owner_id IS NULL
-       OR f.id IN (SELECT c.finding_id FROM action c WHERE c.owner_id = :owner_id
-                   UNION ALL
-                   SELECT c.finding_id FROM action c WHERE c.last_update_on > :as_of))
+       OR f.id IN (SELECT oa.finding_id FROM action oa WHERE oa.id IN (
+-- include: owner_candidates
+           )))
 ORDER BY
 -- include: finding_rank_order
 ;
@@ -95,7 +95,12 @@ ORDER BY
 -- due date, the finding's place in the committee order (fo.k: the
 -- findings are numbered first, so their text keys are not copied into
 -- every overdue action's) and the ids; `actions` then reads each action.
+-- With an owner, only the owner's candidates (owner_candidates) are
+-- worked out, not every action of the plan.
 -- include: state_from
+      AND (:owner_id IS NULL OR x.id IN (
+-- include: owner_candidates
+          ))
 ),
 st AS (
 -- include: state_columns
@@ -152,19 +157,29 @@ st AS MATERIALIZED (
 -- include: state_filter
 ;
 
+-- name: owner_candidates
+-- Fragment: the ids (action_id) of the actions that may have been
+-- :owner_id's on any day: an action's owner on a day is its owner now, or
+-- one an update moved it to or from (plan_at's rule: the latest new owner,
+-- else the first reassignment's old owner, else the owner now). Each
+-- through its index: action_owner, and migration 0013's partial indexes of
+-- the updates that moved an action. A few hundred for an owner, where the
+-- actions changed since a past day are hundreds of thousands.
+SELECT c.id AS action_id FROM action c WHERE c.owner_id = :owner_id
+UNION
+SELECT u.action_id FROM action_update u WHERE u.new_owner_id = :owner_id
+UNION
+SELECT u.action_id FROM action_update u WHERE u.old_owner_id = :owner_id
+
 -- name: owner_actions
 -- The rows of `actions` of the one owner :owner_id on the day, in no order
--- (SP_PLAN_ANY_ORDER with an owner: the digest, an owner at a time). An
--- action was that owner's on the day only if it is now, or if something
--- dated after the day may have changed it (its owner then may not be its
--- owner now): so the candidates come through action_owner and
--- action_last_update, as in the lists of sql/report.sql, not from a walk of
--- the whole plan for each owner. state_filter keeps those of the owner on
--- the day.
+-- (SP_PLAN_ANY_ORDER with an owner: the digest, an owner at a time): the
+-- owner's candidates (owner_candidates), not a walk of the whole plan for
+-- each owner. state_filter keeps those of the owner on the day.
 -- include: state_from
-      AND x.id IN (SELECT c.id FROM action c WHERE c.owner_id = :owner_id
-                   UNION ALL
-                   SELECT c.id FROM action c WHERE c.last_update_on > :as_of)
+      AND x.id IN (
+-- include: owner_candidates
+      )
 ),
 st AS MATERIALIZED (
 -- include: state_columns
@@ -395,7 +410,9 @@ WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
 -- Every action in scope with its updates, oldest first (ORDER BY follows
 -- the rowid and the index action_update (action_id, on_date), so nothing
 -- is sorted): series.c replays them once, month end by month end, by the
--- rules above. The trend would cost one replay per month in SQL.
+-- rules above. The trend would cost one replay per month in SQL. With an
+-- owner, only the actions that were ever the owner's (owner_candidates):
+-- the others' updates are not read.
 SELECT x.id, x.status, x.due_on, x.original_due_on, x.owner_id, x.last_update_on,
        x.start_on, x.rag_override, date(x.created_at) AS created_on,
        u.id AS update_id, u.on_date, u.new_status, u.new_due_on, u.new_owner_id,
@@ -414,6 +431,9 @@ WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
   AND (:review_id IS NULL OR f.review_id = :review_id)
   AND (:finding_id IS NULL OR x.finding_id = :finding_id)
   AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
+  AND (:owner_id IS NULL OR x.id IN (
+-- include: owner_candidates
+       ))
 ORDER BY x.id, u.on_date, u.id;
 
 -- name: series_rows

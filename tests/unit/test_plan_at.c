@@ -311,6 +311,37 @@ START_TEST(owner_as_it_stood)
 }
 END_TEST
 
+/* An owner's overdue list on a past day has the actions that were theirs
+ * then, and were overdue then, though another owner has them now. */
+START_TEST(owner_overdue_as_it_stood)
+{
+    fx_minimal_plan();
+    int64_t id = add_action("1", "Team D", "2017-01-01", "2017-03-31");
+    sp_reassign move = {.from = "Team D", .to = "Team E", .author = "Director",
+                        .on = "2017-06-01", .finding = "tb/r1/1"};
+    int moved = 0;
+    ck_assert_msg(sp_action_reassign(&moved, fx_db, &move) == SP_OK, "%s", sp_errmsg(fx_db));
+    ck_assert_int_eq(sp_set_today(fx_db, "2017-07-01"), SP_OK);
+    sp_filter team_d = {.owner = "Team D"}, team_e = {.owner = "Team E"};
+    static const unsigned flags[] = {SP_PLAN_OVERDUE, 0, SP_PLAN_ANY_ORDER};
+    for (int i = 0; i < 3; i++) {
+        table t;
+        plan_at(&t, "2017-04-15", &team_d, flags[i]);
+        ck_assert_int_ge(row_of(&t, id), 0);
+        unload(&t);
+        plan_at(&t, "2017-04-15", &team_e, flags[i]);
+        ck_assert_int_eq(t.nrows, 0);
+        unload(&t);
+        plan_at(&t, "2017-07-01", &team_e, flags[i]);
+        ck_assert_int_ge(row_of(&t, id), 0);
+        unload(&t);
+        plan_at(&t, "2017-07-01", &team_d, flags[i]);
+        ck_assert_int_eq(t.nrows, 0);
+        unload(&t);
+    }
+}
+END_TEST
+
 START_TEST(override_and_transfer_as_they_stood)
 {
     table t;
@@ -722,6 +753,7 @@ static Suite *plan_at_suite(void)
     tcase_add_test(tc, action_started_after_the_day_is_absent);
     tcase_add_test(tc, an_update_proves_the_action_existed);
     tcase_add_test(tc, owner_as_it_stood);
+    tcase_add_test(tc, owner_overdue_as_it_stood);
     tcase_add_test(tc, override_and_transfer_as_they_stood);
     tcase_add_test(tc, backdated_update_applies_in_recorded_order);
     tcase_add_test(tc, overdue_only_most_overdue_first);

@@ -1508,6 +1508,9 @@ START_TEST(plan_at_reads_in_groups_through_indexes)
     lacks(p, "AUTOMATIC");
     explain_filtered(p, sizeof p, "plan_at/findings_in_order", &none);
     lacks(p, " x ");
+    /* With an owner, the owner's candidate actions' findings, each by id. */
+    has(p, "SEARCH oa USING INTEGER PRIMARY KEY (rowid=?)\n");
+    lacks(p, "SCAN oa");
     explain_filtered(p, sizeof p, "plan_at/authority_actions", &none);
     has(p, "USING COVERING INDEX sqlite_autoindex_review_1 (authority_id=?)\n");
     has(p, "SEARCH x USING INDEX sqlite_autoindex_action_1 (finding_id=?)\n");
@@ -1524,8 +1527,10 @@ START_TEST(plan_at_reads_in_groups_through_indexes)
      * those changed after the day, each through its index. */
     explain_filtered(p, sizeof p, "plan_at/owner_actions", &none);
     has(p, "SEARCH c USING COVERING INDEX action_owner (owner_id=?)\n");
-    has(p, "SEARCH c USING COVERING INDEX action_last_update (last_update_on>?)\n");
+    has(p, "SEARCH u USING INDEX action_update_new_owner (new_owner_id=?)\n");
+    has(p, "SEARCH u USING INDEX action_update_old_owner (old_owner_id=?)\n");
     has(p, "SEARCH x USING INTEGER PRIMARY KEY (rowid=?)\n");
+    lacks(p, "SCAN u");
     lacks(p, "SCAN x");
     lacks(p, "SCAN c");
     lacks(p, "AUTOMATIC");
