@@ -123,6 +123,14 @@ int sp_cursor_columns(const sp_cursor *c)
     return c->ncols;
 }
 
+int sp_stmt_column(sqlite3_stmt *st, const char *name)
+{
+    for (int i = 0; i < sqlite3_column_count(st); i++)
+        if (strcmp(sqlite3_column_name(st, i), name) == 0)
+            return i;
+    return -1;
+}
+
 const char *sp_cursor_name(const sp_cursor *c, int col)
 {
     return sqlite3_column_name(c->stmt, col);

@@ -192,6 +192,9 @@ int sp_cursor_from_stmt(sp_cursor **out, sp_db *db, sqlite3_stmt *st);
 int sp_cursor_grouped(sp_cursor **out, sp_db *db, sqlite3_stmt *st, sqlite3_stmt *groups,
                       const char *param);
 
+/* The column of st called name, or -1. */
+int sp_stmt_column(sqlite3_stmt *st, const char *name);
+
 /* sp_cursor_step with SQLite's codes (SQLITE_ROW, SQLITE_DONE or the
  * error), setting no error: for callers that name their own. */
 int sp_cursor_next(sp_cursor *c);

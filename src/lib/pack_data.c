@@ -57,10 +57,7 @@ static bool is_done(int status)
 
 int sp_cursor_column(const sp_cursor *c, const char *name)
 {
-    for (int i = 0; i < sp_cursor_columns(c); i++)
-        if (strcmp(sp_cursor_name(c, i), name) == 0)
-            return i;
-    return -1;
+    return sp_stmt_column(c->stmt, name);
 }
 
 /* ------------------------------------------------------------------ */
@@ -307,9 +304,8 @@ static bool narrowed_on_the_day(const sp_pack *p)
 static int done_by_id(sp_idset *out, sp_pack *p, const char *day, const sp_filter *part)
 {
     sqlite3_stmt *st;
-    int rc = sp_plan_at_prepare(&st, p->db, "plan_at/actions", day, part, 0), col = -1;
-    for (int i = 0; rc == SP_OK && i < sqlite3_column_count(st); i++)
-        col = strcmp(sqlite3_column_name(st, i), "status") == 0 ? i : col;
+    int rc = sp_plan_at_prepare(&st, p->db, "plan_at/actions", day, part, 0);
+    int col = rc == SP_OK ? sp_stmt_column(st, "status") : -1;
     if (rc == SP_OK && col < 0)
         rc = sp_fail(p->db, SP_ERROR, "internal error: plan_at lacks status");
     const sp_bitset *done = &p->done.bits;

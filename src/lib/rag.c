@@ -945,10 +945,8 @@ int sp_rag_set(sp_db *db, const char *key, const char *value)
 /* The column called name; rag/action's two columns are unnamed: 0, 1. */
 static int column_named(sqlite3_stmt *st, const char *name, int otherwise)
 {
-    for (int i = 0; i < sqlite3_column_count(st); i++)
-        if (strcmp(sqlite3_column_name(st, i), name) == 0)
-            return i;
-    return otherwise;
+    int i = sp_stmt_column(st, name);
+    return i < 0 ? otherwise : i;
 }
 
 /* Copies the row's rating out; the statement is positioned on the row. */
