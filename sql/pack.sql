@@ -85,10 +85,24 @@ WHERE u.on_date BETWEEN :since AND :as_of
 -- Imported rows may carry their status with no update: those count by
 -- their current status.
 SELECT x.id FROM action x
-WHERE x.voided = 0 AND (EXISTS (SELECT 1 FROM action_update u
+WHERE x.voided = 0
+-- include: unevidenced_test
+;
+
+-- name: unevidenced_among
+-- As unevidenced, among :ids (a JSON array of action ids): for a pack
+-- narrowed on the day to a few of its part's actions (pack_data.c).
+SELECT x.id FROM action x
+WHERE x.id IN (SELECT value FROM json_each(:ids)) AND x.voided = 0
+-- include: unevidenced_test
+;
+
+-- name: unevidenced_test
+-- Fragment: signed off by :as_of, and no evidence of impact by then.
+  AND (EXISTS (SELECT 1 FROM action_update u
                WHERE u.action_id = x.id AND u.new_status = 'signed_off' AND u.on_date <= :as_of)
        OR (x.status = 'signed_off' AND date(x.created_at) <= :as_of
            AND NOT EXISTS (SELECT 1 FROM action_update u WHERE u.action_id = x.id)))
   AND NOT EXISTS (SELECT 1 FROM action_update u
                   WHERE u.action_id = x.id AND u.on_date <= :as_of
-                    AND trim(coalesce(u.evidence, '')) <> '');
+                    AND trim(coalesce(u.evidence, '')) <> '')

@@ -214,33 +214,62 @@ int sp_awaiting_verification(sp_cursor **out, sp_db *db, const char *as_of)
     return sp_awaiting_verification_where(out, db, as_of, &every);
 }
 
-/* The list is sorted by ids and dates alone (awaiting_in_order, with the
- * filters), and each row is then read by its id (awaiting), so that memory
- * does not hold the whole list's text. */
-int sp_awaiting_verification_where(sp_cursor **out, sp_db *db, const char *as_of,
-                                   const sp_filter *filter)
+/* The list is sorted by ids and dates alone (ids, the filters' or the
+ * given actions'), and each row is then read by its id (awaiting), so that
+ * memory does not hold the whole list's text. Owns ids. */
+static int awaiting_sorted(sp_cursor **out, sp_db *db, const char *date, sqlite3_stmt *ids)
 {
-    sqlite3_stmt *st, *ids;
-    sp_filter none = {0};
-    char date[SP_DATE_SIZE];
-    *out = NULL;
-    sp_clear(db);
-    if (!as_of)
-        sp_today(db, date);
-    else if (sp_date_parse(date, as_of) != SP_OK)
-        return sp_fail(db, SP_EINVALID, "'%s' is not a valid date: expected YYYY-MM-DD or "
-                       "DD/MM/YYYY", as_of);
-    const sp_filter *f = filter ? filter : &none;
-    int rc = sp_prepare_filtered(&ids, db, "closure/awaiting_in_order", f, false);
-    if (rc == SP_OK && (rc = sp_bind_filter(ids, db, date, f)) != SP_OK)
-        sqlite3_finalize(ids);
-    if (rc != SP_OK)
-        return rc;
+    sqlite3_stmt *st;
     sp_bind_text(ids, ":as_of", date);
-    if ((rc = sp_prepare(&st, db, "closure/awaiting")) != SP_OK) {
+    int rc = sp_prepare(&st, db, "closure/awaiting");
+    if (rc != SP_OK) {
         sqlite3_finalize(ids);
         return rc;
     }
     sp_bind_text(st, ":as_of", date);
     return sp_cursor_grouped(out, db, st, ids, ":action_id");
+}
+
+static int awaiting_date(char date[SP_DATE_SIZE], sp_db *db, const char *as_of)
+{
+    if (!as_of) {
+        sp_today(db, date);
+        return SP_OK;
+    }
+    if (sp_date_parse(date, as_of) != SP_OK)
+        return sp_fail(db, SP_EINVALID, "'%s' is not a valid date: expected YYYY-MM-DD or "
+                       "DD/MM/YYYY", as_of);
+    return SP_OK;
+}
+
+int sp_awaiting_verification_where(sp_cursor **out, sp_db *db, const char *as_of,
+                                   const sp_filter *filter)
+{
+    sqlite3_stmt *ids;
+    sp_filter none = {0};
+    char date[SP_DATE_SIZE];
+    *out = NULL;
+    sp_clear(db);
+    int rc = awaiting_date(date, db, as_of);
+    if (rc != SP_OK)
+        return rc;
+    const sp_filter *f = filter ? filter : &none;
+    rc = sp_prepare_filtered(&ids, db, "closure/awaiting_in_order", f, false);
+    if (rc == SP_OK && (rc = sp_bind_filter(ids, db, date, f)) != SP_OK)
+        sqlite3_finalize(ids);
+    return rc == SP_OK ? awaiting_sorted(out, db, date, ids) : rc;
+}
+
+int sp_awaiting_among(sp_cursor **out, sp_db *db, const char *as_of, const char *ids_json)
+{
+    sqlite3_stmt *ids;
+    char date[SP_DATE_SIZE];
+    *out = NULL;
+    sp_clear(db);
+    int rc = awaiting_date(date, db, as_of);
+    if (rc == SP_OK && (rc = sp_prepare(&ids, db, "closure/awaiting_among")) == SP_OK) {
+        sp_bind_text(ids, ":ids", ids_json);
+        rc = awaiting_sorted(out, db, date, ids);
+    }
+    return rc;
 }

@@ -771,8 +771,7 @@ static int awaiting_rows(page *pg, sp_cursor *c, int *n)
 static int write_awaiting(page *pg)
 {
     sp_cursor *c;
-    sp_filter part = sp_pack_part(&pg->p);
-    int n = 0, rc = sp_awaiting_verification_where(&c, pg->p.db, pg->p.as_of, &part);
+    int n = 0, rc = sp_pack_awaiting(&c, &pg->p);
     if (rc != SP_OK)
         return rc;
     out(pg, "<section id=\"awaiting\">\n<h2>Awaiting verification</h2>\n<p class=\"meta\">"

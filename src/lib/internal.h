@@ -192,6 +192,11 @@ int sp_cursor_from_stmt(sp_cursor **out, sp_db *db, sqlite3_stmt *st);
 int sp_cursor_grouped(sp_cursor **out, sp_db *db, sqlite3_stmt *st, sqlite3_stmt *groups,
                       const char *param);
 
+/* The list of sp_awaiting_verification_where, among the actions whose ids
+ * ids_json lists (a JSON array): for a pack narrowed to a few actions
+ * (closure.c). */
+int sp_awaiting_among(sp_cursor **out, sp_db *db, const char *as_of, const char *ids_json);
+
 /* The column of st called name, or -1. */
 int sp_stmt_column(sqlite3_stmt *st, const char *name);
 
@@ -215,6 +220,8 @@ typedef struct sp_bitset {
 #define SP_BITSET_MAX ((uint64_t)1 << 31) /* a bitmap of at most 256 MiB */
 int sp_bitset_add(sp_bitset *s, int64_t i, bool *added);
 bool sp_bitset_has(const sp_bitset *s, int64_t i);
+/* The least member above `after` (-1 for the first), or -1 if none. */
+int64_t sp_bitset_next(const sp_bitset *s, int64_t after);
 void sp_bitset_free(sp_bitset *s);
 
 /* A sealed spill (spill.c): records kept in an unnamed file beside the

@@ -692,8 +692,7 @@ static int write_awaiting(book *b)
 {
     sp_cursor *c;
     lxw_row_t row = 0;
-    sp_filter part = sp_pack_part(&b->p);
-    int rc = sp_awaiting_verification_where(&c, b->p.db, b->p.as_of, &part);
+    int rc = sp_pack_awaiting(&c, &b->p);
     if (rc != SP_OK)
         return rc;
     table_header(b, b->awaiting, awaiting_cols, N_AWAITING_COLS);

@@ -52,6 +52,7 @@ typedef struct sp_pack {
     bool snapshot;    /* we opened the read transaction */
     int unevidenced;  /* signed off by as_of with no evidence of impact (issue 11) */
     const char *key_path; /* closure (#14): signs the checkpoint; NULL = unsigned */
+    char *few_ids;    /* the members as a JSON array, when narrowed to few (pack_data.c) */
 } sp_pack;
 
 /* Checks the options, opens a read transaction, reads the settings and the
@@ -72,6 +73,11 @@ int sp_pack_tally_end(sp_pack *p);
  * judged on the as-of day, so other queries apply them through
  * sp_pack_has. */
 sp_filter sp_pack_part(const sp_pack *p);
+
+/* The claims of completion awaiting verification on as_of, of the pack's
+ * part, longest waiting first (after sp_pack_tally_end); some may be of
+ * actions not in the pack: check each with sp_pack_has. */
+int sp_pack_awaiting(sp_cursor **out, sp_pack *p);
 
 /* True if the action is in the pack (after sp_pack_tally_end). */
 bool sp_pack_has(const sp_pack *p, int64_t id);

@@ -486,6 +486,18 @@ bool sp_bitset_has(const sp_bitset *s, int64_t i)
     return i >= 0 && w < s->nwords && ((s->words[w] >> (i % 64)) & 1);
 }
 
+int64_t sp_bitset_next(const sp_bitset *s, int64_t after)
+{
+    uint64_t i = after < 0 ? 0 : (uint64_t)after + 1;
+    size_t w = (size_t)(i / 64);
+    if (w >= s->nwords)
+        return -1;
+    uint64_t bits = s->words[w] & (~UINT64_C(0) << (i % 64));
+    while (!bits && ++w < s->nwords)
+        bits = s->words[w];
+    return bits ? (int64_t)(w * 64 + (size_t)__builtin_ctzll(bits)) : -1;
+}
+
 void sp_bitset_free(sp_bitset *s)
 {
     free(s->words);

@@ -271,6 +271,25 @@ START_TEST(entry_hash_canonical_bytes)
 }
 END_TEST
 
+/* sp_bitset_next walks a set's members in order, across word boundaries
+ * and past the last word, as testing each number with sp_bitset_has does. */
+START_TEST(bitset_next_walks_the_members)
+{
+    static const int64_t members[] = {0, 1, 63, 64, 65, 127, 128, 200, 1000, 4095};
+    sp_bitset s = {0};
+    ck_assert_int_eq(sp_bitset_next(&s, -1), -1); /* empty */
+    for (size_t i = 0; i < sizeof members / sizeof members[0]; i++)
+        ck_assert_int_eq(sp_bitset_add(&s, members[i], NULL), SP_OK);
+    for (int64_t after = -1; after < 4200; after++) {
+        int64_t want = after + 1;
+        while (want < 4200 && !sp_bitset_has(&s, want))
+            want++;
+        ck_assert_int_eq(sp_bitset_next(&s, after), want < 4200 ? want : -1);
+    }
+    sp_bitset_free(&s);
+}
+END_TEST
+
 /* ref_path() (ref.c) stands for a || '/' || b ... in every list: the same
  * text for 2 to 4 parts, numbers, UTF-8 and a path longer than its stack
  * buffer, and NULL when any part is NULL. */
@@ -363,6 +382,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, in_memory_database);
     tcase_add_test(tc, entry_hash_canonical_bytes);
     tcase_add_test(tc, ref_path_equals_concatenation);
+    tcase_add_test(tc, bitset_next_walks_the_members);
     tcase_add_test(tc, nested_transactions);
     tcase_add_test(tc, today_can_be_set);
     tcase_add_test(tc, demo_is_idempotent);
