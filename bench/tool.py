@@ -215,10 +215,7 @@ def named_query(name):
     found = sql_sections(file)
     if section not in found:
         raise SystemExit(f"tool.py: no query '{section}' in sql/{file}.sql")
-    # "-- include: NAME" lines stand for the fragment NAME of the same file,
-    # as the library's loader (src/lib/util.c) expands them.
-    body = re.sub(r"^-- include: *(\S+) *$", lambda m: found[m.group(1)], found[section],
-                  flags=re.M)
+    body = expand_includes(found[section], found)
     order = ["authority", "review", "finding", "owner", "theme", "status", "rag"]
     wanted = [f for f in order if f in filters.split(",")]
     fragments = sql_sections("filter")
@@ -226,7 +223,21 @@ def named_query(name):
     body = re.sub(r"^-- filters: *(\S+) *$",
                   lambda m: "".join(fragments[m.group(1) + "_" + f] for f in wanted + ["live"]),
                   body, flags=re.M)
-    return strip_comments(body)
+    return strip_comments(expand_includes(body, found))
+
+
+def expand_includes(body, found):
+    """Each "-- include: NAME" line stands for the fragment NAME of the same
+    file, and "-- include: FILE/NAME" for that of sql/FILE.sql, to a depth
+    of four, as the library's loader (src/lib/util.c) expands them."""
+    def fragment(m):
+        file, _, name = m.group(1).rpartition("/")
+        return (sql_sections(file) if file else found)[name]
+    for _ in range(4):
+        body = re.sub(r"^-- include: *(\S+) *$", fragment, body, flags=re.M)
+    if re.search(r"^-- include: ", body, flags=re.M):
+        raise SystemExit("tool.py: an include is left after four levels")
+    return body
 
 
 class StubAggregate:

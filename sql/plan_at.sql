@@ -80,10 +80,7 @@ SELECT f.id AS finding_id
 JOIN rv ON rv.id = r.id
 LEFT JOIN th ON th.theme = f.theme
 -- include: finding_filters
-  AND (:owner_id IS NULL
-       OR f.id IN (SELECT oa.finding_id FROM action oa WHERE oa.id IN (
--- include: owner_candidates
-           )))
+-- include: owner_findings
 ORDER BY
 -- include: finding_rank_order
 ;
@@ -96,7 +93,8 @@ ORDER BY
 -- findings are numbered first, so their text keys are not copied into
 -- every overdue action's) and the ids; `actions` then reads each action.
 -- With an owner, only the owner's candidates (owner_candidates) are
--- worked out, not every action of the plan.
+-- worked out, and only their findings numbered (owner_findings), not every
+-- action and finding of the plan.
 -- include: state_from
       AND (:owner_id IS NULL OR x.id IN (
 -- include: owner_candidates
@@ -115,6 +113,7 @@ fo AS MATERIALIZED (
     JOIN rv ON rv.id = r.id
     LEFT JOIN th ON th.theme = f.theme
 -- include: finding_filters
+-- include: owner_findings
 )
 SELECT s.id
 FROM st s
@@ -170,6 +169,16 @@ UNION
 SELECT u.action_id FROM action_update u WHERE u.new_owner_id = :owner_id
 UNION
 SELECT u.action_id FROM action_update u WHERE u.old_owner_id = :owner_id
+
+-- name: owner_findings
+-- Fragment: with an owner, only the findings of the owner's candidates
+-- (owner_candidates), the findings any of their actions on the day can be
+-- in: numbering or sorting every finding of the plan took most of one
+-- owner's overdue list at a million actions.
+  AND (:owner_id IS NULL
+       OR f.id IN (SELECT oa.finding_id FROM action oa WHERE oa.id IN (
+-- include: owner_candidates
+           )))
 
 -- name: owner_actions
 -- The rows of `actions` of the one owner :owner_id on the day, in no order

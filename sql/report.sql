@@ -572,6 +572,7 @@ replayed AS (
             ORDER BY u.id DESC LIMIT 1) AS rag_override_reason
     FROM action a
     WHERE a.last_update_on > :as_of
+-- filters: by_replayed
       AND (a.start_on <= :as_of OR date(a.created_at) <= :as_of
            OR EXISTS (SELECT 1 FROM action_update u
                       WHERE u.action_id = a.id AND u.on_date <= :as_of))

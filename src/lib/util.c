@@ -137,10 +137,15 @@ static bool append(char **buf, size_t *len, const char *s, size_t n)
     return true;
 }
 
+static const char *query_file(const char *name);
+
 /* Copies the statement, replacing each "-- include: NAME" line with the
- * fragment "-- name: NAME" of the same file, so a part several queries share
- * (a CTE) is written once. One level: sp_query_sql expands what the
- * fragments include. NULL if a fragment is missing or memory runs out. */
+ * fragment "-- name: NAME" of the same file, or "-- include: FILE/NAME"
+ * with that fragment of sql/FILE.sql, so a part several queries share (a
+ * CTE) is written once. One level: expand_includes expands what the
+ * fragments include, in the including query's file (a fragment of another
+ * file names its own includes FILE/NAME). NULL if a fragment is missing or
+ * memory runs out. */
 static char *expand_once(const char *file, const char *start, size_t len)
 {
     static const char tag[] = "-- include: ";
@@ -156,7 +161,9 @@ static char *expand_once(const char *file, const char *start, size_t len)
             break;
         memcpy(fragment_name, name, nlen);
         fragment_name[nlen] = '\0';
-        if (!find_named(file, fragment_name, &frag, &flen) ||
+        const char *slash = strchr(fragment_name, '/');
+        const char *from = slash ? query_file(fragment_name) : file;
+        if (!from || !find_named(from, slash ? slash + 1 : fragment_name, &frag, &flen) ||
             !append(&buf, &used, p, (size_t)(hit - p)) || !append(&buf, &used, frag, flen)) {
             free(buf);
             return NULL;
@@ -185,14 +192,11 @@ static const char *query_file(const char *name)
  * (a cycle) would be a comment, silently dropping its part: NULL. */
 #define INCLUDE_DEPTH 4
 
-char *sp_query_sql(const char *name)
+/* Expands sql's includes (taking it), those of its fragments and so on,
+ * to INCLUDE_DEPTH; NULL if one is left or missing. */
+static char *expand_includes(const char *text, char *sql)
 {
-    const char *text = query_file(name), *start;
-    size_t len;
-    if (!text || !find_named(text, strchr(name, '/') + 1, &start, &len))
-        return NULL;
-    char *sql = expand_once(text, start, len);
-    for (int depth = 1; sql && depth < INCLUDE_DEPTH && strstr(sql, "-- include: "); depth++) {
+    for (int depth = 0; sql && depth < INCLUDE_DEPTH && strstr(sql, "-- include: "); depth++) {
         char *deeper = expand_once(text, sql, strlen(sql));
         free(sql);
         sql = deeper;
@@ -202,6 +206,15 @@ char *sp_query_sql(const char *name)
         return NULL;
     }
     return sql;
+}
+
+char *sp_query_sql(const char *name)
+{
+    const char *text = query_file(name), *start;
+    size_t len;
+    if (!text || !find_named(text, strchr(name, '/') + 1, &start, &len))
+        return NULL;
+    return expand_includes(text, strndup(start, len));
 }
 
 /* ---- Filters as fixed fragments -------------------------------------
@@ -274,7 +287,8 @@ char *sp_query_sql_filtered(const char *name, const sp_filter *f)
     free(sql);
     if (!ok)
         free(buf);
-    return ok ? buf : NULL;
+    /* the filter fragments' own includes (by_replayed_owner) */
+    return ok ? expand_includes(query_file(name), buf) : NULL;
 }
 
 int sp_prepare(sqlite3_stmt **out, sp_db *db, const char *name)
