@@ -83,9 +83,11 @@ WHERE u.on_date BETWEEN :since AND :as_of
 -- Actions signed off by :as_of with no evidence of impact recorded by then
 -- (issue 11: "signed off without evidence of impact", a data-quality note).
 -- Imported rows may carry their status with no update: those count by
--- their current status.
+-- their current status. The pack's part goes in as filters (a council's
+-- report read every action of the plan here).
 SELECT x.id FROM action x
 WHERE x.voided = 0
+-- filters: by_action
 -- include: unevidenced_test
 ;
 

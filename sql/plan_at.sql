@@ -94,11 +94,15 @@ ORDER BY
 -- every overdue action's) and the ids; `actions` then reads each action.
 -- With an owner, only the owner's candidates (owner_candidates) are
 -- worked out, and only their findings numbered (owner_findings), not every
--- action and finding of the plan.
+-- action and finding of the plan. The filters that are fixed facts (an
+-- authority, review, finding or theme: sp_plan_at_open passes no others)
+-- go in as fragments too, so that the actions are found through their
+-- index: a council's overdue list walked the whole plan.
 -- include: state_from
       AND (:owner_id IS NULL OR x.id IN (
 -- include: owner_candidates
           ))
+-- filters: by_action
 ),
 st AS (
 -- include: state_columns
@@ -402,7 +406,9 @@ WHERE (:owner_id IS NULL OR s.owner_id = :owner_id)
 
 -- name: first_day
 -- The first day any action in scope existed (NULL for an empty plan): where
--- the plan's life, and so its trend, begins.
+-- the plan's life, and so its trend, begins. The fixed facts go in as
+-- fragments too (sp_plan_at_prepare), so that a council's actions are
+-- found through their index, not by walking the plan.
 SELECT min(min(date(x.created_at), coalesce(x.start_on, '9999-12-31'),
                coalesce((SELECT min(u.on_date) FROM action_update u
                          WHERE u.action_id = x.id), '9999-12-31')))
@@ -413,7 +419,9 @@ WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
   AND (x.voided = 0 OR :include_void IS NOT NULL) -- issue 12
   AND (:review_id IS NULL OR f.review_id = :review_id)
   AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)));
+  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
+-- filters: by_action
+;
 
 -- name: timeline
 -- Every action in scope with its updates, oldest first (ORDER BY follows
@@ -421,7 +429,9 @@ WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
 -- is sorted): series.c replays them once, month end by month end, by the
 -- rules above. The trend would cost one replay per month in SQL. With an
 -- owner, only the actions that were ever the owner's (owner_candidates):
--- the others' updates are not read.
+-- the others' updates are not read. No filter goes in as a fragment: the
+-- filter's index would give the rows in another order, and sorting them
+-- grows with the part of the plan (60 MiB for one theme's report).
 SELECT x.id, x.status, x.due_on, x.original_due_on, x.owner_id, x.last_update_on,
        x.start_on, x.rag_override, date(x.created_at) AS created_on,
        u.id AS update_id, u.on_date, u.new_status, u.new_due_on, u.new_owner_id,

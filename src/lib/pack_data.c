@@ -278,15 +278,7 @@ int sp_pack_tally(sp_pack *p, sp_cursor *c)
 
 sp_filter sp_pack_part(const sp_pack *p)
 {
-    sp_filter part = {0};
-    if (p->filter) {
-        part.authority = p->filter->authority;
-        part.review = p->filter->review;
-        part.finding = p->filter->finding;
-        part.theme = p->filter->theme;
-        part.include_void = p->filter->include_void;
-    }
-    return part;
+    return sp_filter_part(p->filter);
 }
 
 /* A pack narrowed by what is judged on the day (an owner, a status, a
@@ -386,7 +378,11 @@ int sp_pack_awaiting(sp_cursor **out, sp_pack *p)
 static int count_unevidenced(sp_pack *p)
 {
     sqlite3_stmt *st;
-    int rc = sp_prepare(&st, p->db, p->few_ids ? "pack/unevidenced_among" : "pack/unevidenced");
+    sp_filter part = sp_pack_part(p);
+    int rc = p->few_ids ? sp_prepare(&st, p->db, "pack/unevidenced_among")
+                        : sp_prepare_filtered(&st, p->db, "pack/unevidenced", &part, false);
+    if (rc == SP_OK && !p->few_ids && (rc = sp_bind_filter(st, p->db, p->as_of, &part)) != SP_OK)
+        sqlite3_finalize(st);
     if (rc != SP_OK)
         return rc;
     sp_bind_text(st, ":as_of", p->as_of);

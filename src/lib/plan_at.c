@@ -19,12 +19,28 @@ int sp_date_or_today(char buf[SP_DATE_SIZE], sp_db *db, const char *what, const 
     return sp_check_date(&d, buf, db, what, text);
 }
 
+sp_filter sp_filter_part(const sp_filter *f)
+{
+    sp_filter part = {0};
+    if (f) {
+        part.authority = f->authority;
+        part.review = f->review;
+        part.finding = f->finding;
+        part.theme = f->theme;
+        part.include_void = f->include_void;
+    }
+    return part;
+}
+
 int sp_plan_at_prepare(sqlite3_stmt **out, sp_db *db, const char *query, const char *as_of,
                        const sp_filter *filter, unsigned flags)
 {
     sqlite3_stmt *st;
     *out = NULL;
-    int rc = sp_prepare(&st, db, query);
+    /* Only the fixed facts go in as fragments (of queries that take them):
+     * the owner, status and RAG are of the day, judged on the state. */
+    sp_filter part = sp_filter_part(filter);
+    int rc = sp_prepare_filtered(&st, db, query, &part, false);
     if (rc == SP_OK)
         rc = sp_bind_filter(st, db, as_of, filter);
     if (rc != SP_OK) {

@@ -15,8 +15,14 @@
 #define SP_PLAN_ANY_ORDER 0x10 /* in no order: for callers that count, or sort for
                                   themselves (read an authority at a time) */
 
+/* The filters of f that are fixed facts of an action (authority, review,
+ * finding, theme, and include_void): what an earlier day shares with it.
+ * Owner, status and RAG are judged on the day. */
+sp_filter sp_filter_part(const sp_filter *f);
+
 /* Prepares `query` of plan_at.sql ("plan_at/actions", say) with the date,
- * the filters and the flags bound. */
+ * the filters and the flags bound; the fixed facts (sp_filter_part) also
+ * as fragments, where the query marks "-- filters: SET". */
 int sp_plan_at_prepare(sqlite3_stmt **out, sp_db *db, const char *query, const char *as_of,
                        const sp_filter *filter, unsigned flags);
 

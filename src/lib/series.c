@@ -302,9 +302,7 @@ static int first_day(char out[SP_DATE_SIZE], sp_db *db, const char *to,
                      const sp_filter *filter)
 {
     sqlite3_stmt *st;
-    int rc = sp_prepare(&st, db, "plan_at/first_day");
-    if (rc == SP_OK)
-        rc = sp_bind_filter(st, db, to, filter);
+    int rc = sp_plan_at_prepare(&st, db, "plan_at/first_day", to, filter, 0);
     if (rc == SP_OK) {
         rc = sqlite3_step(st) == SQLITE_ROW ? SP_OK : sp_fail_sql(db, "finding the plan's start");
         const char *day = rc == SP_OK ? (const char *)sqlite3_column_text(st, 0) : NULL;
@@ -366,12 +364,10 @@ static int count_trend(trend *t, sp_db *db, const sp_filter *filter)
     sqlite3_stmt *st;
     int rc = day_filters(t, db, filter);
     if (rc == SP_OK)
-        rc = sp_prepare(&st, db, "plan_at/timeline");
+        rc = sp_plan_at_prepare(&st, db, "plan_at/timeline", t->day[t->ndays - 1], filter, 0);
     if (rc != SP_OK)
         return rc;
-    rc = sp_bind_filter(st, db, t->day[t->ndays - 1], filter);
-    if (rc == SP_OK)
-        rc = read_timeline(t, db, st);
+    rc = read_timeline(t, db, st);
     sqlite3_finalize(st);
     return rc;
 }
