@@ -180,3 +180,33 @@ CROSS JOIN authority a ON a.id = r.authority_id
 WHERE l.entry_table IN ('action_origin', 'action_update', 'journal', 'action_embedded')
 -- include: filters
 ;
+
+-- name: history_seqs_of_actions
+-- history_seqs, from the actions history_actions keeps, when a filter is
+-- set: each action's entries of the four kinds through their indexes. The
+-- walk of the whole ledger (four million entries at a million actions)
+-- took 2.2 s of one council's 2.5 s export. The actions are walked once
+-- for each kind, not held (NOT MATERIALIZED): memory stays flat.
+WITH acts AS NOT MATERIALIZED (
+    SELECT x.id
+    FROM authority a
+    CROSS JOIN review r
+    CROSS JOIN finding f
+    CROSS JOIN action x
+    WHERE r.authority_id = a.id AND f.review_id = r.id AND x.finding_id = f.id
+-- include: filters
+)
+SELECT l.seq FROM acts
+CROSS JOIN ledger l ON l.entry_table = 'action_origin' AND l.entry_id = acts.id
+UNION ALL
+SELECT l.seq FROM acts
+CROSS JOIN action_update u ON u.action_id = acts.id
+CROSS JOIN ledger l ON l.entry_table = 'action_update' AND l.entry_id = u.id
+UNION ALL
+SELECT l.seq FROM acts
+CROSS JOIN journal j ON j.object_kind = 'action' AND j.object_id = acts.id
+CROSS JOIN ledger l ON l.entry_table = 'journal' AND l.entry_id = j.id
+UNION ALL
+SELECT l.seq FROM acts
+CROSS JOIN action_embedded m ON m.action_id = acts.id
+CROSS JOIN ledger l ON l.entry_table = 'action_embedded' AND l.entry_id = m.id;

@@ -1619,6 +1619,23 @@ START_TEST(history_export_sorts_nothing)
     has(p, "SEARCH x USING INTEGER PRIMARY KEY (rowid=?)\n");
     lacks(p, "TEMP B-TREE");
     lacks(p, "AUTOMATIC");
+    /* Narrowed (a council's history): each kind of entry from the actions,
+     * through its index, with nothing held or sorted. */
+    char big[16384];
+    explain_filtered(big, sizeof big, "export/history_seqs_of_actions", &none);
+    static const char *const kinds[] = {
+        "SEARCH u USING COVERING INDEX action_update_action (action_id=?)\n",
+        "SEARCH j USING COVERING INDEX journal_object (object_kind=? AND object_id=?)\n",
+        "SEARCH m USING COVERING INDEX action_embedded_action (action_id=?)\n"};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        has(big, kinds[i]);
+    ck_assert_int_eq(count_of(big, "SEARCH l USING COVERING INDEX ledger_entry (entry_table=? "
+                                   "AND entry_id=?)\n"), 4);
+    lacks(big, "SCAN l");
+    lacks(big, "SCAN x");
+    lacks(big, "MATERIALIZE");
+    lacks(big, "TEMP B-TREE");
+    lacks(big, "AUTOMATIC");
 }
 END_TEST
 
