@@ -277,11 +277,8 @@ WITH base AS (
     FROM action x
     JOIN finding f ON f.id = x.finding_id
     JOIN review r ON r.id = f.review_id
-    WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
-      AND (x.voided = 0 OR :include_void IS NOT NULL) -- issue 12
-      AND (:review_id IS NULL OR f.review_id = :review_id)
-      AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-      AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
+    WHERE
+-- include: action_scope
       -- :action_id (sp_action_at, sp_action_rag): one action, as it stood.
       -- A range on the rowid, not "(:action_id IS NULL OR x.id = ...)":
       -- SQLite plans before binding, and only a range it can see reads one
@@ -415,11 +412,8 @@ SELECT min(min(date(x.created_at), coalesce(x.start_on, '9999-12-31'),
 FROM action x
 JOIN finding f ON f.id = x.finding_id
 JOIN review r ON r.id = f.review_id
-WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
-  AND (x.voided = 0 OR :include_void IS NOT NULL) -- issue 12
-  AND (:review_id IS NULL OR f.review_id = :review_id)
-  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
+WHERE
+-- include: action_scope
 -- filters: by_action
 ;
 
@@ -427,11 +421,56 @@ WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
 -- Every action in scope with its updates, oldest first (ORDER BY follows
 -- the rowid and the index action_update (action_id, on_date), so nothing
 -- is sorted): series.c replays them once, month end by month end, by the
--- rules above. The trend would cost one replay per month in SQL. With an
--- owner, only the actions that were ever the owner's (owner_candidates):
--- the others' updates are not read. No filter goes in as a fragment: the
--- filter's index would give the rows in another order, and sorting them
--- grows with the part of the plan (60 MiB for one theme's report).
+-- rules above. The trend would cost one replay per month in SQL. For the
+-- whole plan, or a status or RAG alone: a narrowed trend reads
+-- timeline_of_finding for each of timeline_findings (series.c).
+-- include: timeline_columns
+JOIN review r ON r.id = f.review_id
+WHERE
+-- include: action_scope
+  AND (:owner_id IS NULL OR x.id IN (
+-- include: owner_candidates
+       ))
+ORDER BY x.id, u.on_date, u.id;
+
+-- name: timeline_findings
+-- The findings of a narrowed trend (an authority, review, finding, theme
+-- or owner), in no order. Walking the plan's million actions in id order
+-- to keep a council's took most of its report; through a filter's index
+-- the rows come in another order, and one sort of them all grows with the
+-- part (60 MiB for a theme's report). So series.c reads the actions a
+-- finding at a time (timeline_of_finding), each finding's few sorted. With
+-- an owner, only the findings of the owner's candidates (owner_findings).
+SELECT f.id AS finding_id
+-- include: finding_tables
+-- include: finding_filters
+-- include: owner_findings
+;
+
+-- name: timeline_of_finding
+-- timeline's rows for the one finding :of_finding. With an owner, only the
+-- actions that were ever the owner's (owner_candidates): the others'
+-- updates are not read.
+-- include: timeline_columns
+WHERE x.finding_id = :of_finding
+  AND (x.voided = 0 OR :include_void IS NOT NULL) -- issue 12
+  AND (:owner_id IS NULL OR x.id IN (
+-- include: owner_candidates
+       ))
+ORDER BY x.id, u.on_date, u.id;
+
+-- name: action_scope
+-- Fragment: the actions in scope (x, with its finding f and review r),
+-- after a WHERE: the filters that are fixed facts, and no voided action
+-- unless asked (issue 12).
+(:authority_id IS NULL OR r.authority_id = :authority_id)
+  AND (x.voided = 0 OR :include_void IS NOT NULL)
+  AND (:review_id IS NULL OR f.review_id = :review_id)
+  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
+  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
+
+-- name: timeline_columns
+-- Fragment: timeline's columns, which series.c reads by position.
 SELECT x.id, x.status, x.due_on, x.original_due_on, x.owner_id, x.last_update_on,
        x.start_on, x.rag_override, date(x.created_at) AS created_on,
        u.id AS update_id, u.on_date, u.new_status, u.new_due_on, u.new_owner_id,
@@ -443,17 +482,7 @@ SELECT x.id, x.status, x.due_on, x.original_due_on, x.owner_id, x.last_update_on
              OR (u.rag_override IS NULL AND u.new_due_on IS NULL))) AS is_progress
 FROM action x
 JOIN finding f ON f.id = x.finding_id
-JOIN review r ON r.id = f.review_id
 LEFT JOIN action_update u ON u.action_id = x.id
-WHERE (:authority_id IS NULL OR r.authority_id = :authority_id)
-  AND (x.voided = 0 OR :include_void IS NOT NULL) -- issue 12
-  AND (:review_id IS NULL OR f.review_id = :review_id)
-  AND (:finding_id IS NULL OR x.finding_id = :finding_id)
-  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
-  AND (:owner_id IS NULL OR x.id IN (
--- include: owner_candidates
-       ))
-ORDER BY x.id, u.on_date, u.id;
 
 -- name: series_rows
 -- The trend as series.c counted it, handed over as a JSON array of

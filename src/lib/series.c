@@ -270,28 +270,44 @@ static int add_change(action *a, sqlite3_stmt *st)
     return SP_OK;
 }
 
-/* Streams the timeline, sweeping each action once its rows are read. */
-static int read_timeline(trend *t, sp_db *db, sqlite3_stmt *st)
+/* Streams a statement of timeline rows, sweeping each action once its
+ * rows are read; the action still being read stays in *a (*have). */
+static int read_rows(trend *t, sp_db *db, sqlite3_stmt *st, action *a, bool *have)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!*have || sqlite3_column_int64(st, C_ID) != a->id) {
+            if (*have)
+                sweep(t, a);
+            start_action(a, st);
+            *have = true;
+        }
+        if (sqlite3_column_type(st, C_UPDATE) != SQLITE_NULL && add_change(a, st) != SP_OK)
+            return sp_fail(db, SP_ENOMEM, "out of memory");
+    }
+    return rc == SQLITE_DONE ? SP_OK : sp_fail_sql(db, "reading the plan's history");
+}
+
+/* The timeline of the whole plan (st), or of each finding `groups` lists
+ * (st run for each, bound to its :of_finding). */
+static int read_timeline(trend *t, sp_db *db, sqlite3_stmt *st, sqlite3_stmt *groups)
 {
     action a = {0};
     bool have = false;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!have || sqlite3_column_int64(st, C_ID) != a.id) {
-            if (have)
-                sweep(t, &a);
-            start_action(&a, st);
-            have = true;
-        }
-        if (sqlite3_column_type(st, C_UPDATE) != SQLITE_NULL && add_change(&a, st) != SP_OK) {
-            free(a.ch);
-            return sp_fail(db, SP_ENOMEM, "out of memory");
-        }
+    int rc = SP_OK, g = SQLITE_DONE;
+    if (!groups)
+        rc = read_rows(t, db, st, &a, &have);
+    while (groups && rc == SP_OK && (g = sqlite3_step(groups)) == SQLITE_ROW) {
+        sp_bind_int(st, ":of_finding", sqlite3_column_int64(groups, 0));
+        rc = read_rows(t, db, st, &a, &have);
+        sqlite3_reset(st);
     }
-    if (have && rc == SQLITE_DONE)
+    if (rc == SP_OK && g != SQLITE_DONE)
+        rc = sp_fail_sql(db, "reading the plan's findings");
+    if (have && rc == SP_OK)
         sweep(t, &a);
     free(a.ch);
-    return rc == SQLITE_DONE ? SP_OK : sp_fail_sql(db, "reading the plan's history");
+    return rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -361,14 +377,20 @@ static int day_filters(trend *t, sp_db *db, const sp_filter *f)
 
 static int count_trend(trend *t, sp_db *db, const sp_filter *filter)
 {
-    sqlite3_stmt *st;
+    sqlite3_stmt *st = NULL, *groups = NULL;
+    const char *last = t->day[t->ndays - 1];
+    bool narrowed = filter && (filter->authority || filter->review || filter->finding ||
+                               filter->theme || filter->owner);
     int rc = day_filters(t, db, filter);
+    if (rc == SP_OK && narrowed)
+        rc = sp_plan_at_prepare(&groups, db, "plan_at/timeline_findings", last, filter, 0);
     if (rc == SP_OK)
-        rc = sp_plan_at_prepare(&st, db, "plan_at/timeline", t->day[t->ndays - 1], filter, 0);
-    if (rc != SP_OK)
-        return rc;
-    rc = read_timeline(t, db, st);
+        rc = sp_plan_at_prepare(&st, db, narrowed ? "plan_at/timeline_of_finding"
+                                                  : "plan_at/timeline", last, filter, 0);
+    if (rc == SP_OK)
+        rc = read_timeline(t, db, st, groups);
     sqlite3_finalize(st);
+    sqlite3_finalize(groups);
     return rc;
 }
 

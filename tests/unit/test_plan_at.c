@@ -567,9 +567,33 @@ static void series_matches_plan_at(const sp_filter *f, unsigned flags)
     unload(&s);
 }
 
+/* A second council, whose one action (Team B's) was overdue from May and
+ * moved to Team A in June: for the trend's filters to keep or leave out. */
+static void second_council(void)
+{
+    sp_authority_new a = {.code = "lc", .name = "Leicester City Council"};
+    ck_assert_msg(sp_authority_add(NULL, fx_db, &a) == SP_OK, "%s", sp_errmsg(fx_db));
+    sp_review_new r = {.authority = "lc", .ref = "r2", .kind = "lga_peer_review",
+                       .title = "LGA safeguarding peer review", .from = "2016-05-01"};
+    ck_assert_msg(sp_review_add(NULL, fx_db, &r) == SP_OK, "%s", sp_errmsg(fx_db));
+    sp_finding_new f = {.review = "lc/r2", .ref = "1", .kind = "area_for_consideration",
+                        .theme = "Leadership", .text = "Audit the front door"};
+    ck_assert_msg(sp_finding_add(NULL, fx_db, &f) == SP_OK, "%s", sp_errmsg(fx_db));
+    int64_t id = 0;
+    sp_action_new in = {.finding = "lc/r2/1", .title = "Audit", .owner = "Team B",
+                        .start = "2017-01-01", .due = "2017-04-30", .ref = "1"};
+    ck_assert_msg(sp_action_add(&id, NULL, fx_db, &in) == SP_OK, "%s", sp_errmsg(fx_db));
+    sp_reassign move = {.from = "Team B", .to = "Team A", .author = "Director",
+                        .on = "2017-06-01", .authority = "lc"};
+    int moved = 0;
+    ck_assert_msg(sp_action_reassign(&moved, fx_db, &move) == SP_OK, "%s", sp_errmsg(fx_db));
+    ck_assert_int_eq(moved, 1);
+}
+
 START_TEST(series_counts_what_plan_at_returns)
 {
     history();
+    second_council();
     series_matches_plan_at(NULL, 0);
     series_matches_plan_at(NULL, SP_PLAN_REPLAY);
     sp_filter team_b = {.owner = "Team B"};
@@ -578,6 +602,15 @@ START_TEST(series_counts_what_plan_at_returns)
     series_matches_plan_at(&red, 0);
     sp_filter open = {.status = "in_progress"};
     series_matches_plan_at(&open, 0);
+    /* Narrowed: read a finding at a time (timeline_findings) */
+    static const sp_filter narrowed[] = {
+        {.authority = "lc"}, {.authority = "tb"}, {.review = "lc/r2"}, {.finding = "tb/r1/1"},
+        {.theme = "leadership"}, {.authority = "lc", .owner = "Team A"},
+        {.authority = "tb", .owner = "Team B"}, {.theme = "leadership", .rag = "red"}};
+    for (size_t i = 0; i < sizeof narrowed / sizeof narrowed[0]; i++) {
+        series_matches_plan_at(&narrowed[i], 0);
+        series_matches_plan_at(&narrowed[i], SP_PLAN_REPLAY);
+    }
 }
 END_TEST
 

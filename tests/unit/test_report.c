@@ -1598,6 +1598,15 @@ START_TEST(narrowed_reports_find_their_actions_by_index)
             lacks(p, "SEARCH x USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)");
             lacks(p, "SCAN u");
         }
+    /* A narrowed trend: its findings without a walk of the actions, then
+     * each finding's actions and updates through their indexes. */
+    explain_filtered(p, sizeof p, "plan_at/timeline_findings", &none);
+    lacks(p, "SCAN x");
+    lacks(p, "SCAN u");
+    explain_filtered(p, sizeof p, "plan_at/timeline_of_finding", &none);
+    has(p, "SEARCH x USING INDEX sqlite_autoindex_action_1 (finding_id=?)\n");
+    has(p, "SEARCH u USING INDEX action_update_action (action_id=?) LEFT-JOIN\n");
+    lacks(p, "SCAN");
 }
 END_TEST
 
