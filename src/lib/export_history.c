@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "plan_at.h"
 
 typedef struct ranks {
     sp_bitset seqs;   /* the ledger numbers of the file's entries */
@@ -51,10 +51,8 @@ static int read_seqs(ranks *r, sp_db *db, const sp_filter *filter)
 {
     sqlite3_stmt *st;
     /* Status and RAG alone narrow little: the ledger's walk is faster. */
-    bool narrowed = filter && (filter->authority || filter->review || filter->finding ||
-                               filter->owner || filter->theme);
-    int rc = sp_prepare(&st, db,
-                        narrowed ? "export/history_seqs_of_actions" : "export/history_seqs");
+    int rc = sp_prepare(&st, db, sp_filter_narrows(filter) ? "export/history_seqs_of_actions"
+                                                           : "export/history_seqs");
     if (rc != SP_OK)
         return rc;
     if ((rc = sp_bind_filter(st, db, NULL, filter)) != SP_OK) {

@@ -32,6 +32,11 @@ sp_filter sp_filter_part(const sp_filter *f)
     return part;
 }
 
+bool sp_filter_narrows(const sp_filter *f)
+{
+    return f && (f->authority || f->review || f->finding || f->theme || f->owner);
+}
+
 int sp_plan_at_prepare(sqlite3_stmt **out, sp_db *db, const char *query, const char *as_of,
                        const sp_filter *filter, unsigned flags)
 {

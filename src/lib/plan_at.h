@@ -20,6 +20,11 @@
  * Owner, status and RAG are judged on the day. */
 sp_filter sp_filter_part(const sp_filter *f);
 
+/* Whether f names a part of the plan through an index (an authority,
+ * review, finding, theme or owner), where status and RAG alone do not:
+ * then reading that part beats one walk of the whole plan. */
+bool sp_filter_narrows(const sp_filter *f);
+
 /* Prepares `query` of plan_at.sql ("plan_at/actions", say) with the date,
  * the filters and the flags bound; the fixed facts (sp_filter_part) also
  * as fragments, where the query marks "-- filters: SET". */

@@ -379,8 +379,7 @@ static int count_trend(trend *t, sp_db *db, const sp_filter *filter)
 {
     sqlite3_stmt *st = NULL, *groups = NULL;
     const char *last = t->day[t->ndays - 1];
-    bool narrowed = filter && (filter->authority || filter->review || filter->finding ||
-                               filter->theme || filter->owner);
+    bool narrowed = sp_filter_narrows(filter);
     int rc = day_filters(t, db, filter);
     if (rc == SP_OK && narrowed)
         rc = sp_plan_at_prepare(&groups, db, "plan_at/timeline_findings", last, filter, 0);
