@@ -2,7 +2,10 @@
 """Helpers for bench/run.sh (python3 standard library only).
 
   tool.py sql QUERY [KEY=VALUE...]  print a baseline script for the sqlite3 shell
-                                    (QUERY?FILTER,...: with those filters set):
+                                    (QUERY?FILTER,...: with those filters set; with
+                                    settled=1, without the parts marked "replayed", as
+                                    the library leaves them out when nothing is dated
+                                    after as_of):
                                     ".parameter set" lines for the values, then the query:
                                     a named query of the product ("report/overdue" is the
                                     section "-- name: overdue" of sql/report.sql, or of
@@ -156,12 +159,16 @@ def literal(value):
 
 
 def cmd_sql(name, *items):
+    params = parse_params(items)
+    # settled=1: no action has an update dated after as_of (report/settled),
+    # and the library then leaves out the replayed parts; so does the shell.
+    settled = params.pop("settled", "0") == "1"
     print(".parameter init")
-    for key, value in parse_params(items).items():
+    for key, value in params.items():
         # The shell strips one level of quotes from a dot-command's argument.
         quoted = literal(value).replace("\\", "\\\\").replace('"', '\\"')
         print(f'.parameter set :{key} "{quoted}"')
-    print(inline(named_query(name)).strip().rstrip(";") + ";")
+    print(inline(named_query(name, settled)).strip().rstrip(";") + ";")
 
 
 def unguard(cell):
@@ -201,7 +208,7 @@ def sql_sections(file):
     return dict(zip(parts[1::2], parts[2::2]))
 
 
-def named_query(name):
+def named_query(name, settled=False):
     """The text of "file/name" (the section "-- name: name" of sql/file.sql),
     or of "bench/name" (bench/sql/name.sql), comments dropped. "file/name?
     owner,theme" is the query with those filters set: each "-- filters: SET"
@@ -223,7 +230,11 @@ def named_query(name):
     body = re.sub(r"^-- filters: *(\S+) *$",
                   lambda m: "".join(fragments[m.group(1) + "_" + f] for f in wanted + ["live"]),
                   body, flags=re.M)
-    return strip_comments(expand_includes(body, found))
+    body = expand_includes(body, found)
+    if settled:  # as util.c's query_settled
+        body = re.sub(r"^-- replayed: begin$.*?^-- replayed: end$\n?", "", body,
+                      flags=re.M | re.S)
+    return strip_comments(body)
 
 
 def expand_includes(body, found):
@@ -257,10 +268,11 @@ def cmd_eqp(db, name, *items):
     con.create_function("ref_path", -1, lambda *a: None, deterministic=True)
     con.create_aggregate("rag_tally", 10, StubAggregate)
     con.create_aggregate("rag_tally_groups", 11, StubAggregate)
-    query = named_query(name)
-    if items and items[0] == "--inline":
-        query, items = inline(query), items[1:]
-    params = parse_params(items)
+    inlined = bool(items) and items[0] == "--inline"
+    params = parse_params(items[1:] if inlined else items)
+    query = named_query(name, params.pop("settled", "0") == "1")
+    if inlined:
+        query = inline(query)
     wanted = set(re.findall(r":([a-z_]+)", query))
     binds = {k: None for k in wanted}
     for k, v in params.items():
