@@ -181,8 +181,9 @@ int sp_action_list_where(sp_cursor **out, sp_db *db, const char *scope, const sp
     if (field)
         *field = scope;
     /* Only the filters set are in the statement, each on its index; with
-     * none that narrows the list, the whole plan is walked in order. */
-    bool narrow = f.authority || f.review || f.finding || f.owner || f.theme;
+     * none that narrows the list to one place or owner, the whole plan is
+     * walked in order (a theme's findings are in every authority). */
+    bool narrow = f.authority || f.review || f.finding || f.owner;
     const char *query = narrow ? "action/list" : "action/list_plan";
     if ((rc = sp_prepare_filtered(&st, db, query, &f, false)) != SP_OK)
         return rc;
