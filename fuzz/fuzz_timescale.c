@@ -11,7 +11,9 @@
  *    agrees with sp_timescale_parse on dated answers;
  *  - a timescale resolved from a base never falls before that base when
  *    it is an offset ("3 months") - checked through sp_due_parse of the
- *    same words with a later base moving forward or staying.
+ *    same words with a later base moving forward or staying;
+ *  - an answer that says the base was not read (from_base 0) is the same
+ *    answer from another base (the import reads such a text only once).
  * Input: two bytes choose the base date; the rest is the text.
  */
 #include <stdint.h>
@@ -86,6 +88,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if ((rc_due == SP_OK) != (a.kind == SP_DUE_DATE) ||
             (rc_due == SP_OK && strcmp(due, a.due) != 0))
             fail("sp_due_parse disagrees", text);
+        char later[SP_DATE_SIZE];
+        sp_timescale d;
+        if (!a.from_base && sp_date_add_days(later, base, 367) == SP_OK &&
+            (sp_timescale_parse(&d, text, later) != SP_OK || d.kind != a.kind ||
+             strcmp(d.due, a.due) != 0 || strcmp(d.start, a.start) != 0 ||
+             strcmp(d.cadence, a.cadence) != 0 || d.exact != a.exact))
+            fail("from_base 0, but another base reads it differently", text);
     } else {
         if (rc != SP_EINVALID || a.due[0] || a.start[0] || a.cadence[0])
             fail("output left on failure", text);

@@ -289,6 +289,10 @@ typedef struct sp_timescale {
     char start[SP_DATE_SIZE]; /* a start it names ("From July 2012"), or "" */
     char cadence[16];         /* SP_DUE_RECURRING: "1 month", "6 weeks" */
     int exact;                /* 1 if the text names one calendar day */
+    int from_base;            /* 1 if the base date was read to resolve it (an
+                                 offset, a day or month without a year, the
+                                 next financial year end); 0: any base gives
+                                 the same result */
     const char *ambiguous;    /* on SP_EINVALID: why the text has two readings
                                  and how to write it (static), or NULL */
 } sp_timescale;

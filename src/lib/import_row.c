@@ -162,14 +162,17 @@ static int take_original_due(imp_row *r, imp_field *field, sp_db *db, const imp_
 
 /* Whether the timescale means another day from another base ("3 months",
  * "end of March"): such a timescale on an action that exists is resolved
- * against that action's own start (imp_row_rebase), never today. */
-static bool is_relative(const char *text, const char *base, const char *due)
+ * against that action's own start (imp_row_rebase), never today. `ts` is
+ * the text read against `base`: one the parser resolved without reading
+ * the base ("March 2013", a date) is not read again (a third of the
+ * timescale's cost in a council sheet's import). */
+static bool is_relative(const sp_timescale *ts, const char *text, const char *base)
 {
     char later[SP_DATE_SIZE];
-    sp_timescale ts;
-    return sp_date_add_days(later, base, 367) == SP_OK &&
-           sp_timescale_parse(&ts, text, later) == SP_OK &&
-           (ts.kind != SP_DUE_DATE || strcmp(ts.due, due) != 0);
+    sp_timescale again;
+    return ts->from_base && sp_date_add_days(later, base, 367) == SP_OK &&
+           sp_timescale_parse(&again, text, later) == SP_OK &&
+           (again.kind != SP_DUE_DATE || strcmp(again.due, ts->due) != 0);
 }
 
 /* "Complete" in the timescale column: the action is complete, unless the
@@ -186,15 +189,19 @@ static int timescale_complete(imp_row *r, sp_db *db, const char *text)
                    "the two to agree (correct one of them in the sheet)", text, r->status);
 }
 
+static void take_cadence(imp_row *r, const sp_timescale *ts)
+{
+    memcpy(r->cadence_buf, ts->cadence, sizeof r->cadence_buf);
+    r->cadence = r->cadence_buf;
+}
+
 /* The cadence a written timescale names (an export's due_as_written
  * "Monthly" beside the next report date), if any. */
 static void cadence_of(imp_row *r, const char *text, const char *base)
 {
     sp_timescale ts;
-    if (text && sp_timescale_parse(&ts, text, base) == SP_OK && ts.kind == SP_DUE_RECURRING) {
-        memcpy(r->cadence_buf, ts.cadence, sizeof r->cadence_buf);
-        r->cadence = r->cadence_buf;
-    }
+    if (text && sp_timescale_parse(&ts, text, base) == SP_OK && ts.kind == SP_DUE_RECURRING)
+        take_cadence(r, &ts);
 }
 
 /* The due cell, read as a timescale (timescale.c): a date, no date yet,
@@ -216,7 +223,7 @@ static int take_timescale(imp_row *r, imp_field *field, sp_db *db, const imp_row
     if (ts.kind == SP_DUE_COMPLETE)
         return timescale_complete(r, db, text);
     if (ts.kind == SP_DUE_RECURRING)
-        cadence_of(r, text, base);
+        take_cadence(r, &ts);
     if (ts.kind == SP_DUE_OPEN && ts.start[0] && !r->start) {
         memcpy(r->start_buf, ts.start, SP_DATE_SIZE);
         r->start = r->start_buf;
@@ -225,7 +232,7 @@ static int take_timescale(imp_row *r, imp_field *field, sp_db *db, const imp_row
         return SP_OK;
     memcpy(r->due_buf, ts.due, SP_DATE_SIZE);
     r->due = r->due_buf;
-    r->relative = is_relative(text, base, r->due);
+    r->relative = is_relative(&ts, text, base);
     if (r->start && sp_date_diff(r->start, r->due) < 0)
         return sp_fail(db, SP_EINVALID, "due date %s ('%s') is before the start date %s",
                        r->due, text, r->start);

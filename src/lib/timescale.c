@@ -39,6 +39,7 @@ typedef struct ctx {
     const tokens *t;
     int32_t base;       /* day number of the base date */
     bool has_base;
+    bool used_base;     /* base was read (sp_timescale.from_base) */
     const char *ambiguous;
     const char *norm;   /* the normalised text */
 } ctx;
@@ -235,6 +236,7 @@ static bool settle(ctx *c, when *w)
     if (!c->has_base)
         return false;
     int y, m, d;
+    c->used_base = true;
     sp_ymd_from_days(c->base, &y, &m, &d);
     for (int k = 0; k < 8; k++, y++) {
         if (day_in(w, y, &n) && n >= c->base) {
@@ -747,6 +749,7 @@ static bool offset(ctx *c, sp_timescale *out)
     if (e != c->t->n || !c->has_base)
         return false;
     char base[SP_DATE_SIZE];
+    c->used_base = true;
     sp_date_from_days(base, c->base);
     int rc = u == U_DAY    ? sp_date_add_days(out->due, base, n)
              : u == U_WEEK ? sp_date_add_days(out->due, base, (int64_t)n * 7)
@@ -946,7 +949,7 @@ int sp_timescale_parse(sp_timescale *out, const char *text, const char *base)
         return SP_EINVALID;
     char norm[TEXT_MAX];
     tokens t;
-    ctx c = {&t, 0, false, NULL, norm};
+    ctx c = {&t, 0, false, false, NULL, norm};
     if (base && !(c.has_base = sp_iso_days(base, &c.base)))
         return SP_EINVALID;
     /* One ISO day, the form of every date an export or a database writes,
@@ -974,8 +977,10 @@ int sp_timescale_parse(sp_timescale *out, const char *text, const char *base)
         return SP_EINVALID;
     }
     if (next_fin_year_end(&c, out, norm) || dated(&c, out) || offset(&c, out) ||
-        recurring(&c, out) || from_phrase(&c, out))
+        recurring(&c, out) || from_phrase(&c, out)) {
+        out->from_base = c.used_base;
         return SP_OK;
+    }
     const char *why = c.ambiguous;
     reset(out);
     out->ambiguous = why;

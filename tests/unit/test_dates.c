@@ -416,6 +416,60 @@ START_TEST(ambiguous_forms)
 }
 END_TEST
 
+/* sp_timescale.from_base: a text resolved without reading the base gives
+ * the same result from any base (the import reads such a text once, and
+ * only a text that reads the base again from another: import_row.c,
+ * is_relative). Every form of the tests above, from bases across leap
+ * years, month ends and financial years; and the forms that do read the
+ * base say so. */
+static bool same_reading(const sp_timescale *a, const sp_timescale *b)
+{
+    return a->kind == b->kind && strcmp(a->due, b->due) == 0 &&
+           strcmp(a->start, b->start) == 0 && strcmp(a->cadence, b->cadence) == 0 &&
+           a->exact == b->exact;
+}
+
+START_TEST(from_base_says_whether_the_base_counts)
+{
+    static const char *const texts[] = {
+        "16 July 2012", "16th July 2012", "01-Apr-18", "1/4/18", "by 31/12/2017",
+        "Monday 16 July 2012", "July 16th, 2012", "w/c 16 July 2012", "before 31 March 2017",
+        "2018-04-01 00:00:00", "2017-06-30", "30/06/2017", "Sept 2012", "end of July 2012",
+        "early July 2012", "mid July 2012", "Autumn 2016", "Winter 2015/16",
+        "December 2016/January 2017", "June-July 2012", "Spring/Summer 2017",
+        "17-18th July 2012", "Q4 17/18", "Q4 2017-18", "Q2 2017/18", "end of 2016/17",
+        "end of the 2016/17 financial year", "end of Q3 2017/18", "2017", "March 2017",
+        "BY JULY 2017", "by the end of June 2017", "Mid Feb 2013", "March 2013 – ongoing",
+        "From July 2012", "Starting 16 July 2012", "Ongoing", "TBC", "", "Complete",
+        "Monthly", "Every 6 weeks", "Ongoing - monthly", "Quarterly",
+        /* these read the base */
+        "27th June", "29 February", "mid July", "early July", "end of March", "March",
+        "end of financial year", "Next 6 months", "3-6 months", "twelve months",
+        "in 3 months time", "3 months", "6m", "12w", "1 day", "0 months", "Immediate"};
+    static const char *const bases[] = {"2012-06-01", "2012-07-20", "2015-01-01", "2016-02-29",
+                                        "2016-03-31", "2017-03-13", "2017-04-01",
+                                        "2017-12-31", "2019-06-30"};
+    const size_t nb = sizeof bases / sizeof bases[0];
+    int reads_base = 0;
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        for (size_t b = 0; b < nb; b++) {
+            sp_timescale ts, other;
+            if (sp_timescale_parse(&ts, texts[i], bases[b]) != SP_OK)
+                continue;
+            if (ts.from_base) {
+                reads_base += b == 0;
+                continue;
+            }
+            for (size_t o = 0; o < nb; o++)
+                ck_assert_msg(sp_timescale_parse(&other, texts[i], bases[o]) == SP_OK &&
+                                  same_reading(&ts, &other),
+                              "'%s' says it did not read the base, but reads differently "
+                              "from %s and %s", texts[i], bases[b], bases[o]);
+        }
+    ck_assert_int_eq(reads_base, 17); /* the forms after the comment */
+}
+END_TEST
+
 START_TEST(cadence_next)
 {
     char out[SP_DATE_SIZE];
@@ -510,6 +564,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, dateless_forms);
     tcase_add_test(tc, ambiguous_forms);
     tcase_add_test(tc, cadence_next);
+    tcase_add_test(tc, from_base_says_whether_the_base_counts);
     suite_add_tcase(s, tc);
     tc = tcase_create("due");
     tcase_add_test(tc, relative);
