@@ -223,7 +223,7 @@ def named_query(name, settled=False):
     if section not in found:
         raise SystemExit(f"tool.py: no query '{section}' in sql/{file}.sql")
     body = expand_includes(found[section], found)
-    order = ["authority", "review", "finding", "owner", "theme", "status", "rag"]
+    order = ["authority", "review", "finding", "owner", "theme", "status", "rag", "no_due"]
     wanted = [f for f in order if f in filters.split(",")]
     fragments = sql_sections("filter")
     # SET_live (issue 12: voided actions left out) is always there.

@@ -554,6 +554,7 @@ CREATE INDEX action_update_new_owner ON action_update (new_owner_id)
     WHERE new_owner_id IS NOT NULL;
 CREATE INDEX action_update_old_owner ON action_update (old_owner_id)
     WHERE old_owner_id IS NOT NULL;
+CREATE INDEX action_no_due ON action (finding_id) WHERE due_on IS NULL;
 
 INSERT INTO setting VALUES('closure.embedded',0);
 INSERT INTO setting VALUES('rag.amber_days',28);

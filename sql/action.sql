@@ -18,7 +18,6 @@ FROM action x JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.re
 JOIN authority a ON a.id = r.authority_id JOIN owner o ON o.id = x.owner_id
 WHERE TRUE
 -- filters: by_action
-  AND (:no_due IS NULL OR x.due_on IS NULL)
 ORDER BY a.code, r.started_on, r.ref, f.id, x.id;
 
 -- name: list_plan
@@ -42,7 +41,6 @@ CROSS JOIN action x INDEXED BY sqlite_autoindex_action_1 ON x.finding_id = f.id
 JOIN owner o ON o.id = x.owner_id
 WHERE TRUE
 -- filters: by_finding
-  AND (:no_due IS NULL OR x.due_on IS NULL)
 ORDER BY a.code, r.started_on, r.ref, f.id, x.id;
 
 -- name: get

@@ -8,14 +8,14 @@
 -- :owner_id)`, gets one plan for all cases and an index for none: a list
 -- filtered by owner walked every overdue action (350-800 ms at a million
 -- actions, against 5 ms for the plain equality). With fragments, each
--- combination of filters is a statement of its own (at most 2^7 shapes per
+-- combination of filters is a statement of its own (at most 2^8 shapes per
 -- query), planned on the index that suits it. The text depends only on
 -- WHICH filters are set; their values are always bound (sp_bind_filter):
 -- :authority_id, :review_id, :finding_id, :owner_id, :themes (a JSON array
 -- of the themes the --theme words matched), :status, :rag (the rating as
--- shown on :as_of, an override included).
+-- shown on :as_of, an override included); --no-due binds nothing.
 --
--- Three sets, of the same seven filters with the same meaning:
+-- Three sets, of the same eight filters with the same meaning:
 --   by_action   conditions on the action x (or its replayed state) that an
 --               index of action serves: for queries that may start from
 --               the actions (lists, the summary by owner, review ...)
@@ -27,9 +27,9 @@
 --               that only the actions in scope are replayed: a past day's
 --               list of one owner or council replayed every action updated
 --               since that day (455,000 at a million actions, 1.5 s).
---               Owner, status and RAG are of the replayed state: the owner
---               keeps the actions that may have been theirs
---               (plan_at/owner_candidates), status and RAG keep all.
+--               Owner, status, RAG and no due date are of the replayed
+--               state: the owner keeps the actions that may have been
+--               theirs (plan_at/owner_candidates), the others keep all.
 -- Aliases: x the action (a in by_replayed), f its finding. Each fragment
 -- is one condition starting "AND", or none. tests/unit/test_report.c
 -- asserts the query plan of each filter, alone and combined, in each
@@ -52,6 +52,12 @@
 -- name: by_action_rag
   AND rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on,
           x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) = :rag
+-- name: by_action_no_due
+  -- Open actions are found in action_open_due (due_on IS NULL), any action
+  -- in action_no_due (migration 14). Written as an OR on a bound value, as
+  -- it was, no index served it: a report of the one open-ended action
+  -- walked a million.
+  AND x.due_on IS NULL
 
 -- name: by_action_live
   -- Always there unless include_void (issue 12): a voided action is kept
@@ -78,6 +84,8 @@
   -- judged on the state replayed (by_action)
 -- name: by_replayed_rag
   -- judged on the state replayed (by_action)
+-- name: by_replayed_no_due
+  -- judged on the state replayed (by_action)
 -- name: by_replayed_live
   AND a.voided = 0
 
@@ -102,5 +110,7 @@
 -- name: by_finding_rag
   AND rag(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on,
           x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) = :rag
+-- name: by_finding_no_due
+  AND x.due_on IS NULL
 -- name: by_finding_live
   AND x.voided = 0

@@ -86,7 +86,6 @@ JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
 -- filters: by_action
-  AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
        OR EXISTS (SELECT 1 FROM action_update u
@@ -116,7 +115,6 @@ JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress') AND x.due_on < :as_of
 -- filters: by_action
-  AND (:no_due IS NULL OR x.due_on IS NULL)
 -- replayed: end
 ORDER BY x.due_on, x.id;
 
@@ -156,7 +154,6 @@ JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
   AND x.due_on >= :as_of AND x.due_on < :before
 -- filters: by_action
-  AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
        OR EXISTS (SELECT 1 FROM action_update u
@@ -183,7 +180,6 @@ JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
   AND x.due_on >= :as_of AND x.due_on < :before
 -- filters: by_action
-  AND (:no_due IS NULL OR x.due_on IS NULL)
 -- replayed: end
 ORDER BY x.due_on, x.id;
 
@@ -225,7 +221,6 @@ JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
 -- filters: by_action
-  AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
        OR EXISTS (SELECT 1 FROM action_update u
@@ -251,7 +246,6 @@ JOIN authority au ON au.id = r.authority_id
 JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
 -- filters: by_action
-  AND (:no_due IS NULL OR x.due_on IS NULL)
 -- replayed: end
 ORDER BY x.due_on NULLS LAST, x.id;
 
@@ -298,7 +292,6 @@ JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
   AND coalesce(x.progress_on, x.start_on) <= :cutoff
 -- filters: by_action
-  AND (:no_due IS NULL OR x.due_on IS NULL)
   AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
   AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
        OR EXISTS (SELECT 1 FROM action_update u
@@ -327,7 +320,6 @@ JOIN owner o ON o.id = x.owner_id
 WHERE x.status IN ('not_started', 'in_progress')
   AND coalesce(x.progress_on, x.start_on) <= :cutoff
 -- filters: by_action
-  AND (:no_due IS NULL OR x.due_on IS NULL)
 -- replayed: end
 ORDER BY coalesce(x.progress_on, x.start_on), x.id;
 
@@ -368,7 +360,6 @@ FROM (
     CROSS JOIN action x ON x.finding_id = f.id
     WHERE TRUE
 -- filters: by_finding
-      AND (:no_due IS NULL OR x.due_on IS NULL)
       AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
       AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
            OR EXISTS (SELECT 1 FROM action_update u
@@ -384,7 +375,6 @@ FROM (
     JOIN review r ON r.id = f.review_id
     WHERE TRUE
 -- filters: by_action
-      AND (:no_due IS NULL OR x.due_on IS NULL)
     GROUP BY f.theme COLLATE NOCASE
 -- replayed: end
 ) AS p
@@ -465,7 +455,6 @@ FROM (
               FROM action x
               WHERE TRUE
 -- filters: by_action
-                AND (:no_due IS NULL OR x.due_on IS NULL)
                 AND (x.last_update_on IS NULL OR x.last_update_on <= :as_of)
                 AND (x.start_on <= :as_of OR date(x.created_at) <= :as_of
                      OR EXISTS (SELECT 1 FROM action_update u
@@ -486,7 +475,7 @@ FROM (
               JOIN review r ON r.id = f.review_id
               WHERE TRUE
 -- filters: by_action
-                AND (:no_due IS NULL OR x.due_on IS NULL)) AS s,
+                ) AS s,
              json_each(s.groups) AS j
 -- replayed: end
     ) AS p

@@ -92,7 +92,7 @@ int sp_bind_filter(sqlite3_stmt *st, sp_db *db, const char *as_of, const sp_filt
     sp_bind_text(st, ":as_of", date);
     if (!f)
         return SP_OK;
-    if (f->no_due)
+    if (f->no_due) /* plan_at/state_filter; the lists take it as a fragment */
         sp_bind_int(st, ":no_due", 1);
     if (f->include_void) /* issue 12 */
         sp_bind_int(st, ":include_void", 1);

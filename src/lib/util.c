@@ -227,16 +227,16 @@ char *sp_query_sql(const char *name)
  * there, each as the fixed fragment "-- name: SET_FIELD" of sql/filter.sql
  * (SET_authority ... SET_rag). The text is chosen by WHICH filters are
  * present, never by their values, which are still bound (sp_bind_filter):
- * at most 2^7 shapes of each query, each planned on its own indexes. */
+ * at most 2^8 shapes of each query, each planned on its own indexes. */
 
 static const char *const filter_fields[] = {"authority", "review", "finding", "owner",
-                                            "theme",     "status", "rag"};
+                                            "theme",     "status", "rag",     "no_due"};
 
 static bool filter_set(const sp_filter *f, size_t i)
 {
     const char *const v[] = {f->authority, f->review, f->finding, f->owner,
                              f->theme,     f->status, f->rag};
-    return v[i] != NULL;
+    return i < sizeof v / sizeof v[0] ? v[i] != NULL : f->no_due != 0;
 }
 
 /* Appends the fragments SET_FIELD for the fields set in f; false if one is
