@@ -1654,6 +1654,18 @@ START_TEST(history_export_sorts_nothing)
 }
 END_TEST
 
+/* The settled parts of the two summaries' plans under f (by theme, and
+ * by owner, review, authority or status), neither with an automatic index. */
+static void summary_plans(char *theme, char *other, size_t size, const sp_filter *f)
+{
+    snprintf(theme, size, "%s",
+             arm(plan_filtered("summary_theme", f), "LEFT-MOST SUBQUERY", "UNION ALL"));
+    snprintf(other, size, "%s",
+             arm(plan_filtered("summary", f), "LEFT-MOST SUBQUERY", "UNION ALL"));
+    lacks(theme, "AUTOMATIC");
+    lacks(other, "AUTOMATIC");
+}
+
 /* The summaries with any narrowing filter (alone or combined, with status
  * and RAG or not) read only what the filter names, through its index:
  * summary_theme narrows its walk of the findings, summary its pass over
@@ -1663,12 +1675,7 @@ START_TEST(filtered_summaries_use_the_filters_indexes)
     for (unsigned bits = 1; bits < 128; bits++) {
         sp_filter f = filter_of(bits);
         char theme[65536], other[65536];
-        snprintf(theme, sizeof theme, "%s",
-                 arm(plan_filtered("summary_theme", &f), "LEFT-MOST SUBQUERY", "UNION ALL"));
-        snprintf(other, sizeof other, "%s",
-                 arm(plan_filtered("summary", &f), "LEFT-MOST SUBQUERY", "UNION ALL"));
-        lacks(theme, "AUTOMATIC");
-        lacks(other, "AUTOMATIC");
+        summary_plans(theme, other, sizeof theme, &f);
         if ((bits & 31) == 0) { /* status, RAG: every action is read */
             has(theme, "SCAN f USING INDEX finding_theme_nocase\n");
             has(other, "SCAN x\n");
@@ -1714,15 +1721,10 @@ START_TEST(no_due_is_found_by_index)
             lacks(left, "SCAN");
         }
         char theme[65536], other[65536];
-        snprintf(theme, sizeof theme, "%s",
-                 arm(plan_filtered("summary_theme", &f), "LEFT-MOST SUBQUERY", "UNION ALL"));
-        snprintf(other, sizeof other, "%s",
-                 arm(plan_filtered("summary", &f), "LEFT-MOST SUBQUERY", "UNION ALL"));
+        summary_plans(theme, other, sizeof theme, &f);
         has(theme, "SEARCH x USING INDEX action_no_due (finding_id=?)\n");
         has(other, "SCAN x USING INDEX action_no_due\n");
         lacks(other, "SCAN x\n");
-        lacks(theme, "AUTOMATIC");
-        lacks(other, "AUTOMATIC");
     }
     sp_filter council = filter_of(1);
     council.no_due = 1;
