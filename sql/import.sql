@@ -24,6 +24,11 @@ SELECT id FROM finding WHERE review_id = :review_id AND ref = :ref;
 -- Council sheets repeat the finding's text on each of its actions' rows.
 SELECT id FROM finding WHERE review_id = :review_id AND text = :text ORDER BY id LIMIT 1;
 
+-- name: review_mark
+-- The last review before the import's first finding: the reviews after it
+-- are the import's own (import_write.c, made_texts).
+SELECT coalesce(max(id), 0) FROM review;
+
 -- name: finding_next_ref
 SELECT coalesce(max(CAST(ref AS INTEGER)), 0) + 1 FROM finding
 WHERE review_id = :review_id AND ref NOT GLOB '*[^0-9]*';

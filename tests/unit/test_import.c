@@ -823,6 +823,61 @@ START_TEST(council_sheet_bulk_equals_row_by_row)
 }
 END_TEST
 
+/* A council sheet names its findings by their text, and a finding's rows
+ * may be apart. In a review the import makes, its findings' texts are
+ * remembered (import_write.c, made_texts): a text seen before is looked up
+ * and found again, a new one added; in a review that was there before,
+ * each is looked up. Either way a finding is made once, and a later file
+ * finds those the first made. */
+START_TEST(findings_by_text_are_made_once)
+{
+    static const char *const sheet =
+        "Review,Review title,Recommendation,What we will do,Lead officer,Target date\r\n"
+        "new,New review,Rec A,Audit files,Head of Service,30/09/2017\r\n"
+        "new,New review,Rec B,Train staff,Head of Service,30/09/2017\r\n"
+        "new,New review,Rec A,Report to board,Director,31/10/2017\r\n"
+        "old,Before the import,Rec A,Case audits,Director,31/10/2017\r\n"
+        "new,New review,Rec C,Recruit managers,Director,31/10/2017\r\n"
+        "old,Before the import,Rec Z,Caseload review,Director,31/10/2017\r\n"
+        "new,New review,Rec B,Supervise,Director,31/10/2017\r\n"
+        "old,Before the import,Rec A,Quality checks,Director,31/10/2017\r\n";
+    static const char *const again =
+        "Review,Review title,Recommendation,What we will do,Lead officer,Target date\r\n"
+        "new,New review,Rec B,Second look,Director,30/11/2017\r\n"
+        "new,New review,Rec D,Fresh start,Director,30/11/2017\r\n";
+    sp_import_options o = {.name = "sheet.csv", .authority = "tb", .author = AUTHOR};
+    sp_db *db = open_other("texts.db");
+    sp_authority_new tb = {.code = "tb", .name = "Torbay Council"};
+    ck_assert_int_eq(sp_authority_add(NULL, db, &tb), SP_OK);
+    sp_review_new old = {.authority = "tb", .ref = "old", .kind = "peer_review",
+                         .title = "Before the import", .from = "2017-01-01"};
+    ck_assert_msg(sp_review_add(NULL, db, &old) == SP_OK, "%s", sp_errmsg(db));
+    sp_finding_new z = {.review = "tb/old", .ref = "7", .kind = "recommendation",
+                        .theme = "General", .text = "Rec Z"};
+    ck_assert_msg(sp_finding_add(NULL, db, &z) == SP_OK, "%s", sp_errmsg(db));
+    sp_import_result_free(import_text(db, sheet, &o, SP_OK));
+    sp_import_result_free(import_text(db, again, &o, SP_OK));
+    char path[400];
+    snprintf(path, sizeof path, "%s/texts.db", fx_dir);
+    static const struct {
+        const char *review, *text;
+        int actions;
+    } want[] = {{"new", "Rec A", 2}, {"new", "Rec B", 3}, {"new", "Rec C", 1},
+                {"new", "Rec D", 1}, {"old", "Rec A", 2}, {"old", "Rec Z", 1}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        char sql[400];
+        snprintf(sql, sizeof sql, "SELECT count(DISTINCT f.id) * 100 + count(x.id) FROM finding f "
+                 "JOIN review r ON r.id = f.review_id LEFT JOIN action x ON x.finding_id = f.id "
+                 "WHERE r.ref = '%s' AND f.text = '%s'", want[i].review, want[i].text);
+        ck_assert_msg(fx_raw_int(path, sql) == 100 + want[i].actions,
+                      "%s/%s: %lld (findings * 100 + actions)", want[i].review, want[i].text,
+                      fx_raw_int(path, sql));
+    }
+    ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM finding"), 6);
+    sp_close(db);
+}
+END_TEST
+
 /* Every way a row's first update changes a new action (status, a
  * transfer, an override alone, a due date moved alone or with evidence, a
  * recurring action's next report, evidence only, the export's progress
@@ -1157,6 +1212,7 @@ static Suite *import_suite(void)
     tcase_add_test(tc, repeated_reference_in_bulk_load);
     tcase_add_test(tc, bulk_load_equals_row_by_row);
     tcase_add_test(tc, council_sheet_bulk_equals_row_by_row);
+    tcase_add_test(tc, findings_by_text_are_made_once);
     tcase_add_test(tc, first_update_cases_bulk_equals_row_by_row);
     tcase_add_test(tc, history_replay_merges_runs);
     suite_add_tcase(s, tc);
