@@ -55,8 +55,8 @@
 -- name: by_action_no_due
   -- Open actions are found in action_open_due (due_on IS NULL), any action
   -- in action_no_due (migration 14). Written as an OR on a bound value, as
-  -- it was, no index served it: a report of the one open-ended action
-  -- walked a million.
+  -- it was, no index served it: a summary of the one open-ended action
+  -- read a million.
   AND x.due_on IS NULL
 
 -- name: by_action_live

@@ -257,9 +257,12 @@ static bool text_add(text_set *t, uint64_t key)
                           t->cap ? 2 * t->cap : 1024, 0};
         if (!grown.slot)
             return false;
-        for (size_t i = 0; i < t->cap; i++)
-            if (t->slot[i])
-                grown.slot[text_slot(&grown, t->slot[i])] = t->slot[i], grown.n++;
+        for (size_t i = 0; i < t->cap; i++) {
+            if (t->slot[i]) {
+                grown.slot[text_slot(&grown, t->slot[i])] = t->slot[i];
+                grown.n++;
+            }
+        }
         free(t->slot);
         *t = grown;
     }

@@ -225,7 +225,7 @@ char *sp_query_sql(const char *name)
  * 5 ms for the plain equality). So each query marks where its filters go
  * with a line "-- filters: SET", and only the filters that are set are put
  * there, each as the fixed fragment "-- name: SET_FIELD" of sql/filter.sql
- * (SET_authority ... SET_rag). The text is chosen by WHICH filters are
+ * (SET_authority ... SET_no_due). The text is chosen by WHICH filters are
  * present, never by their values, which are still bound (sp_bind_filter):
  * at most 2^8 shapes of each query, each planned on its own indexes. */
 

@@ -70,17 +70,24 @@ int fx_count(sp_cursor *c)
     return n;
 }
 
+void fx_council(const fx_place *at)
+{
+    char review[64];
+    snprintf(review, sizeof review, "%s/%s", at->code, at->review);
+    sp_authority_new a = {.code = at->code, .name = at->name};
+    ck_assert_msg(sp_authority_add(NULL, fx_db, &a) == SP_OK, "%s", sp_errmsg(fx_db));
+    sp_review_new r = {.authority = at->code, .ref = at->review, .kind = "lga_peer_review",
+                       .title = "LGA safeguarding peer review", .from = at->from};
+    ck_assert_msg(sp_review_add(NULL, fx_db, &r) == SP_OK, "%s", sp_errmsg(fx_db));
+    sp_finding_new f = {.review = review, .ref = "1", .kind = "area_for_consideration",
+                        .theme = at->theme, .text = at->text};
+    ck_assert_msg(sp_finding_add(NULL, fx_db, &f) == SP_OK, "%s", sp_errmsg(fx_db));
+}
+
 void fx_minimal_plan(void)
 {
-    sp_authority_new a = {.code = "tb", .name = "Torbay Council"};
-    ck_assert_msg(sp_authority_add(NULL, fx_db, &a) == SP_OK, "%s", sp_errmsg(fx_db));
-    sp_review_new r = {.authority = "tb", .ref = "r1", .kind = "lga_peer_review",
-                       .title = "LGA safeguarding peer review", .from = "2012-05-21"};
-    ck_assert_msg(sp_review_add(NULL, fx_db, &r) == SP_OK, "%s", sp_errmsg(fx_db));
-    sp_finding_new f = {.review = "tb/r1", .ref = "1", .kind = "area_for_consideration",
-                        .theme = "Capacity and managing resources",
-                        .text = "Streamline paperwork"};
-    ck_assert_msg(sp_finding_add(NULL, fx_db, &f) == SP_OK, "%s", sp_errmsg(fx_db));
+    fx_council(&(fx_place){"tb", "Torbay Council", "r1", "2012-05-21",
+                           "Capacity and managing resources", "Streamline paperwork"});
 }
 
 TCase *fx_tcase(const char *name)

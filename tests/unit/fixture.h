@@ -22,6 +22,13 @@ long long fx_raw_int(const char *path, const char *sql);
 /* Counts the rows a cursor yields, then frees it. */
 int fx_count(sp_cursor *c);
 
+/* An authority with one LGA peer review (from `from`) and its finding 1
+ * (an area for consideration). */
+typedef struct fx_place {
+    const char *code, *name, *review, *from, *theme, *text;
+} fx_place;
+void fx_council(const fx_place *at);
+
 /* Adds a minimal authority/review/finding so tests can add actions:
  * authority "tb", review "tb/r1", finding "tb/r1/1". */
 void fx_minimal_plan(void);

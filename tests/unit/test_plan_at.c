@@ -571,14 +571,8 @@ static void series_matches_plan_at(const sp_filter *f, unsigned flags)
  * moved to Team A in June: for the trend's filters to keep or leave out. */
 static void second_council(void)
 {
-    sp_authority_new a = {.code = "lc", .name = "Leicester City Council"};
-    ck_assert_msg(sp_authority_add(NULL, fx_db, &a) == SP_OK, "%s", sp_errmsg(fx_db));
-    sp_review_new r = {.authority = "lc", .ref = "r2", .kind = "lga_peer_review",
-                       .title = "LGA safeguarding peer review", .from = "2016-05-01"};
-    ck_assert_msg(sp_review_add(NULL, fx_db, &r) == SP_OK, "%s", sp_errmsg(fx_db));
-    sp_finding_new f = {.review = "lc/r2", .ref = "1", .kind = "area_for_consideration",
-                        .theme = "Leadership", .text = "Audit the front door"};
-    ck_assert_msg(sp_finding_add(NULL, fx_db, &f) == SP_OK, "%s", sp_errmsg(fx_db));
+    fx_council(&(fx_place){"lc", "Leicester City Council", "r2", "2016-05-01", "Leadership",
+                           "Audit the front door"});
     int64_t id = 0;
     sp_action_new in = {.finding = "lc/r2/1", .title = "Audit", .owner = "Team B",
                         .start = "2017-01-01", .due = "2017-04-30", .ref = "1"};
