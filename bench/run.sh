@@ -350,6 +350,12 @@ if wants filtered; then
     filtered_bench "filtered: summary --by owner --authority" "report/summary?authority" \
         authority_id="$AUTH" by=owner -- \
         summary --group-by owner --as-of "$AS_OF" --authority "$AUTH" --format csv
+    # A clerk's export of one owner's actions, or one council's (the web's
+    # download): each filter narrows the walk in reference order (by_ref).
+    filtered_bench "filtered: export --owner" "export/rows?owner" owner_id="$OWNER" -- \
+        export --as-of "$AS_OF" --owner "$OWNER"
+    filtered_bench "filtered: export --authority" "export/rows?authority" \
+        authority_id="$AUTH" -- export --as-of "$AS_OF" --authority "$AUTH"
     # The web service's pages (src/web/pages_plan.c): a page of "My
     # actions" is one owner's actions; the overdue page is one authority's
     # overdue list (above); a summary of one authority by owner (above).

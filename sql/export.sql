@@ -4,7 +4,11 @@
 --
 -- Binds what every report binds (sp_bind_filter): :as_of, :amber_days,
 -- :stale_days and the filters :authority_id, :review_id, :finding_id,
--- :owner_id, :themes (a JSON array of themes), :status, :rag (NULL = none).
+-- :owner_id, :themes (a JSON array of themes), :status, :rag. The filters
+-- that are set go in as the fragments by_ref of sql/filter.sql, judged on
+-- the walk's aliases a, r, f and x: so a council is one step of the walk
+-- of the authorities, and an owner's export reads only the findings where
+-- the owner has an action.
 --
 -- The CROSS JOINs fix the join order authority -> review -> finding ->
 -- action, so that the ORDER BY is served by the unique (parent, ref)
@@ -12,19 +16,6 @@
 -- flat however big the plan. The order is by references only, so an
 -- export re-imported into an empty database comes out in the same order.
 -- The latest progress update is found with one index probe per action.
-
--- name: filters
--- The filters of both queries below (a fragment, included).
-  AND (:authority_id IS NULL OR a.id = :authority_id)
-  AND (:review_id IS NULL OR r.id = :review_id)
-  AND (:finding_id IS NULL OR f.id = :finding_id)
-  AND (:owner_id IS NULL OR x.owner_id = :owner_id)
-  AND (:themes IS NULL OR f.theme IN (SELECT value FROM json_each(:themes)))
-  AND (:status IS NULL OR x.status = :status)
-  AND (:no_due IS NULL OR x.due_on IS NULL)
-  AND (:rag IS NULL OR rag(x.status, x.due_on, x.original_due_on, x.progress_on,
-                           x.start_on, x.cadence, x.rag_override, :as_of, :amber_days,
-                           :stale_days) = :rag)
 
 -- name: rows
 SELECT a.code AS authority, a.name AS authority_name, a.kind AS authority_kind,
@@ -52,8 +43,7 @@ LEFT JOIN action_update u ON u.id = (
     SELECT id FROM action_update WHERE action_id = x.id
     ORDER BY on_date DESC, id DESC LIMIT 1)
 WHERE r.authority_id = a.id AND f.review_id = r.id AND x.finding_id = f.id
-  AND (x.voided = 0 OR :include_void IS NOT NULL) -- issue 12
--- include: filters
+-- filters: by_ref
 ORDER BY a.code, r.ref, f.ref, x.ref;
 
 -- name: history
@@ -157,7 +147,7 @@ CROSS JOIN review r
 CROSS JOIN finding f
 CROSS JOIN action x
 WHERE r.authority_id = a.id AND f.review_id = r.id AND x.finding_id = f.id
--- include: filters
+-- filters: by_ref
 ORDER BY a.code, r.ref, f.ref, x.ref;
 
 -- name: history_seqs
@@ -178,7 +168,7 @@ CROSS JOIN finding f ON f.id = x.finding_id
 CROSS JOIN review r ON r.id = f.review_id
 CROSS JOIN authority a ON a.id = r.authority_id
 WHERE l.entry_table IN ('action_origin', 'action_update', 'journal', 'action_embedded')
--- include: filters
+-- filters: by_ref
 ;
 
 -- name: history_seqs_of_actions
@@ -194,7 +184,7 @@ WITH acts AS NOT MATERIALIZED (
     CROSS JOIN finding f
     CROSS JOIN action x
     WHERE r.authority_id = a.id AND f.review_id = r.id AND x.finding_id = f.id
--- include: filters
+-- filters: by_ref
 )
 SELECT l.seq FROM acts
 CROSS JOIN ledger l ON l.entry_table = 'action_origin' AND l.entry_id = acts.id

@@ -69,7 +69,7 @@ static int open_rows(sp_cursor **c, int *lead, sp_db *db, const char *as_of,
     }
     if (history)
         return sp_history_open(c, db, filter);
-    int rc = sp_prepare(&st, db, "export/rows");
+    int rc = sp_prepare_filtered(&st, db, "export/rows", filter, false);
     if (rc == SP_OK && (rc = sp_bind_filter(st, db, as_of, filter)) != SP_OK)
         sqlite3_finalize(st);
     /* the export names each column's type itself (column_types) */

@@ -50,9 +50,12 @@ static bool ranks_count(ranks *r)
 static int read_seqs(ranks *r, sp_db *db, const sp_filter *filter)
 {
     sqlite3_stmt *st;
-    /* Status and RAG alone narrow little: the ledger's walk is faster. */
-    int rc = sp_prepare(&st, db, sp_filter_narrows(filter) ? "export/history_seqs_of_actions"
-                                                           : "export/history_seqs");
+    /* Status and RAG alone narrow little: the ledger's walk is faster.
+     * The actions with no due date are found in their own index. */
+    bool few = sp_filter_narrows(filter) || filter->no_due;
+    int rc = sp_prepare_filtered(&st, db, few ? "export/history_seqs_of_actions"
+                                              : "export/history_seqs",
+                                 filter, false);
     if (rc != SP_OK)
         return rc;
     if ((rc = sp_bind_filter(st, db, NULL, filter)) != SP_OK) {
@@ -115,16 +118,19 @@ static void release(sp_db *db, void *arg)
 /* The rows of each action in turn, in a read transaction of their own
  * when the caller has none, so that the numbers and the entries are of one
  * snapshot; freeing the cursor ends it. */
-int sp_history_open(sp_cursor **out, sp_db *db, const sp_filter *filter)
+int sp_history_open(sp_cursor **out, sp_db *db, const sp_filter *given)
 {
     sqlite3_stmt *st, *actions;
     *out = NULL;
+    /* A voided action's history is kept, its voiding among its entries. */
+    sp_filter filter = given ? *given : (sp_filter){0};
+    filter.include_void = 1;
     ranks *r = calloc(1, sizeof *r);
     if (!r)
         return sp_fail(db, SP_ENOMEM, "out of memory");
     bool began = sqlite3_get_autocommit(db->sql) &&
                  sqlite3_exec(db->sql, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-    int rc = read_seqs(r, db, filter);
+    int rc = read_seqs(r, db, &filter);
     if (rc == SP_OK)
         rc = set_entry_rank(db, r);
     if (rc != SP_OK) {
@@ -133,8 +139,8 @@ int sp_history_open(sp_cursor **out, sp_db *db, const sp_filter *filter)
             sp_read_end(db);
         return rc;
     }
-    rc = sp_prepare(&actions, db, "export/history_actions");
-    if (rc == SP_OK && (rc = sp_bind_filter(actions, db, NULL, filter)) != SP_OK)
+    rc = sp_prepare_filtered(&actions, db, "export/history_actions", &filter, false);
+    if (rc == SP_OK && (rc = sp_bind_filter(actions, db, NULL, &filter)) != SP_OK)
         sqlite3_finalize(actions);
     if (rc == SP_OK && (rc = sp_prepare(&st, db, "export/history")) != SP_OK)
         sqlite3_finalize(actions);

@@ -1654,6 +1654,37 @@ START_TEST(history_export_sorts_nothing)
 }
 END_TEST
 
+/* The export and its history walk the plan in reference order, so every
+ * filter, alone or combined, must narrow that walk where it is decided
+ * (by_ref in sql/filter.sql), never by a sort or an automatic index: a
+ * council is one authority's step (its rowid), an owner reads only the
+ * findings where the owner has an action (action_owner), and no action is
+ * read outside the findings walked. The third pass adds --no-due. */
+START_TEST(export_filters_narrow_the_walk)
+{
+    static const char *const queries[] = {"export/rows", "export/history_actions",
+                                          "export/history_seqs_of_actions"};
+    char p[16384];
+    for (unsigned bits = 1; bits < 256; bits++) {
+        sp_filter f = filter_of(bits & 127);
+        f.no_due = (bits & 128) != 0;
+        for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+            explain_filtered(p, sizeof p, queries[q], &f);
+            lacks(p, "TEMP B-TREE");
+            lacks(p, "AUTOMATIC");
+            lacks(p, "SCAN x");
+            lacks(p, "SCAN f");
+            if (bits & 1)
+                has(p, "SEARCH a USING INTEGER PRIMARY KEY (rowid=?)\n");
+            else
+                lacks(p, "SEARCH a USING INTEGER PRIMARY KEY");
+            if (bits & 8)
+                has(p, "SEARCH xo USING INDEX action_owner (owner_id=?)\n");
+        }
+    }
+}
+END_TEST
+
 /* The settled parts of the two summaries' plans under f (by theme, and
  * by owner, review, authority or status), neither with an automatic index. */
 static void summary_plans(char *theme, char *other, size_t size, const sp_filter *f)
@@ -1782,6 +1813,7 @@ static Suite *report_suite(void)
     tcase_add_test(tc, action_list_uses_the_filters_indexes);
     tcase_add_test(tc, whole_plan_lists_sort_one_authority_at_a_time);
     tcase_add_test(tc, history_export_sorts_nothing);
+    tcase_add_test(tc, export_filters_narrow_the_walk);
     tcase_add_test(tc, plan_at_reads_in_groups_through_indexes);
     tcase_add_test(tc, awaiting_verification_by_filter);
     tcase_add_test(tc, narrowed_reports_find_their_actions_by_index);
