@@ -670,6 +670,7 @@ int sp_import(sp_import_result **out, sp_db *db, FILE *in, const sp_import_optio
 {
     imp_source src = {0};
     src.file = in;
+    src.db = db;
     return run(out, db, &src, opt);
 }
 
@@ -679,6 +680,7 @@ int sp_import_buffer(sp_import_result **out, sp_db *db, const void *data, size_t
     imp_source src = {0};
     src.data = data;
     src.len = len;
+    src.db = db;
     return run(out, db, &src, opt);
 }
 

@@ -134,6 +134,7 @@ typedef struct imp_source {
     const char *name;         /* the file's name (its extension counts too) */
     const char *sheet;        /* the sheet to read (NULL: the first) */
     const char *encoding;     /* the text's encoding (NULL: detect it) */
+    sp_db *db;                /* the plan: a workbook's spill is made beside it */
     /* out: what was read */
     const char *format;       /* "csv", "tsv" or "xlsx" */
     const char *read_as;      /* text: "UTF-8", "Windows-1252", "UTF-16LE"... */

@@ -19,12 +19,15 @@
  * tab-separated); else a comma.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "import.h"
 #include "swar.h"
@@ -104,6 +107,29 @@ static int slurp(imp_source *s, unsigned char **buf, size_t *have)
     }
 }
 
+/* A workbook in a regular file is read where libzip needs it, never held
+ * whole (up to 64 MiB): *own is a stream of its own on the file, which
+ * the reader closes; NULL for a pipe or a buffer, which are slurped. */
+static int own_file(imp_source *s, FILE **own)
+{
+    struct stat st;
+    int fd = s->file ? fileno(s->file) : -1;
+    *own = NULL;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+        return SP_OK;
+    if ((uint64_t)st.st_size > SP_XLSX_MAX_FILE)
+        return fault(s, SP_EINVALID, 0, 0, "the workbook is larger than %zu MiB: "
+                     "expected a workbook of a plan", SP_XLSX_MAX_FILE >> 20);
+    int copy = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (copy < 0 || !(*own = fdopen(copy, "rb"))) {
+        int e = errno;
+        if (copy >= 0)
+            close(copy);
+        return fault(s, SP_ERROR, 0, 0, "cannot read the workbook: %s", strerror(e));
+    }
+    return SP_OK;
+}
+
 /* ------------------------------------------------------------------ */
 /* Workbooks                                                           */
 
@@ -160,7 +186,7 @@ static int choose_sheet(imp_source *s, const sp_xlsx *x, size_t *sheet)
     return SP_OK;
 }
 
-static int read_workbook(imp_source *s, const void *data, size_t len, sp_csv_row_fn on_row,
+static int read_workbook(imp_source *s, sp_xlsx_source *from, sp_csv_row_fn on_row,
                          void *ctx)
 {
     sp_xlsx_error err;
@@ -168,7 +194,8 @@ static int read_workbook(imp_source *s, const void *data, size_t len, sp_csv_row
     size_t sheet = 0;
     s->format = "xlsx";
     s->read_as = NULL;
-    int rc = sp_xlsx_open(&x, &err, data, len);
+    from->spill_db = s->db;
+    int rc = sp_xlsx_open_source(&x, &err, from);
     if (rc != SP_OK)
         return fault(s, rc, 0, 0, "%s", err.message);
     rc = choose_sheet(s, x, &sheet);
@@ -496,8 +523,13 @@ static int dispatch(imp_source *s, unsigned char **buf, size_t have, bool at_end
     if (sp_xlsx_is_ole(*buf, have))
         return refuse_ole(s);
     if (sp_xlsx_is_zip(*buf, have)) {
-        int rc = at_end ? SP_OK : slurp(s, buf, &have);
-        return rc == SP_OK ? read_workbook(s, *buf, have, on_row, ctx) : rc;
+        sp_xlsx_source from = {NULL, NULL, 0, NULL, 0};
+        int rc = at_end ? SP_OK : own_file(s, &from.file);
+        if (rc == SP_OK && !at_end && !from.file)
+            rc = slurp(s, buf, &have);
+        from.data = *buf;
+        from.len = have;
+        return rc == SP_OK ? read_workbook(s, &from, on_row, ctx) : rc;
     }
     if (ends_with(s->name, ".xlsx") || ends_with(s->name, ".xlsm"))
         return fault(s, SP_EINVALID, 0, 0, "the file is not an Excel workbook: an .xlsx is a "

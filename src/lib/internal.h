@@ -235,6 +235,8 @@ int sp_spill_put(sp_spill *s, const void *data, size_t len, uint64_t *at, size_t
  * get. SP_ERROR if it cannot be read or was changed on disk. */
 int sp_spill_get(sp_spill *s, uint64_t at, size_t sealed, const unsigned char **data,
                  size_t *len);
+/* The length of the record sealed in `sealed` bytes, without opening it. */
+size_t sp_spill_len(size_t sealed);
 int sp_spill_fd(const sp_spill *s); /* for tests: what is on disk */
 void sp_spill_close(sp_spill *s);   /* accepts NULL */
 

@@ -199,6 +199,11 @@ int sp_spill_put(sp_spill *s, const void *data, size_t len, uint64_t *at, size_t
     return SP_OK;
 }
 
+size_t sp_spill_len(size_t sealed)
+{
+    return sealed >= SEAL_BYTES ? sealed - SEAL_BYTES : 0;
+}
+
 int sp_spill_get(sp_spill *s, uint64_t at, size_t sealed, const unsigned char **data,
                  size_t *len)
 {

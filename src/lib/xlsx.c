@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "safeplan.h"
+#include "internal.h" /* the spill */
 
 #define READ_BLOCK ((size_t)64 << 10)
 
@@ -595,22 +595,87 @@ static void sst_start(void *ud, const char *name, const char **attrs)
     }
 }
 
+/* Seals the string into the spill, made on the first one. */
+static int spill_string(workbook_parse *wp, const char *text, size_t len, uint64_t *at)
+{
+    sp_xlsx *x = wp->base.x;
+    size_t sealed;
+    int rc = x->spill ? SP_OK : sp_spill_open(&x->spill, x->spill_db);
+    if (rc == SP_OK)
+        rc = sp_spill_put(x->spill, text, len, at, &sealed);
+    if (rc == SP_OK && (x->spill_end = *at + sealed) > UINT32_MAX)
+        rc = SP_EINVALID; /* cannot be: the part's limit keeps it far below */
+    if (rc != SP_OK)
+        xlsx_stop(&wp->base, rc, 0, 0, "cannot keep the workbook's shared strings: %s",
+                  rc == SP_EINVALID ? "too many" : sp_errmsg(x->spill_db));
+    return rc;
+}
+
+/* Keeps the string just read: in memory while the budget lasts (and no
+ * string has been sealed: those in memory are the first ones), else
+ * sealed in the spill. */
 static int keep_string(workbook_parse *wp)
 {
     sp_xlsx *x = wp->base.x;
     if (!wp->text.p && xlsx_buf_add(&wp->text, "", 0, SIZE_MAX) != SP_OK)
-        return SP_ENOMEM;
+        return xlsx_stop(&wp->base, SP_ENOMEM, 0, 0, "out of memory");
     xlsx_unescape(&wp->text);
+    if (x->nstrings == SP_XLSX_MAX_STRINGS)
+        return xlsx_stop(&wp->base, SP_EINVALID, 0, 0, "the workbook has more than %zu "
+                         "different texts (shared strings): expected a workbook of a plan",
+                         SP_XLSX_MAX_STRINGS);
     if (x->nstrings == x->strings_cap) {
         size_t cap = x->strings_cap ? x->strings_cap * 2 : 64;
-        size_t *at = realloc(x->string_at, cap * sizeof *at);
+        uint32_t *at = realloc(x->string_at, cap * sizeof *at);
         if (!at)
-            return SP_ENOMEM;
+            return xlsx_stop(&wp->base, SP_ENOMEM, 0, 0, "out of memory");
         x->string_at = at;
         x->strings_cap = cap;
     }
-    x->string_at[x->nstrings++] = x->strings.len;
-    return xlsx_buf_add(&x->strings, wp->text.p, wp->text.len + 1, SIZE_MAX);
+    size_t need = wp->text.len + 1;
+    if (x->in_memory == x->nstrings && (!x->spill_db || x->strings.len + need <= x->budget)) {
+        x->string_at[x->nstrings++] = (uint32_t)x->strings.len;
+        x->in_memory++;
+        if (xlsx_buf_add(&x->strings, wp->text.p, need, SIZE_MAX) != SP_OK)
+            return xlsx_stop(&wp->base, SP_ENOMEM, 0, 0, "out of memory");
+        return SP_OK;
+    }
+    uint64_t at;
+    int rc = spill_string(wp, wp->text.p, need, &at); /* NUL-terminated, as in memory */
+    if (rc == SP_OK)
+        x->string_at[x->nstrings++] = (uint32_t)at;
+    return rc;
+}
+
+/* The size of spilled string i's record. */
+static size_t sealed_size(const sp_xlsx *x, size_t i)
+{
+    uint64_t end = i + 1 < x->nstrings ? x->string_at[i + 1] : x->spill_end;
+    return (size_t)(end - x->string_at[i]);
+}
+
+size_t xlsx_shared_length(const sp_xlsx *x, size_t i)
+{
+    return i < x->in_memory ? strlen(x->strings.p + x->string_at[i])
+                            : sp_spill_len(sealed_size(x, i)) - 1;
+}
+
+int xlsx_shared_string(xlsx_parse *ps, size_t i, const char **value, size_t *len)
+{
+    sp_xlsx *x = ps->x;
+    if (i < x->in_memory) {
+        *value = x->strings.p + x->string_at[i];
+        *len = strlen(*value);
+        return SP_OK;
+    }
+    const unsigned char *data;
+    int rc = sp_spill_get(x->spill, x->string_at[i], sealed_size(x, i), &data, len);
+    if (rc != SP_OK)
+        return xlsx_stop(ps, rc, 0, 0, "cannot read the workbook's shared strings: %s",
+                         sp_errmsg(x->spill_db));
+    *value = (const char *)data;
+    *len -= 1; /* the NUL sealed with it */
+    return SP_OK;
 }
 
 static void sst_end(void *ud, const char *name)
@@ -623,8 +688,7 @@ static void sst_end(void *ud, const char *name)
         wp->in_rph = false;
     } else if (strcmp(el, "si") == 0) {
         wp->in_si = false;
-        if (keep_string(wp) != SP_OK)
-            xlsx_stop(&wp->base, SP_ENOMEM, 0, 0, "out of memory");
+        keep_string(wp); /* a failure has stopped the parser */
     }
 }
 
@@ -639,11 +703,16 @@ static void sst_text(void *ud, const char *s, int len)
 /* ------------------------------------------------------------------ */
 /* Opening                                                             */
 
-static int open_zip(sp_xlsx *x, sp_xlsx_error *err, const void *data, size_t len)
+/* A file is read where its parts are, never held whole: the workbook's
+ * bytes cost no memory. libzip closes it with the source. */
+static int open_zip(sp_xlsx *x, sp_xlsx_error *err, const sp_xlsx_source *from)
 {
     zip_error_t ze;
     zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+    zip_source_t *src = from->file ? zip_source_filep_create(from->file, 0, -1, &ze)
+                                   : zip_source_buffer_create(from->data, from->len, 0, &ze);
+    if (!src && from->file)
+        fclose(from->file);
     if (src && (x->zip = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze)) == NULL)
         zip_source_free(src);
     int z = zip_error_code_zip(&ze);
@@ -727,17 +796,32 @@ static void free_workbook_parse(workbook_parse *wp, size_t nsheets)
 
 int sp_xlsx_open(sp_xlsx **out, sp_xlsx_error *err, const void *data, size_t len)
 {
+    sp_xlsx_source src = {NULL, data, len, NULL, 0};
+    return sp_xlsx_open_source(out, err, &src);
+}
+
+int sp_xlsx_open_source(sp_xlsx **out, sp_xlsx_error *err, const sp_xlsx_source *src)
+{
     memset(err, 0, sizeof *err);
     *out = NULL;
     sp_xlsx *x = calloc(1, sizeof *x);
-    if (!x)
+    if (!x) {
+        if (src->file)
+            fclose(src->file);
         return xlsx_fail(err, SP_ENOMEM, 0, 0, "out of memory");
+    }
+    x->spill_db = src->spill_db;
+    x->budget = src->in_memory ? src->in_memory : SP_XLSX_STRINGS_IN_MEMORY;
     x->c_numeric = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
     const char *unloaded = x->c_numeric ? sp_xread_load() : NULL;
     int rc = !x->c_numeric ? xlsx_fail(err, SP_ENOMEM, 0, 0, "out of memory")
            : unloaded ? xlsx_fail(err, SP_ERROR, 0, 0, "reading a workbook needs libzip and "
                                   "expat (Debian packages libzip4, libexpat1): %s", unloaded)
-                      : open_zip(x, err, data, len);
+                      : SP_OK;
+    if (rc == SP_OK)
+        rc = open_zip(x, err, src); /* takes the file */
+    else if (src->file)
+        fclose(src->file);
     workbook_parse wp = {{NULL, x, err, NULL}, NULL, false, NULL, NULL, 0, false, false,
                          false, {NULL, 0, 0}};
     if (rc == SP_OK)
@@ -819,6 +903,7 @@ void sp_xlsx_free(sp_xlsx *x)
     free(x->kinds);
     free(x->strings.p);
     free(x->string_at);
+    sp_spill_close(x->spill);
     if (x->c_numeric)
         freelocale(x->c_numeric);
     free(x);

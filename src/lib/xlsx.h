@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "csvio.h"
 
@@ -39,6 +40,12 @@
 #define SP_XLSX_MAX_COLS ((size_t)16384)         /* Excel's last column, XFD */
 #define SP_XLSX_LAST_ROW ((size_t)1048576)       /* Excel's last row */
 #define SP_XLSX_MAX_MERGES ((size_t)100000)
+/* Shared strings: at most Excel's rows' worth of different texts (each
+ * costs 4 bytes of index), and only this much of their text in memory;
+ * the rest is sealed in a spill beside the plan (spill.c), so that a
+ * workbook of long, different texts is read in the same memory as any. */
+#define SP_XLSX_MAX_STRINGS ((size_t)1 << 20)
+#define SP_XLSX_STRINGS_IN_MEMORY ((size_t)4 << 20)
 
 typedef struct sp_xlsx_error {
     /* SP_OK; SP_EINVALID (not a workbook, a bad part or cell, a limit);
@@ -59,9 +66,25 @@ bool sp_xlsx_is_zip(const void *data, size_t len);
  * such a container). */
 bool sp_xlsx_is_ole(const void *data, size_t len);
 
-/* Opens the workbook held in `data` (borrowed: it must outlive *out) and
- * reads its list of sheets, date system, styles and shared strings.
- * *out is NULL on failure. */
+struct sp_db;
+
+/* Where a workbook is read from, and where its shared strings go past the
+ * memory budget. */
+typedef struct sp_xlsx_source {
+    FILE *file;             /* a regular file, read where the zip's parts are (taken:
+                             * closed by sp_xlsx_free, or on failure); else NULL and */
+    const void *data;       /* the workbook in memory (borrowed: it must outlive *out) */
+    size_t len;
+    struct sp_db *spill_db; /* the plan beside which a spill is made; NULL: no spill */
+    size_t in_memory;       /* shared strings' bytes kept in memory; 0: the default,
+                             * SP_XLSX_STRINGS_IN_MEMORY (tests set a small one) */
+} sp_xlsx_source;
+
+/* Opens the workbook and reads its list of sheets, date system, styles
+ * and shared strings. *out is NULL on failure. */
+int sp_xlsx_open_source(sp_xlsx **out, sp_xlsx_error *err, const sp_xlsx_source *src);
+
+/* The same for a workbook in memory, with no spill. */
 int sp_xlsx_open(sp_xlsx **out, sp_xlsx_error *err, const void *data, size_t len);
 
 /* The worksheets, in the workbook's order (chart sheets are not listed). */
@@ -137,9 +160,17 @@ struct sp_xlsx {
     bool *sheet_hidden;     /* hidden or very hidden in Excel */
     unsigned char *kinds;   /* sp_xlsx_kind of each cell style (cellXfs) */
     size_t nkinds;
-    xlsx_buf strings;       /* the shared strings, each NUL-terminated */
-    size_t *string_at;      /* where each starts in strings.p */
-    size_t nstrings, strings_cap;
+    /* The shared strings: the first `in_memory` of them in strings.p, each
+     * NUL-terminated, string_at[i] where each starts; the others sealed in
+     * the spill, one record each, string_at[i] where its record starts
+     * (records are consecutive: one ends where the next starts, the last
+     * at spill_end). */
+    xlsx_buf strings;
+    uint32_t *string_at;
+    size_t nstrings, strings_cap, in_memory, budget;
+    struct sp_spill *spill;
+    struct sp_db *spill_db;
+    uint64_t spill_end;
     uint64_t unpacked;      /* bytes unpacked so far, against SP_XLSX_MAX_TOTAL */
     locale_t c_numeric;     /* numbers are read and written in the C locale */
 };
@@ -170,6 +201,11 @@ const char *xlsx_attr(const char **attrs, const char *local);
 
 /* Replaces OOXML's _xHHHH_ escapes in b by the characters they stand for. */
 void xlsx_unescape(xlsx_buf *b);
+
+/* Shared string i (i < nstrings): *value is valid until the next call. */
+int xlsx_shared_string(xlsx_parse *ps, size_t i, const char **value, size_t *len);
+/* Its length alone, without reading it from the spill. */
+size_t xlsx_shared_length(const sp_xlsx *x, size_t i);
 
 /* Parses "C7" (row may be absent when row is NULL); false if malformed. */
 bool xlsx_parse_ref(const char *ref, size_t *row, size_t *column);

@@ -23,7 +23,7 @@
     X(zip_discard) X(zip_error_code_zip) X(zip_error_fini) X(zip_error_init)                   \
     X(zip_error_strerror) X(zip_fclose) X(zip_file_get_error) X(zip_fopen_index) X(zip_fread)  \
     X(zip_get_error) X(zip_name_locate) X(zip_open_from_source) X(zip_source_buffer_create)    \
-    X(zip_source_free) X(zip_stat_index)
+    X(zip_source_filep_create) X(zip_source_free) X(zip_stat_index)
 #define SP_EXPAT_FUNCTIONS(X)                                                                  \
     X(XML_ErrorString) X(XML_GetCurrentLineNumber) X(XML_GetErrorCode) X(XML_Parse)            \
     X(XML_ParserCreateNS) X(XML_ParserFree) X(XML_SetCharacterDataHandler)                     \
@@ -58,6 +58,7 @@ const char *sp_xread_load(void);
 #define zip_name_locate sp_xread.zip_name_locate
 #define zip_open_from_source sp_xread.zip_open_from_source
 #define zip_source_buffer_create sp_xread.zip_source_buffer_create
+#define zip_source_filep_create sp_xread.zip_source_filep_create
 #define zip_source_free sp_xread.zip_source_free
 #define zip_stat_index sp_xread.zip_stat_index
 #define XML_ErrorString sp_xread.XML_ErrorString

@@ -41,8 +41,10 @@ typedef struct sheet_reader {
     char type[12];
     size_t style;
     xlsx_buf text;
-    /* the row being read: its cells' values, in rowbuf */
+    /* the row being read: its cells' values, in rowbuf (the first pass
+     * only counts their bytes, in row_bytes) */
     xlsx_buf rowbuf;
+    size_t row_bytes;
     size_t *cell_col, *cell_at, *cell_len;
     size_t ncells, cells_cap;
     /* delivery */
@@ -83,9 +85,12 @@ static int take_shared(sheet_reader *s, const char **value, size_t *len)
         return stop(s, SP_EINVALID, s->col, "the cell refers to shared string '%.40s', which "
                     "the workbook does not have (it has %zu): the workbook is damaged",
                     s->text.p, x->nstrings);
-    *value = x->strings.p + x->string_at[i];
-    *len = strlen(*value);
-    return SP_OK;
+    if (!s->deliver) { /* the first pass needs only whether there is text */
+        *value = NULL;
+        *len = xlsx_shared_length(x, (size_t)i);
+        return SP_OK;
+    }
+    return xlsx_shared_string(&s->base, (size_t)i, value, len);
 }
 
 static int take_number(sheet_reader *s, char *num, size_t size)
@@ -145,8 +150,22 @@ static int cell_value(sheet_reader *s, const char **value, size_t *len, char *nu
     return SP_OK;
 }
 
+/* The first pass counts the row's cells and bytes (against the limit),
+ * without keeping them: only the second delivers rows. */
+static int count_cell(sheet_reader *s, size_t len)
+{
+    s->ncells++;
+    s->row_bytes += len + 1;
+    if (s->row_bytes > SP_CSV_MAX_RECORD_BYTES)
+        return stop(s, SP_EINVALID, s->col, "row %zu holds more than %zu MiB: expected a row "
+                    "of a plan", s->row, SP_CSV_MAX_RECORD_BYTES >> 20);
+    return SP_OK;
+}
+
 static int keep_cell(sheet_reader *s, const char *value, size_t len)
 {
+    if (!s->deliver)
+        return count_cell(s, len);
     if (s->ncells == s->cells_cap) {
         size_t cap = s->cells_cap ? s->cells_cap * 2 : 32;
         size_t *c = realloc(s->cell_col, cap * sizeof *c);
@@ -282,6 +301,7 @@ static void start_row(sheet_reader *s, const char **attrs)
     s->col = 0;
     s->ncells = 0;
     s->rowbuf.len = 0;
+    s->row_bytes = 0;
     s->in_row = true;
 }
 

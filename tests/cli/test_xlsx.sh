@@ -163,6 +163,31 @@ run --db new.db import wb/protected.xlsx --authority tb
 expect_status 1
 [ ! -e new.db ] && ok || bad "new.db was left behind"
 
+case_ "a workbook piped, not a file: read whole, the same plan"
+fresh piped
+cat wb/plan.xlsx | "$SAFEPLAN_BIN" import - --authority tb --sheet "action plan" >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status 0; expect_out "imported stdin: 4 rows"
+# The same plan, but for the review the import made, named after its source.
+expect_eq "$("$SAFEPLAN_BIN" export --raw)" \
+    "$("$SAFEPLAN_BIN" --db plan.db export --raw | sed 's/from plan\.xlsx on/from stdin on/')" \
+    "the export of the piped workbook"
+
+case_ "long, different texts past the reader's memory: the same plan as the CSV"
+# long.xlsx holds about 6 MiB of shared strings, most of them sealed in the
+# reader's spill beside the plan; long.csv is the same rows.
+fresh long-csv
+sp import wb/long.csv --authority tb
+fresh long-xlsx
+run import wb/long.xlsx --authority tb
+expect_status 0; expect_out "imported wb/long.xlsx: 3000 rows"
+expect_eq "$("$SAFEPLAN_BIN" export --raw | cksum)" \
+    "$("$SAFEPLAN_BIN" --db long-csv.db export --raw | sed 's/from long\.csv on/from long.xlsx on/' |
+       cksum)" "the export of the workbook"
+expect_eq "$("$SAFEPLAN_BIN" export --raw | grep -c '(cohort [0-9]*) & <review>')" 3000 \
+    "every action's own text"
+ls -A "$WORK" | grep -q spill && bad "a spill was left in the plan's directory" || ok
+
 case_ "a hidden first sheet is passed over, as the reader does"
 fresh hidden
 run import wb/hidden.xlsx --authority tb

@@ -4,16 +4,21 @@ the forms of SpreadsheetML that neither libxlsxwriter nor LibreOffice
 writes (the 1904 date system, inline strings, namespace prefixes, cells
 without references, _xHHHH_ escapes, phonetic runs), and broken or hostile
 ones (a zip bomb, a sheet of 1,048,576 rows, a DTD, a shared string that is
-not there, an OpenDocument file, a CSV named .xlsx, an OLE file).
+not there, an OpenDocument file, a CSV named .xlsx, an OLE file); and a
+plan of long, different texts (long.xlsx, and the same rows as long.csv),
+whose shared strings pass what the reader keeps in memory.
 
     craft_xlsx.py DIR      writes every workbook into DIR
 
 The plan's text is from the seeds' tables (Torbay's areas for further
 consideration, Herefordshire's suggested actions), officers by role.
 """
+import csv
 import os
+import random
 import sys
 import zipfile
+from xml.sax.saxutils import escape
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -177,11 +182,46 @@ def craft_bad(d):
               ("Plan", sheet(header_row() + plain_rows(2)))])
 
 
+def craft_long(d, n=3000):
+    """n actions whose texts are long and all different, as shared strings
+    (about 6 MiB: more than the reader's 4 MiB in memory, so most are
+    sealed in its spill), and the same rows as CSV."""
+    # Words of the seeds' plans in a fixed pseudo-random order: a real plan's
+    # text packs about 4 to 1, and a repeated sentence far past the reader's
+    # zip-bomb ratio.
+    words = ("collaboration with other LSCBs on training practitioners across the "
+             "partnership share thresholds neglect toolkit front-line staff audit "
+             "reported to Board each quarter supervision caseloads recruitment agency "
+             "social workers early help assessment re-referrals children in need plans "
+             "timeliness visits voice of the child").split()
+    rnd = random.Random(16)
+    def text(count):
+        return " ".join(rnd.choice(words) for _ in range(count))
+    rows = [HEADER]
+    for i in range(n):
+        rows.append([str(i + 1), "Working Together", f"{text(80)} (area {i + 1})",
+                     f"{text(170)} (cohort {i + 1}) & <review>", "LSCB Business Manager",
+                     "03/04/2017", "31/03/2018", "In progress" if i % 3 else "Not started"])
+    strings, index = [], {}
+    def sid(text):
+        if text not in index:
+            index[text] = len(strings)
+            strings.append(f'<t xml:space="preserve">{escape(text)}</t>')
+        return index[text]
+    xml = "".join(f'<row r="{r + 1}">' + "".join(
+        f'<c r="{chr(65 + c)}{r + 1}" t="s"><v>{sid(v)}</v></c>' for c, v in enumerate(row))
+        + "</row>" for r, row in enumerate(rows))
+    workbook(os.path.join(d, "long.xlsx"), [("Plan", sheet(xml))], shared=strings)
+    with open(os.path.join(d, "long.csv"), "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+
+
 def main():
     d = sys.argv[1]
     os.makedirs(d, exist_ok=True)
     craft_1904(os.path.join(d, "mac1904.xlsx"))
     craft_bad(d)
+    craft_long(d)
 
 
 if __name__ == "__main__":

@@ -4,12 +4,15 @@
  * LibreOffice). */
 #define SP_XLSX_PRIVATE 1 /* the module's helpers are tested too */
 #include <check.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <zip.h>
 
+#include "safeplan.h"
 #include "xlsx.h"
 
 #define MAIN "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -167,9 +170,13 @@ static void pack(const part *parts, size_t n)
     }
     ck_assert_int_eq(zip_close(z), 0);
     FILE *f = fopen(path, "rb");
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    rewind(f);
     free(packed);
-    packed = malloc(1 << 22);
-    packed_len = fread(packed, 1, 1 << 22, f);
+    packed = malloc((size_t)size);
+    packed_len = fread(packed, 1, (size_t)size, f);
+    ck_assert_uint_eq(packed_len, (size_t)size);
     fclose(f);
     unlink(path);
 }
@@ -364,6 +371,140 @@ START_TEST(signatures)
 }
 END_TEST
 
+/* ------------------------------------------------------------------ */
+/* Shared strings past the memory budget                               */
+
+/* xml grown by printf-style pieces. */
+static void add(xlsx_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add(xlsx_buf *b, const char *fmt, ...)
+{
+    char piece[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(piece, sizeof piece, fmt, ap);
+    va_end(ap);
+    ck_assert(n > 0 && (size_t)n < sizeof piece);
+    ck_assert_int_eq(xlsx_buf_add(b, piece, (size_t)n, SIZE_MAX), SP_OK);
+}
+
+/* Every row read, appended (a rolling buffer would hide a wrong cell). */
+static int append_rows(void *ctx, const sp_csv_row *row)
+{
+    xlsx_buf *b = ctx;
+    add(b, "%zu:", row->line);
+    for (size_t i = 0; i < row->count; i++) {
+        ck_assert_uint_eq(strlen(row->fields[i].data), row->fields[i].len);
+        ck_assert_int_eq(xlsx_buf_add(b, row->fields[i].data, row->fields[i].len, SIZE_MAX),
+                         SP_OK);
+        add(b, "|");
+    }
+    add(b, ";\n");
+    return 0;
+}
+
+/* Reads sheet "Plan" of the packed workbook from `from` into rows. */
+static void read_rows(xlsx_buf *rows, sp_xlsx_source *from, size_t *in_memory, size_t *n)
+{
+    sp_xlsx_error err;
+    sp_xlsx *x;
+    from->data = packed;
+    from->len = packed_len;
+    ck_assert_int_eq(sp_xlsx_open_source(&x, &err, from), SP_OK);
+    *in_memory = x->in_memory;
+    *n = x->nstrings;
+    ck_assert_int_eq(sp_xlsx_read(x, 0, &err, append_rows, rows), SP_OK);
+    sp_xlsx_free(x);
+}
+
+/* A workbook's texts past the budget are sealed in a spill beside the
+ * plan and read back from it: the rows are the same as with every text in
+ * memory, for texts long and short, empty, escaped and rich, referred to
+ * out of order and again. */
+START_TEST(shared_strings_past_the_budget_are_sealed)
+{
+    enum { N = 3000 };
+    xlsx_buf sst = {0}, sheet = {0};
+    add(&sst, "<sst xmlns=\"" MAIN "\">");
+    for (int i = 0; i < N; i++) {
+        if (i % 500 == 7)
+            add(&sst, "<si><t/></si>");
+        else if (i % 3 == 0)
+            add(&sst, "<si><r><t>Action %d, </t></r><r><t>run two</t></r></si>", i);
+        else
+            add(&sst, "<si><t xml:space=\"preserve\">text %d_x000D_ %.*s</t></si>", i,
+                i % 120, "Review the supervision audit of every team, every quarter, and "
+                "report to the board; a longer text than most cells hold, for the budget");
+    }
+    add(&sst, "</sst>");
+    add(&sheet, "<worksheet xmlns=\"" MAIN "\"><sheetData>");
+    for (int r = 1; r <= 1000; r++) {
+        add(&sheet, "<row r=\"%d\">", r);
+        for (int c = 0; c < 3; c++)
+            add(&sheet, "<c r=\"%c%d\" t=\"s\"><v>%d</v></c>", 'A' + c, r,
+                (r * 7919 + c * 1237) % N);
+        add(&sheet, "</row>");
+    }
+    add(&sheet, "</sheetData></worksheet>");
+    part parts[] = {{"xl/workbook.xml", workbook_xml},
+                    {"xl/_rels/workbook.xml.rels", rels_xml},
+                    {"xl/sharedStrings.xml", sst.p},
+                    {"xl/worksheets/sheet1.xml", sheet.p},
+                    {"xl/worksheets/sheet2.xml", SHEET("")}};
+    pack(parts, sizeof parts / sizeof parts[0]);
+
+    char dir[] = "/tmp/sp-xlsx-spill-XXXXXX", path[64];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/plan.db", dir);
+    sp_db *db;
+    ck_assert_int_eq(sp_open(&db, path, SP_OPEN_CREATE), SP_OK);
+    xlsx_buf all = {0}, spilled = {0};
+    size_t kept, n;
+    sp_xlsx_source memory = {0}, spill = {NULL, NULL, 0, db, 4096};
+    read_rows(&all, &memory, &kept, &n);
+    ck_assert_uint_eq(kept, N);
+    read_rows(&spilled, &spill, &kept, &n);
+    ck_assert_uint_eq(n, N);
+    ck_assert_uint_gt(kept, 10);
+    ck_assert_uint_lt(kept, N / 10); /* most are sealed */
+    ck_assert_uint_eq(spilled.len, all.len);
+    ck_assert_str_eq(spilled.p, all.p);
+    ck_assert_ptr_nonnull(strstr(all.p, "Action 2997, run two|"));
+    ck_assert_ptr_nonnull(strstr(all.p, "text 2999\r Review"));
+    sp_close(db);
+    static const char *const files[] = {"", "-wal", "-shm"}; /* the plan's */
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char file[80];
+        snprintf(file, sizeof file, "%s%s", path, files[i]);
+        unlink(file);
+    }
+    ck_assert_int_eq(rmdir(dir), 0);
+    free(sst.p);
+    free(sheet.p);
+    free(all.p);
+    free(spilled.p);
+}
+END_TEST
+
+/* Each text costs memory however it is kept: more of them than Excel has
+ * rows is refused, before the sheet is read. */
+START_TEST(too_many_shared_strings)
+{
+    xlsx_buf sst = {0};
+    add(&sst, "<sst xmlns=\"" MAIN "\">");
+    for (size_t i = 0; i <= SP_XLSX_MAX_STRINGS; i++)
+        add(&sst, "<si><t>%zx</t></si>", i * 2654435761u);
+    add(&sst, "</sst>");
+    part parts[] = {{"xl/workbook.xml", workbook_xml},
+                    {"xl/_rels/workbook.xml.rels", rels_xml},
+                    {"xl/sharedStrings.xml", sst.p},
+                    {"xl/worksheets/sheet1.xml", SHEET("")},
+                    {"xl/worksheets/sheet2.xml", SHEET("")}};
+    pack(parts, sizeof parts / sizeof parts[0]);
+    refused("the workbook has more than 1048576 different texts (shared strings)", 0, 0);
+    free(sst.p);
+}
+END_TEST
+
 static void cleanup(void)
 {
     free(packed);
@@ -390,6 +531,8 @@ static Suite *suite(void)
     tcase_add_test(t, cells_without_references);
     tcase_add_test(t, bad_workbooks);
     tcase_add_test(t, zip_bomb);
+    tcase_add_test(t, shared_strings_past_the_budget_are_sealed);
+    tcase_add_test(t, too_many_shared_strings);
     tcase_set_timeout(t, 30);
     suite_add_tcase(s, t);
     return s;
