@@ -122,7 +122,7 @@ else
 fi
 
 # ---------------------------------------------------------------- bad workbooks
-# The bad-input catalogue's workbook rows (docs/bad-input.md, X01-X10).
+# The bad-input catalogue's workbook rows (docs/bad-input.md, X01-X11).
 case_ "X01 a CSV file named .xlsx (not a zip)"
 refused "notzip.xlsx: the file is not an Excel workbook: an .xlsx is a zip file" \
     import wb/notzip.xlsx --authority tb
@@ -187,6 +187,10 @@ expect_eq "$("$SAFEPLAN_BIN" export --raw | cksum)" \
 expect_eq "$("$SAFEPLAN_BIN" export --raw | grep -c '(cohort [0-9]*) & <review>')" 3000 \
     "every action's own text"
 ls -A "$WORK" | grep -q spill && bad "a spill was left in the plan's directory" || ok
+
+case_ "X11 more different texts than Excel has rows"
+refused "manysst.xlsx: the workbook has more than 1048576 different texts (shared strings): expected a workbook of a plan" \
+    import wb/manysst.xlsx --authority tb
 
 case_ "a hidden first sheet is passed over, as the reader does"
 fresh hidden

@@ -4,7 +4,7 @@ the forms of SpreadsheetML that neither libxlsxwriter nor LibreOffice
 writes (the 1904 date system, inline strings, namespace prefixes, cells
 without references, _xHHHH_ escapes, phonetic runs), and broken or hostile
 ones (a zip bomb, a sheet of 1,048,576 rows, a DTD, a shared string that is
-not there, an OpenDocument file, a CSV named .xlsx, an OLE file); and a
+not there, 1,048,577 shared strings, an OpenDocument file, a CSV named .xlsx, an OLE file); and a
 plan of long, different texts (long.xlsx, and the same rows as long.csv),
 whose shared strings pass what the reader keeps in memory.
 
@@ -168,6 +168,9 @@ def craft_bad(d):
     badref = plain_rows(5) + '<row r="7"><c r="C7" t="s"><v>99</v></c></row>'
     workbook(os.path.join(d, "badsst.xlsx"), [("Sheet1", sheet(header_row() + badref))],
              shared=["<t>only one</t>"])
+    # More different texts (shared strings) than Excel has rows.
+    workbook(os.path.join(d, "manysst.xlsx"), [("Sheet1", sheet(header_row()))],
+             shared=[f"<t>{i * 2654435761 % 2**32:x}</t>" for i in range(1048577)])
     # A zip that is an OpenDocument spreadsheet.
     with zipfile.ZipFile(os.path.join(d, "plan.ods"), "w") as z:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
