@@ -216,9 +216,15 @@ static int compare_merges(const void *a, const void *b)
 static int track_merges(sheet_reader *s)
 {
     size_t kept = 0;
-    for (size_t i = 0; i < s->nactive; i++)
-        if (s->merges[s->active[i]].r2 >= s->row)
+    for (size_t i = 0; i < s->nactive; i++) {
+        merge *m = &s->merges[s->active[i]];
+        if (m->r2 >= s->row) {
             s->active[kept++] = s->active[i];
+        } else { /* passed: its value is not needed again (rows come in order) */
+            free(m->value);
+            m->value = NULL;
+        }
+    }
     s->nactive = kept;
     while (s->next_merge < s->nmerges && s->merges[s->next_merge].r1 <= s->row) {
         if (s->merges[s->next_merge].r2 >= s->row)

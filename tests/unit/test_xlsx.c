@@ -277,14 +277,19 @@ START_TEST(merged_cells)
         "<row r=\"4\"><c r=\"A4\"/></row>"
         "<row r=\"5\"><c r=\"B5\" t=\"inlineStr\"><is><t>a3</t></is></c></row>"
         "<row r=\"6\"><c r=\"A6\" t=\"inlineStr\"><is><t>Wide</t></is></c></row>"
+        "<row r=\"7\"><c r=\"A7\" t=\"inlineStr\"><is><t>Finding two</t></is></c>"
+        "<c r=\"B7\" t=\"inlineStr\"><is><t>b1</t></is></c></row>"
+        "<row r=\"8\"><c r=\"B8\" t=\"inlineStr\"><is><t>b2</t></is></c></row>"
         "</sheetData><mergeCells><mergeCell ref=\"A2:A5\"/><mergeCell ref=\"A6:Z6\"/>"
-        "</mergeCells></worksheet>",
+        "<mergeCell ref=\"A7:A8\"/></mergeCells></worksheet>",
         SHEET(""));
     ck_assert_int_eq(read_sheet(&err, "Plan"), SP_OK);
     /* Row 4 is inside the merge but has nothing of its own; a merge wider
-     * than the sheet's data fills only the sheet's columns. */
+     * than the sheet's data fills only the sheet's columns; a merge's value
+     * is let go once its rows have passed, and the next in the column has
+     * its own. */
     ck_assert_str_eq(got, "1:F|A;2:Finding one|a1;3:Finding one|a2;5:Finding one|a3;"
-                          "6:Wide|Wide;");
+                          "6:Wide|Wide;7:Finding two|b1;8:Finding two|b2;");
 }
 END_TEST
 
