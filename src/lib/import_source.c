@@ -109,13 +109,16 @@ static int slurp(imp_source *s, unsigned char **buf, size_t *have)
 
 /* A workbook in a regular file is read where libzip needs it, never held
  * whole (up to 64 MiB): *own is a stream of its own on the file, which
- * the reader closes; NULL for a pipe or a buffer, which are slurped. */
-static int own_file(imp_source *s, FILE **own)
+ * the reader closes; NULL for a pipe or a buffer, which are slurped, and
+ * for a file whose first `have` bytes read were not its first (standard
+ * input left part-way through a file). */
+static int own_file(imp_source *s, size_t have, FILE **own)
 {
     struct stat st;
     int fd = s->file ? fileno(s->file) : -1;
     *own = NULL;
-    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+        ftello(s->file) != (off_t)have)
         return SP_OK;
     if ((uint64_t)st.st_size > SP_XLSX_MAX_FILE)
         return fault(s, SP_EINVALID, 0, 0, "the workbook is larger than %zu MiB: "
@@ -524,7 +527,7 @@ static int dispatch(imp_source *s, unsigned char **buf, size_t have, bool at_end
         return refuse_ole(s);
     if (sp_xlsx_is_zip(*buf, have)) {
         sp_xlsx_source from = {NULL, NULL, 0, NULL, 0};
-        int rc = at_end ? SP_OK : own_file(s, &from.file);
+        int rc = at_end ? SP_OK : own_file(s, have, &from.file);
         if (rc == SP_OK && !at_end && !from.file)
             rc = slurp(s, buf, &have);
         from.data = *buf;

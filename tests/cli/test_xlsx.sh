@@ -192,6 +192,27 @@ case_ "X11 more different texts than Excel has rows"
 refused "manysst.xlsx: the workbook has more than 1048576 different texts (shared strings): expected a workbook of a plan" \
     import wb/manysst.xlsx --authority tb
 
+case_ "a workbook on standard input part-way through a file, or piped"
+# Another workbook first: read from the file's start, the two are no zip.
+# (long.xlsx, as one that fills more than the first read.)
+fresh offset
+cat wb/hidden.xlsx wb/long.xlsx >prefixed.bin
+(dd bs="$(wc -c <wb/hidden.xlsx)" count=1 of=/dev/null 2>/dev/null
+ "$SAFEPLAN_BIN" import - --authority tb) <prefixed.bin >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status 0; expect_out "imported stdin: 3000 rows"
+expect_eq "$("$SAFEPLAN_BIN" export --raw | cksum)" \
+    "$("$SAFEPLAN_BIN" --db long-xlsx.db export --raw | sed 's/from long\.xlsx on/from stdin on/' |
+       cksum)" "the export of the workbook after the offset"
+# Piped, it is read whole (a pipe cannot be read out of order).
+fresh piped-long
+cat wb/long.xlsx | "$SAFEPLAN_BIN" import - --authority tb >"$OUT" 2>"$ERR"
+STATUS=$?
+expect_status 0; expect_out "imported stdin: 3000 rows"
+expect_eq "$("$SAFEPLAN_BIN" export --raw | cksum)" \
+    "$("$SAFEPLAN_BIN" --db long-xlsx.db export --raw | sed 's/from long\.xlsx on/from stdin on/' |
+       cksum)" "the export of the piped workbook"
+
 case_ "a hidden first sheet is passed over, as the reader does"
 fresh hidden
 run import wb/hidden.xlsx --authority tb
