@@ -81,6 +81,13 @@ static int read_more(imp_source *s, unsigned char *buf, size_t n, size_t *got)
     return SP_OK;
 }
 
+/* A workbook past SP_XLSX_MAX_FILE, piped or in a file. */
+static int too_large(imp_source *s)
+{
+    return fault(s, SP_EINVALID, 0, 0, "the workbook is larger than %zu MiB: expected a "
+                 "workbook of a plan", SP_XLSX_MAX_FILE >> 20);
+}
+
 /* The whole of a workbook, which a zip reader needs at once: the bytes
  * already read (`have` of them in *buf, capacity BLOCK) and the rest. */
 static int slurp(imp_source *s, unsigned char **buf, size_t *have)
@@ -89,8 +96,7 @@ static int slurp(imp_source *s, unsigned char **buf, size_t *have)
     for (;;) {
         if (*have == cap) {
             if (cap >= SP_XLSX_MAX_FILE)
-                return fault(s, SP_EINVALID, 0, 0, "the workbook is larger than %zu MiB: "
-                             "expected a workbook of a plan", SP_XLSX_MAX_FILE >> 20);
+                return too_large(s);
             unsigned char *grown = realloc(*buf, cap * 2);
             if (!grown)
                 return fault(s, SP_ENOMEM, 0, 0, "out of memory reading the workbook");
@@ -121,8 +127,7 @@ static int own_file(imp_source *s, size_t have, FILE **own)
         ftello(s->file) != (off_t)have)
         return SP_OK;
     if ((uint64_t)st.st_size > SP_XLSX_MAX_FILE)
-        return fault(s, SP_EINVALID, 0, 0, "the workbook is larger than %zu MiB: "
-                     "expected a workbook of a plan", SP_XLSX_MAX_FILE >> 20);
+        return too_large(s);
     int copy = fcntl(fd, F_DUPFD_CLOEXEC, 0);
     if (copy < 0 || !(*own = fdopen(copy, "rb"))) {
         int e = errno;

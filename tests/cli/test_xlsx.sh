@@ -122,7 +122,7 @@ else
 fi
 
 # ---------------------------------------------------------------- bad workbooks
-# The bad-input catalogue's workbook rows (docs/bad-input.md, X01-X11).
+# The bad-input catalogue's workbook rows (docs/bad-input.md, X01-X12).
 case_ "X01 a CSV file named .xlsx (not a zip)"
 refused "notzip.xlsx: the file is not an Excel workbook: an .xlsx is a zip file" \
     import wb/notzip.xlsx --authority tb
@@ -191,6 +191,19 @@ ls -A "$WORK" | grep -q spill && bad "a spill was left in the plan's directory" 
 case_ "X11 more different texts than Excel has rows"
 refused "manysst.xlsx: the workbook has more than 1048576 different texts (shared strings): expected a workbook of a plan" \
     import wb/manysst.xlsx --authority tb
+
+case_ "X12 a workbook over 64 MiB, in a file or piped"
+# A zip's signature, then 65 MiB of nothing (a sparse file): refused by its
+# size in a file, after 64 MiB from a pipe, the database unchanged.
+{ printf 'PK\003\004'; } >huge.xlsx
+truncate -s 65M huge.xlsx
+refused "huge.xlsx: the workbook is larger than 64 MiB: expected a workbook of a plan" \
+    import huge.xlsx --authority tb
+before=$(fingerprint "$DB" "$DB-wal")
+cat huge.xlsx | "$SAFEPLAN_BIN" import - --authority tb >"$OUT" 2>"$ERR"; STATUS=$?
+expect_status 1; expect_no_out
+expect_err "stdin: the workbook is larger than 64 MiB: expected a workbook of a plan"
+expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged after the piped one"
 
 case_ "a workbook on standard input part-way through a file, or piped"
 # Another workbook first: read from the file's start, the two are no zip.
