@@ -355,7 +355,7 @@ int sp_authority_list(sp_cursor **out, sp_db *db);
 
 /* The code and name of every authority, by code: what a choice of
  * authority offers. It counts nothing, so it costs the number of
- * authorities, where sp_authority_list's counts read the whole plan. */
+ * authorities, where sp_authority_list counts every action (from indexes). */
 int sp_authority_codes(sp_cursor **out, sp_db *db);
 
 typedef struct sp_review_new {

@@ -555,6 +555,9 @@ CREATE INDEX action_update_new_owner ON action_update (new_owner_id)
 CREATE INDEX action_update_old_owner ON action_update (old_owner_id)
     WHERE old_owner_id IS NOT NULL;
 CREATE INDEX action_no_due ON action (finding_id) WHERE due_on IS NULL;
+CREATE INDEX action_open_owner ON action (owner_id)
+    WHERE status IN ('not_started', 'in_progress') AND voided = 0;
+CREATE INDEX action_voided ON action (finding_id) WHERE voided = 1;
 
 INSERT INTO setting VALUES('closure.embedded',0);
 INSERT INTO setting VALUES('rag.amber_days',28);

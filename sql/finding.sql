@@ -8,7 +8,9 @@ VALUES (:review_id, :ref, :kind, :theme, :text);
 -- time: a sort of every finding held them all in memory (48 MiB at 154,000
 -- findings).
 SELECT ref_path(a.code, r.ref, f.ref) AS path, f.kind, f.theme, f.text,
-       (SELECT count(*) FROM action x WHERE x.finding_id = f.id AND x.voided = 0) AS action_count
+       (SELECT count(*) FROM action x WHERE x.finding_id = f.id)
+       - (SELECT count(*) FROM action x WHERE x.finding_id = f.id AND x.voided = 1)
+         AS action_count -- the live ones, from indexes alone (as authority/list)
 FROM authority a CROSS JOIN review r ON r.authority_id = a.id
 CROSS JOIN finding f ON f.review_id = r.id
 WHERE (:review_id IS NULL OR f.review_id = :review_id)
