@@ -1663,7 +1663,8 @@ END_TEST
  * (by_ref in sql/filter.sql), never by a sort or an automatic index: a
  * council is one authority's step (its rowid), an owner reads only the
  * findings where the owner has an action (action_owner), and no action is
- * read outside the findings walked. The third pass adds --no-due. */
+ * read outside the findings walked. Bit 128 adds --no-due: the authorities
+ * and reviews of the open-ended actions, from their index. */
 START_TEST(export_filters_narrow_the_walk)
 {
     static const char *const queries[] = {"export/rows", "export/history_actions",
@@ -1684,6 +1685,8 @@ START_TEST(export_filters_narrow_the_walk)
                 lacks(p, "SEARCH a USING INTEGER PRIMARY KEY");
             if (bits & 8)
                 has(p, "SEARCH xo USING INDEX action_owner (owner_id=?)\n");
+            if (bits & 128) /* the places of the open-ended actions */
+                has(p, "SCAN nd USING INDEX action_no_due\n");
         }
     }
 }
