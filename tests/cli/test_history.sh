@@ -120,6 +120,39 @@ expect_eq "$(sql moved.db "$q" | sort)" "$(sql "$DB" "$q" | sort)" "updates"
 q="SELECT field, author, reason, recorded_at FROM journal WHERE object_kind = 'action'"
 expect_eq "$(sql moved.db "$q" | sort)" "$(sql "$DB" "$q" | sort)" "corrections"
 
+case_ "into a plan with actions of its own, each entry finds its action"
+# The replay keeps each action it makes as its distance from the first it
+# made (import_history.c, made_id): with actions there before, the ids
+# start after them, and every update, correction and check must still land
+# on its own action.
+sp --db beside.db init
+sp --db beside.db authority add zz-other --name "Another council"
+sp --db beside.db review add zz-other r1 --kind "LGA peer review" --title "Peer review" \
+    --from 2012-05-21
+sp --db beside.db finding add zz-other/r1 1 --kind "Area for consideration" \
+    --theme "Capacity and managing resources" --text "Its own finding"
+for t in one two three; do
+    sp --db beside.db action add zz-other/r1/1 --title "Its own $t" --owner "Head of Service" \
+        --due 2012-07-31 --start 2012-06-01
+done
+run --db beside.db import history.csv
+expect_status 0
+run --db beside.db verify
+expect_status 0
+expect_eq "$(sql beside.db "SELECT min(id) FROM action WHERE finding_id IN
+  (SELECT id FROM finding WHERE review_id IN (SELECT id FROM review WHERE authority_id IN
+  (SELECT id FROM authority WHERE code <> 'zz-other')))")" 4 "the first action made"
+for code in $(sql moved.db "SELECT code FROM authority ORDER BY code"); do
+    for how in "" --history; do
+        if cmp -s <("$SAFEPLAN_BIN" --db moved.db export $how --authority "$code" --out -) \
+                  <("$SAFEPLAN_BIN" --db beside.db export $how --authority "$code" --out -); then
+            ok
+        else
+            bad "export $how --authority $code differs"
+        fi
+    done
+done
+
 case_ "the import is one change set, and undo voids what it made"
 run --db moved.db log
 expect_out "safeplan import history.csv"
