@@ -5,7 +5,7 @@ INSERT INTO authority (code, name, kind) VALUES (:code, :name, :kind);
 SELECT a.code, a.name, a.kind,
        (SELECT count(*) FROM review r WHERE r.authority_id = a.id AND r.voided = 0) AS review_count,
        -- The live actions: all of them (a range of the unique index on
-       -- (finding_id, ref) a finding) less the voided (action_voided), so
+       -- (finding_id, ref) for each finding) less the voided (action_voided), so
        -- that no action's row is read (migration 15).
        (SELECT count(*) FROM review r JOIN finding f ON f.review_id = r.id
           JOIN action x ON x.finding_id = f.id WHERE r.authority_id = a.id)
