@@ -184,7 +184,13 @@ WHERE l.seq > :seq AND u.recorded_at < :taken
 ORDER BY l.seq;
 
 -- name: head
-SELECT count(*), (SELECT chain_hash FROM ledger ORDER BY seq DESC LIMIT 1) FROM ledger;
+-- The chain's size and head: the last entry's seq, which is the number of
+-- entries in a chain that verifies (seq runs 1, 2, ... with no gap, and
+-- verify counts so), and its chain_hash. The last seq is one step down
+-- the rowid's b-tree; count(*) read the whole ledger, 70 ms of every
+-- report and pack at a million actions (4 million entries).
+SELECT coalesce(max(seq), 0), (SELECT chain_hash FROM ledger ORDER BY seq DESC LIMIT 1)
+FROM ledger;
 
 -- name: hash_at
 SELECT chain_hash FROM ledger WHERE seq = :seq;

@@ -15,7 +15,7 @@
 -- of the themes the --theme words matched), :status, :rag (the rating as
 -- shown on :as_of, an override included); --no-due binds nothing.
 --
--- Three sets, of the same eight filters with the same meaning:
+-- The sets, of the same eight filters with the same meaning:
 --   by_action   conditions on the action x (or its replayed state) that an
 --               index of action serves: for queries that may start from
 --               the actions (lists, the summary by owner, review ...)
@@ -38,6 +38,9 @@
 --               million actions), and the history's 1.3 s. The owner's
 --               narrows the authorities and reviews too; from the theme on
 --               they are by_finding's, which the walk reaches the same way.
+--   by_place    conditions on the finding f alone, for the walks of the
+--               findings in scope (sql/plan_at.sql, finding_filters): the
+--               fixed facts only, as the state of a day judges the rest.
 -- Aliases: x the action (a in by_replayed), f its finding. Each fragment
 -- is one condition starting "AND", or none. tests/unit/test_report.c
 -- asserts the query plan of each filter, alone and combined, in each
@@ -159,3 +162,22 @@
 -- include: filter/by_finding_no_due
 -- name: by_ref_live
 -- include: filter/by_finding_live
+
+-- name: by_place_authority
+-- include: filter/by_finding_authority
+-- name: by_place_review
+-- include: filter/by_finding_review
+-- name: by_place_finding
+-- include: filter/by_finding_finding
+-- name: by_place_theme
+-- include: filter/by_finding_theme
+-- name: by_place_owner
+  -- judged on the day (plan_at/state_filter; owner_findings narrows)
+-- name: by_place_status
+  -- judged on the day (plan_at/state_filter)
+-- name: by_place_rag
+  -- judged on the day (plan_at/state_filter)
+-- name: by_place_no_due
+  -- judged on the day (plan_at/state_filter)
+-- name: by_place_live
+  -- of the actions (plan_at/action_scope): a void finding has none live

@@ -44,7 +44,7 @@ int sp_finding_list(sp_cursor **out, sp_db *db, const char *review, unsigned fla
     sp_clear(db);
     int rc = review ? sp_resolve(&review_id, db, "review", review) : SP_OK;
     if (rc == SP_OK)
-        rc = sp_prepare(&st, db, "finding/list");
+        rc = sp_prepare(&st, db, review ? "finding/list_of_review" : "finding/list");
     if (rc != SP_OK)
         return rc;
     if (review)

@@ -399,10 +399,16 @@ case_ "the example plan"
 export SAFEPLAN_DB=$WORK/demo.db
 sp demo
 for a in torbay leicester peterborough windsor-maidenhead; do
-    run pack --out "demo-$a.xlsx" --as-of 2017-07-01 --authority "$a"
+    run pack --out "demo-$a.xlsx" --as-of 2017-07-01 --since 2016-07-01 --authority "$a"
     expect_status 0
     facts "demo-$a.xlsx"
     expect_eq "$(fact rows.Actions)" "$(($(summary_total total --as-of 2017-07-01 --authority "$a") + 1))" "$a actions"
+    # the council's updates in the dates, and no other's (0, 68, 42 and 45)
+    changes=$(sql "$SAFEPLAN_DB" "SELECT count(*) FROM action_update u
+        JOIN action x ON x.id = u.action_id JOIN finding f ON f.id = x.finding_id
+        JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
+        WHERE a.code = '$a' AND x.voided = 0 AND u.on_date BETWEEN '2016-07-01' AND '2017-07-01'")
+    expect_eq "$(fact rows.Changes)" "$((changes + 1))" "$a changes"
     expect_eq "$(fact rows.Overdue)" "$(($(json_rows overdue --as-of 2017-07-01 --authority "$a") + 1))" "$a overdue"
     expect_eq "$(fact badfill.Actions),$(fact baddate.Actions),$(fact formulas)" "0,0,0" "$a fills, dates, formulas"
 done

@@ -1521,6 +1521,11 @@ START_TEST(whole_plan_lists_sort_one_authority_at_a_time)
     has(p, "USE TEMP B-TREE FOR RIGHT PART OF ORDER BY\n");
     lacks(p, "AUTOMATIC");
     lacks(p, "SCAN f");
+    /* One review's findings (finding list REVIEW), from its index alone. */
+    explain_filtered(p, sizeof p, "finding/list_of_review", &none);
+    has(p, "SEARCH r USING INTEGER PRIMARY KEY (rowid=?)\n");
+    has(p, "SEARCH f USING INDEX sqlite_autoindex_finding_1 (review_id=?)\n");
+    lacks(p, "SCAN");
 }
 END_TEST
 
@@ -1608,6 +1613,33 @@ START_TEST(narrowed_reports_find_their_actions_by_index)
             lacks(p, "SEARCH x USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)");
             lacks(p, "SCAN u");
         }
+    /* Their findings too, numbered and sorted for the committee order and
+     * the trend: through the filter's index (by_place), not by a walk of
+     * every finding (a council's report at a million actions walked its
+     * 154,000 findings twice). Their Changes sheet starts from the actions
+     * in scope, then each action's updates in the dates; each row is read
+     * by its id alone. */
+    static const char *const findings_of_part[] = {
+        "plan_at/findings_in_order", "plan_at/overdue_in_order", "plan_at/timeline_findings"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        sp_filter f = filter_of(parts[i]);
+        for (size_t q = 0; q < sizeof findings_of_part / sizeof findings_of_part[0]; q++) {
+            explain_filtered(p, sizeof p, findings_of_part[q], &f);
+            lacks(p, "SCAN f\n"); /* not fo, the numbered findings */
+            lacks(p, "SCAN f USING");
+        }
+        explain_filtered(p, sizeof p, "pack/changes_in_order", &f);
+        has(p, "SEARCH x USING INDEX sqlite_autoindex_action_1 (finding_id=?)\n");
+        has(p, "SEARCH u USING INDEX action_update_action (action_id=? AND on_date>? AND "
+               "on_date<?)\n");
+        lacks(p, "SCAN u");
+        lacks(p, "SCAN x");
+        lacks(p, "SCAN f");
+    }
+    explain_filtered(p, sizeof p, "pack/changes", &none);
+    has(p, "SEARCH u USING INTEGER PRIMARY KEY (rowid=?)\n");
+    lacks(p, "SCAN");
+    lacks(p, "LIST SUBQUERY");
     /* A narrowed trend: its findings without a walk of the actions, then
      * each finding's actions and updates through their indexes. */
     explain_filtered(p, sizeof p, "plan_at/timeline_findings", &none);
