@@ -332,6 +332,19 @@ expect_out_not "$REVIEW/VOIDME"
 run finding list "$REVIEW" --include-void
 expect_out "$REVIEW/VOIDME"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM finding WHERE ref = 'VOIDME'")" 1 "the finding is kept"
+# One review's list (its own query, from the review's index) is the whole
+# list's rows of that review, in the same order, with the voided or not.
+for void in "" --include-void; do
+    "$SAFEPLAN_BIN" finding list --format csv $void >all.csv
+    for r in $("$SAFEPLAN_BIN" review list --format csv | python3 -c 'import csv,sys; print(" ".join(row["path"] for row in csv.DictReader(sys.stdin)))'); do
+        "$SAFEPLAN_BIN" finding list "$r" --format csv $void >one.csv
+        expect_eq "$(python3 -c 'import csv,sys
+rows = lambda f: list(csv.reader(open(f, newline="")))
+a, o = rows(sys.argv[1]), rows(sys.argv[2])
+mine = [a[0]] + [x for x in a[1:] if x[0].startswith(sys.argv[3] + "/")]
+print("same" if mine == o else "differ: %d of %d rows" % (len(o) - 1, len(mine) - 1))' all.csv one.csv "$r")" same "finding list $r $void"
+    done
+done
 sp review add "$AUTH" voidme-review --kind other --title "Review added by mistake"
 sp review void "$AUTH/voidme-review" --reason "added by mistake"
 run review list "$AUTH"
