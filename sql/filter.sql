@@ -38,9 +38,16 @@
 --               million actions), and the history's 1.3 s. The owner's
 --               narrows the authorities and reviews too; from the theme on
 --               they are by_finding's, which the walk reaches the same way.
+--   by_candidate conditions on the action x for the queries of the plan on
+--               a day (sql/plan_at.sql) that may start from the actions:
+--               the fixed facts as by_action's, and the owner's candidates
+--               (plan_at/owner_candidates: every action that may have been
+--               the owner's on some day); status, RAG and no due date are of
+--               the day, judged on the state (plan_at/state_filter)
 --   by_place    conditions on the finding f alone, for the walks of the
 --               findings in scope (sql/plan_at.sql, finding_filters): the
---               fixed facts only, as the state of a day judges the rest.
+--               fixed facts, and with an owner the findings of the owner's
+--               candidates; the state of a day judges the rest.
 -- Aliases: x the action (a in by_replayed), f its finding. Each fragment
 -- is one condition starting "AND", or none. tests/unit/test_report.c
 -- asserts the query plan of each filter, alone and combined, in each
@@ -172,7 +179,12 @@
 -- name: by_place_theme
 -- include: filter/by_finding_theme
 -- name: by_place_owner
-  -- judged on the day (plan_at/state_filter; owner_findings narrows)
+  -- The findings of the owner's candidates, the findings any of their
+  -- actions on the day can be in: numbering or sorting every finding of
+  -- the plan took most of one owner's overdue list at a million actions.
+  AND f.id IN (SELECT oa.finding_id FROM action oa WHERE oa.id IN (
+-- include: plan_at/owner_candidates
+      ))
 -- name: by_place_status
   -- judged on the day (plan_at/state_filter)
 -- name: by_place_rag
@@ -181,3 +193,24 @@
   -- judged on the day (plan_at/state_filter)
 -- name: by_place_live
   -- of the actions (plan_at/action_scope): a void finding has none live
+
+-- name: by_candidate_authority
+-- include: filter/by_action_authority
+-- name: by_candidate_review
+-- include: filter/by_action_review
+-- name: by_candidate_finding
+-- include: filter/by_action_finding
+-- name: by_candidate_theme
+-- include: filter/by_action_theme
+-- name: by_candidate_owner
+  AND x.id IN (
+-- include: plan_at/owner_candidates
+  )
+-- name: by_candidate_status
+  -- judged on the day (plan_at/state_filter)
+-- name: by_candidate_rag
+  -- judged on the day (plan_at/state_filter)
+-- name: by_candidate_no_due
+  -- judged on the day (plan_at/state_filter)
+-- name: by_candidate_live
+-- include: filter/by_action_live

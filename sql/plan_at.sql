@@ -80,7 +80,6 @@ SELECT f.id AS finding_id
 JOIN rv ON rv.id = r.id
 LEFT JOIN th ON th.theme = f.theme
 -- include: finding_filters
--- include: owner_findings
 ORDER BY
 -- include: finding_rank_order
 ;
@@ -93,16 +92,14 @@ ORDER BY
 -- findings are numbered first, so their text keys are not copied into
 -- every overdue action's) and the ids; `actions` then reads each action.
 -- With an owner, only the owner's candidates (owner_candidates) are
--- worked out, and only their findings numbered (owner_findings), not every
--- action and finding of the plan. The filters that are fixed facts (an
--- authority, review, finding or theme: sp_plan_at_open passes no others)
--- go in as fragments too, so that the actions are found through their
--- index: a council's overdue list walked the whole plan.
+-- worked out, and only their findings numbered (by_place_owner), not every
+-- action and finding of the plan. The filters go in as fragments
+-- (by_candidate: the fixed facts, and the owner's candidates), so that the
+-- actions are found through their index: a council's overdue list walked
+-- the whole plan, and so did an owner's (0.34 s at a million actions)
+-- while the owner was a runtime OR.
 -- include: state_from
-      AND (:owner_id IS NULL OR x.id IN (
--- include: owner_candidates
-          ))
--- filters: by_action
+-- filters: by_candidate
 ),
 st AS (
 -- include: state_columns
@@ -117,7 +114,6 @@ fo AS MATERIALIZED (
     JOIN rv ON rv.id = r.id
     LEFT JOIN th ON th.theme = f.theme
 -- include: finding_filters
--- include: owner_findings
 )
 SELECT s.id
 FROM st s
@@ -173,16 +169,6 @@ UNION
 SELECT u.action_id FROM action_update u WHERE u.new_owner_id = :owner_id
 UNION
 SELECT u.action_id FROM action_update u WHERE u.old_owner_id = :owner_id
-
--- name: owner_findings
--- Fragment: with an owner, only the findings of the owner's candidates
--- (owner_candidates), the findings any of their actions on the day can be
--- in: numbering or sorting every finding of the plan took most of one
--- owner's overdue list at a million actions.
-  AND (:owner_id IS NULL
-       OR f.id IN (SELECT oa.finding_id FROM action oa WHERE oa.id IN (
--- include: owner_candidates
-           )))
 
 -- name: owner_actions
 -- The rows of `actions` of the one owner :owner_id on the day, in no order
@@ -406,7 +392,12 @@ WHERE (:owner_id IS NULL OR s.owner_id = :owner_id)
 -- The first day any action in scope existed (NULL for an empty plan): where
 -- the plan's life, and so its trend, begins. The fixed facts go in as
 -- fragments too (sp_plan_at_prepare), so that a council's actions are
--- found through their index, not by walking the plan.
+-- found through their index, not by walking the plan. With an owner, the
+-- scope is the owner's candidates (by_candidate): no action can have been
+-- the owner's before the first of them existed, so the owner's trend
+-- begins there, as a council's begins with the council's first action
+-- (the whole plan's first day took 1.1 s of an owner's report at a
+-- million actions, and its trend began with months of nothing).
 SELECT min(min(date(x.created_at), coalesce(x.start_on, '9999-12-31'),
                coalesce((SELECT min(u.on_date) FROM action_update u
                          WHERE u.action_id = x.id), '9999-12-31')))
@@ -415,7 +406,7 @@ JOIN finding f ON f.id = x.finding_id
 JOIN review r ON r.id = f.review_id
 WHERE
 -- include: action_scope
--- filters: by_action
+-- filters: by_candidate
 ;
 
 -- name: timeline
@@ -441,11 +432,10 @@ ORDER BY x.id, u.on_date, u.id;
 -- the rows come in another order, and one sort of them all grows with the
 -- part (60 MiB for a theme's report). So series.c reads the actions a
 -- finding at a time (timeline_of_finding), each finding's few sorted. With
--- an owner, only the findings of the owner's candidates (owner_findings).
+-- an owner, only the findings of the owner's candidates (by_place_owner).
 SELECT f.id AS finding_id
 -- include: finding_tables
 -- include: finding_filters
--- include: owner_findings
 ;
 
 -- name: timeline_of_finding

@@ -42,9 +42,12 @@ int sp_plan_at_prepare(sqlite3_stmt **out, sp_db *db, const char *query, const c
 {
     sqlite3_stmt *st;
     *out = NULL;
-    /* Only the fixed facts go in as fragments (of queries that take them):
-     * the owner, status and RAG are of the day, judged on the state. */
+    /* Only the fixed facts go in as fragments (of queries that take them),
+     * and the owner, whose fragment (by_candidate) keeps every action that
+     * may have been the owner's: status and RAG are of the day, judged on
+     * the state. */
     sp_filter part = sp_filter_part(filter);
+    part.owner = filter ? filter->owner : NULL;
     int rc = sp_prepare_filtered(&st, db, query, &part, false);
     if (rc == SP_OK)
         rc = sp_bind_filter(st, db, as_of, filter);

@@ -26,8 +26,10 @@ sp_filter sp_filter_part(const sp_filter *f);
 bool sp_filter_narrows(const sp_filter *f);
 
 /* Prepares `query` of plan_at.sql ("plan_at/actions", say) with the date,
- * the filters and the flags bound; the fixed facts (sp_filter_part) also
- * as fragments, where the query marks "-- filters: SET". */
+ * the filters and the flags bound; the fixed facts (sp_filter_part) and
+ * the owner also as fragments, where the query marks "-- filters: SET"
+ * (sets by_candidate and by_place, which read the owner as its
+ * candidates, or leave it to the query). */
 int sp_plan_at_prepare(sqlite3_stmt **out, sp_db *db, const char *query, const char *as_of,
                        const sp_filter *filter, unsigned flags);
 

@@ -640,6 +640,51 @@ START_TEST(series_hand_worked)
 }
 END_TEST
 
+/* An owner's trend begins when the first action that may have been the
+ * owner's began (plan_at/first_day, by_candidate), as a council's begins
+ * with the council's first action: the months before, which it used to
+ * show from the whole plan's first day, could only count nothing. */
+START_TEST(an_owners_trend_begins_with_the_owners_first_action)
+{
+    history();
+    add_action("8", "Team D", "2017-05-10", "2017-06-30");
+    sp_filter team_d = {.owner = "Team D"};
+    sp_cursor *c;
+    table own, whole;
+    ck_assert_msg(sp_plan_series(&c, fx_db, NULL, "2017-07-31", &team_d) == SP_OK, "%s",
+                  sp_errmsg(fx_db));
+    load(&own, c);
+    /* From the whole plan's first day (1 January), the same owner. */
+    ck_assert_msg(sp_plan_series(&c, fx_db, "2017-01-01", "2017-07-31", &team_d) == SP_OK,
+                  "%s", sp_errmsg(fx_db));
+    load(&whole, c);
+    ck_assert_int_eq(own.nrows, 3);
+    ck_assert_str_eq(own.cell[0][0], "2017-05-31");
+    ck_assert_str_eq(own.cell[0][1], "1");
+    ck_assert_str_eq(own.cell[2][3], "1"); /* overdue on 31 July */
+    ck_assert_int_eq(whole.nrows, 7);
+    int skipped = whole.nrows - own.nrows;
+    for (int r = 0; r < whole.nrows; r++)
+        for (int k = 0; k < 5; k++)
+            if (r < skipped)
+                ck_assert_msg(k == 0 || num(whole.cell[r][k]) == 0, "%s: %s before the start",
+                              whole.cell[r][0], whole.cell[r][k]);
+            else
+                ck_assert_str_eq(whole.cell[r][k], own.cell[r - skipped][k]);
+    unload(&own);
+    unload(&whole);
+    /* An owner who was moved onto an action: from that action's start
+     * (Team B's came from Team C on 1 May; it began on 1 January). */
+    sp_filter team_b = {.owner = "Team B"};
+    ck_assert_msg(sp_plan_series(&c, fx_db, NULL, "2017-07-31", &team_b) == SP_OK, "%s",
+                  sp_errmsg(fx_db));
+    load(&own, c);
+    ck_assert_str_eq(own.cell[0][0], "2017-01-31");
+    ck_assert_str_eq(own.cell[0][1], "0");
+    unload(&own);
+}
+END_TEST
+
 /* The example plan: real shapes of history (five councils, 2012-2018). */
 START_TEST(example_plan_agrees)
 {
@@ -819,6 +864,7 @@ static Suite *plan_at_suite(void)
     tcase_add_test(tc, shortcut_agrees_with_replay);
     tcase_add_test(tc, series_counts_what_plan_at_returns);
     tcase_add_test(tc, series_hand_worked);
+    tcase_add_test(tc, an_owners_trend_begins_with_the_owners_first_action);
     tcase_add_test(tc, example_plan_agrees);
     tcase_add_test(tc, finding_at_a_time_keeps_the_order);
     tcase_add_test(tc, whole_plan_cursors_read_in_groups);
