@@ -470,7 +470,10 @@ SELECT x.id, x.status, x.due_on, x.original_due_on, x.owner_id, x.last_update_on
        (u.new_owner_id IS NULL AND coalesce(u.new_status, '') <> 'transferred'
         AND (u.note IS NOT NULL OR u.evidence IS NOT NULL OR u.percent IS NOT NULL
              OR u.new_status IS NOT NULL
-             OR (u.rag_override IS NULL AND u.new_due_on IS NULL))) AS is_progress
+             OR (u.rag_override IS NULL AND u.new_due_on IS NULL))) AS is_progress,
+       -- the update gave an open-ended action its first due date: before
+       -- the first update setting one, the action had none (state_columns)
+       (u.old_due_on IS NULL AND u.new_due_on IS NOT NULL) AS first_due
 FROM action x
 JOIN finding f ON f.id = x.finding_id
 LEFT JOIN action_update u ON u.action_id = x.id

@@ -14,8 +14,9 @@
  *     the action's current columns are its state;
  *   - before that, each field is the value of the most recently recorded
  *     update (highest id) dated on or before the day that set it, else
- *     not_started, the original due date, the owner before the first
- *     reassignment, no override.
+ *     not_started, the original due date (none if an update gave the
+ *     action its first due date: it was open-ended until then), the owner
+ *     before the first reassignment, no override.
  * test_plan_at checks every month's counts against sp_plan_at.
  */
 #include <stdio.h>
@@ -60,6 +61,7 @@ typedef struct action {
     int64_t id;
     state now;            /* the current columns */
     int32_t original, start, born; /* start NONE if not given */
+    bool open_ended_at_first; /* an update gave it its first due date */
     bool first_owner_known;
     int64_t first_owner;  /* old_owner_id of the earliest reassignment */
     int64_t first_owner_change;
@@ -73,7 +75,7 @@ typedef struct trend {
     size_t ndays;
     long count[MAX_DAYS][4]; /* actions, open, overdue, done */
     /* The filters judged on the day. */
-    bool owner_on, replay;
+    bool owner_on, replay, no_due;
     int64_t owner;
     int status;
     const char *rag;
@@ -192,18 +194,18 @@ static bool rag_matches(const trend *t, const action *a, const state *s, size_t 
 static void count(trend *t, const action *a, const state *s, size_t k)
 {
     if ((t->owner_on && s->owner != t->owner) || (t->status != NONE && s->status != t->status) ||
-        (t->rag && !rag_matches(t, a, s, k)))
+        (t->no_due && s->due != NONE) || (t->rag && !rag_matches(t, a, s, k)))
         return;
     bool open = s->status == NOT_STARTED || s->status == IN_PROGRESS;
     t->count[k][0]++;
     t->count[k][1] += open;
-    t->count[k][2] += open && s->due < t->n_day[k];
+    t->count[k][2] += open && s->due != NONE && s->due < t->n_day[k]; /* open-ended: never */
     t->count[k][3] += s->status == COMPLETE || s->status == SIGNED_OFF;
 }
 
 static void sweep(trend *t, const action *a)
 {
-    state replay = {NOT_STARTED, a->original, NONE, NONE,
+    state replay = {NOT_STARTED, a->open_ended_at_first ? NONE : a->original, NONE, NONE,
                     a->first_owner_known ? a->first_owner : a->now.owner, NONE};
     int64_t best[4] = {0, 0, 0, 0};
     size_t j = 0;
@@ -222,7 +224,7 @@ static void sweep(trend *t, const action *a)
 /* plan_at/timeline's columns. */
 enum { C_ID, C_STATUS, C_DUE, C_ORIGINAL, C_OWNER, C_LAST, C_START, C_OVERRIDE, C_CREATED,
        C_UPDATE, C_ON, C_NEW_STATUS, C_NEW_DUE, C_NEW_OWNER, C_OLD_OWNER, C_SET_OVERRIDE,
-       C_PROGRESS_ON, C_IS_PROGRESS };
+       C_PROGRESS_ON, C_IS_PROGRESS, C_FIRST_DUE };
 
 static void start_action(action *a, sqlite3_stmt *st)
 {
@@ -237,6 +239,7 @@ static void start_action(action *a, sqlite3_stmt *st)
     a->born = earliest(day_of(st, C_CREATED), a->start);
     a->first_owner_known = false;
     a->first_owner_change = 0;
+    a->open_ended_at_first = false;
     a->n = 0;
 }
 
@@ -266,6 +269,7 @@ static int add_change(action *a, sqlite3_stmt *st)
                   sqlite3_column_int64(st, C_NEW_OWNER),
                   sqlite3_column_int(st, C_IS_PROGRESS) != 0};
     a->born = earliest(a->born, c->on);
+    a->open_ended_at_first |= sqlite3_column_int(st, C_FIRST_DUE) != 0;
     note_first_owner(a, c, st);
     return SP_OK;
 }
@@ -357,13 +361,14 @@ static int resolve_span(char from_buf[SP_DATE_SIZE], char to_buf[SP_DATE_SIZE], 
     return rc == SP_OK ? check_span(db, from_buf, to_buf) : rc;
 }
 
-/* The filters judged per day: owner, status and RAG (the others are in
- * the timeline query). */
+/* The filters judged per day: owner, status, RAG and no due date (the
+ * others are in the timeline query). */
 static int day_filters(trend *t, sp_db *db, const sp_filter *f)
 {
     const char *status = NULL;
     int rc = sp_rag_settings(&t->amber, &t->stale, db);
     t->status = NONE;
+    t->no_due = f && f->no_due;
     if (rc == SP_OK && f && f->owner &&
         (rc = sp_resolve(&t->owner, db, "owner", f->owner)) == SP_OK)
         t->owner_on = true;

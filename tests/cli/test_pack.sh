@@ -207,6 +207,9 @@ foot = by_id('by-theme').find('tfoot').find('tr')
 print('total=' + ','.join(''.join(c.itertext()) for c in foot)[len('Total,'):])
 print('tags=' + ','.join(sorted({e.tag for e in root.iter()})))
 print('polylines=' + ','.join(str(len(p.get('points').split())) for p in root.iter('polyline')))
+trend = by_id('trend-table')
+print('trend=' + ' '.join(':'.join(''.join(c.itertext()) for c in tr)
+                          for tr in trend.find('tbody').findall('tr')) if trend is not None else 'trend=')
 print('texts=' + ' | '.join(''.join(td.itertext()) for td in by_id('overdue-actions').iter('td'))
       if by_id('overdue-actions') is not None else 'texts=')
 class Check(html.parser.HTMLParser):
@@ -416,5 +419,24 @@ run report --out demo.html --as-of 2017-07-01
 expect_status 0
 hfacts demo.html
 expect_eq "$(hfact overdue)" "$(json_rows overdue --as-of 2017-07-01)" "demo overdue"
+
+case_ "report --no-due: the trend counts the open-ended actions, never as overdue"
+# The example plan has none: each month end of the trend counts nothing
+# (it counted the whole plan).
+run report --out nodue.html --as-of 2017-07-01 --no-due
+expect_status 0
+hfacts nodue.html
+expect_eq "$(hfact open),$(hfact overdue)" "0,0" "no open-ended action in the example plan"
+expect_eq "$(hfact trend | tr ' ' '\n' | grep -vc ':0:0$')" "0" "a trend of nothing"
+# One "Ongoing" action from March 2017: open from its month on, never overdue.
+sp action add leicester/2015-ofsted/1 --title "Keep the audit programme under review" \
+    --owner "Head of Service" --start 2017-03-01 --due Ongoing
+run report --out nodue.html --as-of 2017-07-01 --no-due
+expect_status 0
+hfacts nodue.html
+expect_eq "$(hfact open),$(hfact overdue)" "1,0" "one open-ended action"
+expect_eq "$(hfact trend | tr ' ' '\n' | tail -5 | tr '\n' ' ')" \
+    "2017-03-31:1:0 2017-04-30:1:0 2017-05-31:1:0 2017-06-30:1:0 2017-07-01:1:0 " "open from March"
+expect_eq "$(hfact trend | tr ' ' '\n' | grep -c ':1$')" "0" "never overdue"
 
 finish

@@ -584,12 +584,32 @@ static void second_council(void)
     ck_assert_int_eq(moved, 1);
 }
 
+/* Two open-ended actions ("Ongoing"): one stays so; the other is given a
+ * due date on 15 June, already past (30 April). Until 15 June it had no
+ * due date, so it was not overdue in May: the first due date does not
+ * reach back (plan_at's rule, which the trend must keep). */
+static void open_ended(void)
+{
+    add_action("9", "Team A", "2017-02-01", "Ongoing");
+    int64_t dated = add_action("10", "Team A", "2017-02-01", "Ongoing");
+    sp_update due = {.on = "2017-06-15", .due = "2017-04-30", .reason = "agreed at board",
+                     .past = 1};
+    update(dated, &due);
+}
+
 START_TEST(series_counts_what_plan_at_returns)
 {
     history();
     second_council();
+    open_ended();
     series_matches_plan_at(NULL, 0);
     series_matches_plan_at(NULL, SP_PLAN_REPLAY);
+    /* --no-due: the actions open-ended on each day, and no others. */
+    sp_filter no_due = {.no_due = 1};
+    series_matches_plan_at(&no_due, 0);
+    series_matches_plan_at(&no_due, SP_PLAN_REPLAY);
+    sp_filter tb_no_due = {.authority = "tb", .no_due = 1};
+    series_matches_plan_at(&tb_no_due, 0);
     sp_filter team_b = {.owner = "Team B"};
     series_matches_plan_at(&team_b, 0);
     sp_filter red = {.rag = "red"};
