@@ -558,6 +558,9 @@ CREATE INDEX action_no_due ON action (finding_id) WHERE due_on IS NULL;
 CREATE INDEX action_open_owner ON action (owner_id)
     WHERE status IN ('not_started', 'in_progress') AND voided = 0;
 CREATE INDEX action_voided ON action (finding_id) WHERE voided = 1;
+CREATE INDEX action_no_original_due ON action (finding_id) WHERE original_due_on IS NULL;
+CREATE INDEX action_update_first_due ON action_update (action_id)
+    WHERE old_due_on IS NULL AND new_due_on IS NOT NULL;
 
 INSERT INTO setting VALUES('closure.embedded',0);
 INSERT INTO setting VALUES('rag.amber_days',28);

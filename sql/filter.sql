@@ -42,12 +42,15 @@
 --               a day (sql/plan_at.sql) that may start from the actions:
 --               the fixed facts as by_action's, and the owner's candidates
 --               (plan_at/owner_candidates: every action that may have been
---               the owner's on some day); status, RAG and no due date are of
---               the day, judged on the state (plan_at/state_filter)
+--               the owner's on some day), and with --no-due the actions
+--               that may have been open-ended (plan_at/no_due_candidates);
+--               status and RAG are of the day, judged on the state
+--               (plan_at/state_filter), as are owner and no due date among
+--               the candidates
 --   by_place    conditions on the finding f alone, for the walks of the
 --               findings in scope (sql/plan_at.sql, finding_filters): the
---               fixed facts, and with an owner the findings of the owner's
---               candidates; the state of a day judges the rest.
+--               fixed facts, and the findings of the candidates of an
+--               owner or --no-due; the state of a day judges the rest.
 -- Aliases: x the action (a in by_replayed), f its finding. Each fragment
 -- is one condition starting "AND", or none. tests/unit/test_report.c
 -- asserts the query plan of each filter, alone and combined, in each
@@ -190,7 +193,10 @@
 -- name: by_place_rag
   -- judged on the day (plan_at/state_filter)
 -- name: by_place_no_due
-  -- judged on the day (plan_at/state_filter)
+  -- The findings of the actions that may have been open-ended.
+  AND f.id IN (SELECT na.finding_id FROM action na WHERE na.id IN (
+-- include: plan_at/no_due_candidates
+      ))
 -- name: by_place_live
   -- of the actions (plan_at/action_scope): a void finding has none live
 
@@ -211,6 +217,8 @@
 -- name: by_candidate_rag
   -- judged on the day (plan_at/state_filter)
 -- name: by_candidate_no_due
-  -- judged on the day (plan_at/state_filter)
+  AND x.id IN (
+-- include: plan_at/no_due_candidates
+  )
 -- name: by_candidate_live
 -- include: filter/by_action_live

@@ -60,9 +60,10 @@ WHERE u.id = :update_id;
 -- name: changes_in_order
 -- The ids of `changes`, oldest first in the order recorded: only they are
 -- sorted. The pack's part goes in as filters (by_candidate: the fixed
--- facts, and an owner's candidates), so that a council's or an owner's
--- changes are found from its actions' updates (action_update_action): as
--- runtime ORs, every update of the plan in the dates was read and judged
+-- facts, and the candidates of an owner or --no-due), so that a council's
+-- or an owner's changes are found from its actions' updates
+-- (action_update_action): as runtime ORs, every update of the plan in the
+-- dates was read and judged
 -- (0.25 s of a council's pack at a million actions; 2.6 s of an owner's,
 -- which kept 200 of 128,000).
 SELECT u.id AS update_id

@@ -170,15 +170,28 @@ SELECT u.action_id FROM action_update u WHERE u.new_owner_id = :owner_id
 UNION
 SELECT u.action_id FROM action_update u WHERE u.old_owner_id = :owner_id
 
--- name: owner_actions
--- The rows of `actions` of the one owner :owner_id on the day, in no order
--- (SP_PLAN_ANY_ORDER with an owner: the digest, an owner at a time): the
--- owner's candidates (owner_candidates), not a walk of the whole plan for
--- each owner. state_filter keeps those of the owner on the day.
+-- name: no_due_candidates
+-- Fragment: the ids (action_id) of the actions that may have been
+-- open-ended on some day (--no-due): an action's due date on a day is the
+-- latest new due date by then, else none if an update gave it its first
+-- due date or none was first agreed, else the first agreed; and its due
+-- date now once nothing is dated later. Each through its partial index
+-- (migrations 14 and 16): a few in a plan.
+SELECT c.id AS action_id FROM action c WHERE c.due_on IS NULL
+UNION
+SELECT c.id FROM action c WHERE c.original_due_on IS NULL
+UNION
+SELECT u.action_id FROM action_update u
+WHERE u.old_due_on IS NULL AND u.new_due_on IS NOT NULL
+
+-- name: candidate_actions
+-- The rows of `actions` in no order (SP_PLAN_ANY_ORDER) with an owner or
+-- --no-due: the candidates (by_candidate: owner_candidates,
+-- no_due_candidates), not a walk of the whole plan an authority at a time
+-- (the digest, an owner at a time; a report's counts of five open-ended
+-- actions read a million). state_filter keeps those of the day.
 -- include: state_from
-      AND x.id IN (
--- include: owner_candidates
-      )
+-- filters: by_candidate
 ),
 st AS MATERIALIZED (
 -- include: state_columns

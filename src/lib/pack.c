@@ -627,13 +627,15 @@ static void change_cell(row_cells *r, int k, sp_cursor *c)
 }
 
 /* A query of the Changes sheet, with the pack's date, filters and since.
- * The part (the fixed facts) and the owner's candidates go in as
- * fragments (by_candidate); the rows kept are those of the pack's actions
- * (sp_pack_has), owner and status as they stood on the day. */
+ * The part (the fixed facts) and the candidates of an owner or --no-due go
+ * in as fragments (by_candidate); the rows kept are those of the pack's
+ * actions (sp_pack_has), owner, status and due date as they stood on the
+ * day. */
 static int prepare_changes(sqlite3_stmt **st, book *b, const char *query)
 {
     sp_filter part = sp_pack_part(&b->p);
     part.owner = b->p.filter ? b->p.filter->owner : NULL;
+    part.no_due = b->p.filter ? b->p.filter->no_due : 0;
     int rc = sp_prepare_filtered(st, b->p.db, query, &part, false);
     if (rc == SP_OK && (rc = sp_bind_filter(*st, b->p.db, b->p.as_of, b->p.filter)) != SP_OK)
         sqlite3_finalize(*st);

@@ -34,7 +34,7 @@ sp_filter sp_filter_part(const sp_filter *f)
 
 bool sp_filter_narrows(const sp_filter *f)
 {
-    return f && (f->authority || f->review || f->finding || f->theme || f->owner);
+    return f && (f->authority || f->review || f->finding || f->theme || f->owner || f->no_due);
 }
 
 int sp_plan_at_prepare(sqlite3_stmt **out, sp_db *db, const char *query, const char *as_of,
@@ -43,11 +43,12 @@ int sp_plan_at_prepare(sqlite3_stmt **out, sp_db *db, const char *query, const c
     sqlite3_stmt *st;
     *out = NULL;
     /* Only the fixed facts go in as fragments (of queries that take them),
-     * and the owner, whose fragment (by_candidate) keeps every action that
-     * may have been the owner's: status and RAG are of the day, judged on
-     * the state. */
+     * and the owner and --no-due, whose fragments (by_candidate, by_place)
+     * keep every action that may have been the owner's, or open-ended: the
+     * state of the day judges those, and status and RAG. */
     sp_filter part = sp_filter_part(filter);
     part.owner = filter ? filter->owner : NULL;
+    part.no_due = filter ? filter->no_due : 0;
     int rc = sp_prepare_filtered(&st, db, query, &part, false);
     if (rc == SP_OK)
         rc = sp_bind_filter(st, db, as_of, filter);
@@ -89,8 +90,9 @@ int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filt
     sqlite3_stmt *st, *groups;
     *out = NULL;
     sp_clear(db);
-    if (way == 2 && filter && filter->owner) { /* one owner's actions, found by their index */
-        int rc = sp_plan_at_prepare(&st, db, "plan_at/owner_actions", as_of, filter, flags);
+    /* an owner's actions, or the open-ended, found through their indexes */
+    if (way == 2 && filter && (filter->owner || filter->no_due)) {
+        int rc = sp_plan_at_prepare(&st, db, "plan_at/candidate_actions", as_of, filter, flags);
         return rc == SP_OK ? sp_cursor_from_stmt(out, db, st) : rc;
     }
     int rc = sp_plan_at_prepare(&groups, db, ways[way].groups, as_of, filter, flags);

@@ -21,15 +21,15 @@
 sp_filter sp_filter_part(const sp_filter *f);
 
 /* Whether f names a part of the plan through an index (an authority,
- * review, finding, theme or owner), where status and RAG alone do not:
- * then reading that part beats one walk of the whole plan. */
+ * review, finding, theme, owner or --no-due), where status and RAG alone
+ * do not: then reading that part beats one walk of the whole plan. */
 bool sp_filter_narrows(const sp_filter *f);
 
 /* Prepares `query` of plan_at.sql ("plan_at/actions", say) with the date,
- * the filters and the flags bound; the fixed facts (sp_filter_part) and
- * the owner also as fragments, where the query marks "-- filters: SET"
- * (sets by_candidate and by_place, which read the owner as its
- * candidates, or leave it to the query). */
+ * the filters and the flags bound; the fixed facts (sp_filter_part), the
+ * owner and --no-due also as fragments, where the query marks "-- filters:
+ * SET" (sets by_candidate and by_place, which read the owner and --no-due
+ * as their candidates). */
 int sp_plan_at_prepare(sqlite3_stmt **out, sp_db *db, const char *query, const char *as_of,
                        const sp_filter *filter, unsigned flags);
 

@@ -551,12 +551,13 @@ static void series_matches_plan_at(const sp_filter *f, unsigned flags)
     ck_assert_msg(rc == SP_OK, "%s", sp_errmsg(fx_db));
     table s;
     load(&s, c);
-    /* Month ends from January (the first start) to November, then the 15th. */
-    ck_assert_int_eq(s.nrows, 12);
-    ck_assert_str_eq(s.cell[0][0], "2017-01-31");
-    ck_assert_str_eq(s.cell[1][0], "2017-02-28");
-    ck_assert_str_eq(s.cell[10][0], "2017-11-30");
-    ck_assert_str_eq(s.cell[11][0], "2017-12-15");
+    /* Month ends from January (the first start) to November, then the 15th;
+     * the open-ended from February (the first of them to start). */
+    bool from_february = f && f->no_due;
+    ck_assert_int_eq(s.nrows, from_february ? 11 : 12);
+    ck_assert_str_eq(s.cell[0][0], from_february ? "2017-02-28" : "2017-01-31");
+    ck_assert_str_eq(s.cell[s.nrows - 2][0], "2017-11-30");
+    ck_assert_str_eq(s.cell[s.nrows - 1][0], "2017-12-15");
     for (int r = 0; r < s.nrows; r++) {
         int want[4];
         count_plan(want, s.cell[r][0], f);
@@ -657,6 +658,43 @@ START_TEST(series_hand_worked)
     ck_assert_int_eq(s.nrows, 1);
     ck_assert_str_eq(s.cell[0][1], "0");
     unload(&s);
+}
+END_TEST
+
+/* --no-due lists the actions open-ended on the day, and only those, in
+ * every way the plan is read (committee order, no order, overdue): the
+ * same rows as the whole plan on that day with no due date, whether the
+ * action is open-ended now ("9") or was until an update gave it its first
+ * due date ("10", until 15 June), found through their candidates
+ * (plan_at/no_due_candidates). */
+START_TEST(no_due_is_the_open_ended_on_the_day)
+{
+    history();
+    open_ended();
+    static const char *const days[] = {"2017-01-31", "2017-03-31", "2017-06-14", "2017-06-15",
+                                       "2017-12-31"};
+    static const unsigned ways[] = {0, SP_PLAN_ANY_ORDER, SP_PLAN_BY_REVIEW};
+    sp_filter no_due = {.no_due = 1};
+    for (size_t d = 0; d < sizeof days / sizeof days[0]; d++)
+        for (size_t w = 0; w < sizeof ways / sizeof ways[0]; w++) {
+            table all, some;
+            plan_at(&all, days[d], NULL, ways[w]);
+            plan_at(&some, days[d], &no_due, ways[w]);
+            int want = 0;
+            for (int r = 0; r < all.nrows; r++) {
+                if (all.cell[r][col(&all, "due_on")] != NULL)
+                    continue;
+                ck_assert_msg(row_of(&some, num(all.cell[r][0])) >= 0, "%s: action %s missing",
+                              days[d], all.cell[r][0]);
+                want++;
+            }
+            ck_assert_msg(some.nrows == want, "%s, way %u: %d rows, want %d", days[d], ways[w],
+                          some.nrows, want);
+            /* "10" was open-ended until 15 June; "9" from February on */
+            ck_assert_int_eq(want, d == 0 ? 0 : d < 3 ? 2 : 1);
+            unload(&all);
+            unload(&some);
+        }
 }
 END_TEST
 
@@ -884,6 +922,7 @@ static Suite *plan_at_suite(void)
     tcase_add_test(tc, shortcut_agrees_with_replay);
     tcase_add_test(tc, series_counts_what_plan_at_returns);
     tcase_add_test(tc, series_hand_worked);
+    tcase_add_test(tc, no_due_is_the_open_ended_on_the_day);
     tcase_add_test(tc, an_owners_trend_begins_with_the_owners_first_action);
     tcase_add_test(tc, example_plan_agrees);
     tcase_add_test(tc, finding_at_a_time_keeps_the_order);
