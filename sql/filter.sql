@@ -29,7 +29,9 @@
 --               since that day (455,000 at a million actions, 1.5 s).
 --               Owner, status, RAG and no due date are of the replayed
 --               state: the owner keeps the actions that may have been
---               theirs (plan_at/owner_candidates), the others keep all.
+--               theirs (plan_at/owner_candidates), --no-due those that may
+--               have been open-ended (plan_at/no_due_candidates), the
+--               others keep all.
 --   by_ref      conditions on the export's walk of the plan in reference
 --               order (sql/export.sql: authority a, review r, finding f,
 --               action x), each on the first of them that decides it, so
@@ -106,7 +108,12 @@
 -- name: by_replayed_rag
   -- judged on the state replayed (by_action)
 -- name: by_replayed_no_due
-  -- judged on the state replayed (by_action)
+  -- Any action that may have been open-ended on the day: by_action then
+  -- keeps those that were (a past day's list of the open-ended replayed
+  -- every action updated since that day).
+  AND a.id IN (
+-- include: plan_at/no_due_candidates
+  )
 -- name: by_replayed_live
   AND a.voided = 0
 

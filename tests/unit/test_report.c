@@ -1017,7 +1017,7 @@ static void plan_counts(int64_t v[NCOUNTS], const char *as_of, const sp_filter *
 static void reports_match_plan_at(const char *const *dates, size_t ndates)
 {
     static const sp_filter filters[] = {
-        {0}, {.status = "in_progress"}, {.rag = "red"}, {.rag = "amber"}};
+        {0}, {.status = "in_progress"}, {.rag = "red"}, {.rag = "amber"}, {.no_due = 1}};
     static const char *const groups[] = {"theme", "owner", "status"};
     for (size_t d = 0; d < ndates; d++) {
         const char *day = dates[d];
@@ -1063,6 +1063,14 @@ START_TEST(reports_equal_plan_at)
                                         "2017-08-20", "2017-09-01", "2018-01-01"};
     plan();
     later_history();
+    /* Open-ended: A12 still; A13 until 1 August, when it was given its
+     * first due date (--no-due finds both through their indexes). */
+    add_action(12, "lc/r1/1", "LSCB Business Manager", "2017-01-01", "Ongoing");
+    add_action(13, "tb/r1/1", "Head of Service", "2017-02-01", "Ongoing");
+    sp_update due = {.author = "Test Officer", .on = "2017-08-01", .due = "2017-09-30",
+                     .reason = "agreed at board"};
+    ck_assert_msg(sp_action_update(NULL, NULL, fx_db, 13, &due) == SP_OK, "%s",
+                  sp_errmsg(fx_db));
     reports_match_plan_at(dates, sizeof dates / sizeof dates[0]);
 }
 END_TEST
@@ -1911,7 +1919,15 @@ START_TEST(no_due_is_found_by_index)
         f.no_due = 1;
         for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
             const char *p = plan_filtered(lists[i], &f);
-            replay_plan(arm(p, "RIGHT", NULL), bits);
+            /* On a past day, the replay starts from the actions that may
+             * have been open-ended (by_replayed_no_due), not from every
+             * action updated since the day (1.4 s at a million actions). */
+            const char *right = arm(p, "RIGHT", NULL);
+            has(right, " INDEX action_no_due\n");
+            has(right, " INDEX action_update_first_due\n");
+            lacks(right, "action_last_update");
+            lacks(right, "SCAN a");
+            lacks(right, "SCAN u\n");
             const char *left = arm(p, "LEFT", "RIGHT");
             has(left, "SEARCH x USING INDEX action_open_due (due_on=?)\n");
             lacks(left, "SCAN");
