@@ -633,9 +633,7 @@ static void change_cell(row_cells *r, int k, sp_cursor *c)
  * day. */
 static int prepare_changes(sqlite3_stmt **st, book *b, const char *query)
 {
-    sp_filter part = sp_pack_part(&b->p);
-    part.owner = b->p.filter ? b->p.filter->owner : NULL;
-    part.no_due = b->p.filter ? b->p.filter->no_due : 0;
+    sp_filter part = sp_filter_candidates(b->p.filter);
     int rc = sp_prepare_filtered(st, b->p.db, query, &part, false);
     if (rc == SP_OK && (rc = sp_bind_filter(*st, b->p.db, b->p.as_of, b->p.filter)) != SP_OK)
         sqlite3_finalize(*st);

@@ -32,6 +32,14 @@ sp_filter sp_filter_part(const sp_filter *f)
     return part;
 }
 
+sp_filter sp_filter_candidates(const sp_filter *f)
+{
+    sp_filter part = sp_filter_part(f);
+    part.owner = f ? f->owner : NULL;
+    part.no_due = f ? f->no_due : 0;
+    return part;
+}
+
 bool sp_filter_narrows(const sp_filter *f)
 {
     return f && (f->authority || f->review || f->finding || f->theme || f->owner || f->no_due);
@@ -46,9 +54,7 @@ int sp_plan_at_prepare(sqlite3_stmt **out, sp_db *db, const char *query, const c
      * and the owner and --no-due, whose fragments (by_candidate, by_place)
      * keep every action that may have been the owner's, or open-ended: the
      * state of the day judges those, and status and RAG. */
-    sp_filter part = sp_filter_part(filter);
-    part.owner = filter ? filter->owner : NULL;
-    part.no_due = filter ? filter->no_due : 0;
+    sp_filter part = sp_filter_candidates(filter);
     int rc = sp_prepare_filtered(&st, db, query, &part, false);
     if (rc == SP_OK)
         rc = sp_bind_filter(st, db, as_of, filter);

@@ -20,6 +20,12 @@
  * Owner, status and RAG are judged on the day. */
 sp_filter sp_filter_part(const sp_filter *f);
 
+/* sp_filter_part, and the owner and --no-due, which the fragment sets
+ * by_candidate and by_place read as their candidates (every action that
+ * may have been the owner's, or open-ended, on some day): the state of the
+ * day then judges them. */
+sp_filter sp_filter_candidates(const sp_filter *f);
+
 /* Whether f names a part of the plan through an index (an authority,
  * review, finding, theme, owner or --no-due), where status and RAG alone
  * do not: then reading that part beats one walk of the whole plan. */
