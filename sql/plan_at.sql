@@ -146,15 +146,26 @@ WHERE :authority_id IS NULL OR a.id = :authority_id;
 -- name: authority_actions
 -- The rows of `actions` for the one authority :of_authority, in no order,
 -- found through its reviews', findings' and actions' indexes.
+-- include: authority_state
+-- include: state_rows
+-- include: state_filter
+;
+
+-- name: authority_counts
+-- authority_actions with only what a count reads (SP_PLAN_COUNTS).
+-- include: authority_state
+-- include: state_counted
+-- include: state_filter
+;
+
+-- name: authority_state
+-- Fragment: the state (st) of the authority :of_authority's actions.
 -- include: state_from
       AND r.authority_id = :of_authority
 ),
 st AS MATERIALIZED (
 -- include: state_columns
 )
--- include: state_rows
--- include: state_filter
-;
 
 -- name: owner_candidates
 -- Fragment: the ids (action_id) of the actions that may have been
@@ -190,15 +201,26 @@ WHERE u.old_due_on IS NULL AND u.new_due_on IS NOT NULL
 -- no_due_candidates), not a walk of the whole plan an authority at a time
 -- (the digest, an owner at a time; a report's counts of five open-ended
 -- actions read a million). state_filter keeps those of the day.
+-- include: candidate_state
+-- include: state_rows
+-- include: state_filter
+;
+
+-- name: candidate_counts
+-- candidate_actions with only what a count reads (SP_PLAN_COUNTS).
+-- include: candidate_state
+-- include: state_counted
+-- include: state_filter
+;
+
+-- name: candidate_state
+-- Fragment: the state (st) of the candidates (by_candidate).
 -- include: state_from
 -- filters: by_candidate
 ),
 st AS MATERIALIZED (
 -- include: state_columns
 )
--- include: state_rows
--- include: state_filter
-;
 
 -- name: finding_tables
 -- Fragment: the findings, with their reviews and authorities (for
@@ -389,6 +411,23 @@ JOIN owner o ON o.id = s.owner_id
 LEFT JOIN action_update lu ON lu.id = (
     SELECT u.id FROM action_update u WHERE u.action_id = x.id AND u.on_date <= :as_of
     ORDER BY u.on_date DESC, u.id DESC LIMIT 1)
+
+-- name: state_counted
+-- Fragment: state_rows' columns that a count reads (sp_pack_tally, and
+-- the pack's done actions), by the same names: without the texts, the
+-- reviews, authorities and owners joined, the latest update looked up and
+-- rag_reason worded for each action, which a count never reads (they were
+-- half of a theme's report at a million actions).
+SELECT x.id, f.theme, s.status, s.due_on,
+       rag(s.status, s.due_on, x.original_due_on, s.progress_on, x.start_on, x.cadence,
+           s.rag_override, :as_of, :amber_days, :stale_days) AS rag,
+       CASE WHEN s.status IN ('not_started', 'in_progress') AND s.due_on < :as_of
+            THEN CAST(julianday(:as_of) - julianday(s.due_on) AS INTEGER) END AS days_overdue,
+       rag_computed(s.status, s.due_on, x.original_due_on, s.progress_on, x.start_on,
+                    x.cadence, :as_of, :amber_days, :stale_days) AS rag_computed
+FROM st s
+JOIN action x ON x.id = s.id
+JOIN finding f ON f.id = x.finding_id
 
 -- name: state_filter
 -- Fragment: the filters judged on the day, on st (s) and action x.

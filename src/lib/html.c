@@ -727,8 +727,8 @@ static void write_key(page *pg)
 static int tally_all(page *pg)
 {
     sp_cursor *c;
-    /* counted: the order does not matter */
-    int rc = sp_plan_at_open(&c, pg->p.db, pg->p.as_of, pg->p.filter, SP_PLAN_ANY_ORDER);
+    /* counted: the order does not matter, nor any column but a count's */
+    int rc = sp_plan_at_open(&c, pg->p.db, pg->p.as_of, pg->p.filter, SP_PLAN_COUNTS);
     while (rc == SP_OK && (rc = sp_cursor_step(c)) == SP_ROW)
         rc = sp_pack_tally(&pg->p, c);
     sp_cursor_free(c);

@@ -329,7 +329,7 @@ static int done_on(sp_idset *out, sp_pack *p, const char *day)
     sp_filter part = sp_pack_part(p);
     if (narrowed_on_the_day(p) && p->done.n <= BY_ID_MAX)
         return done_by_id(out, p, day, &part);
-    int rc = sp_plan_at_open(&c, p->db, day, &part, SP_PLAN_ANY_ORDER); /* into a set */
+    int rc = sp_plan_at_open(&c, p->db, day, &part, SP_PLAN_COUNTS); /* into a set */
     int col_id = rc == SP_OK ? sp_cursor_column(c, "id") : -1;
     int col_status = rc == SP_OK ? sp_cursor_column(c, "status") : -1;
     while (rc == SP_OK && (rc = sp_cursor_step(c)) == SP_ROW) {

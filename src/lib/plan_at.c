@@ -91,14 +91,19 @@ int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filt
         {"plan_at/findings_in_order", "plan_at/finding_actions", ":of_finding"},
         {"plan_at/overdue_in_order", "plan_at/actions", ":action_id"},
         {"plan_at/authorities_in_scope", "plan_at/authority_actions", ":of_authority"},
+        {"plan_at/authorities_in_scope", "plan_at/authority_counts", ":of_authority"},
     };
-    int way = (flags & SP_PLAN_OVERDUE) ? 1 : (flags & SP_PLAN_ANY_ORDER) ? 2 : 0;
+    int way = (flags & SP_PLAN_OVERDUE)     ? 1
+              : (flags & SP_PLAN_COUNTS)    ? 3
+              : (flags & SP_PLAN_ANY_ORDER) ? 2
+                                            : 0;
     sqlite3_stmt *st, *groups;
     *out = NULL;
     sp_clear(db);
     /* an owner's actions, or the open-ended, found through their indexes */
-    if (way == 2 && filter && (filter->owner || filter->no_due)) {
-        int rc = sp_plan_at_prepare(&st, db, "plan_at/candidate_actions", as_of, filter, flags);
+    if (way >= 2 && filter && (filter->owner || filter->no_due)) {
+        const char *q = way == 3 ? "plan_at/candidate_counts" : "plan_at/candidate_actions";
+        int rc = sp_plan_at_prepare(&st, db, q, as_of, filter, flags);
         return rc == SP_OK ? sp_cursor_from_stmt(out, db, st) : rc;
     }
     int rc = sp_plan_at_prepare(&groups, db, ways[way].groups, as_of, filter, flags);

@@ -14,6 +14,9 @@
 #define SP_PLAN_BY_REF 0x8    /* ordered by references only (the export's order) */
 #define SP_PLAN_ANY_ORDER 0x10 /* in no order: for callers that count, or sort for
                                   themselves (read an authority at a time) */
+#define SP_PLAN_COUNTS 0x20    /* in no order, and only the columns a count reads:
+                                  id, theme, status, due_on, rag, days_overdue,
+                                  rag_computed (plan_at/state_counted) */
 
 /* The filters of f that are fixed facts of an action (authority, review,
  * finding, theme, and include_void): what an earlier day shares with it.

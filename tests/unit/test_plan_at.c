@@ -885,6 +885,47 @@ END_TEST
 /* Every order of the plan is read in groups: a finding at a time, the
  * overdue list an action at a time, and in no order an authority at a time
  * (test_report checks their plans). */
+/* SP_PLAN_COUNTS (a report's counts, the pack's done actions) reads only
+ * the columns a count reads: they are those of the full rows, for the same
+ * actions, whatever the filter and day (plan_at/state_counted). */
+START_TEST(counts_read_what_the_rows_say)
+{
+    history();
+    second_council();
+    open_ended();
+    static const char *const cols[] = {"id",   "theme",        "status",      "due_on",
+                                       "rag",  "days_overdue", "rag_computed"};
+    static const char *const days[] = {"2017-01-31", "2017-05-31", "2017-07-01", "2018-01-01"};
+    static const sp_filter filters[] = {{0},
+                                        {.owner = "Team B"},
+                                        {.no_due = 1},
+                                        {.authority = "tb"},
+                                        {.status = "in_progress"},
+                                        {.rag = "red"}};
+    for (size_t d = 0; d < sizeof days / sizeof days[0]; d++)
+        for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+            table rows, counts;
+            plan_at(&rows, days[d], &filters[i], SP_PLAN_ANY_ORDER);
+            plan_at(&counts, days[d], &filters[i], SP_PLAN_COUNTS);
+            ck_assert_msg(rows.nrows == counts.nrows, "%s, filter %zu: %d rows, %d counted",
+                          days[d], i, rows.nrows, counts.nrows);
+            for (int r = 0; r < counts.nrows; r++) {
+                int full = row_of(&rows, num(counts.cell[r][col(&counts, "id")]));
+                ck_assert_int_ge(full, 0);
+                for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++) {
+                    const char *a = rows.cell[full][col(&rows, cols[k])];
+                    const char *b = counts.cell[r][col(&counts, cols[k])];
+                    ck_assert_msg((!a && !b) || (a && b && strcmp(a, b) == 0),
+                                  "%s, filter %zu, %s: %s, counted %s", days[d], i, cols[k],
+                                  a ? a : "NULL", b ? b : "NULL");
+                }
+            }
+            unload(&rows);
+            unload(&counts);
+        }
+}
+END_TEST
+
 START_TEST(whole_plan_cursors_read_in_groups)
 {
     mixed_order_plan();
@@ -927,6 +968,7 @@ static Suite *plan_at_suite(void)
     tcase_add_test(tc, example_plan_agrees);
     tcase_add_test(tc, finding_at_a_time_keeps_the_order);
     tcase_add_test(tc, whole_plan_cursors_read_in_groups);
+    tcase_add_test(tc, counts_read_what_the_rows_say);
     suite_add_tcase(s, tc);
     return s;
 }

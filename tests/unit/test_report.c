@@ -1592,6 +1592,14 @@ START_TEST(plan_at_reads_in_groups_through_indexes)
     int sorts = count_of(p, "USE TEMP B-TREE FOR ORDER BY\n");
     explain_filtered(p, sizeof p, "plan_at/finding_actions", &none);
     ck_assert_int_eq(sorts, count_of(p, "USE TEMP B-TREE FOR ORDER BY\n") - 1);
+    /* A count's rows (SP_PLAN_COUNTS): the same walk, with no review,
+     * authority or owner joined and no latest update looked up. */
+    explain_filtered(p, sizeof p, "plan_at/authority_counts", &none);
+    has(p, "SEARCH x USING INDEX sqlite_autoindex_action_1 (finding_id=?)\n");
+    lacks(p, "SEARCH lu");
+    lacks(p, "SEARCH o ");
+    lacks(p, "SEARCH a ");
+    lacks(p, "SCAN x");
     explain_filtered(p, sizeof p, "plan_at/actions", &none);
     has(p, "SEARCH x USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)\n");
     lacks(p, "SCAN x");
