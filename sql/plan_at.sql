@@ -196,11 +196,13 @@ SELECT u.action_id FROM action_update u
 WHERE u.old_due_on IS NULL AND u.new_due_on IS NOT NULL
 
 -- name: candidate_actions
--- The rows of `actions` in no order (SP_PLAN_ANY_ORDER) with an owner or
--- --no-due: the candidates (by_candidate: owner_candidates,
--- no_due_candidates), not a walk of the whole plan an authority at a time
--- (the digest, an owner at a time; a report's counts of five open-ended
--- actions read a million). state_filter keeps those of the day.
+-- The rows of `actions` in no order (SP_PLAN_ANY_ORDER) with an owner,
+-- --no-due, a review or a finding: the candidates (by_candidate:
+-- owner_candidates, no_due_candidates, the review's or finding's actions
+-- through their index), not a walk of the whole plan an authority at a
+-- time (the digest, an owner at a time; a report's counts of five
+-- open-ended actions read a million, and a finding's its authority's
+-- every action). state_filter keeps those of the day.
 -- include: candidate_state
 -- include: state_rows
 -- include: state_filter

@@ -100,8 +100,12 @@ int sp_plan_at_open(sp_cursor **out, sp_db *db, const char *as_of, const sp_filt
     sqlite3_stmt *st, *groups;
     *out = NULL;
     sp_clear(db);
-    /* an owner's actions, or the open-ended, found through their indexes */
-    if (way >= 2 && filter && (filter->owner || filter->no_due)) {
+    /* An owner's actions, the open-ended, or a review's or finding's, in
+     * one statement through their indexes: read an authority at a time,
+     * a finding's report read every action of the plan (0.23 s at a
+     * million) to keep its few. */
+    if (way >= 2 && filter &&
+        (filter->owner || filter->no_due || filter->review || filter->finding)) {
         const char *q = way == 3 ? "plan_at/candidate_counts" : "plan_at/candidate_actions";
         int rc = sp_plan_at_prepare(&st, db, q, as_of, filter, flags);
         return rc == SP_OK ? sp_cursor_from_stmt(out, db, st) : rc;

@@ -887,7 +887,10 @@ END_TEST
  * (test_report checks their plans). */
 /* SP_PLAN_COUNTS (a report's counts, the pack's done actions) reads only
  * the columns a count reads: they are those of the full rows, for the same
- * actions, whatever the filter and day (plan_at/state_counted). */
+ * actions, whatever the filter and day (plan_at/state_counted). And the
+ * rows in no order are the committee order's, whichever way they are read
+ * (an authority at a time, or the candidates of an owner, --no-due, a
+ * review or a finding). */
 START_TEST(counts_read_what_the_rows_say)
 {
     history();
@@ -900,13 +903,20 @@ START_TEST(counts_read_what_the_rows_say)
                                         {.owner = "Team B"},
                                         {.no_due = 1},
                                         {.authority = "tb"},
+                                        {.review = "lc/r2"},
+                                        {.finding = "tb/r1/1", .status = "in_progress"},
                                         {.status = "in_progress"},
                                         {.rag = "red"}};
     for (size_t d = 0; d < sizeof days / sizeof days[0]; d++)
         for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++) {
-            table rows, counts;
+            table rows, counts, ordered;
             plan_at(&rows, days[d], &filters[i], SP_PLAN_ANY_ORDER);
             plan_at(&counts, days[d], &filters[i], SP_PLAN_COUNTS);
+            plan_at(&ordered, days[d], &filters[i], 0);
+            ck_assert_int_eq(rows.nrows, ordered.nrows);
+            for (int r = 0; r < ordered.nrows; r++)
+                ck_assert_int_ge(row_of(&rows, num(ordered.cell[r][0])), 0);
+            unload(&ordered);
             ck_assert_msg(rows.nrows == counts.nrows, "%s, filter %zu: %d rows, %d counted",
                           days[d], i, rows.nrows, counts.nrows);
             for (int r = 0; r < counts.nrows; r++) {

@@ -1592,6 +1592,17 @@ START_TEST(plan_at_reads_in_groups_through_indexes)
     int sorts = count_of(p, "USE TEMP B-TREE FOR ORDER BY\n");
     explain_filtered(p, sizeof p, "plan_at/finding_actions", &none);
     ck_assert_int_eq(sorts, count_of(p, "USE TEMP B-TREE FOR ORDER BY\n") - 1);
+    /* A review's or a finding's actions in no order: through its index
+     * (by_candidate), not its authority's every action. */
+    static const unsigned narrow[] = {2, 4};
+    for (size_t i = 0; i < 2; i++) {
+        sp_filter f = filter_of(narrow[i]);
+        explain_filtered(p, sizeof p, "plan_at/candidate_counts", &f);
+        has(p, "SEARCH x USING INDEX sqlite_autoindex_action_1 (finding_id=?)\n");
+        lacks(p, "SCAN x");
+        lacks(p, "SCAN f");
+        lacks(p, "SCAN r");
+    }
     /* A count's rows (SP_PLAN_COUNTS): the same walk, with no review,
      * authority or owner joined and no latest update looked up. */
     explain_filtered(p, sizeof p, "plan_at/authority_counts", &none);
