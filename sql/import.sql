@@ -178,11 +178,14 @@ SELECT (SELECT coalesce(max(id), 0) FROM authority), (SELECT coalesce(max(id), 0
 -- they are (authority and owner: no field of theirs is 'created'; review
 -- and finding: 'void' 0 on a place made by this load, never voided). Each
 -- entry cost some 110,000 instructions with them: an UPDATE rewriting the
--- place and its indexes, a trigger program and a chained INSERT.
+-- place and its indexes, a trigger program and a chained INSERT. The
+-- action's apply trigger goes too: the load journals no action, but its
+-- program was entered for every entry to test its WHEN (1.4% of a 10,000-row
+-- load).
 SELECT name, sql FROM sqlite_master
 WHERE type = 'trigger' AND name IN ('ledger_journal', 'journal_apply_authority',
                                     'journal_apply_review', 'journal_apply_finding',
-                                    'journal_apply_owner')
+                                    'journal_apply_owner', 'journal_apply_action')
 ORDER BY name;
 
 -- name: bulk_journal_entries
@@ -201,17 +204,22 @@ ORDER BY j.id;
 -- those triggers. import_bulk.c runs it in slices of ids: one statement
 -- over 150,000 findings held 37 MiB (its apply triggers rewrite every row
 -- it journals, and a statement's changes are kept until it ends).
-INSERT INTO journal (object_kind, object_id, field, old_value, new_value, reason, author)
-SELECT 'authority', id, 'created', NULL, code, 'created', 'safeplan' FROM authority
+-- recorded_at is the column's default, the statement's moment, taken once:
+-- as a default, strftime ran again for every row (a third of each
+-- entry's cost), to give the same value ('now' is fixed for a statement).
+WITH moment(at) AS (SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+INSERT INTO journal (object_kind, object_id, field, old_value, new_value, reason, author,
+                     recorded_at)
+SELECT 'authority', id, 'created', NULL, code, 'created', 'safeplan', at FROM authority, moment
 WHERE :kind = 'authority' AND id > :after AND id <= :upto
 UNION ALL
-SELECT 'review', id, 'void', NULL, 0, 'created', 'safeplan' FROM review
+SELECT 'review', id, 'void', NULL, 0, 'created', 'safeplan', at FROM review, moment
 WHERE :kind = 'review' AND id > :after AND id <= :upto
 UNION ALL
-SELECT 'finding', id, 'void', NULL, 0, 'created', 'safeplan' FROM finding
+SELECT 'finding', id, 'void', NULL, 0, 'created', 'safeplan', at FROM finding, moment
 WHERE :kind = 'finding' AND id > :after AND id <= :upto
 UNION ALL
-SELECT 'owner', id, 'created', NULL, name, 'created', 'safeplan' FROM owner
+SELECT 'owner', id, 'created', NULL, name, 'created', 'safeplan', at FROM owner, moment
 WHERE :kind = 'owner' AND id > :after AND id <= :upto;
 
 -- name: bulk_origins
@@ -246,6 +254,35 @@ SELECT (SELECT chain_hash FROM ledger ORDER BY seq DESC LIMIT 1),
 -- name: bulk_link
 INSERT INTO ledger (entry_table, entry_id, entry_hash, chained_at, chain_hash)
 VALUES (:entry_table, :entry_id, :entry_hash, :chained_at, :chain_hash);
+
+-- name: bulk_checks_off
+-- While a bulk load inserts (import_bulk.c), the schema's CHECK constraints
+-- are not evaluated again: every value it writes has just passed the
+-- importer's own checks, which are the same rules or stricter, and which
+-- name the file, row and column where a CHECK could only say "constraint
+-- failed":
+--   dates (date(x) IS x): sp_check_date and the timescale reader give
+--     calendar days, YYYY-MM-DD, years 0000-9999;
+--   references (1-40 of A-Za-z0-9._-): sp_check_ref, authority codes
+--     (lowercase alone), and the numbers the writer gives;
+--   texts that must not be blank (length(trim(x)) > 0): sp_check_text,
+--     which refuses tabs and line breaks alone too;
+--   statuses, kinds and RAG overrides: sp_check_enum, from the same lists;
+--   cadences: "N week(s)" or "N month(s)", N 1-99, from the timescale
+--     reader alone;
+--   voided: 0, the default.
+-- The CHECKs evaluated date() five times and trim() three times for every
+-- imported action, and the journal's field list for every place: 10% of
+-- the instructions of a 10,000-row load.
+-- The journal's entries for the places the load made (bulk_journal) are
+-- written unchecked too: their values are the places' ids, codes and
+-- names, and the statement's own literals. bulk_checks_on puts the CHECKs
+-- back when the load ends, on success and on failure; test_import checks
+-- every row a bulk load wrote against them.
+PRAGMA ignore_check_constraints = ON;
+
+-- name: bulk_checks_on
+PRAGMA ignore_check_constraints = OFF;
 
 -- name: cache_size
 PRAGMA cache_size;

@@ -19,6 +19,13 @@
  * written for the load's rows at the end (bulk_journal), with the journal's
  * own chain and apply triggers dropped while they are written, and chained
  * in C the same way.
+ *
+ * The schema's CHECK constraints are off while the load inserts: they
+ * would check again, five dates and three trims an action, values the
+ * importer has just checked by the same rules (sql/import.sql,
+ * bulk_checks_off, lists them), or the journal's entries for the places it
+ * made (bulk_journal's own literals). They are back on when the load ends,
+ * and on every way out.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -35,10 +42,12 @@ typedef struct dropped {
 } dropped;
 
 struct imp_bulk {
+    sp_db *db;
     dropped *idx;
     size_t n;
     bool unchained;    /* the chain triggers are dropped */
     bool unjournaled;  /* the journal's "created" triggers are dropped */
+    bool unchecked;    /* CHECK constraints are off (bulk_checks_off) */
     int64_t marks[NMARKS]; /* the last row of each kind before the load */
 };
 
@@ -108,12 +117,27 @@ static int read_marks(int64_t marks[NMARKS], sp_db *db)
     return rc;
 }
 
+/* Runs one of the bulk_checks_* pragmas (sql/import.sql says why). */
+static int set_checks(imp_bulk *b, bool on)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, b->db, on ? "import/bulk_checks_on" : "import/bulk_checks_off");
+    if (rc == SP_OK) {
+        rc = sp_exec_stmt(b->db, st, "setting the schema's checks");
+        sqlite3_finalize(st);
+    }
+    if (rc == SP_OK)
+        b->unchecked = !on;
+    return rc;
+}
+
 int imp_bulk_begin(imp_bulk **out, sp_db *db)
 {
     imp_bulk *b = calloc(1, sizeof *b);
     *out = NULL;
     if (!b)
         return sp_fail(db, SP_ENOMEM, "out of memory");
+    b->db = db;
     int rc = read_marks(b->marks, db);
     if (rc == SP_OK)
         rc = list_dropped(b, db, "import/bulk_indexes", false);
@@ -121,6 +145,8 @@ int imp_bulk_begin(imp_bulk **out, sp_db *db)
         rc = list_dropped(b, db, "import/bulk_triggers", true);
     if (rc == SP_OK)
         rc = drop_all(b, db);
+    if (rc == SP_OK)
+        rc = set_checks(b, false);
     if (rc != SP_OK) {
         imp_bulk_free(b);
         return rc;
@@ -362,11 +388,10 @@ static int journal_loaded(const imp_bulk *b, sp_db *db)
     return rc;
 }
 
-int imp_bulk_end(imp_bulk *b, sp_db *db)
+/* Journals, chains and indexes what the load wrote. */
+static int complete(const imp_bulk *b, sp_db *db)
 {
     int64_t old = 0;
-    if (!b || b->n == 0)
-        return SP_OK;
     /* On disk first: the index builds sort their keys, and the journal's
      * statements keep what they change until they end; in memory either
      * would grow with the plan (42 MiB at a million actions, measured
@@ -382,10 +407,26 @@ int imp_bulk_end(imp_bulk *b, sp_db *db)
     return rc;
 }
 
+int imp_bulk_end(imp_bulk *b, sp_db *db)
+{
+    if (!b)
+        return SP_OK;
+    int rc = b->n > 0 ? complete(b, db) : SP_OK;
+    /* The checks stay off for the journal's entries too: bulk_journal
+     * writes the places' ids and codes, the load's own, and its literals. */
+    if (rc == SP_OK && b->unchecked)
+        rc = set_checks(b, true);
+    return rc;
+}
+
 void imp_bulk_free(imp_bulk *b)
 {
     if (!b)
         return;
+    /* A load that failed half-way leaves no connection without its checks
+     * (the web service keeps its connections for the next request). */
+    if (b->unchecked)
+        set_checks(b, true);
     free_dropped(b);
     free(b);
 }

@@ -147,19 +147,65 @@ END_TEST
 /* ------------------------------------------------------------------ */
 /* Round trips                                                         */
 
-/* Export db, import into an empty database, export again: same bytes. */
-/* PRAGMA temp_store and cache_size on the handle's connection. */
-static void settings(sp_db *db, int *temp_store, int *cache_size)
+/* An integer a statement on db's own connection gives. */
+static int conn_int(sp_db *db, const char *sql)
 {
     sqlite3_stmt *st;
-    ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT (SELECT temp_store FROM "
-        "pragma_temp_store), (SELECT cache_size FROM pragma_cache_size)", -1, &st, NULL),
-        SQLITE_OK);
+    ck_assert_msg(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+                  sqlite3_errmsg(db->sql));
     ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-    *temp_store = sqlite3_column_int(st, 0);
-    *cache_size = sqlite3_column_int(st, 1);
+    int v = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
+    return v;
 }
+
+/* PRAGMA temp_store and cache_size on the handle's connection; and the
+ * schema's CHECKs, which a bulk load turns off while it writes, are on. */
+static void settings(sp_db *db, int *temp_store, int *cache_size)
+{
+    *temp_store = conn_int(db, "SELECT temp_store FROM pragma_temp_store");
+    *cache_size = conn_int(db, "SELECT cache_size FROM pragma_cache_size");
+    ck_assert_int_eq(conn_int(db, "SELECT ignore_check_constraints FROM "
+                                  "pragma_ignore_check_constraints"), 0);
+}
+
+/* A bulk load writes without the schema's CHECK constraints (the importer
+ * has checked the values; sql/import.sql, bulk_checks_off). Every row of
+ * every table it writes must pass them all the same: each is inserted
+ * again into a copy of its table made by the table's own CREATE statement,
+ * CHECKs and all. The WHERE keeps SQLite from copying the rows whole
+ * without looking at them (its transfer optimisation trusts identical
+ * CHECKs). */
+static void assert_rows_pass_checks(sp_db *db)
+{
+    static const char *const tables[] = {"authority", "review", "finding", "owner", "action",
+                                         "action_origin", "action_update", "journal"};
+    char *err = NULL;
+    /* The copies' REFERENCES would name tables of the temp schema. */
+    ck_assert_int_eq(sqlite3_exec(db->sql, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL),
+                     SQLITE_OK);
+    for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+        sqlite3_stmt *st;
+        ck_assert_int_eq(sqlite3_prepare_v2(db->sql, "SELECT sql FROM sqlite_schema WHERE "
+                                            "type = 'table' AND name = ?", -1, &st, NULL),
+                         SQLITE_OK);
+        sqlite3_bind_text(st, 1, tables[i], -1, SQLITE_STATIC);
+        ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+        const char *create = (const char *)sqlite3_column_text(st, 0);
+        char *copy = sqlite3_mprintf("CREATE TEMP TABLE checked %s; INSERT INTO temp.checked "
+                                     "SELECT * FROM main.\"%w\" WHERE 1; DROP TABLE temp.checked",
+                                     strchr(create, '('), tables[i]);
+        sqlite3_finalize(st);
+        int rc = sqlite3_exec(db->sql, copy, NULL, NULL, &err);
+        ck_assert_msg(rc == SQLITE_OK, "a row of %s breaks the schema: %s", tables[i], err);
+        sqlite3_free(copy);
+    }
+    ck_assert_int_eq(sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL),
+                     SQLITE_OK);
+    ck_assert_int_gt(conn_int(db, "SELECT count(*) FROM action"), 0);
+}
+
+/* Export db, import into an empty database, export again: same bytes. */
 
 static void assert_round_trip(sp_db *db, const char *other)
 {
@@ -179,6 +225,7 @@ static void assert_round_trip(sp_db *db, const char *other)
     settings(copy, &temp_after, &cache_after);
     ck_assert_int_eq(temp_after, temp_before);
     ck_assert_int_eq(cache_after, cache_before);
+    assert_rows_pass_checks(copy);
     buf second = export_of(copy, NULL, SP_CSV_WITH_BOM);
     ck_assert_uint_eq(second.len, first.len);
     ck_assert_msg(memcmp(first.data, second.data, first.len) == 0,
@@ -390,6 +437,7 @@ START_TEST(council_sheet_from_excel)
     ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE "
         "rag_override IS NOT NULL"), 0);
     sp_import_result_free(r);
+    assert_rows_pass_checks(fx_db);
     free(data);
 }
 END_TEST
@@ -676,6 +724,7 @@ START_TEST(bulk_load_equals_row_by_row)
     ck_assert_int_eq(sp_import_buffer(&r, bulk, file.data, file.len, &o), SP_OK);
     ck_assert_int_eq(r->created.actions, added);
     sp_import_result_free(r);
+    assert_rows_pass_checks(bulk);
     ck_assert_int_eq(sp_import_buffer(&r, rows, file.data, file.len, &o), SP_OK);
     ck_assert_int_eq(r->created.actions, added);
     sp_import_result_free(r);
@@ -794,11 +843,26 @@ START_TEST(council_sheet_bulk_equals_row_by_row)
     ck_assert_int_eq(sp_authority_add(NULL, rows, &tb), SP_OK);
     sp_import_result *r = NULL;
     seed_elsewhere(rows, &o);
+    /* A bad row during the bulk load: what it wrote is undone, and the
+     * connection has the schema's CHECKs again. */
+    static const char *const bad =
+        "Theme,Recommendation,What we will do,Lead officer,Start date,Target date,Status\r\n"
+        "Practice,Rec one,Audit files,Head of Service,01/04/2017,30/09/2017,Complete\r\n"
+        "Workforce,Rec five,Supervision,Director,01/06/2017,31/02/2018,\r\n"
+        "Workforce,Rec five,Caseloads,Director,01/06/2017,30/03/2018,\r\n";
+    int temp_store, cache_size;
+    ck_assert_int_eq(sp_import_buffer(&r, bulk, bad, strlen(bad), &o), SP_EINVALID);
+    ck_assert_int_eq(r->rejected, 1);
+    sp_import_result_free(r);
+    settings(bulk, &temp_store, &cache_size);
+    ck_assert_int_eq(conn_int(bulk, "SELECT count(*) FROM action"), 0);
     ck_assert_msg(sp_import_buffer(&r, bulk, sheet, strlen(sheet), &o) == SP_OK, "%s",
                   sp_errmsg(bulk));
     ck_assert_int_eq(r->created.actions, 6);
     ck_assert_int_eq(r->updated, 1);
     sp_import_result_free(r);
+    settings(bulk, &temp_store, &cache_size);
+    assert_rows_pass_checks(bulk);
     ck_assert_int_eq(sp_import_buffer(&r, rows, sheet, strlen(sheet), &o), SP_OK);
     ck_assert_int_eq(r->created.actions, 6);
     sp_import_result_free(r);
@@ -927,6 +991,7 @@ START_TEST(first_update_cases_bulk_equals_row_by_row)
                       sp_errmsg(bulk));
         ck_assert_int_eq(r->created.actions, 11);
         sp_import_result_free(r);
+        assert_rows_pass_checks(bulk);
         ck_assert_msg(sp_import_buffer(&r, rows, plan, strlen(plan), &o) == SP_OK, "%s",
                       sp_errmsg(rows));
         sp_import_result_free(r);
@@ -1135,6 +1200,7 @@ START_TEST(real_plan_kinds_and_fill_down)
                                          "'2018-03-31' AND timescale = 'Q4 17/18'"), 1);
     ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE status = "
                                          "'complete' AND timescale = 'Done'"), 1);
+    assert_rows_pass_checks(fx_db);
     /* The same sheet again: nothing changes. */
     before = fingerprint(fx_path);
     r = import_text(fx_db, SHEET, &o, SP_OK);
