@@ -364,6 +364,10 @@ if wants filtered; then
     filtered_bench "filtered: summary --by status --review (web)" "report/summary?review" \
         review_id="$REVIEW" by=status -- summary --group-by status --as-of "$AS_OF" --review "$REVIEW" \
         --format csv
+    # Every owner with a count of their open actions (`owner list`): a
+    # range of action_open_owner per owner, no action's row read (1.2 s when a bulk load's index order led SQLite
+    # to action_owner; bench/RESULTS.md, 5 December 2026, session 8).
+    filtered_bench "list: owner list" "owner/list" -- owner list --format csv
     # The web service's action page: the action, its RAG and history
     # (safeplan), against the shell reading the action's row alone.
     ACTION=$(one "SELECT id FROM action WHERE finding_id = $FINDING ORDER BY id LIMIT 1")

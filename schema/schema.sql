@@ -131,10 +131,6 @@ CREATE TABLE IF NOT EXISTS "action" (
                                       cadence GLOB '* month' OR cadence GLOB '* months'))), voided INTEGER NOT NULL DEFAULT 0 CHECK (voided = 0 OR voided = 1), progress_on TEXT,
     UNIQUE (finding_id, ref)
 );
-CREATE INDEX action_owner ON action (owner_id);
-CREATE INDEX action_open_due ON action (due_on)
-    WHERE status IN ('not_started', 'in_progress');
-CREATE INDEX action_last_update ON action (last_update_on) WHERE last_update_on IS NOT NULL;
 CREATE TRIGGER action_original_due_fixed
 BEFORE UPDATE OF original_due_on ON action
 WHEN OLD.original_due_on IS NOT NULL AND NEW.original_due_on IS NOT OLD.original_due_on
@@ -546,21 +542,25 @@ BEGIN
         updated_at = NEW.recorded_at
     WHERE id = NEW.action_id;
 END;
-CREATE INDEX action_open_activity ON action (coalesce(progress_on, start_on))
-    WHERE status IN ('not_started', 'in_progress');
-CREATE INDEX action_open_finding ON action (finding_id, due_on)
-    WHERE status IN ('not_started', 'in_progress');
 CREATE INDEX action_update_new_owner ON action_update (new_owner_id)
     WHERE new_owner_id IS NOT NULL;
 CREATE INDEX action_update_old_owner ON action_update (old_owner_id)
     WHERE old_owner_id IS NOT NULL;
+CREATE INDEX action_update_first_due ON action_update (action_id)
+    WHERE old_due_on IS NULL AND new_due_on IS NOT NULL;
+CREATE INDEX action_owner ON action (owner_id);
+CREATE INDEX action_open_due ON action (due_on)
+    WHERE status IN ('not_started', 'in_progress');
+CREATE INDEX action_last_update ON action (last_update_on) WHERE last_update_on IS NOT NULL;
+CREATE INDEX action_open_activity ON action (coalesce(progress_on, start_on))
+    WHERE status IN ('not_started', 'in_progress');
+CREATE INDEX action_open_finding ON action (finding_id, due_on)
+    WHERE status IN ('not_started', 'in_progress');
 CREATE INDEX action_no_due ON action (finding_id) WHERE due_on IS NULL;
 CREATE INDEX action_open_owner ON action (owner_id)
     WHERE status IN ('not_started', 'in_progress') AND voided = 0;
 CREATE INDEX action_voided ON action (finding_id) WHERE voided = 1;
 CREATE INDEX action_no_original_due ON action (finding_id) WHERE original_due_on IS NULL;
-CREATE INDEX action_update_first_due ON action_update (action_id)
-    WHERE old_due_on IS NULL AND new_due_on IS NOT NULL;
 
 INSERT INTO setting VALUES('closure.embedded',0);
 INSERT INTO setting VALUES('rag.amber_days',28);

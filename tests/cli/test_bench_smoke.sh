@@ -20,15 +20,16 @@ for bench in "import (export format)" "import (council sheet)" "overdue --format
     "| filtered: summary --by theme --owner |" "| filtered: summary --by owner --authority |" \
     "| filtered: export --owner |" "| filtered: export --authority |" \
     "| filtered: action list --owner (web: My actions) |" \
-    "| filtered: summary --by status --review (web) |" "| verify |" \
+    "| filtered: summary --by status --review (web) |" "| list: owner list |" "| verify |" \
     "| web: action page (action show) |"; do
     expect_out "$bench"
 done
 # A ratio of medians (e.g. "| 0.93× |") in the wall-time ratio column of
-# each of the 22 rows.
-expect_eq "$(grep -cE '^\| [^|]+ \|[^|]+\|[^|]+\| [0-9]+\.[0-9]{2}× \|' "$OUT")" 22 "rows with a ratio"
+# each of the 23 rows.
+expect_eq "$(grep -cE '^\| [^|]+ \|[^|]+\|[^|]+\| [0-9]+\.[0-9]{2}× \|' "$OUT")" 23 "rows with a ratio"
 # Each filtered list gave the rows of the same filtered query in the shell.
 expect_eq "$(grep -c '^  filtered: .*: same [0-9]* rows and header' "$OUT")" 12 "filtered lists checked"
+expect_out "list: owner list: same "
 expect_out "verify: both sides find the history intact"
 expect_out "Targets missed:"
 expect_out "overdue --format csv: same "

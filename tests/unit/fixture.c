@@ -60,6 +60,21 @@ long long fx_raw_int(const char *path, const char *sql)
     return v;
 }
 
+char *fx_raw_text(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st = NULL;
+    ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+                  sqlite3_errmsg(db));
+    const unsigned char *v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+    char *text = strdup(v ? (const char *)v : "");
+    ck_assert_ptr_nonnull(text);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return text;
+}
+
 int fx_count(sp_cursor *c)
 {
     int n = 0, rc;

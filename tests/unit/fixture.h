@@ -19,6 +19,10 @@ int fx_raw_exec(const char *path, const char *sql);
 /* The first column of the first row of `sql` as an integer (raw SQLite). */
 long long fx_raw_int(const char *path, const char *sql);
 
+/* The same as text, which the caller frees ("" when there is no row or it
+ * is NULL). */
+char *fx_raw_text(const char *path, const char *sql);
+
 /* Counts the rows a cursor yields, then frees it. */
 int fx_count(sp_cursor *c);
 

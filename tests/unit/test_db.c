@@ -155,6 +155,46 @@ START_TEST(old_database_is_upgraded_step_by_step)
 }
 END_TEST
 
+/* The names of the action's indexes in the order they were made (rowid):
+ * SQLite takes the last made of two that serve a query equally. */
+static char *action_index_order(const char *path)
+{
+    return fx_raw_text(path, "SELECT group_concat(name, ' ') FROM (SELECT name FROM "
+                             "sqlite_master WHERE type = 'index' AND tbl_name = 'action' "
+                             "ORDER BY rowid)");
+}
+
+/* A plan bulk-loaded before version 17 had the action's indexes made again
+ * in the order of their names (action_owner after action_open_owner, so
+ * `owner list` read every action). Upgrading makes them in the schema's
+ * order, as a new file has them. */
+START_TEST(upgrade_puts_the_indexes_in_the_schemas_order)
+{
+    char old[400];
+    snprintf(old, sizeof old, "%s/loaded.db", fx_dir);
+    apply_migrations(old, 16);
+    ck_assert_int_eq(fx_raw_exec(old,
+        "DROP INDEX action_open_owner; DROP INDEX action_owner;"
+        "CREATE INDEX action_open_owner ON action (owner_id)"
+        "    WHERE status IN ('not_started', 'in_progress') AND voided = 0;"
+        "CREATE INDEX action_owner ON action (owner_id);"
+        "DROP INDEX action_voided; DROP INDEX action_open_finding;"
+        "CREATE INDEX action_open_finding ON action (finding_id, due_on)"
+        "    WHERE status IN ('not_started', 'in_progress');"
+        "CREATE INDEX action_voided ON action (finding_id) WHERE voided = 1;"), SQLITE_OK);
+    char *made = action_index_order(fx_path), *loaded = action_index_order(old);
+    ck_assert_str_ne(made, loaded);
+    free(loaded);
+    sp_db *db;
+    ck_assert_int_eq(sp_open(&db, old, 0), SP_OK);
+    sp_close(db);
+    loaded = action_index_order(old);
+    ck_assert_str_eq(loaded, made);
+    free(made);
+    free(loaded);
+}
+END_TEST
+
 START_TEST(newer_version_refused_untouched)
 {
     sp_close(fx_db);
@@ -375,6 +415,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, connection_settings);
     tcase_add_test(tc, schema_equals_migrations);
     tcase_add_test(tc, old_database_is_upgraded_step_by_step);
+    tcase_add_test(tc, upgrade_puts_the_indexes_in_the_schemas_order);
     tcase_add_test(tc, newer_version_refused_untouched);
     tcase_add_test(tc, plain_sqlite_refused_untouched);
     tcase_add_test(tc, not_sqlite_refused_untouched);
