@@ -350,6 +350,10 @@ if wants filtered; then
     filtered_bench "filtered: summary --by owner --authority" "report/summary?authority" \
         authority_id="$AUTH" by=owner -- \
         summary --group-by owner --as-of "$AS_OF" --authority "$AUTH" --format csv
+    # A council's summary as its committee reads it: by theme (the default).
+    filtered_bench "filtered: summary --by theme --authority" "report/summary_theme?authority" \
+        authority_id="$AUTH" -- summary --group-by theme --as-of "$AS_OF" --authority "$AUTH" \
+        --format csv
     # A clerk's export of one owner's actions, or one council's (the web's
     # download): each filter narrows the walk in reference order (by_ref).
     filtered_bench "filtered: export --owner" "export/rows?owner" owner_id="$OWNER" -- \

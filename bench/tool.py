@@ -93,12 +93,12 @@ def ungroup(sql):
     """sql with each part counted by rag_tally_groups() (sql/report.sql,
     summary) written back as the GROUP BY it stands for: the shell has no
     grouping aggregate, and GROUP BY k with rag_tally() is the same work in
-    SQL. The part's shape is
+    SQL. The part's shape is (k being any name: summary_theme's is theme)
       SELECT json_extract(j.value, '$[0]') AS k, json_extract(j.value, '$[1]') AS t
       FROM (SELECT rag_tally_groups(K, ARGS) AS groups FROM ...) AS s, json_each(s.groups) AS j
     and becomes
       SELECT k, t FROM (SELECT K AS k, rag_tally(ARGS) AS t FROM ... GROUP BY 1) AS s"""
-    head = re.compile(r"SELECT json_extract\(j\.value, '\$\[0\]'\) AS k, "
+    head = re.compile(r"SELECT json_extract\(j\.value, '\$\[0\]'\) AS (\w+), "
                       r"json_extract\(j\.value, '\$\[1\]'\) AS t\s*FROM \(SELECT\s*$")
     tail = re.compile(r"\) AS s,\s*json_each\(s\.groups\) AS j")
     while True:
@@ -111,9 +111,10 @@ def ungroup(sql):
         t = tail.search(sql, end)
         if not (h and after and t):
             raise SystemExit("tool.py: rag_tally_groups() is not in the shape ungroup() knows")
-        body = (f"{args[0]} AS k, rag_tally({', '.join(args[1:])}) AS t"
+        k = h.group(1)
+        body = (f"{args[0]} AS {k}, rag_tally({', '.join(args[1:])}) AS t"
                 + sql[end + after.end():t.start()] + " GROUP BY 1) AS s")
-        sql = sql[:h.start()] + "SELECT k, t FROM (SELECT " + body + sql[t.end():]
+        sql = sql[:h.start()] + f"SELECT {k}, t FROM (SELECT " + body + sql[t.end():]
 
 
 def inline(sql):

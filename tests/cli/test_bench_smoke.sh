@@ -18,6 +18,7 @@ for bench in "import (export format)" "import (council sheet)" "overdue --format
     "| filtered: overdue --review |" "| filtered: overdue --finding |" \
     "| filtered: overdue --authority --owner |" "| filtered: stale --owner |" \
     "| filtered: summary --by theme --owner |" "| filtered: summary --by owner --authority |" \
+    "| filtered: summary --by theme --authority |" \
     "| filtered: export --owner |" "| filtered: export --authority |" \
     "| filtered: action list --owner (web: My actions) |" \
     "| filtered: summary --by status --review (web) |" "| list: owner list |" "| verify |" \
@@ -25,10 +26,10 @@ for bench in "import (export format)" "import (council sheet)" "overdue --format
     expect_out "$bench"
 done
 # A ratio of medians (e.g. "| 0.93× |") in the wall-time ratio column of
-# each of the 23 rows.
-expect_eq "$(grep -cE '^\| [^|]+ \|[^|]+\|[^|]+\| [0-9]+\.[0-9]{2}× \|' "$OUT")" 23 "rows with a ratio"
+# each of the 24 rows.
+expect_eq "$(grep -cE '^\| [^|]+ \|[^|]+\|[^|]+\| [0-9]+\.[0-9]{2}× \|' "$OUT")" 24 "rows with a ratio"
 # Each filtered list gave the rows of the same filtered query in the shell.
-expect_eq "$(grep -c '^  filtered: .*: same [0-9]* rows and header' "$OUT")" 12 "filtered lists checked"
+expect_eq "$(grep -c '^  filtered: .*: same [0-9]* rows and header' "$OUT")" 13 "filtered lists checked"
 expect_out "list: owner list: same "
 expect_out "verify: both sides find the history intact"
 expect_out "Targets missed:"
