@@ -553,6 +553,18 @@ static int due_before(sqlite3_value *due, sqlite3_value *as_of)
     return c < 0 || (c == 0 && an < bn);
 }
 
+/* rag_computed() of a tally's action. Only the actions that need it read
+ * its arguments: an open action not yet due, or one with an override. For
+ * the others (closed ones, most of a plan, and the overdue) reading the
+ * nine arguments was over a quarter of the tally's instructions. */
+static const char *tally_computed(int argc, sqlite3_value **argv)
+{
+    sp_rag_in in;
+    args_common(&in, argv);
+    args_tail(&in, argc, argv);
+    return sp_rag_computed(&in);
+}
+
 /* rag_tally(status, due_on, original_due_on, progress_on, start_on, cadence,
  *           rag_override, as_of, amber_days, stale_days): an aggregate, the
  * counts of report/summary and summary_theme for the actions it is given,
@@ -567,18 +579,6 @@ static int due_before(sqlite3_value *due, sqlite3_value *as_of)
  * SQL sums over the same columns (two thirds of a summary's instructions:
  * bench/RESULTS.md). sql/report.sql's history has the sums; tests/unit/
  * test_rag.c checks the two agree on every kind of value. */
-/* rag_computed() of a tally's action. Only the actions that need it read
- * its arguments: an open action not yet due, or one with an override. For
- * the others (closed ones, most of a plan, and the overdue) reading the
- * nine arguments was a third of the tally's instructions. */
-static const char *tally_computed(int argc, sqlite3_value **argv)
-{
-    sp_rag_in in;
-    args_common(&in, argv);
-    args_tail(&in, argc, argv);
-    return sp_rag_computed(&in);
-}
-
 static void tally_add(sqlite3_int64 *t, int argc, sqlite3_value **argv)
 {
     /* Types first: reading a BLOB as text (args_common) makes it TEXT. */
