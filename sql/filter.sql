@@ -20,7 +20,7 @@
 --               index of action serves: for queries that may start from
 --               the actions (lists, the summary by owner, review ...)
 --   by_finding  conditions on the finding f that an index of finding
---               serves: for a walk of the findings in theme order
+--               serves: for queries that walk the findings first
 --               (report/summary_theme), so that a filter narrows the walk
 --   by_replayed conditions on the action a whose state sql/report.sql
 --               replays as it stood on a past day (the CTE replayed), so

@@ -12,7 +12,7 @@
 -- util.c). So every combination of filters is its own statement, planned
 -- on the index that suits it; values are still bound. by_action suits
 -- arms that may start from the actions (the lists, the summary by owner
--- ...), by_finding summary_theme's walk of the findings in theme order.
+-- ...), by_finding summary_theme's walk of the findings.
 -- The report tests check each filter against each report and assert the
 -- plan of each filter alone and combined.
 --

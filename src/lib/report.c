@@ -301,7 +301,8 @@ int sp_summary(sp_cursor **out, sp_db *db, const char *as_of, const char *by,
     *out = NULL;
     sp_clear(db);
     int rc = check_group(&group, db, by);
-    /* Themes have their own query: it walks findings in theme order. */
+    /* Themes have their own query: it walks the findings, then their
+     * actions (a theme is the finding's). */
     const char *query = strcmp(group ? group : "", "theme") == 0 ? "report/summary_theme"
                                                                  : "report/summary";
     if (rc == SP_OK)
