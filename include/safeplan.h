@@ -91,6 +91,11 @@ typedef struct sp_db sp_db;
  * On success *out is a handle the caller closes with sp_close. On failure
  * *out is still set (unless the failure was SP_ENOMEM, when it is NULL) so
  * that sp_errmsg(*out) can say why; the caller must sp_close it too.
+ *
+ * The first sp_open of a process turns SQLite's memory statistics off
+ * (SQLITE_CONFIG_MEMSTATUS) when SQLite has not been initialized yet:
+ * they cost every allocation a lock. A program that wants
+ * sqlite3_memory_used() calls sqlite3_initialize() before sp_open.
  */
 int sp_open(sp_db **out, const char *path, unsigned flags);
 

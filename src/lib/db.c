@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -255,8 +256,23 @@ static int configure(sp_db *db)
     return rc == SP_OK ? sp_register_chain_functions(db) : rc;
 }
 
+/* SQLite's memory statistics (on by default) take a process-wide mutex
+ * and update two counters on every malloc and free. Opening a plan parses
+ * its whole schema (87 objects) into many small blocks, so at a million
+ * actions that bookkeeping was 14% of a one-row `overdue --finding` and
+ * 1-2 M instructions of every command (bench/RESULTS.md). Nothing here
+ * reads the statistics. sqlite3_config only takes effect before SQLite is
+ * first initialized; in a program that used SQLite before its first
+ * sp_open it fails harmlessly and the statistics stay on. */
+static void tune_sqlite(void)
+{
+    (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static int open_sqlite(sp_db *db, const char *path, unsigned flags)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, tune_sqlite);
     int oflags = (flags & SP_OPEN_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
         return sp_fail_sql(db, path);

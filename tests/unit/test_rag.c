@@ -599,7 +599,7 @@ END_TEST
 /* rag_tally_groups(k, ...) gives, for each value of k, what rag_tally()
  * gives under GROUP BY k: for integer keys (more groups than its table
  * first holds), text keys with quotes, backslashes and control characters
- * (JSON escapes), and a NULL key. */
+ * (JSON escapes), a NULL key, and keys in runs. */
 START_TEST(tally_groups_equal_group_by)
 {
     sqlite3 *db = fx_db->sql;
@@ -610,6 +610,11 @@ START_TEST(tally_groups_equal_group_by)
         "quote(x.due_on) || char(9, 10) || '\\' || (x.rowid % 3)",
         "CASE WHEN typeof(x.status) = 'text' THEN x.status END",
         "CASE x.rowid % 3 WHEN 0 THEN '' WHEN 1 THEN NULL ELSE 'a' END",
+        /* runs of one key, as a finding's actions share its theme, and a
+           key met again after a run of another */
+        "x.rowid / 4",
+        "CASE WHEN x.rowid % 10 < 5 THEN 'Leadership' WHEN x.rowid % 10 < 7 THEN NULL "
+        "ELSE 'leadership' END",
     };
     const char *args = "x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, "
                        "x.cadence, x.rag_override, '2017-07-01', 28, 60";
