@@ -94,7 +94,6 @@ BEFORE DELETE ON action_update
 BEGIN
     SELECT RAISE(ABORT, 'action_update is append-only: add a correcting update instead');
 END;
-CREATE INDEX finding_theme_nocase ON finding (theme COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS "action" (
     id              INTEGER PRIMARY KEY,
     finding_id      INTEGER NOT NULL REFERENCES finding (id),
