@@ -138,8 +138,11 @@ size_t cli_visible_char(const char *s, char out[CLI_VISIBLE_MAX]);
  * as \n when indent is NULL. */
 void cli_put_visible(FILE *out, const char *s, const char *indent);
 /* A one-line copy for a table cell (line breaks and tabs as spaces);
- * free it. NULL when out of memory. */
-char *cli_visible_line(const char *s);
+ * free it. NULL when out of memory. With max > 0, only its first max+1
+ * display columns or a little more: enough for a cell that will be shown
+ * in at most max columns, which is cut all the same. *width (if not NULL)
+ * is the copy's display width. */
+char *cli_visible_line(const char *s, int max, int *width);
 
 /* The general help; with_commands adds the list of commands. */
 void cli_print_main_help(FILE *out, bool with_commands);

@@ -22,11 +22,13 @@ typedef struct table {
     int *map;      /* cursor column shown in each table column */
     size_t nrows, cap;
     char **cells;  /* nrows * ncols, row-major; header is row 0 */
+    int *cw;       /* each cell's display width, as cells */
     int *width;    /* display width per column */
     bool *text;    /* free-text column: may be narrowed to fit */
     bool *wrap;    /* whole words (a judgement): narrowed by wrapping, never cut */
     int *word;     /* per wrap column: its longest word, the narrowest it goes */
     int64_t *sum;  /* per column: the total of an integer column's rows */
+    int room;      /* the width the table fits (cli_table_width) */
     bool colour;   /* colour RAG words (cli_colour) */
     bool fixed;    /* widths chosen (TABLE_WINDOW rows seen): rows stream */
     bool header;   /* cells' row 0 is the header (not yet printed) */
@@ -81,25 +83,43 @@ static size_t wrap_line(const char *s, int width, const char **next)
     return end;
 }
 
+/* Room for cap rows of cells and their widths. */
+static bool table_reserve(table *t, size_t cap)
+{
+    char **cells = realloc(t->cells, cap * (size_t)t->ncols * sizeof *cells);
+    if (cells)
+        t->cells = cells;
+    int *cw = cells ? realloc(t->cw, cap * (size_t)t->ncols * sizeof *cw) : NULL;
+    if (cw)
+        t->cw = cw;
+    if (!cells || !cw)
+        return false;
+    t->cap = cap;
+    return true;
+}
+
 static bool table_add_row(table *t, sp_cursor *c, bool header)
 {
-    if (t->nrows == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        char **cells = realloc(t->cells, cap * (size_t)t->ncols * sizeof *cells);
-        if (!cells)
-            return false;
-        t->cells = cells;
-        t->cap = cap;
-    }
+    if (t->nrows == t->cap && !table_reserve(t, t->cap ? t->cap * 2 : 64))
+        return false;
     for (int i = 0; i < t->ncols; i++) {
         int col = t->map[i];
-        char *cell = cli_visible_line(header ? sp_cursor_name(c, col) : sp_cursor_text(c, col));
+        /* Prose wider than the whole table is narrowed to fit it (by
+         * fit_width or, once widths are fixed, by print_cell), so no more
+         * of it is copied or measured: a list's descriptions are hundreds
+         * of characters shown in a few dozen. fit_width chooses the same
+         * widths from the part as from the whole, since a column wider
+         * than the table is always cut down to the table's width first. */
+        int max = t->text[i] && !header ? t->room : 0;
+        int w;
+        char *cell =
+            cli_visible_line(header ? sp_cursor_name(c, col) : sp_cursor_text(c, col), max, &w);
         if (!cell)
             return false;
         t->cells[t->nrows * (size_t)t->ncols + (size_t)i] = cell;
+        t->cw[t->nrows * (size_t)t->ncols + (size_t)i] = w;
         if (!header && t->sum)
             t->sum[i] += sp_cursor_int(c, col);
-        int w = text_width(cell);
         if (!t->fixed && w > t->width[i])
             t->width[i] = w;
         if (!t->fixed && t->wrap[i] && (w = longest_word(cell)) > t->word[i])
@@ -130,7 +150,7 @@ int cli_table_width(void)
  * (wrapped onto more lines) down to their longest word. */
 static void fit_width(table *t)
 {
-    int width = cli_table_width();
+    int width = t->room;
     for (;;) {
         int total = 2 * (t->ncols - 1), widest = -1;
         for (int i = 0; i < t->ncols; i++) {
@@ -146,37 +166,71 @@ static void fit_width(table *t)
     }
 }
 
+/* A table's lines are gathered here and written a bufferful at a time: a
+ * cell was three to five stdio calls (text, padding, colour, separator),
+ * at about 140 instructions each, a sixth of a long list's. */
+typedef struct lines {
+    FILE *f;
+    size_t len;
+    char buf[8192];
+} lines;
+
+static void lines_flush(lines *o)
+{
+    if (o->len)
+        fwrite(o->buf, 1, o->len, o->f);
+    o->len = 0;
+}
+
+static void put_bytes(lines *o, const char *s, size_t n)
+{
+    if (n > sizeof o->buf - o->len) {
+        lines_flush(o);
+        if (n > sizeof o->buf) {
+            fwrite(s, 1, n, o->f);
+            return;
+        }
+    }
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+}
+
+static void put_str(lines *o, const char *s)
+{
+    put_bytes(o, s, strlen(s));
+}
+
 /* n spaces (fprintf's "%*s" for each cell was a tenth of a long table). */
-static void pad(FILE *out, int n)
+static void pad(lines *o, int n)
 {
     static const char spaces[] = "                                ";
     for (; n > 0; n -= (int)sizeof spaces - 1)
-        fwrite(spaces, 1, n < (int)sizeof spaces - 1 ? (size_t)n : sizeof spaces - 1, out);
+        put_bytes(o, spaces, n < (int)sizeof spaces - 1 ? (size_t)n : sizeof spaces - 1);
 }
 
-/* Prints cell in `width` columns, cut with an ellipsis if it is longer.
- * A colour (an escape sequence, or "") wraps the text but not the padding. */
-static void print_cell(FILE *out, const char *cell, int width, bool right, bool last,
+/* Prints cell, w columns wide, in `width` columns, cut with an ellipsis
+ * if it is longer. A colour (an escape sequence, or "") wraps the text but
+ * not the padding. */
+static void print_cell(lines *out, const char *cell, int w, int width, bool right, bool last,
                        const char *colour)
 {
-    int w = text_width(cell);
     const char *end = *colour ? CLI_COLOUR_END : "";
     if (w > width) {
         int keep = width - 1;
         const char *p = cell;
         for (int n = 0; *p && (n < keep || ((unsigned char)*p & 0xc0) == 0x80); p++)
             n += ((unsigned char)*p & 0xc0) != 0x80;
-        fputs(colour, out);
-        fwrite(cell, 1, (size_t)(p - cell), out);
-        fputs("…", out);
-        fputs(end, out);
+        put_str(out, colour);
+        put_bytes(out, cell, (size_t)(p - cell));
+        put_str(out, "…");
+        put_str(out, end);
         return;
     }
     if (right)
         pad(out, width - w);
-    fputs(colour, out);
-    fputs(cell, out);
-    fputs(end, out);
+    put_str(out, colour);
+    put_str(out, cell);
+    put_str(out, end);
     if (!right && !last)
         pad(out, width - w);
 }
@@ -195,12 +249,14 @@ static const char *cell_colour(const table *t, sp_cursor *c, size_t r, int i)
 
 /* Prints row r, a wrapped cell over as many lines as it takes (the other
  * columns blank on the lines after the first). */
-static void print_row(FILE *out, table *t, sp_cursor *c, size_t r)
+static void print_row(lines *out, table *t, sp_cursor *c, size_t r)
 {
-    const char **rest = calloc((size_t)t->ncols, sizeof *rest);
     int last_wrap = -1;
     for (int i = 0; i < t->ncols; i++)
         last_wrap = t->wrap[i] ? i : last_wrap;
+    /* Where each wrapped cell goes on; without it (no wrapped column, or
+     * no memory) every cell is printed on one line. */
+    const char **rest = last_wrap >= 0 ? calloc((size_t)t->ncols, sizeof *rest) : NULL;
     bool more = true;
     for (int line = 0; more; line++) {
         more = false;
@@ -209,20 +265,22 @@ static void print_row(FILE *out, table *t, sp_cursor *c, size_t r)
         int end = line == 0 ? t->ncols - 1 : last_wrap;
         for (int i = 0; i <= end; i++) {
             const char *cell = t->cells[r * (size_t)t->ncols + (size_t)i];
+            int w = t->cw[r * (size_t)t->ncols + (size_t)i];
             bool last = i == end, head = r == 0 && t->header;
             if (t->wrap[i] && !head && rest) {
                 const char *from = line == 0 ? cell : rest[i] ? rest[i] : "";
                 size_t n = wrap_line(from, t->width[i], &rest[i]);
                 char *part = strndup(from, n);
-                print_cell(out, part ? part : "", t->width[i], false, last, "");
+                print_cell(out, part ? part : "", part ? text_width(part) : 0, t->width[i],
+                           false, last, "");
                 free(part);
                 more |= *rest[i] != '\0';
             } else {
                 bool right = !head && sp_cursor_type(c, t->map[i]) == SP_COL_INT;
-                print_cell(out, line == 0 ? cell : "", t->width[i], right, last,
-                           line == 0 ? cell_colour(t, c, r, i) : "");
+                print_cell(out, line == 0 ? cell : "", line == 0 ? w : 0, t->width[i], right,
+                           last, line == 0 ? cell_colour(t, c, r, i) : "");
             }
-            fputs(last ? "\n" : "  ", out);
+            put_bytes(out, last ? "\n" : "  ", last ? 1 : 2);
         }
     }
     free(rest);
@@ -235,8 +293,12 @@ static void print_table(FILE *out, table *t, sp_cursor *c)
     if (!t->fixed)
         fit_width(t);
     t->fixed = true;
+    lines buf; /* not {0}: clearing the buffer would cost as much as a row */
+    buf.f = out;
+    buf.len = 0;
     for (size_t r = 0; r < t->nrows; r++)
-        print_row(out, t, c, r);
+        print_row(&buf, t, c, r);
+    lines_flush(&buf);
     for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
         free(t->cells[i]);
     t->nrows = 0;
@@ -247,12 +309,10 @@ static void print_table(FILE *out, table *t, sp_cursor *c)
  * first column, other text columns empty. */
 static bool table_add_totals(table *t, sp_cursor *c)
 {
-    char **cells = realloc(t->cells, (t->nrows + 1) * (size_t)t->ncols * sizeof *cells);
-    if (!cells)
+    if (t->nrows == t->cap && !table_reserve(t, t->nrows + 1))
         return false;
-    t->cells = cells;
-    t->cap = t->nrows + 1;
-    char **row = cells + t->nrows++ * (size_t)t->ncols;
+    char **row = t->cells + t->nrows * (size_t)t->ncols;
+    int *cw = t->cw + t->nrows++ * (size_t)t->ncols;
     for (int i = 0; i < t->ncols; i++)
         row[i] = NULL; /* so that table_free can free a half-made row */
     for (int i = 0; i < t->ncols; i++) {
@@ -261,8 +321,9 @@ static bool table_add_totals(table *t, sp_cursor *c)
         bool is_int = sp_cursor_type(c, t->map[i]) == SP_COL_INT;
         if (!(row[i] = strdup(is_int ? num : i == 0 ? "total" : "")))
             return false;
-        if (!t->fixed && text_width(row[i]) > t->width[i])
-            t->width[i] = text_width(row[i]);
+        cw[i] = text_width(row[i]);
+        if (!t->fixed && cw[i] > t->width[i])
+            t->width[i] = cw[i];
     }
     return true;
 }
@@ -272,6 +333,7 @@ static void table_free(table *t)
     for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
         free(t->cells[i]);
     free(t->cells);
+    free(t->cw);
     free(t->width);
     free(t->map);
     free(t->text);
@@ -311,6 +373,7 @@ static bool table_columns(table *t, sp_cursor *c, const char *const *cols)
     t->word = calloc((size_t)n, sizeof *t->word);
     if (!t->map || !t->width || !t->text || !t->wrap || !t->word)
         return false;
+    t->room = cli_table_width();
     for (int i = 0; i < n; i++) {
         bool wanted = !cols;
         for (size_t k = 0; cols && cols[k] && !wanted; k++)

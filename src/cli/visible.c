@@ -7,6 +7,7 @@
  * therefore shows every such character as an escape; CSV and JSON, which
  * machines read, keep the text exact.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,34 +82,51 @@ void cli_put_visible(FILE *out, const char *s, const char *indent)
     }
 }
 
-char *cli_visible_line(const char *s)
+char *cli_visible_line(const char *s, int max, int *width)
 {
-    size_t cap = strlen(s ? s : "") * 6 + 1, len = 0; /* "\u202e" is 6 bytes for 3 */
+    if (!s)
+        s = "";
+    /* max+1 columns take at most 4 bytes each ("\x9b" is 4 columns of 1
+     * byte, a character 1 column of up to 4 bytes), and each byte shows as
+     * at most 6 ("\u202e" is 6 for 3). */
+    size_t in = max > 0 ? strnlen(s, 4 * ((size_t)max + 1)) : strlen(s);
+    size_t cap = in * 6 + 1, len = 0;
+    size_t room = max > 0 ? (size_t)max + 1 : SIZE_MAX; /* columns still wanted */
+    int w = 0;
     char *copy = malloc(cap);
     char shown[CLI_VISIBLE_MAX];
-    while (copy && s && *s) {
+    while (copy && *s && room > 0) {
         /* Printable ASCII, most of any plan's text, is shown as it is: a
          * run of it is copied at once (each character through
          * cli_visible_char was a fifth of a long table's instructions). */
         size_t plain = 0;
-        while ((unsigned char)(s[plain] - 0x20) < 0x5f) /* 0x20-0x7e */
+        while (plain < room && (unsigned char)(s[plain] - 0x20) < 0x5f) /* 0x20-0x7e */
             plain++;
         memcpy(copy + len, s, plain);
         len += plain;
         s += plain;
-        if (!*s)
+        w += (int)plain;
+        room -= plain;
+        if (!*s || room == 0)
             break;
+        size_t n = 1;
         if (*s == '\n' || *s == '\t') { /* a line break in a cell is a space */
-            copy[len++] = ' ';
+            copy[len] = ' ';
             s++;
-            continue;
+        } else {
+            s += cli_visible_char(s, shown);
+            n = strlen(shown);
+            memcpy(copy + len, shown, n);
         }
-        s += cli_visible_char(s, shown);
-        size_t n = strlen(shown);
-        memcpy(copy + len, shown, n);
+        /* An escape is ASCII, a column a byte; a character is one column. */
+        size_t cols = (unsigned char)copy[len] < 0x80 ? n : 1;
+        w += (int)cols;
+        room = room > cols ? room - cols : 0;
         len += n;
     }
     if (copy)
         copy[len] = '\0';
+    if (width)
+        *width = w;
     return copy;
 }

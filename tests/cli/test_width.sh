@@ -197,4 +197,60 @@ run action show 33 --format json
 expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rows"][0]["rag"])' "$OUT")" \
     "$rag_today" "the JSON's RAG is the one action show prints"
 
+case_ "long prose is cut the same wherever its escapes fall"
+# A table copies no more of a cell of prose than the table's width and a
+# column (output.c, table_add_row); these descriptions, tampered into the
+# file, put escapes, characters of several bytes and bad bytes just before,
+# at and after that point for each width, and every cell must be the
+# escaped text cut to its column (or whole), as if all of it were copied.
+for w in 60 80 100 140; do
+    sqlite3 plan.db "UPDATE action SET description =
+        substr(printf('%.*c', 400, 'a'), 1, $w - 4 + id % 9)
+        || CASE id % 4 WHEN 0 THEN char(13, 8238, 10) WHEN 1 THEN char(233, 20013, 9)
+                       WHEN 2 THEN CAST(X'9BFF' AS TEXT) ELSE char(27) || '[2J' END
+        || ' tail ' || id WHERE id <= 40"
+    for cols in $w $((w * 3)); do
+        COLUMNS=$cols "$SAFEPLAN_BIN" action list >"$OUT" 2>"$ERR"
+        expect_eq "$?" 0 "action list at $cols"
+        sqlite3 -json plan.db "SELECT id, hex(description) AS d FROM action WHERE id <= 40" >want.json
+        expect_eq "$(python3 - "$OUT" want.json <<'PY'
+import json, sys
+def shown(raw):
+    """cli_visible_line's escaping, written again from its comments."""
+    out, i = [], 0
+    text = raw
+    while i < len(text):
+        b = text[i]
+        n = 1 if b < 0x80 else 2 if 0xc2 <= b < 0xe0 else 3 if 0xe0 <= b < 0xf0 else \
+            4 if 0xf0 <= b <= 0xf4 else 0
+        if n == 0 or i + n > len(text) or any(c & 0xc0 != 0x80 for c in text[i + 1:i + n]):
+            out.append("\\x%02x" % b); i += 1; continue
+        ch = text[i:i + n].decode(); i += n
+        cp = ord(ch)
+        if ch in "\n\t": out.append(" ")
+        elif ch == "\r": out.append("\\r")
+        elif cp < 0x20 or cp == 0x7f: out.append("\\x%02x" % cp)
+        elif 0x80 <= cp <= 0x9f or cp in (0x200e, 0x200f, 0x2028, 0x2029, 0x061c) or \
+                0x202a <= cp <= 0x202e or 0x2066 <= cp <= 0x2069: out.append("\\u%04x" % cp)
+        else: out.append(ch)
+    return "".join(out)
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+head = lines[0]
+start, end = head.index("action"), head.index("owner") - 2
+width = end - start
+want = {r["id"]: shown(bytes.fromhex(r["d"])) for r in json.load(open(sys.argv[2]))}
+bad = []
+for line in lines[1:]:
+    aid = int(line.split()[0])
+    if aid in want:
+        full = want[aid]
+        expect = full if len(full) <= width else full[:width - 1] + "…"
+        if line[start:end].rstrip(" ") != expect.rstrip(" "):
+            bad.append((aid, line[start:end], expect))
+print("ok" if not bad and len(lines) > 40 else "wrong: %r" % bad[:2])
+PY
+)" ok "prose cells at $cols columns"
+    done
+done
+
 finish
