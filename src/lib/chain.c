@@ -9,6 +9,8 @@
  * an 8-byte big-endian length and the bytes: no separator can be forged by
  * the text itself, and NULL differs from "". Signatures are Ed25519.
  */
+#define _DEFAULT_SOURCE /* htobe64 */
+#include <endian.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
@@ -64,13 +66,19 @@ static void canon_final(canon *c, unsigned char out[HASH_BYTES])
     crypto_generichash_final(&c->h, out, HASH_BYTES);
 }
 
+/* The tag and the 8-byte big-endian length, written straight into the
+ * buffer: as a loop of shifts copied in by add(), 1.7% of an import, which
+ * tags every field it hashes. htobe64 makes the same bytes. */
 static void put_len(canon *c, char type, uint64_t n)
 {
-    unsigned char b[9];
-    b[0] = (unsigned char)type;
-    for (int i = 0; i < 8; i++)
-        b[1 + i] = (unsigned char)(n >> (56 - 8 * i));
-    add(c, b, sizeof b);
+    uint64_t big = htobe64(n);
+    if (c->n + 1 + sizeof big > sizeof c->buf) {
+        crypto_generichash_update(&c->h, c->buf, c->n);
+        c->n = 0;
+    }
+    c->buf[c->n] = (unsigned char)type;
+    memcpy(c->buf + c->n + 1, &big, sizeof big);
+    c->n += 1 + sizeof big;
 }
 
 static void put_field(canon *c, char type, const void *p, size_t n)

@@ -137,7 +137,15 @@ const char *sp_enum_word(const char *kind, const char *text)
 {
     const enum_kind *k = find_kind(kind);
     char word[64];
-    if (!k || !text || !normalise(word, sizeof word, text))
+    if (!k || !text)
+        return NULL;
+    /* Most text is already a canonical word (an export read back, a
+     * sheet's own words): found as it is, without the copy. An import
+     * checks several words a row, and normalising each was 1% of it. */
+    for (const char *const *w = k->words; *w; w++)
+        if (text[0] == (*w)[0] && strcmp(text, *w) == 0)
+            return *w;
+    if (!normalise(word, sizeof word, text))
         return NULL;
     for (const char *const *w = k->words; *w; w++)
         if (strcmp(word, *w) == 0)
