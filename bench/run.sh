@@ -312,8 +312,9 @@ filtered_bench() {
     log "$name: $ROUNDS rounds"
     for r in $(seq 1 "$ROUNDS"); do
         pair "$name" "$r" read_a read_b
-        # "web: ..." figures are informative: not the same output.
-        if [ "$r" -eq 1 ] && [ "${name#web: }" = "$name" ]; then
+        # "web: ..." and "table: ..." figures are informative: not the same
+        # output.
+        if [ "$r" -eq 1 ] && [ "${name#web: }" = "$name" ] && [ "${name#table: }" = "$name" ]; then
             same "$name" "$WORK/a.out" "$WORK/b.out"
         fi
     done
@@ -336,6 +337,10 @@ if wants filtered; then
         overdue --as-of "$AS_OF" --owner "$OWNER" --format csv
     filtered_bench "filtered: overdue --authority" "report/overdue?authority" \
         authority_id="$AUTH" -- overdue --as-of "$AS_OF" --authority "$AUTH" --format csv
+    # The same list as a manager reads it at a terminal: an aligned table
+    # of 100 columns (COLUMNS; src/cli/output.c), against the shell's CSV.
+    COLUMNS=100 filtered_bench "table: overdue --authority" "report/overdue?authority" \
+        authority_id="$AUTH" -- overdue --as-of "$AS_OF" --authority "$AUTH"
     filtered_bench "filtered: overdue --review" "report/overdue?review" review_id="$REVIEW" -- \
         overdue --as-of "$AS_OF" --review "$REVIEW" --format csv
     filtered_bench "filtered: overdue --finding" "report/overdue?finding" \

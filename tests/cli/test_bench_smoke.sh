@@ -15,6 +15,7 @@ expect_status 0
 for bench in "import (export format)" "import (council sheet)" "overdue --format csv" \
     "summary --by theme" "summary --by theme (vs plain GROUP BY)" "| export |" "| one update |" "| 5 updates in a row |" \
     "| filtered: overdue --owner |" "| filtered: overdue --authority |" \
+    "| table: overdue --authority |" \
     "| filtered: overdue --review |" "| filtered: overdue --finding |" \
     "| filtered: overdue --authority --owner |" "| filtered: stale --owner |" \
     "| filtered: summary --by theme --owner |" "| filtered: summary --by owner --authority |" \
@@ -26,8 +27,8 @@ for bench in "import (export format)" "import (council sheet)" "overdue --format
     expect_out "$bench"
 done
 # A ratio of medians (e.g. "| 0.93× |") in the wall-time ratio column of
-# each of the 24 rows.
-expect_eq "$(grep -cE '^\| [^|]+ \|[^|]+\|[^|]+\| [0-9]+\.[0-9]{2}× \|' "$OUT")" 24 "rows with a ratio"
+# each of the 25 rows.
+expect_eq "$(grep -cE '^\| [^|]+ \|[^|]+\|[^|]+\| [0-9]+\.[0-9]{2}× \|' "$OUT")" 25 "rows with a ratio"
 # Each filtered list gave the rows of the same filtered query in the shell.
 expect_eq "$(grep -c '^  filtered: .*: same [0-9]* rows and header' "$OUT")" 13 "filtered lists checked"
 expect_out "list: owner list: same "
