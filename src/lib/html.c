@@ -47,15 +47,22 @@ typedef struct page {
  * quoted attributes alike. */
 static void esc(FILE *out, const char *s)
 {
-    for (; s && *s; s++) {
+    /* Runs of bytes that need no escape are written at once: a byte at a
+     * time, through fputc, was 1.2% of one authority's report. */
+    while (s && *s) {
+        size_t n = strcspn(s, "&<>\"'");
+        if (n > 0)
+            fwrite(s, 1, n, out);
+        s += n;
         switch (*s) {
         case '&': fputs("&amp;", out); break;
         case '<': fputs("&lt;", out); break;
         case '>': fputs("&gt;", out); break;
         case '"': fputs("&quot;", out); break;
         case '\'': fputs("&#39;", out); break;
-        default: fputc(*s, out);
+        default: return; /* the end of s */
         }
+        s++;
     }
 }
 
