@@ -133,6 +133,15 @@ static bool normalise(char *out, size_t size, const char *text)
     return o > 0;
 }
 
+/* The canonical word of k that is exactly s, or NULL. */
+static const char *canonical(const enum_kind *k, const char *s)
+{
+    for (const char *const *w = k->words; *w; w++)
+        if (s[0] == (*w)[0] && strcmp(s, *w) == 0)
+            return *w;
+    return NULL;
+}
+
 const char *sp_enum_word(const char *kind, const char *text)
 {
     const enum_kind *k = find_kind(kind);
@@ -142,14 +151,11 @@ const char *sp_enum_word(const char *kind, const char *text)
     /* Most text is already a canonical word (an export read back, a
      * sheet's own words): found as it is, without the copy. An import
      * checks several words a row, and normalising each was 1% of it. */
-    for (const char *const *w = k->words; *w; w++)
-        if (text[0] == (*w)[0] && strcmp(text, *w) == 0)
-            return *w;
-    if (!normalise(word, sizeof word, text))
-        return NULL;
-    for (const char *const *w = k->words; *w; w++)
-        if (strcmp(word, *w) == 0)
-            return *w;
+    const char *found = canonical(k, text);
+    if (found || !normalise(word, sizeof word, text))
+        return found;
+    if ((found = canonical(k, word)) != NULL)
+        return found;
     for (const alias *a = k->aliases; a->from; a++)
         if (strcmp(word, a->from) == 0)
             return a->to;
