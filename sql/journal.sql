@@ -135,6 +135,14 @@ WHERE l.entry_table = 'journal' AND l.seq BETWEEN :first AND :last
                   AND o.entry_id = j.object_id AND o.seq BETWEEN :first AND :last)
 ORDER BY 9 DESC;
 
+-- name: created_in
+-- The first authority or owner a change set added (undo_entries leaves
+-- them out): what undo names when that is all the change did.
+SELECT j.object_kind, j.object_id
+FROM ledger l JOIN journal j ON j.id = l.entry_id
+WHERE l.entry_table = 'journal' AND l.seq BETWEEN :first AND :last AND j.field = 'created'
+ORDER BY l.seq LIMIT 1;
+
 -- name: undo_update
 -- Puts back what one progress entry changed (status, due date, owner).
 INSERT INTO action_update (action_id, on_date, author, old_status, new_status, old_due_on,

@@ -36,12 +36,10 @@ int sp_authority_add(int64_t *id, sp_db *db, const sp_authority_new *in)
     sp_bind_text(st, ":code", in->code);
     sp_bind_text(st, ":name", in->name);
     sp_bind_text(st, ":kind", kind);
-    rc = sp_exec_change(db, st, "adding authority");
+    rc = sp_exec_change(db, st, "adding authority", id);
     sqlite3_finalize(st);
     if (rc == SP_EEXISTS)
         return sp_fail(db, rc, "authority '%s' already exists", in->code);
-    if (rc == SP_OK && id)
-        *id = sqlite3_last_insert_rowid(db->sql);
     return rc;
 }
 

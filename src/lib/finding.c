@@ -26,13 +26,11 @@ int sp_finding_add(int64_t *id, sp_db *db, const sp_finding_new *in)
         sp_bind_text(st, ":kind", kind);
         sp_bind_text(st, ":theme", in->theme);
         sp_bind_text(st, ":text", in->text);
-        rc = sp_exec_change(db, st, "adding finding");
+        rc = sp_exec_change(db, st, "adding finding", id);
         if (rc == SP_EEXISTS)
             rc = sp_fail(db, rc, "finding '%s/%s' already exists", in->review, in->ref);
     }
     sqlite3_finalize(st);
-    if (rc == SP_OK && id)
-        *id = sqlite3_last_insert_rowid(db->sql);
     return rc;
 }
 

@@ -115,8 +115,9 @@ void sp_private_copy_end(sp_db *db, sqlite3 *saved);
 void sp_change_begin(sp_db *db);
 int sp_change_end(sp_db *db);
 /* sp_exec_stmt in a transaction of its own, so that a one-statement write
- * (adding a finding, an owner ...) records its change set too. */
-int sp_exec_change(sp_db *db, sqlite3_stmt *st, const char *what);
+ * (adding a finding, an owner ...) records its change set too. *id, if
+ * not NULL, receives the id of the row the statement inserted. */
+int sp_exec_change(sp_db *db, sqlite3_stmt *st, const char *what, int64_t *id);
 
 /* Records a message on db and returns code (so callers can `return sp_fail(...)`). */
 int sp_fail(sp_db *db, int code, const char *fmt, ...)

@@ -101,7 +101,7 @@ int sp_change_end(sp_db *db)
     return rc;
 }
 
-int sp_exec_change(sp_db *db, sqlite3_stmt *st, const char *what)
+int sp_exec_change(sp_db *db, sqlite3_stmt *st, const char *what, int64_t *id)
 {
     int rc = sp_begin(db);
     if (rc != SP_OK)
@@ -111,6 +111,10 @@ int sp_exec_change(sp_db *db, sqlite3_stmt *st, const char *what)
         sp_rollback(db);
         return rc;
     }
+    /* Now, not after the commit: committing records the change set, a
+     * row of its own, and last_insert_rowid would then be that row's. */
+    if (id)
+        *id = sqlite3_last_insert_rowid(db->sql);
     return sp_commit(db);
 }
 

@@ -24,13 +24,11 @@ int sp_owner_add(int64_t *id, sp_db *db, const sp_owner_new *in)
         sp_bind_text(st, ":name", in->name);
         sp_bind_text(st, ":team", sp_blank(in->team) ? NULL : in->team);
         sp_bind_text(st, ":email", sp_blank(in->email) ? NULL : in->email);
-        rc = sp_exec_change(db, st, "adding owner");
+        rc = sp_exec_change(db, st, "adding owner", id);
         if (rc == SP_EEXISTS)
             rc = sp_fail(db, rc, "owner '%s' already exists", in->name);
     }
     sqlite3_finalize(st);
-    if (rc == SP_OK && id)
-        *id = sqlite3_last_insert_rowid(db->sql);
     return rc;
 }
 

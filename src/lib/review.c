@@ -45,13 +45,11 @@ int sp_review_add(int64_t *id, sp_db *db, const sp_review_new *in)
         rc = bind_review(st, db, in, kind);
     if (rc == SP_OK) {
         sp_bind_int(st, ":authority_id", authority_id);
-        rc = sp_exec_change(db, st, "adding review");
+        rc = sp_exec_change(db, st, "adding review", id);
         if (rc == SP_EEXISTS)
             rc = sp_fail(db, rc, "review '%s/%s' already exists", in->authority, in->ref);
     }
     sqlite3_finalize(st);
-    if (rc == SP_OK && id)
-        *id = sqlite3_last_insert_rowid(db->sql);
     return rc;
 }
 

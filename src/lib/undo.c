@@ -103,8 +103,37 @@ static int compensate(sp_db *db, sqlite3_stmt *e, const char *reason, const char
     return rc;
 }
 
+/* A change that only added an authority or an owner has nothing undo
+ * can reverse: they are not voided (they appear in no report until
+ * something is assigned to them). Saying "undone" would leave the change
+ * unmarked, and every later plain `undo` would stop at it again. */
+static int refuse_additions(sp_db *db, int64_t change, int64_t first, int64_t last)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "journal/created_in");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":first", first);
+    sp_bind_int(st, ":last", last);
+    char *path = NULL;
+    const char *kind = "nothing";
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        kind = (const char *)sqlite3_column_text(st, 0);
+        sp_ref_path(&path, db, kind, sqlite3_column_int64(st, 1));
+    }
+    rc = sp_fail(db, SP_EINVALID, "change %lld added %s%s%s%s, which undo does not remove: an "
+                 "authority or owner stays in the plan, and shows in no report until "
+                 "something is assigned to it. To undo an earlier change, name it: "
+                 "'safeplan undo N' (see 'safeplan log')", (long long)change, kind,
+                 path ? " '" : "", path ? path : "", path ? "'" : "");
+    sp_free(path);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static int revert(sp_db *db, int64_t change, int64_t first, int64_t last, const char *author)
 {
+    int made = 0;
     sqlite3_stmt *e;
     char reason[64];
     snprintf(reason, sizeof reason, "undo of change %lld", (long long)change);
@@ -114,10 +143,12 @@ static int revert(sp_db *db, int64_t change, int64_t first, int64_t last, const 
     sp_bind_int(e, ":first", first);
     sp_bind_int(e, ":last", last);
     /* Read every entry before writing: the writes add to the same ledger. */
-    while (rc == SP_OK && sqlite3_step(e) == SQLITE_ROW)
+    while (rc == SP_OK && sqlite3_step(e) == SQLITE_ROW) {
         rc = compensate(db, e, reason, author);
+        made++;
+    }
     sqlite3_finalize(e);
-    return rc;
+    return rc == SP_OK && made == 0 ? refuse_additions(db, change, first, last) : rc;
 }
 
 static int pick(int64_t *change, sp_db *db)

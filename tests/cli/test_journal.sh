@@ -307,6 +307,27 @@ expect_eq "$(sql "$DB" "SELECT group_concat(id || ':' || owner_id) FROM action O
 run verify
 expect_status 0
 
+case_ "owner add prints the new owner's id (not its change set's)"
+sp action edit "$A" --measure "Audit measure" --reason "before the owner"
+EDIT=$(sql "$DB" "SELECT max(id) FROM change_set")
+run owner add "Audit stray owner"
+expect_status 0
+expect_out "added owner $(sql "$DB" "SELECT id FROM owner WHERE name = 'Audit stray owner'"): "
+case_ "undo of an owner add is refused, names the owner and how to go on, and changes nothing"
+n=$(sql "$DB" "SELECT count(*) FROM change_set")
+for i in 1 2; do # the second plain undo stops at the same change, saying the same
+    run undo
+    expect_status 1
+    expect_err "added owner 'Audit stray owner', which undo does not remove"
+    expect_err "'safeplan undo N'"
+done
+expect_eq "$(sql "$DB" "SELECT count(*) FROM change_set")" "$n" "no change set recorded"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM owner WHERE name = 'Audit stray owner'")" 1 "owner kept"
+run undo "$EDIT"
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT measure IS NOT 'Audit measure' FROM action WHERE id = $A")" 1 \
+    "the earlier edit undone by number"
+
 case_ "README 'Putting mistakes right': each command prints what the README shows"
 mkdir -p "$WORK/readme" && (
     cd "$WORK/readme" || exit 1
