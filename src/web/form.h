@@ -13,6 +13,11 @@ typedef struct form_error {
     char copy[512];
 } form_error;
 
+/* What a page says of a field form_field could not read (nothing is saved). */
+#define FIELD_UNREADABLE                                                               \
+    "This text could not be read: it is too long, or it holds a character that "      \
+    "cannot be stored (a NUL byte). Shorten it or type it again, then send the form."
+
 /* A form error whose message is text of the page's own (not the library's). */
 static inline form_error form_err(const char *field, const char *message)
 {

@@ -115,7 +115,7 @@ static int csrf_ok(web_ctx *x)
     if (multipart_part(x->w, "csrf", &part, &plen, NULL, 0) && plen < sizeof got) {
         memcpy(got, part, plen);
         got[plen] = '\0';
-    } else if (!form_field(x->w->body, "csrf", got, sizeof got)) {
+    } else if (form_field(x->w->body, "csrf", got, sizeof got) != 1) {
         return 0;
     }
     /* Constant-time comparison: the token must not leak byte by byte. */

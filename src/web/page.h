@@ -28,7 +28,9 @@ void html_text(FILE *out, const char *text);
 void html_table_open(FILE *out, const char *label);
 void html_table_close(FILE *out);
 
-/* Decodes field `name` of a urlencoded body into buf; 0 if absent. */
+/* Decodes field `name` of a urlencoded body into buf: 1, 0 if absent, -1
+ * if it is longer than buf or holds a NUL (a page must refuse it). buf is
+ * always a whole string, empty unless 1. */
 int form_field(const char *body, const char *name, char *buf, size_t size);
 
 /* The part `name` of a multipart/form-data body: *data and *len point into

@@ -129,6 +129,7 @@ static const char *const U_FIELDS[] = {"note", "evidence", "percent", "status",
 typedef struct update_values {
     char *v[U_N];
     const char *p[U_N + 1]; /* NULL where empty */
+    int bad;                /* a field that could not be read, or -1 */
 } update_values;
 
 static void update_form(FILE *f, web_ctx *x, const form_error *e, const update_values *u)
@@ -217,11 +218,12 @@ static const char *update_error_field(const char *msg)
 static int read_update(web_ctx *x, update_values *u)
 {
     memset(u, 0, sizeof *u);
+    u->bad = -1;
     for (int i = 0; i < U_N; i++) {
         if (!(u->v[i] = malloc(U_SIZE)))
             return 0;
-        u->v[i][0] = '\0';
-        form_field(x->w->body, U_FIELDS[i], u->v[i], U_SIZE);
+        if (form_field(x->w->body, U_FIELDS[i], u->v[i], U_SIZE) < 0 && u->bad < 0)
+            u->bad = i;
         u->p[i] = u->v[i][0] ? u->v[i] : NULL;
     }
     return 1;
@@ -256,6 +258,14 @@ int page_action_update(web_ctx *x)
     if (!read_update(x, &u)) {
         free_update(&u);
         return respond_error(x, 500, "The server is out of memory. Try again.");
+    }
+    if (u.bad >= 0) { /* nothing is saved: the text is not what was typed */
+        form_error e = {.field = U_FIELDS[u.bad], .message = FIELD_UNREADABLE};
+        if (!is_manager(x) && u.bad > U_STATUS)
+            e.field = "note"; /* a field the officer's form has */
+        int r = action_page(x, 400, &e, &u);
+        free_update(&u);
+        return r;
     }
     if (officer_overreach(x, &u)) {
         free_update(&u);

@@ -70,7 +70,10 @@ static int hexval(int c)
     return isdigit(c) ? c - '0' : isxdigit(c) ? (tolower(c) - 'a' + 10) : -1;
 }
 
-/* Decodes one urlencoded value of length n; 0 if it does not fit or has a NUL. */
+/* Decodes one urlencoded value of length n: 1, or -1 with buf emptied if
+ * it does not fit or holds a NUL. Emptied, never half-written: a caller
+ * that showed or stored a half-written buffer would send back whatever
+ * the heap held after the bytes decoded (another user's words). */
 static int decode(char *buf, size_t size, const char *v, size_t n)
 {
     size_t o = 0;
@@ -83,8 +86,10 @@ static int decode(char *buf, size_t size, const char *v, size_t n)
             c = hexval((unsigned char)v[i + 1]) * 16 + hexval((unsigned char)v[i + 2]);
             i += 2;
         }
-        if (c == 0 || o + 1 >= size)
-            return 0;
+        if (c == 0 || o + 1 >= size) {
+            buf[0] = '\0';
+            return -1;
+        }
         buf[o++] = (char)c;
     }
     buf[o] = '\0';
@@ -94,6 +99,7 @@ static int decode(char *buf, size_t size, const char *v, size_t n)
 int form_field(const char *body, const char *name, char *buf, size_t size)
 {
     size_t nlen = strlen(name);
+    buf[0] = '\0';
     for (const char *p = body; p && *p;) {
         const char *amp = strchr(p, '&');
         size_t len = amp ? (size_t)(amp - p) : strlen(p);

@@ -127,6 +127,21 @@ python3 -c "open('$OUT', encoding='utf-8', errors='strict').read()" && ok || bad
 expect_out $'x\xef\xbf\xbd\xef\xbf\xbdy' # U+FFFD for each byte that is not UTF-8
 # the message in the summary and again at its field, after the page's other reads
 expect_eq "$(grep -o "no owner &#39;x" "$OUT" | wc -l)" 2 "message shown twice"
+case_ "a NUL or an over-long field is refused, nothing stored, and no other bytes shown"
+n=$(sql plan.db "SELECT count(*) FROM action_update")
+for note in "$(printf 'A%.0s' $(seq 40))%00tail" "$(head -c 20000 /dev/zero | tr '\0' b)"; do
+    post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=$note"
+    expect_eq "$STATUS" 400 "status"
+    expect_out 'href="#note">This text could not be read: it is too long'
+    expect_eq "$(sql plan.db "SELECT count(*) FROM action_update")" "$n" "nothing stored"
+    # The note is shown again empty: not the bytes decoded, nor what follows them.
+    python3 - "$OUT" <<'PY' && ok || bad "the note field is not empty"
+import re, sys
+page = open(sys.argv[1], encoding="utf-8", errors="strict").read()
+m = re.search(r'<textarea[^>]*name="note"[^>]*>(.*?)</textarea>', page, re.S)
+sys.exit(0 if m and m.group(1).strip() == "" else 1)
+PY
+done
 case_ "officer cannot update another's action: 403, nothing changes"
 n=$(sql plan.db "SELECT count(*) FROM action_update")
 post /actions/$other_leic "$WORK/officer1.jar" "csrf=$c&note=not+mine"

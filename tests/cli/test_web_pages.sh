@@ -233,7 +233,15 @@ post /reassign "$(jar managerl)" "csrf=$ml&from=x&to=y&reason=r"
 expect_eq "$STATUS" 400 "no authority for a scoped manager"; error_links authority
 post /reassign "$(jar managerl)" "csrf=$ml&from=Nobody+At+All&to=y&authority=leicester&reason=r"
 expect_eq "$STATUS" 400 "unknown owner"; error_links from
+post /reassign "$(jar managerl)" "csrf=$ml&from=x&to=y%00$(printf 'z%.0s' $(seq 40))&authority=leicester&reason=r"
+expect_eq "$STATUS" 400 "a NUL"; error_links to
+post /reassign "$(jar managerl)" "csrf=$ml&from=x&to=y&authority=leicester&reason=$(head -c 2000 /dev/zero | tr '\0' r)"
+expect_eq "$STATUS" 400 "too long"; error_links reason
+expect_eq "$(sql plan.db "SELECT count(*) FROM owner WHERE name LIKE 'y%'")" 0 "no owner made"
 expect_eq "$(updates)" "$n" "nothing changed"
+case_ "the reassign page's banner shows a count, never other text from the address"
+get "/reassign?moved=Your+account+is+suspended" "$(jar managerl)"
+expect_out_not "suspended"; expect_out_not "govuk-notification-banner--success"
 case_ "reassign: moves the open actions in scope, attributed to the account"
 post /reassign "$(jar managerl)" \
     "csrf=$ml&from=$(python3 -c 'import urllib.parse,sys;print(urllib.parse.quote_plus(sys.argv[1]))' "$owner_name")&to=Deputy+director&authority=leicester&reason=Restructure"
