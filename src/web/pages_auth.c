@@ -1,5 +1,6 @@
 /* Signing in and out. */
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "form.h"
@@ -41,14 +42,45 @@ int page_sign_in_form(web_ctx *x)
     return sign_in_page(x, 200, NULL, "");
 }
 
-static void peer_address(web_ctx *x, char *out, size_t size)
+/* The address the connection comes from, as text ("" if unknown). */
+static void socket_address(web_ctx *x, char *out, size_t size)
 {
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(x->w->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const struct sockaddr *sa = ci ? ci->client_addr : NULL;
     out[0] = '\0';
-    if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
-        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr,
-                  out, (socklen_t)size);
+    if (sa && sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
+                  (socklen_t)size);
+    else if (sa && sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
+                  (socklen_t)size);
+}
+
+/* The address whose failures are counted. Behind the TLS proxy every
+ * connection comes from the proxy, so counting by it would let anyone
+ * lock everyone out with five wrong passwords: there the address is the
+ * proxy's X-Real-IP (README's nginx example sets it, replacing any the
+ * client sent). It is believed only from a proxy on this machine. */
+static void peer_address(web_ctx *x, char *out, size_t size)
+{
+    socket_address(x, out, size);
+    if (!x->w->behind_tls || (strcmp(out, "127.0.0.1") != 0 && strcmp(out, "::1") != 0))
+        return;
+    const char *real = MHD_lookup_connection_value(x->w->conn, MHD_HEADER_KIND, "X-Real-IP");
+    if (!real || !*real || strlen(real) >= size || strspn(real, "0123456789abcdefABCDEF.:") !=
+                                                        strlen(real))
+        return;
+    snprintf(out, size, "%s", real);
+}
+
+/* Account names are compared without regard to ASCII case (COLLATE
+ * NOCASE), so their failures are counted so too: MGR is mgr. */
+static void name_key(char *key, size_t size, const char *name)
+{
+    size_t n = (size_t)snprintf(key, size, "name:%s", name);
+    for (size_t i = 5; i < n && i < size; i++)
+        key[i] = (char)tolower((unsigned char)key[i]);
 }
 
 int page_sign_in(web_ctx *x)
@@ -58,7 +90,7 @@ int page_sign_in(web_ctx *x)
     form_field(x->w->body, "password", pw, sizeof pw);
     peer_address(x, addr, sizeof addr);
     snprintf(akey, sizeof akey, "ip:%s", addr);
-    snprintf(nkey, sizeof nkey, "name:%s", name);
+    name_key(nkey, sizeof nkey, name);
     if (limit_blocked(akey, x->w->now) || limit_blocked(nkey, x->w->now))
         return sign_in_page(x, 429, "Too many failed attempts to sign in. Wait 15 minutes "
                             "and try again, or ask an administrator to reset the password.",

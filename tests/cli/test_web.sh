@@ -236,6 +236,16 @@ signin viewer1 viewer-pass-12
 grep -qi "Set-Cookie: __Host-safeplan=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Lax; Secure" "$ERR" && ok || bad "cookie"
 post /sign-in "$WORK/x.jar" "name=viewer1&password=viewer-pass-12" -H "Origin: $BASE"
 expect_eq "$STATUS" 403 "http origin behind TLS"
+case_ "behind TLS: failures count by the proxy's X-Real-IP, and by the name in any case"
+for i in 1 2 3 4 5; do
+    post /sign-in "$WORK/x.jar" "name=viewer1&password=bad-$i-password" -H "X-Real-IP: 10.0.0.1"
+done
+post /sign-in "$WORK/x.jar" "name=VIEWER1&password=viewer-pass-12" -H "X-Real-IP: 10.0.0.2"
+expect_eq "$STATUS" 429 "the same account, its name in capitals"
+post /sign-in "$WORK/x.jar" "name=officer1&password=officer-pass-1" -H "X-Real-IP: 10.0.0.1"
+expect_eq "$STATUS" 429 "another account from the address that failed"
+post /sign-in "$WORK/x.jar" "name=officer1&password=officer-pass-1" -H "X-Real-IP: 10.0.0.3"
+expect_eq "$STATUS" 303 "another user behind the same proxy is not blocked"
 kill -TERM $SERVER; wait $SERVER
 case_ "bad --listen is misuse"
 run serve --listen nowhere; expect_status 2; expect_err "is not ADDRESS:PORT"
