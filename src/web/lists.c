@@ -515,13 +515,21 @@ int page_plan(web_ctx *x) { return list_page(x, &SPECS[3]); }
  * where the plan's lists are, rather than shown every action in scope. */
 int page_home(web_ctx *x)
 {
-    if (x->session.owner_id)
+    int admin = strcmp(x->session.role, "admin") == 0;
+    if (x->session.owner_id && !admin)
         return list_page(x, &SPECS[4]);
     char *buf = NULL;
     size_t len = 0;
     FILE *f = page_begin(x, "My actions", &buf, &len);
     if (!f)
         return 0;
+    if (admin) {
+        fputs("<p class=\"govuk-body\">This is an administrator's account: it manages "
+              "accounts, which is done on the server with <code>safeplan user</code>, and "
+              "opens none of the plan's pages. To read the plan, sign in with an account "
+              "that has a role in it.</p>\n", f);
+        return page_end(x, f, &buf, &len, 200, NULL);
+    }
     fputs("<p class=\"govuk-body\">Your account is not linked to an owner of actions, so "
           "no actions are yours to update. The plan's lists are <a class=\"govuk-link\" "
           "href=\"/overdue\">Overdue</a>, <a class=\"govuk-link\" href=\"/due-soon\">Due "

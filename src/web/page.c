@@ -18,6 +18,8 @@
 #define R_CLERK 8
 #define R_ADMIN 16
 #define R_ANY (R_VIEWER | R_OFFICER | R_MANAGER | R_CLERK | R_ADMIN)
+/* Everyone who reads the plan: admins manage accounts only, not content. */
+#define R_READER (R_VIEWER | R_OFFICER | R_MANAGER | R_CLERK)
 #define R_PUBLIC 0
 
 typedef struct route {
@@ -36,15 +38,14 @@ static const route ROUTES[] = {
     {"POST", "/session/extend", R_ANY, page_session_extend},
     {"POST", "/sign-out", R_ANY, page_sign_out},
     {"GET", "/", R_ANY, page_home},
-    {"GET", "/overdue", R_ANY, page_overdue},
-    {"GET", "/due-soon", R_ANY, page_due_soon},
-    {"GET", "/stale", R_ANY, page_stale},
-    {"GET", "/plan", R_ANY, page_plan},
-    {"GET", "/summary", R_ANY, page_summary},
-    /* Reports and the pack: everyone who reads the plan (admins manage
-     * accounts only, not plan content). */
-    {"GET", "/downloads", R_VIEWER | R_OFFICER | R_MANAGER | R_CLERK, page_downloads},
-    {"GET", "/download", R_VIEWER | R_OFFICER | R_MANAGER | R_CLERK, page_download},
+    {"GET", "/overdue", R_READER, page_overdue},
+    {"GET", "/due-soon", R_READER, page_due_soon},
+    {"GET", "/stale", R_READER, page_stale},
+    {"GET", "/plan", R_READER, page_plan},
+    {"GET", "/summary", R_READER, page_summary},
+    /* Reports and the pack: everyone who reads the plan. */
+    {"GET", "/downloads", R_READER, page_downloads},
+    {"GET", "/download", R_READER, page_download},
     /* Moving work between owners and authorities: managers only. */
     {"GET", "/reassign", R_MANAGER, page_reassign_form},
     {"POST", "/reassign", R_MANAGER, page_reassign},
@@ -54,7 +55,7 @@ static const route ROUTES[] = {
     {"GET", "/import", R_CLERK, page_import_form},
     {"POST", "/import", R_CLERK, page_import_preview},
     {"POST", "/import/confirm", R_CLERK, page_import_confirm},
-    {"GET", "/actions/", R_ANY, page_action},
+    {"GET", "/actions/", R_READER, page_action},
     /* Updating: officers their own actions, managers any in scope (admins
      * manage accounts, not plan content). */
     {"POST", "/actions/", R_OFFICER | R_MANAGER, page_action_update},

@@ -68,9 +68,21 @@ expect_out 'govuk-tag'
 get /summary "$(jar manager1)"; expect_out 'govuk-table__cell--numeric'
 get "/actions/$own_id" "$(jar viewer1)"; expect_out 'class="govuk-summary-list"'
 expect_out 'govuk-summary-list__key'; expect_out 'class="govuk-table"'
-case_ "admins manage accounts, not plan content: no downloads"
+case_ "admins manage accounts, not plan content: no plan page, no download, none in the menu"
 get /downloads "$(jar admin1)"; expect_eq "$STATUS" 403 "admin downloads"
 get "/download?what=csv" "$(jar admin1)"; expect_eq "$STATUS" 403 "admin download"
+for page in /overdue /due-soon /stale /plan /summary "/actions/$own_id"; do
+    get "$page" "$(jar admin1)"; expect_eq "$STATUS" 403 "admin $page"
+    expect_out_not "$(sql plan.db "SELECT description FROM action WHERE id = $own_id")"
+done
+get / "$(jar admin1)"; expect_eq "$STATUS" 200 "admin home"
+expect_out "administrator's account"; expect_out_not 'href="/overdue"'; expect_out_not 'href="/downloads"'
+case_ "the menu offers Import only to a clerk who sees every authority"
+adduser clerkl "clerk-pass-456" --role clerk --authority leicester
+signin clerkl clerk-pass-456
+get / "$(jar clerkl)"; expect_out 'href="/overdue"'; expect_out_not 'href="/import"'
+get /import "$(jar clerkl)"; expect_eq "$STATUS" 403 "scoped clerk import"
+get / "$(jar clerk1)"; expect_out 'href="/import"'
 case_ "managers' task pages: managers only"
 for who in officer1 viewer1 clerk1 admin1; do
     get /reassign "$(jar $who)"; expect_eq "$STATUS" 403 "$who reassign"
