@@ -130,6 +130,14 @@ void authority_select(FILE *f, web_ctx *x, const form_error *e, const char *valu
     fputs("</select></div>\n", f);
 }
 
+void form_error_scoped(form_error *e, web_ctx *x, int rc, const char *const *fields,
+                       const char *const *values)
+{
+    form_error_from_db(e, x, fields, values);
+    if (rc == SP_ENOTFOUND && !x->session.all_authorities)
+        e->message = NOT_IN_SCOPE;
+}
+
 void form_error_from_db(form_error *e, web_ctx *x, const char *const *fields,
                         const char *const *values)
 {

@@ -43,5 +43,16 @@ void authority_select(FILE *f, web_ctx *x, const form_error *e, const char *valu
  * lists fields and values) whose value the message names; else the first. */
 void form_error_from_db(form_error *e, web_ctx *x, const char *const *fields,
                         const char *const *values);
+/* form_error_from_db for a filter or name the library found nothing for
+ * (rc SP_ENOTFOUND): to an account that sees only some authorities it
+ * says so without the library's "closest" names, which come from the
+ * whole plan. */
+void form_error_scoped(form_error *e, web_ctx *x, int rc, const char *const *fields,
+                       const char *const *values);
+/* The words a scoped account is told when a name matches nothing it sees
+ * (the same whether or not the name exists elsewhere). */
+#define NOT_IN_SCOPE                                                                   \
+    "Nothing of that name was found in the authorities your account can see. "       \
+    "Check the spelling, or clear this box."
 
 #endif

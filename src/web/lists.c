@@ -318,6 +318,12 @@ static int read_query(web_ctx *x, const list_spec *s, list_query *q, form_error 
         *e = form_err("authority", "Choose an authority your account can see");
         return 0;
     }
+    /* A review elsewhere is answered as one that does not exist: an empty
+     * list for it would tell a scoped account that it exists. */
+    if (!ref_in_scope(x, q->flt.review)) {
+        *e = form_err("review", NOT_IN_SCOPE);
+        return 0;
+    }
     if (!parse_after(query_arg(x, "after"), q)) {
         *e = form_err("after", "The page address is not right: start from the first page");
         return 0;
@@ -419,8 +425,9 @@ static int read_runs(FILE *f, web_ctx *x, const list_spec *s, list_query *q, for
         sp_cursor *c = NULL;
         p->run = k;
         q->flt.authority = runs[k][0] ? runs[k] : NULL;
-        if (run_report(&c, x, s, q) != SP_OK) {
-            form_error_from_db(e, x, FILTERS, (const char *const[]){q->flt.authority,
+        int rc = run_report(&c, x, s, q);
+        if (rc != SP_OK) {
+            form_error_scoped(e, x, rc, FILTERS, (const char *const[]){q->flt.authority,
                 q->flt.review, q->flt.owner, q->flt.theme, q->flt.status, q->flt.rag, NULL});
             return 0;
         }

@@ -106,16 +106,6 @@ static int task_page(web_ctx *x, const task_form *t, unsigned status, const form
 int page_reassign_form(web_ctx *x) { return task_page(x, &REASSIGN, 200, NULL, NULL); }
 int page_transfer_form(web_ctx *x) { return task_page(x, &TRANSFER, 200, NULL, NULL); }
 
-/* A reference's authority (the part before the first '/') must be in scope. */
-static int ref_in_scope(web_ctx *x, const char *ref)
-{
-    char code[64];
-    if (!ref)
-        return 1;
-    snprintf(code, sizeof code, "%.*s", (int)strcspn(ref, "/"), ref);
-    return scope_allows(x, code);
-}
-
 /* The checks both tasks share; 0 with e filled if one fails. */
 static int check_common(web_ctx *x, const task_form *t, const values *vs, form_error *e)
 {
@@ -169,9 +159,9 @@ int page_reassign(web_ctx *x)
     in.review = vs.p[3];
     in.reason = vs.p[4];
     in.author = x->session.name; /* attributed to the account, never to free text */
-    int moved = 0;
-    if (sp_action_reassign(&moved, x->w->db, &in) != SP_OK) {
-        form_error_from_db(&e, x, REASSIGN_FIELDS, vs.p);
+    int moved = 0, rc = sp_action_reassign(&moved, x->w->db, &in);
+    if (rc != SP_OK) {
+        form_error_scoped(&e, x, rc, REASSIGN_FIELDS, vs.p);
         return task_page(x, &REASSIGN, 400, &e, &vs);
     }
     return task_done(x, &REASSIGN, moved);
@@ -192,9 +182,9 @@ int page_transfer(web_ctx *x)
     in.owner = vs.p[4];
     in.reason = vs.p[5];
     in.author = x->session.name;
-    int moved = 0;
-    if (sp_action_transfer(&moved, x->w->db, &in) != SP_OK) {
-        form_error_from_db(&e, x, TRANSFER_FIELDS, vs.p);
+    int moved = 0, rc = sp_action_transfer(&moved, x->w->db, &in);
+    if (rc != SP_OK) {
+        form_error_scoped(&e, x, rc, TRANSFER_FIELDS, vs.p);
         return task_page(x, &TRANSFER, 400, &e, &vs);
     }
     return task_done(x, &TRANSFER, moved);

@@ -60,5 +60,8 @@ int respond_redirect_cookie(web_ctx *x, const char *to, const char *cookie);
 void page_csrf(web_ctx *x, FILE *f);
 /* 1 if the account may see authority `code` (scoping). */
 int scope_allows(web_ctx *x, const char *code);
+/* 1 if a reference's authority (the part before the first '/') is in
+ * scope, or there is no reference. */
+int ref_in_scope(web_ctx *x, const char *ref);
 
 #endif

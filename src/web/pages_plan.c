@@ -1,5 +1,6 @@
 /* An action's page: everything `action show` gives, its history and the
  * update form, for an action in the account's scope. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +59,18 @@ int scope_allows(web_ctx *x, const char *code)
         found = strcmp(sp_cursor_text(codes, 0), code) == 0;
     sp_cursor_free(codes);
     return found;
+}
+
+int ref_in_scope(web_ctx *x, const char *ref)
+{
+    char code[64];
+    if (!ref)
+        return 1;
+    /* Codes are lower case, and paths are resolved in any case. */
+    int n = snprintf(code, sizeof code, "%.*s", (int)strcspn(ref, "/"), ref);
+    for (int i = 0; i < n && i < (int)sizeof code; i++)
+        code[i] = (char)tolower((unsigned char)code[i]);
+    return scope_allows(x, code);
 }
 
 /* Not found and out of scope look the same, so scope does not leak. */

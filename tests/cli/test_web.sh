@@ -126,7 +126,19 @@ get "/overdue?owner=x%FF%FEy" "$WORK/officer1.jar"; expect_eq "$STATUS" 400 "fil
 python3 -c "open('$OUT', encoding='utf-8', errors='strict').read()" && ok || bad "the list page is not UTF-8"
 expect_out $'x\xef\xbf\xbd\xef\xbf\xbdy' # U+FFFD for each byte that is not UTF-8
 # the message in the summary and again at its field, after the page's other reads
-expect_eq "$(grep -o "no owner &#39;x" "$OUT" | wc -l)" 2 "message shown twice"
+expect_eq "$(grep -o "Nothing of that name was found" "$OUT" | wc -l)" 2 "message shown twice"
+case_ "a scoped account is told of no name outside its authorities, nor whether one exists"
+torbay_review=$(sql plan.db "SELECT a.code || '/' || r.ref FROM review r JOIN authority a
+  ON a.id = r.authority_id WHERE a.code = 'torbay' LIMIT 1")
+other_owner=$(sql plan.db "SELECT o.name FROM owner o JOIN action x ON x.owner_id = o.id
+  JOIN finding f ON f.id = x.finding_id JOIN review r ON r.id = f.review_id
+  JOIN authority a ON a.id = r.authority_id WHERE a.code = 'torbay' LIMIT 1")
+for q in "review=$torbay_review" "review=torbay/no-such-review" "review=TORBAY/no-such-review" \
+         "owner=$(echo "${other_owner:0:6}" | tr " " +)" "theme=zzzz"; do
+    get "/overdue?$q" "$WORK/officer1.jar"; expect_eq "$STATUS" 400 "$q"
+    expect_out "Nothing of that name was found in the authorities your account can see"
+    expect_out_not "closest"; expect_out_not "$other_owner"
+done
 case_ "a NUL or an over-long field is refused, nothing stored, and no other bytes shown"
 n=$(sql plan.db "SELECT count(*) FROM action_update")
 for note in "$(printf 'A%.0s' $(seq 40))%00tail" "$(head -c 20000 /dev/zero | tr '\0' b)"; do
