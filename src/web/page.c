@@ -215,6 +215,22 @@ enum MHD_Result page_dispatch(web_request *w)
                                   "from the home page.") ? MHD_YES : MHD_NO;
 }
 
+int page_body_wanted(web_request *w)
+{
+    web_ctx x = {0};
+    x.w = w;
+    if (!w->db || !is_post(w))
+        return 1; /* page_dispatch answers these as they are */
+    for (size_t i = 0; i < NROUTES; i++) {
+        int64_t id = 0;
+        if (strcmp(ROUTES[i].method, "POST") != 0 || !path_match(ROUTES[i].path, w->url, &id))
+            continue;
+        return ROUTES[i].roles == R_PUBLIC ||
+               (signed_in(&x) && (role_bit(x.session.role) & ROUTES[i].roles));
+    }
+    return 1;
+}
+
 const char *page_cookie_name(const web_ctx *x)
 {
     return cookie_name(x->w);

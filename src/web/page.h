@@ -22,6 +22,11 @@ typedef struct web_request {
 } web_request;
 
 enum MHD_Result page_dispatch(web_request *w);
+/* 0 if a POST will be refused whatever its body says (no session, or a
+ * role the route does not allow): its body is then not read at all, and
+ * page_dispatch answers at once. Anyone could otherwise make the server
+ * hold a 16 MB upload per connection without signing in. */
+int page_body_wanted(web_request *w);
 
 /* Writes text HTML-escaped (& < > " ') to out. */
 void html_text(FILE *out, const char *text);

@@ -98,20 +98,25 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     (void)cls;
     (void)version;
     req *r = *con_cls;
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    conn *k = ci ? ci->socket_context : NULL;
+    web_request w = {c, k ? k->db : NULL, url, method, "", 0, 0, options->behind_tls,
+                     time(NULL), IDLE_S, ABSOLUTE_S};
     if (!r) {
         r = calloc(1, sizeof *r);
         if (!r)
             return MHD_NO;
         *con_cls = r;
-        return MHD_YES;
+        /* Headers only so far: a refused POST is answered before its body
+         * is read (libmicrohttpd then discards it and closes). */
+        return page_body_wanted(&w) ? MHD_YES : page_dispatch(&w);
     }
     if (*size)
         return read_body(r, url, data, size) ? MHD_YES : MHD_NO;
-    const union MHD_ConnectionInfo *ci =
-        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-    conn *k = ci ? ci->socket_context : NULL;
-    web_request w = {c, k ? k->db : NULL, url, method, r->body ? r->body : "", r->len,
-                     r->too_big, options->behind_tls, time(NULL), IDLE_S, ABSOLUTE_S};
+    w.body = r->body ? r->body : "";
+    w.body_len = r->len;
+    w.too_big = r->too_big;
     return page_dispatch(&w);
 }
 

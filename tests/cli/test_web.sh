@@ -173,6 +173,21 @@ expect_eq "$STATUS" 303 "status"
 case_ "too large a body is 413"
 big=$(head -c 70000 /dev/zero | tr '\0' a)
 post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=$big"; expect_eq "$STATUS" 413 "status"
+case_ "an upload without a session is refused before its body is read"
+head -c 15000000 /dev/zero | tr '\0' a >"$WORK/big.bin"
+rss() { awk '/^VmRSS/ {print $2}' "/proc/$SERVER/status"; }
+before=$(rss)
+pids=()
+for i in 1 2 3 4 5 6; do
+    curl -s -o /dev/null -w '%{http_code}\n' --data-binary @"$WORK/big.bin" "$BASE/import" \
+        >"$WORK/anon.$i" &
+    pids+=($!)
+done
+wait "${pids[@]}" # not the server's
+for i in 1 2 3 4 5 6; do expect_eq "$(cat "$WORK/anon.$i")" 403 "upload $i"; done
+# Six 15 MB bodies held at once would be 90 MB; refused unread, a few.
+[ $(( $(rss) - before )) -lt 20000 ] && ok || bad "the server grew from $before to $(rss) KiB"
+rm -f "$WORK/big.bin"
 
 case_ "viewer cannot update: 403, nothing changes"
 signin viewer1 viewer-pass-12; vc=$(csrf viewer1); n=$(sql plan.db "SELECT count(*) FROM action_update")
