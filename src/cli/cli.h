@@ -143,6 +143,19 @@ void cli_put_visible(FILE *out, const char *s, const char *indent);
  * in at most max columns, which is cut all the same. *width (if not NULL)
  * is the copy's display width. */
 char *cli_visible_line(const char *s, int max, int *width);
+/* The length (1-4) of the valid UTF-8 sequence at s, its code point in
+ * *cp; 0 if s starts no character. */
+size_t cli_utf8_decode(const char *s, unsigned *cp);
+
+/* Display columns, as a terminal draws them (colwidth.c): 2 for East
+ * Asian wide and full-width characters and emoji, 0 for combining marks,
+ * zero-width characters and variation selectors, else 1. */
+int cli_char_width(unsigned cp);
+/* The display width of the first n bytes of s (up to its end). */
+int cli_span_width(const char *s, size_t n);
+/* The bytes of s that fit in cols columns, whole characters each with the
+ * marks drawn on it; their width in *width (if not NULL). */
+size_t cli_span_fit(const char *s, int cols, int *width);
 
 /* The general help; with_commands adds the list of commands. */
 void cli_print_main_help(FILE *out, bool with_commands);

@@ -34,22 +34,10 @@ typedef struct table {
     bool header;   /* cells' row 0 is the header (not yet printed) */
 } table;
 
-/* Display width: UTF-8 code points (continuation bytes do not count). */
+/* Display width: columns as a terminal draws them (colwidth.c). */
 static int text_width(const char *s)
 {
-    int w = 0;
-    for (; *s; s++)
-        w += ((unsigned char)*s & 0xc0) != 0x80;
-    return w;
-}
-
-/* The display width of the first n bytes of s. */
-static int span_width(const char *s, size_t n)
-{
-    int w = 0;
-    for (size_t i = 0; i < n && s[i]; i++)
-        w += ((unsigned char)s[i] & 0xc0) != 0x80;
-    return w;
+    return cli_span_width(s, strlen(s));
 }
 
 /* The widest word (run without a space) of s. */
@@ -58,7 +46,7 @@ static int longest_word(const char *s)
     int best = 0;
     while (*s) {
         size_t n = strcspn(s, " ");
-        int w = span_width(s, n);
+        int w = cli_span_width(s, n);
         best = w > best ? w : best;
         s += n;
         s += strspn(s, " ");
@@ -74,7 +62,7 @@ static size_t wrap_line(const char *s, int width, const char **next)
     size_t end = 0, at = 0;
     while (s[at]) {
         size_t word = strcspn(s + at, " ");
-        if (end > 0 && span_width(s, at + word) > width)
+        if (end > 0 && cli_span_width(s, at + word) > width)
             break;
         end = at + word;
         at = end + strspn(s + end, " ");
@@ -216,14 +204,17 @@ static void print_cell(lines *out, const char *cell, int w, int width, bool righ
 {
     const char *end = *colour ? CLI_COLOUR_END : "";
     if (w > width) {
-        int keep = width - 1;
-        const char *p = cell;
-        for (int n = 0; *p && (n < keep || ((unsigned char)*p & 0xc0) == 0x80); p++)
-            n += ((unsigned char)*p & 0xc0) != 0x80;
+        /* Whole characters with their marks: a wide one that would
+         * straddle the ellipsis's column is left out, and a space keeps
+         * the next column in line. */
+        int kept;
+        size_t n = cli_span_fit(cell, width - 1, &kept);
         put_str(out, colour);
-        put_bytes(out, cell, (size_t)(p - cell));
+        put_bytes(out, cell, n);
         put_str(out, "…");
         put_str(out, end);
+        if (!last)
+            pad(out, width - 1 - kept);
         return;
     }
     if (right)
@@ -564,7 +555,7 @@ void cli_wrap(FILE *out, const char *text)
     const char *p = text;
     while (*p) {
         size_t word = strcspn(p, " ");
-        int w = span_width(p, word);
+        int w = cli_span_width(p, word);
         if (col > 0 && col + 1 + w > width) {
             fputc('\n', out);
             col = 0;

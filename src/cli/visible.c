@@ -45,15 +45,23 @@ static int hidden_mover(unsigned cp)
            cp == 0x2028 || cp == 0x2029 || cp == 0x061c;
 }
 
-size_t cli_visible_char(const char *s, char out[CLI_VISIBLE_MAX])
+size_t cli_utf8_decode(const char *s, unsigned *cp)
 {
     const unsigned char *p = (const unsigned char *)s;
     int n = utf8_len(p);
+    *cp = n ? code_point(p, n) : 0;
+    return (size_t)n;
+}
+
+size_t cli_visible_char(const char *s, char out[CLI_VISIBLE_MAX])
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned cp;
+    size_t n = cli_utf8_decode(s, &cp);
     if (n == 0) {
         snprintf(out, CLI_VISIBLE_MAX, "\\x%02x", p[0]);
         return 1;
     }
-    unsigned cp = code_point(p, n);
     if (cp == '\r' || cp == '\n' || cp == '\t')
         snprintf(out, CLI_VISIBLE_MAX, "\\%c", cp == '\r' ? 'r' : cp == '\n' ? 'n' : 't');
     else if (cp < 0x20 || cp == 0x7f)
@@ -61,10 +69,10 @@ size_t cli_visible_char(const char *s, char out[CLI_VISIBLE_MAX])
     else if (hidden_mover(cp))
         snprintf(out, CLI_VISIBLE_MAX, "\\u%04x", cp);
     else {
-        memcpy(out, p, (size_t)n);
+        memcpy(out, p, n);
         out[n] = '\0';
     }
-    return (size_t)n;
+    return n;
 }
 
 void cli_put_visible(FILE *out, const char *s, const char *indent)
@@ -88,44 +96,52 @@ char *cli_visible_line(const char *s, int max, int *width)
         s = "";
     /* max+1 columns take at most 4 bytes each ("\x9b" is 4 columns of 1
      * byte, a character 1 column of up to 4 bytes), and each byte shows as
-     * at most 6 ("\u202e" is 6 for 3). */
+     * at most 6 ("\u202e" is 6 for 3). Marks of no width take bytes but
+     * no columns, so the bytes read stop there too (left). */
     size_t in = max > 0 ? strnlen(s, 4 * ((size_t)max + 1)) : strlen(s);
-    size_t cap = in * 6 + 1, len = 0;
+    size_t cap = in * 6 + 1, len = 0, left = in;
     size_t room = max > 0 ? (size_t)max + 1 : SIZE_MAX; /* columns still wanted */
     int w = 0;
     char *copy = malloc(cap);
     char shown[CLI_VISIBLE_MAX];
-    while (copy && *s && room > 0) {
+    while (copy && left > 0 && room > 0) {
         /* Printable ASCII, most of any plan's text, is shown as it is: a
          * run of it is copied at once (each character through
          * cli_visible_char was a fifth of a long table's instructions). */
-        size_t plain = 0;
-        while (plain < room && (unsigned char)(s[plain] - 0x20) < 0x5f) /* 0x20-0x7e */
+        size_t plain = 0, most = room < left ? room : left;
+        while (plain < most && (unsigned char)(s[plain] - 0x20) < 0x5f) /* 0x20-0x7e */
             plain++;
         memcpy(copy + len, s, plain);
         len += plain;
         s += plain;
         w += (int)plain;
         room -= plain;
-        if (!*s || room == 0)
+        left -= plain;
+        if (left == 0 || room == 0)
             break;
-        size_t n = 1;
+        size_t n = 1, used = 1;
         if (*s == '\n' || *s == '\t') { /* a line break in a cell is a space */
             copy[len] = ' ';
-            s++;
         } else {
-            s += cli_visible_char(s, shown);
+            used = cli_visible_char(s, shown);
             n = strlen(shown);
             memcpy(copy + len, shown, n);
         }
-        /* An escape is ASCII, a column a byte; a character is one column. */
-        size_t cols = (unsigned char)copy[len] < 0x80 ? n : 1;
+        s += used;
+        left = left > used ? left - used : 0;
+        /* An escape is ASCII, a column a byte; a character is as wide as
+         * a terminal draws it (0, 1 or 2 columns). */
+        size_t cols = (unsigned char)copy[len] < 0x80 ? n : (size_t)cli_span_width(copy + len, n);
         w += (int)cols;
         room = room > cols ? room - cols : 0;
         len += n;
     }
     if (copy)
         copy[len] = '\0';
+    /* Bytes ran out before columns did (a run of marks) and text remains:
+     * the copy is not all of it, so it must be cut like a longer one. */
+    if (room > 0 && left == 0 && *s && w <= max)
+        w = max + 1;
     if (width)
         *width = w;
     return copy;

@@ -9,8 +9,78 @@
 sp demo
 export SAFEPLAN_TODAY=2017-07-01
 
-# widest FILE: the longest line in display columns (UTF-8 code points).
-widest() { python3 -c 'import sys; print(max([len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")] or [0]))' "$1"; }
+# Display columns as a terminal draws them, written apart from colwidth.c:
+# East Asian wide and full-width characters (emoji among them) are two,
+# combining marks, zero-width characters and variation selectors none.
+# check TABLE CSV COLUMNS: the table's lines fit, its fields line up and
+# each cell is its CSV value, whole or cut before an ellipsis.
+cat >dw.py <<'PY'
+import csv, unicodedata
+ZERO = set(range(0x200B, 0x2010)) | set(range(0x2060, 0x2065)) | {0xFEFF} | set(range(0xFE00, 0xFE10))
+def cw(ch):
+    if unicodedata.category(ch) in ("Mn", "Me") or ord(ch) in ZERO:
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+def width(s):
+    return sum(cw(ch) for ch in s)
+def cut(s, n):
+    """The longest start of s no wider than n, not ending before a mark."""
+    out, w = "", 0
+    for ch in s:
+        if cw(ch) and w + cw(ch) > n:
+            break
+        out, w = out + ch, w + cw(ch)
+    return out
+def placed(line):
+    """(start column, text) of each character, a mark joined to its base."""
+    cells, col = [], 0
+    for ch in line:
+        if cw(ch) == 0 and cells:
+            cells[-1] = (cells[-1][0], cells[-1][1] + ch)
+        else:
+            cells.append((col, ch))
+        col += cw(ch)
+    return cells
+def check(table, csvfile, columns):
+    lines = open(table, encoding="utf-8").read().splitlines()
+    rows = list(csv.DictReader(open(csvfile, encoding="utf-8-sig", newline="")))
+    wide = [l for l in lines if width(l) > columns]
+    if wide:
+        return "a line of %d columns: %r" % (width(wide[0]), wide[0])
+    head = placed(lines[0])
+    starts = [c for i, (c, ch) in enumerate(head) if ch != " " and (i == 0 or head[i - 1][1] == " ")]
+    names = lines[0].split()
+    body = lines[1:1 + len(rows)]
+    if len(body) < len(rows) or not rows:
+        return "%d rows for %d" % (len(body), len(rows))
+    for line, row in zip(body, rows):
+        at = dict(placed(line))
+        for s in starts[1:]:
+            if at.get(s - 2) != " " or at.get(s - 1) != " " or (s not in at and s < width(line)):
+                return "out of line at column %d: %r" % (s, line)
+        for k, name in enumerate(names):
+            if name not in row:
+                continue
+            end = starts[k + 1] - 2 if k + 1 < len(starts) else None
+            cell = "".join(t for c, t in placed(line) if c >= starts[k] and (end is None or c < end)).strip(" ")
+            value = row[name].replace("\n", " ")
+            if cell == value.strip(" "):
+                continue
+            if not cell.endswith("…"):
+                return "%s not whole: %r for %r" % (name, cell, value)
+            kept = cell[:-1]
+            if end is not None and kept != cut(value, end - starts[k] - 1):
+                return "%s cut wrongly: %r for %r" % (name, cell, value)
+            if not value.startswith(kept):
+                return "%s: %r is not the start of %r" % (name, cell, value)
+            rest = value[len(kept):]
+            if rest and cw(rest[0]) == 0:
+                return "%s: a mark cut from its letter: %r" % (name, cell)
+    return "ok"
+PY
+
+# widest FILE: the longest line in display columns.
+widest() { python3 -c 'import sys, dw; print(max([dw.width(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")] or [0]))' "$1"; }
 
 # Every value of the CSV's columns named in $2.. appears whole in the table
 # $1; a judgement may be wrapped onto more lines, so each of its words must
@@ -196,6 +266,45 @@ rag_today=$(sed -n 's/^RAG as of 2017-07-01: \([a-z]*\).*/\1/p' show.txt)
 run action show 33 --format json
 expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rows"][0]["rag"])' "$OUT")" \
     "$rag_today" "the JSON's RAG is the one action show prints"
+
+case_ "display columns: wide, full-width, emoji and combining marks fit and line up"
+# A terminal draws CJK, full-width forms and emoji two columns wide and
+# combining marks, zero-width characters and variation selectors over the
+# character before them (colwidth.c). The oracle (dw.py, above) is written
+# apart, from Python's unicodedata: every line fits $COLUMNS, every field
+# starts in the header's column on every row, and each cell is its value,
+# whole, or cut on a character's boundary (its marks kept with it) before
+# the "…".
+u() { python3 -c 'import sys; print(sys.argv[1].encode().decode("unicode_escape"))' "$1"; }
+titles=("漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字"
+        "ｆｕｌｌ－ｗｉｄｔｈ ＴＩＴＬＥ：ｒｅｖｉｅｗ ｃａｓｅ ｆｉｌｅｓ ￥１００"
+        "$(u '\U0001f680 Launch \U0001f4cb audit \u2705 done \u274c not \U0001f7e2 green \U0001f534 red \U0001f44d ok')"
+        "$(u 'Re\u0301vise\u0301 the pla\u0303n: x\u0336\u0336y\u0336 Zalgo t\u0337\u0338e\u0337x\u0338t, ZW\u200bSP, ZW\u200dJ, VS\ufe0f, \ud55c\uad6d\uc5b4 \ud14d\uc2a4\ud2b8 \uac80\ud1a0')")
+owners=("ｗｉｄｅ ｏｗｎｅｒ ｎａｍｅ ｌｏｎｇ"
+        "陳大文（兒童服務主管）及其團隊成員"
+        "$(u 'Directrice de l\u2019e\u0301quipe de protection de l\u2019enfance')"
+        "$(u 'Zo\u0308e\u0308 A\u030angstro\u0308m, re\u0301fe\u0301rente\u0301\u0301 sauvegarde')")
+for i in 0 1 2 3; do
+    for j in 0 1; do
+        run action add torbay/2012-peer/3.1 --title "${titles[$(((i + j) % 4))]}" \
+            --owner "${owners[$(((i + 2 * j) % 4))]}" --due 2017-0$((i + 2))-01 --start 2017-01-01
+        expect_status 0
+    done
+done
+# At 37 and 60 columns the paths alone (never cut) are wider than the
+# window, so there the lines are not held to it; the cells still are.
+for w in 37 60 80 100 137 200; do
+    fits=$w
+    [ "$w" -lt 80 ] && fits=100000
+    for cmd in "overdue" "stale" "action list torbay" "owner list" "summary --group-by owner"; do
+        COLUMNS=$w "$SAFEPLAN_BIN" $cmd >t.txt 2>"$ERR"
+        "$SAFEPLAN_BIN" $cmd --format csv >t.csv
+        expect_eq "$(python3 -c 'import sys, dw; print(dw.check(*sys.argv[1:3], int(sys.argv[3])))' \
+            t.txt t.csv "$fits")" ok "$cmd at $w columns"
+    done
+done
+COLUMNS=100 "$SAFEPLAN_BIN" overdue >t.txt
+grep -q '漢字漢字' t.txt && grep -q 'ｗｉｄｅ' t.txt && ok || bad "the wide text is not in the table"
 
 case_ "long prose is cut the same wherever its escapes fall"
 # A table copies no more of a cell of prose than the table's width and a
