@@ -391,7 +391,8 @@ fi
 # the shell doing the same work with the same hash functions
 # (bench/sqlite3w): the chain walk with each entry's hash and the chain
 # hash recomputed (lag() gives the previous link), and the library's own
-# unchained and state queries. Output: counts of what fails (0 0 0).
+# unchained, state, places and settings queries. Output: counts of what
+# fails (0 0 0 0 0).
 if wants verify; then
     query() { "${TOOL[@]}" sql "$1" | sed '/^\.parameter/d; s/;[[:space:]]*$//'; }
     {
@@ -402,6 +403,12 @@ if wants verify; then
         echo "  FROM w) WHERE now_hash IS NOT entry_hash OR want IS NOT chain_hash;"
         echo "SELECT count(*) FROM ("; query chain/unchained; echo ");"
         echo "SELECT count(*) FROM ("; query chain/state; echo ");"
+        echo "SELECT count(*) FROM ("; query chain/places; echo ");"
+        echo ".parameter init"
+        echo ".parameter set :amber_default 28"
+        echo ".parameter set :stale_default 60"
+        echo ".parameter set :grace_default 7"
+        echo "SELECT count(*) FROM ("; query chain/settings; echo ");"
     } >"$WORK/verify.sql"
     verify_a() { measure "verify" safeplan "$1" "$WORK/a.out" "$BIN" --db "$BASE" verify; }
     verify_b() {
@@ -412,8 +419,8 @@ if wants verify; then
     for r in $(seq 1 "$ROUNDS"); do
         pair "verify" "$r" verify_a verify_b
         if [ "$r" -eq 1 ]; then
-            [ "$(tr '\n' ' ' <"$WORK/b.out")" = "0 0 0 " ] && grep -c '^ok' "$WORK/a.out" |
-                grep -qx 3 || die "verify: expected a clean history on both sides"
+            [ "$(tr '\n' ' ' <"$WORK/b.out")" = "0 0 0 0 0 " ] && grep -c '^ok' "$WORK/a.out" |
+                grep -qx 5 || die "verify: expected a clean history on both sides"
             echo "verify: both sides find the history intact" | tee -a "$WORK/checks.txt" >&2
         fi
     done

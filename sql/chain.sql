@@ -99,7 +99,25 @@ WHERE NOT EXISTS (SELECT 1 FROM ledger l
 -- Each action whose stored state differs from its origin replayed through
 -- its updates (as the trigger action_update_apply applies them), with the
 -- fields that differ: stored value, then the value its history gives.
-WITH last AS (
+-- The progress date (migration 0011) is the latest date of an update that
+-- reports progress. An import may instead set it from the file's "last
+-- progress" column (import_write.c keep_progress, a bulk load's action
+-- row), which no history entry holds: for an action created by an import
+-- (or before change sets were kept, or by a library call) only what the
+-- history does fix is checked: no later progress update is after it.
+WITH given (first_seq, last_seq) AS (
+    SELECT first_seq, last_seq FROM change_set
+    WHERE command GLOB 'safeplan*import*' OR command GLOB 'web: * /import*'
+       OR command = '(library call)'
+    UNION ALL
+    SELECT 0, coalesce((SELECT min(first_seq) FROM change_set), 1 << 62) - 1
+),
+given_clock (action_id) AS (
+    SELECT l.entry_id FROM given g
+    JOIN ledger l ON l.seq BETWEEN g.first_seq AND g.last_seq
+    WHERE l.entry_table = 'action_origin'
+),
+last AS (
     SELECT o.action_id,
            coalesce((SELECT new_status FROM action_update WHERE action_id = o.action_id
                      AND new_status IS NOT NULL ORDER BY id DESC LIMIT 1), o.status) AS status,
@@ -111,11 +129,22 @@ WITH last AS (
            coalesce((SELECT transferred_to FROM action_update WHERE action_id = o.action_id
                      AND transferred_to IS NOT NULL ORDER BY id DESC LIMIT 1),
                     o.transferred_to) AS transferred_to,
-           (SELECT rag_override FROM action_update WHERE action_id = o.action_id
-            AND rag_override IS NOT NULL ORDER BY id DESC LIMIT 1) AS last_override,
-           o.rag_override AS origin_override,
+           -- The update that last set or cleared the override: its reason goes with it.
+           (SELECT id FROM action_update WHERE action_id = o.action_id
+            AND rag_override IS NOT NULL ORDER BY id DESC LIMIT 1) AS override_update,
+           o.rag_override AS origin_override, o.rag_override_reason AS origin_override_reason,
            (SELECT max(on_date) FROM action_update WHERE action_id = o.action_id) AS last_on,
            o.last_update_on AS origin_last_on,
+           o.action_id IN given_clock AS clock_given,
+           -- action_update_apply's test of an update that reports progress;
+           -- with a given clock, only updates after the creating import's.
+           (SELECT max(u.on_date) FROM action_update u WHERE u.action_id = o.action_id
+            AND u.new_owner_id IS NULL AND coalesce(u.new_status, '') <> 'transferred'
+            AND (u.note IS NOT NULL OR u.evidence IS NOT NULL OR u.percent IS NOT NULL
+                 OR u.new_status IS NOT NULL
+                 OR (u.rag_override IS NULL AND u.new_due_on IS NULL))
+            AND (o.action_id NOT IN given_clock OR u.recorded_at <> o.created_at))
+               AS progress_on,
            -- Corrections (journal, migration 0009): the latest entry per field.
            coalesce((SELECT new_value FROM journal WHERE object_kind = 'action'
                      AND object_id = o.action_id AND field = 'title' ORDER BY id DESC LIMIT 1),
@@ -142,37 +171,140 @@ WITH last AS (
     FROM action_origin o
 ),
 want AS (
-    SELECT action_id, status, due_on, owner_id, transferred_to,
-           CASE WHEN last_override IS NULL THEN origin_override
-                WHEN last_override = 'none' THEN NULL ELSE last_override END AS rag_override,
+    SELECT last.action_id, last.status, last.due_on, last.owner_id, last.transferred_to,
+           CASE WHEN ou.rag_override IS NULL THEN origin_override
+                WHEN ou.rag_override = 'none' THEN NULL ELSE ou.rag_override END AS rag_override,
+           CASE WHEN ou.rag_override IS NULL THEN origin_override_reason
+                WHEN ou.rag_override = 'none' THEN NULL ELSE ou.reason END
+               AS rag_override_reason,
+           clock_given, progress_on,
            CASE WHEN last_on IS NULL THEN origin_last_on
                 WHEN origin_last_on IS NULL OR last_on > origin_last_on THEN last_on
                 ELSE origin_last_on END AS last_update_on,
            description, start_on, measure, ref, finding_id, voided
-    FROM last
+    FROM last LEFT JOIN action_update ou ON ou.id = last.override_update
+),
+-- A given clock is what the history says unless a later update passed it.
+checked AS (
+    SELECT a.*, w.status AS w_status, w.due_on AS w_due_on, w.owner_id AS w_owner_id,
+           w.transferred_to AS w_transferred_to, w.rag_override AS w_rag_override,
+           w.last_update_on AS w_last_update_on, w.description AS w_description,
+           w.start_on AS w_start_on, w.measure AS w_measure, w.ref AS w_ref,
+           w.finding_id AS w_finding_id, w.voided AS w_voided,
+           w.rag_override_reason AS w_rag_override_reason,
+           CASE WHEN NOT w.clock_given OR a.progress_on < w.progress_on
+                     OR (a.progress_on IS NULL AND w.progress_on IS NOT NULL)
+                THEN w.progress_on ELSE a.progress_on END AS w_progress_on
+    FROM action a
+    JOIN want w ON w.action_id = a.id
 )
-SELECT a.id,
-       a.status IS NOT w.status, a.status, w.status,
-       a.due_on IS NOT w.due_on, a.due_on, w.due_on,
-       a.owner_id IS NOT w.owner_id, a.owner_id, w.owner_id,
-       a.transferred_to IS NOT w.transferred_to, a.transferred_to, w.transferred_to,
-       a.rag_override IS NOT w.rag_override, a.rag_override, w.rag_override,
-       a.last_update_on IS NOT w.last_update_on, a.last_update_on, w.last_update_on,
-       a.description IS NOT w.description, a.description, w.description,
-       a.start_on IS NOT w.start_on, a.start_on, w.start_on,
-       a.measure IS NOT w.measure, a.measure, w.measure,
-       a.ref IS NOT w.ref, a.ref, w.ref,
-       a.finding_id IS NOT w.finding_id, a.finding_id, w.finding_id,
-       a.voided IS NOT w.voided, a.voided, w.voided
-FROM action a
-JOIN want w ON w.action_id = a.id
-WHERE a.status IS NOT w.status OR a.due_on IS NOT w.due_on OR a.owner_id IS NOT w.owner_id
-   OR a.transferred_to IS NOT w.transferred_to OR a.rag_override IS NOT w.rag_override
-   OR a.last_update_on IS NOT w.last_update_on
-   OR a.description IS NOT w.description OR a.start_on IS NOT w.start_on
-   OR a.measure IS NOT w.measure OR a.ref IS NOT w.ref OR a.finding_id IS NOT w.finding_id
-   OR a.voided IS NOT w.voided
-ORDER BY a.id;
+SELECT id,
+       status IS NOT w_status, status, w_status,
+       due_on IS NOT w_due_on, due_on, w_due_on,
+       owner_id IS NOT w_owner_id, owner_id, w_owner_id,
+       transferred_to IS NOT w_transferred_to, transferred_to, w_transferred_to,
+       rag_override IS NOT w_rag_override, rag_override, w_rag_override,
+       last_update_on IS NOT w_last_update_on, last_update_on, w_last_update_on,
+       description IS NOT w_description, description, w_description,
+       start_on IS NOT w_start_on, start_on, w_start_on,
+       measure IS NOT w_measure, measure, w_measure,
+       ref IS NOT w_ref, ref, w_ref,
+       finding_id IS NOT w_finding_id, finding_id, w_finding_id,
+       voided IS NOT w_voided, voided, w_voided,
+       rag_override_reason IS NOT w_rag_override_reason, rag_override_reason,
+       w_rag_override_reason,
+       progress_on IS NOT w_progress_on, progress_on, w_progress_on
+FROM checked
+WHERE status IS NOT w_status OR due_on IS NOT w_due_on OR owner_id IS NOT w_owner_id
+   OR transferred_to IS NOT w_transferred_to OR rag_override IS NOT w_rag_override
+   OR last_update_on IS NOT w_last_update_on
+   OR description IS NOT w_description OR start_on IS NOT w_start_on
+   OR measure IS NOT w_measure OR ref IS NOT w_ref OR finding_id IS NOT w_finding_id
+   OR voided IS NOT w_voided OR rag_override_reason IS NOT w_rag_override_reason
+   OR progress_on IS NOT w_progress_on
+ORDER BY id;
+
+-- name: places
+-- Each field of an authority, review, finding or owner whose stored value
+-- is not the latest its corrections give (journal, migration 0009; the
+-- journal_apply_* triggers copy each onto its object). A creation entry
+-- gives an authority's code and an owner's name; any other field is fixed
+-- by the history only once a correction has recorded it. The latest entry
+-- per field is found in one grouped pass over the journal, and each object
+-- looked up by primary key. Text is compared byte for byte (an owner's
+-- name is NOCASE, which would pass a change of case).
+WITH latest AS (
+    SELECT object_kind AS kind, object_id AS id,
+           CASE WHEN field <> 'created' THEN field
+                WHEN object_kind = 'authority' THEN 'code' ELSE 'name' END AS field,
+           max(id) AS entry
+    FROM journal
+    WHERE object_kind <> 'action'
+    GROUP BY object_kind, object_id, 3
+),
+now AS (
+    SELECT l.kind, l.id, l.field, j.new_value AS want,
+           CASE l.kind
+           WHEN 'finding' THEN (SELECT CASE l.field WHEN 'ref' THEN ref WHEN 'kind' THEN kind
+                                    WHEN 'theme' THEN theme WHEN 'text' THEN text
+                                    WHEN 'void' THEN voided END
+                                FROM finding WHERE id = l.id)
+           WHEN 'review' THEN (SELECT CASE l.field WHEN 'ref' THEN ref WHEN 'kind' THEN kind
+                                   WHEN 'title' THEN title WHEN 'started' THEN started_on
+                                   WHEN 'ended' THEN ended_on WHEN 'reported' THEN reported_on
+                                   WHEN 'judgement' THEN judgement WHEN 'void' THEN voided END
+                               FROM review WHERE id = l.id)
+           WHEN 'authority' THEN (SELECT CASE l.field WHEN 'code' THEN code
+                                      WHEN 'name' THEN name WHEN 'kind' THEN kind END
+                                  FROM authority WHERE id = l.id)
+           WHEN 'owner' THEN (SELECT CASE l.field WHEN 'name' THEN name WHEN 'team' THEN team
+                                  WHEN 'email' THEN email END
+                              FROM owner WHERE id = l.id)
+           END AS stored
+    FROM latest l
+    JOIN journal j ON j.id = l.entry
+)
+SELECT kind, id, field, stored, want
+FROM now
+WHERE stored IS NOT want COLLATE BINARY
+ORDER BY kind, id, field;
+
+-- name: settings
+-- Each setting whose value is not what its history gives: the latest
+-- chained note of a change ("setting KEY: OLD -> NEW", progress_config.c),
+-- else the value every plan starts with (bound from rag.h). A plan that
+-- already existed when its history began to be kept (the upgrade's note,
+-- sp_ledger_backfill) may have changed a setting before: that setting is
+-- not checked until a change is noted.
+WITH start (key, value) AS (VALUES
+    ('rag.amber_days', :amber_default), ('rag.stale_days', :stale_default),
+    ('rag.grace_days', :grace_default), ('closure.embedded', 0)),
+note AS (
+    SELECT n.id, substr(n.text, 9, instr(n.text, ': ') - 9) AS key,
+           substr(n.text, instr(n.text, ' -> ') + 4) AS value
+    FROM ledger_note n
+    WHERE n.text GLOB 'setting *: * -> *'
+),
+latest AS (
+    SELECT key, max(id) AS id FROM note GROUP BY key
+),
+upgraded (yes) AS (
+    SELECT EXISTS (SELECT 1 FROM ledger_note WHERE text GLOB 'upgrade: *')
+),
+want AS (
+    SELECT s.key, s.value AS stored,
+           coalesce(CAST(n.value AS INTEGER), st.value) AS want,
+           n.id IS NOT NULL OR NOT u.yes AS known
+    FROM setting s
+    CROSS JOIN upgraded u
+    LEFT JOIN latest l ON l.key = s.key
+    LEFT JOIN note n ON n.id = l.id
+    LEFT JOIN start st ON st.key = s.key
+)
+SELECT key, stored, want
+FROM want
+WHERE known AND stored IS NOT want
+ORDER BY key;
 
 -- name: backdated
 -- Entries chained after a checkpoint that claim to have been recorded

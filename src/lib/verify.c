@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "rag.h"
 
 #define HASH_BYTES crypto_generichash_BYTES
 #define CHECKPOINT_MAGIC "safeplan checkpoint 1\n"
@@ -128,7 +129,8 @@ static void say_state(sp_reporter *r, sqlite3_stmt *st)
 {
     static const char *const fields[] = {"status", "due date", "owner", "transfer",
                                          "RAG override", "last update", "title", "start date",
-                                         "measure", "reference", "finding", "void"};
+                                         "measure", "reference", "finding", "void",
+                                         "RAG override reason", "progress date"};
     char diff[1536] = "";
     size_t used = 0;
     for (int f = 0; f < (int)(sizeof fields / sizeof fields[0]); f++) {
@@ -160,6 +162,53 @@ static int verify_state(sp_reporter *r, sp_db *db)
     return SP_OK;
 }
 
+static const char *shown(sqlite3_stmt *st, int col)
+{
+    const char *t = (const char *)sqlite3_column_text(st, col);
+    return t ? t : "(none)";
+}
+
+/* Authorities, reviews, findings and owners against their corrections. */
+static int verify_places(sp_reporter *r, sp_db *db)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "chain/places"), n = 0;
+    if (rc != SP_OK)
+        return rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && ++n)
+        sp_say(r, false, "state", "%s %lld was changed without history: %s is '%s' but its "
+            "history gives '%s'", shown(st, 0), (long long)sqlite3_column_int64(st, 1),
+            shown(st, 2), shown(st, 3), shown(st, 4));
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return sp_fail_sql(db, "replaying the corrections");
+    if (n == 0)
+        sp_say(r, true, "state", "every authority, review, finding and owner is what its "
+            "corrections say");
+    return SP_OK;
+}
+
+/* The settings that rate the plan against their noted changes. */
+static int verify_settings(sp_reporter *r, sp_db *db)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "chain/settings"), n = 0;
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":amber_default", SP_RAG_AMBER_DAYS_DEFAULT);
+    sp_bind_int(st, ":stale_default", SP_RAG_STALE_DAYS_DEFAULT);
+    sp_bind_int(st, ":grace_default", SP_RAG_GRACE_DAYS_DEFAULT);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && ++n)
+        sp_say(r, false, "state", "setting %s was changed without history: it is '%s' but its "
+            "history gives '%s'", shown(st, 0), shown(st, 1), shown(st, 2));
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return sp_fail_sql(db, "replaying the settings");
+    if (n == 0)
+        sp_say(r, true, "state", "every setting is what its recorded changes say");
+    return SP_OK;
+}
+
 int sp_verify(sp_db *db, sp_check_fn fn, void *arg)
 {
     sp_reporter r = {fn, arg, 0};
@@ -170,6 +219,10 @@ int sp_verify(sp_db *db, sp_check_fn fn, void *arg)
         rc = verify_unchained(&r, db);
     if (rc == SP_OK)
         rc = verify_state(&r, db);
+    if (rc == SP_OK)
+        rc = verify_places(&r, db);
+    if (rc == SP_OK)
+        rc = verify_settings(&r, db);
     return rc == SP_OK ? r.failures : rc;
 }
 

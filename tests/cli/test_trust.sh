@@ -227,4 +227,75 @@ expect_eq "$(sql closure.db "SELECT status FROM action WHERE id = 55")" "signed_
 run --db closure.db verify
 expect_status 0
 
+case_ "T13 stored fields the history determines, changed without history"
+# A plan with a correction of each place's text, made as README's
+# "Putting mistakes right" says; each copy then has one field edited in
+# the sqlite3 shell, which verify must name with the value the history gives.
+copy t13.db
+sp --db t13.db finding edit windsor-maidenhead/2016-peer/1.1 --text "Leadership is visible" \
+    --reason "as the letter words it"
+sp --db t13.db review edit windsor-maidenhead/2016-peer --title "LGA peer review, December 2016" \
+    --reason "the letter's title"
+sp --db t13.db authority edit torbay --name "Torbay Borough Council" --reason "its legal name"
+sp --db t13.db config set rag.amber_days 21
+run --db t13.db verify
+expect_status 0
+expect_out "ok    state       every authority, review, finding and owner is what its corrections say"
+expect_out "ok    state       every setting is what its recorded changes say"
+override=$(sql t13.db "SELECT min(id) FROM action WHERE rag_override IS NOT NULL")
+# edited ID FIELD SQL EXPECTED: a copy of t13.db with SQL done fails verify, naming it.
+edited() {
+    rm -f "t13-$1.db"*
+    sqlite3 t13.db ".backup t13-$1.db"
+    chmod 600 "t13-$1.db"
+    tamper "t13-$1.db" "$2"
+    verify_fails "t13-$1.db" "$3"
+}
+edited progress "UPDATE action SET progress_on = '2017-06-30' WHERE id = 25" \
+    "action 25 was changed without history: progress date is '2017-06-30' but its history gives '2013-10-16'"
+edited noprogress "UPDATE action SET progress_on = NULL WHERE id = 25" \
+    "action 25 was changed without history: progress date is '(none)' but its history gives '2013-10-16'"
+edited reason "UPDATE action SET rag_override_reason = 'looks fine' WHERE id = $override" \
+    "action $override was changed without history: RAG override reason is 'looks fine' but its history gives '"
+edited text "UPDATE finding SET text = 'All good' WHERE id = (SELECT f.id FROM finding f
+             JOIN review r ON r.id = f.review_id WHERE r.ref = '2016-peer' AND f.ref = '1.1')" \
+    "was changed without history: text is 'All good' but its history gives 'Leadership is visible'"
+edited title "UPDATE review SET title = 'Nothing found' WHERE ref = '2016-peer'" \
+    "was changed without history: title is 'Nothing found' but its history gives 'LGA peer review, December 2016'"
+edited owner "UPDATE owner SET name = upper(name) WHERE id = 1" \
+    "owner 1 was changed without history: name is '$(sql t13.db "SELECT upper(name) FROM owner WHERE id = 1")' but its history gives '$(sql t13.db "SELECT name FROM owner WHERE id = 1")'"
+edited authority "UPDATE authority SET name = 'Somewhere Else' WHERE code = 'torbay'" \
+    "was changed without history: name is 'Somewhere Else' but its history gives 'Torbay Borough Council'"
+edited code "UPDATE authority SET code = 'tor' WHERE code = 'torbay'" \
+    "was changed without history: code is 'tor' but its history gives 'torbay'"
+edited stale "UPDATE setting SET value = 3650 WHERE key = 'rag.stale_days'" \
+    "setting rag.stale_days was changed without history: it is '3650' but its history gives '60'"
+edited amber "UPDATE setting SET value = 28 WHERE key = 'rag.amber_days'" \
+    "setting rag.amber_days was changed without history: it is '28' but its history gives '21'"
+run --db t13-stale.db check
+expect_status 1
+expect_out "setting rag.stale_days was changed without history"
+
+case_ "T14 corrections through safeplan keep the plan verifying clean"
+copy t14.db
+sp --db t14.db owner edit 1 --name "Director of Children's Services (Windsor)" --reason "clearer"
+sp --db t14.db owner edit 1 --team "Children's Services" --email "dcs@example.org" --reason "known"
+sp --db t14.db authority edit torbay --name "Torbay Borough Council" --code torbay-c --reason "legal name"
+sp --db t14.db review edit torbay-c/2012-peer --title "Peer review 2012" --judgement "" \
+    --reason "as published"
+sp --db t14.db finding edit windsor-maidenhead/2016-peer/1.1 --text "Leadership is visible" \
+    --theme "Leadership" --reason "as the letter words it"
+sp --db t14.db config set rag.stale_days 90
+sp --db t14.db config set rag.stale_days 60
+sp --db t14.db config set closure.embedded on
+sp --db t14.db action update 25 --note "Progress at last" --on 2017-06-20
+sp --db t14.db action update 25 --rag amber --reason "waiting on partners"
+sp --db t14.db action edit 26 --owner "Director of Children's Services (Windsor)" \
+    --reason "handed over"
+run --db t14.db verify
+expect_status 0
+expect_out "ok    state       every action's state is what its history says"
+expect_out "ok    state       every authority, review, finding and owner is what its corrections say"
+expect_out "ok    state       every setting is what its recorded changes say"
+
 finish
