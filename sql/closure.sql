@@ -26,7 +26,12 @@ WHERE action_id = :id ORDER BY id DESC LIMIT 1;
 SELECT id, name, event, detail, recorded_at FROM account_event ORDER BY id;
 
 -- name: status
-SELECT x.status, ref_path(a.code, r.ref, f.ref, x.ref)
+-- The action an embedded record is for: its status, path, start and the
+-- date of its latest sign-off, which the record may not be dated before.
+SELECT x.status, ref_path(a.code, r.ref, f.ref, x.ref), x.start_on,
+       (SELECT u.on_date FROM action_update u
+        WHERE u.action_id = x.id AND u.new_status = 'signed_off'
+        ORDER BY u.id DESC LIMIT 1) AS signed_off_on
 FROM action x
 JOIN finding f ON f.id = x.finding_id
 JOIN review r ON r.id = f.review_id

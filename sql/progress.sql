@@ -103,10 +103,23 @@ SELECT group_concat(key, ', ') FROM (SELECT key FROM setting
 
 -- name: claim
 -- The claim that an action is complete: the latest update that moved it
--- to complete, with whether :verifier is the same person (names compared
--- as owner names are: trimmed, without regard to case).
-SELECT u.author, u.on_date, trim(u.author) = trim(:verifier) COLLATE NOCASE AS same
+-- to complete, with whether :verifier is the same person. Names compare by
+-- name_key() (names.c): white space of any kind at the ends or doubled
+-- inside, invisible characters and case do not make a second person, and
+-- an author stored with them before the rule was tightened is still caught.
+SELECT u.author, u.on_date, name_key(u.author) = name_key(:verifier) AS same
 FROM action_update u
 WHERE u.action_id = :id AND u.new_status = 'complete'
 ORDER BY u.id DESC
+LIMIT 1;
+
+-- name: last_change
+-- The action's latest status change by date (the later recorded of two on
+-- one day): a new status change may not be dated before it, or the
+-- history would read out of order and reports as of past dates would
+-- change (progress.c, sp_status_date_check).
+SELECT u.on_date, u.old_status, u.new_status
+FROM action_update u
+WHERE u.action_id = :id AND u.new_status IS NOT NULL
+ORDER BY u.on_date DESC, u.id DESC
 LIMIT 1;

@@ -314,9 +314,15 @@ const cli_command cmd_action_update = {
     "  --rag RAG           a manual RAG override (red, amber, green, blue,\n"
     "                      grey), or none to clear it; needs --reason\n"
     "  --reason TEXT       why: for --due, --rag, withdrawing or reopening\n"
-    "  --by NAME           the author (default: $SAFEPLAN_USER, else your login)\n"
+    "  --by NAME           the author (default: $SAFEPLAN_USER, else your login),\n"
+    "                      one line of text. Whoever claimed the action complete\n"
+    "                      cannot sign it off, however the name is spelt (case,\n"
+    "                      white space and invisible characters aside)\n"
     "  --on DATE           the date the update is for (default today); not\n"
-    "                      before the action's start date, not in the future\n"
+    "                      before the action's start date, not in the future.\n"
+    "                      A status change may not be dated before the latest\n"
+    "                      one recorded (a sign-off before the claim); the same\n"
+    "                      day is fine, and a note alone may be dated earlier\n"
     "\n"
     "Prints the entry added, and the resolved due date if it was revised.\n",
 };
@@ -533,7 +539,9 @@ const cli_command cmd_action_embed = {
     "signed_off; 'action show' prints the record.\n"
     "\n"
     "  --evidence TEXT  what shows the change has lasted (required)\n"
-    "  --by NAME        the author (default: $SAFEPLAN_USER, else your login)\n"
-    "  --on DATE        the date of the evidence (default today; not in the future)\n",
+    "  --by NAME        the author (default: $SAFEPLAN_USER, else your login),\n"
+    "                   one line of text\n"
+    "  --on DATE        the date of the evidence (default today): not in the\n"
+    "                   future, not before the action was signed off\n",
 };
 /* --- end closure: action embed ------------------------------------- */

@@ -57,7 +57,7 @@ static int hash_password(char out[crypto_pwhash_STRBYTES], sp_db *db, const char
 
 static int check_account_fields(sp_db *db, const sp_account_new *in, const char **role)
 {
-    int rc = sp_check_text(db, "account name", in->name);
+    int rc = sp_check_name(db, "account name", in->name);
     if (rc == SP_OK && in->name[strspn(in->name, "0123456789")] == '\0')
         rc = sp_fail(db, SP_EINVALID, "account name '%s' is all digits: expected a name",
                      in->name);

@@ -26,7 +26,7 @@ int sp_authority_add(int64_t *id, sp_db *db, const sp_authority_new *in)
     sp_clear(db);
     int rc = check_code(db, in->code);
     if (rc == SP_OK)
-        rc = sp_check_text(db, "authority name", in->name);
+        rc = sp_check_name(db, "authority name", in->name);
     if (rc == SP_OK && in->kind)
         rc = sp_check_enum(&kind, db, "authority_kind", "authority kind", in->kind);
     if (rc == SP_OK)

@@ -116,8 +116,26 @@ static int embedded_on(bool *on, sp_db *db)
     return rc;
 }
 
-/* The action must be signed off (read inside the write transaction). */
-static int check_signed_off(sp_db *db, int64_t action_id)
+/* The record's date may not come before the action started nor before
+ * the sign-off it follows: an action embedded before it was signed off
+ * would change what reports as of those dates showed. */
+static int check_embed_date(sp_db *db, sqlite3_stmt *st, const char *path, const char *on)
+{
+    const char *start = (const char *)sqlite3_column_text(st, 2);
+    const char *signed_off = (const char *)sqlite3_column_text(st, 3);
+    if (signed_off && strcmp(on, signed_off) < 0)
+        return sp_fail(db, SP_EINVALID, "--on %s is before %s, when action %s was signed "
+                       "off: it cannot be recorded embedded before it was signed off", on,
+                       signed_off, path);
+    if (start && strcmp(on, start) < 0)
+        return sp_fail(db, SP_EINVALID, "--on %s is before action %s started (%s)", on, path,
+                       start);
+    return SP_OK;
+}
+
+/* The action must be signed off, and on dated no earlier than that (read
+ * inside the write transaction). */
+static int check_signed_off(sp_db *db, int64_t action_id, const char *on)
 {
     sqlite3_stmt *st;
     int rc = sp_prepare(&st, db, "closure/status");
@@ -135,6 +153,8 @@ static int check_signed_off(sp_db *db, int64_t action_id)
         rc = sp_fail(db, SP_EINVALID, "action %s is %s: only a signed-off action can be "
                      "recorded embedded (someone other than the claimant signs it off first)",
                      path ? path : "?", status ? status : "?");
+    else
+        rc = check_embed_date(db, st, path ? path : "?", on);
     sqlite3_finalize(st);
     return rc;
 }
@@ -173,7 +193,9 @@ int sp_action_embed(sp_db *db, int64_t action_id, const char *on, const char *au
                        "shows the change has lasted");
     if (blank(author))
         return sp_fail(db, SP_EINVALID, "recording an action embedded needs an author");
-    int rc = sp_update_date(date, db, on);
+    int rc = sp_check_name(db, "the author (--by)", author);
+    if (rc == SP_OK)
+        rc = sp_update_date(date, db, on);
     if (rc == SP_OK)
         rc = embedded_on(&enabled, db);
     if (rc == SP_OK && !enabled)
@@ -181,7 +203,7 @@ int sp_action_embed(sp_db *db, int64_t action_id, const char *on, const char *au
                      "with 'safeplan config set closure.embedded on'");
     if (rc != SP_OK || (rc = sp_begin(db)) != SP_OK)
         return rc;
-    rc = check_signed_off(db, action_id);
+    rc = check_signed_off(db, action_id, date);
     if (rc == SP_OK)
         rc = insert_embedded(db, action_id, date, author, evidence);
     return sp_end_write(db, rc);

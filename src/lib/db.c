@@ -253,6 +253,8 @@ static int configure(sp_db *db)
     int rc = sp_register_functions(db);
     if (rc == SP_OK)
         rc = sp_register_ref_functions(db);
+    if (rc == SP_OK)
+        rc = sp_register_name_functions(db);
     return rc == SP_OK ? sp_register_chain_functions(db) : rc;
 }
 

@@ -306,7 +306,7 @@ static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
         keep(r, db, rc, f);
     }
     if (r->cell[F_OWNER]) {
-        rc = sp_check_text(db, "owner", r->cell[F_OWNER]);
+        rc = sp_check_name(db, "owner", r->cell[F_OWNER]);
         keep(r, db, rc, F_OWNER);
     }
     rc = take_original_due(r, &f, db, o);

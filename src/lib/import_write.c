@@ -303,7 +303,7 @@ static int add_authority(int64_t *id, imp_writer *w, imp_field *field, const imp
         return sp_fail(w->db, SP_EINVALID, "authority '%s' does not exist: expected the code "
                        "of one that does, or an authority_name column to create it", r->code);
     *field = F_AUTHORITY_NAME;
-    int rc = sp_check_text(w->db, "authority name", r->cell[F_AUTHORITY_NAME]);
+    int rc = sp_check_name(w->db, "authority name", r->cell[F_AUTHORITY_NAME]);
     if (rc != SP_OK)
         return rc;
     bind(st, ":code", r->code);
@@ -494,7 +494,7 @@ static int place_owner(int64_t *id, imp_writer *w, imp_field *field, const char 
         *id = slot->id;
         return SP_OK;
     }
-    int rc = sp_check_text(w->db, "owner", name);
+    int rc = sp_check_name(w->db, "owner", name);
     if (rc != SP_OK)
         return rc;
     bind(w->st[S_OWNER_GET], ":name", name);
@@ -539,7 +539,7 @@ static int update_from_row(update *u, imp_writer *w, imp_field *field, const imp
     u->note = r->cell[F_NOTE];
     u->evidence = r->cell[F_EVIDENCE];
     *field = F_UPDATE_BY;
-    return sp_check_text(w->db, "author of the update", u->author);
+    return sp_check_name(w->db, "author of the update", u->author);
 }
 
 static bool differs(const char *a, const char *b)
@@ -883,13 +883,18 @@ static void copy_text(char *out, size_t size, const char *text)
 static int apply_update(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE],
                         const imp_row *r, update *u)
 {
+    char id[24];
+    snprintf(id, sizeof id, "%lld", (long long)u->action_id);
     int rc = update_from_row(u, w, field, r);
     if (rc == SP_OK && u->new_status && strcmp(u->new_status, "signed_off") == 0) {
-        char id[24]; /* a sheet signs off as a person would: not the claimant */
-        snprintf(id, sizeof id, "%lld", (long long)u->action_id);
-        *field = F_STATUS;
+        *field = F_STATUS; /* a sheet signs off as a person would: not the claimant */
         rc = sp_closure_check(w->db, u->action_id, id, u->author);
         rc = rc == SP_ECONFLICT ? SP_EINVALID : rc; /* the row is refused, not the file */
+    }
+    if (rc == SP_OK && u->new_status) { /* nor dates a status change into the past */
+        *field = F_UPDATE_ON;
+        rc = sp_status_date_check(w->db, u->action_id, id, "last_update_on", u->on,
+                                  u->new_status);
     }
     if (rc == SP_OK)
         rc = append_update(w, u);

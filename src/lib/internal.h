@@ -99,6 +99,14 @@ int sp_reopen(sp_db *db, const char *path);
 /* SP_ECONFLICT, naming the claimant, when verifier is the person who
  * claimed action_id complete (closure.c); SP_OK otherwise. */
 int sp_closure_check(sp_db *db, int64_t action_id, const char *path, const char *verifier);
+/* Refuses (SP_EINVALID) a change of action_id's status to `to` dated `on`
+ * before the latest status change already recorded for it (by date), so
+ * that a sign-off is never dated before its claim nor any status change
+ * before the one it follows. A progress note with no status change is
+ * not checked here: people log progress late. `what` names the date in
+ * the message ("--on", a file's column), `path` the action. */
+int sp_status_date_check(sp_db *db, int64_t action_id, const char *path, const char *what,
+                         const char *on, const char *to);
 /* Migration 0010: an 'added' event, chained, for each account already
  * there (closure.c). */
 int sp_closure_backfill(sp_db *db);
@@ -281,6 +289,11 @@ int sp_check_ref(sp_db *db, const char *what, const char *value);
 /* Fails with SP_EINVALID if text is NULL or blank: "<what> must not be empty". */
 int sp_check_text(sp_db *db, const char *what, const char *text);
 
+/* As sp_check_text, for a name (a person, an owner, an authority, an
+ * account): one line, so no tab, newline or other control character,
+ * which would also let one person pass for two. */
+int sp_check_name(sp_db *db, const char *what, const char *text);
+
 /* Fails with SP_EINVALID if text (which may be NULL or blank) is not valid
  * UTF-8: "<what> is not valid UTF-8 text". */
 int sp_check_optional_text(sp_db *db, const char *what, const char *text);
@@ -317,6 +330,17 @@ void sp_suggest(sp_db *db, const char *query, const char *param, int64_t parent,
  * of strings into *out (caller frees). SP_ENOTFOUND, naming the closest
  * themes, if none does. */
 int sp_theme_json(char **out, sp_db *db, const char *words);
+
+/* The key by which two spellings of one person's name compare equal
+ * (name_key() in SQL): white space of every kind (tab, newline, no-break
+ * and typographic spaces) trimmed at both ends and each run inside made
+ * one space, zero-width and other invisible characters dropped, ASCII and
+ * Latin-1 capitals folded to lower case. The closure rule compares the
+ * claimant and the signer by it, so "Ann  Lee\t" is Ann Lee. Writes at
+ * most len bytes and a NUL into out; returns the key's length. */
+size_t sp_name_key(char *out, const char *name, size_t len);
+/* Registers name_key() (names.c). */
+int sp_register_name_functions(sp_db *db);
 
 /* Binds :as_of (NULL = today) and the sp_filter parameters of a report query. */
 int sp_bind_filter(sqlite3_stmt *st, sp_db *db, const char *as_of, const sp_filter *f);

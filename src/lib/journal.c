@@ -27,7 +27,7 @@ static const field_spec specs[] = {
     {"review", "title", T_TEXT, NULL},       {"review", "started", T_DATE, NULL},
     {"review", "ended", T_DATE, NULL},       {"review", "reported", T_DATE, NULL},
     {"review", "judgement", T_OPT, NULL},    {"authority", "code", T_REF, NULL},
-    {"authority", "name", T_TEXT, NULL},     {"authority", "kind", T_ENUM, "authority_kind"},
+    {"authority", "name", T_NAME, NULL},     {"authority", "kind", T_ENUM, "authority_kind"},
     {"owner", "name", T_NAME, NULL},         {"owner", "team", T_OPT, NULL},
     {"owner", "email", T_OPT, NULL},
 };
@@ -164,7 +164,8 @@ static int parse_value(sqlite3_value **v, sqlite3_stmt **hold, sp_db *db,
     int64_t id = 0;
     int rc = SP_OK;
     switch (s->type) {
-    case T_TEXT: case T_NAME: rc = sp_check_text(db, what, text); break;
+    case T_TEXT: rc = sp_check_text(db, what, text); break;
+    case T_NAME: rc = sp_check_name(db, what, text); break;
     case T_OPT: rc = sp_check_optional_text(db, what, text); if (sp_blank(text)) use = NULL; break;
     case T_DATE: rc = sp_check_date(&use, buf, db, what, sp_blank(text) ? NULL : text); break;
     case T_REF: rc = sp_check_ref(db, what, text); break;
@@ -259,7 +260,7 @@ static int check_who(sp_db *db, const char *reason, const char *author)
 {
     int rc = sp_check_text(db, "--reason", reason);
     if (rc == SP_OK)
-        rc = sp_check_text(db, "the author (--by)", author);
+        rc = sp_check_name(db, "the author (--by)", author);
     return rc;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "utf8.h"
 
 #define NAME_MAX_LEN 160 /* longer names are compared on their first bytes */
 #define CLOSEST 3        /* how many suggestions an error gives */
@@ -213,4 +214,116 @@ int sp_theme_json(char **out, sp_db *db, const char *words)
     rc = sp_fail(db, SP_ENOTFOUND, "no theme matches '%s'", words);
     append_closest(db, &c);
     return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Who someone is: the key two spellings of one name share             */
+
+/* The code point of the valid sequence s[0..n), n from sp_utf8_seq. */
+static uint32_t code_point(const unsigned char *s, size_t n)
+{
+    static const unsigned char lead_mask[5] = {0, 0x7f, 0x1f, 0x0f, 0x07};
+    uint32_t c = s[0] & lead_mask[n];
+    for (size_t i = 1; i < n; i++)
+        c = c << 6 | (s[i] & 0x3f);
+    return c;
+}
+
+/* White space a name can carry unseen: ASCII, the C1 controls and NEL,
+ * no-break and the typographic spaces, line and paragraph separators. */
+static bool name_space(uint32_t c)
+{
+    return c <= 0x20 || (c >= 0x7f && c <= 0xa0) || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f ||
+           c == 0x205f || c == 0x3000;
+}
+
+/* Characters that show nothing at all: zero-width space and joiners, word
+ * joiner and invisible operators, soft hyphen, the byte-order mark. */
+static bool name_invisible(uint32_t c)
+{
+    return c == 0xad || c == 0x180e || (c >= 0x200b && c <= 0x200d) ||
+           (c >= 0x2060 && c <= 0x2064) || c == 0xfeff;
+}
+
+/* Lower case for ASCII and Latin-1 capitals (À-Þ but not ×), which keep
+ * their length in UTF-8; anything else as it is. */
+static uint32_t name_fold(uint32_t c)
+{
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
+        return c + 0x20;
+    return c;
+}
+
+static size_t put_utf8(unsigned char *out, uint32_t c)
+{
+    if (c < 0x80) {
+        out[0] = (unsigned char)c;
+        return 1;
+    }
+    out[0] = (unsigned char)(0xc0 | c >> 6); /* only Latin-1 is ever rewritten */
+    out[1] = (unsigned char)(0x80 | (c & 0x3f));
+    return 2;
+}
+
+size_t sp_name_key(char *out, const char *name, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)name;
+    unsigned char *o = (unsigned char *)out;
+    size_t n = 0;
+    bool gap = false;
+    for (size_t i = 0, k; i < len; i += k) {
+        k = sp_utf8_seq(s + i, len - i);
+        uint32_t c = k ? code_point(s + i, k) : s[i];
+        if (k && name_invisible(c))
+            continue;
+        if (k && name_space(c)) {
+            gap = n > 0;
+            continue;
+        }
+        if (gap)
+            o[n++] = ' ';
+        gap = false;
+        if (k == 0) { /* not UTF-8: kept byte for byte, so it still compares */
+            o[n++] = s[i];
+            k = 1;
+        } else if ((c = name_fold(c)) < 0x100) {
+            n += put_utf8(o + n, c);
+        } else {
+            memcpy(o + n, s + i, k);
+            n += k;
+        }
+    }
+    o[n] = '\0';
+    return n;
+}
+
+/* name_key(text): sp_name_key as an SQL function, so that a query
+ * compares people (the claimant and the signer) as the library does. */
+static void sql_name_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    if (!text) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    size_t len = (size_t)sqlite3_value_bytes(argv[0]);
+    char local[256], *buf = len < sizeof local ? local : sqlite3_malloc64(len + 1);
+    if (!buf) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    size_t n = sp_name_key(buf, text, len);
+    sqlite3_result_text64(ctx, buf, n, buf == local ? SQLITE_TRANSIENT : sqlite3_free,
+                          SQLITE_UTF8);
+}
+
+int sp_register_name_functions(sp_db *db)
+{
+    const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    if (sqlite3_create_function_v2(db->sql, "name_key", 1, flags, NULL, sql_name_key, NULL,
+                                   NULL, NULL) != SQLITE_OK)
+        return sp_fail_sql(db, "registering SQL functions");
+    return SP_OK;
 }

@@ -7,7 +7,7 @@ int sp_owner_add(int64_t *id, sp_db *db, const sp_owner_new *in)
 {
     sqlite3_stmt *st = NULL;
     sp_clear(db);
-    int rc = sp_check_text(db, "owner name", in->name);
+    int rc = sp_check_name(db, "owner name", in->name);
     /* An all-digit name would always be read as an id: it could never be named. */
     if (rc == SP_OK && in->name[strspn(in->name, "0123456789")] == '\0')
         rc = sp_fail(db, SP_EINVALID, "owner name '%s' is all digits, which reads as an id: "
@@ -40,7 +40,7 @@ int sp_owner_ensure(int64_t *id, sp_db *db, const char *name)
         return rc;
     if (name[strspn(name, "0123456789")] == '\0')
         return rc; /* an unknown id, not a new owner's name */
-    rc = sp_check_text(db, "owner name", name);
+    rc = sp_check_name(db, "owner name", name);
     if (rc == SP_OK)
         rc = sp_prepare(&st, db, "owner/ensure");
     if (rc != SP_OK)

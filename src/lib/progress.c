@@ -6,6 +6,7 @@
  */
 #include "progress.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -93,7 +94,7 @@ static int check_texts(sp_db *db, const sp_update *in)
     } texts[] = {{"note", in->note}, {"evidence", in->evidence},
                  {"reason for having no evidence", in->no_evidence_reason},
                  {"reason", in->reason}, {"transfer destination", in->transfer_to}};
-    int rc = sp_check_text(db, "update author", in->author);
+    int rc = sp_check_name(db, "update author", in->author);
     for (size_t i = 0; rc == SP_OK && i < sizeof texts / sizeof texts[0]; i++)
         if (texts[i].text)
             rc = sp_check_text(db, texts[i].what, texts[i].text);
@@ -184,6 +185,52 @@ static int check_on_date(sp_db *db, const resolved *r, const action_state *s)
     return SP_OK;
 }
 
+/* What the status change `from` -> `to` did, after "when action X ". */
+static const char *change_words(char *buf, size_t size, const char *from, const char *to)
+{
+    if (strcmp(to, "complete") == 0)
+        return "was claimed complete";
+    if (strcmp(to, "signed_off") == 0)
+        return "was signed off";
+    snprintf(buf, size, "went from %s to %s", from ? from : "(none)", to);
+    return buf;
+}
+
+/* Refuses a status change to `to` dated `on` before the latest status
+ * change recorded for the action: the history would then read out of
+ * order, and what reports as of past dates showed would change. */
+static int check_after(sp_db *db, sqlite3_stmt *st, const char *path, const char *what,
+                       const char *on, const char *to)
+{
+    const char *last = (const char *)sqlite3_column_text(st, 0);
+    const char *from = (const char *)sqlite3_column_text(st, 1);
+    const char *was = (const char *)sqlite3_column_text(st, 2);
+    char buf[64];
+    if (!last || !was || strcmp(on, last) >= 0)
+        return SP_OK;
+    return sp_fail(db, SP_EINVALID, "%s %s is before %s, when action %s %s: %s", what, on,
+                   last, path, change_words(buf, sizeof buf, from, was),
+                   strcmp(to, "signed_off") == 0 && strcmp(was, "complete") == 0
+                       ? "a sign-off cannot be dated before the claim it signs off"
+                       : "a status change cannot be dated before the one it follows");
+}
+
+int sp_status_date_check(sp_db *db, int64_t action_id, const char *path, const char *what,
+                         const char *on, const char *to)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, db, "progress/last_change");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":id", action_id);
+    int step = sqlite3_step(st);
+    rc = step == SQLITE_ROW    ? check_after(db, st, path, what, on, to)
+         : step == SQLITE_DONE ? SP_OK
+                               : sp_fail_sql(db, "reading the latest status change");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* What each new status needs besides being an allowed move. */
 static int check_needs(sp_db *db, const char *to, const action_state *s, const sp_update *in)
 {
@@ -225,7 +272,9 @@ static int check_status(sp_db *db, const resolved *r, const action_state *s,
         return sp_fail(db, SP_ECONFLICT, "action %s cannot go from %s to %s: allowed next "
                        "states: %s", s->path, s->status, r->status,
                        sp_status_next(s->status));
-    return check_needs(db, r->status, s, in);
+    int rc = check_needs(db, r->status, s, in);
+    return rc == SP_OK ? sp_status_date_check(db, s->id, s->path, "--on", r->on, r->status)
+                       : rc;
 }
 
 /* A revised due date, only for work still open once this update applies.

@@ -39,7 +39,7 @@ static int bind_entry(sqlite3_stmt *st, sp_db *db, const char *author, const cha
                       const char *reason)
 {
     char date[SP_DATE_SIZE];
-    int rc = sp_check_text(db, "author", author);
+    int rc = sp_check_name(db, "author", author);
     if (rc == SP_OK && reason)
         rc = sp_check_text(db, "reason", reason);
     if (rc == SP_OK)

@@ -195,7 +195,7 @@ static int undo_in_tx(int64_t *undone, sp_db *db, int64_t change, const char *au
 int sp_undo(int64_t *undone, sp_db *db, int64_t change, const char *author)
 {
     sp_clear(db);
-    int rc = sp_check_text(db, "the author (--by)", author);
+    int rc = sp_check_name(db, "the author (--by)", author);
     if (rc != SP_OK || (rc = sp_begin(db)) != SP_OK)
         return rc;
     int64_t done = 0;

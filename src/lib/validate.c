@@ -38,6 +38,37 @@ int sp_check_text(sp_db *db, const char *what, const char *text)
     return SP_OK;
 }
 
+/* The first character of s that has no place in a one-line name: C0 and
+ * C1 controls (tab, newline ...), DEL, and the Unicode line and paragraph
+ * separators. Returns its code point, or 0 if there is none. Invalid
+ * UTF-8 is left to sp_utf8_valid. */
+static unsigned line_breaker(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7f)
+            return *p;
+        if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+            return p[1];
+        if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
+            return 0x2000u | (p[2] - 0x80u);
+    }
+    return 0;
+}
+
+int sp_check_name(sp_db *db, const char *what, const char *text)
+{
+    if (sp_blank(text))
+        return sp_fail(db, SP_EINVALID, "%s must not be empty", what);
+    unsigned c = line_breaker(text);
+    if (c == '\t' || c == '\n' || c == '\r')
+        return sp_fail(db, SP_EINVALID, "%s contains a %s: a name is one line of text",
+                       what, c == '\t' ? "tab" : c == '\n' ? "newline" : "carriage return");
+    if (c)
+        return sp_fail(db, SP_EINVALID, "%s contains a control character (U+%04X): a name "
+                       "is one line of text", what, c);
+    return sp_check_text(db, what, text);
+}
+
 int sp_check_optional_text(sp_db *db, const char *what, const char *text)
 {
     if (text && !sp_utf8_valid(text, strlen(text)))

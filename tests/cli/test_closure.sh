@@ -37,6 +37,66 @@ expect_err "same.csv:14:"
 expect_err "was claimed complete by $claimant on 2017-03-15"
 expect_eq "$(fingerprint plan.db plan.db-wal)" "$before" "nothing imported"
 
+case_ "C02a the claimant spelt with a tab, newline, no-break or zero-width space, a doubled space or in capitals cannot sign off"
+before=$(fingerprint plan.db plan.db-wal)
+run action update 55 --status signed_off --evidence "Audit" --by "$claimant"$'\t'
+expect_status 1
+expect_err "update author contains a tab: a name is one line of text"
+run action update 55 --status signed_off --evidence "Audit" --by "$claimant"$'\n'
+expect_status 1
+expect_err "update author contains a newline: a name is one line of text"
+SAFEPLAN_USER="$claimant"$'\r' run action update 55 --status signed_off --evidence "Audit"
+expect_status 1
+expect_err "update author contains a carriage return"
+for by in "$claimant"$'\u00a0' $'\u200b'"$claimant" "${claimant/Performance/$'\u200b'Performance}" \
+          "${claimant/ of / of  }" $'\u3000'"$claimant"$'\ufeff' "${claimant^^}"; do
+    run action update 55 --status signed_off --evidence "Audit" --by "$by"
+    expect_status 1
+    expect_err "was claimed complete by $claimant on 2017-03-15: signing it off needs a second person"
+done
+expect_eq "$(fingerprint plan.db plan.db-wal)" "$before" "nothing written"
+
+case_ "C02b an imported sheet signing off as the claimant with a trailing tab is refused too"
+# resign OUT BY ON: same.csv with its sign-off row by BY, dated ON.
+resign() {
+    python3 - "$claimant" "$@" <<'PY'
+import csv, sys
+claimant, out, by, on = sys.argv[1:]
+rows = list(csv.reader(open("same.csv", encoding="utf-8-sig", newline="")))
+h = rows[0]
+for r in rows[1:]:
+    if r[h.index("last_update_by")] == claimant and r[h.index("status")] == "signed_off":
+        r[h.index("last_update_by")], r[h.index("last_update_on")] = by, on
+csv.writer(open(out, "w", encoding="utf-8-sig", newline="")).writerows(rows)
+PY
+}
+resign tab.csv "$claimant"$'\t' 2017-06-30
+run import tab.csv
+expect_status 1
+expect_err "tab.csv:14:"
+expect_err "author of the update contains a tab"
+expect_eq "$(fingerprint plan.db plan.db-wal)" "$before" "nothing imported"
+
+case_ "C02c a claim stored with odd white space before the rule is still the claimant's"
+cp plan.db old.db
+sqlite3 -batch old.db "DROP TRIGGER action_update_no_update; UPDATE action_update SET author = author || char(9) || char(160) WHERE action_id = 55 AND new_status = 'complete'" || bad "tamper failed"
+run --db old.db action update 55 --status signed_off --evidence "Audit" --by "$claimant"
+expect_status 1
+expect_err "signing it off needs a second person"
+
+case_ "C02d a sign-off dated before the claim is refused, from the CLI and from a sheet"
+run action update 55 --status signed_off --evidence "Audit" --by "Internal audit" --on 2016-10-01
+expect_status 1
+expect_err "--on 2016-10-01 is before 2017-03-15, when action leicester/2015-ofsted-lscb/P2/1 was claimed complete: a sign-off cannot be dated before the claim it signs off"
+resign early.csv "Internal audit" 2017-03-14
+run import early.csv
+expect_status 1
+expect_err "early.csv:14:"
+expect_err "last_update_on 2017-03-14 is before 2017-03-15"
+expect_eq "$(fingerprint plan.db plan.db-wal)" "$before" "nothing imported"
+run action show 55 --as-of 2016-12-01
+expect_eq "$(awk '$1 == "status" {print $2}' "$OUT")" "in_progress" "status as of a day before the claim"
+
 case_ "C03 returning a claim needs a reason; a second person returns or signs off"
 run action update 55 --status in_progress --by "Internal audit"
 expect_status 1
@@ -63,11 +123,20 @@ run action embed "$awaiting" --evidence "x" --by "Internal audit"
 expect_status 1
 expect_err "only a signed-off action can be recorded embedded"
 run action embed 55 --evidence "Still in use a year on" --by "Internal audit" --on 2017-06-30
+expect_status 1
+expect_err "--on 2017-06-30 is before 2017-07-01, when action leicester/2015-ofsted-lscb/P2/1 was signed off: it cannot be recorded embedded before it was signed off"
+run action embed 55 --evidence "Still in use a year on" --by "Internal audit" --on 2010-01-01
+expect_status 1
+expect_err "was signed off: it cannot be recorded embedded before it was signed off"
+run action embed 55 --evidence "Still in use a year on" --by "$(printf 'Internal\taudit')"
+expect_status 1
+expect_err "the author (--by) contains a tab: a name is one line of text"
+run action embed 55 --evidence "Still in use a year on" --by "Internal audit" --on 2017-07-01
 expect_status 0
-expect_out "Embedded: on 2017-06-30, recorded by Internal audit; evidence: Still in use a year on"
+expect_out "Embedded: on 2017-07-01, recorded by Internal audit; evidence: Still in use a year on"
 expect_eq "$(sql plan.db "SELECT status FROM action WHERE id = 55")" "signed_off" "stays signed off"
 run action show 55
-expect_out "Embedded: on 2017-06-30, recorded by Internal audit"
+expect_out "Embedded: on 2017-07-01, recorded by Internal audit"
 run check
 expect_status 0
 

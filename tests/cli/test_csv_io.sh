@@ -136,11 +136,12 @@ for text in '=1+1' '+44 1803 201201' '-5 days' '@risk' $'\tindented' $'\rreturn'
     "'=1+1" "'plain" "''two" 'comma, inside' 'quote "inside"' $'line\r\nbreak' \
     $'tab\tinside' '£120,000' '“curly” ‘quotes’' 'emoji 🙂' '-' "'" '='; do
     i=$((i + 1))
+    name=${text//[$'\t\r\n']/ } # a name is one line: the texts keep their control characters
     sp finding add odd/r1 "$i" --kind recommendation --theme "$text" --text "$text"
-    sp action add "odd/r1/$i" --title "$text" --owner "$text owner $i" --due 2017-09-30 \
+    sp action add "odd/r1/$i" --title "$text" --owner "$name owner $i" --due 2017-09-30 \
         --start 2017-01-02 --measure "$text"
     sp action update "$i" --status "In progress" --note "$text" --evidence "$text" \
-        --on 2017-03-01 --by "$text"
+        --on 2017-03-01 --by "$name"
 done
 run export
 expect_status 0

@@ -64,6 +64,37 @@ run action update 1 --percent 40
 expect_status 0
 if [ "$(fingerprint "$DB" "$DB-wal")" != "$before" ]; then ok; else bad "fingerprint unchanged"; fi
 
+case_ "a status change is never dated before the one it follows; a note may be logged late"
+# A plan of its own (dated.db), so the counts below stay as they were.
+for args in "init" "authority add tb --name Torbay" "review add tb r1 --kind other --title Review" \
+            "finding add tb/r1 1 --kind recommendation --theme Practice --text Plans"; do
+    eval "sp --db dated.db $args"
+done
+sp --db dated.db action add tb/r1/1 --title "Plans shared" --owner "Head of Service" \
+    --start 2017-01-01 --due 2017-12-31
+sp --db dated.db action update 1 --status in_progress --on 2017-05-02
+run --db dated.db action update 1 --status complete --note "done" --on 2017-05-01
+expect_status 1
+expect_err "--on 2017-05-01 is before 2017-05-02, when action tb/r1/1/1 went from not_started to in_progress: a status change cannot be dated before the one it follows"
+expect_eq "$(sql dated.db "SELECT status FROM action")" "in_progress" "still in progress"
+run --db dated.db action update 1 --note "met in March" --on 2017-03-10
+expect_status 0
+run --db dated.db action update 1 --note "before the start" --on 2016-12-31
+expect_status 1
+expect_err "update date 2016-12-31 is before action tb/r1/1/1 started (2017-01-01)"
+run --db dated.db action update 1 --status complete --note "done" --on 2017-05-02
+expect_status 0
+run --db dated.db action update 1 --status in_progress --reason "no evidence" --on 2017-04-30 --by Auditor
+expect_status 1
+expect_err "when action tb/r1/1/1 was claimed complete: a status change cannot be dated before the one it follows"
+run --db dated.db action update 1 --status signed_off --evidence "audit" --by Auditor --on 2017-05-01
+expect_status 1
+expect_err "--on 2017-05-01 is before 2017-05-02, when action tb/r1/1/1 was claimed complete: a sign-off cannot be dated before the claim it signs off"
+run --db dated.db action update 1 --status signed_off --evidence "audit" --by Auditor --on 2017-05-02
+expect_status 0
+run --db dated.db action show 1 --as-of 2017-05-01
+expect_eq "$(awk '$1 == "status" {print $2}' "$OUT")" "not_started" "status on the day the refused change was dated"
+
 case_ "completing needs a note; refused with exit 1 and nothing changed"
 before=$(fingerprint "$DB" "$DB-wal")
 run action update 1 --status complete

@@ -319,14 +319,27 @@ static void awkward_objects(void)
     ck_assert_msg(sp_review_add(NULL, fx_db, &r) == SP_OK, "%s", sp_errmsg(fx_db));
 }
 
-/* One finding and action per awkward string, in every text field. */
+/* s as a name may have it: one line, so each tab, CR or LF a space (a
+ * name with a control character is refused; texts keep theirs). */
+static const char *one_line(char *out, size_t size, const char *s)
+{
+    snprintf(out, size, "%s", s);
+    for (char *p = out; *p; p++)
+        if (*p == '\t' || *p == '\r' || *p == '\n')
+            *p = ' ';
+    return out;
+}
+
+/* One finding and action per awkward string, in every text field (in
+ * the owner's name, as one line). */
 static void awkward_actions(void)
 {
     for (size_t i = 0; i < NAWKWARD; i++) {
         char ref[8], finding[32], owner[64];
         snprintf(ref, sizeof ref, "%zu", i + 1);
         snprintf(finding, sizeof finding, "odd/r-1/%zu", i + 1);
-        snprintf(owner, sizeof owner, "%s owner %zu", awkward[i], i);
+        char name[64];
+        snprintf(owner, sizeof owner, "%s owner %zu", one_line(name, sizeof name, awkward[i]), i);
         sp_finding_new f = {.review = "odd/r-1", .ref = ref, .kind = "area_for_improvement",
                             .theme = awkward[(i + 1) % NAWKWARD], .text = awkward[i]};
         ck_assert_msg(sp_finding_add(NULL, fx_db, &f) == SP_OK, "%zu: %s", i,
@@ -350,7 +363,9 @@ static void awkward_progress(void)
 {
     for (int64_t id = 1; id <= (int64_t)NAWKWARD; id++) {
         const char *text = awkward[(size_t)id % NAWKWARD];
-        sp_update u = {.author = awkward[((size_t)id + 4) % NAWKWARD], .on = "2017-03-01",
+        char author[64];
+        one_line(author, sizeof author, awkward[((size_t)id + 4) % NAWKWARD]);
+        sp_update u = {.author = author, .on = "2017-03-01",
                        .status = "in_progress", .note = text, .evidence = text};
         if (id % 3 == 0)
             continue;

@@ -86,9 +86,15 @@ static void history(void)
     h.backdated = add_action("7", "Team A", "2017-01-01", "2017-12-31");
     set_status(h.backdated, "2017-02-01", "in_progress");
     set_status(h.backdated, "2017-05-01", "complete");
-    sp_update reopen = {.on = "2017-04-01", .status = "in_progress",
-                        .note = "audit found gaps", .reason = "not done after all"};
-    update(h.backdated, &reopen);
+    /* The library now refuses a status change dated before the one it
+     * follows, but plans recorded before that rule (and history files
+     * replayed from them) hold such entries: written as they were then. */
+    char sql[512];
+    snprintf(sql, sizeof sql, "INSERT INTO action_update (action_id, on_date, author, note, "
+             "old_status, new_status, reason) VALUES (%lld, '2017-04-01', 'Head of Service', "
+             "'audit found gaps', 'complete', 'in_progress', 'not done after all')",
+             (long long)h.backdated);
+    ck_assert_int_eq(fx_raw_exec(fx_path, sql), 0);
 }
 
 /* ------------------------------------------------------------------ */

@@ -264,6 +264,99 @@ START_TEST(closure_needs_a_second_person)
 }
 END_TEST
 
+/* The claimant spelt with a tab, a newline, a no-break or zero-width
+ * space, a doubled space or in other capitals is still the claimant: a
+ * control character is refused as no name, the rest as the same person. */
+START_TEST(claimant_spelt_otherwise_cannot_sign_off)
+{
+    static const struct {
+        const char *by;
+        int rc;
+    } tries[] = {
+        {"Test Officer\t", SP_EINVALID},           {"Test Officer\n", SP_EINVALID},
+        {"Test\tOfficer", SP_EINVALID},            {"Test Officer\xc2\x85", SP_EINVALID},
+        {"Test Officer\xc2\xa0", SP_ECONFLICT},    {"\xe2\x80\x8bTest Officer", SP_ECONFLICT},
+        {"Test\xe2\x80\x8b Officer", SP_ECONFLICT}, {"Test  Officer", SP_ECONFLICT},
+        {"TEST officer", SP_ECONFLICT},            {"\xef\xbb\xbfTest\xe3\x80\x80Officer", SP_ECONFLICT},
+    };
+    plan();
+    int64_t id = add_action("2017-04-01", "2017-12-31");
+    drive_to(id, "complete");
+    long long before = updates_of(id);
+    for (size_t i = 0; i < sizeof tries / sizeof tries[0]; i++) {
+        int rc = update(id, (sp_update){.status = "signed_off", .evidence = "e",
+                                        .author = tries[i].by});
+        ck_assert_msg(rc == tries[i].rc, "try %zu: %d (%s)", i, rc, sp_errmsg(fx_db));
+    }
+    ck_assert_int_eq(updates_of(id), before);
+    ck_assert_str_eq(FIELD(id, "status"), "complete");
+    ok_update(id, (sp_update){.status = "signed_off", .evidence = "e", .author = "Test Officer2"});
+}
+END_TEST
+
+/* A claim stored before names were checked, with a tab and a no-break
+ * space, is still caught when its author signs off under the plain name. */
+START_TEST(old_claim_with_odd_spaces_still_caught)
+{
+    plan();
+    int64_t id = add_action("2017-04-01", "2017-12-31");
+    drive_to(id, "complete");
+    ck_assert_int_eq(fx_raw_exec(fx_path, "DROP TRIGGER action_update_no_update; "
+                                          "UPDATE action_update SET author = char(9) || "
+                                          "'test  officer' || char(160) "
+                                          "WHERE new_status = 'complete'"),
+                     0);
+    ck_assert_int_eq(update(id, (sp_update){.status = "signed_off", .evidence = "e"}),
+                     SP_ECONFLICT);
+}
+END_TEST
+
+/* Names are one line: authors and owner names refuse control characters
+ * and say which; notes may hold several lines. */
+START_TEST(names_are_one_line)
+{
+    plan();
+    int64_t id = add_action("2017-04-01", "2017-12-31");
+    ck_assert_int_eq(update(id, (sp_update){.note = "n", .author = "Ann\tLee"}), SP_EINVALID);
+    ck_assert_str_eq(sp_errmsg(fx_db), "update author contains a tab: a name is one line of text");
+    ck_assert_int_eq(update(id, (sp_update){.note = "n", .author = "Ann\x01"}), SP_EINVALID);
+    ck_assert_str_eq(sp_errmsg(fx_db), "update author contains a control character (U+0001): "
+                                       "a name is one line of text");
+    sp_owner_new o = {.name = "Head of\nService"};
+    ck_assert_int_eq(sp_owner_add(NULL, fx_db, &o), SP_EINVALID);
+    ck_assert_str_eq(sp_errmsg(fx_db), "owner name contains a newline: a name is one line of text");
+    ok_update(id, (sp_update){.note = "first line\nsecond line\ttabbed"});
+}
+END_TEST
+
+/* A status change is never dated before the one it follows, nor a
+ * sign-off before its claim; a note may be logged late, and two changes
+ * may share a day. */
+START_TEST(status_changes_keep_their_order)
+{
+    plan();
+    int64_t id = add_action("2017-04-01", "2017-12-31");
+    ok_update(id, (sp_update){.status = "in_progress", .on = "2017-05-02"});
+    ck_assert_int_eq(update(id, (sp_update){.status = "complete", .note = "done",
+                                            .on = "2017-05-01"}),
+                     SP_EINVALID);
+    ck_assert_str_eq(sp_errmsg(fx_db), "--on 2017-05-01 is before 2017-05-02, when action "
+                                       "tb/r1/1/1 went from not_started to in_progress: a "
+                                       "status change cannot be dated before the one it follows");
+    ok_update(id, (sp_update){.note = "met in April", .on = "2017-04-20"});
+    ok_update(id, (sp_update){.status = "complete", .note = "done", .on = "2017-05-02"});
+    ck_assert_int_eq(update(id, (sp_update){.status = "signed_off", .evidence = "e",
+                                            .author = VERIFIER, .on = "2017-04-30"}),
+                     SP_EINVALID);
+    ck_assert_str_eq(sp_errmsg(fx_db), "--on 2017-04-30 is before 2017-05-02, when action "
+                                       "tb/r1/1/1 was claimed complete: a sign-off cannot be "
+                                       "dated before the claim it signs off");
+    ck_assert_str_eq(FIELD(id, "status"), "complete");
+    ok_update(id, (sp_update){.status = "signed_off", .evidence = "e", .author = VERIFIER,
+                              .on = "2017-05-03"});
+}
+END_TEST
+
 START_TEST(transfer_needs_destination)
 {
     plan();
@@ -850,6 +943,10 @@ static Suite *progress_suite(void)
     tcase_add_test(tc, completing_needs_a_note);
     tcase_add_test(tc, signing_off_needs_evidence);
     tcase_add_test(tc, closure_needs_a_second_person);
+    tcase_add_test(tc, claimant_spelt_otherwise_cannot_sign_off);
+    tcase_add_test(tc, old_claim_with_odd_spaces_still_caught);
+    tcase_add_test(tc, names_are_one_line);
+    tcase_add_test(tc, status_changes_keep_their_order);
     tcase_add_test(tc, transfer_needs_destination);
     tcase_add_test(tc, withdrawing_and_reopening_need_a_reason);
     tcase_add_test(tc, no_evidence_reason_only_when_signing_off);
