@@ -335,7 +335,7 @@ static const char *one_line(char *out, size_t size, const char *s)
 static void awkward_actions(void)
 {
     for (size_t i = 0; i < NAWKWARD; i++) {
-        char ref[8], finding[32], owner[64];
+        char ref[8], finding[32], owner[96];
         snprintf(ref, sizeof ref, "%zu", i + 1);
         snprintf(finding, sizeof finding, "odd/r-1/%zu", i + 1);
         char name[64];
