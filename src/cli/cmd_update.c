@@ -362,7 +362,11 @@ const cli_command cmd_action_history = {
     "them all; the table shows the first eight named): id, on_date,\n"
     "recorded_at, author, old_status, new_status, old_due_on, new_due_on,\n"
     "old_owner, new_owner, transferred_to, old_rag_override, new_rag_override,\n"
-    "percent, note, evidence, no_evidence_reason, reason.\n",
+    "percent, note, evidence, no_evidence_reason, reason.\n"
+    "The table then lists the action's corrections and voids under\n"
+    "\"Corrections:\"; CSV and JSON hold one kind of row, the updates, so\n"
+    "they leave the corrections out (all of them are in 'safeplan export\n"
+    "--history').\n",
 };
 
 /* ------------------------------------------------------------------ */

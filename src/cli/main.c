@@ -2,6 +2,8 @@
  * safeplan — keep a council's safeguarding improvement plan in SQLite.
  * Global options, the command table and dispatch.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,6 +181,10 @@ static int global_options(int argc, char **argv, cli_ctx *ctx)
         } else if (strcmp(a, "--version") == 0) {
             printf("safeplan %s (schema version %d)\n", SP_VERSION, sp_schema_version());
             return -1 - EXIT_OK;
+        } else if (ctx->db_given && (strcmp(a, "--db") == 0 || strncmp(a, "--db=", 5) == 0)) {
+            /* As after the command: which plan was meant is not for us to guess. */
+            fputs("safeplan: --db given twice: name one database\n", stderr);
+            return -1 - EXIT_MISUSE;
         } else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
             ctx->db_path = argv[++i];
             ctx->db_given = true;
@@ -235,7 +241,7 @@ static char *cli_command_line(int argc, char **argv)
     return s;
 }
 
-int main(int argc, char **argv)
+static int run_main(int argc, char **argv)
 {
     cli_ctx ctx = {0};
     const char *env = getenv("SAFEPLAN_DB");
@@ -262,4 +268,24 @@ int main(int argc, char **argv)
     sp_close(ctx.db);
     free(ctx.cmdline);
     return rc;
+}
+
+/* Every command writes through stdout's buffer, and a write can fail at
+ * any flush (a full disk, a closed descriptor): a command whose output was
+ * lost must not report success. The last flush is here, so nothing that
+ * printed can end in 0 without its bytes having gone out. */
+static int finish_output(int rc)
+{
+    int err = fflush(stdout) != 0 ? errno : 0;
+    if (!err && !ferror(stdout))
+        return rc;
+    if (rc == EXIT_OK)
+        fprintf(stderr, "safeplan: the output could not be written: %s\n",
+                err ? strerror(err) : "a write failed");
+    return rc == EXIT_OK ? EXIT_RUNTIME : rc;
+}
+
+int main(int argc, char **argv)
+{
+    return finish_output(run_main(argc, argv));
 }

@@ -409,6 +409,12 @@ int sp_open(sp_db **out, const char *path, unsigned flags)
         return rc;
     if (version < sp_schema_version() && sqlite3_db_readonly(db->sql, "main"))
         return sp_fail(db, SP_EREADONLY, "%s needs upgrading but cannot be written", path);
+    /* An empty file becomes a plan only when asked to create one: a plan
+     * truncated to nothing must not read as "nothing overdue", nor be
+     * given a schema by a command that only reads. */
+    if (version == 0 && !(flags & SP_OPEN_CREATE) && strcmp(path, ":memory:") != 0)
+        return sp_fail(db, SP_ENOTFOUND, "%s is empty: it holds no plan (make one there with "
+                       "'safeplan init', or point --db at the plan)", path);
     if (db->stage_tmp) {
         rc = stage_pragmas(db);
         return rc == SP_OK ? install_schema(db) : rc;

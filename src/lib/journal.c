@@ -249,6 +249,12 @@ static int edit_one(sp_db *db, const char *kind, int64_t id, const sp_edit_field
                                sqlite3_value_blob(new) ? sqlite3_value_blob(new) : "",
                                (size_t)sqlite3_value_bytes(old)) != 0)) {
         rc = insert_entry(db, kind, id, e->field, old, new, reason, author);
+        /* The apply trigger ran into a UNIQUE rule: a reference or name
+         * another object already has. Say so in words, not SQLite's. */
+        if (rc == SP_EEXISTS)
+            rc = sp_fail(db, rc, "%s %s: another %s already has it under the same parent "
+                         "(references and names are unique there): choose another",
+                         what, e->value, kind);
         *changed += rc == SP_OK;
     }
     sqlite3_finalize(h1);

@@ -296,8 +296,16 @@ int page_action_update(web_ctx *x)
     in.due = u.p[U_DUE];
     in.rag = u.p[U_RAG];
     in.reason = u.p[U_REASON];
-    int r;
-    if (sp_action_update(NULL, due_out, x->w->db, x->id, &in) == SP_OK) {
+    int r, rc = sp_action_update(NULL, due_out, x->w->db, x->id, &in);
+    if (rc == SP_EBUSY || rc == SP_ERROR) { /* not the form's fault: nothing was saved */
+        free_update(&u);
+        return respond_error(x, 503, rc == SP_EBUSY
+                             ? "The plan is busy with another change. Nothing was saved: go "
+                               "back, and send the form again in a minute."
+                             : "The plan could not be written. Nothing was saved: go back and "
+                               "try again, and tell the administrator if it happens again.");
+    }
+    if (rc == SP_OK) {
         char to[48];
         snprintf(to, sizeof to, "/actions/%lld", (long long)x->id);
         r = respond_redirect(x, to);

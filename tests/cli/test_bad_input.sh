@@ -315,10 +315,14 @@ for cmd in "action list" "overdue" "summary" "export" "action show 1" "action hi
 done
 expect_eq "$(fingerprint pages.db)" "$before" "corrupted file unchanged"
 
-case_ "B20 an empty (0-byte) file is made a private new database"
+case_ "B20 an empty (0-byte) file: a command that reads refuses it, untouched; init makes it a private plan"
 : >empty.db
 chmod 644 empty.db
 run --db empty.db action list
+expect_status 1
+expect_err "empty.db is empty: it holds no plan"
+expect_eq "$(stat -c %s empty.db)" "0" "left empty (a plan truncated to nothing is not 'nothing overdue')"
+run --db empty.db init
 expect_status 0
 expect_eq "$(stat -c %a empty.db)" "600" "mode of an empty file made a database"
 

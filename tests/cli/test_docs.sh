@@ -28,4 +28,31 @@ second=$(echo "$first_two" | sed -n 2p)
 grep -qF -- "$second" "$SP_SOURCE_DIR/.ci/run" && ok || bad ".ci/run does not run the README's second command: $second"
 echo "$first_two" | sed -n 1p | grep -q "safeplan demo" && ok || bad "first command does not run the demo"
 
+case_ "README's clerks' block: each command prints (on stdout) what the README shows"
+mkdir -p "$WORK/clerk" && (
+    cd "$WORK/clerk" || exit 1
+    export SAFEPLAN_DB=$PWD/safeplan.db SAFEPLAN_TODAY=2017-07-01
+    "$SAFEPLAN_BIN" demo >/dev/null 2>&1
+    awk '$0 == "**Spreadsheets and committees** (clerks):" {s=1} s&&/^```text/{b=1; next}
+         b&&/^```/{exit} b' "$SP_SOURCE_DIR/README.md" >block
+    python3 - "$SAFEPLAN_BIN" block <<'PY'
+import shlex, subprocess, sys
+binary, lines = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().splitlines()
+steps = []
+for line in lines:
+    if line.startswith("$ "):
+        steps.append((shlex.split(line[2:], comments=True), []))
+    else:
+        steps[-1][1].append(line)
+bad = 0
+for argv, want in steps:
+    got = subprocess.run([binary] + argv[1:], stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, text=True).stdout.splitlines()
+    if want and got != want:  # a line with no output under it shows none
+        bad += 1
+        print(f"README: {argv}\n  want {want}\n  got  {got}", file=sys.stderr)
+sys.exit(1 if bad or len(steps) < 4 else 0)
+PY
+) && ok || bad "README block differs"
+
 finish

@@ -307,6 +307,15 @@ expect_eq "$(sql "$DB" "SELECT group_concat(id || ':' || owner_id) FROM action O
 run verify
 expect_status 0
 
+case_ "action edit --ref to a sibling's reference is refused in words, changing nothing"
+read -r SIB SIBREF < <(sql "$DB" "SELECT x.id, y.ref FROM action x JOIN action y
+  ON y.finding_id = x.finding_id AND y.id <> x.id WHERE x.voided = 0 LIMIT 1" | tr '|' ' ')
+n=$(sql "$DB" "SELECT count(*) FROM journal")
+run action edit "$SIB" --ref "$SIBREF" --reason "clash"
+expect_status 1
+expect_err "--ref $SIBREF: another action already has it"
+expect_eq "$(grep -c "constraint" "$ERR")" 0 "no SQLite words"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM journal")" "$n" "nothing recorded"
 case_ "owner add prints the new owner's id (not its change set's)"
 sp action edit "$A" --measure "Audit measure" --reason "before the owner"
 EDIT=$(sql "$DB" "SELECT max(id) FROM change_set")

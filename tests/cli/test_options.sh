@@ -56,6 +56,13 @@ run --db "$WORK/other.db" owner list --db "$WORK/other.db"
 expect_status 2
 expect_err "--db given twice"
 
+case_ "--db twice before the command is misuse too, whichever spelling"
+for second in "--db $WORK/b.db" "--db=$WORK/b.db"; do
+    run --db "$WORK/other.db" $second owner list
+    expect_status 2
+    expect_err "--db given twice"
+done
+
 case_ "--db after the command without a value"
 run owner list --db
 expect_status 2
