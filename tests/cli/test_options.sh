@@ -88,4 +88,16 @@ case_ "SAFEPLAN_TODAY well formed still works"
 SAFEPLAN_TODAY="2017-07-01" run overdue
 expect_status 0
 
+case_ "output that cannot be written is a runtime error, whatever the command"
+for cmd in "authority list" "owner list" "finding list" "verify" "check" "--version" \
+           "config get rag.amber_days" "overdue" "help"; do
+    # shellcheck disable=SC2086 # the words of the command
+    "$SAFEPLAN_BIN" $cmd >/dev/full 2>"$ERR"; STATUS=$?
+    expect_eq "$STATUS" 1 "$cmd to a full disk"
+    grep -qE "cannot write output|the output could not be written" "$ERR" && ok ||
+        bad "$cmd: no message: $(cat "$ERR")"
+    "$SAFEPLAN_BIN" $cmd >&- 2>"$ERR"; STATUS=$?
+    expect_eq "$STATUS" 1 "$cmd to a closed standard output"
+done
+
 finish
