@@ -331,7 +331,13 @@ const cli_command cmd_import = {
     "row (note, evidence, update date or author) becomes one update, dated as the\n"
     "file says, else today. Any status is taken, even a move the lifecycle would\n"
     "refuse (the file is the council's record); such moves are listed in notes.\n"
+    "Voided reviews, findings and actions are never matched: after 'undo' of an\n"
+    "import, the file imported again makes its plan afresh (a reference a\n"
+    "voided object holds is refused, naming it).\n"
     "Rejected: bytes no encoding explains, broken quoting, a row with more or\n"
-    "fewer fields than the header, unknown words, impossible dates. Empty rows\n"
-    "are skipped.\n",
+    "fewer fields than the header, unknown words, impossible dates, a row that\n"
+    "names the same action as an earlier row (one Ref on two rows: give each\n"
+    "its own, or leave Ref empty to have them numbered), an Excel error value\n"
+    "(#REF!, #N/A...) or a formula saved without its value in a column read.\n"
+    "Empty rows are skipped.\n",
 };
