@@ -70,6 +70,11 @@ LEFT JOIN action_update u ON u.id = (
 WHERE x.finding_id = :finding_id AND x.description = :text AND x.voided = 0
 ORDER BY x.id LIMIT 1;
 
+-- name: action_mark
+-- The last action before the import: the actions after it are the
+-- import's own (import_write.c, row_lines).
+SELECT coalesce(max(id), 0) FROM action;
+
 -- name: action_next_ref
 SELECT coalesce(max(CAST(ref AS INTEGER)), 0) + 1 FROM action
 WHERE finding_id = :finding_id AND ref NOT GLOB '*[^0-9]*';

@@ -29,6 +29,10 @@ typedef struct importer {
     imp_row_opts row_opts;
     imp_map map;
     char *header[F_COUNT];       /* each field's column header, for messages */
+    signed char *col_field;      /* each column's field, or -1 (bad_cell) */
+    size_t ncol_field;
+    size_t named_col[F_COUNT];   /* columns of the fields a text error word is */
+    size_t nnamed;               /* refused in (suspect_row) */
     bool plan_empty;             /* no actions before the import: bulk load */
     bool have_header;
     bool header_failed;          /* the header cannot be used: no row was read */
@@ -228,12 +232,38 @@ static int resolve_fill_down(importer *im, const sp_csv_row *header)
     return im->filled ? SP_OK : sp_fail(im->db, SP_ENOMEM, "out of memory");
 }
 
+/* The fields that name a place, an action or a person, or hold a date or
+ * a status: where a text file's cell that is only an Excel error word
+ * (#REF!, as a CSV saved by Excel writes an error) is refused. A progress
+ * note or a measure is free text, where the word may be what was meant. */
+static bool names_or_dates(imp_field f)
+{
+    switch (f) {
+    case F_AUTHORITY: case F_AUTHORITY_NAME: case F_REVIEW: case F_REVIEW_TITLE:
+    case F_FINDING_REF: case F_FINDING: case F_THEME: case F_ACTION_REF: case F_ACTION:
+    case F_OWNER: case F_START: case F_ORIGINAL_DUE: case F_DUE: case F_STATUS:
+    case F_UPDATE_ON: case F_UPDATE_BY: case F_TRANSFERRED_TO: case F_TIMESCALE:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* The header of each field's column, as the file writes it: messages
  * name the column the clerk sees ("Ref"), not the field ("action_ref"). */
 static int keep_headers(importer *im, const sp_csv_row *row)
 {
+    im->col_field = malloc(row->count);
+    if (!im->col_field)
+        return sp_fail(im->db, SP_ENOMEM, "out of memory");
+    memset(im->col_field, -1, row->count);
+    im->ncol_field = row->count;
     for (int f = 0; f < F_COUNT; f++) {
         int c = im->map.col[f];
+        if (c >= 0 && (size_t)c < row->count)
+            im->col_field[c] = (signed char)f;
+        if (c >= 0 && (size_t)c < row->count && names_or_dates((imp_field)f))
+            im->named_col[im->nnamed++] = (size_t)c;
         if (c < 0 || (size_t)c >= row->count || sp_blank(row->fields[c].data))
             continue;
         im->header[f] = strndup(row->fields[c].data, row->fields[c].len);
@@ -377,22 +407,42 @@ static const char *bad_cell(char *msg, size_t size, const importer *im, const sp
     return msg;
 }
 
+/* Whether a cell of the row may be one bad_cell refuses: a workbook's
+ * marked row, or a cell starting '#' in a column of names_or_dates. Run
+ * for every row, so only those columns are looked at, in a loop with no
+ * call (bad_cell for each cell was 0.3% of an import's instructions). */
+static bool suspect_row(const importer *im, const sp_csv_row *row)
+{
+    if (row->marks)
+        return true;
+    for (size_t i = 0; i < im->nnamed; i++) /* the row has the header's width */
+        if (row->fields[im->named_col[i]].data[0] == '#')
+            return true;
+    return false;
+}
+
 /* Refuses the row if a cell it imports holds no value (bad_cell); every
  * such cell is listed. True if it did. */
 static bool refuse_bad_cells(importer *im, const sp_csv_row *row)
 {
     bool any = false;
     char msg[400];
-    for (int f = 0; f < F_COUNT; f++) {
-        int c = im->map.col[f];
-        if (c < 0 || (size_t)c >= row->count || !bad_cell(msg, sizeof msg, im, row, c, f))
+    size_t n = row->count < im->ncol_field ? row->count : im->ncol_field;
+    if (!suspect_row(im, row))
+        return false;
+    for (size_t c = 0; c < n; c++) {
+        if (row->marks ? !row->marks[c] : row->fields[c].data[0] != '#')
+            continue;
+        if (im->col_field[c] < 0 ||
+            (!row->marks && !names_or_dates((imp_field)im->col_field[c])) ||
+            !bad_cell(msg, sizeof msg, im, row, c, (imp_field)im->col_field[c]))
             continue;
         if (!any)
             im->res->rejected++;
         any = true;
         if (im->res->nerrors < SP_IMPORT_MAX_ERRORS)
             (void)push(im->db, &im->res->errors, &im->res->nerrors,
-                 locate(im, row->line, (size_t)c + 1, msg));
+                 locate(im, row->line, c + 1, msg));
     }
     return any;
 }
@@ -764,6 +814,7 @@ static int run(sp_import_result **out, sp_db *db, const imp_source *src,
         free(im->fill_value[i]);
     for (int f = 0; f < F_COUNT; f++)
         free(im->header[f]);
+    free(im->col_field);
     free(im->filled);
     free(im);
     return rc;

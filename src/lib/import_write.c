@@ -52,20 +52,22 @@ typedef struct text_set {
     size_t cap, n;
 } text_set;
 
-/* The actions this import has created or updated (or found unchanged),
- * each with the line of the row that did it. A second row of the file that
- * resolves to one of them is refused: it would silently update the action
- * the first row wrote (a Ref merged down over several actions, 1.1 and
- * 1.10 typed as numbers), and that action's text, owner and due date would
- * be lost. Kept in memory, so the check costs a hash probe per row and no
- * query. Open addressing; id 0 marks an empty slot (ids start at 1). */
-typedef struct id_set {
-    struct id_line {
-        int64_t id;
-        size_t line;
-    } *slot;
-    size_t cap, n;
-} id_set;
+/* The line of the row that wrote each action this import has created or
+ * updated (or found unchanged). A second row of the file that resolves to
+ * one of them is refused: it would silently update the action the first
+ * row wrote (a Ref merged down over several actions, 1.1 and 1.10 typed as
+ * numbers), and that action's text, owner and due date would be lost.
+ * Kept in memory, so the check costs an array read per row and no query.
+ * Indexed by id, 4 bytes an action: the actions this import made have ids
+ * after `mark` (the last before it; the import's transaction is the only
+ * writer), one after another, and those it matched are at most `mark`
+ * (an array as long as the highest matched). A hash set of ids and lines
+ * cost 32 MiB or more at a million rows, past the import's budget. */
+typedef struct row_lines {
+    int64_t mark;                /* the last action id before the import */
+    uint32_t *made, *matched;    /* [id - mark - 1], [id - 1]; 0: none */
+    size_t made_cap, matched_cap;
+} row_lines;
 
 /* The last object found: its parent's id, how it was named, and its id. */
 typedef struct cache {
@@ -100,7 +102,7 @@ struct imp_writer {
     int64_t numbered_review, next_finding;
     int64_t review_mark; /* reviews after it are this import's; -1: not read */
     text_set made_texts; /* their findings' texts (text_set) */
-    id_set written;      /* the actions rows of this file wrote (id_set) */
+    row_lines written;   /* the actions rows of this file wrote (row_lines) */
     imp_tally tally;
 };
 
@@ -296,43 +298,41 @@ static bool text_add(text_set *t, uint64_t key)
     return true;
 }
 
-static size_t id_slot(const id_set *t, int64_t id)
+/* Where action id's line is kept (its array, length and index). */
+static uint32_t **line_slot(row_lines *t, int64_t id, size_t **cap, size_t *i)
 {
-    uint64_t h = (uint64_t)id * 0x9E3779B97F4A7C15u; /* Fibonacci hashing */
-    size_t i = (size_t)(h >> 32) & (t->cap - 1);
-    while (t->slot[i].id && t->slot[i].id != id)
-        i = (i + 1) & (t->cap - 1);
-    return i;
+    bool made = id > t->mark;
+    *i = (size_t)(made ? id - t->mark - 1 : id - 1);
+    *cap = made ? &t->made_cap : &t->matched_cap;
+    return made ? &t->made : &t->matched;
 }
 
 /* The line of the row that wrote action `id`, or 0 if none has. */
-static size_t id_line(const id_set *t, int64_t id)
+static size_t id_line(row_lines *t, int64_t id)
 {
-    return t->cap ? t->slot[id_slot(t, id)].line : 0;
+    size_t *cap, i;
+    uint32_t **a = line_slot(t, id, &cap, &i);
+    return i < *cap ? (*a)[i] : 0;
 }
 
-/* Adds id (its first row's line is kept); false if memory ran out. */
-static bool id_add(id_set *t, int64_t id, size_t line)
+/* Keeps the line of the first row that wrote `id`; false if memory ran out. */
+static bool id_add(row_lines *t, int64_t id, size_t line)
 {
-    if (2 * (t->n + 1) > t->cap) {
-        size_t cap = t->cap ? 2 * t->cap : 1024;
-        id_set grown = {calloc(cap, sizeof *t->slot), cap, 0};
-        if (!grown.slot)
+    size_t *cap, i;
+    uint32_t **a = line_slot(t, id, &cap, &i);
+    if (i >= *cap) {
+        size_t n = *cap ? *cap : 1024;
+        while (n <= i)
+            n *= 2;
+        uint32_t *grown = realloc(*a, n * sizeof *grown);
+        if (!grown)
             return false;
-        for (size_t i = 0; i < t->cap; i++) {
-            if (t->slot[i].id) {
-                grown.slot[id_slot(&grown, t->slot[i].id)] = t->slot[i];
-                grown.n++;
-            }
-        }
-        free(t->slot);
-        *t = grown;
+        memset(grown + *cap, 0, (n - *cap) * sizeof *grown);
+        *a = grown;
+        *cap = n;
     }
-    size_t i = id_slot(t, id);
-    if (!t->slot[i].id) {
-        t->slot[i] = (struct id_line){id, line ? line : 1};
-        t->n++;
-    }
+    if (!(*a)[i])
+        (*a)[i] = line == 0 ? 1 : line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
     return true;
 }
 
@@ -1178,6 +1178,17 @@ int imp_writer_finish(imp_writer *w)
     return rc;
 }
 
+static int read_action_mark(imp_writer *w)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, w->db, "import/action_mark");
+    if (rc == SP_OK) {
+        rc = sp_step_id(&w->written.mark, w->db, st);
+        sqlite3_finalize(st);
+    }
+    return rc;
+}
+
 /* The import's moment, once, in the schema's own format. */
 static int take_now(imp_writer *w)
 {
@@ -1207,6 +1218,8 @@ int imp_writer_new(imp_writer **out, sp_db *db, const imp_defaults *d)
         rc = sp_prepare(&w->st[i], db, stmt_names[i]);
     if (rc == SP_OK)
         rc = take_now(w);
+    if (rc == SP_OK)
+        rc = read_action_mark(w);
     if (rc != SP_OK) {
         imp_writer_free(w);
         return rc;
@@ -1226,7 +1239,8 @@ void imp_writer_free(imp_writer *w)
     free(w->review.key);
     free(w->finding.key);
     free(w->made_texts.slot);
-    free(w->written.slot);
+    free(w->written.made);
+    free(w->written.matched);
     for (int i = 0; i < OWNER_SLOTS; i++)
         free(w->owners[i].key);
     free(w);

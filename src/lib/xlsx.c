@@ -364,6 +364,19 @@ sp_xlsx_kind sp_xlsx_format_kind(unsigned id, const char *code)
          : percent ? SP_XLSX_PERCENT : SP_XLSX_NUMBER;
 }
 
+unsigned sp_xlsx_format_decimals(unsigned id, const char *code)
+{
+    if (!code)
+        return id == 2 ? 2 : 0; /* 0.00 */
+    const char *p = code;
+    while (*p == '0' || *p == '#')
+        p++;
+    if (p == code || *p != '.')
+        return 0;
+    size_t n = strspn(p + 1, "0");
+    return n > 0 && n <= 15 && p[1 + n] == '\0' ? (unsigned)n : 0;
+}
+
 /* The civil date of a day count from 1970-01-01 (proleptic Gregorian). */
 static void civil(long z, long *y, unsigned *m, unsigned *d)
 {
@@ -577,11 +590,15 @@ static void styles_start(void *ud, const char *name, const char **attrs)
             if (wp->fmt_id[i] == fid)
                 code = wp->fmt_code[i];
         unsigned char *kinds = realloc(x->kinds, x->nkinds + 1);
-        if (!kinds) {
+        if (kinds)
+            x->kinds = kinds;
+        unsigned char *decimals = kinds ? realloc(x->decimals, x->nkinds + 1) : NULL;
+        if (!decimals) {
             xlsx_stop(&wp->base, SP_ENOMEM, 0, 0, "out of memory");
             return;
         }
-        x->kinds = kinds;
+        x->decimals = decimals;
+        x->decimals[x->nkinds] = (unsigned char)sp_xlsx_format_decimals(fid, code);
         x->kinds[x->nkinds++] = (unsigned char)sp_xlsx_format_kind(fid, code);
     }
 }
@@ -917,6 +934,7 @@ void sp_xlsx_free(sp_xlsx *x)
     free(x->sheet_part);
     free(x->sheet_hidden);
     free(x->kinds);
+    free(x->decimals);
     free(x->strings.p);
     free(x->string_at);
     sp_spill_close(x->spill);

@@ -122,6 +122,12 @@ typedef enum sp_xlsx_kind {
  * (when `code` is not NULL). */
 sp_xlsx_kind sp_xlsx_format_kind(unsigned id, const char *code);
 
+/* The decimal places a number format always shows: 2 for "0.00" (built-in
+ * 2), 0 for General and any other format (thousands separators, text,
+ * several sections: shown as General). A Ref typed as the number 1.10 is
+ * stored as 1.1; its format is what still says "1.10". */
+unsigned sp_xlsx_format_decimals(unsigned id, const char *code);
+
 /* Writes the value as the cell shows it: a month (a date format with no
  * day) as "March 2018", which the timescale reader takes for the month's
  * last day, as it does the same words typed as text (the 1st would make a
@@ -163,6 +169,7 @@ struct sp_xlsx {
     char **sheet_part;      /* the sheet's XML part in the zip */
     bool *sheet_hidden;     /* hidden or very hidden in Excel */
     unsigned char *kinds;   /* sp_xlsx_kind of each cell style (cellXfs) */
+    unsigned char *decimals; /* and its fixed decimal places (sp_xlsx_format_decimals) */
     size_t nkinds;
     /* The shared strings: the first `in_memory` of them in strings.p, each
      * NUL-terminated, string_at[i] where each starts; the others sealed in

@@ -12,6 +12,7 @@
 #include "xlsx.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@ typedef struct merge {
     size_t r1, c1, r2, c2;
     char *value; /* the top-left cell's, once its row is read */
     size_t len;
+    unsigned char mark; /* and its SP_CELL_* */
 } merge;
 
 typedef struct sheet_reader {
@@ -106,7 +108,10 @@ static int take_number(sheet_reader *s, char *num, size_t size)
     char *end;
     double v = strtod(s->text.p, &end);
     bool ok = end != s->text.p && *end == '\0';
-    if (ok)
+    unsigned decimals = s->style < x->nkinds ? x->decimals[s->style] : 0;
+    if (ok && kind == SP_XLSX_NUMBER && decimals && fabs(v) < 1e15)
+        snprintf(num, size, "%.*f", (int)decimals, v); /* 1.10 as shown, not 1.1 */
+    else if (ok)
         sp_xlsx_format_number(num, size, v, kind, x->date1904);
     uselocale(old);
     if (!ok)
@@ -260,9 +265,13 @@ static int fill_merges(sheet_reader *s)
             if (!(m->value = malloc(m->len + 1)))
                 return no_memory(s);
             memcpy(m->value, s->fields[m->c1 - 1].data, m->len + 1);
+            m->mark = s->marks[m->c1 - 1];
         }
-        for (size_t c = m->c1; m->value && c <= m->c2 && c <= s->width; c++)
+        for (size_t c = m->c1; m->value && c <= m->c2 && c <= s->width; c++) {
             s->fields[c - 1] = (sp_csv_field){m->value, m->len};
+            s->marks[c - 1] = m->mark; /* an error merged down is an error in each row */
+            s->row_marked |= m->mark != SP_CELL_PLAIN;
+        }
     }
     return SP_OK;
 }
@@ -358,7 +367,7 @@ static void start_cell(sheet_reader *s, const char **attrs)
 static void add_merge(sheet_reader *s, const char *ref)
 {
     char first[16], *colon = ref ? strchr(ref, ':') : NULL;
-    merge m = {0, 0, 0, 0, NULL, 0};
+    merge m = {0, 0, 0, 0, NULL, 0, 0};
     size_t n = colon ? (size_t)(colon - ref) : 0;
     if (n > 0 && n < sizeof first) {
         memcpy(first, ref, n);

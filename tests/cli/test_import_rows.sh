@@ -14,13 +14,6 @@ fresh() {
     sp init
     sp authority add tb --name Torbay
 }
-refused() {
-    local text=$1 before; shift
-    before=$(fingerprint "$DB" "$DB-wal")
-    run "$@"
-    expect_status 1; expect_err "$text"; expect_no_out
-    expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged after: $*"
-}
 actions() { sql "$DB" "SELECT count(*) FROM action WHERE voided = 0"; }
 
 # Workbooks written by hand (tests/tools/craft_xlsx.py's writer).
@@ -61,6 +54,11 @@ save("numref.xlsx", [
 # Error values in imported cells, and one in a column nobody imports.
 save("errors.xlsx", [
     ["1.1", "Rec 1", err("#VALUE!"), err("#REF!"), "31/03/2018", "In progress"]])
+# An error merged down over two rows: an error in each.
+save("error_merged.xlsx", [
+    ["1.1", "Rec 1", "Act one", err("#REF!"), "31/03/2018", "In progress"],
+    ["1.2", "Rec 1", "Act two", None, "31/03/2018", "In progress"]],
+    '<mergeCells count="1"><mergeCell ref="D2:D3"/></mergeCells>')
 save("error_unread.xlsx", [
     ["1.1", "Rec 1", "Act one", "Lead", "31/03/2018", "In progress", err("#N/A")]])
 # Target dates shown as months: built-in mmm-yy (17), mmmm yyyy, mm/yyyy.
@@ -74,6 +72,14 @@ xml = "".join(row(i + 1, r) for i, r in enumerate([H,
     ["1.2", "Rec 1", "Act two", "Lead", num(43160, 2), "Not started"],
     ["1.3", "Rec 1", "Act three", "Lead", num(43160, 3), "Not started"]]))
 workbook(f"{d}/months.xlsx", [("Action plan", sheet(xml))], styles=months)
+# Refs typed as numbers in cells formatted 0.00 (built-in 2) and 0.0: read
+# as shown (1.10, 1.2), not as General would print the number (1.1).
+fixed = months.replace('<xf numFmtId="17"/>', '<xf numFmtId="2"/>').replace(
+    'formatCode="mmmm yyyy"', 'formatCode="0.0"')
+xml = "".join(row(i + 1, r) for i, r in enumerate([H,
+    [num("1.1", 1), "Rec 1", "Act ten", "Lead", "31/03/2018", "Not started"],
+    [num("1.2", 2), "Rec 1", "Act two", "Lead", "31/03/2018", "Not started"]]))
+workbook(f"{d}/numref_shown.xlsx", [("Action plan", sheet(xml))], styles=fixed)
 # A target date that is a formula saved without its value.
 save("nocache.xlsx", [
     ["1.1", "Rec 1", "Act one", "Lead", nocache("EDATE(F1,3)"), "Not started"]])
@@ -97,6 +103,13 @@ expect_err "unmerge it"
 case_ "1.1 and 1.10 typed as numbers: the collision is refused"
 refused "numref.xlsx:'Action plan'!A3: Ref '1.1' is also in row 2" \
     import "$WORK/numref.xlsx" --authority tb
+
+case_ "a Ref typed as a number is read as its format shows it"
+run import "$WORK/numref_shown.xlsx" --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(ref, ' ') FROM (SELECT ref FROM action ORDER BY id)")" \
+    "1.10 1.2" "refs as shown"
+fresh
 
 case_ "two identical rows without a Ref: refused, not merged"
 refused "same_text.csv:3:2: the same action as row 2" import "$DATA/same_text.csv" --authority tb
@@ -154,6 +167,11 @@ refused "errors.xlsx:'Action plan'!C2: the cell (column 'What we will do') holds
 expect_err "errors.xlsx:'Action plan'!D2: the cell (column 'Lead officer') holds the Excel error #REF!"
 expect_err "1 bad row"
 
+case_ "an error merged down over two rows: refused in each"
+refused "error_merged.xlsx:'Action plan'!D3: the cell (column 'Lead officer') holds the Excel error #REF!" \
+    import "$WORK/error_merged.xlsx" --authority tb
+expect_err "error_merged.xlsx:'Action plan'!D2: the cell"
+
 case_ "an error in a column nobody imports is no matter"
 run import "$WORK/error_unread.xlsx" --authority tb
 expect_status 0
@@ -187,5 +205,27 @@ expect_status 0
 expect_out_not "open-ended"
 expect_eq "$(sql "$DB" "SELECT group_concat(coalesce(due_on, 'none') || ' ' || timescale, ', ') FROM (SELECT * FROM action ORDER BY ref)")" \
     "2017-09-01 ASAP, 2017-09-01 As soon as possible, 2017-09-01 Immediately" "due dates, kept as written"
+
+# ---------------------------------------------------------------- D8
+fresh
+case_ "--sheet with a CSV file: a misuse, not ignored"
+before=$(fingerprint "$DB" "$DB-wal")
+run import "$DATA/council_excel.csv" --authority tb --sheet Plan
+expect_status 2
+expect_err "--sheet 'Plan' names a workbook's sheet, but the file is text (CSV)"
+expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
+
+case_ "--encoding with a workbook: a misuse, not ignored"
+run import "$WORK/error_unread.xlsx" --authority tb --encoding windows-1252
+expect_status 2
+expect_err "--encoding names a text file's encoding, but the file is an Excel workbook"
+expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
+
+case_ "a date outside the years a plan keeps is said to be so, not 'not a real day'"
+printf 'Ref,Recommendation,What we will do,Lead officer,Target date\r\n1.1,Rec,Act,Lead,9999-12-31\r\n1.2,Rec,Act 2,Lead,1/1/0018\r\n1.3,Rec,Act 3,Lead,31/02/2018\r\n' >years.csv
+refused "years.csv:2:5: due date '9999-12-31' is outside the years a plan keeps (1900 to 2999)" \
+    import years.csv --authority tb
+expect_err "years.csv:3:5: due date '1/1/0018' is outside the years a plan keeps"
+expect_err "years.csv:4:5: due date '31/02/2018' is not a real day"
 
 finish

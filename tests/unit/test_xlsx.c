@@ -51,6 +51,13 @@ START_TEST(custom_formats)
     ck_assert_int_eq(sp_xlsx_format_kind(164, "mmmm yyyy"), SP_XLSX_MONTH);
     ck_assert_int_eq(sp_xlsx_format_kind(164, "mm/yyyy"), SP_XLSX_MONTH);
     ck_assert_int_eq(sp_xlsx_format_kind(164, "[$-809]mmmm yyyy;@"), SP_XLSX_MONTH);
+    ck_assert_uint_eq(sp_xlsx_format_decimals(2, NULL), 2);
+    ck_assert_uint_eq(sp_xlsx_format_decimals(0, NULL), 0);
+    ck_assert_uint_eq(sp_xlsx_format_decimals(164, "0.0"), 1);
+    ck_assert_uint_eq(sp_xlsx_format_decimals(164, "#0.000"), 3);
+    ck_assert_uint_eq(sp_xlsx_format_decimals(164, "#,##0.00"), 0); /* shown as General */
+    ck_assert_uint_eq(sp_xlsx_format_decimals(164, "0.00;[Red]-0.00"), 0);
+    ck_assert_uint_eq(sp_xlsx_format_decimals(164, "0"), 0);
     char month[32];
     sp_xlsx_format_number(month, sizeof month, 43160, SP_XLSX_MONTH, false);
     ck_assert_str_eq(month, "March 2018");
