@@ -183,6 +183,13 @@ printf 'Ref,Recommendation,What we will do,Lead officer,Target date\r\n1.1,Rec,A
 refused "err.csv:2:4: the cell (column 'Lead officer') holds the Excel error #N/A, as Excel saved it in the CSV" \
     import err.csv --authority tb
 
+case_ "... but in a CSV's free text (a progress note) the word is kept as written"
+printf 'Ref,Recommendation,What we will do,Lead officer,Target date,Progress update\r\n1.1,Rec,Act,Lead,31/03/2018,#N/A\r\n' >note.csv
+run import note.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT note FROM action_update")" "#N/A" "the note"
+fresh
+
 case_ "a formula with no value saved: refused, not an open-ended action"
 refused "nocache.xlsx:'Action plan'!E2: the cell (column 'Target date') has a formula Excel has not calculated" \
     import "$WORK/nocache.xlsx" --authority tb
