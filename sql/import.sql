@@ -11,18 +11,24 @@ SELECT id FROM authority WHERE code = :code;
 INSERT INTO authority (code, name, kind) VALUES (:code, :name, :kind);
 
 -- name: review_get
-SELECT id FROM review WHERE authority_id = :authority_id AND ref = :ref;
+-- Here and below, a voided object is never matched: after `undo` of an
+-- import, the file imported again makes its plan afresh, where it would
+-- have updated actions no report shows. A reference a voided object still
+-- holds (UNIQUE) is refused by the writer when it inserts (import_write.c,
+-- held_by_void).
+SELECT id FROM review WHERE authority_id = :authority_id AND ref = :ref AND voided = 0;
 
 -- name: review_add
 INSERT INTO review (authority_id, ref, kind, title, started_on, ended_on, reported_on, judgement)
 VALUES (:authority_id, :ref, :kind, :title, :from, :to, :reported, :judgement);
 
 -- name: finding_get
-SELECT id FROM finding WHERE review_id = :review_id AND ref = :ref;
+SELECT id FROM finding WHERE review_id = :review_id AND ref = :ref AND voided = 0;
 
 -- name: finding_by_text
 -- Council sheets repeat the finding's text on each of its actions' rows.
-SELECT id FROM finding WHERE review_id = :review_id AND text = :text ORDER BY id LIMIT 1;
+SELECT id FROM finding WHERE review_id = :review_id AND text = :text AND voided = 0
+ORDER BY id LIMIT 1;
 
 -- name: review_mark
 -- The last review before the import's first finding: the reviews after it
@@ -52,7 +58,7 @@ SELECT x.id, x.status, x.due_on, x.owner_id, x.transferred_to, x.rag_override,
 FROM action x
 LEFT JOIN action_update u ON u.id = (
     SELECT id FROM action_update WHERE action_id = x.id ORDER BY on_date DESC, id DESC LIMIT 1)
-WHERE x.finding_id = :finding_id AND x.ref = :ref;
+WHERE x.finding_id = :finding_id AND x.ref = :ref AND x.voided = 0;
 
 -- name: action_by_text
 SELECT x.id, x.status, x.due_on, x.owner_id, x.transferred_to, x.rag_override,
@@ -61,8 +67,13 @@ SELECT x.id, x.status, x.due_on, x.owner_id, x.transferred_to, x.rag_override,
 FROM action x
 LEFT JOIN action_update u ON u.id = (
     SELECT id FROM action_update WHERE action_id = x.id ORDER BY on_date DESC, id DESC LIMIT 1)
-WHERE x.finding_id = :finding_id AND x.description = :text
+WHERE x.finding_id = :finding_id AND x.description = :text AND x.voided = 0
 ORDER BY x.id LIMIT 1;
+
+-- name: action_mark
+-- The last action before the import: the actions after it are the
+-- import's own (import_write.c, row_lines).
+SELECT coalesce(max(id), 0) FROM action;
 
 -- name: action_next_ref
 SELECT coalesce(max(CAST(ref AS INTEGER)), 0) + 1 FROM action
@@ -110,10 +121,16 @@ SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now');
 
 -- name: first_import_review
 -- The review the first import into an authority made (issue 11: the same
--- sheet imported monthly goes into one review).
+-- sheet imported monthly goes into one review). Not a voided one: after
+-- `undo` of that import, the next goes into a new review.
 SELECT ref FROM review
 WHERE authority_id = :authority_id AND kind = 'other' AND ref GLOB 'import-[0-9]*'
+  AND voided = 0
 ORDER BY ref LIMIT 1;
+
+-- name: review_ref_taken
+-- Whether a review, live or voided, holds the reference (UNIQUE).
+SELECT EXISTS (SELECT 1 FROM review WHERE authority_id = :authority_id AND ref = :ref);
 
 -- name: review_authority
 SELECT authority_id FROM review WHERE id = :id;

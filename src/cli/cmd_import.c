@@ -176,7 +176,13 @@ static int import_stream(cli_ctx *ctx, FILE *in, const sp_import_options *o)
         print_notes(r);
         print_errors(r);
     }
+    /* An option the file's kind has no use for is a misuse (exit 2). */
+    bool misuse = rc != SP_OK && r && r->format &&
+                  ((o->sheet && strcmp(r->format, "xlsx") != 0) ||
+                   (o->encoding && strcmp(r->format, "xlsx") == 0));
     sp_import_result_free(r);
+    if (misuse)
+        return cli_misuse(ctx, "%s", sp_errmsg(ctx->db));
     return rc == SP_OK ? EXIT_OK : cli_fail(ctx);
 }
 
@@ -295,12 +301,15 @@ const cli_command cmd_import = {
     "  --raw                      the file was exported with --raw: keep a\n"
     "                             leading ' (else one ' before = + - @ tab CR LF\n"
     "                             or ' is the export's guard, and is removed)\n"
-    "  --sheet NAME               the workbook's sheet (default: the first)\n"
-    "  --encoding ENC             utf-8, windows-1252 or utf-16 (default: detected)\n"
+    "  --sheet NAME               the workbook's sheet (default: the first); not\n"
+    "                             for a text file\n"
+    "  --encoding ENC             utf-8, windows-1252 or utf-16 (default: detected);\n"
+    "                             not for a workbook\n"
     "\n"
     "FILE is told by content. A workbook is read as its reader sees it: dates as\n"
-    "dates (1900 or 1904 system), numbers as Excel shows them, a merged cell's\n"
-    "value in each cell it spans. Refused: a password-protected workbook or an\n"
+    "dates (1900 or 1904 system; a month shown without its day, Mar-18, as its\n"
+    "last day), numbers as Excel shows them (1.10 in a 0.00 cell), a merged\n"
+    "cell's value in each cell it spans. Refused: a password-protected workbook or an\n"
     ".xls, a zip bomb, a sheet over 100000 rows. Text is UTF-8, else UTF-16 (with\n"
     "a byte-order mark: \"Unicode Text\") or Windows-1252 (\"CSV (Comma\n"
     "delimited)\"), said in a note; tab-separated if named .tsv or its first\n"
@@ -331,7 +340,13 @@ const cli_command cmd_import = {
     "row (note, evidence, update date or author) becomes one update, dated as the\n"
     "file says, else today. Any status is taken, even a move the lifecycle would\n"
     "refuse (the file is the council's record); such moves are listed in notes.\n"
+    "Voided reviews, findings and actions are never matched: after 'undo' of an\n"
+    "import, the file imported again makes its plan afresh (a reference a\n"
+    "voided object holds is refused, naming it).\n"
     "Rejected: bytes no encoding explains, broken quoting, a row with more or\n"
-    "fewer fields than the header, unknown words, impossible dates. Empty rows\n"
-    "are skipped.\n",
+    "fewer fields than the header, unknown words, impossible dates, a row that\n"
+    "names the same action as an earlier row (one Ref on two rows: give each\n"
+    "its own, or leave Ref empty to have them numbered), an Excel error value\n"
+    "(#REF!, #N/A...) or a formula saved without its value in a column read.\n"
+    "Empty rows are skipped.\n",
 };

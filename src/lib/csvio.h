@@ -45,7 +45,16 @@ typedef struct sp_csv_row {
     size_t count;               /* at least 1 */
     size_t line;   /* 1-based physical line where the record starts */
     size_t record; /* 1-based record number (a header row is record 1) */
+    /* A workbook's cells that hold no value to import, one byte per field
+     * (SP_CELL_*), or NULL when every cell is plain (always, for text). */
+    const unsigned char *marks;
 } sp_csv_row;
+
+enum {
+    SP_CELL_PLAIN = 0,
+    SP_CELL_ERROR = 1,   /* an Excel error value (#REF!, #N/A...): its text is the field */
+    SP_CELL_UNCALCULATED = 2 /* a formula saved without its value: the field is empty */
+};
 
 /* Called once per record. The row and its bytes are owned by the reader
  * and valid only during the call: copy what you keep. Return 0 to go on;

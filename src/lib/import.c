@@ -28,6 +28,11 @@ typedef struct importer {
     imp_defaults defaults;
     imp_row_opts row_opts;
     imp_map map;
+    char *header[F_COUNT];       /* each field's column header, for messages */
+    signed char *col_field;      /* each column's field, or -1 (bad_cell) */
+    size_t ncol_field;
+    size_t named_col[F_COUNT];   /* columns of the fields a text error word is */
+    size_t nnamed;               /* refused in (suspect_row) */
     bool plan_empty;             /* no actions before the import: bulk load */
     bool have_header;
     bool header_failed;          /* the header cannot be used: no row was read */
@@ -227,6 +232,47 @@ static int resolve_fill_down(importer *im, const sp_csv_row *header)
     return im->filled ? SP_OK : sp_fail(im->db, SP_ENOMEM, "out of memory");
 }
 
+/* The fields that name a place, an action or a person, or hold a date or
+ * a status: where a text file's cell that is only an Excel error word
+ * (#REF!, as a CSV saved by Excel writes an error) is refused. A progress
+ * note or a measure is free text, where the word may be what was meant. */
+static bool names_or_dates(imp_field f)
+{
+    switch (f) {
+    case F_AUTHORITY: case F_AUTHORITY_NAME: case F_REVIEW: case F_REVIEW_TITLE:
+    case F_FINDING_REF: case F_FINDING: case F_THEME: case F_ACTION_REF: case F_ACTION:
+    case F_OWNER: case F_START: case F_ORIGINAL_DUE: case F_DUE: case F_STATUS:
+    case F_UPDATE_ON: case F_UPDATE_BY: case F_TRANSFERRED_TO: case F_TIMESCALE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The header of each field's column, as the file writes it: messages
+ * name the column the clerk sees ("Ref"), not the field ("action_ref"). */
+static int keep_headers(importer *im, const sp_csv_row *row)
+{
+    im->col_field = malloc(row->count);
+    if (!im->col_field)
+        return sp_fail(im->db, SP_ENOMEM, "out of memory");
+    memset(im->col_field, -1, row->count);
+    im->ncol_field = row->count;
+    for (int f = 0; f < F_COUNT; f++) {
+        int c = im->map.col[f];
+        if (c >= 0 && (size_t)c < row->count)
+            im->col_field[c] = (signed char)f;
+        if (c >= 0 && (size_t)c < row->count && names_or_dates((imp_field)f))
+            im->named_col[im->nnamed++] = (size_t)c;
+        if (c < 0 || (size_t)c >= row->count || sp_blank(row->fields[c].data))
+            continue;
+        im->header[f] = strndup(row->fields[c].data, row->fields[c].len);
+        if (!im->header[f])
+            return sp_fail(im->db, SP_ENOMEM, "out of memory");
+    }
+    return SP_OK;
+}
+
 /* A history file's header: its rows are entries, rebuilt as recorded. */
 static int take_history_header(importer *im, const sp_csv_row *row)
 {
@@ -248,6 +294,8 @@ static int take_header(importer *im, const sp_csv_row *row)
     int rc = imp_map_header(&im->map, &column, im->db, row, &im->user, on_unplaced, im);
     if (rc == SP_OK)
         rc = check_placement(im);
+    if (rc == SP_OK)
+        rc = keep_headers(im, row);
     if (rc == SP_OK)
         rc = resolve_fill_down(im, row);
     if (rc == SP_EINVALID) {
@@ -320,6 +368,85 @@ static bool missing_finding(importer *im, const sp_csv_row *row)
     return true;
 }
 
+/* Excel's error values, as a cell shows them and a CSV saved by Excel
+ * writes them. */
+static bool excel_error(const char *text)
+{
+    static const char *const words[] = {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?",
+                                        "#NULL!", "#NUM!", "#GETTING_DATA", "#SPILL!",
+                                        "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!"};
+    if (text[0] != '#')
+        return false;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcasecmp(text, words[i]) == 0)
+            return true;
+    return false;
+}
+
+/* What is wrong with cell c, or NULL: an Excel error value (a workbook's
+ * error cell, or the same word alone in a CSV cell: Excel saves an error
+ * as its text), or a formula saved without its value (it would read as
+ * empty: an open-ended action, a missing owner). Checked only in columns
+ * the import reads: a calculated column nobody imports may hold them. */
+static const char *bad_cell(char *msg, size_t size, const importer *im, const sp_csv_row *row,
+                            size_t c, imp_field f)
+{
+    unsigned char mark = row->marks ? row->marks[c] : SP_CELL_PLAIN;
+    const char *text = row->fields[c].data;
+    const char *header = im->header[f] ? im->header[f] : imp_field_name(f);
+    if (mark == SP_CELL_UNCALCULATED)
+        snprintf(msg, size, "the cell (column '%.60s') has a formula Excel has not "
+                 "calculated (the file was saved without its value): open the file in Excel "
+                 "or LibreOffice and save it again", header);
+    else if (mark == SP_CELL_ERROR || (!row->marks && excel_error(text)))
+        snprintf(msg, size, "the cell (column '%.60s') holds the Excel error %.20s%s: fix "
+                 "the formula or type the value", header, text,
+                 mark == SP_CELL_ERROR ? "" : ", as Excel saved it in the CSV");
+    else
+        return NULL;
+    return msg;
+}
+
+/* Whether a cell of the row may be one bad_cell refuses: a workbook's
+ * marked row, or a cell starting '#' in a column of names_or_dates. Run
+ * for every row, so only those columns are looked at, in a loop with no
+ * call (bad_cell for each cell was 0.3% of an import's instructions). */
+static bool suspect_row(const importer *im, const sp_csv_row *row)
+{
+    if (row->marks)
+        return true;
+    for (size_t i = 0; i < im->nnamed; i++) /* the row has the header's width */
+        if (row->fields[im->named_col[i]].data[0] == '#')
+            return true;
+    return false;
+}
+
+/* Refuses the row if a cell it imports holds no value (bad_cell); every
+ * such cell is listed. True if it did. */
+static bool refuse_bad_cells(importer *im, const sp_csv_row *row)
+{
+    bool any = false;
+    char msg[400];
+    size_t n = row->count < im->ncol_field ? row->count : im->ncol_field;
+    if (!suspect_row(im, row))
+        return false;
+    for (size_t c = 0; c < n; c++) {
+        if (row->marks ? !row->marks[c] : row->fields[c].data[0] != '#')
+            continue;
+        if (im->col_field[c] < 0 ||
+            (!row->marks && !names_or_dates((imp_field)im->col_field[c])) ||
+            !bad_cell(msg, sizeof msg, im, row, c, (imp_field)im->col_field[c]))
+            continue;
+        if (!any)
+            im->res->rejected++;
+        any = true;
+        if (im->res->nerrors < SP_IMPORT_MAX_ERRORS)
+            (void)push(im->db, &im->res->errors, &im->res->nerrors,
+                 locate(im, row->line, c + 1, msg));
+    }
+    return any;
+}
+
 static int take_history_row(importer *im, const sp_csv_row *row)
 {
     size_t column = 0;
@@ -345,6 +472,8 @@ static int take_row(importer *im, const sp_csv_row *row)
     int rc = fill_down(im, &row);
     if (rc != SP_OK)
         return rc;
+    if (refuse_bad_cells(im, row))
+        return SP_OK;
     if (missing_finding(im, row))
         return reject(im, row->line, field_column(im, F_FINDING), sp_errmsg(im->db));
     rc = imp_row_parse(&im->row, &field, im->db, &im->map, row, &im->row_opts);
@@ -421,6 +550,26 @@ static int take_as_at(importer *im)
     return SP_OK;
 }
 
+/* A new import review's reference that no review holds: a voided one
+ * (the import was undone) keeps "import-DATE", so the import imported
+ * again that day goes into "import-DATE-2". */
+static int free_import_ref(importer *im)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, im->db, "import/review_ref_taken");
+    int64_t taken = 1;
+    for (int n = 2; rc == SP_OK && n < 1000; n++) {
+        sp_bind_int(st, ":authority_id", im->defaults.authority_id);
+        sp_bind_text(st, ":ref", im->import_ref);
+        rc = sp_step_id(&taken, im->db, st);
+        if (rc != SP_OK || !taken)
+            break;
+        snprintf(im->import_ref, sizeof im->import_ref, "import-%s-%d", im->today, n);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* Rows placed by --authority alone go to the review the first such import
  * made for that authority ("import-YYYY-MM-DD"), so that the same sheet
  * imported every month lands in one review. */
@@ -437,9 +586,10 @@ static int reuse_import_review(importer *im)
     if (rc == SQLITE_ROW && sqlite3_column_text(st, 0))
         snprintf(im->import_ref, sizeof im->import_ref, "%s",
                  (const char *)sqlite3_column_text(st, 0));
+    bool found = rc == SQLITE_ROW && sqlite3_column_text(st, 0);
     rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SP_OK : sp_fail_sql(im->db, "finding the review");
     sqlite3_finalize(st);
-    return rc;
+    return rc == SP_OK && !found ? free_import_ref(im) : rc;
 }
 
 static int setup(importer *im, sp_db *db, const sp_import_options *opt)
@@ -453,7 +603,8 @@ static int setup(importer *im, sp_db *db, const sp_import_options *opt)
              base_name(im->name), im->today);
     im->defaults = (imp_defaults){0, 0, im->import_ref, im->import_title,
                                   opt->author && !sp_blank(opt->author) ? opt->author : "import",
-                                  im->today, im->today, im->name, 0};
+                                  im->today, im->today, im->name, 0,
+                                  (const char *const *)im->header};
     im->row_opts = (imp_row_opts){im->today, (opt->flags & SP_IMPORT_KEEP_RAG) != 0,
                                   (opt->flags & SP_IMPORT_RAW) != 0};
     int rc = take_as_at(im);
@@ -661,6 +812,9 @@ static int run(sp_import_result **out, sp_db *db, const imp_source *src,
     imp_user_map_free(&im->user);
     for (size_t i = 0; i < 8; i++)
         free(im->fill_value[i]);
+    for (int f = 0; f < F_COUNT; f++)
+        free(im->header[f]);
+    free(im->col_field);
     free(im->filled);
     free(im);
     return rc;

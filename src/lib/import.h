@@ -189,6 +189,8 @@ typedef struct imp_defaults {
     const char *as_at;         /* the date the sheet speaks for (default today) */
     const char *file;          /* the file's name, for revision reasons */
     int grace_days;            /* rag.grace_days, for recurring actions */
+    const char *const *header; /* each field's column header as the file has it
+                                * (NULL: no column), for messages; may be NULL */
 } imp_defaults;
 
 /* Prepares every statement once. *out is NULL on failure. */

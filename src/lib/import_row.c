@@ -6,6 +6,7 @@
  * that an export read back gives the same text.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dates.h"
@@ -143,6 +144,33 @@ static bool looks_like_date(const char *text)
     return groups == 3 && sp_blank(text + i);
 }
 
+/* A year of four or more digits in the date's groups outside the years a
+ * plan keeps (9999-12-31, 1/1/0018), or 0: such a day is real, and "not a
+ * real day" would send the clerk looking for a typo in the wrong place. */
+static long year_out_of_range(const char *text)
+{
+    for (const char *p = text; *p;) {
+        size_t n = strspn(p, "0123456789");
+        if (n >= 4) {
+            long y = n > 6 ? SP_YEAR_MAX + 1 : strtol(p, NULL, 10);
+            if (y < SP_YEAR_MIN || y > SP_YEAR_MAX)
+                return y ? y : -1;
+        }
+        p += n ? n : 1;
+    }
+    return 0;
+}
+
+/* Why a cell written as a date was refused. */
+static int bad_date(sp_db *db, const char *what, const char *text)
+{
+    if (year_out_of_range(text))
+        return sp_fail(db, SP_EINVALID, "%s '%s' is outside the years a plan keeps (%d to "
+                       "%d): expected a date in them", what, text, SP_YEAR_MIN, SP_YEAR_MAX);
+    return sp_fail(db, SP_EINVALID, "%s '%s' is not a real day: expected a valid date "
+                   "(YYYY-MM-DD or DD/MM/YYYY)", what, text);
+}
+
 /* An original due date: a date or a dated timescale, or nothing. */
 static int take_original_due(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts *o)
 {
@@ -152,8 +180,7 @@ static int take_original_due(imp_row *r, imp_field *field, sp_db *db, const imp_
         return SP_OK;
     if (sp_due_parse(r->original_due_buf, text, r->start ? r->start : o->today) != SP_OK)
         return looks_like_date(text)
-                   ? sp_fail(db, SP_EINVALID, "original due date '%s' is not a real day: "
-                             "expected a valid date (YYYY-MM-DD or DD/MM/YYYY)", text)
+                   ? bad_date(db, "original due date", text)
                    : sp_fail(db, SP_EINVALID, "original due date '%s' is not understood: "
                              "expected %s", text, sp_due_forms());
     r->original_due = r->original_due_buf;
@@ -216,8 +243,7 @@ static int take_timescale(imp_row *r, imp_field *field, sp_db *db, const imp_row
     cadence_of(r, r->has[F_TIMESCALE] ? r->cell[F_TIMESCALE] : NULL, base);
     if (sp_timescale_parse(&ts, text ? text : "", base) != SP_OK) {
         if (looks_like_date(text))
-            return sp_fail(db, SP_EINVALID, "due date '%s' is not a real day: expected a "
-                           "valid date (YYYY-MM-DD or DD/MM/YYYY)", text);
+            return bad_date(db, "due date", text);
         return sp_fail_timescale(db, "timescale", text, &ts);
     }
     if (ts.kind == SP_DUE_COMPLETE)

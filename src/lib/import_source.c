@@ -202,6 +202,10 @@ static int read_workbook(imp_source *s, sp_xlsx_source *from, sp_csv_row_fn on_r
     size_t sheet = 0;
     s->format = "xlsx";
     s->read_as = NULL;
+    if (s->encoding) /* said, never silently ignored: the caller may mean another file */
+        return fault(s, SP_EINVALID, 0, 0, "--encoding names a text file's encoding, but "
+                     "the file is an Excel workbook (its text is Unicode already): leave "
+                     "--encoding out");
     from->spill_db = s->db;
     int rc = sp_xlsx_open_source(&x, &err, from);
     if (rc != SP_OK)
@@ -500,6 +504,10 @@ static int read_text(imp_source *s, unsigned char *buf, size_t have, bool at_end
     s->format = "csv";
     s->read_as = enc_label[t.enc];
     s->encoding_detected = s->encoding == NULL;
+    if (s->sheet)
+        return fault(s, SP_EINVALID, 0, 0, "--sheet '%.100s' names a workbook's sheet, but "
+                     "the file is text (CSV), which has none: leave --sheet out, or import "
+                     "the workbook", s->sheet);
     size_t skip = mark_length(t.enc, buf, have);
     if (t.enc != ENC_UTF8 &&
         ((t.cd = iconv_open("UTF-8", enc_iconv[t.enc])) == (iconv_t)-1 ||

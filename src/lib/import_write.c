@@ -52,6 +52,23 @@ typedef struct text_set {
     size_t cap, n;
 } text_set;
 
+/* The line of the row that wrote each action this import has created or
+ * updated (or found unchanged). A second row of the file that resolves to
+ * one of them is refused: it would silently update the action the first
+ * row wrote (a Ref merged down over several actions, 1.1 and 1.10 typed as
+ * numbers), and that action's text, owner and due date would be lost.
+ * Kept in memory, so the check costs an array read per row and no query.
+ * Indexed by id, 4 bytes an action: the actions this import made have ids
+ * after `mark` (the last before it; the import's transaction is the only
+ * writer), one after another, and those it matched are at most `mark`
+ * (an array as long as the highest matched). A hash set of ids and lines
+ * cost 32 MiB or more at a million rows, past the import's budget. */
+typedef struct row_lines {
+    int64_t mark;                /* the last action id before the import */
+    uint32_t *made, *matched;    /* [id - mark - 1], [id - 1]; 0: none */
+    size_t made_cap, matched_cap;
+} row_lines;
+
 /* The last object found: its parent's id, how it was named, and its id. */
 typedef struct cache {
     int64_t parent, id;
@@ -85,6 +102,7 @@ struct imp_writer {
     int64_t numbered_review, next_finding;
     int64_t review_mark; /* reviews after it are this import's; -1: not read */
     text_set made_texts; /* their findings' texts (text_set) */
+    row_lines written;   /* the actions rows of this file wrote (row_lines) */
     imp_tally tally;
 };
 
@@ -280,6 +298,44 @@ static bool text_add(text_set *t, uint64_t key)
     return true;
 }
 
+/* Where action id's line is kept (its array, length and index). */
+static uint32_t **line_slot(row_lines *t, int64_t id, size_t **cap, size_t *i)
+{
+    bool made = id > t->mark;
+    *i = (size_t)(made ? id - t->mark - 1 : id - 1);
+    *cap = made ? &t->made_cap : &t->matched_cap;
+    return made ? &t->made : &t->matched;
+}
+
+/* The line of the row that wrote action `id`, or 0 if none has. */
+static size_t id_line(row_lines *t, int64_t id)
+{
+    size_t *cap, i;
+    uint32_t **a = line_slot(t, id, &cap, &i);
+    return i < *cap ? (*a)[i] : 0;
+}
+
+/* Keeps the line of the first row that wrote `id`; false if memory ran out. */
+static bool id_add(row_lines *t, int64_t id, size_t line)
+{
+    size_t *cap, i;
+    uint32_t **a = line_slot(t, id, &cap, &i);
+    if (i >= *cap) {
+        size_t n = *cap ? *cap : 1024;
+        while (n <= i)
+            n *= 2;
+        uint32_t *grown = realloc(*a, n * sizeof *grown);
+        if (!grown)
+            return false;
+        memset(grown + *cap, 0, (n - *cap) * sizeof *grown);
+        *a = grown;
+        *cap = n;
+    }
+    if (!(*a)[i])
+        (*a)[i] = line == 0 ? 1 : line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+    return true;
+}
+
 /* Whether the review was made by this import (the mark is read before the
  * import's first review is placed, inside its transaction). */
 static bool review_made_here(const imp_writer *w, int64_t review_id)
@@ -294,6 +350,21 @@ static int read_review_mark(imp_writer *w)
 
 /* ------------------------------------------------------------------ */
 /* Places: authority, review, finding, owner                           */
+
+/* An insert refused for its reference (SP_EEXISTS) after the lookup,
+ * which skips voided objects, found nothing: a voided object holds the
+ * reference (UNIQUE). The row is refused, saying how to go on; nothing is
+ * matched to the voided object, whose rows no report shows. */
+static int held_by_void(imp_writer *w, int rc, const char *what, const char *ref,
+                        const char *instead)
+{
+    if (rc != SP_EEXISTS)
+        return rc;
+    return sp_fail(w->db, SP_EINVALID, "%s '%s' was voided, and keeps its reference with its "
+                   "history: nothing can be imported under it. To bring it back, undo the "
+                   "change that voided it (safeplan log, then safeplan undo CHANGE) and import "
+                   "again; otherwise %s", what, ref, instead);
+}
 
 static int add_authority(int64_t *id, imp_writer *w, imp_field *field, const imp_row *r)
 {
@@ -363,7 +434,10 @@ static int add_review(int64_t *id, imp_writer *w, imp_field *field, const imp_ro
     bind(st, ":to", v->own ? r->review_to : NULL);
     bind(st, ":reported", v->own ? r->review_reported : NULL);
     bind(st, ":judgement", v->own ? r->cell[F_REVIEW_JUDGEMENT] : NULL);
-    rc = insert(id, w, S_REVIEW_ADD, "adding a review");
+    *field = F_REVIEW;
+    rc = held_by_void(w, insert(id, w, S_REVIEW_ADD, "adding a review"), "review", v->ref,
+                      "import into another review (another reference in the review column, "
+                      "or --review)");
     w->tally.created.reviews += rc == SP_OK;
     return rc;
 }
@@ -436,6 +510,12 @@ static int add_finding(int64_t *id, imp_writer *w, imp_field *field, const imp_r
     bind(st, ":theme", theme);
     bind(st, ":text", r->cell[F_FINDING]);
     rc = insert(id, w, S_FINDING_ADD, "adding a finding");
+    if (r->cell[F_FINDING_REF] && rc == SP_EEXISTS) {
+        *field = F_FINDING_REF;
+        rc = held_by_void(w, rc, "finding", r->cell[F_FINDING_REF], "give the row another "
+                          "finding reference, or delete the row if the finding was voided on "
+                          "purpose");
+    }
     w->tally.created.findings += rc == SP_OK;
     if (rc == SP_OK && review_made_here(w, review_id) &&
         !text_add(&w->made_texts, text_key(review_id, r->cell[F_FINDING])))
@@ -816,6 +896,8 @@ static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int6
     update *u = dated ? &e.u : NULL;
     rc = w->bulk ? create_bulk(&id, w, r, finding_id, owner_id, named, &s, u)
                  : create_by_triggers(&id, w, r, finding_id, owner_id, named, &s, u);
+    if (rc == SP_OK && !id_add(&w->written, id, r->line))
+        rc = sp_fail(w->db, SP_ENOMEM, "out of memory");
     if (rc == SP_OK) {
         w->tally.created.actions++;
         w->tally.recurring += r->cadence != NULL;
@@ -927,6 +1009,38 @@ static bool due_from_sheet(const imp_writer *w, imp_row *r, const state *s)
     return true;
 }
 
+/* The header of the file's column for `f`, else the field's name. */
+static const char *header_of(const imp_writer *w, imp_field f)
+{
+    return w->d.header && w->d.header[f] ? w->d.header[f] : imp_field_name(f);
+}
+
+/* Refuses a row that names an action an earlier row of the same file
+ * wrote. Even two identical rows are refused, not skipped: a repeated row
+ * is most often a Ref merged or filled down over actions that happen to
+ * read alike, or a copy that hides the action it overwrote, and only the
+ * clerk can tell which; deleting the copy is one keystroke. */
+static int same_action(imp_writer *w, imp_field *field, const imp_row *r, size_t earlier)
+{
+    const char *ref = header_of(w, F_ACTION_REF);
+    if (r->cell[F_ACTION_REF]) {
+        *field = F_ACTION_REF;
+        return sp_fail(w->db, SP_EINVALID, "%s '%s' is also in row %zu, under the same "
+                       "finding: the two rows would be one action, and one of them would be "
+                       "lost. Each row must have its own %s: if the cell is merged over "
+                       "several actions (or filled down), unmerge it and give each action "
+                       "its own reference, or leave %s empty on the rows below to have them "
+                       "numbered; if the row is a copy, delete it",
+                       ref, r->cell[F_ACTION_REF], earlier, ref, ref);
+    }
+    *field = F_ACTION;
+    return sp_fail(w->db, SP_EINVALID, "the same action as row %zu: both rows have this "
+                   "action's text under the same finding and no action reference, so they "
+                   "would be one action. Give each row its own reference (a %s column), "
+                   "or, if the row is a copy, delete it", earlier,
+                   w->d.header && w->d.header[F_ACTION_REF] ? ref : "Ref");
+}
+
 /* An existing action: an update is appended if the row changes anything.
  * Any status is taken (the file is the council's record). The lookup's
  * row is compared, its two values the update keeps are copied, and the
@@ -943,6 +1057,17 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
         rc = find_action(&st, &s, w, r, finding_id);
     if (rc != SP_OK)
         return rc;
+    size_t earlier = id_line(&w->written, s.id);
+    if (earlier) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        return same_action(w, field, r, earlier);
+    }
+    if (!id_add(&w->written, s.id, r->line)) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        return sp_fail(w->db, SP_ENOMEM, "out of memory");
+    }
     update u = {.action_id = s.id};
     if (!due_from_sheet(w, r, &s))
         r->due = NULL; /* the sheet leaves the due date as it is */
@@ -1029,7 +1154,17 @@ static int write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], 
     if (w->bulk && (rc = imp_writer_finish(w)) != SP_OK)
         return rc;
     rc = existing_action(w, field, note, r, finding_id);
-    return rc == SP_ENOTFOUND ? create_action(w, field, r, finding_id) : rc;
+    if (rc != SP_ENOTFOUND)
+        return rc;
+    rc = create_action(w, field, r, finding_id);
+    if (rc != SP_EEXISTS || !r->cell[F_ACTION_REF])
+        return rc;
+    *field = F_ACTION_REF;
+    char instead[200];
+    snprintf(instead, sizeof instead, "give the row another reference, or leave %s empty to "
+             "have one numbered; delete the row if the action was voided on purpose",
+             header_of(w, F_ACTION_REF));
+    return held_by_void(w, rc, "action", r->cell[F_ACTION_REF], instead);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1045,6 +1180,17 @@ int imp_writer_finish(imp_writer *w)
     int rc = imp_bulk_end(w->bulk, w->db);
     imp_bulk_free(w->bulk);
     w->bulk = NULL;
+    return rc;
+}
+
+static int read_action_mark(imp_writer *w)
+{
+    sqlite3_stmt *st;
+    int rc = sp_prepare(&st, w->db, "import/action_mark");
+    if (rc == SP_OK) {
+        rc = sp_step_id(&w->written.mark, w->db, st);
+        sqlite3_finalize(st);
+    }
     return rc;
 }
 
@@ -1077,6 +1223,8 @@ int imp_writer_new(imp_writer **out, sp_db *db, const imp_defaults *d)
         rc = sp_prepare(&w->st[i], db, stmt_names[i]);
     if (rc == SP_OK)
         rc = take_now(w);
+    if (rc == SP_OK)
+        rc = read_action_mark(w);
     if (rc != SP_OK) {
         imp_writer_free(w);
         return rc;
@@ -1096,6 +1244,8 @@ void imp_writer_free(imp_writer *w)
     free(w->review.key);
     free(w->finding.key);
     free(w->made_texts.slot);
+    free(w->written.made);
+    free(w->written.matched);
     for (int i = 0; i < OWNER_SLOTS; i++)
         free(w->owners[i].key);
     free(w);

@@ -737,8 +737,11 @@ static bool offset(ctx *c, sp_timescale *out)
                                        "approx", "approximately", "around", NULL};
     static const char *const tail[] = {"time", "from", "start", "starting", "of", "after",
                                        "the", "review", "date", "later", NULL};
+    /* "ASAP" is as urgent as "immediately": open-ended, it was never
+     * overdue and an urgent action fell out of `overdue` and `due`. */
     static const char *const now[] = {"immediate", "immediately", "with immediate effect",
-                                      "now", "straight away", NULL};
+                                      "now", "straight away", "asap", "as soon as possible",
+                                      "a s a p", NULL};
     size_t i = 0, e;
     while (in_list(tok(c, i), lead))
         i++;
@@ -778,7 +781,7 @@ static bool open_ended(const char *norm)
         "continual", "in place and ongoing", "tbc", "tba", "tbd", "to be confirmed",
         "to be agreed", "to be arranged", "to be determined", "to be decided", "n/a", "na",
         "n a", "not applicable", "none", "no date", "not set", "as required", "as needed",
-        "as and when", "as and when required", "asap", "as soon as possible", "ongoing - tbc",
+        "as and when", "as and when required", "ongoing - tbc",
         "ongoing/tbc", "tbc/ongoing", "ongoing tbc", "permanent", "open", NULL};
     return whole_is(norm, words);
 }

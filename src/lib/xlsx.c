@@ -325,11 +325,12 @@ static bool builtin_date(unsigned id)
 sp_xlsx_kind sp_xlsx_format_kind(unsigned id, const char *code)
 {
     if (!code)
-        return builtin_date(id) ? SP_XLSX_DATE
+        return id == 17 ? SP_XLSX_MONTH /* mmm-yy */
+             : builtin_date(id) ? SP_XLSX_DATE
              : id == 22 ? SP_XLSX_DATETIME
              : (id >= 18 && id <= 21) || (id >= 45 && id <= 47) ? SP_XLSX_TIME
              : id == 9 || id == 10 ? SP_XLSX_PERCENT : SP_XLSX_NUMBER;
-    bool date = false, time = false, month = false, percent = false;
+    bool date = false, time = false, month = false, percent = false, day = false;
     /* Only the first section (positive numbers) matters; quoted text,
      * escaped characters, fills and paddings are not format letters. */
     for (const char *p = code; *p && *p != ';'; p++) {
@@ -347,6 +348,7 @@ sp_xlsx_kind sp_xlsx_format_kind(unsigned id, const char *code)
                 break;
         } else if (c == 'd' || c == 'y') {
             date = true;
+            day = day || c == 'd';
         } else if (c == 'h' || c == 's') {
             time = true;
         } else if (c == 'm') {
@@ -356,8 +358,23 @@ sp_xlsx_kind sp_xlsx_format_kind(unsigned id, const char *code)
         }
     }
     date = date || (month && !time);
+    if (date && !time && !day && month)
+        return SP_XLSX_MONTH;
     return date && time ? SP_XLSX_DATETIME : date ? SP_XLSX_DATE : time ? SP_XLSX_TIME
          : percent ? SP_XLSX_PERCENT : SP_XLSX_NUMBER;
+}
+
+unsigned sp_xlsx_format_decimals(unsigned id, const char *code)
+{
+    if (!code)
+        return id == 2 ? 2 : 0; /* 0.00 */
+    const char *p = code;
+    while (*p == '0' || *p == '#')
+        p++;
+    if (p == code || *p != '.')
+        return 0;
+    size_t n = strspn(p + 1, "0");
+    return n > 0 && n <= 15 && p[1 + n] == '\0' ? (unsigned)n : 0;
 }
 
 /* The civil date of a day count from 1970-01-01 (proleptic Gregorian). */
@@ -403,6 +420,16 @@ static void write_number(char *out, size_t size, double value, const char *suffi
     snprintf(out, size, "%.15g%s", value, suffix);
 }
 
+/* "March 2018" for 2018-03-DD. */
+static void write_month(char *out, size_t size, const char *iso)
+{
+    static const char *const names[] = {"January", "February", "March", "April", "May",
+                                        "June", "July", "August", "September", "October",
+                                        "November", "December"};
+    int m = (iso[5] - '0') * 10 + (iso[6] - '0');
+    snprintf(out, size, "%s %.4s", m >= 1 && m <= 12 ? names[m - 1] : "?", iso);
+}
+
 void sp_xlsx_format_number(char *out, size_t size, double value, sp_xlsx_kind kind,
                            bool date1904)
 {
@@ -424,10 +451,12 @@ void sp_xlsx_format_number(char *out, size_t size, double value, sp_xlsx_kind ki
         days++;
         secs -= 86400;
     }
-    char date[24];
+    char date[24] = "";
     if (kind == SP_XLSX_TIME)
         snprintf(out, size, "%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
-    else if (serial_date(date, sizeof date, days, date1904))
+    else if (serial_date(date, sizeof date, days, date1904) && kind == SP_XLSX_MONTH)
+        write_month(out, size, date);
+    else if (date[0])
         snprintf(out, size, "%s", date); /* a plan's dates have no time of day */
     else
         write_number(out, size, value, "");
@@ -561,11 +590,15 @@ static void styles_start(void *ud, const char *name, const char **attrs)
             if (wp->fmt_id[i] == fid)
                 code = wp->fmt_code[i];
         unsigned char *kinds = realloc(x->kinds, x->nkinds + 1);
-        if (!kinds) {
+        if (kinds)
+            x->kinds = kinds;
+        unsigned char *decimals = kinds ? realloc(x->decimals, x->nkinds + 1) : NULL;
+        if (!decimals) {
             xlsx_stop(&wp->base, SP_ENOMEM, 0, 0, "out of memory");
             return;
         }
-        x->kinds = kinds;
+        x->decimals = decimals;
+        x->decimals[x->nkinds] = (unsigned char)sp_xlsx_format_decimals(fid, code);
         x->kinds[x->nkinds++] = (unsigned char)sp_xlsx_format_kind(fid, code);
     }
 }
@@ -901,6 +934,7 @@ void sp_xlsx_free(sp_xlsx *x)
     free(x->sheet_part);
     free(x->sheet_hidden);
     free(x->kinds);
+    free(x->decimals);
     free(x->strings.p);
     free(x->string_at);
     sp_spill_close(x->spill);

@@ -114,14 +114,24 @@ void sp_xlsx_cell_name(char *out, size_t size, size_t row, size_t column);
 
 /* What a number cell shows, for the kinds of number format below. */
 typedef enum sp_xlsx_kind {
-    SP_XLSX_NUMBER, SP_XLSX_DATE, SP_XLSX_DATETIME, SP_XLSX_TIME, SP_XLSX_PERCENT
+    SP_XLSX_NUMBER, SP_XLSX_DATE, SP_XLSX_DATETIME, SP_XLSX_TIME, SP_XLSX_PERCENT,
+    SP_XLSX_MONTH /* a date shown without its day (mmm-yy, mmmm yyyy, mm/yyyy) */
 } sp_xlsx_kind;
 
 /* The kind of a number format: a built-in id (0-163), or a format code
  * (when `code` is not NULL). */
 sp_xlsx_kind sp_xlsx_format_kind(unsigned id, const char *code);
 
-/* Writes the value as the cell shows it: a date as YYYY-MM-DD (a date-time
+/* The decimal places a number format always shows: 2 for "0.00" (built-in
+ * 2), 0 for General and any other format (thousands separators, text,
+ * several sections: shown as General). A Ref typed as the number 1.10 is
+ * stored as 1.1; its format is what still says "1.10". */
+unsigned sp_xlsx_format_decimals(unsigned id, const char *code);
+
+/* Writes the value as the cell shows it: a month (a date format with no
+ * day) as "March 2018", which the timescale reader takes for the month's
+ * last day, as it does the same words typed as text (the 1st would make a
+ * due date a month early); a date as YYYY-MM-DD (a date-time
  * too: the time of day is dropped, since a plan's dates have none and a
  * date field would refuse it), a time as HH:MM:SS, a percentage as 50%,
  * any other number with at most 15 significant digits (as Excel's General
@@ -159,6 +169,7 @@ struct sp_xlsx {
     char **sheet_part;      /* the sheet's XML part in the zip */
     bool *sheet_hidden;     /* hidden or very hidden in Excel */
     unsigned char *kinds;   /* sp_xlsx_kind of each cell style (cellXfs) */
+    unsigned char *decimals; /* and its fixed decimal places (sp_xlsx_format_decimals) */
     size_t nkinds;
     /* The shared strings: the first `in_memory` of them in strings.p, each
      * NUL-terminated, string_at[i] where each starts; the others sealed in

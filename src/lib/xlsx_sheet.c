@@ -12,6 +12,7 @@
 #include "xlsx.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@ typedef struct merge {
     size_t r1, c1, r2, c2;
     char *value; /* the top-left cell's, once its row is read */
     size_t len;
+    unsigned char mark; /* and its SP_CELL_* */
 } merge;
 
 typedef struct sheet_reader {
@@ -37,6 +39,7 @@ typedef struct sheet_reader {
     /* where the parser is */
     size_t row, col;
     bool in_row, in_cell, in_v, in_is, in_t, in_rph;
+    bool has_f, has_v;       /* the cell has a formula; a cached value */
     /* the cell being read */
     char type[12];
     size_t style;
@@ -46,6 +49,9 @@ typedef struct sheet_reader {
     xlsx_buf rowbuf;
     size_t row_bytes;
     size_t *cell_col, *cell_at, *cell_len;
+    unsigned char *cell_mark; /* SP_CELL_* of each */
+    unsigned char *marks;     /* the delivered row's, one per field */
+    bool row_marked;
     size_t ncells, cells_cap;
     /* delivery */
     sp_csv_field *fields;
@@ -102,7 +108,10 @@ static int take_number(sheet_reader *s, char *num, size_t size)
     char *end;
     double v = strtod(s->text.p, &end);
     bool ok = end != s->text.p && *end == '\0';
-    if (ok)
+    unsigned decimals = s->style < x->nkinds ? x->decimals[s->style] : 0;
+    if (ok && kind == SP_XLSX_NUMBER && decimals && fabs(v) < 1e15)
+        snprintf(num, size, "%.*f", (int)decimals, v); /* 1.10 as shown, not 1.1 */
+    else if (ok)
         sp_xlsx_format_number(num, size, v, kind, x->date1904);
     uselocale(old);
     if (!ok)
@@ -162,7 +171,7 @@ static int count_cell(sheet_reader *s, size_t len)
     return SP_OK;
 }
 
-static int keep_cell(sheet_reader *s, const char *value, size_t len)
+static int keep_cell(sheet_reader *s, const char *value, size_t len, unsigned char mark)
 {
     if (!s->deliver)
         return count_cell(s, len);
@@ -175,11 +184,15 @@ static int keep_cell(sheet_reader *s, const char *value, size_t len)
         if (a)
             s->cell_at = a;
         size_t *l = a ? realloc(s->cell_len, cap * sizeof *l) : NULL;
-        if (!l)
+        if (l)
+            s->cell_len = l;
+        unsigned char *k = l ? realloc(s->cell_mark, cap) : NULL;
+        if (!k)
             return no_memory(s);
-        s->cell_len = l;
+        s->cell_mark = k;
         s->cells_cap = cap;
     }
+    s->cell_mark[s->ncells] = mark;
     s->cell_col[s->ncells] = s->col;
     s->cell_at[s->ncells] = s->rowbuf.len;
     s->cell_len[s->ncells++] = len;
@@ -196,11 +209,18 @@ static void end_cell(sheet_reader *s)
     size_t len;
     char num[64];
     s->in_cell = false;
-    if (cell_value(s, &value, &len, num, sizeof num) != SP_OK || len == 0)
+    if (cell_value(s, &value, &len, num, sizeof num) != SP_OK)
+        return;
+    /* The importer refuses these where it reads the column (import.c):
+     * an error's text or an uncalculated formula's emptiness is no value,
+     * but a column nobody imports may hold them. */
+    unsigned char mark = strcmp(s->type, "e") == 0 ? SP_CELL_ERROR
+                         : s->has_f && !s->has_v ? SP_CELL_UNCALCULATED : SP_CELL_PLAIN;
+    if (len == 0 && mark == SP_CELL_PLAIN)
         return;
     if (!s->deliver && s->col > s->width)
         s->width = s->col;
-    keep_cell(s, value, len);
+    keep_cell(s, value, len, mark);
 }
 
 /* ------------------------------------------------------------------ */
@@ -245,9 +265,13 @@ static int fill_merges(sheet_reader *s)
             if (!(m->value = malloc(m->len + 1)))
                 return no_memory(s);
             memcpy(m->value, s->fields[m->c1 - 1].data, m->len + 1);
+            m->mark = s->marks[m->c1 - 1];
         }
-        for (size_t c = m->c1; m->value && c <= m->c2 && c <= s->width; c++)
+        for (size_t c = m->c1; m->value && c <= m->c2 && c <= s->width; c++) {
             s->fields[c - 1] = (sp_csv_field){m->value, m->len};
+            s->marks[c - 1] = m->mark; /* an error merged down is an error in each row */
+            s->row_marked |= m->mark != SP_CELL_PLAIN;
+        }
     }
     return SP_OK;
 }
@@ -256,15 +280,22 @@ static int deliver(sheet_reader *s)
 {
     for (size_t c = 0; c < s->width; c++)
         s->fields[c] = (sp_csv_field){"", 0};
-    for (size_t i = 0; i < s->ncells && s->cell_col[i] <= s->width; i++)
+    if (s->row_marked)
+        memset(s->marks, 0, s->width ? s->width : 1);
+    s->row_marked = false;
+    for (size_t i = 0; i < s->ncells && s->cell_col[i] <= s->width; i++) {
         s->fields[s->cell_col[i] - 1] = (sp_csv_field){s->rowbuf.p + s->cell_at[i],
                                                        s->cell_len[i]};
+        s->marks[s->cell_col[i] - 1] = s->cell_mark[i];
+        s->row_marked |= s->cell_mark[i] != SP_CELL_PLAIN;
+    }
     int rc = track_merges(s);
     if (rc == SP_OK)
         rc = fill_merges(s);
     if (rc != SP_OK || s->ncells == 0)
         return rc; /* a row with no value of its own, like a blank CSV line */
-    sp_csv_row row = {s->fields, s->width, s->row, ++s->records};
+    sp_csv_row row = {s->fields, s->width, s->row, ++s->records,
+                      s->row_marked ? s->marks : NULL};
     rc = s->on_row(s->ctx, &row);
     if (rc != 0) {
         s->base.err->code = rc;
@@ -326,6 +357,7 @@ static void start_cell(sheet_reader *s, const char **attrs)
     s->col = col;
     snprintf(s->type, sizeof s->type, "%s", t ? t : "n");
     s->style = style ? (size_t)strtoul(style, NULL, 10) : 0;
+    s->has_f = s->has_v = false;
     s->text.len = 0;
     if (xlsx_buf_add(&s->text, "", 0, SIZE_MAX) != SP_OK)
         no_memory(s);
@@ -335,7 +367,7 @@ static void start_cell(sheet_reader *s, const char **attrs)
 static void add_merge(sheet_reader *s, const char *ref)
 {
     char first[16], *colon = ref ? strchr(ref, ':') : NULL;
-    merge m = {0, 0, 0, 0, NULL, 0};
+    merge m = {0, 0, 0, 0, NULL, 0, 0};
     size_t n = colon ? (size_t)(colon - ref) : 0;
     if (n > 0 && n < sizeof first) {
         memcpy(first, ref, n);
@@ -379,7 +411,9 @@ static void on_start(void *ud, const char *name, const char **attrs)
     else if (!s->in_cell)
         return;
     else if (strcmp(el, "v") == 0)
-        s->in_v = true;
+        s->in_v = s->has_v = true;
+    else if (strcmp(el, "f") == 0)
+        s->has_f = true;
     else if (strcmp(el, "is") == 0)
         s->in_is = true;
     else if (strcmp(el, "rPh") == 0)
@@ -439,7 +473,8 @@ static int prepare_delivery(sheet_reader *s)
         qsort(s->merges, s->nmerges, sizeof *s->merges, compare_merges);
     s->fields = calloc(s->width ? s->width : 1, sizeof *s->fields);
     s->active = calloc(s->nmerges ? s->nmerges : 1, sizeof *s->active);
-    if (!s->fields || !s->active)
+    s->marks = calloc(s->width ? s->width : 1, 1);
+    if (!s->fields || !s->active || !s->marks)
         return xlsx_fail(s->base.err, SP_ENOMEM, 0, 0, "out of memory");
     s->deliver = true;
     return SP_OK;
@@ -455,6 +490,8 @@ static void free_reader(sheet_reader *s)
     free(s->cell_col);
     free(s->cell_at);
     free(s->cell_len);
+    free(s->cell_mark);
+    free(s->marks);
     free(s->fields);
     free(s->active);
 }

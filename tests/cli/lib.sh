@@ -68,6 +68,17 @@ fingerprint() {
     done | sha256sum
 }
 
+# refused TEXT ARGS...: exit 1, TEXT on stderr, nothing on stdout, and the
+# database $DB (and its WAL) unchanged, byte for byte (sha256). Scripts
+# whose refusals differ define their own.
+refused() {
+    local text=$1 before; shift
+    before=$(fingerprint "$DB" "$DB-wal")
+    run "$@"
+    expect_status 1; expect_err "$text"; expect_no_out
+    expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged after: $*"
+}
+
 # readme_block HEADING: runs the first ```text block under the README's
 # heading HEADING, each "$ safeplan ..." line in turn in the current
 # directory, and fails unless each prints (stdout and stderr) exactly the

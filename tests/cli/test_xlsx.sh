@@ -28,16 +28,6 @@ for r in csv.DictReader(sys.stdin):
         sys.stdout.write(r[sys.argv[2]])" "$1" "$2"
 }
 
-# refused TEXT ARGS...: exit 1, TEXT on stderr, nothing on stdout, and the
-# database (and its WAL) unchanged, byte for byte (sha256).
-refused() {
-    local text=$1 before; shift
-    before=$(fingerprint "$DB" "$DB-wal")
-    run "$@"
-    expect_status 1; expect_err "$text"; expect_no_out
-    expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged after: $*"
-}
-
 # ---------------------------------------------------------------- libxlsxwriter
 case_ "libxlsxwriter: the first sheet is a cover, and the note names the others"
 refused "note: read sheet 'Cover' of the workbook's 2 ('Cover', 'Action plan'); choose another with --sheet NAME" \

@@ -45,7 +45,7 @@ STYLES = f"""<?xml version="1.0" encoding="UTF-8"?>
 </styleSheet>"""
 
 
-def workbook(path, sheets, date1904=False, shared=None, prefix=""):
+def workbook(path, sheets, date1904=False, shared=None, prefix="", styles=STYLES):
     """sheets: [(name, sheet_xml)]; shared: list of <si> bodies or None."""
     p = prefix + ":" if prefix else ""
     ns = f'xmlns:{prefix}="{MAIN}"' if prefix else f'xmlns="{MAIN}"'
@@ -66,7 +66,7 @@ def workbook(path, sheets, date1904=False, shared=None, prefix=""):
         z.writestr("xl/_rels/workbook.xml.rels",
                    f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{PKG}">'
                    f"{rels}</Relationships>")
-        z.writestr("xl/styles.xml", STYLES)
+        z.writestr("xl/styles.xml", styles)
         if shared is not None:
             z.writestr("xl/sharedStrings.xml",
                        f'<?xml version="1.0" encoding="UTF-8"?><{p}sst {ns}>'

@@ -222,7 +222,8 @@ START_TEST(due_dates_and_junk)
     due_bad("   ", "2017-01-01");
     due_bad("yesterday", "2017-01-01");
     due_bad("31/02/2017", "2017-01-01");
-    due_bad("asap", "2017-01-01");
+    due_ok("asap", "2017-01-01", "2017-01-01"); /* as urgent as "immediately" */
+    due_ok("As soon as possible", "2017-01-01", "2017-01-01");
     char long_text[300];
     memset(long_text, ' ', sizeof long_text - 1);
     long_text[sizeof long_text - 1] = '\0';

@@ -32,7 +32,7 @@ START_TEST(builtin_formats)
 {
     ck_assert_int_eq(sp_xlsx_format_kind(0, NULL), SP_XLSX_NUMBER);
     ck_assert_int_eq(sp_xlsx_format_kind(14, NULL), SP_XLSX_DATE);
-    ck_assert_int_eq(sp_xlsx_format_kind(17, NULL), SP_XLSX_DATE);
+    ck_assert_int_eq(sp_xlsx_format_kind(17, NULL), SP_XLSX_MONTH); /* mmm-yy */
     ck_assert_int_eq(sp_xlsx_format_kind(22, NULL), SP_XLSX_DATETIME);
     ck_assert_int_eq(sp_xlsx_format_kind(20, NULL), SP_XLSX_TIME);
     ck_assert_int_eq(sp_xlsx_format_kind(46, NULL), SP_XLSX_TIME);
@@ -46,7 +46,21 @@ START_TEST(custom_formats)
     ck_assert_int_eq(sp_xlsx_format_kind(164, "dd/mm/yyyy"), SP_XLSX_DATE);
     ck_assert_int_eq(sp_xlsx_format_kind(164, "d mmmm yyyy"), SP_XLSX_DATE);
     ck_assert_int_eq(sp_xlsx_format_kind(164, "[$-809]dd mmmm yyyy;@"), SP_XLSX_DATE);
-    ck_assert_int_eq(sp_xlsx_format_kind(164, "mmm-yy"), SP_XLSX_DATE);
+    /* No day: the month, read as its last day (sp_xlsx_format_number). */
+    ck_assert_int_eq(sp_xlsx_format_kind(164, "mmm-yy"), SP_XLSX_MONTH);
+    ck_assert_int_eq(sp_xlsx_format_kind(164, "mmmm yyyy"), SP_XLSX_MONTH);
+    ck_assert_int_eq(sp_xlsx_format_kind(164, "mm/yyyy"), SP_XLSX_MONTH);
+    ck_assert_int_eq(sp_xlsx_format_kind(164, "[$-809]mmmm yyyy;@"), SP_XLSX_MONTH);
+    ck_assert_uint_eq(sp_xlsx_format_decimals(2, NULL), 2);
+    ck_assert_uint_eq(sp_xlsx_format_decimals(0, NULL), 0);
+    ck_assert_uint_eq(sp_xlsx_format_decimals(164, "0.0"), 1);
+    ck_assert_uint_eq(sp_xlsx_format_decimals(164, "#0.000"), 3);
+    ck_assert_uint_eq(sp_xlsx_format_decimals(164, "#,##0.00"), 0); /* shown as General */
+    ck_assert_uint_eq(sp_xlsx_format_decimals(164, "0.00;[Red]-0.00"), 0);
+    ck_assert_uint_eq(sp_xlsx_format_decimals(164, "0"), 0);
+    char month[32];
+    sp_xlsx_format_number(month, sizeof month, 43160, SP_XLSX_MONTH, false);
+    ck_assert_str_eq(month, "March 2018");
     ck_assert_int_eq(sp_xlsx_format_kind(164, "yyyy-mm-dd hh:mm"), SP_XLSX_DATETIME);
     ck_assert_int_eq(sp_xlsx_format_kind(164, "h:mm"), SP_XLSX_TIME);
     ck_assert_int_eq(sp_xlsx_format_kind(164, "[h]:mm:ss"), SP_XLSX_TIME);
