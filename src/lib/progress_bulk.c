@@ -102,9 +102,18 @@ int sp_action_reassign(int *moved, sp_db *db, const sp_reassign *in)
         rc = bind_scopes(st, db, in->authority, in->review, in->finding);
     if (rc == SP_OK)
         rc = bind_owners(st, db, in);
+    int n = 0;
     if (rc == SP_OK)
-        rc = run_bulk(moved, db, st, "reassigning actions");
+        rc = run_bulk(&n, db, st, "reassigning actions");
     sqlite3_finalize(st);
+    if (moved)
+        *moved = n;
+    /* Nothing moved: nothing is kept, not even the new owner that
+     * bind_owners made for the actions to go to. */
+    if (rc == SP_OK && n == 0) {
+        sp_rollback(db);
+        return SP_OK;
+    }
     return sp_end_write(db, rc);
 }
 

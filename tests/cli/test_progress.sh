@@ -237,6 +237,13 @@ expect_out "owner: Head of Service → Principal Social Worker"
 run action reassign --from "Nobody" --to "Someone"
 expect_status 1
 expect_err "no owner 'Nobody'"
+n=$(sql "$DB" "SELECT count(*) FROM change_set")
+run action reassign --from "Head of Service" --to "A new owner for nothing" --reason "none left"
+expect_status 0
+expect_out "reassigned 0 open actions"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM owner WHERE name = 'A new owner for nothing'")" 0 \
+    "moving nothing makes no owner"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM change_set")" "$n" "and records no change"
 run action reassign --to "Someone"
 expect_status 2
 

@@ -28,4 +28,16 @@ curl -s -D "$ERR" -o served.css "$BASE/style.css"
 cmp -s served.css "$css" && ok || bad "served CSS differs from safeplan.css"
 grep -qi "Content-Type: text/css" "$ERR" && ok || bad "content type"
 
+case_ "the stylesheet is kept by the browser and revalidated: 304, no body, when unchanged"
+grep -qi "^Cache-Control: no-cache" "$ERR" && ok || bad "Cache-Control for the stylesheet"
+tag=$(sed -n 's/^ETag: \(.*\)\r$/\1/Ip' "$ERR")
+[ -n "$tag" ] && ok || bad "no ETag"
+rm -f again.css
+STATUS=$(curl -s -D "$ERR" -o again.css -w '%{http_code}' -H "If-None-Match: $tag" "$BASE/style.css")
+expect_eq "$STATUS" 304 "unchanged"; [ ! -s again.css ] && ok || bad "a body with the 304"
+STATUS=$(curl -s -o again.css -w '%{http_code}' -H 'If-None-Match: "0-0"' "$BASE/style.css")
+expect_eq "$STATUS" 200 "another tag"; cmp -s again.css "$css" && ok || bad "whole file"
+STATUS=$(curl -s -D "$ERR" -o /dev/null -w '%{http_code}' "$BASE/sign-in")
+grep -qi "^Cache-Control: no-store" "$ERR" && ok || bad "pages stay no-store"
+
 finish
