@@ -105,17 +105,16 @@ WHERE NOT EXISTS (SELECT 1 FROM ledger l
 -- row), which no history entry holds: for an action created by an import
 -- (or before change sets were kept, or by a library call) only what the
 -- history does fix is checked: no later progress update is after it.
-WITH given (first_seq, last_seq) AS (
+-- The ranges of the ledger those change sets wrote are few (one per import)
+-- and held; whether an action's origin lies in one is asked of the ledger
+-- per action (its index on entry_table, entry_id). A set of the imported
+-- actions' ids held instead grew with the plan: 38 MiB at a million.
+WITH given (first_seq, last_seq) AS MATERIALIZED (
     SELECT first_seq, last_seq FROM change_set
     WHERE command GLOB 'safeplan*import*' OR command GLOB 'web: * /import*'
        OR command = '(library call)'
     UNION ALL
     SELECT 0, coalesce((SELECT min(first_seq) FROM change_set), 1 << 62) - 1
-),
-given_clock (action_id) AS (
-    SELECT l.entry_id FROM given g
-    JOIN ledger l ON l.seq BETWEEN g.first_seq AND g.last_seq
-    WHERE l.entry_table = 'action_origin'
 ),
 last AS (
     SELECT o.action_id,
@@ -135,16 +134,26 @@ last AS (
            o.rag_override AS origin_override, o.rag_override_reason AS origin_override_reason,
            (SELECT max(on_date) FROM action_update WHERE action_id = o.action_id) AS last_on,
            o.last_update_on AS origin_last_on,
-           o.action_id IN given_clock AS clock_given,
+           EXISTS (SELECT 1 FROM ledger l JOIN given g
+                   ON l.seq BETWEEN g.first_seq AND g.last_seq
+                   WHERE l.entry_table = 'action_origin' AND l.entry_id = o.action_id)
+               AS clock_given,
            -- action_update_apply's test of an update that reports progress;
-           -- with a given clock, only updates after the creating import's.
+           -- with a given clock, only updates after the creating import's
+           -- (want picks one: only the subquery it picks is run).
+           (SELECT max(u.on_date) FROM action_update u WHERE u.action_id = o.action_id
+            AND u.new_owner_id IS NULL AND coalesce(u.new_status, '') <> 'transferred'
+            AND (u.note IS NOT NULL OR u.evidence IS NOT NULL OR u.percent IS NOT NULL
+                 OR u.new_status IS NOT NULL
+                 OR (u.rag_override IS NULL AND u.new_due_on IS NULL)))
+               AS progress_all,
            (SELECT max(u.on_date) FROM action_update u WHERE u.action_id = o.action_id
             AND u.new_owner_id IS NULL AND coalesce(u.new_status, '') <> 'transferred'
             AND (u.note IS NOT NULL OR u.evidence IS NOT NULL OR u.percent IS NOT NULL
                  OR u.new_status IS NOT NULL
                  OR (u.rag_override IS NULL AND u.new_due_on IS NULL))
-            AND (o.action_id NOT IN given_clock OR u.recorded_at <> o.created_at))
-               AS progress_on,
+            AND u.recorded_at <> o.created_at)
+               AS progress_later,
            -- Corrections (journal, migration 0009): the latest entry per field.
            coalesce((SELECT new_value FROM journal WHERE object_kind = 'action'
                      AND object_id = o.action_id AND field = 'title' ORDER BY id DESC LIMIT 1),
@@ -177,7 +186,8 @@ want AS (
            CASE WHEN ou.rag_override IS NULL THEN origin_override_reason
                 WHEN ou.rag_override = 'none' THEN NULL ELSE ou.reason END
                AS rag_override_reason,
-           clock_given, progress_on,
+           clock_given,
+           CASE WHEN clock_given THEN progress_later ELSE progress_all END AS progress_on,
            CASE WHEN last_on IS NULL THEN origin_last_on
                 WHEN origin_last_on IS NULL OR last_on > origin_last_on THEN last_on
                 ELSE origin_last_on END AS last_update_on,

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "dates.h"
 #include "import.h"
@@ -123,11 +124,35 @@ static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts 
     return SP_OK;
 }
 
+/* "March 2018", as a workbook's month-only cell (mmm-yy) is read: the
+ * month's first day, as such a cell read before it was kept as words (the
+ * due date alone reads the words, as the month's last day). */
+static bool month_first_day(char buf[SP_DATE_SIZE], const char *text)
+{
+    static const char *const names[] = {"january", "february", "march", "april", "may",
+                                        "june", "july", "august", "september", "october",
+                                        "november", "december"};
+    const char *space = strchr(text, ' ');
+    if (!space || strlen(space + 1) != 4 || strspn(space + 1, "0123456789") != 4)
+        return false;
+    for (int m = 0; m < 12; m++)
+        if (strlen(names[m]) == (size_t)(space - text) &&
+            strncasecmp(text, names[m], (size_t)(space - text)) == 0) {
+            snprintf(buf, SP_DATE_SIZE, "%.4s-%02d-01", space + 1, m + 1);
+            return true;
+        }
+    return false;
+}
+
 static int take_date(const char **out, char buf[SP_DATE_SIZE], imp_field *field, sp_db *db,
                      const imp_row *r, imp_field f, const char *what)
 {
     *field = f;
-    return sp_check_date(out, buf, db, what, sp_blank(r->cell[f]) ? NULL : r->cell[f]);
+    const char *text = sp_blank(r->cell[f]) ? NULL : r->cell[f];
+    char first[SP_DATE_SIZE];
+    if (text && month_first_day(first, text))
+        text = first;
+    return sp_check_date(out, buf, db, what, text);
 }
 
 /* Digits in three groups split by '/', '-' or '.': meant as a date, so a

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "swar.h"
 
 /* The length of the run of reference characters at the start of s. (glibc's
  * strspn builds a 256-entry table from its set on every call: 470
@@ -42,9 +43,17 @@ int sp_check_text(sp_db *db, const char *what, const char *text)
  * C1 controls (tab, newline ...), DEL, and the Unicode line and paragraph
  * separators. Returns its code point, or 0 if there is none. Invalid
  * UTF-8 is left to sp_utf8_valid. */
-static unsigned line_breaker(const char *s)
+static unsigned line_breaker(const char *s, size_t len)
 {
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    /* Eight bytes at a time while they are printable ASCII, as nearly
+     * every byte of a name is: byte by byte this was 1% of an import. */
+    for (uint64_t w; end - p >= SP_WORD; p += SP_WORD) {
+        w = sp_word_at(p);
+        if (sp_word_has_below(w, 0x20) || sp_word_has(w, 0x7f) || sp_word_has_high(w))
+            break;
+    }
+    for (; *p; p++) {
         if (*p < 0x20 || *p == 0x7f)
             return *p;
         if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
@@ -59,7 +68,7 @@ int sp_check_name(sp_db *db, const char *what, const char *text)
 {
     if (sp_blank(text))
         return sp_fail(db, SP_EINVALID, "%s must not be empty", what);
-    unsigned c = line_breaker(text);
+    unsigned c = line_breaker(text, strlen(text));
     if (c == '\t' || c == '\n' || c == '\r')
         return sp_fail(db, SP_EINVALID, "%s contains a %s: a name is one line of text",
                        what, c == '\t' ? "tab" : c == '\n' ? "newline" : "carriage return");

@@ -72,6 +72,10 @@ xml = "".join(row(i + 1, r) for i, r in enumerate([H,
     ["1.2", "Rec 1", "Act two", "Lead", num(43160, 2), "Not started"],
     ["1.3", "Rec 1", "Act three", "Lead", num(43160, 3), "Not started"]]))
 workbook(f"{d}/months.xlsx", [("Action plan", sheet(xml))], styles=months)
+# A start date shown as a month (mmm-yy): the month's first day, as before.
+xml = "".join(row(i + 1, r) for i, r in enumerate([H + ["Start date"],
+    ["1.1", "Rec 1", "Act one", "Lead", "30/09/2018", "In progress", num(43160, 1)]]))
+workbook(f"{d}/month_start.xlsx", [("Action plan", sheet(xml))], styles=months)
 # Refs typed as numbers in cells formatted 0.00 (built-in 2) and 0.0: read
 # as shown (1.10, 1.2), not as General would print the number (1.1).
 fixed = months.replace('<xf numFmtId="17"/>', '<xf numFmtId="2"/>').replace(
@@ -202,6 +206,11 @@ run import "$WORK/months.xlsx" --authority tb --as-at 2018-01-10
 expect_status 0
 expect_eq "$(sql "$DB" "SELECT group_concat(due_on || ' ' || timescale, ', ') FROM (SELECT * FROM action ORDER BY ref)")" \
     "2018-03-31 March 2018, 2018-03-31 March 2018, 2018-03-31 March 2018" "due dates, kept as shown"
+case_ "a start date shown as a month: its first day (only a due date is read as the month's end)"
+fresh
+run import "$WORK/month_start.xlsx" --authority tb --as-at 2018-01-10
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT start_on FROM action")" "2018-03-01" "start"
 
 # ---------------------------------------------------------------- D6
 fresh
