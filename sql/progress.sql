@@ -107,9 +107,13 @@ SELECT group_concat(key, ', ') FROM (SELECT key FROM setting
 -- name_key() (names.c): white space of any kind at the ends or doubled
 -- inside, invisible characters and case do not make a second person, and
 -- an author stored with them before the rule was tightened is still caught.
+-- An entry written by an undo (its change set undoes another) is no
+-- claim: undoing a sign-off puts the action back to complete under the
+-- name of whoever ran the undo, and the claimant would then pass.
 SELECT u.author, u.on_date, name_key(u.author) = name_key(:verifier) AS same
 FROM action_update u
 WHERE u.action_id = :id AND u.new_status = 'complete'
+-- include: not_undo
 ORDER BY u.id DESC
 LIMIT 1;
 
@@ -118,8 +122,20 @@ LIMIT 1;
 -- one day): a new status change may not be dated before it, or the
 -- history would read out of order and reports as of past dates would
 -- change (progress.c, sp_status_date_check).
+-- An undo's entry is dated the day it ran, not the day of what it puts
+-- right: it does not count, or what was undone could not be recorded
+-- again under its real date.
 SELECT u.on_date, u.old_status, u.new_status
 FROM action_update u
 WHERE u.action_id = :id AND u.new_status IS NOT NULL
+-- include: not_undo
 ORDER BY u.on_date DESC, u.id DESC
 LIMIT 1;
+
+-- name: not_undo
+-- Fragment: update u was not written by an undo (journal.sql, undo_update;
+-- the change set that chained it undoes another).
+  AND NOT EXISTS (SELECT 1 FROM ledger l JOIN change_set c
+                  ON l.seq BETWEEN c.first_seq AND c.last_seq
+                  WHERE l.entry_table = 'action_update' AND l.entry_id = u.id
+                    AND c.undoes IS NOT NULL)

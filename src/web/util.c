@@ -116,7 +116,7 @@ int form_field(const char *body, const char *name, char *buf, size_t size)
 #define LIMIT_MAX 5
 #define LIMIT_WINDOW 900
 static struct {
-    char key[130];
+    char key[160]; /* room for "name:" and the longest name a sign-in form holds */
     int64_t first;
     int count;
 } slots[LIMIT_SLOTS];

@@ -297,4 +297,21 @@ run --db e.db verify
 expect_status 1
 expect_out "(embedded record 1) was changed after it was recorded"
 
+case_ "C20 after an undone sign-off: the claimant still cannot sign off, and the sign-off can be recorded again under its own date"
+(
+    export SAFEPLAN_DB=$WORK/undo.db SAFEPLAN_TODAY=2018-07-01
+    sp init; sp authority add tor --name T; sp review add tor r1 --kind other --title R
+    sp finding add tor/r1 1 --kind recommendation --theme Th --text F
+    sp action add tor/r1/1 --title A --owner O --due 2018-09-30 --start 2018-05-01
+    sp action update 1 --status in_progress --note a --on 2018-06-01 --by Zoe
+    sp action update 1 --status complete --note done --evidence e --on 2018-06-10 --by Zoe
+    sp action update 1 --status signed_off --evidence e2 --on 2018-06-12 --by Mgr
+    sp undo --by "Deputy"
+    run action update 1 --status signed_off --evidence e2 --on 2018-06-12 --by Zoe
+    expect_status 1; expect_err "claimed complete by Zoe on 2018-06-10"
+    run action update 1 --status signed_off --evidence e2 --on 2018-06-12 --by Deputy
+    expect_status 0
+    finish >/dev/null
+) && ok || bad "C20"
+
 finish
