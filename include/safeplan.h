@@ -402,6 +402,9 @@ typedef struct sp_owner_new {
     const char *email; /* optional */
 } sp_owner_new;
 
+/* Adds an owner. The name is stored tidy (white space trimmed, each run
+ * one space, invisible characters dropped), and refused (SP_EEXISTS) if an
+ * owner's name differs from it only by case or spacing. */
 int sp_owner_add(int64_t *id, sp_db *db, const sp_owner_new *in);
 int sp_owner_list(sp_cursor **out, sp_db *db);
 

@@ -43,7 +43,14 @@ WHERE review_id = :review_id AND ref NOT GLOB '*[^0-9]*';
 INSERT INTO finding (review_id, ref, kind, theme, text)
 VALUES (:review_id, :ref, :kind, :theme, :text);
 
--- name: owner_get
+-- name: owner_names
+-- Every owner, first made first (the first of names sharing a key keeps
+-- it): the importer looks names up by key in memory (import_write.c).
+SELECT id, name FROM owner ORDER BY id;
+
+-- name: owner_exact
+-- A history file's owner: as it was recorded, so that a plan rebuilt from
+-- its history has the owners it had, whatever their spelling.
 SELECT id FROM owner WHERE name = :name;
 
 -- name: owner_add

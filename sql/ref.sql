@@ -18,7 +18,18 @@ JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
 WHERE a.code = :a AND r.ref = :r AND f.ref = :f AND x.ref = :x;
 
 -- name: owner
-SELECT id FROM owner WHERE name = :name;
+-- An owner by name: as stored (its unique index, any case), else by the
+-- key names compare by (name_key(), names.c), so that "Head of  Service"
+-- or "Head of Service " pasted from a spreadsheet is the owner "Head of
+-- Service", not a new one. The second arm runs only when the first finds
+-- nothing (a new name), and reads every owner: a few thousand at most.
+-- Names made before they were stored tidy may share a key; the first
+-- made is taken.
+SELECT id FROM owner WHERE name = :name
+UNION ALL
+SELECT id FROM (SELECT id FROM owner WHERE name_key(name) = name_key(:name)
+                ORDER BY id LIMIT 1)
+LIMIT 1;
 
 -- name: authority_id
 SELECT id FROM authority WHERE id = :id;

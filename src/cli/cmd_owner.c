@@ -1,4 +1,6 @@
 /* safeplan owner add | list */
+#include <stdlib.h>
+
 #include "cli.h"
 
 static int run_owner_add(cli_ctx *ctx, int argc, char **argv)
@@ -23,7 +25,11 @@ static int run_owner_add(cli_ctx *ctx, int argc, char **argv)
         return EXIT_RUNTIME;
     if (sp_owner_add(&id, ctx->db, &in) != SP_OK)
         return cli_fail(ctx);
-    printf("added owner %lld: %s\n", (long long)id, in.name);
+    char *name = NULL; /* as stored: spacing tidied */
+    if (sp_ref_path(&name, ctx->db, "owner", id) != SP_OK)
+        return cli_fail(ctx);
+    printf("added owner %lld: %s\n", (long long)id, name);
+    free(name);
     return EXIT_OK;
 }
 
@@ -32,7 +38,9 @@ const cli_command cmd_owner_add = {
     "Usage: safeplan owner add NAME [--team TEAM] [--email EMAIL]\n"
     "\n"
     "NAME is the accountable role (e.g. \"Head of Service for Safeguarding and\n"
-    "Quality Assurance\"). Owners named in 'action add' are created as needed.\n",
+    "Quality Assurance\"). Owners named in 'action add' are created as needed.\n"
+    "A name is stored as it reads (spaces trimmed, each run one space); one\n"
+    "that differs from an owner's only by case or spacing is refused.\n",
 };
 
 static int run_owner_list(cli_ctx *ctx, int argc, char **argv)

@@ -68,7 +68,7 @@ enum {
 
 static const char *const stmt_names[S_COUNT] = {
     "import/authority_get", "import/authority_add", "import/review_get", "import/review_add",
-    "import/finding_get", "import/finding_add", "import/owner_get", "import/owner_add",
+    "import/finding_get", "import/finding_add", "import/owner_exact", "import/owner_add",
     "history/action_at", "history/action_add", "history/update_add",
     "history/edit_add", "history/embedded_add",
 };

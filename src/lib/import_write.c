@@ -21,7 +21,7 @@
 
 enum {
     S_AUTHORITY_GET, S_AUTHORITY_ADD, S_REVIEW_GET, S_REVIEW_ADD, S_FINDING_GET,
-    S_FINDING_BY_TEXT, S_FINDING_NEXT_REF, S_FINDING_ADD, S_OWNER_GET, S_OWNER_ADD,
+    S_FINDING_BY_TEXT, S_FINDING_NEXT_REF, S_FINDING_ADD, S_OWNER_ADD,
     S_ACTION_BY_REF, S_ACTION_BY_TEXT, S_ACTION_NEXT_REF, S_ACTION_ADD, S_UPDATE_ADD,
     S_ORIGIN_ADD, S_PROGRESS_SET, S_REVIEW_MARK, S_COUNT
 };
@@ -29,7 +29,7 @@ enum {
 static const char *const stmt_names[S_COUNT] = {
     "import/authority_get", "import/authority_add", "import/review_get", "import/review_add",
     "import/finding_get", "import/finding_by_text", "import/finding_next_ref",
-    "import/finding_add", "import/owner_get", "import/owner_add", "import/action_by_ref",
+    "import/finding_add", "import/owner_add", "import/action_by_ref",
     "import/action_by_text", "import/action_next_ref", "import/action_add",
     "import/update_add", "import/origin_add", "import/progress_set", "import/review_mark",
 };
@@ -96,6 +96,11 @@ struct imp_writer {
     int next_param[HOT_COUNT]; /* where the next name bound is expected */
     cache authority, review, finding;
     cache owners[OWNER_SLOTS]; /* rows name a few hundred owners in any order */
+    /* Every owner by the key of its name, read when the cache first misses:
+       a spelling the cache has not met is looked up here (a new owner had
+       SQLite read every owner for its key: quadratic in the owners). */
+    sp_name_index owner_keys;
+    bool owner_keys_read;
     /* The number the next finding made in `numbered_review` gets: a sheet
      * without finding references numbers every new finding, and counting
      * on beats asking the database each time. */
@@ -565,7 +570,43 @@ static cache *owner_slot(imp_writer *w, const char *name)
     return &w->owners[h % OWNER_SLOTS];
 }
 
-/* An owner by name (case-insensitive), created if new. */
+/* Reads every owner's key into w->owner_keys, once. */
+static int read_owner_keys(imp_writer *w)
+{
+    sqlite3_stmt *st;
+    if (w->owner_keys_read)
+        return SP_OK;
+    int rc = sp_prepare(&st, w->db, "import/owner_names"), step;
+    if (rc != SP_OK)
+        return rc;
+    while (rc == SP_OK && (step = sqlite3_step(st)) == SQLITE_ROW)
+        rc = sp_name_index_put(&w->owner_keys, (const char *)sqlite3_column_text(st, 1),
+                               sqlite3_column_int64(st, 0));
+    if (rc == SP_OK && step != SQLITE_DONE)
+        rc = sp_fail_sql(w->db, "reading the owners");
+    sqlite3_finalize(st);
+    w->owner_keys_read = rc == SP_OK;
+    return rc == SP_ENOMEM ? sp_fail(w->db, rc, "out of memory") : rc;
+}
+
+/* A new owner, in the tidy spelling of the name (sp_name_tidy). */
+static int add_owner(int64_t *id, imp_writer *w, const char *name)
+{
+    char *tidy = sp_name_tidy(name);
+    if (!tidy)
+        return sp_fail(w->db, SP_ENOMEM, "out of memory");
+    bind(w->st[S_OWNER_ADD], ":name", tidy);
+    int rc = insert(id, w, S_OWNER_ADD, "adding an owner");
+    free(tidy);
+    if (rc == SP_OK && sp_name_index_put(&w->owner_keys, name, *id) != SP_OK)
+        rc = sp_fail(w->db, SP_ENOMEM, "out of memory");
+    w->tally.created.owners += rc == SP_OK;
+    return rc;
+}
+
+/* An owner by name, created if new. Names compare by their key (case,
+ * doubled, no-break and zero-width spaces aside): "Head of  Service" in
+ * one row and "head of service " in the next are one owner. */
 static int place_owner(int64_t *id, imp_writer *w, imp_field *field, const char *name)
 {
     cache *slot = owner_slot(w, name);
@@ -575,15 +616,12 @@ static int place_owner(int64_t *id, imp_writer *w, imp_field *field, const char 
         return SP_OK;
     }
     int rc = sp_check_name(w->db, "owner", name);
-    if (rc != SP_OK)
-        return rc;
-    bind(w->st[S_OWNER_GET], ":name", name);
-    rc = get_id(id, w, S_OWNER_GET);
-    if (rc == SP_ENOTFOUND) {
-        bind(w->st[S_OWNER_ADD], ":name", name);
-        rc = insert(id, w, S_OWNER_ADD, "adding an owner");
-        w->tally.created.owners += rc == SP_OK;
-    }
+    if (rc == SP_OK)
+        rc = read_owner_keys(w);
+    if (rc == SP_OK && (rc = sp_name_index_get(id, &w->owner_keys, name)) == SP_ENOMEM)
+        return sp_fail(w->db, rc, "out of memory");
+    if (rc == SP_ENOTFOUND)
+        rc = add_owner(id, w, name);
     return rc == SP_OK ? cache_set(slot, w->db, 0, 0, name, *id) : rc;
 }
 
@@ -1248,6 +1286,7 @@ void imp_writer_free(imp_writer *w)
     free(w->written.matched);
     for (int i = 0; i < OWNER_SLOTS; i++)
         free(w->owners[i].key);
+    sp_name_index_free(&w->owner_keys);
     free(w);
 }
 

@@ -339,6 +339,23 @@ int sp_theme_json(char **out, sp_db *db, const char *words);
  * claimant and the signer by it, so "Ann  Lee\t" is Ann Lee. Writes at
  * most len bytes and a NUL into out; returns the key's length. */
 size_t sp_name_key(char *out, const char *name, size_t len);
+/* The spelling a new name is stored in: as sp_name_key() but with its
+ * capitals as typed ("Head of\u00a0 Service " -> "Head of Service"), so
+ * that a name pasted from a spreadsheet does not make a second owner.
+ * malloc()ed (NULL when out of memory). */
+char *sp_name_tidy(const char *name);
+
+/* Ids by the key of their name (sp_name_key): the importer's owners, so
+ * that each new name in a sheet is looked up among the owners without
+ * reading all of them again. The first name put with a key keeps it. */
+typedef struct sp_name_index {
+    struct name_slot *slot;
+    size_t n, cap;
+} sp_name_index;
+/* SP_OK and *id, SP_ENOTFOUND (*id 0) or SP_ENOMEM; nothing is set on db. */
+int sp_name_index_get(int64_t *id, const sp_name_index *x, const char *name);
+int sp_name_index_put(sp_name_index *x, const char *name, int64_t id);
+void sp_name_index_free(sp_name_index *x);
 /* Registers name_key() (names.c). */
 int sp_register_name_functions(sp_db *db);
 

@@ -165,7 +165,7 @@ static int parse_value(sqlite3_value **v, sqlite3_stmt **hold, sp_db *db,
     int rc = SP_OK;
     switch (s->type) {
     case T_TEXT: rc = sp_check_text(db, what, text); break;
-    case T_NAME: rc = sp_check_name(db, what, text); break;
+    case T_NAME: rc = sp_check_name(db, what, text); break; /* stored tidy: below */
     case T_OPT: rc = sp_check_optional_text(db, what, text); if (sp_blank(text)) use = NULL; break;
     case T_DATE: rc = sp_check_date(&use, buf, db, what, sp_blank(text) ? NULL : text); break;
     case T_REF: rc = sp_check_ref(db, what, text); break;
@@ -173,19 +173,23 @@ static int parse_value(sqlite3_value **v, sqlite3_stmt **hold, sp_db *db,
     case T_FINDING: rc = sp_resolve(&id, db, "finding", text); break;
     case T_OWNER: rc = sp_owner_ensure(&id, db, text); break;
     }
-    if (rc != SP_OK)
-        return rc;
+    /* A name as it reads, as a new one is stored (sp_name_tidy). */
+    char *tidy = rc == SP_OK && s->type == T_NAME ? sp_name_tidy(text) : NULL;
+    if (rc == SP_OK && s->type == T_NAME && !(use = tidy))
+        rc = sp_fail(db, SP_ENOMEM, "out of memory");
     /* A one-column statement turns the C value into an SQLite value. */
-    rc = sp_prepare_text(hold, db, "SELECT ?");
-    if (rc != SP_OK)
-        return rc;
-    if (s->type == T_FINDING || s->type == T_OWNER)
+    if (rc == SP_OK)
+        rc = sp_prepare_text(hold, db, "SELECT ?");
+    if (rc == SP_OK && (s->type == T_FINDING || s->type == T_OWNER))
         sqlite3_bind_int64(*hold, 1, id);
-    else if (use)
+    else if (rc == SP_OK && use)
         sqlite3_bind_text(*hold, 1, use, -1, SQLITE_TRANSIENT);
-    sqlite3_step(*hold);
-    *v = sqlite3_column_value(*hold, 0);
-    return SP_OK;
+    if (rc == SP_OK) {
+        sqlite3_step(*hold);
+        *v = sqlite3_column_value(*hold, 0);
+    }
+    free(tidy);
+    return rc;
 }
 
 static int insert_entry(sp_db *db, const char *kind, int64_t id, const char *field,

@@ -266,7 +266,10 @@ static size_t put_utf8(unsigned char *out, uint32_t c)
     return 2;
 }
 
-size_t sp_name_key(char *out, const char *name, size_t len)
+/* The walk both forms share: invisible characters dropped, white space
+ * trimmed and each run made one space; `fold` lowers capitals (the key)
+ * or leaves them as typed (the tidy spelling a name is stored in). */
+static size_t name_walk(char *out, const char *name, size_t len, bool fold)
 {
     const unsigned char *s = (const unsigned char *)name;
     unsigned char *o = (unsigned char *)out;
@@ -287,7 +290,7 @@ size_t sp_name_key(char *out, const char *name, size_t len)
         if (k == 0) { /* not UTF-8: kept byte for byte, so it still compares */
             o[n++] = s[i];
             k = 1;
-        } else if ((c = name_fold(c)) < 0x100) {
+        } else if (fold && (c = name_fold(c)) < 0x100) {
             n += put_utf8(o + n, c);
         } else {
             memcpy(o + n, s + i, k);
@@ -296,6 +299,20 @@ size_t sp_name_key(char *out, const char *name, size_t len)
     }
     o[n] = '\0';
     return n;
+}
+
+size_t sp_name_key(char *out, const char *name, size_t len)
+{
+    return name_walk(out, name, len, true);
+}
+
+char *sp_name_tidy(const char *name)
+{
+    size_t len = strlen(name);
+    char *out = malloc(len + 1);
+    if (out)
+        name_walk(out, name, len, false);
+    return out;
 }
 
 /* name_key(text): sp_name_key as an SQL function, so that a query
@@ -326,4 +343,98 @@ int sp_register_name_functions(sp_db *db)
                                    NULL, NULL) != SQLITE_OK)
         return sp_fail_sql(db, "registering SQL functions");
     return SP_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Names by their key                                                  */
+
+struct name_slot {
+    char *key; /* NULL: empty */
+    int64_t id;
+};
+
+static uint64_t slot_hash(const char *key)
+{
+    uint64_t h = 14695981039346656037u; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        h = (h ^ *p) * 1099511628211u;
+    return h;
+}
+
+/* The slot holding key, or the empty one where it would go. */
+static struct name_slot *slot_of(const sp_name_index *x, const char *key)
+{
+    size_t mask = x->cap - 1, at = slot_hash(key) & mask;
+    while (x->slot[at].key && strcmp(x->slot[at].key, key) != 0)
+        at = (at + 1) & mask;
+    return &x->slot[at];
+}
+
+/* Doubles the slots when they are half full. */
+static bool index_grow(sp_name_index *x)
+{
+    size_t cap = x->cap ? x->cap * 2 : 64;
+    struct name_slot *old = x->slot;
+    size_t old_cap = x->cap;
+    x->slot = calloc(cap, sizeof *x->slot);
+    if (!x->slot) {
+        x->slot = old;
+        return false;
+    }
+    x->cap = cap;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].key)
+            *slot_of(x, old[i].key) = old[i];
+    free(old);
+    return true;
+}
+
+/* The key of name, malloc()ed. */
+static char *key_of(const char *name)
+{
+    size_t len = strlen(name);
+    char *key = malloc(len + 1);
+    if (key)
+        sp_name_key(key, name, len);
+    return key;
+}
+
+int sp_name_index_get(int64_t *id, const sp_name_index *x, const char *name)
+{
+    *id = 0;
+    char *key = key_of(name);
+    if (!key)
+        return SP_ENOMEM;
+    if (x->cap) {
+        const struct name_slot *s = slot_of(x, key);
+        *id = s->key ? s->id : 0;
+    }
+    free(key);
+    return *id ? SP_OK : SP_ENOTFOUND;
+}
+
+int sp_name_index_put(sp_name_index *x, const char *name, int64_t id)
+{
+    if ((x->n + 1) * 2 > x->cap && !index_grow(x))
+        return SP_ENOMEM;
+    char *key = key_of(name);
+    if (!key)
+        return SP_ENOMEM;
+    struct name_slot *s = slot_of(x, key);
+    if (s->key) { /* the first name with this key keeps it */
+        free(key);
+        return SP_OK;
+    }
+    s->key = key;
+    s->id = id;
+    x->n++;
+    return SP_OK;
+}
+
+void sp_name_index_free(sp_name_index *x)
+{
+    for (size_t i = 0; i < x->cap; i++)
+        free(x->slot[i].key);
+    free(x->slot);
+    *x = (sp_name_index){0};
 }
