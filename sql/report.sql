@@ -326,8 +326,10 @@ ORDER BY coalesce(x.progress_on, x.start_on), x.id;
 -- every action through a CASE on "settled" cost a summary of a million
 -- actions over half as much again, measured when the counts were fifteen
 -- SQL sums that each read the state columns.)
--- Themes group without regard to case, as the --theme filter matches
--- them; a group is named by the spelling that sorts first (byte order).
+-- Themes group without regard to case or spacing (name_key(), names.c),
+-- as the --theme filter matches them: "Leadership" and "leadership " are
+-- one group (themes are stored tidy, but not always were); a group is
+-- named by the spelling that sorts first (byte order).
 -- replayed: begin
 WITH
 -- include: replayed
@@ -369,7 +371,7 @@ FROM (
     GROUP BY f.theme COLLATE NOCASE
 -- replayed: end
 ) AS p
-GROUP BY p.theme COLLATE NOCASE
+GROUP BY name_key(p.theme)
 ORDER BY "group" COLLATE NOCASE, "group";
 
 -- name: summary

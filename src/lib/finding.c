@@ -1,4 +1,5 @@
 /* Findings: one statement by a review (strength, recommendation, ...). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -8,12 +9,13 @@ int sp_finding_add(int64_t *id, sp_db *db, const sp_finding_new *in)
     const char *kind = NULL;
     int64_t review_id = 0;
     sqlite3_stmt *st = NULL;
+    char *theme = NULL;
     sp_clear(db);
     int rc = sp_check_ref(db, "finding reference", in->ref);
     if (rc == SP_OK)
         rc = sp_check_enum(&kind, db, "finding_kind", "finding kind", in->kind);
     if (rc == SP_OK)
-        rc = sp_check_text(db, "finding theme", in->theme);
+        rc = sp_tidy_label(&theme, db, "finding theme", in->theme);
     if (rc == SP_OK)
         rc = sp_check_text(db, "finding text", in->text);
     if (rc == SP_OK)
@@ -24,13 +26,14 @@ int sp_finding_add(int64_t *id, sp_db *db, const sp_finding_new *in)
         sp_bind_int(st, ":review_id", review_id);
         sp_bind_text(st, ":ref", in->ref);
         sp_bind_text(st, ":kind", kind);
-        sp_bind_text(st, ":theme", in->theme);
+        sp_bind_text(st, ":theme", theme);
         sp_bind_text(st, ":text", in->text);
         rc = sp_exec_change(db, st, "adding finding", id);
         if (rc == SP_EEXISTS)
             rc = sp_fail(db, rc, "finding '%s/%s' already exists", in->review, in->ref);
     }
     sqlite3_finalize(st);
+    free(theme);
     return rc;
 }
 

@@ -494,7 +494,7 @@ static int add_finding(int64_t *id, imp_writer *w, imp_field *field, const imp_r
 {
     char ref[24];
     sqlite3_stmt *st = w->st[S_FINDING_ADD];
-    const char *theme = r->cell[F_THEME] ? r->cell[F_THEME] : DEFAULT_THEME;
+    char *theme = NULL;
     *field = F_FINDING;
     if (!r->cell[F_FINDING])
         return sp_fail(w->db, SP_EINVALID, "finding '%s' does not exist: expected the reference "
@@ -503,18 +503,21 @@ static int add_finding(int64_t *id, imp_writer *w, imp_field *field, const imp_r
     int rc = sp_check_text(w->db, "finding text", r->cell[F_FINDING]);
     if (rc == SP_OK && r->cell[F_THEME]) {
         *field = F_THEME;
-        rc = sp_check_text(w->db, "theme", theme);
+        rc = sp_tidy_label(&theme, w->db, "theme", r->cell[F_THEME]);
     }
     if (rc == SP_OK && !r->cell[F_FINDING_REF])
         rc = number_finding(ref, w, review_id);
-    if (rc != SP_OK)
+    if (rc != SP_OK) {
+        free(theme);
         return rc;
+    }
     bind_id(st, ":review_id", review_id);
     bind(st, ":ref", r->cell[F_FINDING_REF] ? r->cell[F_FINDING_REF] : ref);
     bind(st, ":kind", r->finding_kind);
-    bind(st, ":theme", theme);
+    bind(st, ":theme", theme ? theme : DEFAULT_THEME);
     bind(st, ":text", r->cell[F_FINDING]);
     rc = insert(id, w, S_FINDING_ADD, "adding a finding");
+    free(theme); /* bound SQLITE_STATIC: the insert has run and cleared it */
     if (r->cell[F_FINDING_REF] && rc == SP_EEXISTS) {
         *field = F_FINDING_REF;
         rc = held_by_void(w, rc, "finding", r->cell[F_FINDING_REF], "give the row another "

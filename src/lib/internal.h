@@ -293,6 +293,10 @@ int sp_check_text(sp_db *db, const char *what, const char *text);
  * account): one line, so no tab, newline or other control character,
  * which would also let one person pass for two. */
 int sp_check_name(sp_db *db, const char *what, const char *text);
+/* A label that lists group by (a finding's theme): checked as text, and
+ * tidied as a new name is (sp_name_tidy), so that "Leadership " or a
+ * wrapped cell is not a group of its own. *out is malloc()ed. */
+int sp_tidy_label(char **out, sp_db *db, const char *what, const char *text);
 
 /* Fails with SP_EINVALID if text (which may be NULL or blank) is not valid
  * UTF-8: "<what> is not valid UTF-8 text". */

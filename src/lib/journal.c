@@ -9,7 +9,8 @@
 
 #include "internal.h"
 
-enum ftype { T_TEXT, T_OPT, T_DATE, T_REF, T_ENUM, T_FINDING, T_OWNER, T_NAME };
+/* T_LABEL: text stored tidy (a theme); T_NAME: a one-line name, the same. */
+enum ftype { T_TEXT, T_OPT, T_DATE, T_REF, T_ENUM, T_FINDING, T_OWNER, T_NAME, T_LABEL };
 
 typedef struct field_spec {
     const char *kind, *field;
@@ -22,7 +23,7 @@ static const field_spec specs[] = {
     {"action", "measure", T_OPT, NULL},      {"action", "ref", T_REF, NULL},
     {"action", "finding", T_FINDING, NULL},  {"action", "owner", T_OWNER, NULL},
     {"finding", "ref", T_REF, NULL},         {"finding", "kind", T_ENUM, "finding_kind"},
-    {"finding", "theme", T_TEXT, NULL},      {"finding", "text", T_TEXT, NULL},
+    {"finding", "theme", T_LABEL, NULL},      {"finding", "text", T_TEXT, NULL},
     {"review", "ref", T_REF, NULL},          {"review", "kind", T_ENUM, "review_kind"},
     {"review", "title", T_TEXT, NULL},       {"review", "started", T_DATE, NULL},
     {"review", "ended", T_DATE, NULL},       {"review", "reported", T_DATE, NULL},
@@ -166,6 +167,7 @@ static int parse_value(sqlite3_value **v, sqlite3_stmt **hold, sp_db *db,
     switch (s->type) {
     case T_TEXT: rc = sp_check_text(db, what, text); break;
     case T_NAME: rc = sp_check_name(db, what, text); break; /* stored tidy: below */
+    case T_LABEL: rc = sp_check_text(db, what, text); break;
     case T_OPT: rc = sp_check_optional_text(db, what, text); if (sp_blank(text)) use = NULL; break;
     case T_DATE: rc = sp_check_date(&use, buf, db, what, sp_blank(text) ? NULL : text); break;
     case T_REF: rc = sp_check_ref(db, what, text); break;
@@ -174,9 +176,12 @@ static int parse_value(sqlite3_value **v, sqlite3_stmt **hold, sp_db *db,
     case T_OWNER: rc = sp_owner_ensure(&id, db, text); break;
     }
     /* A name as it reads, as a new one is stored (sp_name_tidy). */
-    char *tidy = rc == SP_OK && s->type == T_NAME ? sp_name_tidy(text) : NULL;
-    if (rc == SP_OK && s->type == T_NAME && !(use = tidy))
-        rc = sp_fail(db, SP_ENOMEM, "out of memory");
+    bool tidied = s->type == T_NAME || s->type == T_LABEL;
+    char *tidy = NULL;
+    if (rc == SP_OK && tidied)
+        rc = sp_tidy_label(&tidy, db, what, text);
+    if (tidied)
+        use = tidy;
     /* A one-column statement turns the C value into an SQLite value. */
     if (rc == SP_OK)
         rc = sp_prepare_text(hold, db, "SELECT ?");

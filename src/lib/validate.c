@@ -1,5 +1,6 @@
 /* Checks on values coming in, each failing with a message that names the
  * value and says what was expected. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -76,6 +77,21 @@ int sp_check_name(sp_db *db, const char *what, const char *text)
         return sp_fail(db, SP_EINVALID, "%s contains a control character (U+%04X): a name "
                        "is one line of text", what, c);
     return sp_check_text(db, what, text);
+}
+
+int sp_tidy_label(char **out, sp_db *db, const char *what, const char *text)
+{
+    *out = NULL;
+    int rc = sp_check_text(db, what, text);
+    if (rc != SP_OK)
+        return rc;
+    if (!(*out = sp_name_tidy(text)))
+        return sp_fail(db, SP_ENOMEM, "out of memory");
+    if (**out)
+        return SP_OK;
+    free(*out); /* nothing but invisible characters */
+    *out = NULL;
+    return sp_fail(db, SP_EINVALID, "%s must not be empty", what);
 }
 
 int sp_check_optional_text(sp_db *db, const char *what, const char *text)

@@ -79,4 +79,43 @@ expect_status 0
 expect_eq "$(sql "$NEW" "SELECT group_concat(name, '|') FROM (SELECT name FROM owner ORDER BY id)")" \
     "Business Manager|Business  Manager" "owners rebuilt from the history"
 
+case_ "themes are stored tidy: a stray space makes no second group in the summary"
+# A summary counts what the plan held on the day: these actions are
+# recorded now, so the day is today's.
+unset SAFEPLAN_TODAY
+T=$WORK/themes.db
+sp --db "$T" init
+sp --db "$T" authority add tb --name Torbay
+printf 'Ref,Theme,Finding,Action,Lead officer,Target date\n' >themes.csv
+printf '1.1,Leadership,Rec 1,Act one,Lead,31/03/2019\n2.1,Leadership ,Rec 2,Act two,Lead,31/03/2019\n' >>themes.csv
+printf '3.1,leadership,Rec 3,Act three,Lead,31/03/2019\n4.1,"Early\n  help",Rec 4,Act four,Lead,31/03/2019\n' >>themes.csv
+printf '5.1,Early%shelp,Rec 5,Act five,Lead,31/03/2019\n' "$NBSP" >>themes.csv
+sp --db "$T" import themes.csv --authority tb
+expect_eq "$(sql "$T" "SELECT group_concat(theme, '|') FROM (SELECT theme FROM finding ORDER BY id)")" \
+    "Leadership|Leadership|leadership|Early help|Early help" "themes as stored"
+run --db "$T" summary --format csv
+expect_status 0
+expect_eq "$(cut -d, -f1,2 "$OUT" | tr '\n' ' ')" "group,total Early help,2 Leadership,3 " "summary groups"
+
+case_ "a theme corrected is stored tidy; one of invisible characters alone is refused"
+run --db "$T" finding edit "$(sql "$T" "SELECT id FROM finding WHERE ref = '1'")" --theme "  Vision,${NBSP} strategy " --reason "typo" --by "Clerk"
+expect_status 0
+expect_eq "$(sql "$T" "SELECT theme FROM finding WHERE ref = '1'")" "Vision, strategy" "corrected theme"
+DB=$T refused "--theme must not be empty" --db "$T" finding edit \
+    "$(sql "$T" "SELECT id FROM finding WHERE ref = '1'")" \
+    --theme "$ZWSP" --reason "typo" --by "Clerk"
+
+case_ "themes stored before they were tidy still group together"
+sp --db "$T" export --history --out themes-hist.csv
+sed 's/,leadership,/,Leadership  ,/' themes-hist.csv >themes-old.csv
+grep -q ',Leadership  ,' themes-old.csv && ok || bad "the history file names no theme to respell"
+OLDT=$WORK/themes-old.db
+sp --db "$OLDT" init
+sp --db "$OLDT" import themes-old.csv
+expect_eq "$(sql "$OLDT" "SELECT count(DISTINCT theme) FROM finding WHERE theme LIKE 'leadership%'")" "2" \
+    "a legacy spelling kept by the history file"
+run --db "$OLDT" summary --format csv
+expect_out "Leadership,2,"
+expect_out_not "Leadership  ,"
+
 finish
