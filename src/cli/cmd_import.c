@@ -71,6 +71,10 @@ static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *
         return EXIT_MISUSE;
     if (o->review && o->authority)
         return cli_misuse(ctx, "give --review or --authority, not both");
+    /* An empty name would quietly fall back to the default author. */
+    if (o->author && o->author[strspn(o->author, " \t")] == '\0')
+        return cli_misuse(ctx, "--by '%s' names nobody: expected the author of the updates "
+                          "the file does not attribute (or leave --by out)", o->author);
     if (o->encoding && !known_encoding(o->encoding))
         return cli_misuse(ctx, "--encoding '%s' is not known: expected utf-8, windows-1252 "
                           "or utf-16", o->encoding);
@@ -312,9 +316,13 @@ const cli_command cmd_import = {
     "cell's value in each cell it spans. Refused: a password-protected workbook or an\n"
     ".xls, a zip bomb, a sheet over 100000 rows. Text is UTF-8, else UTF-16 (with\n"
     "a byte-order mark: \"Unicode Text\") or Windows-1252 (\"CSV (Comma\n"
-    "delimited)\"), said in a note; tab-separated if named .tsv or its first\n"
-    "line has more tabs than commas.\n"
+    "delimited)\"), said in a note. Columns are separated by commas, or by\n"
+    "tabs (a file named .tsv) or semicolons (Excel where the decimal mark is a\n"
+    "comma) when these split more of the first rows evenly; a note says so.\n"
     "\n"
+    "The header is the first row, or, below a title, a date or a RAG key, the\n"
+    "first of the first 20 rows that names the action and another column; a\n"
+    "note names the rows above it, which are not imported.\n"
     "Headers match ignoring case, spaces and underscores: the export's column\n"
     "names (see 'safeplan export --help'), and\n"
     "  action_ref  Ref, Reference, No.        theme  Theme, Area\n"
