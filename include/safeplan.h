@@ -651,6 +651,11 @@ typedef struct sp_import_options {
                               a field name (finding, theme) or a header */
     const char *as_at;     /* the date the sheet speaks for: statuses and
                               progress are recorded as of it (NULL: today) */
+    size_t header_row;     /* the header's row, as errors count rows (a
+                              text file's line, a sheet's row): the rows
+                              above it are passed over (0: the first row,
+                              or the first of the first 20 that names the
+                              action and another column) */
 } sp_import_options;
 
 typedef struct sp_import_counts {

@@ -383,6 +383,30 @@ static int note_separator(importer *im)
                   "columns with ';' (as Excel saves CSV where a comma is the decimal mark)");
 }
 
+/* --header-row N: the rows above N are passed over, whatever they hold. */
+static int at_header_row(importer *im, const sp_csv_row *row)
+{
+    if (row->line < im->opt->header_row)
+        return SP_OK;
+    int rc = note_above(im, row->line);
+    if (rc != SP_OK)
+        return rc;
+    return im->tried == 1 && imp_history_header(row) ? take_history_header(im, row)
+                                                     : take_header(im, row);
+}
+
+/* The file ended above the row --header-row names. */
+static int past_the_end(importer *im)
+{
+    sp_fail(im->db, SP_EINVALID, "--header-row %zu: the %s ends above row %zu: expected the "
+            "row of the column names", im->opt->header_row,
+            im->src.sheet_read ? "sheet" : "file", im->opt->header_row);
+    im->header_failed = true;
+    im->have_header = true;
+    int rc = reject(im, 0, 0, sp_errmsg(im->db));
+    return rc == SP_OK ? SP_EINVALID : rc;
+}
+
 /* The header is the first row that names the action and another field:
  * the first row, or one below a title, a blank row or a RAG key. A
  * history file's header is its first row. */
@@ -392,6 +416,8 @@ static int seek_header(importer *im, const sp_csv_row *row)
     int rc = im->tried++ == 0 ? note_separator(im) : SP_OK;
     if (rc != SP_OK)
         return rc;
+    if (im->opt->header_row)
+        return at_header_row(im, row);
     if (im->tried == 1 && imp_history_header(row))
         return take_history_header(im, row);
     if (imp_map_names(&action, row, &im->user) >= 2 && action) {
@@ -765,7 +791,8 @@ static int read_all(importer *im)
         rc = source_fault(im);
     if ((rc == SP_OK || (rc == SP_EINVALID && im->src.line > 0)) && !im->have_header &&
         im->tried > 0)
-        rc = no_header(im); /* the file ended (or broke) before the header */
+        /* the file ended (or broke) before the header */
+        rc = im->opt->header_row ? past_the_end(im) : no_header(im);
     if (rc == SP_OK && !im->have_header) {
         sp_fail(im->db, SP_EINVALID, "the %s is empty: expected a header row, then a row "
                 "for each action", im->src.sheet_read ? "sheet" : "file");

@@ -314,6 +314,23 @@ expect_err "nor does any row below it in the first 20 name the columns"
 expect_err "row21.csv: the header cannot be used; nothing was imported"
 expect_err_not "are above the header (row"
 expect_err_not "was not imported: no field has that name"
+case_ "... --header-row names it"
+run import row21.csv --authority tb --header-row 21
+expect_status 0
+expect_out "1 action"
+expect_err "rows 1-20 are above the header (row 21)"
+expect_eq "$(sql "$DB" "SELECT ref FROM action WHERE ref = '1.2'")" "1.2" "the row below it"
+case_ "--header-row past the file's end: refused, nothing changed"
+refused "row21.csv: --header-row 40: the file ends above row 40" \
+    import row21.csv --authority tb --header-row 40
+case_ "--header-row that is no row number: a misuse"
+before=$(fingerprint "$DB" "$DB-wal")
+for n in 0 -1 3x ''; do
+    run import row21.csv --authority tb --header-row "$n"
+    expect_status 2
+    expect_err "--header-row '$n' is not a row number"
+done
+expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
 case_ "... nor in a short file"
 printf 'Improvement plan\r\nNothing yet\r\n' >nohdr.csv
 refused "nohdr.csv:1: no column names the action" import nohdr.csv --authority tb
