@@ -654,6 +654,11 @@ typedef struct sp_import_options {
                               a field name (finding, theme) or a header */
     const char *as_at;     /* the date the sheet speaks for: statuses and
                               progress are recorded as of it (NULL: today) */
+    size_t header_row;     /* the header's row, as errors count rows (a
+                              text file's line, a sheet's row): the rows
+                              above it are passed over (0: the first row,
+                              or the first of the first 20 that names the
+                              action and another column) */
 } sp_import_options;
 
 typedef struct sp_import_counts {
@@ -706,11 +711,15 @@ typedef struct sp_import_result {
  * apart by content: a workbook is a zip; an OLE file, an old .xls or a
  * password-protected workbook, is refused). Text is UTF-8, Windows-1252
  * or UTF-16 (a byte-order mark, else valid UTF-8, else Windows-1252; or
- * opt->encoding); a tab-separated file is one whose first line has more
- * tabs than commas, or named .tsv. A workbook's sheet (opt->sheet, else the
- * first) is read as its reader sees it: dates as dates (1900 or 1904
+ * opt->encoding); its columns are separated by commas, or by tabs (format
+ * "tsv": a file named .tsv) or semicolons (said in notes) when these split
+ * more of its first records evenly. A workbook's sheet (opt->sheet, else
+ * the first) is read as its reader sees it: dates as dates (1900 or 1904
  * system), numbers as Excel shows them, a merged range's value in each of
- * its cells; its errors are placed as NAME:Sheet!C7.
+ * its cells; its errors are placed as NAME:Sheet!C7. The header is the
+ * first row, or the first of the first 20 that names the action and
+ * another column (the rows above it, a title or a RAG key, are named in
+ * notes and not imported).
  *
  * The columns: the export's own, or the headers
  * councils use (case-insensitive; see `safeplan import --help`). Creates

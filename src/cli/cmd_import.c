@@ -40,6 +40,15 @@ static bool known_encoding(const char *e)
     return false;
 }
 
+/* A row number from 1 to a sheet's last (1048576), digits only. */
+static bool row_number(size_t *out, const char *text)
+{
+    char *end;
+    unsigned long n = text[0] >= '0' && text[0] <= '9' ? strtoul(text, &end, 10) : 0;
+    *out = n;
+    return n >= 1 && n <= 1048576 && *end == '\0';
+}
+
 static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *o)
 {
     static const struct option opts[] = {
@@ -49,7 +58,9 @@ static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *
         {"raw", no_argument, 0, 'w'},
         {"sheet", required_argument, 0, 's'}, {"encoding", required_argument, 0, 'e'},
         {"fill-down", required_argument, 0, 'f'}, {"as-at", required_argument, 0, 't'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"header-row", required_argument, 0, 'H'}, {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    const char *header_row = NULL;
     int c;
     while ((c = cli_opt(ctx, argc, argv, opts)) != -1) {
         switch (c) {
@@ -64,6 +75,7 @@ static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *
         case 'e': o->encoding = optarg; break;
         case 'f': o->fill_down = optarg; break;
         case 't': o->as_at = optarg; break;
+        case 'H': header_row = optarg; break;
         default: return cli_stop(c);
         }
     }
@@ -71,9 +83,16 @@ static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *
         return EXIT_MISUSE;
     if (o->review && o->authority)
         return cli_misuse(ctx, "give --review or --authority, not both");
+    /* An empty name would quietly fall back to the default author. */
+    if (o->author && o->author[strspn(o->author, " \t")] == '\0')
+        return cli_misuse(ctx, "--by '%s' names nobody: expected the author of the updates "
+                          "the file does not attribute (or leave --by out)", o->author);
     if (o->encoding && !known_encoding(o->encoding))
         return cli_misuse(ctx, "--encoding '%s' is not known: expected utf-8, windows-1252 "
                           "or utf-16", o->encoding);
+    if (header_row && !row_number(&o->header_row, header_row))
+        return cli_misuse(ctx, "--header-row '%s' is not a row number: expected the row of "
+                          "the column names, counted from 1", header_row);
     o->name = argv[optind];
     o->author = author_of(o->author);
     return -1;
@@ -262,6 +281,7 @@ const cli_command cmd_import = {
     "                       [--map 'HEADER=FIELD,...'] [--keep-rag] [--dry-run]\n"
     "                       [--by NAME] [--raw] [--sheet NAME] [--encoding ENC]\n"
     "                       [--fill-down COLUMN[,COLUMN]] [--as-at DATE]\n"
+    "                       [--header-row N]\n"
     "\n"
     "Reads a plan from CSV or an Excel workbook (FILE, or - for standard input):\n"
     "a file written by 'safeplan export', or a council's sheet. A file written by\n"
@@ -286,6 +306,8 @@ const cli_command cmd_import = {
     "                             cells): a field (finding, theme) or header\n"
     "  --as-at DATE               the date the sheet speaks for: statuses and\n"
     "                             undated progress are recorded as of it\n"
+    "  --header-row N             the header is row N (default: the first row, or\n"
+    "                             the first of the first 20 that names columns)\n"
     "  --map 'HEADER=FIELD,...'   read other headers as these fields (an export\n"
     "                             column name, or ignore)\n"
     "  --keep-rag                 import a RAG column as manual overrides, reason\n"
@@ -312,9 +334,14 @@ const cli_command cmd_import = {
     "cell's value in each cell it spans. Refused: a password-protected workbook or an\n"
     ".xls, a zip bomb, a sheet over 100000 rows. Text is UTF-8, else UTF-16 (with\n"
     "a byte-order mark: \"Unicode Text\") or Windows-1252 (\"CSV (Comma\n"
-    "delimited)\"), said in a note; tab-separated if named .tsv or its first\n"
-    "line has more tabs than commas.\n"
+    "delimited)\"), said in a note. Columns are separated by commas, or by\n"
+    "tabs (a file named .tsv) or semicolons (Excel where the decimal mark is a\n"
+    "comma) when these split more of the first rows evenly; a note says so.\n"
     "\n"
+    "The header is the first row, or, below a title, a date or a RAG key, the\n"
+    "first of the first 20 rows that names the action and another column; a\n"
+    "note names the rows above it, which are not imported (--header-row N\n"
+    "says which row it is, for a header further down).\n"
     "Headers match ignoring case, spaces and underscores: the export's column\n"
     "names (see 'safeplan export --help'), and\n"
     "  action_ref  Ref, Reference, No.        theme  Theme, Area\n"

@@ -116,12 +116,12 @@ static int fail_syntax(sp_csv_reader *r, unsigned char b, size_t line)
         return fail(r, SP_EINVALID, line, col,
                     "'\"' inside an unquoted field (expected a field that contains '\"' "
                     "to be enclosed in quotes, with each '\"' doubled)");
-    char what[16];
+    char what[16], delim[16];
     describe_byte(what, sizeof what, b);
+    describe_byte(delim, sizeof delim, r->delim);
     return fail(r, SP_EINVALID, line, col,
                 "%s after the closing quote (expected %s or the end of the line; "
-                "a '\"' inside a quoted field is written \"\")", what,
-                r->delim == '\t' ? "a tab" : "','");
+                "a '\"' inside a quoted field is written \"\")", what, delim);
 }
 
 /* ------------------------------------------------------------------ */

@@ -101,7 +101,8 @@ int sp_csv_reader_feed(sp_csv_reader *r, const void *data, size_t len);
  * reports what the end of input cut short. */
 int sp_csv_reader_finish(sp_csv_reader *r);
 /* Separates fields by `delim` instead of ',' (a tab for tab-separated
- * text, as Excel saves "Unicode Text"); call before the first feed. */
+ * text, as Excel saves "Unicode Text"; a ';' for the "CSV" it saves where
+ * the decimal mark is a comma); call before the first feed. */
 void sp_csv_reader_set_delimiter(sp_csv_reader *r, unsigned char delim);
 /* Where the next byte fed will be: its line and 1-based field number. */
 void sp_csv_reader_position(const sp_csv_reader *r, size_t *line, size_t *column);

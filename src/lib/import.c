@@ -15,6 +15,12 @@
 
 #define MSG_SIZE 1400
 
+/* How far down the header may be. Councils' sheets put a title, a date, a
+ * blank row and a RAG key of a few rows above it (rarely more than ten);
+ * a row further down that names the columns is more likely data than a
+ * header, and a file with none in its first twenty is not a plan. */
+#define HEADER_ROWS 20
+
 typedef struct importer {
     sp_db *db;
     const sp_import_options *opt;
@@ -37,6 +43,10 @@ typedef struct importer {
     bool have_header;
     bool header_failed;          /* the header cannot be used: no row was read */
     bool stopped;                /* on_row stopped the reader (not a CSV error) */
+    size_t tried;                /* rows looked at for the header */
+    size_t first_line;           /* the first of them, where a missing header */
+    size_t first_column;         /* is reported: its line, column (or 0) */
+    char *first_error;           /* and why it is no header */
     imp_writer *writer;
     imp_history *hist;           /* a history file (export --history), or NULL */
     imp_source src;              /* where the rows come from */
@@ -92,8 +102,8 @@ static void cell_ref(char *out, size_t size, const char *sheet, size_t row, size
         out[at] = '\0';
 }
 
-/* "NAME:LINE:COLUMN: message" (no column when there is none); for a
- * workbook "NAME:Sheet!C7: message". */
+/* "NAME:LINE:COLUMN: message" (no column when there is none; no line
+ * either for the file as a whole); for a workbook "NAME:Sheet!C7: message". */
 static char *locate(const importer *im, size_t line, size_t column, const char *msg)
 {
     char text[MSG_SIZE];
@@ -103,6 +113,8 @@ static char *locate(const importer *im, size_t line, size_t column, const char *
         snprintf(text, sizeof text, "%s:%s: %s", im->name, cell, msg);
     } else if (column > 0) {
         snprintf(text, sizeof text, "%s:%zu:%zu: %s", im->name, line, column, msg);
+    } else if (line == 0) {
+        snprintf(text, sizeof text, "%s: %s", im->name, msg);
     } else {
         snprintf(text, sizeof text, "%s:%zu: %s", im->name, line, msg);
     }
@@ -288,8 +300,6 @@ static int take_history_header(importer *im, const sp_csv_row *row)
 
 static int take_header(importer *im, const sp_csv_row *row)
 {
-    if (imp_history_header(row))
-        return take_history_header(im, row);
     int column = -1;
     int rc = imp_map_header(&im->map, &column, im->db, row, &im->user, on_unplaced, im);
     if (rc == SP_OK)
@@ -307,6 +317,116 @@ static int take_header(importer *im, const sp_csv_row *row)
     if (rc == SP_OK && im->plan_empty)
         rc = imp_writer_bulk(im->writer);
     im->have_header = true;
+    return rc;
+}
+
+/* A row looked at for the header and passed over has no columns to note. */
+static void ignore_unplaced(void *ctx, size_t column, const char *header, size_t len)
+{
+    (void)ctx;
+    (void)column;
+    (void)header;
+    (void)len;
+}
+
+/* Why the first row is no header, kept for when no row below is one
+ * either: then the fault is the first row's, as when only it was read. */
+static int keep_first_failure(importer *im, const sp_csv_row *row)
+{
+    imp_map map;
+    int column = -1;
+    if (imp_map_header(&map, &column, im->db, row, &im->user, ignore_unplaced, NULL) == SP_OK)
+        sp_fail(im->db, SP_EINVALID, "the row does not name the columns");
+    im->first_line = row->line;
+    im->first_column = column >= 0 ? (size_t)column + 1 : 0;
+    im->first_error = strdup(sp_errmsg(im->db));
+    sp_clear(im->db);
+    return im->first_error ? SP_OK : sp_fail(im->db, SP_ENOMEM, "out of memory");
+}
+
+/* No row within reach names the columns: the first row is at fault. */
+static int no_header(importer *im)
+{
+    if (im->tried > 1)
+        sp_fail(im->db, SP_EINVALID, "%s; nor does any row below it in the first %d name "
+                "the columns (a title or a key above the header is skipped)",
+                im->first_error, HEADER_ROWS);
+    else
+        sp_fail(im->db, SP_EINVALID, "%s", im->first_error);
+    im->header_failed = true;
+    im->have_header = true;
+    int rc = reject(im, im->first_line, im->first_column, sp_errmsg(im->db));
+    return rc == SP_OK ? SP_EINVALID : rc;
+}
+
+/* The rows above the header (a title, a date, a RAG key), in a note. */
+static int note_above(importer *im, size_t line)
+{
+    char msg[160];
+    if (im->tried < 2) /* the header is the first row given */
+        return SP_OK;
+    if (line == 2)
+        snprintf(msg, sizeof msg, "row 1 is above the header (row 2) and was not imported");
+    else
+        snprintf(msg, sizeof msg, "rows 1-%zu are above the header (row %zu) and were not "
+                 "imported", line - 1, line);
+    return remark(im, 0, 0, msg);
+}
+
+/* Text whose columns are not separated by commas: said, since a wrong
+ * guess would show as columns not found. */
+static int note_separator(importer *im)
+{
+    if (im->src.delim != ';')
+        return SP_OK;
+    return remark(im, 0, 0, "read as semicolon-separated: its first rows separate the "
+                  "columns with ';' (as Excel saves CSV where a comma is the decimal mark)");
+}
+
+/* --header-row N: the rows above N are passed over, whatever they hold. */
+static int at_header_row(importer *im, const sp_csv_row *row)
+{
+    if (row->line < im->opt->header_row)
+        return SP_OK;
+    int rc = note_above(im, row->line);
+    if (rc != SP_OK)
+        return rc;
+    return im->tried == 1 && imp_history_header(row) ? take_history_header(im, row)
+                                                     : take_header(im, row);
+}
+
+/* The file ended above the row --header-row names. */
+static int past_the_end(importer *im)
+{
+    sp_fail(im->db, SP_EINVALID, "--header-row %zu: the %s ends above row %zu: expected the "
+            "row of the column names", im->opt->header_row,
+            im->src.sheet_read ? "sheet" : "file", im->opt->header_row);
+    im->header_failed = true;
+    im->have_header = true;
+    int rc = reject(im, 0, 0, sp_errmsg(im->db));
+    return rc == SP_OK ? SP_EINVALID : rc;
+}
+
+/* The header is the first row that names the action and another field:
+ * the first row, or one below a title, a blank row or a RAG key. A
+ * history file's header is its first row. */
+static int seek_header(importer *im, const sp_csv_row *row)
+{
+    bool action = false;
+    int rc = im->tried++ == 0 ? note_separator(im) : SP_OK;
+    if (rc != SP_OK)
+        return rc;
+    if (im->opt->header_row)
+        return at_header_row(im, row);
+    if (im->tried == 1 && imp_history_header(row))
+        return take_history_header(im, row);
+    if (imp_map_names(&action, row, &im->user) >= 2 && action) {
+        rc = note_above(im, row->line);
+        return rc == SP_OK ? take_header(im, row) : rc;
+    }
+    rc = im->tried == 1 ? keep_first_failure(im, row) : SP_OK;
+    if (rc == SP_OK && im->tried == HEADER_ROWS)
+        rc = no_header(im);
     return rc;
 }
 
@@ -495,7 +615,7 @@ static int on_row(void *ctx, const sp_csv_row *row)
     if (!im->have_header) {
         /* Only CSV has the export's formula guard; a workbook's text is as typed. */
         im->row_opts.raw = im->row_opts.raw || strcmp(im->src.format, "xlsx") == 0;
-        rc = take_header(im, row);
+        rc = seek_header(im, row);
     }
     else if (imp_row_blank(row))
         return 0;
@@ -669,6 +789,10 @@ static int read_all(importer *im)
     rc = imp_source_read(&im->src, on_row, im);
     if (rc != SP_OK && !im->stopped)
         rc = source_fault(im);
+    if ((rc == SP_OK || (rc == SP_EINVALID && im->src.line > 0)) && !im->have_header &&
+        im->tried > 0)
+        /* the file ended (or broke) before the header */
+        rc = im->opt->header_row ? past_the_end(im) : no_header(im);
     if (rc == SP_OK && !im->have_header) {
         sp_fail(im->db, SP_EINVALID, "the %s is empty: expected a header row, then a row "
                 "for each action", im->src.sheet_read ? "sheet" : "file");
@@ -815,6 +939,7 @@ static int run(sp_import_result **out, sp_db *db, const imp_source *src,
     for (int f = 0; f < F_COUNT; f++)
         free(im->header[f]);
     free(im->col_field);
+    free(im->first_error);
     free(im->filled);
     free(im);
     return rc;

@@ -68,6 +68,11 @@ typedef void (*imp_unplaced_fn)(void *ctx, size_t column, const char *header, si
 int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
                    const imp_user_map *user, imp_unplaced_fn on_unplaced, void *ctx);
 
+/* How many different fields the row's cells name, as imp_map_header would
+ * read them (a column mapped to ignore names none); *action says whether
+ * one of them is the action or its Ref. */
+size_t imp_map_names(bool *action, const sp_csv_row *row, const imp_user_map *user);
+
 /* ---- import_row.c ---- */
 
 #define IMP_ROW_ERRORS 8
@@ -121,11 +126,11 @@ int imp_row_parse(imp_row *r, imp_field *field, sp_db *db, const imp_map *m,
 
 /* ---- import_source.c ---- */
 
-/* Where the rows come from: a CSV or tab-separated text file (UTF-8,
- * Windows-1252 or UTF-16), or a sheet of an Excel workbook, told apart by
- * content. Every source delivers the same sp_csv_row records; for a
- * workbook, a row's line is its row number in the sheet and its fields are
- * the columns from A. */
+/* Where the rows come from: a text file separated by commas, semicolons
+ * or tabs (UTF-8, Windows-1252 or UTF-16), or a sheet of an Excel
+ * workbook, told apart by content. Every source delivers the same
+ * sp_csv_row records; for a workbook, a row's line is its row number in
+ * the sheet and its fields are the columns from A. */
 typedef struct imp_source {
     /* in: a file, or data/len when file is NULL */
     FILE *file;
@@ -140,6 +145,7 @@ typedef struct imp_source {
     const char *read_as;      /* text: "UTF-8", "Windows-1252", "UTF-16LE"... */
     bool encoding_detected;   /* (not named by the caller) */
     bool tabs;                /* text: tab-separated */
+    unsigned char delim;      /* text: ',', ';' or a tab */
     char *sheet_read;         /* xlsx: the sheet's name */
     char *sheets;             /* xlsx: every sheet, quoted, ", "-separated */
     size_t nsheets;

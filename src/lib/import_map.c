@@ -250,6 +250,33 @@ static int check_required(const imp_map *m, sp_db *db)
     return SP_OK;
 }
 
+/* The field a header cell names (a --map name first), or -1; norm
+ * receives the cell normalised. */
+static int cell_field(char norm[HEADER_MAX], const sp_csv_field *h, const imp_user_map *user)
+{
+    if (!normalise(norm, h->data, h->len))
+        return -1;
+    int f = user_field(norm, user);
+    return f >= 0 ? f : builtin_field(norm);
+}
+
+size_t imp_map_names(bool *action, const sp_csv_row *row, const imp_user_map *user)
+{
+    char norm[HEADER_MAX];
+    bool seen[F_COUNT] = {false};
+    size_t n = 0;
+    *action = false;
+    for (size_t i = 0; i < row->count; i++) {
+        int f = cell_field(norm, &row->fields[i], user);
+        if (f < 0 || f == F_IGNORE || seen[f])
+            continue;
+        seen[f] = true;
+        n++;
+        *action = *action || f == F_ACTION || f == F_ACTION_REF;
+    }
+    return n;
+}
+
 int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
                    const imp_user_map *user, imp_unplaced_fn on_unplaced, void *ctx)
 {
@@ -261,10 +288,7 @@ int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
     *column = -1;
     for (size_t i = 0; i < row->count; i++) {
         const sp_csv_field *h = &row->fields[i];
-        bool named = normalise(norm, h->data, h->len);
-        int f = named ? user_field(norm, user) : -1;
-        if (named && f < 0)
-            f = builtin_field(norm);
+        int f = cell_field(norm, h, user);
         if (f < 0) {
             on_unplaced(ctx, i, h->data, h->len);
             continue;

@@ -7,16 +7,16 @@
  *     with a password, which Excel wraps in one: refused, saying so;
  *   - anything else is text for the CSV reader: UTF-8 as it is, or
  *     Windows-1252 or UTF-16 converted to UTF-8 with iconv, separated by
- *     commas or tabs.
+ *     commas, semicolons or tabs.
  *
  * The encoding: --encoding if given; else a UTF-16 byte-order mark (or the
  * NULs of UTF-16 text with none), else UTF-8 if the whole file is valid
  * UTF-8 (checked in a first read, then rewound; a pipe, which cannot be
  * rewound, by its first 64 KiB), else Windows-1252, which is what Excel's "CSV (Comma delimited)" writes on a
  * UK Windows machine. A byte that is text in none of them is refused at its
- * line and column. The separator: a tab if the file is named .tsv or .tab,
- * or its first line has more tabs than commas (UTF-16 "Unicode Text" is
- * tab-separated); else a comma.
+ * line and column. The separator: a tab if the file is named .tsv or .tab;
+ * else a comma, unless a ';' or a tab splits more of the first records
+ * into columns of one width (choose_delimiter).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -335,27 +335,73 @@ static encoding detect_encoding(imp_source *s, const unsigned char *b, size_t n,
     return all_utf8(s, b, n, at_end) ? ENC_UTF8 : ENC_1252;
 }
 
-/* The byte-order mark of the encoding, if the input begins with it. */
+/* The byte-order marks the input begins with: its encoding's, once or
+ * more (a tool that adds its own to text that had one doubles it, and a
+ * second, kept, would hide the first column's header). */
 static size_t mark_length(encoding e, const unsigned char *b, size_t n)
 {
-    if (e == ENC_UTF16LE && n >= 2 && b[0] == 0xFF && b[1] == 0xFE)
-        return 2;
-    if (e == ENC_UTF16BE && n >= 2 && b[0] == 0xFE && b[1] == 0xFF)
-        return 2;
-    return 0;
+    static const unsigned char marks[][3] = {
+        [ENC_UTF8] = {0xEF, 0xBB, 0xBF}, [ENC_UTF16LE] = {0xFF, 0xFE},
+        [ENC_UTF16BE] = {0xFE, 0xFF}};
+    size_t len = e == ENC_UTF8 ? 3 : e == ENC_1252 ? 0 : 2, at = 0;
+    while (len > 0 && n - at >= len && memcmp(b + at, marks[e], len) == 0)
+        at += len;
+    return at;
 }
 
-/* A tab when the first line has more tabs than commas. */
+#define SNIFF_RECORDS 30 /* records looked at: a title block, the header, some rows */
+
+/* The width most of the leading records (quotes respected) have when split
+ * at delim, counting only widths of two or more: how many records have it.
+ * The separator a file really uses gives the header and its rows one
+ * width; one that only occurs in the text (a ';' in an action) gives
+ * rows of varying width, and one that never occurs gives none. */
+static size_t steady_records(const char *text, size_t n, unsigned char delim)
+{
+    size_t width[SNIFF_RECORDS], nrec = 0, fields = 1, len = 0, best = 0;
+    bool quoted = false;
+    for (size_t i = 0; i <= n && nrec < SNIFF_RECORDS; i++) {
+        unsigned char c = i < n ? (unsigned char)text[i] : '\n';
+        if (!quoted && (c == '\n' || c == '\r')) {
+            if (len > 0) /* not a blank line, nor the LF of a CRLF */
+                width[nrec++] = fields;
+            fields = 1;
+            len = 0;
+            continue;
+        }
+        quoted = quoted != (c == '"');
+        fields += !quoted && c == delim;
+        len++;
+    }
+    for (size_t i = 0; i < nrec; i++) {
+        size_t same = 0;
+        for (size_t k = 0; k < nrec && width[i] > 1; k++)
+            same += width[k] == width[i];
+        best = same > best ? same : best;
+    }
+    return best;
+}
+
+/* A tab if the file is named .tsv or .tab; else whichever of ',', ';' and
+ * a tab splits more of the leading records into one width, a comma when
+ * none does better: Excel saves "CSV" with ';' where the decimal mark is a
+ * comma, and "Unicode Text" with tabs; an export (commas, its text
+ * quoted) is always read with commas. */
 static unsigned char choose_delimiter(const imp_source *s, const char *text, size_t n)
 {
+    static const unsigned char candidates[] = {',', ';', '\t'};
     if (ends_with(s->name, ".tsv") || ends_with(s->name, ".tab"))
         return '\t';
-    size_t tabs = 0, commas = 0;
-    for (size_t i = 0; i < n && text[i] != '\n' && text[i] != '\r'; i++) {
-        tabs += text[i] == '\t';
-        commas += text[i] == ',';
+    unsigned char best = ',';
+    size_t most = steady_records(text, n, ',');
+    for (size_t i = 1; i < sizeof candidates; i++) {
+        size_t records = steady_records(text, n, candidates[i]);
+        if (records > most) {
+            most = records;
+            best = candidates[i];
+        }
     }
-    return tabs > commas ? '\t' : ',';
+    return best;
 }
 
 /* ------------------------------------------------------------------ */
@@ -392,6 +438,7 @@ static int feed_csv(text_reader *t, const char *text, size_t n)
     if (!t->delim_chosen) {
         unsigned char delim = choose_delimiter(t->s, text, n);
         sp_csv_reader_set_delimiter(t->csv, delim);
+        t->s->delim = delim;
         t->s->tabs = delim == '\t';
         t->delim_chosen = true;
     }

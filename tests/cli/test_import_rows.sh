@@ -87,6 +87,18 @@ workbook(f"{d}/numref_shown.xlsx", [("Action plan", sheet(xml))], styles=fixed)
 # A target date that is a formula saved without its value.
 save("nocache.xlsx", [
     ["1.1", "Rec 1", "Act one", "Lead", nocache("EDATE(F1,3)"), "Not started"]])
+# A title merged across the sheet, a date and a RAG key, and an empty row
+# above the header (row 4); the second with a date that is no day in row 6.
+def titled(name, due):
+    top = [["Children's Services Improvement Plan"],
+           ["Updated March 2018", None, None, None, "Key:", "Green = on track"], []]
+    rows = [["1.1", "Rec 1", "Act one", "Lead", "31/03/2018", "Not started"],
+            ["1.2", "Rec 1", "Act two", "Lead", due, "In progress"]]
+    xml = "".join(row(i + 1, r) for i, r in enumerate(top + [H] + rows))
+    workbook(f"{d}/{name}", [("Action plan", sheet(
+        xml, '<mergeCells count="1"><mergeCell ref="A1:F1"/></mergeCells>'))])
+titled("titled.xlsx", "30/06/2018")
+titled("titled_bad.xlsx", "31/02/2018")
 PY
 
 # ---------------------------------------------------------------- D1
@@ -243,5 +255,145 @@ refused "years.csv:2:5: due date '9999-12-31' is outside the years a plan keeps 
     import years.csv --authority tb
 expect_err "years.csv:3:5: due date '1/1/0018' is outside the years a plan keeps"
 expect_err "years.csv:4:5: due date '31/02/2018' is not a real day"
+
+# ---------------------------------------------------------------- the header below a title
+# Councils' sheets put a title, a date, a blank row or a RAG key above the
+# header: the header is the first row (of the first 20) that names the
+# action and another column; the rows above it are named in a note.
+H='Ref,Recommendation,What we will do,Lead officer,Target date,Status'
+expect_err_not() { if grep -qF -- "$1" "$ERR"; then bad "stderr has '$1'"; else ok; fi; }
+fresh
+case_ "a title and a blank row above the header (CSV): read from the header"
+printf 'Improvement plan - March 2018,,,,,\r\n,,,,,\r\n%s\r\n1.1,Rec 1,Act one,Lead,31/03/2018,Not started\r\n1.2,Rec 1,Act two,Lead,30/06/2018,In progress\r\n' "$H" >titled.csv
+run import titled.csv --authority tb
+expect_status 0
+expect_out "2 actions"
+expect_err "note: titled.csv: rows 1-2 are above the header (row 3) and were not imported"
+expect_err_not "was not imported: no field has that name"
+expect_eq "$(sql "$DB" "SELECT group_concat(ref || ' ' || description, ', ') FROM (SELECT * FROM action ORDER BY ref)")" \
+    "1.1 Act one, 1.2 Act two" "the rows below the header, and only they"
+
+case_ "... a bad row below it is named at the file's own line"
+fresh
+printf 'Improvement plan\r\n"Updated\r\nMarch 2018"\r\n,,,,,\r\n%s\r\n1.1,Rec 1,Act one,Lead,31/03/2018,Not started\r\n1.2,Rec 1,Act two,Lead,31/02/2018,Not started\r\n' "$H" >titled_bad.csv
+refused "titled_bad.csv:7:5: due date '31/02/2018' is not a real day" import titled_bad.csv --authority tb
+expect_err "note: titled_bad.csv: rows 1-4 are above the header (row 5)"
+
+case_ "blank rows alone above the header"
+printf ',,,,,\r\n,,,,,\r\n%s\r\n1.1,Rec 1,Act one,Lead,31/03/2018,Not started\r\n' "$H" >blank_top.csv
+run import blank_top.csv --authority tb
+expect_status 0
+expect_out "1 action"
+expect_err "rows 1-2 are above the header (row 3)"
+
+case_ "a title above the header of a workbook (merged across, with a RAG key)"
+fresh
+run import "$WORK/titled.xlsx" --authority tb
+expect_status 0
+expect_out "2 actions"
+expect_err "titled.xlsx:'Action plan': rows 1-3 are above the header (row 4) and were not imported"
+expect_err_not "was not imported: no field has that name"
+case_ "... and a bad cell below it named as Excel names it"
+fresh
+refused "titled_bad.xlsx:'Action plan'!E6: due date '31/02/2018' is not a real day" \
+    import "$WORK/titled_bad.xlsx" --authority tb
+
+# The bound: the header may be row 20, not row 21.
+title_rows() { for i in $(seq 1 "$1"); do printf 'Note %s about the plan,,,,,\r\n' "$i"; done; }
+case_ "the header on row 20: found"
+fresh
+{ title_rows 19; printf '%s\r\n1.1,Rec 1,Act one,Lead,31/03/2018,Not started\r\n' "$H"; } >row20.csv
+run import row20.csv --authority tb
+expect_status 0
+expect_err "rows 1-19 are above the header (row 20)"
+case_ "no header in the first 20 rows: refused at row 1, saying so; nothing changed"
+{ title_rows 20; printf '%s\r\n1.2,Rec 1,Act two,Lead,31/03/2018,Not started\r\n' "$H"; } >row21.csv
+refused "row21.csv:1: no column names the action: expected a header such as Action" \
+    import row21.csv --authority tb
+expect_err "nor does any row below it in the first 20 name the columns"
+expect_err "row21.csv: the header cannot be used; nothing was imported"
+expect_err_not "are above the header (row"
+expect_err_not "was not imported: no field has that name"
+case_ "... --header-row names it"
+run import row21.csv --authority tb --header-row 21
+expect_status 0
+expect_out "1 action"
+expect_err "rows 1-20 are above the header (row 21)"
+expect_eq "$(sql "$DB" "SELECT ref FROM action WHERE ref = '1.2'")" "1.2" "the row below it"
+case_ "--header-row past the file's end: refused, nothing changed"
+refused "row21.csv: --header-row 40: the file ends above row 40" \
+    import row21.csv --authority tb --header-row 40
+case_ "--header-row that is no row number: a misuse"
+before=$(fingerprint "$DB" "$DB-wal")
+for n in 0 -1 3x ''; do
+    run import row21.csv --authority tb --header-row "$n"
+    expect_status 2
+    expect_err "--header-row '$n' is not a row number"
+done
+expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
+case_ "... nor in a short file"
+printf 'Improvement plan\r\nNothing yet\r\n' >nohdr.csv
+refused "nohdr.csv:1: no column names the action" import nohdr.csv --authority tb
+expect_err "nor does any row below it in the first 20 name the columns"
+case_ "a header with a fault on row 1 is still the header (the fault is its own)"
+printf 'Ref,What we will do,Lead officer\r\n1.1,Act,Lead\r\n' >nofinding.csv
+refused "nofinding.csv:1: no column names the finding" import nofinding.csv --authority tb
+expect_err_not "nor does any row"
+
+# ---------------------------------------------------------------- separators
+fresh
+case_ "semicolon-separated (Excel where the decimal mark is a comma), commas in the text"
+printf 'Improvement plan;;;;;\r\n;;;;;\r\nRef;Recommendation;What we will do;Lead officer;Target date;Progress update\r\n1.1;Rec 1, the first;Agree terms, then publish;Lead;31/03/2018;Begun, slowly\r\n1.2;Rec 1, the first;"Report; then review";Lead;30/06/2018;\r\n' >semi.csv
+run import semi.csv --authority tb
+expect_status 0
+expect_out "2 actions"
+expect_err "note: semi.csv: read as semicolon-separated"
+expect_err "rows 1-2 are above the header (row 3)"
+expect_eq "$(sql "$DB" "SELECT group_concat(description, '|') FROM (SELECT * FROM action ORDER BY ref)")" \
+    "Agree terms, then publish|Report; then review" "texts with commas and semicolons"
+expect_eq "$(sql "$DB" "SELECT note FROM action_update WHERE note IS NOT NULL")" "Begun, slowly" "the note"
+
+case_ "tab-separated under a title with no tabs, commas in the text"
+fresh
+printf 'Improvement plan, March 2018\r\nRef\tRecommendation\tWhat we will do\tLead officer\tTarget date\r\n1.1\tRec 1, the first\tAgree terms, then publish\tLead\t31/03/2018\r\n' >tabs.csv
+run import tabs.csv --authority tb
+expect_status 0
+expect_out "1 action"
+expect_err "note: read tabs.csv as tab-separated"
+expect_eq "$(sql "$DB" "SELECT description FROM action")" "Agree terms, then publish" "the text"
+
+case_ "a comma CSV whose text has semicolons is read with commas"
+fresh
+printf '%s\r\n1.1,Rec 1,Agree; publish; review; report,Lead,31/03/2018,Not started\r\n1.2,Rec 1,Plan; do; check; act,Lead,31/03/2018,Not started\r\n' "$H" >semitext.csv
+run import semitext.csv --authority tb
+expect_status 0
+expect_out "2 actions"
+expect_err_not "semicolon"
+expect_eq "$(sql "$DB" "SELECT group_concat(description, '|') FROM (SELECT * FROM action ORDER BY ref)")" \
+    "Agree; publish; review; report|Plan; do; check; act" "texts"
+case_ "... and its export imports unchanged"
+sp export --out "$WORK/semitext_export.csv"
+fresh
+run import "$WORK/semitext_export.csv"
+expect_status 0
+expect_err_not "semicolon"
+sp export --out "$WORK/semitext_again.csv"
+if cmp -s "$WORK/semitext_export.csv" "$WORK/semitext_again.csv"; then ok; else bad "the export changed on its way back"; fi
+
+# ---------------------------------------------------------------- small ones
+fresh
+case_ "a doubled byte-order mark: the first column is still Ref"
+printf '\xef\xbb\xbf\xef\xbb\xbf%s\r\n1.1,Rec 1,Act one,Lead,31/03/2018,Not started\r\n' "$H" >bom2.csv
+run import bom2.csv --authority tb
+expect_status 0
+expect_err_not "was not imported"
+expect_eq "$(sql "$DB" "SELECT ref FROM action")" "1.1" "the Ref"
+
+case_ "--by '' is a misuse, not ignored"
+before=$(fingerprint "$DB" "$DB-wal")
+run import bom2.csv --authority tb --by ''
+expect_status 2
+expect_err "--by '' names nobody"
+expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
 
 finish

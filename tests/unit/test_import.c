@@ -534,6 +534,56 @@ START_TEST(map_and_unplaced_columns)
 }
 END_TEST
 
+/* A title, a heading that names one field, and a RAG key above the
+ * header: passed over (the header found with the user's map), named in a
+ * note, and no column of theirs listed as not imported. */
+START_TEST(header_below_a_title)
+{
+    plan();
+    const char *csv = "Improvement plan,,,,,\n"
+                      "Actions,Actions,Actions,Actions,Actions,Actions\n"
+                      "Key:,Red,Amber,Green,,\n"
+                      "Ref,Recommendation,Task,Owner,Deadline,Notes\n"
+                      "1,Improve supervision,Audit files,Head of Service,31/12/2017,x\n";
+    sp_import_options o = {.review = "tb/r1", .map = "Task=action", .name = "t.csv"};
+    sp_import_result *r = import_text(fx_db, csv, &o, SP_OK);
+    ck_assert_int_eq(r->rows, 1);
+    ck_assert_int_eq(r->created.actions, 1);
+    ck_assert_uint_eq(r->nunplaced, 1);
+    ck_assert_str_eq(r->unplaced[0].header, "Notes");
+    ck_assert_uint_eq(r->nnotes, 1);
+    ck_assert_str_eq(r->notes[0], "t.csv: rows 1-3 are above the header (row 4) and were not "
+                                  "imported");
+    sp_import_result_free(r);
+    /* Without the map (and a Ref) no row names the action and another column. */
+    o.map = NULL;
+    r = import_text(fx_db, "Improvement plan,,\nRecommendation,Task,Owner\nR,T,O\n", &o,
+                    SP_EINVALID);
+    ck_assert_uint_eq(r->nerrors, 1);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "t.csv:1: no column names the action"));
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "nor does any row below it in the first 20"));
+    sp_import_result_free(r);
+}
+END_TEST
+
+/* Semicolons between the columns, commas in the text: said in a note. */
+START_TEST(semicolon_separated)
+{
+    plan();
+    const char *csv = "Ref;Recommendation;Action;Owner;Due\n"
+                      "1;Improve supervision, and audit;Audit files, then train;Lead;2017-12-31\n";
+    sp_import_options o = {.review = "tb/r1", .name = "s.csv"};
+    sp_import_result *r = import_text(fx_db, csv, &o, SP_OK);
+    ck_assert_int_eq(r->created.actions, 1);
+    ck_assert_str_eq(r->format, "csv");
+    ck_assert_uint_eq(r->nnotes, 1);
+    ck_assert_ptr_nonnull(strstr(r->notes[0], "s.csv: read as semicolon-separated"));
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE description = "
+                                         "'Audit files, then train'"), 1);
+    sp_import_result_free(r);
+}
+END_TEST
+
 START_TEST(placement_options)
 {
     plan();
@@ -1330,6 +1380,8 @@ static Suite *import_suite(void)
     tcase_add_test(tc, council_sheet_from_excel);
     tcase_add_test(tc, keep_rag_imports_overrides);
     tcase_add_test(tc, map_and_unplaced_columns);
+    tcase_add_test(tc, header_below_a_title);
+    tcase_add_test(tc, semicolon_separated);
     tcase_add_test(tc, placement_options);
     suite_add_tcase(s, tc);
     tc = fx_tcase("real plans");
