@@ -194,6 +194,10 @@ static int parse_digest(cli_ctx *ctx, int argc, char **argv, digest_args *a)
     if (dests > 1)
         return cli_misuse(ctx, "give one of --maildir DIR and --sendmail (default: mbox on "
                           "standard output)");
+    /* The log lists what was sent: an option of sending would be ignored. */
+    if (a->log && (a->o.as_of || a->o.days != -1 || a->o.owner || dests || a->o.force || a->preview))
+        return cli_misuse(ctx, "--log lists the digests already sent, and takes only "
+                          "--format: leave out the options of sending");
     if (a->preview && a->to != TO_MBOX)
         return cli_misuse(ctx, "--preview writes mbox to standard output: it cannot go with "
                           "--maildir or --sendmail");

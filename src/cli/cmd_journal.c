@@ -1,5 +1,6 @@
 /* issue 12: safeplan action|finding|review|authority|owner edit,
  * action|finding|review void, log and undo. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -299,8 +300,9 @@ static int run_undo(cli_ctx *ctx, int argc, char **argv)
     long long change = 0;
     if (optind < argc) {
         char *end;
+        errno = 0;
         change = strtoll(argv[optind], &end, 10);
-        if (*end || change <= 0 || end == argv[optind])
+        if (*end || change <= 0 || end == argv[optind] || errno == ERANGE)
             return cli_misuse(ctx, "CHANGE '%s' is not a change number: see 'safeplan log'",
                               argv[optind]);
     }

@@ -232,6 +232,9 @@ static int check_identity(sp_db *db, const char *path, int *version)
         return sp_fail(db, SP_ENOTSAFEPLAN,
                        "%s is a SQLite database but not a safeplan one (application_id %d)",
                        path, app_id);
+    if (*version < 0) /* no safeplan writes one: set by hand, the file cannot be trusted */
+        return sp_fail(db, SP_ERROR, "%s has schema version %d, which no safeplan writes: "
+                       "restore it from a backup (safeplan backup)", path, *version);
     if (*version > sp_schema_version())
         return sp_fail(db, SP_ENEWER,
                        "%s was written by a newer safeplan (schema version %d; this program "

@@ -100,4 +100,31 @@ for cmd in "authority list" "owner list" "finding list" "verify" "check" "--vers
     expect_eq "$STATUS" 1 "$cmd to a closed standard output"
 done
 
+case_ "digest --log with an option of sending is misuse, not ignored"
+D=$WORK/digest-log.db
+"$SAFEPLAN_BIN" --db "$D" init >/dev/null
+for opt in "--as-of 2017-01-01" "--days 0" "--owner x" "--force" "--preview" "--sendmail"; do
+    # shellcheck disable=SC2086 # the option and its value
+    run --db "$D" digest --log $opt
+    expect_status 2
+    expect_err "--log lists the digests already sent, and takes only --format"
+done
+run --db "$D" digest --log --format csv
+expect_status 0
+
+case_ "undo of a change number past 64 bits is misuse, not the largest one"
+run --db "$D" undo 9223372036854775808
+expect_status 2
+expect_err "CHANGE '9223372036854775808' is not a change number"
+
+case_ "a schema version no safeplan writes is refused in words, and the file left alone"
+sqlite3 "$D" "PRAGMA user_version = -1"
+before=$(fingerprint "$D")
+run --db "$D" overdue
+expect_status 1
+expect_err "has schema version -1, which no safeplan writes"
+expect_err_not() { if grep -qF -- "$1" "$ERR"; then bad "stderr has '$1'"; else ok; fi; }
+expect_err_not "internal error"
+expect_eq "$(fingerprint "$D")" "$before" "the file after the refusal"
+
 finish
