@@ -12,8 +12,8 @@
                                     $SP_BENCH_SQL_DIR/report.sql if that is set) or of
                                     the bench ("bench/summary" is bench/sql/summary.sql),
                                     with each call of safeplan's C functions rag(),
-                                    rag_computed(), rag_reason(), rag_tally() and
-                                    tally_at() replaced by the equivalent SQL expression
+                                    rag_computed(), rag_reason(), rag_tally(),
+                                    tally_at() and name_key() replaced by the equivalent SQL expression
                                     (bench/sql/*.expr), ref_path(a, b, ...) by
                                     a || '/' || b ..., and each part counted by
                                     rag_tally_groups() by its GROUP BY
@@ -267,6 +267,7 @@ def cmd_eqp(db, name, *items):
     for fn, argc in (("rag", 10), ("rag_reason", 12), ("rag_computed", 9), ("tally_at", 2)):
         con.create_function(fn, argc, lambda *a: None, deterministic=True)
     con.create_function("ref_path", -1, lambda *a: None, deterministic=True)
+    con.create_function("name_key", 1, lambda *a: None, deterministic=True)
     con.create_aggregate("rag_tally", 10, StubAggregate)
     con.create_aggregate("rag_tally_groups", 11, StubAggregate)
     inlined = bool(items) and items[0] == "--inline"
