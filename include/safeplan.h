@@ -1099,6 +1099,10 @@ int sp_session_find(sp_session *out, sp_db *db, const char *token, int64_t now,
 /* Marks the session of token used at now: its idle time starts again. */
 int sp_session_touch(sp_db *db, const char *token, int64_t now);
 int sp_session_end(sp_db *db, const char *token);
+/* Deletes every session sp_session_get would no longer find (idle for
+ * idle_s, or older than absolute_s, at now): expired tokens are kept by
+ * no one. */
+int sp_session_purge(sp_db *db, int64_t now, int64_t idle_s, int64_t absolute_s);
 /* The codes of the authorities an account may see (one column, code). */
 int sp_account_authorities(sp_cursor **out, sp_db *db, int64_t account_id);
 /* Fills buf (size 2n+1) with n random bytes as hex. */

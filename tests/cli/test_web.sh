@@ -235,6 +235,22 @@ case_ "absolute expiry"
 signin viewer1 viewer-pass-12
 sql plan.db "UPDATE session SET created = created - 13*3600"
 get / "$WORK/viewer1.jar"; expect_eq "$STATUS" 303 "redirected to sign in"
+case_ "a sign-in deletes the sessions that have expired, idle or too old, and only those"
+signin viewer1 viewer-pass-12; signin manager1 manager-pass-1; signin officer1 officer-pass-1
+sessions_of() { sql plan.db "SELECT count(*) FROM session WHERE account_id =
+  (SELECT id FROM account WHERE name = '$1')"; }
+sql plan.db "UPDATE session SET last_seen = last_seen - 1801 WHERE account_id =
+  (SELECT id FROM account WHERE name = 'viewer1')"
+sql plan.db "UPDATE session SET created = created - 12*3600 - 1 WHERE account_id =
+  (SELECT id FROM account WHERE name = 'manager1')"
+live=$(sessions_of officer1)
+[ "$(sessions_of viewer1)" -ge 1 ] && [ "$(sessions_of manager1)" -ge 1 ] && [ "$live" -ge 1 ] \
+    && ok || bad "setup: no sessions to expire"
+post /sign-in "$WORK/officer2.jar" "name=officer1&password=officer-pass-1"; expect_eq "$STATUS" 303 "signed in"
+expect_eq "$(sessions_of viewer1)" 0 "idle sessions left"
+expect_eq "$(sessions_of manager1)" 0 "too old sessions left"
+expect_eq "$(sessions_of officer1)" $((live + 1)) "live sessions kept, and the new one"
+get / "$WORK/officer1.jar"; expect_eq "$STATUS" 200 "the earlier live session still works"
 case_ "sign out ends the session"
 signin viewer1 viewer-pass-12; vc=$(csrf viewer1); old=$(cookie viewer1)
 post /sign-out "$WORK/viewer1.jar" "csrf=$vc"; expect_eq "$STATUS" 303 "status"
@@ -254,11 +270,20 @@ expect_out "Wait 15 minutes"
 case_ "clean shutdown on SIGTERM"
 kill -TERM $SERVER; wait $SERVER; STATUS=$?
 expect_eq "$STATUS" 0 "exit"; grep -q "stopped" "$WORK/serve.log" && ok || bad "no stop message"
+case_ "the server deletes expired sessions when it starts"
+live=$(sessions_of officer1)
+sql plan.db "UPDATE session SET last_seen = last_seen - 3600 WHERE account_id =
+  (SELECT id FROM account WHERE name = 'viewer1')"
+sql plan.db "INSERT INTO session (token_hash, account_id, csrf, created, last_seen)
+  SELECT 'stale', id, 'c', 0, 0 FROM account WHERE name = 'viewer1'"
+[ "$(sessions_of viewer1)" -ge 1 ] && ok || bad "setup: no session to expire"
 case_ "behind TLS: __Host- cookie with Secure; an http Origin is cross-origin"
 "$SAFEPLAN_BIN" serve --listen 127.0.0.1:0 --behind-tls 2>"$WORK/tls.log" &
 SERVER=$!
 for _ in $(seq 50); do grep -q "serving on" "$WORK/tls.log" && break; sleep 0.1; done
 BASE=$(sed -n 's|.*serving on \(http://[^ ]*\)/ .*|\1|p' "$WORK/tls.log")
+expect_eq "$(sessions_of viewer1)" 0 "expired sessions when serving starts"
+expect_eq "$(sessions_of officer1)" "$live" "live sessions when serving starts"
 signin viewer1 viewer-pass-12
 grep -qi "Set-Cookie: __Host-safeplan=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Lax; Secure" "$ERR" && ok || bad "cookie"
 post /sign-in "$WORK/x.jar" "name=viewer1&password=viewer-pass-12" -H "Origin: $BASE"
