@@ -22,6 +22,7 @@ adduser officer1 "officer-pass-1" --role officer --owner "$owner_id" --authority
 adduser viewer1 "viewer-pass-12" --role viewer --authority leicester
 adduser manager1 "manager-pass-1" --role manager --authority all
 adduser gone1 "gone-pass-123" --role viewer --authority leicester
+adduser clerk1 "clerk-pass-12" --role clerk --authority all
 
 case_ "password never on the command line, too short refused"
 echo short | "$SAFEPLAN_BIN" user add x --role viewer --authority all >"$OUT" 2>"$ERR"; STATUS=$?
@@ -173,6 +174,31 @@ expect_eq "$STATUS" 303 "status"
 case_ "too large a body is 413"
 big=$(head -c 70000 /dev/zero | tr '\0' a)
 post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=$big"; expect_eq "$STATUS" 413 "status"
+case_ "a POST that is not a form is 415 and says what to send; nothing stored"
+n=$(sql plan.db "SELECT count(*) FROM action_update")
+for type in text/plain application/json "application/x-www-form-urlencodedx" ""; do
+    post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=typed" -H "Content-Type: $type"
+    expect_eq "$STATUS" 415 "Content-Type '$type'"
+    expect_out "reads only a form sent as application/x-www-form-urlencoded"
+done
+expect_eq "$(sql plan.db "SELECT count(*) FROM action_update")" "$n" "nothing stored"
+post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=typed" \
+    -H "Content-Type: Application/X-WWW-Form-Urlencoded; charset=UTF-8"
+expect_eq "$STATUS" 303 "the type in any case, with a charset"
+post /sign-in "$WORK/x.jar" '{"name":"officer1","password":"officer-pass-1"}' \
+    -H "Content-Type: application/json"
+expect_eq "$STATUS" 415 "sign-in as JSON"; grep -qi "Set-Cookie" "$ERR" && bad "signed in" || ok
+# Refused on its headers: a body past the form limit is not read to find it too big.
+post /sign-in "$WORK/x.jar" "$big" -H "Content-Type: text/plain"
+expect_eq "$STATUS" 415 "a long text/plain body"
+case_ "the import takes an upload (multipart/form-data), not a urlencoded form"
+signin clerk1 clerk-pass-12; kc=$(csrf clerk1)
+post /import "$WORK/clerk1.jar" "csrf=$kc&file=x"; expect_eq "$STATUS" 415 "urlencoded"
+expect_out "reads only a form sent as multipart/form-data"
+printf 'x\n' >"$WORK/sheet.csv"
+STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$WORK/clerk1.jar" -F "csrf=$kc" \
+    -F "file=@$WORK/sheet.csv" "$BASE/import")
+[ "$STATUS" != 415 ] && [ "$STATUS" != 403 ] && ok || bad "a multipart upload: $STATUS"
 case_ "an upload without a session is refused before its body is read"
 head -c 15000000 /dev/zero | tr '\0' a >"$WORK/big.bin"
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$SERVER/status"; }
