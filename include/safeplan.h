@@ -321,6 +321,20 @@ int sp_cadence_next(char out[SP_DATE_SIZE], const char *from, const char *cadenc
                     int grace_days);
 
 /* ------------------------------------------------------------------ */
+/* Text shown to people                                                */
+
+/* Three bytes for each of UAX #9's 125 levels, and the NUL. */
+#define SP_BIDI_CLOSERS_SIZE 376
+/* Writes to out, NUL-ended, the invisible closers (U+202C, U+2069, the
+ * innermost first) of every direction embedding, override and isolate
+ * that text leaves open at its end; returns how many. The library refuses
+ * text whose lines leave one open (it would reverse or reorder whatever
+ * is shown after the text: the "Trojan Source" trick), but a file written
+ * before that rule, or by hand, may hold some: output that puts other
+ * text after such a value writes these after it. */
+int sp_bidi_closers(const char *text, char out[SP_BIDI_CLOSERS_SIZE]);
+
+/* ------------------------------------------------------------------ */
 /* Enumerations, each with a canonical word                            */
 
 /* Normalises a word for an enumerated column: accepts any case, and

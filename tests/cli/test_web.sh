@@ -128,6 +128,29 @@ python3 -c "open('$OUT', encoding='utf-8', errors='strict').read()" && ok || bad
 expect_out $'x\xef\xbf\xbd\xef\xbf\xbdy' # U+FFFD for each byte that is not UTF-8
 # the message in the summary and again at its field, after the page's other reads
 expect_eq "$(grep -o "Nothing of that name was found" "$OUT" | wc -l)" 2 "message shown twice"
+case_ "a note that leaves a direction control open is refused (Trojan Source); closed, it is kept"
+n=$(sql plan.db "SELECT count(*) FROM action_update")
+rlo=%E2%80%AE; pdf=%E2%80%AC; rli=%E2%81%A7; pdi=%E2%81%A9
+for note in "done+${rlo}evil" "${rli}a${pdi}+b${rlo}c%0Ad${pdf}" "a${rli}b${pdf}c"; do
+    post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=$note"
+    expect_eq "$STATUS" 400 "status for $note"
+    expect_out 'href="#note">note has an invisible right-to-left'
+    expect_out "that its line does not close"
+done
+expect_eq "$(sql plan.db "SELECT count(*) FROM action_update")" "$n" "nothing stored"
+post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=a+${rlo}b${pdf}+c%0A${rli}d${pdi}"
+expect_eq "$STATUS" 303 "closed on each line"
+expect_eq "$(sql plan.db "SELECT hex(note) FROM action_update ORDER BY id DESC LIMIT 1")" \
+    "$(printf 'a \xe2\x80\xaeb\xe2\x80\xac c\n\xe2\x81\xa7d\xe2\x81\xa9' | xxd -p -u | tr -d '\n')" "kept exactly"
+case_ "text stored before that rule cannot reverse the page after it: what it leaves open is closed"
+sql plan.db "UPDATE action SET description = description || ' ' || char(8238) || 'evil'
+  WHERE id = $own_id"
+get /actions/$own_id "$WORK/officer1.jar"; expect_eq "$STATUS" 200 "status"
+shown=$(grep -o 'evil' "$OUT" | wc -l)
+[ "$shown" -ge 1 ] && ok || bad "the planted title is not shown"
+expect_eq "$(grep -o $'evil\xe2\x80\xac' "$OUT" | wc -l)" "$shown" "each showing closed at once"
+sql plan.db "UPDATE action SET description = substr(description, 1, length(description) - 6)
+  WHERE id = $own_id"
 case_ "a scoped account is told of no name outside its authorities, nor whether one exists"
 torbay_review=$(sql plan.db "SELECT a.code || '/' || r.ref FROM review r JOIN authority a
   ON a.id = r.authority_id WHERE a.code = 'torbay' LIMIT 1")
