@@ -321,6 +321,20 @@ int sp_cadence_next(char out[SP_DATE_SIZE], const char *from, const char *cadenc
                     int grace_days);
 
 /* ------------------------------------------------------------------ */
+/* Text shown to people                                                */
+
+/* Three bytes for each of UAX #9's 125 levels, and the NUL. */
+#define SP_BIDI_CLOSERS_SIZE 376
+/* Writes to out, NUL-ended, the invisible closers (U+202C, U+2069, the
+ * innermost first) of every direction embedding, override and isolate
+ * that text leaves open at its end; returns how many. The library refuses
+ * text whose lines leave one open (it would reverse or reorder whatever
+ * is shown after the text: the "Trojan Source" trick), but a file written
+ * before that rule, or by hand, may hold some: output that puts other
+ * text after such a value writes these after it. */
+int sp_bidi_closers(const char *text, char out[SP_BIDI_CLOSERS_SIZE]);
+
+/* ------------------------------------------------------------------ */
 /* Enumerations, each with a canonical word                            */
 
 /* Normalises a word for an enumerated column: accepts any case, and
@@ -1111,6 +1125,10 @@ int sp_session_find(sp_session *out, sp_db *db, const char *token, int64_t now,
 /* Marks the session of token used at now: its idle time starts again. */
 int sp_session_touch(sp_db *db, const char *token, int64_t now);
 int sp_session_end(sp_db *db, const char *token);
+/* Deletes every session sp_session_get would no longer find (idle for
+ * idle_s, or older than absolute_s, at now): expired tokens are kept by
+ * no one. */
+int sp_session_purge(sp_db *db, int64_t now, int64_t idle_s, int64_t absolute_s);
 /* The codes of the authorities an account may see (one column, code). */
 int sp_account_authorities(sp_cursor **out, sp_db *db, int64_t account_id);
 /* Fills buf (size 2n+1) with n random bytes as hex. */

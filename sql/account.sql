@@ -39,6 +39,10 @@ WHERE s.token_hash = :token_hash AND a.disabled = 0
 -- name: session_touch
 UPDATE session SET last_seen = :now WHERE token_hash = :token_hash;
 
+-- name: sessions_purge
+-- The sessions session_get no longer finds: idle too long, or too old.
+DELETE FROM session WHERE last_seen <= :now - :idle OR created <= :now - :absolute;
+
 -- name: session_end
 DELETE FROM session WHERE token_hash = :token_hash;
 

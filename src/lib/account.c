@@ -362,3 +362,21 @@ int sp_session_end(sp_db *db, const char *token)
     sqlite3_finalize(st);
     return rc;
 }
+
+/* An expired session can never be used again, yet its row would be kept
+ * for ever: a token hash and its CSRF secret, for anyone who copies the
+ * file. Sessions are credentials, not the plan's history, so they go. */
+int sp_session_purge(sp_db *db, int64_t now, int64_t idle_s, int64_t absolute_s)
+{
+    sqlite3_stmt *st;
+    sp_clear(db);
+    int rc = sp_prepare(&st, db, "account/sessions_purge");
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":now", now);
+    sp_bind_int(st, ":idle", idle_s);
+    sp_bind_int(st, ":absolute", absolute_s);
+    rc = sp_exec_stmt(db, st, "deleting expired sessions");
+    sqlite3_finalize(st);
+    return rc;
+}

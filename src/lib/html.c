@@ -45,7 +45,7 @@ typedef struct page {
 
 /* Writes text with & < > " ' escaped, so it is safe in content and in
  * quoted attributes alike. */
-static void esc(FILE *out, const char *s)
+static void esc_text(FILE *out, const char *s)
 {
     /* Runs of bytes that need no escape are written at once: a byte at a
      * time, through fputc, was 1.2% of one authority's report. */
@@ -64,6 +64,17 @@ static void esc(FILE *out, const char *s)
         }
         s++;
     }
+}
+
+/* esc_text, then the closers of any direction control the text leaves
+ * open (sp_bidi_closers: stored before the library refused them), so that
+ * it cannot reorder the report after it. */
+static void esc(FILE *out, const char *s)
+{
+    char closers[SP_BIDI_CLOSERS_SIZE];
+    esc_text(out, s);
+    if (sp_bidi_closers(s, closers))
+        fputs(closers, out);
 }
 
 /* printf for markup and numbers the library made itself (never for plan

@@ -302,8 +302,9 @@ int imp_row_rebase(imp_row *r, const char *base)
 }
 
 /* Stored text must be printable: tab, CR and LF are the only control
- * characters allowed (as sp_check_text has it). The reader has already
- * checked that every cell is UTF-8 without NUL bytes. */
+ * characters allowed (as sp_check_text has it), and no line may leave a
+ * direction control open (sp_check_bidi, as sp_check_text has it too). The
+ * reader has already checked that every cell is UTF-8 without NUL bytes. */
 static bool has_control(const char *t)
 {
     const unsigned char *p = (const unsigned char *)t;
@@ -323,6 +324,10 @@ static int check_texts(const imp_row *r, imp_field *field, sp_db *db)
             *field = (imp_field)f;
             return sp_fail(db, SP_EINVALID, "%s holds a control character: expected text",
                            imp_field_name((imp_field)f));
+        }
+        if (sp_check_bidi(db, imp_field_name((imp_field)f), r->cell[f]) != SP_OK) {
+            *field = (imp_field)f;
+            return SP_EINVALID;
         }
     }
     return SP_OK;

@@ -289,9 +289,16 @@ int sp_check_ref(sp_db *db, const char *what, const char *value);
 /* Fails with SP_EINVALID if text is NULL or blank: "<what> must not be empty". */
 int sp_check_text(sp_db *db, const char *what, const char *text);
 
+/* Fails with SP_EINVALID if a line of text (NULL passes) leaves open a
+ * direction embedding, override or isolate (U+202A-U+202E, U+2066-U+2068),
+ * which would reorder what is shown after the text. sp_check_text and
+ * sp_check_optional_text include it. */
+int sp_check_bidi(sp_db *db, const char *what, const char *text);
+
 /* As sp_check_text, for a name (a person, an owner, an authority, an
- * account): one line, so no tab, newline or other control character,
- * which would also let one person pass for two. */
+ * account): one line, so no tab, newline or other control character, nor
+ * any direction control (all invisible), which would also let one person
+ * pass for two. */
 int sp_check_name(sp_db *db, const char *what, const char *text);
 /* A label that lists group by (a finding's theme): checked as text, and
  * tidied as a new name is (sp_name_tidy), so that "Leadership " or a

@@ -4,6 +4,7 @@
  * that are not plain ASCII as RFC 2047 encoded words.
  */
 #include "mail.h"
+#include "safeplan.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -59,16 +60,21 @@ void sp_buf_printf(sp_buf *b, const char *fmt, ...)
 
 void sp_buf_html(sp_buf *b, const char *s)
 {
-    for (; s && *s; s++) {
-        switch (*s) {
+    char closers[SP_BIDI_CLOSERS_SIZE];
+    for (const char *p = s; p && *p; p++) {
+        switch (*p) {
         case '&': sp_buf_puts(b, "&amp;"); break;
         case '<': sp_buf_puts(b, "&lt;"); break;
         case '>': sp_buf_puts(b, "&gt;"); break;
         case '"': sp_buf_puts(b, "&quot;"); break;
         case '\'': sp_buf_puts(b, "&#39;"); break;
-        default: sp_buf_add(b, s, 1);
+        default: sp_buf_add(b, p, 1);
         }
     }
+    /* A direction control stored before the library refused it cannot
+     * reorder the mail after the text (sp_bidi_closers). */
+    if (sp_bidi_closers(s, closers))
+        sp_buf_puts(b, closers);
 }
 
 /* Characters (not bytes) in n bytes of UTF-8. */

@@ -108,6 +108,32 @@ static int origin_ok(web_request *w)
     return strncmp(origin, scheme, sl) == 0 && strcmp(origin + sl, host) == 0;
 }
 
+/* The one kind of body a POST route reads: the sheet sent to /import is a
+ * file upload, every other form is urlencoded (session.js sends that too). */
+static const char *body_type(const route *r)
+{
+    return r->run == page_import_preview ? "multipart/form-data"
+                                         : "application/x-www-form-urlencoded";
+}
+
+/* 1 if the request's Content-Type is the route's, whatever its parameters
+ * (charset, boundary). Anything else (text/plain from a form made to send
+ * it, JSON from a script) would still be read as a form, since the page
+ * looks for its fields in whatever came: it is refused (415) instead, and
+ * before its body is read. The Origin check and the CSRF token already
+ * keep other sites' posts out; this is a second wall. */
+static int type_ok(const web_request *w, const route *r)
+{
+    const char *got = MHD_lookup_connection_value(w->conn, MHD_HEADER_KIND, "Content-Type");
+    const char *want = body_type(r);
+    size_t n = strlen(want);
+    if (!got)
+        return 0;
+    got += strspn(got, " \t");
+    /* strchr finds the string's NUL too: the type alone is the type. */
+    return strncasecmp(got, want, n) == 0 && strchr(" \t;", got[n]) != NULL;
+}
+
 static int csrf_ok(web_ctx *x)
 {
     char got[SP_TOKEN_SIZE + 1];
@@ -159,6 +185,8 @@ static int run_route(web_ctx *x, const route *r)
                                          "Ask an administrator if you need it.");
     }
     if (is_post(x->w)) {
+        if (!type_ok(x->w, r))
+            return respond_type_error(x, body_type(r));
         if (x->w->too_big)
             return respond_error(x, 413, "What you sent is too large (64 KB for a form, "
                                          "16 MB for a sheet). Shorten it and send it again.");
@@ -225,8 +253,8 @@ int page_body_wanted(web_request *w)
         int64_t id = 0;
         if (strcmp(ROUTES[i].method, "POST") != 0 || !path_match(ROUTES[i].path, w->url, &id))
             continue;
-        return ROUTES[i].roles == R_PUBLIC ||
-               (signed_in(&x) && (role_bit(x.session.role) & ROUTES[i].roles));
+        return type_ok(w, &ROUTES[i]) && (ROUTES[i].roles == R_PUBLIC ||
+               (signed_in(&x) && (role_bit(x.session.role) & ROUTES[i].roles)));
     }
     return 1;
 }

@@ -22,8 +22,9 @@ typedef struct web_request {
 } web_request;
 
 enum MHD_Result page_dispatch(web_request *w);
-/* 0 if a POST will be refused whatever its body says (no session, or a
- * role the route does not allow): its body is then not read at all, and
+/* 0 if a POST will be refused whatever its body says (no session, a role
+ * the route does not allow, or a Content-Type it does not read): its body
+ * is then not read at all, and
  * page_dispatch answers at once. Anyone could otherwise make the server
  * hold a 16 MB upload per connection without signing in. */
 int page_body_wanted(web_request *w);

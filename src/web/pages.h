@@ -52,6 +52,8 @@ FILE *page_begin(web_ctx *x, const char *title, char **buf, size_t *len);
 int page_end(web_ctx *x, FILE *f, char **buf, size_t *len, unsigned status,
              const char *cookie);
 int respond_error(web_ctx *x, unsigned status, const char *what_to_do);
+/* 415: a POST whose Content-Type is not type, the one its page reads. */
+int respond_type_error(web_ctx *x, const char *type);
 int respond_redirect(web_ctx *x, const char *to);
 /* Sends the open file fd (taken over, closed in every case) as a download. */
 int respond_file(web_ctx *x, int fd, const char *type, const char *filename);

@@ -109,6 +109,10 @@ int page_sign_in(web_ctx *x)
                                                   page_cookie_name(x));
     if (old)
         sp_session_end(x->w->db, old);
+    /* Every sign-in clears away the sessions that have expired (the server
+     * does so when it starts too). A failure only leaves them a while
+     * longer: the person is signed in all the same. */
+    sp_session_purge(x->w->db, x->w->now, x->w->idle_s, x->w->absolute_s);
     char cookie[256];
     snprintf(cookie, sizeof cookie, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s",
              page_cookie_name(x), token, x->w->behind_tls ? "; Secure" : "");

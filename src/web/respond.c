@@ -152,6 +152,7 @@ static const char *status_title(unsigned status)
     case 404: return "Page not found";
     case 405: return "Request not allowed here";
     case 413: return "Too much was sent";
+    case 415: return "What was sent is not a form";
     case 429: return "Too many attempts";
     default: return "Sorry, there is a problem with the service";
     }
@@ -168,6 +169,15 @@ int respond_error(web_ctx *x, unsigned status, const char *what_to_do)
     html_text(f, what_to_do);
     fputs("</p>\n<p><a href=\"/\">Go to the home page</a></p>\n", f);
     return page_end(x, f, &buf, &len, status, NULL);
+}
+
+int respond_type_error(web_ctx *x, const char *type)
+{
+    char what_to_do[320];
+    snprintf(what_to_do, sizeof what_to_do, "This address reads only a form sent as %s. "
+             "Go back to the page and send the form from there (a program must send its "
+             "data as %s).", type, type);
+    return respond_error(x, 415, what_to_do);
 }
 
 int respond_redirect(web_ctx *x, const char *to)

@@ -138,6 +138,18 @@ static int parse_listen(struct sockaddr_in *sa, const char *listen)
     return inet_pton(AF_INET, host, &sa->sin_addr) == 1 ? 0 : -1;
 }
 
+/* Sessions that expired while the server was stopped, or since the last
+ * sign-in (which purges too), are deleted before the first request. A
+ * database that cannot be opened is left to the connections to report. */
+static void purge_sessions(const char *db_path)
+{
+    sp_db *db = NULL;
+    if (sp_open(&db, db_path, 0) == SP_OK &&
+        sp_session_purge(db, time(NULL), IDLE_S, ABSOLUTE_S) != SP_OK)
+        fprintf(stderr, "safeplan: expired sessions not deleted: %s\n", sp_errmsg(db));
+    sp_close(db);
+}
+
 int web_serve(const web_options *opt)
 {
     struct sockaddr_in sa;
@@ -175,6 +187,7 @@ int web_serve(const web_options *opt)
         return 1;
     }
     import_sweep(NULL, ABSOLUTE_S); /* uploads left by an earlier run */
+    purge_sessions(opt->db_path);
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     fprintf(stderr, "safeplan: serving on http://%.*s:%u/ (Ctrl-C stops)\n",
             (int)(strrchr(opt->listen, ':') - opt->listen), opt->listen,

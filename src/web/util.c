@@ -24,10 +24,7 @@ static int utf8_length(const unsigned char *p)
     return n;
 }
 
-/* Text escaped for HTML content and attribute values. Bytes that are not
- * UTF-8 (a refused value is shown back, whatever was sent) become U+FFFD,
- * so that the page stays valid UTF-8. */
-void html_text(FILE *out, const char *text)
+static void html_escaped(FILE *out, const char *text)
 {
     for (const char *p = text ? text : ""; *p; p++) {
         int n = utf8_length((const unsigned char *)p);
@@ -48,6 +45,21 @@ void html_text(FILE *out, const char *text)
         default: fputc(*p, out);
         }
     }
+}
+
+/* Text escaped for HTML content and attribute values. Bytes that are not
+ * UTF-8 (a refused value is shown back, whatever was sent) become U+FFFD,
+ * so that the page stays valid UTF-8. A direction control the text leaves
+ * open is closed after it (sp_bidi_closers): the library refuses them now,
+ * but one stored before, or a refused value shown back, must not reverse
+ * the page after it. Closers work where <bdi> cannot: in an attribute, a
+ * <title>, a <textarea>. */
+void html_text(FILE *out, const char *text)
+{
+    char closers[SP_BIDI_CLOSERS_SIZE];
+    html_escaped(out, text);
+    if (sp_bidi_closers(text, closers))
+        fputs(closers, out);
 }
 
 /* A wide table scrolls sideways in its own box, so the page itself never

@@ -125,6 +125,31 @@ no_raw_control
 refused 1 "action reference '\x1b[31mred'" action show $'\e[31mred'
 no_raw_control
 
+case_ "B32 direction controls: none in a name; in text, none left open at a line's end"
+rlo=$'\u202e'; pdf=$'\u202c'; rli=$'\u2067'; pdi=$'\u2069'
+refused 1 "owner name contains an invisible right-to-left override (U+202E): a name needs none" \
+    owner add "Head of ${rlo}ecivreS"
+refused 1 "update author contains an invisible right-to-left mark (U+200F)" \
+    action update 1 --note n --by $'Ann\u200fLee'
+refused 1 "note has an invisible right-to-left override (U+202E) that its line does not close" \
+    action update 1 --note "Done ${rlo}evil"
+refused 1 "note has an invisible right-to-left isolate (U+2067) that its line does not close" \
+    action update 1 --note "a ${rli}b${pdf}"$'\nc'"$pdi"
+refused 1 "action title has an invisible right-to-left override (U+202E)" \
+    action add tb/r1/1 --title "x${rlo}" --owner "Head of Service" --due 2017-12-31
+refused 1 "review judgement has an invisible right-to-left override" \
+    review add tb r2 --kind other --title R --judgement "${rlo}good"
+printf "$H\r\n1,F,A${rlo}B,O,2017-12-31,\r\n" >rlo.csv
+refused 1 "rlo.csv:2:3: action has an invisible right-to-left override (U+202E)" \
+    import rlo.csv --authority tb
+printf "$H\r\n1,F,A,O${rlo}x${pdf},2017-12-31,\r\n" >rlo-owner.csv
+refused 1 "rlo-owner.csv:2:4: owner contains an invisible right-to-left override" \
+    import rlo-owner.csv --authority tb
+# Closed on its line, as right-to-left writing needs, it is kept exactly.
+note="a ${rlo}b${pdf} ${rli}c${rli}d${pdi}${pdi}"$'\n'"e${pdf}${pdi}"
+run action update 1 --note "$note"; expect_status 0
+expect_eq "$(sql "$DB" "SELECT note FROM action_update ORDER BY id DESC LIMIT 1")" "$note" "stored"
+
 case_ "B10 percent: overflow, negative, not a whole number"
 for v in 999999999999 99999999999999999999999 -1 101 12abc "" 50.5 0x10 1e1 " 5"; do
     refused 1 "percent complete '$v' is not valid: expected a whole number from 0 to 100" \

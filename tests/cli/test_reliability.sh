@@ -433,11 +433,13 @@ case_ "R14 control characters are shown, not obeyed, in tables and show"
 rm -f plan.db*
 sp demo
 title=$(printf 'Legit title\rFAKE: all complete, signed off \xe2\x80\xaeevil')
-sp action add torbay/2012-peer/5.5 --title "$title" \
+sp action add torbay/2012-peer/5.5 --title "Legit title" \
     --owner "Director of Children's Services" --due 2017-09-30
 sp action update torbay/2012-peer/5.5/2 --note "$(printf 'one\nstatus   signed_off\rX')"
-# What no safeplan command writes, a tampered file can hold.
-sqlite3 plan.db "UPDATE action SET measure = 'm' || char(27) || '[2J' || char(7)
+# What no safeplan command writes (a right-to-left override left open is
+# refused), a tampered file can hold.
+sqlite3 plan.db "UPDATE action SET measure = 'm' || char(27) || '[2J' || char(7),
+    description = 'Legit title' || char(13) || 'FAKE: all complete, signed off ' || char(8238) || 'evil'
     WHERE ref = '2' AND finding_id = (SELECT id FROM finding WHERE ref = '5.5')"
 raw_controls() { LC_ALL=C grep -c $'[\x01-\x08\x0b-\x1f\x7f]\|\xe2\x80\xae' "$1"; }
 run action show torbay/2012-peer/5.5/2
@@ -462,6 +464,12 @@ expect_eq "$(python3 -c 'import csv,sys; print(any(r["action"] == sys.argv[1]
 run action show torbay/2012-peer/5.5/2 --format json
 expect_eq "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[2]))["rows"][0]["action"] == sys.argv[1])' \
     "$title" "$OUT")" True "the JSON keeps the title exact"
+# The committee report (HTML) shows it, and closes the override it leaves open.
+run report --out - --as-of 2018-01-01
+expect_status 0
+shown=$(grep -o 'evil' "$OUT" | wc -l)
+[ "$shown" -ge 1 ] && ok || bad "the title is not in the report"
+expect_eq "$(grep -o $'evil\xe2\x80\xac' "$OUT" | wc -l)" "$shown" "the override closed where shown"
 
 case_ "R15 reports on a tampered file count what they cannot rate"
 rm -f plan.db*

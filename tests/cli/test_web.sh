@@ -22,6 +22,7 @@ adduser officer1 "officer-pass-1" --role officer --owner "$owner_id" --authority
 adduser viewer1 "viewer-pass-12" --role viewer --authority leicester
 adduser manager1 "manager-pass-1" --role manager --authority all
 adduser gone1 "gone-pass-123" --role viewer --authority leicester
+adduser clerk1 "clerk-pass-12" --role clerk --authority all
 
 case_ "password never on the command line, too short refused"
 echo short | "$SAFEPLAN_BIN" user add x --role viewer --authority all >"$OUT" 2>"$ERR"; STATUS=$?
@@ -127,6 +128,29 @@ python3 -c "open('$OUT', encoding='utf-8', errors='strict').read()" && ok || bad
 expect_out $'x\xef\xbf\xbd\xef\xbf\xbdy' # U+FFFD for each byte that is not UTF-8
 # the message in the summary and again at its field, after the page's other reads
 expect_eq "$(grep -o "Nothing of that name was found" "$OUT" | wc -l)" 2 "message shown twice"
+case_ "a note that leaves a direction control open is refused (Trojan Source); closed, it is kept"
+n=$(sql plan.db "SELECT count(*) FROM action_update")
+rlo=%E2%80%AE; pdf=%E2%80%AC; rli=%E2%81%A7; pdi=%E2%81%A9
+for note in "done+${rlo}evil" "${rli}a${pdi}+b${rlo}c%0Ad${pdf}" "a${rli}b${pdf}c"; do
+    post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=$note"
+    expect_eq "$STATUS" 400 "status for $note"
+    expect_out 'href="#note">note has an invisible right-to-left'
+    expect_out "that its line does not close"
+done
+expect_eq "$(sql plan.db "SELECT count(*) FROM action_update")" "$n" "nothing stored"
+post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=a+${rlo}b${pdf}+c%0A${rli}d${pdi}"
+expect_eq "$STATUS" 303 "closed on each line"
+expect_eq "$(sql plan.db "SELECT hex(note) FROM action_update ORDER BY id DESC LIMIT 1")" \
+    "$(printf 'a \xe2\x80\xaeb\xe2\x80\xac c\n\xe2\x81\xa7d\xe2\x81\xa9' | xxd -p -u | tr -d '\n')" "kept exactly"
+case_ "text stored before that rule cannot reverse the page after it: what it leaves open is closed"
+sql plan.db "UPDATE action SET description = description || ' ' || char(8238) || 'evil'
+  WHERE id = $own_id"
+get /actions/$own_id "$WORK/officer1.jar"; expect_eq "$STATUS" 200 "status"
+shown=$(grep -o 'evil' "$OUT" | wc -l)
+[ "$shown" -ge 1 ] && ok || bad "the planted title is not shown"
+expect_eq "$(grep -o $'evil\xe2\x80\xac' "$OUT" | wc -l)" "$shown" "each showing closed at once"
+sql plan.db "UPDATE action SET description = substr(description, 1, length(description) - 6)
+  WHERE id = $own_id"
 case_ "a scoped account is told of no name outside its authorities, nor whether one exists"
 torbay_review=$(sql plan.db "SELECT a.code || '/' || r.ref FROM review r JOIN authority a
   ON a.id = r.authority_id WHERE a.code = 'torbay' LIMIT 1")
@@ -173,6 +197,31 @@ expect_eq "$STATUS" 303 "status"
 case_ "too large a body is 413"
 big=$(head -c 70000 /dev/zero | tr '\0' a)
 post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=$big"; expect_eq "$STATUS" 413 "status"
+case_ "a POST that is not a form is 415 and says what to send; nothing stored"
+n=$(sql plan.db "SELECT count(*) FROM action_update")
+for type in text/plain application/json "application/x-www-form-urlencodedx" ""; do
+    post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=typed" -H "Content-Type: $type"
+    expect_eq "$STATUS" 415 "Content-Type '$type'"
+    expect_out "reads only a form sent as application/x-www-form-urlencoded"
+done
+expect_eq "$(sql plan.db "SELECT count(*) FROM action_update")" "$n" "nothing stored"
+post /actions/$own_id "$WORK/officer1.jar" "csrf=$c&note=typed" \
+    -H "Content-Type: Application/X-WWW-Form-Urlencoded; charset=UTF-8"
+expect_eq "$STATUS" 303 "the type in any case, with a charset"
+post /sign-in "$WORK/x.jar" '{"name":"officer1","password":"officer-pass-1"}' \
+    -H "Content-Type: application/json"
+expect_eq "$STATUS" 415 "sign-in as JSON"; grep -qi "Set-Cookie" "$ERR" && bad "signed in" || ok
+# Refused on its headers: a body past the form limit is not read to find it too big.
+post /sign-in "$WORK/x.jar" "$big" -H "Content-Type: text/plain"
+expect_eq "$STATUS" 415 "a long text/plain body"
+case_ "the import takes an upload (multipart/form-data), not a urlencoded form"
+signin clerk1 clerk-pass-12; kc=$(csrf clerk1)
+post /import "$WORK/clerk1.jar" "csrf=$kc&file=x"; expect_eq "$STATUS" 415 "urlencoded"
+expect_out "reads only a form sent as multipart/form-data"
+printf 'x\n' >"$WORK/sheet.csv"
+STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$WORK/clerk1.jar" -F "csrf=$kc" \
+    -F "file=@$WORK/sheet.csv" "$BASE/import")
+[ "$STATUS" != 415 ] && [ "$STATUS" != 403 ] && ok || bad "a multipart upload: $STATUS"
 case_ "an upload without a session is refused before its body is read"
 head -c 15000000 /dev/zero | tr '\0' a >"$WORK/big.bin"
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$SERVER/status"; }
@@ -235,6 +284,22 @@ case_ "absolute expiry"
 signin viewer1 viewer-pass-12
 sql plan.db "UPDATE session SET created = created - 13*3600"
 get / "$WORK/viewer1.jar"; expect_eq "$STATUS" 303 "redirected to sign in"
+case_ "a sign-in deletes the sessions that have expired, idle or too old, and only those"
+signin viewer1 viewer-pass-12; signin manager1 manager-pass-1; signin officer1 officer-pass-1
+sessions_of() { sql plan.db "SELECT count(*) FROM session WHERE account_id =
+  (SELECT id FROM account WHERE name = '$1')"; }
+sql plan.db "UPDATE session SET last_seen = last_seen - 1801 WHERE account_id =
+  (SELECT id FROM account WHERE name = 'viewer1')"
+sql plan.db "UPDATE session SET created = created - 12*3600 - 1 WHERE account_id =
+  (SELECT id FROM account WHERE name = 'manager1')"
+live=$(sessions_of officer1)
+[ "$(sessions_of viewer1)" -ge 1 ] && [ "$(sessions_of manager1)" -ge 1 ] && [ "$live" -ge 1 ] \
+    && ok || bad "setup: no sessions to expire"
+post /sign-in "$WORK/officer2.jar" "name=officer1&password=officer-pass-1"; expect_eq "$STATUS" 303 "signed in"
+expect_eq "$(sessions_of viewer1)" 0 "idle sessions left"
+expect_eq "$(sessions_of manager1)" 0 "too old sessions left"
+expect_eq "$(sessions_of officer1)" $((live + 1)) "live sessions kept, and the new one"
+get / "$WORK/officer1.jar"; expect_eq "$STATUS" 200 "the earlier live session still works"
 case_ "sign out ends the session"
 signin viewer1 viewer-pass-12; vc=$(csrf viewer1); old=$(cookie viewer1)
 post /sign-out "$WORK/viewer1.jar" "csrf=$vc"; expect_eq "$STATUS" 303 "status"
@@ -254,11 +319,20 @@ expect_out "Wait 15 minutes"
 case_ "clean shutdown on SIGTERM"
 kill -TERM $SERVER; wait $SERVER; STATUS=$?
 expect_eq "$STATUS" 0 "exit"; grep -q "stopped" "$WORK/serve.log" && ok || bad "no stop message"
+case_ "the server deletes expired sessions when it starts"
+live=$(sessions_of officer1)
+sql plan.db "UPDATE session SET last_seen = last_seen - 3600 WHERE account_id =
+  (SELECT id FROM account WHERE name = 'viewer1')"
+sql plan.db "INSERT INTO session (token_hash, account_id, csrf, created, last_seen)
+  SELECT 'stale', id, 'c', 0, 0 FROM account WHERE name = 'viewer1'"
+[ "$(sessions_of viewer1)" -ge 1 ] && ok || bad "setup: no session to expire"
 case_ "behind TLS: __Host- cookie with Secure; an http Origin is cross-origin"
 "$SAFEPLAN_BIN" serve --listen 127.0.0.1:0 --behind-tls 2>"$WORK/tls.log" &
 SERVER=$!
 for _ in $(seq 50); do grep -q "serving on" "$WORK/tls.log" && break; sleep 0.1; done
 BASE=$(sed -n 's|.*serving on \(http://[^ ]*\)/ .*|\1|p' "$WORK/tls.log")
+expect_eq "$(sessions_of viewer1)" 0 "expired sessions when serving starts"
+expect_eq "$(sessions_of officer1)" "$live" "live sessions when serving starts"
 signin viewer1 viewer-pass-12
 grep -qi "Set-Cookie: __Host-safeplan=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Lax; Secure" "$ERR" && ok || bad "cookie"
 post /sign-in "$WORK/x.jar" "name=viewer1&password=viewer-pass-12" -H "Origin: $BASE"

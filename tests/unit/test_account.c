@@ -96,6 +96,29 @@ START_TEST(disable_and_passwd_end_sessions)
 }
 END_TEST
 
+/* Expired sessions are deleted, idle or too old; a live one stays. Found
+ * with windows wide enough that only a deleted session is missing. */
+START_TEST(purge_deletes_only_expired_sessions)
+{
+    fx_minimal_plan();
+    add("reader", "viewer", "long enough pw");
+    char idle[SP_TOKEN_SIZE], old[SP_TOKEN_SIZE], live[SP_TOKEN_SIZE];
+    sp_session s;
+    ck_assert_int_eq(sp_session_start(idle, fx_db, "reader", "long enough pw", 1000), SP_OK);
+    ck_assert_int_eq(sp_session_start(old, fx_db, "reader", "long enough pw", 1000), SP_OK);
+    ck_assert_int_eq(sp_session_touch(fx_db, old, 44500), SP_OK);
+    ck_assert_int_eq(sp_session_start(live, fx_db, "reader", "long enough pw", 44000), SP_OK);
+    ck_assert_int_eq(sp_session_purge(fx_db, 45000, 1800, 43200), SP_OK);
+    ck_assert_int_eq(sp_session_find(&s, fx_db, idle, 45000, 1000000, 1000000), SP_ENOTFOUND);
+    ck_assert_int_eq(sp_session_find(&s, fx_db, old, 45000, 1000000, 1000000), SP_ENOTFOUND);
+    ck_assert_int_eq(sp_session_find(&s, fx_db, live, 45000, 1800, 43200), SP_OK);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM session"), 1);
+    /* At the very second a session expires, it goes. */
+    ck_assert_int_eq(sp_session_purge(fx_db, 45800, 1800, 43200), SP_OK);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM session"), 0);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
     Suite *s = suite_create("account");
@@ -104,6 +127,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, add_and_refusals);
     tcase_add_test(tc, sessions);
     tcase_add_test(tc, disable_and_passwd_end_sessions);
+    tcase_add_test(tc, purge_deletes_only_expired_sessions);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -329,6 +329,51 @@ START_TEST(names_are_one_line)
 }
 END_TEST
 
+/* Direction controls: none in a name (all invisible); in text, each line
+ * closes what it opens, as UAX #9 nests them (a PDF never closes an
+ * isolate; a PDI closes its isolate and what was opened inside it). */
+START_TEST(direction_controls)
+{
+    plan();
+    int64_t id = add_action("2017-04-01", "2017-12-31");
+    ck_assert_int_eq(update(id, (sp_update){.note = "n", .author = "Ann \u202aLee\u202c"}),
+                     SP_EINVALID);
+    ck_assert_str_eq(sp_errmsg(fx_db), "update author contains an invisible left-to-right "
+                                       "embedding (U+202A): a name needs none, so remove it");
+    ck_assert_int_eq(update(id, (sp_update){.note = "n", .author = "Ann\u061cLee"}), SP_EINVALID);
+    static const char *const open_notes[] = {
+        "a\u202eb", "\u2067a\u202c", "\u202ba\u2067b\u202a c\u2069", "a\u202db\nc\u202c",
+        "\u2068a\u2069\u2066", "a\u202eb\r\u202c"};
+    for (size_t i = 0; i < sizeof open_notes / sizeof open_notes[0]; i++) {
+        ck_assert_int_eq(update(id, (sp_update){.note = open_notes[i]}), SP_EINVALID);
+        ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "that its line does not close"));
+    }
+    ok_update(id, (sp_update){.note = "\u202ba\u2067b\u202a c\u2069\u202c\n\u200fd\u2069"});
+    ok_update(id, (sp_update){.note = "\u2067a\u202ab\u2069 \u202ec\u202c"});
+
+    char out[SP_BIDI_CLOSERS_SIZE];
+    ck_assert_int_eq(sp_bidi_closers("plain", out), 0);
+    ck_assert_str_eq(out, "");
+    ck_assert_int_eq(sp_bidi_closers(NULL, out), 0);
+    ck_assert_int_eq(sp_bidi_closers("a\u202eb", out), 1);
+    ck_assert_str_eq(out, "\u202c");
+    ck_assert_int_eq(sp_bidi_closers("\u2067a\u202ab", out), 2);
+    ck_assert_str_eq(out, "\u202c\u2069"); /* the innermost first */
+    ck_assert_int_eq(sp_bidi_closers("\u2067a\u202c", out), 1);
+    ck_assert_str_eq(out, "\u2069");
+    ck_assert_int_eq(sp_bidi_closers("\u202ba\u2067b\u202a c\u2069", out), 1);
+    ck_assert_str_eq(out, "\u202c");
+    ck_assert_int_eq(sp_bidi_closers("\u202c\u2069x\u202ey\u202c", out), 0);
+    /* A stored line end does not close anything on a page: the text's end does. */
+    ck_assert_int_eq(sp_bidi_closers("a\u202eb\nc", out), 1);
+    char deep[3 * 200 + 1] = "";
+    for (int i = 0; i < 200; i++)
+        strcat(deep, "\u202e");
+    ck_assert_int_eq(sp_bidi_closers(deep, out), 125); /* UAX #9 ignores the rest */
+    ck_assert_uint_eq(strlen(out), 3 * 125);
+}
+END_TEST
+
 /* A status change is never dated before the one it follows, nor a
  * sign-off before its claim; a note may be logged late, and two changes
  * may share a day. */
@@ -946,6 +991,7 @@ static Suite *progress_suite(void)
     tcase_add_test(tc, claimant_spelt_otherwise_cannot_sign_off);
     tcase_add_test(tc, old_claim_with_odd_spaces_still_caught);
     tcase_add_test(tc, names_are_one_line);
+    tcase_add_test(tc, direction_controls);
     tcase_add_test(tc, status_changes_keep_their_order);
     tcase_add_test(tc, transfer_needs_destination);
     tcase_add_test(tc, withdrawing_and_reopening_need_a_reason);
