@@ -161,12 +161,24 @@ int sp_bidi_closers(const char *text, char out[SP_BIDI_CLOSERS_SIZE])
     return (int)b.depth;
 }
 
+/* Why sp_utf8_valid() refused text: a control character (an escape
+ * sequence pasted from a terminal, a NUL-less binary) is named as one,
+ * since "not valid UTF-8" sends the user looking for an encoding fault. */
+static int not_text(sp_db *db, const char *what, const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        if (*p < 0x20 && *p != '\t' && *p != '\r' && *p != '\n')
+            return sp_fail(db, SP_EINVALID, "%s contains a control character (U+%04X): "
+                           "expected text", what, *p);
+    return sp_fail(db, SP_EINVALID, "%s is not valid UTF-8 text", what);
+}
+
 int sp_check_text(sp_db *db, const char *what, const char *text)
 {
     if (sp_blank(text))
         return sp_fail(db, SP_EINVALID, "%s must not be empty", what);
     if (!sp_utf8_valid(text, strlen(text)))
-        return sp_fail(db, SP_EINVALID, "%s is not valid UTF-8 text", what);
+        return not_text(db, what, text);
     return sp_check_bidi(db, what, text);
 }
 
@@ -235,7 +247,7 @@ int sp_tidy_label(char **out, sp_db *db, const char *what, const char *text)
 int sp_check_optional_text(sp_db *db, const char *what, const char *text)
 {
     if (text && !sp_utf8_valid(text, strlen(text)))
-        return sp_fail(db, SP_EINVALID, "%s is not valid UTF-8 text", what);
+        return not_text(db, what, text);
     return sp_check_bidi(db, what, text);
 }
 

@@ -98,6 +98,10 @@ refused 1 "owner name is not valid UTF-8 text" owner add "$X"
 refused 1 "transfer destination is not valid UTF-8 text" action transfer --to "$X" --authority tb
 refused 1 "owner name is not valid UTF-8 text" action reassign --from "Head of Service" --to "$X"
 refused 1 "reason is not valid UTF-8 text" action reassign --from "Head of Service" --to P --reason "$X"
+# A control character is named as one, not as an encoding fault.
+C=$'red\x1b[31m text'
+refused 1 "note contains a control character (U+001B): expected text" action update 1 --note "$C"
+refused 1 "success measure contains a control character (U+001B)" action add tb/r1/1 --title T --owner O --due 2017-12-31 --measure "$C"
 refused 1 "theme filter is not valid UTF-8 text" overdue --theme "$X"
 
 case_ "B07 invalid UTF-8 in codes and references"
@@ -115,7 +119,7 @@ refused 1 "owner team is not valid UTF-8 text" owner add "Team owner" --team "$X
 refused 1 "owner email is not valid UTF-8 text" owner add "Mail owner" --email "a@$X"
 
 case_ "B09 control characters: refused in text, never echoed raw"
-refused 1 "note is not valid UTF-8 text" action update 1 --note $'bell\a and \e]0;title\a'
+refused 1 "note contains a control character (U+0007): expected text" action update 1 --note $'bell\a and \e]0;title\a'
 printf "$H\r\n1,F,A\e[31mB,O,2017-12-31,\r\n" >esc.csv
 refused 1 "esc.csv:2:3: action holds a control character" import esc.csv --authority tb
 no_raw_control
