@@ -257,6 +257,10 @@ plan = [H[:5] + ["Status"],
         ["4", "Rec 1", "Struck out too", "Head of QA", "31/03/2018", "Not started"]]
 save("hidden_rows.xlsx", plan, hidden_rows=(3, 5))
 save("filtered.xlsx", plan, after='<autoFilter ref="A1:F5"/>', hidden_rows=(3, 5))
+# A recommendation merged down from a hidden row over visible ones.
+save("hidden_merge.xlsx", [plan[0], plan[1], plan[2][:1] + [None] + plan[2][2:],
+                           plan[3][:1] + [None] + plan[3][2:]],
+     after='<mergeCells count="1"><mergeCell ref="B2:B4"/></mergeCells>', hidden_rows=(2,))
 PY
 case_ "a hidden column is not imported, and a note names it"
 fresh hidden_col
@@ -279,6 +283,14 @@ expect_status 0; expect_out "imported wb/hidden_rows.xlsx: 2 rows"
 expect_err "note: wb/hidden_rows.xlsx:Plan: rows 3, 5 are hidden and were not imported"
 expect_eq "$(sql "$DB" "SELECT group_concat(description, '|') FROM (SELECT * FROM action ORDER BY ref)")" \
     "Audit|Report" "the visible rows"
+
+case_ "a value merged down from a hidden row still reaches the visible rows"
+fresh hidden_merge
+run import wb/hidden_merge.xlsx --authority tb
+expect_status 0; expect_out "imported wb/hidden_merge.xlsx: 2 rows"
+expect_err "row 2 is hidden and was not imported"
+expect_eq "$(sql "$DB" "SELECT group_concat(DISTINCT f.text) FROM action a JOIN finding f ON f.id = a.finding_id")" \
+    "Rec 1" "the merged recommendation"
 
 case_ "rows a filter hides are imported"
 fresh filtered
