@@ -23,11 +23,17 @@ INSERT INTO review (authority_id, ref, kind, title, started_on, ended_on, report
 VALUES (:authority_id, :ref, :kind, :title, :from, :to, :reported, :judgement);
 
 -- name: finding_get
-SELECT id FROM finding WHERE review_id = :review_id AND ref = :ref AND voided = 0;
+-- With its theme: a row naming the finding under another theme is refused.
+SELECT id, theme FROM finding WHERE review_id = :review_id AND ref = :ref AND voided = 0;
 
 -- name: finding_by_text
 -- Council sheets repeat the finding's text on each of its actions' rows.
-SELECT id FROM finding WHERE review_id = :review_id AND text = :text AND voided = 0
+-- A plan may repeat a recommendation under two themes: then they are two
+-- findings, so a row that gives a theme matches only the text under it
+-- (as names compare: case and spacing aside); a row without one, any.
+SELECT id, theme FROM finding
+WHERE review_id = :review_id AND text = :text AND voided = 0
+  AND (:theme IS NULL OR name_key(theme) = name_key(:theme))
 ORDER BY id LIMIT 1;
 
 -- name: review_mark

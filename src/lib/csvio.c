@@ -185,7 +185,7 @@ static void deliver(sp_csv_reader *r)
 {
     for (size_t i = 0; i < r->nfields; i++)
         r->fields[i].data = r->buf + r->offsets[i];
-    sp_csv_row row = {r->fields, r->nfields, r->row_line, ++r->records, NULL};
+    sp_csv_row row = {r->fields, r->nfields, r->row_line, ++r->records, NULL, NULL, false};
     int rc = r->on_row(r->ctx, &row);
     if (rc != 0) {
         r->err.code = rc;

@@ -48,6 +48,12 @@ typedef struct sp_csv_row {
     /* A workbook's cells that hold no value to import, one byte per field
      * (SP_CELL_*), or NULL when every cell is plain (always, for text). */
     const unsigned char *marks;
+    /* A workbook's hidden columns, one byte per field (1: hidden in Excel),
+     * or NULL when none is (always, for text); and whether the row itself
+     * is hidden. The reader delivers them as they are: what to make of
+     * what the clerk cannot see is the importer's to say (import.c). */
+    const unsigned char *hidden;
+    bool hidden_row;
 } sp_csv_row;
 
 enum {

@@ -58,6 +58,12 @@ typedef struct importer {
     sp_csv_field *filled;        /* a row's fields with the blanks filled */
     sp_csv_row filled_row;       /* ... and the row that points at them */
     bool prev_had_finding;       /* a row above named a finding */
+    sp_csv_field *visible;       /* a workbook row with its hidden columns blank */
+    unsigned char *visible_marks;
+    size_t visible_cap;
+    sp_csv_row visible_row;      /* ... and the row that points at them */
+    size_t hidden_rows[10];      /* the first hidden rows passed over, */
+    size_t nhidden_rows;         /* and how many there were */
 } importer;
 
 /* ------------------------------------------------------------------ */
@@ -608,14 +614,112 @@ static int take_row(importer *im, const sp_csv_row *row)
     return rc;
 }
 
+/* ------------------------------------------------------------------ */
+/* What the workbook hides                                             */
+
+/* A workbook's hidden columns are not imported: the clerk reads the
+ * visible sheet, and a column is most often hidden because it is
+ * superseded (the target date beside its revision), which would
+ * otherwise have won over the visible one without a word. The row goes on
+ * with them blank (copied: the reader's record is not changed), so a
+ * hidden column is never mapped, nor clashes with a visible one of the
+ * same header; the headers are named in notes (note_hidden_columns). */
+static int show_visible(importer *im, const sp_csv_row **row)
+{
+    const sp_csv_row *r = *row;
+    if (r->count > im->visible_cap) {
+        sp_csv_field *f = realloc(im->visible, r->count * sizeof *f);
+        if (f)
+            im->visible = f;
+        unsigned char *m = f ? realloc(im->visible_marks, r->count) : NULL;
+        if (!m)
+            return sp_fail(im->db, SP_ENOMEM, "out of memory");
+        im->visible_marks = m;
+        im->visible_cap = r->count;
+    }
+    for (size_t c = 0; c < r->count; c++) {
+        im->visible[c] = r->hidden[c] ? (sp_csv_field){"", 0} : r->fields[c];
+        if (r->marks) /* an error in a column not read is no error */
+            im->visible_marks[c] = r->hidden[c] ? SP_CELL_PLAIN : r->marks[c];
+    }
+    im->visible_row = *r;
+    im->visible_row.fields = im->visible;
+    im->visible_row.marks = r->marks ? im->visible_marks : NULL;
+    im->visible_row.hidden = NULL;
+    *row = &im->visible_row;
+    return SP_OK;
+}
+
+/* Each hidden column the header names, in a note: what was left out is
+ * said, and the clerk who meant it to count unhides it. */
+static int note_hidden_columns(importer *im, const sp_csv_row *header)
+{
+    int rc = SP_OK;
+    for (size_t c = 0; rc == SP_OK && c < header->count; c++) {
+        char letters[16], msg[MSG_SIZE - 300];
+        if (!header->hidden[c] || sp_blank(header->fields[c].data))
+            continue;
+        sp_xlsx_cell_name(letters, sizeof letters, 0, c + 1);
+        snprintf(msg, sizeof msg, "column %s \"%.*s\" is hidden and was not imported",
+                 letters, (int)(header->fields[c].len < 200 ? header->fields[c].len : 200),
+                 header->fields[c].data);
+        rc = remark(im, 0, 0, msg);
+    }
+    return rc;
+}
+
+/* A hidden row is passed over: in a plan it is most often an action
+ * deleted or superseded, kept out of sight rather than removed, and the
+ * clerk reads the visible sheet. The rows are named in a note at the end
+ * (note_hidden_rows). Rows hidden by a filter are not hidden rows
+ * (xlsx_sheet.c): they are imported. */
+static void skip_hidden_row(importer *im, const sp_csv_row *row)
+{
+    if (imp_row_blank(row))
+        return;
+    size_t max = sizeof im->hidden_rows / sizeof im->hidden_rows[0];
+    if (im->nhidden_rows < max)
+        im->hidden_rows[im->nhidden_rows] = row->line;
+    im->nhidden_rows++;
+}
+
+static int note_hidden_rows(importer *im)
+{
+    size_t max = sizeof im->hidden_rows / sizeof im->hidden_rows[0], at;
+    size_t shown = im->nhidden_rows < max ? im->nhidden_rows : max;
+    char msg[300];
+    if (im->nhidden_rows == 0)
+        return SP_OK;
+    at = (size_t)snprintf(msg, sizeof msg, "row%s", im->nhidden_rows == 1 ? "" : "s");
+    for (size_t i = 0; i < shown; i++)
+        at += (size_t)snprintf(msg + at, sizeof msg - at, "%s %zu", i ? "," : "",
+                               im->hidden_rows[i]);
+    if (im->nhidden_rows > shown)
+        at += (size_t)snprintf(msg + at, sizeof msg - at, " and %zu more",
+                               im->nhidden_rows - shown);
+    snprintf(msg + at, sizeof msg - at, " %s hidden and %s not imported",
+             im->nhidden_rows == 1 ? "is" : "are", im->nhidden_rows == 1 ? "was" : "were");
+    return remark(im, 0, 0, msg);
+}
+
 static int on_row(void *ctx, const sp_csv_row *row)
 {
     importer *im = ctx;
-    int rc;
-    if (!im->have_header) {
+    const sp_csv_row *as_read = row;
+    int rc = SP_OK;
+    if (row->hidden_row) {
+        skip_hidden_row(im, row);
+        return 0;
+    }
+    if (row->hidden)
+        rc = show_visible(im, &row);
+    if (rc != SP_OK) {
+    } else if (!im->have_header) {
         /* Only CSV has the export's formula guard; a workbook's text is as typed. */
         im->row_opts.raw = im->row_opts.raw || strcmp(im->src.format, "xlsx") == 0;
         rc = seek_header(im, row);
+        if (rc == SP_OK && im->have_header && !im->header_failed && as_read->hidden)
+            rc = note_hidden_columns(im, as_read);
     }
     else if (imp_row_blank(row))
         return 0;
@@ -789,6 +893,8 @@ static int read_all(importer *im)
     rc = imp_source_read(&im->src, on_row, im);
     if (rc != SP_OK && !im->stopped)
         rc = source_fault(im);
+    if (rc == SP_OK)
+        rc = note_hidden_rows(im);
     if ((rc == SP_OK || (rc == SP_EINVALID && im->src.line > 0)) && !im->have_header &&
         im->tried > 0)
         /* the file ended (or broke) before the header */
@@ -941,6 +1047,8 @@ static int run(sp_import_result **out, sp_db *db, const imp_source *src,
     free(im->col_field);
     free(im->first_error);
     free(im->filled);
+    free(im->visible);
+    free(im->visible_marks);
     free(im);
     return rc;
 }

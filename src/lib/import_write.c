@@ -107,6 +107,7 @@ struct imp_writer {
     int64_t numbered_review, next_finding;
     int64_t review_mark; /* reviews after it are this import's; -1: not read */
     text_set made_texts; /* their findings' texts (text_set) */
+    char *finding_theme; /* the theme of the finding in the `finding` cache */
     row_lines written;   /* the actions rows of this file wrote (row_lines) */
     imp_tally tally;
 };
@@ -489,6 +490,33 @@ static int number_finding(char ref[24], imp_writer *w, int64_t review_id)
 /* Councils' sheets seldom give themes; a finding must have one. */
 #define DEFAULT_THEME "General"
 
+/* Two themes are one when their keys match (sp_name_key: case and
+ * spacing aside), as the reports group them. */
+static bool same_theme(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char sa[256], sb[256];
+    char *ka = la < sizeof sa ? sa : malloc(la + 1), *kb = lb < sizeof sb ? sb : malloc(lb + 1);
+    bool same = ka && kb && sp_name_key(ka, a, la) == sp_name_key(kb, b, lb) &&
+                strcmp(ka, kb) == 0;
+    if (ka != sa)
+        free(ka);
+    if (kb != sb)
+        free(kb);
+    return same;
+}
+
+/* Remembers the theme of the finding the cache now holds. */
+static int keep_theme(imp_writer *w, const char *theme)
+{
+    char *copy = strdup(theme ? theme : DEFAULT_THEME);
+    if (!copy)
+        return sp_fail(w->db, SP_ENOMEM, "out of memory");
+    free(w->finding_theme);
+    w->finding_theme = copy;
+    return SP_OK;
+}
+
 static int add_finding(int64_t *id, imp_writer *w, imp_field *field, const imp_row *r,
                        int64_t review_id)
 {
@@ -517,6 +545,8 @@ static int add_finding(int64_t *id, imp_writer *w, imp_field *field, const imp_r
     bind(st, ":theme", theme ? theme : DEFAULT_THEME);
     bind(st, ":text", r->cell[F_FINDING]);
     rc = insert(id, w, S_FINDING_ADD, "adding a finding");
+    if (rc == SP_OK)
+        rc = keep_theme(w, theme);
     free(theme); /* bound SQLITE_STATIC: the insert has run and cleared it */
     if (r->cell[F_FINDING_REF] && rc == SP_EEXISTS) {
         *field = F_FINDING_REF;
@@ -535,7 +565,53 @@ static int add_finding(int64_t *id, imp_writer *w, imp_field *field, const imp_r
     return rc;
 }
 
-/* A finding by its reference, else (council sheets) by its text. */
+/* Looks the finding up (by reference, or by text under the row's theme),
+ * else adds it; the cache then holds it and its theme. */
+static int find_finding(imp_writer *w, imp_field *field, const imp_row *r, int64_t review_id,
+                        int how, const char *key)
+{
+    int64_t id = 0;
+    int rc = SP_ENOTFOUND, s = how == 0 ? S_FINDING_GET : S_FINDING_BY_TEXT;
+    sqlite3_stmt *st = w->st[s];
+    bool is_new = how == 1 && review_made_here(w, review_id) &&
+                  !text_seen(&w->made_texts, text_key(review_id, key));
+    if (!is_new) {
+        bind_id(st, ":review_id", review_id);
+        bind(st, how == 0 ? ":ref" : ":text", key);
+        if (how == 1)
+            bind(st, ":theme", r->cell[F_THEME]);
+        int step = sqlite3_step(st);
+        rc = step == SQLITE_ROW ? SP_OK : step == SQLITE_DONE ? SP_ENOTFOUND
+                                                             : sp_fail_sql(w->db, "looking up");
+        id = rc == SP_OK ? sqlite3_column_int64(st, 0) : 0;
+        if (rc == SP_OK)
+            rc = keep_theme(w, (const char *)sqlite3_column_text(st, 1));
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    }
+    if (rc == SP_ENOTFOUND)
+        rc = add_finding(&id, w, field, r, review_id);
+    return rc == SP_OK ? cache_set(&w->finding, w->db, review_id, how, key, id) : rc;
+}
+
+/* A finding named by its reference stays under its theme: a row giving
+ * another is refused, since taking it would move every action under the
+ * finding to another heading unseen. The clerk corrects the theme with
+ * `finding edit`, which records the correction (who, why, when). */
+static int check_theme(imp_writer *w, imp_field *field, const imp_row *r)
+{
+    if (!r->cell[F_THEME] || same_theme(w->finding_theme, r->cell[F_THEME]))
+        return SP_OK;
+    *field = F_THEME;
+    return sp_fail(w->db, SP_EINVALID, "finding '%s' is under the theme '%s', not '%s': "
+                   "expected its theme (to move it, 'safeplan finding edit FINDING --theme "
+                   "THEME --reason TEXT', which keeps the history)", r->cell[F_FINDING_REF],
+                   w->finding_theme, r->cell[F_THEME]);
+}
+
+/* A finding by its reference, else (council sheets) by its text and
+ * theme: a plan may repeat a recommendation under two themes, and a row
+ * filed under the first would lose the second without a word. */
 static int place_finding(int64_t *id, imp_writer *w, imp_field *field, const imp_row *r)
 {
     int64_t review_id = 0;
@@ -546,23 +622,15 @@ static int place_finding(int64_t *id, imp_writer *w, imp_field *field, const imp
     const char *key = how == 0 ? r->cell[F_FINDING_REF] : r->cell[F_FINDING];
     if (rc == SP_OK && !key)
         rc = sp_fail(w->db, SP_EINVALID, "no finding: expected a finding reference or text");
-    if (rc != SP_OK || cache_hit(&w->finding, review_id, how, key)) {
-        *id = w->finding.id;
-        return rc;
-    }
-    int s = how == 0 ? S_FINDING_GET : S_FINDING_BY_TEXT;
-    bool is_new = how == 1 && review_made_here(w, review_id) &&
-                  !text_seen(&w->made_texts, text_key(review_id, key));
-    if (is_new) {
-        rc = SP_ENOTFOUND;
-    } else {
-        bind_id(w->st[s], ":review_id", review_id);
-        bind(w->st[s], how == 0 ? ":ref" : ":text", key);
-        rc = get_id(id, w, s);
-    }
-    if (rc == SP_ENOTFOUND)
-        rc = add_finding(id, w, field, r, review_id);
-    return rc == SP_OK ? cache_set(&w->finding, w->db, review_id, how, key, *id) : rc;
+    bool hit = rc == SP_OK && cache_hit(&w->finding, review_id, how, key) &&
+               (how == 0 || !r->cell[F_THEME] ||
+                same_theme(w->finding_theme, r->cell[F_THEME]));
+    if (rc == SP_OK && !hit)
+        rc = find_finding(w, field, r, review_id, how, key);
+    if (rc == SP_OK && how == 0)
+        rc = check_theme(w, field, r);
+    *id = w->finding.id;
+    return rc;
 }
 
 static cache *owner_slot(imp_writer *w, const char *name)
@@ -1285,6 +1353,7 @@ void imp_writer_free(imp_writer *w)
     free(w->review.key);
     free(w->finding.key);
     free(w->made_texts.slot);
+    free(w->finding_theme);
     free(w->written.made);
     free(w->written.matched);
     for (int i = 0; i < OWNER_SLOTS; i++)

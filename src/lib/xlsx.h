@@ -15,6 +15,9 @@
  * rightmost column holding a value anywhere in the sheet; `line` is the
  * row's number in the sheet. A merged range shows its top-left value in
  * every cell it spans (as the reader sees it), in rows that are delivered.
+ * Hidden columns and rows are delivered too, flagged (sp_csv_row's hidden
+ * and hidden_row), except rows hidden by the sheet's filter: leaving them
+ * out is the importer's decision, and its notes name them.
  *
  * Limits (a hostile file is refused before it can exhaust time or memory):
  */

@@ -36,9 +36,17 @@ typedef struct sheet_reader {
     size_t width, rows_with_values;
     merge *merges;
     size_t nmerges;
+    /* Hidden columns (<cols>, before the cells): hidden[c - 1] is 1 for
+     * column c; NULL if none is. Rows hidden by a filter (the sheet has an
+     * autoFilter) are delivered as shown: a filter is a view of the plan,
+     * not an edit of it, and the clerk who saved it filtered to the red
+     * actions still keeps them all. */
+    unsigned char *hidden;
+    bool filtered;
     /* where the parser is */
     size_t row, col;
     bool in_row, in_cell, in_v, in_is, in_t, in_rph;
+    bool row_hidden;         /* the row is hidden in Excel */
     bool has_f, has_v;       /* the cell has a formula; a cached value */
     /* the cell being read */
     char type[12];
@@ -226,6 +234,12 @@ static void end_cell(sheet_reader *s)
 /* ------------------------------------------------------------------ */
 /* Rows                                                                */
 
+/* An XML boolean attribute: "1" or "true". */
+static bool is_true(const char *v)
+{
+    return v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+}
+
 static int compare_merges(const void *a, const void *b)
 {
     const merge *x = a, *y = b;
@@ -295,7 +309,8 @@ static int deliver(sheet_reader *s)
     if (rc != SP_OK || s->ncells == 0)
         return rc; /* a row with no value of its own, like a blank CSV line */
     sp_csv_row row = {s->fields, s->width, s->row, ++s->records,
-                      s->row_marked ? s->marks : NULL};
+                      s->row_marked ? s->marks : NULL, s->hidden,
+                      s->row_hidden && !s->filtered};
     rc = s->on_row(s->ctx, &row);
     if (rc != 0) {
         s->base.err->code = rc;
@@ -336,6 +351,7 @@ static void start_row(sheet_reader *s, const char **attrs)
     }
     s->row = n;
     s->col = 0;
+    s->row_hidden = is_true(xlsx_attr(attrs, "hidden"));
     s->ncells = 0;
     s->rowbuf.len = 0;
     s->row_bytes = 0;
@@ -395,6 +411,23 @@ static void add_merge(sheet_reader *s, const char *ref)
     s->merges[s->nmerges++] = m;
 }
 
+/* A column range of <cols>: hidden="1" is what Excel's Hide writes. */
+static void add_cols(sheet_reader *s, const char **attrs)
+{
+    size_t min = (size_t)strtoul(xlsx_attr(attrs, "min") ? xlsx_attr(attrs, "min") : "0",
+                                 NULL, 10);
+    size_t max = (size_t)strtoul(xlsx_attr(attrs, "max") ? xlsx_attr(attrs, "max") : "0",
+                                 NULL, 10);
+    if (!is_true(xlsx_attr(attrs, "hidden")) || min == 0 || max < min)
+        return;
+    if (!s->hidden && !(s->hidden = calloc(SP_XLSX_MAX_COLS, 1))) {
+        no_memory(s);
+        return;
+    }
+    for (size_t c = min; c <= max && c <= SP_XLSX_MAX_COLS; c++)
+        s->hidden[c - 1] = 1;
+}
+
 /* ------------------------------------------------------------------ */
 /* expat's handlers                                                    */
 
@@ -406,6 +439,10 @@ static void on_start(void *ud, const char *name, const char **attrs)
         start_row(s, attrs);
     else if (strcmp(el, "mergeCell") == 0 && !s->deliver)
         add_merge(s, xlsx_attr(attrs, "ref"));
+    else if (strcmp(el, "col") == 0 && !s->deliver && !s->in_row)
+        add_cols(s, attrs);
+    else if (strcmp(el, "autoFilter") == 0)
+        s->filtered = true;
     else if (strcmp(el, "c") == 0)
         start_cell(s, attrs);
     else if (!s->in_cell)
@@ -476,6 +513,10 @@ static int prepare_delivery(sheet_reader *s)
     s->marks = calloc(s->width ? s->width : 1, 1);
     if (!s->fields || !s->active || !s->marks)
         return xlsx_fail(s->base.err, SP_ENOMEM, 0, 0, "out of memory");
+    if (s->hidden && !memchr(s->hidden, 1, s->width)) { /* only past the values */
+        free(s->hidden);
+        s->hidden = NULL;
+    }
     s->deliver = true;
     return SP_OK;
 }
@@ -494,6 +535,7 @@ static void free_reader(sheet_reader *s)
     free(s->marks);
     free(s->fields);
     free(s->active);
+    free(s->hidden);
 }
 
 int sp_xlsx_read(sp_xlsx *x, size_t i, sp_xlsx_error *err, sp_csv_row_fn on_row, void *ctx)

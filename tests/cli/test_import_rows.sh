@@ -380,6 +380,45 @@ expect_err_not "semicolon"
 sp export --out "$WORK/semitext_again.csv"
 if cmp -s "$WORK/semitext_export.csv" "$WORK/semitext_again.csv"; then ok; else bad "the export changed on its way back"; fi
 
+# ---------------------------------------------------------------- themes
+# A plan may repeat a recommendation under two themes: two findings, not
+# the second row filed under the first theme and its own theme lost.
+fresh
+case_ "one recommendation under two themes is two findings"
+printf 'Ref,Theme,Recommendation,Action,Lead officer,Target date,Status\r\n1.1,Outcomes,Evidence the impact of changes,Outcome dashboard,Head of Performance,31/03/2018,In progress\r\n4.1,Working together,Evidence the impact of changes,Partner audit,LSCB Business Manager,31/03/2018,In progress\r\n4.2,working  together,Evidence the impact of changes,Joint audit,LSCB Business Manager,31/03/2018,In progress\r\n4.3,,Evidence the impact of changes,Third audit,LSCB Business Manager,31/03/2018,In progress\r\n' >themes.csv
+run import themes.csv --authority tb
+expect_status 0
+expect_out "2 findings"
+expect_eq "$(sql "$DB" "SELECT group_concat(a.ref || ':' || f.theme, '|') FROM (SELECT * FROM action ORDER BY ref) a JOIN finding f ON f.id = a.finding_id")" \
+    "1.1:Outcomes|4.1:Working together|4.2:Working together|4.3:Working together" \
+    "each action under its own theme (case and spacing aside; none: the one above)"
+case_ "... and re-imported, each row finds its own finding"
+run import themes.csv --review "tb/$(sql "$DB" "SELECT ref FROM review")"
+expect_status 0
+expect_out "0 findings"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM finding")" "2" "still two findings"
+
+# With finding references, a row naming a finding under another theme is
+# refused: the import would otherwise move it (and its actions) unseen.
+fresh
+case_ "a finding reference under another theme is refused"
+printf 'Finding reference,Theme,Recommendation,Ref,Action,Lead officer,Target date,Status\r\n1,Outcomes,Evidence the impact of changes,1.1,Outcome dashboard,Head of Performance,31/03/2018,In progress\r\n' >fref.csv
+run import fref.csv --authority tb
+expect_status 0
+review=$(sql "$DB" "SELECT ref FROM review")
+printf 'Finding reference,Theme,Recommendation,Ref,Action,Lead officer,Target date,Status\r\n1,Working together,Evidence the impact of changes,1.1,Outcome dashboard,Head of Performance,31/03/2018,Complete\r\n' >fref2.csv
+before=$(fingerprint "$DB" "$DB-wal")
+run import fref2.csv --review "tb/$review"
+expect_status 1
+expect_err "fref2.csv:2:2: finding '1' is under the theme 'Outcomes', not 'Working together'"
+expect_err "safeplan finding edit"
+expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
+case_ "... the same theme in other case is the same finding"
+printf 'Finding reference,Theme,Recommendation,Ref,Action,Lead officer,Target date,Status\r\n1,OUTCOMES,Evidence the impact of changes,1.1,Outcome dashboard,Head of Performance,31/03/2018,Complete\r\n' >fref3.csv
+run import fref3.csv --review "tb/$review"
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT theme FROM finding")" "Outcomes" "the theme as it was"
+
 # ---------------------------------------------------------------- small ones
 fresh
 case_ "a doubled byte-order mark: the first column is still Ref"

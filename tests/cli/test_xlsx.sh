@@ -222,6 +222,82 @@ run import wb/hidden.xlsx --authority tb
 expect_status 0; expect_out "imported wb/hidden.xlsx: 2 rows"
 expect_err "note: read sheet 'Plan' of the workbook's 2 ('(hidden) lookups', 'Plan')"
 
+# ---------------------------------------------------------------- hidden
+# What Excel hides is not imported: the clerk reads the visible sheet. A
+# hidden "Target date" beside the visible one is the superseded date; a
+# hidden row is an action struck out. Each is named in a note. Rows a
+# filter hides are only out of view: they are imported.
+python3 - "$TOOLS" "$WORK/wb" <<'PY' || { echo "crafting hidden workbooks failed" >&2; exit 1; }
+import sys
+sys.path.insert(0, sys.argv[1])
+from craft_xlsx import workbook, sheet, inline
+d = sys.argv[2]
+def rows(table):
+    return "".join(f'<row r="{n}">' + "".join(inline(f"{chr(65 + i)}{n}", v)
+                   for i, v in enumerate(r) if v) + "</row>"
+                   for n, r in enumerate(table, 1))
+def save(name, table, cols="", after="", hidden_rows=()):
+    xml = sheet(rows(table), after).replace("<sheetData>", cols + "<sheetData>")
+    for n in hidden_rows:
+        xml = xml.replace(f'<row r="{n}">', f'<row r="{n}" hidden="1">')
+    workbook(f"{d}/{name}", [("Plan", xml)])
+H = ["Ref", "Recommendation", "Action", "Lead officer", "Target date", "Due", "Status"]
+# Column E, the first target date, hidden; F the date now meant.
+save("hidden_col.xlsx", [H, ["1", "Rec 1", "Audit", "Head of QA", "31/03/2017", "31/03/2018",
+                             "In progress"]],
+     cols='<cols><col min="5" max="5" width="0" hidden="1" customWidth="1"/></cols>')
+# A hidden column C of the same header as the visible D.
+save("hidden_dup.xlsx", [["Ref", "Recommendation", "Action", "Action", "Lead officer", "Status"],
+                         ["1", "Rec 1", "Old wording", "New wording", "Head of QA", "In progress"]],
+     cols='<cols><col min="3" max="3" hidden="true"/></cols>')
+plan = [H[:5] + ["Status"],
+        ["1", "Rec 1", "Audit", "Head of QA", "31/03/2018", "In progress"],
+        ["2", "Rec 1", "Struck out", "Head of QA", "31/03/2018", "Not started"],
+        ["3", "Rec 1", "Report", "Head of QA", "31/03/2018", "Not started"],
+        ["4", "Rec 1", "Struck out too", "Head of QA", "31/03/2018", "Not started"]]
+save("hidden_rows.xlsx", plan, hidden_rows=(3, 5))
+save("filtered.xlsx", plan, after='<autoFilter ref="A1:F5"/>', hidden_rows=(3, 5))
+# A recommendation merged down from a hidden row over visible ones.
+save("hidden_merge.xlsx", [plan[0], plan[1], plan[2][:1] + [None] + plan[2][2:],
+                           plan[3][:1] + [None] + plan[3][2:]],
+     after='<mergeCells count="1"><mergeCell ref="B2:B4"/></mergeCells>', hidden_rows=(2,))
+PY
+case_ "a hidden column is not imported, and a note names it"
+fresh hidden_col
+run import wb/hidden_col.xlsx --authority tb
+expect_status 0; expect_out "1 action"
+expect_err 'note: wb/hidden_col.xlsx:Plan: column E "Target date" is hidden and was not imported'
+expect_eq "$(field 1 due_on)" "2018-03-31" "the due date from the visible column"
+
+case_ "a hidden column of the same header as a visible one does not clash"
+fresh hidden_dup
+run import wb/hidden_dup.xlsx --authority tb
+expect_status 0; expect_out "1 action"
+expect_err 'column C "Action" is hidden and was not imported'
+expect_eq "$(field 1 action)" "New wording" "the visible column's text"
+
+case_ "hidden rows are not imported, and a note names them"
+fresh hidden_rows
+run import wb/hidden_rows.xlsx --authority tb
+expect_status 0; expect_out "imported wb/hidden_rows.xlsx: 2 rows"
+expect_err "note: wb/hidden_rows.xlsx:Plan: rows 3, 5 are hidden and were not imported"
+expect_eq "$(sql "$DB" "SELECT group_concat(description, '|') FROM (SELECT * FROM action ORDER BY ref)")" \
+    "Audit|Report" "the visible rows"
+
+case_ "a value merged down from a hidden row still reaches the visible rows"
+fresh hidden_merge
+run import wb/hidden_merge.xlsx --authority tb
+expect_status 0; expect_out "imported wb/hidden_merge.xlsx: 2 rows"
+expect_err "row 2 is hidden and was not imported"
+expect_eq "$(sql "$DB" "SELECT group_concat(DISTINCT f.text) FROM action a JOIN finding f ON f.id = a.finding_id")" \
+    "Rec 1" "the merged recommendation"
+
+case_ "rows a filter hides are imported"
+fresh filtered
+run import wb/filtered.xlsx --authority tb
+expect_status 0; expect_out "imported wb/filtered.xlsx: 4 rows"
+expect_err_not "hidden"
+
 case_ "--sheet and --help"
 run import --help
 expect_status 0; expect_out "--sheet NAME"; expect_out "--encoding"

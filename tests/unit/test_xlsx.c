@@ -231,11 +231,12 @@ static int collect(void *ctx, const sp_csv_row *row)
 {
     (void)ctx;
     size_t n = strlen(got);
-    n += (size_t)snprintf(got + n, sizeof got - n, "%zu:", row->line);
+    n += (size_t)snprintf(got + n, sizeof got - n, "%zu%s:", row->line,
+                          row->hidden_row ? "(hidden)" : "");
     for (size_t i = 0; i < row->count; i++) {
         ck_assert_uint_eq(strlen(row->fields[i].data), row->fields[i].len);
-        n += (size_t)snprintf(got + n, sizeof got - n, "%s%s", i ? "|" : "",
-                              row->fields[i].data);
+        n += (size_t)snprintf(got + n, sizeof got - n, "%s%s%s", i ? "|" : "",
+                              row->fields[i].data, row->hidden && row->hidden[i] ? "*" : "");
     }
     snprintf(got + n, sizeof got - n, ";");
     return 0;
@@ -315,6 +316,35 @@ START_TEST(cells_without_references)
                   SHEET(""));
     ck_assert_int_eq(read_sheet(&err, "Plan"), SP_OK);
     ck_assert_str_eq(got, "1:1||3;2:two||;");
+}
+END_TEST
+
+#define CELLS(n, a, b, c)                                                                  \
+    "<c r=\"A" n "\" t=\"inlineStr\"><is><t>" a "</t></is></c>"                             \
+    "<c r=\"B" n "\" t=\"inlineStr\"><is><t>" b "</t></is></c>"                             \
+    "<c r=\"C" n "\" t=\"inlineStr\"><is><t>" c "</t></is></c>"
+
+START_TEST(hidden_columns_and_rows)
+{
+    sp_xlsx_error err;
+    /* The reader delivers what is hidden, flagged: the importer decides
+     * (import.c). A hidden column past the values flags nothing; a row a
+     * filter hides is not flagged (a filter is a view). */
+    pack_workbook(
+        "<worksheet xmlns=\"" MAIN "\"><cols><col min=\"2\" max=\"2\" hidden=\"1\"/>"
+        "<col min=\"3\" max=\"3\" width=\"9\"/></cols><sheetData>"
+        "<row r=\"1\">" CELLS("1", "a", "b", "c") "</row>"
+        "<row r=\"2\" hidden=\"true\">" CELLS("2", "d", "e", "f") "</row>"
+        "<row r=\"3\" hidden=\"0\">" CELLS("3", "g", "h", "i") "</row>"
+        "</sheetData></worksheet>",
+        "<worksheet xmlns=\"" MAIN "\"><cols><col min=\"4\" max=\"9\" hidden=\"1\"/></cols>"
+        "<sheetData><row r=\"1\">" CELLS("1", "a", "b", "c") "</row>"
+        "<row r=\"2\" hidden=\"1\">" CELLS("2", "d", "e", "f") "</row>"
+        "</sheetData><autoFilter ref=\"A1:C2\"/></worksheet>");
+    ck_assert_int_eq(read_sheet(&err, "Plan"), SP_OK);
+    ck_assert_str_eq(got, "1:a|b*|c;2(hidden):d|e*|f;3:g|h*|i;");
+    ck_assert_int_eq(read_sheet(&err, "Second sheet"), SP_OK);
+    ck_assert_str_eq(got, "1:a|b|c;2:d|e|f;");
 }
 END_TEST
 
@@ -534,6 +564,7 @@ static Suite *suite(void)
 {
     Suite *s = suite_create("xlsx");
     TCase *t = tcase_create("values");
+    tcase_add_test(t, hidden_columns_and_rows);
     tcase_add_test(t, builtin_formats);
     tcase_add_test(t, custom_formats);
     tcase_add_test(t, dates_1900);
