@@ -305,27 +305,35 @@ int imp_row_rebase(imp_row *r, const char *base)
  * characters allowed (as sp_check_text has it), and no line may leave a
  * direction control open (sp_check_bidi, as sp_check_text has it too). The
  * reader has already checked that every cell is UTF-8 without NUL bytes. */
-static bool has_control(const char *t)
+static bool has_control(const char *t, bool *high)
 {
     const unsigned char *p = (const unsigned char *)t;
     size_t n = strlen(t), i = 0;
-    while (n - i >= SP_WORD && !sp_word_has_below(sp_word_at(p + i), 0x20))
+    uint64_t w, seen = 0; /* every byte ORed in: bit 7 of some byte if any is past ASCII */
+    while (n - i >= SP_WORD && !sp_word_has_below(w = sp_word_at(p + i), 0x20)) {
+        seen |= w;
         i += SP_WORD; /* no control character in these eight bytes */
-    for (; i < n; i++)
+    }
+    for (; i < n; i++) {
+        seen |= p[i];
         if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\r' && p[i] != '\n')
-            return true;
+            return *high = true; /* refused whatever else it holds */
+    }
+    *high = sp_word_has_high(seen);
     return false;
 }
 
 static int check_texts(const imp_row *r, imp_field *field, sp_db *db)
 {
+    bool high = false; /* a byte past ASCII: only then can a direction control be there */
     for (int f = 0; f < F_COUNT; f++) {
-        if (r->cell[f] && has_control(r->cell[f])) {
+        if (r->cell[f] && has_control(r->cell[f], &high)) {
             *field = (imp_field)f;
             return sp_fail(db, SP_EINVALID, "%s holds a control character: expected text",
                            imp_field_name((imp_field)f));
         }
-        if (sp_check_bidi(db, imp_field_name((imp_field)f), r->cell[f]) != SP_OK) {
+        if (r->cell[f] && high &&
+            sp_check_bidi(db, imp_field_name((imp_field)f), r->cell[f]) != SP_OK) {
             *field = (imp_field)f;
             return SP_EINVALID;
         }

@@ -494,6 +494,8 @@ static int number_finding(char ref[24], imp_writer *w, int64_t review_id)
  * spacing aside), as the reports group them. */
 static bool same_theme(const char *a, const char *b)
 {
+    if (strcmp(a, b) == 0) /* nearly every row: its finding's theme as typed (+1.7% keyed) */
+        return true;
     size_t la = strlen(a), lb = strlen(b);
     char sa[256], sb[256];
     char *ka = la < sizeof sa ? sa : malloc(la + 1), *kb = lb < sizeof sb ? sb : malloc(lb + 1);
