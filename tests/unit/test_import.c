@@ -1162,8 +1162,8 @@ START_TEST(malformed_files_change_nothing)
                                    "bad.csv:3:4: unterminated quoted field"));
     sp_import_result_free(rejected(GOOD_ROW "2,Practice,Rec one,Do \"it\",Lead,,,\r\n",
                                    "bad.csv:3:4: '\"' inside an unquoted field"));
-    sp_import_result_free(rejected("1,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Done\r\n",
-                                   "bad.csv:2:8: status 'Done' is not known: expected one of "
+    sp_import_result_free(rejected("1,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Maybe\r\n",
+                                   "bad.csv:2:8: status 'Maybe' is not known: expected one of "
                                    "not_started"));
     sp_import_result_free(rejected("1,T,Rec,Audit,Lead,01/02/2017,31/02/2017,Complete\r\n",
                                    "bad.csv:2:7: due date '31/02/2017' is not a real day"));
@@ -1181,12 +1181,12 @@ START_TEST(every_bad_row_is_reported)
     plan();
     sp_import_result *r = rejected(
         GOOD_ROW
-        "2,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Done\r\n"
+        "2,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Maybe\r\n"
         GOOD_ROW
         "3,T,Rec,Audit,Lead,01/04/2017,31/02/2017,Complete\r\n"
         "4,T,Rec,Audit,Lead\r\n"
         "\"5\",T,Rec,\"Audit\r\nover two lines\",,01/04/2017,30/09/2017,Complete\r\n",
-        "bad.csv:3:8: status 'Done'");
+        "bad.csv:3:8: status 'Maybe'");
     /* The second GOOD_ROW names the first's action: refused too (D1). */
     ck_assert_int_eq(r->rejected, 5);
     ck_assert_uint_eq(r->nerrors, 5);
@@ -1205,7 +1205,7 @@ START_TEST(error_list_is_capped)
     static char body[8192];
     body[0] = '\0';
     for (int i = 0; i < 60; i++)
-        strcat(body, "1,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Done\r\n");
+        strcat(body, "1,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Maybe\r\n");
     sp_import_result *r = rejected(body, "bad.csv:2:8:");
     ck_assert_int_eq(r->rejected, 60);
     ck_assert_uint_eq(r->nerrors, SP_IMPORT_MAX_ERRORS);
