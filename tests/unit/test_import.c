@@ -1224,6 +1224,16 @@ START_TEST(header_problems)
     r = import_text(fx_db, "Finding,Action,Status,Status\nF,A,x,y\n", &o, SP_EINVALID);
     ck_assert_ptr_nonnull(strstr(r->errors[0], "h.csv:1:4: header 'Status' means status"));
     sp_import_result_free(r);
+    /* Two revised dates, or a plain one beside an original and a revised
+     * one, leave no column to be read as the other. */
+    r = import_text(fx_db, "Finding,Action,Revised target date,New due date\nF,A,,\n", &o,
+                    SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "h.csv:1:4: header 'New due date' means due_on"));
+    sp_import_result_free(r);
+    r = import_text(fx_db, "Finding,Action,Original deadline,Revised deadline,Deadline\n"
+                    "F,A,,,\n", &o, SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "h.csv:1:5: header 'Deadline' means due_on"));
+    sp_import_result_free(r);
     r = import_text(fx_db, "", &o, SP_EINVALID);
     ck_assert_ptr_nonnull(strstr(r->errors[0], "h.csv:1: the file is empty"));
     sp_import_result_free(r);
