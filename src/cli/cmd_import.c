@@ -49,6 +49,38 @@ static bool row_number(size_t *out, const char *text)
     return n >= 1 && n <= 1048576 && *end == '\0';
 }
 
+/* The first item of a --map that is not HEADER=FIELD (NULL if none), cut
+ * into item (the library checks the field names). */
+static const char *bad_map_item(char item[256], const char *map)
+{
+    for (const char *p = map; *p;) {
+        size_t n = strcspn(p, ",");
+        const char *eq = memchr(p, '=', n);
+        size_t lead = strspn(p, " \t");
+        bool blank = lead >= n;
+        if (!blank && (!eq || (size_t)(eq - p) == lead)) {
+            snprintf(item, 256, "%.*s", (int)n, p);
+            return item;
+        }
+        p += n + (p[n] == ',');
+    }
+    return NULL;
+}
+
+/* Options whose shape alone is wrong are misuse, found before the plan is
+ * opened. */
+static int check_shapes(cli_ctx *ctx, const sp_import_options *o)
+{
+    char item[256], day[SP_DATE_SIZE];
+    if (o->map && bad_map_item(item, o->map))
+        return cli_misuse(ctx, "--map item '%s' is not HEADER=FIELD: expected a header, '=' "
+                          "and a field, e.g. --map 'Lead=owner'", item);
+    if (o->as_at && sp_date_parse(day, o->as_at) != SP_OK)
+        return cli_misuse(ctx, "--as-at '%s' is not a date: expected the date the sheet "
+                          "speaks for (YYYY-MM-DD or DD/MM/YYYY)", o->as_at);
+    return -1;
+}
+
 static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *o)
 {
     static const struct option opts[] = {
@@ -95,7 +127,7 @@ static int parse_import(cli_ctx *ctx, int argc, char **argv, sp_import_options *
                           "the column names, counted from 1", header_row);
     o->name = argv[optind];
     o->author = author_of(o->author);
-    return -1;
+    return check_shapes(ctx, o);
 }
 
 /* "1 authority, 2 reviews, ..." */
@@ -346,13 +378,19 @@ const cli_command cmd_import = {
     "says which row it is, for a header further down).\n"
     "Headers match ignoring case, spaces and underscores: the export's column\n"
     "names (see 'safeplan export --help'), and\n"
-    "  action_ref  Ref, Reference, No.        theme  Theme, Area\n"
+    "  finding_ref Rec No., Recommendation No., Rec Ref, Finding No., Area No.\n"
+    "  action_ref  Ref, Reference, No., Action No., Action Ref, Action number\n"
+    "  theme       Theme, Area\n"
     "  finding     Finding, Recommendation, Area for consideration, Area for\n"
     "              improvement, Issue (also the kind of a new finding)\n"
     "  action      Action, Actions, Action being taken, What we will do ...\n"
     "  owner       Owner, Lead, Lead officer, Responsible officer, Who ...\n"
     "  start_on    Start, Start date          status  Status\n"
-    "  due_on      Due, Due date, Timescale, Target date, Deadline, By when ...\n"
+    "  due_on      Due, Due date, Timescale, Target date, Deadline, By when,\n"
+    "              Revised (New, Amended) target date, due date, deadline ...\n"
+    "  original_due_on  Original target date, due date, deadline, timescale\n"
+    "A plain Target date beside a Revised one is the original due date (a note\n"
+    "says which column was read as which).\n"
     "  last_update_note      Progress, Progress update, Update, Comments ...\n"
     "  last_update_evidence  Evidence, Impact, Evidence of impact\n"
     "  last_update_on  Last updated           measure  Success measure\n"
@@ -362,7 +400,11 @@ const cli_command cmd_import = {
     "Due: as for 'action add --due', kept as written (column due_as_written);\n"
     "Complete: done (a status that disagrees is an error). A re-import moves a\n"
     "due date only if the timescale's text changed. Sign-off without evidence\n"
-    "is flagged. Status: any spelling (\"In progress\", \"Complete\").\n"
+    "is flagged. Status: any spelling (\"In progress\", \"Complete\"), and\n"
+    "On track, Ongoing, Partially complete, Delayed, At risk, Behind schedule,\n"
+    "Off track (in progress: lateness shows in the RAG, from the dates);\n"
+    "Achieved, Done, Closed, Complete - awaiting sign off (complete: sign-off\n"
+    "is a second person's act). Red, Amber, Green are RAG, not a status.\n"
     "Without finding_ref, rows with the same finding text and theme share a\n"
     "finding (numbered; theme \"General\" if none; a row with no theme joins the\n"
     "text's finding); with it, a row giving another theme than its finding's is\n"

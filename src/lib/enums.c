@@ -45,8 +45,7 @@ static const char *const finding_words[] = {FINDING_KINDS(AS_WORD) NULL};
 static const char *const status_words[] = {STATUSES(AS_WORD) NULL};
 static const char *const rag_words[] = {RAGS(AS_WORD) NULL};
 
-/* Aliases only where the meaning is unambiguous: "closed" is not one (it
- * could be complete or signed off), nor is "done". */
+/* Aliases only where the meaning is unambiguous. */
 static const alias authority_aliases[] = {
     {"local_authority", "council"},
     {"local_safeguarding_children_board", "lscb"},
@@ -79,6 +78,22 @@ static const alias status_aliases[] = {
     {"inprogress", "in_progress"},
     {"started", "in_progress"},
     {"completed", "complete"},
+    /* Councils' words for an open action. One that is late is still in
+     * progress: its dates, not its status, make its RAG amber or red. */
+    {"on_track", "in_progress"},
+    {"ongoing", "in_progress"},
+    {"partially_complete", "in_progress"},
+    {"delayed", "in_progress"},
+    {"at_risk", "in_progress"},
+    {"behind_schedule", "in_progress"},
+    {"off_track", "in_progress"},
+    /* Done but not signed off: sign-off is a second person's act, which a
+     * sheet's "closed" or "awaiting sign off" does not record. */
+    {"achieved", "complete"},
+    {"done", "complete"},
+    {"closed", "complete"},
+    {"complete_awaiting_sign_off", "complete"},
+    {"completed_awaiting_sign_off", "complete"},
     {"signedoff", "signed_off"},
     {"sign_off", "signed_off"},
     {NULL, NULL}};

@@ -304,12 +304,28 @@ static int take_history_header(importer *im, const sp_csv_row *row)
     return rc;
 }
 
+/* Which of a plain and a revised due date column was read as which, since
+ * the header alone names both as the due date. */
+static int note_revised(importer *im, const sp_csv_row *row)
+{
+    char msg[600];
+    int due = im->map.col[F_DUE], orig = im->map.col[F_ORIGINAL_DUE];
+    if (!im->map.revised_pair)
+        return SP_OK;
+    snprintf(msg, sizeof msg, "column %d '%.200s' was read as due_on and column %d '%.200s' as "
+             "original_due_on (a revised date is the one now due; the first is kept as the "
+             "original)", due + 1, row->fields[due].data, orig + 1, row->fields[orig].data);
+    return remark(im, row->line, 0, msg);
+}
+
 static int take_header(importer *im, const sp_csv_row *row)
 {
     int column = -1;
     int rc = imp_map_header(&im->map, &column, im->db, row, &im->user, on_unplaced, im);
     if (rc == SP_OK)
         rc = check_placement(im);
+    if (rc == SP_OK)
+        rc = note_revised(im, row);
     if (rc == SP_OK)
         rc = keep_headers(im, row);
     if (rc == SP_OK)

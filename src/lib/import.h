@@ -59,6 +59,7 @@ typedef struct imp_map {
     int col[F_COUNT];
     size_t ncols;             /* every data row must have this many fields */
     const char *finding_kind; /* default kind, from the finding column's header */
+    bool revised_pair;        /* a plain due date column was read as the original */
 } imp_map;
 
 /* Reads the header row. Columns that hold no field are passed to

@@ -28,20 +28,29 @@ static const field_def fields[F_COUNT] = {
     {"review_ended_on", "Review end"},
     {"review_reported_on", "Review reported"},
     {"review_judgement", "Judgement, Judgment"},
-    {"finding_ref", "Finding reference"},
+    {"finding_ref", "Finding reference, Finding ref, Finding No, Finding No., Rec No, Rec No., "
+                    "Rec Ref, Recommendation No, Recommendation No., Recommendation ref, "
+                    "Recommendation number, Area No, Area No."},
     {"finding_kind", "Finding kind"},
     {"theme", "Theme, Area"},
     {"finding", "Finding, Recommendation, Area for consideration, Area for improvement, "
                 "Issue"},
-    {"action_ref", "Ref, Reference, No., No, Ref no."},
+    {"action_ref", "Ref, Reference, No., No, Ref no., Action No, Action No., Action Ref, "
+                   "Action reference, Action number"},
     {"action", "Action, Actions, Action being taken, What we will do, Action required, "
                "Actions required, Action to be taken, Actions to be taken"},
     {"owner", "Owner, Lead, Lead officer, Lead officers, Responsible officer, Responsible, "
               "Responsibility, Lead responsibility, Who"},
     {"start_on", "Start, Start date"},
-    {"original_due_on", "Original due, Original due date"},
+    {"original_due_on", "Original due, Original due date, Original target date, "
+                        "Original deadline, Original timescale"},
+    /* A revised date is the date the action is now due by (the original
+     * is kept apart, so that slippage shows): see revised_pair. */
     {"due_on", "Due, Due date, Timescale, Timescales, Target date, Target, Deadline, "
-               "By when, When, Completion date, Target completion date"},
+               "By when, When, Completion date, Target completion date, Revised target date, "
+               "Revised due date, Revised due, Revised deadline, Revised timescale, "
+               "New target date, New due date, New deadline, Amended target date, "
+               "Amended due date, Amended deadline, Amended timescale"},
     {"status", "Status"},
     {"measure", "Success measure, Measure of success, How we will know"},
     {"rag", "RAG, RAG rating, RAG status"},
@@ -218,11 +227,38 @@ void imp_user_map_free(imp_user_map *m)
     memset(m, 0, sizeof *m);
 }
 
+/* A due date header that says the date was moved. */
+static bool is_revised(const char *norm)
+{
+    return strncmp(norm, "revised ", 8) == 0 || strncmp(norm, "new ", 4) == 0 ||
+           strncmp(norm, "amended ", 8) == 0;
+}
+
+/* A sheet with both a plain due date ("Target date") and a revised one:
+ * the plain one was the original date, the revised one is the due date.
+ * True if column i (norm) and the due column already placed are such a
+ * pair, which is then placed so. */
+static bool revised_pair(imp_map *m, const sp_csv_row *row, size_t i, const char *norm)
+{
+    char other[HEADER_MAX];
+    int prev = m->col[F_DUE];
+    const sp_csv_field *h = &row->fields[prev];
+    if (m->col[F_ORIGINAL_DUE] >= 0 || !normalise(other, h->data, h->len) ||
+        is_revised(norm) == is_revised(other))
+        return false;
+    m->col[F_DUE] = is_revised(norm) ? (int)i : prev;
+    m->col[F_ORIGINAL_DUE] = is_revised(norm) ? prev : (int)i;
+    m->revised_pair = true;
+    return true;
+}
+
 /* Places column i; SP_EINVALID if its field already has a column. */
 static int place(imp_map *m, int *column, sp_db *db, const sp_csv_row *row, size_t i, int f,
                  const char *norm)
 {
     if (f == F_IGNORE)
+        return SP_OK;
+    if (f == F_DUE && m->col[f] >= 0 && revised_pair(m, row, i, norm))
         return SP_OK;
     if (m->col[f] >= 0) {
         *column = (int)i;
@@ -285,6 +321,7 @@ int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
         m->col[f] = -1;
     m->ncols = row->count;
     m->finding_kind = "recommendation";
+    m->revised_pair = false;
     *column = -1;
     for (size_t i = 0; i < row->count; i++) {
         const sp_csv_field *h = &row->fields[i];

@@ -124,6 +124,20 @@ static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts 
     return SP_OK;
 }
 
+/* A status column that holds RAG ratings (Red, Amber, G...) is refused,
+ * as the ratings say how the action is going, not where it is; the
+ * message says how to read the column as what it is. */
+static int take_status(imp_row *r, imp_field *field, sp_db *db)
+{
+    int rc = take_enum(&r->status, field, db, r, F_STATUS, "status", "status");
+    if (rc != SP_EINVALID || !rag_word(r->cell[F_STATUS]))
+        return rc;
+    return sp_fail(db, SP_EINVALID, "status '%s' looks like a RAG rating, not a status: map "
+                   "the column as rag (--map 'HEADER=rag', and --keep-rag to keep the ratings "
+                   "as overrides), or expected one of %s", r->cell[F_STATUS],
+                   sp_enum_values("status"));
+}
+
 /* "March 2018", as a workbook's month-only cell (mmm-yy) is read: the
  * month's first day, as such a cell read before it was kept as words (the
  * due date alone reads the words, as the month's last day). */
@@ -397,7 +411,7 @@ static void parse_cells(imp_row *r, sp_db *db, const imp_row_opts *o)
     keep(r, db, rc, f);
     rc = take_enum(&r->finding_kind, &f, db, r, F_FINDING_KIND, "finding_kind", "finding kind");
     keep(r, db, rc, f);
-    rc = take_enum(&r->status, &f, db, r, F_STATUS, "status", "status");
+    rc = take_status(r, &f, db);
     keep(r, db, rc, f);
     rc = take_rag(r, &f, db, o);
     keep(r, db, rc, f);

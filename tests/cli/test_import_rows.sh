@@ -435,4 +435,70 @@ expect_status 2
 expect_err "--by '' names nobody"
 expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
 
+# ------------------------------------------------- council-shaped headers (audit)
+# due_dates HEADER DATES: a one-action plan with these date columns imports
+# as original_due_on|due_on 2024-03-31|2024-09-30.
+due_dates() {
+    fresh
+    printf 'Ref,Recommendation,Action,Lead officer,%s\r\n1,Rec 1,Act one,Lead,%s\r\n' "$1" "$2" >due.csv
+    run import due.csv --authority tb
+    expect_status 0
+    expect_err_not "not imported"
+    expect_eq "$(sql "$DB" "SELECT original_due_on || '|' || due_on FROM action")" "2024-03-31|2024-09-30" "dates"
+}
+case_ "Original and Revised target date: the original due date and the due date"
+due_dates 'Original target date,Revised target date,Status' '31/03/2024,30/09/2024,On track'
+case_ "a plain Target date beside a Revised one is the original, and a note says so"
+due_dates 'Target date,New target date' '31/03/2024,30/09/2024'
+expect_err "column 6 'New target date' was read as due_on and column 5 'Target date' as original_due_on"
+case_ "... whichever comes first"
+due_dates 'Amended deadline,Deadline' '30/09/2024,31/03/2024'
+expect_err "column 5 'Amended deadline' was read as due_on and column 6 'Deadline' as original_due_on"
+
+case_ "two plain due date columns are still refused"
+fresh
+printf 'Ref,Recommendation,Action,Lead officer,Target date,Deadline\r\n1,Rec 1,Act one,Lead,31/03/2024,30/09/2024\r\n' >twodue.csv
+run import twodue.csv --authority tb
+expect_status 1
+expect_err "means due_on"
+
+case_ "the council's own numbering: Rec No. and Action No."
+fresh
+printf 'Rec No.,Recommendation,Action No.,Action,Lead officer,Target date\r\n3,Rec 3,3.4,Act one,Lead,31/03/2024\r\n7,Rec 7,7.2,Act two,Lead,31/03/2024\r\n' >numbers.csv
+run import numbers.csv --authority tb
+expect_status 0
+expect_err_not "not imported"
+expect_eq "$(sql "$DB" "SELECT group_concat(f.ref || '/' || a.ref, ' ') FROM (SELECT * FROM action ORDER BY id) a JOIN finding f ON f.id = a.finding_id")" "3/3.4 7/7.2" "refs"
+
+case_ "councils' statuses: in progress, or complete (not signed off)"
+fresh
+{ printf 'Ref,Recommendation,Action,Lead officer,Target date,Status\r\n'
+  n=0; for s in 'On track' Ongoing 'Partially complete' Delayed 'At risk' 'Behind schedule' 'Off track' \
+      Achieved Done Closed 'Complete - awaiting sign off' 'Completed - awaiting sign-off'; do
+      n=$((n + 1)); printf '%s,Rec 1,Act %s,Lead,31/03/2024,%s\r\n' "$n" "$n" "$s"; done; } >statuses.csv
+run import statuses.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(status, ' ') FROM (SELECT * FROM action ORDER BY id)")" \
+    "in_progress in_progress in_progress in_progress in_progress in_progress in_progress complete complete complete complete complete" "statuses"
+
+case_ "a RAG word in the Status column is refused, saying to map it as rag"
+fresh
+printf 'Ref,Recommendation,Action,Lead officer,Target date,Status\r\n1,Rec 1,Act one,Lead,31/03/2024,Amber\r\n' >ragstatus.csv
+run import ragstatus.csv --authority tb
+expect_status 1
+expect_err "status 'Amber' looks like a RAG rating"
+expect_err "--map 'HEADER=rag'"
+
+case_ "--map item without '=' and an impossible --as-at are misuse (exit 2)"
+before=$(fingerprint "$DB" "$DB-wal")
+run import ragstatus.csv --map Foo --authority tb
+expect_status 2
+expect_err "--map item 'Foo' is not HEADER=FIELD"
+run import ragstatus.csv --map 'Lead=owner,=action' --authority tb
+expect_status 2
+run import ragstatus.csv --as-at 31/13/2024 --authority tb
+expect_status 2
+expect_err "--as-at '31/13/2024' is not a date"
+expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
+
 finish

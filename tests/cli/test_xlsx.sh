@@ -84,7 +84,7 @@ cat >lo.csv <<'EOF'
 Ref,Theme,Area for improvement,Action being taken,Responsible officer,Start date,Deadline,Status
 11,Service Delivery,Achieving a better balance between assessment and intervention,"Review CIN cases, with partners",Head of Service,16/07/2012,31/03/2013,In progress
 12,Service Delivery,Achieving a better balance between assessment and intervention,Direct audit capacity to CIN plans,Principal Social Worker,2012-09-01,6 months,Not started
-13,Managing Resources,Ask the 'so what' question,Report impact to the board,LSCB Business Manager,01/10/2012,28/02/2013,Done
+13,Managing Resources,Ask the 'so what' question,Report impact to the board,LSCB Business Manager,01/10/2012,28/02/2013,Maybe
 EOF
 if ! command -v soffice >/dev/null; then
     bad "soffice is not installed (scripts/install-deps.sh installs libreoffice-calc)"
@@ -94,9 +94,9 @@ else
         --infilter="CSV:44,34,76,1,,2057" --convert-to xlsx --outdir "$WORK" lo.csv \
         >/dev/null 2>&1
     [ -s lo.xlsx ] && ok || bad "soffice wrote no lo.xlsx"
-    # The third row says "Done": refused at its cell, nothing imported.
-    refused "lo.xlsx:lo!H4: status 'Done' is not known" import lo.xlsx --authority tb
-    sed -i 's/,Done$/,Complete/' lo.csv
+    # The third row says "Maybe": refused at its cell, nothing imported.
+    refused "lo.xlsx:lo!H4: status 'Maybe' is not known" import lo.xlsx --authority tb
+    sed -i 's/,Maybe$/,Complete/' lo.csv
     rm -f lo.xlsx
     soffice --headless --norestore "-env:UserInstallation=file://$WORK/lo-profile" \
         --infilter="CSV:44,34,76,1,,2057" --convert-to xlsx --outdir "$WORK" lo.csv \

@@ -71,6 +71,19 @@ START_TEST(spellings)
     word_is("status", "signed off", "signed_off");
     word_is("status", "Signed-off", "signed_off");
     word_is("status", "sign-off", "signed_off");
+    /* Councils' words: open, however late; done, not yet signed off. */
+    word_is("status", "On track", "in_progress");
+    word_is("status", "Ongoing", "in_progress");
+    word_is("status", "Partially complete", "in_progress");
+    word_is("status", "Delayed", "in_progress");
+    word_is("status", "At risk", "in_progress");
+    word_is("status", "Behind schedule", "in_progress");
+    word_is("status", "Off-track", "in_progress");
+    word_is("status", "Achieved", "complete");
+    word_is("status", "Done", "complete");
+    word_is("status", "closed", "complete");
+    word_is("status", "Complete - awaiting sign off", "complete");
+    word_is("status", "Completed - awaiting sign-off", "complete");
     word_is("review_kind", "LGA peer review", "lga_peer_review");
     word_is("review_kind", "peer review", "lga_peer_review");
     word_is("review_kind", "Ofsted inspection", "ofsted_inspection");
@@ -94,8 +107,8 @@ START_TEST(refusals)
     word_bad("status", "");
     word_bad("status", "   ");
     word_bad("status", "---");
-    word_bad("status", "done");
-    word_bad("status", "closed");
+    word_bad("status", "Amber"); /* a RAG rating, not a status */
+    word_bad("status", "red");
     word_bad("status", "in progres");
     word_bad("status", "in_progress_x");
     word_bad("status", "red");

@@ -1162,8 +1162,8 @@ START_TEST(malformed_files_change_nothing)
                                    "bad.csv:3:4: unterminated quoted field"));
     sp_import_result_free(rejected(GOOD_ROW "2,Practice,Rec one,Do \"it\",Lead,,,\r\n",
                                    "bad.csv:3:4: '\"' inside an unquoted field"));
-    sp_import_result_free(rejected("1,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Done\r\n",
-                                   "bad.csv:2:8: status 'Done' is not known: expected one of "
+    sp_import_result_free(rejected("1,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Maybe\r\n",
+                                   "bad.csv:2:8: status 'Maybe' is not known: expected one of "
                                    "not_started"));
     sp_import_result_free(rejected("1,T,Rec,Audit,Lead,01/02/2017,31/02/2017,Complete\r\n",
                                    "bad.csv:2:7: due date '31/02/2017' is not a real day"));
@@ -1181,12 +1181,12 @@ START_TEST(every_bad_row_is_reported)
     plan();
     sp_import_result *r = rejected(
         GOOD_ROW
-        "2,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Done\r\n"
+        "2,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Maybe\r\n"
         GOOD_ROW
         "3,T,Rec,Audit,Lead,01/04/2017,31/02/2017,Complete\r\n"
         "4,T,Rec,Audit,Lead\r\n"
         "\"5\",T,Rec,\"Audit\r\nover two lines\",,01/04/2017,30/09/2017,Complete\r\n",
-        "bad.csv:3:8: status 'Done'");
+        "bad.csv:3:8: status 'Maybe'");
     /* The second GOOD_ROW names the first's action: refused too (D1). */
     ck_assert_int_eq(r->rejected, 5);
     ck_assert_uint_eq(r->nerrors, 5);
@@ -1205,7 +1205,7 @@ START_TEST(error_list_is_capped)
     static char body[8192];
     body[0] = '\0';
     for (int i = 0; i < 60; i++)
-        strcat(body, "1,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Done\r\n");
+        strcat(body, "1,T,Rec,Audit,Lead,01/04/2017,30/09/2017,Maybe\r\n");
     sp_import_result *r = rejected(body, "bad.csv:2:8:");
     ck_assert_int_eq(r->rejected, 60);
     ck_assert_uint_eq(r->nerrors, SP_IMPORT_MAX_ERRORS);
@@ -1223,6 +1223,16 @@ START_TEST(header_problems)
     sp_import_result_free(r);
     r = import_text(fx_db, "Finding,Action,Status,Status\nF,A,x,y\n", &o, SP_EINVALID);
     ck_assert_ptr_nonnull(strstr(r->errors[0], "h.csv:1:4: header 'Status' means status"));
+    sp_import_result_free(r);
+    /* Two revised dates, or a plain one beside an original and a revised
+     * one, leave no column to be read as the other. */
+    r = import_text(fx_db, "Finding,Action,Revised target date,New due date\nF,A,,\n", &o,
+                    SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "h.csv:1:4: header 'New due date' means due_on"));
+    sp_import_result_free(r);
+    r = import_text(fx_db, "Finding,Action,Original deadline,Revised deadline,Deadline\n"
+                    "F,A,,,\n", &o, SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "h.csv:1:5: header 'Deadline' means due_on"));
     sp_import_result_free(r);
     r = import_text(fx_db, "", &o, SP_EINVALID);
     ck_assert_ptr_nonnull(strstr(r->errors[0], "h.csv:1: the file is empty"));
