@@ -490,24 +490,6 @@ static int number_finding(char ref[24], imp_writer *w, int64_t review_id)
 /* Councils' sheets seldom give themes; a finding must have one. */
 #define DEFAULT_THEME "General"
 
-/* Two themes are one when their keys match (sp_name_key: case and
- * spacing aside), as the reports group them. */
-static bool same_theme(const char *a, const char *b)
-{
-    if (strcmp(a, b) == 0) /* nearly every row: its finding's theme as typed (+1.7% keyed) */
-        return true;
-    size_t la = strlen(a), lb = strlen(b);
-    char sa[256], sb[256];
-    char *ka = la < sizeof sa ? sa : malloc(la + 1), *kb = lb < sizeof sb ? sb : malloc(lb + 1);
-    bool same = ka && kb && sp_name_key(ka, a, la) == sp_name_key(kb, b, lb) &&
-                strcmp(ka, kb) == 0;
-    if (ka != sa)
-        free(ka);
-    if (kb != sb)
-        free(kb);
-    return same;
-}
-
 /* Remembers the theme of the finding the cache now holds. */
 static int keep_theme(imp_writer *w, const char *theme)
 {
@@ -602,7 +584,7 @@ static int find_finding(imp_writer *w, imp_field *field, const imp_row *r, int64
  * `finding edit`, which records the correction (who, why, when). */
 static int check_theme(imp_writer *w, imp_field *field, const imp_row *r)
 {
-    if (!r->cell[F_THEME] || same_theme(w->finding_theme, r->cell[F_THEME]))
+    if (!r->cell[F_THEME] || sp_name_same(w->finding_theme, r->cell[F_THEME]))
         return SP_OK;
     *field = F_THEME;
     return sp_fail(w->db, SP_EINVALID, "finding '%s' is under the theme '%s', not '%s': "
@@ -626,7 +608,7 @@ static int place_finding(int64_t *id, imp_writer *w, imp_field *field, const imp
         rc = sp_fail(w->db, SP_EINVALID, "no finding: expected a finding reference or text");
     bool hit = rc == SP_OK && cache_hit(&w->finding, review_id, how, key) &&
                (how == 0 || !r->cell[F_THEME] ||
-                same_theme(w->finding_theme, r->cell[F_THEME]));
+                sp_name_same(w->finding_theme, r->cell[F_THEME]));
     if (rc == SP_OK && !hit)
         rc = find_finding(w, field, r, review_id, how, key);
     if (rc == SP_OK && how == 0)

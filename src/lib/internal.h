@@ -355,6 +355,11 @@ size_t sp_name_key(char *out, const char *name, size_t len);
  * that a name pasted from a spreadsheet does not make a second owner.
  * malloc()ed (NULL when out of memory). */
 char *sp_name_tidy(const char *name);
+/* True if a and b have one key (sp_name_key): two themes are one when
+ * they differ only by case or spacing, as the reports group them. Bytes
+ * are compared first: an import asks for every row (+1.7% keyed). False
+ * when out of memory. */
+bool sp_name_same(const char *a, const char *b);
 
 /* Ids by the key of their name (sp_name_key): the importer's owners, so
  * that each new name in a sheet is looked up among the owners without

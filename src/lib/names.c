@@ -403,6 +403,17 @@ static char *key_of(const char *name)
     return key;
 }
 
+bool sp_name_same(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0) /* nearly always, where it is asked row by row */
+        return true;
+    char *ka = key_of(a), *kb = key_of(b);
+    bool same = ka && kb && strcmp(ka, kb) == 0;
+    free(ka);
+    free(kb);
+    return same;
+}
+
 int sp_name_index_get(int64_t *id, const sp_name_index *x, const char *name)
 {
     *id = 0;
