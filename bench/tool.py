@@ -15,8 +15,8 @@
                                     rag_computed(), rag_reason(), rag_tally(),
                                     tally_at() and name_key() replaced by the equivalent SQL expression
                                     (bench/sql/*.expr), ref_path(a, b, ...) by
-                                    a || '/' || b ..., and each part counted by
-                                    rag_tally_groups() by its GROUP BY
+                                    a || '/' || b ..., and the groups of
+                                    tally_rows() by the GROUP BY they stand for
   tool.py same KIND SAFEPLAN.csv BASELINE.csv
                                     check that safeplan's output and the baseline's hold the
                                     same header and rows in the same order, modulo CSV
@@ -89,32 +89,54 @@ def call_args(text, start):
         i += 1
 
 
+COUNTS = ("total", "red", "amber", "green", "blue", "grey", "unrated", "overridden",
+          "not_started", "in_progress", "complete", "signed_off", "transferred", "withdrawn")
+
+
 def ungroup(sql):
-    """sql with each part counted by rag_tally_groups() (sql/report.sql,
-    summary) written back as the GROUP BY it stands for: the shell has no
-    grouping aggregate, and GROUP BY k with rag_tally() is the same work in
-    SQL. The part's shape is (k being any name: summary_theme's is theme)
-      SELECT json_extract(j.value, '$[0]') AS k, json_extract(j.value, '$[1]') AS t
-      FROM (SELECT rag_tally_groups(K, ARGS) AS groups FROM ...) AS s, json_each(s.groups) AS j
-    and becomes
-      SELECT k, t FROM (SELECT K AS k, rag_tally(ARGS) AS t FROM ... GROUP BY 1) AS s"""
-    head = re.compile(r"SELECT json_extract\(j\.value, '\$\[0\]'\) AS (\w+), "
-                      r"json_extract\(j\.value, '\$\[1\]'\) AS t\s*FROM \(SELECT\s*$")
-    tail = re.compile(r"\) AS s,\s*json_each\(s\.groups\) AS j")
+    """sql with the groups of tally_rows() (sql/report.sql, summary and
+    summary_theme; src/lib/tally.c) written back as the GROUP BY they stand
+    for: the shell has no grouping aggregate and no tally_rows, and GROUP
+    BY k with rag_tally() is the same work in SQL. The shape is
+      tally_rows(BY_NAME, (SELECT rag_tally_groups(K, ARGS) FROM ...)[, ...])
+    and becomes a subquery of the same columns (k, ord, total ... withdrawn):
+    each part "SELECT K AS k, rag_tally(ARGS) AS t FROM ... GROUP BY 1", the
+    parts' counts added per k (per name_key(k), the spelling that sorts
+    first, with BY_NAME 1), ord numbering them by k COLLATE NOCASE, k."""
     while True:
-        m = re.search(r"\brag_tally_groups\s*\(", sql)
+        m = re.search(r"\btally_rows\s*\(", sql)
         if not m:
             return sql
         args, end = call_args(sql, m.end() - 1)
-        h = head.search(sql[:m.start()])
-        after = re.match(r"\s*AS groups", sql[end:])
-        t = tail.search(sql, end)
-        if not (h and after and t):
-            raise SystemExit("tool.py: rag_tally_groups() is not in the shape ungroup() knows")
-        k = h.group(1)
-        body = (f"{args[0]} AS {k}, rag_tally({', '.join(args[1:])}) AS t"
-                + sql[end + after.end():t.start()] + " GROUP BY 1) AS s")
-        sql = sql[:h.start()] + f"SELECT {k}, t FROM (SELECT " + body + sql[t.end():]
+        parts = []
+        for part in args[1:]:
+            inner = re.fullmatch(r"\(\s*SELECT\s+rag_tally_groups\s*(\(.*)\)", part, re.S)
+            if not inner:
+                raise SystemExit("tool.py: tally_rows() is not in the shape ungroup() knows")
+            grouped, after = call_args(inner.group(1), 0)
+            parts.append(f"SELECT {grouped[0]} AS k, rag_tally({', '.join(grouped[1:])}) AS t "
+                         + inner.group(1)[after:] + " GROUP BY 1")
+        by_name = args[0] == "1"
+        k = "min(p.k)" if by_name else "p.k"
+        sums = ", ".join(f"sum(tally_at(p.t, {i})) AS {c}" for i, c in enumerate(COUNTS))
+        body = (f"(SELECT {k} AS k, row_number() OVER (ORDER BY {k} COLLATE NOCASE, {k}) AS ord, "
+                f"{sums} FROM ({' UNION ALL '.join(parts)}) AS p "
+                f"GROUP BY {'name_key(p.k)' if by_name else 'p.k'})")
+        sql = sql[:m.start()] + body + sql[end:]
+
+
+def stub_rows(sql):
+    """sql with tally_rows(...) a subquery of its columns that evaluates its
+    arguments, for EXPLAIN QUERY PLAN in Python's sqlite3 (no virtual
+    tables): the plan of each part is the product's."""
+    while True:
+        m = re.search(r"\btally_rows\s*\(", sql)
+        if not m:
+            return sql
+        args, end = call_args(sql, m.end() - 1)
+        cols = ", ".join(f"NULL AS {c}" for c in ("k", "ord") + COUNTS)
+        sql = (sql[:m.start()] + f"(SELECT {cols} FROM (SELECT {', '.join(args)}))"
+               + sql[end:])
 
 
 def inline(sql):
@@ -253,7 +275,7 @@ def expand_includes(body, found):
 
 
 class StubAggregate:
-    """rag_tally() for a query plan, which does not depend on its value."""
+    """rag_tally_groups() for a query plan, which does not depend on its value."""
 
     def step(self, *args):
         pass
@@ -264,17 +286,15 @@ class StubAggregate:
 
 def cmd_eqp(db, name, *items):
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    for fn, argc in (("rag", 10), ("rag_reason", 12), ("rag_computed", 9), ("tally_at", 2)):
+    for fn, argc in (("rag", 10), ("rag_reason", 12), ("rag_computed", 9)):
         con.create_function(fn, argc, lambda *a: None, deterministic=True)
     con.create_function("ref_path", -1, lambda *a: None, deterministic=True)
     con.create_function("name_key", 1, lambda *a: None, deterministic=True)
-    con.create_aggregate("rag_tally", 10, StubAggregate)
     con.create_aggregate("rag_tally_groups", 11, StubAggregate)
     inlined = bool(items) and items[0] == "--inline"
     params = parse_params(items[1:] if inlined else items)
     query = named_query(name, params.pop("settled", "0") == "1")
-    if inlined:
-        query = inline(query)
+    query = inline(query) if inlined else stub_rows(query)
     wanted = set(re.findall(r":([a-z_]+)", query))
     binds = {k: None for k in wanted}
     for k, v in params.items():

@@ -4,7 +4,7 @@
 -- The RAG rules live in C (rag.c) as the SQL functions rag(),
 -- rag_computed() and rag_reason(), so that reports, the export and the
 -- library share one definition; the summaries count with the aggregate
--- rag_tally(), which uses them.
+-- rag_tally_groups() and read the counts with tally_rows (tally.c).
 --
 -- FILTERS. A line "-- filters: SET" is where the filters go: the library
 -- puts there the fragment "-- name: SET_FIELD" of sql/filter.sql for each
@@ -314,22 +314,25 @@ ORDER BY coalesce(x.progress_on, x.start_on), x.id;
 -- name: summary_theme
 -- Counts per theme: see "summary" below for the columns. Findings lead
 -- (CROSS JOIN keeps them the outer loop, so a filter of findings narrows
--- the walk), and the settled actions (see the top of this file) are
--- counted by rag_tally_groups() keyed by the finding's theme, as
--- `summary` counts its groups: one pass, one entry per spelling of a
--- theme, nothing sorted. Grouped by GROUP BY f.theme instead, the counts
--- came without a sort only from a walk in theme order: a council's
--- findings come by review, and its summary sorted all its actions (17.7
--- ms for 11,331 actions at a million, against 10.7 for the same summary
--- by owner). The replayed actions, rebuilt as they stood on :as_of, are
--- counted apart and the two sets of counts added per theme. (Judging
--- every action through a CASE on "settled" cost a summary of a million
--- actions over half as much again, measured when the counts were fifteen
--- SQL sums that each read the state columns.)
--- Themes group without regard to case or spacing (name_key(), names.c),
--- as the --theme filter matches them: "Leadership" and "leadership " are
--- one group (themes are stored tidy, but not always were); a group is
--- named by the spelling that sorts first (byte order).
+-- the walk), and each action is counted by rag_tally_groups() into the
+-- group of its finding's theme, as `summary` counts its groups: one pass,
+-- nothing sorted. Grouped by GROUP BY f.theme instead, the counts came
+-- without a sort only from a walk in theme order: a council's findings
+-- come by review, and its summary sorted all its actions (17.7 ms for
+-- 11,331 actions at a million, against 10.7 for the same summary by
+-- owner). The replayed actions, rebuilt as they stood on :as_of, are
+-- counted apart, and tally_rows (src/lib/tally.c) adds the two sets of
+-- counts per theme. (Judging every action through a CASE on "settled"
+-- cost a summary of a million actions over half as much again, measured
+-- when the counts were fifteen SQL sums that each read the state columns.)
+-- Themes group without regard to case or spacing (by_name: sp_name_key,
+-- names.c), as the --theme filter matches them: "Leadership" and
+-- "leadership " are one group (themes are stored tidy, but not always
+-- were); a group is named by the spelling that sorts first (byte order).
+-- tally_rows gives the groups in the order of ORDER BY "group" COLLATE
+-- NOCASE, "group", numbered in ord: ORDER BY ord sorts nothing. (Themes
+-- grouped and ordered in SQL, a summary of a plan where every finding had
+-- a theme of its own, 154,424 of them, sorted them twice: bench/RESULTS.md.)
 -- replayed: begin
 WITH
 -- include: replayed
@@ -343,42 +346,37 @@ replayed_action AS (
     JOIN action a ON a.id = s.id
 )
 -- replayed: end
-SELECT min(p.theme) AS "group",
+SELECT g.k AS "group",
 -- include: tally_columns
-FROM (
-    SELECT json_extract(j.value, '$[0]') AS theme, json_extract(j.value, '$[1]') AS t
-    FROM (SELECT rag_tally_groups(f.theme, x.status, x.due_on, x.original_due_on,
+FROM tally_rows(1,
+         (SELECT rag_tally_groups(f.theme, x.status, x.due_on, x.original_due_on,
                                   x.progress_on, x.start_on, x.cadence, x.rag_override,
-                                  :as_of, :amber_days, :stale_days) AS groups
+                                  :as_of, :amber_days, :stale_days)
           FROM finding f
           CROSS JOIN review r ON r.id = f.review_id
           CROSS JOIN action x ON x.finding_id = f.id
           WHERE TRUE
 -- filters: by_finding
 -- include: settled_on_day
-          ) AS s,
-         json_each(s.groups) AS j
+         )
 -- replayed: begin
-    UNION ALL
-    SELECT min(f.theme) AS theme,
-           rag_tally(x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on,
-                     x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) AS t
-    FROM replayed_action x
-    JOIN finding f ON f.id = x.finding_id
-    JOIN review r ON r.id = f.review_id
-    WHERE TRUE
+         , (SELECT rag_tally_groups(f.theme, x.status, x.due_on, x.original_due_on,
+                                    x.progress_on, x.start_on, x.cadence, x.rag_override,
+                                    :as_of, :amber_days, :stale_days)
+            FROM replayed_action x
+            JOIN finding f ON f.id = x.finding_id
+            JOIN review r ON r.id = f.review_id
+            WHERE TRUE
 -- filters: by_action
-    GROUP BY f.theme COLLATE NOCASE
+           )
 -- replayed: end
-) AS p
-GROUP BY name_key(p.theme)
-ORDER BY "group" COLLATE NOCASE, "group";
+     ) AS g
+ORDER BY g.ord;
 
 -- name: summary
 -- Counts per owner, review, authority or status (:by); one pass over the
--- actions (in table order, the rest looked up by primary key), grouped by
--- id (names are looked up once per group afterwards). Each group is named
--- in the form the matching filter takes. Status groups follow the
+-- actions (in table order, the rest looked up by primary key). Each group
+-- is named in the form the matching filter takes. Status groups follow the
 -- lifecycle; the others are in name order.
 --
 -- The RAG columns count the COMPUTED rating, overrides aside:
@@ -390,20 +388,17 @@ ORDER BY "group" COLLATE NOCASE, "group";
 --          written into the file by hand (`safeplan check` names each), so
 --          that the colours always add up to the total
 -- overridden counts the actions whose manual override shows another
--- colour. The aggregate rag_tally() (src/lib/rag.c) makes every count of a
--- group in one call per action, and tally_at(t, i) reads count i, in the
--- order of the columns here (0 total, 1 red, and so on): fifteen SQL sums
--- over the same columns cost two thirds of a summary.
+-- colour. The aggregate rag_tally_groups() (src/lib/tally.c) makes every
+-- count of a group in one call per action (sp_tally_bits, rag.c): fifteen
+-- SQL sums over the same columns cost two thirds of a summary.
 -- tests/unit/test_report.c checks every column against rag_computed() for
--- each action; tests/unit/test_rag.c checks rag_tally() against the sums.
+-- each action; tests/unit/test_rag.c checks the counts against the sums.
 --
 -- As in summary_theme, settled and replayed actions are counted apart and
--- the counts added per group.
---
--- Each part counts its groups with rag_tally_groups() (src/lib/rag.c), a
--- hash table of the groups, and json_each() gives them back as rows:
--- GROUP BY k sorted every action counted, in memory (113 MiB for a
--- summary of a million actions). Only the groups are then grouped again.
+-- tally_rows adds the counts per group: the groups are counted in a hash
+-- table, as GROUP BY k sorted every action counted, in memory (113 MiB
+-- for a summary of a million actions). Only the groups are then sorted,
+-- by name, which is looked up once per group.
 --
 -- The review or authority of an action is looked up only when the groups
 -- are reviews or authorities (the subqueries in the CASE): joining finding
@@ -428,14 +423,9 @@ SELECT CASE :by
                              JOIN authority a ON a.id = r.authority_id WHERE r.id = g.k)
          WHEN 'authority' THEN (SELECT code FROM authority WHERE id = g.k)
          ELSE g.k END AS "group",
-       g.total, g.red, g.amber, g.green, g.blue, g.grey, g.unrated, g.overridden,
-       g.not_started, g.in_progress, g.complete, g.signed_off, g.transferred, g.withdrawn
-FROM (
-    SELECT p.k,
 -- include: tally_columns
-    FROM (
-        SELECT json_extract(j.value, '$[0]') AS k, json_extract(j.value, '$[1]') AS t
-        FROM (SELECT rag_tally_groups(
+FROM tally_rows(0,
+         (SELECT rag_tally_groups(
                   CASE :by WHEN 'owner' THEN x.owner_id
                            WHEN 'review' THEN (SELECT f.review_id FROM finding f
                                                WHERE f.id = x.finding_id)
@@ -444,34 +434,28 @@ FROM (
                                                   WHERE f.id = x.finding_id)
                            ELSE x.status END,
                   x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on,
-                  x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) AS groups
-              FROM action x
-              WHERE TRUE
+                  x.cadence, x.rag_override, :as_of, :amber_days, :stale_days)
+          FROM action x
+          WHERE TRUE
 -- filters: by_action
 -- include: settled_on_day
-              ) AS s,
-             json_each(s.groups) AS j
+         )
 -- replayed: begin
-        UNION ALL
-        SELECT json_extract(j.value, '$[0]') AS k, json_extract(j.value, '$[1]') AS t
-        FROM (SELECT rag_tally_groups(
+         , (SELECT rag_tally_groups(
                   CASE :by WHEN 'owner' THEN x.owner_id
                            WHEN 'review' THEN f.review_id
                            WHEN 'authority' THEN r.authority_id
                            ELSE x.status END,
                   x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on,
-                  x.cadence, x.rag_override, :as_of, :amber_days, :stale_days) AS groups
-              FROM replayed_action x
-              JOIN finding f ON f.id = x.finding_id
-              JOIN review r ON r.id = f.review_id
-              WHERE TRUE
+                  x.cadence, x.rag_override, :as_of, :amber_days, :stale_days)
+            FROM replayed_action x
+            JOIN finding f ON f.id = x.finding_id
+            JOIN review r ON r.id = f.review_id
+            WHERE TRUE
 -- filters: by_action
-                ) AS s,
-             json_each(s.groups) AS j
+           )
 -- replayed: end
-    ) AS p
-    GROUP BY p.k
-) AS g
+     ) AS g
 ORDER BY CASE :by WHEN 'status' THEN
              CASE g.k WHEN 'not_started' THEN 1 WHEN 'in_progress' THEN 2
                       WHEN 'complete' THEN 3 WHEN 'signed_off' THEN 4
@@ -494,22 +478,9 @@ SELECT NOT EXISTS (SELECT 1 FROM action WHERE last_update_on > :as_of);
                   WHERE u.action_id = x.id AND u.on_date <= :as_of))
 
 -- name: tally_columns
--- Fragment (included above): a summary's columns from the arrays of
--- rag_tally() in p.t, added up over its parts.
-       sum(tally_at(p.t, 0)) AS total,
-       sum(tally_at(p.t, 1)) AS red,
-       sum(tally_at(p.t, 2)) AS amber,
-       sum(tally_at(p.t, 3)) AS green,
-       sum(tally_at(p.t, 4)) AS blue,
-       sum(tally_at(p.t, 5)) AS grey,
-       sum(tally_at(p.t, 6)) AS unrated,
-       sum(tally_at(p.t, 7)) AS overridden,
-       sum(tally_at(p.t, 8)) AS not_started,
-       sum(tally_at(p.t, 9)) AS in_progress,
-       sum(tally_at(p.t, 10)) AS complete,
-       sum(tally_at(p.t, 11)) AS signed_off,
-       sum(tally_at(p.t, 12)) AS transferred,
-       sum(tally_at(p.t, 13)) AS withdrawn
+-- Fragment (included above): a summary's counts, as tally_rows g gives them.
+       g.total, g.red, g.amber, g.green, g.blue, g.grey, g.unrated, g.overridden,
+       g.not_started, g.in_progress, g.complete, g.signed_off, g.transferred, g.withdrawn
 
 -- name: replayed
 -- Fragment (included above): the state of each action updated after

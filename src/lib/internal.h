@@ -277,6 +277,8 @@ bool sp_utf8_valid(const char *text, size_t len);
 
 /* Registers the SQL functions the queries use (rag(), rag_reason() ...). */
 int sp_register_functions(sp_db *db);
+/* Registers the summaries' rag_tally_groups() and tally_rows (tally.c). */
+int sp_register_tally(sp_db *db);
 /* Registers ref_path(), the '/'-joined path of refs (ref.c). */
 int sp_register_ref_functions(sp_db *db);
 

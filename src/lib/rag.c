@@ -513,12 +513,13 @@ static const struct {
 enum { S_NOT_STARTED, S_IN_PROGRESS, S_COMPLETE, S_SIGNED_OFF, S_TRANSFERRED, S_WITHDRAWN,
        S_OTHER, S_NULL };
 
-/* rag_tally's counts, in the order the summaries show them. */
+/* A summary's counts, in the order it shows them (tally.c). */
 enum {
     T_TOTAL, T_RED, T_AMBER, T_GREEN, T_BLUE, T_GREY, T_UNRATED, T_OVERRIDDEN,
     T_STATUS, /* then one per word of tally_statuses, in its order */
     T_COUNT = T_STATUS + S_OTHER
 };
+_Static_assert(T_COUNT == SP_TALLY_COUNTS, "rag.h's count of a summary's columns");
 
 /* v's bytes as SQLite's BINARY collation compares them to word: only a
  * TEXT value can equal it ('complete' stored as a BLOB does not). */
@@ -576,21 +577,21 @@ static const char *tally_computed(int argc, sqlite3_value **argv)
     return sp_rag_computed(&in);
 }
 
-/* rag_tally(status, due_on, original_due_on, progress_on, start_on, cadence,
- *           rag_override, as_of, amber_days, stale_days): an aggregate, the
- * counts of report/summary and summary_theme for the actions it is given,
- * in the order of the T_ columns above, read with tally_at():
+/* sp_tally_bits (rag.h): the counts of report/summary and summary_theme
+ * one action adds one to, in the order of the T_ columns above:
  *   red      open and due before as_of: exactly the overdue list
  *   amber, green  the other open actions, by rag_computed()
  *   blue, grey    complete or signed off; transferred or withdrawn
  *   unrated  an open action rag_computed() cannot rate, or a status the
  *            schema forbids (a file edited by hand): the colours add up
  *   overridden  an override that differs from rag_computed()
- * then the count of each status. One C call per action replaces fifteen
- * SQL sums over the same columns (two thirds of a summary's instructions:
- * bench/RESULTS.md). sql/report.sql's history has the sums; tests/unit/
- * test_rag.c checks the two agree on every kind of value. */
-static void tally_add(sqlite3_int64 *t, int argc, sqlite3_value **argv)
+ * then the count of each status. No count is added to twice, so a bit
+ * each says it all, and the caller keeps counts of the width it needs.
+ * One C call per action replaces fifteen SQL sums over the same columns
+ * (two thirds of a summary's instructions: bench/RESULTS.md).
+ * sql/report.sql's history has the sums; tests/unit/test_rag.c checks the
+ * two agree on every kind of value. */
+unsigned sp_tally_bits(int argc, sqlite3_value **argv)
 {
     /* Types first: reading a BLOB as text (args_common) makes it TEXT. */
     int status = tally_status(argv[0]);
@@ -599,264 +600,33 @@ static void tally_add(sqlite3_int64 *t, int argc, sqlite3_value **argv)
     bool overridden = sqlite3_value_type(over) != SQLITE_NULL;
     const char *computed = NULL;
     bool rated = false;
-    t[T_TOTAL]++;
+    unsigned bits = 1u << T_TOTAL;
     if (status < S_OTHER)
-        t[T_STATUS + status]++;
+        bits |= 1u << (T_STATUS + status);
     if (status == S_NOT_STARTED || status == S_IN_PROGRESS) {
         if (before == 1) {
-            t[T_RED]++;
+            bits |= 1u << T_RED;
         } else {
             computed = tally_computed(argc, argv);
             rated = true;
-            t[is(computed, "amber") ? T_AMBER : is(computed, "green") ? T_GREEN : T_UNRATED]++;
+            bits |= 1u << (is(computed, "amber")   ? T_AMBER
+                           : is(computed, "green") ? T_GREEN
+                                                   : T_UNRATED);
         }
     }
-    t[T_BLUE] += status == S_COMPLETE || status == S_SIGNED_OFF;
-    t[T_GREY] += status == S_TRANSFERRED || status == S_WITHDRAWN;
-    t[T_UNRATED] += status == S_OTHER;
+    if (status == S_COMPLETE || status == S_SIGNED_OFF)
+        bits |= 1u << T_BLUE;
+    if (status == S_TRANSFERRED || status == S_WITHDRAWN)
+        bits |= 1u << T_GREY;
+    if (status == S_OTHER)
+        bits |= 1u << T_UNRATED;
     if (overridden) {
         if (!rated)
             computed = tally_computed(argc, argv);
-        t[T_OVERRIDDEN] += computed && !text_is(over, computed);
+        if (computed && !text_is(over, computed))
+            bits |= 1u << T_OVERRIDDEN;
     }
-}
-
-static void tally_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    sqlite3_int64 *t = sqlite3_aggregate_context(ctx, T_COUNT * sizeof *t);
-    if (!t) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    tally_add(t, argc, argv);
-}
-
-static void tally_final(sqlite3_context *ctx)
-{
-    static const sqlite3_int64 none[T_COUNT];
-    const sqlite3_int64 *t = sqlite3_aggregate_context(ctx, 0);
-    sqlite3_result_blob(ctx, t ? t : none, T_COUNT * sizeof *t, SQLITE_TRANSIENT);
-}
-
-/* rag_tally_groups(k, status, ... stale_days): rag_tally() for each value
- * of k at once, as JSON: [[k, "[count,...]"], ...], groups in the order
- * first met. A summary grouped with GROUP BY k sorted every action it
- * counted, in memory (temp_store is MEMORY: no plan in temporary files),
- * 113 MiB at a million actions; this holds one entry per group, in a
- * hash table, and reads each action once. Each group's counts are one
- * JSON string, which tally_at() reads as it reads an array: as an array,
- * json_each() parsed fourteen more nodes a group (a summary by theme of a
- * plan where every finding had a theme of its own, 154,424 groups, peaked
- * at 137 MiB). */
-typedef struct tally_group {
-    int type;             /* SQLITE_INTEGER, SQLITE_NULL or SQLITE_TEXT */
-    sqlite3_int64 key;    /* the integer, or the text's offset in `text` */
-    size_t len;           /* the text's length */
-    sqlite3_int64 t[T_COUNT];
-} tally_group;
-
-typedef struct tally_groups {
-    tally_group *group;
-    size_t n, cap;
-    uint32_t *slot; /* 1 + index into group, 0 empty; cap * 2 slots */
-    char *text;
-    size_t text_len, text_cap;
-    size_t last; /* 1 + index of the group met last, 0 before the first */
-} tally_groups;
-
-static uint64_t key_hash(int type, sqlite3_int64 i, const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603u ^ (uint64_t)type;
-    if (type == SQLITE_INTEGER)
-        return (h ^ (uint64_t)i) * 0x9E3779B97F4A7C15u;
-    for (size_t k = 0; k < len; k++)
-        h = (h ^ (unsigned char)s[k]) * 1099511628211u;
-    return h;
-}
-
-static bool key_equal(const tally_groups *g, const tally_group *e, int type, sqlite3_int64 i,
-                      const char *s, size_t len)
-{
-    if (e->type != type)
-        return false;
-    if (type == SQLITE_INTEGER)
-        return e->key == i;
-    return type == SQLITE_NULL ||
-           (e->len == len && (len == 0 || memcmp(g->text + e->key, s, len) == 0));
-}
-
-/* Doubles the table (and its slots) when it is half full. */
-static bool groups_grow(tally_groups *g)
-{
-    size_t cap = g->cap ? g->cap * 2 : 64;
-    tally_group *group = sqlite3_realloc64(g->group, cap * sizeof *group);
-    uint32_t *slot = sqlite3_malloc64(cap * 2 * sizeof *slot);
-    if (group)
-        g->group = group;
-    if (!group || !slot || cap * 2 > UINT32_MAX) {
-        sqlite3_free(slot);
-        return false;
-    }
-    memset(slot, 0, cap * 2 * sizeof *slot);
-    for (size_t k = 0; k < g->n; k++) {
-        const tally_group *e = &g->group[k];
-        const char *s = e->type == SQLITE_TEXT ? g->text + e->key : NULL;
-        size_t at = key_hash(e->type, e->key, s, e->len) & (cap * 2 - 1);
-        while (slot[at])
-            at = (at + 1) & (cap * 2 - 1);
-        slot[at] = (uint32_t)k + 1;
-    }
-    sqlite3_free(g->slot);
-    g->slot = slot;
-    g->cap = cap;
-    return true;
-}
-
-static bool text_keep(tally_groups *g, const char *s, size_t len)
-{
-    if (!g->text || g->text_len + len > g->text_cap) { /* never NULL once a text key is kept */
-        size_t cap = (g->text_cap + len) * 2 + 64;
-        char *text = sqlite3_realloc64(g->text, cap);
-        if (!text)
-            return false;
-        g->text = text;
-        g->text_cap = cap;
-    }
-    if (len)
-        memcpy(g->text + g->text_len, s, len);
-    g->text_len += len;
-    return true;
-}
-
-/* The counts of k's group, made if new; NULL when out of memory. Keys are
- * compared as GROUP BY would for the values a summary groups by: ids are
- * integers, statuses text, and a NULL is a group of its own. */
-static sqlite3_int64 *group_of(tally_groups *g, sqlite3_value *k)
-{
-    int type = sqlite3_value_type(k);
-    sqlite3_int64 i = type == SQLITE_INTEGER ? sqlite3_value_int64(k) : 0;
-    const char *s = NULL;
-    size_t len = 0;
-    if (type != SQLITE_INTEGER && type != SQLITE_NULL) {
-        s = (const char *)sqlite3_value_text(k);
-        len = (size_t)sqlite3_value_bytes(k);
-        type = SQLITE_TEXT;
-    }
-    /* Runs of one key are the common case (a finding's actions share its
-       theme, a review its authority): no hash for those. */
-    if (g->last && key_equal(g, &g->group[g->last - 1], type, i, s, len))
-        return g->group[g->last - 1].t;
-    if (g->n * 2 >= g->cap && !groups_grow(g))
-        return NULL;
-    size_t mask = g->cap * 2 - 1, at = key_hash(type, i, s, len) & mask;
-    for (; g->slot[at]; at = (at + 1) & mask) {
-        tally_group *e = &g->group[g->slot[at] - 1];
-        if (key_equal(g, e, type, i, s, len)) {
-            g->last = g->slot[at];
-            return e->t;
-        }
-    }
-    tally_group *e = &g->group[g->n];
-    memset(e, 0, sizeof *e);
-    e->type = type;
-    e->key = type == SQLITE_TEXT ? (sqlite3_int64)g->text_len : i;
-    e->len = len;
-    if (type == SQLITE_TEXT && !text_keep(g, s, len))
-        return NULL;
-    g->slot[at] = (uint32_t)++g->n;
-    g->last = g->n;
-    return e->t;
-}
-
-static void groups_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    tally_groups *g = sqlite3_aggregate_context(ctx, sizeof *g);
-    sqlite3_int64 *t = g ? group_of(g, argv[0]) : NULL;
-    if (!t) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    tally_add(t, argc - 1, argv + 1);
-}
-
-static void groups_final(sqlite3_context *ctx)
-{
-    tally_groups *g = sqlite3_aggregate_context(ctx, 0);
-    sqlite3_str *out = sqlite3_str_new(NULL);
-    sqlite3_str_appendchar(out, 1, '[');
-    for (size_t k = 0; g && k < g->n; k++) {
-        const tally_group *e = &g->group[k];
-        sqlite3_str_appendall(out, k ? ",[" : "[");
-        if (e->type == SQLITE_INTEGER)
-            sqlite3_str_appendf(out, "%lld", (long long)e->key);
-        else if (e->type == SQLITE_NULL)
-            sqlite3_str_appendall(out, "null");
-        else
-            sp_json_text(out, g->text + e->key, e->len);
-        for (int c = 0; c < T_COUNT; c++)
-            sqlite3_str_appendf(out, c ? ",%lld" : ",\"[%lld", (long long)e->t[c]);
-        sqlite3_str_appendall(out, "]\"]");
-    }
-    sqlite3_str_appendchar(out, 1, ']');
-    if (g) {
-        sqlite3_free(g->group);
-        sqlite3_free(g->slot);
-        sqlite3_free(g->text);
-    }
-    int err = sqlite3_str_errcode(out);
-    int n = sqlite3_str_length(out);
-    char *json = sqlite3_str_finish(out);
-    if (err != SQLITE_OK || !json) {
-        sqlite3_free(json);
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    sqlite3_result_text(ctx, json, n, sqlite3_free);
-}
-
-/* Count i of a group's counts as rag_tally_groups() writes them, the JSON
- * array "[n0,n1,...]"; NULL if there is no such count. */
-static void tally_at_json(sqlite3_context *ctx, const char *t, sqlite3_int64 i)
-{
-    if (!t || *t != '[' || i < 0 || i >= T_COUNT) {
-        sqlite3_result_null(ctx);
-        return;
-    }
-    t++;
-    for (sqlite3_int64 k = 0; k < i && t; k++)
-        if ((t = strchr(t, ',')) != NULL)
-            t++;
-    char *end;
-    long long n = t ? strtoll(t, &end, 10) : 0;
-    if (!t || end == t || (*end != ',' && *end != ']')) {
-        sqlite3_result_null(ctx);
-        return;
-    }
-    sqlite3_result_int64(ctx, n);
-}
-
-/* tally_at(tally, i): count i of a rag_tally() value, or of a group of
- * rag_tally_groups() (NULL if it is neither). A summary reads each of its fourteen columns so, for every group:
- * reading them from JSON text was a quarter of a summary by owner, whose
- * groups are small and many. */
-static void sql_tally_at(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    (void)argc;
-    sqlite3_int64 i = sqlite3_value_int64(argv[1]), n;
-    const char *t = NULL;
-    if (sqlite3_value_type(argv[0]) == SQLITE_TEXT) {
-        tally_at_json(ctx, (const char *)sqlite3_value_text(argv[0]), i);
-        return;
-    }
-    if (sqlite3_value_type(argv[0]) == SQLITE_BLOB)
-        t = sqlite3_value_blob(argv[0]);
-    if (!t || sqlite3_value_bytes(argv[0]) != (int)(T_COUNT * sizeof n) || i < 0 ||
-        i >= T_COUNT) {
-        sqlite3_result_null(ctx);
-        return;
-    }
-    memcpy(&n, t + i * (sqlite3_int64)sizeof n, sizeof n);
-    sqlite3_result_int64(ctx, n);
+    return bits;
 }
 
 int sp_register_functions(sp_db *db)
@@ -869,19 +639,13 @@ int sp_register_functions(sp_db *db)
         {"rag_computed", 9, sql_rag_computed},
         {"rag", 10, sql_rag},
         {"rag_reason", 12, sql_rag_reason},
-        {"tally_at", 2, sql_tally_at},
     };
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         if (sqlite3_create_function_v2(db->sql, fns[i].name, fns[i].argc, flags, NULL,
                                        fns[i].fn, NULL, NULL, NULL) != SQLITE_OK)
             return sp_fail_sql(db, "registering SQL functions");
-    if (sqlite3_create_function_v2(db->sql, "rag_tally", 10, flags, NULL, NULL, tally_step,
-                                   tally_final, NULL) != SQLITE_OK ||
-        sqlite3_create_function_v2(db->sql, "rag_tally_groups", 11, flags, NULL, NULL,
-                                   groups_step, groups_final, NULL) != SQLITE_OK)
-        return sp_fail_sql(db, "registering SQL functions");
-    return SP_OK;
+    return sp_register_tally(db);
 }
 
 /* ------------------------------------------------------------------ */

@@ -1,8 +1,8 @@
 /*
  * Internal: the RAG rules. One implementation, called directly from C and
  * through the SQL functions rag(), rag_computed() and rag_reason(), and
- * the summaries' aggregate rag_tally(), that sp_register_functions
- * installs on every connection.
+ * the summaries' counts (sp_tally_bits, for tally.c), that
+ * sp_register_functions installs on every connection.
  *
  * For an as-of date, first match wins:
  *   blue   status complete or signed_off
@@ -21,6 +21,8 @@
 #define SP_RAG_H
 
 #include <stddef.h>
+
+#include <sqlite3.h>
 
 #define SP_RAG_AMBER_DAYS_DEFAULT 28
 #define SP_RAG_STALE_DAYS_DEFAULT 60
@@ -67,6 +69,15 @@ int sp_rag_reason(const char **rag, char *buf, size_t size, const sp_rag_in *in)
 
 /* The same for the computed rating alone (no override part). */
 int sp_rag_computed_reason(const char **rag, char *buf, size_t size, const sp_rag_in *in);
+
+/* The number of counts in a summary's row (total, red, amber, green,
+ * blue, grey, unrated, overridden, then each of the six statuses). */
+#define SP_TALLY_COUNTS 14
+
+/* Which of a summary's counts one action adds one to: bit i for count i.
+ * argv: status, due_on, original_due_on, progress_on, start_on, cadence,
+ * rag_override, as_of, amber_days, stale_days (argc 10). */
+unsigned sp_tally_bits(int argc, sqlite3_value **argv);
 
 /* Reads rag.grace_days (the default when unset). */
 struct sp_db;

@@ -521,16 +521,17 @@ static const char tally_sums[] =
     "sum(x.status = 'complete'), sum(x.status = 'signed_off'), "
     "sum(x.status = 'transferred'), sum(x.status = 'withdrawn'))";
 
-/* rag_tally()'s counts, read with tally_at(), as the same JSON array. */
+/* tally_rows' counts, as the same JSON array. */
 static const char tally_read[] =
-    "tally_at(c, 0), tally_at(c, 1), tally_at(c, 2), tally_at(c, 3), tally_at(c, 4), "
-    "tally_at(c, 5), tally_at(c, 6), tally_at(c, 7), tally_at(c, 8), tally_at(c, 9), "
-    "tally_at(c, 10), tally_at(c, 11), tally_at(c, 12), tally_at(c, 13)";
+    "json_array(g.total, g.red, g.amber, g.green, g.blue, g.grey, g.unrated, g.overridden, "
+    "g.not_started, g.in_progress, g.complete, g.signed_off, g.transferred, g.withdrawn)";
+
+#define TALLY_ARGS "x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, " \
+                   "x.cadence, x.rag_override, :as_of, :amber_days, :stale_days"
 
 /* Each group holds every status, so that a sum is never of NULLs alone. */
-#define TALLY_GROUPS "GROUP BY quote(x.due_on), quote(x.original_due_on), " \
-                     "quote(x.progress_on), quote(x.start_on), quote(x.cadence), " \
-                     "quote(x.rag_override)"
+#define TALLY_KEY "quote(x.due_on) || quote(x.original_due_on) || quote(x.progress_on) || " \
+                  "quote(x.start_on) || quote(x.cadence) || quote(x.rag_override)"
 
 START_TEST(tally_equals_sums)
 {
@@ -538,68 +539,81 @@ START_TEST(tally_equals_sums)
     ck_assert_int_eq(sqlite3_exec(db, tally_values, NULL, NULL, NULL), SQLITE_OK);
     char sql[8192];
     int n = snprintf(sql, sizeof sql,
-                     "WITH a AS (SELECT row_number() OVER () AS g, rag_tally(x.status, "
-                     "x.due_on, x.original_due_on, x.progress_on, x.start_on, x.cadence, "
-                     "x.rag_override, :as_of, :amber_days, :stale_days) AS c FROM v x %s), "
-                     "a2 AS (SELECT g, json_array(%s) AS t FROM a), "
-                     "b AS (SELECT row_number() OVER () AS g, %s AS t FROM v x %s) "
+                     "WITH a AS (SELECT g.k, %s AS t FROM tally_rows(0, (SELECT "
+                     "rag_tally_groups(" TALLY_KEY ", " TALLY_ARGS ") FROM v x)) AS g), "
+                     "b AS (SELECT " TALLY_KEY " AS k, %s AS t FROM v x GROUP BY 1) "
                      "SELECT count(*), sum(a.t IS NOT b.t), min(CASE WHEN a.t IS NOT b.t "
-                     "THEN a.t || ' <> ' || b.t END), sum(a.t ->> 0) FROM a2 AS a JOIN b USING (g)",
-                     TALLY_GROUPS, tally_read, tally_sums, TALLY_GROUPS);
+                     "THEN a.t || ' <> ' || b.t END), sum(a.t ->> 0), "
+                     "(SELECT count(*) FROM a) FROM a JOIN b USING (k)",
+                     tally_read, tally_sums);
     ck_assert_int_lt(n, (int)sizeof sql);
     static const char *const days[] = {"2017-07-01", "2017-06-02", "2017-07-20", "2017-12-31"};
     for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
         sqlite3_stmt *st;
-        ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+        ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s",
+                      sqlite3_errmsg(db));
         sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":as_of"), days[i], -1,
                           SQLITE_STATIC);
         sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":amber_days"), 28);
         sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":stale_days"), i % 2 ? 0 : 60);
         ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
         ck_assert_int_eq(sqlite3_column_int(st, 0), 6 * 3 * 3 * 2 * 2 * 6);
+        ck_assert_int_eq(sqlite3_column_int(st, 4), 6 * 3 * 3 * 2 * 2 * 6);
         ck_assert_msg(sqlite3_column_int(st, 1) == 0, "as of %s, %d groups differ, first %s",
                       days[i], sqlite3_column_int(st, 1), sqlite3_column_text(st, 2));
         ck_assert_int_eq(sqlite3_column_int(st, 3), 9 * 6 * 3 * 3 * 2 * 2 * 6);
         sqlite3_finalize(st);
     }
-    /* tally_at() reads only a tally: anything else, or a count it does not
-     * have, is NULL. */
-    sqlite3_stmt *st;
-    ck_assert_int_eq(sqlite3_prepare_v2(db,
-                                        "SELECT tally_at('[1]', 1) IS NULL, "
-                                        "tally_at(zeroblob(111), 0) IS NULL, "
-                                        "tally_at(zeroblob(112), -1) IS NULL, "
-                                        "tally_at(zeroblob(112), 14) IS NULL, "
-                                        "tally_at(zeroblob(112), 13)",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-    for (int i = 0; i < 4; i++)
-        ck_assert_int_eq(sqlite3_column_int(st, i), 1);
-    ck_assert_int_eq(sqlite3_column_type(st, 4), SQLITE_INTEGER);
-    ck_assert_int_eq(sqlite3_column_int(st, 4), 0);
-    sqlite3_finalize(st);
-    /* ... or a group's counts as rag_tally_groups() writes them */
-    ck_assert_int_eq(sqlite3_prepare_v2(db,
-                                        "SELECT tally_at('[7,-2,9]', 0), tally_at('[7,-2,9]', 1), "
-                                        "tally_at('[7,-2,9]', 2), tally_at('x', 0) IS NULL, "
-                                        "tally_at('[7,x]', 1) IS NULL",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-    ck_assert_int_eq(sqlite3_column_int(st, 0), 7);
-    ck_assert_int_eq(sqlite3_column_int(st, 1), -2);
-    ck_assert_int_eq(sqlite3_column_int(st, 2), 9);
-    ck_assert_int_eq(sqlite3_column_int(st, 3), 1);
-    ck_assert_int_eq(sqlite3_column_int(st, 4), 1);
-    sqlite3_finalize(st);
 }
 END_TEST
 
-/* rag_tally_groups(k, ...) gives, for each value of k, what rag_tally()
- * gives under GROUP BY k: for integer keys (more groups than its table
- * first holds), text keys with quotes, backslashes and control characters
- * (JSON escapes), a NULL key, and keys in runs. */
+/* The sums' parameters, as the groups' literal arguments have them. */
+static void bind_day(sqlite3_stmt *st)
+{
+    sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":as_of"), "2017-07-01", -1,
+                      SQLITE_STATIC);
+    sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":amber_days"), 28);
+    sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":stale_days"), 60);
+}
+
+/* sql (freed) prepared, bound by bind_day and stepped to its first row. */
+static sqlite3_stmt *first_row(sqlite3 *db, char *sql)
+{
+    sqlite3_stmt *st;
+    ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s",
+                  sqlite3_errmsg(db));
+    sqlite3_free(sql);
+    bind_day(st);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    return st;
+}
+
+/* One row of sql on db: its first column as text, or the error. */
+static char *first_of(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return sqlite3_mprintf("error: %s", sqlite3_errmsg(db));
+    int rc = sqlite3_step(st);
+    char *out = rc == SQLITE_ROW    ? sqlite3_mprintf("%s", sqlite3_column_text(st, 0))
+                : rc == SQLITE_DONE ? sqlite3_mprintf("no row")
+                                    : sqlite3_mprintf("error: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return out;
+}
+
+static void first_is(sqlite3 *db, const char *sql, const char *want)
+{
+    char *got = first_of(db, sql);
+    ck_assert_msg(strcmp(got, want) == 0, "%s\n  gave %s\n  want %s", sql, got, want);
+    sqlite3_free(got);
+}
+
+/* rag_tally_groups(k, ...) read through tally_rows gives, for each value of
+ * k, what the sums give under GROUP BY k: for integer keys (more groups
+ * than its table first holds), text keys with quotes, backslashes and
+ * control characters, a NULL key, and keys in runs; and the same from two
+ * tables (a summary's settled and replayed parts) added up. */
 START_TEST(tally_groups_equal_group_by)
 {
     sqlite3 *db = fx_db->sql;
@@ -619,42 +633,110 @@ START_TEST(tally_groups_equal_group_by)
     const char *args = "x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, "
                        "x.cadence, x.rag_override, '2017-07-01', 28, 60";
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        char *sql = sqlite3_mprintf(
-            "WITH a AS (SELECT json_extract(j.value, '$[0]') AS k, "
-            "           json_extract(j.value, '$[1]') AS c "
-            "           FROM (SELECT rag_tally_groups(%s, %s) AS g FROM v x), json_each(g) j), "
-            "b AS (SELECT %s AS k, rag_tally(%s) AS c FROM v x GROUP BY 1), "
-            "ra AS (SELECT k, json_array(%s) AS t FROM a), "
-            "rb AS (SELECT k, json_array(%s) AS t FROM b) "
-            "SELECT (SELECT count(*) FROM ra), (SELECT count(*) FROM rb), "
-            "       (SELECT count(*) FROM ra JOIN rb ON ra.k IS rb.k AND ra.t = rb.t), "
-            "       (SELECT count(*) FROM ra WHERE typeof(k) <> (SELECT typeof(k) FROM rb "
-            "                                                    WHERE rb.k IS ra.k))",
-            keys[i], args, keys[i], args, tally_read, tally_read);
-        sqlite3_stmt *st;
-        ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s",
-                      sqlite3_errmsg(db));
-        sqlite3_free(sql);
-        ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-        ck_assert_msg(sqlite3_column_int(st, 1) > 2, "key %s: %d groups by GROUP BY", keys[i],
-                      sqlite3_column_int(st, 1));
-        ck_assert_msg(sqlite3_column_int(st, 0) == sqlite3_column_int(st, 1) &&
-                          sqlite3_column_int(st, 2) == sqlite3_column_int(st, 1),
-                      "key %s: %d groups, GROUP BY %d, %d equal", keys[i],
-                      sqlite3_column_int(st, 0), sqlite3_column_int(st, 1),
-                      sqlite3_column_int(st, 2));
-        ck_assert_int_eq(sqlite3_column_int(st, 3), 0);
-        sqlite3_finalize(st);
+        for (int parts = 1; parts <= 2; parts++) {
+            /* two parts: the rows split by rowid, each counted apart */
+            char *from = parts == 1
+                             ? sqlite3_mprintf("(SELECT rag_tally_groups(%s, %s) FROM v x)",
+                                               keys[i], args)
+                             : sqlite3_mprintf("(SELECT rag_tally_groups(%s, %s) FROM v x "
+                                               "WHERE x.rowid %% 3 = 0), (SELECT "
+                                               "rag_tally_groups(%s, %s) FROM v x WHERE "
+                                               "x.rowid %% 3 > 0)",
+                                               keys[i], args, keys[i], args);
+            char *sql = sqlite3_mprintf(
+                "WITH ra AS (SELECT g.k, g.ord, %s AS t FROM tally_rows(0, %s) AS g), "
+                /* a sum over NULLs alone is NULL, a count 0 */
+                "rb AS (SELECT %s AS k, replace(%s, 'null', '0') AS t FROM v x GROUP BY 1), "
+                "ob AS (SELECT k, row_number() OVER (ORDER BY k COLLATE NOCASE, k) AS ord "
+                "       FROM rb) "
+                "SELECT (SELECT count(*) FROM ra), (SELECT count(*) FROM rb), "
+                "       (SELECT count(*) FROM ra JOIN rb ON ra.k IS rb.k AND ra.t = rb.t), "
+                "       (SELECT count(*) FROM ra WHERE typeof(k) <> (SELECT typeof(k) FROM rb "
+                "                                                    WHERE rb.k IS ra.k)), "
+                "       (SELECT count(*) FROM ra JOIN ob ON ra.k IS ob.k AND ra.ord = ob.ord)",
+                tally_read, from, keys[i], tally_sums);
+            sqlite3_free(from);
+            sqlite3_stmt *st = first_row(db, sql);
+            int ra = sqlite3_column_int(st, 0), rb = sqlite3_column_int(st, 1);
+            ck_assert_msg(rb > 2, "key %s: %d groups by GROUP BY", keys[i], rb);
+            ck_assert_msg(ra == rb && sqlite3_column_int(st, 2) == rb,
+                          "key %s, %d parts: %d groups, GROUP BY %d, %d equal", keys[i], parts,
+                          ra, rb, sqlite3_column_int(st, 2));
+            ck_assert_int_eq(sqlite3_column_int(st, 3), 0);
+            ck_assert_msg(sqlite3_column_int(st, 4) == rb, "key %s: %d of %d in order", keys[i],
+                          sqlite3_column_int(st, 4), rb);
+            sqlite3_finalize(st);
+        }
     }
     /* no rows: no groups */
-    sqlite3_stmt *st;
-    ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT rag_tally_groups(1, NULL, NULL, NULL, NULL, "
-                                            "NULL, NULL, NULL, NULL, 0, 0) FROM v WHERE 0",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-    ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), "[]");
+    first_is(db, "SELECT rag_tally_groups(1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0) "
+                 "IS NULL FROM v WHERE 0", "1");
+    first_is(db, "SELECT count(*) FROM tally_rows(0, (SELECT rag_tally_groups(1, NULL, NULL, "
+                 "NULL, NULL, NULL, NULL, NULL, NULL, 0, 0) FROM v WHERE 0))", "0");
+}
+END_TEST
+
+/* by_name: themes that differ only by case or spacing are one group, named
+ * by the spelling that sorts first, as GROUP BY name_key(k) with min(k). */
+START_TEST(tally_groups_by_name)
+{
+    sqlite3 *db = fx_db->sql;
+    ck_assert_int_eq(sqlite3_exec(db, tally_values, NULL, NULL, NULL), SQLITE_OK);
+    const char *key = "CASE x.rowid % 9 WHEN 0 THEN 'Leadership' WHEN 1 THEN 'leadership ' "
+                      "WHEN 2 THEN ' LEADERSHIP' WHEN 3 THEN 'Early  help' "
+                      "WHEN 4 THEN 'early help' WHEN 5 THEN NULL WHEN 6 THEN x.rowid % 2 "
+                      "WHEN 7 THEN 'Zebra' ELSE 'apple' END";
+    const char *args = "x.status, x.due_on, x.original_due_on, x.progress_on, x.start_on, "
+                       "x.cadence, x.rag_override, '2017-07-01', 28, 60";
+    char *sql = sqlite3_mprintf(
+        "WITH ra AS (SELECT g.k, g.ord, %s AS t FROM tally_rows(1, "
+        "  (SELECT rag_tally_groups(%s, %s) FROM v x WHERE x.rowid %% 2 = 0), "
+        "  (SELECT rag_tally_groups(%s, %s) FROM v x WHERE x.rowid %% 2 = 1)) AS g), "
+        "rb AS (SELECT min(k) AS k, json_array(sum(c0), sum(c1), sum(c2), sum(c3), sum(c4), "
+        "       sum(c5), sum(c6), sum(c7), sum(c8), sum(c9), sum(c10), sum(c11), sum(c12), "
+        "       sum(c13)) AS t FROM (SELECT k, t ->> 0 AS c0, t ->> 1 AS c1, t ->> 2 AS c2, "
+        "       t ->> 3 AS c3, t ->> 4 AS c4, t ->> 5 AS c5, t ->> 6 AS c6, t ->> 7 AS c7, "
+        "       t ->> 8 AS c8, t ->> 9 AS c9, t ->> 10 AS c10, t ->> 11 AS c11, "
+        "       t ->> 12 AS c12, t ->> 13 AS c13 FROM (SELECT %s AS k, %s AS t FROM v x "
+        "       GROUP BY 1)) GROUP BY CASE WHEN typeof(k) = 'text' THEN name_key(k) ELSE k END), "
+        "ob AS (SELECT k, row_number() OVER (ORDER BY k COLLATE NOCASE, k) AS ord FROM rb) "
+        "SELECT (SELECT group_concat(quote(k), '|') FROM (SELECT k FROM ra ORDER BY ord)), "
+        "       (SELECT count(*) FROM rb), "
+        "       (SELECT count(*) FROM ra JOIN rb ON ra.k IS rb.k AND ra.t = rb.t), "
+        "       (SELECT count(*) FROM ra JOIN ob ON ra.k IS ob.k AND ra.ord = ob.ord)",
+        tally_read, key, args, key, args, key, tally_sums);
+    sqlite3_stmt *st = first_row(db, sql);
+    ck_assert_str_eq((const char *)sqlite3_column_text(st, 0),
+                     "NULL|0|1|' LEADERSHIP'|'apple'|'Early  help'|'Zebra'");
+    ck_assert_int_eq(sqlite3_column_int(st, 1), 7);
+    ck_assert_int_eq(sqlite3_column_int(st, 2), 7);
+    ck_assert_int_eq(sqlite3_column_int(st, 3), 7);
     sqlite3_finalize(st);
+}
+END_TEST
+
+/* tally_rows takes only rag_tally_groups()'s tokens, each once, and needs
+ * the settled part. */
+START_TEST(tally_rows_arguments)
+{
+    sqlite3 *db = fx_db->sql;
+    first_is(db, "SELECT count(*) FROM tally_rows(0, 12345)",
+             "error: tally_rows: an argument is not rag_tally_groups()'s");
+    first_is(db, "SELECT count(*) FROM tally_rows(0, 'x')",
+             "error: tally_rows: an argument is not rag_tally_groups()'s");
+    first_is(db, "SELECT count(*) FROM tally_rows(0, NULL)", "0");
+    char *got = first_of(db, "SELECT count(*) FROM tally_rows");
+    ck_assert_msg(strncmp(got, "error: ", 7) == 0, "%s", got);
+    sqlite3_free(got);
+    /* a token left unread (a statement that stopped between the aggregate
+       and tally_rows) is freed by the next tally_rows, and cannot be read */
+    char *token = first_of(db, "SELECT rag_tally_groups(1, 'complete', NULL, NULL, NULL, "
+                               "NULL, NULL, NULL, '2017-07-01', 28, 60)");
+    first_is(db, "SELECT count(*) FROM tally_rows(0, NULL)", "0");
+    char *again = sqlite3_mprintf("SELECT count(*) FROM tally_rows(0, %s)", token);
+    first_is(db, again, "error: tally_rows: an argument is not rag_tally_groups()'s");
+    sqlite3_free(again);
+    sqlite3_free(token);
 }
 END_TEST
 
@@ -686,6 +768,8 @@ static Suite *make_suite(void)
     tcase_add_test(tc, db_refusals);
     tcase_add_test(tc, tally_equals_sums);
     tcase_add_test(tc, tally_groups_equal_group_by);
+    tcase_add_test(tc, tally_groups_by_name);
+    tcase_add_test(tc, tally_rows_arguments);
     suite_add_tcase(s, tc);
     return s;
 }
