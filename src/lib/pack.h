@@ -42,6 +42,8 @@ typedef struct sp_pack {
     int authority_count, review_count;
     sp_tally *themes;
     size_t nthemes, cap;
+    sp_name_index theme_index; /* 1 + index into themes, by name key */
+    size_t last_theme;         /* 1 + index of the theme met last, 0 none */
     sp_tally total;
     int overdue;      /* open and past the due date in force */
     int due_soon;     /* open and due from as_of to due_limit */

@@ -161,6 +161,8 @@ void sp_pack_finish(sp_pack *p)
     for (size_t i = 0; i < p->nthemes; i++)
         free(p->themes[i].theme);
     free(p->themes);
+    sp_name_index_free(&p->theme_index);
+    p->last_theme = 0;
     sp_bitset_free(&p->members.bits);
     sp_bitset_free(&p->done.bits);
     free(p->few_ids);
@@ -205,15 +207,38 @@ bool sp_pack_has(const sp_pack *p, int64_t id)
     return sp_bitset_has(&p->members.bits, id);
 }
 
-/* The tally of the row's theme. Rows usually come sorted by theme, so the
- * last tally is tried first; the pack's Actions sheet reads them by review,
- * so the others are searched too (a plan has tens of themes, not
- * thousands) and sorted at the end. */
+/* Theme 1 + i, met again in another spelling: kept if it sorts first. */
+static sp_tally *theme_seen(sp_pack *p, size_t id, const char *theme)
+{
+    sp_tally *t = &p->themes[id - 1];
+    p->last_theme = id;
+    if (strcmp(theme, t->theme) < 0) {
+        char *name = strdup(theme);
+        if (!name)
+            return NULL;
+        free(t->theme);
+        t->theme = name;
+    }
+    return t;
+}
+
+/* The tally of the row's theme. Themes are one when they differ only by
+ * case or spacing (sp_name_key), as summary groups them, and a theme is
+ * named by the spelling that sorts first (byte order), as summary names
+ * it. Rows come by finding, so the theme met last is tried first; the
+ * others are found by key. (Searched one by one, with strcasecmp, a plan
+ * where each of 154,424 findings had a theme of its own took 70 s to
+ * report, and "Leadership " was a second row beside "Leadership".) */
 static sp_tally *theme_tally(sp_pack *p, const char *theme)
 {
-    for (size_t i = p->nthemes; i-- > 0;)
-        if (strcasecmp(p->themes[i].theme, theme) == 0)
-            return &p->themes[i];
+    if (p->last_theme && strcmp(p->themes[p->last_theme - 1].theme, theme) == 0)
+        return &p->themes[p->last_theme - 1];
+    int64_t id;
+    int rc = sp_name_index_get(&id, &p->theme_index, theme);
+    if (rc == SP_OK)
+        return theme_seen(p, (size_t)id, theme);
+    if (rc != SP_ENOTFOUND)
+        return NULL;
     if (p->nthemes == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 16;
         sp_tally *t = realloc(p->themes, cap * sizeof *t);
@@ -227,6 +252,9 @@ static sp_tally *theme_tally(sp_pack *p, const char *theme)
     if (!(t->theme = strdup(theme)))
         return NULL;
     p->nthemes++;
+    if (sp_name_index_put(&p->theme_index, theme, (int64_t)p->nthemes) != SP_OK)
+        return NULL;
+    p->last_theme = p->nthemes;
     return t;
 }
 
@@ -396,9 +424,12 @@ static int count_unevidenced(sp_pack *p)
     return rc;
 }
 
+/* As summary orders its themes: ORDER BY theme COLLATE NOCASE, theme. */
 static int cmp_theme(const void *a, const void *b)
 {
-    return strcasecmp(((const sp_tally *)a)->theme, ((const sp_tally *)b)->theme);
+    const char *x = ((const sp_tally *)a)->theme, *y = ((const sp_tally *)b)->theme;
+    int c = strcasecmp(x, y);
+    return c ? c : strcmp(x, y);
 }
 
 int sp_pack_tally_end(sp_pack *p)
@@ -407,6 +438,8 @@ int sp_pack_tally_end(sp_pack *p)
     sp_idset earlier = {0};
     if (p->nthemes)
         qsort(p->themes, p->nthemes, sizeof *p->themes, cmp_theme);
+    sp_name_index_free(&p->theme_index); /* its indexes are of the order before */
+    p->last_theme = 0;
     int qc = list_few_ids(p);
     if (qc == SP_OK)
         qc = count_unevidenced(p);

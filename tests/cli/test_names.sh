@@ -118,4 +118,20 @@ run --db "$OLDT" summary --format csv
 expect_out "Leadership,2,"
 expect_out_not "Leadership  ,"
 
+case_ "the report and the pack group themes as the summary does"
+# They count themes themselves (src/lib/pack_data.c): by strcasecmp, the
+# legacy "Leadership  " was a second bar, row and sheet line.
+sp --db "$OLDT" report --out "$WORK/themes-old.html"
+grep -q 'Leadership: 2 Red<' "$WORK/themes-old.html" && ok || bad "the report's chart has no Leadership of 2"
+grep -q 'Leadership  ' "$WORK/themes-old.html" && bad "the report shows the legacy spelling apart" || ok
+sp --db "$OLDT" pack --out "$WORK/themes-old.xlsx"
+expect_eq "$(python3 - "$WORK/themes-old.xlsx" <<'PY'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+cells = [t for n in z.namelist() if n.startswith("xl/") and n.endswith(".xml")
+         for t in re.findall(r"<t[^>]*>([^<]*)</t>", z.read(n).decode())]
+print(sorted({c for c in cells if c.lower().startswith("leadership")}))
+PY
+)" "['Leadership']" "the pack's theme names"
+
 finish
