@@ -1015,13 +1015,41 @@ static int make_temp(char **tmp, sp_db *db, const char *path)
     return SP_OK;
 }
 
+/* The sheet that reached Excel's last row, if one did. */
+static const char *full_sheet(const book *b)
+{
+    lxw_worksheet *const sheets[] = {b->summary, b->actions, b->overdue, b->changes,
+                                     b->awaiting};
+    for (size_t i = 0; i < sizeof sheets / sizeof sheets[0]; i++)
+        if (sheets[i] && sheets[i]->dim_rowmax >= LXW_ROW_MAX - 1)
+            return sheets[i]->name;
+    return NULL;
+}
+
+/* A plan too big for one sheet says which, and what makes the pack fit
+ * (libxlsxwriter says only "Worksheet row or column index out of range"). */
+static int too_many_rows(const book *b)
+{
+    const char *sheet = full_sheet(b);
+    return sp_fail(b->p.db, SP_ERROR,
+                   "the pack's %s sheet would have more rows than Excel's limit of "
+                   "1,048,576: narrow the pack with --authority, --review, --owner or "
+                   "--theme%s",
+                   sheet ? sheet : "largest",
+                   sheet && strcmp(sheet, "Changes") == 0 ? ", or a later --since" : "");
+}
+
 static int close_book(book *b, const char *tmp, const char *path, int rc)
 {
-    lxw_error e = workbook_close(b->wb); /* frees the workbook in every case */
-    if (rc == SP_OK && (b->err != LXW_NO_ERROR || e != LXW_NO_ERROR))
-        rc = sp_fail(b->p.db, SP_ERROR, "cannot write %s: %s", path,
-                     lxw_strerror(b->err != LXW_NO_ERROR ? b->err : e));
     bool staged_by_caller = strcmp(tmp, path) == 0;
+    if (rc == SP_OK && b->err == LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE)
+        rc = too_many_rows(b);
+    lxw_error e = workbook_close(b->wb); /* frees the workbook in every case */
+    /* A caller that staged the file knows its name: this one is private. */
+    if (rc == SP_OK && (b->err != LXW_NO_ERROR || e != LXW_NO_ERROR))
+        rc = sp_fail(b->p.db, SP_ERROR, "cannot write %s: %s",
+                     staged_by_caller ? "the workbook" : path,
+                     lxw_strerror(b->err != LXW_NO_ERROR ? b->err : e));
     if (rc == SP_OK && !staged_by_caller && rename(tmp, path) != 0)
         rc = sp_fail(b->p.db, SP_ERROR, "cannot write %s: %s", path, strerror(errno));
     if (rc != SP_OK && !staged_by_caller)
