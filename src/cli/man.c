@@ -64,7 +64,7 @@ static const char man_tail[] =
     ".TP\n.B SAFEPLAN_DB\nthe database file when \\fB\\-\\-db\\fR is not given.\n"
     ".TP\n.B SAFEPLAN_USER\nthe author of progress updates when \\fB\\-\\-by\\fR is not given\n"
     "(else the login name).\n"
-    ".TP\n.B SAFEPLAN_TODAY\nan ISO date to use as today (for reproducible reports and tests).\n"
+    ".TP\n.B SAFEPLAN_TODAY\na date to use as today, YYYY-MM-DD or DD/MM/YYYY as every date option takes (for reproducible reports and tests).\n"
     ".TP\n.B NO_COLOR\nwhen set, tables are never coloured.\n"
     ".SH EXIT STATUS\n"
     "0 success; 1 runtime error (a bad value, a missing object, a refused\n"
