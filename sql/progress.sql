@@ -70,12 +70,34 @@ SELECT x.id, :on, :author, 'transferred to ' || :to, x.status, 'transferred', :t
 FROM action x
 JOIN finding f ON f.id = x.finding_id
 JOIN review r ON r.id = f.review_id
+-- include: transfer_scope
+ORDER BY x.id;
+
+-- name: transfer_after
+-- The open action in scope of a transfer dated :on whose latest status
+-- change (as last_change below reads it) is dated after :on, the latest
+-- first. A transfer is a status change: dated before the one it follows,
+-- the history would read out of order, as a single update's --on may not
+-- (sp_status_date_check). One row is enough to refuse the transfer.
+SELECT u.on_date, u.old_status, u.new_status, ref_path(a.code, r.ref, f.ref, x.ref) AS path
+FROM action x
+JOIN finding f ON f.id = x.finding_id
+JOIN review r ON r.id = f.review_id
+JOIN authority a ON a.id = r.authority_id
+JOIN action_update u ON u.action_id = x.id
+-- include: transfer_scope
+  AND u.new_status IS NOT NULL AND u.on_date > :on
+-- include: not_undo
+ORDER BY u.on_date DESC, x.id
+LIMIT 1;
+
+-- name: transfer_scope
+-- Fragment: the open actions x (of finding f, review r) a transfer moves.
 WHERE x.status IN ('not_started', 'in_progress')
   AND (:authority_id IS NULL OR r.authority_id = :authority_id)
   AND (:review_id IS NULL OR f.review_id = :review_id)
   AND (:finding_id IS NULL OR x.finding_id = :finding_id)
   AND (:owner_id IS NULL OR x.owner_id = :owner_id)
-ORDER BY x.id;
 
 -- name: config_list
 -- Every setting with its default and meaning. The keys themselves are

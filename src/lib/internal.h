@@ -107,6 +107,11 @@ int sp_closure_check(sp_db *db, int64_t action_id, const char *path, const char 
  * the message ("--on", a file's column), `path` the action. */
 int sp_status_date_check(sp_db *db, int64_t action_id, const char *path, const char *what,
                          const char *on, const char *to);
+/* The same refusal for a row of (on_date, old_status, new_status) of a
+ * status change dated after `on` (a bulk transfer's first such action):
+ * SP_EINVALID, naming path, the change and its date. */
+int sp_status_date_refuse(sp_db *db, sqlite3_stmt *st, const char *path, const char *what,
+                          const char *on, const char *to);
 /* Migration 0010: an 'added' event, chained, for each account already
  * there (closure.c). */
 int sp_closure_backfill(sp_db *db);

@@ -215,6 +215,12 @@ static int check_after(sp_db *db, sqlite3_stmt *st, const char *path, const char
                        : "a status change cannot be dated before the one it follows");
 }
 
+int sp_status_date_refuse(sp_db *db, sqlite3_stmt *st, const char *path, const char *what,
+                          const char *on, const char *to)
+{
+    return check_after(db, st, path, what, on, to);
+}
+
 int sp_status_date_check(sp_db *db, int64_t action_id, const char *path, const char *what,
                          const char *on, const char *to)
 {

@@ -126,6 +126,38 @@ static int check_transfer(sp_db *db, const sp_transfer *in)
     return rc;
 }
 
+/* Binds what a transfer is of: its entry (author, date, reason) and its
+ * scope. */
+static int bind_transfer(sqlite3_stmt *st, sp_db *db, const sp_transfer *in)
+{
+    int rc = bind_entry(st, db, in->author, in->on, in->reason);
+    if (rc == SP_OK)
+        rc = bind_scopes(st, db, in->authority, in->review, in->finding);
+    if (rc == SP_OK)
+        rc = bind_scope(st, db, "owner", ":owner_id", in->owner);
+    sp_bind_text(st, ":to", in->to);
+    return rc;
+}
+
+/* Refuses the whole transfer if an action it moves changed status after
+ * the transfer's date (progress/transfer_after). */
+static int check_transfer_date(sp_db *db, const sp_transfer *in)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sp_prepare(&st, db, "progress/transfer_after");
+    if (rc == SP_OK)
+        rc = bind_transfer(st, db, in);
+    int step = rc == SP_OK ? sqlite3_step(st) : SQLITE_DONE;
+    char on[SP_DATE_SIZE];
+    if (step == SQLITE_ROW && (rc = sp_update_date(on, db, in->on)) == SP_OK)
+        rc = sp_status_date_refuse(db, st, (const char *)sqlite3_column_text(st, 3),
+                                   "transfer date", on, "transferred");
+    else if (step != SQLITE_ROW && step != SQLITE_DONE)
+        rc = sp_fail_sql(db, "checking the transfer's date");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int sp_action_transfer(int *moved, sp_db *db, const sp_transfer *in)
 {
     sqlite3_stmt *st = NULL;
@@ -135,17 +167,13 @@ int sp_action_transfer(int *moved, sp_db *db, const sp_transfer *in)
     int rc = check_transfer(db, in);
     if (rc != SP_OK || (rc = sp_begin(db)) != SP_OK)
         return rc;
-    rc = sp_prepare(&st, db, "progress/transfer");
+    rc = check_transfer_date(db, in);
     if (rc == SP_OK)
-        rc = bind_entry(st, db, in->author, in->on, in->reason);
+        rc = sp_prepare(&st, db, "progress/transfer");
     if (rc == SP_OK)
-        rc = bind_scopes(st, db, in->authority, in->review, in->finding);
+        rc = bind_transfer(st, db, in);
     if (rc == SP_OK)
-        rc = bind_scope(st, db, "owner", ":owner_id", in->owner);
-    if (rc == SP_OK) {
-        sp_bind_text(st, ":to", in->to);
         rc = run_bulk(moved, db, st, "transferring actions");
-    }
     sqlite3_finalize(st);
     return sp_end_write(db, rc);
 }

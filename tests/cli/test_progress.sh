@@ -95,6 +95,18 @@ expect_status 0
 run --db dated.db action show 1 --as-of 2017-05-01
 expect_eq "$(awk '$1 == "status" {print $2}' "$OUT")" "not_started" "status on the day the refused change was dated"
 
+case_ "a transfer is a status change: not dated before the one it follows"
+# Each action it moves is checked as a single update is; one too early
+# refuses the whole transfer.
+sp --db dated.db action add tb/r1/1 --title "Plans audited" --owner "Head of Service" \
+    --due 2017-12-31
+sp --db dated.db action update 2 --status in_progress --on 2017-06-01
+DB=dated.db refused "transfer date 2017-04-01 is before 2017-06-01, when action tb/r1/1/2 went from not_started to in_progress: a status change cannot be dated before the one it follows" \
+    --db dated.db action transfer --review tb/r1 --to "Service plan" --on 2017-04-01
+run --db dated.db action transfer --review tb/r1 --to "Service plan" --on 2017-06-01
+expect_status 0
+expect_out "transferred 1 open action to Service plan"
+
 case_ "completing needs a note; refused with exit 1 and nothing changed"
 before=$(fingerprint "$DB" "$DB-wal")
 run action update 1 --status complete
