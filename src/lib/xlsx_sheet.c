@@ -107,6 +107,29 @@ static int take_shared(sheet_reader *s, const char **value, size_t *len)
     return xlsx_shared_string(&s->base, (size_t)i, value, len);
 }
 
+/* A number as a workbook stores it (an optional sign, digits with an
+ * optional point, an optional exponent): strtod alone also reads "0x10"
+ * as 16, " 12", "inf" and "nan", which no spreadsheet writes in a cell. */
+static bool stored_number(const char *p)
+{
+    size_t digits = 0;
+    p += *p == '-' || *p == '+';
+    for (; *p >= '0' && *p <= '9'; p++)
+        digits++;
+    if (*p == '.')
+        for (p++; *p >= '0' && *p <= '9'; p++)
+            digits++;
+    if (digits && (*p == 'e' || *p == 'E')) {
+        p++;
+        p += *p == '-' || *p == '+';
+        if (!(*p >= '0' && *p <= '9'))
+            return false;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    return digits && *p == '\0';
+}
+
 static int take_number(sheet_reader *s, char *num, size_t size)
 {
     sp_xlsx *x = s->base.x;
@@ -115,7 +138,7 @@ static int take_number(sheet_reader *s, char *num, size_t size)
     locale_t old = uselocale(x->c_numeric);
     char *end;
     double v = strtod(s->text.p, &end);
-    bool ok = end != s->text.p && *end == '\0';
+    bool ok = stored_number(s->text.p) && *end == '\0' && isfinite(v);
     unsigned decimals = s->style < x->nkinds ? x->decimals[s->style] : 0;
     if (ok && kind == SP_XLSX_NUMBER && decimals && fabs(v) < 1e15)
         snprintf(num, size, "%.*f", (int)decimals, v); /* 1.10 as shown, not 1.1 */

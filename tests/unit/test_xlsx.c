@@ -383,6 +383,20 @@ START_TEST(bad_workbooks)
     refused("sheet 'Plan' has a cell 'B2' out of place in row 2", 0, 0);
     pack_workbook(SHEET("<row r=\"1\"><c r=\"A1\"><v>1x</v></c></row>"), SHEET(""));
     refused("a number cell holds '1x'", 1, 1);
+    /* what strtod alone would read, but no spreadsheet stores */
+    static const char *const odd[] = {"0x10", " 12", "inf", "nan", "1e999", "1e", ".", "+"};
+    for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+        char sheet[256], want[64];
+        snprintf(sheet, sizeof sheet, SHEET("<row r=\"1\"><c r=\"A1\"><v>%s</v></c></row>"),
+                 odd[i]);
+        pack_workbook(sheet, SHEET(""));
+        snprintf(want, sizeof want, "a number cell holds '%s'", odd[i]);
+        refused(want, 1, 1);
+    }
+    pack_workbook(SHEET("<row r=\"1\"><c r=\"A1\"><v>-1.5E+3</v></c><c r=\"B1\"><v>.5</v></c>"
+                        "<c r=\"C1\"><v>7.</v></c></row>"), SHEET(""));
+    sp_xlsx_error ok;
+    ck_assert_int_eq(read_sheet(&ok, "Plan"), SP_OK);
     pack_workbook("<!DOCTYPE x [<!ENTITY a \"b\">]><worksheet/>", SHEET(""));
     refused("xl/worksheets/sheet1.xml declares a DTD", 0, 0);
     pack_workbook("<worksheet><sheetData>", SHEET(""));
