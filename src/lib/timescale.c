@@ -42,6 +42,8 @@ typedef struct ctx {
     bool used_base;     /* base was read (sp_timescale.from_base) */
     const char *ambiguous;
     const char *norm;   /* the normalised text */
+    int weekday;        /* "Monday 16 July": 1 (Monday) ... 7, 0 if none ... */
+    int wd_m, wd_d;     /* ... and the day it names (the first of a range) */
 } ctx;
 
 /* ------------------------------------------------------------------ */
@@ -210,6 +212,16 @@ static bool day_word(const char *w, int *d)
 static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
                                        "saturday", "sunday", "mon", "tue", "tues", "wed",
                                        "thu", "thur", "thurs", "fri", "sat", "sun", NULL};
+/* The day of the week of each word above, Monday 1. */
+static const int weekday_numbers[] = {1, 2, 3, 4, 5, 6, 7, 1, 2, 2, 3, 4, 4, 4, 5, 6, 7};
+
+static int weekday_of(const char *w)
+{
+    for (size_t i = 0; weekdays[i]; i++)
+        if (strcmp(w, weekdays[i]) == 0)
+            return weekday_numbers[i];
+    return 0;
+}
 
 /* ------------------------------------------------------------------ */
 /* Resolving                                                           */
@@ -327,16 +339,24 @@ static bool time_word(const char *w)
                                                                    strcmp(w + n - 2, "pm") == 0)));
 }
 
+static void note_weekday(ctx *c, int weekday, int m, int d)
+{
+    c->weekday = weekday;
+    c->wd_m = m;
+    c->wd_d = d;
+}
+
 /* "16 July 2012", "16th July", "1-Apr-2018", "July 16th 2012", "Monday 16
  * July 2012", "01-Apr-18"; the year may be missing. */
 static bool written_date(ctx *c, size_t i, size_t *end, when *w)
 {
     int d, m, y = 0;
-    if (in_list(tok(c, i), weekdays))
+    int weekday = weekday_of(tok(c, i));
+    if (weekday)
         i++;
     if (day_word(tok(c, i), &d)) {
         size_t j = i + 1;
-        int d2;
+        int d2, d1 = d;
         if ((is(c, j, "-") || is(c, j, "to") || is(c, j, "and")) && day_word(tok(c, j + 1), &d2) &&
             d2 >= d) /* "17th-18th July": the later day */
             d = d2, j += 2;
@@ -358,6 +378,7 @@ static bool written_date(ctx *c, size_t i, size_t *end, when *w)
         }
         *w = (when){y, m, d, true, false, false};
         *end = j;
+        note_weekday(c, weekday, m, d1);
         return y == 0 || sp_ymd_valid(y, m, d);
     }
     if ((m = month_word(tok(c, i))) && day_word(tok(c, i + 1), &d)) {
@@ -370,6 +391,7 @@ static bool written_date(ctx *c, size_t i, size_t *end, when *w)
             return false; /* "July 12": the 12th, or 2012? */
         *w = (when){y, m, d, true, false, false};
         *end = j;
+        note_weekday(c, weekday, m, d);
         return y == 0 || sp_ymd_valid(y, m, d);
     }
     return false;
@@ -949,6 +971,28 @@ static void reset(sp_timescale *out)
     memset(out, 0, sizeof *out);
 }
 
+/* "Tuesday 16 July 2012" when 16 July 2012 was a Monday: one of the two is
+ * wrong, and which is not ours to guess. The year is the due date's (the
+ * one written, or the one a yearless day settled in). */
+static bool weekday_fits(const ctx *c, sp_timescale *out)
+{
+    int y, m, d;
+    if (!c->weekday || out->kind != SP_DUE_DATE || sscanf(out->due, "%d-%d-%d", &y, &m, &d) != 3)
+        return true;
+    if (c->wd_m > m) /* a range into the next year: "Monday 30 December - 3 January" */
+        y--;
+    if (!sp_ymd_valid(y, c->wd_m, c->wd_d))
+        return true;
+    int32_t n = sp_days_from_ymd(y, c->wd_m, c->wd_d);
+    int weekday = (int)(((n + 3) % 7 + 7) % 7) + 1; /* 1 January 1970 was a Thursday */
+    if (weekday == c->weekday)
+        return true;
+    reset(out);
+    out->ambiguous = "the day of the week written is not the day of that date: check which "
+                     "is right, and write the date alone";
+    return false;
+}
+
 int sp_timescale_parse(sp_timescale *out, const char *text, const char *base)
 {
     reset(out);
@@ -956,7 +1000,7 @@ int sp_timescale_parse(sp_timescale *out, const char *text, const char *base)
         return SP_EINVALID;
     char norm[TEXT_MAX];
     tokens t;
-    ctx c = {&t, 0, false, false, NULL, norm};
+    ctx c = {&t, 0, false, false, NULL, norm, 0, 0, 0};
     if (base && !(c.has_base = sp_iso_days(base, &c.base)))
         return SP_EINVALID;
     /* One ISO day, the form of every date an export or a database writes,
@@ -986,7 +1030,7 @@ int sp_timescale_parse(sp_timescale *out, const char *text, const char *base)
     if (next_fin_year_end(&c, out, norm) || dated(&c, out) || offset(&c, out) ||
         recurring(&c, out) || from_phrase(&c, out)) {
         out->from_base = c.used_base;
-        return SP_OK;
+        return weekday_fits(&c, out) ? SP_OK : SP_EINVALID;
     }
     const char *why = c.ambiguous;
     reset(out);

@@ -107,6 +107,17 @@ run --db dated.db action transfer --review tb/r1 --to "Service plan" --on 2017-0
 expect_status 0
 expect_out "transferred 1 open action to Service plan"
 
+case_ "a due date whose weekday is not the date's is refused"
+# "Wednesday 16 July 2019": 16 July 2019 was a Tuesday; a typo in one or
+# the other, and which is not the importer's to guess.
+DB=dated.db refused "due date 'Wednesday 16 July 2019' is ambiguous: the day of the week written is not the day of that date" \
+    --db dated.db action add tb/r1/1 --title "Plans checked" --owner "Head of Service" \
+    --due "Wednesday 16 July 2019"
+run --db dated.db action add tb/r1/1 --title "Plans checked" --owner "Head of Service" \
+    --due "Tuesday 16 July 2019"
+expect_status 0
+expect_out "due 2019-07-16"
+
 case_ "completing needs a note; refused with exit 1 and nothing changed"
 before=$(fingerprint "$DB" "$DB-wal")
 run action update 1 --status complete

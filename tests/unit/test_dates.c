@@ -289,6 +289,11 @@ START_TEST(written_days)
     ts_date("1/4/18", NULL, "2018-04-01");
     ts_date("by 31/12/2017", NULL, "2017-12-31");
     ts_date("Monday 16 July 2012", NULL, "2012-07-16");
+    ts_date("Mon 16 July 2012", NULL, "2012-07-16");
+    ts_date("Thursday 1 January 1970", NULL, "1970-01-01");
+    ts_date("Wednesday 31 December 1969", NULL, "1969-12-31");
+    ts_date("Monday 16th-17th July 2012", NULL, "2012-07-17"); /* the first day's */
+    ts_date("Friday 29th June", "2012-06-01", "2012-06-29");   /* the year settled */
     ts_date("July 16th, 2012", NULL, "2012-07-16");
     ts_date("w/c 16 July 2012", NULL, "2012-07-22");
     ts_date("before 31 March 2017", NULL, "2017-03-30");
@@ -407,6 +412,10 @@ START_TEST(ambiguous_forms)
     ts_ambiguous("Jul-12");
     ts_ambiguous("Bi-annually");
     ts_ambiguous("end of year");
+    /* a weekday that is not the date's: one of the two is a typo */
+    ts_ambiguous("Tuesday 16 July 2012");
+    ts_ambiguous("Fri 29 June 2013");
+    ts_ambiguous("Thursday 29th June"); /* 2012's, from the base below */
     sp_timescale ts;
     ck_assert_int_eq(sp_timescale_parse(&ts, "July 12", "2012-06-01"), SP_EINVALID);
     ck_assert_int_eq(sp_timescale_parse(&ts, "whenever", "2012-06-01"), SP_EINVALID);
