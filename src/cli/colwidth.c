@@ -11,6 +11,7 @@
  * on LC_CTYPE (a cron job in the "C" locale would measure differently from
  * the same user at a terminal).
  */
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "cli.h"
@@ -49,7 +50,7 @@ static const col_span spans[] = {
     {0x1F0CF, 0x1F0CF, 2}, {0x1F18E, 0x1F18E, 2}, {0x1F191, 0x1F19A, 2}, {0x1F200, 0x1F265, 2},
     {0x1F300, 0x1F320, 2}, {0x1F32D, 0x1F335, 2}, {0x1F337, 0x1F37C, 2}, {0x1F37E, 0x1F393, 2},
     {0x1F3A0, 0x1F3CA, 2}, {0x1F3CF, 0x1F3D3, 2}, {0x1F3E0, 0x1F3F0, 2}, {0x1F3F4, 0x1F3F4, 2},
-    {0x1F3F8, 0x1F43E, 2}, {0x1F440, 0x1F440, 2}, {0x1F442, 0x1F4FC, 2}, {0x1F4FF, 0x1F53D, 2},
+    {0x1F3F8, 0x1F3FA, 2}, {0x1F3FB, 0x1F3FF, 0}, {0x1F400, 0x1F43E, 2}, {0x1F440, 0x1F440, 2}, {0x1F442, 0x1F4FC, 2}, {0x1F4FF, 0x1F53D, 2},
     {0x1F54B, 0x1F54E, 2}, {0x1F550, 0x1F567, 2}, {0x1F57A, 0x1F57A, 2}, {0x1F595, 0x1F596, 2},
     {0x1F5A4, 0x1F5A4, 2}, {0x1F5FB, 0x1F64F, 2}, {0x1F680, 0x1F6C5, 2}, {0x1F6CC, 0x1F6CC, 2},
     {0x1F6D0, 0x1F6D2, 2}, {0x1F6D5, 0x1F6D7, 2}, {0x1F6DC, 0x1F6DF, 2}, {0x1F6EB, 0x1F6EC, 2},
@@ -76,27 +77,35 @@ int cli_char_width(unsigned cp)
 }
 
 /* The columns of the character at s (not ASCII), its bytes in *n. A byte
- * that starts no character is one column (a cell shows it escaped). */
-static int char_cols(const char *s, size_t *n)
+ * that starts no character is one column (a cell shows it escaped). After
+ * a zero-width joiner (*joined), an emoji is drawn into the one before it:
+ * "man, ZWJ, woman, ZWJ, girl" is one family, two columns, not six. (The
+ * skin-tone modifiers, U+1F3FB-U+1F3FF, are none in the table: they tint
+ * the emoji before them.) */
+static int char_cols(const char *s, size_t *n, bool *joined)
 {
     unsigned cp;
     size_t len = cli_utf8_decode(s, &cp);
     *n = len ? len : 1;
-    return len ? cli_char_width(cp) : 1;
+    int cols = !len ? 1 : *joined ? 0 : cli_char_width(cp);
+    *joined = len && cp == 0x200D;
+    return cols;
 }
 
 int cli_span_width(const char *s, size_t n)
 {
     int w = 0;
     size_t i = 0, len;
+    bool joined = false;
     while (i < n && s[i]) {
         /* ASCII is a column a byte: only other characters are looked up. */
         if ((unsigned char)s[i] < 0x80) {
             w++;
             i++;
+            joined = false;
             continue;
         }
-        w += char_cols(s + i, &len);
+        w += char_cols(s + i, &len, &joined);
         i += len;
     }
     return w;
@@ -106,11 +115,14 @@ size_t cli_span_fit(const char *s, int cols, int *width)
 {
     int w = 0;
     size_t i = 0, len;
+    bool joined = false;
     while (s[i]) {
         int c = 1;
         len = 1;
         if ((unsigned char)s[i] >= 0x80)
-            c = char_cols(s + i, &len);
+            c = char_cols(s + i, &len, &joined);
+        else
+            joined = false;
         /* A mark of no width stays with the character it is drawn on; the
          * first character that does not fit is left out with its marks. */
         if (c > 0 && w + c > cols)

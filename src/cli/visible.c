@@ -102,6 +102,7 @@ char *cli_visible_line(const char *s, int max, int *width)
     size_t cap = in * 6 + 1, len = 0, left = in;
     size_t room = max > 0 ? (size_t)max + 1 : SIZE_MAX; /* columns still wanted */
     int w = 0;
+    bool joined = false; /* after a zero-width joiner: see colwidth.c */
     char *copy = malloc(cap);
     char shown[CLI_VISIBLE_MAX];
     while (copy && left > 0 && room > 0) {
@@ -117,6 +118,7 @@ char *cli_visible_line(const char *s, int max, int *width)
         w += (int)plain;
         room -= plain;
         left -= plain;
+        joined = joined && plain == 0;
         if (left == 0 || room == 0)
             break;
         size_t n = 1, used = 1;
@@ -131,7 +133,10 @@ char *cli_visible_line(const char *s, int max, int *width)
         left = left > used ? left - used : 0;
         /* An escape is ASCII, a column a byte; a character is as wide as
          * a terminal draws it (0, 1 or 2 columns). */
-        size_t cols = (unsigned char)copy[len] < 0x80 ? n : (size_t)cli_span_width(copy + len, n);
+        size_t cols = (unsigned char)copy[len] < 0x80 ? n
+                      : joined                         ? 0
+                                                       : (size_t)cli_span_width(copy + len, n);
+        joined = n == 3 && memcmp(copy + len, "\xe2\x80\x8d", 3) == 0;
         w += (int)cols;
         room = room > cols ? room - cols : 0;
         len += n;

@@ -17,29 +17,38 @@ export SAFEPLAN_TODAY=2017-07-01
 cat >dw.py <<'PY'
 import csv, unicodedata
 ZERO = set(range(0x200B, 0x2010)) | set(range(0x2060, 0x2065)) | {0xFEFF} | set(range(0xFE00, 0xFE10))
+TINTS = set(range(0x1F3FB, 0x1F400))  # skin tones: drawn on the emoji before
 def cw(ch):
-    if unicodedata.category(ch) in ("Mn", "Me") or ord(ch) in ZERO:
+    if unicodedata.category(ch) in ("Mn", "Me") or ord(ch) in ZERO | TINTS:
         return 0
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+def widths(s):
+    """Each character's columns; after a zero-width joiner a character is
+    drawn into the one before it (an emoji family is one glyph)."""
+    out, joined = [], False
+    for ch in s:
+        out.append(0 if joined and ord(ch) >= 0x80 else cw(ch))
+        joined = ch == "\u200d"
+    return out
 def width(s):
-    return sum(cw(ch) for ch in s)
+    return sum(widths(s))
 def cut(s, n):
     """The longest start of s no wider than n, not ending before a mark."""
     out, w = "", 0
-    for ch in s:
-        if cw(ch) and w + cw(ch) > n:
+    for ch, c in zip(s, widths(s)):
+        if c and w + c > n:
             break
-        out, w = out + ch, w + cw(ch)
+        out, w = out + ch, w + c
     return out
 def placed(line):
     """(start column, text) of each character, a mark joined to its base."""
     cells, col = [], 0
-    for ch in line:
-        if cw(ch) == 0 and cells:
+    for ch, c in zip(line, widths(line)):
+        if c == 0 and cells:
             cells[-1] = (cells[-1][0], cells[-1][1] + ch)
         else:
             cells.append((col, ch))
-        col += cw(ch)
+        col += c
     return cells
 def check(table, csvfile, columns):
     lines = open(table, encoding="utf-8").read().splitlines()
@@ -278,7 +287,7 @@ case_ "display columns: wide, full-width, emoji and combining marks fit and line
 u() { python3 -c 'import sys; print(sys.argv[1].encode().decode("unicode_escape"))' "$1"; }
 titles=("漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字漢字"
         "ｆｕｌｌ－ｗｉｄｔｈ ＴＩＴＬＥ：ｒｅｖｉｅｗ ｃａｓｅ ｆｉｌｅｓ ￥１００"
-        "$(u '\U0001f680 Launch \U0001f4cb audit \u2705 done \u274c not \U0001f7e2 green \U0001f534 red \U0001f44d ok')"
+        "$(u '\U0001f680 Launch \U0001f4cb audit \u2705 done \u274c not \U0001f7e2 green \U0001f534 red \U0001f44d ok \U0001f468\u200d\U0001f469\u200d\U0001f467 family \U0001f44d\U0001f3fd')"
         "$(u 'Re\u0301vise\u0301 the pla\u0303n: x\u0336\u0336y\u0336 Zalgo t\u0337\u0338e\u0337x\u0338t, ZW\u200bSP, ZW\u200dJ, VS\ufe0f, \ud55c\uad6d\uc5b4 \ud14d\uc2a4\ud2b8 \uac80\ud1a0')")
 owners=("ｗｉｄｅ ｏｗｎｅｒ ｎａｍｅ ｌｏｎｇ"
         "陳大文（兒童服務主管）及其團隊成員"
