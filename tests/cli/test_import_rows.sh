@@ -501,4 +501,16 @@ expect_status 2
 expect_err "--as-at '31/13/2024' is not a date"
 expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
 
+# ---------------------------------------------------------------- apostrophe
+case_ "Excel's typed text prefix: one leading ' comes off every text cell"
+fresh
+printf "Ref,Theme,Recommendation,Action,Lead officer,Target date\r\n'1.2,'Leadership,'Rec 1,'Agree the plan,'Head of Service,31/03/2024\r\n1.3,Leadership,Rec 1,''Quoted' name,Head of Service,31/03/2024\r\n" >apostrophe.csv
+run import apostrophe.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(ref || '|' || description, ' / ') FROM (SELECT * FROM action ORDER BY id)")" \
+    "1.2|Agree the plan / 1.3|'Quoted' name" "refs and actions"
+expect_eq "$(sql "$DB" "SELECT group_concat(name) FROM owner")" "Head of Service" "one owner, as Excel shows it"
+expect_eq "$(sql "$DB" "SELECT group_concat(DISTINCT theme) FROM finding")" "Leadership" "theme"
+expect_no_err
+
 finish

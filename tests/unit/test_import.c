@@ -1334,6 +1334,37 @@ START_TEST(real_plan_kinds_and_fill_down)
 }
 END_TEST
 
+/* Excel's "treat as text" prefix typed into a CSV's cells: one leading
+ * "'" before a non-blank comes off every text cell; the export's guarded
+ * cells still read back as exported (''x is 'x), and a lone "'" or one
+ * before a space is the text itself. */
+START_TEST(typed_apostrophe_is_dropped)
+{
+    plan();
+    ck_assert_int_eq(sp_authority_add(NULL, fx_db, &(sp_authority_new){"hb", "HB", NULL}),
+                     SP_OK);
+    static const char text[] =
+        "Ref,Theme,Recommendation,What we will do,Lead officer,Target date\r\n"
+        "'1.2,'Leadership,'Rec one,'Agree the plan,'Head of Service,31/03/2018\r\n"
+        "1.3,Leadership,Rec one,''quoted,Head of Service,31/03/2018\r\n"
+        "1.4,Leadership,Rec one,' spaced,Head of Service,31/03/2018\r\n";
+    sp_import_options o = {.name = "sheet.csv", .authority = "hb"};
+    sp_import_result *r = import_text(fx_db, text, &o, SP_OK);
+    ck_assert_int_eq(r->created.actions, 3);
+    sp_import_result_free(r);
+    char *got = fx_raw_text(fx_path, "SELECT group_concat(ref || '=' || description, '|') FROM "
+                                     "(SELECT ref, description FROM action ORDER BY id)");
+    ck_assert_str_eq(got, "1.2=Agree the plan|1.3='quoted|1.4=' spaced");
+    free(got);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM owner WHERE name LIKE "
+                                         "'%''%'"), 0);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM owner WHERE name = "
+                                         "'Head of Service'"), 1);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM finding WHERE theme = "
+                                         "'Leadership'"), 1);
+}
+END_TEST
+
 START_TEST(every_bad_cell_of_a_row)
 {
     plan();
@@ -1397,6 +1428,7 @@ static Suite *import_suite(void)
     tc = fx_tcase("real plans");
     tcase_add_test(tc, real_plan_kinds_and_fill_down);
     tcase_add_test(tc, every_bad_cell_of_a_row);
+    tcase_add_test(tc, typed_apostrophe_is_dropped);
     suite_add_tcase(s, tc);
     tc = fx_tcase("updates");
     tcase_add_test(tc, existing_actions_get_updates);
