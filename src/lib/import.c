@@ -684,7 +684,9 @@ static int note_hidden_columns(importer *im, const sp_csv_row *header)
     return rc;
 }
 
-/* A hidden row is passed over: in a plan it is most often an action
+/* A hidden row below the header is passed over (one above it is looked
+ * at for the header like any other: a clerk who hides the header row to
+ * tidy a printout still means it): in a plan it is most often an action
  * deleted or superseded, kept out of sight rather than removed, and the
  * clerk reads the visible sheet. The rows are named in a note at the end
  * (note_hidden_rows). Rows hidden by a filter are not hidden rows
@@ -723,7 +725,7 @@ static int on_row(void *ctx, const sp_csv_row *row)
     importer *im = ctx;
     const sp_csv_row *as_read = row;
     int rc = SP_OK;
-    if (row->hidden_row) {
+    if (row->hidden_row && im->have_header) {
         skip_hidden_row(im, row);
         return 0;
     }
@@ -736,6 +738,9 @@ static int on_row(void *ctx, const sp_csv_row *row)
         rc = seek_header(im, row);
         if (rc == SP_OK && im->have_header && !im->header_failed && as_read->hidden)
             rc = note_hidden_columns(im, as_read);
+        if (rc == SP_OK && im->have_header && !im->header_failed && as_read->hidden_row)
+            rc = remark(im, as_read->line, 0, "the header row is hidden: read as the header "
+                        "all the same (only rows below it are passed over when hidden)");
     }
     else if (imp_row_blank(row))
         return 0;
