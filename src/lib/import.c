@@ -64,6 +64,11 @@ typedef struct importer {
     sp_csv_row visible_row;      /* ... and the row that points at them */
     size_t hidden_rows[10];      /* the first hidden rows passed over, */
     size_t nhidden_rows;         /* and how many there were */
+    size_t seen;                 /* rows delivered so far */
+    size_t header_line;          /* the row read as the header */
+    size_t next_header;          /* a row below it, in the first HEADER_ROWS, that
+                                  * names columns too (0: none) */
+    bool misfit;                 /* a row had not the header's width */
 } importer;
 
 /* ------------------------------------------------------------------ */
@@ -321,6 +326,7 @@ static int note_revised(importer *im, const sp_csv_row *row)
 static int take_header(importer *im, const sp_csv_row *row)
 {
     int column = -1;
+    im->header_line = row->line;
     int rc = imp_map_header(&im->map, &column, im->db, row, &im->user, on_unplaced, im);
     if (rc == SP_OK)
         rc = check_placement(im);
@@ -608,6 +614,7 @@ static int take_row(importer *im, const sp_csv_row *row)
         char msg[160];
         snprintf(msg, sizeof msg, "found %zu fields, expected %zu (as many as the header has)",
                  row->count, im->map.ncols);
+        im->misfit = true;
         size_t at = (row->count < im->map.ncols ? row->count : im->map.ncols) + 1;
         return reject(im, row->line, at, msg);
     }
@@ -720,9 +727,39 @@ static int note_hidden_rows(importer *im)
     return remark(im, 0, 0, msg);
 }
 
+/* A row below the header, among the first HEADER_ROWS, that names the
+ * columns as a header does: kept for the hint (header_hint) should the
+ * row read as the header turn out not to be it (a summary box above the
+ * real header: "Theme | Actions | RAG"). Only the first rows are looked
+ * at, so the import's cost per row is unchanged. */
+static void spot_header(importer *im, const sp_csv_row *row)
+{
+    bool action = false;
+    if (im->next_header || im->seen > HEADER_ROWS || im->opt->header_row || im->hist ||
+        !im->header_line || row->line == im->header_line)
+        return;
+    if (imp_map_names(&action, row, &im->user) >= 2 && action)
+        im->next_header = row->line;
+}
+
+/* After a header that cannot be used, the rows are read on only to find
+ * one that could be (spot_header), then the reader is stopped. */
+static int after_failed_header(importer *im, const sp_csv_row *row)
+{
+    if (!im->header_line || im->opt->header_row || im->hist)
+        return SP_EINVALID; /* no row was taken for the header, or the user named it */
+    spot_header(im, row);
+    return im->next_header || im->seen >= HEADER_ROWS ? SP_EINVALID : SP_OK;
+}
+
 static int on_row(void *ctx, const sp_csv_row *row)
 {
     importer *im = ctx;
+    im->seen++;
+    if (im->have_header && im->header_failed) {
+        im->stopped = after_failed_header(im, row) != SP_OK;
+        return im->stopped ? SP_EINVALID : 0;
+    }
     const sp_csv_row *as_read = row;
     int rc = SP_OK;
     if (row->hidden_row && im->have_header) {
@@ -736,6 +773,8 @@ static int on_row(void *ctx, const sp_csv_row *row)
         /* Only CSV has the export's formula guard; a workbook's text is as typed. */
         im->row_opts.raw = im->row_opts.raw || strcmp(im->src.format, "xlsx") == 0;
         rc = seek_header(im, row);
+        if (rc == SP_EINVALID && im->header_failed && after_failed_header(im, row) == SP_OK)
+            rc = SP_OK; /* read on for a row that could be the header */
         if (rc == SP_OK && im->have_header && !im->header_failed && as_read->hidden)
             rc = note_hidden_columns(im, as_read);
         if (rc == SP_OK && im->have_header && !im->header_failed && as_read->hidden_row)
@@ -744,8 +783,11 @@ static int on_row(void *ctx, const sp_csv_row *row)
     }
     else if (imp_row_blank(row))
         return 0;
-    else
+    else {
+        if (im->seen <= HEADER_ROWS)
+            spot_header(im, row);
         rc = take_row(im, row);
+    }
     im->stopped = rc != SP_OK;
     return rc;
 }
@@ -949,9 +991,24 @@ static void tally(sp_import_result *res, const imp_writer *w)
     res->unevidenced = t->unevidenced;
 }
 
+/* When the import fails and the row read as the header may be the wrong
+ * one (it cannot be used, names no owner or due date, or rows do not fit
+ * it) and a row below it names columns too: the way to read that one. */
+static void header_hint(char *out, size_t size, const importer *im)
+{
+    out[0] = '\0';
+    if (!im->next_header || !(im->header_failed || im->misfit || im->map.col[F_OWNER] < 0 ||
+                              im->map.col[F_DUE] < 0))
+        return;
+    snprintf(out, size, " (row %zu was read as the header, but row %zu names columns too: if "
+             "that is the header, import with --header-row %zu)", im->header_line,
+             im->next_header, im->next_header);
+}
+
 /* Commits, or rolls back a dry run or a file with rejected rows. */
 static int finish(importer *im, int rc)
 {
+    char hint[200];
     sp_import_result *res = im->res;
     bool dry = (im->opt->flags & SP_IMPORT_DRY_RUN) != 0;
     if (rc == SP_EINVALID && res->rejected > 0)
@@ -966,12 +1023,13 @@ static int finish(importer *im, int rc)
     }
     const char *outcome = dry ? "the import would fail and change nothing"
                               : "nothing was imported";
+    header_hint(hint, sizeof hint, im);
     if (rc == SP_OK && im->header_failed)
-        rc = sp_fail(im->db, SP_EINVALID, "%s: the header cannot be used; %s", im->name,
-                     outcome);
+        rc = sp_fail(im->db, SP_EINVALID, "%s: the header cannot be used; %s%s", im->name,
+                     outcome, hint);
     else if (rc == SP_OK && res->rejected > 0)
-        rc = sp_fail(im->db, SP_EINVALID, "%s: %lld bad row%s; %s", im->name,
-                     (long long)res->rejected, res->rejected == 1 ? "" : "s", outcome);
+        rc = sp_fail(im->db, SP_EINVALID, "%s: %lld bad row%s; %s%s", im->name,
+                     (long long)res->rejected, res->rejected == 1 ? "" : "s", outcome, hint);
     return rc;
 }
 

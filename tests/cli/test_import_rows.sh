@@ -513,4 +513,18 @@ expect_eq "$(sql "$DB" "SELECT group_concat(name) FROM owner")" "Head of Service
 expect_eq "$(sql "$DB" "SELECT group_concat(DISTINCT theme) FROM finding")" "Leadership" "theme"
 expect_no_err
 
+# ---------------------------------------------------------------- summary box
+case_ "a summary box above the header: the failure names the row that could be the header"
+fresh
+printf 'Summary\r\nTheme,Actions,RAG\r\nLeadership,12,Green\r\n\r\nRef,Recommendation,Action,Lead officer,Target date\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\n' >box.csv
+refused "box.csv:2: no column names the finding" import box.csv --authority tb
+expect_err "box.csv: the header cannot be used; nothing was imported (row 2 was read as the header, but row 5 names columns too: if that is the header, import with --header-row 5)"
+printf 'Recommendation,Actions,Complete\r\nAll,12,3\r\n\r\nRef,Recommendation,Action,Lead officer,Target date\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\n' >box2.csv
+refused "box2.csv:4:4: found 5 fields, expected 3" import box2.csv --authority tb
+expect_err "nothing was imported (row 1 was read as the header, but row 4 names columns too: if that is the header, import with --header-row 4)"
+case_ "... and the row it names is the header"
+run import box2.csv --authority tb --header-row 4
+expect_status 0
+expect_eq "$(actions)" 1 "actions"
+
 finish

@@ -566,6 +566,44 @@ START_TEST(header_below_a_title)
 }
 END_TEST
 
+/* A summary box above the header that names columns too is read as the
+ * header; when the import then fails, the message names the row below
+ * that could be the header. */
+START_TEST(summary_box_above_the_header)
+{
+    plan();
+    sp_import_options o = {.review = "tb/r1", .name = "t.csv"};
+    /* The box's header cannot be used (no finding column). */
+    sp_import_result *r = import_text(fx_db, "Status,Actions\nComplete,12\n\n"
+                                      "Ref,Recommendation,Action,Owner,Due\n"
+                                      "1,Rec,Audit files,Head of Service,31/12/2017\n",
+                                      &o, SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "the header cannot be used; nothing was "
+                                 "imported (row 1 was read as the header, but row 4 names "
+                                 "columns too: if that is the header, import with "
+                                 "--header-row 4)"));
+    sp_import_result_free(r);
+    /* The box's header can be used, but names no owner and the rows do not fit. */
+    r = import_text(fx_db, "Recommendation,Actions,Complete\nAll,12,3\n\n"
+                    "Ref,Recommendation,Action,Owner,Due\n"
+                    "1,Rec,Audit files,Head of Service,31/12/2017\n", &o, SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "import with --header-row 4)"));
+    sp_import_result_free(r);
+    /* A failure that is no fault of the header gets no hint. */
+    r = import_text(fx_db, "Ref,Recommendation,Action,Owner,Due\n"
+                    "1,Rec,Audit files,Head of Service,31/02/2017\n"
+                    "Ref,Recommendation,Action,Owner,Due\n", &o, SP_EINVALID);
+    ck_assert_ptr_null(strstr(sp_errmsg(fx_db), "--header-row"));
+    sp_import_result_free(r);
+    o.header_row = 4;
+    r = import_text(fx_db, "Recommendation,Actions,Complete\nAll,12,3\n\n"
+                    "Ref,Recommendation,Action,Owner,Due\n"
+                    "1,Rec,Audit files,Head of Service,31/12/2017\n", &o, SP_OK);
+    ck_assert_int_eq(r->created.actions, 1);
+    sp_import_result_free(r);
+}
+END_TEST
+
 /* Semicolons between the columns, commas in the text: said in a note. */
 START_TEST(semicolon_separated)
 {
@@ -1422,6 +1460,7 @@ static Suite *import_suite(void)
     tcase_add_test(tc, keep_rag_imports_overrides);
     tcase_add_test(tc, map_and_unplaced_columns);
     tcase_add_test(tc, header_below_a_title);
+    tcase_add_test(tc, summary_box_above_the_header);
     tcase_add_test(tc, semicolon_separated);
     tcase_add_test(tc, placement_options);
     suite_add_tcase(s, tc);
