@@ -69,6 +69,12 @@ typedef struct importer {
     size_t next_header;          /* a row below it, in the first HEADER_ROWS, that
                                   * names columns too (0: none) */
     bool misfit;                 /* a row had not the header's width */
+    struct lone_row {            /* rows of one text (lone_cell) not yet known */
+        size_t line, column;     /* to be headings (an action follows) or a */
+        char *text;              /* footer (none does) */
+        bool carried;            /* ... in a --fill-down column */
+    } lone[8];
+    size_t nlone;
 } importer;
 
 /* ------------------------------------------------------------------ */
@@ -595,6 +601,100 @@ static bool refuse_bad_cells(importer *im, const sp_csv_row *row)
     return any;
 }
 
+/* A section heading ("Theme 2: Partnerships") or a footer ("Total",
+ * "Notes:"): a row of one text, in one cell or merged across the row
+ * (every cell holding it), in a sheet of three columns or more. Returns
+ * its first column, or -1. A row with only the action's text is an
+ * action short of its other cells, and is read as one. Looks at cells
+ * only until two differ, so an action's row costs two comparisons. */
+static int lone_cell(const importer *im, const sp_csv_row *row)
+{
+    const sp_csv_field *f = row->fields;
+    int at = -1;
+    size_t n = 0;
+    if (im->map.ncols < 3)
+        return -1;
+    for (size_t c = 0; c < row->count; c++) {
+        if (sp_blank(f[c].data))
+            continue;
+        if (at >= 0 && (f[c].len != f[at].len || memcmp(f[c].data, f[at].data, f[c].len)))
+            return -1;
+        at = at < 0 ? (int)c : at;
+        n++;
+    }
+    if (at >= 0 && n == 1 && (size_t)at < im->ncol_field && im->col_field[at] == F_ACTION)
+        return -1;
+    return at;
+}
+
+static bool fill_down_column(const importer *im, size_t c)
+{
+    for (size_t i = 0; i < 8 && im->fill_col[i] >= 0; i++)
+        if ((size_t)im->fill_col[i] == c)
+            return true;
+    return false;
+}
+
+/* A row of one text is held until the next row says what it was: a
+ * heading when an action follows, a footer when none does. In a
+ * --fill-down column, its text is carried down at once. */
+static int hold_lone_row(importer *im, const sp_csv_row *row, size_t c)
+{
+    struct lone_row *l = &im->lone[im->nlone];
+    if (im->nlone == sizeof im->lone / sizeof im->lone[0])
+        return reject(im, row->line, c + 1, "the row holds only one text: a heading or a "
+                      "note, not an action: delete the row");
+    *l = (struct lone_row){row->line, c + 1, strndup(row->fields[c].data, 60),
+                           fill_down_column(im, c)};
+    if (!l->text)
+        return sp_fail(im->db, SP_ENOMEM, "out of memory");
+    im->nlone++;
+    return l->carried ? fill_down(im, &row) : SP_OK;
+}
+
+/* Why a held row is refused, as what it turned out to be. The field of
+ * its column, if a heading could be carried down from it. */
+static void lone_message(char *msg, size_t size, const importer *im, const struct lone_row *l,
+                         bool heading)
+{
+    int f = l->column - 1 < im->ncol_field ? im->col_field[l->column - 1] : -1;
+    const char *carry = f == F_THEME || f == F_FINDING ? imp_field_name((imp_field)f) : NULL;
+    if (!heading)
+        snprintf(msg, size, "the row holds only '%s', below the last action: a footer or a "
+                 "note, not an action: delete the row", l->text);
+    else if (carry)
+        snprintf(msg, size, "the row holds only '%s': a section heading, not an action: to "
+                 "give it to the actions below it as their %s, import with --fill-down %s "
+                 "(a heading is then carried down, not imported); else delete the row",
+                 l->text, carry, carry);
+    else
+        snprintf(msg, size, "the row holds only '%s': a section heading, not an action: "
+                 "delete the row (to keep it as the theme of the actions below it, move it "
+                 "into a Theme column and import with --fill-down theme)", l->text);
+}
+
+/* The held rows, now known: headings (an action follows) or a footer. A
+ * heading in a --fill-down column did what the clerk asked: noted. */
+static int settle_lone_rows(importer *im, bool heading)
+{
+    char msg[400];
+    int rc = SP_OK;
+    for (size_t i = 0; i < im->nlone; i++) {
+        const struct lone_row *l = &im->lone[i];
+        if (rc == SP_OK && heading && l->carried) {
+            snprintf(msg, sizeof msg, "'%s' is a section heading: carried down to the rows "
+                     "below it (--fill-down), not imported as an action", l->text);
+            rc = remark(im, l->line, l->column, msg);
+        } else if (rc == SP_OK) {
+            lone_message(msg, sizeof msg, im, l, heading);
+            rc = reject(im, l->line, l->column, msg);
+        }
+        free(im->lone[i].text);
+    }
+    im->nlone = 0;
+    return rc;
+}
+
 static int take_history_row(importer *im, const sp_csv_row *row)
 {
     size_t column = 0;
@@ -618,7 +718,12 @@ static int take_row(importer *im, const sp_csv_row *row)
         size_t at = (row->count < im->map.ncols ? row->count : im->map.ncols) + 1;
         return reject(im, row->line, at, msg);
     }
-    int rc = fill_down(im, &row);
+    int lone = lone_cell(im, row);
+    if (lone >= 0)
+        return hold_lone_row(im, row, (size_t)lone);
+    int rc = im->nlone ? settle_lone_rows(im, true) : SP_OK;
+    if (rc == SP_OK)
+        rc = fill_down(im, &row);
     if (rc != SP_OK)
         return rc;
     if (refuse_bad_cells(im, row))
@@ -956,6 +1061,8 @@ static int read_all(importer *im)
     rc = imp_source_read(&im->src, on_row, im);
     if (rc != SP_OK && !im->stopped)
         rc = source_fault(im);
+    if (rc == SP_OK && im->nlone)
+        rc = settle_lone_rows(im, false); /* no action below them: a footer */
     if (rc == SP_OK)
         rc = note_hidden_rows(im);
     if ((rc == SP_OK || (rc == SP_EINVALID && im->src.line > 0)) && !im->have_header &&
@@ -1125,6 +1232,8 @@ static int run(sp_import_result **out, sp_db *db, const imp_source *src,
         free(im->header[f]);
     free(im->col_field);
     free(im->first_error);
+    for (size_t i = 0; i < im->nlone; i++)
+        free(im->lone[i].text);
     free(im->filled);
     free(im->visible);
     free(im->visible_marks);

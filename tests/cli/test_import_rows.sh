@@ -527,4 +527,25 @@ run import box2.csv --authority tb --header-row 4
 expect_status 0
 expect_eq "$(actions)" 1 "actions"
 
+# ---------------------------------------------------------------- sections
+case_ "section headings and a footer: each refused as what it is, not as a finding to fill down"
+fresh
+printf 'Ref,Recommendation,Action,Lead officer,Target date\r\nTheme 1: Leadership,,,,\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\nTheme 2: Partnerships,,,,\r\n2.1,Rec 2,Act two,Lead,31/03/2018\r\nNotes:,,,,\r\n' >sections.csv
+refused "sections.csv:2:1: the row holds only 'Theme 1: Leadership': a section heading, not an action: delete the row" \
+    import sections.csv --authority tb
+expect_err "sections.csv:4:1: the row holds only 'Theme 2: Partnerships': a section heading"
+expect_err "sections.csv:6:1: the row holds only 'Notes:', below the last action: a footer or a note, not an action: delete the row"
+expect_err "3 bad rows; nothing was imported"
+grep -q -- "--fill-down finding" "$ERR" && bad "the fill-down hint for a finding is given to a heading" || ok
+
+case_ "a heading in the Theme column, carried down with --fill-down theme"
+printf 'Ref,Theme,Recommendation,Action,Lead officer,Target date\r\n,Theme 1: Leadership,,,,\r\n1.1,,Rec 1,Act one,Lead,31/03/2018\r\n,Theme 2: Partnerships,,,,\r\n2.1,,Rec 2,Act two,Lead,31/03/2018\r\n' >themes.csv
+refused "themes.csv:2:2: the row holds only 'Theme 1: Leadership': a section heading, not an action: to give it to the actions below it as their theme, import with --fill-down theme" \
+    import themes.csv --authority tb
+run import themes.csv --authority tb --fill-down theme
+expect_status 0
+expect_err "themes.csv:4:2: 'Theme 2: Partnerships' is a section heading: carried down to the rows below it (--fill-down), not imported as an action"
+expect_eq "$(sql "$DB" "SELECT group_concat(f.theme || '/' || a.ref, ' ') FROM (SELECT * FROM action ORDER BY id) a JOIN finding f ON f.id = a.finding_id")" \
+    "Theme 1: Leadership/1.1 Theme 2: Partnerships/2.1" "themes"
+
 finish

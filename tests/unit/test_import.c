@@ -1403,6 +1403,59 @@ START_TEST(typed_apostrophe_is_dropped)
 }
 END_TEST
 
+/* A row of one text, in one cell or merged across the row: a section
+ * heading when actions follow (refused, saying so, or carried down with
+ * --fill-down of its column), a footer when none does. */
+START_TEST(section_headings_and_footers)
+{
+    plan();
+    ck_assert_int_eq(sp_authority_add(NULL, fx_db, &(sp_authority_new){"hb", "HB", NULL}),
+                     SP_OK);
+    static const char text[] =
+        "Ref,Theme,Recommendation,Action,Lead officer,Target date\n"
+        ",Theme 1: Leadership,,,,\n"
+        "1.1,,Rec 1,Act one,Lead,31/03/2018\n"
+        "Theme 2,Theme 2,Theme 2,Theme 2,Theme 2,Theme 2\n"
+        "2.1,,Rec 2,Act two,Lead,31/03/2018\n"
+        "Total,,,,,\n";
+    unsigned long long before = fingerprint(fx_path);
+    sp_import_options o = {.name = "s.csv", .authority = "hb"};
+    sp_import_result *r = import_text(fx_db, text, &o, SP_EINVALID);
+    ck_assert_int_eq(r->nerrors, 3);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "s.csv:2:2: the row holds only 'Theme 1: "
+                                 "Leadership': a section heading, not an action: to give it "
+                                 "to the actions below it as their theme, import with "
+                                 "--fill-down theme"));
+    ck_assert_ptr_nonnull(strstr(r->errors[1], "s.csv:4:1: the row holds only 'Theme 2': a "
+                                 "section heading, not an action: delete the row"));
+    ck_assert_ptr_nonnull(strstr(r->errors[2], "s.csv:6:1: the row holds only 'Total', below "
+                                 "the last action: a footer or a note"));
+    ck_assert_ptr_null(strstr(r->errors[0], "no finding in this row"));
+    ck_assert_uint_eq(fingerprint(fx_path), before);
+    sp_import_result_free(r);
+    /* With --fill-down theme, the first heading gives the theme; the merged
+     * one (in no --fill-down column) and the footer are still refused. */
+    o.fill_down = "theme";
+    r = import_text(fx_db, text, &o, SP_EINVALID);
+    ck_assert_int_eq(r->nerrors, 2);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "s.csv:4:1:"));
+    ck_assert_ptr_nonnull(strstr(r->errors[1], "s.csv:6:1:"));
+    sp_import_result_free(r);
+    r = import_text(fx_db, "Ref,Theme,Recommendation,Action,Lead officer,Target date\n"
+                           ",Theme 1: Leadership,,,,\n"
+                           "1.1,,Rec 1,Act one,Lead,31/03/2018\n"
+                           ",Theme 2: Partnerships,,,,\n"
+                           "2.1,,Rec 2,Act two,Lead,31/03/2018\n", &o, SP_OK);
+    ck_assert_int_eq(r->created.actions, 2);
+    ck_assert_uint_eq(r->nnotes, 2);
+    ck_assert_ptr_nonnull(strstr(r->notes[0], "s.csv:2:2: 'Theme 1: Leadership' is a section "
+                                 "heading: carried down"));
+    sp_import_result_free(r);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM finding WHERE theme = 'Theme 2: "
+                                         "Partnerships' AND text = 'Rec 2'"), 1);
+}
+END_TEST
+
 START_TEST(every_bad_cell_of_a_row)
 {
     plan();
@@ -1468,6 +1521,7 @@ static Suite *import_suite(void)
     tcase_add_test(tc, real_plan_kinds_and_fill_down);
     tcase_add_test(tc, every_bad_cell_of_a_row);
     tcase_add_test(tc, typed_apostrophe_is_dropped);
+    tcase_add_test(tc, section_headings_and_footers);
     suite_add_tcase(s, tc);
     tc = fx_tcase("updates");
     tcase_add_test(tc, existing_actions_get_updates);
