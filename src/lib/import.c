@@ -537,6 +537,50 @@ static bool excel_error(const char *text)
     return false;
 }
 
+static bool is_reference(imp_field f)
+{
+    return f == F_REVIEW || f == F_FINDING_REF || f == F_ACTION_REF;
+}
+
+static bool is_date(imp_field f)
+{
+    return f == F_REVIEW_STARTED || f == F_REVIEW_ENDED || f == F_REVIEW_REPORTED ||
+           f == F_START || f == F_ORIGINAL_DUE || f == F_DUE || f == F_UPDATE_ON ||
+           f == F_PROGRESS_ON;
+}
+
+/* A workbook's number where it cannot be meant (xlsx_sheet.c marks them):
+ * a reference Excel turned into a date as it was typed ("1.2" is 1
+ * February), shown as the date or, once the cell was formatted as a
+ * number, as the date's day number; or a date in 1900, which no plan
+ * has (a small number typed into a date cell, or Excel's 29 February
+ * 1900 that never was). */
+static const char *bad_number(char *msg, size_t size, const importer *im, unsigned char mark,
+                              const char *text, imp_field f, const char *header)
+{
+    char date[64];
+    if (is_reference(f) && (mark == SP_CELL_DATE || mark == SP_CELL_DATE_1900))
+        snprintf(msg, size, "the cell (column '%.60s') shows the date %.30s, not a reference: "
+                 "Excel read the reference as a date when it was typed (1.2 becomes 1 "
+                 "February): format the column as Text and type the reference again",
+                 header, text);
+    else if (is_reference(f) && mark == SP_CELL_SERIAL) {
+        sp_xlsx_format_number(date, sizeof date, strtod(text, NULL), SP_XLSX_DATE,
+                              im->src.date1904);
+        snprintf(msg, size, "the cell (column '%.60s') holds %.20s, the number Excel keeps "
+                 "for the date %s, not a reference: Excel read the reference as a date when "
+                 "it was typed, and the cell was then formatted as a number: format the "
+                 "column as Text and type the reference again", header, text, date);
+    } else if (is_date(f) && mark == SP_CELL_DATE_1900)
+        snprintf(msg, size, "the cell (column '%.60s') shows the date %.30s, an impossible "
+                 "date for a plan (no plan is dated 1900: a small number typed into a date "
+                 "cell, or Excel's 29 February 1900, which never was): type the date again",
+                 header, text);
+    else
+        return NULL;
+    return msg;
+}
+
 /* What is wrong with cell c, or NULL: an Excel error value (a workbook's
  * error cell, or the same word alone in a CSV cell: Excel saves an error
  * as its text), or a formula saved without its value (it would read as
@@ -557,7 +601,7 @@ static const char *bad_cell(char *msg, size_t size, const importer *im, const sp
                  "the formula or type the value", header, text,
                  mark == SP_CELL_ERROR ? "" : ", as Excel saved it in the CSV");
     else
-        return NULL;
+        return bad_number(msg, size, im, mark, text, f, header);
     return msg;
 }
 

@@ -145,6 +145,7 @@ typedef struct imp_source {
     const char *format;       /* "csv", "tsv" or "xlsx" */
     const char *read_as;      /* text: "UTF-8", "Windows-1252", "UTF-16LE"... */
     bool encoding_detected;   /* (not named by the caller) */
+    bool date1904;            /* xlsx: the 1904 date system */
     bool tabs;                /* text: tab-separated */
     unsigned char delim;      /* text: ',', ';' or a tab */
     char *sheet_read;         /* xlsx: the sheet's name */

@@ -211,6 +211,7 @@ static int read_workbook(imp_source *s, sp_xlsx_source *from, sp_csv_row_fn on_r
     if (rc != SP_OK)
         return fault(s, rc, 0, 0, "%s", err.message);
     rc = choose_sheet(s, x, &sheet);
+    s->date1904 = sp_xlsx_date1904(x);
     if (rc == SP_OK)
         rc = sp_xlsx_read(x, sheet, &err, on_row, ctx);
     sp_xlsx_free(x);

@@ -99,6 +99,28 @@ def titled(name, due):
         xml, '<mergeCells count="1"><mergeCell ref="A1:F1"/></mergeCells>'))])
 titled("titled.xlsx", "30/06/2018")
 titled("titled_bad.xlsx", "31/02/2018")
+# Refs Excel turned into dates as they were typed: 1.2 shown as a date
+# (built-in 14, and a custom d-mmm), and one formatted as a number after
+# (General: the day number 43132, 2018-02-01); a Ref that is a plain number
+# stays a Ref. Then target dates of Excel's days 59, 60 (29/02/1900, which
+# never was) and 61.
+dates = (f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{MAIN}"><numFmts count="1">'
+         '<numFmt numFmtId="164" formatCode="d\\-mmm"/></numFmts>'
+         '<cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="3">'
+         '<xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>')
+def dated(name, rows):
+    xml = "".join(row(i + 1, r) for i, r in enumerate([H] + rows))
+    workbook(f"{d}/{name}", [("Action plan", sheet(xml))], styles=dates)
+dated("ref_date.xlsx", [
+    [num(43132, 1), "Rec 1", "Act one", "Lead", "31/03/2018", "Not started"],
+    [num(43133, 2), "Rec 1", "Act two", "Lead", "31/03/2018", "Not started"],
+    [num(43134), "Rec 1", "Act three", "Lead", "31/03/2018", "Not started"],
+    [num(7), "Rec 1", "Act four", "Lead", "31/03/2018", "Not started"]])
+dated("due_1900.xlsx", [
+    ["1", "Rec 1", "Act one", "Lead", num(59, 1), "Not started"],
+    ["2", "Rec 1", "Act two", "Lead", num(60, 1), "Not started"],
+    ["3", "Rec 1", "Act three", "Lead", num(61, 1), "Not started"],
+    ["4", "Rec 1", "Act four", "Lead", num(43190, 1), "Not started"]])
 PY
 
 # ---------------------------------------------------------------- D1
@@ -547,5 +569,22 @@ expect_status 0
 expect_err "themes.csv:4:2: 'Theme 2: Partnerships' is a section heading: carried down to the rows below it (--fill-down), not imported as an action"
 expect_eq "$(sql "$DB" "SELECT group_concat(f.theme || '/' || a.ref, ' ') FROM (SELECT * FROM action ORDER BY id) a JOIN finding f ON f.id = a.finding_id")" \
     "Theme 1: Leadership/1.1 Theme 2: Partnerships/2.1" "themes"
+
+# ---------------------------------------------------------------- dates
+case_ "a Ref Excel turned into a date: refused, naming the cell, the date and what to do"
+fresh
+refused "ref_date.xlsx:'Action plan'!A2: the cell (column 'Ref') shows the date 2018-02-01, not a reference: Excel read the reference as a date when it was typed (1.2 becomes 1 February): format the column as Text and type the reference again" \
+    import "$WORK/ref_date.xlsx" --authority tb
+expect_err "ref_date.xlsx:'Action plan'!A3: the cell (column 'Ref') shows the date 2018-02-02, not a reference"
+expect_err "ref_date.xlsx:'Action plan'!A4: the cell (column 'Ref') holds 43134, the number Excel keeps for the date 2018-02-03, not a reference"
+grep -q "A5" "$ERR" && bad "a Ref typed as a small number is refused" || ok
+expect_err "3 bad rows; nothing was imported"
+
+case_ "Excel's days 59-61 of 1900 in a date column: refused as impossible dates"
+refused "due_1900.xlsx:'Action plan'!E2: the cell (column 'Target date') shows the date 1900-02-28, an impossible date for a plan (no plan is dated 1900" \
+    import "$WORK/due_1900.xlsx" --authority tb
+expect_err "due_1900.xlsx:'Action plan'!E3: the cell (column 'Target date') shows the date 1900-02-29, an impossible date"
+expect_err "due_1900.xlsx:'Action plan'!E4: the cell (column 'Target date') shows the date 1900-03-01, an impossible date"
+expect_err "3 bad rows; nothing was imported"
 
 finish
