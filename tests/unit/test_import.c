@@ -1456,6 +1456,32 @@ START_TEST(section_headings_and_footers)
 }
 END_TEST
 
+/* Rows of UTF-8 beside rows of Windows-1252: refused, naming a row of
+ * each; a file all of Windows-1252, or with only a UTF-8 byte-order mark
+ * before it, is read as before. */
+START_TEST(mixed_encodings_refused)
+{
+    plan();
+    static const char head[] = "Ref,Recommendation,Action,Owner,Due\n";
+    static const char utf8_row[] = "1,Rec,Caf\xC3\xA9 for families,Lead,31/12/2017\n";
+    static const char w1252_row[] = "2,Rec,Budget \xA3" "120k,Lead,31/12/2017\n";
+    char text[400];
+    snprintf(text, sizeof text, "%s%s%s", head, w1252_row, utf8_row);
+    unsigned long long before = fingerprint(fx_path);
+    sp_import_options o = {.review = "tb/r1", .name = "m.csv"};
+    sp_import_result *r = NULL;
+    ck_assert_int_eq(sp_import_buffer(&r, fx_db, text, strlen(text), &o), SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "row 3 has text written as UTF-8, but row "
+                                 "2 has bytes that are not UTF-8"));
+    ck_assert_uint_eq(fingerprint(fx_path), before);
+    sp_import_result_free(r);
+    snprintf(text, sizeof text, "\xEF\xBB\xBF%s%s", head, w1252_row);
+    r = import_text(fx_db, text, &o, SP_OK);
+    ck_assert_int_eq(r->created.actions, 1);
+    sp_import_result_free(r);
+}
+END_TEST
+
 START_TEST(every_bad_cell_of_a_row)
 {
     plan();
@@ -1522,6 +1548,7 @@ static Suite *import_suite(void)
     tcase_add_test(tc, every_bad_cell_of_a_row);
     tcase_add_test(tc, typed_apostrophe_is_dropped);
     tcase_add_test(tc, section_headings_and_footers);
+    tcase_add_test(tc, mixed_encodings_refused);
     suite_add_tcase(s, tc);
     tc = fx_tcase("updates");
     tcase_add_test(tc, existing_actions_get_updates);
