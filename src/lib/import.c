@@ -69,6 +69,7 @@ typedef struct importer {
     size_t next_header;          /* a row below it, in the first HEADER_ROWS, that
                                   * names columns too (0: none) */
     bool misfit;                 /* a row had not the header's width */
+    bool superseded_noted;       /* "Superseded" read as withdrawn, said once */
     struct lone_row {            /* rows of one text (lone_cell) not yet known */
         size_t line, column;     /* to be headings (an action follows) or a */
         char *text;              /* footer (none does) */
@@ -783,6 +784,12 @@ static int take_row(importer *im, const sp_csv_row *row)
         return reject(im, row->line, field_column(im, field), sp_errmsg(im->db));
     if (rc == SP_OK && note[0])
         rc = remark(im, row->line, field_column(im, field), note);
+    if (rc == SP_OK && im->row.superseded && !im->superseded_noted) {
+        im->superseded_noted = true; /* once: the reading is the same on every row */
+        rc = remark(im, row->line, field_column(im, F_STATUS), "'Superseded' is recorded "
+                    "as withdrawn (safeplan has no superseded status: an action replaced by "
+                    "another is withdrawn), here and on every such row");
+    }
     return rc;
 }
 

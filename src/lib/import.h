@@ -100,6 +100,7 @@ typedef struct imp_row {
     const char *cadence;           /* a recurring action's "1 month", or NULL */
     char cadence_buf[16];
     bool relative;                 /* the due depends on the base date ("3 months") */
+    bool superseded;               /* the status was written "Superseded" (withdrawn) */
     size_t nerrors;                /* every bad cell of the row (imp_row_parse) */
     imp_field error_field[IMP_ROW_ERRORS];
     char error[IMP_ROW_ERRORS][IMP_ROW_ERROR_SIZE];

@@ -148,6 +148,10 @@ static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts 
 static int take_status(imp_row *r, imp_field *field, sp_db *db)
 {
     int rc = take_enum(&r->status, field, db, r, F_STATUS, "status", "status");
+    if (rc == SP_OK && r->status && strcmp(r->status, "withdrawn") == 0) {
+        const char *word = r->cell[F_STATUS] + strspn(r->cell[F_STATUS], " \t");
+        r->superseded = strncasecmp(word, "superseded", 10) == 0;
+    }
     if (rc != SP_EINVALID || !rag_word(r->cell[F_STATUS]))
         return rc;
     return sp_fail(db, SP_EINVALID, "status '%s' looks like a RAG rating, not a status: map "

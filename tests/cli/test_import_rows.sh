@@ -587,4 +587,17 @@ expect_err "due_1900.xlsx:'Action plan'!E3: the cell (column 'Target date') show
 expect_err "due_1900.xlsx:'Action plan'!E4: the cell (column 'Target date') shows the date 1900-03-01, an impossible date"
 expect_err "3 bad rows; nothing was imported"
 
+# ---------------------------------------------------------------- superseded
+case_ "Superseded in the Status column: withdrawn, said once in a note"
+fresh
+printf 'Ref,Recommendation,Action,Lead officer,Target date,Status\r\n1,Rec 1,Act one,Lead,31/03/2024,In progress\r\n2,Rec 1,Act two,Lead,31/03/2024,Not started\r\n' >sup0.csv
+sp import sup0.csv --authority tb
+printf 'Ref,Recommendation,Action,Lead officer,Target date,Status\r\n1,Rec 1,Act one,Lead,31/03/2024,Superseded\r\n2,Rec 1,Act two,Lead,31/03/2024, superseded\r\n3,Rec 1,Act three,Lead,31/03/2024,Superseded\r\n' >sup.csv
+run import sup.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(status, ' ') FROM (SELECT * FROM action ORDER BY id)")" \
+    "withdrawn withdrawn withdrawn" "statuses"
+expect_err "note: sup.csv:2:6: 'Superseded' is recorded as withdrawn (safeplan has no superseded status"
+expect_eq "$(grep -c "recorded as withdrawn" "$ERR")" 1 "one note"
+
 finish
