@@ -59,7 +59,14 @@ typedef struct sp_csv_row {
 enum {
     SP_CELL_PLAIN = 0,
     SP_CELL_ERROR = 1,   /* an Excel error value (#REF!, #N/A...): its text is the field */
-    SP_CELL_UNCALCULATED = 2 /* a formula saved without its value: the field is empty */
+    SP_CELL_UNCALCULATED = 2, /* a formula saved without its value: the field is empty */
+    /* Numbers the field shows as what they are not meant to be, for the
+     * columns where that is a fault (import.c): */
+    SP_CELL_DATE = 3,      /* shown as a date: the field is that date (YYYY-MM-DD) */
+    SP_CELL_DATE_1900 = 4, /* shown as a date in 1900 (the 1900 system's days 0-366:
+                            * a small number in a date cell, or Excel's 29/02/1900) */
+    SP_CELL_SERIAL = 5     /* shown as a whole number that is the day of a date from
+                            * 2000 to 2099 (a date cell formatted as a number) */
 };
 
 /* Called once per record. The row and its bytes are owned by the reader

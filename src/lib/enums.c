@@ -94,6 +94,10 @@ static const alias status_aliases[] = {
     {"closed", "complete"},
     {"complete_awaiting_sign_off", "complete"},
     {"completed_awaiting_sign_off", "complete"},
+    /* Replaced by another action: safeplan has no status of its own for
+     * that, and an action that will not be done is withdrawn (the
+     * importer notes the reading, import.c). */
+    {"superseded", "withdrawn"},
     {"signedoff", "signed_off"},
     {"sign_off", "signed_off"},
     {NULL, NULL}};

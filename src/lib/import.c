@@ -64,6 +64,18 @@ typedef struct importer {
     sp_csv_row visible_row;      /* ... and the row that points at them */
     size_t hidden_rows[10];      /* the first hidden rows passed over, */
     size_t nhidden_rows;         /* and how many there were */
+    size_t seen;                 /* rows delivered so far */
+    size_t header_line;          /* the row read as the header */
+    size_t next_header;          /* a row below it, in the first HEADER_ROWS, that
+                                  * names columns too (0: none) */
+    bool misfit;                 /* a row had not the header's width */
+    bool superseded_noted;       /* "Superseded" read as withdrawn, said once */
+    struct lone_row {            /* rows of one text (lone_cell) not yet known */
+        size_t line, column;     /* to be headings (an action follows) or a */
+        char *text;              /* footer (none does) */
+        bool carried;            /* ... in a --fill-down column */
+    } lone[8];
+    size_t nlone;
 } importer;
 
 /* ------------------------------------------------------------------ */
@@ -321,6 +333,7 @@ static int note_revised(importer *im, const sp_csv_row *row)
 static int take_header(importer *im, const sp_csv_row *row)
 {
     int column = -1;
+    im->header_line = row->line;
     int rc = imp_map_header(&im->map, &column, im->db, row, &im->user, on_unplaced, im);
     if (rc == SP_OK)
         rc = check_placement(im);
@@ -525,6 +538,50 @@ static bool excel_error(const char *text)
     return false;
 }
 
+static bool is_reference(imp_field f)
+{
+    return f == F_REVIEW || f == F_FINDING_REF || f == F_ACTION_REF;
+}
+
+static bool is_date(imp_field f)
+{
+    return f == F_REVIEW_STARTED || f == F_REVIEW_ENDED || f == F_REVIEW_REPORTED ||
+           f == F_START || f == F_ORIGINAL_DUE || f == F_DUE || f == F_UPDATE_ON ||
+           f == F_PROGRESS_ON;
+}
+
+/* A workbook's number where it cannot be meant (xlsx_sheet.c marks them):
+ * a reference Excel turned into a date as it was typed ("1.2" is 1
+ * February), shown as the date or, once the cell was formatted as a
+ * number, as the date's day number; or a date in 1900, which no plan
+ * has (a small number typed into a date cell, or Excel's 29 February
+ * 1900 that never was). */
+static const char *bad_number(char *msg, size_t size, const importer *im, unsigned char mark,
+                              const char *text, imp_field f, const char *header)
+{
+    char date[64];
+    if (is_reference(f) && (mark == SP_CELL_DATE || mark == SP_CELL_DATE_1900))
+        snprintf(msg, size, "the cell (column '%.60s') shows the date %.30s, not a reference: "
+                 "Excel read the reference as a date when it was typed (1.2 becomes 1 "
+                 "February): format the column as Text and type the reference again",
+                 header, text);
+    else if (is_reference(f) && mark == SP_CELL_SERIAL) {
+        sp_xlsx_format_number(date, sizeof date, strtod(text, NULL), SP_XLSX_DATE,
+                              im->src.date1904);
+        snprintf(msg, size, "the cell (column '%.60s') holds %.20s, the number Excel keeps "
+                 "for the date %s, not a reference: Excel read the reference as a date when "
+                 "it was typed, and the cell was then formatted as a number: format the "
+                 "column as Text and type the reference again", header, text, date);
+    } else if (is_date(f) && mark == SP_CELL_DATE_1900)
+        snprintf(msg, size, "the cell (column '%.60s') shows the date %.30s, an impossible "
+                 "date for a plan (no plan is dated 1900: a small number typed into a date "
+                 "cell, or Excel's 29 February 1900, which never was): type the date again",
+                 header, text);
+    else
+        return NULL;
+    return msg;
+}
+
 /* What is wrong with cell c, or NULL: an Excel error value (a workbook's
  * error cell, or the same word alone in a CSV cell: Excel saves an error
  * as its text), or a formula saved without its value (it would read as
@@ -545,7 +602,7 @@ static const char *bad_cell(char *msg, size_t size, const importer *im, const sp
                  "the formula or type the value", header, text,
                  mark == SP_CELL_ERROR ? "" : ", as Excel saved it in the CSV");
     else
-        return NULL;
+        return bad_number(msg, size, im, mark, text, f, header);
     return msg;
 }
 
@@ -589,6 +646,100 @@ static bool refuse_bad_cells(importer *im, const sp_csv_row *row)
     return any;
 }
 
+/* A section heading ("Theme 2: Partnerships") or a footer ("Total",
+ * "Notes:"): a row of one text, in one cell or merged across the row
+ * (every cell holding it), in a sheet of three columns or more. Returns
+ * its first column, or -1. A row with only the action's text is an
+ * action short of its other cells, and is read as one. Looks at cells
+ * only until two differ, so an action's row costs two comparisons. */
+static int lone_cell(const importer *im, const sp_csv_row *row)
+{
+    const sp_csv_field *f = row->fields;
+    int at = -1;
+    size_t n = 0;
+    if (im->map.ncols < 3)
+        return -1;
+    for (size_t c = 0; c < row->count; c++) {
+        if (sp_blank(f[c].data))
+            continue;
+        if (at >= 0 && (f[c].len != f[at].len || memcmp(f[c].data, f[at].data, f[c].len)))
+            return -1;
+        at = at < 0 ? (int)c : at;
+        n++;
+    }
+    if (at >= 0 && n == 1 && (size_t)at < im->ncol_field && im->col_field[at] == F_ACTION)
+        return -1;
+    return at;
+}
+
+static bool fill_down_column(const importer *im, size_t c)
+{
+    for (size_t i = 0; i < 8 && im->fill_col[i] >= 0; i++)
+        if ((size_t)im->fill_col[i] == c)
+            return true;
+    return false;
+}
+
+/* A row of one text is held until the next row says what it was: a
+ * heading when an action follows, a footer when none does. In a
+ * --fill-down column, its text is carried down at once. */
+static int hold_lone_row(importer *im, const sp_csv_row *row, size_t c)
+{
+    struct lone_row *l = &im->lone[im->nlone];
+    if (im->nlone == sizeof im->lone / sizeof im->lone[0])
+        return reject(im, row->line, c + 1, "the row holds only one text: a heading or a "
+                      "note, not an action: delete the row");
+    *l = (struct lone_row){row->line, c + 1, strndup(row->fields[c].data, 60),
+                           fill_down_column(im, c)};
+    if (!l->text)
+        return sp_fail(im->db, SP_ENOMEM, "out of memory");
+    im->nlone++;
+    return l->carried ? fill_down(im, &row) : SP_OK;
+}
+
+/* Why a held row is refused, as what it turned out to be. The field of
+ * its column, if a heading could be carried down from it. */
+static void lone_message(char *msg, size_t size, const importer *im, const struct lone_row *l,
+                         bool heading)
+{
+    int f = l->column - 1 < im->ncol_field ? im->col_field[l->column - 1] : -1;
+    const char *carry = f == F_THEME || f == F_FINDING ? imp_field_name((imp_field)f) : NULL;
+    if (!heading)
+        snprintf(msg, size, "the row holds only '%s', below the last action: a footer or a "
+                 "note, not an action: delete the row", l->text);
+    else if (carry)
+        snprintf(msg, size, "the row holds only '%s': a section heading, not an action: to "
+                 "give it to the actions below it as their %s, import with --fill-down %s "
+                 "(a heading is then carried down, not imported); else delete the row",
+                 l->text, carry, carry);
+    else
+        snprintf(msg, size, "the row holds only '%s': a section heading, not an action: "
+                 "delete the row (to keep it as the theme of the actions below it, move it "
+                 "into a Theme column and import with --fill-down theme)", l->text);
+}
+
+/* The held rows, now known: headings (an action follows) or a footer. A
+ * heading in a --fill-down column did what the clerk asked: noted. */
+static int settle_lone_rows(importer *im, bool heading)
+{
+    char msg[400];
+    int rc = SP_OK;
+    for (size_t i = 0; i < im->nlone; i++) {
+        const struct lone_row *l = &im->lone[i];
+        if (rc == SP_OK && heading && l->carried) {
+            snprintf(msg, sizeof msg, "'%s' is a section heading: carried down to the rows "
+                     "below it (--fill-down), not imported as an action", l->text);
+            rc = remark(im, l->line, l->column, msg);
+        } else if (rc == SP_OK) {
+            lone_message(msg, sizeof msg, im, l, heading);
+            rc = reject(im, l->line, l->column, msg);
+        }
+        free(im->lone[i].text);
+    }
+    im->nlone = 0;
+    return rc;
+}
+
 static int take_history_row(importer *im, const sp_csv_row *row)
 {
     size_t column = 0;
@@ -608,10 +759,16 @@ static int take_row(importer *im, const sp_csv_row *row)
         char msg[160];
         snprintf(msg, sizeof msg, "found %zu fields, expected %zu (as many as the header has)",
                  row->count, im->map.ncols);
+        im->misfit = true;
         size_t at = (row->count < im->map.ncols ? row->count : im->map.ncols) + 1;
         return reject(im, row->line, at, msg);
     }
-    int rc = fill_down(im, &row);
+    int lone = lone_cell(im, row);
+    if (lone >= 0)
+        return hold_lone_row(im, row, (size_t)lone);
+    int rc = im->nlone ? settle_lone_rows(im, true) : SP_OK;
+    if (rc == SP_OK)
+        rc = fill_down(im, &row);
     if (rc != SP_OK)
         return rc;
     if (refuse_bad_cells(im, row))
@@ -627,6 +784,12 @@ static int take_row(importer *im, const sp_csv_row *row)
         return reject(im, row->line, field_column(im, field), sp_errmsg(im->db));
     if (rc == SP_OK && note[0])
         rc = remark(im, row->line, field_column(im, field), note);
+    if (rc == SP_OK && im->row.superseded && !im->superseded_noted) {
+        im->superseded_noted = true; /* once: the reading is the same on every row */
+        rc = remark(im, row->line, field_column(im, F_STATUS), "'Superseded' is recorded "
+                    "as withdrawn (safeplan has no superseded status: an action replaced by "
+                    "another is withdrawn), here and on every such row");
+    }
     return rc;
 }
 
@@ -684,7 +847,9 @@ static int note_hidden_columns(importer *im, const sp_csv_row *header)
     return rc;
 }
 
-/* A hidden row is passed over: in a plan it is most often an action
+/* A hidden row below the header is passed over (one above it is looked
+ * at for the header like any other: a clerk who hides the header row to
+ * tidy a printout still means it): in a plan it is most often an action
  * deleted or superseded, kept out of sight rather than removed, and the
  * clerk reads the visible sheet. The rows are named in a note at the end
  * (note_hidden_rows). Rows hidden by a filter are not hidden rows
@@ -718,12 +883,42 @@ static int note_hidden_rows(importer *im)
     return remark(im, 0, 0, msg);
 }
 
+/* A row below the header, among the first HEADER_ROWS, that names the
+ * columns as a header does: kept for the hint (header_hint) should the
+ * row read as the header turn out not to be it (a summary box above the
+ * real header: "Theme | Actions | RAG"). Only the first rows are looked
+ * at, so the import's cost per row is unchanged. */
+static void spot_header(importer *im, const sp_csv_row *row)
+{
+    bool action = false;
+    if (im->next_header || im->seen > HEADER_ROWS || im->opt->header_row || im->hist ||
+        !im->header_line || row->line == im->header_line)
+        return;
+    if (imp_map_names(&action, row, &im->user) >= 2 && action)
+        im->next_header = row->line;
+}
+
+/* After a header that cannot be used, the rows are read on only to find
+ * one that could be (spot_header), then the reader is stopped. */
+static int after_failed_header(importer *im, const sp_csv_row *row)
+{
+    if (!im->header_line || im->opt->header_row || im->hist)
+        return SP_EINVALID; /* no row was taken for the header, or the user named it */
+    spot_header(im, row);
+    return im->next_header || im->seen >= HEADER_ROWS ? SP_EINVALID : SP_OK;
+}
+
 static int on_row(void *ctx, const sp_csv_row *row)
 {
     importer *im = ctx;
+    im->seen++;
+    if (im->have_header && im->header_failed) {
+        im->stopped = after_failed_header(im, row) != SP_OK;
+        return im->stopped ? SP_EINVALID : 0;
+    }
     const sp_csv_row *as_read = row;
     int rc = SP_OK;
-    if (row->hidden_row) {
+    if (row->hidden_row && im->have_header) {
         skip_hidden_row(im, row);
         return 0;
     }
@@ -734,13 +929,21 @@ static int on_row(void *ctx, const sp_csv_row *row)
         /* Only CSV has the export's formula guard; a workbook's text is as typed. */
         im->row_opts.raw = im->row_opts.raw || strcmp(im->src.format, "xlsx") == 0;
         rc = seek_header(im, row);
+        if (rc == SP_EINVALID && im->header_failed && after_failed_header(im, row) == SP_OK)
+            rc = SP_OK; /* read on for a row that could be the header */
         if (rc == SP_OK && im->have_header && !im->header_failed && as_read->hidden)
             rc = note_hidden_columns(im, as_read);
+        if (rc == SP_OK && im->have_header && !im->header_failed && as_read->hidden_row)
+            rc = remark(im, as_read->line, 0, "the header row is hidden: read as the header "
+                        "all the same (only rows below it are passed over when hidden)");
     }
     else if (imp_row_blank(row))
         return 0;
-    else
+    else {
+        if (im->seen <= HEADER_ROWS)
+            spot_header(im, row);
         rc = take_row(im, row);
+    }
     im->stopped = rc != SP_OK;
     return rc;
 }
@@ -909,6 +1112,8 @@ static int read_all(importer *im)
     rc = imp_source_read(&im->src, on_row, im);
     if (rc != SP_OK && !im->stopped)
         rc = source_fault(im);
+    if (rc == SP_OK && im->nlone)
+        rc = settle_lone_rows(im, false); /* no action below them: a footer */
     if (rc == SP_OK)
         rc = note_hidden_rows(im);
     if ((rc == SP_OK || (rc == SP_EINVALID && im->src.line > 0)) && !im->have_header &&
@@ -944,9 +1149,24 @@ static void tally(sp_import_result *res, const imp_writer *w)
     res->unevidenced = t->unevidenced;
 }
 
+/* When the import fails and the row read as the header may be the wrong
+ * one (it cannot be used, names no owner or due date, or rows do not fit
+ * it) and a row below it names columns too: the way to read that one. */
+static void header_hint(char *out, size_t size, const importer *im)
+{
+    out[0] = '\0';
+    if (!im->next_header || !(im->header_failed || im->misfit || im->map.col[F_OWNER] < 0 ||
+                              im->map.col[F_DUE] < 0))
+        return;
+    snprintf(out, size, " (row %zu was read as the header, but row %zu names columns too: if "
+             "that is the header, import with --header-row %zu)", im->header_line,
+             im->next_header, im->next_header);
+}
+
 /* Commits, or rolls back a dry run or a file with rejected rows. */
 static int finish(importer *im, int rc)
 {
+    char hint[200];
     sp_import_result *res = im->res;
     bool dry = (im->opt->flags & SP_IMPORT_DRY_RUN) != 0;
     if (rc == SP_EINVALID && res->rejected > 0)
@@ -961,12 +1181,13 @@ static int finish(importer *im, int rc)
     }
     const char *outcome = dry ? "the import would fail and change nothing"
                               : "nothing was imported";
+    header_hint(hint, sizeof hint, im);
     if (rc == SP_OK && im->header_failed)
-        rc = sp_fail(im->db, SP_EINVALID, "%s: the header cannot be used; %s", im->name,
-                     outcome);
+        rc = sp_fail(im->db, SP_EINVALID, "%s: the header cannot be used; %s%s", im->name,
+                     outcome, hint);
     else if (rc == SP_OK && res->rejected > 0)
-        rc = sp_fail(im->db, SP_EINVALID, "%s: %lld bad row%s; %s", im->name,
-                     (long long)res->rejected, res->rejected == 1 ? "" : "s", outcome);
+        rc = sp_fail(im->db, SP_EINVALID, "%s: %lld bad row%s; %s%s", im->name,
+                     (long long)res->rejected, res->rejected == 1 ? "" : "s", outcome, hint);
     return rc;
 }
 
@@ -1062,6 +1283,8 @@ static int run(sp_import_result **out, sp_db *db, const imp_source *src,
         free(im->header[f]);
     free(im->col_field);
     free(im->first_error);
+    for (size_t i = 0; i < im->nlone; i++)
+        free(im->lone[i].text);
     free(im->filled);
     free(im->visible);
     free(im->visible_marks);

@@ -100,6 +100,7 @@ typedef struct imp_row {
     const char *cadence;           /* a recurring action's "1 month", or NULL */
     char cadence_buf[16];
     bool relative;                 /* the due depends on the base date ("3 months") */
+    bool superseded;               /* the status was written "Superseded" (withdrawn) */
     size_t nerrors;                /* every bad cell of the row (imp_row_parse) */
     imp_field error_field[IMP_ROW_ERRORS];
     char error[IMP_ROW_ERRORS][IMP_ROW_ERROR_SIZE];
@@ -145,6 +146,7 @@ typedef struct imp_source {
     const char *format;       /* "csv", "tsv" or "xlsx" */
     const char *read_as;      /* text: "UTF-8", "Windows-1252", "UTF-16LE"... */
     bool encoding_detected;   /* (not named by the caller) */
+    bool date1904;            /* xlsx: the 1904 date system */
     bool tabs;                /* text: tab-separated */
     unsigned char delim;      /* text: ',', ';' or a tab */
     char *sheet_read;         /* xlsx: the sheet's name */

@@ -22,15 +22,33 @@ bool imp_row_blank(const sp_csv_row *row)
     return true;
 }
 
-/* The cell of field f, without the export's formula guard; NULL if the
- * file has no such column or the cell is empty. */
+/* A CSV cell as the clerk meant it. The export's formula guard comes off
+ * first, so that a guarded cell reads back as exported (''abc is 'abc).
+ * Otherwise one leading "'" before a non-blank is Excel's "treat as text"
+ * prefix typed into the value ('Head of Service, '1.2): Excel shows the
+ * text without it, and so does the import. A lone "'", or one before a
+ * blank, is kept: it is the text itself, not a prefix. One byte is looked
+ * at, so the hot path stays as it was. */
+static sp_csv_field as_typed(sp_csv_field v)
+{
+    sp_csv_field u = sp_csv_unguard(v);
+    if (u.data != v.data || v.len < 2 || v.data[0] != '\'' || strchr(" \t\r\n", v.data[1]))
+        return u;
+    v.data++;
+    v.len--;
+    return v;
+}
+
+/* The cell of field f as typed (a workbook's text is raw: Excel keeps
+ * its prefix out of the value); NULL if the file has no such column or
+ * the cell is empty. */
 static const char *cell(const sp_csv_row *row, const imp_map *m, imp_field f, bool raw)
 {
     if (m->col[f] < 0)
         return NULL;
     sp_csv_field v = row->fields[m->col[f]];
     if (!raw)
-        v = sp_csv_unguard(v);
+        v = as_typed(v);
     return v.len > 0 ? v.data : NULL;
 }
 
@@ -130,6 +148,10 @@ static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts 
 static int take_status(imp_row *r, imp_field *field, sp_db *db)
 {
     int rc = take_enum(&r->status, field, db, r, F_STATUS, "status", "status");
+    if (rc == SP_OK && r->status && strcmp(r->status, "withdrawn") == 0) {
+        const char *word = r->cell[F_STATUS] + strspn(r->cell[F_STATUS], " \t");
+        r->superseded = strncasecmp(word, "superseded", 10) == 0;
+    }
     if (rc != SP_EINVALID || !rag_word(r->cell[F_STATUS]))
         return rc;
     return sp_fail(db, SP_EINVALID, "status '%s' looks like a RAG rating, not a status: map "

@@ -13,8 +13,9 @@
  * NULs of UTF-16 text with none), else UTF-8 if the whole file is valid
  * UTF-8 (checked in a first read, then rewound; a pipe, which cannot be
  * rewound, by its first 64 KiB), else Windows-1252, which is what Excel's "CSV (Comma delimited)" writes on a
- * UK Windows machine. A byte that is text in none of them is refused at its
- * line and column. The separator: a tab if the file is named .tsv or .tab;
+ * UK Windows machine, unless it also has UTF-8 text past ASCII (rows of
+ * both encodings: refused, naming a row of each, see refuse_mixed). A byte
+ * that is text in none of them is refused at its line and column. The separator: a tab if the file is named .tsv or .tab;
  * else a comma, unless a ';' or a tab splits more of the first records
  * into columns of one width (choose_delimiter).
  */
@@ -211,6 +212,7 @@ static int read_workbook(imp_source *s, sp_xlsx_source *from, sp_csv_row_fn on_r
     if (rc != SP_OK)
         return fault(s, rc, 0, 0, "%s", err.message);
     rc = choose_sheet(s, x, &sheet);
+    s->date1904 = sp_xlsx_date1904(x);
     if (rc == SP_OK)
         rc = sp_xlsx_read(x, sheet, &err, on_row, ctx);
     sp_xlsx_free(x);
@@ -229,6 +231,28 @@ static int refuse_ole(imp_source *s)
 /* ------------------------------------------------------------------ */
 /* Text: choosing the encoding and the separator                       */
 
+/* The length of the UTF-8 character (RFC 3629) at b, n > 0 bytes
+ * left: 1 to 4; 0 if b does not begin one; more than n if b ends inside
+ * it. */
+static inline size_t utf8_char(const unsigned char *b, size_t n)
+{
+    unsigned char c = b[0];
+    size_t need = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
+                : c >= 0xF0 && c <= 0xF4 ? 3 : 9;
+    if (need == 9)
+        return 0;
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    for (size_t k = 1; k <= need; k++) {
+        if (k >= n)
+            return n + 1;
+        unsigned char d = b[k];
+        if (d < (k == 1 ? lo : 0x80) || d > (k == 1 ? hi : 0xBF))
+            return 0;
+    }
+    return need + 1;
+}
+
 /* True if b holds only whole UTF-8 characters (RFC 3629), but for one
  * cut short at the end when more input follows. */
 static bool valid_utf8(const unsigned char *b, size_t n, bool more)
@@ -238,23 +262,106 @@ static bool valid_utf8(const unsigned char *b, size_t n, bool more)
             i += SP_WORD; /* eight ASCII bytes */
             continue;
         }
-        unsigned char c = b[i];
-        size_t need = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
-                    : c >= 0xF0 && c <= 0xF4 ? 3 : 9;
-        if (need == 9)
+        size_t len = utf8_char(b + i, n - i);
+        if (len == 0)
             return false;
-        unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-        unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-        for (size_t k = 1; k <= need; k++) {
-            if (i + k >= n)
-                return more;
-            unsigned char d = b[i + k];
-            if (d < (k == 1 ? lo : 0x80) || d > (k == 1 ? hi : 0xBF))
-                return false;
-        }
-        i += need + 1;
+        if (len > n - i)
+            return more;
+        i += len;
     }
     return true;
+}
+
+/* Where a text that is not UTF-8 as a whole has a UTF-8 character past
+ * ASCII (é as C3 A9), and where a byte UTF-8 has not: the lines of the
+ * first of each (0: none), counted only up to them. */
+typedef struct mix_scan {
+    size_t line;                 /* the line the scan has counted to */
+    size_t utf8_line, other_line;
+} mix_scan;
+
+static void count_lines(mix_scan *m, const unsigned char *b, size_t *from, size_t to)
+{
+    const unsigned char *p = b + *from, *end = b + to;
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        m->line++;
+        p++;
+    }
+    *from = to;
+}
+
+/* Scans a block (only bytes past ASCII are looked at, eight ASCII bytes
+ * at a time otherwise); returns how many bytes it took: a character the
+ * block cuts short waits for the next when more follows. */
+static size_t scan_mix(mix_scan *m, const unsigned char *b, size_t n, bool more)
+{
+    size_t i = 0, counted = 0;
+    while (i < n && !(m->utf8_line && m->other_line)) {
+        if (n - i >= SP_WORD && !sp_word_has_high(sp_word_at(b + i))) {
+            i += SP_WORD;
+            continue;
+        }
+        size_t len = b[i] < 0x80 ? 1 : utf8_char(b + i, n - i);
+        if (len > n - i && more)
+            break;
+        bool utf8 = len >= 2 && len <= n - i;
+        size_t *first = utf8 ? &m->utf8_line : &m->other_line;
+        if (len != 1 && !*first) {
+            count_lines(m, b, &counted, i);
+            *first = m->line;
+        }
+        i += utf8 ? len : 1;
+    }
+    count_lines(m, b, &counted, i);
+    return i;
+}
+
+/* The rest of the file, scanned block by block and then rewound, as
+ * all_utf8 reads it. */
+static void scan_mix_rest(imp_source *s, mix_scan *m, const unsigned char *tail, size_t carry)
+{
+    long start = ftell(s->file);
+    unsigned char *buf = start >= 0 ? malloc(BLOCK + 4) : NULL;
+    if (!buf)
+        return;
+    memcpy(buf, tail, carry);
+    for (;;) {
+        size_t got = fread(buf + carry, 1, BLOCK, s->file), len = carry + got;
+        bool end = got < BLOCK;
+        size_t used = scan_mix(m, buf, len, !end);
+        if (end || (m->utf8_line && m->other_line))
+            break;
+        carry = len - used;
+        memmove(buf, buf + used, carry);
+    }
+    free(buf);
+    clearerr(s->file);
+    if (fseek(s->file, start, SEEK_SET) != 0)
+        fault(s, SP_ERROR, 0, 0, "cannot read the file again: %s", strerror(errno));
+}
+
+/* A file that is not UTF-8 as a whole, but has rows of UTF-8 beside rows
+ * that are not (rows pasted in from another file, or typed in two
+ * programs): read as Windows-1252, the UTF-8 rows would be garbled (é as
+ * Ã©), and read as UTF-8 the others would not read at all. Byte-order
+ * marks at the start are not text, and do not count. */
+static int refuse_mixed(imp_source *s, const unsigned char *b, size_t n, bool at_end)
+{
+    mix_scan m = {1, 0, 0};
+    size_t bom = 0;
+    while (n - bom >= 3 && memcmp(b + bom, "\xEF\xBB\xBF", 3) == 0)
+        bom += 3;
+    size_t used = bom + scan_mix(&m, b + bom, n - bom, !at_end);
+    if (!at_end && !(m.utf8_line && m.other_line))
+        scan_mix_rest(s, &m, b + used, n - used);
+    if (s->code != SP_OK || !m.utf8_line || !m.other_line)
+        return s->code;
+    return fault(s, SP_EINVALID, 0, 0, "the file mixes two encodings: row %zu has text "
+                 "written as UTF-8, but row %zu has bytes that are not UTF-8 (as Windows-1252, "
+                 "Excel's \"CSV (Comma delimited)\", writes them), so some rows would be "
+                 "garbled whichever way the file is read: open it in Excel or LibreOffice, "
+                 "correct the garbled text, and save it again as \"CSV UTF-8\"",
+                 m.utf8_line, m.other_line);
 }
 
 /* How many bytes at the end of b begin a character that b cuts short. */
@@ -546,6 +653,8 @@ static int read_text(imp_source *s, unsigned char *buf, size_t have, bool at_end
         return rc;
     if (!s->encoding)
         t.enc = detect_encoding(s, buf, have, at_end);
+    if (!s->encoding && t.enc == ENC_1252)
+        refuse_mixed(s, buf, have, at_end);
     if (s->code != SP_OK)
         return s->code;
     s->format = "csv";

@@ -50,6 +50,7 @@ typedef struct sheet_reader {
     bool has_f, has_v;       /* the cell has a formula; a cached value */
     /* the cell being read */
     char type[12];
+    unsigned char num_mark;  /* the number cell's SP_CELL_* (number_mark) */
     size_t style;
     xlsx_buf text;
     /* the row being read: its cells' values, in rowbuf (the first pass
@@ -130,6 +131,21 @@ static bool stored_number(const char *p)
     return digits && *p == '\0';
 }
 
+/* Whether a number cell shows a date, or a whole number that is a
+ * date's day: in a reference column, Excel has turned "1.2" into a date
+ * (import.c refuses it there); in a date column, a day in 1900 is a small
+ * number typed into a date cell, or Excel's 29 February 1900. */
+static unsigned char number_mark(sp_xlsx_kind kind, double v, unsigned decimals, bool date1904)
+{
+    if (kind == SP_XLSX_DATE || kind == SP_XLSX_DATETIME || kind == SP_XLSX_MONTH)
+        return v < 0 || v >= 2958466.0 ? SP_CELL_PLAIN /* shown as a number */
+               : !date1904 && v < 367 ? SP_CELL_DATE_1900 : SP_CELL_DATE;
+    if (kind == SP_XLSX_NUMBER && !decimals && v >= (date1904 ? 36526 - 1462 : 36526) &&
+        v <= (date1904 ? 73050 - 1462 : 73050) && v == (double)(long)v)
+        return SP_CELL_SERIAL; /* 2000-01-01 to 2099-12-31 */
+    return SP_CELL_PLAIN;
+}
+
 static int take_number(sheet_reader *s, char *num, size_t size)
 {
     sp_xlsx *x = s->base.x;
@@ -144,6 +160,8 @@ static int take_number(sheet_reader *s, char *num, size_t size)
         snprintf(num, size, "%.*f", (int)decimals, v); /* 1.10 as shown, not 1.1 */
     else if (ok)
         sp_xlsx_format_number(num, size, v, kind, x->date1904);
+    if (ok)
+        s->num_mark = number_mark(kind, v, decimals, x->date1904);
     uselocale(old);
     if (!ok)
         return stop(s, SP_EINVALID, s->col, "a number cell holds '%.40s': the workbook is "
@@ -179,6 +197,7 @@ static int cell_value(sheet_reader *s, const char **value, size_t *len, char *nu
         *value = strcmp(s->text.p, "0") == 0 ? "FALSE" : "TRUE";
     } else if (strcmp(t, "d") == 0) {
         take_iso(s, num, size);
+        s->num_mark = SP_CELL_DATE;
         *value = num;
     } else {
         int rc = take_number(s, num, size);
@@ -240,13 +259,14 @@ static void end_cell(sheet_reader *s)
     size_t len;
     char num[64];
     s->in_cell = false;
+    s->num_mark = SP_CELL_PLAIN;
     if (cell_value(s, &value, &len, num, sizeof num) != SP_OK)
         return;
     /* The importer refuses these where it reads the column (import.c):
      * an error's text or an uncalculated formula's emptiness is no value,
      * but a column nobody imports may hold them. */
     unsigned char mark = strcmp(s->type, "e") == 0 ? SP_CELL_ERROR
-                         : s->has_f && !s->has_v ? SP_CELL_UNCALCULATED : SP_CELL_PLAIN;
+                         : s->has_f && !s->has_v ? SP_CELL_UNCALCULATED : s->num_mark;
     if (len == 0 && mark == SP_CELL_PLAIN)
         return;
     if (!s->deliver && s->col > s->width)

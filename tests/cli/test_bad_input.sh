@@ -191,7 +191,9 @@ tables=$(count "SELECT group_concat(name) FROM sqlite_master WHERE type = 'table
 run action update 1 --note "$inj"; expect_status 0
 run authority add inj --name "$inj"; expect_status 0
 run action add tb/r1/1 --title "$inj" --owner "$inj\" OR 1=1 --" --due 2017-12-31; expect_status 0
-printf 'Ref,Finding,Action,Lead officer,Timescale\r\n1,"%s","x"");DROP TABLE owner;--",O,2017-12-31\r\n' "$inj" >inj.csv
+# The finding's cell starts with the quote: doubled, as a leading "'" alone
+# is Excel's typed text prefix, which the import drops (README).
+printf 'Ref,Finding,Action,Lead officer,Timescale\r\n1,"'"'"'%s","x"");DROP TABLE owner;--",O,2017-12-31\r\n' "$inj" >inj.csv
 run import inj.csv --authority tb; expect_status 0
 refused 1 "no theme matches '$inj'" overdue --theme "$inj"
 refused 1 "no owner" overdue --owner "x' OR '1'='1"

@@ -112,4 +112,29 @@ expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
 run import surrogate.txt --authority pb
 expect_status 1; expect_err "surrogate.txt:4:2: invalid UTF-16LE: 0xd800 is half of a character"
 expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
+case_ "UTF-8 rows beside Windows-1252 rows: refused, naming a row of each, changing nothing"
+before=$(fingerprint "$DB" "$DB-wal")
+{ head -1 w1252.csv; printf '5,Early help,Caf\xc3\xa9 for families,LSCB Business Manager,30/06/2017,,\r\n'
+  printf '6,Early help,Budget \xa3120k,LSCB Business Manager,30/06/2017,,\r\n'; } >mixed.csv
+run import mixed.csv --authority pb
+expect_status 1; expect_no_out
+expect_err "mixed.csv: the file mixes two encodings: row 2 has text written as UTF-8, but row 3 has bytes that are not UTF-8"
+expect_err 'save it again as "CSV UTF-8"'
+expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
+case_ "... found however far apart they are, in a file or a pipe"
+python3 -c "
+head = 'Ref,Finding,Action,Lead officer,Target date,Status,Progress update\r\n'
+rows = ''.join(f'{i},Early help,Action {i} ' + 'x' * 50 + ',LSCB Business Manager,31/03/2018,,\r\n' for i in range(10, 3000))
+early = '9,Budget,Spend \xa3120k,LSCB Business Manager,31/03/2018,,\r\n'.encode('cp1252')
+late = '3000,Early help,Caf\xe9 for families,LSCB Business Manager,31/03/2018,,\r\n'.encode()
+open('mixed_far.csv', 'wb').write(head.encode() + early + rows.encode() + late)"
+run import mixed_far.csv --authority pb --dry-run
+expect_status 1; expect_err "row 2993 has text written as UTF-8, but row 2 has bytes that are not UTF-8"
+cat mixed_far.csv | "$SAFEPLAN_BIN" import - --authority pb --dry-run >"$OUT" 2>"$ERR"; STATUS=$?
+expect_status 1; expect_err "stdin: the file mixes two encodings: row 2993"
+expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
+case_ "... and --encoding says how to read it outright"
+run import mixed.csv --authority pb --encoding windows-1252 --dry-run
+expect_status 0
+
 finish

@@ -99,6 +99,28 @@ def titled(name, due):
         xml, '<mergeCells count="1"><mergeCell ref="A1:F1"/></mergeCells>'))])
 titled("titled.xlsx", "30/06/2018")
 titled("titled_bad.xlsx", "31/02/2018")
+# Refs Excel turned into dates as they were typed: 1.2 shown as a date
+# (built-in 14, and a custom d-mmm), and one formatted as a number after
+# (General: the day number 43132, 2018-02-01); a Ref that is a plain number
+# stays a Ref. Then target dates of Excel's days 59, 60 (29/02/1900, which
+# never was) and 61.
+dates = (f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{MAIN}"><numFmts count="1">'
+         '<numFmt numFmtId="164" formatCode="d\\-mmm"/></numFmts>'
+         '<cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="3">'
+         '<xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>')
+def dated(name, rows):
+    xml = "".join(row(i + 1, r) for i, r in enumerate([H] + rows))
+    workbook(f"{d}/{name}", [("Action plan", sheet(xml))], styles=dates)
+dated("ref_date.xlsx", [
+    [num(43132, 1), "Rec 1", "Act one", "Lead", "31/03/2018", "Not started"],
+    [num(43133, 2), "Rec 1", "Act two", "Lead", "31/03/2018", "Not started"],
+    [num(43134), "Rec 1", "Act three", "Lead", "31/03/2018", "Not started"],
+    [num(7), "Rec 1", "Act four", "Lead", "31/03/2018", "Not started"]])
+dated("due_1900.xlsx", [
+    ["1", "Rec 1", "Act one", "Lead", num(59, 1), "Not started"],
+    ["2", "Rec 1", "Act two", "Lead", num(60, 1), "Not started"],
+    ["3", "Rec 1", "Act three", "Lead", num(61, 1), "Not started"],
+    ["4", "Rec 1", "Act four", "Lead", num(43190, 1), "Not started"]])
 PY
 
 # ---------------------------------------------------------------- D1
@@ -500,5 +522,82 @@ run import ragstatus.csv --as-at 31/13/2024 --authority tb
 expect_status 2
 expect_err "--as-at '31/13/2024' is not a date"
 expect_eq "$(fingerprint "$DB" "$DB-wal")" "$before" "database unchanged"
+
+# ---------------------------------------------------------------- apostrophe
+case_ "Excel's typed text prefix: one leading ' comes off every text cell"
+fresh
+printf "Ref,Theme,Recommendation,Action,Lead officer,Target date\r\n'1.2,'Leadership,'Rec 1,'Agree the plan,'Head of Service,31/03/2024\r\n1.3,Leadership,Rec 1,''Quoted' name,Head of Service,31/03/2024\r\n" >apostrophe.csv
+run import apostrophe.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(ref || '|' || description, ' / ') FROM (SELECT * FROM action ORDER BY id)")" \
+    "1.2|Agree the plan / 1.3|'Quoted' name" "refs and actions"
+expect_eq "$(sql "$DB" "SELECT group_concat(name) FROM owner")" "Head of Service" "one owner, as Excel shows it"
+expect_eq "$(sql "$DB" "SELECT group_concat(DISTINCT theme) FROM finding")" "Leadership" "theme"
+expect_no_err
+
+# ---------------------------------------------------------------- summary box
+case_ "a summary box above the header: the failure names the row that could be the header"
+fresh
+printf 'Summary\r\nTheme,Actions,RAG\r\nLeadership,12,Green\r\n\r\nRef,Recommendation,Action,Lead officer,Target date\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\n' >box.csv
+refused "box.csv:2: no column names the finding" import box.csv --authority tb
+expect_err "box.csv: the header cannot be used; nothing was imported (row 2 was read as the header, but row 5 names columns too: if that is the header, import with --header-row 5)"
+printf 'Recommendation,Actions,Complete\r\nAll,12,3\r\n\r\nRef,Recommendation,Action,Lead officer,Target date\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\n' >box2.csv
+refused "box2.csv:4:4: found 5 fields, expected 3" import box2.csv --authority tb
+expect_err "nothing was imported (row 1 was read as the header, but row 4 names columns too: if that is the header, import with --header-row 4)"
+case_ "... and the row it names is the header"
+run import box2.csv --authority tb --header-row 4
+expect_status 0
+expect_eq "$(actions)" 1 "actions"
+
+# ---------------------------------------------------------------- sections
+case_ "section headings and a footer: each refused as what it is, not as a finding to fill down"
+fresh
+printf 'Ref,Recommendation,Action,Lead officer,Target date\r\nTheme 1: Leadership,,,,\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\nTheme 2: Partnerships,,,,\r\n2.1,Rec 2,Act two,Lead,31/03/2018\r\nNotes:,,,,\r\n' >sections.csv
+refused "sections.csv:2:1: the row holds only 'Theme 1: Leadership': a section heading, not an action: delete the row" \
+    import sections.csv --authority tb
+expect_err "sections.csv:4:1: the row holds only 'Theme 2: Partnerships': a section heading"
+expect_err "sections.csv:6:1: the row holds only 'Notes:', below the last action: a footer or a note, not an action: delete the row"
+expect_err "3 bad rows; nothing was imported"
+grep -q -- "--fill-down finding" "$ERR" && bad "the fill-down hint for a finding is given to a heading" || ok
+
+case_ "a heading in the Theme column, carried down with --fill-down theme"
+printf 'Ref,Theme,Recommendation,Action,Lead officer,Target date\r\n,Theme 1: Leadership,,,,\r\n1.1,,Rec 1,Act one,Lead,31/03/2018\r\n,Theme 2: Partnerships,,,,\r\n2.1,,Rec 2,Act two,Lead,31/03/2018\r\n' >themes.csv
+refused "themes.csv:2:2: the row holds only 'Theme 1: Leadership': a section heading, not an action: to give it to the actions below it as their theme, import with --fill-down theme" \
+    import themes.csv --authority tb
+run import themes.csv --authority tb --fill-down theme
+expect_status 0
+expect_err "themes.csv:4:2: 'Theme 2: Partnerships' is a section heading: carried down to the rows below it (--fill-down), not imported as an action"
+expect_eq "$(sql "$DB" "SELECT group_concat(f.theme || '/' || a.ref, ' ') FROM (SELECT * FROM action ORDER BY id) a JOIN finding f ON f.id = a.finding_id")" \
+    "Theme 1: Leadership/1.1 Theme 2: Partnerships/2.1" "themes"
+
+# ---------------------------------------------------------------- dates
+case_ "a Ref Excel turned into a date: refused, naming the cell, the date and what to do"
+fresh
+refused "ref_date.xlsx:'Action plan'!A2: the cell (column 'Ref') shows the date 2018-02-01, not a reference: Excel read the reference as a date when it was typed (1.2 becomes 1 February): format the column as Text and type the reference again" \
+    import "$WORK/ref_date.xlsx" --authority tb
+expect_err "ref_date.xlsx:'Action plan'!A3: the cell (column 'Ref') shows the date 2018-02-02, not a reference"
+expect_err "ref_date.xlsx:'Action plan'!A4: the cell (column 'Ref') holds 43134, the number Excel keeps for the date 2018-02-03, not a reference"
+grep -q "A5" "$ERR" && bad "a Ref typed as a small number is refused" || ok
+expect_err "3 bad rows; nothing was imported"
+
+case_ "Excel's days 59-61 of 1900 in a date column: refused as impossible dates"
+refused "due_1900.xlsx:'Action plan'!E2: the cell (column 'Target date') shows the date 1900-02-28, an impossible date for a plan (no plan is dated 1900" \
+    import "$WORK/due_1900.xlsx" --authority tb
+expect_err "due_1900.xlsx:'Action plan'!E3: the cell (column 'Target date') shows the date 1900-02-29, an impossible date"
+expect_err "due_1900.xlsx:'Action plan'!E4: the cell (column 'Target date') shows the date 1900-03-01, an impossible date"
+expect_err "3 bad rows; nothing was imported"
+
+# ---------------------------------------------------------------- superseded
+case_ "Superseded in the Status column: withdrawn, said once in a note"
+fresh
+printf 'Ref,Recommendation,Action,Lead officer,Target date,Status\r\n1,Rec 1,Act one,Lead,31/03/2024,In progress\r\n2,Rec 1,Act two,Lead,31/03/2024,Not started\r\n' >sup0.csv
+sp import sup0.csv --authority tb
+printf 'Ref,Recommendation,Action,Lead officer,Target date,Status\r\n1,Rec 1,Act one,Lead,31/03/2024,Superseded\r\n2,Rec 1,Act two,Lead,31/03/2024, superseded\r\n3,Rec 1,Act three,Lead,31/03/2024,Superseded\r\n' >sup.csv
+run import sup.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(status, ' ') FROM (SELECT * FROM action ORDER BY id)")" \
+    "withdrawn withdrawn withdrawn" "statuses"
+expect_err "note: sup.csv:2:6: 'Superseded' is recorded as withdrawn (safeplan has no superseded status"
+expect_eq "$(grep -c "recorded as withdrawn" "$ERR")" 1 "one note"
 
 finish

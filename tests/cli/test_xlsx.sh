@@ -261,6 +261,10 @@ save("filtered.xlsx", plan, after='<autoFilter ref="A1:F5"/>', hidden_rows=(3, 5
 save("hidden_merge.xlsx", [plan[0], plan[1], plan[2][:1] + [None] + plan[2][2:],
                            plan[3][:1] + [None] + plan[3][2:]],
      after='<mergeCells count="1"><mergeCell ref="B2:B4"/></mergeCells>', hidden_rows=(2,))
+# The header row hidden (to tidy a printout), and a hidden action below it;
+# then a hidden title above a hidden header.
+save("hidden_header.xlsx", plan, hidden_rows=(1, 3))
+save("hidden_title.xlsx", [["Improvement plan"]] + plan, hidden_rows=(1, 2, 4))
 PY
 case_ "a hidden column is not imported, and a note names it"
 fresh hidden_col
@@ -291,6 +295,22 @@ expect_status 0; expect_out "imported wb/hidden_merge.xlsx: 2 rows"
 expect_err "row 2 is hidden and was not imported"
 expect_eq "$(sql "$DB" "SELECT group_concat(DISTINCT f.text) FROM action a JOIN finding f ON f.id = a.finding_id")" \
     "Rec 1" "the merged recommendation"
+
+case_ "a hidden header row is still the header; hidden rows below it are passed over"
+fresh hidden_header
+run import wb/hidden_header.xlsx --authority tb
+expect_status 0; expect_out "imported wb/hidden_header.xlsx: 3 rows"
+expect_err "note: wb/hidden_header.xlsx:Plan row 1: the header row is hidden: read as the header all the same"
+expect_err "note: wb/hidden_header.xlsx:Plan: row 3 is hidden and was not imported"
+expect_eq "$(sql "$DB" "SELECT group_concat(description, '|') FROM (SELECT * FROM action ORDER BY ref)")" \
+    "Audit|Report|Struck out too" "the visible rows"
+
+case_ "a hidden title above a hidden header: the header is found below it"
+fresh hidden_title
+run import wb/hidden_title.xlsx --authority tb
+expect_status 0; expect_out "imported wb/hidden_title.xlsx: 3 rows"
+expect_err "row 1 is above the header (row 2) and was not imported"
+expect_err "row 4 is hidden and was not imported"
 
 case_ "rows a filter hides are imported"
 fresh filtered

@@ -84,6 +84,8 @@ START_TEST(spellings)
     word_is("status", "closed", "complete");
     word_is("status", "Complete - awaiting sign off", "complete");
     word_is("status", "Completed - awaiting sign-off", "complete");
+    word_is("status", "Superseded", "withdrawn");
+    word_is("status", " superseded ", "withdrawn");
     word_is("review_kind", "LGA peer review", "lga_peer_review");
     word_is("review_kind", "peer review", "lga_peer_review");
     word_is("review_kind", "Ofsted inspection", "ofsted_inspection");

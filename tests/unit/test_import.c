@@ -566,6 +566,44 @@ START_TEST(header_below_a_title)
 }
 END_TEST
 
+/* A summary box above the header that names columns too is read as the
+ * header; when the import then fails, the message names the row below
+ * that could be the header. */
+START_TEST(summary_box_above_the_header)
+{
+    plan();
+    sp_import_options o = {.review = "tb/r1", .name = "t.csv"};
+    /* The box's header cannot be used (no finding column). */
+    sp_import_result *r = import_text(fx_db, "Status,Actions\nComplete,12\n\n"
+                                      "Ref,Recommendation,Action,Owner,Due\n"
+                                      "1,Rec,Audit files,Head of Service,31/12/2017\n",
+                                      &o, SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "the header cannot be used; nothing was "
+                                 "imported (row 1 was read as the header, but row 4 names "
+                                 "columns too: if that is the header, import with "
+                                 "--header-row 4)"));
+    sp_import_result_free(r);
+    /* The box's header can be used, but names no owner and the rows do not fit. */
+    r = import_text(fx_db, "Recommendation,Actions,Complete\nAll,12,3\n\n"
+                    "Ref,Recommendation,Action,Owner,Due\n"
+                    "1,Rec,Audit files,Head of Service,31/12/2017\n", &o, SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "import with --header-row 4)"));
+    sp_import_result_free(r);
+    /* A failure that is no fault of the header gets no hint. */
+    r = import_text(fx_db, "Ref,Recommendation,Action,Owner,Due\n"
+                    "1,Rec,Audit files,Head of Service,31/02/2017\n"
+                    "Ref,Recommendation,Action,Owner,Due\n", &o, SP_EINVALID);
+    ck_assert_ptr_null(strstr(sp_errmsg(fx_db), "--header-row"));
+    sp_import_result_free(r);
+    o.header_row = 4;
+    r = import_text(fx_db, "Recommendation,Actions,Complete\nAll,12,3\n\n"
+                    "Ref,Recommendation,Action,Owner,Due\n"
+                    "1,Rec,Audit files,Head of Service,31/12/2017\n", &o, SP_OK);
+    ck_assert_int_eq(r->created.actions, 1);
+    sp_import_result_free(r);
+}
+END_TEST
+
 /* Semicolons between the columns, commas in the text: said in a note. */
 START_TEST(semicolon_separated)
 {
@@ -1334,6 +1372,116 @@ START_TEST(real_plan_kinds_and_fill_down)
 }
 END_TEST
 
+/* Excel's "treat as text" prefix typed into a CSV's cells: one leading
+ * "'" before a non-blank comes off every text cell; the export's guarded
+ * cells still read back as exported (''x is 'x), and a lone "'" or one
+ * before a space is the text itself. */
+START_TEST(typed_apostrophe_is_dropped)
+{
+    plan();
+    ck_assert_int_eq(sp_authority_add(NULL, fx_db, &(sp_authority_new){"hb", "HB", NULL}),
+                     SP_OK);
+    static const char text[] =
+        "Ref,Theme,Recommendation,What we will do,Lead officer,Target date\r\n"
+        "'1.2,'Leadership,'Rec one,'Agree the plan,'Head of Service,31/03/2018\r\n"
+        "1.3,Leadership,Rec one,''quoted,Head of Service,31/03/2018\r\n"
+        "1.4,Leadership,Rec one,' spaced,Head of Service,31/03/2018\r\n";
+    sp_import_options o = {.name = "sheet.csv", .authority = "hb"};
+    sp_import_result *r = import_text(fx_db, text, &o, SP_OK);
+    ck_assert_int_eq(r->created.actions, 3);
+    sp_import_result_free(r);
+    char *got = fx_raw_text(fx_path, "SELECT group_concat(ref || '=' || description, '|') FROM "
+                                     "(SELECT ref, description FROM action ORDER BY id)");
+    ck_assert_str_eq(got, "1.2=Agree the plan|1.3='quoted|1.4=' spaced");
+    free(got);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM owner WHERE name LIKE "
+                                         "'%''%'"), 0);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM owner WHERE name = "
+                                         "'Head of Service'"), 1);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM finding WHERE theme = "
+                                         "'Leadership'"), 1);
+}
+END_TEST
+
+/* A row of one text, in one cell or merged across the row: a section
+ * heading when actions follow (refused, saying so, or carried down with
+ * --fill-down of its column), a footer when none does. */
+START_TEST(section_headings_and_footers)
+{
+    plan();
+    ck_assert_int_eq(sp_authority_add(NULL, fx_db, &(sp_authority_new){"hb", "HB", NULL}),
+                     SP_OK);
+    static const char text[] =
+        "Ref,Theme,Recommendation,Action,Lead officer,Target date\n"
+        ",Theme 1: Leadership,,,,\n"
+        "1.1,,Rec 1,Act one,Lead,31/03/2018\n"
+        "Theme 2,Theme 2,Theme 2,Theme 2,Theme 2,Theme 2\n"
+        "2.1,,Rec 2,Act two,Lead,31/03/2018\n"
+        "Total,,,,,\n";
+    unsigned long long before = fingerprint(fx_path);
+    sp_import_options o = {.name = "s.csv", .authority = "hb"};
+    sp_import_result *r = import_text(fx_db, text, &o, SP_EINVALID);
+    ck_assert_int_eq(r->nerrors, 3);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "s.csv:2:2: the row holds only 'Theme 1: "
+                                 "Leadership': a section heading, not an action: to give it "
+                                 "to the actions below it as their theme, import with "
+                                 "--fill-down theme"));
+    ck_assert_ptr_nonnull(strstr(r->errors[1], "s.csv:4:1: the row holds only 'Theme 2': a "
+                                 "section heading, not an action: delete the row"));
+    ck_assert_ptr_nonnull(strstr(r->errors[2], "s.csv:6:1: the row holds only 'Total', below "
+                                 "the last action: a footer or a note"));
+    ck_assert_ptr_null(strstr(r->errors[0], "no finding in this row"));
+    ck_assert_uint_eq(fingerprint(fx_path), before);
+    sp_import_result_free(r);
+    /* With --fill-down theme, the first heading gives the theme; the merged
+     * one (in no --fill-down column) and the footer are still refused. */
+    o.fill_down = "theme";
+    r = import_text(fx_db, text, &o, SP_EINVALID);
+    ck_assert_int_eq(r->nerrors, 2);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "s.csv:4:1:"));
+    ck_assert_ptr_nonnull(strstr(r->errors[1], "s.csv:6:1:"));
+    sp_import_result_free(r);
+    r = import_text(fx_db, "Ref,Theme,Recommendation,Action,Lead officer,Target date\n"
+                           ",Theme 1: Leadership,,,,\n"
+                           "1.1,,Rec 1,Act one,Lead,31/03/2018\n"
+                           ",Theme 2: Partnerships,,,,\n"
+                           "2.1,,Rec 2,Act two,Lead,31/03/2018\n", &o, SP_OK);
+    ck_assert_int_eq(r->created.actions, 2);
+    ck_assert_uint_eq(r->nnotes, 2);
+    ck_assert_ptr_nonnull(strstr(r->notes[0], "s.csv:2:2: 'Theme 1: Leadership' is a section "
+                                 "heading: carried down"));
+    sp_import_result_free(r);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM finding WHERE theme = 'Theme 2: "
+                                         "Partnerships' AND text = 'Rec 2'"), 1);
+}
+END_TEST
+
+/* Rows of UTF-8 beside rows of Windows-1252: refused, naming a row of
+ * each; a file all of Windows-1252, or with only a UTF-8 byte-order mark
+ * before it, is read as before. */
+START_TEST(mixed_encodings_refused)
+{
+    plan();
+    static const char head[] = "Ref,Recommendation,Action,Owner,Due\n";
+    static const char utf8_row[] = "1,Rec,Caf\xC3\xA9 for families,Lead,31/12/2017\n";
+    static const char w1252_row[] = "2,Rec,Budget \xA3" "120k,Lead,31/12/2017\n";
+    char text[400];
+    snprintf(text, sizeof text, "%s%s%s", head, w1252_row, utf8_row);
+    unsigned long long before = fingerprint(fx_path);
+    sp_import_options o = {.review = "tb/r1", .name = "m.csv"};
+    sp_import_result *r = NULL;
+    ck_assert_int_eq(sp_import_buffer(&r, fx_db, text, strlen(text), &o), SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "row 3 has text written as UTF-8, but row "
+                                 "2 has bytes that are not UTF-8"));
+    ck_assert_uint_eq(fingerprint(fx_path), before);
+    sp_import_result_free(r);
+    snprintf(text, sizeof text, "\xEF\xBB\xBF%s%s", head, w1252_row);
+    r = import_text(fx_db, text, &o, SP_OK);
+    ck_assert_int_eq(r->created.actions, 1);
+    sp_import_result_free(r);
+}
+END_TEST
+
 START_TEST(every_bad_cell_of_a_row)
 {
     plan();
@@ -1391,12 +1539,16 @@ static Suite *import_suite(void)
     tcase_add_test(tc, keep_rag_imports_overrides);
     tcase_add_test(tc, map_and_unplaced_columns);
     tcase_add_test(tc, header_below_a_title);
+    tcase_add_test(tc, summary_box_above_the_header);
     tcase_add_test(tc, semicolon_separated);
     tcase_add_test(tc, placement_options);
     suite_add_tcase(s, tc);
     tc = fx_tcase("real plans");
     tcase_add_test(tc, real_plan_kinds_and_fill_down);
     tcase_add_test(tc, every_bad_cell_of_a_row);
+    tcase_add_test(tc, typed_apostrophe_is_dropped);
+    tcase_add_test(tc, section_headings_and_footers);
+    tcase_add_test(tc, mixed_encodings_refused);
     suite_add_tcase(s, tc);
     tc = fx_tcase("updates");
     tcase_add_test(tc, existing_actions_get_updates);
