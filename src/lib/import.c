@@ -1091,10 +1091,27 @@ static int plan_empty(bool *empty, sp_db *db)
 }
 
 /* A history file's second pass, once every row has been read and found good. */
+/* A note of the sign-offs the file records by the claimant themselves. */
+static int note_one_person(importer *im)
+{
+    const char *first;
+    int64_t n = imp_history_one_person(im->hist, &first);
+    if (n == 0)
+        return SP_OK;
+    char msg[600];
+    snprintf(msg, sizeof msg, "%lld sign-off%s %s made by the person who claimed the work "
+             "complete, which the two-person rule refuses now: imported as recorded (a plan "
+             "recorded before the rule, or a file edited by hand); the first, %s",
+             (long long)n, n == 1 ? "" : "s", n == 1 ? "was" : "were", first ? first : "");
+    return remark(im, 0, 0, msg);
+}
+
 static int replay_history(importer *im)
 {
     size_t line = 0, column = 0;
     int rc = imp_history_replay(im->hist, &line, &column);
+    if (rc == SP_OK)
+        rc = note_one_person(im);
     if (rc != SP_EINVALID)
         return rc;
     rc = reject(im, line, column, sp_errmsg(im->db));

@@ -251,6 +251,11 @@ int imp_history_replay(imp_history *h, size_t *line, size_t *column);
 /* What was made: places, owners and actions, and the entries rebuilt. */
 void imp_history_tally(const imp_history *h, sp_import_counts *created, int64_t *entries);
 
+/* The sign-offs the file records by the person who claimed the work
+ * complete (kept as recorded), and the first of them, in words (NULL if
+ * none, or out of memory). */
+int64_t imp_history_one_person(const imp_history *h, const char **first);
+
 void imp_history_free(imp_history *h);
 
 /* For tests: how many rows' keys are sorted in memory before a run of

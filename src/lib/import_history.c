@@ -108,6 +108,9 @@ struct imp_history {
     bool based;                  /* base is set */
     sp_import_counts created;
     int64_t entries;             /* updates, corrections and checks rebuilt */
+    size_t line;                 /* the line being replayed */
+    int64_t one_person;          /* sign-offs by the claimant (check_two_people) */
+    char *first_one_person;      /* the first: "line N: <the closure rule's words>" */
 };
 
 /* ------------------------------------------------------------------ */
@@ -241,6 +244,7 @@ void imp_history_free(imp_history *h)
     free(h->rec);
     free(h->place);
     free(h->made);
+    free(h->first_one_person);
     free(h);
 }
 
@@ -248,6 +252,12 @@ void imp_history_tally(const imp_history *h, sp_import_counts *created, int64_t 
 {
     *created = h->created;
     *entries = h->entries;
+}
+
+int64_t imp_history_one_person(const imp_history *h, const char **first)
+{
+    *first = h->first_one_person;
+    return h->one_person;
 }
 
 /* ------------------------------------------------------------------ */
@@ -607,6 +617,33 @@ static int replay_created(imp_history *h, const replay_row *r, int64_t grp)
     return rc;
 }
 
+/* A sign-off by the person who claimed the work complete, which the
+ * closure rule refuses now (sp_closure_check): a history replays what
+ * was recorded, so it is kept, and counted for a note (a plan recorded
+ * before the rule, or a file edited by hand). Refused, a plan's past
+ * could not move to a new file. */
+static int check_two_people(imp_history *h, const replay_row *r, int64_t action)
+{
+    const char *to = col(r, H_NEW_STATUS);
+    if (!to || strcmp(to, "signed_off") != 0)
+        return SP_OK;
+    char path[4 * 48];
+    const char *part[] = {col(r, H_AUTHORITY), col(r, H_REVIEW), col(r, H_FINDING_REF),
+                          col(r, H_ACTION_REF)};
+    snprintf(path, sizeof path, "%s/%s/%s/%s", part[0] ? part[0] : "", part[1] ? part[1] : "",
+             part[2] ? part[2] : "", part[3] ? part[3] : "");
+    int rc = sp_closure_check(h->db, action, path, col(r, H_AUTHOR));
+    if (rc != SP_ECONFLICT)
+        return rc;
+    if (h->one_person++ == 0) {
+        size_t n = strlen(sp_errmsg(h->db)) + 32;
+        if ((h->first_one_person = malloc(n)) != NULL)
+            snprintf(h->first_one_person, n, "line %zu: %s", h->line, sp_errmsg(h->db));
+    }
+    sp_clear(h->db);
+    return SP_OK;
+}
+
 static int replay_update(imp_history *h, const replay_row *r, int64_t action)
 {
     static const char *const names[] = {":on_date", ":recorded_at", ":author", ":note",
@@ -632,7 +669,8 @@ static int replay_update(imp_history *h, const replay_row *r, int64_t action)
         sp_bind_int(st, ":new_owner_id", new_owner);
     if (col(r, H_PERCENT))
         sp_bind_int(st, ":percent", atoi(col(r, H_PERCENT)));
-    return insert(h, S_UPDATE_ADD, NULL, "adding the update");
+    rc = check_two_people(h, r, action);
+    return rc == SP_OK ? insert(h, S_UPDATE_ADD, NULL, "adding the update") : rc;
 }
 
 /* A correction's value as the journal keeps it: a finding by its id and
@@ -722,7 +760,7 @@ int imp_history_replay(imp_history *h, size_t *line, size_t *column)
     while (rc == SP_OK && (next = sp_sorter_next(h->order, &key)) == SP_ROW) {
         const unsigned char *data;
         size_t len;
-        *line = (size_t)key.line;
+        *line = h->line = (size_t)key.line;
         rc = sp_spill_get(h->spill, key.at, (size_t)key.sealed, &data, &len);
         if (rc == SP_OK)
             rc = unpack_row(h, &r, data, len);

@@ -120,6 +120,30 @@ expect_eq "$(sql moved.db "$q" | sort)" "$(sql "$DB" "$q" | sort)" "updates"
 q="SELECT field, author, reason, recorded_at FROM journal WHERE object_kind = 'action'"
 expect_eq "$(sql moved.db "$q" | sort)" "$(sql "$DB" "$q" | sort)" "corrections"
 
+case_ "a sign-off by its claimant is replayed as recorded, with a note"
+# The two-person rule refuses such a sign-off now; a history recorded
+# before the rule, or edited by hand, may hold one. A plan's past moves
+# with it as it was: kept, and said.
+python3 - history.csv one-person.csv <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+place = lambda r: (r["authority"], r["review"], r["finding_ref"], r["action_ref"])
+signed = next(r for r in rows if r["new_status"] == "signed_off")
+claim = [r for r in rows if place(r) == place(signed) and r["new_status"] == "complete"][-1]
+signed["author"] = claim["author"]
+w = csv.DictWriter(open(sys.argv[2], "w", encoding="utf-8", newline=""), fieldnames=list(rows[0]))
+w.writeheader()
+w.writerows(rows)
+print("/".join(place(signed)), claim["author"], file=open("one-person.txt", "w"))
+PY
+read -r ONE_PATH ONE_BY <one-person.txt
+run --db one-person.db import one-person.csv
+expect_status 0
+expect_err "note: one-person.csv: 1 sign-off was made by the person who claimed the work complete, which the two-person rule refuses now: imported as recorded"
+expect_err "action $ONE_PATH was claimed complete by $ONE_BY"
+expect_eq "$(sql one-person.db "SELECT count(*) FROM action_update WHERE new_status = 'signed_off'")" \
+    "$(sql "$DB" "SELECT count(*) FROM action_update WHERE new_status = 'signed_off'")" "sign-offs kept"
+
 case_ "into a plan with actions of its own, each entry finds its action"
 # The replay keeps each action it makes as its distance from the first it
 # made (import_history.c, made_id): with actions there before, the ids
