@@ -689,8 +689,13 @@ static int hold_lone_row(importer *im, const sp_csv_row *row, size_t c)
     if (im->nlone == sizeof im->lone / sizeof im->lone[0])
         return reject(im, row->line, c + 1, "the row holds only one text: a heading or a "
                       "note, not an action: delete the row");
-    *l = (struct lone_row){row->line, c + 1, strndup(row->fields[c].data, 60),
-                           fill_down_column(im, c)};
+    /* Sixty bytes are enough to name the row, cut where a character begins
+       so that the message stays UTF-8. */
+    const char *text = row->fields[c].data;
+    size_t len = strnlen(text, 60);
+    while (len > 0 && text[len] && ((unsigned char)text[len] & 0xc0) == 0x80)
+        len--;
+    *l = (struct lone_row){row->line, c + 1, strndup(text, len), fill_down_column(im, c)};
     if (!l->text)
         return sp_fail(im->db, SP_ENOMEM, "out of memory");
     im->nlone++;

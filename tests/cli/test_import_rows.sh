@@ -560,6 +560,17 @@ expect_err "sections.csv:6:1: the row holds only 'Notes:', below the last action
 expect_err "3 bad rows; nothing was imported"
 grep -q -- "--fill-down finding" "$ERR" && bad "the fill-down hint for a finding is given to a heading" || ok
 
+case_ "a long heading is named by its start, cut where a character begins"
+fresh
+E40=$(python3 -c 'print("\u00e9" * 40)')
+E29=$(python3 -c 'print("\u00e9" * 29)')
+printf 'Ref,Recommendation,Action,Lead officer,Target date\r\na%s,,,,\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\n' \
+    "$E40" >long_heading.csv
+refused "long_heading.csv:2:1: the row holds only 'a$E29': a section heading" \
+    import long_heading.csv --authority tb
+if python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$ERR"; then ok
+else bad "the message is not UTF-8"; fi
+
 case_ "a heading in the Theme column, carried down with --fill-down theme"
 printf 'Ref,Theme,Recommendation,Action,Lead officer,Target date\r\n,Theme 1: Leadership,,,,\r\n1.1,,Rec 1,Act one,Lead,31/03/2018\r\n,Theme 2: Partnerships,,,,\r\n2.1,,Rec 2,Act two,Lead,31/03/2018\r\n' >themes.csv
 refused "themes.csv:2:2: the row holds only 'Theme 1: Leadership': a section heading, not an action: to give it to the actions below it as their theme, import with --fill-down theme" \
