@@ -683,6 +683,9 @@ typedef struct sp_import_counts {
 typedef struct sp_import_column {
     size_t column;         /* 1-based */
     char *header;          /* as written in the file */
+    int progress;          /* 1: the header names progress and a reporting round
+                              with no exact date ("Progress Q2"): a --map to
+                              last_update_note@DATE would import it */
 } sp_import_column;
 
 typedef struct sp_import_result {
@@ -718,6 +721,10 @@ typedef struct sp_import_result {
     int history;               /* 1: a history file (export --history) */
     int64_t history_entries;   /* ... the updates, corrections and embedding
                                   checks rebuilt (created counts the rest) */
+    size_t dated_columns;      /* columns of progress for a dated reporting round
+                                  ("Progress update - June 2024") */
+    int64_t dated_entries;     /* ... the progress entries added from them (a
+                                  cell already recorded is not added again) */
 } sp_import_result;
 
 /*

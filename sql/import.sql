@@ -344,3 +344,17 @@ PRAGMA temp_store = FILE;
 -- name: progress_set
 -- The export's last_progress_on, kept for a new action (import_write.c).
 UPDATE action SET progress_on = :progress_on WHERE id = :id;
+
+-- name: update_mark
+-- The last entry before the import (import_write.c, round_seen).
+SELECT coalesce(max(id), 0) FROM action_update;
+
+-- name: round_seen
+-- Whether the action has an entry on this date with this note and
+-- evidence, recorded before the import: progress from a dated column (and
+-- a row's own update beside such columns) is then not added again, so the
+-- same sheet imported twice adds nothing. Entries of this import are not
+-- counted: two columns of one round that say the same are both kept.
+SELECT EXISTS (SELECT 1 FROM action_update
+               WHERE action_id = :action_id AND on_date = :on_date AND note IS :note
+                 AND evidence IS :evidence AND id <= :mark);

@@ -159,6 +159,11 @@ static void print_summary(const sp_import_result *r, const char *name, bool dry)
     printf("  %s: %lld action%s (a progress update appended to each); %lld unchanged\n",
            dry ? "would update" : "updated", (long long)r->updated, r->updated == 1 ? "" : "s",
            (long long)r->unchanged);
+    if (r->dated_columns)
+        printf("  progress history: %lld entr%s %s from %zu dated column%s\n",
+               (long long)r->dated_entries, r->dated_entries == 1 ? "y" : "ies",
+               dry ? "would be added" : "added", r->dated_columns,
+               r->dated_columns == 1 ? "" : "s");
     if (dry)
         printf("  would reject: %lld row%s\n", (long long)r->rejected,
                r->rejected == 1 ? "" : "s");
@@ -194,7 +199,13 @@ static void print_notes(const sp_import_result *r)
 {
     for (size_t i = 0; i < r->nunplaced; i++) {
         const sp_import_column *u = &r->unplaced[i];
-        if (*u->header)
+        if (u->progress)
+            fprintf(stderr, "safeplan import: note: column %zu \"%s\" was not imported: it "
+                    "names progress, but not a date the import can read (a day, or a month "
+                    "and year such as June 2024; a quarter is not one day): to import it as "
+                    "progress on a date, --map '%s=last_update_note@YYYY-MM-DD'\n",
+                    u->column, u->header, u->header);
+        else if (*u->header)
             fprintf(stderr, "safeplan import: note: column %zu \"%s\" was not imported: no "
                     "field has that name (see --help; name one with --map '%s=FIELD')\n",
                     u->column, u->header, u->header);
@@ -341,7 +352,9 @@ const cli_command cmd_import = {
     "  --header-row N             the header is row N (default: the first row, or\n"
     "                             the first of the first 20 that names columns)\n"
     "  --map 'HEADER=FIELD,...'   read other headers as these fields (an export\n"
-    "                             column name, or ignore)\n"
+    "                             column name, or ignore); HEADER=last_update_note@DATE\n"
+    "                             reads the column as progress on DATE (a day, or\n"
+    "                             a month: its first day)\n"
     "  --keep-rag                 import a RAG column as manual overrides, reason\n"
     "                             \"imported\" (by default RAG is computed and the\n"
     "                             column is ignored)\n"
@@ -395,6 +408,12 @@ const cli_command cmd_import = {
     "  last_update_evidence  Evidence, Impact, Evidence of impact\n"
     "  last_update_on  Last updated           measure  Success measure\n"
     "  rag         RAG, RAG rating, RAG status\n"
+    "A column of progress for one reporting round, headed with a progress word\n"
+    "and a date in either order (\"Progress update - June 2024\", \"Update (Sept\n"
+    "2023)\", \"June 2024 update\", \"Progress at 31/03/2024\"), gives each row's\n"
+    "action one progress entry on that date (a month: its first day), in date\n"
+    "order; an entry already recorded is not added again, and a date after\n"
+    "today (or --as-at) is refused.\n"
     "Columns that match nothing are listed in a note, not imported.\n"
     "\n"
     "Due: as for 'action add --due', kept as written (column due_as_written);\n"

@@ -158,10 +158,14 @@ static int remark(importer *im, size_t line, size_t column, const char *msg)
 
 static size_t field_column(const importer *im, imp_field f)
 {
+    size_t round = (size_t)f - (size_t)IMP_DATED_FIELD(0);
+    if (f >= IMP_DATED_FIELD(0) && round < im->map.ndated)
+        return (size_t)im->map.dated[round].col + 1;
     return f < F_COUNT && im->map.col[f] >= 0 ? (size_t)im->map.col[f] + 1 : 0;
 }
 
-static int add_unplaced(importer *im, size_t column, const char *header, size_t len)
+static int add_unplaced(importer *im, size_t column, const char *header, size_t len,
+                        bool progress)
 {
     sp_import_result *res = im->res;
     sp_import_column *grown = realloc(res->unplaced, (res->nunplaced + 1) * sizeof *grown);
@@ -174,17 +178,18 @@ static int add_unplaced(importer *im, size_t column, const char *header, size_t 
     }
     memcpy(copy, header, len);
     copy[len] = '\0';
-    res->unplaced[res->nunplaced++] = (sp_import_column){column + 1, copy};
+    res->unplaced[res->nunplaced++] = (sp_import_column){column + 1, copy, progress};
     return SP_OK;
 }
 
 /* A column with no field: listed now, or, with no header at all, only if
  * a row turns out to have data in it (spreadsheets save empty columns). */
-static void on_unplaced(void *ctx, size_t column, const char *header, size_t len)
+static void on_unplaced(void *ctx, size_t column, const char *header, size_t len,
+                        bool progress)
 {
     importer *im = ctx;
     if (!sp_blank(header))
-        add_unplaced(im, column, header, len);
+        add_unplaced(im, column, header, len, progress);
     else if (im->nblank < sizeof im->blank_cols / sizeof im->blank_cols[0])
         im->blank_cols[im->nblank++] = column;
 }
@@ -194,7 +199,7 @@ static void check_blank_columns(importer *im, const sp_csv_row *row)
     for (size_t i = 0; i < im->nblank; i++) {
         size_t c = im->blank_cols[i];
         if (c < row->count && !sp_blank(row->fields[c].data)) {
-            add_unplaced(im, c, "", 0);
+            add_unplaced(im, c, "", 0, false);
             im->blank_cols[i--] = im->blank_cols[--im->nblank];
         }
     }
@@ -330,6 +335,42 @@ static int note_revised(importer *im, const sp_csv_row *row)
     return remark(im, row->line, 0, msg);
 }
 
+/* A round dated after the day the sheet speaks for cannot have been
+ * reported yet: a typo in the header, or the wrong --as-at. */
+static int check_rounds(importer *im, int *column, const sp_csv_row *row)
+{
+    const char *as_at = im->defaults.as_at;
+    for (size_t i = 0; i < im->map.ndated; i++) {
+        const imp_dated *d = &im->map.dated[i];
+        if (strcmp(d->on, as_at) <= 0)
+            continue;
+        *column = d->col;
+        return sp_fail(im->db, SP_EINVALID, "column %d '%.200s' is progress dated %s, after "
+                       "%s (%s): expected a reporting round on or before the date the sheet "
+                       "speaks for (correct the header, or give the sheet's date with --as-at)",
+                       d->col + 1, row->fields[d->col].data, d->on,
+                       im->opt->as_at ? "the sheet's date" : "today", as_at);
+    }
+    return SP_OK;
+}
+
+/* Once: a round headed with a month is dated its first day. */
+static int note_rounds(importer *im, const sp_csv_row *row)
+{
+    char msg[600];
+    for (size_t i = 0; i < im->map.ndated; i++) {
+        const imp_dated *d = &im->map.dated[i];
+        if (!d->month)
+            continue;
+        snprintf(msg, sizeof msg, "column %d '%.200s' is progress dated %s: a month is read as "
+                 "its first day (an update headed with a month was written during it, and the "
+                 "first day never lies ahead), here and in every column headed so", d->col + 1,
+                 row->fields[d->col].data, d->on);
+        return remark(im, row->line, 0, msg);
+    }
+    return SP_OK;
+}
+
 static int take_header(importer *im, const sp_csv_row *row)
 {
     int column = -1;
@@ -338,7 +379,11 @@ static int take_header(importer *im, const sp_csv_row *row)
     if (rc == SP_OK)
         rc = check_placement(im);
     if (rc == SP_OK)
+        rc = check_rounds(im, &column, row);
+    if (rc == SP_OK)
         rc = note_revised(im, row);
+    if (rc == SP_OK)
+        rc = note_rounds(im, row);
     if (rc == SP_OK)
         rc = keep_headers(im, row);
     if (rc == SP_OK)
@@ -349,19 +394,24 @@ static int take_header(importer *im, const sp_csv_row *row)
     }
     if (rc == SP_OK && im->map.col[F_RAG] >= 0 && !im->row_opts.keep_rag)
         im->res->rag_ignored = im->map.col[F_RAG] + 1;
-    if (rc == SP_OK && im->plan_empty)
+    /* A bulk load writes each new action as its one update leaves it, with
+     * the triggers dropped: a row's entries from dated columns need them. */
+    if (rc == SP_OK && im->plan_empty && im->map.ndated == 0)
         rc = imp_writer_bulk(im->writer);
+    im->res->dated_columns = rc == SP_OK ? im->map.ndated : 0;
     im->have_header = true;
     return rc;
 }
 
 /* A row looked at for the header and passed over has no columns to note. */
-static void ignore_unplaced(void *ctx, size_t column, const char *header, size_t len)
+static void ignore_unplaced(void *ctx, size_t column, const char *header, size_t len,
+                            bool progress)
 {
     (void)ctx;
     (void)column;
     (void)header;
     (void)len;
+    (void)progress;
 }
 
 /* Why the first row is no header, kept for when no row below is one
@@ -1052,7 +1102,7 @@ static int setup(importer *im, sp_db *db, const sp_import_options *opt)
     im->defaults = (imp_defaults){0, 0, im->import_ref, im->import_title,
                                   opt->author && !sp_blank(opt->author) ? opt->author : "import",
                                   im->today, im->today, im->name, 0,
-                                  (const char *const *)im->header};
+                                  (const char *const *)im->header, &im->map};
     im->row_opts = (imp_row_opts){im->today, (opt->flags & SP_IMPORT_KEEP_RAG) != 0,
                                   (opt->flags & SP_IMPORT_RAW) != 0};
     int rc = take_as_at(im);
@@ -1169,6 +1219,7 @@ static void tally(sp_import_result *res, const imp_writer *w)
     res->open_ended = t->open_ended;
     res->recurring = t->recurring;
     res->unevidenced = t->unevidenced;
+    res->dated_entries = t->dated;
 }
 
 /* When the import fails and the row read as the header may be the wrong

@@ -42,11 +42,27 @@ const char *imp_field_aliases(imp_field f);
 /* Every field name, comma-separated (for messages). */
 const char *imp_field_names(void);
 
+/* A round's date as a header or a map gives it: a day in any form a date
+ * cell takes, or a month and year ("June 2024", "Jun 24", "06/2024"),
+ * read as its first day (*month is then set). */
+bool imp_round_date(char out[SP_DATE_SIZE], bool *month, const char *text);
+
+/* One column of progress notes for a reporting round: a header naming
+ * progress and a date ("Progress update - June 2024"), or a map to
+ * last_update_note@DATE. Each non-empty cell is an entry on that date. */
+#define IMP_DATED_MAX 64
+typedef struct imp_dated {
+    int col;               /* 0-based */
+    char on[SP_DATE_SIZE]; /* the round's date */
+    bool month;            /* the date was a month: its first day */
+} imp_dated;
+
 /* A user's extra header names ("Header=field,..."), parsed once. */
 typedef struct imp_user_map {
     char *buf;          /* the option copied, cut into the names below */
     const char **header;
     imp_field *field;
+    imp_dated *dated;   /* each item's round ("field@DATE"), on "" if none */
     size_t n;
 } imp_user_map;
 
@@ -60,12 +76,21 @@ typedef struct imp_map {
     size_t ncols;             /* every data row must have this many fields */
     const char *finding_kind; /* default kind, from the finding column's header */
     bool revised_pair;        /* a plain due date column was read as the original */
+    imp_dated dated[IMP_DATED_MAX]; /* progress columns of rounds, by date, then column */
+    size_t ndated;
 } imp_map;
 
+/* The field of a row's error in dated column i (imp_row error_field): past
+ * the fields, so that the message names the column. */
+#define IMP_DATED_FIELD(i) ((imp_field)(F_IGNORE + 1 + (int)(i)))
+
 /* Reads the header row. Columns that hold no field are passed to
- * on_unplaced (column is 0-based). On failure (SP_EINVALID) *column is
- * the 0-based column at fault (or -1) and the message is on db. */
-typedef void (*imp_unplaced_fn)(void *ctx, size_t column, const char *header, size_t len);
+ * on_unplaced (column is 0-based); `progress` says the header names
+ * progress and a round that has no exact date ("Progress Q2"). On failure
+ * (SP_EINVALID) *column is the 0-based column at fault (or -1) and the
+ * message is on db. */
+typedef void (*imp_unplaced_fn)(void *ctx, size_t column, const char *header, size_t len,
+                                bool progress);
 int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
                    const imp_user_map *user, imp_unplaced_fn on_unplaced, void *ctx);
 
@@ -101,6 +126,7 @@ typedef struct imp_row {
     char cadence_buf[16];
     bool relative;                 /* the due depends on the base date ("3 months") */
     bool superseded;               /* the status was written "Superseded" (withdrawn) */
+    const char *dated_note[IMP_DATED_MAX]; /* each dated column's cell (imp_map), or NULL */
     size_t nerrors;                /* every bad cell of the row (imp_row_parse) */
     imp_field error_field[IMP_ROW_ERRORS];
     char error[IMP_ROW_ERRORS][IMP_ROW_ERROR_SIZE];
@@ -116,6 +142,14 @@ typedef struct imp_row_opts {
 /* Resolves the row's timescale again against `base` (an existing action's
  * start or first-import date), into r->due. SP_OK or SP_EINVALID. */
 int imp_row_rebase(imp_row *r, const char *base);
+
+/* The month (1-12) a word of len bytes names: its full name, its first
+ * three letters or "Sept" (any case); else 0. */
+int imp_month_word(const char *w, size_t len);
+
+/* "March 2018", "Sept 2023", "Jun 24", "06/2024": the month's first day
+ * into buf; false if the text is not a month and year. */
+bool imp_month_first_day(char buf[SP_DATE_SIZE], const char *text);
 
 /* True if every cell of the record is empty (a blank spreadsheet row). */
 bool imp_row_blank(const sp_csv_row *row);
@@ -185,6 +219,7 @@ typedef struct imp_tally {
     sp_import_counts created;
     int64_t updated, unchanged, irregular;
     int64_t open_ended, recurring, unevidenced;
+    int64_t dated;             /* progress entries added from dated columns */
 } imp_tally;
 
 /* Where rows go when the file does not say (from the options). */
@@ -200,6 +235,7 @@ typedef struct imp_defaults {
     int grace_days;            /* rag.grace_days, for recurring actions */
     const char *const *header; /* each field's column header as the file has it
                                 * (NULL: no column), for messages; may be NULL */
+    const imp_map *map;        /* the header's places (its dated columns), once read */
 } imp_defaults;
 
 /* Prepares every statement once. *out is NULL on failure. */

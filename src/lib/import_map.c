@@ -154,12 +154,19 @@ static int builtin_field(const char *norm)
     return -1;
 }
 
-static int user_field(const char *norm, const imp_user_map *user)
+/* The --map item that names a normalised header, or -1. */
+static int user_item(const char *norm, const imp_user_map *user)
 {
     for (size_t i = 0; user && i < user->n; i++)
         if (same_name(norm, user->header[i], strlen(user->header[i])))
-            return (int)user->field[i];
+            return (int)i;
     return -1;
+}
+
+static int user_field(const char *norm, const imp_user_map *user)
+{
+    int i = user_item(norm, user);
+    return i >= 0 ? (int)user->field[i] : -1;
 }
 
 /* The finding column's header says what kind of finding the rows are. */
@@ -192,6 +199,32 @@ static char *trim(char *s)
     return s;
 }
 
+bool imp_round_date(char out[SP_DATE_SIZE], bool *month, const char *text)
+{
+    *month = imp_month_first_day(out, text);
+    return *month || sp_date_parse(out, text) == SP_OK;
+}
+
+/* "last_update_note@DATE": the column is that round's progress. */
+static int dated_item(imp_dated *d, sp_db *db, const char *header, char *name)
+{
+    char *at = strchr(name, '@');
+    if (!at)
+        return SP_OK;
+    *at = '\0';
+    const char *when = trim(at + 1);
+    if (strcmp(trim(name), imp_field_name(F_NOTE)) != 0)
+        return sp_fail(db, SP_EINVALID, "map item '%s=%s@%s': only %s takes a date (a column "
+                       "of progress notes for one reporting round): expected '%s=%s@DATE'",
+                       header, name, when, imp_field_name(F_NOTE), header,
+                       imp_field_name(F_NOTE));
+    if (!imp_round_date(d->on, &d->month, when))
+        return sp_fail(db, SP_EINVALID, "map item '%s=%s@%s': '%s' is not a date: expected "
+                       "a day (YYYY-MM-DD, DD/MM/YYYY) or a month and year (June 2024, "
+                       "06/2024), read as its first day", header, name, when, when);
+    return SP_OK;
+}
+
 /* Cuts one "Header=field" item (split at its last '=') into the map. */
 static int add_item(imp_user_map *m, sp_db *db, char *item)
 {
@@ -199,10 +232,14 @@ static int add_item(imp_user_map *m, sp_db *db, char *item)
     if (!eq)
         return sp_fail(db, SP_EINVALID, "map item '%s' is not HEADER=FIELD", trim(item));
     *eq = '\0';
-    const char *header = trim(item), *name = trim(eq + 1);
+    const char *header = trim(item);
+    char *name = trim(eq + 1);
     if (!*header)
         return sp_fail(db, SP_EINVALID, "map item '=%s' names no header: expected HEADER=FIELD",
                        name);
+    int rc = dated_item(&m->dated[m->n], db, header, name);
+    if (rc != SP_OK)
+        return rc;
     if (field_by_name(&m->field[m->n], name) != SP_OK)
         return sp_fail(db, SP_EINVALID, "map item '%s=%s': '%s' is not a field: expected one "
                        "of %s", header, name, name, imp_field_names());
@@ -221,7 +258,8 @@ int imp_user_map_parse(imp_user_map *m, sp_db *db, const char *text)
     m->buf = strdup(text);
     m->header = calloc(items, sizeof *m->header);
     m->field = calloc(items, sizeof *m->field);
-    if (!m->buf || !m->header || !m->field)
+    m->dated = calloc(items, sizeof *m->dated);
+    if (!m->buf || !m->header || !m->field || !m->dated)
         return sp_fail(db, SP_ENOMEM, "out of memory");
     int rc = SP_OK;
     for (char *item = m->buf, *comma; rc == SP_OK && item; item = comma ? comma + 1 : NULL) {
@@ -239,6 +277,7 @@ void imp_user_map_free(imp_user_map *m)
     free(m->buf);
     free(m->header);
     free(m->field);
+    free(m->dated);
     memset(m, 0, sizeof *m);
 }
 
@@ -302,13 +341,176 @@ static int check_required(const imp_map *m, sp_db *db)
 }
 
 /* The field a header cell names (a --map name first), or -1; norm
- * receives the cell normalised. */
+ * receives the cell normalised ("" if it has no text). */
 static int cell_field(char norm[HEADER_MAX], const sp_csv_field *h, const imp_user_map *user)
 {
+    norm[0] = '\0';
     if (!normalise(norm, h->data, h->len))
         return -1;
     int f = user_field(norm, user);
     return f >= 0 ? f : builtin_field(norm);
+}
+
+/* ---- Progress columns of reporting rounds ---- */
+
+static bool word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Whether s begins with the n bytes of a table name (is_name's rule). */
+static bool name_at(const char *s, const char *name, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = name[i] >= 'A' && name[i] <= 'Z' ? (char)(name[i] - 'A' + 'a') : name[i];
+        if (s[i] != c)
+            return false;
+    }
+    return true;
+}
+
+static const char *const wide_marks[] = {"\xe2\x80\x93", "\xe2\x80\x94", "\xc2\xa0"};
+#define MARKS " -:,;/()[]."
+
+/* Length of a separator at s between a header's words and its date: a
+ * space, a no-break space, a dash (-, en, em), ':', ',', ';', '/' or a
+ * bracket, or one of the words "as", "at", "of", "on" ("as at 31/03/2024",
+ * "as of June 2024"); 0 if none. */
+static size_t separator(const char *s, const char *end)
+{
+    static const char *const words[] = {"as ", "at ", "of ", "on "};
+    if (s < end && strchr(MARKS, *s))
+        return 1;
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(wide_marks[i]);
+        if ((size_t)(end - s) >= n && memcmp(s, wide_marks[i], n) == 0)
+            return n;
+    }
+    for (size_t i = 0; i < 4; i++)
+        if (end - s >= 3 && memcmp(s, words[i], 3) == 0)
+            return 3;
+    return 0;
+}
+
+/* The length of a mark (not a word) that ends s..end, or 0. */
+static size_t mark_before(const char *s, const char *end)
+{
+    if (end > s && strchr(MARKS, end[-1]))
+        return 1;
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(wide_marks[i]);
+        if ((size_t)(end - s) >= n && memcmp(end - n, wide_marks[i], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/* The date a header's words leave once the separators around them are
+ * taken off ("(June 2024)", "- June 2024", "as at 31/03/2024"), into
+ * out; false if nothing is left. */
+static bool round_text(char out[HEADER_MAX], const char *s, const char *end)
+{
+    size_t n;
+    while ((n = separator(s, end)) > 0)
+        s += n;
+    while ((n = mark_before(s, end)) > 0)
+        end -= n;
+    if (end <= s)
+        return false;
+    memcpy(out, s, (size_t)(end - s));
+    out[end - s] = '\0';
+    return true;
+}
+
+/* Whether the normalised header is the progress alias (n bytes) with a
+ * round's date before or after it. */
+static bool round_beside(imp_dated *d, const char *norm, size_t len, const char *alias,
+                         size_t n)
+{
+    char date[HEADER_MAX];
+    if (n >= len)
+        return false;
+    if (name_at(norm, alias, n) && !word_char(norm[n]) &&
+        round_text(date, norm + n, norm + len) && imp_round_date(d->on, &d->month, date))
+        return true;
+    return name_at(norm + len - n, alias, n) && !word_char(norm[len - n - 1]) &&
+           round_text(date, norm, norm + len - n) && imp_round_date(d->on, &d->month, date);
+}
+
+/* A header made of a progress alias (last_update_note's) and a date, in
+ * either order: "Progress update - June 2024", "June 2024 update",
+ * "Progress at 31/03/2024". Any alias whose remainder is a date will do,
+ * so "Progress update" is tried as well as "Progress". */
+static bool dated_header(imp_dated *d, const char *norm)
+{
+    size_t len = strlen(norm);
+    for (const char *p = fields[F_NOTE].aliases; *p;) {
+        const char *end = strstr(p, ", ");
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (round_beside(d, norm, len, p, n))
+            return true;
+        p += n + (end ? 2 : 0);
+    }
+    return false;
+}
+
+/* Whether a header no field matched names progress (an alias as a word)
+ * and a round it cannot date exactly ("Progress Q2", "RAG / progress -
+ * June"): a digit or a month's name; the note then says how to map it. */
+static bool undated_round(const char *norm)
+{
+    bool alias = false, round = strpbrk(norm, "0123456789") != NULL;
+    for (const char *w = norm; *w; w++) {
+        if (w != norm && word_char(w[-1]))
+            continue;
+        size_t wl = 0;
+        while (word_char(w[wl]))
+            wl++;
+        round = round || imp_month_word(w, wl);
+        for (const char *p = fields[F_NOTE].aliases; *p && !alias;) {
+            const char *end = strstr(p, ", ");
+            size_t n = end ? (size_t)(end - p) : strlen(p);
+            alias = strlen(w) >= n && name_at(w, p, n) && !word_char(w[n]);
+            p += n + (end ? 2 : 0);
+        }
+    }
+    return alias && round;
+}
+
+/* The round column i is, if it is one: a --map to last_update_note@DATE,
+ * or a header of progress and a date that no field or map names. */
+static bool round_of(imp_dated *d, const char *norm, int f, const imp_user_map *user)
+{
+    int item = norm[0] ? user_item(norm, user) : -1;
+    if (item >= 0 && user->dated[item].on[0]) {
+        *d = user->dated[item];
+        return true;
+    }
+    return f < 0 && norm[0] && dated_header(d, norm);
+}
+
+static int place_round(imp_map *m, int *column, sp_db *db, size_t i, const imp_dated *d)
+{
+    if (m->ndated == IMP_DATED_MAX) {
+        *column = (int)i;
+        return sp_fail(db, SP_EINVALID, "more than %d columns of dated progress: expected at "
+                       "most %d (map the others to ignore)", IMP_DATED_MAX, IMP_DATED_MAX);
+    }
+    m->dated[m->ndated] = *d;
+    m->dated[m->ndated++].col = (int)i;
+    return SP_OK;
+}
+
+/* The rounds in date order, columns of one date in column order (stable). */
+static void sort_rounds(imp_map *m)
+{
+    for (size_t i = 1; i < m->ndated; i++) {
+        imp_dated d = m->dated[i];
+        size_t j = i;
+        for (; j > 0 && strcmp(m->dated[j - 1].on, d.on) > 0; j--)
+            m->dated[j] = m->dated[j - 1];
+        m->dated[j] = d;
+    }
 }
 
 size_t imp_map_names(bool *action, const sp_csv_row *row, const imp_user_map *user)
@@ -337,17 +539,22 @@ int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
     m->ncols = row->count;
     m->finding_kind = "recommendation";
     m->revised_pair = false;
+    m->ndated = 0;
     *column = -1;
     for (size_t i = 0; i < row->count; i++) {
         const sp_csv_field *h = &row->fields[i];
-        int f = cell_field(norm, h, user);
-        if (f < 0) {
-            on_unplaced(ctx, i, h->data, h->len);
+        imp_dated d;
+        int f = cell_field(norm, h, user), rc;
+        if (round_of(&d, norm, f, user))
+            rc = place_round(m, column, db, i, &d);
+        else if (f < 0) {
+            on_unplaced(ctx, i, h->data, h->len, undated_round(norm));
             continue;
-        }
-        int rc = place(m, column, db, row, i, f, norm);
+        } else
+            rc = place(m, column, db, row, i, f, norm);
         if (rc != SP_OK)
             return rc;
     }
+    sort_rounds(m);
     return check_required(m, db);
 }

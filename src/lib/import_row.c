@@ -160,24 +160,57 @@ static int take_status(imp_row *r, imp_field *field, sp_db *db)
                    sp_enum_values("status"));
 }
 
-/* "March 2018", as a workbook's month-only cell (mmm-yy) is read: the
- * month's first day, as such a cell read before it was kept as words (the
- * due date alone reads the words, as the month's last day). */
-static bool month_first_day(char buf[SP_DATE_SIZE], const char *text)
+int imp_month_word(const char *w, size_t len)
 {
     static const char *const names[] = {"january", "february", "march", "april", "may",
                                         "june", "july", "august", "september", "october",
                                         "november", "december"};
-    const char *space = strchr(text, ' ');
-    if (!space || strlen(space + 1) != 4 || strspn(space + 1, "0123456789") != 4)
-        return false;
     for (int m = 0; m < 12; m++)
-        if (strlen(names[m]) == (size_t)(space - text) &&
-            strncasecmp(text, names[m], (size_t)(space - text)) == 0) {
-            snprintf(buf, SP_DATE_SIZE, "%.4s-%02d-01", space + 1, m + 1);
-            return true;
-        }
-    return false;
+        if ((len == strlen(names[m]) || len == 3 || (m == 8 && len == 4)) &&
+            len <= strlen(names[m]) && strncasecmp(w, names[m], len) == 0)
+            return m + 1;
+    return 0;
+}
+
+/* A year of four digits, or of two where `two` (a plan's years are this
+ * century's: "Jun 24" is June 2024); the text must end after it. */
+static bool year_of(const char *p, bool two, int *y)
+{
+    size_t n = strspn(p, "0123456789");
+    if ((n != 4 && !(two && n == 2)) || !sp_blank(p + n))
+        return false;
+    *y = (int)strtol(p, NULL, 10) + (n == 2 ? 2000 : 0);
+    return true;
+}
+
+/* "March 2018", as a workbook's month-only cell (mmm-yy) is read, and as
+ * clerks type a month ("Sept 2023", "Jun 24", "Jun-24", "06/2024"): the
+ * month's first day, as such a cell read before it was kept as words (the
+ * due date alone reads the words, as the month's last day). */
+bool imp_month_first_day(char buf[SP_DATE_SIZE], const char *text)
+{
+    const char *p = text + strspn(text, " \t");
+    size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    bool numeric = len == 0;
+    int m = 0, y = 0;
+    if (numeric) { /* "06/2024" */
+        len = strspn(p, "0123456789");
+        if (len < 1 || len > 2 || p[len] != '/')
+            return false;
+        m = (int)strtol(p, NULL, 10);
+        p += len + 1;
+    } else { /* "Sept. 2023", "Jun-24" */
+        m = imp_month_word(p, len);
+        p += len;
+        p += *p == '.';
+        p += strspn(p, " ");
+        p += *p == '-';
+        p += strspn(p, " ");
+    }
+    if (m < 1 || m > 12 || !year_of(p, !numeric, &y) || !sp_ymd_valid(y, m, 1))
+        return false;
+    sp_format_ymd(buf, y, m, 1);
+    return true;
 }
 
 static int take_date(const char **out, char buf[SP_DATE_SIZE], imp_field *field, sp_db *db,
@@ -186,7 +219,7 @@ static int take_date(const char **out, char buf[SP_DATE_SIZE], imp_field *field,
     *field = f;
     const char *text = sp_blank(r->cell[f]) ? NULL : r->cell[f];
     char first[SP_DATE_SIZE];
-    if (text && month_first_day(first, text))
+    if (text && imp_month_first_day(first, text))
         text = first;
     return sp_check_date(out, buf, db, what, text);
 }
@@ -359,6 +392,27 @@ static bool has_control(const char *t, bool *high)
     return false;
 }
 
+/* The dated columns' cells, checked as stored text is (check_texts). */
+static int take_rounds(imp_row *r, imp_field *field, sp_db *db, const imp_map *m,
+                       const sp_csv_row *row, bool raw)
+{
+    bool high = false;
+    for (size_t i = 0; i < m->ndated; i++) {
+        sp_csv_field v = row->fields[m->dated[i].col];
+        v = raw ? v : as_typed(v);
+        r->dated_note[i] = sp_blank(v.data) ? NULL : v.data;
+        if (!r->dated_note[i])
+            continue;
+        *field = IMP_DATED_FIELD(i);
+        if (has_control(v.data, &high))
+            return sp_fail(db, SP_EINVALID, "the progress for %s holds a control character: "
+                           "expected text", m->dated[i].on);
+        if (high && sp_check_bidi(db, "progress", v.data) != SP_OK)
+            return SP_EINVALID;
+    }
+    return SP_OK;
+}
+
 static int check_texts(const imp_row *r, imp_field *field, sp_db *db)
 {
     bool high = false; /* a byte past ASCII: only then can a direction control be there */
@@ -451,6 +505,8 @@ int imp_row_parse(imp_row *r, imp_field *field, sp_db *db, const imp_map *m,
     }
     *field = F_COUNT;
     int rc = check_texts(r, field, db);
+    if (rc == SP_OK)
+        rc = take_rounds(r, field, db, m, row, o->raw);
     if (rc != SP_OK) /* a control character: the other checks would repeat it */
         return rc;
     parse_cells(r, db, o);

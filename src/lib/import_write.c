@@ -23,7 +23,7 @@ enum {
     S_AUTHORITY_GET, S_AUTHORITY_ADD, S_REVIEW_GET, S_REVIEW_ADD, S_FINDING_GET,
     S_FINDING_BY_TEXT, S_FINDING_NEXT_REF, S_FINDING_ADD, S_OWNER_ADD,
     S_ACTION_BY_REF, S_ACTION_BY_TEXT, S_ACTION_NEXT_REF, S_ACTION_ADD, S_UPDATE_ADD,
-    S_ORIGIN_ADD, S_PROGRESS_SET, S_REVIEW_MARK, S_COUNT
+    S_ORIGIN_ADD, S_PROGRESS_SET, S_REVIEW_MARK, S_ROUND_SEEN, S_COUNT
 };
 
 static const char *const stmt_names[S_COUNT] = {
@@ -32,6 +32,7 @@ static const char *const stmt_names[S_COUNT] = {
     "import/finding_add", "import/owner_add", "import/action_by_ref",
     "import/action_by_text", "import/action_next_ref", "import/action_add",
     "import/update_add", "import/origin_add", "import/progress_set", "import/review_mark",
+    "import/round_seen",
 };
 
 /* Owners remembered by a hash of the name: a direct-mapped table, so a
@@ -109,6 +110,8 @@ struct imp_writer {
     text_set made_texts; /* their findings' texts (text_set) */
     char *finding_theme; /* the theme of the finding in the `finding` cache */
     row_lines written;   /* the actions rows of this file wrote (row_lines) */
+    int64_t row_action;  /* the action the row being written made or found */
+    int64_t update_mark; /* the last entry before the import (round_seen) */
     imp_tally tally;
 };
 
@@ -703,6 +706,48 @@ static int append_update(imp_writer *w, const update *u)
     return insert(NULL, w, S_UPDATE_ADD, "adding a progress update");
 }
 
+/* Whether the action has an entry on `on` with this note and evidence,
+ * recorded before the import. */
+static int round_seen(bool *seen, imp_writer *w, int64_t action_id, const char *on,
+                      const char *note, const char *evidence)
+{
+    sqlite3_stmt *st = w->st[S_ROUND_SEEN];
+    int64_t found = 0;
+    bind_id(st, ":action_id", action_id);
+    bind(st, ":on_date", on);
+    bind(st, ":note", note);
+    bind(st, ":evidence", evidence);
+    sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":mark"), w->update_mark);
+    int rc = get_id(&found, w, S_ROUND_SEEN);
+    *seen = found != 0;
+    return rc;
+}
+
+/* The row's progress in dated columns (imp_map.dated, in date order): an
+ * entry each, on the round's date, by the import's author (the row's
+ * "Updated by" names who wrote its latest update, not earlier rounds'). A
+ * cell the action already has, recorded before the import, is not added
+ * again: the same sheet imported twice adds nothing. */
+static int add_rounds(imp_writer *w, imp_field *field, const imp_row *r)
+{
+    const imp_map *m = w->d.map;
+    for (size_t i = 0; m && i < m->ndated; i++) {
+        bool seen = false;
+        if (!r->dated_note[i])
+            continue;
+        *field = IMP_DATED_FIELD(i);
+        update u = {.action_id = w->row_action, .on = m->dated[i].on, .author = w->d.author,
+                    .note = r->dated_note[i]};
+        int rc = round_seen(&seen, w, u.action_id, u.on, u.note, NULL);
+        if (rc == SP_OK && !seen)
+            rc = append_update(w, &u);
+        if (rc != SP_OK)
+            return rc;
+        w->tally.dated += !seen;
+    }
+    return SP_OK;
+}
+
 /* Date, author, note and evidence, as the row gives them; undated
  * progress is as at the date the sheet speaks for (--as-at, else today). */
 static int update_from_row(update *u, imp_writer *w, imp_field *field, const imp_row *r)
@@ -992,6 +1037,7 @@ static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int6
     if (rc == SP_OK && !id_add(&w->written, id, r->line))
         rc = sp_fail(w->db, SP_ENOMEM, "out of memory");
     if (rc == SP_OK) {
+        w->row_action = id;
         w->tally.created.actions++;
         w->tally.recurring += r->cadence != NULL;
         w->tally.open_ended += !r->cadence && !r->due && !r->original_due &&
@@ -1134,6 +1180,22 @@ static int same_action(imp_writer *w, imp_field *field, const imp_row *r, size_t
                    w->d.header && w->d.header[F_ACTION_REF] ? ref : "Ref");
 }
 
+/* Beside dated columns, the row's own note is compared with the action's
+ * latest entry, which may be a later round's: a note and evidence the
+ * action already has on the row's update date are not added again (the
+ * rule for dated columns). *any is cleared if so. */
+static int recorded_before(bool *any, imp_writer *w, const imp_row *r, const update *u)
+{
+    bool seen = false;
+    if (!w->d.map || w->d.map->ndated == 0 || u->new_status || u->new_due || u->new_owner ||
+        u->transferred_to || u->override)
+        return SP_OK;
+    int rc = round_seen(&seen, w, u->action_id, r->update_on ? r->update_on : w->d.as_at,
+                        r->cell[F_NOTE], r->cell[F_EVIDENCE]);
+    *any = !seen;
+    return rc;
+}
+
 /* An existing action: an update is appended if the row changes anything.
  * Any status is taken (the file is the council's record). The lookup's
  * row is compared, its two values the update keeps are copied, and the
@@ -1161,6 +1223,7 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
         sqlite3_clear_bindings(st);
         return sp_fail(w->db, SP_ENOMEM, "out of memory");
     }
+    w->row_action = s.id;
     update u = {.action_id = s.id};
     if (!due_from_sheet(w, r, &s))
         r->due = NULL; /* the sheet leaves the due date as it is */
@@ -1188,6 +1251,8 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
     u.old_due = u.old_due ? old_due : NULL;
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
+    if (rc == SP_OK && any)
+        rc = recorded_before(&any, w, r, &u);
     if (rc != SP_OK)
         return rc;
     if (!any) {
@@ -1221,7 +1286,10 @@ static int create_unless_seen(imp_writer *w, imp_field *field, const imp_row *r,
 int imp_write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], imp_row *r)
 {
     int64_t before = w->tally.updated + w->tally.created.actions;
+    w->row_action = 0;
     int rc = write_row(w, field, note, r);
+    if (rc == SP_OK && w->row_action)
+        rc = add_rounds(w, field, r);
     if (rc == SP_OK && w->tally.updated + w->tally.created.actions > before)
         flag_unevidenced(w, field, note, r);
     return rc;
@@ -1276,12 +1344,13 @@ int imp_writer_finish(imp_writer *w)
     return rc;
 }
 
-static int read_action_mark(imp_writer *w)
+/* The last id of a table before the import (a mark statement). */
+static int read_mark(int64_t *mark, imp_writer *w, const char *name)
 {
     sqlite3_stmt *st;
-    int rc = sp_prepare(&st, w->db, "import/action_mark");
+    int rc = sp_prepare(&st, w->db, name);
     if (rc == SP_OK) {
-        rc = sp_step_id(&w->written.mark, w->db, st);
+        rc = sp_step_id(mark, w->db, st);
         sqlite3_finalize(st);
     }
     return rc;
@@ -1317,7 +1386,9 @@ int imp_writer_new(imp_writer **out, sp_db *db, const imp_defaults *d)
     if (rc == SP_OK)
         rc = take_now(w);
     if (rc == SP_OK)
-        rc = read_action_mark(w);
+        rc = read_mark(&w->written.mark, w, "import/action_mark");
+    if (rc == SP_OK)
+        rc = read_mark(&w->update_mark, w, "import/update_mark");
     if (rc != SP_OK) {
         imp_writer_free(w);
         return rc;

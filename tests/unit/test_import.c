@@ -508,6 +508,91 @@ START_TEST(keep_rag_imports_overrides)
 }
 END_TEST
 
+/* Headers of progress for a reporting round: a progress alias and a date,
+ * either order, any separator, case and spacing; a month is its first day.
+ * A header with progress and a round that is no exact day is listed as
+ * not imported, marked so that the note can say how to map it. */
+static const struct {
+    const char *header, *on; /* on: NULL if not a dated column */
+    bool progress;           /* listed with the hint to map it */
+} round_headers[] = {
+    {"Progress update - June 2024", "2024-06-01", false},
+    {"Update (Sept 2023)", "2023-09-01", false},
+    {"June 2024 update", "2024-06-01", false},
+    {"Progress at 31/03/2024", "2024-03-31", false},
+    {"Comments Dec 2023", "2023-12-01", false},
+    {"progress  AS AT 31 March 2024", "2024-03-31", false},
+    {"Current position as of 06/2024", "2024-06-01", false},
+    {"Progress and impact: Jun 24", "2024-06-01", false},
+    {"PROGRESS TO DATE \xe2\x80\x93 2024-02-29", "2024-02-29", false},
+    {"2023-10-15 comments", "2023-10-15", false},
+    {"Progress update [Mar-24]", "2024-03-01", false},
+    {"RAG / progress \xe2\x80\x93 Q2", NULL, true},
+    {"Progress Q2 2024/25", NULL, true},
+    {"Update June", NULL, true},
+    {"Progress (2024)", NULL, true},
+    {"Progress at 31/02/2024", NULL, true}, /* no such day */
+    {"Budget 2024", NULL, false},           /* not progress */
+    {"Progress updates 2024", NULL, true},
+};
+
+static bool round_progress;
+static void note_round(void *ctx, size_t column, const char *header, size_t len, bool progress)
+{
+    (void)ctx, (void)column, (void)header, (void)len;
+    round_progress = progress;
+}
+
+START_TEST(dated_progress_headers)
+{
+    plan();
+    const char *h = round_headers[_i].header;
+    sp_csv_field f[3] = {{"Recommendation", 14}, {"Action", 6}, {h, strlen(h)}};
+    sp_csv_row row = {.fields = f, .count = 3, .line = 1, .record = 1};
+    imp_map m;
+    int column = -1;
+    round_progress = false;
+    ck_assert_int_eq(imp_map_header(&m, &column, fx_db, &row, NULL, note_round, NULL), SP_OK);
+    if (round_headers[_i].on) {
+        ck_assert_uint_eq(m.ndated, 1);
+        ck_assert_int_eq(m.dated[0].col, 2);
+        ck_assert_str_eq(m.dated[0].on, round_headers[_i].on);
+    } else {
+        ck_assert_uint_eq(m.ndated, 0);
+    }
+    ck_assert_msg(round_progress == round_headers[_i].progress, "%s: progress hint %d", h,
+                  round_progress);
+}
+END_TEST
+
+/* --map 'HEADER=last_update_note@DATE': a day or a month; another field
+ * or no date is refused. */
+START_TEST(dated_progress_map)
+{
+    plan();
+    imp_user_map u;
+    ck_assert_int_eq(imp_user_map_parse(&u, fx_db, "RAG / Q2=last_update_note@30/06/2024, "
+                                        "Spring=last_update_note@ April 2024"), SP_OK);
+    sp_csv_field f[4] = {{"Recommendation", 14}, {"Action", 6}, {"RAG / Q2", 8},
+                         {"spring", 6}};
+    sp_csv_row row = {.fields = f, .count = 4, .line = 1, .record = 1};
+    imp_map m;
+    int column = -1;
+    ck_assert_int_eq(imp_map_header(&m, &column, fx_db, &row, &u, note_round, NULL), SP_OK);
+    ck_assert_uint_eq(m.ndated, 2);
+    ck_assert_str_eq(m.dated[0].on, "2024-04-01"); /* in date order */
+    ck_assert_int_eq(m.dated[0].col, 3);
+    ck_assert_str_eq(m.dated[1].on, "2024-06-30");
+    imp_user_map_free(&u);
+    ck_assert_int_eq(imp_user_map_parse(&u, fx_db, "X=owner@2024-01-01"), SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "only last_update_note takes a date"));
+    imp_user_map_free(&u);
+    ck_assert_int_eq(imp_user_map_parse(&u, fx_db, "X=last_update_note@Q2"), SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "'Q2' is not a date"));
+    imp_user_map_free(&u);
+}
+END_TEST
+
 START_TEST(map_and_unplaced_columns)
 {
     plan();
@@ -1542,6 +1627,9 @@ static Suite *import_suite(void)
     tcase_add_test(tc, summary_box_above_the_header);
     tcase_add_test(tc, semicolon_separated);
     tcase_add_test(tc, placement_options);
+    tcase_add_loop_test(tc, dated_progress_headers, 0,
+                        sizeof round_headers / sizeof round_headers[0]);
+    tcase_add_test(tc, dated_progress_map);
     suite_add_tcase(s, tc);
     tc = fx_tcase("real plans");
     tcase_add_test(tc, real_plan_kinds_and_fill_down);
