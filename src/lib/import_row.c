@@ -142,11 +142,55 @@ static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts 
     return SP_OK;
 }
 
+/* "Transferred to service plan", "Transferred - business as usual": the
+ * words after "to" or the dash are where the action went ("" if none
+ * follow); NULL if the cell is not written so. */
+static const char *transfer_words(const char *text)
+{
+    const char *p = text + strspn(text, " \t");
+    if (strncasecmp(p, "transferred", 11) != 0)
+        return NULL;
+    p += 11;
+    size_t gap = strspn(p, " \t");
+    if (gap && strncasecmp(p + gap, "to", 2) == 0 && (!p[gap + 2] || strchr(" \t", p[gap + 2])))
+        p += gap + 2;
+    else if (p[gap] == '-' || p[gap] == ':')
+        p += gap + 1;
+    else if (strncmp(p + gap, "\xe2\x80\x93", 3) == 0) /* an en dash */
+        p += gap + 3;
+    else
+        return NULL;
+    return p + strspn(p, " \t");
+}
+
+/* A status written with its destination is a transfer there. The
+ * Transferred to column, if it says something, must say the same: which of
+ * two places the action went is for the clerk to say, not the import. */
+static int take_transfer(imp_row *r, imp_field *field, sp_db *db, const char *where)
+{
+    const char *column = r->cell[F_TRANSFERRED_TO];
+    *field = F_STATUS;
+    r->status = "transferred";
+    if (!*where)
+        return SP_OK; /* no destination here: the column's, else refused (import_write.c) */
+    if (column && !sp_blank(column) && !sp_name_same(column, where))
+        return sp_fail(db, SP_EINVALID, "status '%s' transfers the action to '%s', but its "
+                       "transferred_to cell says '%s': expected one destination (correct one "
+                       "of them, or leave the transferred_to cell empty)", r->cell[F_STATUS],
+                       where, column);
+    if (!column || sp_blank(column))
+        r->cell[F_TRANSFERRED_TO] = where;
+    return SP_OK;
+}
+
 /* A status column that holds RAG ratings (Red, Amber, G...) is refused,
  * as the ratings say how the action is going, not where it is; the
  * message says how to read the column as what it is. */
 static int take_status(imp_row *r, imp_field *field, sp_db *db)
 {
+    const char *where = r->cell[F_STATUS] ? transfer_words(r->cell[F_STATUS]) : NULL;
+    if (where)
+        return take_transfer(r, field, db, where);
     int rc = take_enum(&r->status, field, db, r, F_STATUS, "status", "status");
     if (rc == SP_OK && r->status && strcmp(r->status, "withdrawn") == 0) {
         const char *word = r->cell[F_STATUS] + strspn(r->cell[F_STATUS], " \t");

@@ -887,6 +887,18 @@ static int insert_origin(imp_writer *w, int64_t id, const imp_row *r, int64_t fi
     return insert(NULL, w, S_ORIGIN_ADD, "recording how an action began");
 }
 
+/* A transfer says where to, as `action update --transfer-to` must: a
+ * plain "Transferred" with no destination in the row (nor, for an action
+ * already transferred, on record) is refused. */
+static int no_destination(imp_writer *w, imp_field *field, const imp_row *r)
+{
+    *field = F_STATUS;
+    return sp_fail(w->db, SP_EINVALID, "status '%s' does not say where the action was "
+                   "transferred: expected a \"Transferred to\" column naming where, or the "
+                   "status written \"Transferred to <where>\" (e.g. \"Transferred to service "
+                   "plan\")", r->cell[F_STATUS]);
+}
+
 static int check_new_action(imp_writer *w, imp_field *field, const imp_row *r)
 {
     *field = r->has[F_ACTION] ? F_ACTION : F_ACTION_REF; /* the cell to fix */
@@ -901,6 +913,8 @@ static int check_new_action(imp_writer *w, imp_field *field, const imp_row *r)
     if (!r->cell[F_OWNER])
         return sp_fail(w->db, SP_EINVALID, "no owner: expected the accountable officer or "
                        "team (a column such as %s)", imp_field_aliases(F_OWNER));
+    if (r->status && strcmp(r->status, "transferred") == 0 && !r->cell[F_TRANSFERRED_TO])
+        return no_destination(w, field, r);
     return SP_OK; /* no due date: open-ended (issue 11) */
 }
 
@@ -1233,7 +1247,12 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
         snprintf(reason, sizeof reason, "changed in the council's sheet %s", w->d.file);
         u.reason = reason;
     }
-    if (u.new_due && s.start && strcmp(u.new_due, s.start) < 0) {
+    if (u.new_status && strcmp(u.new_status, "transferred") == 0 &&
+        !r->cell[F_TRANSFERRED_TO] && !s.transferred_to) {
+        rc = no_destination(w, field, r);
+        any = false;
+    }
+    if (rc == SP_OK && u.new_due && s.start && strcmp(u.new_due, s.start) < 0) {
         /* as for a new action, and as sp_action_update refuses it */
         *field = F_DUE;
         rc = sp_fail(w->db, SP_EINVALID, "due date %s is before the start date %s",

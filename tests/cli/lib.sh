@@ -56,6 +56,14 @@ expect_eq() { if [ "$1" = "$2" ]; then ok; else bad "$3: expected '$2', got '$1'
 # sql DB QUERY: the result of a query through the sqlite3 shell.
 sql() { sqlite3 -batch -noheader "$1" "$2"; }
 
+# fresh_plan: a new plan at $SAFEPLAN_DB holding one authority, tb (Torbay),
+# for importing sheets into with --authority tb.
+fresh_plan() {
+    rm -f "$SAFEPLAN_DB" "$SAFEPLAN_DB-wal" "$SAFEPLAN_DB-shm"
+    sp init
+    sp authority add tb --name Torbay
+}
+
 # fingerprint FILE...: a checksum of files (missing files count), to show
 # that a failed command changed nothing. An empty file counts as missing:
 # safeplan keeps a database's -wal file between commands (persistent WAL),

@@ -8,12 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 TOOLS=$SP_SOURCE_DIR/tests/tools
 export SAFEPLAN_TODAY=2024-07-15
-DB=$WORK/plan.db
-fresh() {
-    rm -f "$DB" "$DB-wal" "$DB-shm"
-    sp init
-    sp authority add tb --name Torbay
-}
+DB=$SAFEPLAN_DB
 # entries REF: each entry of the action as "date|author|note", in date order.
 entries() {
     sql "$DB" "SELECT u.on_date || '|' || u.author || '|' || coalesce(u.note, '')
@@ -31,7 +26,7 @@ $H,Progress update - June 2024,update (SEPT 2023),Progress at 31/03/2024,Comment
 EOF
 
 case_ "dated columns become entries in date order, the row's own update among them"
-fresh
+fresh_plan
 run import plan.csv --authority tb --by Clerk
 expect_status 0
 expect_out "progress history: 6 entries added from 4 dated columns"
@@ -84,7 +79,7 @@ refused "map item 'Progress=owner@2024-01-01': only last_update_note takes a dat
 refused "'Q2' is not a date" import plan.csv --authority tb --map 'X=last_update_note@Q2'
 
 case_ "a round after the sheet's date is refused, naming the column and header"
-fresh
+fresh_plan
 printf '%s\n' "$H,Progress - June 2024,Progress update: Aug 2024" \
     '1.1,Rec 1,Act one,Lead,31/12/2024,In progress,June,August' >future.csv
 refused "future.csv:1:8: column 8 'Progress update: Aug 2024' is progress dated 2024-08-01, after today (2024-07-15)" \
@@ -96,7 +91,7 @@ expect_status 0
 expect_out "progress history: 2 entries added from 2 dated columns"
 
 case_ "day forms, month forms and two rounds of one date, in column order"
-fresh
+fresh_plan
 printf '%s\n' "$H,Progress as at 31 March 2024,Jun 24 update,CURRENT POSITION (06/2024),Progress and impact – 2024-02-29,Update as of Sept. 2023,progress update 1/6/2024" \
     '1.1,Rec 1,Act one,Lead,31/12/2024,In progress,a,b,c,d,e,f' >forms.csv
 run import forms.csv --authority tb --by Clerk
@@ -106,14 +101,14 @@ expect_eq "$(entries 1.1 | tr '\n' ';')" \
     "every form dated"
 
 case_ "a dry run counts the entries and writes none"
-fresh
+fresh_plan
 run import plan.csv --authority tb --dry-run
 expect_status 0
 expect_out "progress history: 6 entries would be added from 4 dated columns"
 expect_eq "$(count)" "0" "entries after a dry run"
 
 case_ "a workbook's dated columns, through the same header"
-fresh
+fresh_plan
 python3 - "$TOOLS" "$WORK" <<'PY' || { echo "crafting the workbook failed" >&2; exit 1; }
 import sys
 sys.path.insert(0, sys.argv[1])
@@ -133,7 +128,7 @@ expect_eq "$(entries 1.1 | tr '\n' ';')" "2023-09-01|Clerk|Sept one;2024-06-01|C
 expect_err "column 8 \"Progress Q2\" was not imported: it names progress"
 
 case_ "the README's example prints what the README shows"
-fresh
+fresh_plan
 sp authority add torbay --name Torbay
 awk '/^\*\*Progress in columns, one per reporting round/ {s=1} s&&/^```text/{b=1; next}
      b&&/^```/{exit} b' "$SP_SOURCE_DIR/README.md" >block
