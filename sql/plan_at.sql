@@ -68,8 +68,9 @@ ORDER BY CASE WHEN :overdue IS NOT NULL THEN s.due_on END,
 
 -- name: findings_in_order
 -- The findings in scope, in the order `actions` lists their actions.
--- Only their ids and numbers are sorted: no action, and no text but a
--- finding's own reference (finding_ranks). With an owner, only the
+-- Only the findings are sorted, by their ids, numbers and theme: no
+-- action, and no text but the theme and a finding's own reference
+-- (finding_ranks). With an owner, only the
 -- findings of the actions that may have been the owner's on the day
 -- (owner_candidates): finding_actions then runs for a few hundred
 -- findings, not for every finding of the plan.
@@ -78,7 +79,6 @@ WITH
 SELECT f.id AS finding_id
 -- include: finding_tables
 JOIN rv ON rv.id = r.id
-LEFT JOIN th ON th.theme = f.theme
 -- include: finding_filters
 ORDER BY
 -- include: finding_rank_order
@@ -112,7 +112,6 @@ fo AS MATERIALIZED (
     ) AS k
 -- include: finding_tables
     JOIN rv ON rv.id = r.id
-    LEFT JOIN th ON th.theme = f.theme
 -- include: finding_filters
 )
 SELECT s.id
@@ -257,21 +256,15 @@ WHERE 1
          f.id
 
 -- name: finding_ranks
--- Fragment: CTEs numbering the themes (th.t: one number for a theme in
--- any case, in NOCASE order; joined LEFT, as :by_ref numbers none) and
--- the reviews (rv.k: in authority code, start date unless :by_ref, and
--- reference order) of the findings in scope, so that sorting the findings
--- holds numbers where finding_order holds their text: a record of ids and
--- numbers a finding, not of theme, code, date and references (at a
--- million actions, 154,000 findings).
-th AS MATERIALIZED (
-    SELECT theme, dense_rank() OVER (ORDER BY theme COLLATE NOCASE) AS t
-    FROM (SELECT DISTINCT f.theme AS theme
--- include: finding_tables
--- include: finding_filters
-            AND :by_ref IS NULL -- the export's order has no theme: none numbered
-    )
-),
+-- Fragment: a CTE numbering the reviews (rv.k: in authority code, start
+-- date unless :by_ref, and reference order) of the findings in scope, so
+-- that sorting the findings holds a number where finding_order holds a
+-- review's code, date and reference (at a million actions, 154,000
+-- findings). The theme stays as text in the sort: numbering the themes
+-- too (a DISTINCT, a window and the join back by text, each an in-memory
+-- table of every theme until the statement ends) cost 12 MiB where each
+-- of 154,424 findings had a theme of its own, and a sort's keys are
+-- freed once the findings are numbered.
 rv AS MATERIALIZED (
     SELECT r.id, row_number() OVER (ORDER BY a.code,
                CASE WHEN :by_ref IS NULL THEN r.started_on END, r.ref) AS k
@@ -282,13 +275,13 @@ rv AS MATERIALIZED (
 )
 
 -- name: finding_rank_order
--- Fragment: finding_order, with finding_ranks' numbers for its text keys
--- (the same order: test_plan_at compares it with `actions`, which sorts by
--- finding_order itself).
-         CASE WHEN :by_review IS NULL AND :by_ref IS NULL THEN th.t END,
+-- Fragment: finding_order, with finding_ranks' numbers for the reviews'
+-- keys (the same order: test_plan_at compares it with `actions`, which
+-- sorts by finding_order itself).
+         CASE WHEN :by_review IS NULL AND :by_ref IS NULL THEN f.theme END COLLATE NOCASE,
          rv.k,
          CASE WHEN :by_ref IS NOT NULL THEN f.ref END,
-         CASE WHEN :by_review IS NOT NULL THEN th.t END,
+         CASE WHEN :by_review IS NOT NULL THEN f.theme END COLLATE NOCASE,
          f.id
 
 -- name: state_from

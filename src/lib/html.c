@@ -838,6 +838,7 @@ static int write_page(page *pg)
         return rc;
     write_headline(pg);
     write_rag_section(pg);
+    sp_pack_drop_themes(&pg->p); /* not read again; the overdue list's sort is next */
     if ((rc = write_trend(pg)) != SP_OK || (rc = write_overdue(pg)) != SP_OK ||
         (rc = write_awaiting(pg)) != SP_OK)
         return rc;

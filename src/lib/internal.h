@@ -357,6 +357,10 @@ int sp_theme_json(char **out, sp_db *db, const char *words);
  * claimant and the signer by it, so "Ann  Lee\t" is Ann Lee. Writes at
  * most len bytes and a NUL into out; returns the key's length. */
 size_t sp_name_key(char *out, const char *name, size_t len);
+/* sp_name_key() of name, malloc()ed (NULL when out of memory). */
+char *sp_name_key_dup(const char *name);
+/* FNV-1a of a key's bytes, for hash tables of keys. */
+uint64_t sp_key_hash(const char *key);
 /* The spelling a new name is stored in: as sp_name_key() but with its
  * capitals as typed ("Head of\u00a0 Service " -> "Head of Service"), so
  * that a name pasted from a spreadsheet does not make a second owner.

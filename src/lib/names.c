@@ -357,7 +357,7 @@ struct name_slot {
     int64_t id;
 };
 
-static uint64_t slot_hash(const char *key)
+uint64_t sp_key_hash(const char *key)
 {
     uint64_t h = 14695981039346656037u; /* FNV-1a */
     for (const unsigned char *p = (const unsigned char *)key; *p; p++)
@@ -368,7 +368,7 @@ static uint64_t slot_hash(const char *key)
 /* The slot holding key, or the empty one where it would go. */
 static struct name_slot *slot_of(const sp_name_index *x, const char *key)
 {
-    size_t mask = x->cap - 1, at = slot_hash(key) & mask;
+    size_t mask = x->cap - 1, at = sp_key_hash(key) & mask;
     while (x->slot[at].key && strcmp(x->slot[at].key, key) != 0)
         at = (at + 1) & mask;
     return &x->slot[at];
@@ -393,8 +393,7 @@ static bool index_grow(sp_name_index *x)
     return true;
 }
 
-/* The key of name, malloc()ed. */
-static char *key_of(const char *name)
+char *sp_name_key_dup(const char *name)
 {
     size_t len = strlen(name);
     char *key = malloc(len + 1);
@@ -407,7 +406,7 @@ bool sp_name_same(const char *a, const char *b)
 {
     if (strcmp(a, b) == 0) /* nearly always, where it is asked row by row */
         return true;
-    char *ka = key_of(a), *kb = key_of(b);
+    char *ka = sp_name_key_dup(a), *kb = sp_name_key_dup(b);
     bool same = ka && kb && strcmp(ka, kb) == 0;
     free(ka);
     free(kb);
@@ -417,7 +416,7 @@ bool sp_name_same(const char *a, const char *b)
 int sp_name_index_get(int64_t *id, const sp_name_index *x, const char *name)
 {
     *id = 0;
-    char *key = key_of(name);
+    char *key = sp_name_key_dup(name);
     if (!key)
         return SP_ENOMEM;
     if (x->cap) {
@@ -432,7 +431,7 @@ int sp_name_index_put(sp_name_index *x, const char *name, int64_t id)
 {
     if ((x->n + 1) * 2 > x->cap && !index_grow(x))
         return SP_ENOMEM;
-    char *key = key_of(name);
+    char *key = sp_name_key_dup(name);
     if (!key)
         return SP_ENOMEM;
     struct name_slot *s = slot_of(x, key);

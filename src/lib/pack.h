@@ -42,7 +42,8 @@ typedef struct sp_pack {
     int authority_count, review_count;
     sp_tally *themes;
     size_t nthemes, cap;
-    sp_name_index theme_index; /* 1 + index into themes, by name key */
+    uint64_t *theme_slot; /* by name key: its hash's low half << 32 | 1 + index */
+    size_t theme_slots;   /* a power of two, at most half full; 0 none */
     size_t last_theme;         /* 1 + index of the theme met last, 0 none */
     sp_tally total;
     int overdue;      /* open and past the due date in force */
@@ -63,6 +64,11 @@ int sp_pack_start(sp_pack *p, sp_db *db, const sp_pack_opts *opts);
 
 /* Ends the read transaction and frees what the pack holds. */
 void sp_pack_finish(sp_pack *p);
+
+/* Frees the themes' tallies (the total stays): a caller done with them
+ * calls it before its next query, so that the two are never held at
+ * once (a plan of 154,424 themes: 12 MiB). sp_pack_finish calls it too. */
+void sp_pack_drop_themes(sp_pack *p);
 
 /* Counts the current row of a plan_at cursor into the themes and totals. */
 int sp_pack_tally(sp_pack *p, sp_cursor *c);

@@ -153,23 +153,35 @@ int sp_pack_start(sp_pack *p, sp_db *db, const sp_pack_opts *opts)
     return rc;
 }
 
+static void drop_theme_slots(sp_pack *p)
+{
+    free(p->theme_slot);
+    p->theme_slot = NULL;
+    p->theme_slots = 0;
+    p->last_theme = 0;
+}
+
+void sp_pack_drop_themes(sp_pack *p)
+{
+    for (size_t i = 0; i < p->nthemes; i++)
+        free(p->themes[i].theme);
+    free(p->themes);
+    drop_theme_slots(p);
+    p->themes = NULL;
+    p->nthemes = p->cap = 0;
+}
+
 void sp_pack_finish(sp_pack *p)
 {
     if (p->snapshot)
         sqlite3_exec(p->db->sql, "COMMIT", NULL, NULL, NULL);
     p->snapshot = false;
-    for (size_t i = 0; i < p->nthemes; i++)
-        free(p->themes[i].theme);
-    free(p->themes);
-    sp_name_index_free(&p->theme_index);
-    p->last_theme = 0;
+    sp_pack_drop_themes(p);
     sp_bitset_free(&p->members.bits);
     sp_bitset_free(&p->done.bits);
     free(p->few_ids);
     p->few_ids = NULL;
-    p->themes = NULL;
     p->members = p->done = (sp_idset){0};
-    p->nthemes = p->cap = 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -222,23 +234,63 @@ static sp_tally *theme_seen(sp_pack *p, size_t id, const char *theme)
     return t;
 }
 
-/* The tally of the row's theme. Themes are one when they differ only by
- * case or spacing (sp_name_key), as summary groups them, and a theme is
- * named by the spelling that sorts first (byte order), as summary names
- * it. Rows come by finding, so the theme met last is tried first; the
- * others are found by key. (Searched one by one, with strcasecmp, a plan
- * where each of 154,424 findings had a theme of its own took 70 s to
- * report, and "Leadership " was a second row beside "Leadership".) */
-static sp_tally *theme_tally(sp_pack *p, const char *theme)
+/* The themes are found by their name key's hash. A slot holds no key:
+ * two hashes that agree are confirmed by making the keys again (nearly
+ * always the one theme). With a key and an id a slot (sp_name_index),
+ * 154,424 themes took 15 MiB as the index grew, the tallies 10 more. */
+static uint64_t *slot_at(uint64_t *slot, size_t slots, uint32_t hash)
 {
-    if (p->last_theme && strcmp(p->themes[p->last_theme - 1].theme, theme) == 0)
-        return &p->themes[p->last_theme - 1];
-    int64_t id;
-    int rc = sp_name_index_get(&id, &p->theme_index, theme);
-    if (rc == SP_OK)
-        return theme_seen(p, (size_t)id, theme);
-    if (rc != SP_ENOTFOUND)
-        return NULL;
+    size_t mask = slots - 1, at = hash & mask;
+    while (slot[at])
+        at = (at + 1) & mask;
+    return &slot[at];
+}
+
+/* Doubles the slots when they would be more than half full. */
+static bool theme_room(sp_pack *p)
+{
+    if ((p->nthemes + 1) * 2 <= p->theme_slots)
+        return true;
+    size_t slots = p->theme_slots ? p->theme_slots * 2 : 64;
+    uint64_t *slot = calloc(slots, sizeof *slot);
+    if (!slot)
+        return false;
+    for (size_t i = 0; i < p->theme_slots; i++)
+        if (p->theme_slot[i])
+            *slot_at(slot, slots, (uint32_t)(p->theme_slot[i] >> 32)) = p->theme_slot[i];
+    free(p->theme_slot);
+    p->theme_slot = slot;
+    p->theme_slots = slots;
+    return true;
+}
+
+/* The slot of `theme`, whose key is `key`, or the empty one where it
+ * goes; NULL when out of memory. */
+static uint64_t *theme_slot(const sp_pack *p, const char *theme, const char *key,
+                            uint32_t hash)
+{
+    size_t mask = p->theme_slots - 1;
+    for (size_t at = hash & mask;; at = (at + 1) & mask) {
+        uint64_t *s = &p->theme_slot[at];
+        if (!*s)
+            return s;
+        if ((uint32_t)(*s >> 32) != hash)
+            continue;
+        const char *name = p->themes[(uint32_t)*s - 1].theme;
+        if (strcmp(name, theme) == 0) /* the same spelling: no key to make */
+            return s;
+        char *other = sp_name_key_dup(name);
+        if (!other)
+            return NULL;
+        bool same = strcmp(other, key) == 0;
+        free(other);
+        if (same)
+            return s;
+    }
+}
+
+static sp_tally *theme_new(sp_pack *p, const char *theme)
+{
     if (p->nthemes == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 16;
         sp_tally *t = realloc(p->themes, cap * sizeof *t);
@@ -251,10 +303,36 @@ static sp_tally *theme_tally(sp_pack *p, const char *theme)
     memset(t, 0, sizeof *t);
     if (!(t->theme = strdup(theme)))
         return NULL;
-    p->nthemes++;
-    if (sp_name_index_put(&p->theme_index, theme, (int64_t)p->nthemes) != SP_OK)
+    p->last_theme = ++p->nthemes;
+    return t;
+}
+
+/* The tally of the row's theme. Themes are one when they differ only by
+ * case or spacing (sp_name_key), as summary groups them, and a theme is
+ * named by the spelling that sorts first (byte order), as summary names
+ * it. Rows come by finding, so the theme met last is tried first; the
+ * others are found by key. (Searched one by one, with strcasecmp, a plan
+ * where each of 154,424 findings had a theme of its own took 70 s to
+ * report, and "Leadership " was a second row beside "Leadership".) */
+static sp_tally *theme_tally(sp_pack *p, const char *theme)
+{
+    if (p->last_theme && strcmp(p->themes[p->last_theme - 1].theme, theme) == 0)
+        return &p->themes[p->last_theme - 1];
+    if (p->nthemes >= UINT32_MAX - 1 || !theme_room(p))
         return NULL;
-    p->last_theme = p->nthemes;
+    char *key = sp_name_key_dup(theme);
+    if (!key)
+        return NULL;
+    uint32_t hash = (uint32_t)sp_key_hash(key);
+    uint64_t *s = theme_slot(p, theme, key, hash);
+    free(key);
+    if (!s)
+        return NULL;
+    if (*s)
+        return theme_seen(p, (uint32_t)*s, theme);
+    sp_tally *t = theme_new(p, theme);
+    if (t)
+        *s = (uint64_t)hash << 32 | p->nthemes;
     return t;
 }
 
@@ -438,8 +516,14 @@ int sp_pack_tally_end(sp_pack *p)
     sp_idset earlier = {0};
     if (p->nthemes)
         qsort(p->themes, p->nthemes, sizeof *p->themes, cmp_theme);
-    sp_name_index_free(&p->theme_index); /* its indexes are of the order before */
-    p->last_theme = 0;
+    drop_theme_slots(p); /* its indexes are of the order before */
+    /* No theme is added now: give back the doubling's spare half (6 MiB
+     * of 16 for a plan where each of 154,424 findings has its theme). */
+    sp_tally *fit = p->nthemes ? realloc(p->themes, p->nthemes * sizeof *fit) : NULL;
+    if (fit) {
+        p->themes = fit;
+        p->cap = p->nthemes;
+    }
     int qc = list_few_ids(p);
     if (qc == SP_OK)
         qc = count_unevidenced(p);
