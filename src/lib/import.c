@@ -638,11 +638,10 @@ static const char *bad_number(char *msg, size_t size, const importer *im, unsign
  * empty: an open-ended action, a missing owner). Checked only in columns
  * the import reads: a calculated column nobody imports may hold them. */
 static const char *bad_cell(char *msg, size_t size, const importer *im, const sp_csv_row *row,
-                            size_t c, imp_field f)
+                            size_t c, imp_field f, const char *header)
 {
     unsigned char mark = row->marks ? row->marks[c] : SP_CELL_PLAIN;
     const char *text = row->fields[c].data;
-    const char *header = im->header[f] ? im->header[f] : imp_field_name(f);
     if (mark == SP_CELL_UNCALCULATED)
         snprintf(msg, size, "the cell (column '%.60s') has a formula Excel has not "
                  "calculated (the file was saved without its value): open the file in Excel "
@@ -670,6 +669,25 @@ static bool suspect_row(const importer *im, const sp_csv_row *row)
     return false;
 }
 
+/* The field column c is read as, and its header for bad_cell: a dated
+ * round's column is progress notes (its header is not kept, so its date
+ * names it); -1 if the import does not read the column. */
+static int read_as(const importer *im, size_t c, const char **header, char *buf, size_t size)
+{
+    int f = im->col_field[c];
+    if (f >= 0) {
+        *header = im->header[f] ? im->header[f] : imp_field_name((imp_field)f);
+        return f;
+    }
+    for (size_t i = 0; i < im->map.ndated; i++)
+        if ((size_t)im->map.dated[i].col == c) {
+            snprintf(buf, size, "progress dated %s", im->map.dated[i].on);
+            *header = buf;
+            return F_NOTE;
+        }
+    return -1;
+}
+
 /* Refuses the row if a cell it imports holds no value (bad_cell); every
  * such cell is listed. True if it did. */
 static bool refuse_bad_cells(importer *im, const sp_csv_row *row)
@@ -682,9 +700,11 @@ static bool refuse_bad_cells(importer *im, const sp_csv_row *row)
     for (size_t c = 0; c < n; c++) {
         if (row->marks ? !row->marks[c] : row->fields[c].data[0] != '#')
             continue;
-        if (im->col_field[c] < 0 ||
-            (!row->marks && !names_or_dates((imp_field)im->col_field[c])) ||
-            !bad_cell(msg, sizeof msg, im, row, c, (imp_field)im->col_field[c]))
+        const char *header;
+        char round[40];
+        int f = read_as(im, c, &header, round, sizeof round);
+        if (f < 0 || (!row->marks && !names_or_dates((imp_field)f)) ||
+            !bad_cell(msg, sizeof msg, im, row, c, (imp_field)f, header))
             continue;
         if (!any)
             im->res->rejected++;

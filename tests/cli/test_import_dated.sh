@@ -127,6 +127,28 @@ expect_eq "$(entries 1.1 | tr '\n' ';')" "2023-09-01|Clerk|Sept one;2024-06-01|C
     "the workbook's entries"
 expect_err "column 8 \"Progress Q2\" was not imported: it names progress"
 
+case_ "a workbook's error cell in a dated column is refused, as in any column it reads"
+fresh_plan
+python3 - "$TOOLS" "$WORK" <<'PY' || { echo "crafting the workbook failed" >&2; exit 1; }
+import sys
+sys.path.insert(0, sys.argv[1])
+from craft_xlsx import workbook, sheet, inline
+head = ["Ref", "Recommendation", "What we will do", "Lead officer", "Target date",
+        "Progress update - June 2024"]
+cells = "".join(inline(f"{chr(65 + i)}1", c) for i, c in enumerate(head))
+row = "".join(inline(f"{chr(65 + i)}2", c)
+              for i, c in enumerate(["1.1", "Rec 1", "Act one", "Lead", "31/12/2024"]))
+xml = (f'<row r="1">{cells}</row><row r="2">{row}'
+       '<c r="F2" t="e"><v>#REF!</v></c></row>')
+workbook(f"{sys.argv[2]}/error.xlsx", [("Action plan", sheet(xml))])
+PY
+run import error.xlsx --authority tb --by Clerk
+expect_status 1
+expect_err "'Action plan'!F2: the cell"
+expect_err "holds the Excel error #REF!"
+expect_err "progress dated 2024-06-01"
+expect_eq "$(sql "$DB" 'SELECT count(*) FROM action')" "0" "actions after the refusal"
+
 case_ "the README's example prints what the README shows"
 fresh_plan
 sp authority add torbay --name Torbay
