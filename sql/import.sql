@@ -16,7 +16,15 @@ INSERT INTO authority (code, name, kind) VALUES (:code, :name, :kind);
 -- have updated actions no report shows. A reference a voided object still
 -- holds (UNIQUE) is refused by the writer when it inserts (import_write.c,
 -- held_by_void).
-SELECT id FROM review WHERE authority_id = :authority_id AND ref = :ref AND voided = 0;
+-- A reference is matched as written, else in other capitals when only
+-- one matches so ("2015-Peer" is 2015-peer): a sheet whose references
+-- were retyped must not make a second review, finding or action beside
+-- the first (ref/review explains the coalesce).
+SELECT id FROM review WHERE id = coalesce(
+    (SELECT id FROM review
+     WHERE authority_id = :authority_id AND ref = :ref AND voided = 0),
+    (SELECT CASE WHEN count(*) = 1 THEN max(id) END FROM review
+     WHERE authority_id = :authority_id AND ref = :ref COLLATE NOCASE AND voided = 0));
 
 -- name: review_add
 INSERT INTO review (authority_id, ref, kind, title, started_on, ended_on, reported_on, judgement)
@@ -24,7 +32,15 @@ VALUES (:authority_id, :ref, :kind, :title, :from, :to, :reported, :judgement);
 
 -- name: finding_get
 -- With its theme: a row naming the finding under another theme is refused.
-SELECT id, theme FROM finding WHERE review_id = :review_id AND ref = :ref AND voided = 0;
+-- :exact = 1 for a review this import made: its findings are the file's
+-- own, whose references are as written (as a load into an empty plan
+-- makes them), and asking in other capitals read all of the review's
+-- findings for each new one.
+SELECT id, theme FROM finding WHERE id = coalesce(
+    (SELECT id FROM finding WHERE review_id = :review_id AND ref = :ref AND voided = 0),
+    CASE WHEN :exact IS NULL THEN
+        (SELECT CASE WHEN count(*) = 1 THEN max(id) END FROM finding
+         WHERE review_id = :review_id AND ref = :ref COLLATE NOCASE AND voided = 0) END);
 
 -- name: finding_by_text
 -- Council sheets repeat the finding's text on each of its actions' rows.
@@ -64,19 +80,23 @@ INSERT INTO owner (name) VALUES (:name);
 
 -- name: action_by_ref
 -- The action's state now, and its latest update's note and evidence, to
--- tell whether a row changes anything.
+-- tell whether a row changes anything; its reference as stored, which
+-- may be in other capitals than the row's (review_get).
 SELECT x.id, x.status, x.due_on, x.owner_id, x.transferred_to, x.rag_override,
        x.rag_override_reason, u.note, u.evidence, x.start_on, x.timescale, x.cadence,
-       date(x.created_at) AS created_on
+       date(x.created_at) AS created_on, x.ref
 FROM action x
 LEFT JOIN action_update u ON u.id = (
     SELECT id FROM action_update WHERE action_id = x.id ORDER BY on_date DESC, id DESC LIMIT 1)
-WHERE x.finding_id = :finding_id AND x.ref = :ref AND x.voided = 0;
+WHERE x.id = coalesce(
+    (SELECT id FROM action WHERE finding_id = :finding_id AND ref = :ref AND voided = 0),
+    (SELECT CASE WHEN count(*) = 1 THEN max(id) END FROM action
+     WHERE finding_id = :finding_id AND ref = :ref COLLATE NOCASE AND voided = 0));
 
 -- name: action_by_text
 SELECT x.id, x.status, x.due_on, x.owner_id, x.transferred_to, x.rag_override,
        x.rag_override_reason, u.note, u.evidence, x.start_on, x.timescale, x.cadence,
-       date(x.created_at) AS created_on
+       date(x.created_at) AS created_on, x.ref
 FROM action x
 LEFT JOIN action_update u ON u.id = (
     SELECT id FROM action_update WHERE action_id = x.id ORDER BY on_date DESC, id DESC LIMIT 1)

@@ -4,18 +4,39 @@
 SELECT id FROM authority WHERE code = :a;
 
 -- name: review
-SELECT r.id FROM review r JOIN authority a ON a.id = r.authority_id
-WHERE a.code = :a AND r.ref = :r;
+-- A path's references are matched as written, else in other capitals
+-- when only one object matches so (2015-PEER/R1 is 2015-peer/r1): people
+-- retype references as they read them. coalesce() evaluates its second
+-- argument only when the first is NULL, so the exact match costs one
+-- index search, as before; a reference held in two spellings is taken
+-- as written or not at all (then the closest are suggested).
+SELECT id FROM review WHERE id = coalesce(
+    (SELECT r.id FROM review r JOIN authority a ON a.id = r.authority_id
+     WHERE a.code = :a AND r.ref = :r),
+    (SELECT CASE WHEN count(*) = 1 THEN max(r.id) END
+     FROM review r JOIN authority a ON a.id = r.authority_id
+     WHERE a.code = :a AND r.ref = :r COLLATE NOCASE));
 
 -- name: finding
-SELECT f.id FROM finding f JOIN review r ON r.id = f.review_id
-JOIN authority a ON a.id = r.authority_id
-WHERE a.code = :a AND r.ref = :r AND f.ref = :f;
+SELECT id FROM finding WHERE id = coalesce(
+    (SELECT f.id FROM finding f JOIN review r ON r.id = f.review_id
+     JOIN authority a ON a.id = r.authority_id
+     WHERE a.code = :a AND r.ref = :r AND f.ref = :f),
+    (SELECT CASE WHEN count(*) = 1 THEN max(f.id) END
+     FROM finding f JOIN review r ON r.id = f.review_id
+     JOIN authority a ON a.id = r.authority_id
+     WHERE a.code = :a AND r.ref = :r COLLATE NOCASE AND f.ref = :f COLLATE NOCASE));
 
 -- name: action
-SELECT x.id FROM action x JOIN finding f ON f.id = x.finding_id
-JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
-WHERE a.code = :a AND r.ref = :r AND f.ref = :f AND x.ref = :x;
+SELECT id FROM action WHERE id = coalesce(
+    (SELECT x.id FROM action x JOIN finding f ON f.id = x.finding_id
+     JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
+     WHERE a.code = :a AND r.ref = :r AND f.ref = :f AND x.ref = :x),
+    (SELECT CASE WHEN count(*) = 1 THEN max(x.id) END
+     FROM action x JOIN finding f ON f.id = x.finding_id
+     JOIN review r ON r.id = f.review_id JOIN authority a ON a.id = r.authority_id
+     WHERE a.code = :a AND r.ref = :r COLLATE NOCASE AND f.ref = :f COLLATE NOCASE
+       AND x.ref = :x COLLATE NOCASE));
 
 -- name: owner
 -- An owner by name: as stored (its unique index, any case), else by the
@@ -93,3 +114,18 @@ JOIN authority a ON a.id = r.authority_id WHERE x.finding_id = :parent;
 
 -- name: owner_names
 SELECT name FROM owner;
+
+-- name: review_spelled
+-- A new object's reference as another of its parent's objects holds it in
+-- other capitals (sp_ref_spelling): refused, since the lookups above
+-- would then find neither by a third spelling ("1A" beside 1a).
+SELECT ref FROM review
+WHERE authority_id = :parent AND ref = :ref COLLATE NOCASE AND ref <> :ref LIMIT 1;
+
+-- name: finding_spelled
+SELECT ref FROM finding
+WHERE review_id = :parent AND ref = :ref COLLATE NOCASE AND ref <> :ref LIMIT 1;
+
+-- name: action_spelled
+SELECT ref FROM action
+WHERE finding_id = :parent AND ref = :ref COLLATE NOCASE AND ref <> :ref LIMIT 1;

@@ -79,6 +79,7 @@ static const char main_usage[] =
     "AUTHORITY/REVIEW (torbay/2012-peer), a finding as AUTHORITY/REVIEW/FINDING\n"
     "(torbay/2012-peer/3), an action by its id (17) or full path\n"
     "(torbay/2012-peer/3/1), an owner by name or id. Any object by its id.\n"
+    "References are matched as written, else in any capitals (TORBAY/2012-PEER).\n"
     "\n"
     "Dates: today is the local date (the system's time zone; TZ honoured), or\n"
     "$SAFEPLAN_TODAY. --out - writes to standard output.\n"

@@ -102,6 +102,7 @@ struct imp_writer {
        SQLite read every owner for its key: quadratic in the owners). */
     sp_name_index owner_keys;
     bool owner_keys_read;
+    bool capitals_noted; /* a reference matched in other capitals, said once */
     /* The number the next finding made in `numbered_review` gets: a sheet
      * without finding references numbers every new finding, and counting
      * on beats asking the database each time. */
@@ -121,6 +122,7 @@ typedef struct state {
     int64_t id, owner_id;
     const char *status, *due, *transferred_to, *override, *override_reason, *note, *evidence;
     const char *start, *timescale, *cadence, *created_on;
+    const char *ref; /* as stored: the row's may be in other capitals */
 } state;
 
 /* One progress update to append. Owner ids of 0 are stored as NULL. */
@@ -567,6 +569,8 @@ static int find_finding(imp_writer *w, imp_field *field, const imp_row *r, int64
         bind(st, how == 0 ? ":ref" : ":text", key);
         if (how == 1)
             bind(st, ":theme", r->cell[F_THEME]);
+        else if (review_made_here(w, review_id))
+            bind_id(st, ":exact", 1);
         int step = sqlite3_step(st);
         rc = step == SQLITE_ROW ? SP_OK : step == SQLITE_DONE ? SP_ENOTFOUND
                                                              : sp_fail_sql(w->db, "looking up");
@@ -1078,7 +1082,7 @@ static int find_action(sqlite3_stmt **found, state *s, imp_writer *w, const imp_
 #define TEXT(i) ((const char *)sqlite3_column_text(st, i))
     *s = (state){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 3), TEXT(1), TEXT(2),
                  TEXT(4), TEXT(5), TEXT(6), TEXT(7), TEXT(8), TEXT(9), TEXT(10), TEXT(11),
-                 TEXT(12)};
+                 TEXT(12), TEXT(13)};
 #undef TEXT
     return SP_OK;
 }
@@ -1210,6 +1214,21 @@ static int recorded_before(bool *any, imp_writer *w, const imp_row *r, const upd
     return rc;
 }
 
+/* Once an import: the row's action reference matched one stored in other
+ * capitals (import/review_get), so the clerk knows "1A" updated 1a. */
+static void note_capitals(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE],
+                          const imp_row *r, const char *stored)
+{
+    if (w->capitals_noted || !*stored)
+        return;
+    w->capitals_noted = true;
+    *field = F_ACTION_REF;
+    size_t n = strlen(note);
+    snprintf(note + n, IMP_NOTE_SIZE - n, "%sreference '%.40s' is the action '%.40s', written "
+             "in other capitals (a reference is matched as written, else in any capitals), "
+             "here and on any such row", n ? "; " : "", r->cell[F_ACTION_REF], stored);
+}
+
 /* An existing action: an update is appended if the row changes anything.
  * Any status is taken (the file is the council's record). The lookup's
  * row is compared, its two values the update keeps are copied, and the
@@ -1227,10 +1246,14 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
     if (rc != SP_OK)
         return rc;
     size_t earlier = id_line(&w->written, s.id);
+    bool spelled = r->cell[F_ACTION_REF] && s.ref && strcmp(s.ref, r->cell[F_ACTION_REF]) != 0;
     if (earlier) {
         sqlite3_reset(st);
         sqlite3_clear_bindings(st);
-        return same_action(w, field, r, earlier);
+        /* Within one file references are as written ("1a" and "1A" are two
+         * rows' actions, as a load into an empty plan makes them); only
+         * the plan's are matched in other capitals. */
+        return spelled ? SP_ENOTFOUND : same_action(w, field, r, earlier);
     }
     if (!id_add(&w->written, s.id, r->line)) {
         sqlite3_reset(st);
@@ -1238,6 +1261,9 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
         return sp_fail(w->db, SP_ENOMEM, "out of memory");
     }
     w->row_action = s.id;
+    char stored[64] = "";
+    if (spelled)
+        copy_text(stored, sizeof stored, s.ref);
     update u = {.action_id = s.id};
     if (!due_from_sheet(w, r, &s))
         r->due = NULL; /* the sheet leaves the due date as it is */
@@ -1274,11 +1300,12 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
         rc = recorded_before(&any, w, r, &u);
     if (rc != SP_OK)
         return rc;
-    if (!any) {
+    if (!any)
         w->tally.unchanged++;
-        return SP_OK;
-    }
-    return apply_update(w, field, note, r, &u);
+    rc = any ? apply_update(w, field, note, r, &u) : SP_OK;
+    if (rc == SP_OK)
+        note_capitals(w, field, note, r, stored);
+    return rc;
 }
 
 static int write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], imp_row *r);

@@ -152,6 +152,28 @@ int sp_resolve(int64_t *id, sp_db *db, const char *kind, const char *ref)
     return resolve_path(id, db, kind, ref, seg, depth);
 }
 
+int sp_ref_spelling(sp_db *db, const char *kind, int64_t parent, const char *parent_ref,
+                    const char *ref)
+{
+    char q[32];
+    sqlite3_stmt *st;
+    snprintf(q, sizeof q, "ref/%s_spelled", kind);
+    int rc = sp_prepare(&st, db, q);
+    if (rc != SP_OK)
+        return rc;
+    sp_bind_int(st, ":parent", parent);
+    sp_bind_text(st, ":ref", ref);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        rc = sp_fail(db, SP_EEXISTS, "%s '%s/%s' already exists, written '%s/%s' (a "
+                     "reference is matched in any capitals): expected another reference",
+                     kind, parent_ref, ref, parent_ref, (const char *)sqlite3_column_text(st, 0));
+    else if (step != SQLITE_DONE)
+        rc = sp_fail_sql(db, "checking a reference");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 int sp_ref_depth(const char *ref)
 {
     char buf[MAX_REF];
