@@ -54,12 +54,19 @@ static int split(char *buf, const char *ref, const char *seg[MAX_SEGMENTS])
     return -1; /* too many segments */
 }
 
-static int resolve_id(int64_t *id, sp_db *db, const char *kind, const char *digits)
+/* Prepares the query of sql/ref.sql for an object of `kind`: "ref/KIND"
+ * followed by `suffix` ("_id", "_path", ...). */
+static int prepare_for(sqlite3_stmt **st, sp_db *db, const char *kind, const char *suffix)
 {
     char q[32];
+    snprintf(q, sizeof q, "ref/%s%s", kind, suffix);
+    return sp_prepare(st, db, q);
+}
+
+static int resolve_id(int64_t *id, sp_db *db, const char *kind, const char *digits)
+{
     sqlite3_stmt *st;
-    snprintf(q, sizeof q, "ref/%s_id", kind);
-    int rc = sp_prepare(&st, db, q);
+    int rc = prepare_for(&st, db, kind, "_id");
     if (rc != SP_OK)
         return rc;
     sp_bind_int(st, ":id", strtoll(digits, NULL, 10));
@@ -101,10 +108,9 @@ static int resolve_path(int64_t *id, sp_db *db, const char *kind, const char *re
                         const char *seg[], int depth)
 {
     static const char *const names[] = {":a", ":r", ":f", ":x"};
-    char q[32], code[48];
+    char code[48];
     sqlite3_stmt *st;
-    snprintf(q, sizeof q, "ref/%s", kind);
-    int rc = sp_prepare(&st, db, q);
+    int rc = prepare_for(&st, db, kind, "");
     if (rc != SP_OK)
         return rc;
     /* Authority codes are lower case; let people type "Torbay". */
@@ -155,10 +161,8 @@ int sp_resolve(int64_t *id, sp_db *db, const char *kind, const char *ref)
 int sp_ref_spelling(sp_db *db, const char *kind, int64_t parent, const char *parent_ref,
                     const char *ref)
 {
-    char q[32];
     sqlite3_stmt *st;
-    snprintf(q, sizeof q, "ref/%s_spelled", kind);
-    int rc = sp_prepare(&st, db, q);
+    int rc = prepare_for(&st, db, kind, "_spelled");
     if (rc != SP_OK)
         return rc;
     sp_bind_int(st, ":parent", parent);
@@ -185,11 +189,9 @@ int sp_ref_depth(const char *ref)
 
 int sp_ref_path(char **out, sp_db *db, const char *kind, int64_t id)
 {
-    char q[32];
     sqlite3_stmt *st;
     *out = NULL;
-    snprintf(q, sizeof q, "ref/%s_path", kind);
-    int rc = sp_prepare(&st, db, q);
+    int rc = prepare_for(&st, db, kind, "_path");
     if (rc != SP_OK)
         return rc;
     sp_bind_int(st, ":id", id);
