@@ -105,6 +105,17 @@ expect_text "move that sheet to the front"
 expect_out_not "--sheet"
 expect_out 'class="govuk-inset-text"'
 
+case_ "Windows-1252, tab-separated; signed off without evidence; a RAG column"
+printf 'authority\treview\treview_kind\treview_title\tfinding\taction\towner\tdue_on\tstatus\tRAG\n' >w.tsv
+printf 'tb\tr3\tother\tThird review\tFinding \xa3 one\tDo it\tHead\t2024-03-31\tsigned_off\tGreen\n' >>w.tsv
+upload w.tsv; expect_eq "$STATUS" 200 "preview"
+expect_row "Kind" "Text, tab-separated"; expect_row "Encoding" "Windows-1252"
+expect_text "save the file as “CSV UTF-8” and upload it again"
+expect_row "Signed off without evidence of impact" "1 (each is named in the notes)"
+expect_text "RAG Column 10 is not imported: the plan works out each action's RAG rating"
+expect_text "w.tsv:2:9: signed off without evidence of impact"
+expect_out_not "--keep-rag"
+
 case_ "a refused workbook still names the sheet read"
 python3 - "$SP_SOURCE_DIR/tests/tools" <<'PY'
 import sys
