@@ -198,21 +198,23 @@ static const char *const KNOWN_HEADINGS[] = {
     "Progress update - June 2024 (progress for one reporting round)",
     "Evidence or Evidence of impact", "Last updated", "Success measure", NULL};
 
-/* The columns that will be left out, in a warning before the confirm button:
- * confirming drops them, so the clerk must see them first. */
-static void import_unplaced(FILE *f, const sp_import_result *r)
+/* The columns that will be left out, in a warning before the confirm button
+ * (can_confirm): confirming drops them, so the clerk must see them first. */
+static void import_unplaced(FILE *f, const sp_import_result *r, bool can_confirm)
 {
     if (!r->nunplaced)
         return;
-    fprintf(f, "<h2 class=\"govuk-heading-m\">Column%s %s</h2>\n<div class=\"govuk-warning-"
-               "text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>"
-               "<strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-"
-               "hidden\">Warning</span>%zu column%s of the file %s</strong></div>\n"
-               "<ul class=\"govuk-list govuk-list--bullet\">\n",
-            plural((long long)r->nunplaced, "", "s"),
-            r->committed ? "not imported" : "that will not be imported", r->nunplaced,
-            plural((long long)r->nunplaced, "", "s"),
-            r->committed ? "were not imported" : "will not be imported if you confirm");
+    long long n = (long long)r->nunplaced;
+    const char *fate = r->committed ? plural(n, "was not imported", "were not imported")
+                       : can_confirm ? "will not be imported if you confirm"
+                                     : "will not be imported";
+    fprintf(f, "<h2 class=\"govuk-heading-m\">Column%s %s</h2>\n", plural(n, "", "s"),
+            r->committed ? "not imported" : "that will not be imported");
+    fprintf(f, "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" "
+               "aria-hidden=\"true\">!</span><strong class=\"govuk-warning-text__text\">"
+               "<span class=\"govuk-visually-hidden\">Warning</span>%lld column%s of the file "
+               "%s</strong></div>\n<ul class=\"govuk-list govuk-list--bullet\">\n",
+            n, plural(n, "", "s"), fate);
     for (size_t i = 0; i < r->nunplaced; i++)
         unplaced_item(f, &r->unplaced[i]);
     fputs("</ul>\n<details class=\"govuk-details\"><summary class=\"govuk-details__summary\">"
@@ -267,7 +269,7 @@ static int import_page(web_ctx *x, unsigned status, const form_error *e,
         import_counts(f, r);
         import_source(f, r, filename);
         import_notes(f, r);
-        import_unplaced(f, r);
+        import_unplaced(f, r, staged != NULL);
     }
     if (staged) {
         fputs("<form method=\"post\" action=\"/import/confirm\" novalidate>", f);

@@ -81,8 +81,10 @@ upload dated.csv; expect_eq "$STATUS" 200 "preview"
 expect_row "Progress entries added" "5 from 3 dated columns (one for each reporting round)"
 expect_text "Column 11, “RAG / progress - Q2”, names progress but not a date"
 expect_text "Progress update - June 2024"
+expect_text "1 column of the file will not be imported if you confirm"
 confirm dated.csv; expect_eq "$STATUS" 200 "confirm"
 expect_row "Progress entries added" "5 from 3 dated columns (one for each reporting round)"
+expect_text "1 column of the file was not imported"
 upload dated.csv
 expect_row "Progress entries added" "0 from 3 dated columns (one for each reporting round)"
 
