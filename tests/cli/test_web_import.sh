@@ -118,6 +118,15 @@ expect_text "RAG Column 10 is not imported: the plan works out each action's RAG
 expect_text "w.tsv:2:9: signed off without evidence of impact"
 expect_out_not "--keep-rag"
 
+case_ "a history file (export --history): the entries it would rebuild, as the CLI counts them"
+SAFEPLAN_DB=$WORK/demo.db sp demo
+SAFEPLAN_DB=$WORK/demo.db sp export --history --authority leicester --out hist.csv
+n=$("$SAFEPLAN_BIN" import hist.csv --dry-run 2>/dev/null | sed -n 's/^  history: \([0-9]*\) entr.*/\1/p')
+upload hist.csv; expect_eq "$STATUS" 200 "preview"
+expect_eq "$([ "${n:-0}" -gt 0 ] && echo some)" some "the CLI's count of history entries"
+expect_row "History entries rebuilt" "$n (progress updates, corrections and checks that a change has lasted)"
+expect_out_not "Actions unchanged"
+
 case_ "a refused workbook still names the sheet read"
 python3 - "$SP_SOURCE_DIR/tests/tools" <<'PY'
 import sys
