@@ -66,6 +66,184 @@ void import_sweep(const char *csrf, long ttl_s)
 static const char *const FILE_FIELD[] = {"file", NULL};
 static const char *const NO_VALUES[] = {NULL};
 
+static const char *plural(long long n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+/* One row of a GOV.UK summary list: key and value are escaped. */
+static void summary_row(FILE *f, const char *key, const char *value)
+{
+    fputs("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">", f);
+    html_text(f, key);
+    fputs("</dt><dd class=\"govuk-summary-list__value\">", f);
+    html_text(f, value);
+    fputs("</dd></div>\n", f);
+}
+
+static void count_row(FILE *f, const char *key, long long n)
+{
+    char v[32];
+    snprintf(v, sizeof v, "%lld", n);
+    summary_row(f, key, v);
+}
+
+/* What the rows would create and change: the counts the CLI's summary gives. */
+static void import_counts(FILE *f, const sp_import_result *r)
+{
+    char v[200];
+    fprintf(f, "<h2 class=\"govuk-heading-m\">%s</h2>\n<dl class=\"govuk-summary-list\">\n",
+            r->committed ? "Imported" : "What the import would do");
+    count_row(f, "Rows read", r->rows);
+    count_row(f, "New authorities", r->created.authorities);
+    count_row(f, "New reviews", r->created.reviews);
+    count_row(f, "New findings", r->created.findings);
+    count_row(f, "New owners", r->created.owners);
+    count_row(f, "New actions", r->created.actions);
+    if (r->history) {
+        snprintf(v, sizeof v, "%lld (progress updates, corrections and checks that a change "
+                 "has lasted)", (long long)r->history_entries);
+        summary_row(f, "History entries rebuilt", v);
+    } else {
+        count_row(f, "Actions updated", r->updated);
+        count_row(f, "Actions unchanged", r->unchanged);
+    }
+    if (r->dated_columns) {
+        snprintf(v, sizeof v, "%lld from %zu dated column%s (one for each reporting round)",
+                 (long long)r->dated_entries, r->dated_columns,
+                 plural((long long)r->dated_columns, "", "s"));
+        summary_row(f, "Progress entries added", v);
+    }
+    count_row(f, "Rows refused", r->rejected);
+    if (r->open_ended || r->recurring) {
+        count_row(f, "New actions with no due date", r->open_ended);
+        count_row(f, "New actions that recur", r->recurring);
+    }
+    if (r->unevidenced) {
+        snprintf(v, sizeof v, "%lld (each is named in the notes)", (long long)r->unevidenced);
+        summary_row(f, "Signed off without evidence of impact", v);
+    }
+    if (r->rag_ignored) {
+        snprintf(v, sizeof v, "Column %d is not imported: the plan works out each action's "
+                 "RAG rating from its dates, for the date of each report", r->rag_ignored);
+        summary_row(f, "RAG", v);
+    }
+    fputs("</dl>\n", f);
+}
+
+/* What was read: the kind of file, its encoding, and a workbook's sheet. A
+ * clerk cannot name a sheet or an encoding here, so the page says what to
+ * change in the file instead. */
+static void import_source(FILE *f, const sp_import_result *r, const char *filename)
+{
+    if (!r->format)
+        return;
+    bool xlsx = strcmp(r->format, "xlsx") == 0;
+    fputs("<h2 class=\"govuk-heading-m\">The file read</h2>\n<dl class=\"govuk-summary-list\">\n",
+          f);
+    if (filename && *filename)
+        summary_row(f, "File", filename);
+    summary_row(f, "Kind", xlsx ? "Excel workbook"
+                           : strcmp(r->format, "tsv") == 0 ? "Text, tab-separated" : "CSV");
+    if (r->encoding)
+        summary_row(f, "Encoding", r->encoding);
+    if (r->sheet)
+        summary_row(f, "Sheet read", r->sheet);
+    fputs("</dl>\n", f);
+    if (r->sheet && r->nsheets > 1) {
+        fprintf(f, "<div class=\"govuk-inset-text\">The workbook has %zu sheets (", r->nsheets);
+        html_text(f, r->sheets);
+        fputs("). Only the first visible sheet, ", f);
+        html_text(f, r->sheet);
+        fputs(", is read. If the plan is on another sheet, move that sheet to the front "
+              "(or hide the sheets before it), or save the plan as a file of its own, and "
+              "upload it again.</div>\n", f);
+    }
+    if (r->encoding && strcmp(r->encoding, "UTF-8") != 0)
+        fputs("<p class=\"govuk-body\">The encoding was worked out from the file. If letters "
+              "such as é or signs such as £ look wrong in the notes, save the file as "
+              "&ldquo;CSV UTF-8&rdquo; and upload it again.</p>\n", f);
+}
+
+/* One column that no field was found for, and what the clerk can do. */
+static void unplaced_item(FILE *f, const sp_import_column *u)
+{
+    fprintf(f, "<li>Column %zu", u->column);
+    if (!*u->header) {
+        fputs(" has data but no heading. To import it, give it a heading the import knows "
+              "and upload the file again.</li>\n", f);
+        return;
+    }
+    fputs(", &ldquo;", f);
+    html_text(f, u->header);
+    if (u->progress)
+        fputs("&rdquo;, names progress but not a date the import can read (a day, or a "
+              "month and year such as June 2024; a quarter is not one day). To import it as "
+              "progress on its date, change the heading to name the date, for example "
+              "&ldquo;Progress update - June 2024&rdquo; or &ldquo;Progress at "
+              "30/09/2024&rdquo;, and upload the file again.</li>\n", f);
+    else
+        fputs("&rdquo;: the import does not know this heading. To import it, change the "
+              "heading to one the import knows and upload the file again.</li>\n", f);
+}
+
+/* The import's commonest headings (the library knows more spellings); the
+ * web has no --authority, so a sheet names its authority in a column. */
+static const char *const KNOWN_HEADINGS[] = {
+    "Authority (its code, such as torbay)", "Review and Review title",
+    "Ref or Action No. (the action's number)", "Theme or Area",
+    "Finding, Recommendation or Area for improvement", "Action or What we will do",
+    "Owner, Lead or Lead officer", "Start date", "Due date, Target date or Timescale",
+    "Status", "Progress, Progress update or Comments",
+    "Progress update - June 2024 (progress for one reporting round)",
+    "Evidence or Evidence of impact", "Last updated", "Success measure", NULL};
+
+/* The columns that will be left out, in a warning before the confirm button
+ * (can_confirm): confirming drops them, so the clerk must see them first. */
+static void import_unplaced(FILE *f, const sp_import_result *r, bool can_confirm)
+{
+    if (!r->nunplaced)
+        return;
+    long long n = (long long)r->nunplaced;
+    const char *fate = r->committed ? plural(n, "was not imported", "were not imported")
+                       : can_confirm ? "will not be imported if you confirm"
+                                     : "will not be imported";
+    fprintf(f, "<h2 class=\"govuk-heading-m\">Column%s %s</h2>\n", plural(n, "", "s"),
+            r->committed ? "not imported" : "that will not be imported");
+    fprintf(f, "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" "
+               "aria-hidden=\"true\">!</span><strong class=\"govuk-warning-text__text\">"
+               "<span class=\"govuk-visually-hidden\">Warning</span>%lld column%s of the file "
+               "%s</strong></div>\n<ul class=\"govuk-list govuk-list--bullet\">\n",
+            n, plural(n, "", "s"), fate);
+    for (size_t i = 0; i < r->nunplaced; i++)
+        unplaced_item(f, &r->unplaced[i]);
+    fputs("</ul>\n<details class=\"govuk-details\"><summary class=\"govuk-details__summary\">"
+          "<span class=\"govuk-details__summary-text\">Headings the import knows</span>"
+          "</summary><div class=\"govuk-details__text\"><p class=\"govuk-body\">Headings "
+          "match in any case. The main ones:</p><ul class=\"govuk-list govuk-list--bullet\">",
+          f);
+    for (const char *const *h = KNOWN_HEADINGS; *h; h++) {
+        fputs("<li>", f);
+        html_text(f, *h);
+        fputs("</li>", f);
+    }
+    fputs("</ul></div></details>\n", f);
+}
+
+static void import_notes(FILE *f, const sp_import_result *r)
+{
+    if (!r->nnotes)
+        return;
+    fputs("<h2 class=\"govuk-heading-m\">Notes</h2>\n<ul class=\"govuk-list "
+          "govuk-list--bullet\">\n", f);
+    for (size_t i = 0; i < r->nnotes; i++) {
+        fputs("<li>", f);
+        html_text(f, r->notes[i]);
+        fputs("</li>\n", f);
+    }
+    fputs("</ul>\n", f);
+}
+
 static int import_page(web_ctx *x, unsigned status, const form_error *e,
                        const sp_import_result *r, const char *staged, const char *filename)
 {
@@ -88,22 +266,10 @@ static int import_page(web_ctx *x, unsigned status, const form_error *e,
         fputs("</ul></div></div></div>\n", f);
     }
     if (r) {
-        fprintf(f, "<h2 class=\"govuk-heading-m\">%s</h2>\n<dl class=\"govuk-summary-list\">",
-                r->committed ? "Imported" : "What the import would do");
-        const char *names[] = {"Rows read", "New actions", "Actions updated",
-                               "Actions unchanged", "Rows refused"};
-        long long vals[] = {r->rows, r->created.actions, r->updated, r->unchanged,
-                            r->rejected};
-        for (int i = 0; i < 5; i++)
-            fprintf(f, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__"
-                       "key\">%s</dt><dd class=\"govuk-summary-list__value\">%lld</dd></div>",
-                    names[i], vals[i]);
-        fputs("</dl>\n", f);
-        for (size_t i = 0; i < r->nnotes; i++) {
-            fputs("<p class=\"govuk-body\">", f);
-            html_text(f, r->notes[i]);
-            fputs("</p>\n", f);
-        }
+        import_counts(f, r);
+        import_source(f, r, filename);
+        import_notes(f, r);
+        import_unplaced(f, r, staged != NULL);
     }
     if (staged) {
         fputs("<form method=\"post\" action=\"/import/confirm\" novalidate>", f);
@@ -199,7 +365,7 @@ int page_import_preview(web_ctx *x)
     if (rc != SP_OK) {
         form_error e = {0};
         form_error_from_db(&e, x, FILE_FIELD, NO_VALUES);
-        ok = import_page(x, 400, &e, r, NULL, NULL);
+        ok = import_page(x, 400, &e, r, NULL, filename);
     } else if (!stage(x, data, len, suffix)) {
         ok = respond_error(x, 500, "The file could not be kept for confirming. Try again.");
     } else {
@@ -253,7 +419,8 @@ int page_import_confirm(web_ctx *x)
     form_error e = {0};
     if (rc != SP_OK)
         form_error_from_db(&e, x, FILE_FIELD, NO_VALUES);
-    int ok = import_page(x, rc == SP_OK ? 200 : 400, rc == SP_OK ? NULL : &e, r, NULL, NULL);
+    int ok = import_page(x, rc == SP_OK ? 200 : 400, rc == SP_OK ? NULL : &e, r, NULL,
+                         filename);
     sp_import_result_free(r);
     return ok;
 }

@@ -8,7 +8,9 @@
 // SETUP.json: {"base": "http://127.0.0.1:PORT",
 //              "accounts": [{"name", "password", "role"}, ...],
 //              "journey": {"name", "password", "action": "/actions/ID"},
-//              "shots": "DIR" (optional: screenshots at 1280 and 320 px)}
+//              "shots": "DIR" (optional: screenshots at 1280 and 320 px),
+//              "upload": {"name", "password", "file"} (optional: a clerk's
+//                        import of FILE, its dry run and result checked)}
 //
 // Pages are found by crawling: from the home page, every same-origin link
 // that is an HTML page, one per kind (digits stand for any number), so a
@@ -101,6 +103,29 @@ async function crawlRole(browser, setup, account, shots) {
         await context.close();
     }
     return pages;
+}
+
+// A clerk's import: the dry-run page (with its warning of columns left
+// out) and the result page, which the crawl never reaches (they answer a POST).
+async function importPages(browser, setup) {
+    const u = setup.upload;
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    try {
+        await signIn(page, setup.base, u);
+        await page.goto(`${setup.base}/import`);
+        await page.setInputFiles('#file', u.file);
+        let [resp] = await Promise.all([page.waitForNavigation(),
+                                        page.click('button:has-text("Check the file")')]);
+        check(await page.locator('.govuk-warning-text').count() === 1,
+              'import: the dry run warns of the columns that will not be imported');
+        report('clerk', '/import (dry run)', resp.status(), await axeCheck(page));
+        [resp] = await Promise.all([page.waitForNavigation(),
+                                    page.click('button:has-text("Confirm and import")')]);
+        report('clerk', '/import/confirm (result)', resp.status(), await axeCheck(page));
+    } finally {
+        await context.close();
+    }
 }
 
 async function publicPages(browser, setup) {
@@ -286,6 +311,8 @@ async function main(argv) {
             check(pages.length > 0, `${account.role}: ${pages.length} pages checked: ${pages.join(' ')}`);
             byRole[account.role] = pages;
         }
+        if (setup.upload)
+            await importPages(browser, setup);
         await timeoutWarning(browser, setup);
         await keyboardJourney(browser, setup, true);
         await keyboardJourney(browser, setup, false);

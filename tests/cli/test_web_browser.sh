@@ -29,6 +29,10 @@ adduser admin1 "admin-pass-12" --role admin --authority all
 
 start_server
 
+# The clerk's import: a column no field has and one of undatable progress.
+printf 'authority,review,review_kind,review_title,finding,action,owner,due_on,status,Risk,Progress Q2\r\n' >upload.csv
+printf 'leicester,web1,other,Web review,Finding one,Do the thing,Head of service,2031-03-31,in_progress,High,On track\r\n' >>upload.csv
+
 cat >setup.json <<JSON
 {"base": "$BASE",
  "accounts": [{"name": "viewer1", "password": "viewer-pass-1", "role": "viewer"},
@@ -37,6 +41,7 @@ cat >setup.json <<JSON
               {"name": "clerk1", "password": "clerk-pass-12", "role": "clerk"},
               {"name": "admin1", "password": "admin-pass-12", "role": "admin"}],
  "journey": {"name": "officer1", "password": "officer-pass-1", "action": "/actions/$action_id"},
+ "upload": {"name": "clerk1", "password": "clerk-pass-12", "file": "$WORK/upload.csv"},
  "shots": "${SP_SHOTS:-}"}
 JSON
 
@@ -52,6 +57,9 @@ expect_out "PASS: time-out warning: shown 2 minutes before the end"
 expect_out "PASS: time-out warning: after Escape, the page and what was typed are kept"
 expect_out "PASS: time-out warning: left alone, says the session has ended"
 expect_out "PASS: keyboard journey, JavaScript on: no script or security-policy errors"
+expect_out "PASS: import: the dry run warns of the columns that will not be imported"
+expect_out "PASS: axe clerk /import (dry run)"
+expect_out "PASS: axe clerk /import/confirm (result)"
 
 case_ "the journeys' updates are in the database, by the officer's account"
 expect_eq "$(sql plan.db "SELECT count(*) FROM action_update WHERE action_id=$action_id
