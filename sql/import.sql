@@ -20,11 +20,15 @@ INSERT INTO authority (code, name, kind) VALUES (:code, :name, :kind);
 -- one matches so ("2015-Peer" is 2015-peer): a sheet whose references
 -- were retyped must not make a second review, finding or action beside
 -- the first (ref/review explains the coalesce).
+-- A history file (export --history) binds :exact = 1, here and in
+-- finding_get: it rebuilds a plan as it was, spellings and all.
 SELECT id FROM review WHERE id = coalesce(
     (SELECT id FROM review
      WHERE authority_id = :authority_id AND ref = :ref AND voided = 0),
-    (SELECT CASE WHEN count(*) = 1 THEN max(id) END FROM review
-     WHERE authority_id = :authority_id AND ref = :ref COLLATE NOCASE AND voided = 0));
+    CASE WHEN :exact IS NULL THEN
+        (SELECT CASE WHEN count(*) = 1 THEN max(id) END FROM review
+         WHERE authority_id = :authority_id AND ref = :ref COLLATE NOCASE AND voided = 0)
+    END);
 
 -- name: review_add
 INSERT INTO review (authority_id, ref, kind, title, started_on, ended_on, reported_on, judgement)

@@ -393,6 +393,8 @@ static int make_places(imp_history *h, size_t *column)
                 sp_bind_int(h->st[s], l->parent, *ids[i - 1]);
             bind_cells(h->st[s], h->cell, l->names, l->cols, s == l->get ? l->nkey : l->ncols);
         }
+        if (l->parent) /* references as the history spells them (import/review_get) */
+            sp_bind_int(h->st[l->get], ":exact", 1);
         int rc = get_or_add(h, l->get, l->add, ids[i], counts[i], l->what);
         if (rc != SP_OK) {
             *column = (size_t)l->cols[0] + 1;

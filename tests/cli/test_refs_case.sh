@@ -77,4 +77,21 @@ expect_status 0
 expect_eq "$(actions)" "1a|in_progress;1b|not_started;1A|in_progress" "the one written so"
 if grep -qF "other capitals" "$ERR"; then bad "a note of other capitals"; else ok; fi
 
+case_ "a new review's findings are as the file writes them, and a history file keeps them so"
+fresh_plan
+printf '%s\n' 'Review,Review title,Finding No,Ref,Recommendation,Action,Lead officer,Target date' \
+    '2024-new,New review,r1,1,Rec one,Act one,Head of Service,31/12/2025' \
+    '2024-new,New review,R1,1,Rec two,Act two,Head of Service,31/12/2025' >new.csv
+run import new.csv --authority tb
+expect_status 0
+expect_out "created: 0 authorities, 1 review, 2 findings, 1 owner, 2 actions"
+run export --history --out history.csv
+expect_status 0
+rm -f "$DB" "$DB-wal" "$DB-shm"
+sp init
+run import history.csv
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(ref || '|' || text, ';') FROM (SELECT * FROM finding ORDER BY text)")" \
+    "r1|Rec one;R1|Rec two" "the findings rebuilt from the history"
+
 finish
