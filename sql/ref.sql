@@ -118,14 +118,19 @@ SELECT name FROM owner;
 -- name: review_spelled
 -- A new object's reference as another of its parent's objects holds it in
 -- other capitals (sp_ref_spelling): refused, since the lookups above
--- would then find neither by a third spelling ("1A" beside 1a).
+-- would then find neither by a third spelling ("1A" beside 1a). For an
+-- edit, :self is the object whose reference changes (its parent is
+-- :parent's default, and it may change its own capitals).
 SELECT ref FROM review
-WHERE authority_id = :parent AND ref = :ref COLLATE NOCASE AND ref <> :ref LIMIT 1;
+WHERE authority_id = coalesce(:parent, (SELECT authority_id FROM review WHERE id = :self))
+  AND ref = :ref COLLATE NOCASE AND ref <> :ref AND id <> coalesce(:self, 0) LIMIT 1;
 
 -- name: finding_spelled
 SELECT ref FROM finding
-WHERE review_id = :parent AND ref = :ref COLLATE NOCASE AND ref <> :ref LIMIT 1;
+WHERE review_id = coalesce(:parent, (SELECT review_id FROM finding WHERE id = :self))
+  AND ref = :ref COLLATE NOCASE AND ref <> :ref AND id <> coalesce(:self, 0) LIMIT 1;
 
 -- name: action_spelled
 SELECT ref FROM action
-WHERE finding_id = :parent AND ref = :ref COLLATE NOCASE AND ref <> :ref LIMIT 1;
+WHERE finding_id = coalesce(:parent, (SELECT finding_id FROM action WHERE id = :self))
+  AND ref = :ref COLLATE NOCASE AND ref <> :ref AND id <> coalesce(:self, 0) LIMIT 1;

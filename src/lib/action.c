@@ -134,7 +134,7 @@ int sp_action_add(int64_t *id, char due_out[SP_DATE_SIZE], sp_db *db, const sp_a
         rc = sp_resolve(&finding_id, db, "finding", in->finding);
     if (rc != SP_OK || (rc = sp_begin(db)) != SP_OK)
         return rc;
-    rc = in->ref ? sp_ref_spelling(db, "action", finding_id, in->finding, in->ref) : SP_OK;
+    rc = in->ref ? sp_ref_spelling(db, "action", finding_id, 0, in->finding, in->ref) : SP_OK;
     if (rc == SP_OK)
         rc = sp_owner_ensure(&owner_id, db, in->owner);
     if (rc == SP_OK)

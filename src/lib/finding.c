@@ -21,7 +21,7 @@ int sp_finding_add(int64_t *id, sp_db *db, const sp_finding_new *in)
     if (rc == SP_OK)
         rc = sp_resolve(&review_id, db, "review", in->review);
     if (rc == SP_OK)
-        rc = sp_ref_spelling(db, "finding", review_id, in->review, in->ref);
+        rc = sp_ref_spelling(db, "finding", review_id, 0, in->review, in->ref);
     if (rc == SP_OK)
         rc = sp_prepare(&st, db, "finding/add");
     if (rc == SP_OK) {

@@ -333,9 +333,11 @@ int sp_step_id(int64_t *id, sp_db *db, sqlite3_stmt *st);
 /* SP_OK unless another object under `parent` (an authority's reviews, a
  * review's findings, a finding's actions: kind "review", "finding" or
  * "action") holds `ref` in other capitals; then SP_EEXISTS, said on db
- * with parent_ref, the parent as the user named it. */
-int sp_ref_spelling(sp_db *db, const char *kind, int64_t parent, const char *parent_ref,
-                    const char *ref);
+ * with parent_ref, the parent as the user named it. For an edit of object
+ * `self`'s reference, parent is 0 (self's own, and self may change its
+ * own capitals) and parent_ref unused. */
+int sp_ref_spelling(sp_db *db, const char *kind, int64_t parent, int64_t self,
+                    const char *parent_ref, const char *ref);
 int sp_ref_depth(const char *ref);
 
 /* The id of the owner named `name` (or an id), adding it if it is a new name. */

@@ -252,6 +252,8 @@ static int edit_one(sp_db *db, const char *kind, int64_t id, const sp_edit_field
         rc = parse_value(&new, &h2, db, s, e->value, what);
     if (rc == SP_OK && strcmp(kind, "action") == 0 && strcmp(e->field, "start") == 0)
         rc = check_start(db, id, new);
+    if (rc == SP_OK && s->type == T_REF && strcmp(kind, "authority") != 0)
+        rc = sp_ref_spelling(db, kind, 0, id, NULL, e->value);
     if (rc == SP_OK && (sqlite3_value_type(old) != sqlite3_value_type(new) ||
                         sqlite3_value_bytes(old) != sqlite3_value_bytes(new) ||
                         memcmp(sqlite3_value_blob(old) ? sqlite3_value_blob(old) : "",

@@ -158,21 +158,25 @@ int sp_resolve(int64_t *id, sp_db *db, const char *kind, const char *ref)
     return resolve_path(id, db, kind, ref, seg, depth);
 }
 
-int sp_ref_spelling(sp_db *db, const char *kind, int64_t parent, const char *parent_ref,
-                    const char *ref)
+int sp_ref_spelling(sp_db *db, const char *kind, int64_t parent, int64_t self,
+                    const char *parent_ref, const char *ref)
 {
     sqlite3_stmt *st;
     int rc = prepare_for(&st, db, kind, "_spelled");
     if (rc != SP_OK)
         return rc;
-    sp_bind_int(st, ":parent", parent);
+    sp_bind_int(st, parent ? ":parent" : ":self", parent ? parent : self);
     sp_bind_text(st, ":ref", ref);
     int step = sqlite3_step(st);
-    if (step == SQLITE_ROW)
+    const char *held = step == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    if (held && parent)
         rc = sp_fail(db, SP_EEXISTS, "%s '%s/%s' already exists, written '%s/%s' (a "
                      "reference is matched in any capitals): expected another reference",
-                     kind, parent_ref, ref, parent_ref, (const char *)sqlite3_column_text(st, 0));
-    else if (step != SQLITE_DONE)
+                     kind, parent_ref, ref, parent_ref, held);
+    else if (held)
+        rc = sp_fail(db, SP_EEXISTS, "--ref %s: another %s under the same parent is '%s' (a "
+                     "reference is matched in any capitals): choose another", ref, kind, held);
+    else if (step != SQLITE_DONE && step != SQLITE_ROW)
         rc = sp_fail_sql(db, "checking a reference");
     sqlite3_finalize(st);
     return rc;

@@ -40,7 +40,7 @@ int sp_review_add(int64_t *id, sp_db *db, const sp_review_new *in)
     if (rc == SP_OK)
         rc = sp_resolve(&authority_id, db, "authority", in->authority);
     if (rc == SP_OK)
-        rc = sp_ref_spelling(db, "review", authority_id, in->authority, in->ref);
+        rc = sp_ref_spelling(db, "review", authority_id, 0, in->authority, in->ref);
     if (rc == SP_OK)
         rc = sp_prepare(&st, db, "review/add");
     if (rc == SP_OK)

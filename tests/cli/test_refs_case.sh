@@ -56,6 +56,17 @@ refused "review 'tb/2024-Peer' already exists, written 'tb/2024-peer'" \
     review add tb 2024-Peer --kind lga_peer_review --title "Peer review again"
 expect_eq "$(fingerprint "$DB")" "$before" "the plan after the refusals"
 
+case_ "a correction may change a reference's own capitals, not take another's"
+plan
+refused "--ref 1A: another action under the same parent is '1a' (a reference is matched in any capitals): choose another" \
+    action edit tb/2024-peer/r1/1b --ref 1A --reason "Typed wrongly" --by "Plan clerk"
+sp finding add tb/2024-peer r2 --kind recommendation --theme Leadership --text "Rec two"
+refused "--ref R1: another finding under the same parent is 'r1'" \
+    finding edit tb/2024-peer/r2 --ref R1 --reason "Typed wrongly" --by "Plan clerk"
+run action edit tb/2024-peer/r1/1a --ref 1A --reason "As the council writes it" --by "Plan clerk"
+expect_status 0
+expect_eq "$(actions)" "1A|not_started;1b|not_started" "the reference in its new capitals"
+
 case_ "a file's own two spellings are two actions, and each is then matched as written"
 plan
 printf '%s\n' "$H" '2024-peer,r1,1a,Rec one,Act one,Head of Service,31/12/2025,In progress' \
