@@ -236,6 +236,26 @@ static int check_start(sp_db *db, int64_t id, sqlite3_value *start)
     return rc;
 }
 
+/* A reference may not become one a sibling holds in other capitals (the
+ * lookups match either, ref.c); nor may an action moved to another
+ * finding bring its reference beside such a one there. */
+static int check_spelling(sp_db *db, const char *kind, int64_t id, const sp_edit_field *e,
+                          sqlite3_value *new)
+{
+    if (strcmp(kind, "authority") != 0 && strcmp(e->field, "ref") == 0)
+        return sp_ref_spelling(db, kind, 0, id, NULL, e->value);
+    if (strcmp(kind, "action") != 0 || strcmp(e->field, "finding") != 0)
+        return SP_OK;
+    sqlite3_stmt *h = NULL;
+    sqlite3_value *ref = NULL;
+    int rc = current_value(&ref, &h, db, "action", id, "ref");
+    if (rc == SP_OK)
+        rc = sp_ref_spelling(db, "action", sqlite3_value_int64(new), 0, e->value,
+                             (const char *)sqlite3_value_text(ref));
+    sqlite3_finalize(h);
+    return rc;
+}
+
 /* One field: checked, compared, recorded if it changes. *changed counts. */
 static int edit_one(sp_db *db, const char *kind, int64_t id, const sp_edit_field *e,
                     const char *reason, const char *author, int *changed)
@@ -252,8 +272,8 @@ static int edit_one(sp_db *db, const char *kind, int64_t id, const sp_edit_field
         rc = parse_value(&new, &h2, db, s, e->value, what);
     if (rc == SP_OK && strcmp(kind, "action") == 0 && strcmp(e->field, "start") == 0)
         rc = check_start(db, id, new);
-    if (rc == SP_OK && s->type == T_REF && strcmp(kind, "authority") != 0)
-        rc = sp_ref_spelling(db, kind, 0, id, NULL, e->value);
+    if (rc == SP_OK)
+        rc = check_spelling(db, kind, id, e, new);
     if (rc == SP_OK && (sqlite3_value_type(old) != sqlite3_value_type(new) ||
                         sqlite3_value_bytes(old) != sqlite3_value_bytes(new) ||
                         memcmp(sqlite3_value_blob(old) ? sqlite3_value_blob(old) : "",

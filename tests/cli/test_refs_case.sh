@@ -63,9 +63,13 @@ refused "--ref 1A: another action under the same parent is '1a' (a reference is 
 sp finding add tb/2024-peer r2 --kind recommendation --theme Leadership --text "Rec two"
 refused "--ref R1: another finding under the same parent is 'r1'" \
     finding edit tb/2024-peer/r2 --ref R1 --reason "Typed wrongly" --by "Plan clerk"
+sp action add tb/2024-peer/r2 --ref 1B --title "Act four" --owner "Head of Service"
+refused "action 'tb/2024-peer/r2/1b' already exists, written 'tb/2024-peer/r2/1B'" \
+    action edit tb/2024-peer/r1/1b --finding tb/2024-peer/r2 --reason "Moved" --by "Plan clerk"
 run action edit tb/2024-peer/r1/1a --ref 1A --reason "As the council writes it" --by "Plan clerk"
 expect_status 0
-expect_eq "$(actions)" "1A|not_started;1b|not_started" "the reference in its new capitals"
+expect_eq "$(actions)" "1A|not_started;1b|not_started;1B|not_started" \
+    "the reference in its new capitals"
 
 case_ "a file's own two spellings are two actions, and each is then matched as written"
 plan
