@@ -71,10 +71,12 @@ static const char *const NO_VALUES[] = {NULL};
 
 /* Where rows go when the file does not say: an authority the clerk chose
  * on the form (code "": the file names it in an Authority column), and its
- * name, for the page. */
+ * name, for the page; or a review of the plan (review "": none), which
+ * implies its authority. */
 typedef struct destination {
     char code[128];
     char name[256];
+    char review[256]; /* AUTHORITY/REVIEW */
 } destination;
 
 #define NO_AUTHORITY                                                                   \
@@ -85,6 +87,9 @@ typedef struct destination {
     "choose the authority on this form, or add an Authority column to the file"
 #define UNKNOWN_AUTHORITY                                                              \
     "Choose an authority from the list, or \u201cNamed in the file\u201d"
+#define UNKNOWN_REVIEW                                                                 \
+    "Enter a review the plan holds, as AUTHORITY/REVIEW (such as tb/2024-peer), of the " \
+    "authority chosen above if one is; or leave the review empty"
 
 /* The library's refusal of rows with nowhere to go names the CLI's
  * --authority and --review, which a clerk here cannot give: the form's
@@ -123,6 +128,33 @@ static int destination_known(web_ctx *x, destination *to)
     }
     sp_cursor_free(c);
     return found;
+}
+
+/* Resolves to's review to its path, and takes its authority if none was
+ * chosen: 0 if the plan has no such review, or it is another authority's. */
+static int review_known(web_ctx *x, destination *to)
+{
+    int64_t id;
+    char *path = NULL;
+    if (sp_resolve(&id, x->w->db, "review", to->review) != SP_OK ||
+        sp_ref_path(&path, x->w->db, "review", id) != SP_OK)
+        return 0;
+    snprintf(to->review, sizeof to->review, "%s", path);
+    sp_free(path);
+    size_t n = strcspn(to->review, "/");
+    if (*to->code)
+        return strlen(to->code) == n && strncmp(to->code, to->review, n) == 0;
+    snprintf(to->code, sizeof to->code, "%.*s", (int)n, to->review);
+    return destination_known(x, to);
+}
+
+/* NULL if to is a place the plan holds (its names filled in), else the
+ * field that names what it does not. */
+static const char *destination_check(web_ctx *x, destination *to)
+{
+    if (*to->code && !destination_known(x, to))
+        return "authority";
+    return *to->review && !review_known(x, to) ? "review" : NULL;
 }
 
 static const char *plural(long long n, const char *one, const char *many)
@@ -311,9 +343,12 @@ static void destination_select(FILE *f, web_ctx *x, const form_error *e,
                            .first = "Named in the file (an Authority column)",
                            .hint = "For a council's own plan, with no Authority column: the "
                                    "authority its rows belong to. They go into a review made "
-                                   "for the import.",
+                                   "for the import, unless you name one below.",
                            .named = 1};
     authority_choice(f, x, e, &o);
+    text_field(f, e, "review", "Review (optional)", "A review already in the plan for the rows "
+               "to go into, as AUTHORITY/REVIEW (such as tb/2024-peer). Leave it empty for a "
+               "review made for the import.", to ? to->review : "", "govuk-input--width-20");
 }
 
 static int import_page(web_ctx *x, unsigned status, const form_error *e,
@@ -343,8 +378,9 @@ static int import_page(web_ctx *x, unsigned status, const form_error *e,
         fputs("</ul></div></div></div>\n", f);
     }
     if (r && to && *to->code) {
-        char dest[400];
-        snprintf(dest, sizeof dest, "%s (%s)", to->name, to->code);
+        char dest[700];
+        snprintf(dest, sizeof dest, "%s (%s)%s%s", to->name, to->code,
+                 *to->review ? ": review " : "", to->review);
         fputs("<dl class=\"govuk-summary-list\">\n", f);
         summary_row(f, "Rows go to", dest);
         fputs("</dl>\n", f);
@@ -364,6 +400,8 @@ static int import_page(web_ctx *x, unsigned status, const form_error *e,
         html_text(f, filename);
         fputs("\"><input type=\"hidden\" name=\"authority\" value=\"", f);
         html_text(f, to ? to->code : "");
+        fputs("\"><input type=\"hidden\" name=\"review\" value=\"", f);
+        html_text(f, to ? to->review : "");
         fputs("\"><button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
               "Confirm and import</button></form>\n", f);
     }
@@ -397,11 +435,36 @@ static int import_allowed(web_ctx *x)
     return x->session.all_authorities;
 }
 
-/* A code the form does not offer (forged): refused before the file is read. */
-static int unknown_destination(web_ctx *x)
+/* A place the plan does not hold (an authority forged, a review mistyped),
+ * at field: refused before the file is read. */
+static int unknown_destination(web_ctx *x, const char *field, const destination *to)
 {
-    return import_page(x, 400, &(form_error){.field = "authority", .message = UNKNOWN_AUTHORITY},
-                       NULL, NULL, NULL, NULL);
+    bool review = strcmp(field, "review") == 0;
+    return import_page(x, 400, &(form_error){.field = field, .message = review ? UNKNOWN_REVIEW
+                                                                     : UNKNOWN_AUTHORITY},
+                       NULL, NULL, NULL, review && *to->review != '\x01' ? to : NULL);
+}
+
+/* A text part of the upload's multipart body ("" if absent); "\x01" (which
+ * names nothing, so is refused) if it is too long or holds a NUL. */
+static void part_text(web_ctx *x, const char *name, char *buf, size_t size)
+{
+    const char *data;
+    size_t len;
+    *buf = '\0';
+    if (!multipart_part(x->w, name, &data, &len, NULL, 0))
+        return;
+    if (len < size && !memchr(data, '\0', len))
+        snprintf(buf, size, "%.*s", (int)len, data);
+    else
+        snprintf(buf, size, "\x01");
+}
+
+/* A field of the confirm's urlencoded body, as part_text. */
+static void body_text(web_ctx *x, const char *name, char *buf, size_t size)
+{
+    if (form_field(x->w->body, name, buf, size) < 0)
+        snprintf(buf, size, "\x01");
 }
 
 int page_import_form(web_ctx *x)
@@ -417,7 +480,10 @@ static int run_import(web_ctx *x, const void *data, size_t len, const char *file
 {
     sp_import_options o = {0};
     o.name = filename && *filename ? filename : "upload";
-    o.authority = *to->code ? to->code : NULL; /* as the CLI's --authority */
+    if (*to->review) /* as the CLI's --review, else its --authority */
+        o.review = to->review;
+    else if (*to->code)
+        o.authority = to->code;
     o.author = x->session.name; /* updates the sheet does not attribute: the account */
     o.flags = dry ? SP_IMPORT_DRY_RUN : 0;
     return sp_import_buffer(r, x->w->db, data, len, &o);
@@ -451,14 +517,11 @@ int page_import_preview(web_ctx *x)
     size_t len;
     char filename[256] = "", suffix[7];
     destination to = {0};
-    if (multipart_part(x->w, "authority", &data, &len, NULL, 0)) {
-        if (len < sizeof to.code && !memchr(data, '\0', len))
-            memcpy(to.code, data, len);
-        else
-            *to.code = '\x01'; /* too long, or a NUL: no code is so, refused as unknown */
-    }
-    if (*to.code && !destination_known(x, &to))
-        return unknown_destination(x);
+    part_text(x, "authority", to.code, sizeof to.code);
+    part_text(x, "review", to.review, sizeof to.review);
+    const char *bad = destination_check(x, &to);
+    if (bad)
+        return unknown_destination(x, bad, &to);
     if (!multipart_part(x->w, "file", &data, &len, filename, sizeof filename) || len == 0)
         return import_page(x, 400, &(form_error){.field = "file",
                                                   .message = "Choose a CSV or Excel file"},
@@ -513,11 +576,12 @@ int page_import_confirm(web_ctx *x)
     form_field(x->w->body, "staged", suffix, sizeof suffix);
     form_field(x->w->body, "filename", filename, sizeof filename);
     destination to = {0};
-    /* Checked again: the field came back from the browser, which may forge it. */
-    if (form_field(x->w->body, "authority", to.code, sizeof to.code) < 0)
-        *to.code = '\x01'; /* too long, or a NUL: no code is so */
-    if (*to.code && !destination_known(x, &to))
-        return unknown_destination(x);
+    /* Checked again: the fields came back from the browser, which may forge them. */
+    body_text(x, "authority", to.code, sizeof to.code);
+    body_text(x, "review", to.review, sizeof to.review);
+    const char *bad = destination_check(x, &to);
+    if (bad)
+        return unknown_destination(x, bad, &to);
     char *data = take_staged(x, suffix, &len);
     if (!data)
         return import_page(x, 400, &(form_error){.field = "file", .message = "The file checked "

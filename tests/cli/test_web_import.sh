@@ -25,10 +25,13 @@ upload() { local file=$1; shift; STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b
 # hidden NAME: the value of the dry-run page's hidden field NAME.
 hidden() { sed -n "s/.*type=\"hidden\" name=\"$1\" value=\"\([^\"]*\)\".*/\1/p" "$OUT"; }
 # confirm FILENAME [AUTHORITY]: posts the page's staged file (and choice of
-# authority, unless one is given to forge it).
-confirm() { local staged authority; staged=$(hidden staged); authority=${2-$(hidden authority)}
-    STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$jar" --data-raw \
-        "csrf=$k&staged=$staged&filename=$1&authority=$authority" "$BASE/import/confirm"); }
+# authority, unless one is given to forge it, and review).
+confirm() {
+    local body="csrf=$k&staged=$(hidden staged)&filename=$1&authority=${2-$(hidden authority)}"
+    body+="&review=$(hidden review)"
+    STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$jar" --data-raw "$body" \
+        "$BASE/import/confirm")
+}
 # The page as a reader sees it: tags out, entities decoded, one line.
 text() { python3 -c 'import html,re,sys; t=open(sys.argv[1]).read()
 print(" ".join(html.unescape(re.sub(r"<[^>]*>", " ", t)).split()))' "$OUT"; }
@@ -163,7 +166,7 @@ expect_out 'href="#authority"'; expect_out 'id="authority-error"'
 expect_out_not "--authority"; expect_out_not "--review"; expect_out_not "Confirm and import"
 expect_eq "$(tb_imported)" "$before" "nothing imported"
 
-case_ "the same sheet with Torbay chosen: the dry run says where the rows go, confirm puts them there"
+case_ "the same sheet with Torbay chosen: the dry run says where rows go, confirm puts them there"
 upload council.csv -F authority=tb; expect_eq "$STATUS" 200 "preview"
 expect_row "Rows go to" "Torbay (tb)"
 expect_row "Rows read" 4; expect_row "New authorities" 0
@@ -198,6 +201,28 @@ expect_eq "$STATUS" 403 "no token"
 STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$jar" -F "file=@named.csv" \
     -F authority=tb "$BASE/import")
 expect_eq "$STATUS" 403 "no token on the dry run"
+expect_eq "$(sql plan.db "SELECT count(*) FROM action")" "$n" "nothing imported"
+
+case_ "a review chosen: the rows go into it, under its authority"
+r1() { sql plan.db "SELECT count(*) FROM action a JOIN finding f ON f.id = a.finding_id
+    JOIN review r ON r.id = f.review_id WHERE r.ref = 'r1'"; }
+n=$(r1)
+upload council.csv -F review=tb/r1; expect_eq "$STATUS" 200 "preview"
+expect_row "Rows go to" "Torbay (tb): review tb/r1"; expect_row "New reviews" 0
+expect_eq "$(hidden review)" tb/r1 "the review is carried to the confirm step"
+confirm council.csv; expect_eq "$STATUS" 200 "confirm"; expect_row "New actions" 4
+expect_eq "$(r1)" "$((n + 4))" "imported into tb/r1"
+
+case_ "a review the plan does not hold, or another authority's: refused at the field"
+n=$(sql plan.db "SELECT count(*) FROM action")
+upload council.csv -F review=tb/nope; expect_eq "$STATUS" 400 "unknown"
+expect_out 'href="#review"'; expect_out 'id="review-error"'; expect_out 'value="tb/nope"'
+upload council.csv -F authority=newtown -F review=tb/r1; expect_eq "$STATUS" 400 "another's"
+expect_out 'href="#review"'; expect_text "of the authority chosen above"
+upload named.csv; expect_eq "$STATUS" 200 "preview"
+STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$jar" --data-raw \
+    "csrf=$k&staged=$(hidden staged)&filename=named.csv&review=tb/nope" "$BASE/import/confirm")
+expect_eq "$STATUS" 400 "forged on confirm"; expect_out 'href="#review"'
 expect_eq "$(sql plan.db "SELECT count(*) FROM action")" "$n" "nothing imported"
 
 kill -TERM $SERVER; wait $SERVER
