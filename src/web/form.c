@@ -103,31 +103,47 @@ void select_field(FILE *f, const form_error *e, const char *id, const char *labe
     fputs("</select></div>\n", f);
 }
 
-void authority_select(FILE *f, web_ctx *x, const form_error *e, const char *value,
-                      int allow_all)
+void authority_choice(FILE *f, web_ctx *x, const form_error *e, const authority_options *o)
 {
-    int bad = group_open(f, e, "authority", "Authority", NULL);
-    fprintf(f, "<select class=\"govuk-select%s\" id=\"authority\" name=\"authority\">",
+    int bad = group_open(f, e, "authority", "Authority", o->hint);
+    fprintf(f, "<select class=\"govuk-select%s\" id=\"authority\" name=\"authority\"",
             bad ? " govuk-select--error" : "");
-    if (allow_all)
-        fputs("<option value=\"\">All you can see</option>", f);
+    described_by(f, "authority", o->hint, bad);
+    fputs(">", f);
+    if (o->first) {
+        fputs("<option value=\"\">", f);
+        html_text(f, o->first);
+        fputs("</option>", f);
+    }
     sp_cursor *c = NULL;
     int scoped = !x->session.all_authorities;
     int rc = scoped ? sp_account_authorities(&c, x->w->db, x->session.account_id)
                     : sp_authority_codes(&c, x->w->db);
+    int named = o->named && !scoped; /* an account's list holds codes alone */
     while (rc == SP_OK && sp_cursor_step(c) == SP_ROW) {
         const char *code = sp_cursor_text(c, 0);
         fputs("<option value=\"", f);
         html_text(f, code);
         fputs("\"", f);
-        if (value && strcmp(value, code) == 0)
+        if (o->value && strcmp(o->value, code) == 0)
             fputs(" selected", f);
         fputs(">", f);
+        if (named) {
+            html_text(f, sp_cursor_text(c, 1));
+            fputs(" (", f);
+        }
         html_text(f, code);
-        fputs("</option>", f);
+        fputs(named ? ")</option>" : "</option>", f);
     }
     sp_cursor_free(c);
     fputs("</select></div>\n", f);
+}
+
+void authority_select(FILE *f, web_ctx *x, const form_error *e, const char *value,
+                      int allow_all)
+{
+    authority_options o = {.value = value, .first = allow_all ? "All you can see" : NULL};
+    authority_choice(f, x, e, &o);
 }
 
 void form_error_scoped(form_error *e, web_ctx *x, int rc, const char *const *fields,

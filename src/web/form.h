@@ -39,6 +39,14 @@ void select_field(FILE *f, const form_error *e, const char *id, const char *labe
 /* A select of the authorities the account may see ("All" first if allow_all). */
 void authority_select(FILE *f, web_ctx *x, const form_error *e, const char *value,
                       int allow_all);
+/* The same select, told more: value (may be NULL) is selected; first (NULL:
+ * none) labels an option of empty value before the authorities; hint may be
+ * NULL; named labels each authority "Name (code)", not its code alone. */
+typedef struct authority_options {
+    const char *value, *first, *hint;
+    int named;
+} authority_options;
+void authority_choice(FILE *f, web_ctx *x, const form_error *e, const authority_options *o);
 /* Fills e from the handle's message, pointing at the field (of the NULL-ended
  * lists fields and values) whose value the message names; else the first. */
 void form_error_from_db(form_error *e, web_ctx *x, const char *const *fields,

@@ -2,6 +2,8 @@
  * Importing a sheet (clerks): upload a CSV or Excel file, see what a dry
  * run of the import would do (the same messages as `safeplan import
  * --dry-run`), then confirm. The import is the library's: all or nothing.
+ * A council's own sheet has no Authority column: the clerk chooses its
+ * authority on the form (the CLI's --authority), carried to the confirm.
  *
  * Between preview and confirm the upload waits in a private file named by
  * part of the session's CSRF token and a random suffix, so only the same
@@ -62,9 +64,98 @@ void import_sweep(const char *csrf, long ttl_s)
     closedir(d);
 }
 
-/* The upload is the only field: a refusal from the library points at it. */
+/* A refusal from the library points at the upload, unless it is about
+ * where the rows go (see web_words). */
 static const char *const FILE_FIELD[] = {"file", NULL};
 static const char *const NO_VALUES[] = {NULL};
+
+/* Where rows go when the file does not say: an authority the clerk chose
+ * on the form (code "": the file names it in an Authority column), and its
+ * name, for the page; or a review of the plan (review "": none), which
+ * implies its authority. */
+typedef struct destination {
+    char code[128];
+    char name[256];
+    char review[256]; /* AUTHORITY/REVIEW */
+} destination;
+
+#define NO_AUTHORITY                                                                   \
+    "The file does not say which authority its rows belong to (it has no Authority "  \
+    "column): choose the authority on this form, or add an Authority column to the file"
+#define REVIEWS_NO_AUTHORITY                                                           \
+    "The file names reviews but not their authority (it has no Authority column): "   \
+    "choose the authority on this form, or add an Authority column to the file"
+#define UNKNOWN_AUTHORITY                                                              \
+    "Choose an authority from the list, or \u201cNamed in the file\u201d"
+#define UNKNOWN_REVIEW                                                                 \
+    "Enter a review the plan holds, as AUTHORITY/REVIEW (such as tb/2024-peer), of the " \
+    "authority chosen above if one is; or leave the review empty"
+
+/* The library's refusal of rows with nowhere to go names the CLI's
+ * --authority and --review, which a clerk here cannot give: the form's
+ * Authority select is how. */
+static const char *web_words(const char *msg)
+{
+    if (!strstr(msg, "--authority") && !strstr(msg, "--review"))
+        return msg;
+    return strstr(msg, "names reviews") ? REVIEWS_NO_AUTHORITY : NO_AUTHORITY;
+}
+
+/* The library's message in e, at the file; or, if a refusal of r's is of
+ * rows with nowhere to go (the library then sums up, "the header cannot be
+ * used"), that refusal worded for the web, at the Authority select. */
+static void import_error(form_error *e, web_ctx *x, const sp_import_result *r)
+{
+    form_error_from_db(e, x, FILE_FIELD, NO_VALUES);
+    for (size_t i = 0; r && i < r->nerrors; i++)
+        if (web_words(r->errors[i]) != r->errors[i]) {
+            e->message = web_words(r->errors[i]);
+            e->field = "authority";
+        }
+}
+
+/* Fills in to's name from the authorities (those the form offers): 0 if
+ * none has its code. */
+static int destination_known(web_ctx *x, destination *to)
+{
+    sp_cursor *c = NULL;
+    int found = 0;
+    int rc = sp_authority_codes(&c, x->w->db);
+    while (!found && rc == SP_OK && sp_cursor_step(c) == SP_ROW) {
+        found = strcmp(sp_cursor_text(c, 0), to->code) == 0;
+        if (found)
+            snprintf(to->name, sizeof to->name, "%s", sp_cursor_text(c, 1));
+    }
+    sp_cursor_free(c);
+    return found;
+}
+
+/* Resolves to's review to its path, and takes its authority if none was
+ * chosen: 0 if the plan has no such review, or it is another authority's. */
+static int review_known(web_ctx *x, destination *to)
+{
+    int64_t id;
+    char *path = NULL;
+    if (sp_resolve(&id, x->w->db, "review", to->review) != SP_OK ||
+        sp_ref_path(&path, x->w->db, "review", id) != SP_OK)
+        return 0;
+    snprintf(to->review, sizeof to->review, "%s", path);
+    sp_free(path);
+    size_t n = strcspn(to->review, "/");
+    if (*to->code)
+        return strlen(to->code) == n && strncmp(to->code, to->review, n) == 0;
+    snprintf(to->code, sizeof to->code, "%.*s", (int)n, to->review);
+    return destination_known(x, to);
+}
+
+/* NULL if to is a place the plan holds (its names filled in), else the
+ * field that names what it does not. */
+static const char *destination_check(web_ctx *x, destination *to)
+{
+    if (*to->code && !destination_known(x, to))
+        return "authority";
+    return *to->review && !review_known(x, to) ? "review" : NULL;
+}
 
 static const char *plural(long long n, const char *one, const char *many)
 {
@@ -187,8 +278,8 @@ static void unplaced_item(FILE *f, const sp_import_column *u)
               "heading to one the import knows and upload the file again.</li>\n", f);
 }
 
-/* The import's commonest headings (the library knows more spellings); the
- * web has no --authority, so a sheet names its authority in a column. */
+/* The import's commonest headings (the library knows more spellings); an
+ * Authority column, or the form's choice of authority, places the rows. */
 static const char *const KNOWN_HEADINGS[] = {
     "Authority (its code, such as torbay)", "Review and Review title",
     "Ref or Action No. (the action's number)", "Theme or Area",
@@ -244,8 +335,25 @@ static void import_notes(FILE *f, const sp_import_result *r)
     fputs("</ul>\n", f);
 }
 
+/* The form's choice of where rows go that the file does not place. */
+static void destination_select(FILE *f, web_ctx *x, const form_error *e,
+                               const destination *to)
+{
+    authority_options o = {.value = to ? to->code : NULL,
+                           .first = "Named in the file (an Authority column)",
+                           .hint = "For a council's own plan, with no Authority column: the "
+                                   "authority its rows belong to. They go into a review made "
+                                   "for the import, unless you name one below.",
+                           .named = 1};
+    authority_choice(f, x, e, &o);
+    text_field(f, e, "review", "Review (optional)", "A review already in the plan for the rows "
+               "to go into, as AUTHORITY/REVIEW (such as tb/2024-peer). Leave it empty for a "
+               "review made for the import.", to ? to->review : "", "govuk-input--width-20");
+}
+
 static int import_page(web_ctx *x, unsigned status, const form_error *e,
-                       const sp_import_result *r, const char *staged, const char *filename)
+                       const sp_import_result *r, const char *staged, const char *filename,
+                       const destination *to)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -259,11 +367,23 @@ static int import_page(web_ctx *x, unsigned status, const form_error *e,
               "govuk-error-summary__list\">", f);
         size_t n = r && r->nerrors ? r->nerrors : 1;
         for (size_t i = 0; i < n; i++) {
-            fputs("<li><a href=\"#file\">", f);
-            html_text(f, r && r->nerrors ? r->errors[i] : e->message);
+            const char *raw = r && r->nerrors ? r->errors[i] : NULL;
+            const char *msg = raw ? web_words(raw) : e->message;
+            fputs("<li><a href=\"#", f); /* a row's error is the file's, to fix there */
+            html_text(f, !raw ? e->field : msg == raw ? "file" : "authority");
+            fputs("\">", f);
+            html_text(f, msg);
             fputs("</a></li>", f);
         }
         fputs("</ul></div></div></div>\n", f);
+    }
+    if (r && to && *to->code) {
+        char dest[700];
+        snprintf(dest, sizeof dest, "%s (%s)%s%s", to->name, to->code,
+                 *to->review ? ": review " : "", to->review);
+        fputs("<dl class=\"govuk-summary-list\">\n", f);
+        summary_row(f, "Rows go to", dest);
+        fputs("</dl>\n", f);
     }
     if (r) {
         import_counts(f, r);
@@ -278,13 +398,18 @@ static int import_page(web_ctx *x, unsigned status, const form_error *e,
         html_text(f, staged);
         fputs("\"><input type=\"hidden\" name=\"filename\" value=\"", f);
         html_text(f, filename);
+        fputs("\"><input type=\"hidden\" name=\"authority\" value=\"", f);
+        html_text(f, to ? to->code : "");
+        fputs("\"><input type=\"hidden\" name=\"review\" value=\"", f);
+        html_text(f, to ? to->review : "");
         fputs("\"><button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
               "Confirm and import</button></form>\n", f);
     }
-    int bad = e && e->field;
+    int bad = e && e->field && strcmp(e->field, "file") == 0;
     fprintf(f, "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\" "
                "novalidate>");
     page_csrf(x, f);
+    destination_select(f, x, e, to);
     fprintf(f, "<div class=\"govuk-form-group%s\"><label class=\"govuk-label\" for=\"file\">"
                "Upload a CSV or Excel (.xlsx) file</label><div id=\"file-hint\" class=\"govuk-"
                "hint\">Nothing changes until you confirm. If any row is wrong, nothing is "
@@ -310,19 +435,55 @@ static int import_allowed(web_ctx *x)
     return x->session.all_authorities;
 }
 
+/* A place the plan does not hold (an authority forged, a review mistyped),
+ * at field: refused before the file is read. */
+static int unknown_destination(web_ctx *x, const char *field, const destination *to)
+{
+    bool review = strcmp(field, "review") == 0;
+    return import_page(x, 400, &(form_error){.field = field, .message = review ? UNKNOWN_REVIEW
+                                                                     : UNKNOWN_AUTHORITY},
+                       NULL, NULL, NULL, review && *to->review != '\x01' ? to : NULL);
+}
+
+/* A text part of the upload's multipart body ("" if absent); "\x01" (which
+ * names nothing, so is refused) if it is too long or holds a NUL. */
+static void part_text(web_ctx *x, const char *name, char *buf, size_t size)
+{
+    const char *data;
+    size_t len;
+    *buf = '\0';
+    if (!multipart_part(x->w, name, &data, &len, NULL, 0))
+        return;
+    if (len < size && !memchr(data, '\0', len))
+        snprintf(buf, size, "%.*s", (int)len, data);
+    else
+        snprintf(buf, size, "\x01");
+}
+
+/* A field of the confirm's urlencoded body, as part_text. */
+static void body_text(web_ctx *x, const char *name, char *buf, size_t size)
+{
+    if (form_field(x->w->body, name, buf, size) < 0)
+        snprintf(buf, size, "\x01");
+}
+
 int page_import_form(web_ctx *x)
 {
     if (!import_allowed(x))
         return respond_error(x, 403, "Importing is for clerks whose account sees every "
                                      "authority: a sheet may name any of them.");
-    return import_page(x, 200, NULL, NULL, NULL, NULL);
+    return import_page(x, 200, NULL, NULL, NULL, NULL, NULL);
 }
 
 static int run_import(web_ctx *x, const void *data, size_t len, const char *filename,
-                      int dry, sp_import_result **r)
+                      const destination *to, int dry, sp_import_result **r)
 {
     sp_import_options o = {0};
     o.name = filename && *filename ? filename : "upload";
+    if (*to->review) /* as the CLI's --review, else its --authority */
+        o.review = to->review;
+    else if (*to->code)
+        o.authority = to->code;
     o.author = x->session.name; /* updates the sheet does not attribute: the account */
     o.flags = dry ? SP_IMPORT_DRY_RUN : 0;
     return sp_import_buffer(r, x->w->db, data, len, &o);
@@ -355,21 +516,27 @@ int page_import_preview(web_ctx *x)
     const char *data;
     size_t len;
     char filename[256] = "", suffix[7];
+    destination to = {0};
+    part_text(x, "authority", to.code, sizeof to.code);
+    part_text(x, "review", to.review, sizeof to.review);
+    const char *bad = destination_check(x, &to);
+    if (bad)
+        return unknown_destination(x, bad, &to);
     if (!multipart_part(x->w, "file", &data, &len, filename, sizeof filename) || len == 0)
         return import_page(x, 400, &(form_error){.field = "file",
                                                   .message = "Choose a CSV or Excel file"},
-                           NULL, NULL, NULL);
+                           NULL, NULL, NULL, &to);
     sp_import_result *r = NULL;
-    int rc = run_import(x, data, len, filename, 1, &r);
+    int rc = run_import(x, data, len, filename, &to, 1, &r);
     int ok;
     if (rc != SP_OK) {
         form_error e = {0};
-        form_error_from_db(&e, x, FILE_FIELD, NO_VALUES);
-        ok = import_page(x, 400, &e, r, NULL, filename);
+        import_error(&e, x, r);
+        ok = import_page(x, 400, &e, r, NULL, filename, &to);
     } else if (!stage(x, data, len, suffix)) {
         ok = respond_error(x, 500, "The file could not be kept for confirming. Try again.");
     } else {
-        ok = import_page(x, 200, NULL, r, suffix, filename);
+        ok = import_page(x, 200, NULL, r, suffix, filename, &to);
     }
     sp_import_result_free(r);
     return ok;
@@ -408,19 +575,26 @@ int page_import_confirm(web_ctx *x)
     size_t len = 0;
     form_field(x->w->body, "staged", suffix, sizeof suffix);
     form_field(x->w->body, "filename", filename, sizeof filename);
+    destination to = {0};
+    /* Checked again: the fields came back from the browser, which may forge them. */
+    body_text(x, "authority", to.code, sizeof to.code);
+    body_text(x, "review", to.review, sizeof to.review);
+    const char *bad = destination_check(x, &to);
+    if (bad)
+        return unknown_destination(x, bad, &to);
     char *data = take_staged(x, suffix, &len);
     if (!data)
         return import_page(x, 400, &(form_error){.field = "file", .message = "The file checked "
                            "earlier is no longer waiting (it can be confirmed once). Upload it "
-                           "again."}, NULL, NULL, NULL);
+                           "again."}, NULL, NULL, NULL, &to);
     sp_import_result *r = NULL;
-    int rc = run_import(x, data, len, filename, 0, &r);
+    int rc = run_import(x, data, len, filename, &to, 0, &r);
     free(data);
     form_error e = {0};
     if (rc != SP_OK)
-        form_error_from_db(&e, x, FILE_FIELD, NO_VALUES);
+        import_error(&e, x, r);
     int ok = import_page(x, rc == SP_OK ? 200 : 400, rc == SP_OK ? NULL : &e, r, NULL,
-                         filename);
+                         filename, &to);
     sp_import_result_free(r);
     return ok;
 }

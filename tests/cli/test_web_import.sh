@@ -19,11 +19,19 @@ STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -c "$jar" --data-raw \
 [ "$STATUS" = 303 ] || { echo "sign-in failed: $STATUS"; exit 1; }
 curl -s -o "$OUT" -b "$jar" "$BASE/import"
 k=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$OUT" | head -1)
-upload() { STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$jar" -F "csrf=$k" \
-    -F "file=@$1" "$BASE/import"); }
-confirm() { local staged; staged=$(sed -n 's/.*name="staged" value="\([A-Za-z0-9]*\)".*/\1/p' "$OUT")
-    STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$jar" \
-        --data-raw "csrf=$k&staged=$staged&filename=$1" "$BASE/import/confirm"); }
+# upload FILE [CURL-ARG...]: the dry run, with more fields (-F authority=tb).
+upload() { local file=$1; shift; STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$jar" \
+    -F "csrf=$k" -F "file=@$file" "$@" "$BASE/import"); }
+# hidden NAME: the value of the dry-run page's hidden field NAME.
+hidden() { sed -n "s/.*type=\"hidden\" name=\"$1\" value=\"\([^\"]*\)\".*/\1/p" "$OUT"; }
+# confirm FILENAME [AUTHORITY]: posts the page's staged file (and choice of
+# authority, unless one is given to forge it, and review).
+confirm() {
+    local body="csrf=$k&staged=$(hidden staged)&filename=$1&authority=${2-$(hidden authority)}"
+    body+="&review=$(hidden review)"
+    STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$jar" --data-raw "$body" \
+        "$BASE/import/confirm")
+}
 # The page as a reader sees it: tags out, entities decoded, one line.
 text() { python3 -c 'import html,re,sys; t=open(sys.argv[1]).read()
 print(" ".join(html.unescape(re.sub(r"<[^>]*>", " ", t)).split()))' "$OUT"; }
@@ -138,6 +146,84 @@ PY
 upload cover.xlsx; expect_eq "$STATUS" 400 "refused"
 expect_row "Sheet read" "Cover"; expect_text "Only the first visible sheet, Cover, is read."
 expect_out_not "Confirm and import"
+
+# Actions in the reviews imports made for Torbay (a council's sheet goes there).
+tb_imported() { sql plan.db "SELECT count(*) FROM action a JOIN finding f ON f.id = a.finding_id
+    JOIN review r ON r.id = f.review_id JOIN authority t ON t.id = r.authority_id
+    WHERE t.code = 'tb' AND r.ref LIKE 'import-%'"; }
+cp "$SP_SOURCE_DIR/tests/data/import/council_excel.csv" council.csv
+before=$(tb_imported)
+
+case_ "the form offers every authority, and the file's own Authority column first"
+curl -s -o "$OUT" -b "$jar" "$BASE/import"
+expect_out 'name="authority" aria-describedby="authority-hint"><option value="">Named in the file'
+expect_out '<option value="tb">Torbay (tb)</option>'
+
+case_ "a council's sheet with no Authority column and no authority chosen: choose one on the form"
+upload council.csv; expect_eq "$STATUS" 400 "refused"
+expect_text "choose the authority on this form, or add an Authority column to the file"
+expect_out 'href="#authority"'; expect_out 'id="authority-error"'
+expect_out_not "--authority"; expect_out_not "--review"; expect_out_not "Confirm and import"
+expect_eq "$(tb_imported)" "$before" "nothing imported"
+
+case_ "the same sheet with Torbay chosen: the dry run says where rows go, confirm puts them there"
+upload council.csv -F authority=tb; expect_eq "$STATUS" 200 "preview"
+expect_row "Rows go to" "Torbay (tb)"
+expect_row "Rows read" 4; expect_row "New authorities" 0
+expect_row "New findings" 2; expect_row "New actions" 4
+expect_eq "$(hidden authority)" tb "the choice is carried to the confirm step"
+expect_out '<option value="tb" selected>Torbay (tb)</option>'
+expect_eq "$(tb_imported)" "$before" "a dry run"
+confirm council.csv; expect_eq "$STATUS" 200 "confirm"
+expect_text "Imported"; expect_row "Rows go to" "Torbay (tb)"; expect_row "New actions" 4
+expect_eq "$(tb_imported)" "$((before + 4))" "imported into Torbay"
+
+case_ "a forged authority: refused on the dry run and on confirm, nothing imported"
+# A sheet that names its authority, so that only the forged field is wrong.
+printf 'authority,review,review_kind,review_title,finding,action,owner,due_on,status\r\n' >named.csv
+printf 'tb,r9,other,Ninth review,Finding nine,Do the ninth thing,Head,2031-03-31,in_progress\r\n' \
+    >>named.csv
+n=$(sql plan.db "SELECT count(*) FROM action")
+upload named.csv -F authority=nowhere; expect_eq "$STATUS" 400 "dry run"
+expect_out 'href="#authority"'; expect_text "Choose an authority from the list"
+expect_out_not "Confirm and import"
+upload named.csv; expect_eq "$STATUS" 200 "preview"
+confirm named.csv nowhere; expect_eq "$STATUS" 400 "confirm"
+expect_out 'href="#authority"'; expect_out_not '<h2 class="govuk-heading-m">Imported'
+confirm named.csv "tb%00x"; expect_eq "$STATUS" 400 "a NUL"
+expect_eq "$(sql plan.db "SELECT count(*) FROM action")" "$n" "nothing imported"
+
+case_ "a chosen authority still needs the CSRF token"
+upload named.csv -F authority=tb; staged=$(hidden staged)
+STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$jar" --data-raw \
+    "staged=$staged&filename=named.csv&authority=tb" "$BASE/import/confirm")
+expect_eq "$STATUS" 403 "no token"
+STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$jar" -F "file=@named.csv" \
+    -F authority=tb "$BASE/import")
+expect_eq "$STATUS" 403 "no token on the dry run"
+expect_eq "$(sql plan.db "SELECT count(*) FROM action")" "$n" "nothing imported"
+
+case_ "a review chosen: the rows go into it, under its authority"
+r1() { sql plan.db "SELECT count(*) FROM action a JOIN finding f ON f.id = a.finding_id
+    JOIN review r ON r.id = f.review_id WHERE r.ref = 'r1'"; }
+n=$(r1)
+upload council.csv -F review=tb/r1; expect_eq "$STATUS" 200 "preview"
+expect_row "Rows go to" "Torbay (tb): review tb/r1"; expect_row "New reviews" 0
+expect_eq "$(hidden review)" tb/r1 "the review is carried to the confirm step"
+confirm council.csv; expect_eq "$STATUS" 200 "confirm"; expect_row "New actions" 4
+expect_eq "$(r1)" "$((n + 4))" "imported into tb/r1"
+
+case_ "a review the plan does not hold, or another authority's: refused at the field"
+n=$(sql plan.db "SELECT count(*) FROM action")
+upload council.csv -F review=tb/nope; expect_eq "$STATUS" 400 "unknown"
+expect_out 'href="#review"'; expect_out 'id="review-error"'; expect_out 'value="tb/nope"'
+upload council.csv -F authority=newtown -F review=tb/r1; expect_eq "$STATUS" 400 "another's"
+expect_out 'href="#review"'; expect_text "of the authority chosen above"
+upload named.csv; expect_eq "$STATUS" 200 "preview"
+STATUS=$(curl -s -o "$OUT" -w '%{http_code}' -b "$jar" --data-raw \
+    "csrf=$k&staged=$(hidden staged)&filename=named.csv&review=tb/nope" "$BASE/import/confirm")
+expect_eq "$STATUS" 400 "forged on confirm"; expect_out 'href="#review"'
+expect_eq "$(sql plan.db "SELECT count(*) FROM action")" "$n" "nothing imported"
 
 kill -TERM $SERVER; wait $SERVER
 finish
