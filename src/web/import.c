@@ -467,6 +467,18 @@ static void body_text(web_ctx *x, const char *name, char *buf, size_t size)
         snprintf(buf, size, "\x01");
 }
 
+typedef void field_reader(web_ctx *x, const char *name, char *buf, size_t size);
+
+/* Reads with read where the rows go (the Authority and Review fields) and
+ * checks it: both posts do, since the confirm's fields came back from the
+ * browser, which may forge them. NULL, or the field refused. */
+static const char *read_destination(web_ctx *x, field_reader *read, destination *to)
+{
+    read(x, "authority", to->code, sizeof to->code);
+    read(x, "review", to->review, sizeof to->review);
+    return destination_check(x, to);
+}
+
 int page_import_form(web_ctx *x)
 {
     if (!import_allowed(x))
@@ -517,9 +529,7 @@ int page_import_preview(web_ctx *x)
     size_t len;
     char filename[256] = "", suffix[7];
     destination to = {0};
-    part_text(x, "authority", to.code, sizeof to.code);
-    part_text(x, "review", to.review, sizeof to.review);
-    const char *bad = destination_check(x, &to);
+    const char *bad = read_destination(x, part_text, &to);
     if (bad)
         return unknown_destination(x, bad, &to);
     if (!multipart_part(x->w, "file", &data, &len, filename, sizeof filename) || len == 0)
@@ -576,10 +586,7 @@ int page_import_confirm(web_ctx *x)
     form_field(x->w->body, "staged", suffix, sizeof suffix);
     form_field(x->w->body, "filename", filename, sizeof filename);
     destination to = {0};
-    /* Checked again: the fields came back from the browser, which may forge them. */
-    body_text(x, "authority", to.code, sizeof to.code);
-    body_text(x, "review", to.review, sizeof to.review);
-    const char *bad = destination_check(x, &to);
+    const char *bad = read_destination(x, body_text, &to);
     if (bad)
         return unknown_destination(x, bad, &to);
     char *data = take_staged(x, suffix, &len);
