@@ -99,6 +99,18 @@ int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
  * one of them is the action or its Ref. */
 size_t imp_map_names(bool *action, const sp_csv_row *row, const imp_user_map *user);
 
+/* ---- import_revised.c ---- */
+
+/* A due date revised in its own cell ("Dec 2025 (revised from Sept
+ * 2025)"): the text now due, and the text it was revised from ("" if the
+ * cell does not say). */
+typedef struct imp_revision {
+    char now[160], was[160];
+} imp_revision;
+
+/* Splits a cell that says its date was revised; false if it does not. */
+bool imp_revision_split(imp_revision *out, const char *text);
+
 /* ---- import_row.c ---- */
 
 #define IMP_ROW_ERRORS 8
@@ -122,6 +134,10 @@ typedef struct imp_row {
     char progress_on_buf[SP_DATE_SIZE];
     bool carries_update;           /* the row reports a progress update */
     const char *timescale;         /* the due date as written, or NULL */
+    const char *due_text;          /* the part of it that is due now (a revision's) */
+    const char *revised_from;      /* the date a revision in the cell was from, or NULL */
+    char revised_from_buf[SP_DATE_SIZE];
+    imp_revision revision;         /* the cell, split, if it is a revision */
     const char *cadence;           /* a recurring action's "1 month", or NULL */
     char cadence_buf[16];
     bool relative;                 /* the due depends on the base date ("3 months") */

@@ -391,6 +391,51 @@ static void cadence_of(imp_row *r, const char *text, const char *base)
 
 /* The due cell, read as a timescale (timescale.c): a date, no date yet,
  * a cadence, or Complete. The text as written is kept. */
+/* A cell that says its date was revised ("Dec 2025 (revised from Sept
+ * 2025)"): *ts is the date now due, and the date it was revised from, if
+ * the cell gives one, becomes the original due date (take_revised_from).
+ * The date now due must be a date or "Complete"; the earlier one a date
+ * or no date yet ("TBC").
+ * False, with *ts as the whole cell left it, if the cell is not one. */
+static bool revised(imp_row *r, sp_timescale *ts, const char *text, const char *base)
+{
+    sp_timescale now, was;
+    imp_revision *v = &r->revision;
+    if (!imp_revision_split(v, text) || sp_timescale_parse(&now, v->now, base) != SP_OK ||
+        (now.kind != SP_DUE_DATE && now.kind != SP_DUE_COMPLETE))
+        return false;
+    if (*v->was) {
+        if (sp_timescale_parse(&was, v->was, base) != SP_OK ||
+            (was.kind != SP_DUE_DATE && was.kind != SP_DUE_OPEN))
+            return false;
+    }
+    if (*v->was && was.kind == SP_DUE_DATE) { /* "(was TBC)": no first date to keep */
+        memcpy(r->revised_from_buf, was.due, SP_DATE_SIZE);
+        r->revised_from = r->revised_from_buf;
+    }
+    *ts = now;
+    r->due_text = v->now;
+    return true;
+}
+
+/* The first due date of a revision in the timescale's cell, unless the
+ * sheet's original due date column gives one: then the two must agree. */
+static int take_revised_from(imp_row *r, sp_db *db)
+{
+    if (!r->revised_from)
+        return SP_OK;
+    if (!r->original_due) {
+        r->original_due = r->revised_from;
+        return SP_OK;
+    }
+    if (strcmp(r->original_due, r->revised_from) == 0)
+        return SP_OK;
+    return sp_fail(db, SP_EINVALID, "timescale '%s' says the date was revised from %s, but "
+                   "the original due date is %s ('%s'): expected the two to agree (correct "
+                   "one of them in the sheet)", r->cell[F_DUE], r->revised_from,
+                   r->original_due, r->cell[F_ORIGINAL_DUE]);
+}
+
 static int take_timescale(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts *o)
 {
     const char *text = sp_blank(r->cell[F_DUE]) ? NULL : r->cell[F_DUE];
@@ -398,11 +443,13 @@ static int take_timescale(imp_row *r, imp_field *field, sp_db *db, const imp_row
     sp_timescale ts;
     *field = F_DUE;
     r->timescale = r->has[F_TIMESCALE] ? r->cell[F_TIMESCALE] : text;
+    r->due_text = text;
     cadence_of(r, r->has[F_TIMESCALE] ? r->cell[F_TIMESCALE] : NULL, base);
     if (sp_timescale_parse(&ts, text ? text : "", base) != SP_OK) {
         if (looks_like_date(text))
             return bad_date(db, "due date", text);
-        return sp_fail_timescale(db, "timescale", text, &ts);
+        if (!revised(r, &ts, text, base))
+            return sp_fail_timescale(db, "timescale", text, &ts);
     }
     if (ts.kind == SP_DUE_COMPLETE)
         return timescale_complete(r, db, text);
@@ -416,7 +463,7 @@ static int take_timescale(imp_row *r, imp_field *field, sp_db *db, const imp_row
         return SP_OK;
     memcpy(r->due_buf, ts.due, SP_DATE_SIZE);
     r->due = r->due_buf;
-    r->relative = is_relative(&ts, text, base);
+    r->relative = is_relative(&ts, r->due_text, base);
     if (r->start && sp_date_diff(r->start, r->due) < 0)
         return sp_fail(db, SP_EINVALID, "due date %s ('%s') is before the start date %s",
                        r->due, text, r->start);
@@ -426,8 +473,8 @@ static int take_timescale(imp_row *r, imp_field *field, sp_db *db, const imp_row
 int imp_row_rebase(imp_row *r, const char *base)
 {
     sp_timescale ts;
-    if (!r->relative || !r->cell[F_DUE] ||
-        sp_timescale_parse(&ts, r->cell[F_DUE], base) != SP_OK || ts.kind != SP_DUE_DATE)
+    if (!r->relative || !r->due_text ||
+        sp_timescale_parse(&ts, r->due_text, base) != SP_OK || ts.kind != SP_DUE_DATE)
         return SP_EINVALID;
     memcpy(r->due_buf, ts.due, SP_DATE_SIZE);
     r->due = r->due_buf;
@@ -533,6 +580,8 @@ static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
     keep(r, db, rc, f);
     rc = take_timescale(r, &f, db, o);
     keep(r, db, rc, f);
+    if (rc == SP_OK)
+        keep(r, db, take_revised_from(r, db), F_DUE);
     if (!r->original_due)
         r->original_due = r->due; /* one due date: it is also the first one */
 }

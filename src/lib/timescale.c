@@ -76,7 +76,17 @@ static bool in_list(const char *w, const char *const *list)
     return false;
 }
 
-/* Lower case; en and em dashes to '-'; quotes and brackets dropped; commas,
+/* The apostrophe (text[i] its last byte) of a year in two digits ("Jan
+ * '26"), after a word (out[o - 1] a space): kept, as it says the digits
+ * are a year and not a day. */
+static bool short_year_mark(const char *text, size_t i, const char *out, size_t o)
+{
+    return o > 0 && out[o - 1] == ' ' && digit(text[i + 1]) && digit(text[i + 2]) &&
+           !digit(text[i + 3]);
+}
+
+/* Lower case; en and em dashes to '-'; quotes and brackets dropped (but the
+ * apostrophe of a year in two digits, "Jan '26"); commas,
  * full stops (not between digits) and runs of space to one space. */
 static bool normalise(char *out, size_t size, const char *text)
 {
@@ -92,7 +102,7 @@ static bool normalise(char *out, size_t size, const char *text)
             c = (k == 0x93 || k == 0x94 || k == 0x90 || k == 0x91) ? '-'
                 : (k == 0x98 || k == 0x99) ? '\'' : '?';
         }
-        if (c == '\'' || c == '"' || c == '(' || c == ')')
+        if ((c == '\'' && !short_year_mark(text, i, out, o)) || c == '"' || c == '(' || c == ')')
             continue;
         if (c == '.' && !(i > 0 && digit(text[i - 1]) && digit(text[i + 1])))
             c = ' ';
@@ -522,13 +532,22 @@ static bool month_year(ctx *c, size_t i, size_t *end, when *w)
         size_t j = i + 1;
         size_t k = j;
         bool dashed = skip_dash(c, &k);
-        if (year4(tok(c, k), &y)) {
+        const char *next = tok(c, k);
+        bool two_digits = strlen(next) == 2 && strspn(next, "0123456789") == 2;
+        if (year4(next, &y)) {
             j = k + 1;
-        } else if (dashed && strlen(tok(c, k)) == 2 && strspn(tok(c, k), "0123456789") == 2) {
+        } else if (next[0] == '\'' && number(next + 1, 2, &y)) { /* "Jan '26" */
+            y += 2000;
+            j = k + 1;
+        } else if (dashed && two_digits) {
             c->ambiguous = "'Jul-12' is July 2012 to Excel and 12 July to a reader: write the "
                            "year in full ('July 2012') or the day ('12 July 2012')";
             return false;
         } else {
+            if (two_digits) /* "Sept 25": left over, so the whole is refused; say why */
+                c->ambiguous = "a month and two digits ('Sept 25') may be September 2025 "
+                               "or 25 September: write the year in full ('September 2025', "
+                               "'Sept \'25') or the day and the year ('25 September 2025')";
             y = 0;
         }
         *w = (when){y, m, 0, false, true, false};

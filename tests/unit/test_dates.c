@@ -349,6 +349,10 @@ END_TEST
 START_TEST(periods_and_ranges)
 {
     ts_date("Sept 2012", NULL, "2012-09-30");
+    /* an apostrophe says two digits are a year: "Sept 25" alone is refused */
+    ts_date("Jan '26", NULL, "2026-01-31");
+    ts_date("end of Sept \xe2\x80\x99" "25", NULL, "2025-09-30");
+    ts_date("Jan-Mar '26", NULL, "2026-03-31");
     ts_date("end of July 2012", NULL, "2012-07-31");
     ts_date("early July 2012", NULL, "2012-07-10");
     ts_date("mid July", "2012-06-01", "2012-07-15");
@@ -410,6 +414,9 @@ START_TEST(ambiguous_forms)
 {
     ts_ambiguous("Q1 2018");
     ts_ambiguous("Jul-12");
+    ts_ambiguous("Sept 25"); /* September 2025, or 25 September? */
+    ts_ambiguous("end of Dec 24");
+    ts_ambiguous("July 12");
     ts_ambiguous("Bi-annually");
     ts_ambiguous("end of year");
     /* a weekday that is not the date's: one of the two is a typo */
