@@ -87,6 +87,31 @@ static const alias status_aliases[] = {
     {"at_risk", "in_progress"},
     {"behind_schedule", "in_progress"},
     {"off_track", "in_progress"},
+    {"in_train", "in_progress"},
+    {"underway", "in_progress"},
+    {"under_way", "in_progress"},
+    {"progressing", "in_progress"},
+    {"overdue", "in_progress"},
+    {"slipped", "in_progress"},
+    {"slipping", "in_progress"},
+    {"partially_met", "in_progress"},
+    {"partly_met", "in_progress"},
+    {"partially_achieved", "in_progress"},
+    {"partially_completed", "in_progress"},
+    {"not_met", "in_progress"},
+    {"not_yet_met", "in_progress"},
+    {"not_achieved", "in_progress"},
+    {"not_yet_achieved", "in_progress"},
+    /* Paused work is not done, and safeplan has no paused status: its
+     * dates make it amber or red (the importer notes the reading). */
+    {"on_hold", "in_progress"},
+    {"paused", "in_progress"},
+    /* Not begun: a plan's "not due" is an action whose time has not come. */
+    {"not_due", "not_started"},
+    {"not_yet_due", "not_started"},
+    {"not_commenced", "not_started"},
+    {"not_yet_commenced", "not_started"},
+    {"planned", "not_started"},
     /* Done but not signed off: sign-off is a second person's act, which a
      * sheet's "closed" or "awaiting sign off" does not record. */
     {"achieved", "complete"},
@@ -94,10 +119,25 @@ static const alias status_aliases[] = {
     {"closed", "complete"},
     {"complete_awaiting_sign_off", "complete"},
     {"completed_awaiting_sign_off", "complete"},
+    {"awaiting_sign_off", "complete"},
+    {"awaiting_signoff", "complete"},
+    {"met", "complete"},
+    {"fully_met", "complete"},
+    {"fully_achieved", "complete"},
+    {"embedded", "complete"},
+    {"implemented", "complete"},
+    {"delivered", "complete"},
+    {"in_place", "complete"},
     /* Replaced by another action: safeplan has no status of its own for
      * that, and an action that will not be done is withdrawn (the
      * importer notes the reading, import.c). */
     {"superseded", "withdrawn"},
+    {"cancelled", "withdrawn"},
+    {"canceled", "withdrawn"},
+    {"deleted", "withdrawn"},
+    {"removed", "withdrawn"},
+    {"no_longer_required", "withdrawn"},
+    {"not_required", "withdrawn"},
     {"signedoff", "signed_off"},
     {"sign_off", "signed_off"},
     {NULL, NULL}};
@@ -175,8 +215,8 @@ const char *sp_enum_word(const char *kind, const char *text)
         return found;
     if ((found = canonical(k, word)) != NULL)
         return found;
-    for (const alias *a = k->aliases; a->from; a++)
-        if (strcmp(word, a->from) == 0)
+    for (const alias *a = k->aliases; a->from; a++) /* first bytes first: a long list */
+        if (a->from[0] == word[0] && strcmp(word, a->from) == 0)
             return a->to;
     return NULL;
 }

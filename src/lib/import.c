@@ -69,7 +69,7 @@ typedef struct importer {
     size_t next_header;          /* a row below it, in the first HEADER_ROWS, that
                                   * names columns too (0: none) */
     bool misfit;                 /* a row had not the header's width */
-    bool superseded_noted;       /* "Superseded" read as withdrawn, said once */
+    bool reading_noted[IMP_READ_COUNT]; /* each reading of a status, said once */
     struct lone_row {            /* rows of one text (lone_cell) not yet known */
         size_t line, column;     /* to be headings (an action follows) or a */
         char *text;              /* footer (none does) */
@@ -821,6 +821,42 @@ static int take_history_row(importer *im, const sp_csv_row *row)
     int rc = imp_history_row(im->hist, &column, row);
     return rc == SP_EINVALID ? reject(im, row->line, column, sp_errmsg(im->db)) : rc;
 }
+/* Says once how a status cell was read, when that needs saying. */
+static int note_reading(importer *im, size_t line, const imp_row *r)
+{
+    char msg[400], status[16];
+    const char *text = r->cell[F_STATUS];
+    snprintf(status, sizeof status, "%s", r->status ? r->status : "");
+    for (char *p = status; *p; p++)
+        *p = *p == '_' ? ' ' : *p; /* "in progress", as a person writes it */
+    switch (r->status_reading) {
+    case IMP_READ_SUPERSEDED:
+        snprintf(msg, sizeof msg, "'Superseded' is recorded as withdrawn (safeplan has no "
+                 "superseded status: an action replaced by another is withdrawn), here and "
+                 "on every such row");
+        break;
+    case IMP_READ_ON_HOLD:
+        snprintf(msg, sizeof msg, "'%s' is recorded as in progress (safeplan has no status "
+                 "for paused work: its dates make it amber or red), here and on every such "
+                 "row", text);
+        break;
+    case IMP_READ_COLOUR:
+        snprintf(msg, sizeof msg, "status '%s' is read as %s, after its RAG colour, which is "
+                 "not imported (safeplan rates each action from its dates), here and on "
+                 "every such row", text, status);
+        break;
+    case IMP_READ_FIRST_WORDS:
+        snprintf(msg, sizeof msg, "status '%s' is read as %s from its first words; the rest "
+                 "('%s') is not imported, here and on every row so written", text, status,
+                 r->status_rest);
+        break;
+    default:
+        return SP_OK;
+    }
+    im->reading_noted[r->status_reading] = true; /* once: the reading is the same each time */
+    return remark(im, line, field_column(im, F_STATUS), msg);
+}
+
 
 static int take_row(importer *im, const sp_csv_row *row)
 {
@@ -859,12 +895,8 @@ static int take_row(importer *im, const sp_csv_row *row)
         return reject(im, row->line, field_column(im, field), sp_errmsg(im->db));
     if (rc == SP_OK && note[0])
         rc = remark(im, row->line, field_column(im, field), note);
-    if (rc == SP_OK && im->row.superseded && !im->superseded_noted) {
-        im->superseded_noted = true; /* once: the reading is the same on every row */
-        rc = remark(im, row->line, field_column(im, F_STATUS), "'Superseded' is recorded "
-                    "as withdrawn (safeplan has no superseded status: an action replaced by "
-                    "another is withdrawn), here and on every such row");
-    }
+    if (rc == SP_OK && im->row.status_reading && !im->reading_noted[im->row.status_reading])
+        rc = note_reading(im, row->line, &im->row);
     return rc;
 }
 

@@ -113,6 +113,16 @@ bool imp_revision_split(imp_revision *out, const char *text);
 
 /* ---- import_row.c ---- */
 
+/* A status cell read in a way the import says once (import.c). */
+typedef enum imp_reading {
+    IMP_READ_PLAIN = 0,
+    IMP_READ_SUPERSEDED,  /* "Superseded": withdrawn */
+    IMP_READ_ON_HOLD,     /* "On hold", "Paused": in progress */
+    IMP_READ_COLOUR,      /* "Blue - complete": the status after a RAG colour */
+    IMP_READ_FIRST_WORDS, /* "Completed - evidence to follow": its first words */
+    IMP_READ_COUNT
+} imp_reading;
+
 #define IMP_ROW_ERRORS 8
 #define IMP_ROW_ERROR_SIZE 700
 
@@ -141,7 +151,8 @@ typedef struct imp_row {
     const char *cadence;           /* a recurring action's "1 month", or NULL */
     char cadence_buf[16];
     bool relative;                 /* the due depends on the base date ("3 months") */
-    bool superseded;               /* the status was written "Superseded" (withdrawn) */
+    imp_reading status_reading;    /* how the status cell was read, if that needs saying */
+    char status_rest[80];          /* IMP_READ_FIRST_WORDS: the words left out */
     const char *dated_note[IMP_DATED_MAX]; /* each dated column's cell (imp_map), or NULL */
     size_t nerrors;                /* every bad cell of the row (imp_row_parse) */
     imp_field error_field[IMP_ROW_ERRORS];

@@ -5,6 +5,7 @@
  * Free text is taken exactly as written (an empty cell is no value), so
  * that an export read back gives the same text.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,10 +145,17 @@ static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts 
 
 /* "Transferred to service plan", "Transferred - business as usual": the
  * words after "to" or the dash are where the action went ("" if none
- * follow); NULL if the cell is not written so. */
+ * follow); "Business as usual" or "BAU" alone is where it went; NULL if
+ * the cell is not written so. */
 static const char *transfer_words(const char *text)
 {
     const char *p = text + strspn(text, " \t");
+    char name[24];
+    if ((*p | 0x20) == 'b' && strlen(p) < sizeof name) {
+        sp_name_key(name, p, strlen(p)); /* "Business as usual" alone: a transfer there */
+        if (strcmp(name, "business as usual") == 0 || strcmp(name, "bau") == 0)
+            return p;
+    }
     if (strncasecmp(p, "transferred", 11) != 0)
         return NULL;
     p += 11;
@@ -186,22 +194,138 @@ static int take_transfer(imp_row *r, imp_field *field, sp_db *db, const char *wh
 /* A status column that holds RAG ratings (Red, Amber, G...) is refused,
  * as the ratings say how the action is going, not where it is; the
  * message says how to read the column as what it is. */
+/* A council's words for each status, for the message when a cell has
+ * none of them. */
+#define STATUS_WORDS                                                                        \
+    ", or a council's word for one (Not yet due, On track, Delayed, On hold, Partially "   \
+    "met, Achieved, Met, Awaiting sign-off, Cancelled, Superseded, \"Transferred to "       \
+    "<where>\", 50%%)"
+
+/* A percentage of the work done ("50%", "50% complete"): none is not
+ * started, all is complete, any other share in progress. */
+static const char *percent_status(const char *text)
+{
+    const char *p = text + strspn(text, " \t");
+    size_t n = strspn(p, "0123456789");
+    if (n == 0 || n > 3 || p[n] != '%')
+        return NULL;
+    const char *rest = p + n + 1;
+    rest += strspn(rest, " \t");
+    if (*rest && !sp_enum_word("status", rest))
+        return NULL;
+    long share = strtol(p, NULL, 10);
+    return share == 0 ? "not_started" : share >= 100 ? "complete" : "in_progress";
+}
+
+/* A word of text ending at i: before a space, a bracket or a stop, not a
+ * hyphen ("Finished-ish" is one word). */
+static bool word_ends(const char *text, size_t i)
+{
+    return i > 0 && text[i - 1] != ' ' && (text[i] == '\0' || strchr(" \t\r\n(),:;/[", text[i]));
+}
+
+/* True if the words hold a "not" or a "no": "Closed - not achieved" is
+ * not read from its first word. */
+static bool negated(const char *words)
+{
+    char low[80];
+    size_t n = 0;
+    for (; words[n] && n + 1 < sizeof low; n++)
+        low[n] = (char)tolower((unsigned char)words[n]);
+    low[n] = '\0';
+    for (const char *p = low; (p = strstr(p, "no")) != NULL; p += 2)
+        if ((p == low || !isalpha((unsigned char)p[-1])) &&
+            (!isalpha((unsigned char)p[2]) || (p[2] == 't' && !isalpha((unsigned char)p[3]))))
+            return true;
+    return false;
+}
+
+/* The status a cell's first words name, the longest that is one, with
+ * more after them ("Completed - evidence to follow", "In progress (70%)",
+ * "Achieved (Sept 2025)"); the rest in r->status_rest. */
+static const char *first_words_status(imp_row *r, const char *text)
+{
+    char head[64];
+    for (size_t i = strlen(text) < sizeof head ? strlen(text) : sizeof head - 1; i > 0; i--) {
+        if (!word_ends(text, i) || sp_blank(text + i))
+            continue;
+        memcpy(head, text, i);
+        head[i] = '\0';
+        const char *st = sp_enum_word("status", head);
+        const char *rest = text + i + strspn(text + i, " \t-\xE2\x80\x93\x94:,;/");
+        if (st && !negated(rest)) {
+            snprintf(r->status_rest, sizeof r->status_rest, "%s", rest);
+            return st;
+        }
+    }
+    return NULL;
+}
+
+/* A status after a RAG colour ("Blue - complete", "Green: on track"). */
+static const char *after_colour(imp_row *r, const char *text)
+{
+    static const char *const colours[] = {"red", "amber", "green", "blue", "grey", "gray"};
+    const char *p = text + strspn(text, " \t");
+    for (size_t k = 0; k < sizeof colours / sizeof colours[0]; k++) {
+        size_t n = strlen(colours[k]);
+        if (strncasecmp(p, colours[k], n) != 0 || !word_ends(p, n) || sp_blank(p + n))
+            continue;
+        const char *rest = p + n + strspn(p + n, " \t-\xE2\x80\x93\x94:,;/");
+        const char *st = sp_enum_word("status", rest);
+        return st ? st : first_words_status(r, rest);
+    }
+    return NULL;
+}
+
+/* A status written with more than its word: a percentage, a RAG colour
+ * before it, or words after it. NULL if none of those. */
+static const char *decorated_status(imp_row *r, const char *text)
+{
+    const char *st = percent_status(text);
+    if (st)
+        return st;
+    if ((st = after_colour(r, text)) != NULL) {
+        r->status_reading = IMP_READ_COLOUR;
+        return st;
+    }
+    if ((st = first_words_status(r, text)) != NULL)
+        r->status_reading = IMP_READ_FIRST_WORDS;
+    return st;
+}
+
+/* Words read as a status that is not quite what they say: noted once. */
+static imp_reading plain_reading(const char *text)
+{
+    static const struct { const char *word; imp_reading reading; } said[] = {
+        {"superseded", IMP_READ_SUPERSEDED}, {"on hold", IMP_READ_ON_HOLD},
+        {"on-hold", IMP_READ_ON_HOLD}, {"paused", IMP_READ_ON_HOLD}};
+    const char *word = text + strspn(text, " \t");
+    for (size_t i = 0; i < sizeof said / sizeof said[0]; i++) /* first letters first */
+        if ((word[0] | 0x20) == said[i].word[0] &&
+            strncasecmp(word, said[i].word, strlen(said[i].word)) == 0)
+            return said[i].reading;
+    return IMP_READ_PLAIN;
+}
+
 static int take_status(imp_row *r, imp_field *field, sp_db *db)
 {
-    const char *where = r->cell[F_STATUS] ? transfer_words(r->cell[F_STATUS]) : NULL;
+    const char *text = r->cell[F_STATUS];
+    const char *where = text ? transfer_words(text) : NULL;
     if (where)
         return take_transfer(r, field, db, where);
     int rc = take_enum(&r->status, field, db, r, F_STATUS, "status", "status");
-    if (rc == SP_OK && r->status && strcmp(r->status, "withdrawn") == 0) {
-        const char *word = r->cell[F_STATUS] + strspn(r->cell[F_STATUS], " \t");
-        r->superseded = strncasecmp(word, "superseded", 10) == 0;
-    }
-    if (rc != SP_EINVALID || !rag_word(r->cell[F_STATUS]))
+    if (rc == SP_OK && r->status)
+        r->status_reading = plain_reading(text);
+    if (rc != SP_EINVALID)
         return rc;
+    if ((r->status = decorated_status(r, text)) != NULL)
+        return SP_OK;
+    if (!rag_word(text))
+        return sp_fail(db, SP_EINVALID, "status '%s' is not known: expected one of %s"
+                       STATUS_WORDS, text, sp_enum_values("status"));
     return sp_fail(db, SP_EINVALID, "status '%s' looks like a RAG rating, not a status: map "
                    "the column as rag (--map 'HEADER=rag', and --keep-rag to keep the ratings "
-                   "as overrides), or expected one of %s", r->cell[F_STATUS],
-                   sp_enum_values("status"));
+                   "as overrides), or expected one of %s", text, sp_enum_values("status"));
 }
 
 int imp_month_word(const char *w, size_t len)

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Statuses as councils' sheets write them: their own words for each status
+# ("Not yet due", "Partially met", "Met", "Cancelled", "On hold"), a
+# percentage done, a RAG colour before the status ("Blue - complete"),
+# words after it ("Completed - evidence to follow", "Achieved (Sept
+# 2025)"), and "Business as usual" as where an action was transferred. A
+# reading that is not quite what the cell says is noted once. A cell with
+# a "not" after its first words, or no status in it, is refused; every
+# refusal changes nothing.
+. "$(dirname "$0")/lib.sh"
+export SAFEPLAN_TODAY=2025-10-01
+DB=$SAFEPLAN_DB
+status_of() { sql "$DB" "SELECT status || '|' || coalesce(transferred_to, '') FROM action WHERE ref = '$1'"; }
+H='Ref,Recommendation,What we will do,Lead officer,Target date,Status'
+
+case_ "a council's words for each status"
+fresh_plan
+cat >words.csv <<CSV
+$H
+1.1,Rec 1,Act,Lead,31/12/2025,Not yet due
+1.2,Rec 1,Act,Lead,31/12/2025,Planned
+1.3,Rec 1,Act,Lead,31/12/2025,Partially met
+1.4,Rec 1,Act,Lead,31/12/2025,Not met
+1.5,Rec 1,Act,Lead,31/12/2025,In train
+1.6,Rec 1,Act,Lead,31/12/2025,Overdue
+1.7,Rec 1,Act,Lead,31/12/2025,Met
+1.8,Rec 1,Act,Lead,31/12/2025,Embedded
+1.9,Rec 1,Act,Lead,31/12/2025,Awaiting sign-off
+1.10,Rec 1,Act,Lead,31/12/2025,Cancelled
+1.11,Rec 1,Act,Lead,31/12/2025,No longer required
+1.12,Rec 1,Act,Lead,31/12/2025,Business as usual
+1.13,Rec 1,Act,Lead,31/12/2025,BAU
+CSV
+run import words.csv --authority tb
+expect_status 0
+expect_eq "$(status_of 1.1)" "not_started|" "Not yet due"
+expect_eq "$(status_of 1.2)" "not_started|" "Planned"
+expect_eq "$(status_of 1.3)" "in_progress|" "Partially met"
+expect_eq "$(status_of 1.4)" "in_progress|" "Not met (still open: its dates rate it)"
+expect_eq "$(status_of 1.5)" "in_progress|" "In train"
+expect_eq "$(status_of 1.6)" "in_progress|" "Overdue (its dates say how late)"
+expect_eq "$(status_of 1.7)" "complete|" "Met"
+expect_eq "$(status_of 1.8)" "complete|" "Embedded"
+expect_eq "$(status_of 1.9)" "complete|" "Awaiting sign-off (sign-off is a second person's act)"
+expect_eq "$(status_of 1.10)" "withdrawn|" "Cancelled"
+expect_eq "$(status_of 1.11)" "withdrawn|" "No longer required"
+expect_eq "$(status_of 1.12)" "transferred|Business as usual" "Business as usual"
+expect_eq "$(status_of 1.13)" "transferred|BAU" "BAU"
+expect_no_err
+
+case_ "a percentage done"
+fresh_plan
+cat >percent.csv <<CSV
+$H
+2.1,Rec 2,Act,Lead,31/12/2025,0%
+2.2,Rec 2,Act,Lead,31/12/2025,50% complete
+2.3,Rec 2,Act,Lead,31/12/2025,100%
+CSV
+run import percent.csv --authority tb
+expect_status 0
+expect_eq "$(status_of 2.1)" "not_started|" "0%"
+expect_eq "$(status_of 2.2)" "in_progress|" "50% complete"
+expect_eq "$(status_of 2.3)" "complete|" "100%"
+
+case_ "paused work is in progress, said once"
+fresh_plan
+cat >hold.csv <<CSV
+$H
+3.1,Rec 3,Act,Lead,31/12/2025,On hold
+3.2,Rec 3,Act,Lead,31/12/2025,Paused
+CSV
+run import hold.csv --authority tb
+expect_status 0
+expect_eq "$(status_of 3.1)" "in_progress|" "On hold"
+expect_eq "$(status_of 3.2)" "in_progress|" "Paused"
+expect_err "hold.csv:2:6: 'On hold' is recorded as in progress (safeplan has no status for paused work: its dates make it amber or red), here and on every such row"
+expect_eq "$(grep -c 'is recorded as in progress' "$ERR")" "1" "the note is given once"
+
+case_ "a RAG colour before the status: the status, and a note"
+fresh_plan
+cat >colour.csv <<CSV
+$H
+4.1,Rec 4,Act,Lead,31/12/2025,Blue - complete
+4.2,Rec 4,Act,Lead,31/12/2025,Green: on track
+4.3,Rec 4,Act,Lead,31/12/2025,Red – delayed
+CSV
+run import colour.csv --authority tb
+expect_status 0
+expect_eq "$(status_of 4.1)" "complete|" "Blue - complete"
+expect_eq "$(status_of 4.2)" "in_progress|" "Green: on track"
+expect_eq "$(status_of 4.3)" "in_progress|" "Red – delayed"
+expect_err "colour.csv:2:6: status 'Blue - complete' is read as complete, after its RAG colour, which is not imported"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action WHERE rag_override IS NOT NULL")" "0" "no colour kept"
+
+case_ "words after the status: its first words, and a note naming the rest"
+fresh_plan
+cat >after.csv <<CSV
+$H
+5.1,Rec 5,Act,Lead,31/12/2025,Completed - evidence to follow
+5.2,Rec 5,Act,Lead,31/12/2025,In progress (70%)
+5.3,Rec 5,Act,Lead,31/12/2025,Achieved (Sept 2025)
+5.4,Rec 5,Act,Lead,31/12/2025,Complete – June 2025
+CSV
+run import after.csv --authority tb
+expect_status 0
+expect_eq "$(status_of 5.1)" "complete|" "Completed - evidence to follow"
+expect_eq "$(status_of 5.2)" "in_progress|" "In progress (70%)"
+expect_eq "$(status_of 5.3)" "complete|" "Achieved (Sept 2025)"
+expect_eq "$(status_of 5.4)" "complete|" "Complete – June 2025"
+expect_err "after.csv:2:6: status 'Completed - evidence to follow' is read as complete from its first words; the rest ('evidence to follow') is not imported, here and on every row so written"
+
+case_ "a 'not' after the first words, a word run together, or no status: refused"
+fresh_plan
+for cell in "Closed - not achieved" "Finished-ish" "Open" "Complete? no"; do
+    printf '%s\n6.1,Rec 6,Act,Lead,31/12/2025,"%s"\n' "$H" "$cell" >bad.csv
+    refused "bad.csv:2:6: status '$cell' is not known: expected one of not_started, in_progress, complete, signed_off, transferred, withdrawn, or a council's word for one (Not yet due, On track" \
+        import bad.csv --authority tb
+done
+
+finish
