@@ -120,8 +120,8 @@ static bool row_number(size_t *out, const char *text)
     return n >= 1 && n <= 1048576;
 }
 
-/* The date as the web's other date fields take it; not after today, which
- * the library would refuse too, but in the CLI's words. */
+/* The date as the web's other date fields take it (sp_date_parse); not
+ * after today, which the library refuses too, but naming its --as-at. */
 static const char *as_at_check(web_ctx *x, import_opts *o, form_error *e)
 {
     char today[SP_DATE_SIZE];
@@ -269,9 +269,10 @@ static void keep_rag_box(FILE *f, const form_error *e, const import_opts *o)
     fprintf(f, "<div class=\"govuk-checkboxes govuk-checkboxes--small\" data-module=\"govuk-"
                "checkboxes\"><div class=\"govuk-checkboxes__item\"><input class=\"govuk-"
                "checkboxes__input\" id=\"%s\" name=\"%s\" type=\"checkbox\" value=\"yes\"%s "
-               "aria-describedby=\"%s-hint%s\"><label class=\"govuk-label govuk-checkboxes__"
-               "label\" for=\"%s\">", d->id, d->id, *o->v[OPT_KEEP_RAG] ? " checked" : "",
-            d->id, bad ? " keep_rag-error" : "", d->id);
+               "aria-describedby=\"%s-hint%s%s%s\"><label class=\"govuk-label govuk-"
+               "checkboxes__label\" for=\"%s\">", d->id, d->id,
+            *o->v[OPT_KEEP_RAG] ? " checked" : "", d->id, bad ? " " : "", bad ? d->id : "",
+            bad ? "-error" : "", d->id);
     html_text(f, d->label);
     fprintf(f, "</label><div id=\"%s-hint\" class=\"govuk-hint govuk-checkboxes__hint\">",
             d->id);
