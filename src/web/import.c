@@ -224,8 +224,8 @@ static void import_counts(FILE *f, const sp_import_result *r)
     if (r->rag_ignored) {
         snprintf(v, sizeof v, "Column %d is not imported: the plan works out each action's "
                  "RAG rating from its dates, for the date of each report. To keep the "
-                 "sheet's ratings, tick \u201cKeep the RAG column as manual ratings\u201d "
-                 "under Options", r->rag_ignored);
+                 "sheet's ratings, tick \u201c%s\u201d under Options", r->rag_ignored,
+                 opts_label(OPT_KEEP_RAG));
         summary_row(f, "RAG", v);
     }
     fputs("</dl>\n", f);
@@ -239,9 +239,13 @@ static void sheets_read(FILE *f, const sp_import_result *r, bool named)
     html_text(f, r->sheets);
     fputs(named ? "). The sheet named under Options, " : "). Only the first visible sheet, ", f);
     html_text(f, r->sheet);
-    fputs(named ? ", is read.</div>\n"
-                : ", is read. If the plan is on another sheet, name it under Options (the "
-                  "\u201cSheet\u201d field), and upload the file again.</div>\n", f);
+    if (named) {
+        fputs(", is read.</div>\n", f);
+        return;
+    }
+    fputs(", is read. If the plan is on another sheet, name it in ", f);
+    opts_named(f, OPT_SHEET);
+    fputs(", and upload the file again.</div>\n", f);
 }
 
 /* What was read: the kind of file, its encoding, and a workbook's sheet;
@@ -266,11 +270,13 @@ static void import_source(FILE *f, const sp_import_result *r, const char *filena
     fputs("</dl>\n", f);
     if (r->sheet && r->nsheets > 1)
         sheets_read(f, r, *o->v[OPT_SHEET]);
-    if (r->encoding && r->encoding_detected && strcmp(r->encoding, "UTF-8") != 0)
-        fputs("<p class=\"govuk-body\">The encoding was worked out from the file. If letters "
-              "such as é or signs such as £ look wrong in the notes, choose the file's "
-              "encoding under Options (&ldquo;Text encoding&rdquo;), or save the file as "
-              "&ldquo;CSV UTF-8&rdquo;, and upload it again.</p>\n", f);
+    if (!r->encoding || !r->encoding_detected || strcmp(r->encoding, "UTF-8") == 0)
+        return;
+    fputs("<p class=\"govuk-body\">The encoding was worked out from the file. If letters "
+          "such as é or signs such as £ look wrong in the notes, choose the file's encoding "
+          "in ", f);
+    opts_named(f, OPT_ENCODING);
+    fputs(", or save the file as &ldquo;CSV UTF-8&rdquo;, and upload it again.</p>\n", f);
 }
 
 /* One column that no field was found for, and what the clerk can do. */
@@ -289,14 +295,15 @@ static void unplaced_item(FILE *f, const sp_import_column *u)
               "month and year such as June 2024; a quarter is not one day). To import it as "
               "progress on its date, change the heading to name the date, for example "
               "&ldquo;Progress update - June 2024&rdquo; or &ldquo;Progress at "
-              "30/09/2024&rdquo; (or, under Options, give &ldquo;Column names&rdquo; a line "
-              "of the heading, &ldquo;= last_update_note@&rdquo; and the date), and upload "
-              "the file again.</li>\n", f);
+              "30/09/2024&rdquo;, or give ", f);
     else
         fputs("&rdquo;: the import does not know this heading. To import it, change the "
-              "heading to one the import knows (or, under Options, give &ldquo;Column "
-              "names&rdquo; a line of the heading, &ldquo;=&rdquo; and its field), and "
-              "upload the file again.</li>\n", f);
+              "heading to one the import knows, or give ", f);
+    opts_named(f, OPT_MAP);
+    fputs(u->progress ? " a line of the heading, &ldquo;= last_update_note@&rdquo; and the "
+                        "date; then upload the file again.</li>\n"
+                      : " a line of the heading, &ldquo;=&rdquo; and its field; then upload "
+                        "the file again.</li>\n", f);
 }
 
 /* The import's commonest headings (the library knows more spellings); an

@@ -349,6 +349,18 @@ void opts_summary(FILE *f, const import_opts *o)
     fputs("</dl>\n", f);
 }
 
+const char *opts_label(int opt)
+{
+    return FIELDS[opt].label;
+}
+
+void opts_named(FILE *f, int opt)
+{
+    fputs("the \u201c", f);
+    html_text(f, FIELDS[opt].label);
+    fputs("\u201d field under Options", f);
+}
+
 /* The option whose flag is next in msg from p (its index in *which), or
  * NULL. A flag ends where its name does: --map is not --mapping. */
 static const char *next_flag(const char *p, int *which)

@@ -47,6 +47,12 @@ void opts_summary(FILE *f, const import_opts *o);
  * such field, or NULL (then out holds msg unchanged). */
 const char *opts_reword(char *out, size_t size, const char *msg);
 
+/* The label of option opt (OPT_*), as the form and the messages give it. */
+const char *opts_label(int opt);
+/* Writes "the “Label” field under Options" of option opt, escaped: the
+ * page's advice names a field as the library's reworded messages do. */
+void opts_named(FILE *f, int opt);
+
 /* One row of a GOV.UK summary list; key and value are escaped. */
 void summary_row(FILE *f, const char *key, const char *value);
 

@@ -57,6 +57,8 @@ expect_text "3 columns of the file will not be imported if you confirm"
 expect_out "Column 10, &ldquo;Risk &lt;script&gt;alert(1)&lt;/script&gt; &amp; cost&rdquo;: the import does not know this heading"
 expect_out_not "<script>alert(1)"
 expect_text "Column 11, “Progress Q2”, names progress but not a date the import can read"
+expect_text "or give the “Column names” field under Options a line of the heading, “= last_update_note@” and the date"
+expect_text "or give the “Column names” field under Options a line of the heading, “=” and its field"
 expect_text "Column 12 has data but no heading"
 before_confirm 'Column 10, &ldquo;Risk'
 before_confirm "Column 12 has data"
@@ -118,7 +120,7 @@ book two.xlsx "[('Plan &amp; actions', [$book_head, ['tb', 'r2', 'Second review'
 upload two.xlsx; expect_eq "$STATUS" 200 "preview"
 expect_row "Kind" "Excel workbook"; expect_row "Sheet read" "Plan &amp; actions"
 expect_text "The workbook has 2 sheets ('Plan & actions', 'Notes'). Only the first visible sheet, Plan & actions, is read."
-expect_text "If the plan is on another sheet, name it under Options (the “Sheet” field), and upload the file again."
+expect_text "If the plan is on another sheet, name it in the “Sheet” field under Options, and upload the file again."
 expect_out_not "--sheet"
 expect_out 'class="govuk-inset-text"'
 
@@ -127,9 +129,10 @@ printf 'authority\treview\treview_kind\treview_title\tfinding\taction\towner\tdu
 printf 'tb\tr3\tother\tThird review\tFinding \xa3 one\tDo it\tHead\t2024-03-31\tsigned_off\tGreen\n' >>w.tsv
 upload w.tsv; expect_eq "$STATUS" 200 "preview"
 expect_row "Kind" "Text, tab-separated"; expect_row "Encoding" "Windows-1252"
-expect_text "choose the file's encoding under Options (“Text encoding”), or save the file as “CSV UTF-8”, and upload it again"
+expect_text "choose the file's encoding in the “Text encoding” field under Options, or save the file as “CSV UTF-8”, and upload it again"
 expect_row "Signed off without evidence of impact" "1 (each is named in the notes)"
 expect_text "RAG Column 10 is not imported: the plan works out each action's RAG rating"
+expect_text "To keep the sheet's ratings, tick “Keep the RAG column as manual ratings” under Options"
 expect_text "w.tsv:2:9: signed off without evidence of impact"
 expect_out_not "--keep-rag"
 
