@@ -85,10 +85,16 @@ void textarea_field(FILE *f, const form_error *e, const char *id, const char *la
 void select_field(FILE *f, const form_error *e, const char *id, const char *label,
                   const char *const *options, const char *value)
 {
-    int bad = group_open(f, e, id, label, NULL);
+    select_hinted(f, e, id, label, NULL, options, value);
+}
+
+void select_hinted(FILE *f, const form_error *e, const char *id, const char *label,
+                   const char *hint, const char *const *options, const char *value)
+{
+    int bad = group_open(f, e, id, label, hint);
     fprintf(f, "<select class=\"govuk-select%s\" id=\"%s\" name=\"%s\"",
             bad ? " govuk-select--error" : "", id, id);
-    described_by(f, id, NULL, bad);
+    described_by(f, id, hint, bad);
     fputs(">", f);
     for (int i = 0; options[i]; i += 2) {
         fputs("<option value=\"", f);

@@ -9,8 +9,9 @@ typedef struct form_error {
     const char *field;
     const char *message;
     /* A message from the library, copied: its own is cleared by the next
-     * library call, and the page makes several before it shows the error. */
-    char copy[512];
+     * library call, and the page makes several before it shows the error;
+     * room for the import's, which the web words longer (opts_reword). */
+    char copy[1024];
 } form_error;
 
 /* What a page says of a field form_field could not read (nothing is saved). */
@@ -36,6 +37,9 @@ void textarea_field(FILE *f, const form_error *e, const char *id, const char *la
                     const char *hint, const char *value);
 void select_field(FILE *f, const form_error *e, const char *id, const char *label,
                   const char *const *options, const char *value);
+/* select_field with a hint (may be NULL) under the label. */
+void select_hinted(FILE *f, const form_error *e, const char *id, const char *label,
+                   const char *hint, const char *const *options, const char *value);
 /* A select of the authorities the account may see ("All" first if allow_all). */
 void authority_select(FILE *f, web_ctx *x, const form_error *e, const char *value,
                       int allow_all);

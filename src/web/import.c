@@ -3,7 +3,8 @@
  * run of the import would do (the same messages as `safeplan import
  * --dry-run`), then confirm. The import is the library's: all or nothing.
  * A council's own sheet has no Authority column: the clerk chooses its
- * authority on the form (the CLI's --authority), carried to the confirm.
+ * authority on the form (the CLI's --authority), carried to the confirm,
+ * as are the options for sheets that need them (import_opts.c).
  *
  * Between preview and confirm the upload waits in a private file named by
  * part of the session's CSRF token and a random suffix, so only the same
@@ -21,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "form.h"
+#include "import_opts.h"
 
 #define STAGE_PREFIX "safeplan-import-"
 #define MAX_STAGED (16 * 1024 * 1024)
@@ -91,27 +92,34 @@ typedef struct destination {
     "Enter a review the plan holds, as AUTHORITY/REVIEW (such as tb/2024-peer), of the " \
     "authority chosen above if one is; or leave the review empty"
 
-/* The library's refusal of rows with nowhere to go names the CLI's
- * --authority and --review, which a clerk here cannot give: the form's
- * Authority select is how. */
-static const char *web_words(const char *msg)
+/* The library's message raw as the web says it, into out: the CLI's
+ * options it names, which a clerk here cannot give, put as the form's
+ * fields. Its refusal of rows with nowhere to go names --authority and
+ * --review: the form's Authority select is how. Returns the id of the
+ * field the message is about, or NULL (the file's, to fix there). */
+static const char *web_message(char *out, size_t size, const char *raw)
 {
-    if (!strstr(msg, "--authority") && !strstr(msg, "--review"))
-        return msg;
-    return strstr(msg, "names reviews") ? REVIEWS_NO_AUTHORITY : NO_AUTHORITY;
+    if (!strstr(raw, "--authority") && !strstr(raw, "--review"))
+        return opts_reword(out, size, raw);
+    snprintf(out, size, "%s", strstr(raw, "names reviews") ? REVIEWS_NO_AUTHORITY : NO_AUTHORITY);
+    return "authority";
 }
 
-/* The library's message in e, at the file; or, if a refusal of r's is of
- * rows with nowhere to go (the library then sums up, "the header cannot be
- * used"), that refusal worded for the web, at the Authority select. */
+/* The library's message in e, at the file; or, if it or a refusal of r's
+ * is about a field of the form (rows with nowhere to go, a sheet the
+ * workbook lacks; the library may then sum up, "the header cannot be
+ * used"), the first such worded for the web, at that field. */
 static void import_error(form_error *e, web_ctx *x, const sp_import_result *r)
 {
+    char said[sizeof e->copy];
     form_error_from_db(e, x, FILE_FIELD, NO_VALUES);
-    for (size_t i = 0; r && i < r->nerrors; i++)
-        if (web_words(r->errors[i]) != r->errors[i]) {
-            e->message = web_words(r->errors[i]);
-            e->field = "authority";
-        }
+    const char *field = web_message(said, sizeof said, e->copy);
+    for (size_t i = 0; !field && r && i < r->nerrors; i++)
+        field = web_message(said, sizeof said, r->errors[i]);
+    if (field) {
+        snprintf(e->copy, sizeof e->copy, "%s", said);
+        e->field = field;
+    }
 }
 
 /* Fills in to's name from the authorities (those the form offers): 0 if
@@ -162,8 +170,7 @@ static const char *plural(long long n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
-/* One row of a GOV.UK summary list: key and value are escaped. */
-static void summary_row(FILE *f, const char *key, const char *value)
+void summary_row(FILE *f, const char *key, const char *value)
 {
     fputs("<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">", f);
     html_text(f, key);
@@ -182,7 +189,7 @@ static void count_row(FILE *f, const char *key, long long n)
 /* What the rows would create and change: the counts the CLI's summary gives. */
 static void import_counts(FILE *f, const sp_import_result *r)
 {
-    char v[200];
+    char v[400];
     fprintf(f, "<h2 class=\"govuk-heading-m\">%s</h2>\n<dl class=\"govuk-summary-list\">\n",
             r->committed ? "Imported" : "What the import would do");
     count_row(f, "Rows read", r->rows);
@@ -216,16 +223,36 @@ static void import_counts(FILE *f, const sp_import_result *r)
     }
     if (r->rag_ignored) {
         snprintf(v, sizeof v, "Column %d is not imported: the plan works out each action's "
-                 "RAG rating from its dates, for the date of each report", r->rag_ignored);
+                 "RAG rating from its dates, for the date of each report. To keep the "
+                 "sheet's ratings, tick \u201c%s\u201d under Options", r->rag_ignored,
+                 opts_label(OPT_KEEP_RAG));
         summary_row(f, "RAG", v);
     }
     fputs("</dl>\n", f);
 }
 
-/* What was read: the kind of file, its encoding, and a workbook's sheet. A
- * clerk cannot name a sheet or an encoding here, so the page says what to
- * change in the file instead. */
-static void import_source(FILE *f, const sp_import_result *r, const char *filename)
+/* A workbook of several sheets: which was read, and how to read another
+ * (named, the one the clerk named under Options). */
+static void sheets_read(FILE *f, const sp_import_result *r, bool named)
+{
+    fprintf(f, "<div class=\"govuk-inset-text\">The workbook has %zu sheets (", r->nsheets);
+    html_text(f, r->sheets);
+    fputs(named ? "). The sheet named under Options, " : "). Only the first visible sheet, ", f);
+    html_text(f, r->sheet);
+    if (named) {
+        fputs(", is read.</div>\n", f);
+        return;
+    }
+    fputs(", is read. If the plan is on another sheet, name it in ", f);
+    opts_named(f, OPT_SHEET);
+    fputs(", and upload the file again.</div>\n", f);
+}
+
+/* What was read: the kind of file, its encoding, and a workbook's sheet;
+ * if the sheet or the encoding was the import's own choice, how to make
+ * another under Options. */
+static void import_source(FILE *f, const sp_import_result *r, const char *filename,
+                          const import_opts *o)
 {
     if (!r->format)
         return;
@@ -241,19 +268,15 @@ static void import_source(FILE *f, const sp_import_result *r, const char *filena
     if (r->sheet)
         summary_row(f, "Sheet read", r->sheet);
     fputs("</dl>\n", f);
-    if (r->sheet && r->nsheets > 1) {
-        fprintf(f, "<div class=\"govuk-inset-text\">The workbook has %zu sheets (", r->nsheets);
-        html_text(f, r->sheets);
-        fputs("). Only the first visible sheet, ", f);
-        html_text(f, r->sheet);
-        fputs(", is read. If the plan is on another sheet, move that sheet to the front "
-              "(or hide the sheets before it), or save the plan as a file of its own, and "
-              "upload it again.</div>\n", f);
-    }
-    if (r->encoding && strcmp(r->encoding, "UTF-8") != 0)
-        fputs("<p class=\"govuk-body\">The encoding was worked out from the file. If letters "
-              "such as é or signs such as £ look wrong in the notes, save the file as "
-              "&ldquo;CSV UTF-8&rdquo; and upload it again.</p>\n", f);
+    if (r->sheet && r->nsheets > 1)
+        sheets_read(f, r, *o->v[OPT_SHEET]);
+    if (!r->encoding || !r->encoding_detected || strcmp(r->encoding, "UTF-8") == 0)
+        return;
+    fputs("<p class=\"govuk-body\">The encoding was worked out from the file. If letters "
+          "such as é or signs such as £ look wrong in the notes, choose the file's encoding "
+          "in ", f);
+    opts_named(f, OPT_ENCODING);
+    fputs(", or save the file as &ldquo;CSV UTF-8&rdquo;, and upload it again.</p>\n", f);
 }
 
 /* One column that no field was found for, and what the clerk can do. */
@@ -272,10 +295,15 @@ static void unplaced_item(FILE *f, const sp_import_column *u)
               "month and year such as June 2024; a quarter is not one day). To import it as "
               "progress on its date, change the heading to name the date, for example "
               "&ldquo;Progress update - June 2024&rdquo; or &ldquo;Progress at "
-              "30/09/2024&rdquo;, and upload the file again.</li>\n", f);
+              "30/09/2024&rdquo;, or give ", f);
     else
         fputs("&rdquo;: the import does not know this heading. To import it, change the "
-              "heading to one the import knows and upload the file again.</li>\n", f);
+              "heading to one the import knows, or give ", f);
+    opts_named(f, OPT_MAP);
+    fputs(u->progress ? " a line of the heading, &ldquo;= last_update_note@&rdquo; and the "
+                        "date; then upload the file again.</li>\n"
+                      : " a line of the heading, &ldquo;=&rdquo; and its field; then upload "
+                        "the file again.</li>\n", f);
 }
 
 /* The import's commonest headings (the library knows more spellings); an
@@ -327,9 +355,11 @@ static void import_notes(FILE *f, const sp_import_result *r)
         return;
     fputs("<h2 class=\"govuk-heading-m\">Notes</h2>\n<ul class=\"govuk-list "
           "govuk-list--bullet\">\n", f);
+    char said[1024];
     for (size_t i = 0; i < r->nnotes; i++) {
+        opts_reword(said, sizeof said, r->notes[i]);
         fputs("<li>", f);
-        html_text(f, r->notes[i]);
+        html_text(f, said);
         fputs("</li>\n", f);
     }
     fputs("</ul>\n", f);
@@ -351,65 +381,74 @@ static void destination_select(FILE *f, web_ctx *x, const form_error *e,
                "review made for the import.", to ? to->review : "", "govuk-input--width-20");
 }
 
-static int import_page(web_ctx *x, unsigned status, const form_error *e,
-                       const sp_import_result *r, const char *staged, const char *filename,
-                       const destination *to)
+/* An item of the error summary, linking to the field it is about. */
+static void error_item(FILE *f, const char *field, const char *message)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = page_begin(x, "Import a sheet", &buf, &len);
-    if (!f)
-        return 0;
-    if (e && e->field) {
-        fputs("<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\">"
-              "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem"
-              "</h2><div class=\"govuk-error-summary__body\"><ul class=\"govuk-list "
-              "govuk-error-summary__list\">", f);
-        size_t n = r && r->nerrors ? r->nerrors : 1;
-        for (size_t i = 0; i < n; i++) {
-            const char *raw = r && r->nerrors ? r->errors[i] : NULL;
-            const char *msg = raw ? web_words(raw) : e->message;
-            fputs("<li><a href=\"#", f); /* a row's error is the file's, to fix there */
-            html_text(f, !raw ? e->field : msg == raw ? "file" : "authority");
-            fputs("\">", f);
-            html_text(f, msg);
-            fputs("</a></li>", f);
-        }
-        fputs("</ul></div></div></div>\n", f);
+    fputs("<li><a href=\"#", f);
+    html_text(f, field);
+    fputs("\">", f);
+    html_text(f, message);
+    fputs("</a></li>", f);
+}
+
+/* Every refusal of r's, worded for the web (a row's error is the file's,
+ * to fix there, unless it names a field); e's first if it is about a field
+ * none of them is (the library's sum, which may name the header's row). */
+static void error_list(FILE *f, const form_error *e, const sp_import_result *r)
+{
+    char said[1024];
+    bool e_said = false;
+    for (size_t i = 0; r && i < r->nerrors; i++) {
+        const char *field = web_message(said, sizeof said, r->errors[i]);
+        e_said |= strcmp(field ? field : "file", e->field) == 0;
     }
-    if (r && to && *to->code) {
-        char dest[700];
-        snprintf(dest, sizeof dest, "%s (%s)%s%s", to->name, to->code,
-                 *to->review ? ": review " : "", to->review);
-        fputs("<dl class=\"govuk-summary-list\">\n", f);
-        summary_row(f, "Rows go to", dest);
-        fputs("</dl>\n", f);
+    fputs("<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\">"
+          "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem"
+          "</h2><div class=\"govuk-error-summary__body\"><ul class=\"govuk-list "
+          "govuk-error-summary__list\">", f);
+    if (!e_said)
+        error_item(f, e->field, e->message);
+    for (size_t i = 0; r && i < r->nerrors; i++) {
+        const char *field = web_message(said, sizeof said, r->errors[i]);
+        error_item(f, field ? field : "file", said);
     }
-    if (r) {
-        import_counts(f, r);
-        import_source(f, r, filename);
-        import_notes(f, r);
-        import_unplaced(f, r, staged != NULL);
-    }
-    if (staged) {
-        fputs("<form method=\"post\" action=\"/import/confirm\" novalidate>", f);
-        page_csrf(x, f);
-        fputs("<input type=\"hidden\" name=\"staged\" value=\"", f);
-        html_text(f, staged);
-        fputs("\"><input type=\"hidden\" name=\"filename\" value=\"", f);
-        html_text(f, filename);
-        fputs("\"><input type=\"hidden\" name=\"authority\" value=\"", f);
-        html_text(f, to ? to->code : "");
-        fputs("\"><input type=\"hidden\" name=\"review\" value=\"", f);
-        html_text(f, to ? to->review : "");
-        fputs("\"><button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
-              "Confirm and import</button></form>\n", f);
-    }
+    fputs("</ul></div></div></div>\n", f);
+}
+
+/* What the clerk chose on the form: where rows go, and the options. */
+typedef struct import_form {
+    destination to;
+    import_opts opts;
+} import_form;
+
+/* The dry run's form that imports the staged upload, with the choices. */
+static void confirm_form(FILE *f, web_ctx *x, const char *staged, const char *filename,
+                         const import_form *in)
+{
+    fputs("<form method=\"post\" action=\"/import/confirm\" novalidate>", f);
+    page_csrf(x, f);
+    fputs("<input type=\"hidden\" name=\"staged\" value=\"", f);
+    html_text(f, staged);
+    fputs("\"><input type=\"hidden\" name=\"filename\" value=\"", f);
+    html_text(f, filename);
+    fputs("\"><input type=\"hidden\" name=\"authority\" value=\"", f);
+    html_text(f, in->to.code);
+    fputs("\"><input type=\"hidden\" name=\"review\" value=\"", f);
+    html_text(f, in->to.review);
+    fputs("\">", f);
+    opts_hidden(f, &in->opts);
+    fputs("<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">"
+          "Confirm and import</button></form>\n", f);
+}
+
+/* The upload form, with in's choices (NULL: none) and e's error at its field. */
+static void upload_form(FILE *f, web_ctx *x, const form_error *e, const import_form *in)
+{
     int bad = e && e->field && strcmp(e->field, "file") == 0;
     fprintf(f, "<form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\" "
                "novalidate>");
     page_csrf(x, f);
-    destination_select(f, x, e, to);
+    destination_select(f, x, e, in ? &in->to : NULL);
     fprintf(f, "<div class=\"govuk-form-group%s\"><label class=\"govuk-label\" for=\"file\">"
                "Upload a CSV or Excel (.xlsx) file</label><div id=\"file-hint\" class=\"govuk-"
                "hint\">Nothing changes until you confirm. If any row is wrong, nothing is "
@@ -421,10 +460,52 @@ static int import_page(web_ctx *x, unsigned status, const form_error *e,
         fputs("</p>", f);
     }
     fprintf(f, "<input class=\"govuk-file-upload%s\" id=\"file\" name=\"file\" type=\"file\" "
-               "accept=\".csv,.tsv,.txt,.xlsx\" aria-describedby=\"file-hint%s\"></div>"
-               "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
-               "data-module=\"govuk-button\">Check the file</button></form>\n",
+               "accept=\".csv,.tsv,.txt,.xlsx\" aria-describedby=\"file-hint%s\"></div>",
             bad ? " govuk-file-upload--error" : "", bad ? " file-error" : "");
+    import_opts none;
+    opts_clear(&none);
+    opts_fields(f, e, in ? &in->opts : &none);
+    fputs("<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
+          "data-module=\"govuk-button\">Check the file</button></form>\n", f);
+}
+
+/* Where the rows go, and the options given, as the dry run and result say. */
+static void import_choices(FILE *f, const import_form *in)
+{
+    const destination *to = &in->to;
+    if (*to->code) {
+        char dest[700];
+        snprintf(dest, sizeof dest, "%s (%s)%s%s", to->name, to->code,
+                 *to->review ? ": review " : "", to->review);
+        fputs("<dl class=\"govuk-summary-list\">\n", f);
+        summary_row(f, "Rows go to", dest);
+        fputs("</dl>\n", f);
+    }
+    opts_summary(f, &in->opts);
+}
+
+static int import_page(web_ctx *x, unsigned status, const form_error *e,
+                       const sp_import_result *r, const char *staged, const char *filename,
+                       const import_form *in)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = page_begin(x, "Import a sheet", &buf, &len);
+    if (!f)
+        return 0;
+    if (e && e->field)
+        error_list(f, e, r);
+    if (r && in)
+        import_choices(f, in);
+    if (r) {
+        import_counts(f, r);
+        import_source(f, r, filename, &in->opts);
+        import_notes(f, r);
+        import_unplaced(f, r, staged != NULL);
+    }
+    if (staged)
+        confirm_form(f, x, staged, filename, in);
+    upload_form(f, x, e, in);
     return page_end(x, f, &buf, &len, status, NULL);
 }
 
@@ -435,14 +516,17 @@ static int import_allowed(web_ctx *x)
     return x->session.all_authorities;
 }
 
-/* A place the plan does not hold (an authority forged, a review mistyped),
- * at field: refused before the file is read. */
-static int unknown_destination(web_ctx *x, const char *field, const destination *to)
+/* A choice the form refuses (an authority forged, a review mistyped, an
+ * option out of shape), at field: refused before the file is read. A
+ * value that could not be read is not shown back, nor an authority the
+ * select does not offer. */
+static int refused_choice(web_ctx *x, const form_error *e, import_form *in)
 {
-    bool review = strcmp(field, "review") == 0;
-    return import_page(x, 400, &(form_error){.field = field, .message = review ? UNKNOWN_REVIEW
-                                                                     : UNKNOWN_AUTHORITY},
-                       NULL, NULL, NULL, review && *to->review != '\x01' ? to : NULL);
+    if (strcmp(e->field, "authority") == 0)
+        in->to.code[0] = '\0';
+    if (strcmp(in->to.review, "\x01") == 0)
+        in->to.review[0] = '\0';
+    return import_page(x, 400, e, NULL, NULL, NULL, in);
 }
 
 /* A text part of the upload's multipart body ("" if absent); "\x01" (which
@@ -467,8 +551,6 @@ static void body_text(web_ctx *x, const char *name, char *buf, size_t size)
         snprintf(buf, size, "\x01");
 }
 
-typedef void field_reader(web_ctx *x, const char *name, char *buf, size_t size);
-
 /* Reads with read where the rows go (the Authority and Review fields) and
  * checks it: both posts do, since the confirm's fields came back from the
  * browser, which may forge them. NULL, or the field refused. */
@@ -477,6 +559,21 @@ static const char *read_destination(web_ctx *x, field_reader *read, destination 
     read(x, "authority", to->code, sizeof to->code);
     read(x, "review", to->review, sizeof to->review);
     return destination_check(x, to);
+}
+
+/* Reads and checks with read all the form's choices, as read_destination:
+ * 1, or 0 with e set to the refusal at its field. */
+static int read_choices(web_ctx *x, field_reader *read, import_form *in, form_error *e)
+{
+    memset(&in->to, 0, sizeof in->to);
+    const char *bad = read_destination(x, read, &in->to);
+    if (bad) {
+        bool review = strcmp(bad, "review") == 0;
+        *e = form_err(bad, review ? UNKNOWN_REVIEW : UNKNOWN_AUTHORITY);
+        opts_clear(&in->opts);
+        return 0;
+    }
+    return !opts_read(x, read, &in->opts, e);
 }
 
 int page_import_form(web_ctx *x)
@@ -488,8 +585,9 @@ int page_import_form(web_ctx *x)
 }
 
 static int run_import(web_ctx *x, const void *data, size_t len, const char *filename,
-                      const destination *to, int dry, sp_import_result **r)
+                      const import_form *in, int dry, sp_import_result **r)
 {
+    const destination *to = &in->to;
     sp_import_options o = {0};
     o.name = filename && *filename ? filename : "upload";
     if (*to->review) /* as the CLI's --review, else its --authority */
@@ -498,6 +596,7 @@ static int run_import(web_ctx *x, const void *data, size_t len, const char *file
         o.authority = to->code;
     o.author = x->session.name; /* updates the sheet does not attribute: the account */
     o.flags = dry ? SP_IMPORT_DRY_RUN : 0;
+    opts_apply(&in->opts, &o);
     return sp_import_buffer(r, x->w->db, data, len, &o);
 }
 
@@ -528,25 +627,24 @@ int page_import_preview(web_ctx *x)
     const char *data;
     size_t len;
     char filename[256] = "", suffix[7];
-    destination to = {0};
-    const char *bad = read_destination(x, part_text, &to);
-    if (bad)
-        return unknown_destination(x, bad, &to);
+    import_form in;
+    form_error e = {0};
+    if (!read_choices(x, part_text, &in, &e))
+        return refused_choice(x, &e, &in);
     if (!multipart_part(x->w, "file", &data, &len, filename, sizeof filename) || len == 0)
         return import_page(x, 400, &(form_error){.field = "file",
                                                   .message = "Choose a CSV or Excel file"},
-                           NULL, NULL, NULL, &to);
+                           NULL, NULL, NULL, &in);
     sp_import_result *r = NULL;
-    int rc = run_import(x, data, len, filename, &to, 1, &r);
+    int rc = run_import(x, data, len, filename, &in, 1, &r);
     int ok;
     if (rc != SP_OK) {
-        form_error e = {0};
         import_error(&e, x, r);
-        ok = import_page(x, 400, &e, r, NULL, filename, &to);
+        ok = import_page(x, 400, &e, r, NULL, filename, &in);
     } else if (!stage(x, data, len, suffix)) {
         ok = respond_error(x, 500, "The file could not be kept for confirming. Try again.");
     } else {
-        ok = import_page(x, 200, NULL, r, suffix, filename, &to);
+        ok = import_page(x, 200, NULL, r, suffix, filename, &in);
     }
     sp_import_result_free(r);
     return ok;
@@ -585,23 +683,22 @@ int page_import_confirm(web_ctx *x)
     size_t len = 0;
     form_field(x->w->body, "staged", suffix, sizeof suffix);
     form_field(x->w->body, "filename", filename, sizeof filename);
-    destination to = {0};
-    const char *bad = read_destination(x, body_text, &to);
-    if (bad)
-        return unknown_destination(x, bad, &to);
+    import_form in;
+    form_error e = {0};
+    if (!read_choices(x, body_text, &in, &e))
+        return refused_choice(x, &e, &in);
     char *data = take_staged(x, suffix, &len);
     if (!data)
         return import_page(x, 400, &(form_error){.field = "file", .message = "The file checked "
                            "earlier is no longer waiting (it can be confirmed once). Upload it "
-                           "again."}, NULL, NULL, NULL, &to);
+                           "again."}, NULL, NULL, NULL, &in);
     sp_import_result *r = NULL;
-    int rc = run_import(x, data, len, filename, &to, 0, &r);
+    int rc = run_import(x, data, len, filename, &in, 0, &r);
     free(data);
-    form_error e = {0};
     if (rc != SP_OK)
         import_error(&e, x, r);
     int ok = import_page(x, rc == SP_OK ? 200 : 400, rc == SP_OK ? NULL : &e, r, NULL,
-                         filename, &to);
+                         filename, &in);
     sp_import_result_free(r);
     return ok;
 }

@@ -123,6 +123,17 @@ async function importPages(browser, setup) {
         [resp] = await Promise.all([page.waitForNavigation(),
                                     page.click('button:has-text("Confirm and import")')]);
         report('clerk', '/import/confirm (result)', resp.status(), await axeCheck(page));
+        // The options, opened by their summary, with an error at one of them.
+        await page.goto(`${setup.base}/import`);
+        await page.click('summary:has-text("Options for sheets that need them")');
+        await page.fill('#as_at', 'not a date');
+        await page.setInputFiles('#file', u.file);
+        [resp] = await Promise.all([page.waitForNavigation(),
+                                    page.click('button:has-text("Check the file")')]);
+        check(await page.locator('details[open] #as_at-error').count() === 1,
+              'import: an option refused is shown in the options, open');
+        report('clerk', '/import (options open, one refused)', resp.status(),
+               await axeCheck(page));
     } finally {
         await context.close();
     }

@@ -60,6 +60,8 @@ expect_out "PASS: keyboard journey, JavaScript on: no script or security-policy 
 expect_out "PASS: import: the dry run warns of the columns that will not be imported"
 expect_out "PASS: axe clerk /import (dry run)"
 expect_out "PASS: axe clerk /import/confirm (result)"
+expect_out "PASS: import: an option refused is shown in the options, open"
+expect_out "PASS: axe clerk /import (options open, one refused)"
 
 case_ "the journeys' updates are in the database, by the officer's account"
 expect_eq "$(sql plan.db "SELECT count(*) FROM action_update WHERE action_id=$action_id
