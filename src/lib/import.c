@@ -70,6 +70,8 @@ typedef struct importer {
                                   * names columns too (0: none) */
     bool misfit;                 /* a row had not the header's width */
     bool reading_noted[IMP_READ_COUNT]; /* each reading of a status, said once */
+    bool owner_lines_noted;      /* an owner cell of several lines joined, said once */
+    bool ref_tidied_noted;       /* a reference tidied, said once */
     struct lone_row {            /* rows of one text (lone_cell) not yet known */
         size_t line, column;     /* to be headings (an action follows) or a */
         char *text;              /* footer (none does) */
@@ -821,6 +823,17 @@ static int take_history_row(importer *im, const sp_csv_row *row)
     int rc = imp_history_row(im->hist, &column, row);
     return rc == SP_EINVALID ? reject(im, row->line, column, sp_errmsg(im->db)) : rc;
 }
+/* Says once that a reference was tidied to one a path can hold. */
+static int note_tidied_ref(importer *im, size_t line, const imp_row *r)
+{
+    char msg[400];
+    im->ref_tidied_noted = true; /* once: every such reference is tidied the same way */
+    snprintf(msg, sizeof msg, "reference '%s' is stored as '%s' (a reference is letters, "
+             "digits, '.', '_' or '-': a label before it, '#', brackets and spaces are left "
+             "out), here and on every such row", r->ref_tidied, r->cell[r->ref_tidied_field]);
+    return remark(im, line, field_column(im, r->ref_tidied_field), msg);
+}
+
 /* Says once how a status cell was read, when that needs saying. */
 static int note_reading(importer *im, size_t line, const imp_row *r)
 {
@@ -897,6 +910,16 @@ static int take_row(importer *im, const sp_csv_row *row)
         rc = remark(im, row->line, field_column(im, field), note);
     if (rc == SP_OK && im->row.status_reading && !im->reading_noted[im->row.status_reading])
         rc = note_reading(im, row->line, &im->row);
+    if (rc == SP_OK && im->row.ref_tidied && !im->ref_tidied_noted)
+        rc = note_tidied_ref(im, row->line, &im->row);
+    if (rc == SP_OK && im->row.owner_lines && !im->owner_lines_noted) {
+        char msg[600];
+        im->owner_lines_noted = true; /* once: every such cell is read the same way */
+        snprintf(msg, sizeof msg, "an owner cell of several lines is one owner named by them "
+                 "all ('%s'), here and on every such row: an action has one accountable "
+                 "owner (name the lead alone to make them the owner)", im->row.owner_buf);
+        rc = remark(im, row->line, field_column(im, F_OWNER), msg);
+    }
     return rc;
 }
 

@@ -151,6 +151,10 @@ typedef struct imp_row {
     const char *cadence;           /* a recurring action's "1 month", or NULL */
     char cadence_buf[16];
     bool relative;                 /* the due depends on the base date ("3 months") */
+    const char *ref_tidied;        /* a reference tidied to one a path holds, as written */
+    imp_field ref_tidied_field;    /* ... its field, holding the tidied one */
+    const char *owner_lines;       /* an owner cell of several lines, as written */
+    char owner_buf[256];           /* ... joined: the owner */
     imp_reading status_reading;    /* how the status cell was read, if that needs saying */
     char status_rest[80];          /* IMP_READ_FIRST_WORDS: the words left out */
     const char *dated_note[IMP_DATED_MAX]; /* each dated column's cell (imp_map), or NULL */

@@ -90,15 +90,56 @@ static int take_code(imp_row *r, sp_db *db)
     return SP_OK;
 }
 
+/* A reference as sheets number their rows, made one that a path can
+ * hold: a label before it ("Rec 1", "Action 3", "No. 4"), '#', brackets
+ * ("1(a)", "(ii)", "3)") and spaces ("1.1 a", "1 - 2") left out. False if
+ * anything else stands in the way (a '/', a comma) or nothing is left. */
+static bool tidy_ref(char *out, size_t size, const char *text)
+{
+    static const char *const labels[] = {"recommendation", "reference", "finding", "action",
+                                         "number", "item", "rec", "ref", "no", NULL};
+    const char *p = text + strspn(text, " \t");
+    for (size_t k = 0; labels[k]; k++) {
+        size_t n = strlen(labels[k]);
+        if (strncasecmp(p, labels[k], n) == 0 && strchr(" .:#", p[n]) && p[n]) {
+            p += n + strspn(p + n, " .:");
+            break;
+        }
+    }
+    size_t o = 0;
+    for (; *p; p++) {
+        if (strchr(" \t#()[]", *p))
+            continue;
+        if (!isalnum((unsigned char)*p) && !strchr("._-", *p))
+            return false;
+        if (o + 1 >= size)
+            return false;
+        out[o++] = *p;
+    }
+    out[o] = '\0';
+    return o > 0;
+}
+
 /* The references, each checked on its own so that every bad one is
- * reported: trimmed copies replace the cells. */
+ * reported: trimmed copies replace the cells; a reference written as a
+ * sheet numbers its rows is tidied (tidy_ref), and the import says so. */
 static int take_ref(imp_row *r, imp_field *field, sp_db *db, size_t i)
 {
     static const imp_field which[] = {F_REVIEW, F_FINDING_REF, F_ACTION_REF};
     static const char *const what[] = {"review reference", "finding reference",
                                        "action reference"};
     *field = which[i];
-    int rc = trimmed(&r->cell[which[i]], r->ref_bufs[i], db, what[i], r->cell[which[i]]);
+    const char *text = r->cell[which[i]];
+    int rc = trimmed(&r->cell[which[i]], r->ref_bufs[i], db, what[i], text);
+    if (rc == SP_EINVALID && tidy_ref(r->ref_bufs[i], sizeof r->ref_bufs[i], text) &&
+        sp_check_ref(db, what[i], r->ref_bufs[i]) == SP_OK) {
+        r->cell[which[i]] = r->ref_bufs[i];
+        if (!r->ref_tidied) { /* the row's first, for the note */
+            r->ref_tidied = text;
+            r->ref_tidied_field = which[i];
+        }
+        return SP_OK;
+    }
     if (rc != SP_OK)
         r->cell[which[i]] = NULL;
     return rc;
@@ -678,6 +719,38 @@ static void keep(imp_row *r, sp_db *db, int rc, imp_field field)
     snprintf(r->error[r->nerrors++], IMP_ROW_ERROR_SIZE, "%s", sp_errmsg(db));
 }
 
+/* An owner cell of several lines (people listed with Alt+Enter): one
+ * owner named by them all, "DCS / Head of Service", as a sheet writing
+ * them on one line would give; an action has one accountable owner. The
+ * import notes the reading once. A cell too long to join stays as it is,
+ * and is refused for its line break. */
+static void join_owner_lines(imp_row *r)
+{
+    const char *p = r->cell[F_OWNER];
+    if (!strpbrk(p, "\r\n"))
+        return;
+    size_t o = 0;
+    while (*p) {
+        size_t gap = strspn(p, " \t\r\n"), n;
+        p += gap;
+        n = strcspn(p, "\r\n");
+        while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+            n--; /* the line's own trailing space */
+        if (n == 0)
+            break;
+        if (o + n + 4 >= sizeof r->owner_buf)
+            return;
+        if (o)
+            memcpy(r->owner_buf + o, " / ", 3), o += 3;
+        memcpy(r->owner_buf + o, p, n);
+        o += n;
+        p += strcspn(p, "\r\n");
+    }
+    r->owner_buf[o] = '\0';
+    r->owner_lines = r->cell[F_OWNER];
+    r->cell[F_OWNER] = r->owner_buf;
+}
+
 /* The dates, each reported on its own; the due date last, as it counts
  * from the start date. */
 static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
@@ -697,6 +770,7 @@ static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
         keep(r, db, rc, f);
     }
     if (r->cell[F_OWNER]) {
+        join_owner_lines(r);
         rc = sp_check_name(db, "owner", r->cell[F_OWNER]);
         keep(r, db, rc, F_OWNER);
     }

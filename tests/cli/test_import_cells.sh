@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Statuses as councils' sheets write them: their own words for each status
+# Cells as councils' sheets write them. References as sheets number their
+# rows ("Rec 1", "1(a)", "#2", "(ii)", "2 - 3"), tidied to ones a path
+# holds; an owner cell of several lines, one owner named by them all.
+# Statuses: their own words for each status
 # ("Not yet due", "Partially met", "Met", "Cancelled", "On hold"), a
 # percentage done, a RAG colour before the status ("Blue - complete"),
 # words after it ("Completed - evidence to follow", "Achieved (Sept
@@ -116,5 +119,52 @@ for cell in "Closed - not achieved" "Finished-ish" "Open" "Complete? no"; do
     refused "bad.csv:2:6: status '$cell' is not known: expected one of not_started, in_progress, complete, signed_off, transferred, withdrawn, or a council's word for one (Not yet due, On track" \
         import bad.csv --authority tb
 done
+
+case_ "references as sheets number their rows: tidied, and said once"
+fresh_plan
+cat >refs.csv <<CSV
+Rec No.,Recommendation,Action No.,What we will do,Lead officer,Target date
+Rec 1,Rec one,1(a),Act,Lead,31/12/2025
+Rec 1,Rec one,1(b),Act,Lead,31/12/2025
+#2,Rec two,(ii),Act,Lead,31/12/2025
+#2,Rec two,2 - 3,Act,Lead,31/12/2025
+CSV
+run import refs.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(path, ' ') FROM (SELECT f.ref || '/' || a.ref AS path
+    FROM action a JOIN finding f ON f.id = a.finding_id ORDER BY a.id)")" \
+    "1/1a 1/1b 2/ii 2/2-3" "the references a path holds"
+expect_err "refs.csv:2:1: reference 'Rec 1' is stored as '1' (a reference is letters, digits, '.', '_' or '-': a label before it, '#', brackets and spaces are left out), here and on every such row"
+expect_eq "$(grep -c 'is stored as' "$ERR")" "1" "the note is given once"
+run action show tb/import-2025-10-01/1/1a
+expect_status 0
+expect_out "Act"
+run import refs.csv --authority tb
+expect_status 0
+expect_out "0 actions (a progress update appended to each); 4 unchanged" # the same actions
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action")" "4" "no action made twice"
+
+case_ "a reference that cannot be tidied is refused at its cell"
+cat >slash.csv <<CSV
+Rec No.,Recommendation,Action No.,What we will do,Lead officer,Target date
+1,Rec one,1/2,Act,Lead,31/12/2025
+CSV
+refused "slash.csv:2:3: action reference '1/2' is not valid: expected 1 to 40 letters, digits, '.', '_' or '-'" \
+    import slash.csv --authority tb
+
+case_ "an owner cell of several lines is one owner, said once"
+fresh_plan
+printf '%s\n%s\n%s\n' "$H" '7.1,Rec 7,Act,"Director of Children'"'"'s Services
+Head of Service ",31/12/2025,In progress' '7.2,Rec 7,Act,"DCS
+
+PSW",31/12/2025,In progress' >owners.csv
+run import owners.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT o.name FROM action a JOIN owner o ON o.id = a.owner_id WHERE a.ref = '7.1'")" \
+    "Director of Children's Services / Head of Service" "two lines"
+expect_eq "$(sql "$DB" "SELECT o.name FROM action a JOIN owner o ON o.id = a.owner_id WHERE a.ref = '7.2'")" \
+    "DCS / PSW" "a blank line between"
+expect_err "owners.csv:2:4: an owner cell of several lines is one owner named by them all ('Director of Children's Services / Head of Service'), here and on every such row"
+expect_eq "$(grep -c 'several lines' "$ERR")" "1" "the note is given once"
 
 finish
