@@ -15,7 +15,8 @@
 #include "internal.h"
 
 /* The fields a column can hold, in the export's column order (the export's
- * column names are the fields' names: see sql/export.sql). */
+ * column names are the fields' names: see sql/export.sql), then those only
+ * councils' sheets have. */
 typedef enum imp_field {
     F_AUTHORITY, F_AUTHORITY_NAME, F_AUTHORITY_KIND,
     F_REVIEW, F_REVIEW_KIND, F_REVIEW_TITLE, F_REVIEW_STARTED, F_REVIEW_ENDED,
@@ -26,9 +27,14 @@ typedef enum imp_field {
     F_UPDATE_ON, F_UPDATE_BY, F_NOTE, F_EVIDENCE, F_TRANSFERRED_TO,
     F_TIMESCALE, /* the due date as written (export column due_as_written) */
     F_PROGRESS_ON, /* the stale clock: the latest update that reported progress */
+    F_COMPLETED_ON, /* the day the work was completed or closed (F_EXPORTED) */
     F_COUNT,
     F_IGNORE = F_COUNT /* a column named to be skipped (--map 'X=ignore') */
 } imp_field;
+
+/* The fields before this one are the export's columns; those from it on
+ * are read only from councils' sheets. */
+#define F_EXPORTED F_COMPLETED_ON
 
 /* ---- import_map.c ---- */
 
@@ -137,11 +143,11 @@ typedef struct imp_row {
     char ref_bufs[3][48];          /* review, finding, action refs, trimmed */
     const char *authority_kind, *review_kind, *finding_kind, *status, *rag_override;
     const char *review_from, *review_to, *review_reported; /* point into the bufs */
-    const char *start, *original_due, *due, *update_on, *progress_on;
+    const char *start, *original_due, *due, *update_on, *progress_on, *completed_on;
     char review_from_buf[SP_DATE_SIZE], review_to_buf[SP_DATE_SIZE];
     char review_reported_buf[SP_DATE_SIZE], start_buf[SP_DATE_SIZE];
     char original_due_buf[SP_DATE_SIZE], due_buf[SP_DATE_SIZE], update_on_buf[SP_DATE_SIZE];
-    char progress_on_buf[SP_DATE_SIZE];
+    char progress_on_buf[SP_DATE_SIZE], completed_on_buf[SP_DATE_SIZE];
     bool carries_update;           /* the row reports a progress update */
     const char *timescale;         /* the due date as written, or NULL */
     const char *due_text;          /* the part of it that is due now (a revision's) */

@@ -65,6 +65,10 @@ static const field_def fields[F_COUNT] = {
     {"transferred_to", "Transferred to"},
     {"due_as_written", "Timescale as written, Due as written"},
     {"last_progress_on", "Last progress, Last progress date"},
+    /* "Completion date" alone is a target (due_on); these say it happened. */
+    {"completed_on", "Date completed, Completed on, Date of completion, Actual completion date, "
+                     "Actual completion, Date achieved, Date closed, Closed date, Closed on, "
+                     "Date signed off"},
 };
 
 const char *imp_field_name(imp_field f)
@@ -84,7 +88,8 @@ const char *imp_field_names(void)
            "finding_ref, finding_kind, theme, finding, action_ref, action, owner, start_on, "
            "original_due_on, due_on, status, measure, rag, rag_reason, rag_override, "
            "rag_override_reason, last_update_on, last_update_by, last_update_note, "
-           "last_update_evidence, transferred_to, due_as_written, last_progress_on, ignore";
+           "last_update_evidence, transferred_to, due_as_written, last_progress_on, completed_on, "
+           "ignore";
 }
 
 /* Lower-cases ASCII and turns runs of white space and '_' into one space,

@@ -719,6 +719,25 @@ static void keep(imp_row *r, sp_db *db, int rc, imp_field field)
     snprintf(r->error[r->nerrors++], IMP_ROW_ERROR_SIZE, "%s", sp_errmsg(db));
 }
 
+/* The day the work was completed (or closed: withdrawn, transferred) is
+ * the day of the row's status change, unless the sheet dates the row's
+ * update itself (Last updated). A blank status with a completion date is
+ * complete; an open one is refused, as the two disagree. */
+static int take_completion(imp_row *r, sp_db *db)
+{
+    if (!r->completed_on)
+        return SP_OK;
+    if (!r->status)
+        r->status = "complete";
+    if (strcmp(r->status, "not_started") == 0 || strcmp(r->status, "in_progress") == 0)
+        return sp_fail(db, SP_EINVALID, "completion date %s, but the status is %s: expected "
+                       "the two to agree (correct one of them in the sheet)", r->completed_on,
+                       r->status);
+    if (!r->update_on)
+        r->update_on = r->completed_on;
+    return SP_OK;
+}
+
 /* An owner cell of several lines (people listed with Alt+Enter): one
  * owner named by them all, "DCS / Head of Service", as a sheet writing
  * them on one line would give; an action has one accountable owner. The
@@ -758,11 +777,12 @@ static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
     static const struct { imp_field f; const char *what; } dates[] = {
         {F_REVIEW_STARTED, "review start date"}, {F_REVIEW_ENDED, "review end date"},
         {F_REVIEW_REPORTED, "review report date"}, {F_START, "start date"},
-        {F_UPDATE_ON, "last update date"}, {F_PROGRESS_ON, "last progress date"}};
+        {F_UPDATE_ON, "last update date"}, {F_PROGRESS_ON, "last progress date"},
+        {F_COMPLETED_ON, "completion date"}};
     const char **out[] = {&r->review_from, &r->review_to, &r->review_reported, &r->start,
-                          &r->update_on, &r->progress_on};
+                          &r->update_on, &r->progress_on, &r->completed_on};
     char *bufs[] = {r->review_from_buf, r->review_to_buf, r->review_reported_buf, r->start_buf,
-                    r->update_on_buf, r->progress_on_buf};
+                    r->update_on_buf, r->progress_on_buf, r->completed_on_buf};
     imp_field f = F_COUNT;
     int rc;
     for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
@@ -774,6 +794,7 @@ static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
         rc = sp_check_name(db, "owner", r->cell[F_OWNER]);
         keep(r, db, rc, F_OWNER);
     }
+    keep(r, db, take_completion(r, db), F_COMPLETED_ON);
     rc = take_original_due(r, &f, db, o);
     keep(r, db, rc, f);
     rc = take_timescale(r, &f, db, o);

@@ -757,6 +757,15 @@ static int add_rounds(imp_writer *w, imp_field *field, const imp_row *r)
 static int update_from_row(update *u, imp_writer *w, imp_field *field, const imp_row *r)
 {
     u->on = r->update_on ? r->update_on : w->d.as_at;
+    if (strcmp(u->on, w->d.as_at) > 0) { /* progress not yet made: a typo, or the wrong --as-at */
+        *field = r->completed_on == r->update_on ? F_COMPLETED_ON : F_UPDATE_ON;
+        return sp_fail(w->db, SP_EINVALID, "%s %s is after %s (%s): expected a date on or "
+                       "before the date the sheet speaks for (correct the date, or give the "
+                       "sheet's date with --as-at)", r->completed_on == r->update_on ?
+                       "completion date" : "last update date", u->on,
+                       strcmp(w->d.as_at, w->d.today) ? "the sheet's date" : "today",
+                       w->d.as_at);
+    }
     u->author = r->cell[F_UPDATE_BY] ? r->cell[F_UPDATE_BY] : w->d.author;
     u->note = r->cell[F_NOTE];
     u->evidence = r->cell[F_EVIDENCE];

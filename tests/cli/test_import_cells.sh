@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Cells as councils' sheets write them. References as sheets number their
 # rows ("Rec 1", "1(a)", "#2", "(ii)", "2 - 3"), tidied to ones a path
-# holds; an owner cell of several lines, one owner named by them all.
+# holds; an owner cell of several lines, one owner named by them all; a
+# completion date, the day of the status change (a last update or a
+# completion after the sheet's date is refused).
 # Statuses: their own words for each status
 # ("Not yet due", "Partially met", "Met", "Cancelled", "On hold"), a
 # percentage done, a RAG colour before the status ("Blue - complete"),
@@ -166,5 +168,46 @@ expect_eq "$(sql "$DB" "SELECT o.name FROM action a JOIN owner o ON o.id = a.own
     "DCS / PSW" "a blank line between"
 expect_err "owners.csv:2:4: an owner cell of several lines is one owner named by them all ('Director of Children's Services / Head of Service'), here and on every such row"
 expect_eq "$(grep -c 'several lines' "$ERR")" "1" "the note is given once"
+
+case_ "a completion date dates the status change; a blank status with one is complete"
+fresh_plan
+cat >done.csv <<CSV
+Ref,Recommendation,What we will do,Lead officer,Target date,Status,Date completed
+8.1,Rec 8,Act,Lead,31/12/2025,Complete,12/06/2025
+8.2,Rec 8,Act,Lead,31/12/2025,,14/07/2025
+8.3,Rec 8,Act,Lead,31/12/2025,Withdrawn,01/09/2025
+CSV
+run import done.csv --authority tb
+expect_status 0
+change() { sql "$DB" "SELECT u.on_date || ' ' || u.old_status || ' ' || u.new_status FROM action_update u
+    JOIN action a ON a.id = u.action_id WHERE a.ref = '$1'"; }
+expect_eq "$(change 8.1)" "2025-06-12 not_started complete" "completed on its day"
+expect_eq "$(change 8.2)" "2025-07-14 not_started complete" "a blank status: complete"
+expect_eq "$(change 8.3)" "2025-09-01 not_started withdrawn" "closed: withdrawn on its day"
+
+case_ "a completion date beside an open status, or after the sheet's date, is refused"
+fresh_plan
+cat >open.csv <<CSV
+Ref,Recommendation,What we will do,Lead officer,Target date,Status,Date completed
+8.1,Rec 8,Act,Lead,31/12/2025,In progress,12/06/2025
+CSV
+refused "open.csv:2:7: completion date 2025-06-12, but the status is in_progress: expected the two to agree" \
+    import open.csv --authority tb
+cat >later.csv <<CSV
+Ref,Recommendation,What we will do,Lead officer,Target date,Status,Date completed
+8.1,Rec 8,Act,Lead,31/12/2025,Complete,12/10/2025
+CSV
+refused "later.csv:2:7: completion date 2025-10-12 is after today (2025-10-01): expected a date on or before the date the sheet speaks for" \
+    import later.csv --authority tb
+
+case_ "a last update date after the sheet's date is refused"
+cat >future.csv <<CSV
+Ref,Recommendation,What we will do,Lead officer,Target date,Status,Last updated,Progress
+8.1,Rec 8,Act,Lead,31/12/2025,In progress,12/06/2027,Going well
+CSV
+refused "future.csv:2:7: last update date 2027-06-12 is after today (2025-10-01): expected a date on or before the date the sheet speaks for" \
+    import future.csv --authority tb
+refused "future.csv:2:7: last update date 2027-06-12 is after the sheet's date (2025-09-30)" \
+    import future.csv --authority tb --as-at 2025-09-30
 
 finish
