@@ -32,15 +32,23 @@ static const field_def fields[F_COUNT] = {
                     "Rec Ref, Recommendation No, Recommendation No., Recommendation ref, "
                     "Recommendation number, Area No, Area No."},
     {"finding_kind", "Finding kind"},
-    {"theme", "Theme, Area"},
+    {"theme", "Theme, Area, Workstream, Work stream, Priority area, Themes"},
     {"finding", "Finding, Recommendation, Area for consideration, Area for improvement, "
-                "Issue"},
+                "Issue, Findings, Recommendations, Areas for improvement, Areas for "
+                "consideration, Ofsted recommendation, Ofsted recommendations, Area for "
+                "development, Areas for development, Issue identified, Issues identified, "
+                "What needs to improve, Requirement, Improvement required"},
     {"action_ref", "Ref, Reference, No., No, Ref no., Action No, Action No., Action Ref, "
                    "Action reference, Action number"},
     {"action", "Action, Actions, Action being taken, What we will do, Action required, "
-               "Actions required, Action to be taken, Actions to be taken"},
+               "Actions required, Action to be taken, Actions to be taken, Key action, "
+               "Key actions, Planned action, Planned actions, Improvement action, "
+               "Improvement actions, Task, Tasks, Activity, Activities, What will we do, "
+               "What are we going to do"},
     {"owner", "Owner, Lead, Lead officer, Lead officers, Responsible officer, Responsible, "
-              "Responsibility, Lead responsibility, Who"},
+              "Responsibility, Lead responsibility, Who, Action owner, Accountable officer, "
+              "Lead person, Lead manager, Responsible person, Responsible officers, Owners, "
+              "Lead officer or team, Responsible lead, Who is responsible"},
     {"start_on", "Start, Start date"},
     {"original_due_on", "Original due, Original due date, Original target date, "
                         "Original deadline, Original timescale"},
@@ -50,9 +58,14 @@ static const field_def fields[F_COUNT] = {
                "By when, When, Completion date, Target completion date, Revised target date, "
                "Revised due date, Revised due, Revised deadline, Revised timescale, "
                "New target date, New due date, New deadline, Amended target date, "
-               "Amended due date, Amended deadline, Amended timescale"},
-    {"status", "Status"},
-    {"measure", "Success measure, Measure of success, How we will know"},
+               "Amended due date, Amended deadline, Amended timescale, Target date for "
+               "completion, Timescale for completion, Target completion, Date due, Due by, "
+               "Target timescale, Target timescales, Completion by"},
+    {"status", "Status, Current status, Action status, Progress status, Overall status"},
+    {"measure", "Success measure, Measure of success, How we will know, Success measures, "
+                "Measures of success, Success criteria, Outcome, Outcomes, Intended outcome, "
+                "Intended outcomes, Desired outcome, Target outcome, Expected outcome, "
+                "What will success look like, How will we know"},
     {"rag", "RAG, RAG rating, RAG status"},
     {"rag_reason", "RAG reason"},
     {"rag_override", "RAG override"},
@@ -60,8 +73,11 @@ static const field_def fields[F_COUNT] = {
     {"last_update_on", "Last updated, Update date, Date of update"},
     {"last_update_by", "Updated by, Author"},
     {"last_update_note", "Progress, Progress update, Update, Comments, Progress to date, "
-                         "Current position, Progress and impact"},
-    {"last_update_evidence", "Evidence, Impact, Evidence of impact"},
+                         "Current position, Progress and impact, Update on progress, Latest "
+                         "update, Latest progress, Progress made, Progress commentary, "
+                         "Commentary, Comment, Progress updates, Progress report"},
+    {"last_update_evidence", "Evidence, Impact, Evidence of impact, Evidence of progress, "
+                             "Supporting evidence, Impact and evidence"},
     {"transferred_to", "Transferred to"},
     {"due_as_written", "Timescale as written, Due as written"},
     {"last_progress_on", "Last progress, Last progress date"},
@@ -149,14 +165,73 @@ static bool in_aliases(const char *norm, const char *aliases)
     return false;
 }
 
-/* The field a normalised header names, or -1. */
-static int builtin_field(const char *norm)
+/* The field a normalised header names exactly, or -1. */
+static int exact_field(const char *norm)
 {
     for (int f = 0; f < F_COUNT; f++)
         if (is_name(norm, fields[f].name, strlen(fields[f].name)) ||
             in_aliases(norm, fields[f].aliases))
             return f;
     return -1;
+}
+
+/* The header as sheets decorate names: "(s)" dropped ("Lead officer(s)"),
+ * and the marks after it (':', '?', '*', '.'); false if that changes
+ * nothing or leaves nothing. */
+static bool undecorated(char out[HEADER_MAX], const char *norm)
+{
+    size_t o = 0;
+    for (const char *p = norm; *p; p++) {
+        if (strncmp(p, "(s)", 3) == 0) {
+            p += 2;
+            continue;
+        }
+        out[o++] = *p;
+    }
+    while (o > 0 && strchr(" :?*.", out[o - 1]))
+        o--;
+    out[o] = '\0';
+    return o > 0 && strcmp(out, norm) != 0;
+}
+
+/* A header of alternatives ("Actions / Tasks", "Update/Progress"): the
+ * field its parts all name; -1 if one names none ("RAG / progress - June"
+ * may be a reporting round) or two disagree ("RAG / Status"). A header
+ * with a digit is not split: its '/' may be a date's. */
+static int alternatives_field(const char *norm)
+{
+    char part[HEADER_MAX];
+    int found = -1;
+    if (!strchr(norm, '/') || strpbrk(norm, "0123456789"))
+        return -1;
+    for (const char *p = norm; *p;) {
+        size_t n = strcspn(p, "/");
+        const char *q = p;
+        while (n > 0 && *q == ' ')
+            q++, n--;
+        while (n > 0 && q[n - 1] == ' ')
+            n--;
+        memcpy(part, q, n);
+        part[n] = '\0';
+        int f = exact_field(part);
+        if (f < 0 || (found >= 0 && f != found))
+            return -1;
+        found = f;
+        p = q + n + strspn(q + n, " ");
+        p += *p == '/';
+    }
+    return found;
+}
+
+/* The field a normalised header names, or -1: exactly, else without its
+ * decoration, else by its alternatives. */
+static int builtin_field(const char *norm)
+{
+    char plain[HEADER_MAX];
+    int f = exact_field(norm);
+    if (f < 0 && undecorated(plain, norm))
+        f = exact_field(plain);
+    return f >= 0 ? f : alternatives_field(norm);
 }
 
 /* The --map item that names a normalised header, or -1. */

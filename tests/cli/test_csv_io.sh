@@ -199,12 +199,12 @@ expect_status 1
 expect_no_out
 expect_err "mapped_headers.csv:2:1: action '1' does not exist"
 run import "$DATA/mapped_headers.csv" --review torbay/import-2017-07-01 \
-    --map 'Task=action,Officer=owner'
+    --map 'To do=action,Officer=owner'
 expect_status 0
 expect_out "2 actions"
 expect_err 'column 6 "Notes" was not imported'
 expect_err 'column 7 "Colour" was not imported'
-run import "$DATA/mapped_headers.csv" --review torbay/import-2017-07-01 --map 'Task=chore'
+run import "$DATA/mapped_headers.csv" --review torbay/import-2017-07-01 --map 'To do=chore'
 expect_status 1
 expect_err "'chore' is not a field"
 

@@ -3,7 +3,9 @@
 # rows ("Rec 1", "1(a)", "#2", "(ii)", "2 - 3"), tidied to ones a path
 # holds; an owner cell of several lines, one owner named by them all; a
 # completion date, the day of the status change (a last update or a
-# completion after the sheet's date is refused).
+# completion after the sheet's date is refused); headers decorated
+# ("Lead Officer(s):"), of alternatives ("Outcome / Success criteria") or
+# in other words ("Key actions", "Current status").
 # Statuses: their own words for each status
 # ("Not yet due", "Partially met", "Met", "Cancelled", "On hold"), a
 # percentage done, a RAG colour before the status ("Blue - complete"),
@@ -209,5 +211,19 @@ refused "future.csv:2:7: last update date 2027-06-12 is after today (2025-10-01)
     import future.csv --authority tb
 refused "future.csv:2:7: last update date 2027-06-12 is after the sheet's date (2025-09-30)" \
     import future.csv --authority tb --as-at 2025-09-30
+
+case_ "headers as councils write them: decorated, alternatives, other words"
+fresh_plan
+cat >heads.csv <<CSV
+Action No.,Ofsted Recommendation,Key Action(s),Lead Officer(s):,Target Date for Completion,Current Status,Update on progress,Outcome / Success criteria,RAG / Status
+9.1,Rec 9,Act,Lead,31/12/2025,In progress,Going well,Fewer re-referrals,Green
+CSV
+run import heads.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT f.text || '|' || a.description || '|' || o.name || '|' || a.due_on || '|' || a.status || '|' || a.measure
+    FROM action a JOIN finding f ON f.id = a.finding_id JOIN owner o ON o.id = a.owner_id")" \
+    "Rec 9|Act|Lead|2025-12-31|in_progress|Fewer re-referrals" "each column in its field"
+expect_eq "$(sql "$DB" "SELECT note FROM action_update")" "Going well" "the progress"
+expect_err 'column 9 "RAG / Status" was not imported' # two fields named: neither is guessed
 
 finish

@@ -596,10 +596,10 @@ END_TEST
 START_TEST(map_and_unplaced_columns)
 {
     plan();
-    const char *csv = "Ref,Recommendation,Task,Officer,Deadline,Notes,Colour,,Budget\n"
+    const char *csv = "Ref,Recommendation,To do,Officer,Deadline,Notes,Colour,,Budget\n"
                       "1,Improve supervision,Audit files,Head of Service,31/12/2017,x,blue,,\n"
                       "2,Improve supervision,Train staff,Head of Service,Q3 2017/18,,,y,\n";
-    sp_import_options o = {.review = "tb/r1", .map = " Task = action , Officer=owner,"
+    sp_import_options o = {.review = "tb/r1", .map = " To do = action , Officer=owner,"
                                                       "Budget=ignore"};
     sp_import_result *r = import_text(fx_db, csv, &o, SP_OK);
     ck_assert_int_eq(r->created.actions, 2);
@@ -612,7 +612,7 @@ START_TEST(map_and_unplaced_columns)
     ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE due_on = "
                                          "'2017-12-31' AND description = 'Audit files'"), 1);
     sp_import_result_free(r);
-    sp_import_options bad = {.review = "tb/r1", .map = "Task=chore"};
+    sp_import_options bad = {.review = "tb/r1", .map = "To do=chore"};
     r = import_text(fx_db, csv, &bad, SP_EINVALID);
     ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "'chore' is not a field"));
     sp_import_result_free(r);
@@ -628,9 +628,9 @@ START_TEST(header_below_a_title)
     const char *csv = "Improvement plan,,,,,\n"
                       "Actions,Actions,Actions,Actions,Actions,Actions\n"
                       "Key:,Red,Amber,Green,,\n"
-                      "Ref,Recommendation,Task,Owner,Deadline,Notes\n"
+                      "Ref,Recommendation,To do,Owner,Deadline,Notes\n"
                       "1,Improve supervision,Audit files,Head of Service,31/12/2017,x\n";
-    sp_import_options o = {.review = "tb/r1", .map = "Task=action", .name = "t.csv"};
+    sp_import_options o = {.review = "tb/r1", .map = "To do=action", .name = "t.csv"};
     sp_import_result *r = import_text(fx_db, csv, &o, SP_OK);
     ck_assert_int_eq(r->rows, 1);
     ck_assert_int_eq(r->created.actions, 1);
@@ -642,7 +642,7 @@ START_TEST(header_below_a_title)
     sp_import_result_free(r);
     /* Without the map (and a Ref) no row names the action and another column. */
     o.map = NULL;
-    r = import_text(fx_db, "Improvement plan,,\nRecommendation,Task,Owner\nR,T,O\n", &o,
+    r = import_text(fx_db, "Improvement plan,,\nRecommendation,To do,Owner\nR,T,O\n", &o,
                     SP_EINVALID);
     ck_assert_uint_eq(r->nerrors, 1);
     ck_assert_ptr_nonnull(strstr(r->errors[0], "t.csv:1: no column names the action"));
