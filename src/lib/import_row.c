@@ -719,6 +719,20 @@ static void keep(imp_row *r, sp_db *db, int rc, imp_field field)
     snprintf(r->error[r->nerrors++], IMP_ROW_ERROR_SIZE, "%s", sp_errmsg(db));
 }
 
+/* A start written as a period ("Q1 2025/26", "Autumn 2025", "2025"): its
+ * first day, as the timescale "From Autumn 2025" reads it. */
+static bool period_start(imp_row *r, const imp_row_opts *o)
+{
+    char from[200];
+    sp_timescale ts;
+    if (snprintf(from, sizeof from, "from %s", r->cell[F_START]) >= (int)sizeof from ||
+        sp_timescale_parse(&ts, from, o->today) != SP_OK || !ts.start[0])
+        return false;
+    memcpy(r->start_buf, ts.start, SP_DATE_SIZE);
+    r->start = r->start_buf;
+    return true;
+}
+
 /* The day the work was completed (or closed: withdrawn, transferred) is
  * the day of the row's status change, unless the sheet dates the row's
  * update itself (Last updated). A blank status with a completion date is
@@ -787,6 +801,13 @@ static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
     int rc;
     for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
         rc = take_date(out[i], bufs[i], &f, db, r, dates[i].f, dates[i].what);
+        if (rc == SP_EINVALID && dates[i].f == F_START && period_start(r, o))
+            continue;
+        if (rc == SP_EINVALID && dates[i].f == F_START && !looks_like_date(r->cell[F_START]))
+            rc = sp_fail(db, SP_EINVALID, "start date '%s' is not a date: expected a day "
+                         "(2025-09-01, 01/09/2025, 1st September 2025) or a period, read as its "
+                         "first day (September 2025, Q1 2025/26, Autumn 2025, 2025)",
+                         r->cell[F_START]);
         keep(r, db, rc, f);
     }
     if (r->cell[F_OWNER]) {

@@ -33,6 +33,8 @@ typedef struct when {
     bool exact;  /* one named day */
     bool month;  /* one named month (so "mid" and "early" mean something) */
     bool guessed; /* the year was not written: settle() chose it */
+    int months;   /* a period of several months (a quarter 3, a year 12), ending in m;
+                     0: one month or one day */
 } when;
 
 typedef struct ctx {
@@ -317,9 +319,9 @@ static bool numeric_date(ctx *c, size_t i, size_t *end, when *w)
     }
     if (np == 2) { /* "07/2012", "2012-07": a month */
         if (number(parts[0], 2, &a) && year4(parts[1], &y) && sep == '/')
-            *w = (when){y, a, 0, false, true, false};
+            *w = (when){y, a, 0, false, true, false, 0};
         else if (year4(parts[0], &y) && number(parts[1], 2, &a) && sep == '-')
-            *w = (when){y, a, 0, false, true, false};
+            *w = (when){y, a, 0, false, true, false, 0};
         else
             return false;
         *end = i + 1;
@@ -328,12 +330,12 @@ static bool numeric_date(ctx *c, size_t i, size_t *end, when *w)
     if (np != 3)
         return false;
     if (year4(parts[0], &y) && sep == '-' && number(parts[1], 2, &a) && number(parts[2], 2, &b))
-        *w = (when){y, a, b, true, false, false};
+        *w = (when){y, a, b, true, false, false, 0};
     else if (number(parts[0], 2, &b) && number(parts[1], 2, &a) && year4(parts[2], &y))
-        *w = (when){y, a, b, true, false, false};
+        *w = (when){y, a, b, true, false, false, 0};
     else if (number(parts[0], 2, &b) && number(parts[1], 2, &a) && strlen(parts[2]) == 2 &&
              number(parts[2], 2, &y))
-        *w = (when){2000 + y, a, b, true, false, false};
+        *w = (when){2000 + y, a, b, true, false, false, 0};
     else
         return false;
     *end = i + 1;
@@ -386,7 +388,7 @@ static bool written_date(ctx *c, size_t i, size_t *end, when *w)
         } else {
             y = 0;
         }
-        *w = (when){y, m, d, true, false, false};
+        *w = (when){y, m, d, true, false, false, 0};
         *end = j;
         note_weekday(c, weekday, m, d1);
         return y == 0 || sp_ymd_valid(y, m, d);
@@ -399,7 +401,7 @@ static bool written_date(ctx *c, size_t i, size_t *end, when *w)
             y = 0;
         if (y == 0 && strlen(tok(c, i + 1)) == strspn(tok(c, i + 1), "0123456789"))
             return false; /* "July 12": the 12th, or 2012? */
-        *w = (when){y, m, d, true, false, false};
+        *w = (when){y, m, d, true, false, false, 0};
         *end = j;
         note_weekday(c, weekday, m, d);
         return y == 0 || sp_ymd_valid(y, m, d);
@@ -485,8 +487,8 @@ static bool quarter(ctx *c, size_t i, size_t *end, when *w)
         q = s[1] - '0';
         k = j + 1;
     }
-    *w = q == 4 ? (when){start + 1, 3, 0, false, false, false}
-                : (when){start, 3 + 3 * q, 0, false, false, false};
+    *w = q == 4 ? (when){start + 1, 3, 0, false, false, false, 3}
+                : (when){start, 3 + 3 * q, 0, false, false, false, 3};
     *end = k;
     return true;
 }
@@ -519,7 +521,7 @@ static bool season(ctx *c, size_t i, size_t *end, when *w)
         if (k == 4)
             y++;
     }
-    *w = (when){y, ends[k], 0, false, false, false};
+    *w = (when){y, ends[k], 0, false, false, false, 3};
     *end = j;
     return true;
 }
@@ -550,12 +552,12 @@ static bool month_year(ctx *c, size_t i, size_t *end, when *w)
                                "'Sept \'25') or the day and the year ('25 September 2025')";
             y = 0;
         }
-        *w = (when){y, m, 0, false, true, false};
+        *w = (when){y, m, 0, false, true, false, 0};
         *end = j;
         return true;
     }
     if (year4(tok(c, i), &y)) { /* a bare year */
-        *w = (when){y, 12, 0, false, false, false};
+        *w = (when){y, 12, 0, false, false, false, 12};
         *end = i + 1;
         return true;
     }
@@ -574,7 +576,7 @@ static bool point(ctx *c, size_t i, size_t *end, when *w)
     }
     int start;
     if (fin_year(c, i, &e, &start)) { /* "2016/17": its last day */
-        *w = (when){start + 1, 3, 0, false, false, false};
+        *w = (when){start + 1, 3, 0, false, false, false, 12};
         *end = skip_fy_words(c, e);
         return true;
     }
@@ -696,7 +698,7 @@ static bool dated(ctx *c, sp_timescale *out)
         int y = w.y, m = w.m;
         if (--m == 0)
             m = 12, y--;
-        w = (when){y, m, 0, false, false, false};
+        w = (when){y, m, 0, false, false, false, 0};
         md = AT_END;
     }
     out->exact = w.exact && md == AT_END && i == 0;
@@ -856,8 +858,12 @@ static bool from_phrase(ctx *c, sp_timescale *out)
     when w;
     if (!span(c, i, &e, &w) || e != n)
         return false;
-    if (!w.exact)
-        w.d = 1; /* from July: the first of July */
+    if (!w.exact) { /* from July: the first of July; from Autumn 2016, of September */
+        w.d = 1;
+        w.m -= w.months > 1 ? w.months - 1 : 0;
+        for (; w.m < 1; w.m += 12)
+            w.y--;
+    }
     sp_format_ymd(out->start, w.y, w.m, w.d ? w.d : last_day(w.y, w.m));
     out->kind = SP_DUE_OPEN;
     return true;
@@ -978,7 +984,7 @@ static bool next_fin_year_end(ctx *c, sp_timescale *out, const char *norm)
         "by the end of this financial year", "financial year-end", NULL};
     if (!whole_is(norm, words))
         return false;
-    when w = {0, 3, 0, false, false, false};
+    when w = {0, 3, 0, false, false, false, 12};
     if (!settle(c, &w))
         return false;
     emit(out, &w);

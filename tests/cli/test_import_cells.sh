@@ -3,7 +3,8 @@
 # rows ("Rec 1", "1(a)", "#2", "(ii)", "2 - 3"), tidied to ones a path
 # holds; an owner cell of several lines, one owner named by them all; a
 # completion date, the day of the status change (a last update or a
-# completion after the sheet's date is refused); headers decorated
+# completion after the sheet's date is refused); a start written as a
+# period ("Q1 2025/26"), its first day; headers decorated
 # ("Lead Officer(s):"), of alternatives ("Outcome / Success criteria") or
 # in other words ("Key actions", "Current status").
 # Statuses: their own words for each status
@@ -211,6 +212,27 @@ refused "future.csv:2:7: last update date 2027-06-12 is after today (2025-10-01)
     import future.csv --authority tb
 refused "future.csv:2:7: last update date 2027-06-12 is after the sheet's date (2025-09-30)" \
     import future.csv --authority tb --as-at 2025-09-30
+
+case_ "a start written as a period is its first day; a timescale from a period too"
+fresh_plan
+cat >starts.csv <<CSV
+Ref,Recommendation,What we will do,Lead officer,Start date,Target date
+10.1,Rec 10,Act,Lead,Q1 2025/26,31/12/2025
+10.2,Rec 10,Act,Lead,Autumn 2025,31/12/2025
+10.3,Rec 10,Act,Lead,2025,31/12/2025
+10.4,Rec 10,Act,Lead,Sept 2025,31/12/2025
+10.5,Rec 10,Act,Lead,,From Winter 2025
+CSV
+run import starts.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(start_on, ' ') FROM (SELECT start_on FROM action ORDER BY id)")" \
+    "2025-04-01 2025-09-01 2025-01-01 2025-09-01 2025-12-01" "each period's first day"
+cat >nostart.csv <<CSV
+Ref,Recommendation,What we will do,Lead officer,Start date,Target date
+10.9,Rec 10,Act,Lead,Ongoing,31/12/2025
+CSV
+refused "nostart.csv:2:5: start date 'Ongoing' is not a date: expected a day (2025-09-01, 01/09/2025, 1st September 2025) or a period, read as its first day" \
+    import nostart.csv --authority tb
 
 case_ "headers as councils write them: decorated, alternatives, other words"
 fresh_plan

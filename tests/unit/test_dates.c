@@ -384,6 +384,13 @@ END_TEST
 
 START_TEST(dateless_forms)
 {
+    /* "From" a period: its first day, however long the period */
+    ts_kind("From Autumn 2016", SP_DUE_OPEN, "", "2016-09-01");
+    ts_kind("From Winter 2016", SP_DUE_OPEN, "", "2016-12-01");
+    ts_kind("From Q1 2017/18", SP_DUE_OPEN, "", "2017-04-01");
+    ts_kind("From Q4 2017/18", SP_DUE_OPEN, "", "2018-01-01");
+    ts_kind("From 2017", SP_DUE_OPEN, "", "2017-01-01");
+    ts_kind("From 2017/18", SP_DUE_OPEN, "", "2017-04-01");
     static const char *const open[] = {"", "Ongoing", "on-going", "TBC", "To be confirmed",
                                        "N/A", "n/a", "TBA", "As required", "Continuous"};
     for (size_t i = 0; i < sizeof open / sizeof open[0]; i++)
