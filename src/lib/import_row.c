@@ -232,9 +232,6 @@ static int take_transfer(imp_row *r, imp_field *field, sp_db *db, const char *wh
     return SP_OK;
 }
 
-/* A status column that holds RAG ratings (Red, Amber, G...) is refused,
- * as the ratings say how the action is going, not where it is; the
- * message says how to read the column as what it is. */
 /* A council's words for each status, for the message when a cell has
  * none of them. */
 #define STATUS_WORDS                                                                        \
@@ -348,6 +345,10 @@ static imp_reading plain_reading(const char *text)
     return IMP_READ_PLAIN;
 }
 
+/* The status: a transfer's words, a status word, or one written with more
+ * (decorated_status). A status column that holds RAG ratings (Red, Amber,
+ * G...) is refused, as the ratings say how the action is going, not where
+ * it is; the message says how to read the column as what it is. */
 static int take_status(imp_row *r, imp_field *field, sp_db *db)
 {
     const char *text = r->cell[F_STATUS];
@@ -554,8 +555,6 @@ static void cadence_of(imp_row *r, const char *text, const char *base)
         take_cadence(r, &ts);
 }
 
-/* The due cell, read as a timescale (timescale.c): a date, no date yet,
- * a cadence, or Complete. The text as written is kept. */
 /* A cell that says its date was revised ("Dec 2025 (revised from Sept
  * 2025)"): *ts is the date now due, and the date it was revised from, if
  * the cell gives one, becomes the original due date (take_revised_from).
@@ -601,6 +600,9 @@ static int take_revised_from(imp_row *r, sp_db *db)
                    r->original_due, r->cell[F_ORIGINAL_DUE]);
 }
 
+/* The due cell, read as a timescale (timescale.c): a date, no date yet,
+ * a cadence, or Complete; or a revision of one (revised). The text as
+ * written is kept. */
 static int take_timescale(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts *o)
 {
     const char *text = sp_blank(r->cell[F_DUE]) ? NULL : r->cell[F_DUE];
@@ -762,7 +764,7 @@ static void join_owner_lines(imp_row *r)
     const char *p = r->cell[F_OWNER];
     if (!strpbrk(p, "\r\n"))
         return;
-    size_t o = 0;
+    size_t o = 0, lines = 0;
     while (*p) {
         size_t gap = strspn(p, " \t\r\n"), n;
         p += gap;
@@ -777,10 +779,12 @@ static void join_owner_lines(imp_row *r)
             memcpy(r->owner_buf + o, " / ", 3), o += 3;
         memcpy(r->owner_buf + o, p, n);
         o += n;
+        lines++;
         p += strcspn(p, "\r\n");
     }
     r->owner_buf[o] = '\0';
-    r->owner_lines = r->cell[F_OWNER];
+    if (lines > 1) /* one line and a stray break is only tidied */
+        r->owner_lines = r->cell[F_OWNER];
     r->cell[F_OWNER] = r->owner_buf;
 }
 

@@ -171,6 +171,13 @@ expect_eq "$(sql "$DB" "SELECT o.name FROM action a JOIN owner o ON o.id = a.own
     "DCS / PSW" "a blank line between"
 expect_err "owners.csv:2:4: an owner cell of several lines is one owner named by them all ('Director of Children's Services / Head of Service'), here and on every such row"
 expect_eq "$(grep -c 'several lines' "$ERR")" "1" "the note is given once"
+printf '%s\n%s\n' "$H" '7.3,Rec 7,Act,"Lead
+",31/12/2025,In progress' >stray.csv
+run import stray.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT o.name FROM action a JOIN owner o ON o.id = a.owner_id WHERE a.ref = '7.3'")" \
+    "Lead" "one line and a stray line break: the line"
+expect_no_err
 
 case_ "a completion date dates the status change; a blank status with one is complete"
 fresh_plan
