@@ -239,6 +239,10 @@ static int take_transfer(imp_row *r, imp_field *field, sp_db *db, const char *wh
     "met, Achieved, Met, Awaiting sign-off, Cancelled, Superseded, \"Transferred to "       \
     "<where>\", 50%%)"
 
+/* What stands between a status's words and the rest of its cell: space,
+ * a dash (the bytes of an en or em dash too), a colon or a stop. */
+#define STATUS_GAP " \t-\xE2\x80\x93\x94:,;/"
+
 /* A percentage of the work done ("50%", "50% complete"): none is not
  * started, all is complete, any other share in progress. */
 static const char *percent_status(const char *text)
@@ -290,7 +294,7 @@ static const char *first_words_status(imp_row *r, const char *text)
         memcpy(head, text, i);
         head[i] = '\0';
         const char *st = sp_enum_word("status", head);
-        const char *rest = text + i + strspn(text + i, " \t-\xE2\x80\x93\x94:,;/");
+        const char *rest = text + i + strspn(text + i, STATUS_GAP);
         if (st && !negated(rest)) {
             snprintf(r->status_rest, sizeof r->status_rest, "%s", rest);
             return st;
@@ -308,7 +312,7 @@ static const char *after_colour(imp_row *r, const char *text)
         size_t n = strlen(colours[k]);
         if (strncasecmp(p, colours[k], n) != 0 || !word_ends(p, n) || sp_blank(p + n))
             continue;
-        const char *rest = p + n + strspn(p + n, " \t-\xE2\x80\x93\x94:,;/");
+        const char *rest = p + n + strspn(p + n, STATUS_GAP);
         const char *st = sp_enum_word("status", rest);
         return st ? st : first_words_status(r, rest);
     }
