@@ -66,6 +66,10 @@ typedef struct importer {
     size_t nhidden_rows;         /* and how many there were */
     size_t seen;                 /* rows delivered so far */
     size_t header_line;          /* the row read as the header */
+    sp_csv_row held;             /* the header, held until the row below it */
+    sp_csv_field *held_fields;   /* says whether it is more of it */
+    char *held_text;             /* (settle_header) */
+    bool holding;
     size_t next_header;          /* a row below it, in the first HEADER_ROWS, that
                                   * names columns too (0: none) */
     bool misfit;                 /* a row had not the header's width */
@@ -405,6 +409,72 @@ static int take_header(importer *im, const sp_csv_row *row)
     return rc;
 }
 
+/* The header is held until the first row below it is read: that row may
+ * be more of it (names under merged cells: settle_header). */
+static int hold_header(importer *im, const sp_csv_row *row)
+{
+    size_t total = 1;
+    for (size_t i = 0; i < row->count; i++)
+        total += row->fields[i].len + 1;
+    im->held_fields = calloc(row->count, sizeof *im->held_fields);
+    im->held_text = malloc(total);
+    if (!im->held_fields || !im->held_text)
+        return sp_fail(im->db, SP_ENOMEM, "out of memory");
+    char *p = im->held_text;
+    for (size_t i = 0; i < row->count; i++) {
+        memcpy(p, row->fields[i].data, row->fields[i].len);
+        p[row->fields[i].len] = '\0';
+        im->held_fields[i] = (sp_csv_field){p, row->fields[i].len};
+        p += row->fields[i].len + 1;
+    }
+    im->held = (sp_csv_row){.fields = im->held_fields, .count = row->count,
+                            .line = row->line, .record = row->record};
+    im->holding = true;
+    im->have_header = true;
+    im->header_line = row->line;
+    return SP_OK;
+}
+
+/* The header of two rows: each column named from both (imp_map_join_rows). */
+static int take_two_rows(importer *im, const sp_csv_row *row)
+{
+    char msg[200];
+    size_t width = im->held.count > row->count ? im->held.count : row->count;
+    char **names = calloc(width, sizeof *names);
+    sp_csv_field *fields = calloc(width, sizeof *fields);
+    int rc = names && fields ? imp_map_join_rows(names, width, &im->held, row, &im->user)
+                             : SP_ENOMEM;
+    if (rc == SP_OK) {
+        for (size_t i = 0; i < width; i++)
+            fields[i] = (sp_csv_field){names[i], strlen(names[i])};
+        snprintf(msg, sizeof msg, "row %zu is read with row %zu as the header: it names the "
+                 "columns under row %zu's merged cells", row->line, im->held.line,
+                 im->held.line);
+        rc = remark(im, row->line, 0, msg);
+    } else {
+        rc = sp_fail(im->db, SP_ENOMEM, "out of memory");
+    }
+    if (rc == SP_OK) {
+        sp_csv_row joined = {.fields = fields, .count = width, .line = im->held.line,
+                             .record = im->held.record};
+        rc = take_header(im, &joined);
+    }
+    for (size_t i = 0; names && i < width; i++)
+        free(names[i]);
+    free(names);
+    free(fields);
+    return rc;
+}
+
+/* The header held (hold_header), once the first row below it is read (or
+ * the file ends: row NULL). *more says the row was more of the header. */
+static int settle_header(importer *im, const sp_csv_row *row, bool *more)
+{
+    im->holding = false;
+    *more = row && imp_map_second_row(&im->held, row, &im->user);
+    return *more ? take_two_rows(im, row) : take_header(im, &im->held);
+}
+
 /* A row looked at for the header and passed over has no columns to note. */
 static void ignore_unplaced(void *ctx, size_t column, const char *header, size_t len,
                             bool progress)
@@ -479,7 +549,7 @@ static int at_header_row(importer *im, const sp_csv_row *row)
     if (rc != SP_OK)
         return rc;
     return im->tried == 1 && imp_history_header(row) ? take_history_header(im, row)
-                                                     : take_header(im, row);
+                                                     : hold_header(im, row);
 }
 
 /* The file ended above the row --header-row names. */
@@ -509,7 +579,7 @@ static int seek_header(importer *im, const sp_csv_row *row)
         return take_history_header(im, row);
     if (imp_map_names(&action, row, &im->user) >= 2 && action) {
         rc = note_above(im, row->line);
-        return rc == SP_OK ? take_header(im, row) : rc;
+        return rc == SP_OK ? hold_header(im, row) : rc;
     }
     rc = im->tried == 1 ? keep_first_failure(im, row) : SP_OK;
     if (rc == SP_OK && im->tried == HEADER_ROWS)
@@ -1070,9 +1140,15 @@ static int on_row(void *ctx, const sp_csv_row *row)
     else if (imp_row_blank(row))
         return 0;
     else {
-        if (im->seen <= HEADER_ROWS)
+        bool more = false;
+        if (im->holding)
+            rc = settle_header(im, row, &more);
+        if (rc == SP_EINVALID && im->header_failed && after_failed_header(im, row) == SP_OK)
+            rc = SP_OK; /* read on for a row that could be the header */
+        else if (rc == SP_OK && !more && im->seen <= HEADER_ROWS)
             spot_header(im, row);
-        rc = take_row(im, row);
+        if (rc == SP_OK && !more && !im->header_failed)
+            rc = take_row(im, row);
     }
     im->stopped = rc != SP_OK;
     return rc;
@@ -1259,6 +1335,9 @@ static int read_all(importer *im)
     rc = imp_source_read(&im->src, on_row, im);
     if (rc != SP_OK && !im->stopped)
         rc = source_fault(im);
+    bool more = false;
+    if (rc == SP_OK && im->holding) /* the file ends below its header */
+        rc = settle_header(im, NULL, &more);
     if (rc == SP_OK && im->nlone)
         rc = settle_lone_rows(im, false); /* no action below them: a footer */
     if (rc == SP_OK)
@@ -1435,6 +1514,8 @@ static int run(sp_import_result **out, sp_db *db, const imp_source *src,
         free(im->lone[i].text);
     free(im->filled);
     free(im->visible);
+    free(im->held_fields);
+    free(im->held_text);
     free(im->visible_marks);
     free(im);
     return rc;

@@ -105,6 +105,20 @@ int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
  * one of them is the action or its Ref. */
 size_t imp_map_names(bool *action, const sp_csv_row *row, const imp_user_map *user);
 
+/* Whether the row under the header is more of it: names under cells the
+ * header merges over several columns ("Responsibility" over "Lead" and
+ * "Support"), short labels with no digit, and no action. */
+bool imp_map_second_row(const sp_csv_row *head, const sp_csv_row *row, const imp_user_map *user);
+
+/* The names of the header's width columns, read from both rows (each is
+ * malloc'd into names[i]; on failure, SP_ENOMEM with some set): a lower
+ * name with the upper one where together they name a field ("Lead" under
+ * "Responsibility": "Lead Responsibility", the owner), else alone
+ * ("Start" under "Timescale"); the upper's own field to a column of its
+ * merge that names none ("Description" under "Action"). */
+int imp_map_join_rows(char **names, size_t width, const sp_csv_row *head, const sp_csv_row *row,
+                      const imp_user_map *user);
+
 /* ---- import_revised.c ---- */
 
 /* A due date revised in its own cell ("Dec 2025 (revised from Sept

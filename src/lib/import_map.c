@@ -60,7 +60,7 @@ static const field_def fields[F_COUNT] = {
                "New target date, New due date, New deadline, Amended target date, "
                "Amended due date, Amended deadline, Amended timescale, Target date for "
                "completion, Timescale for completion, Target completion, Date due, Due by, "
-               "Target timescale, Target timescales, Completion by"},
+               "Target timescale, Target timescales, Completion by, End date"},
     {"status", "Status, Current status, Action status, Progress status, Overall status"},
     {"measure", "Success measure, Measure of success, How we will know, Success measures, "
                 "Measures of success, Success criteria, Outcome, Outcomes, Intended outcome, "
@@ -637,4 +637,157 @@ int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
     }
     sort_rounds(m);
     return check_required(m, db);
+}
+
+/* ---- A header over two rows ---- */
+
+/* A name in a header's second row: one short line with no digit (a date,
+ * a number or a sentence is data). */
+static bool is_label(const sp_csv_field *c)
+{
+    if (c->len > 60)
+        return false;
+    for (size_t i = 0; i < c->len; i++)
+        if (c->data[i] == '\n' || c->data[i] == '\r' || (c->data[i] >= '0' && c->data[i] <= '9'))
+            return false;
+    return true;
+}
+
+static const sp_csv_field *cell_at(const sp_csv_row *row, size_t i)
+{
+    static const sp_csv_field none = {"", 0};
+    return i < row->count ? &row->fields[i] : &none;
+}
+
+/* The field two header cells name together, as "Lead" under
+ * "Responsibility" is "Lead Responsibility": the upper then the lower,
+ * the lower then the upper, or the lower alone. The name is written to
+ * out; -1 if none is a field. */
+static int joined_field(char *out, size_t size, const sp_csv_field *top, const sp_csv_field *low,
+                        const imp_user_map *user)
+{
+    char norm[HEADER_MAX];
+    for (int k = sp_blank(top->data) ? 2 : 0; k < 3; k++) {
+        if (k == 2)
+            snprintf(out, size, "%.*s", (int)low->len, low->data);
+        else
+            snprintf(out, size, "%.*s %.*s", (int)(k ? low : top)->len, (k ? low : top)->data,
+                     (int)(k ? top : low)->len, (k ? top : low)->data);
+        sp_csv_field f = {out, strlen(out)};
+        int field = cell_field(norm, &f, user);
+        if (field >= 0)
+            return field;
+    }
+    return -1;
+}
+
+static bool same_text(const sp_csv_field *a, const sp_csv_field *b)
+{
+    return a->len == b->len && memcmp(a->data, b->data, a->len) == 0;
+}
+
+/* A header cell that a merged cell to its left covers: blank, as a CSV
+ * saved by Excel has it, or the same text, as the workbook reader fills
+ * a merged range. */
+static bool covered(const sp_csv_row *head, size_t i)
+{
+    const sp_csv_field *c = cell_at(head, i);
+    return sp_blank(c->data) || (i > 0 && same_text(c, cell_at(head, i - 1)));
+}
+
+/* A second-row cell with no name of its own: blank, or the text of the
+ * cell above, merged down over both rows ("Ref"). */
+static bool unnamed(const sp_csv_row *head, const sp_csv_row *row, size_t i)
+{
+    const sp_csv_field *c = cell_at(row, i);
+    return sp_blank(c->data) || same_text(c, cell_at(head, i));
+}
+
+/* The columns head's cell at j is merged over: j and the covered cells to
+ * its right (the spreadsheet keeps a merged cell's text in its first). */
+static size_t merge_end(const sp_csv_row *head, size_t width, size_t j)
+{
+    size_t k = j + 1;
+    while (k < width && covered(head, k))
+        k++;
+    return k;
+}
+
+bool imp_map_second_row(const sp_csv_row *head, const sp_csv_row *row, const imp_user_map *user)
+{
+    char norm[HEADER_MAX], name[2 * HEADER_MAX + 2];
+    bool merged = false, named = false, bare = true;
+    for (size_t i = 0; i < row->count; i++) {
+        const sp_csv_field *c = &row->fields[i], *top = cell_at(head, i);
+        if (unnamed(head, row, i))
+            continue;
+        if (!is_label(c))
+            return false;
+        int f = cell_field(norm, top, user);
+        bare = bare && f != F_ACTION && f != F_ACTION_REF;
+        /* under a merged cell: a blank header cell with a name to its left */
+        for (size_t j = i; !merged && j > 0 && covered(head, j); j--)
+            merged = !sp_blank(cell_at(head, j - 1)->data);
+        if (!named) {
+            size_t j = i;
+            while (j > 0 && covered(head, j))
+                j--;
+            named = joined_field(name, sizeof name, cell_at(head, j), c, user) >= 0;
+        }
+    }
+    /* A row with no action and no Ref cannot be an action; one with names
+     * there must name a field to be read as more header. */
+    return merged && (bare || named);
+}
+
+/* One merged group's names: each lower cell joined with the upper; the
+ * upper's own field, if no column took it, goes to the first column left
+ * with none. */
+static int join_group(char **names, const sp_csv_row *head, const sp_csv_row *row, size_t j,
+                      size_t k, const imp_user_map *user)
+{
+    char norm[HEADER_MAX], name[2 * HEADER_MAX + 2];
+    const sp_csv_field *top = cell_at(head, j);
+    int top_field = cell_field(norm, top, user);
+    bool taken = false;
+    for (size_t i = j; i < k; i++) {
+        const sp_csv_field *low = cell_at(row, i);
+        int f = unnamed(head, row, i) ? -1 : joined_field(name, sizeof name, top, low, user);
+        taken = taken || (f >= 0 && f == top_field);
+        if (f >= 0 && !(names[i] = strdup(name)))
+            return SP_ENOMEM;
+    }
+    for (size_t i = j; i < k; i++) {
+        const sp_csv_field *low = cell_at(row, i);
+        if (names[i])
+            continue;
+        if (!taken && top_field >= 0) {
+            names[i] = strndup(top->data, top->len);
+            taken = true;
+        } else if (unnamed(head, row, i)) {
+            names[i] = i == j ? strndup(top->data, top->len) : strdup("");
+        } else {
+            snprintf(name, sizeof name, "%.*s%s%.*s", (int)top->len, top->data,
+                     sp_blank(top->data) ? "" : " ", (int)low->len, low->data);
+            names[i] = strdup(name);
+        }
+        if (!names[i])
+            return SP_ENOMEM;
+    }
+    return SP_OK;
+}
+
+int imp_map_join_rows(char **names, size_t width, const sp_csv_row *head, const sp_csv_row *row,
+                      const imp_user_map *user)
+{
+    size_t j = 0;
+    int rc = SP_OK;
+    for (size_t i = 0; i < width; i++)
+        names[i] = NULL;
+    while (rc == SP_OK && j < width) {
+        size_t k = merge_end(head, width, j);
+        rc = join_group(names, head, row, j, k, user);
+        j = k;
+    }
+    return rc;
 }

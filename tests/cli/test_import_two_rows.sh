@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# A header over two rows, as councils' sheets merge a heading over the
+# columns it names ("Responsibility" over "Lead" and "Support",
+# "Timescale" over "Start" and "End", "Action" over "No." and
+# "Description"): the second row's names are read with the first's, in a
+# CSV as Excel saves one and in a workbook with its cells merged; a row
+# under the header that could be data (a digit, a sentence, an action) is
+# read as data, as before; a row that is neither is refused, as before,
+# and changes nothing.
+. "$(dirname "$0")/lib.sh"
+TOOLS=$SP_SOURCE_DIR/tests/tools
+export SAFEPLAN_TODAY=2025-10-01
+DB=$SAFEPLAN_DB
+field() { sql "$DB" "SELECT $1 FROM action a JOIN owner o ON o.id = a.owner_id WHERE a.ref = '$2'"; }
+
+# Rows from the seeds' tables (Torbay's recommendations), officers by role.
+cat >two.csv <<'CSV'
+Ref,Recommendation,Action,Responsibility,,Timescale,
+,,,Lead,Support,Start,End
+1.1,Improve the quality of supervision,Audit supervision records monthly,Head of Service,Team managers,01/04/2025,30/09/2025
+1.2,Improve the quality of supervision,Train managers in reflective supervision,Principal Social Worker,Workforce team,Q1 2025/26,Dec 2025
+CSV
+
+case_ "a CSV whose header is two rows: the second names the merged columns"
+fresh_plan
+run import two.csv --authority tb
+expect_status 0
+expect_out "created: 0 authorities, 1 review, 1 finding, 2 owners, 2 actions"
+expect_err "two.csv:2: row 2 is read with row 1 as the header: it names the columns under row 1's merged cells"
+expect_err "column 5 \"Responsibility Support\" was not imported"
+expect_eq "$(field "o.name || '|' || a.start_on || '|' || a.due_on" 1.1)" \
+    "Head of Service|2025-04-01|2025-09-30" "Lead is the owner; Start and End the dates"
+expect_eq "$(field "o.name || '|' || a.start_on || '|' || a.due_on" 1.2)" \
+    "Principal Social Worker|2025-04-01|2025-12-31" "timescales as written"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM owner WHERE name LIKE '%team%'")" "0" \
+    "the Support column named no owner"
+
+case_ "the same sheet again finds the same actions"
+run import two.csv --review tb/import-2025-10-01
+expect_status 0
+expect_out "2 unchanged"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action")" "2" "no action made twice"
+
+case_ "a column the second row names can be mapped like any other"
+fresh_plan
+run import two.csv --authority tb --map "Responsibility Support=ignore"
+expect_status 0
+expect_eq "$(grep -c 'Support' "$ERR")" "0" "the mapped column is not noted"
+
+case_ "Action over No. and Description; Timescale over Original and Revised"
+fresh_plan
+cat >act.csv <<'CSV'
+Recommendation,Action,,Owner,Timescale,
+,No.,Description,,Original,Revised
+Strengthen the front door,A,Review MASH thresholds with partners,Head of Service,Sept 2025,Dec 2025
+CSV
+run import act.csv --authority tb
+expect_status 0
+expect_eq "$(field "a.ref || '|' || a.description || '|' || a.original_due_on || '|' || a.due_on" A)" \
+    "A|Review MASH thresholds with partners|2025-09-30|2025-12-31" \
+    "the ref, the action, the original and revised dates"
+
+case_ "a title above a header of two rows"
+fresh_plan
+{ echo "Torbay Children's Services Improvement Plan,,,,,,"; echo ",,,,,,"; cat two.csv; } >titled.csv
+run import titled.csv --authority tb
+expect_status 0
+expect_err "row 4 is read with row 3 as the header"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action")" "2" "both actions"
+run import titled.csv --authority tb --header-row 3 --dry-run
+expect_status 0
+expect_err "row 4 is read with row 3 as the header"
+
+case_ "a workbook whose heading cells are merged over two columns"
+python3 - "$TOOLS" "$WORK" <<'PY' || { echo "crafting workbooks failed" >&2; exit 1; }
+import sys
+sys.path.insert(0, sys.argv[1])
+from craft_xlsx import workbook, sheet, inline
+rows = [["Ref", "Recommendation", "Action", "Responsibility", None, "Timescale", None],
+        [None, None, None, "Lead", "Support", "Start", "End"],
+        ["1.1", "Improve the quality of supervision", "Audit supervision records monthly",
+         "Head of Service", "Team managers", "01/04/2025", "30/09/2025"]]
+xml = "".join(f'<row r="{n}">' + "".join(inline(f"{chr(65 + i)}{n}", c) for i, c in enumerate(r) if c)
+              + "</row>" for n, r in enumerate(rows, 1))
+workbook(f"{sys.argv[2]}/merged.xlsx", [("Action plan", sheet(xml,
+    '<mergeCells count="5"><mergeCell ref="D1:E1"/><mergeCell ref="F1:G1"/>'
+    '<mergeCell ref="A1:A2"/><mergeCell ref="B1:B2"/><mergeCell ref="C1:C2"/></mergeCells>'))])
+PY
+fresh_plan
+run import "$WORK/merged.xlsx" --authority tb
+expect_status 0
+expect_err "row 2 is read with row 1 as the header"
+expect_eq "$(field "o.name || '|' || a.start_on || '|' || a.due_on" 1.1)" \
+    "Head of Service|2025-04-01|2025-09-30" "the merged heading's columns"
+
+case_ "a row under the header that holds data is read as data"
+fresh_plan
+cat >data.csv <<'CSV'
+Ref,Recommendation,Action,Owner,,Due
+1.1,Improve supervision,Audit supervision,Head of Service,Team managers,30/09/2025
+CSV
+run import data.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action")" "1" "the row is an action"
+expect_eq "$(grep -c 'read with row' "$ERR")" "0" "no second header row"
+
+case_ "a row with no action that is not names is refused, as before"
+fresh_plan
+cat >bad.csv <<'CSV'
+Ref,Recommendation,Action,Owner,,Due
+,,,Head of Service,Updated 3 times in 2025,
+1.1,Improve supervision,Audit supervision,Head of Service,,30/09/2025
+CSV
+refused "bad.csv: 1 bad row; nothing was imported" import bad.csv --authority tb
+expect_err "bad.csv:2:"
+
+case_ "a header of two rows and nothing under it"
+fresh_plan
+head -2 two.csv >empty.csv
+run import empty.csv --authority tb
+expect_status 0
+expect_err "row 2 is read with row 1 as the header"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action")" "0" "no action"
+
+finish
