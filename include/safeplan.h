@@ -725,6 +725,10 @@ typedef struct sp_import_result {
                                   ("Progress update - June 2024") */
     int64_t dated_entries;     /* ... the progress entries added from them (a
                                   cell already recorded is not added again) */
+    int64_t log_rows;          /* rows whose progress cell is a log of dated
+                                  lines ("12/06/2025: met partners") */
+    int64_t log_entries;       /* ... the entries added from its lines, each on
+                                  its date (one already recorded is not added) */
 } sp_import_result;
 
 /*

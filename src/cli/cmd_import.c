@@ -164,6 +164,11 @@ static void print_summary(const sp_import_result *r, const char *name, bool dry)
                (long long)r->dated_entries, r->dated_entries == 1 ? "y" : "ies",
                dry ? "would be added" : "added", r->dated_columns,
                r->dated_columns == 1 ? "" : "s");
+    if (r->log_rows)
+        printf("  progress history: %lld entr%s %s from dated lines in %lld progress "
+               "cell%s\n", (long long)r->log_entries, r->log_entries == 1 ? "y" : "ies",
+               dry ? "would be added" : "added", (long long)r->log_rows,
+               r->log_rows == 1 ? "" : "s");
     if (dry)
         printf("  would reject: %lld row%s\n", (long long)r->rejected,
                r->rejected == 1 ? "" : "s");
@@ -396,7 +401,8 @@ const cli_command cmd_import = {
     "read so only if it holds no action and only names (no digit).\n"
     "Headers match ignoring case, spaces, underscores, a plural \"(s)\" and a\n"
     "mark after them (\"Lead Officer(s):\"), or as alternatives all naming one\n"
-    "field (\"Outcome / Success criteria\"): the export's column\n"
+    "field (\"Outcome / Success criteria\") or the owner and its kind\n"
+    "(\"Responsible officer / Team\"): the export's column\n"
     "names (see 'safeplan export --help'), and\n"
     "  finding_ref Rec No., Recommendation No., Rec Ref, Finding No., Area No.\n"
     "  action_ref  Ref, Reference, No., Action No., Action Ref, Action number\n"
@@ -412,21 +418,28 @@ const cli_command cmd_import = {
     "  due_on      Due, Due date, Timescale, Target date, Deadline, By when,\n"
     "              Revised (New, Amended) target date, due date, deadline ...\n"
     "  original_due_on  Original target date, due date, deadline, timescale\n"
-    "A plain Target date beside a Revised one is the original due date (a note\n"
-    "says which column was read as which).\n"
+    "A plain Target date beside a Revised one is the original due date, and a\n"
+    "plain Ref beside an Action No. the finding's reference, when no column\n"
+    "names it (a note says which column was read as which).\n"
     "  last_update_note      Progress, Progress update, Update, Comments ...\n"
     "  last_update_evidence  Evidence, Impact, Evidence of impact\n"
     "  last_update_on  Last updated           measure  Success measure\n"
     "  completed_on    Date completed, Actual completion date, Date closed: the\n"
     "                  day of the status change (complete if no status is given;\n"
     "                  an open status beside it is refused)\n"
-    "  rag         RAG, RAG rating, RAG status\n"
+    "  rag         RAG, RAG rating, RAG status, Status (RAG), Overall RAG ...\n"
+    "              (a blue RAG beside no status is complete)\n"
     "A column of progress for one reporting round, headed with a progress word\n"
     "and a date in either order (\"Progress update - June 2024\", \"Update (Sept\n"
     "2023)\", \"June 2024 update\", \"Progress at 31/03/2024\"), gives each row's\n"
     "action one progress entry on that date (a month: its first day), in date\n"
     "order; an entry already recorded is not added again, and a date after\n"
     "today (or --as-at) is refused.\n"
+    "A progress cell kept as a log, each line starting with a date\n"
+    "(\"03/06/2024: Second audit done\", \"March 2024 - Sessions booked\"), gives\n"
+    "an entry for each dated line (with the undated lines under it) on its date;\n"
+    "a cell whose first line has no date, or with a date after today (or\n"
+    "--as-at), is one note, as before.\n"
     "Columns that match nothing are listed in a note, not imported.\n"
     "\n"
     "Due: as for 'action add --due', kept as written (column due_as_written);\n"

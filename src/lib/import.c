@@ -76,6 +76,7 @@ typedef struct importer {
     bool reading_noted[IMP_READ_COUNT]; /* each reading of a status, said once */
     bool owner_lines_noted;      /* an owner cell of several lines joined, said once */
     bool ref_tidied_noted;       /* a reference tidied, said once */
+    bool log_noted;              /* a progress cell read as a log, said once */
     struct lone_row {            /* rows of one text (lone_cell) not yet known */
         size_t line, column;     /* to be headings (an action follows) or a */
         char *text;              /* footer (none does) */
@@ -327,18 +328,29 @@ static int take_history_header(importer *im, const sp_csv_row *row)
     return rc;
 }
 
-/* Which of a plain and a revised due date column was read as which, since
- * the header alone names both as the due date. */
-static int note_revised(importer *im, const sp_csv_row *row)
+/* Which of two columns that the header alone names alike was read as
+ * which: a plain and a revised due date, a plain Ref and an action's. */
+static int note_pair(importer *im, const sp_csv_row *row, imp_field a, imp_field b,
+                     const char *why)
 {
     char msg[600];
-    int due = im->map.col[F_DUE], orig = im->map.col[F_ORIGINAL_DUE];
-    if (!im->map.revised_pair)
-        return SP_OK;
-    snprintf(msg, sizeof msg, "column %d '%.200s' was read as due_on and column %d '%.200s' as "
-             "original_due_on (a revised date is the one now due; the first is kept as the "
-             "original)", due + 1, row->fields[due].data, orig + 1, row->fields[orig].data);
+    int ca = im->map.col[a], cb = im->map.col[b];
+    snprintf(msg, sizeof msg, "column %d '%.200s' was read as %s and column %d '%.200s' as %s "
+             "(%s)", ca + 1, row->fields[ca].data, imp_field_name(a), cb + 1,
+             row->fields[cb].data, imp_field_name(b), why);
     return remark(im, row->line, 0, msg);
+}
+
+static int note_pairs(importer *im, const sp_csv_row *row)
+{
+    int rc = SP_OK;
+    if (im->map.revised_pair)
+        rc = note_pair(im, row, F_DUE, F_ORIGINAL_DUE, "a revised date is the one now due; "
+                       "the first is kept as the original");
+    if (rc == SP_OK && im->map.ref_pair)
+        rc = note_pair(im, row, F_FINDING_REF, F_ACTION_REF, "a plain reference beside the "
+                       "action's numbers the findings");
+    return rc;
 }
 
 /* A round dated after the day the sheet speaks for cannot have been
@@ -387,7 +399,7 @@ static int take_header(importer *im, const sp_csv_row *row)
     if (rc == SP_OK)
         rc = check_rounds(im, &column, row);
     if (rc == SP_OK)
-        rc = note_revised(im, row);
+        rc = note_pairs(im, row);
     if (rc == SP_OK)
         rc = note_rounds(im, row);
     if (rc == SP_OK)
@@ -928,6 +940,12 @@ static int note_reading(importer *im, size_t line, const imp_row *r)
                  "not imported (safeplan rates each action from its dates), here and on "
                  "every such row", text, status);
         break;
+    case IMP_READ_BLUE:
+        snprintf(msg, sizeof msg, "RAG '%s' is read as complete: the row gives no status, and "
+                 "blue marks work done (the colours are not imported otherwise: safeplan rates "
+                 "each action from its dates), here and on every such row", r->cell[F_RAG]);
+        im->reading_noted[r->status_reading] = true;
+        return remark(im, line, field_column(im, F_RAG), msg);
     case IMP_READ_FIRST_WORDS:
         snprintf(msg, sizeof msg, "status '%s' is read as %s from its first words; the rest "
                  "('%s') is not imported, here and on every row so written", text, status,
@@ -989,6 +1007,12 @@ static int take_row(importer *im, const sp_csv_row *row)
                  "all ('%s'), here and on every such row: an action has one accountable "
                  "owner (name the lead alone to make them the owner)", im->row.owner_buf);
         rc = remark(im, row->line, field_column(im, F_OWNER), msg);
+    }
+    if (rc == SP_OK && im->row.log && !im->log_noted) {
+        im->log_noted = true; /* once: every such cell is read the same way */
+        rc = remark(im, row->line, field_column(im, F_NOTE), "the progress cell is a log of "
+                    "dated lines: each dated line, with the lines under it, is an entry on its "
+                    "date, here and in every such cell");
     }
     return rc;
 }
@@ -1374,6 +1398,8 @@ static void tally(sp_import_result *res, const imp_writer *w)
     res->recurring = t->recurring;
     res->unevidenced = t->unevidenced;
     res->dated_entries = t->dated;
+    res->log_rows = t->log_rows;
+    res->log_entries = t->logged;
 }
 
 /* When the import fails and the row read as the header may be the wrong

@@ -82,6 +82,7 @@ typedef struct imp_map {
     size_t ncols;             /* every data row must have this many fields */
     const char *finding_kind; /* default kind, from the finding column's header */
     bool revised_pair;        /* a plain due date column was read as the original */
+    bool ref_pair;            /* a plain Ref column was read as the finding's */
     imp_dated dated[IMP_DATED_MAX]; /* progress columns of rounds, by date, then column */
     size_t ndated;
 } imp_map;
@@ -119,6 +120,25 @@ bool imp_map_second_row(const sp_csv_row *head, const sp_csv_row *row, const imp
 int imp_map_join_rows(char **names, size_t width, const sp_csv_row *head, const sp_csv_row *row,
                       const imp_user_map *user);
 
+/* ---- import_log.c ---- */
+
+/* One entry of a progress cell kept as a log: its date and its text (in
+ * the cell: len bytes, not terminated). */
+typedef struct imp_log_entry {
+    char on[SP_DATE_SIZE];
+    const char *text;
+    size_t len;
+} imp_log_entry;
+
+/* Whether a progress cell is a log of dated lines ("12/06/2025: met
+ * partners"): its first line starts with a date, and none is after as_at. */
+bool imp_log_is(const char *cell, const char *as_at);
+
+/* The next entry of a log from *at (which starts as the cell), in the
+ * cell's order: a dated line and the undated lines under it, trimmed (len
+ * may be 0). False at the end. */
+bool imp_log_next(imp_log_entry *entry, const char **at);
+
 /* ---- import_revised.c ---- */
 
 /* A due date revised in its own cell ("Dec 2025 (revised from Sept
@@ -140,6 +160,7 @@ typedef enum imp_reading {
     IMP_READ_ON_HOLD,     /* "On hold", "Paused": in progress */
     IMP_READ_COLOUR,      /* "Blue - complete": the status after a RAG colour */
     IMP_READ_FIRST_WORDS, /* "Completed - evidence to follow": its first words */
+    IMP_READ_BLUE,        /* no status, a blue RAG: complete */
     IMP_READ_COUNT
 } imp_reading;
 
@@ -178,6 +199,8 @@ typedef struct imp_row {
     imp_reading status_reading;    /* how the status cell was read, if that needs saying */
     char status_rest[80];          /* IMP_READ_FIRST_WORDS: the words left out */
     const char *dated_note[IMP_DATED_MAX]; /* each dated column's cell (imp_map), or NULL */
+    const char *log;               /* the progress cell, if a log of dated lines (then
+                                    * cell[F_NOTE] is NULL: imp_log_is), or NULL */
     size_t nerrors;                /* every bad cell of the row (imp_row_parse) */
     imp_field error_field[IMP_ROW_ERRORS];
     char error[IMP_ROW_ERRORS][IMP_ROW_ERROR_SIZE];
@@ -271,6 +294,7 @@ typedef struct imp_tally {
     int64_t updated, unchanged, irregular;
     int64_t open_ended, recurring, unevidenced;
     int64_t dated;             /* progress entries added from dated columns */
+    int64_t log_rows, logged;  /* rows with a log of dated lines; entries from them */
 } imp_tally;
 
 /* Where rows go when the file does not say (from the options). */

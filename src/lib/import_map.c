@@ -66,7 +66,8 @@ static const field_def fields[F_COUNT] = {
                 "Measures of success, Success criteria, Outcome, Outcomes, Intended outcome, "
                 "Intended outcomes, Desired outcome, Target outcome, Expected outcome, "
                 "What will success look like, How will we know"},
-    {"rag", "RAG, RAG rating, RAG status"},
+    {"rag", "RAG, RAG rating, RAG status, Status (RAG), Status RAG, Overall RAG, Current RAG, "
+            "RAG (current), Current RAG rating, Current RAG status"},
     {"rag_reason", "RAG reason"},
     {"rag_override", "RAG override"},
     {"rag_override_reason", "RAG override reason"},
@@ -194,14 +195,30 @@ static bool undecorated(char out[HEADER_MAX], const char *norm)
     return o > 0 && strcmp(out, norm) != 0;
 }
 
+/* Whether a part of a header of alternatives says what kind of owner the
+ * other parts name ("Responsible officer / Team"): an owner may be a
+ * person, a post, a team or a body. */
+static bool owner_kind(const char *part)
+{
+    static const char *const kinds[] = {"team", "service", "role", "post", "department",
+                                        "directorate", "organisation", "agency", "partner",
+                                        "body", "name"};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(part, kinds[i]) == 0)
+            return true;
+    return false;
+}
+
 /* A header of alternatives ("Actions / Tasks", "Update/Progress"): the
  * field its parts all name; -1 if one names none ("RAG / progress - June"
- * may be a reporting round) or two disagree ("RAG / Status"). A header
- * with a digit is not split: its '/' may be a date's. */
+ * may be a reporting round) or two disagree ("RAG / Status"). Beside the
+ * owner, a part may say the owner's kind ("Lead officer / Team"). A
+ * header with a digit is not split: its '/' may be a date's. */
 static int alternatives_field(const char *norm)
 {
     char part[HEADER_MAX];
     int found = -1;
+    bool kind = false; /* a part was an owner's kind */
     if (!strchr(norm, '/') || strpbrk(norm, "0123456789"))
         return -1;
     for (const char *p = norm; *p;) {
@@ -214,13 +231,16 @@ static int alternatives_field(const char *norm)
         memcpy(part, q, n);
         part[n] = '\0';
         int f = exact_field(part);
-        if (f < 0 || (found >= 0 && f != found))
+        if (f < 0 && owner_kind(part))
+            kind = true;
+        else if (f < 0 || (found >= 0 && f != found))
             return -1;
-        found = f;
+        else
+            found = f;
         p = q + n + strspn(q + n, " ");
         p += *p == '/';
     }
-    return found;
+    return kind && found != F_OWNER ? -1 : found;
 }
 
 /* The field a normalised header names, or -1: exactly, else without its
@@ -386,13 +406,41 @@ static bool revised_pair(imp_map *m, const sp_csv_row *row, size_t i, const char
     return true;
 }
 
+/* A reference header that does not say whose ("Ref", "No."), as against
+ * one that says the action's ("Action No."). */
+static bool plain_ref(const char *norm)
+{
+    return strncmp(norm, "action", 6) != 0;
+}
+
+/* A sheet with a plain Ref beside an action's ("Ref | Recommendation |
+ * Action No. | Action"), and no other finding reference: the plain one
+ * numbers the findings. True if column i (norm) and the action reference
+ * already placed are such a pair, which is then placed so. */
+static bool ref_pair(imp_map *m, const sp_csv_row *row, size_t i, const char *norm,
+                     bool finding_ref_named)
+{
+    char other[HEADER_MAX];
+    int prev = m->col[F_ACTION_REF];
+    const sp_csv_field *h = &row->fields[prev];
+    if (finding_ref_named || m->col[F_FINDING_REF] >= 0 || !normalise(other, h->data, h->len) ||
+        plain_ref(norm) == plain_ref(other))
+        return false;
+    m->col[F_ACTION_REF] = plain_ref(norm) ? prev : (int)i;
+    m->col[F_FINDING_REF] = plain_ref(norm) ? (int)i : prev;
+    m->ref_pair = true;
+    return true;
+}
+
 /* Places column i; SP_EINVALID if its field already has a column. */
 static int place(imp_map *m, int *column, sp_db *db, const sp_csv_row *row, size_t i, int f,
-                 const char *norm)
+                 const char *norm, bool finding_ref_named)
 {
     if (f == F_IGNORE)
         return SP_OK;
     if (f == F_DUE && m->col[f] >= 0 && revised_pair(m, row, i, norm))
+        return SP_OK;
+    if (f == F_ACTION_REF && m->col[f] >= 0 && ref_pair(m, row, i, norm, finding_ref_named))
         return SP_OK;
     if (m->col[f] >= 0) {
         *column = (int)i;
@@ -619,8 +667,12 @@ int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
     m->ncols = row->count;
     m->finding_kind = "recommendation";
     m->revised_pair = false;
+    m->ref_pair = false;
     m->ndated = 0;
     *column = -1;
+    bool finding_ref_named = false; /* then a plain Ref is never the finding's */
+    for (size_t i = 0; i < row->count && !finding_ref_named; i++)
+        finding_ref_named = cell_field(norm, &row->fields[i], user) == F_FINDING_REF;
     for (size_t i = 0; i < row->count; i++) {
         const sp_csv_field *h = &row->fields[i];
         imp_dated d;
@@ -631,7 +683,7 @@ int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
             on_unplaced(ctx, i, h->data, h->len, undated_round(norm));
             continue;
         } else
-            rc = place(m, column, db, row, i, f, norm);
+            rc = place(m, column, db, row, i, f, norm, finding_ref_named);
         if (rc != SP_OK)
             return rc;
     }

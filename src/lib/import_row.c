@@ -184,6 +184,20 @@ static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts 
     return SP_OK;
 }
 
+/* A sheet that rates its actions but gives no status (no column, or a
+ * blank cell): blue is the colour of work done, so a blue row is
+ * complete. Red, amber and green say how an open action stands, which
+ * safeplan works out from its dates, not which status it has. */
+static void blue_is_done(imp_row *r)
+{
+    const char *rag;
+    if (r->status || !sp_blank(r->cell[F_STATUS]) || sp_blank(r->cell[F_RAG]) ||
+        !(rag = rag_word(r->cell[F_RAG])) || strcmp(rag, "blue") != 0)
+        return;
+    r->status = "complete";
+    r->status_reading = IMP_READ_BLUE;
+}
+
 /* "Transferred to service plan", "Transferred - business as usual": the
  * words after "to" or the dash are where the action went ("" if none
  * follow); "Business as usual" or "BAU" alone is where it went; NULL if
@@ -379,8 +393,11 @@ int imp_month_word(const char *w, size_t len)
     static const char *const names[] = {"january", "february", "march", "april", "may",
                                         "june", "july", "august", "september", "october",
                                         "november", "december"};
-    for (int m = 0; m < 12; m++)
-        if ((len == strlen(names[m]) || len == 3 || (m == 8 && len == 4)) &&
+    if (len < 3 || len > 9)
+        return 0;
+    for (int m = 0; m < 12; m++) /* the first letter first: most words are no month */
+        if (names[m][0] == (w[0] | 0x20) &&
+            (len == strlen(names[m]) || len == 3 || (m == 8 && len == 4)) &&
             len <= strlen(names[m]) && strncasecmp(w, names[m], len) == 0)
             return m + 1;
     return 0;
@@ -854,6 +871,7 @@ static void parse_cells(imp_row *r, sp_db *db, const imp_row_opts *o)
     keep(r, db, rc, f);
     rc = take_rag(r, &f, db, o);
     keep(r, db, rc, f);
+    blue_is_done(r);
     parse_dates(r, db, o);
 }
 
@@ -872,6 +890,10 @@ int imp_row_parse(imp_row *r, imp_field *field, sp_db *db, const imp_map *m,
         rc = take_rounds(r, field, db, m, row, o->raw);
     if (rc != SP_OK) /* a control character: the other checks would repeat it */
         return rc;
+    if (r->cell[F_NOTE] && imp_log_is(r->cell[F_NOTE], o->today)) {
+        r->log = r->cell[F_NOTE]; /* its entries are written on their dates */
+        r->cell[F_NOTE] = NULL;
+    }
     parse_cells(r, db, o);
     if (r->nerrors > 0) {
         *field = r->error_field[0];

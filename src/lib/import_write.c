@@ -752,6 +752,59 @@ static int add_rounds(imp_writer *w, imp_field *field, const imp_row *r)
     return SP_OK;
 }
 
+/* One entry of a log, unless the action has it from before the import. */
+static int add_entry(imp_writer *w, const imp_log_entry *e)
+{
+    bool seen = false;
+    char *note = strndup(e->text, e->len);
+    if (!note)
+        return sp_fail(w->db, SP_ENOMEM, "out of memory");
+    update u = {.action_id = w->row_action, .on = e->on, .author = w->d.author, .note = note};
+    int rc = round_seen(&seen, w, u.action_id, u.on, u.note, NULL);
+    if (rc == SP_OK && !seen)
+        rc = append_update(w, &u);
+    w->tally.logged += rc == SP_OK && !seen;
+    free(note);
+    return rc;
+}
+
+/* The row's progress cell kept as a log (imp_log_is): an entry for each
+ * dated line, by the import's author as for a round's column, in date
+ * order (a log is as often newest first), lines of one date in the cell's
+ * order. */
+__attribute__((cold)) /* few rows: kept out of imp_write_row, where write_row is inlined */
+static int add_log(imp_writer *w, imp_field *field, const imp_row *r)
+{
+    imp_log_entry *e = NULL;
+    size_t n = 0, cap = 0;
+    int rc = SP_OK;
+    *field = F_NOTE;
+    w->tally.log_rows++;
+    for (const char *at = r->log; rc == SP_OK;) {
+        if (n == cap) {
+            imp_log_entry *grown = realloc(e, (cap = cap ? 2 * cap : 8) * sizeof *e);
+            if (!grown) {
+                rc = sp_fail(w->db, SP_ENOMEM, "out of memory");
+                break;
+            }
+            e = grown;
+        }
+        if (!imp_log_next(&e[n], &at))
+            break;
+        if (e[n].len == 0)
+            continue; /* a date with nothing written under it */
+        imp_log_entry x = e[n];
+        size_t j = n++;
+        for (; j > 0 && strcmp(e[j - 1].on, x.on) > 0; j--)
+            e[j] = e[j - 1];
+        e[j] = x;
+    }
+    for (size_t i = 0; rc == SP_OK && i < n; i++)
+        rc = add_entry(w, &e[i]);
+    free(e);
+    return rc;
+}
+
 /* Date, author, note and evidence, as the row gives them; undated
  * progress is as at the date the sheet speaks for (--as-at, else today). */
 static int update_from_row(update *u, imp_writer *w, imp_field *field, const imp_row *r)
@@ -1342,9 +1395,14 @@ int imp_write_row(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE], imp
 {
     int64_t before = w->tally.updated + w->tally.created.actions;
     w->row_action = 0;
-    int rc = write_row(w, field, note, r);
+    /* A log's entries go through the triggers that a bulk load drops. */
+    int rc = r->log && w->bulk ? imp_writer_finish(w) : SP_OK;
+    if (rc == SP_OK)
+        rc = write_row(w, field, note, r);
     if (rc == SP_OK && w->row_action)
         rc = add_rounds(w, field, r);
+    if (rc == SP_OK && w->row_action && r->log)
+        rc = add_log(w, field, r);
     if (rc == SP_OK && w->tally.updated + w->tally.created.actions > before)
         flag_unevidenced(w, field, note, r);
     return rc;

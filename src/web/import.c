@@ -212,6 +212,12 @@ static void import_counts(FILE *f, const sp_import_result *r)
                  plural((long long)r->dated_columns, "", "s"));
         summary_row(f, "Progress entries added", v);
     }
+    if (r->log_rows) {
+        snprintf(v, sizeof v, "%lld from dated lines in %lld progress cell%s (each on its "
+                 "date)", (long long)r->log_entries, (long long)r->log_rows,
+                 plural(r->log_rows, "", "s"));
+        summary_row(f, "Progress entries from dated lines", v);
+    }
     count_row(f, "Rows refused", r->rejected);
     if (r->open_ended || r->recurring) {
         count_row(f, "New actions with no due date", r->open_ended);

@@ -115,6 +115,24 @@ sys.exit(1 if bad or not steps else 0)
 PY
 }
 
+# readme_import PARAGRAPH TODAY ARGS...: the first ```text block after the
+# README's line that starts with PARAGRAPH shows `safeplan ARGS`, run from
+# the source directory on day TODAY: its output, then its notes (standard
+# error). Fails unless the run prints exactly those.
+readme_import() {
+    local para=$1 today=$2
+    shift 2
+    awk -v p="$para" 'index($0, p) == 1 {s=1} s&&/^```text/{b=1; next} b&&/^```/{exit} b' \
+        "$SP_SOURCE_DIR/README.md" >block
+    grep -v '^\$ \|^safeplan import: note:' block >want.out
+    grep '^safeplan import: note:' block >want.err
+    (cd "$SP_SOURCE_DIR" && SAFEPLAN_TODAY=$today "$SAFEPLAN_BIN" "$@") >"$OUT" 2>"$ERR"
+    STATUS=$?
+    expect_status 0
+    [ -s want.out ] && diff -u want.out "$OUT" >&2 && ok || bad "README stdout differs"
+    [ -s want.err ] && diff -u want.err "$ERR" >&2 && ok || bad "README stderr differs"
+}
+
 finish() {
     echo "$PASSED passed, $FAILED failed"
     [ "$FAILED" -eq 0 ]

@@ -152,15 +152,7 @@ expect_eq "$(sql "$DB" 'SELECT count(*) FROM action')" "0" "actions after the re
 case_ "the README's example prints what the README shows"
 fresh_plan
 sp authority add torbay --name Torbay
-awk '/^\*\*Progress in columns, one per reporting round/ {s=1} s&&/^```text/{b=1; next}
-     b&&/^```/{exit} b' "$SP_SOURCE_DIR/README.md" >block
-grep -v '^\$ \|^safeplan import: note:' block >want.out
-grep '^safeplan import: note:' block >want.err
-(cd "$SP_SOURCE_DIR" && SAFEPLAN_TODAY=2024-07-15 "$SAFEPLAN_BIN" import \
-    tests/data/import/dated_progress.csv --authority torbay --by "Plan clerk") >"$OUT" 2>"$ERR"
-STATUS=$?
-expect_status 0
-[ -s want.out ] && diff -u want.out "$OUT" >&2 && ok || bad "README stdout differs"
-[ -s want.err ] && diff -u want.err "$ERR" >&2 && ok || bad "README stderr differs"
+readme_import "**Progress in columns, one per reporting round." 2024-07-15 import \
+    tests/data/import/dated_progress.csv --authority torbay --by "Plan clerk"
 
 finish

@@ -98,6 +98,18 @@ expect_text "1 column of the file was not imported"
 upload dated.csv
 expect_row "Progress entries added" "0 from 3 dated columns (one for each reporting round)"
 
+case_ "a progress cell kept as a log of dated lines: its entries"
+python3 -c 'import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+csv.writer(open("log.csv", "w", newline="")).writerows(
+    [["authority"] + rows[0]] + [["tb"] + r for r in rows[1:]])' \
+    "$SP_SOURCE_DIR/tests/data/import/progress_log.csv"
+upload log.csv; expect_eq "$STATUS" 200 "preview"
+expect_row "Progress entries from dated lines" "5 from dated lines in 2 progress cells (each on its date)"
+expect_text "the progress cell is a log of dated lines"
+confirm log.csv; expect_eq "$STATUS" 200 "confirm"
+expect_row "Progress entries from dated lines" "5 from dated lines in 2 progress cells (each on its date)"
+
 # book FILE SHEETS: writes the workbook FILE (tests/tools/craft_xlsx.py) of
 # SHEETS, a Python list of (name, rows): the name as the workbook's XML
 # holds it (&amp;), each row a list of its cells' texts.

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Columns that say two things at once, as councils head them: a RAG
+# column in place of a status ("Status (RAG)", "RAG status"), where Blue
+# is work done, so a row with no status and a blue RAG is complete; and an
+# owner column that names the owner's kind too ("Responsible officer /
+# Team"), read as the owner; a plain "Ref" beside "Action No.", the
+# finding's reference.
+. "$(dirname "$0")/lib.sh"
+export SAFEPLAN_TODAY=2025-10-01
+DB=$SAFEPLAN_DB
+status_of() { sql "$DB" "SELECT status FROM action WHERE ref = '$1'"; }
+owner_of() { sql "$DB" "SELECT o.name FROM action a JOIN owner o ON o.id = a.owner_id WHERE a.ref = '$1'"; }
+
+case_ "a RAG column and no status: blue is complete, the other colours rate from the dates"
+fresh_plan
+cat >rag.csv <<'CSV'
+Ref,Recommendation,What we will do,Lead officer,Target date,Status (RAG)
+1.1,Improve supervision,Audit supervision files,Head of Service,31/12/2025,Green
+1.2,Improve supervision,Train team managers,Head of Service,30/06/2025,Blue
+1.3,Improve supervision,Refresh the policy,Head of Service,30/06/2025,B
+1.4,Improve supervision,Report to the board,Head of Service,30/06/2025,Red
+CSV
+run import rag.csv --authority tb
+expect_status 0
+expect_eq "$(status_of 1.1)" "not_started" "Green: as the dates say"
+expect_eq "$(status_of 1.2)" "complete" "Blue"
+expect_eq "$(status_of 1.3)" "complete" "B"
+expect_eq "$(status_of 1.4)" "not_started" "Red: as the dates say"
+expect_err "rag.csv:3:6: RAG 'Blue' is read as complete: the row gives no status, and blue marks work done"
+expect_eq "$(grep -c 'is read as complete' "$ERR")" "1" "noted once"
+expect_out "RAG: column 6 not imported"
+run import rag.csv --review tb/import-2025-10-01
+expect_status 0
+expect_out "4 unchanged"
+
+case_ "a status, where the row gives one, is the status"
+fresh_plan
+cat >both.csv <<'CSV'
+Ref,Recommendation,What we will do,Lead officer,Target date,Status,RAG status
+1.1,Improve supervision,Audit supervision files,Head of Service,31/12/2025,In progress,Blue
+1.2,Improve supervision,Train team managers,Head of Service,30/06/2025,,Blue
+CSV
+run import both.csv --authority tb --keep-rag
+expect_status 0
+expect_eq "$(status_of 1.1)" "in_progress" "the status column wins"
+expect_eq "$(status_of 1.2)" "complete" "a blank status and a blue RAG"
+
+case_ "the owner and the kind of owner, in one header"
+fresh_plan
+cat >owner.csv <<'CSV'
+Ref,Recommendation,What we will do,Responsible Officer / Team,Target date,Team / Service
+1.1,Improve supervision,Audit supervision files,Quality Assurance Team,31/12/2025,Children's Social Care
+CSV
+run import owner.csv --authority tb
+expect_status 0
+expect_eq "$(owner_of 1.1)" "Quality Assurance Team" "Responsible Officer / Team is the owner"
+expect_err 'column 6 "Team / Service" was not imported'
+cat >two.csv <<'CSV'
+Ref,Recommendation,What we will do,RAG / Status,Lead officer,Target date
+1.1,Improve supervision,Audit supervision files,Green,Head of Service,31/12/2025
+CSV
+run import two.csv --authority tb --dry-run
+expect_status 0
+expect_err 'column 4 "RAG / Status" was not imported'
+
+case_ "a plain Ref beside the action's number is the finding's reference"
+fresh_plan
+cat >refs.csv <<'CSV'
+Ref,Recommendation,Action No.,Action,Lead officer,Target date
+1,Improve the quality of supervision,1.1,Audit supervision files,Head of Service,31/12/2025
+1,Improve the quality of supervision,1.2,Train team managers,Head of Service,31/12/2025
+2,Strengthen the front door,2.1,Review MASH thresholds,Head of Service,31/12/2025
+CSV
+run import refs.csv --authority tb
+expect_status 0
+expect_err "column 1 'Ref' was read as finding_ref and column 3 'Action No.' as action_ref"
+expect_eq "$(sql "$DB" "SELECT group_concat(f.ref || '/' || a.ref, ' ') FROM action a
+                        JOIN finding f ON f.id = a.finding_id ORDER BY a.id")" \
+    "1/1.1 1/1.2 2/2.1" "findings 1 and 2, their actions numbered"
+cat >named.csv <<'CSV'
+Rec No.,Ref,Action No.,Action,Lead officer,Target date
+1,A,1.1,Audit supervision files,Head of Service,31/12/2025
+CSV
+refused "header 'Action No.' means action_ref, as does column 2's 'Ref'" \
+    import named.csv --authority tb
+
+finish
