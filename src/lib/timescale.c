@@ -493,6 +493,48 @@ static bool quarter(ctx *c, size_t i, size_t *end, when *w)
     return true;
 }
 
+/* A school term ("Summer term 2025", "Spring term 2025/26"), season k of
+ * season()'s names, its year from j: it ends with its last month, as
+ * English schools' terms run: autumn September to December, spring
+ * January to March (Easter moves its last days), summer April to July. In
+ * an academic year ("2025/26") autumn is in the first year, the others in
+ * the second. There is no winter term. */
+static bool school_term(ctx *c, int k, size_t j, size_t *end, when *w)
+{
+    static const int ends[] = {3, 7, 12, 12}, months[] = {3, 4, 4, 4};
+    int y = 0, start;
+    size_t after;
+    if (k > 3)
+        return false;
+    if (fin_year(c, j, &after, &start)) {
+        y = k >= 2 ? start : start + 1;
+        j = after;
+    } else if (year4(tok(c, j), &y)) {
+        j++;
+    }
+    *w = (when){y, ends[k], 0, false, false, false, months[k]};
+    *end = j;
+    return true;
+}
+
+/* "(The) academic year 2025/26", "2025/26 academic year": its last day, 31
+ * August (schools' years run September to August). */
+static bool academic_year(ctx *c, size_t i, size_t *end, when *w)
+{
+    int start;
+    size_t j;
+    i += is(c, i, "the");
+    if (is(c, i, "academic") && is(c, i + 1, "year") && fin_year(c, i + 2, &j, &start)) {
+        *end = j;
+    } else if (fin_year(c, i, &j, &start) && is(c, j, "academic") && is(c, j + 1, "year")) {
+        *end = j + 2;
+    } else {
+        return false;
+    }
+    *w = (when){start + 1, 8, 0, false, false, false, 12};
+    return true;
+}
+
 /* Meteorological seasons, as the Met Office counts them; a season ends
  * on its last day: spring 31 May, summer 31 August, autumn 30 November,
  * winter the end of February after the named year ("Winter 2016" and
@@ -510,7 +552,7 @@ static bool season(ctx *c, size_t i, size_t *end, when *w)
         return false;
     size_t j = i + 1;
     if (is(c, j, "term")) /* "summer term": schools' terms end earlier */
-        return false;
+        return school_term(c, k, j + 1, end, w);
     int y = 0, start;
     size_t after;
     if (fin_year(c, j, &after, &start) && k == 4) {
@@ -570,7 +612,7 @@ static bool point(ctx *c, size_t i, size_t *end, when *w)
     size_t e;
     when v;
     if (numeric_date(c, i, &e, &v) || written_date(c, i, &e, &v) || quarter(c, i, &e, &v) ||
-        season(c, i, &e, &v) || month_year(c, i, &e, &v)) {
+        academic_year(c, i, &e, &v) || season(c, i, &e, &v) || month_year(c, i, &e, &v)) {
         *end = e, *w = v;
         return true;
     }

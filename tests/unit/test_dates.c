@@ -364,6 +364,17 @@ START_TEST(periods_and_ranges)
     ts_date("Summer 2017", NULL, "2017-08-31");
     ts_date("Winter 2016", NULL, "2017-02-28");
     ts_date("Winter 2015/16", NULL, "2016-02-29");
+    /* schools' terms and years end earlier than the seasons */
+    ts_date("Summer term 2025", NULL, "2025-07-31");
+    ts_date("Autumn term 2025", NULL, "2025-12-31");
+    ts_date("Spring term 2026", NULL, "2026-03-31");
+    ts_date("Autumn term 2025/26", NULL, "2025-12-31");
+    ts_date("Spring term 2025/26", NULL, "2026-03-31");
+    ts_date("Summer term 2025/26", NULL, "2026-07-31");
+    ts_date("Summer term", "2025-10-01", "2026-07-31");
+    ts_date("Academic year 2025/26", NULL, "2026-08-31");
+    ts_date("end of the 2025/26 academic year", NULL, "2026-08-31");
+    ts_date("Autumn term 2025 - Spring term 2026", NULL, "2026-03-31");
     ts_date("December 2016/January 2017", NULL, "2017-01-31");
     ts_date("June-July 2012", NULL, "2012-07-31");
     ts_date("Spring/Summer 2017", NULL, "2017-08-31");
@@ -391,6 +402,8 @@ START_TEST(dateless_forms)
     ts_kind("From Q4 2017/18", SP_DUE_OPEN, "", "2018-01-01");
     ts_kind("From 2017", SP_DUE_OPEN, "", "2017-01-01");
     ts_kind("From 2017/18", SP_DUE_OPEN, "", "2017-04-01");
+    ts_kind("From Summer term 2025", SP_DUE_OPEN, "", "2025-04-01");
+    ts_kind("From the academic year 2025/26", SP_DUE_OPEN, "", "2025-09-01");
     static const char *const open[] = {"", "Ongoing", "on-going", "TBC", "To be confirmed",
                                        "N/A", "n/a", "TBA", "As required", "Continuous"};
     for (size_t i = 0; i < sizeof open / sizeof open[0]; i++)
@@ -433,6 +446,7 @@ START_TEST(ambiguous_forms)
     sp_timescale ts;
     ck_assert_int_eq(sp_timescale_parse(&ts, "July 12", "2012-06-01"), SP_EINVALID);
     ck_assert_int_eq(sp_timescale_parse(&ts, "whenever", "2012-06-01"), SP_EINVALID);
+    ck_assert_int_eq(sp_timescale_parse(&ts, "Winter term 2025", "2012-06-01"), SP_EINVALID);
     ck_assert_ptr_null(ts.ambiguous);
     ck_assert_int_eq(sp_timescale_parse(&ts, "3 months", NULL), SP_EINVALID); /* no base */
     ck_assert_ptr_nonnull(strstr(sp_timescale_forms(), "Monthly"));
