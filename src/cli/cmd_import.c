@@ -439,7 +439,7 @@ const cli_command cmd_import = {
     "(\"03/06/2024: Second audit done\", \"March 2024 - Sessions booked\"), gives\n"
     "an entry for each dated line (with the undated lines under it) on its date;\n"
     "a cell whose first line has no date, or with a date after today (or\n"
-    "--as-at), is one note, as before.\n"
+    "--as-at), or beside a Last updated date, is one note, as before.\n"
     "Columns that match nothing are listed in a note, not imported.\n"
     "\n"
     "Due: as for 'action add --due', kept as written (column due_as_written);\n"

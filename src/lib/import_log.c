@@ -7,7 +7,10 @@
  * staleness then show when progress was made, not the day the sheet was
  * imported. A cell is a log only when its first line starts with a date
  * and no date in it is after the day the sheet speaks for (a note that
- * opens with a date to come is a plan, kept as one note, as before).
+ * opens with a date to come is a plan, kept as one note, as before), and
+ * only in a row that does not date its note itself (import_row.c: a Last
+ * updated cell, as every export has, so a plan moved through CSV keeps its
+ * notes as they were written).
  */
 #include <ctype.h>
 #include <string.h>

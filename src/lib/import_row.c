@@ -890,7 +890,9 @@ int imp_row_parse(imp_row *r, imp_field *field, sp_db *db, const imp_map *m,
         rc = take_rounds(r, field, db, m, row, o->raw);
     if (rc != SP_OK) /* a control character: the other checks would repeat it */
         return rc;
-    if (r->cell[F_NOTE] && imp_log_is(r->cell[F_NOTE], o->today)) {
+    /* A note the row dates itself (Last updated; every export's does) is
+     * that update's, whatever its lines start with. */
+    if (r->cell[F_NOTE] && !r->cell[F_UPDATE_ON] && imp_log_is(r->cell[F_NOTE], o->today)) {
         r->log = r->cell[F_NOTE]; /* its entries are written on their dates */
         r->cell[F_NOTE] = NULL;
     }

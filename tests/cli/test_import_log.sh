@@ -85,6 +85,35 @@ expect_eq "$(entries 2.4)" "2025-10-01|2024/25 plan agreed by the board" "a fina
 expect_eq "$(entries 2.5)" "2025-10-01|10 audits completed in 2025" "a number"
 expect_eq "$(entries 2.6)" "2025-10-01|June 24: course booked" "a month with two digits could be a day"
 
+case_ "a note dated by its row's Last updated cell is that update's"
+fresh_plan
+cat >dated.csv <<'CSV'
+Ref,Recommendation,What we will do,Lead officer,Target date,Status,Progress update,Last updated
+5.1,Improve supervision,Audit files,Head of Service,31/12/2025,In progress,"03/09/2025: Audit done
+12/06/2025: Met partners",15/09/2025
+CSV
+run import dated.csv --authority tb
+expect_status 0
+expect_out_not "progress history"
+expect_eq "$(entries 5.1)" "2025-09-15|03/09/2025: Audit done/12/06/2025: Met partners" \
+    "one note, on its Last updated date"
+
+case_ "a note written with dated lines goes through export and import unchanged"
+fresh_plan
+sheet plain1.csv <<'ROWS'
+6.1|Started
+ROWS
+run import plain1.csv --authority tb
+run action update tb/import-2025-10-01/1/6.1 --on 2025-10-01 \
+    --note "$(printf '03/09/2025 - Audit done\n12/06/2025: Met partners')"
+expect_status 0
+run export --out plan.csv
+expect_status 0
+run import plan.csv
+expect_status 0
+expect_out "0 actions (a progress update appended to each); 1 unchanged"
+expect_out_not "progress history"
+
 case_ "the same sheet again adds only new lines"
 fresh_plan
 sheet again.csv <<'ROWS'
