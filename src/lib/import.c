@@ -77,6 +77,7 @@ typedef struct importer {
     bool owner_lines_noted;      /* an owner cell of several lines joined, said once */
     bool ref_tidied_noted;       /* a reference tidied, said once */
     bool log_noted;              /* a progress cell read as a log, said once */
+    bool due_remark_noted;       /* a timescale read without its remark, said once */
     struct lone_row {            /* rows of one text (lone_cell) not yet known */
         size_t line, column;     /* to be headings (an action follows) or a */
         char *text;              /* footer (none does) */
@@ -1007,6 +1008,14 @@ static int take_row(importer *im, const sp_csv_row *row)
                  "all ('%s'), here and on every such row: an action has one accountable "
                  "owner (name the lead alone to make them the owner)", im->row.owner_buf);
         rc = remark(im, row->line, field_column(im, F_OWNER), msg);
+    }
+    if (rc == SP_OK && im->row.due_remark && !im->due_remark_noted) {
+        char msg[600];
+        im->due_remark_noted = true; /* once: every such cell is read the same way */
+        snprintf(msg, sizeof msg, "timescale '%.200s' is read as '%.160s'; the words after it "
+                 "are a remark, kept with the timescale as written, here and on every such "
+                 "row", im->row.cell[F_DUE], im->row.due_text);
+        rc = remark(im, row->line, field_column(im, F_DUE), msg);
     }
     if (rc == SP_OK && im->row.log && !im->log_noted) {
         im->log_noted = true; /* once: every such cell is read the same way */

@@ -189,6 +189,8 @@ typedef struct imp_row {
     const char *revised_from;      /* the date a revision in the cell was from, or NULL */
     char revised_from_buf[SP_DATE_SIZE];
     imp_revision revision;         /* the cell, split, if it is a revision */
+    bool due_remark;               /* the due cell is a timescale and a remark: due_text
+                                    * is the timescale (in revision.now) */
     const char *cadence;           /* a recurring action's "1 month", or NULL */
     char cadence_buf[16];
     bool relative;                 /* the due depends on the base date ("3 months") */

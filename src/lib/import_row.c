@@ -603,6 +603,37 @@ static bool revised(imp_row *r, sp_timescale *ts, const char *text, const char *
     return true;
 }
 
+/* A timescale with a remark after it ("30/09/2025 (6 month review)",
+ * "March 2026 - subject to funding"): the timescale before it, the cell
+ * kept as written. A remark that names a date of its own ("TBC - Autumn
+ * 2025") is not read: which of the two is meant cannot be told. */
+static bool remarked(imp_row *r, sp_timescale *ts, const char *text, const char *base)
+{
+    static const char *const marks[] = {" (", " [", " - ", " \xe2\x80\x93 ", "; ", ", "};
+    const char *at = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        const char *p = strstr(text, marks[i]);
+        if (p && (!at || p < at))
+            at = p, n = strlen(marks[i]);
+    }
+    size_t len = at ? (size_t)(at - text) : 0;
+    imp_revision words;
+    if (!at || len == 0 || len >= sizeof r->revision.now || imp_revision_split(&words, text))
+        return false; /* a revision that could not be read is no remark */
+    sp_timescale first, rest;
+    memcpy(r->revision.now, text, len);
+    r->revision.now[len] = '\0';
+    if (sp_timescale_parse(&first, r->revision.now, base) != SP_OK ||
+        (sp_timescale_parse(&rest, at + n, base) == SP_OK && rest.kind == SP_DUE_DATE &&
+         !rest.from_base)) /* a date of its own; "6 month review" is a remark */
+        return false;
+    *ts = first;
+    r->due_text = r->revision.now;
+    r->due_remark = true;
+    return true;
+}
+
 /* The first due date of a revision in the timescale's cell, unless the
  * sheet's original due date column gives one: then the two must agree. */
 static int take_revised_from(imp_row *r, sp_db *db)
@@ -636,7 +667,7 @@ static int take_timescale(imp_row *r, imp_field *field, sp_db *db, const imp_row
     if (sp_timescale_parse(&ts, text ? text : "", base) != SP_OK) {
         if (looks_like_date(text))
             return bad_date(db, "due date", text);
-        if (!revised(r, &ts, text, base))
+        if (!revised(r, &ts, text, base) && !remarked(r, &ts, text, base))
             return sp_fail_timescale(db, "timescale", text, &ts);
     }
     if (ts.kind == SP_DUE_COMPLETE)

@@ -4,7 +4,7 @@
 # is work done, so a row with no status and a blue RAG is complete; and an
 # owner column that names the owner's kind too ("Responsible officer /
 # Team"), read as the owner; a plain "Ref" beside "Action No.", the
-# finding's reference.
+# finding's reference; a timescale with a remark after it, the timescale.
 . "$(dirname "$0")/lib.sh"
 export SAFEPLAN_TODAY=2025-10-01
 DB=$SAFEPLAN_DB
@@ -83,5 +83,28 @@ Rec No.,Ref,Action No.,Action,Lead officer,Target date
 CSV
 refused "header 'Action No.' means action_ref, as does column 2's 'Ref'" \
     import named.csv --authority tb
+
+case_ "a timescale with a remark after it: the timescale, the cell kept as written"
+fresh_plan
+cat >remark.csv <<'CSV'
+Ref,Recommendation,What we will do,Lead officer,Start date,Target date
+1.1,Improve supervision,Audit supervision files,Head of Service,01/04/2025,30/09/2025 (6 month review)
+1.2,Improve supervision,Train team managers,Head of Service,01/04/2025,March 2026 - subject to funding
+1.3,Improve supervision,Refresh the policy,Head of Service,01/04/2025,Ongoing (reviewed by the board)
+1.4,Improve supervision,Report to the board,Head of Service,01/04/2025,"Dec 2025, if recruitment allows"
+CSV
+run import remark.csv --authority tb
+expect_status 0
+expect_err "remark.csv:2:6: timescale '30/09/2025 (6 month review)' is read as '30/09/2025'; the words after it are a remark"
+expect_eq "$(grep -c 'are a remark' "$ERR")" "1" "noted once"
+expect_eq "$(sql "$DB" "SELECT group_concat(ref || '=' || coalesce(due_on, 'open') || '|' || timescale, ' / ')
+                        FROM (SELECT * FROM action ORDER BY id)")" \
+    "1.1=2025-09-30|30/09/2025 (6 month review) / 1.2=2026-03-31|March 2026 - subject to funding / 1.3=open|Ongoing (reviewed by the board) / 1.4=2025-12-31|Dec 2025, if recruitment allows" \
+    "each timescale read, each cell kept as written"
+cat >two.csv <<'CSV'
+Ref,Recommendation,What we will do,Lead officer,Target date
+1.1,Improve supervision,Audit supervision files,Head of Service,TBC - Autumn 2025
+CSV
+refused "timescale 'TBC - Autumn 2025' is not understood" import two.csv --authority tb
 
 finish
