@@ -70,6 +70,8 @@ typedef struct importer {
     sp_csv_field *held_fields;   /* says whether it is more of it */
     char *held_text;             /* (settle_header) */
     bool holding;
+    bool guidance_checked;       /* the first row below the header was asked
+                                  * whether it is guidance (imp_map_guidance_row) */
     size_t next_header;          /* a row below it, in the first HEADER_ROWS, that
                                   * names columns too (0: none) */
     bool misfit;                 /* a row had not the header's width */
@@ -1131,6 +1133,25 @@ static void spot_header(importer *im, const sp_csv_row *row)
         im->next_header = row->line;
 }
 
+/* Whether the first row below the header (and a second row of it) is a
+ * template's guidance ("What will we do?", "(who)"), asked once. A history
+ * file's rows never are. */
+static bool guidance(importer *im, const sp_csv_row *row)
+{
+    if (im->guidance_checked || im->hist)
+        return false;
+    im->guidance_checked = true;
+    return imp_map_guidance_row(row);
+}
+
+static int note_guidance(importer *im, const sp_csv_row *row)
+{
+    char msg[200];
+    snprintf(msg, sizeof msg, "row %zu is a template's guidance under the header (every cell "
+             "a question or in brackets) and was not imported", row->line);
+    return remark(im, row->line, 0, msg);
+}
+
 /* After a header that cannot be used, the rows are read on only to find
  * one that could be (spot_header), then the reader is stopped. */
 static int after_failed_header(importer *im, const sp_csv_row *row)
@@ -1178,6 +1199,8 @@ static int on_row(void *ctx, const sp_csv_row *row)
             rc = settle_header(im, row, &more);
         if (rc == SP_EINVALID && im->header_failed && after_failed_header(im, row) == SP_OK)
             rc = SP_OK; /* read on for a row that could be the header */
+        else if (rc == SP_OK && !more && !im->header_failed && guidance(im, row))
+            more = true, rc = note_guidance(im, row);
         else if (rc == SP_OK && !more && im->seen <= HEADER_ROWS)
             spot_header(im, row);
         if (rc == SP_OK && !more && !im->header_failed)

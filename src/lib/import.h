@@ -111,6 +111,11 @@ size_t imp_map_names(bool *action, const sp_csv_row *row, const imp_user_map *us
  * "Support"), short labels with no digit, and no action. */
 bool imp_map_second_row(const sp_csv_row *head, const sp_csv_row *row, const imp_user_map *user);
 
+/* Whether the row under the header is a template's guidance for each
+ * column: at least two cells, every one a question ("By when?") or words in
+ * brackets ("(what we will do)"), short and with no digit. */
+bool imp_map_guidance_row(const sp_csv_row *row);
+
 /* The names of the header's width columns, read from both rows (each is
  * malloc'd into names[i]; on failure, SP_ENOMEM with some set): a lower
  * name with the upper one where together they name a field ("Lead" under

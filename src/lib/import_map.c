@@ -765,6 +765,33 @@ static size_t merge_end(const sp_csv_row *head, size_t width, size_t j)
     return k;
 }
 
+/* A cell of guidance: a question ("By when?") or words in brackets
+ * ("(what we will do)"), short, with no digit. */
+static bool guidance_cell(const sp_csv_field *c)
+{
+    const char *s = c->data, *e = c->data + c->len;
+    while (s < e && (*s == ' ' || *s == '\t'))
+        s++;
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
+    if (e - s < 2 || !is_label(c))
+        return false;
+    return e[-1] == '?' || (*s == '(' && e[-1] == ')') || (*s == '[' && e[-1] == ']');
+}
+
+bool imp_map_guidance_row(const sp_csv_row *row)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < row->count; i++) {
+        if (sp_blank(row->fields[i].data))
+            continue;
+        if (!guidance_cell(&row->fields[i]))
+            return false;
+        n++;
+    }
+    return n >= 2;
+}
+
 bool imp_map_second_row(const sp_csv_row *head, const sp_csv_row *row, const imp_user_map *user)
 {
     char norm[HEADER_MAX], name[2 * HEADER_MAX + 2];

@@ -6,7 +6,8 @@
 # CSV as Excel saves one and in a workbook with its cells merged; a row
 # under the header that could be data (a digit, a sentence, an action) is
 # read as data, as before; a row that is neither is refused, as before,
-# and changes nothing.
+# and changes nothing. A template's guidance under the header ("What will
+# we do?", "(who)") is passed over, with a note.
 . "$(dirname "$0")/lib.sh"
 TOOLS=$SP_SOURCE_DIR/tests/tools
 export SAFEPLAN_TODAY=2025-10-01
@@ -113,6 +114,29 @@ Ref,Recommendation,Action,Owner,,Due
 CSV
 refused "bad.csv: 1 bad row; nothing was imported" import bad.csv --authority tb
 expect_err "bad.csv:2:"
+
+case_ "a template's guidance under the header is passed over, with a note"
+fresh_plan
+cat >guide.csv <<'CSV'
+Ref,Recommendation,What we will do,Lead officer,Target date
+(number),(what Ofsted said),What will we do?,Who is responsible?,By when?
+1.1,Improve supervision,Audit supervision files,Head of Service,30/09/2025
+CSV
+run import guide.csv --authority tb
+expect_status 0
+expect_err "guide.csv:2: row 2 is a template's guidance under the header (every cell a question or in brackets) and was not imported"
+expect_eq "$(sql "$DB" "SELECT count(*) || '|' || group_concat(description) FROM action")" \
+    "1|Audit supervision files" "only the action"
+{ head -2 two.csv; echo ",,(the action),,(who else),(from),(by)"; tail -n +3 two.csv; } >guide2.csv
+run import guide2.csv --authority tb --dry-run
+expect_status 0
+expect_err "row 3 is a template's guidance under the header"
+expect_out "would create: 0 authorities, 0 reviews, 1 finding, 1 owner, 2 actions"
+cat >notguide.csv <<'CSV'
+Ref,Recommendation,What we will do,Lead officer,Target date
+1.1,Improve supervision,(Audit supervision files),(Head of Service),By when?
+CSV
+refused "notguide.csv:2:5: timescale 'By when?' is not understood" import notguide.csv --authority tb
 
 case_ "a header of two rows and nothing under it"
 fresh_plan
