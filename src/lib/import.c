@@ -77,6 +77,7 @@ typedef struct importer {
     bool misfit;                 /* a row had not the header's width */
     bool reading_noted[IMP_READ_COUNT]; /* each reading of a status, said once */
     bool owner_lines_noted;      /* an owner cell of several lines joined, said once */
+    bool owner_lead_noted;       /* an owner cell's labelled lead taken, said once */
     bool ref_tidied_noted;       /* a reference tidied, said once */
     bool log_noted;              /* a progress cell read as a log, said once */
     bool due_remark_noted;       /* a timescale read without its remark, said once */
@@ -1009,6 +1010,21 @@ static int take_row(importer *im, const sp_csv_row *row)
         snprintf(msg, sizeof msg, "an owner cell of several lines is one owner named by them "
                  "all ('%s'), here and on every such row: an action has one accountable "
                  "owner (name the lead alone to make them the owner)", im->row.owner_buf);
+        rc = remark(im, row->line, field_column(im, F_OWNER), msg);
+    }
+    if (rc == SP_OK && im->row.owner_lead && !im->owner_lead_noted) {
+        char msg[700], cell[300];
+        size_t o = 0;
+        for (const char *p = im->row.owner_lead; *p && o + 4 < sizeof cell; p++)
+            if (*p == '\n') /* its lines, as the note's one line can show them */
+                memcpy(cell + o, " / ", 3), o += 3;
+            else if (*p != '\r')
+                cell[o++] = *p;
+        cell[o] = '\0';
+        im->owner_lead_noted = true; /* once: every such cell is read the same way */
+        snprintf(msg, sizeof msg, "owner cell '%s' names its lead: '%.200s' is the owner (an "
+                 "action has one accountable owner; the others are not recorded), here and on "
+                 "every such row", cell, im->row.owner_buf);
         rc = remark(im, row->line, field_column(im, F_OWNER), msg);
     }
     if (rc == SP_OK && im->row.due_remark && !im->due_remark_noted) {

@@ -806,6 +806,48 @@ static int take_completion(imp_row *r, sp_db *db)
     return SP_OK;
 }
 
+/* An owner cell that labels its lead among others ("Lead: Head of
+ * Service" on one line, "Support: Team managers" on the next, or the two
+ * split by ';'): the lead is the owner, as an action has one accountable
+ * owner. The import notes the reading once. False if no part is labelled
+ * "Lead" (or "Lead officer"), or the name after it is empty or too long. */
+static bool lead_of_owners(imp_row *r)
+{
+    const char *cell = r->cell[F_OWNER];
+    /* Most owner cells are one name on one line: a lead's label could only
+     * open the cell, and most start with another letter (strchr, not
+     * strpbrk or strspn: every row's owner passes here). */
+    if ((*cell | 0x20) != 'l' && *cell != ' ' && *cell != '\t' && !strchr(cell, ';') &&
+        !strchr(cell, '\n'))
+        return false;
+    for (const char *p = cell; *p;) {
+        p += strspn(p, " \t\r\n;");
+        const char *q = p;
+        if (strncasecmp(q, "lead", 4) == 0) {
+            q += 4;
+            if (strncasecmp(q, " officer", 8) == 0)
+                q += 8;
+            q += strspn(q, " \t");
+            /* "Lead: X", "Lead - X"; not "Leadership", nor "Lead-in team" */
+            if (*q == ':' || (*q == '-' && (q[1] == ' ' || q[1] == '\t'))) {
+                q += 1 + strspn(q + 1, " \t");
+                size_t n = strcspn(q, "\r\n;");
+                while (n > 0 && (q[n - 1] == ' ' || q[n - 1] == '\t'))
+                    n--;
+                if (n == 0 || n >= sizeof r->owner_buf)
+                    return false;
+                memcpy(r->owner_buf, q, n);
+                r->owner_buf[n] = '\0';
+                r->owner_lead = cell;
+                r->cell[F_OWNER] = r->owner_buf;
+                return true;
+            }
+        }
+        p += strcspn(p, "\r\n;");
+    }
+    return false;
+}
+
 /* An owner cell of several lines (people listed with Alt+Enter): one
  * owner named by them all, "DCS / Head of Service", as a sheet writing
  * them on one line would give; an action has one accountable owner. The
@@ -867,7 +909,8 @@ static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
         keep(r, db, rc, f);
     }
     if (r->cell[F_OWNER]) {
-        join_owner_lines(r);
+        if (!lead_of_owners(r))
+            join_owner_lines(r);
         rc = sp_check_name(db, "owner", r->cell[F_OWNER]);
         keep(r, db, rc, F_OWNER);
     }

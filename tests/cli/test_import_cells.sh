@@ -179,6 +179,23 @@ expect_eq "$(sql "$DB" "SELECT o.name FROM action a JOIN owner o ON o.id = a.own
     "Lead" "one line and a stray line break: the line"
 expect_no_err
 
+case_ "an owner cell that labels its lead: the lead is the owner, said once"
+fresh_plan
+printf '%s\n%s\n%s\n%s\n%s\n' "$H" '7.4,Rec 7,Act,"Lead: Head of Service
+Support: Team managers",31/12/2025,In progress' \
+    '7.5,Rec 7,Act,Support - QA team; Lead officer - Principal Social Worker,31/12/2025,In progress' \
+    '7.6,Rec 7,Act,Leadership team,31/12/2025,In progress' \
+    '7.7,Rec 7,Act,Lead-in team,31/12/2025,In progress' >leads.csv
+run import leads.csv --authority tb
+expect_status 0
+owner_of() { sql "$DB" "SELECT o.name FROM action a JOIN owner o ON o.id = a.owner_id WHERE a.ref = '$1'"; }
+expect_eq "$(owner_of 7.4)" "Head of Service" "Lead: on the first line"
+expect_eq "$(owner_of 7.5)" "Principal Social Worker" "Lead officer - after a ';'"
+expect_eq "$(owner_of 7.6)" "Leadership team" "a word that starts with lead is no label"
+expect_eq "$(owner_of 7.7)" "Lead-in team" "nor is a hyphen within a word"
+expect_err "leads.csv:2:4: owner cell 'Lead: Head of Service / Support: Team managers' names its lead: 'Head of Service' is the owner"
+expect_eq "$(grep -c 'names its lead' "$ERR")" "1" "the note is given once"
+
 case_ "a completion date dates the status change; a blank status with one is complete"
 fresh_plan
 cat >done.csv <<CSV
