@@ -963,6 +963,68 @@ static int note_reading(importer *im, size_t line, const imp_row *r)
 }
 
 
+/* Says once that an owner cell of several lines is one owner named by
+ * them all. */
+static int note_owner_lines(importer *im, size_t line, const imp_row *r)
+{
+    char msg[600];
+    im->owner_lines_noted = true; /* once: every such cell is read the same way */
+    snprintf(msg, sizeof msg, "an owner cell of several lines is one owner named by them "
+             "all ('%s'), here and on every such row: an action has one accountable "
+             "owner (name the lead alone to make them the owner)", r->owner_buf);
+    return remark(im, line, field_column(im, F_OWNER), msg);
+}
+
+/* Says once that an owner cell's labelled lead is the owner, the cell
+ * shown on one line. */
+static int note_owner_lead(importer *im, size_t line, const imp_row *r)
+{
+    char msg[700], cell[300];
+    size_t o = 0;
+    for (const char *p = r->owner_lead; *p && o + 4 < sizeof cell; p++)
+        if (*p == '\n') /* its lines, as the note's one line can show them */
+            memcpy(cell + o, " / ", 3), o += 3;
+        else if (*p != '\r')
+            cell[o++] = *p;
+    cell[o] = '\0';
+    im->owner_lead_noted = true; /* once: every such cell is read the same way */
+    snprintf(msg, sizeof msg, "owner cell '%s' names its lead: '%.200s' is the owner (an "
+             "action has one accountable owner; the others are not recorded), here and on "
+             "every such row", cell, r->owner_buf);
+    return remark(im, line, field_column(im, F_OWNER), msg);
+}
+
+/* Says once that a timescale was read without the remark after it. */
+static int note_due_remark(importer *im, size_t line, const imp_row *r)
+{
+    char msg[600];
+    im->due_remark_noted = true; /* once: every such cell is read the same way */
+    snprintf(msg, sizeof msg, "timescale '%.200s' is read as '%.160s'; the words after it "
+             "are a remark, kept with the timescale as written, here and on every such "
+             "row", r->cell[F_DUE], r->due_text);
+    return remark(im, line, field_column(im, F_DUE), msg);
+}
+
+/* The readings of a row's owner, timescale and progress cells that need
+ * saying, each said once an import. */
+static int note_cells(importer *im, size_t line, const imp_row *r)
+{
+    int rc = SP_OK;
+    if (r->owner_lines && !im->owner_lines_noted)
+        rc = note_owner_lines(im, line, r);
+    if (rc == SP_OK && r->owner_lead && !im->owner_lead_noted)
+        rc = note_owner_lead(im, line, r);
+    if (rc == SP_OK && r->due_remark && !im->due_remark_noted)
+        rc = note_due_remark(im, line, r);
+    if (rc == SP_OK && r->log && !im->log_noted) {
+        im->log_noted = true; /* once: every such cell is read the same way */
+        rc = remark(im, line, field_column(im, F_NOTE), "the progress cell is a log of "
+                    "dated lines: each dated line, with the lines under it, is an entry on its "
+                    "date, here and in every such cell");
+    }
+    return rc;
+}
+
 static int take_row(importer *im, const sp_csv_row *row)
 {
     imp_field field = F_COUNT;
@@ -1004,43 +1066,8 @@ static int take_row(importer *im, const sp_csv_row *row)
         rc = note_reading(im, row->line, &im->row);
     if (rc == SP_OK && im->row.ref_tidied && !im->ref_tidied_noted)
         rc = note_tidied_ref(im, row->line, &im->row);
-    if (rc == SP_OK && im->row.owner_lines && !im->owner_lines_noted) {
-        char msg[600];
-        im->owner_lines_noted = true; /* once: every such cell is read the same way */
-        snprintf(msg, sizeof msg, "an owner cell of several lines is one owner named by them "
-                 "all ('%s'), here and on every such row: an action has one accountable "
-                 "owner (name the lead alone to make them the owner)", im->row.owner_buf);
-        rc = remark(im, row->line, field_column(im, F_OWNER), msg);
-    }
-    if (rc == SP_OK && im->row.owner_lead && !im->owner_lead_noted) {
-        char msg[700], cell[300];
-        size_t o = 0;
-        for (const char *p = im->row.owner_lead; *p && o + 4 < sizeof cell; p++)
-            if (*p == '\n') /* its lines, as the note's one line can show them */
-                memcpy(cell + o, " / ", 3), o += 3;
-            else if (*p != '\r')
-                cell[o++] = *p;
-        cell[o] = '\0';
-        im->owner_lead_noted = true; /* once: every such cell is read the same way */
-        snprintf(msg, sizeof msg, "owner cell '%s' names its lead: '%.200s' is the owner (an "
-                 "action has one accountable owner; the others are not recorded), here and on "
-                 "every such row", cell, im->row.owner_buf);
-        rc = remark(im, row->line, field_column(im, F_OWNER), msg);
-    }
-    if (rc == SP_OK && im->row.due_remark && !im->due_remark_noted) {
-        char msg[600];
-        im->due_remark_noted = true; /* once: every such cell is read the same way */
-        snprintf(msg, sizeof msg, "timescale '%.200s' is read as '%.160s'; the words after it "
-                 "are a remark, kept with the timescale as written, here and on every such "
-                 "row", im->row.cell[F_DUE], im->row.due_text);
-        rc = remark(im, row->line, field_column(im, F_DUE), msg);
-    }
-    if (rc == SP_OK && im->row.log && !im->log_noted) {
-        im->log_noted = true; /* once: every such cell is read the same way */
-        rc = remark(im, row->line, field_column(im, F_NOTE), "the progress cell is a log of "
-                    "dated lines: each dated line, with the lines under it, is an entry on its "
-                    "date, here and in every such cell");
-    }
+    if (rc == SP_OK)
+        rc = note_cells(im, row->line, &im->row);
     return rc;
 }
 
