@@ -788,9 +788,11 @@ static bool period_start(imp_row *r, const imp_row_opts *o)
 }
 
 /* The day the work was completed (or closed: withdrawn, transferred) is
- * the day of the row's status change, unless the sheet dates the row's
- * update itself (Last updated). A blank status with a completion date is
- * complete; an open one is refused, as the two disagree. */
+ * the day of the row's status change. The row's update is dated its later
+ * day: a completion after the last update was the row's last change; one
+ * before it is an entry of its own (import_write.c, completion_first). A
+ * blank status with a completion date is complete; an open one is
+ * refused, as the two disagree. */
 static int take_completion(imp_row *r, sp_db *db)
 {
     if (!r->completed_on)
@@ -801,7 +803,7 @@ static int take_completion(imp_row *r, sp_db *db)
         return sp_fail(db, SP_EINVALID, "completion date %s, but the status is %s: expected "
                        "the two to agree (correct one of them in the sheet)", r->completed_on,
                        r->status);
-    if (!r->update_on)
+    if (!r->update_on || strcmp(r->completed_on, r->update_on) > 0)
         r->update_on = r->completed_on;
     return SP_OK;
 }

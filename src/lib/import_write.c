@@ -826,6 +826,28 @@ static int update_from_row(update *u, imp_writer *w, imp_field *field, const imp
     return sp_check_name(w->db, "author of the update", u->author);
 }
 
+/* A row that dates its completion before its last update ("Date
+ * completed" 15/03, "Last updated" 01/06): the status change is an entry
+ * of its own on the completion's day, so that a report for a day between
+ * the two shows the work done, and the rest of the row's update (its note
+ * and evidence, a new due date or owner) stays on the update's day. With
+ * nothing else to say, the update is the completion, on its day. False if
+ * u is one entry. */
+static bool completion_first(update *done, update *u, const imp_row *r)
+{
+    if (!r->completed_on || !u->new_status || strcmp(r->completed_on, u->on) >= 0)
+        return false;
+    if (!u->note && !u->evidence && !u->new_due && !u->new_owner && !u->override) {
+        u->on = r->completed_on;
+        return false;
+    }
+    *done = (update){.action_id = u->action_id, .on = r->completed_on, .author = u->author,
+                     .old_status = u->old_status, .new_status = u->new_status,
+                     .transferred_to = u->transferred_to};
+    u->old_status = u->new_status = u->transferred_to = NULL;
+    return true;
+}
+
 static bool differs(const char *a, const char *b)
 {
     return a && (!b || strcmp(a, b) != 0);
@@ -998,9 +1020,11 @@ static void flag_unevidenced(imp_writer *w, imp_field *field, char note[IMP_NOTE
              "as the council's record and flagged in reports", n ? "; " : "");
 }
 
-/* A new action's first update, with the text it points to. */
+/* A new action's first update, with the text it points to, and its
+ * completion before it if the row dates that apart (done, if split). */
 typedef struct first_entry {
-    update u;
+    update u, done;
+    bool split;
     char report[SP_DATE_SIZE], next[SP_DATE_SIZE], as_at[320];
 } first_entry;
 
@@ -1032,6 +1056,7 @@ static int first_update(first_entry *e, imp_writer *w, imp_field *field, const i
                  w->d.file);
         u->reason = e->as_at;
     }
+    e->split = completion_first(&e->done, u, r);
     return SP_OK;
 }
 
@@ -1054,16 +1079,29 @@ static int keep_progress(imp_writer *w, int64_t id, const char *progress_on)
     return insert(NULL, w, S_PROGRESS_SET, "keeping the progress date");
 }
 
-/* Writes a new action `s` made, then its first update `u` (NULL: none),
- * through the triggers: they record the origin and apply the update. */
+/* Appends a new action's first entries: its completion, if apart, then
+ * its update. */
+static int append_first(imp_writer *w, int64_t id, update *done, update *u)
+{
+    int rc = SP_OK;
+    if (done) {
+        done->action_id = id;
+        rc = append_update(w, done);
+    }
+    u->action_id = id;
+    return rc == SP_OK ? append_update(w, u) : rc;
+}
+
+/* Writes a new action `s` made, then its first update `u` (NULL: none;
+ * `done` its completion, if apart), through the triggers: they record the
+ * origin and apply the updates. */
 static int create_by_triggers(int64_t *id, imp_writer *w, const imp_row *r, int64_t finding_id,
-                              int64_t owner_id, const char *ref, const standing *s, update *u)
+                              int64_t owner_id, const char *ref, const standing *s, update *done,
+                              update *u)
 {
     int rc = insert_action(id, w, r, finding_id, owner_id, ref, s);
-    if (rc == SP_OK && u) {
-        u->action_id = *id;
-        rc = append_update(w, u);
-    }
+    if (rc == SP_OK && u)
+        rc = append_first(w, *id, done, u);
     if (rc == SP_OK && progress_from_file(r, u))
         rc = keep_progress(w, *id, r->progress_on);
     return rc;
@@ -1074,17 +1112,17 @@ static int create_by_triggers(int64_t *id, imp_writer *w, const imp_row *r, int6
  * the export's progress date leave it, then its origin as `s` made it, then
  * the update. */
 static int create_bulk(int64_t *id, imp_writer *w, const imp_row *r, int64_t finding_id,
-                       int64_t owner_id, const char *ref, const standing *s, update *u)
+                       int64_t owner_id, const char *ref, const standing *s, update *done,
+                       update *u)
 {
-    standing now = u ? applied(*s, u) : *s;
+    standing now = done ? applied(*s, done) : *s;
+    now = u ? applied(now, u) : now;
     now.progress_on = progress_from_file(r, u) ? r->progress_on : now.progress_on;
     int rc = insert_action(id, w, r, finding_id, owner_id, ref, &now);
     if (rc == SP_OK)
         rc = insert_origin(w, *id, r, finding_id, owner_id, ref, s);
-    if (rc == SP_OK && u) {
-        u->action_id = *id;
-        rc = append_update(w, u);
-    }
+    if (rc == SP_OK && u)
+        rc = append_first(w, *id, done, u);
     return rc;
 }
 
@@ -1111,9 +1149,9 @@ static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int6
     char first[SP_DATE_SIZE];
     standing s = made(first, w, r, !dated);
     const char *named = r->cell[F_ACTION_REF] ? r->cell[F_ACTION_REF] : ref;
-    update *u = dated ? &e.u : NULL;
-    rc = w->bulk ? create_bulk(&id, w, r, finding_id, owner_id, named, &s, u)
-                 : create_by_triggers(&id, w, r, finding_id, owner_id, named, &s, u);
+    update *u = dated ? &e.u : NULL, *done = dated && e.split ? &e.done : NULL;
+    rc = w->bulk ? create_bulk(&id, w, r, finding_id, owner_id, named, &s, done, u)
+                 : create_by_triggers(&id, w, r, finding_id, owner_id, named, &s, done, u);
     if (rc == SP_OK && !id_add(&w->written, id, r->line))
         rc = sp_fail(w->db, SP_ENOMEM, "out of memory");
     if (rc == SP_OK) {
@@ -1180,32 +1218,41 @@ static void copy_text(char *out, size_t size, const char *text)
     snprintf(out, size, "%s", text ? text : "");
 }
 
-/* Appends the update; notes a status move outside the lifecycle. */
+/* Appends the update (after its completion, if the row dates that apart);
+ * notes a status move outside the lifecycle. */
 static int apply_update(imp_writer *w, imp_field *field, char note[IMP_NOTE_SIZE],
                         const imp_row *r, update *u)
 {
     char id[24];
     snprintf(id, sizeof id, "%lld", (long long)u->action_id);
+    update done;
     int rc = update_from_row(u, w, field, r);
-    if (rc == SP_OK && u->new_status && strcmp(u->new_status, "signed_off") == 0) {
+    bool split = rc == SP_OK && completion_first(&done, u, r);
+    const update *change = split ? &done : u; /* the entry that changes the status */
+    if (rc == SP_OK && change->new_status && strcmp(change->new_status, "signed_off") == 0) {
         *field = F_STATUS; /* a sheet signs off as a person would: not the claimant */
-        rc = sp_closure_check(w->db, u->action_id, id, u->author);
+        rc = sp_closure_check(w->db, u->action_id, id, change->author);
         rc = rc == SP_ECONFLICT ? SP_EINVALID : rc; /* the row is refused, not the file */
     }
-    if (rc == SP_OK && u->new_status) { /* nor dates a status change into the past */
-        *field = F_UPDATE_ON;
-        rc = sp_status_date_check(w->db, u->action_id, id, "last_update_on", u->on,
-                                  u->new_status);
+    if (rc == SP_OK && change->new_status) { /* nor dates a status change into the past */
+        bool completion = change->on == r->completed_on;
+        *field = completion ? F_COMPLETED_ON : F_UPDATE_ON;
+        rc = sp_status_date_check(w->db, u->action_id, id,
+                                  completion ? "completion date" : "last_update_on", change->on,
+                                  change->new_status);
     }
+    if (rc == SP_OK && split)
+        rc = append_update(w, &done);
     if (rc == SP_OK)
         rc = append_update(w, u);
     w->tally.updated += rc == SP_OK;
-    if (rc == SP_OK && u->new_status && !sp_status_transition_ok(u->old_status, u->new_status)) {
+    if (rc == SP_OK && change->new_status &&
+        !sp_status_transition_ok(change->old_status, change->new_status)) {
         w->tally.irregular++;
         *field = F_STATUS;
         snprintf(note, IMP_NOTE_SIZE, "status moves from %s to %s, which the lifecycle does "
-                 "not allow (from %s: %s); imported as the file records it", u->old_status,
-                 u->new_status, u->old_status, sp_status_next(u->old_status));
+                 "not allow (from %s: %s); imported as the file records it", change->old_status,
+                 change->new_status, change->old_status, sp_status_next(change->old_status));
     }
     return rc;
 }

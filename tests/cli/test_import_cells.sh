@@ -2,8 +2,9 @@
 # Cells as councils' sheets write them. References as sheets number their
 # rows ("Rec 1", "1(a)", "#2", "(ii)", "2 - 3"), tidied to ones a path
 # holds; an owner cell of several lines, one owner named by them all; a
-# completion date, the day of the status change (a last update or a
-# completion after the sheet's date is refused); a start written as a
+# completion date, the day of the status change, an entry of its own
+# before a later update (a last update or a completion after the sheet's
+# date is refused); a start written as a
 # period ("Q1 2025/26"), its first day; headers decorated
 # ("Lead Officer(s):"), of alternatives ("Outcome / Success criteria") or
 # in other words ("Key actions", "Current status").
@@ -211,6 +212,51 @@ change() { sql "$DB" "SELECT u.on_date || ' ' || u.old_status || ' ' || u.new_st
 expect_eq "$(change 8.1)" "2025-06-12 not_started complete" "completed on its day"
 expect_eq "$(change 8.2)" "2025-07-14 not_started complete" "a blank status: complete"
 expect_eq "$(change 8.3)" "2025-09-01 not_started withdrawn" "closed: withdrawn on its day"
+
+case_ "a completion before the last update: the completion on its day, the progress on the update's"
+fresh_plan
+cat >both.csv <<CSV
+Ref,Recommendation,What we will do,Lead officer,Target date,Status,Date completed,Last updated,Progress
+9.1,Rec 9,Act,Lead,30/06/2025,Complete,12/06/2025,01/09/2025,Reported to the board
+9.2,Rec 9,Act,Lead,30/06/2025,Complete,12/06/2025,01/09/2025,
+9.3,Rec 9,Act,Lead,30/06/2025,Complete,01/09/2025,12/06/2025,Audit done
+9.4,Rec 9,Act,Lead,30/06/2025,Complete,12/06/2025,12/06/2025,Audit done
+CSV
+run import both.csv --authority tb
+expect_status 0
+entries() { sql "$DB" "SELECT u.on_date || ' ' || coalesce(u.new_status, '-') || ' ' || coalesce(u.note, '-')
+    FROM action_update u JOIN action a ON a.id = u.action_id WHERE a.ref = '$1' ORDER BY u.id" | tr '\n' '|'; }
+expect_eq "$(entries 9.1)" "2025-06-12 complete -|2025-09-01 - Reported to the board|" \
+    "the completion, then the progress"
+expect_eq "$(entries 9.2)" "2025-06-12 complete -|" "nothing more to say: the completion alone"
+expect_eq "$(entries 9.3)" "2025-09-01 complete Audit done|" "completed after the update: one entry, on completion"
+expect_eq "$(entries 9.4)" "2025-06-12 complete Audit done|" "one day: one entry"
+run summary --as-of 2025-07-01 --group-by status --format csv
+expect_status 0
+expect_out "complete,3,0,0,0,3,"  # 9.1, 9.2 and 9.4 done by then; 9.3 (1 September) not yet
+run action show 1
+expect_out " on 2025-06-12, "
+before=$(fingerprint)
+run import both.csv --authority tb
+expect_out "0 actions (a progress update appended to each); 4 unchanged"
+expect_eq "$(fingerprint)" "$before" "the same sheet again changes nothing"
+
+case_ "an action in progress, completed before the sheet's last update: two entries, or refused if it moved later"
+fresh_plan
+printf '%s\n' "$H,Last updated,Progress" '9.5,Rec 9,Act,Lead,30/06/2025,In progress,01/05/2025,Begun' \
+    '9.6,Rec 9,Act,Lead,30/06/2025,Not started,01/05/2025,Planned' >april.csv
+run import april.csv --authority tb --as-at 2025-05-01
+expect_status 0
+printf '%s\n' "$H,Date completed,Last updated,Progress" \
+    '9.5,Rec 9,Act,Lead,30/06/2025,Complete,12/06/2025,01/09/2025,Reported to the board' \
+    '9.6,Rec 9,Act,Lead,30/06/2025,In progress,,01/07/2025,Begun' >july.csv
+run import july.csv --authority tb
+expect_status 0
+expect_eq "$(entries 9.5)" "2025-05-01 in_progress Begun|2025-06-12 complete -|2025-09-01 - Reported to the board|" \
+    "an existing action: the completion on its day, then the progress"
+printf '%s\n' "$H,Date completed,Last updated,Progress" \
+    '9.6,Rec 9,Act,Lead,30/06/2025,Complete,12/06/2025,01/09/2025,Done' >sept.csv
+refused "sept.csv:2:7: completion date 2025-06-12 is before 2025-07-01, when action" import sept.csv --authority tb
 
 case_ "a completion date beside an open status, or after the sheet's date, is refused"
 fresh_plan

@@ -1176,6 +1176,44 @@ START_TEST(findings_by_text_are_made_once)
 }
 END_TEST
 
+/* Imports `plan` into an empty plan (a bulk load) and, row by row, into
+ * one that has an action elsewhere; the two must be the same, field for
+ * field, chained as the triggers chain them, with the triggers back. Pass
+ * 1 imports as at 2017-06-15. Returns the bulk plan's text. */
+static char *bulk_equals_rows(const char *plan, int actions, int pass)
+{
+    sp_import_options o = {.name = "plan.csv", .author = AUTHOR,
+                           .as_at = pass ? "2017-06-15" : NULL};
+    sp_db *bulk = open_other(pass ? "bulk2.db" : "bulk1.db");
+    sp_db *rows = open_other(pass ? "rows2.db" : "rows1.db");
+    ck_assert_int_eq(sp_set_today(bulk, TODAY), SP_OK);
+    ck_assert_int_eq(sp_set_today(rows, TODAY), SP_OK);
+    seed_elsewhere(rows, &o);
+    sp_import_result *r = NULL;
+    ck_assert_msg(sp_import_buffer(&r, bulk, plan, strlen(plan), &o) == SP_OK, "%s",
+                  sp_errmsg(bulk));
+    ck_assert_int_eq(r->created.actions, actions);
+    sp_import_result_free(r);
+    assert_rows_pass_checks(bulk);
+    ck_assert_msg(sp_import_buffer(&r, rows, plan, strlen(plan), &o) == SP_OK, "%s",
+                  sp_errmsg(rows));
+    sp_import_result_free(r);
+    char *a = plan_text(bulk, "zz"), *b = plan_text(rows, "zz");
+    ck_assert_msg(strcmp(a, b) == 0, "pass %d\nbulk:\n%.4000s\nrow by row:\n%.4000s", pass, a,
+                  b);
+    char path[400];
+    snprintf(path, sizeof path, "%s/%s", fx_dir, pass ? "bulk2.db" : "bulk1.db");
+    chained_as_by_triggers(bulk, path, true);
+    ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM sqlite_master WHERE type = "
+                                      "'trigger' AND name IN ('action_origin_record', "
+                                      "'action_update_apply', "
+                                      "'action_update_first_due')"), 3);
+    free(b);
+    sp_close(bulk);
+    sp_close(rows);
+    return a;
+}
+
 /* Every way a row's first update changes a new action (status, a
  * transfer, an override alone, a due date moved alone or with evidence, a
  * recurring action's next report, evidence only, the export's progress
@@ -1213,40 +1251,41 @@ START_TEST(first_update_cases_bulk_equals_row_by_row)
         "tb,Test Borough,r1,Review,3,Finding three,2,Signed off work,Director,2017-01-01,"
         "2017-03-31,2017-03-31,complete,,,,,,,,,2017-02-01\r\n";
     for (int pass = 0; pass < 2; pass++) {
-        sp_import_options o = {.name = "plan.csv", .author = AUTHOR,
-                               .as_at = pass ? "2017-06-15" : NULL};
-        sp_db *bulk = open_other(pass ? "bulk2.db" : "bulk1.db");
-        sp_db *rows = open_other(pass ? "rows2.db" : "rows1.db");
-        ck_assert_int_eq(sp_set_today(bulk, TODAY), SP_OK);
-        ck_assert_int_eq(sp_set_today(rows, TODAY), SP_OK);
-        seed_elsewhere(rows, &o);
-        sp_import_result *r = NULL;
-        ck_assert_msg(sp_import_buffer(&r, bulk, plan, strlen(plan), &o) == SP_OK, "%s",
-                      sp_errmsg(bulk));
-        ck_assert_int_eq(r->created.actions, 11);
-        sp_import_result_free(r);
-        assert_rows_pass_checks(bulk);
-        ck_assert_msg(sp_import_buffer(&r, rows, plan, strlen(plan), &o) == SP_OK, "%s",
-                      sp_errmsg(rows));
-        sp_import_result_free(r);
-        char *a = plan_text(bulk, "zz"), *b = plan_text(rows, "zz");
-        ck_assert_msg(strcmp(a, b) == 0, "pass %d\nbulk:\n%.4000s\nrow by row:\n%.4000s", pass,
-                      a, b);
+        char *a = bulk_equals_rows(plan, 11, pass);
         /* The cases reached the triggers' branches: a transfer, a first due
          * date set by an update, and a progress date kept from the file. */
         ck_assert_ptr_nonnull(strstr(a, "'transferred'NULL'Health partner'"));
         ck_assert_ptr_nonnull(strstr(a, "'2017-03-01'"));
-        char path[400];
-        snprintf(path, sizeof path, "%s/%s", fx_dir, pass ? "bulk2.db" : "bulk1.db");
-        chained_as_by_triggers(bulk, path, true);
-        ck_assert_int_eq(fx_raw_int(path, "SELECT count(*) FROM sqlite_master WHERE type = "
-                                          "'trigger' AND name IN ('action_origin_record', "
-                                          "'action_update_apply', "
-                                          "'action_update_first_due')"), 3);
         free(a);
-        free(b);
-        sp_close(bulk);
-        sp_close(rows);
+    }
+}
+END_TEST
+
+/* A council's sheet that dates a completion before the last update: the
+ * completion is an entry of its own, which a bulk load applies as the
+ * triggers do (the action complete from its day, its progress from the
+ * update's), with a due date moved, a sign-off and a transfer among them. */
+START_TEST(completion_apart_bulk_equals_row_by_row)
+{
+    static const char *const plan =
+        "authority,authority_name,review,review_title,Ref,Recommendation,What we will do,"
+        "Lead officer,Target date,Status,Date completed,Last updated,Progress,Evidence,"
+        "Transferred to\r\n"
+        "tb,Test Borough,r1,Review,1,Rec A,Audit files,Head of Service,30/04/2017,Complete,"
+        "12/04/2017,01/06/2017,Reported to the board,,\r\n"
+        "tb,Test Borough,r1,Review,2,Rec A,Train staff,Head of Service,30/04/2017,Signed off,"
+        "12/04/2017,01/06/2017,,Audit shows better plans,\r\n"
+        "tb,Test Borough,r1,Review,3,Rec A,Move the work,Director,30/04/2017,Transferred,"
+        "02/05/2017,01/06/2017,Moved,,Health partner\r\n"
+        "tb,Test Borough,r1,Review,4,Rec A,Quick win,Director,30/04/2017,Complete,02/05/2017,"
+        "01/06/2017,,,\r\n";
+    for (int pass = 0; pass < 2; pass++) {
+        char *a = bulk_equals_rows(plan, 4, pass);
+        /* each split row: the completion, then the update */
+        ck_assert_ptr_nonnull(strstr(a, "'2017-04-12'"));
+        ck_assert_ptr_nonnull(strstr(a, "'2017-05-02'"));
+        ck_assert_ptr_nonnull(strstr(a, "'2017-06-01'"));
+        free(a);
     }
 }
 END_TEST
@@ -1645,6 +1684,7 @@ static Suite *import_suite(void)
     tcase_add_test(tc, council_sheet_bulk_equals_row_by_row);
     tcase_add_test(tc, findings_by_text_are_made_once);
     tcase_add_test(tc, first_update_cases_bulk_equals_row_by_row);
+    tcase_add_test(tc, completion_apart_bulk_equals_row_by_row);
     tcase_add_test(tc, history_replay_merges_runs);
     suite_add_tcase(s, tc);
     tc = fx_tcase("malformed");
