@@ -19,8 +19,9 @@
 #define SP_MHD_FUNCTIONS(X)                                                                    \
     X(MHD_add_response_header) X(MHD_create_response_from_buffer)                              \
     X(MHD_create_response_from_fd) X(MHD_destroy_response)                                     \
-    X(MHD_get_connection_info) X(MHD_get_daemon_info) X(MHD_lookup_connection_value)           \
-    X(MHD_queue_response) X(MHD_start_daemon) X(MHD_stop_daemon)
+    X(MHD_get_connection_info) X(MHD_get_connection_values) X(MHD_get_daemon_info)             \
+    X(MHD_lookup_connection_value) X(MHD_queue_response) X(MHD_start_daemon)                   \
+    X(MHD_stop_daemon)
 
 #define SP_MHD_POINTER(name) __typeof__(&name) name;
 typedef struct web_mhd_api {
@@ -40,6 +41,7 @@ const char *web_mhd_load(void);
 #define MHD_create_response_from_fd web_mhd.MHD_create_response_from_fd
 #define MHD_destroy_response web_mhd.MHD_destroy_response
 #define MHD_get_connection_info web_mhd.MHD_get_connection_info
+#define MHD_get_connection_values web_mhd.MHD_get_connection_values
 #define MHD_get_daemon_info web_mhd.MHD_get_daemon_info
 #define MHD_lookup_connection_value web_mhd.MHD_lookup_connection_value
 #define MHD_queue_response web_mhd.MHD_queue_response

@@ -243,6 +243,19 @@ enum MHD_Result page_dispatch(web_request *w)
                                   "from the home page.") ? MHD_YES : MHD_NO;
 }
 
+enum MHD_Result page_refuse(web_request *w, unsigned status)
+{
+    web_ctx x = {0};
+    x.w = w;
+    const char *what = status == 414
+        ? "An address can be 8 KB long at most, its search terms included. Go back, "
+          "shorten what you searched for or chose, and try again."
+        : "A request's headers can be 32 KB at most, and this one's are larger: most often "
+          "because of too many or too large cookies. Clear this site's cookies in your "
+          "browser, then sign in again.";
+    return respond_error(&x, status, what) ? MHD_YES : MHD_NO;
+}
+
 int page_body_wanted(web_request *w)
 {
     web_ctx x = {0};

@@ -22,6 +22,9 @@ typedef struct web_request {
 } web_request;
 
 enum MHD_Result page_dispatch(web_request *w);
+/* Refuses a request too large to read (414: its address; 431: its
+ * headers) with a page that says what to do, before any page runs. */
+enum MHD_Result page_refuse(web_request *w, unsigned status);
 /* 0 if a POST will be refused whatever its body says (no session, a role
  * the route does not allow, or a Content-Type it does not read): its body
  * is then not read at all, and

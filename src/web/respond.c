@@ -152,8 +152,10 @@ static const char *status_title(unsigned status)
     case 404: return "Page not found";
     case 405: return "Request not allowed here";
     case 413: return "Too much was sent";
+    case 414: return "The address is too long";
     case 415: return "What was sent is not a form";
     case 429: return "Too many attempts";
+    case 431: return "The request is too large";
     default: return "Sorry, there is a problem with the service";
     }
 }

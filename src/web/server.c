@@ -20,6 +20,17 @@
 
 #define MAX_BODY 65536
 #define MAX_UPLOAD (16 * 1024 * 1024) /* a sheet sent to /import */
+/* A request's address (path and query) and its headers past these sizes
+ * are refused with a page that says so (414, 431). libmicrohttpd refuses a
+ * request whose line and headers do not fit a connection's memory with a
+ * bare page of its own, no content type and none of our security headers,
+ * and it has no hook to replace it; its memory (POOL, 32 KiB by default)
+ * is made eight times these limits, so that only a request of hundreds of
+ * kilobytes, which no browser sends, meets that page. 64 connections at
+ * most: 16 MiB of memory at worst. */
+#define MAX_ADDRESS (8 * 1024)
+#define MAX_HEADERS (32 * 1024)
+#define POOL ((size_t)256 * 1024)
 #define IDLE_S (30 * 60)
 #define ABSOLUTE_S (12 * 60 * 60)
 
@@ -91,6 +102,27 @@ static int read_body(req *r, const char *url, const char *data, size_t *size)
     return 1;
 }
 
+/* Adds a header's or an argument's bytes to *cls (a size_t). */
+static enum MHD_Result count_bytes(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   const char *value)
+{
+    (void)kind;
+    *(size_t *)cls += strlen(key) + (value ? strlen(value) + 1 : 0) + 1;
+    return MHD_YES;
+}
+
+/* 414 if the request's address is too long, 431 if its headers are too
+ * large, else 0. */
+static unsigned oversized(struct MHD_Connection *c, const char *url)
+{
+    size_t address = strlen(url), headers = 0;
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, count_bytes, &address);
+    if (address > MAX_ADDRESS)
+        return 414;
+    MHD_get_connection_values(c, MHD_HEADER_KIND, count_bytes, &headers);
+    return headers > MAX_HEADERS ? 431 : 0;
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
                               const char *method, const char *version, const char *data,
                               size_t *size, void **con_cls)
@@ -110,6 +142,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         *con_cls = r;
         /* Headers only so far: a refused POST is answered before its body
          * is read (libmicrohttpd then discards it and closes). */
+        unsigned status = oversized(c, url);
+        if (status)
+            return page_refuse(&w, status);
         return page_body_wanted(&w) ? MHD_YES : page_dispatch(&w);
     }
     if (*size)
@@ -180,7 +215,8 @@ int web_serve(const web_options *opt)
         0, NULL, NULL, handle, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
         MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_NOTIFY_COMPLETED,
         on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned int)64, MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned int)64, MHD_OPTION_CONNECTION_MEMORY_LIMIT, POOL,
+        MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "safeplan: cannot listen on %s (in use, or not an address here)\n",
                 opt->listen);

@@ -54,6 +54,32 @@ case_ "not signed in: pages redirect to sign-in"
 get /overdue; expect_eq "$STATUS" 303 "status"; grep -q "Location: /sign-in" "$ERR" && ok || bad "location"
 case_ "unknown page is 404 and says what to do"
 get /nowhere; expect_eq "$STATUS" 404 "status"; expect_out "start from the home page"
+case_ "too long an address is 414, too large headers 431: our page, which says what to do"
+# Up to 8 KB of address and 32 KB of headers are read; past them, up to
+# the connection's memory (256 KiB, so a 200 KB address), the refusal is
+# this server's page with its security headers, not libmicrohttpd's own.
+long=$(head -c 9000 /dev/zero | tr '\0' a)
+get "/overdue?owner=$long"; expect_eq "$STATUS" 414 "a long search"
+expect_out "An address can be 8 KB long at most"
+grep -q "^Content-Security-Policy: default-src 'none'" "$ERR" && ok || bad "security headers on 414"
+# (curl's command line and config file take no URL this long: Python's client does.)
+STATUS=$(python3 - "$BASE" "$OUT" <<'PY'
+import http.client, sys, urllib.parse
+u = urllib.parse.urlsplit(sys.argv[1])
+c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+c.request("GET", "/" + "a" * 200000)
+r = c.getresponse()
+open(sys.argv[2], "wb").write(r.read())
+print(r.status)
+PY
+)
+expect_eq "$STATUS" 414 "a 200 KB address"
+expect_out "An address can be 8 KB long at most"
+get "/sign-in?next=$(head -c 4000 /dev/zero | tr '\0' a)"; expect_eq "$STATUS" 200 "4 KB of search terms are read"
+STATUS=$(curl -s -o "$OUT" -D "$ERR" -w '%{http_code}' -H "X-Big: ${long}${long}${long}${long}" "$BASE/sign-in")
+expect_eq "$STATUS" 431 "36 KB of headers"
+expect_out "Clear this site&#39;s cookies in your browser"
+grep -q "^Content-Security-Policy: default-src 'none'" "$ERR" && ok || bad "security headers on 431"
 case_ "wrong method is 405 and names the methods the address takes"
 STATUS=$(curl -s -o "$OUT" -D "$ERR" -w '%{http_code}' -X DELETE "$BASE/sign-in"); expect_eq "$STATUS" 405 "status"
 grep -q "^Allow: GET, HEAD, POST" "$ERR" && ok || bad "Allow for /sign-in"
