@@ -15,11 +15,7 @@
 
 #define MSG_SIZE 1400
 
-/* How far down the header may be. Councils' sheets put a title, a date, a
- * blank row and a RAG key of a few rows above it (rarely more than ten);
- * a row further down that names the columns is more likely data than a
- * header, and a file with none in its first twenty is not a plan. */
-#define HEADER_ROWS 20
+#define HEADER_ROWS IMP_HEADER_ROWS
 
 typedef struct importer {
     sp_db *db;
@@ -1423,6 +1419,27 @@ static int replay_history(importer *im)
     return rc == SP_OK ? SP_EINVALID : rc;
 }
 
+/* Whether a workbook's row could be the plan's header (as seek_header
+ * would take it): the sheets before the first with one are passed over. */
+static bool names_columns(void *ctx, const sp_csv_row *row)
+{
+    importer *im = ctx;
+    bool action = false;
+    return (row->record == 1 && imp_history_header(row)) ||
+           (imp_map_names(&action, row, &im->user) >= 2 && action);
+}
+
+/* The sheets passed over for the plan's, in a note. */
+static int note_passed_over(importer *im)
+{
+    char msg[900];
+    bool one = !strstr(im->src.passed_over, "', '");
+    snprintf(msg, sizeof msg, "sheet%s %s passed over: no row in %s first %d names the "
+             "columns (to read %s, name it with --sheet)", one ? "" : "s", im->src.passed_over,
+             one ? "its" : "their", HEADER_ROWS, one ? "it" : "one");
+    return remark(im, 0, 0, msg);
+}
+
 /* Reads everything; returns a fatal code, or SP_OK (rows may be rejected). */
 static int read_all(importer *im)
 {
@@ -1431,9 +1448,13 @@ static int read_all(importer *im)
         rc = imp_writer_new(&im->writer, im->db, &im->defaults);
     if (rc != SP_OK)
         return rc;
+    if (!im->opt->header_row) /* else the header is on that row of the first sheet */
+        im->src.names_columns = names_columns;
     rc = imp_source_read(&im->src, on_row, im);
     if (rc != SP_OK && !im->stopped)
         rc = source_fault(im);
+    if (rc == SP_OK && im->src.passed_over)
+        rc = note_passed_over(im);
     bool more = false;
     if (rc == SP_OK && im->holding) /* the file ends below its header */
         rc = settle_header(im, NULL, &more);

@@ -249,6 +249,12 @@ int imp_row_parse(imp_row *r, imp_field *field, sp_db *db, const imp_map *m,
  * workbook, told apart by content. Every source delivers the same
  * sp_csv_row records; for a workbook, a row's line is its row number in
  * the sheet and its fields are the columns from A. */
+/* How far down the header may be. Councils' sheets put a title, a date, a
+ * blank row and a RAG key of a few rows above it (rarely more than ten);
+ * a row further down that names the columns is more likely data than a
+ * header, and a file with none in its first twenty is not a plan. */
+#define IMP_HEADER_ROWS 20
+
 typedef struct imp_source {
     /* in: a file, or data/len when file is NULL */
     FILE *file;
@@ -258,6 +264,10 @@ typedef struct imp_source {
     const char *sheet;        /* the sheet to read (NULL: the first) */
     const char *encoding;     /* the text's encoding (NULL: detect it) */
     sp_db *db;                /* the plan: a workbook's spill is made beside it */
+    /* A workbook with no sheet named: the plan's sheet is the first
+     * visible one with a row among its first IMP_HEADER_ROWS that this
+     * takes for a header, called with on_row's ctx (NULL: the first). */
+    bool (*names_columns)(void *ctx, const sp_csv_row *row);
     /* out: what was read */
     const char *format;       /* "csv", "tsv" or "xlsx" */
     const char *read_as;      /* text: "UTF-8", "Windows-1252", "UTF-16LE"... */
@@ -266,6 +276,7 @@ typedef struct imp_source {
     bool tabs;                /* text: tab-separated */
     unsigned char delim;      /* text: ',', ';' or a tab */
     char *sheet_read;         /* xlsx: the sheet's name */
+    char *passed_over;        /* xlsx: the sheets before it that hold no header */
     char *sheets;             /* xlsx: every sheet, quoted, ", "-separated */
     size_t nsheets;
     /* a fault in the input (code SP_OK if none): at line and column (both

@@ -161,17 +161,20 @@ static bool append(char *out, size_t size, size_t *at, const char *text, bool qu
     return true;
 }
 
-/* "'Plan', 'Notes'" (cut short with "..." if very long). */
-static char *sheet_list(const sp_xlsx *x)
+/* "'Plan', 'Notes'": sheets from..to-1, or only the visible ones among
+ * them (cut short with "..." if very long). */
+static char *sheet_list(const sp_xlsx *x, size_t from, size_t to, bool visible)
 {
     size_t size = 600, at = 0;
     char *out = malloc(size);
     if (!out)
         return NULL;
     out[0] = '\0';
-    for (size_t i = 0; i < sp_xlsx_sheet_count(x); i++) {
+    for (size_t i = from; i < to; i++) {
+        if (visible && sp_xlsx_sheet_hidden(x, i))
+            continue;
         size_t mark = at;
-        if (!(i == 0 || append(out, size - 8, &at, ", ", false)) ||
+        if (!(at == 0 || append(out, size - 8, &at, ", ", false)) ||
             !append(out, size - 8, &at, sp_xlsx_sheet_name(x, i), true)) {
             strcpy(out + mark, mark ? ", ..." : "...");
             break;
@@ -180,19 +183,131 @@ static char *sheet_list(const sp_xlsx *x)
     return out;
 }
 
+/* The sheet whose rows are read: its name in messages ("Plan!C7"). */
+static int name_sheet(imp_source *s, const sp_xlsx *x, size_t sheet)
+{
+    free(s->sheet_read);
+    if (!(s->sheet_read = strdup(sp_xlsx_sheet_name(x, sheet))))
+        return fault(s, SP_ENOMEM, 0, 0, "out of memory");
+    return SP_OK;
+}
+
 static int choose_sheet(imp_source *s, const sp_xlsx *x, size_t *sheet)
 {
     long i = s->sheet ? sp_xlsx_find_sheet(x, s->sheet) : (long)sp_xlsx_first_visible(x);
-    if (!s->sheets && !(s->sheets = sheet_list(x)))
+    if (!s->sheets && !(s->sheets = sheet_list(x, 0, sp_xlsx_sheet_count(x), false)))
         return fault(s, SP_ENOMEM, 0, 0, "out of memory");
     if (i < 0)
         return fault(s, SP_EINVALID, 0, 0, "the workbook has no sheet named '%s': its "
                      "sheets are %s (name one with --sheet)", s->sheet, s->sheets);
     *sheet = (size_t)i;
     s->nsheets = sp_xlsx_sheet_count(x);
-    if (!(s->sheet_read = strdup(sp_xlsx_sheet_name(x, *sheet))))
-        return fault(s, SP_ENOMEM, 0, 0, "out of memory");
-    return SP_OK;
+    return name_sheet(s, x, *sheet);
+}
+
+/* ---- Finding the plan's sheet ---- */
+
+#define PASSED_OVER 1 /* a sheet's rows hold no header: not an sp_error code */
+
+/* A row held back, with copies of its cells, until its sheet shows a
+ * header. */
+typedef struct held_row {
+    sp_csv_row row;
+    void *block;
+} held_row;
+
+/* A sheet tried for the plan: its rows are held until one names the
+ * columns, then given on, and the rest after them. */
+typedef struct trial {
+    const imp_source *s;
+    sp_csv_row_fn on_row;
+    void *ctx;
+    held_row held[IMP_HEADER_ROWS];
+    size_t nheld;
+    bool found;
+} trial;
+
+static bool hold(held_row *h, const sp_csv_row *row)
+{
+    size_t n = row->count, bytes = 0;
+    for (size_t i = 0; i < n; i++)
+        bytes += row->fields[i].len + 1;
+    char *block = malloc(n * sizeof(sp_csv_field) + 2 * n + bytes);
+    if (!block)
+        return false;
+    sp_csv_field *fields = (sp_csv_field *)(void *)block;
+    unsigned char *marks = (unsigned char *)(fields + n), *hidden = marks + n;
+    char *text = (char *)(hidden + n);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(text, row->fields[i].data, row->fields[i].len);
+        text[row->fields[i].len] = '\0';
+        fields[i] = (sp_csv_field){text, row->fields[i].len};
+        text += row->fields[i].len + 1;
+    }
+    if (row->marks)
+        memcpy(marks, row->marks, n);
+    if (row->hidden)
+        memcpy(hidden, row->hidden, n);
+    h->row = *row;
+    h->row.fields = fields;
+    h->row.marks = row->marks ? marks : NULL;
+    h->row.hidden = row->hidden ? hidden : NULL;
+    h->block = block;
+    return true;
+}
+
+static void let_go(trial *t)
+{
+    for (size_t i = 0; i < t->nheld; i++)
+        free(t->held[i].block);
+    t->nheld = 0;
+}
+
+static int trial_row(void *ctx, const sp_csv_row *row)
+{
+    trial *t = ctx;
+    if (t->found)
+        return t->on_row(t->ctx, row);
+    if (t->s->names_columns(t->ctx, row)) {
+        int rc = SP_OK;
+        t->found = true;
+        for (size_t i = 0; rc == SP_OK && i < t->nheld; i++)
+            rc = t->on_row(t->ctx, &t->held[i].row);
+        let_go(t);
+        return rc == SP_OK ? t->on_row(t->ctx, row) : rc;
+    }
+    if (t->nheld == IMP_HEADER_ROWS)
+        return PASSED_OVER;
+    return hold(&t->held[t->nheld++], row) ? SP_OK : SP_ENOMEM;
+}
+
+/* Reads the first visible sheet, from `*sheet` on, whose first rows hold
+ * a header (*read: true), giving its rows to on_row; the sheets before it
+ * are named in s->passed_over. *read is false if no sheet has one (nothing
+ * given): the first is then read as it is, and its rows are refused. */
+static int read_plan_sheet(imp_source *s, sp_xlsx *x, size_t *sheet, sp_xlsx_error *err,
+                           sp_csv_row_fn on_row, void *ctx, bool *read)
+{
+    *read = false;
+    for (size_t i = *sheet; i < sp_xlsx_sheet_count(x); i++) {
+        if (sp_xlsx_sheet_hidden(x, i))
+            continue;
+        trial t = {.s = s, .on_row = on_row, .ctx = ctx};
+        int rc = name_sheet(s, x, i);
+        if (rc == SP_OK)
+            rc = sp_xlsx_read(x, i, err, trial_row, &t);
+        let_go(&t);
+        if (t.found) {
+            *read = true;
+            if (i > *sheet && !(s->passed_over = sheet_list(x, *sheet, i, true)))
+                return fault(s, SP_ENOMEM, 0, 0, "out of memory");
+            *sheet = i;
+            return rc;
+        }
+        if (rc != SP_OK && rc != PASSED_OVER)
+            return rc;
+    }
+    return name_sheet(s, x, *sheet);
 }
 
 static int read_workbook(imp_source *s, sp_xlsx_source *from, sp_csv_row_fn on_row,
@@ -213,7 +328,10 @@ static int read_workbook(imp_source *s, sp_xlsx_source *from, sp_csv_row_fn on_r
         return fault(s, rc, 0, 0, "%s", err.message);
     rc = choose_sheet(s, x, &sheet);
     s->date1904 = sp_xlsx_date1904(x);
-    if (rc == SP_OK)
+    bool read = false;
+    if (rc == SP_OK && !s->sheet && s->names_columns)
+        rc = read_plan_sheet(s, x, &sheet, &err, on_row, ctx, &read);
+    if (rc == SP_OK && !read)
         rc = sp_xlsx_read(x, sheet, &err, on_row, ctx);
     sp_xlsx_free(x);
     if (rc != SP_OK && s->code == SP_OK && err.message[0])
@@ -738,5 +856,6 @@ void imp_source_free(imp_source *s)
 {
     free(s->sheet_read);
     free(s->sheets);
-    s->sheet_read = s->sheets = NULL;
+    free(s->passed_over);
+    s->sheet_read = s->sheets = s->passed_over = NULL;
 }

@@ -892,6 +892,11 @@ size_t sp_xlsx_first_visible(const sp_xlsx *x)
     return 0;
 }
 
+bool sp_xlsx_sheet_hidden(const sp_xlsx *x, size_t i)
+{
+    return i < x->nsheets && x->sheet_hidden[i];
+}
+
 bool sp_xlsx_date1904(const sp_xlsx *x)
 {
     return x->date1904;

@@ -97,6 +97,9 @@ const char *sp_xlsx_sheet_name(const sp_xlsx *x, size_t i);
 /* The first sheet that is not hidden (the first if all are). */
 size_t sp_xlsx_first_visible(const sp_xlsx *x);
 
+/* Whether sheet i is hidden (or very hidden) in Excel. */
+bool sp_xlsx_sheet_hidden(const sp_xlsx *x, size_t i);
+
 /* The sheet called `name` (exactly, else ignoring ASCII case), or -1. */
 long sp_xlsx_find_sheet(const sp_xlsx *x, const char *name);
 

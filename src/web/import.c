@@ -243,7 +243,8 @@ static void sheets_read(FILE *f, const sp_import_result *r, bool named)
 {
     fprintf(f, "<div class=\"govuk-inset-text\">The workbook has %zu sheets (", r->nsheets);
     html_text(f, r->sheets);
-    fputs(named ? "). The sheet named under Options, " : "). Only the first visible sheet, ", f);
+    fputs(named ? "). The sheet named under Options, "
+                : "). Only the first visible sheet with a row of column names, ", f);
     html_text(f, r->sheet);
     if (named) {
         fputs(", is read.</div>\n", f);

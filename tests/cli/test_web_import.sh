@@ -131,7 +131,7 @@ book two.xlsx "[('Plan &amp; actions', [$book_head, ['tb', 'r2', 'Second review'
     'Audit the files', 'Head of service', 'In progress']]), ('Notes', [['Read me']])]"
 upload two.xlsx; expect_eq "$STATUS" 200 "preview"
 expect_row "Kind" "Excel workbook"; expect_row "Sheet read" "Plan &amp; actions"
-expect_text "The workbook has 2 sheets ('Plan & actions', 'Notes'). Only the first visible sheet, Plan & actions, is read."
+expect_text "The workbook has 2 sheets ('Plan & actions', 'Notes'). Only the first visible sheet with a row of column names, Plan & actions, is read."
 expect_text "If the plan is on another sheet, name it in the “Sheet” field under Options, and upload the file again."
 expect_out_not "--sheet"
 expect_out 'class="govuk-inset-text"'
@@ -160,8 +160,15 @@ expect_out_not "Actions unchanged"
 case_ "a refused workbook still names the sheet read"
 book cover.xlsx "[('Cover', [['Improvement plan']]), ('Plan', [['Action']])]"
 upload cover.xlsx; expect_eq "$STATUS" 400 "refused"
-expect_row "Sheet read" "Cover"; expect_text "Only the first visible sheet, Cover, is read."
+expect_row "Sheet read" "Cover"; expect_text "Only the first visible sheet with a row of column names, Cover, is read."
 expect_out_not "Confirm and import"
+
+case_ "a cover before the plan: the plan's sheet is read, and the cover named in a note"
+book covered.xlsx "[('Cover', [['Improvement plan']]), ('Plan', [$book_head, ['tb', 'r2',
+    'Second review', 'Finding four', 'Audit the plans', 'Head of service', 'In progress']])]"
+upload covered.xlsx; expect_eq "$STATUS" 200 "preview"
+expect_row "Sheet read" "Plan"
+expect_text "sheet 'Cover' passed over: no row in its first 20 names the columns (to read it, name it with the “Sheet” field under Options)"
 
 # Actions in the reviews imports made for Torbay (a council's sheet goes there).
 tb_imported() { sql plan.db "SELECT count(*) FROM action a JOIN finding f ON f.id = a.finding_id
@@ -292,7 +299,8 @@ expect_out '<option value="windows-1252">Windows-1252</option>'
 case_ "a workbook's second sheet, named under Options: read, carried to the confirm, imported"
 book second.xlsx "[('Cover', [['Improvement plan']]), ('Actions &amp; plan', [$book_head,
     ['tb', 'r4', 'Fourth review', 'Finding four', 'Check the second sheet', 'Head', 'In progress']])]"
-upload second.xlsx; expect_eq "$STATUS" 400 "the first sheet, a cover, is refused"
+upload second.xlsx; expect_eq "$STATUS" 200 "the cover passed over"
+expect_row "Sheet read" "Actions &amp; plan"
 upload second.xlsx -F "sheet=Actions & plan"; expect_eq "$STATUS" 200 "preview"
 expect_row "Sheet read" "Actions &amp; plan"; expect_row "Sheet" "Actions &amp; plan"
 expect_text "The sheet named under Options, Actions & plan, is read."

@@ -29,10 +29,19 @@ for r in csv.DictReader(sys.stdin):
 }
 
 # ---------------------------------------------------------------- libxlsxwriter
-case_ "libxlsxwriter: the first sheet is a cover, and the note names the others"
+case_ "libxlsxwriter: the first sheet is a cover: passed over for the plan's, in a note"
+before=$(fingerprint)
+run import wb/plan.xlsx --authority tb --dry-run
+expect_status 0; expect_out "would create: 0 authorities, 1 review, 2 findings, 4 owners, 4 actions"
+expect_err "note: read sheet 'Action plan' of the workbook's 2 ('Cover', 'Action plan'); choose another with --sheet NAME"
+expect_err "plan.xlsx:'Action plan': sheet 'Cover' passed over: no row in its first 20 names the columns (to read it, name it with --sheet)"
+expect_eq "$(fingerprint)" "$before" "a dry run changes nothing"
+
+case_ "libxlsxwriter: with --header-row (or --sheet) the first sheet is read as it is"
 refused "note: read sheet 'Cover' of the workbook's 2 ('Cover', 'Action plan'); choose another with --sheet NAME" \
-    import wb/plan.xlsx --authority tb
+    import wb/plan.xlsx --authority tb --header-row 1
 expect_err "plan.xlsx:Cover row 1: no column names the action"
+refused "plan.xlsx:Cover row 1: no column names the action" import wb/plan.xlsx --authority tb --sheet Cover
 
 case_ "libxlsxwriter: the plan sheet, named in any case"
 run import wb/plan.xlsx --authority tb --sheet "action plan"
@@ -230,12 +239,8 @@ expect_err "note: read sheet 'Plan' of the workbook's 2 ('(hidden) lookups', 'Pl
 python3 - "$TOOLS" "$WORK/wb" <<'PY' || { echo "crafting hidden workbooks failed" >&2; exit 1; }
 import sys
 sys.path.insert(0, sys.argv[1])
-from craft_xlsx import workbook, sheet, inline
+from craft_xlsx import workbook, sheet, rows
 d = sys.argv[2]
-def rows(table):
-    return "".join(f'<row r="{n}">' + "".join(inline(f"{chr(65 + i)}{n}", v)
-                   for i, v in enumerate(r) if v) + "</row>"
-                   for n, r in enumerate(table, 1))
 def save(name, table, cols="", after="", hidden_rows=()):
     xml = sheet(rows(table), after).replace("<sheetData>", cols + "<sheetData>")
     for n in hidden_rows:
@@ -317,6 +322,54 @@ fresh filtered
 run import wb/filtered.xlsx --authority tb
 expect_status 0; expect_out "imported wb/filtered.xlsx: 4 rows"
 expect_err_not "hidden"
+
+# ---------------------------------------------------------------- sheets
+# Councils' workbooks put a contents page, a RAG key or lookups before the
+# plan: the plan's sheet is the first visible one with a header in its
+# first 20 rows, and rows above that header, merges and hidden columns
+# reach the importer as from a first sheet.
+python3 - "$TOOLS" "$WORK/wb" <<'PY' || { echo "crafting sheeted workbooks failed" >&2; exit 1; }
+import sys
+sys.path.insert(0, sys.argv[1])
+from craft_xlsx import workbook, sheet, rows
+d = sys.argv[2]
+contents = sheet(rows([["Children's services improvement plan"], ["Contents"],
+                       ["1. Key"], ["2. Plan"], ["3. Completed actions"]]))
+key = sheet(rows([["RAG key"], ["Red", "Overdue"], ["Amber", "At risk"], ["Green", "On track"]]))
+lookups = sheet(rows([["Action", "Lead officer", "Status"], ["Audit", "Head of QA", "Open"]]))
+plan = sheet(rows([["Improvement plan", None, None, None, None, None, "As at 30/09/2025"],
+                   [],
+                   ["Ref", "Recommendation", "Action", "Old owner", "Lead officer", "Target date",
+                    "Status"],
+                   ["1", "Improve supervision", "Audit supervision", "Team manager",
+                    "Head of QA", "31/03/2026", "In progress"],
+                   ["2", None, "Train managers", "Team manager", "Head of Service",
+                    "30/06/2026", "Not started"]]),
+             '<mergeCells count="1"><mergeCell ref="B4:B5"/></mergeCells>').replace(
+    "<sheetData>", '<cols><col min="4" max="4" hidden="1"/></cols><sheetData>')
+done = sheet(rows([["Ref", "Recommendation", "Action", "Lead officer", "Status"],
+                   ["9", "Old", "Done long ago", "Head of QA", "Complete"]]))
+workbook(f"{d}/sheeted.xlsx", [("Contents", contents), ("(hidden) lookups", lookups),
+                               ("Key", key), ("Plan", plan), ("Completed actions", done)])
+workbook(f"{d}/noplan.xlsx", [("Notes", key), ("Contents", contents)])
+PY
+case_ "the plan's sheet after a contents page and a key: found, and the sheets before it named"
+fresh sheeted
+run import wb/sheeted.xlsx --authority tb
+expect_status 0; expect_out "imported wb/sheeted.xlsx: 2 rows"
+expect_err "note: read sheet 'Plan' of the workbook's 5 ('Contents', '(hidden) lookups', 'Key', 'Plan', 'Completed actions')"
+expect_err "wb/sheeted.xlsx:Plan: sheets 'Contents', 'Key' passed over: no row in their first 20 names the columns"
+expect_err "rows 1-2 are above the header (row 3) and were not imported"
+expect_err 'column D "Old owner" is hidden and was not imported'
+expect_eq "$(field 2 finding)" "Improve supervision" "a merged cell of the sheet found reaches its rows"
+expect_eq "$(field 2 owner)" "Head of Service" "the visible owner column"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action WHERE description = 'Done long ago'")" "0" \
+    "a plan sheet after the first found is not read"
+
+case_ "a workbook with no header in any sheet: the first sheet is refused, as it reads"
+fresh noplan
+refused "wb/noplan.xlsx:Notes row 1: no column names the action" import wb/noplan.xlsx --authority tb
+expect_err_not "passed over"
 
 case_ "--sheet and --help"
 run import --help

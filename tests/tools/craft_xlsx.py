@@ -86,6 +86,13 @@ def inline(ref, text, p=""):
     return f'<{p}c r="{ref}" t="inlineStr"><{p}is><{p}t>{text}</{p}t></{p}is></{p}c>'
 
 
+def rows(table):
+    """A sheet's rows from a table of texts (None or "": no cell), as inline strings."""
+    return "".join(f'<row r="{n}">' + "".join(inline(f"{chr(65 + i)}{n}", v)
+                   for i, v in enumerate(r) if v) + "</row>"
+                   for n, r in enumerate(table, 1))
+
+
 HEADER = ["Ref", "Theme", "Area for consideration", "What we will do", "Lead officer",
           "Start date", "Target date", "Status"]
 
