@@ -4,6 +4,7 @@
  * filter is an error that says what was meant, not an empty table).
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,13 +247,63 @@ static bool name_invisible(uint32_t c)
            (c >= 0x2060 && c <= 0x2064) || c == 0xfeff;
 }
 
-/* Lower case for ASCII and Latin-1 capitals (À-Þ but not ×), which keep
- * their length in UTF-8; anything else as it is. */
+/* Lower case for ASCII, Latin-1 (À-Þ but not ×) and Latin Extended-A
+ * capitals (Ā-ž: the Welsh ŵ and ŷ, central European letters), which
+ * keep their length in UTF-8; anything else as it is. In Extended-A a
+ * capital and its small letter are neighbours, the capital first, but
+ * for the runs Ĺ-ň and Ź-ž, which start on a small letter; İ's small
+ * letter is two characters and ĸ, ŉ and ſ have no capital. */
 static uint32_t name_fold(uint32_t c)
 {
     if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
         return c + 0x20;
-    return c;
+    if (c < 0x100 || c > 0x17e || c == 0x130 || c == 0x138 || c == 0x149)
+        return c;
+    if (c == 0x178) /* Ÿ */
+        return 0xff;
+    bool odd_capitals = (c >= 0x139 && c <= 0x148) || c >= 0x179;
+    return (c & 1) == odd_capitals ? c + 1 : c;
+}
+
+/* A Latin letter written as the letter and a combining mark (U+0300 +
+ * mark), as some systems save "é" (decomposed, Unicode's NFD): the
+ * small letter Unicode composes the two to, for the letters of Latin-1
+ * and Latin Extended-A. Derived from Unicode's canonical compositions
+ * (in Python, unicodedata.normalize("NFC", letter + mark)). */
+static const struct {
+    char letter;
+    unsigned char mark;
+    uint16_t composed;
+} compositions[] = {
+    {'a', 0x00, 0x0e0}, {'a', 0x01, 0x0e1}, {'a', 0x02, 0x0e2}, {'a', 0x03, 0x0e3},
+    {'a', 0x04, 0x101}, {'a', 0x06, 0x103}, {'a', 0x08, 0x0e4}, {'a', 0x0a, 0x0e5},
+    {'a', 0x28, 0x105}, {'c', 0x01, 0x107}, {'c', 0x02, 0x109}, {'c', 0x07, 0x10b},
+    {'c', 0x0c, 0x10d}, {'c', 0x27, 0x0e7}, {'d', 0x0c, 0x10f}, {'e', 0x00, 0x0e8},
+    {'e', 0x01, 0x0e9}, {'e', 0x02, 0x0ea}, {'e', 0x04, 0x113}, {'e', 0x06, 0x115},
+    {'e', 0x07, 0x117}, {'e', 0x08, 0x0eb}, {'e', 0x0c, 0x11b}, {'e', 0x28, 0x119},
+    {'g', 0x02, 0x11d}, {'g', 0x06, 0x11f}, {'g', 0x07, 0x121}, {'g', 0x27, 0x123},
+    {'h', 0x02, 0x125}, {'i', 0x00, 0x0ec}, {'i', 0x01, 0x0ed}, {'i', 0x02, 0x0ee},
+    {'i', 0x03, 0x129}, {'i', 0x04, 0x12b}, {'i', 0x06, 0x12d}, {'i', 0x08, 0x0ef},
+    {'i', 0x28, 0x12f}, {'j', 0x02, 0x135}, {'k', 0x27, 0x137}, {'l', 0x01, 0x13a},
+    {'l', 0x0c, 0x13e}, {'l', 0x27, 0x13c}, {'n', 0x01, 0x144}, {'n', 0x03, 0x0f1},
+    {'n', 0x0c, 0x148}, {'n', 0x27, 0x146}, {'o', 0x00, 0x0f2}, {'o', 0x01, 0x0f3},
+    {'o', 0x02, 0x0f4}, {'o', 0x03, 0x0f5}, {'o', 0x04, 0x14d}, {'o', 0x06, 0x14f},
+    {'o', 0x08, 0x0f6}, {'o', 0x0b, 0x151}, {'r', 0x01, 0x155}, {'r', 0x0c, 0x159},
+    {'r', 0x27, 0x157}, {'s', 0x01, 0x15b}, {'s', 0x02, 0x15d}, {'s', 0x0c, 0x161},
+    {'s', 0x27, 0x15f}, {'t', 0x0c, 0x165}, {'t', 0x27, 0x163}, {'u', 0x00, 0x0f9},
+    {'u', 0x01, 0x0fa}, {'u', 0x02, 0x0fb}, {'u', 0x03, 0x169}, {'u', 0x04, 0x16b},
+    {'u', 0x06, 0x16d}, {'u', 0x08, 0x0fc}, {'u', 0x0a, 0x16f}, {'u', 0x0b, 0x171},
+    {'u', 0x28, 0x173}, {'w', 0x02, 0x175}, {'y', 0x01, 0x0fd}, {'y', 0x02, 0x177},
+    {'y', 0x08, 0x0ff}, {'z', 0x01, 0x17a}, {'z', 0x07, 0x17c}, {'z', 0x0c, 0x17e}};
+
+/* The letter `letter` and the combining mark `mark` make (0: none). */
+static uint32_t compose(unsigned char letter, uint32_t mark)
+{
+    for (size_t i = 0; i < sizeof compositions / sizeof compositions[0]; i++)
+        if ((unsigned char)compositions[i].letter == letter &&
+            compositions[i].mark == mark - 0x300)
+            return compositions[i].composed;
+    return 0;
 }
 
 static size_t put_utf8(unsigned char *out, uint32_t c)
@@ -261,19 +312,48 @@ static size_t put_utf8(unsigned char *out, uint32_t c)
         out[0] = (unsigned char)c;
         return 1;
     }
-    out[0] = (unsigned char)(0xc0 | c >> 6); /* only Latin-1 is ever rewritten */
+    out[0] = (unsigned char)(0xc0 | c >> 6); /* only letters below U+0800 are rewritten */
     out[1] = (unsigned char)(0x80 | (c & 0x3f));
     return 2;
 }
 
+/* A key's character that another way of writing it makes the same:
+ * full-width Latin letters and digits (Ａ, ｅ: U+FF01-U+FF5E) are ASCII. */
+static uint32_t name_plain(uint32_t c)
+{
+    return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+}
+
+/* A key's character beyond ASCII, raw[0..k) (code point c), written at
+ * o[n]: a combining mark composed with the letter before it (at *last,
+ * SIZE_MAX if none) where Unicode composes the two, else the character
+ * made plain and folded. Returns the key's new length. */
+static size_t key_char(unsigned char *o, size_t n, size_t *last, uint32_t c,
+                       const unsigned char *raw, size_t k)
+{
+    uint32_t composed = *last != SIZE_MAX && c >= 0x300 && c <= 0x36f ? compose(o[*last], c) : 0;
+    if (composed) {
+        n = *last + put_utf8(o + *last, composed);
+        *last = SIZE_MAX;
+        return n;
+    }
+    c = name_fold(name_plain(c));
+    *last = c < 0x80 ? n : SIZE_MAX;
+    if (c < 0x800)
+        return n + put_utf8(o + n, c);
+    memcpy(o + n, raw, k);
+    return n + k;
+}
+
 /* The walk both forms share: invisible characters dropped, white space
- * trimmed and each run made one space; `fold` lowers capitals (the key)
- * or leaves them as typed (the tidy spelling a name is stored in). */
+ * trimmed and each run made one space; `fold` makes the key: capitals
+ * lowered, a letter and its combining accent one letter, full-width
+ * letters plain (else the tidy spelling a name is stored in, as typed). */
 static size_t name_walk(char *out, const char *name, size_t len, bool fold)
 {
     const unsigned char *s = (const unsigned char *)name;
     unsigned char *o = (unsigned char *)out;
-    size_t n = 0;
+    size_t n = 0, last = SIZE_MAX; /* the key's last letter, which an accent may follow */
     bool gap = false;
     for (size_t i = 0, k; i < len; i += k) {
         /* ASCII, most of every name, without decoding (the importer keys
@@ -286,19 +366,23 @@ static size_t name_walk(char *out, const char *name, size_t len, bool fold)
             gap = n > 0;
             continue;
         }
-        if (gap)
+        if (gap) {
             o[n++] = ' ';
+            last = SIZE_MAX;
+        }
         gap = false;
         if (k == 0) { /* not UTF-8: kept byte for byte, so it still compares */
             o[n++] = s[i];
             k = 1;
-        } else if (k == 1) {
-            o[n++] = (unsigned char)(fold ? name_fold(c) : c);
-        } else if (fold && (c = name_fold(c)) < 0x100) {
-            n += put_utf8(o + n, c);
-        } else {
+            last = SIZE_MAX;
+        } else if (!fold) {
             memcpy(o + n, s + i, k);
             n += k;
+        } else if (k == 1) {
+            last = n;
+            o[n++] = (unsigned char)name_fold(c);
+        } else {
+            n = key_char(o, n, &last, c, s + i, k);
         }
     }
     o[n] = '\0';

@@ -37,7 +37,7 @@ expect_err "same.csv:14:"
 expect_err "was claimed complete by $claimant on 2017-03-15"
 expect_eq "$(fingerprint plan.db plan.db-wal)" "$before" "nothing imported"
 
-case_ "C02a the claimant spelt with a tab, newline, no-break or zero-width space, a doubled space or in capitals cannot sign off"
+case_ "C02a the claimant spelt with a tab, newline, no-break or zero-width space, a doubled space, in capitals or full-width letters cannot sign off"
 before=$(fingerprint plan.db plan.db-wal)
 run action update 55 --status signed_off --evidence "Audit" --by "$claimant"$'\t'
 expect_status 1
@@ -49,7 +49,8 @@ SAFEPLAN_USER="$claimant"$'\r' run action update 55 --status signed_off --eviden
 expect_status 1
 expect_err "update author contains a carriage return"
 for by in "$claimant"$'\u00a0' $'\u200b'"$claimant" "${claimant/Performance/$'\u200b'Performance}" \
-          "${claimant/ of / of  }" $'\u3000'"$claimant"$'\ufeff' "${claimant^^}"; do
+          "${claimant/ of / of  }" $'\u3000'"$claimant"$'\ufeff' "${claimant^^}" \
+          "${claimant/Chair/$'\uff23\uff48'air}"; do
     run action update 55 --status signed_off --evidence "Audit" --by "$by"
     expect_status 1
     expect_err "was claimed complete by $claimant on 2017-03-15: signing it off needs a second person"

@@ -32,6 +32,41 @@ expect_out "0 owners"
 expect_out "5 unchanged"
 expect_eq "$(owners)" "Head of Service|Business Manager" "owners after a second import"
 
+case_ "a name written with accents composed or decomposed, in capitals or full width, is one owner"
+# Python's unicodedata is the judge: every Latin-1 and Latin Extended-A
+# letter that Unicode writes as a letter and a combining accent (NFD), in
+# small letters and in capitals, against the composed letter (NFC).
+python3 - <<'PY'
+import unicodedata
+letters = [c for c in map(chr, range(0xC0, 0x180))
+           if len(unicodedata.normalize("NFD", c)) == 2 and c.lower() != "\u0131"]
+with open("accents_nfc.csv", "w", encoding="utf-8") as nfc, \
+     open("accents_nfd.csv", "w", encoding="utf-8") as nfd:
+    for f in (nfc, nfd):
+        f.write("Ref,Finding,Action,Lead officer,Target date\n")
+    for i, c in enumerate(letters):
+        name = f"Officer {c.lower()}{i}"
+        other = unicodedata.normalize("NFD", name.upper() if i % 2 else name)
+        nfc.write(f"A{i},Accents,Act {i},{unicodedata.normalize('NFC', name)},31/03/2019\n")
+        nfd.write(f"A{i},Accents,Act {i},{other},31/03/2019\n")
+    print(len(letters), file=open("accents_n", "w"))
+PY
+n=$(cat accents_n)
+A=$WORK/accents.db  # a plan of its own: the cases below count this one's owners
+sp --db "$A" init
+sp --db "$A" authority add tb --name Torbay
+run --db "$A" import accents_nfc.csv --authority tb
+expect_status 0; expect_out "$n owners, $n actions"
+run --db "$A" import accents_nfd.csv --authority tb
+expect_status 0; expect_out "0 owners"; expect_out "$n unchanged"
+expect_eq "$(sql "$A" "SELECT count(*) FROM owner")" "$n" "one owner for each spelling pair"
+expect_eq "$([ "$n" -ge 150 ] && echo all)" all "the letters tried ($n)"
+# "OFFICER À0" with a full-width A and a combining grave accent
+run --db "$A" action list --owner "$(printf 'OFFICER \xef\xbc\xa1\xcc\x800')" --format csv
+expect_status 0; expect_out "/A0,Act 0,Officer à0,"
+refused "already exists, written 'Officer é8'" --db "$A" owner add \
+    "$(python3 -c 'import unicodedata; print(unicodedata.normalize("NFD", "OFFICER \u00c98"))')"
+
 case_ "owner add refuses another spelling of an owner, naming it"
 refused "owner 'HEAD of service' already exists, written 'Head of Service'" \
     --db "$DB" owner add "HEAD of${NBSP}  service"
