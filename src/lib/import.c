@@ -1440,6 +1440,18 @@ static int note_passed_over(importer *im)
     return remark(im, 0, 0, msg);
 }
 
+/* The sheets after the plan's that name the columns too, in a note. */
+static int note_other_plans(importer *im)
+{
+    char msg[900];
+    bool one = !strstr(im->src.other_plans, "', '");
+    snprintf(msg, sizeof msg, "sheet%s %s also %s a row that names the columns, and %s not "
+             "imported: an import reads one sheet (import %s, naming it with --sheet)",
+             one ? "" : "s", im->src.other_plans, one ? "has" : "have", one ? "was" : "were",
+             one ? "it" : "each");
+    return remark(im, 0, 0, msg);
+}
+
 /* Reads everything; returns a fatal code, or SP_OK (rows may be rejected). */
 static int read_all(importer *im)
 {
@@ -1455,6 +1467,8 @@ static int read_all(importer *im)
         rc = source_fault(im);
     if (rc == SP_OK && im->src.passed_over)
         rc = note_passed_over(im);
+    if (rc == SP_OK && im->src.other_plans)
+        rc = note_other_plans(im);
     bool more = false;
     if (rc == SP_OK && im->holding) /* the file ends below its header */
         rc = settle_header(im, NULL, &more);

@@ -277,6 +277,7 @@ typedef struct imp_source {
     unsigned char delim;      /* text: ',', ';' or a tab */
     char *sheet_read;         /* xlsx: the sheet's name */
     char *passed_over;        /* xlsx: the sheets before it that hold no header */
+    char *other_plans;        /* xlsx: the sheets after it that hold one too */
     char *sheets;             /* xlsx: every sheet, quoted, ", "-separated */
     size_t nsheets;
     /* a fault in the input (code SP_OK if none): at line and column (both

@@ -207,7 +207,10 @@ static int choose_sheet(imp_source *s, const sp_xlsx *x, size_t *sheet)
 
 /* ---- Finding the plan's sheet ---- */
 
-#define PASSED_OVER 1 /* a sheet's rows hold no header: not an sp_error code */
+/* Why a trial stops reading a sheet (not sp_error codes): its first rows
+ * hold no header; a probe found one. */
+#define PASSED_OVER 1
+#define PROBED 2
 
 /* A row held back, with copies of its cells, until its sheet shows a
  * header. */
@@ -217,10 +220,11 @@ typedef struct held_row {
 } held_row;
 
 /* A sheet tried for the plan: its rows are held until one names the
- * columns, then given on, and the rest after them. */
+ * columns, then given on, and the rest after them. A probe (no on_row)
+ * only looks for the header. */
 typedef struct trial {
     const imp_source *s;
-    sp_csv_row_fn on_row;
+    sp_csv_row_fn on_row; /* NULL: a probe */
     void *ctx;
     held_row held[IMP_HEADER_ROWS];
     size_t nheld;
@@ -263,22 +267,64 @@ static void let_go(trial *t)
     t->nheld = 0;
 }
 
+/* The header found: the rows held above it, then it. */
+static int found(trial *t, const sp_csv_row *row)
+{
+    int rc = SP_OK;
+    t->found = true;
+    if (!t->on_row)
+        return PROBED;
+    for (size_t i = 0; rc == SP_OK && i < t->nheld; i++)
+        rc = t->on_row(t->ctx, &t->held[i].row);
+    let_go(t);
+    return rc == SP_OK ? t->on_row(t->ctx, row) : rc;
+}
+
 static int trial_row(void *ctx, const sp_csv_row *row)
 {
     trial *t = ctx;
     if (t->found)
         return t->on_row(t->ctx, row);
-    if (t->s->names_columns(t->ctx, row)) {
-        int rc = SP_OK;
-        t->found = true;
-        for (size_t i = 0; rc == SP_OK && i < t->nheld; i++)
-            rc = t->on_row(t->ctx, &t->held[i].row);
-        let_go(t);
-        return rc == SP_OK ? t->on_row(t->ctx, row) : rc;
-    }
+    if (t->s->names_columns(t->ctx, row))
+        return found(t, row);
     if (t->nheld == IMP_HEADER_ROWS)
         return PASSED_OVER;
+    if (!t->on_row) { /* a probe holds nothing */
+        t->nheld++;
+        return SP_OK;
+    }
     return hold(&t->held[t->nheld++], row) ? SP_OK : SP_ENOMEM;
+}
+
+/* Adds the sheet's name, quoted, to *list ("'Plan', 'Notes'"). */
+static bool list_add(char **list, const char *name)
+{
+    size_t at = *list ? strlen(*list) : 0, size = at + 2 * strlen(name) + 8;
+    char *grown = realloc(*list, size);
+    if (!grown)
+        return false;
+    *list = grown;
+    grown[at] = '\0';
+    return (at == 0 || append(grown, size, &at, ", ", false)) &&
+           append(grown, size, &at, name, true);
+}
+
+/* The visible sheets after the plan's, from `from` on, whose first rows
+ * also hold a header, named in s->other_plans: an import reads one sheet,
+ * and a plan kept a sheet to a theme would be read in part without a
+ * word. A sheet that cannot be read is left to its own import. */
+static int probe_others(imp_source *s, sp_xlsx *x, size_t from, void *ctx)
+{
+    for (size_t i = from; i < sp_xlsx_sheet_count(x); i++) {
+        sp_xlsx_error err;
+        trial t = {.s = s, .ctx = ctx};
+        if (sp_xlsx_sheet_hidden(x, i))
+            continue;
+        if (sp_xlsx_read(x, i, &err, trial_row, &t) == PROBED &&
+            !list_add(&s->other_plans, sp_xlsx_sheet_name(x, i)))
+            return fault(s, SP_ENOMEM, 0, 0, "out of memory");
+    }
+    return SP_OK;
 }
 
 /* Reads the first visible sheet, from `*sheet` on, whose first rows hold
@@ -302,7 +348,7 @@ static int read_plan_sheet(imp_source *s, sp_xlsx *x, size_t *sheet, sp_xlsx_err
             if (i > *sheet && !(s->passed_over = sheet_list(x, *sheet, i, true)))
                 return fault(s, SP_ENOMEM, 0, 0, "out of memory");
             *sheet = i;
-            return rc;
+            return rc == SP_OK ? probe_others(s, x, i + 1, ctx) : rc;
         }
         if (rc != SP_OK && rc != PASSED_OVER)
             return rc;
@@ -857,5 +903,6 @@ void imp_source_free(imp_source *s)
     free(s->sheet_read);
     free(s->sheets);
     free(s->passed_over);
-    s->sheet_read = s->sheets = s->passed_over = NULL;
+    free(s->other_plans);
+    s->sheet_read = s->sheets = s->passed_over = s->other_plans = NULL;
 }

@@ -365,6 +365,9 @@ expect_eq "$(field 2 finding)" "Improve supervision" "a merged cell of the sheet
 expect_eq "$(field 2 owner)" "Head of Service" "the visible owner column"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM action WHERE description = 'Done long ago'")" "0" \
     "a plan sheet after the first found is not read"
+expect_err "sheet 'Completed actions' also has a row that names the columns, and was not imported: an import reads one sheet (import it, naming it with --sheet)"
+run import wb/sheeted.xlsx --authority tb --sheet "Completed actions"
+expect_status 0; expect_out "1 action"; expect_err_not "also has a row"
 
 case_ "a workbook with no header in any sheet: the first sheet is refused, as it reads"
 fresh noplan
