@@ -380,7 +380,7 @@ static size_t name_walk(char *out, const char *name, size_t len, bool fold)
             n += k;
         } else if (k == 1) {
             last = n;
-            o[n++] = (unsigned char)name_fold(c);
+            o[n++] = (unsigned char)(c - 'A' < 26u ? c + 0x20 : c); /* name_fold, for ASCII */
         } else {
             n = key_char(o, n, &last, c, s + i, k);
         }
