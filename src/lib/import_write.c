@@ -908,31 +908,31 @@ static standing made(char first[SP_DATE_SIZE], const imp_writer *w, const imp_ro
  * drops them (sql/import.sql, bulk_triggers) and inserts the action as they
  * would leave it. Keep this in step with them: the tests
  * bulk_load_equals_row_by_row and first_update_cases_bulk_equals_row_by_row
- * compare the two, field for field. An import's first update never
- * changes the owner nor gives a percentage, and a new action has no date
- * of update or progress yet: the triggers' max(...) of those is the
- * update's date. */
-static standing applied(standing s, const update *u)
+ * compare the two, field for field (and completion_apart_bulk_equals_row_by_row
+ * a completion applied before it). An import's first update never changes
+ * the owner nor gives a percentage, and a new action has no date of update
+ * or progress yet: the triggers' max(...) of those is the update's date. */
+static void apply(standing *s, const update *u)
 {
     bool transfer = u->new_status && strcmp(u->new_status, "transferred") == 0;
     bool progress = !u->new_owner && !transfer &&
                     (u->note || u->evidence || u->new_status || (!u->override && !u->new_due));
-    s.last_update_on = u->on;
-    s.progress_on = progress ? u->on : NULL;
+    s->last_update_on = u->on;
+    if (progress) /* else the progress date stays, as the triggers' max(...) keeps it */
+        s->progress_on = u->on;
     if (u->new_status)
-        s.status = u->new_status;
+        s->status = u->new_status;
     if (u->new_due) {
-        s.due = u->new_due;
-        s.original_due = s.original_due ? s.original_due : u->new_due;
+        s->due = u->new_due;
+        s->original_due = s->original_due ? s->original_due : u->new_due;
     }
     if (u->transferred_to)
-        s.transferred_to = u->transferred_to;
+        s->transferred_to = u->transferred_to;
     if (u->override) {
         bool none = strcmp(u->override, "none") == 0;
-        s.override = none ? NULL : u->override;
-        s.override_reason = none ? NULL : u->reason;
+        s->override = none ? NULL : u->override;
+        s->override_reason = none ? NULL : u->reason;
     }
-    return s;
 }
 
 /* Binds what an action and its origin both record of a new action. */
@@ -1115,8 +1115,11 @@ static int create_bulk(int64_t *id, imp_writer *w, const imp_row *r, int64_t fin
                        int64_t owner_id, const char *ref, const standing *s, update *done,
                        update *u)
 {
-    standing now = done ? applied(*s, done) : *s;
-    now = u ? applied(now, u) : now;
+    standing now = *s;
+    if (done)
+        apply(&now, done);
+    if (u)
+        apply(&now, u);
     now.progress_on = progress_from_file(r, u) ? r->progress_on : now.progress_on;
     int rc = insert_action(id, w, r, finding_id, owner_id, ref, &now);
     if (rc == SP_OK)

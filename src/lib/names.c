@@ -375,6 +375,8 @@ static size_t name_walk(char *out, const char *name, size_t len, bool fold)
             o[n++] = s[i];
             k = 1;
             last = SIZE_MAX;
+        } else if (!fold && k == 1) {
+            o[n++] = s[i];
         } else if (!fold) {
             memcpy(o + n, s + i, k);
             n += k;

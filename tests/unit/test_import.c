@@ -1264,24 +1264,27 @@ END_TEST
 /* A council's sheet that dates a completion before the last update: the
  * completion is an entry of its own, which a bulk load applies as the
  * triggers do (the action complete from its day, its progress from the
- * update's), with a due date moved, a sign-off and a transfer among them. */
+ * update's), with a sign-off, a transfer and an override among them. */
 START_TEST(completion_apart_bulk_equals_row_by_row)
 {
     static const char *const plan =
         "authority,authority_name,review,review_title,Ref,Recommendation,What we will do,"
         "Lead officer,Target date,Status,Date completed,Last updated,Progress,Evidence,"
-        "Transferred to\r\n"
+        "Transferred to,rag_override,rag_override_reason\r\n"
         "tb,Test Borough,r1,Review,1,Rec A,Audit files,Head of Service,30/04/2017,Complete,"
-        "12/04/2017,01/06/2017,Reported to the board,,\r\n"
+        "12/04/2017,01/06/2017,Reported to the board,,,,\r\n"
         "tb,Test Borough,r1,Review,2,Rec A,Train staff,Head of Service,30/04/2017,Signed off,"
-        "12/04/2017,01/06/2017,,Audit shows better plans,\r\n"
+        "12/04/2017,01/06/2017,,Audit shows better plans,,,\r\n"
         "tb,Test Borough,r1,Review,3,Rec A,Move the work,Director,30/04/2017,Transferred,"
-        "02/05/2017,01/06/2017,Moved,,Health partner\r\n"
+        "02/05/2017,01/06/2017,Moved,,Health partner,,\r\n"
         "tb,Test Borough,r1,Review,4,Rec A,Quick win,Director,30/04/2017,Complete,02/05/2017,"
-        "01/06/2017,,,\r\n";
+        "01/06/2017,,,,,\r\n"
+        "tb,Test Borough,r1,Review,5,Rec A,Rated by hand,Director,30/04/2017,Complete,"
+        "02/05/2017,01/06/2017,,,,green,Board agreed\r\n";
     for (int pass = 0; pass < 2; pass++) {
-        char *a = bulk_equals_rows(plan, 4, pass);
-        /* each split row: the completion, then the update */
+        char *a = bulk_equals_rows(plan, 5, pass);
+        /* each split row: the completion, then the update (row 5's an
+         * override alone, which is no progress) */
         ck_assert_ptr_nonnull(strstr(a, "'2017-04-12'"));
         ck_assert_ptr_nonnull(strstr(a, "'2017-05-02'"));
         ck_assert_ptr_nonnull(strstr(a, "'2017-06-01'"));
