@@ -576,12 +576,18 @@ static int past_the_end(importer *im)
     return rc == SP_OK ? SP_EINVALID : rc;
 }
 
+/* Whether the row names the action and another field, as a header does. */
+static bool names_fields(const importer *im, const sp_csv_row *row)
+{
+    bool action = false;
+    return imp_map_names(&action, row, &im->user) >= 2 && action;
+}
+
 /* The header is the first row that names the action and another field:
  * the first row, or one below a title, a blank row or a RAG key. A
  * history file's header is its first row. */
 static int seek_header(importer *im, const sp_csv_row *row)
 {
-    bool action = false;
     int rc = im->tried++ == 0 ? note_separator(im) : SP_OK;
     if (rc != SP_OK)
         return rc;
@@ -589,7 +595,7 @@ static int seek_header(importer *im, const sp_csv_row *row)
         return at_header_row(im, row);
     if (im->tried == 1 && imp_history_header(row))
         return take_history_header(im, row);
-    if (imp_map_names(&action, row, &im->user) >= 2 && action) {
+    if (names_fields(im, row)) {
         rc = note_above(im, row->line);
         return rc == SP_OK ? hold_header(im, row) : rc;
     }
@@ -1164,11 +1170,10 @@ static int note_hidden_rows(importer *im)
  * at, so the import's cost per row is unchanged. */
 static void spot_header(importer *im, const sp_csv_row *row)
 {
-    bool action = false;
     if (im->next_header || im->seen > HEADER_ROWS || im->opt->header_row || im->hist ||
         !im->header_line || row->line == im->header_line)
         return;
-    if (imp_map_names(&action, row, &im->user) >= 2 && action)
+    if (names_fields(im, row))
         im->next_header = row->line;
 }
 
@@ -1423,10 +1428,8 @@ static int replay_history(importer *im)
  * would take it): the sheets before the first with one are passed over. */
 static bool names_columns(void *ctx, const sp_csv_row *row)
 {
-    importer *im = ctx;
-    bool action = false;
-    return (row->record == 1 && imp_history_header(row)) ||
-           (imp_map_names(&action, row, &im->user) >= 2 && action);
+    const importer *im = ctx;
+    return (row->record == 1 && imp_history_header(row)) || names_fields(im, row);
 }
 
 /* The sheets passed over for the plan's, in a note. */
