@@ -710,9 +710,13 @@ typedef struct sp_import_result {
     const char *encoding;      /* text: "UTF-8", "Windows-1252", "UTF-16LE" or
                                   "UTF-16BE" */
     int encoding_detected;     /* 1 if detected, 0 if named by the options */
-    char *sheet;               /* xlsx: the sheet read */
+    char *sheet;               /* xlsx: the sheet read (the plan's first) */
     char *sheets;              /* xlsx: every sheet, quoted, ", "-separated */
     size_t nsheets;
+    char *sheets_read;         /* xlsx: the sheets read, quoted, ", "-separated:
+                                  the plan's and those after it that go on
+                                  with it (their header a plan's) */
+    size_t nread;              /* ... how many */
     /* issue 11 */
     int64_t open_ended;        /* new actions with no due date (Ongoing, TBC) */
     int64_t recurring;         /* new actions with a cadence (Monthly) */
@@ -738,10 +742,13 @@ typedef struct sp_import_result {
  * or UTF-16 (a byte-order mark, else valid UTF-8, else Windows-1252; or
  * opt->encoding); its columns are separated by commas, or by tabs (format
  * "tsv": a file named .tsv) or semicolons (said in notes) when these split
- * more of its first records evenly. A workbook's sheet (opt->sheet, else
- * the first) is read as its reader sees it: dates as dates (1900 or 1904
- * system), numbers as Excel shows them, a merged range's value in each of
- * its cells; its errors are placed as NAME:Sheet!C7. The header is the
+ * more of its first records evenly. A workbook's sheet (opt->sheet; else
+ * the first visible one with a header, and the visible sheets after it
+ * whose header names the action and its owner or due date, each with its
+ * own header: result sheets_read) is read as its reader sees it: dates as
+ * dates (1900 or 1904 system), numbers as Excel shows them, a merged
+ * range's value in each of its cells; its errors are placed as
+ * NAME:Sheet!C7. The header is the
  * first row, or the first of the first 20 that names the action and
  * another column (the rows above it, a title or a RAG key, are named in
  * notes and not imported).

@@ -187,7 +187,11 @@ static void print_summary(const sp_import_result *r, const char *name, bool dry)
 /* What was read, when it was not plain UTF-8 CSV or a one-sheet workbook. */
 static void print_source(const sp_import_result *r, const sp_import_options *o)
 {
-    if (r->sheet && r->nsheets > 1 && !o->sheet)
+    if (r->nread > 1)
+        fprintf(stderr, "safeplan import: note: read sheets %s of the workbook's %zu (%s): "
+                "the plan goes on over them (each has a plan's header); read one alone "
+                "with --sheet NAME\n", r->sheets_read, r->nsheets, r->sheets);
+    else if (r->sheet && r->nsheets > 1 && !o->sheet)
         fprintf(stderr, "safeplan import: note: read sheet '%s' of the workbook's %zu (%s); "
                 "choose another with --sheet NAME\n", r->sheet, r->nsheets, r->sheets);
     bool other = r->encoding && strcmp(r->encoding, "UTF-8") != 0;
@@ -373,9 +377,11 @@ const cli_command cmd_import = {
     "  --raw                      the file was exported with --raw: keep a\n"
     "                             leading ' (else one ' before = + - @ tab CR LF\n"
     "                             or ' is the export's guard, and is removed)\n"
-    "  --sheet NAME               the workbook's sheet (default: the first visible\n"
-    "                             one with a header in its first 20 rows, else\n"
-    "                             the first); not for a text file\n"
+    "  --sheet NAME               the workbook's one sheet to read (default: the\n"
+    "                             first visible one with a header in its first 20\n"
+    "                             rows, else the first, and the sheets after it\n"
+    "                             whose header names the action and its owner or\n"
+    "                             due date); not for a text file\n"
     "  --encoding ENC             utf-8, windows-1252 or utf-16 (default: detected);\n"
     "                             not for a workbook\n"
     "\n"

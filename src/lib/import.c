@@ -83,6 +83,8 @@ typedef struct importer {
         bool carried;            /* ... in a --fill-down column */
     } lone[8];
     size_t nlone;
+    size_t part;                 /* the workbook's sheets read before this one */
+    bool passed_over_noted;
 } importer;
 
 /* ------------------------------------------------------------------ */
@@ -413,10 +415,14 @@ static int take_header(importer *im, const sp_csv_row *row)
     if (rc == SP_OK && im->map.col[F_RAG] >= 0 && !im->row_opts.keep_rag)
         im->res->rag_ignored = im->map.col[F_RAG] + 1;
     /* A bulk load writes each new action as its one update leaves it, with
-     * the triggers dropped: a row's entries from dated columns need them. */
-    if (rc == SP_OK && im->plan_empty && im->map.ndated == 0)
+     * the triggers dropped: a row's entries from dated columns need them.
+     * It starts with the plan's first sheet, and a later sheet with dated
+     * columns ends it (the plan is no longer empty: it does not start again). */
+    if (rc == SP_OK && im->plan_empty && im->map.ndated == 0 && im->part == 0)
         rc = imp_writer_bulk(im->writer);
-    im->res->dated_columns = rc == SP_OK ? im->map.ndated : 0;
+    else if (rc == SP_OK && im->map.ndated > 0 && im->part > 0)
+        rc = imp_writer_finish(im->writer);
+    im->res->dated_columns += rc == SP_OK ? im->map.ndated : 0;
     im->have_header = true;
     return rc;
 }
@@ -579,8 +585,8 @@ static int past_the_end(importer *im)
 /* Whether the row names the action and another field, as a header does. */
 static bool names_fields(const importer *im, const sp_csv_row *row)
 {
-    bool action = false;
-    return imp_map_names(&action, row, &im->user) >= 2 && action;
+    bool named[F_COUNT];
+    return imp_map_names(named, row, &im->user) >= 2 && (named[F_ACTION] || named[F_ACTION_REF]);
 }
 
 /* The header is the first row that names the action and another field:
@@ -593,7 +599,7 @@ static int seek_header(importer *im, const sp_csv_row *row)
         return rc;
     if (im->opt->header_row)
         return at_header_row(im, row);
-    if (im->tried == 1 && imp_history_header(row))
+    if (im->tried == 1 && im->part == 0 && imp_history_header(row))
         return take_history_header(im, row);
     if (names_fields(im, row)) {
         rc = note_above(im, row->line);
@@ -1432,10 +1438,14 @@ static bool names_columns(void *ctx, const sp_csv_row *row)
     return (row->record == 1 && imp_history_header(row)) || names_fields(im, row);
 }
 
-/* The sheets passed over for the plan's, in a note. */
+/* The sheets passed over for the plan's, in a note (once, naming the
+ * plan's first sheet). */
 static int note_passed_over(importer *im)
 {
     char msg[900];
+    if (!im->src.passed_over || im->passed_over_noted)
+        return SP_OK;
+    im->passed_over_noted = true;
     bool one = !strstr(im->src.passed_over, "', '");
     snprintf(msg, sizeof msg, "sheet%s %s passed over: no row in %s first %d names the "
              "columns (to read %s, name it with --sheet)", one ? "" : "s", im->src.passed_over,
@@ -1443,16 +1453,87 @@ static int note_passed_over(importer *im)
     return remark(im, 0, 0, msg);
 }
 
-/* The sheets after the plan's that name the columns too, in a note. */
+/* The sheets after the plan's that name the columns too but were not
+ * read as more of it (continues_plan), in a note. */
 static int note_other_plans(importer *im)
 {
     char msg[900];
     bool one = !strstr(im->src.other_plans, "', '");
-    snprintf(msg, sizeof msg, "sheet%s %s also %s a row that names the columns, and %s not "
-             "imported: an import reads one sheet (import %s, naming it with --sheet)",
+    snprintf(msg, sizeof msg, "sheet%s %s also %s a row that names columns, but not the "
+             "owner or the due date that a plan's rows have, and %s not imported (if %s "
+             "part of the plan, import %s with --sheet)",
              one ? "" : "s", im->src.other_plans, one ? "has" : "have", one ? "was" : "were",
-             one ? "it" : "each");
+             one ? "it is" : "one is", one ? "it" : "each");
     return remark(im, 0, 0, msg);
+}
+
+/* Whether a sheet after the plan's goes on with it: its header names the
+ * action and who owns it or when it is due, as a plan's does, where a
+ * summary by theme or a RAG key names neither. A history file is read
+ * from its one sheet. */
+static bool continues_plan(void *ctx, const sp_csv_row *row)
+{
+    const importer *im = ctx;
+    bool named[F_COUNT];
+    if (im->hist || imp_map_names(named, row, &im->user) < 3)
+        return false;
+    return (named[F_ACTION] || named[F_ACTION_REF]) && (named[F_OWNER] || named[F_DUE]);
+}
+
+/* The end of a sheet: a header with no row under it is taken, rows of
+ * one text with no action below them are a footer, hidden rows named. */
+static int end_sheet(importer *im)
+{
+    bool more = false;
+    int rc = im->holding ? settle_header(im, NULL, &more) : SP_OK;
+    if (rc == SP_OK && im->nlone)
+        rc = settle_lone_rows(im, false); /* no action below them: a footer */
+    return rc == SP_OK ? note_hidden_rows(im) : rc;
+}
+
+/* What the importer knew of a sheet's header and rows, forgotten before
+ * the next sheet's. */
+static void forget_sheet(importer *im)
+{
+    for (int f = 0; f < F_COUNT; f++) {
+        free(im->header[f]);
+        im->header[f] = NULL;
+    }
+    free(im->col_field);
+    free(im->first_error);
+    free(im->filled);
+    free(im->held_fields);
+    free(im->held_text);
+    im->col_field = NULL, im->first_error = NULL, im->filled = NULL;
+    im->held_fields = NULL, im->held_text = NULL;
+    for (size_t i = 0; i < 8; i++) {
+        free(im->fill_value[i]);
+        im->fill_value[i] = NULL;
+    }
+    im->ncol_field = im->nnamed = im->nblank = im->nhidden_rows = 0;
+    im->tried = im->first_line = im->first_column = im->seen = im->header_line = 0;
+    im->next_header = 0;
+    im->have_header = im->header_failed = im->prev_had_finding = im->holding = false;
+    im->guidance_checked = im->misfit = false;
+}
+
+/* A sheet after the plan's, read as more of it (import_source.c): the
+ * sheet before is finished while messages still name it, and the next
+ * sheet's header is sought afresh. */
+static int next_sheet(void *ctx, const char *name)
+{
+    importer *im = ctx;
+    int rc = note_passed_over(im);
+    if (rc == SP_OK)
+        rc = end_sheet(im);
+    if (rc == SP_OK && im->part == 0)
+        rc = imp_writer_sheet(im->writer, im->src.sheet_read);
+    if (rc == SP_OK)
+        rc = imp_writer_sheet(im->writer, name);
+    forget_sheet(im);
+    im->part++;
+    im->stopped = rc != SP_OK;
+    return rc;
 }
 
 /* Reads everything; returns a fatal code, or SP_OK (rows may be rejected). */
@@ -1463,22 +1544,20 @@ static int read_all(importer *im)
         rc = imp_writer_new(&im->writer, im->db, &im->defaults);
     if (rc != SP_OK)
         return rc;
-    if (!im->opt->header_row) /* else the header is on that row of the first sheet */
+    if (!im->opt->header_row) { /* else the header is on that row of the first sheet */
         im->src.names_columns = names_columns;
+        im->src.continues_plan = continues_plan;
+        im->src.next_sheet = next_sheet;
+    }
     rc = imp_source_read(&im->src, on_row, im);
     if (rc != SP_OK && !im->stopped)
         rc = source_fault(im);
-    if (rc == SP_OK && im->src.passed_over)
+    if (rc == SP_OK)
         rc = note_passed_over(im);
     if (rc == SP_OK && im->src.other_plans)
         rc = note_other_plans(im);
-    bool more = false;
-    if (rc == SP_OK && im->holding) /* the file ends below its header */
-        rc = settle_header(im, NULL, &more);
-    if (rc == SP_OK && im->nlone)
-        rc = settle_lone_rows(im, false); /* no action below them: a footer */
     if (rc == SP_OK)
-        rc = note_hidden_rows(im);
+        rc = end_sheet(im); /* the file's, or the last sheet's */
     if ((rc == SP_OK || (rc == SP_EINVALID && im->src.line > 0)) && !im->have_header &&
         im->tried > 0)
         /* the file ended (or broke) before the header */
@@ -1524,15 +1603,21 @@ static void header_hint(char *out, size_t size, const importer *im)
     if (!im->next_header || !(im->header_failed || im->misfit || im->map.col[F_OWNER] < 0 ||
                               im->map.col[F_DUE] < 0))
         return;
-    snprintf(out, size, " (row %zu was read as the header, but row %zu names columns too: if "
-             "that is the header, import with --header-row %zu)", im->header_line,
-             im->next_header, im->next_header);
+    if (im->part == 0)
+        snprintf(out, size, " (row %zu was read as the header, but row %zu names columns too: "
+                 "if that is the header, import with --header-row %zu)", im->header_line,
+                 im->next_header, im->next_header);
+    else /* --header-row reads the first sheet, or the one named */
+        snprintf(out, size, " (row %zu of sheet '%s' was read as its header, but row %zu "
+                 "names columns too: if that is the header, import the sheet alone with "
+                 "--sheet and --header-row %zu)", im->header_line, im->src.sheet_read,
+                 im->next_header, im->next_header);
 }
 
 /* Commits, or rolls back a dry run or a file with rejected rows. */
 static int finish(importer *im, int rc)
 {
-    char hint[200];
+    char hint[400];
     sp_import_result *res = im->res;
     bool dry = (im->opt->flags & SP_IMPORT_DRY_RUN) != 0;
     if (rc == SP_EINVALID && res->rejected > 0)
@@ -1591,10 +1676,16 @@ static void describe_source(sp_import_result *res, imp_source *src)
     res->format = src->format;
     res->encoding = src->read_as;
     res->encoding_detected = src->encoding_detected;
-    res->sheet = src->sheet_read;
+    res->sheet = src->first_read ? src->first_read : src->sheet_read;
     res->sheets = src->sheets;
     res->nsheets = src->nsheets;
-    src->sheet_read = src->sheets = NULL; /* the result owns them now */
+    res->sheets_read = src->sheets_read;
+    res->nread = src->nread;
+    if (src->first_read) /* the result owns the rest now */
+        src->first_read = NULL;
+    else
+        src->sheet_read = NULL;
+    src->sheets = src->sheets_read = NULL;
 }
 
 static int run(sp_import_result **out, sp_db *db, const imp_source *src,
@@ -1696,5 +1787,6 @@ void sp_import_result_free(sp_import_result *r)
     free(r->unplaced);
     free(r->sheet);
     free(r->sheets);
+    free(r->sheets_read);
     free(r);
 }

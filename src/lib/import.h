@@ -102,9 +102,9 @@ int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
                    const imp_user_map *user, imp_unplaced_fn on_unplaced, void *ctx);
 
 /* How many different fields the row's cells name, as imp_map_header would
- * read them (a column mapped to ignore names none); *action says whether
- * one of them is the action or its Ref. */
-size_t imp_map_names(bool *action, const sp_csv_row *row, const imp_user_map *user);
+ * read them (a column mapped to ignore names none); named[f] says whether
+ * field f is one of them. */
+size_t imp_map_names(bool named[F_COUNT], const sp_csv_row *row, const imp_user_map *user);
 
 /* Whether the row under the header is more of it: names under cells the
  * header merges over several columns ("Responsibility" over "Lead" and
@@ -268,6 +268,14 @@ typedef struct imp_source {
      * visible one with a row among its first IMP_HEADER_ROWS that this
      * takes for a header, called with on_row's ctx (NULL: the first). */
     bool (*names_columns)(void *ctx, const sp_csv_row *row);
+    /* The visible sheets after it whose header this also takes for a plan's
+     * are read as more of the plan (a plan kept a sheet to a theme, and its
+     * completed actions), the others that name columns noted in
+     * other_plans; NULL: all noted. next_sheet is called, with on_row's
+     * ctx, before the first row of each sheet read after the first, while
+     * sheet_read still names the sheet before; a non-zero return stops. */
+    bool (*continues_plan)(void *ctx, const sp_csv_row *row);
+    int (*next_sheet)(void *ctx, const char *name);
     /* out: what was read */
     const char *format;       /* "csv", "tsv" or "xlsx" */
     const char *read_as;      /* text: "UTF-8", "Windows-1252", "UTF-16LE"... */
@@ -275,7 +283,10 @@ typedef struct imp_source {
     bool date1904;            /* xlsx: the 1904 date system */
     bool tabs;                /* text: tab-separated */
     unsigned char delim;      /* text: ',', ';' or a tab */
-    char *sheet_read;         /* xlsx: the sheet's name */
+    char *sheet_read;         /* xlsx: the sheet's name (being read, or read last) */
+    char *first_read;         /* xlsx: the plan's first sheet, when more were read */
+    char *sheets_read;        /* xlsx: every sheet read, quoted, ", "-separated */
+    size_t nread;
     char *passed_over;        /* xlsx: the sheets before it that hold no header */
     char *other_plans;        /* xlsx: the sheets after it that hold one too */
     char *sheets;             /* xlsx: every sheet, quoted, ", "-separated */
@@ -342,6 +353,11 @@ void imp_writer_free(imp_writer *w);
  * (import_bulk.c). A row without an action reference, or an action met
  * twice, ends bulk mode early (the lookups need the indexes). */
 int imp_writer_bulk(imp_writer *w);
+
+/* The rows written from now on are a workbook's next sheet, `name` (the
+ * first sheet is named too): a row's line is then its row in that sheet,
+ * and a message that names an earlier row names its sheet if another. */
+int imp_writer_sheet(imp_writer *w, const char *name);
 
 /* Ends bulk mode (building the indexes); call before committing. */
 int imp_writer_finish(imp_writer *w);

@@ -641,19 +641,17 @@ static void sort_rounds(imp_map *m)
     }
 }
 
-size_t imp_map_names(bool *action, const sp_csv_row *row, const imp_user_map *user)
+size_t imp_map_names(bool named[F_COUNT], const sp_csv_row *row, const imp_user_map *user)
 {
     char norm[HEADER_MAX];
-    bool seen[F_COUNT] = {false};
     size_t n = 0;
-    *action = false;
+    memset(named, 0, F_COUNT * sizeof *named);
     for (size_t i = 0; i < row->count; i++) {
         int f = cell_field(norm, &row->fields[i], user);
-        if (f < 0 || f == F_IGNORE || seen[f])
+        if (f < 0 || f == F_IGNORE || named[f])
             continue;
-        seen[f] = true;
+        named[f] = true;
         n++;
-        *action = *action || f == F_ACTION || f == F_ACTION_REF;
     }
     return n;
 }

@@ -2,7 +2,8 @@
  * Where an import's rows come from. The importer sees only sp_csv_row
  * records; this module decides, from the file's content, what gives them:
  *
- *   - an Excel workbook (a zip: "PK\3\4"): one sheet, read by xlsx.c;
+ *   - an Excel workbook (a zip: "PK\3\4"): the plan's sheet, and the
+ *     sheets after it that go on with the plan, read by xlsx.c;
  *   - an OLE compound file (D0 CF 11 E0): an old .xls, or an .xlsx saved
  *     with a password, which Excel wraps in one: refused, saying so;
  *   - anything else is text for the CSV reader: UTF-8 as it is, or
@@ -223,12 +224,16 @@ typedef struct held_row {
  * columns, then given on, and the rest after them. A probe (no on_row)
  * only looks for the header. */
 typedef struct trial {
-    const imp_source *s;
+    imp_source *s;
     sp_csv_row_fn on_row; /* NULL: a probe */
     void *ctx;
+    const sp_xlsx *x;     /* a sheet after the plan's first (later): */
+    size_t index;         /* the workbook and the sheet */
+    bool later;
     held_row held[IMP_HEADER_ROWS];
     size_t nheld;
     bool found;
+    bool read;            /* a later sheet's rows were given on */
 } trial;
 
 static bool hold(held_row *h, const sp_csv_row *row)
@@ -267,13 +272,51 @@ static void let_go(trial *t)
     t->nheld = 0;
 }
 
-/* The header found: the rows held above it, then it. */
+/* Adds the sheet's name, quoted, to *list ("'Plan', 'Notes'"). */
+static bool list_add(char **list, const char *name)
+{
+    size_t at = *list ? strlen(*list) : 0, size = at + 2 * strlen(name) + 8;
+    char *grown = realloc(*list, size);
+    if (!grown)
+        return false;
+    *list = grown;
+    grown[at] = '\0';
+    return (at == 0 || append(grown, size, &at, ", ", false)) &&
+           append(grown, size, &at, name, true);
+}
+
+/* The plan goes on in a later sheet: the importer is told (it finishes the
+ * sheet before, whose name its messages still use), then the sheet is
+ * named; the plan's first keeps its name for the result. */
+static int next_part(trial *t)
+{
+    imp_source *s = t->s;
+    const char *name = sp_xlsx_sheet_name(t->x, t->index);
+    int rc = s->next_sheet(t->ctx, name);
+    if (rc != SP_OK)
+        return rc;
+    if (!s->first_read) {
+        s->first_read = s->sheet_read;
+        s->sheet_read = NULL;
+    }
+    s->nread++;
+    if (!list_add(&s->sheets_read, name))
+        return fault(s, SP_ENOMEM, 0, 0, "out of memory");
+    return name_sheet(s, t->x, t->index);
+}
+
+/* The header found: the rows held above it, then it. A later sheet is
+ * read only if its header is a plan's (else it is named in a note). */
 static int found(trial *t, const sp_csv_row *row)
 {
     int rc = SP_OK;
     t->found = true;
     if (!t->on_row)
         return PROBED;
+    if (t->later && !(t->read = t->s->continues_plan(t->ctx, row)))
+        return PROBED;
+    if (t->later)
+        rc = next_part(t);
     for (size_t i = 0; rc == SP_OK && i < t->nheld; i++)
         rc = t->on_row(t->ctx, &t->held[i].row);
     let_go(t);
@@ -296,34 +339,28 @@ static int trial_row(void *ctx, const sp_csv_row *row)
     return hold(&t->held[t->nheld++], row) ? SP_OK : SP_ENOMEM;
 }
 
-/* Adds the sheet's name, quoted, to *list ("'Plan', 'Notes'"). */
-static bool list_add(char **list, const char *name)
-{
-    size_t at = *list ? strlen(*list) : 0, size = at + 2 * strlen(name) + 8;
-    char *grown = realloc(*list, size);
-    if (!grown)
-        return false;
-    *list = grown;
-    grown[at] = '\0';
-    return (at == 0 || append(grown, size, &at, ", ", false)) &&
-           append(grown, size, &at, name, true);
-}
-
-/* The visible sheets after the plan's, from `from` on, whose first rows
- * also hold a header, named in s->other_plans: an import reads one sheet,
- * and a plan kept a sheet to a theme would be read in part without a
- * word. A sheet that cannot be read is left to its own import. */
-static int probe_others(imp_source *s, sp_xlsx *x, size_t from, void *ctx)
+/* The visible sheets after the plan's first, from `from` on, whose first
+ * rows also hold a header: read as more of the plan if the importer takes
+ * that header for a plan's (s->continues_plan), else named in
+ * s->other_plans, since the plan would otherwise be read in part without
+ * a word. A sheet that cannot be read before its header is left to its
+ * own import; one read past its header is the import's fault. */
+static int read_others(imp_source *s, sp_xlsx *x, size_t from, sp_xlsx_error *err,
+                       sp_csv_row_fn on_row, void *ctx)
 {
     for (size_t i = from; i < sp_xlsx_sheet_count(x); i++) {
-        sp_xlsx_error err;
-        trial t = {.s = s, .ctx = ctx};
+        trial t = {.s = s, .on_row = s->continues_plan ? on_row : NULL, .ctx = ctx, .x = x,
+                   .index = i, .later = true};
         if (sp_xlsx_sheet_hidden(x, i))
             continue;
-        if (sp_xlsx_read(x, i, &err, trial_row, &t) == PROBED &&
-            !list_add(&s->other_plans, sp_xlsx_sheet_name(x, i)))
+        int rc = sp_xlsx_read(x, i, err, trial_row, &t);
+        let_go(&t);
+        if (t.read && rc != SP_OK)
+            return rc;
+        if (t.found && !t.read && !list_add(&s->other_plans, sp_xlsx_sheet_name(x, i)))
             return fault(s, SP_ENOMEM, 0, 0, "out of memory");
     }
+    err->message[0] = '\0';
     return SP_OK;
 }
 
@@ -348,7 +385,10 @@ static int read_plan_sheet(imp_source *s, sp_xlsx *x, size_t *sheet, sp_xlsx_err
             if (i > *sheet && !(s->passed_over = sheet_list(x, *sheet, i, true)))
                 return fault(s, SP_ENOMEM, 0, 0, "out of memory");
             *sheet = i;
-            return rc == SP_OK ? probe_others(s, x, i + 1, ctx) : rc;
+            s->nread = 1;
+            if (!list_add(&s->sheets_read, sp_xlsx_sheet_name(x, i)))
+                return fault(s, SP_ENOMEM, 0, 0, "out of memory");
+            return rc == SP_OK ? read_others(s, x, i + 1, err, on_row, ctx) : rc;
         }
         if (rc != SP_OK && rc != PASSED_OVER)
             return rc;
@@ -904,5 +944,8 @@ void imp_source_free(imp_source *s)
     free(s->sheets);
     free(s->passed_over);
     free(s->other_plans);
+    free(s->first_read);
+    free(s->sheets_read);
     s->sheet_read = s->sheets = s->passed_over = s->other_plans = NULL;
+    s->first_read = s->sheets_read = NULL;
 }

@@ -111,6 +111,8 @@ struct imp_writer {
     text_set made_texts; /* their findings' texts (text_set) */
     char *finding_theme; /* the theme of the finding in the `finding` cache */
     row_lines written;   /* the actions rows of this file wrote (row_lines) */
+    char **sheets;       /* a workbook's sheets read, when more than one */
+    size_t nsheets;      /* (imp_writer_sheet); rows are the last one's */
     int64_t row_action;  /* the action the row being written made or found */
     int64_t update_mark; /* the last entry before the import (round_seen) */
     imp_tally tally;
@@ -324,6 +326,30 @@ static size_t id_line(row_lines *t, int64_t id)
     size_t *cap, i;
     uint32_t **a = line_slot(t, id, &cap, &i);
     return i < *cap ? (*a)[i] : 0;
+}
+
+/* A workbook's row is at most Excel's last, 1,048,576 (2^20): a row of a
+ * plan read from several sheets is kept with its sheet above it. */
+#define SHEET_SHIFT 21
+#define SHEETS_MAX ((size_t)1 << (32 - SHEET_SHIFT))
+
+static size_t line_key(const imp_writer *w, size_t line)
+{
+    return w->nsheets > 1 ? line | (w->nsheets - 1) << SHEET_SHIFT : line;
+}
+
+/* "row 7", or "row 7 of sheet 'Leadership'" if it is not the sheet being
+ * read (then true). */
+static bool row_named(char *out, size_t size, const imp_writer *w, size_t key)
+{
+    size_t sheet = w->nsheets > 1 ? key >> SHEET_SHIFT : 0;
+    size_t line = w->nsheets > 1 ? key & (((size_t)1 << SHEET_SHIFT) - 1) : key;
+    bool other = w->nsheets > 1 && sheet != w->nsheets - 1;
+    if (other)
+        snprintf(out, size, "row %zu of sheet '%s'", line, w->sheets[sheet]);
+    else
+        snprintf(out, size, "row %zu", line);
+    return other;
 }
 
 /* Keeps the line of the first row that wrote `id`; false if memory ran out. */
@@ -1155,7 +1181,7 @@ static int create_action(imp_writer *w, imp_field *field, const imp_row *r, int6
     update *u = dated ? &e.u : NULL, *done = dated && e.split ? &e.done : NULL;
     rc = w->bulk ? create_bulk(&id, w, r, finding_id, owner_id, named, &s, done, u)
                  : create_by_triggers(&id, w, r, finding_id, owner_id, named, &s, done, u);
-    if (rc == SP_OK && !id_add(&w->written, id, r->line))
+    if (rc == SP_OK && !id_add(&w->written, id, line_key(w, r->line)))
         rc = sp_fail(w->db, SP_ENOMEM, "out of memory");
     if (rc == SP_OK) {
         w->row_action = id;
@@ -1292,22 +1318,28 @@ static const char *header_of(const imp_writer *w, imp_field f)
 static int same_action(imp_writer *w, imp_field *field, const imp_row *r, size_t earlier)
 {
     const char *ref = header_of(w, F_ACTION_REF);
+    char row[200];
+    /* Sheets that are the plan at two dates hold the same actions. */
+    const char *copies = row_named(row, sizeof row, w, earlier)
+                             ? " (if the sheets are copies of the plan at different dates, "
+                               "import the latest alone with --sheet)"
+                             : "";
     if (r->cell[F_ACTION_REF]) {
         *field = F_ACTION_REF;
-        return sp_fail(w->db, SP_EINVALID, "%s '%s' is also in row %zu, under the same "
+        return sp_fail(w->db, SP_EINVALID, "%s '%s' is also in %s, under the same "
                        "finding: the two rows would be one action, and one of them would be "
                        "lost. Each row must have its own %s: if the cell is merged over "
                        "several actions (or filled down), unmerge it and give each action "
                        "its own reference, or leave %s empty on the rows below to have them "
-                       "numbered; if the row is a copy, delete it",
-                       ref, r->cell[F_ACTION_REF], earlier, ref, ref);
+                       "numbered; if the row is a copy, delete it%s",
+                       ref, r->cell[F_ACTION_REF], row, ref, ref, copies);
     }
     *field = F_ACTION;
-    return sp_fail(w->db, SP_EINVALID, "the same action as row %zu: both rows have this "
+    return sp_fail(w->db, SP_EINVALID, "the same action as %s: both rows have this "
                    "action's text under the same finding and no action reference, so they "
                    "would be one action. Give each row its own reference (a %s column), "
-                   "or, if the row is a copy, delete it", earlier,
-                   w->d.header && w->d.header[F_ACTION_REF] ? ref : "Ref");
+                   "or, if the row is a copy, delete it%s", row,
+                   w->d.header && w->d.header[F_ACTION_REF] ? ref : "Ref", copies);
 }
 
 /* Beside dated columns, the row's own note is compared with the action's
@@ -1367,7 +1399,7 @@ static int existing_action(imp_writer *w, imp_field *field, char note[IMP_NOTE_S
          * the plan's are matched in other capitals. */
         return spelled ? SP_ENOTFOUND : same_action(w, field, r, earlier);
     }
-    if (!id_add(&w->written, s.id, r->line)) {
+    if (!id_add(&w->written, s.id, line_key(w, r->line))) {
         sqlite3_reset(st);
         sqlite3_clear_bindings(st);
         return sp_fail(w->db, SP_ENOMEM, "out of memory");
@@ -1499,6 +1531,20 @@ int imp_writer_bulk(imp_writer *w)
     return w->bulk ? SP_OK : imp_bulk_begin(&w->bulk, w->db);
 }
 
+int imp_writer_sheet(imp_writer *w, const char *name)
+{
+    if (w->nsheets == SHEETS_MAX)
+        return sp_fail(w->db, SP_EINVALID, "the plan goes on over more than %zu sheets: "
+                       "import each with --sheet", SHEETS_MAX - 1);
+    char **grown = realloc(w->sheets, (w->nsheets + 1) * sizeof *grown);
+    if (grown)
+        w->sheets = grown;
+    if (!grown || !(grown[w->nsheets] = strdup(name)))
+        return sp_fail(w->db, SP_ENOMEM, "out of memory");
+    w->nsheets++;
+    return SP_OK;
+}
+
 int imp_writer_finish(imp_writer *w)
 {
     int rc = imp_bulk_end(w->bulk, w->db);
@@ -1572,6 +1618,9 @@ void imp_writer_free(imp_writer *w)
     free(w->finding.key);
     free(w->made_texts.slot);
     free(w->finding_theme);
+    for (size_t i = 0; i < w->nsheets; i++)
+        free(w->sheets[i]);
+    free(w->sheets);
     free(w->written.made);
     free(w->written.matched);
     for (int i = 0; i < OWNER_SLOTS; i++)

@@ -243,6 +243,13 @@ static void sheets_read(FILE *f, const sp_import_result *r, bool named)
 {
     fprintf(f, "<div class=\"govuk-inset-text\">The workbook has %zu sheets (", r->nsheets);
     html_text(f, r->sheets);
+    if (r->nread > 1) {
+        fputs("). The plan goes on over the sheets read, each with a plan's row of column "
+              "names. To read one of them alone, name it in ", f);
+        opts_named(f, OPT_SHEET);
+        fputs(", and upload the file again.</div>\n", f);
+        return;
+    }
     fputs(named ? "). The sheet named under Options, "
                 : "). Only the first visible sheet with a row of column names, ", f);
     html_text(f, r->sheet);
@@ -272,7 +279,9 @@ static void import_source(FILE *f, const sp_import_result *r, const char *filena
                            : strcmp(r->format, "tsv") == 0 ? "Text, tab-separated" : "CSV");
     if (r->encoding)
         summary_row(f, "Encoding", r->encoding);
-    if (r->sheet)
+    if (r->nread > 1)
+        summary_row(f, "Sheets read", r->sheets_read);
+    else if (r->sheet)
         summary_row(f, "Sheet read", r->sheet);
     fputs("</dl>\n", f);
     if (r->sheet && r->nsheets > 1)

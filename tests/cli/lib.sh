@@ -48,6 +48,7 @@ expect_status() { if [ "$STATUS" -eq "$1" ]; then ok; else bad "expected exit $1
 expect_out() { if grep -qF -- "$1" "$OUT"; then ok; else bad "stdout lacks '$1'"; fi; }
 expect_out_not() { if grep -qF -- "$1" "$OUT"; then bad "stdout has '$1'"; else ok; fi; }
 expect_err() { if grep -qF -- "$1" "$ERR"; then ok; else bad "stderr lacks '$1'"; fi; }
+expect_err_not() { if grep -qF -- "$1" "$ERR"; then bad "stderr has '$1'"; else ok; fi; }
 expect_no_out() { if [ ! -s "$OUT" ]; then ok; else bad "expected empty stdout"; fi; }
 expect_no_err() { if [ ! -s "$ERR" ]; then ok; else bad "expected empty stderr"; fi; }
 # expect_eq ACTUAL EXPECTED WHAT

@@ -170,6 +170,18 @@ upload covered.xlsx; expect_eq "$STATUS" 200 "preview"
 expect_row "Sheet read" "Plan"
 expect_text "sheet 'Cover' passed over: no row in its first 20 names the columns (to read it, name it with the “Sheet” field under Options)"
 
+case_ "a plan kept a sheet to a theme: every sheet read, and how to read one alone"
+book themes.xlsx "[('Leadership', [$book_head, ['tb', 'r5', 'Fifth review', 'Finding five',
+    'Audit the front door', 'Head of service', 'In progress']]), ('Practice &amp; QA', [['Theme 2'],
+    $book_head, ['tb', 'r5', 'Fifth review', 'Finding six', 'Train on plans', 'Head of QA',
+    'Not started']])]"
+upload themes.xlsx; expect_eq "$STATUS" 200 "preview"
+expect_row "Sheets read" "&#39;Leadership&#39;, &#39;Practice &amp; QA&#39;"
+expect_text "The plan goes on over the sheets read, each with a plan's row of column names. To read one of them alone, name it in the “Sheet” field under Options, and upload the file again."
+expect_text "themes.xlsx:'Practice & QA': row 1 is above the header (row 2) and was not imported"
+confirm themes.xlsx; expect_eq "$STATUS" 200 "confirm"
+expect_eq "$(sql plan.db "SELECT count(*) FROM action WHERE description = 'Train on plans'")" 1 "the second sheet's action imported"
+
 # Actions in the reviews imports made for Torbay (a council's sheet goes there).
 tb_imported() { sql plan.db "SELECT count(*) FROM action a JOIN finding f ON f.id = a.finding_id
     JOIN review r ON r.id = f.review_id JOIN authority t ON t.id = r.authority_id

@@ -327,7 +327,10 @@ expect_err_not "hidden"
 # Councils' workbooks put a contents page, a RAG key or lookups before the
 # plan: the plan's sheet is the first visible one with a header in its
 # first 20 rows, and rows above that header, merges and hidden columns
-# reach the importer as from a first sheet.
+# reach the importer as from a first sheet. The plan goes on over the
+# visible sheets after it whose header names the action and its owner or
+# due date (a sheet to a theme, a sheet of completed actions), each read
+# afresh; a summary after it is named in a note, not read.
 python3 - "$TOOLS" "$WORK/wb" <<'PY' || { echo "crafting sheeted workbooks failed" >&2; exit 1; }
 import sys
 sys.path.insert(0, sys.argv[1])
@@ -347,27 +350,81 @@ plan = sheet(rows([["Improvement plan", None, None, None, None, None, "As at 30/
                     "30/06/2026", "Not started"]]),
              '<mergeCells count="1"><mergeCell ref="B4:B5"/></mergeCells>').replace(
     "<sheetData>", '<cols><col min="4" max="4" hidden="1"/></cols><sheetData>')
-done = sheet(rows([["Ref", "Recommendation", "Action", "Lead officer", "Status"],
-                   ["9", "Old", "Done long ago", "Head of QA", "Complete"]]))
+done = sheet(rows([["Completed actions"], [],
+                   ["Ref", "Recommendation", "Action", "Lead officer", "Status",
+                    "Progress update - June 2025"],
+                   ["9", "Old", "Done long ago", "Head of QA", "Complete", "Audit signed off"]]))
+summary = sheet(rows([["Theme", "Actions", "RAG"], ["Supervision", "2", "Amber"]]))
 workbook(f"{d}/sheeted.xlsx", [("Contents", contents), ("(hidden) lookups", lookups),
-                               ("Key", key), ("Plan", plan), ("Completed actions", done)])
+                               ("Key", key), ("Plan", plan), ("Completed actions", done),
+                               ("Summary", summary)])
 workbook(f"{d}/noplan.xlsx", [("Notes", key), ("Contents", contents)])
+# A plan kept a sheet to a theme, as some councils keep it.
+head = ["Ref", "Recommendation", "Action", "Lead officer", "Target date", "Status"]
+lead = sheet(rows([head, ["1", "Leaders know the front door", "Audit contacts", "Head of MASH",
+                          "31/03/2026", "In progress"],
+                   ["2", "Leaders know the front door", "Report to the board", "Director",
+                    "30/04/2026", "Not started"]]))
+practice = sheet(rows([["Theme 2: practice"], head,
+                       ["1", "Plans are specific", "Train on plans", "Principal social worker",
+                        "30/06/2026", "Not started"]]))
+workbook(f"{d}/themes.xlsx", [("Leadership", lead), ("Practice", practice)])
+bad = sheet(rows([head, ["1", "Plans are specific", "Train on plans", "Principal social worker",
+                         "31/02/2026", "Not started"]]))
+workbook(f"{d}/themes_bad.xlsx", [("Leadership", lead), ("Practice", bad)])
+again = sheet(rows([head, ["1", "Leaders know the front door", "Audit contacts",
+                           "Head of MASH", "31/03/2026", "Complete"]]))
+workbook(f"{d}/copies.xlsx", [("June", lead), ("September", again)])
 PY
-case_ "the plan's sheet after a contents page and a key: found, and the sheets before it named"
+case_ "the plan's sheet after a contents page and a key, and the sheet of completed actions after it"
 fresh sheeted
 run import wb/sheeted.xlsx --authority tb
-expect_status 0; expect_out "imported wb/sheeted.xlsx: 2 rows"
-expect_err "note: read sheet 'Plan' of the workbook's 5 ('Contents', '(hidden) lookups', 'Key', 'Plan', 'Completed actions')"
+expect_status 0; expect_out "imported wb/sheeted.xlsx: 3 rows"
+expect_err "note: read sheets 'Plan', 'Completed actions' of the workbook's 6 ('Contents', '(hidden) lookups', 'Key', 'Plan', 'Completed actions', 'Summary'): the plan goes on over them"
 expect_err "wb/sheeted.xlsx:Plan: sheets 'Contents', 'Key' passed over: no row in their first 20 names the columns"
-expect_err "rows 1-2 are above the header (row 3) and were not imported"
-expect_err 'column D "Old owner" is hidden and was not imported'
+expect_err "wb/sheeted.xlsx:Plan: rows 1-2 are above the header (row 3) and were not imported"
+expect_err 'wb/sheeted.xlsx:Plan: column D "Old owner" is hidden and was not imported'
+expect_err "wb/sheeted.xlsx:'Completed actions': rows 1-2 are above the header (row 3)"
 expect_eq "$(field 2 finding)" "Improve supervision" "a merged cell of the sheet found reaches its rows"
 expect_eq "$(field 2 owner)" "Head of Service" "the visible owner column"
-expect_eq "$(sql "$DB" "SELECT count(*) FROM action WHERE description = 'Done long ago'")" "0" \
-    "a plan sheet after the first found is not read"
-expect_err "sheet 'Completed actions' also has a row that names the columns, and was not imported: an import reads one sheet (import it, naming it with --sheet)"
+expect_eq "$(sql "$DB" "SELECT status FROM action WHERE description = 'Done long ago'")" \
+    "complete" "the completed actions' sheet is read as more of the plan"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action_update u JOIN action a ON a.id = u.action_id
+    WHERE a.description = 'Done long ago' AND u.note = 'Audit signed off'
+    AND u.on_date = '2025-06-01'")" "1" \
+    "a later sheet's dated column is an entry of its round (the bulk load ended for it)"
+expect_err "wb/sheeted.xlsx:'Completed actions' row 3: column 6 'Progress update - June 2025' is progress dated 2025-06-01"
+expect_err "sheet 'Summary' also has a row that names columns, but not the owner or the due date that a plan's rows have, and was not imported"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action WHERE description IN ('Audit', 'Supervision')")" \
+    "0" "neither the hidden lookups nor the summary is read"
 run import wb/sheeted.xlsx --authority tb --sheet "Completed actions"
-expect_status 0; expect_out "1 action"; expect_err_not "also has a row"
+expect_status 0; expect_out "1 unchanged"; expect_err_not "read sheets"; expect_err_not "Summary"
+
+case_ "a plan kept a sheet to a theme: every sheet read, in one import"
+fresh themes
+run import wb/themes.xlsx --authority tb
+expect_status 0; expect_out "imported wb/themes.xlsx: 3 rows"
+expect_out "3 actions"
+expect_err "read sheets 'Leadership', 'Practice' of the workbook's 2"
+expect_err "wb/themes.xlsx:Practice: row 1 is above the header (row 2) and was not imported"
+expect_eq "$(sql "$DB" "SELECT group_concat(description, '|') FROM (SELECT description FROM action ORDER BY id)")" \
+    "Audit contacts|Report to the board|Train on plans" "each sheet's actions, in order"
+run import wb/themes.xlsx --authority tb
+expect_status 0; expect_out "3 unchanged"
+
+case_ "a bad cell on a later sheet: named by its sheet, and nothing from any sheet is imported"
+fresh themes_bad
+refused "wb/themes_bad.xlsx:Practice!E2: " import wb/themes_bad.xlsx --authority tb
+expect_err "31/02/2026"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action")" "0" "the first sheet's rows are not kept"
+
+case_ "sheets that are copies of the plan at two dates: refused, naming both rows"
+fresh copies
+refused "wb/copies.xlsx:September!A2: Ref '1' is also in row 2 of sheet 'June', under the same finding" \
+    import wb/copies.xlsx --authority tb
+expect_err "if the sheets are copies of the plan at different dates, import the latest alone with --sheet"
+run import wb/copies.xlsx --authority tb --sheet September
+expect_status 0; expect_out "1 action"
 
 case_ "a workbook with no header in any sheet: the first sheet is refused, as it reads"
 fresh noplan
