@@ -68,6 +68,8 @@ typedef struct importer {
     bool holding;
     bool guidance_checked;       /* the first row below the header was asked
                                   * whether it is guidance (imp_map_guidance_row) */
+    bool described_checked;      /* ... and the first taken as a row, whether it
+                                  * describes the columns (describes_columns) */
     size_t next_header;          /* a row below it, in the first HEADER_ROWS, that
                                   * names columns too (0: none) */
     bool misfit;                 /* a row had not the header's width */
@@ -1033,10 +1035,117 @@ static int note_cells(importer *im, size_t line, const imp_row *r)
     return rc;
 }
 
+static bool has_digit(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (text[i] >= '0' && text[i] <= '9')
+            return true;
+    return false;
+}
+
+/* A field whose cell a description of the columns fills with words where a
+ * date or a status belongs. */
+static bool dated_or_status(imp_field f)
+{
+    return is_date(f) || f == F_COMPLETED_ON || f == F_STATUS;
+}
+
+static bool is_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether a date cell's words speak of a date, as a description of its
+ * column does ("Date to be completed by", "When will it be done"), where
+ * an action's own words do not ("In place", "Whenever", "Updated"). */
+static bool speaks_of_date(const importer *im, const sp_csv_row *row, imp_field f)
+{
+    int c = f < F_COUNT ? im->map.col[f] : -1;
+    if (c < 0 || (size_t)c >= row->count)
+        return false;
+    const char *text = row->fields[c].data;
+    size_t len = row->fields[c].len;
+    for (size_t i = 0; i + 4 <= len; i++)
+        if ((strncasecmp(text + i, "date", 4) == 0 || strncasecmp(text + i, "when", 4) == 0) &&
+            (i == 0 || !is_letter(text[i - 1])) && (i + 4 == len || !is_letter(text[i + 4])))
+            return true;
+    return false;
+}
+
+/* How sure the importer is that the first row under the header, refused,
+ * describes each column ("What we will do", "Lead officer", "Date to be
+ * completed by"), as some councils' templates do under their headings,
+ * rather than being an action. */
+typedef enum description { NOT_DESCRIPTION, MAY_DESCRIBE, DESCRIBES } description;
+
+/* A row that may describe the columns: three or more cells, not a digit in
+ * any (no reference, no date), refused only at dates and statuses that are
+ * words, a date among them. It does if two of its cells name columns as a
+ * header does ("Lead officer", "Timescale"), or one does and a date cell
+ * speaks of a date. An action's row can have no digit and its date in
+ * words ("Date TBC"): that one is refused, with a note saying what to do
+ * if it is a description. */
+static description describes_columns(const importer *im, const sp_csv_row *row)
+{
+    size_t cells = 0;
+    bool date = false, speaks = false;
+    for (size_t i = 0; i < row->count; i++) {
+        const sp_csv_field *c = &row->fields[i];
+        if (sp_blank(c->data))
+            continue;
+        if (has_digit(c->data, c->len))
+            return NOT_DESCRIPTION;
+        cells++;
+    }
+    for (size_t i = 0; cells >= 3 && i < im->row.nerrors; i++) {
+        imp_field f = im->row.error_field[i];
+        if (!dated_or_status(f))
+            return NOT_DESCRIPTION;
+        date = date || f != F_STATUS;
+        speaks = speaks || (f != F_STATUS && speaks_of_date(im, row, f));
+    }
+    if (cells < 3 || !date)
+        return NOT_DESCRIPTION;
+    bool named[F_COUNT];
+    size_t names = imp_map_names(named, row, &im->user);
+    return names >= 2 || (names == 1 && speaks) ? DESCRIBES : MAY_DESCRIBE;
+}
+
+/* The description row is passed over, in a note, and its words are not
+ * carried down (--fill-down) to the rows below, nor count as a finding
+ * above them (missing_finding). */
+static int skip_description(importer *im, const sp_csv_row *row)
+{
+    char msg[300];
+    im->res->rows--;
+    im->prev_had_finding = false;
+    for (size_t i = 0; i < 8; i++) {
+        free(im->fill_value[i]);
+        im->fill_value[i] = NULL;
+    }
+    snprintf(msg, sizeof msg, "row %zu describes the columns under the header (it names "
+             "columns, and has words and no digit where dates belong) and was not imported",
+             row->line);
+    return remark(im, row->line, 0, msg);
+}
+
+/* A row that may describe the columns is refused at its cells, with this
+ * note beside them. */
+static int note_may_describe(importer *im, const sp_csv_row *row)
+{
+    char msg[300];
+    snprintf(msg, sizeof msg, "row %zu has words and no digit where dates belong: if it "
+             "describes the columns rather than being an action, delete it; if it is an "
+             "action, give its dates as dates", row->line);
+    return remark(im, row->line, 0, msg);
+}
+
 static int take_row(importer *im, const sp_csv_row *row)
 {
     imp_field field = F_COUNT;
     char note[IMP_NOTE_SIZE];
+    bool first = !im->described_checked;
+    im->described_checked = true;
     im->res->rows++;
     if (im->hist)
         return take_history_row(im, row);
@@ -1062,6 +1171,13 @@ static int take_row(importer *im, const sp_csv_row *row)
     if (missing_finding(im, row))
         return reject(im, row->line, field_column(im, F_FINDING), sp_errmsg(im->db));
     rc = imp_row_parse(&im->row, &field, im->db, &im->map, row, &im->row_opts);
+    description d = rc == SP_EINVALID && first ? describes_columns(im, row) : NOT_DESCRIPTION;
+    if (d == DESCRIBES) {
+        sp_clear(im->db);
+        return skip_description(im, row);
+    }
+    if (d == MAY_DESCRIBE && (rc = note_may_describe(im, row)) == SP_OK)
+        rc = SP_EINVALID; /* the row's errors follow */
     if (rc == SP_EINVALID && im->row.nerrors > 1)
         return reject_all(im, row->line, &im->row);
     if (rc == SP_OK)
@@ -1514,7 +1630,7 @@ static void forget_sheet(importer *im)
     im->tried = im->first_line = im->first_column = im->seen = im->header_line = 0;
     im->next_header = 0;
     im->have_header = im->header_failed = im->prev_had_finding = im->holding = false;
-    im->guidance_checked = im->misfit = false;
+    im->guidance_checked = im->described_checked = im->misfit = false;
 }
 
 /* A sheet after the plan's, read as more of it (import_source.c): the

@@ -7,7 +7,8 @@
 # under the header that could be data (a digit, a sentence, an action) is
 # read as data, as before; a row that is neither is refused, as before,
 # and changes nothing. A template's guidance under the header ("What will
-# we do?", "(who)") is passed over, with a note.
+# we do?", "(who)") is passed over, with a note, and so is a row that
+# describes each column in words ("Date to be completed by", "Timescale").
 . "$(dirname "$0")/lib.sh"
 TOOLS=$SP_SOURCE_DIR/tests/tools
 export SAFEPLAN_TODAY=2025-10-01
@@ -137,6 +138,56 @@ Ref,Recommendation,What we will do,Lead officer,Target date
 1.1,Improve supervision,(Audit supervision files),(Head of Service),By when?
 CSV
 refused "notguide.csv:2:5: timescale 'By when?' is not understood" import notguide.csv --authority tb
+
+case_ "a row describing each column under the header is passed over, with a note"
+fresh_plan
+cat >desc.csv <<'CSV'
+Ref,Recommendation,Action,Lead officer,Target date,Status
+,What Ofsted said,What we will do,Lead officer,Date to be completed by,Not started / In progress / Complete
+1.1,Improve supervision,Audit supervision files,Head of Service,30/09/2025,In progress
+,,Train managers,Principal Social Worker,31/12/2025,Not started
+CSV
+run import desc.csv --authority tb --fill-down finding
+expect_status 0; expect_out "imported desc.csv: 2 rows"
+expect_err "desc.csv:2: row 2 describes the columns under the header (it names columns, and has words and no digit where dates belong) and was not imported"
+expect_eq "$(sql "$DB" "SELECT group_concat(a.description || '/' || f.text, '|') FROM action a
+    JOIN finding f ON f.id = a.finding_id")" \
+    "Audit supervision files/Improve supervision|Train managers/Improve supervision" \
+    "the description's words are neither an action nor carried down"
+# Nor is a finding taken from it for the action under it.
+{ head -2 desc.csv; echo "1.1,,Audit supervision files,Head of Service,30/09/2025,In progress"; } >d3.csv
+refused "d3.csv:3: no finding: expected a finding reference or text" \
+    import d3.csv --authority tb --fill-down finding
+fresh_plan
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Timescale,Status" \
+    ",The recommendation,Actions to address it,Lead,Timescale,RAG status" \
+    "1.1,Improve supervision,Audit supervision files,Head of Service,Q3 2025/26,In progress" >desc2.csv
+run import desc2.csv --authority tb
+expect_status 0; expect_out "1 action"; expect_err "row 2 describes the columns"
+# An action's row with no digit and its date in words is refused at its
+# cell, as before, with a note for the row that describes columns in other
+# words; a row with a digit is refused with no note.
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,Status" \
+    ",Improve supervision,Audit supervision files,Head of Service,Date TBC,In progress" >words.csv
+refused "words.csv:2:5: timescale 'Date TBC' is not understood" import words.csv --authority tb
+expect_err "words.csv:2: row 2 has words and no digit where dates belong: if it describes the columns rather than being an action, delete it"
+# One column named ("Progress") and a date cell that speaks of a date.
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,Status" \
+    ",What Ofsted said,What we will do,Officer responsible,When it will be done,Progress" \
+    "1.2,Improve supervision,Train managers,Head of Service,31/12/2025,Not started" >other.csv
+run import other.csv --authority tb
+expect_status 0; expect_out "1 action"; expect_err "other.csv:2: row 2 describes the columns"
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,Status" \
+    ",What Ofsted said,What we will do in 2025,Lead,Date to be completed by,Status" >digit.csv
+refused "digit.csv:2:5: timescale 'Date to be completed by' is not understood" \
+    import digit.csv --authority tb
+expect_err_not "no digit"
+# Only the first row under the header is asked.
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,Status" \
+    "1.1,Improve supervision,Audit supervision files,Head of Service,30/09/2025,In progress" \
+    ",What Ofsted said,What we will do,Lead,Date to be completed by,Status" >late.csv
+refused "late.csv:3:5: timescale 'Date to be completed by' is not understood" \
+    import late.csv --authority tb
 
 case_ "a header of two rows and nothing under it"
 fresh_plan
