@@ -81,10 +81,17 @@ typedef struct importer {
     bool due_remark_noted;       /* a timescale read without its remark, said once */
     struct lone_row {            /* rows of one text (lone_cell) not yet known */
         size_t line, column;     /* to be headings (an action follows) or a */
-        char *text;              /* footer (none does) */
+        char *text;              /* footer (none does): its start, for messages */
+        char *whole;             /* ... and all of it */
         bool carried;            /* ... in a --fill-down column */
+        int implied;             /* ... else the field (theme or finding) whose
+                                  * column it is carried down in, as --fill-down
+                                  * would, or -1 */
     } lone[8];
     size_t nlone;
+    char *heading_theme;         /* the last section heading, where the sheet has
+                                  * no Theme column: its actions' theme */
+    unsigned implied_fill;       /* fill_col entries (bits) a heading added */
     size_t part;                 /* the workbook's sheets read before this one */
     bool passed_over_noted;
 } importer;
@@ -840,17 +847,43 @@ static int lone_cell(const importer *im, const sp_csv_row *row)
     return at;
 }
 
-static bool fill_down_column(const importer *im, size_t c)
+/* Where a row of one text has it in a column carried down (alone, or
+ * merged across the row): the fill_col entry, or -1. */
+static int carried_down(const importer *im, const sp_csv_row *row)
 {
-    for (size_t i = 0; i < 8 && im->fill_col[i] >= 0; i++)
-        if ((size_t)im->fill_col[i] == c)
-            return true;
-    return false;
+    for (int i = 0; i < 8 && im->fill_col[i] >= 0; i++)
+        if ((size_t)im->fill_col[i] < row->count && !sp_blank(row->fields[im->fill_col[i]].data))
+            return i;
+    return -1;
+}
+
+/* A column carried down as --fill-down would (a heading written in the
+ * theme or finding column): false if --fill-down already names seven. */
+static bool carry_column(importer *im, size_t c)
+{
+    size_t n = 0;
+    while (n < 8 && im->fill_col[n] >= 0)
+        n++;
+    if (n >= 7)
+        return false;
+    if (!im->filled && !(im->filled = calloc(im->map.ncols, sizeof *im->filled)))
+        return false;
+    im->fill_col[n] = (int)c;
+    im->fill_col[n + 1] = -1;
+    im->implied_fill |= 1u << n;
+    return true;
+}
+
+/* The field of a held row's column, or -1. */
+static int lone_field(const importer *im, const struct lone_row *l)
+{
+    return l->column - 1 < im->ncol_field ? im->col_field[l->column - 1] : -1;
 }
 
 /* A row of one text is held until the next row says what it was: a
  * heading when an action follows, a footer when none does. In a
- * --fill-down column, its text is carried down at once. */
+ * --fill-down column, or the theme or finding column, its text is
+ * carried down at once. */
 static int hold_lone_row(importer *im, const sp_csv_row *row, size_t c)
 {
     struct lone_row *l = &im->lone[im->nlone];
@@ -863,51 +896,103 @@ static int hold_lone_row(importer *im, const sp_csv_row *row, size_t c)
     size_t len = strnlen(text, 60);
     while (len > 0 && text[len] && ((unsigned char)text[len] & 0xc0) == 0x80)
         len--;
-    *l = (struct lone_row){row->line, c + 1, strndup(text, len), fill_down_column(im, c)};
-    if (!l->text)
+    int carried = carried_down(im, row);
+    *l = (struct lone_row){row->line, c + 1, strndup(text, len), strdup(text), carried >= 0,
+                           -1};
+    if (!l->text || !l->whole) {
+        free(l->text);
+        free(l->whole);
         return sp_fail(im->db, SP_ENOMEM, "out of memory");
+    }
     im->nlone++;
+    /* A heading in the Theme column (alone, or merged across the row) is
+     * its actions' theme; one in the finding column alone, their finding. */
+    int theme = im->map.col[F_THEME];
+    if (!l->carried && theme >= 0 && !sp_blank(row->fields[theme].data))
+        l->implied = F_THEME;
+    else if (!l->carried && lone_field(im, l) == F_FINDING)
+        l->implied = F_FINDING;
+    if (l->implied >= 0)
+        l->carried = carry_column(im, (size_t)im->map.col[l->implied]);
+    else if (l->carried && (im->implied_fill >> carried & 1u)) /* as a heading above was */
+        l->implied = im->col_field[im->fill_col[carried]];
+    if (!l->carried)
+        l->implied = -1;
     return l->carried ? fill_down(im, &row) : SP_OK;
 }
 
-/* Why a held row is refused, as what it turned out to be. The field of
- * its column, if a heading could be carried down from it. */
-static void lone_message(char *msg, size_t size, const importer *im, const struct lone_row *l,
-                         bool heading)
+/* Whether a held row's text sits where a plan's section headings do: in
+ * the first column, a column of references, or one the header does not
+ * name (a heading merged across the row is in each). */
+static bool heading_place(const importer *im, const struct lone_row *l)
 {
-    int f = l->column - 1 < im->ncol_field ? im->col_field[l->column - 1] : -1;
-    const char *carry = f == F_THEME || f == F_FINDING ? imp_field_name((imp_field)f) : NULL;
-    if (!heading)
-        snprintf(msg, size, "the row holds only '%s', below the last action: a footer or a "
-                 "note, not an action: delete the row", l->text);
-    else if (carry)
-        snprintf(msg, size, "the row holds only '%s': a section heading, not an action: to "
-                 "give it to the actions below it as their %s, import with --fill-down %s "
-                 "(a heading is then carried down, not imported); else delete the row",
-                 l->text, carry, carry);
-    else
-        snprintf(msg, size, "the row holds only '%s': a section heading, not an action: "
-                 "delete the row (to keep it as the theme of the actions below it, move it "
-                 "into a Theme column and import with --fill-down theme)", l->text);
+    int f = lone_field(im, l);
+    return l->column == 1 || f < 0 || f == F_ACTION_REF || f == F_FINDING_REF;
 }
 
-/* The held rows, now known: headings (an action follows) or a footer. A
- * heading in a --fill-down column did what the clerk asked: noted. */
+/* A section heading where the sheet has no Theme column: the theme of the
+ * actions below it, to the next heading. */
+static int take_heading_theme(importer *im, struct lone_row *l)
+{
+    char msg[300];
+    char *theme = strdup(l->whole);
+    if (!theme)
+        return sp_fail(im->db, SP_ENOMEM, "out of memory");
+    free(im->heading_theme);
+    im->heading_theme = theme;
+    snprintf(msg, sizeof msg, "'%s' is a section heading: the theme of the actions below it "
+             "(the sheet has no Theme column), not imported as an action", l->text);
+    return remark(im, l->line, l->column, msg);
+}
+
+/* What a held row turned out to be, said: a heading carried down or
+ * passed over, a footer passed over; else why it is refused. *refused
+ * says which. */
+static void lone_message(char *msg, size_t size, const importer *im, const struct lone_row *l,
+                         bool heading, bool *refused)
+{
+    *refused = false;
+    if (!heading)
+        snprintf(msg, size, "the row holds only '%s', below the last action: a footer or a "
+                 "note, and was not imported", l->text);
+    else if (l->implied >= 0)
+        snprintf(msg, size, "'%s' is a section heading in the %s column: carried down to "
+                 "the rows below it as their %s (as --fill-down %s would), not imported as "
+                 "an action", l->text, imp_field_name((imp_field)l->implied),
+                 imp_field_name((imp_field)l->implied), imp_field_name((imp_field)l->implied));
+    else if (l->carried)
+        snprintf(msg, size, "'%s' is a section heading: carried down to the rows below it "
+                 "(--fill-down), not imported as an action", l->text);
+    else if (heading_place(im, l))
+        snprintf(msg, size, "'%s' is a section heading, and was not imported: the Theme "
+                 "column gives the actions below it their theme", l->text);
+    else {
+        *refused = true;
+        snprintf(msg, size, "the row holds only '%s': a section heading, not an action, in a "
+                 "column of its own: delete the row, or move the heading into a Theme column",
+                 l->text);
+    }
+}
+
+/* The held rows, now known: headings (an action follows) or a footer. */
 static int settle_lone_rows(importer *im, bool heading)
 {
     char msg[400];
     int rc = SP_OK;
     for (size_t i = 0; i < im->nlone; i++) {
-        const struct lone_row *l = &im->lone[i];
-        if (rc == SP_OK && heading && l->carried) {
-            snprintf(msg, sizeof msg, "'%s' is a section heading: carried down to the rows "
-                     "below it (--fill-down), not imported as an action", l->text);
-            rc = remark(im, l->line, l->column, msg);
+        struct lone_row *l = &im->lone[i];
+        bool refused = false;
+        if (rc == SP_OK && heading && !l->carried && heading_place(im, l) &&
+            im->map.col[F_THEME] < 0) {
+            rc = take_heading_theme(im, l);
         } else if (rc == SP_OK) {
-            lone_message(msg, sizeof msg, im, l, heading);
-            rc = reject(im, l->line, l->column, msg);
+            lone_message(msg, sizeof msg, im, l, heading, &refused);
+            rc = refused ? reject(im, l->line, l->column, msg)
+                         : remark(im, l->line, l->column, msg);
         }
-        free(im->lone[i].text);
+        im->res->rows -= !refused; /* not an action's row: not counted as one */
+        free(l->text);
+        free(l->whole);
     }
     im->nlone = 0;
     return rc;
@@ -1180,6 +1265,8 @@ static int take_row(importer *im, const sp_csv_row *row)
         rc = SP_EINVALID; /* the row's errors follow */
     if (rc == SP_EINVALID && im->row.nerrors > 1)
         return reject_all(im, row->line, &im->row);
+    if (rc == SP_OK && im->heading_theme && im->map.col[F_THEME] < 0)
+        im->row.cell[F_THEME] = im->heading_theme;
     if (rc == SP_OK)
         rc = imp_write_row(im->writer, &field, note, &im->row);
     if (rc == SP_EINVALID)
@@ -1618,6 +1705,9 @@ static void forget_sheet(importer *im)
     free(im->col_field);
     free(im->first_error);
     free(im->filled);
+    free(im->heading_theme);
+    im->heading_theme = NULL;
+    im->implied_fill = 0;
     free(im->held_fields);
     free(im->held_text);
     im->col_field = NULL, im->first_error = NULL, im->filled = NULL;
@@ -1856,8 +1946,11 @@ static int run(sp_import_result **out, sp_db *db, const imp_source *src,
         free(im->header[f]);
     free(im->col_field);
     free(im->first_error);
-    for (size_t i = 0; i < im->nlone; i++)
+    for (size_t i = 0; i < im->nlone; i++) {
         free(im->lone[i].text);
+        free(im->lone[i].whole);
+    }
+    free(im->heading_theme);
     free(im->filled);
     free(im->visible);
     free(im->held_fields);

@@ -550,36 +550,63 @@ expect_status 0
 expect_eq "$(actions)" 1 "actions"
 
 # ---------------------------------------------------------------- sections
-case_ "section headings and a footer: each refused as what it is, not as a finding to fill down"
+case_ "section headings and a footer: each heading the theme of the actions below it, the footer passed over"
 fresh
-printf 'Ref,Recommendation,Action,Lead officer,Target date\r\nTheme 1: Leadership,,,,\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\nTheme 2: Partnerships,,,,\r\n2.1,Rec 2,Act two,Lead,31/03/2018\r\nNotes:,,,,\r\n' >sections.csv
-refused "sections.csv:2:1: the row holds only 'Theme 1: Leadership': a section heading, not an action: delete the row" \
-    import sections.csv --authority tb
-expect_err "sections.csv:4:1: the row holds only 'Theme 2: Partnerships': a section heading"
-expect_err "sections.csv:6:1: the row holds only 'Notes:', below the last action: a footer or a note, not an action: delete the row"
-expect_err "3 bad rows; nothing was imported"
-grep -q -- "--fill-down finding" "$ERR" && bad "the fill-down hint for a finding is given to a heading" || ok
+printf 'Ref,Recommendation,Action,Lead officer,Target date\r\nTheme 1: Leadership,,,,\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\nTheme 2 \xe2\x80\x93 Partnerships,,,,\r\n2.1,Rec 2,Act two,Lead,31/03/2018\r\n2.2,Rec 3,Act three,Lead,31/03/2018\r\nNotes:,,,,\r\n' >sections.csv
+run import sections.csv --authority tb
+expect_status 0; expect_out "imported sections.csv: 3 rows"
+expect_err "sections.csv:2:1: 'Theme 1: Leadership' is a section heading: the theme of the actions below it (the sheet has no Theme column), not imported as an action"
+expect_err "sections.csv:4:1: 'Theme 2 – Partnerships' is a section heading"
+expect_err "sections.csv:7:1: the row holds only 'Notes:', below the last action: a footer or a note, and was not imported"
+expect_eq "$(sql "$DB" "SELECT group_concat(f.theme || '/' || a.ref, ' ') FROM (SELECT * FROM action ORDER BY id) a JOIN finding f ON f.id = a.finding_id")" \
+    "Theme 1: Leadership/1.1 Theme 2 – Partnerships/2.1 Theme 2 – Partnerships/2.2" \
+    "each heading, as written, the theme of the actions under it"
+run import sections.csv --authority tb
+expect_status 0; expect_out "3 unchanged"
+case_ "a heading in a column of its own (the owner's): refused, saying what to do"
+fresh
+printf 'Ref,Recommendation,Action,Lead officer,Target date\r\n,,,Leadership,\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\n' >owned.csv
+refused "owned.csv:2:4: the row holds only 'Leadership': a section heading, not an action, in a column of its own: delete the row, or move the heading into a Theme column" \
+    import owned.csv --authority tb
 
-case_ "a long heading is named by its start, cut where a character begins"
+case_ "a long heading is named by its start, cut where a character begins, and kept whole as the theme"
 fresh
 E40=$(python3 -c 'print("\u00e9" * 40)')
 E29=$(python3 -c 'print("\u00e9" * 29)')
 printf 'Ref,Recommendation,Action,Lead officer,Target date\r\na%s,,,,\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\n' \
     "$E40" >long_heading.csv
-refused "long_heading.csv:2:1: the row holds only 'a$E29': a section heading" \
-    import long_heading.csv --authority tb
+run import long_heading.csv --authority tb
+expect_status 0; expect_err "long_heading.csv:2:1: 'a$E29' is a section heading"
 if python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$ERR"; then ok
 else bad "the message is not UTF-8"; fi
+expect_eq "$(sql "$DB" "SELECT theme FROM finding")" "a$E40" "the whole heading"
 
-case_ "a heading in the Theme column, carried down with --fill-down theme"
+case_ "a heading in the Theme column, carried down, with --fill-down theme or without"
+fresh
 printf 'Ref,Theme,Recommendation,Action,Lead officer,Target date\r\n,Theme 1: Leadership,,,,\r\n1.1,,Rec 1,Act one,Lead,31/03/2018\r\n,Theme 2: Partnerships,,,,\r\n2.1,,Rec 2,Act two,Lead,31/03/2018\r\n' >themes.csv
-refused "themes.csv:2:2: the row holds only 'Theme 1: Leadership': a section heading, not an action: to give it to the actions below it as their theme, import with --fill-down theme" \
-    import themes.csv --authority tb
+run import themes.csv --authority tb --dry-run
+expect_status 0
+expect_err "themes.csv:2:2: 'Theme 1: Leadership' is a section heading in the theme column: carried down to the rows below it as their theme (as --fill-down theme would), not imported as an action"
 run import themes.csv --authority tb --fill-down theme
 expect_status 0
 expect_err "themes.csv:4:2: 'Theme 2: Partnerships' is a section heading: carried down to the rows below it (--fill-down), not imported as an action"
 expect_eq "$(sql "$DB" "SELECT group_concat(f.theme || '/' || a.ref, ' ') FROM (SELECT * FROM action ORDER BY id) a JOIN finding f ON f.id = a.finding_id")" \
     "Theme 1: Leadership/1.1 Theme 2: Partnerships/2.1" "themes"
+case_ "a banner heading where the sheet has a Theme column: passed over, with a note"
+fresh
+printf 'Ref,Theme,Recommendation,Action,Lead officer,Target date\r\nSECTION A,,,,,\r\n1.1,Leadership,Rec 1,Act one,Lead,31/03/2018\r\n' >banner.csv
+run import banner.csv --authority tb
+expect_status 0
+expect_err "banner.csv:2:1: 'SECTION A' is a section heading, and was not imported: the Theme column gives the actions below it their theme"
+expect_eq "$(sql "$DB" "SELECT theme FROM finding")" "Leadership" "the column's theme"
+case_ "a recommendation written once over its actions, in the finding column: carried down"
+fresh
+printf 'Ref,Recommendation,Action,Lead officer,Target date\r\n,Improve supervision,,,\r\n1,,Audit files,Lead,31/03/2018\r\n2,,Train managers,Lead,30/06/2018\r\n' >recs.csv
+run import recs.csv --authority tb
+expect_status 0; expect_out "1 finding"
+expect_err "recs.csv:2:2: 'Improve supervision' is a section heading in the finding column: carried down to the rows below it as their finding"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action a JOIN finding f ON f.id = a.finding_id WHERE f.text = 'Improve supervision'")" \
+    "2" "both actions under it"
 
 # ---------------------------------------------------------------- dates
 case_ "a Ref Excel turned into a date: refused, naming the cell, the date and what to do"

@@ -1538,36 +1538,22 @@ START_TEST(section_headings_and_footers)
     plan();
     ck_assert_int_eq(sp_authority_add(NULL, fx_db, &(sp_authority_new){"hb", "HB", NULL}),
                      SP_OK);
-    static const char text[] =
-        "Ref,Theme,Recommendation,Action,Lead officer,Target date\n"
-        ",Theme 1: Leadership,,,,\n"
-        "1.1,,Rec 1,Act one,Lead,31/03/2018\n"
-        "Theme 2,Theme 2,Theme 2,Theme 2,Theme 2,Theme 2\n"
-        "2.1,,Rec 2,Act two,Lead,31/03/2018\n"
-        "Total,,,,,\n";
+    ck_assert_int_eq(sp_authority_add(NULL, fx_db, &(sp_authority_new){"hc", "HC", NULL}),
+                     SP_OK);
+    /* A heading in a column of its own (the owner's) is refused. */
     unsigned long long before = fingerprint(fx_path);
     sp_import_options o = {.name = "s.csv", .authority = "hb"};
-    sp_import_result *r = import_text(fx_db, text, &o, SP_EINVALID);
-    ck_assert_int_eq(r->nerrors, 3);
-    ck_assert_ptr_nonnull(strstr(r->errors[0], "s.csv:2:2: the row holds only 'Theme 1: "
-                                 "Leadership': a section heading, not an action: to give it "
-                                 "to the actions below it as their theme, import with "
-                                 "--fill-down theme"));
-    ck_assert_ptr_nonnull(strstr(r->errors[1], "s.csv:4:1: the row holds only 'Theme 2': a "
-                                 "section heading, not an action: delete the row"));
-    ck_assert_ptr_nonnull(strstr(r->errors[2], "s.csv:6:1: the row holds only 'Total', below "
-                                 "the last action: a footer or a note"));
-    ck_assert_ptr_null(strstr(r->errors[0], "no finding in this row"));
+    sp_import_result *r = import_text(fx_db, "Ref,Recommendation,Action,Lead officer,Target date\n"
+                                             ",,,Theme 1,\n"
+                                             "1.1,Rec 1,Act one,Lead,31/03/2018\n", &o,
+                                      SP_EINVALID);
+    ck_assert_int_eq(r->nerrors, 1);
+    ck_assert_ptr_nonnull(strstr(r->errors[0], "s.csv:2:4: the row holds only 'Theme 1': a "
+                                 "section heading, not an action, in a column of its own"));
     ck_assert_uint_eq(fingerprint(fx_path), before);
     sp_import_result_free(r);
-    /* With --fill-down theme, the first heading gives the theme; the merged
-     * one (in no --fill-down column) and the footer are still refused. */
+    /* With --fill-down theme, each heading gives the theme. */
     o.fill_down = "theme";
-    r = import_text(fx_db, text, &o, SP_EINVALID);
-    ck_assert_int_eq(r->nerrors, 2);
-    ck_assert_ptr_nonnull(strstr(r->errors[0], "s.csv:4:1:"));
-    ck_assert_ptr_nonnull(strstr(r->errors[1], "s.csv:6:1:"));
-    sp_import_result_free(r);
     r = import_text(fx_db, "Ref,Theme,Recommendation,Action,Lead officer,Target date\n"
                            ",Theme 1: Leadership,,,,\n"
                            "1.1,,Rec 1,Act one,Lead,31/03/2018\n"
@@ -1580,6 +1566,32 @@ START_TEST(section_headings_and_footers)
     sp_import_result_free(r);
     ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM finding WHERE theme = 'Theme 2: "
                                          "Partnerships' AND text = 'Rec 2'"), 1);
+    /* Without it, a heading in the Theme column, or merged across the row
+     * over it, is carried down all the same; a footer is passed over. */
+    o.fill_down = NULL;
+    o.authority = "hc";
+    r = import_text(fx_db, "Ref,Theme,Recommendation,Action,Lead officer,Target date\n"
+                           ",Theme 1: Leadership,,,,\n"
+                           "1.1,,Rec 1,Act one,Lead,31/03/2018\n"
+                           "Theme 2,Theme 2,Theme 2,Theme 2,Theme 2,Theme 2\n"
+                           "2.1,,Rec 2,Act two,Lead,31/03/2018\n"
+                           "Total,,,,,\n", &o, SP_OK);
+    ck_assert_int_eq(r->created.actions, 2);
+    ck_assert_int_eq(r->rows, 2);
+    ck_assert_uint_eq(r->nnotes, 3);
+    ck_assert_ptr_nonnull(strstr(r->notes[0], "s.csv:2:2: 'Theme 1: Leadership' is a section "
+                                 "heading in the theme column: carried down to the rows below "
+                                 "it as their theme (as --fill-down theme would)"));
+    ck_assert_ptr_nonnull(strstr(r->notes[1], "s.csv:4:1: 'Theme 2' is a section heading in "
+                                 "the theme column"));
+    ck_assert_ptr_nonnull(strstr(r->notes[2], "s.csv:6:1: the row holds only 'Total', below "
+                                 "the last action: a footer or a note, and was not imported"));
+    sp_import_result_free(r);
+    ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM finding f JOIN review v ON "
+                                         "v.id = f.review_id JOIN authority a ON a.id = "
+                                         "v.authority_id WHERE a.code = 'hc' AND ((f.theme = "
+                                         "'Theme 1: Leadership' AND f.text = 'Rec 1') OR "
+                                         "(f.theme = 'Theme 2' AND f.text = 'Rec 2'))"), 2);
 }
 END_TEST
 
