@@ -81,7 +81,18 @@ static const alias status_aliases[] = {
     /* Councils' words for an open action. One that is late is still in
      * progress: its dates, not its status, make its RAG amber or red. */
     {"on_track", "in_progress"},
+    {"on_target", "in_progress"},
+    {"on_schedule", "in_progress"},
     {"ongoing", "in_progress"},
+    {"live", "in_progress"},
+    {"active", "in_progress"},
+    {"wip", "in_progress"},
+    {"work_in_progress", "in_progress"},
+    {"some_progress", "in_progress"},
+    {"good_progress", "in_progress"},
+    {"limited_progress", "in_progress"},
+    {"progress_made", "in_progress"},
+    {"making_progress", "in_progress"},
     {"partially_complete", "in_progress"},
     {"delayed", "in_progress"},
     {"at_risk", "in_progress"},
@@ -106,6 +117,8 @@ static const alias status_aliases[] = {
      * dates make it amber or red (the importer notes the reading). */
     {"on_hold", "in_progress"},
     {"paused", "in_progress"},
+    {"deferred", "in_progress"},
+    {"postponed", "in_progress"},
     /* Not begun: a plan's "not due" is an action whose time has not come. */
     {"not_due", "not_started"},
     {"not_yet_due", "not_started"},
@@ -125,6 +138,7 @@ static const alias status_aliases[] = {
     {"fully_met", "complete"},
     {"fully_achieved", "complete"},
     {"embedded", "complete"},
+    {"sustained", "complete"},
     {"implemented", "complete"},
     {"delivered", "complete"},
     {"in_place", "complete"},

@@ -39,6 +39,13 @@ $H
 1.11,Rec 1,Act,Lead,31/12/2025,No longer required
 1.12,Rec 1,Act,Lead,31/12/2025,Business as usual
 1.13,Rec 1,Act,Lead,31/12/2025,BAU
+1.14,Rec 1,Act,Lead,31/12/2025,On target
+1.15,Rec 1,Act,Lead,31/12/2025,Active
+1.16,Rec 1,Act,Lead,31/12/2025,WIP
+1.17,Rec 1,Act,Lead,31/12/2025,Good progress
+1.18,Rec 1,Act,Lead,31/12/2025,Limited progress
+1.19,Rec 1,Act,Lead,31/12/2025,Sustained
+1.20,Rec 1,Act,Lead,31/12/2025,Live
 CSV
 run import words.csv --authority tb
 expect_status 0
@@ -55,7 +62,18 @@ expect_eq "$(status_of 1.10)" "withdrawn|" "Cancelled"
 expect_eq "$(status_of 1.11)" "withdrawn|" "No longer required"
 expect_eq "$(status_of 1.12)" "transferred|Business as usual" "Business as usual"
 expect_eq "$(status_of 1.13)" "transferred|BAU" "BAU"
+for r in 1.14 1.15 1.16 1.17 1.18 1.20; do
+    expect_eq "$(status_of $r)" "in_progress|" "an open action's word (row of $r)"
+done
+expect_eq "$(status_of 1.19)" "complete|" "Sustained"
 expect_no_err
+case_ "deferred work is in progress, said once, as paused work is"
+fresh_plan
+printf '%s\n' "$H" "1.1,Rec 1,Act,Lead,31/12/2025,Deferred" "1.2,Rec 1,Act,Lead,31/12/2025,Postponed" >deferred.csv
+run import deferred.csv --authority tb
+expect_status 0
+expect_err "deferred.csv:2:6: 'Deferred' is recorded as in progress (safeplan has no status for paused work"
+expect_eq "$(status_of 1.2)" "in_progress|" "Postponed"
 
 case_ "a percentage done"
 fresh_plan
