@@ -88,6 +88,27 @@ static const field_def fields[F_COUNT] = {
                      "Date signed off"},
 };
 
+/* What some councils write for a field where a sheet may have another
+ * column for it too ("SRO" beside "Lead officer", "Deliverables" beside
+ * "Action"): second choices, read only when no other column names the
+ * field (second_choice), so that such a sheet reads as it did. */
+static const char *const seconds[F_COUNT] = {
+    [F_FINDING] = "Area of concern, Areas of concern, Improvement area, Improvement areas, "
+                  "Key finding, Key findings, Ofsted finding, Ofsted findings, Objective, "
+                  "Objectives",
+    [F_ACTION] = "Actions agreed, Agreed action, Agreed actions, Specific action, Specific "
+                 "actions, How we will do it, How will we do it, Deliverable, Deliverables, "
+                 "Key deliverable, Key deliverables",
+    [F_OWNER] = "By whom, Accountable lead, Accountable person, SRO, Senior responsible "
+                "officer, Who will do it, Officer, Officer responsible, Named lead",
+    [F_DUE] = "Timeframe, Time frame, Timeframes, Expected completion date, Expected "
+              "completion, Date for completion, Target end date",
+    [F_STATUS] = "Status of action, Completion status",
+    [F_MEASURE] = "KPI, KPIs, Performance measure, Performance measures",
+    [F_NOTE] = "Narrative, Progress narrative",
+    [F_EVIDENCE] = "Evidence of completion",
+};
+
 const char *imp_field_name(imp_field f)
 {
     return f < F_COUNT ? fields[f].name : "ignore";
@@ -171,7 +192,8 @@ static int exact_field(const char *norm)
 {
     for (int f = 0; f < F_COUNT; f++)
         if (is_name(norm, fields[f].name, strlen(fields[f].name)) ||
-            in_aliases(norm, fields[f].aliases))
+            in_aliases(norm, fields[f].aliases) ||
+            (seconds[f] && in_aliases(norm, seconds[f])))
             return f;
     return -1;
 }
@@ -432,6 +454,20 @@ static bool ref_pair(imp_map *m, const sp_csv_row *row, size_t i, const char *no
     return true;
 }
 
+/* Whether a normalised header names field f only as a second choice
+ * (seconds), as written or without its decoration. */
+static bool second_choice(const char *norm, int f, const imp_user_map *user)
+{
+    char plain[HEADER_MAX];
+    if (f < 0 || f >= F_COUNT || !seconds[f] || user_field(norm, user) >= 0)
+        return false;
+    if (in_aliases(norm, fields[f].aliases) ||
+        is_name(norm, fields[f].name, strlen(fields[f].name)))
+        return false;
+    return in_aliases(norm, seconds[f]) ||
+           (undecorated(plain, norm) && in_aliases(plain, seconds[f]));
+}
+
 /* Places column i; SP_EINVALID if its field already has a column. */
 static int place(imp_map *m, int *column, sp_db *db, const sp_csv_row *row, size_t i, int f,
                  const char *norm, bool finding_ref_named)
@@ -671,20 +707,26 @@ int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
     bool finding_ref_named = false; /* then a plain Ref is never the finding's */
     for (size_t i = 0; i < row->count && !finding_ref_named; i++)
         finding_ref_named = cell_field(norm, &row->fields[i], user) == F_FINDING_REF;
-    for (size_t i = 0; i < row->count; i++) {
-        const sp_csv_field *h = &row->fields[i];
-        imp_dated d;
-        int f = cell_field(norm, h, user), rc;
-        if (round_of(&d, norm, f, user))
-            rc = place_round(m, column, db, i, &d);
-        else if (f < 0) {
-            on_unplaced(ctx, i, h->data, h->len, undated_round(norm));
-            continue;
-        } else
-            rc = place(m, column, db, row, i, f, norm, finding_ref_named);
-        if (rc != SP_OK)
-            return rc;
-    }
+    /* Columns named by a second choice are placed after the others, and
+     * only where no other column names their field. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < row->count; i++) {
+            const sp_csv_field *h = &row->fields[i];
+            imp_dated d;
+            int f = cell_field(norm, h, user), rc;
+            bool second = second_choice(norm, f, user);
+            if (second != (pass == 1))
+                continue;
+            if (round_of(&d, norm, f, user))
+                rc = place_round(m, column, db, i, &d);
+            else if (f < 0 || (second && m->col[f] >= 0)) {
+                on_unplaced(ctx, i, h->data, h->len, undated_round(norm));
+                continue;
+            } else
+                rc = place(m, column, db, row, i, f, norm, finding_ref_named);
+            if (rc != SP_OK)
+                return rc;
+        }
     sort_rounds(m);
     return check_required(m, db);
 }

@@ -5,6 +5,9 @@
 # owner column that names the owner's kind too ("Responsible officer /
 # Team"), read as the owner; a plain "Ref" beside "Action No.", the
 # finding's reference; a timescale with a remark after it, the timescale.
+# Headers some councils write where a sheet may have another column for
+# the field ("SRO", "Deliverables", "Timeframe"): read as the field when no
+# other column names it, else not imported, as before.
 . "$(dirname "$0")/lib.sh"
 export SAFEPLAN_TODAY=2025-10-01
 DB=$SAFEPLAN_DB
@@ -107,4 +110,27 @@ Ref,Recommendation,What we will do,Lead officer,Target date
 CSV
 refused "timescale 'TBC - Autumn 2025' is not understood" import two.csv --authority tb
 
+case_ "second choices of header: the field where no other column names it"
+fresh_plan
+printf '%s\n' "Objective,Deliverables,SRO,Timeframe,Completion status,KPI,Narrative" \
+    "Know the front door,Audit contacts,Head of MASH,31/03/2026,In progress,90% in 24h,Started" \
+    >second.csv
+run import second.csv --authority tb
+expect_status 0; expect_out "1 action"; expect_err_not "was not imported"
+expect_eq "$(sql "$DB" "SELECT f.text || '|' || a.description || '|' || o.name || '|' || a.due_on
+    || '|' || a.status || '|' || a.measure FROM action a JOIN finding f ON f.id = a.finding_id
+    JOIN owner o ON o.id = a.owner_id")" \
+    "Know the front door|Audit contacts|Head of MASH|2026-03-31|in_progress|90% in 24h" \
+    "each column read as its field"
+expect_eq "$(sql "$DB" "SELECT note FROM action_update WHERE note IS NOT NULL")" "Started" \
+    "Narrative is the progress note"
+case_ "... and beside the column that names the field, not imported, as before"
+fresh_plan
+printf '%s\n' "Recommendation,Action,Lead officer,SRO,Target date,Deliverables" \
+    "Know the front door,Audit contacts,Head of MASH,Director,31/03/2026,Report" >both.csv
+run import both.csv --authority tb
+expect_status 0; expect_out "1 action"
+expect_err 'column 4 "SRO" was not imported'
+expect_err 'column 6 "Deliverables" was not imported'
+expect_eq "$(owner_of 1)" "Head of MASH" "the Lead officer column is the owner"
 finish
