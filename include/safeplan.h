@@ -686,6 +686,10 @@ typedef struct sp_import_column {
     int progress;          /* 1: the header names progress and a reporting round
                               with no exact date ("Progress Q2"): a --map to
                               last_update_note@DATE would import it */
+    size_t beside;         /* the header names `field` as a second choice
+                              ("SRO"), and this column (1-based) names it
+                              first ("Lead officer"); 0: neither */
+    const char *field;     /* (static) */
 } sp_import_column;
 
 typedef struct sp_import_result {

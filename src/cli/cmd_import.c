@@ -214,6 +214,11 @@ static void print_notes(const sp_import_result *r)
                     "and year such as June 2024; a quarter is not one day): to import it as "
                     "progress on a date, --map '%s=last_update_note@YYYY-MM-DD'\n",
                     u->column, u->header, u->header);
+        else if (u->beside)
+            fprintf(stderr, "safeplan import: note: column %zu \"%s\" was not imported: it "
+                    "names the %s, as column %zu does, which was read (to read this one "
+                    "instead, --map '%s=%s' and map column %zu's header to ignore)\n",
+                    u->column, u->header, u->field, u->beside, u->header, u->field, u->beside);
         else if (*u->header)
             fprintf(stderr, "safeplan import: note: column %zu \"%s\" was not imported: no "
                     "field has that name (see --help; name one with --map '%s=FIELD')\n",

@@ -196,7 +196,7 @@ static int add_unplaced(importer *im, size_t column, const char *header, size_t 
     }
     memcpy(copy, header, len);
     copy[len] = '\0';
-    res->unplaced[res->nunplaced++] = (sp_import_column){column + 1, copy, progress};
+    res->unplaced[res->nunplaced++] = (sp_import_column){column + 1, copy, progress, 0, NULL};
     return SP_OK;
 }
 
@@ -400,9 +400,27 @@ static int note_rounds(importer *im, const sp_csv_row *row)
     return SP_OK;
 }
 
+/* The columns left out from first_unplaced on that name a field as a
+ * second choice beside the column that names it first: the note says
+ * which ("SRO" beside "Lead officer"). */
+static void mark_second_choices(importer *im, const sp_csv_row *row, size_t first_unplaced)
+{
+    for (size_t i = first_unplaced; i < im->res->nunplaced; i++) {
+        sp_import_column *u = &im->res->unplaced[i];
+        int f = u->column <= row->count ? imp_map_second_field(&row->fields[u->column - 1],
+                                                               &im->user)
+                                        : -1;
+        if (f >= 0 && im->map.col[f] >= 0) {
+            u->beside = (size_t)im->map.col[f] + 1;
+            u->field = imp_field_name((imp_field)f);
+        }
+    }
+}
+
 static int take_header(importer *im, const sp_csv_row *row)
 {
     int column = -1;
+    size_t first_unplaced = im->res->nunplaced;
     im->header_line = row->line;
     int rc = imp_map_header(&im->map, &column, im->db, row, &im->user, on_unplaced, im);
     if (rc == SP_OK)
@@ -423,6 +441,8 @@ static int take_header(importer *im, const sp_csv_row *row)
     }
     if (rc == SP_OK && im->map.col[F_RAG] >= 0 && !im->row_opts.keep_rag)
         im->res->rag_ignored = im->map.col[F_RAG] + 1;
+    if (rc == SP_OK)
+        mark_second_choices(im, row, first_unplaced);
     /* A bulk load writes each new action as its one update leaves it, with
      * the triggers dropped: a row's entries from dated columns need them.
      * It starts with the plan's first sheet, and a later sheet with dated

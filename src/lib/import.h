@@ -101,6 +101,10 @@ typedef void (*imp_unplaced_fn)(void *ctx, size_t column, const char *header, si
 int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
                    const imp_user_map *user, imp_unplaced_fn on_unplaced, void *ctx);
 
+/* The field a header names only as a second choice (read where no other
+ * column names it: "SRO" for the owner), or -1. */
+int imp_map_second_field(const sp_csv_field *h, const imp_user_map *user);
+
 /* How many different fields the row's cells name, as imp_map_header would
  * read them (a column mapped to ignore names none); named[f] says whether
  * field f is one of them. */

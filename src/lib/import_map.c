@@ -515,6 +515,13 @@ static int cell_field(char norm[HEADER_MAX], const sp_csv_field *h, const imp_us
     return f >= 0 ? f : builtin_field(norm);
 }
 
+int imp_map_second_field(const sp_csv_field *h, const imp_user_map *user)
+{
+    char norm[HEADER_MAX];
+    int f = cell_field(norm, h, user);
+    return second_choice(norm, f, user) ? f : -1;
+}
+
 /* ---- Progress columns of reporting rounds ---- */
 
 static bool word_char(char c)

@@ -306,6 +306,18 @@ static void unplaced_item(FILE *f, const sp_import_column *u)
     }
     fputs(", &ldquo;", f);
     html_text(f, u->header);
+    if (u->beside) {
+        fputs("&rdquo;, names the ", f);
+        html_text(f, u->field);
+        fprintf(f, ", as column %zu does, which was read. To read this one instead, give ",
+                u->beside);
+        opts_named(f, OPT_MAP);
+        fputs(" two lines: this heading, &ldquo;=&rdquo; and ", f);
+        html_text(f, u->field);
+        fputs("; the other column&rsquo;s heading and &ldquo;= ignore&rdquo;. Then upload the "
+              "file again.</li>\n", f);
+        return;
+    }
     if (u->progress)
         fputs("&rdquo;, names progress but not a date the import can read (a day, or a "
               "month and year such as June 2024; a quarter is not one day). To import it as "

@@ -126,6 +126,11 @@ PY
 }
 book_head='["Authority", "Review", "Review title", "Finding", "Action", "Lead officer", "Status"]'
 
+case_ "a second choice of heading beside the column read for its field: which, and how to read it instead"
+printf 'authority,review,review_kind,review_title,finding,action,owner,SRO,due_on\r\n' >sro.csv
+printf 'tb,r1,other,Web review,Finding one,Do the thing,Head of service,Director,2031-03-31\r\n' >>sro.csv
+upload sro.csv; expect_eq "$STATUS" 200 "preview"
+expect_text "Column 8, “SRO”, names the owner, as column 7 does, which was read. To read this one instead, give the “Column names” field under Options two lines: this heading, “=” and owner; the other column’s heading and “= ignore”."
 case_ "a workbook of two sheets: the sheet read is named, and how to read another"
 book two.xlsx "[('Plan &amp; actions', [$book_head, ['tb', 'r2', 'Second review', 'Finding three',
     'Audit the files', 'Head of service', 'In progress']]), ('Notes', [['Read me']])]"
