@@ -950,8 +950,9 @@ static bool heading_place(const importer *im, const struct lone_row *l)
     return l->column == 1 || f < 0 || f == F_ACTION_REF || f == F_FINDING_REF;
 }
 
-/* A section heading where the sheet has no Theme column: the theme of the
- * actions below it, to the next heading. */
+/* A section heading where headings go (heading_place): the theme of the
+ * actions below it, to the next heading, where the sheet has no Theme
+ * column or their cell in it is empty. */
 static int take_heading_theme(importer *im, struct lone_row *l)
 {
     char msg[300];
@@ -960,16 +961,16 @@ static int take_heading_theme(importer *im, struct lone_row *l)
         return sp_fail(im->db, SP_ENOMEM, "out of memory");
     free(im->heading_theme);
     im->heading_theme = theme;
-    snprintf(msg, sizeof msg, "'%s' is a section heading: the theme of the actions below it "
-             "(the sheet has no Theme column), not imported as an action", l->text);
+    snprintf(msg, sizeof msg, "'%s' is a section heading: the theme of the actions below it%s, "
+             "not imported as an action", l->text, im->map.col[F_THEME] < 0
+                 ? " (the sheet has no Theme column)" : " whose Theme cell is empty");
     return remark(im, l->line, l->column, msg);
 }
 
-/* What a held row turned out to be, said: a heading carried down or
- * passed over, a footer passed over; else why it is refused. *refused
- * says which. */
-static void lone_message(char *msg, size_t size, const importer *im, const struct lone_row *l,
-                         bool heading, bool *refused)
+/* What a held row turned out to be, said: a heading carried down, a
+ * footer passed over; else why it is refused. *refused says which. */
+static void lone_message(char *msg, size_t size, const struct lone_row *l, bool heading,
+                         bool *refused)
 {
     *refused = false;
     if (!heading)
@@ -983,9 +984,6 @@ static void lone_message(char *msg, size_t size, const importer *im, const struc
     else if (l->carried)
         snprintf(msg, size, "'%s' is a section heading: carried down to the rows below it "
                  "(--fill-down), not imported as an action", l->text);
-    else if (heading_place(im, l))
-        snprintf(msg, size, "'%s' is a section heading, and was not imported: the Theme "
-                 "column gives the actions below it their theme", l->text);
     else {
         *refused = true;
         snprintf(msg, size, "the row holds only '%s': a section heading, not an action, in a "
@@ -1002,11 +1000,10 @@ static int settle_lone_rows(importer *im, bool heading)
     for (size_t i = 0; i < im->nlone; i++) {
         struct lone_row *l = &im->lone[i];
         bool refused = false;
-        if (rc == SP_OK && heading && !l->carried && heading_place(im, l) &&
-            im->map.col[F_THEME] < 0) {
+        if (rc == SP_OK && heading && !l->carried && heading_place(im, l)) {
             rc = take_heading_theme(im, l);
         } else if (rc == SP_OK) {
-            lone_message(msg, sizeof msg, im, l, heading, &refused);
+            lone_message(msg, sizeof msg, l, heading, &refused);
             rc = refused ? reject(im, l->line, l->column, msg)
                          : remark(im, l->line, l->column, msg);
         }
@@ -1285,7 +1282,7 @@ static int take_row(importer *im, const sp_csv_row *row)
         rc = SP_EINVALID; /* the row's errors follow */
     if (rc == SP_EINVALID && im->row.nerrors > 1)
         return reject_all(im, row->line, &im->row);
-    if (rc == SP_OK && im->heading_theme && im->map.col[F_THEME] < 0)
+    if (rc == SP_OK && im->heading_theme && !im->row.cell[F_THEME])
         im->row.cell[F_THEME] = im->heading_theme;
     if (rc == SP_OK)
         rc = imp_write_row(im->writer, &field, note, &im->row);

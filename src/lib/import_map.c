@@ -178,9 +178,10 @@ static bool is_name(const char *norm, const char *name, size_t len)
 static bool in_aliases(const char *norm, const char *aliases)
 {
     for (const char *p = aliases; *p;) {
-        const char *end = strstr(p, ", ");
+        const char *end = strchr(p, ',');
         size_t n = end ? (size_t)(end - p) : strlen(p);
-        if (is_name(norm, p, n))
+        char first = p[0] >= 'A' && p[0] <= 'Z' ? (char)(p[0] - 'A' + 'a') : p[0];
+        if (first == norm[0] && is_name(norm, p, n))
             return true;
         p += n + (end ? 2 : 0);
     }

@@ -592,13 +592,14 @@ expect_status 0
 expect_err "themes.csv:4:2: 'Theme 2: Partnerships' is a section heading: carried down to the rows below it (--fill-down), not imported as an action"
 expect_eq "$(sql "$DB" "SELECT group_concat(f.theme || '/' || a.ref, ' ') FROM (SELECT * FROM action ORDER BY id) a JOIN finding f ON f.id = a.finding_id")" \
     "Theme 1: Leadership/1.1 Theme 2: Partnerships/2.1" "themes"
-case_ "a banner heading where the sheet has a Theme column: passed over, with a note"
+case_ "a heading where the sheet has a Theme column: the theme of the actions below it whose cell is empty"
 fresh
-printf 'Ref,Theme,Recommendation,Action,Lead officer,Target date\r\nSECTION A,,,,,\r\n1.1,Leadership,Rec 1,Act one,Lead,31/03/2018\r\n' >banner.csv
+printf 'Ref,Theme,Recommendation,Action,Lead officer,Target date\r\nSECTION A,,,,,\r\n1.1,Leadership,Rec 1,Act one,Lead,31/03/2018\r\n1.2,,Rec 2,Act two,Lead,31/03/2018\r\n' >banner.csv
 run import banner.csv --authority tb
 expect_status 0
-expect_err "banner.csv:2:1: 'SECTION A' is a section heading, and was not imported: the Theme column gives the actions below it their theme"
-expect_eq "$(sql "$DB" "SELECT theme FROM finding")" "Leadership" "the column's theme"
+expect_err "banner.csv:2:1: 'SECTION A' is a section heading: the theme of the actions below it whose Theme cell is empty, not imported as an action"
+expect_eq "$(sql "$DB" "SELECT group_concat(theme || '/' || text, ' ') FROM (SELECT * FROM finding ORDER BY id)")" \
+    "Leadership/Rec 1 SECTION A/Rec 2" "the column's theme, else the heading's"
 case_ "a recommendation written once over its actions, in the finding column: carried down"
 fresh
 printf 'Ref,Recommendation,Action,Lead officer,Target date\r\n,Improve supervision,,,\r\n1,,Audit files,Lead,31/03/2018\r\n2,,Train managers,Lead,30/06/2018\r\n' >recs.csv
