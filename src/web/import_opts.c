@@ -23,8 +23,9 @@ typedef struct option_field {
 
 static const option_field FIELDS[OPT_COUNT] = {
     [OPT_SHEET] = {"--sheet", NULL, "sheet", "Sheet",
-                   "For an Excel workbook whose plan is not on its first sheet: the "
-                   "sheet\u2019s name, as on its tab", 256, false},
+                   "For an Excel workbook, to read one sheet only: its name, as on its "
+                   "tab. Empty: the plan\u2019s sheets are found, from the first with a "
+                   "row of column names.", 256, false},
     [OPT_HEADER_ROW] = {"--header-row", NULL, "header_row", "Header row",
                         "When rows above the column names hold a title or notes: the number "
                         "of the row with the column names, as Excel numbers it. Empty: the "
