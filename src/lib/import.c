@@ -417,6 +417,21 @@ static void mark_second_choices(importer *im, const sp_csv_row *row, size_t firs
     }
 }
 
+/* A sheet after the plan's first whose header cannot be used (two columns
+ * for one field, a --fill-down column it lacks) is not read, as before the
+ * plan went on over sheets, and a note says why: the plan's other sheets
+ * are imported. IMP_SHEET_LEFT stops the reading of this sheet. */
+static int leave_sheet(importer *im, size_t line, int column)
+{
+    char msg[900];
+    snprintf(msg, sizeof msg, "sheet '%s' was not read, though its header names the action "
+             "and its owner or due date: %s (to import it, fix its header and name it with "
+             "--sheet)", im->src.sheet_read, sp_errmsg(im->db));
+    sp_clear(im->db);
+    int rc = remark(im, line, column >= 0 ? (size_t)column + 1 : 0, msg);
+    return rc == SP_OK ? IMP_SHEET_LEFT : rc;
+}
+
 static int take_header(importer *im, const sp_csv_row *row)
 {
     int column = -1;
@@ -435,6 +450,8 @@ static int take_header(importer *im, const sp_csv_row *row)
         rc = keep_headers(im, row);
     if (rc == SP_OK)
         rc = resolve_fill_down(im, row);
+    if (rc == SP_EINVALID && im->part > 0)
+        return leave_sheet(im, row->line, column);
     if (rc == SP_EINVALID) {
         im->header_failed = true;
         reject(im, row->line, column >= 0 ? (size_t)column + 1 : 0, sp_errmsg(im->db));
@@ -1706,6 +1723,8 @@ static int end_sheet(importer *im)
 {
     bool more = false;
     int rc = im->holding ? settle_header(im, NULL, &more) : SP_OK;
+    if (rc == IMP_SHEET_LEFT) /* a header with no row under it, left */
+        rc = SP_OK;
     if (rc == SP_OK && im->nlone)
         rc = settle_lone_rows(im, false); /* no action below them: a footer */
     return rc == SP_OK ? note_hidden_rows(im) : rc;

@@ -280,6 +280,9 @@ typedef struct imp_source {
      * sheet_read still names the sheet before; a non-zero return stops. */
     bool (*continues_plan)(void *ctx, const sp_csv_row *row);
     int (*next_sheet)(void *ctx, const char *name);
+    /* on_row's return for a sheet after the first whose header cannot be
+     * used: the rest of that sheet is not read, and the next is. */
+#define IMP_SHEET_LEFT 3
     /* out: what was read */
     const char *format;       /* "csv", "tsv" or "xlsx" */
     const char *read_as;      /* text: "UTF-8", "Windows-1252", "UTF-16LE"... */

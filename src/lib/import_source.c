@@ -234,6 +234,7 @@ typedef struct trial {
     size_t nheld;
     bool found;
     bool read;            /* a later sheet's rows were given on */
+    size_t listed;        /* ... after s->sheets_read's first `listed` bytes */
 } trial;
 
 static bool hold(held_row *h, const sp_csv_row *row)
@@ -300,6 +301,7 @@ static int next_part(trial *t)
         s->sheet_read = NULL;
     }
     s->nread++;
+    t->listed = s->sheets_read ? strlen(s->sheets_read) : 0;
     if (!list_add(&s->sheets_read, name))
         return fault(s, SP_ENOMEM, 0, 0, "out of memory");
     return name_sheet(s, t->x, t->index);
@@ -355,8 +357,12 @@ static int read_others(imp_source *s, sp_xlsx *x, size_t from, sp_xlsx_error *er
             continue;
         int rc = sp_xlsx_read(x, i, err, trial_row, &t);
         let_go(&t);
-        if (t.read && rc != SP_OK)
+        if (t.read && rc != SP_OK && rc != IMP_SHEET_LEFT)
             return rc;
+        if (t.read && rc == IMP_SHEET_LEFT) { /* its header could not be used: not read */
+            s->sheets_read[t.listed] = '\0';
+            s->nread--;
+        }
         if (t.found && !t.read && !list_add(&s->other_plans, sp_xlsx_sheet_name(x, i)))
             return fault(s, SP_ENOMEM, 0, 0, "out of memory");
     }

@@ -375,6 +375,9 @@ workbook(f"{d}/themes_bad.xlsx", [("Leadership", lead), ("Practice", bad)])
 again = sheet(rows([head, ["1", "Leaders know the front door", "Audit contacts",
                            "Head of MASH", "31/03/2026", "Complete"]]))
 workbook(f"{d}/copies.xlsx", [("June", lead), ("September", again)])
+twice = sheet(rows([["Ref", "Recommendation", "Action", "Lead officer", "Owner", "Status"],
+                    ["9", "Old", "Done long ago", "Head of QA", "Head of QA", "Complete"]]))
+workbook(f"{d}/twice.xlsx", [("Leadership", lead), ("Completed", twice), ("Practice", practice)])
 PY
 case_ "the plan's sheet after a contents page and a key, and the sheet of completed actions after it"
 fresh sheeted
@@ -417,6 +420,17 @@ fresh themes_bad
 refused "wb/themes_bad.xlsx:Practice!E2: " import wb/themes_bad.xlsx --authority tb
 expect_err "31/02/2026"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM action")" "0" "the first sheet's rows are not kept"
+
+case_ "a later sheet whose header cannot be used: not read, said why, and the others imported"
+fresh twice
+run import wb/twice.xlsx --authority tb
+expect_status 0; expect_out "3 actions"
+expect_err "wb/twice.xlsx:Completed!E1: sheet 'Completed' was not read, though its header names the action and its owner or due date: header 'Owner' means owner, as does column 4's 'Lead officer'"
+expect_err "read sheets 'Leadership', 'Practice' of the workbook's 3"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action WHERE description = 'Done long ago'")" "0" \
+    "nothing from the sheet left"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM action WHERE description = 'Train on plans'")" "1" \
+    "the sheet after it is read"
 
 case_ "sheets that are copies of the plan at two dates: refused, naming both rows"
 fresh copies
