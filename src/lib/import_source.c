@@ -286,6 +286,21 @@ static bool list_add(char **list, const char *name)
            append(grown, size, &at, name, true);
 }
 
+/* Adds a sheet read to the list of them, which stops at "..." past 600
+ * bytes: a workbook of hundreds of sheets is named in a note of one line. */
+static bool list_more(char **list, size_t at, const char *name)
+{
+    if (at < 600)
+        return list_add(list, name);
+    if (at >= 3 && strcmp(*list + at - 3, "...") == 0)
+        return true;
+    char *grown = realloc(*list, at + 6);
+    if (grown)
+        memcpy(grown + at, ", ...", 6);
+    *list = grown ? grown : *list;
+    return grown != NULL;
+}
+
 /* The plan goes on in a later sheet: the importer is told (it finishes the
  * sheet before, whose name its messages still use), then the sheet is
  * named; the plan's first keeps its name for the result. */
@@ -302,7 +317,7 @@ static int next_part(trial *t)
     }
     s->nread++;
     t->listed = s->sheets_read ? strlen(s->sheets_read) : 0;
-    if (!list_add(&s->sheets_read, name))
+    if (!list_more(&s->sheets_read, t->listed, name))
         return fault(s, SP_ENOMEM, 0, 0, "out of memory");
     return name_sheet(s, t->x, t->index);
 }

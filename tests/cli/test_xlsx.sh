@@ -378,6 +378,10 @@ workbook(f"{d}/copies.xlsx", [("June", lead), ("September", again)])
 twice = sheet(rows([["Ref", "Recommendation", "Action", "Lead officer", "Owner", "Status"],
                     ["9", "Old", "Done long ago", "Head of QA", "Head of QA", "Complete"]]))
 workbook(f"{d}/twice.xlsx", [("Leadership", lead), ("Completed", twice), ("Practice", practice)])
+workbook(f"{d}/many.xlsx", [(f"Theme {n:02d} of the improvement plan",
+                             sheet(rows([head, [str(n), f"Finding {n}", f"Action {n}",
+                                                "Head of QA", "31/03/2026", "Not started"]])))
+                            for n in range(1, 41)])
 PY
 case_ "the plan's sheet after a contents page and a key, and the sheet of completed actions after it"
 fresh sheeted
@@ -431,6 +435,14 @@ expect_eq "$(sql "$DB" "SELECT count(*) FROM action WHERE description = 'Done lo
     "nothing from the sheet left"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM action WHERE description = 'Train on plans'")" "1" \
     "the sheet after it is read"
+
+case_ "a plan over 40 sheets: every one read, and the note of them cut short"
+fresh many
+run import wb/many.xlsx --authority tb
+expect_status 0; expect_out "40 actions"
+expect_err "read sheets 'Theme 01 of the improvement plan', 'Theme 02 of the improvement plan',"
+expect_eq "$(grep -c "Theme 40 of the improvement plan', 'Theme" "$ERR")" "0" "the list stops"
+expect_eq "$(grep "read sheets" "$ERR" | grep -c ", \.\.\. of the workbook's 40 ")" "1" "cut with ..."
 
 case_ "sheets that are copies of the plan at two dates: refused, naming both rows"
 fresh copies
