@@ -277,6 +277,97 @@ static int builtin_field(const char *norm)
     return f >= 0 ? f : alternatives_field(norm);
 }
 
+/* ---- A header with a gloss ---- */
+
+static bool word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Words a sheet writes after a name to qualify it ("Target date
+ * (revised)"): the header is read with the word first, as the table
+ * writes it ("Revised target date"). */
+static bool qualifier(const char *w)
+{
+    static const char *const words[] = {"original", "revised", "new",    "amended",
+                                        "current",  "latest",  "actual", "overall"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(w, words[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Whether a gloss may be read as words about its column: a reporting
+ * round's date ("Update (Sept 2023)", "Progress (Q2)") has a digit or a
+ * month's name, and is read as a round or not at all. */
+static bool plain_gloss(const char *g)
+{
+    if (strpbrk(g, "0123456789"))
+        return false;
+    for (const char *w = g; *w; w++) {
+        size_t n = 0;
+        while (word_char(w[n]))
+            n++;
+        if (n > 0 && (w == g || !word_char(w[-1])) && imp_month_word(w, n))
+            return false;
+    }
+    return true;
+}
+
+/* Copies s..end into out with the spaces and the marks around it taken
+ * off; false if nothing is left. */
+static bool gloss_part(char out[HEADER_MAX], const char *s, const char *end)
+{
+    while (s < end && *s == ' ')
+        s++;
+    while (end > s && strchr(" :?*.", end[-1]))
+        end--;
+    memcpy(out, s, (size_t)(end - s));
+    out[end - s] = '\0';
+    return end > s;
+}
+
+/* Splits a header into its name and the words in brackets at its end
+ * that explain it ("Lead officer (name and role)", "Evidence [link]");
+ * false if there are none, or they may be a date. A colon or a dash is
+ * not taken for one: a title or a key above the header ("Improvement
+ * plan - actions", "Lead: Director") would then name columns. */
+static bool split_gloss(char name[HEADER_MAX], char gloss[HEADER_MAX], const char *norm)
+{
+    size_t len = strlen(norm);
+    if (len < 3 || (norm[len - 1] != ')' && norm[len - 1] != ']'))
+        return false;
+    const char *open = strrchr(norm, norm[len - 1] == ')' ? '(' : '[');
+    return open && gloss_part(name, norm, open) && gloss_part(gloss, open + 1, norm + len - 1) &&
+           plain_gloss(gloss);
+}
+
+/* The field a header with a gloss names, or -1. A qualifier is read before
+ * the name, and norm is rewritten so ("target date (revised)" is "revised
+ * target date"); else the name's field is read, or, where the name names
+ * none, the gloss's ("Column F (Lead)"). Called only when the whole
+ * header names no field. */
+static int glossed_field(char norm[HEADER_MAX])
+{
+    char name[HEADER_MAX], gloss[HEADER_MAX];
+    if (!split_gloss(name, gloss, norm))
+        return -1;
+    size_t n = strlen(name), g = strlen(gloss);
+    if (qualifier(gloss) && g + 1 + n < HEADER_MAX) {
+        char both[HEADER_MAX];
+        memcpy(both, gloss, g);
+        both[g] = ' ';
+        memcpy(both + g + 1, name, n + 1);
+        int f = builtin_field(both);
+        if (f >= 0) {
+            memcpy(norm, both, g + n + 2);
+            return f;
+        }
+    }
+    int f = builtin_field(name);
+    return f >= 0 ? f : builtin_field(gloss);
+}
+
 /* The --map item that names a normalised header, or -1. */
 static int user_item(const char *norm, const imp_user_map *user)
 {
@@ -456,13 +547,17 @@ static bool ref_pair(imp_map *m, const sp_csv_row *row, size_t i, const char *no
 }
 
 /* Whether a normalised header names field f only as a second choice
- * (seconds), as written or without its decoration. */
+ * (seconds), as written or without its decoration, or through the words
+ * that explain it (a sheet may keep "Lead officer" beside "Lead
+ * (partner)"). */
 static bool second_choice(const char *norm, int f, const imp_user_map *user)
 {
     char plain[HEADER_MAX];
-    if (f < 0 || f >= F_COUNT || !seconds[f] || user_field(norm, user) >= 0)
+    if (f < 0 || f >= F_COUNT || user_field(norm, user) >= 0)
         return false;
-    if (in_aliases(norm, fields[f].aliases) ||
+    if (builtin_field(norm) < 0)
+        return true; /* named through its gloss (glossed_field) */
+    if (!seconds[f] || in_aliases(norm, fields[f].aliases) ||
         is_name(norm, fields[f].name, strlen(fields[f].name)))
         return false;
     return in_aliases(norm, seconds[f]) ||
@@ -513,7 +608,9 @@ static int cell_field(char norm[HEADER_MAX], const sp_csv_field *h, const imp_us
     if (!normalise(norm, h->data, h->len))
         return -1;
     int f = user_field(norm, user);
-    return f >= 0 ? f : builtin_field(norm);
+    if (f < 0)
+        f = builtin_field(norm);
+    return f >= 0 ? f : glossed_field(norm);
 }
 
 int imp_map_second_field(const sp_csv_field *h, const imp_user_map *user)
@@ -524,11 +621,6 @@ int imp_map_second_field(const sp_csv_field *h, const imp_user_map *user)
 }
 
 /* ---- Progress columns of reporting rounds ---- */
-
-static bool word_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 
 /* Whether s begins with the n bytes of a table name (is_name's rule). */
 static bool name_at(const char *s, const char *name, size_t n)

@@ -12,6 +12,12 @@
 export SAFEPLAN_TODAY=2025-10-01
 DB=$SAFEPLAN_DB
 status_of() { sql "$DB" "SELECT status FROM action WHERE ref = '$1'"; }
+# finding|action|owner|due|status|measure of the plan's one action
+read_as() {
+    sql "$DB" "SELECT f.text || '|' || a.description || '|' || o.name || '|' || a.due_on || '|' ||
+        a.status || '|' || a.measure FROM action a JOIN finding f ON f.id = a.finding_id
+        JOIN owner o ON o.id = a.owner_id"
+}
 owner_of() { sql "$DB" "SELECT o.name FROM action a JOIN owner o ON o.id = a.owner_id WHERE a.ref = '$1'"; }
 
 case_ "a RAG column and no status: blue is complete, the other colours rate from the dates"
@@ -117,9 +123,7 @@ printf '%s\n' "Objective,Deliverables,SRO,Timeframe,Completion status,KPI,Narrat
     >second.csv
 run import second.csv --authority tb
 expect_status 0; expect_out "1 action"; expect_err_not "was not imported"
-expect_eq "$(sql "$DB" "SELECT f.text || '|' || a.description || '|' || o.name || '|' || a.due_on
-    || '|' || a.status || '|' || a.measure FROM action a JOIN finding f ON f.id = a.finding_id
-    JOIN owner o ON o.id = a.owner_id")" \
+expect_eq "$(read_as)" \
     "Know the front door|Audit contacts|Head of MASH|2026-03-31|in_progress|90% in 24h" \
     "each column read as its field"
 expect_eq "$(sql "$DB" "SELECT note FROM action_update WHERE note IS NOT NULL")" "Started" \
@@ -136,4 +140,35 @@ run import both.csv --authority tb --dry-run --map 'SRO=owner,Lead officer=ignor
 expect_status 0; expect_out "would create: 0 authorities, 0 reviews, 0 findings, 1 owner, 0 actions"
 expect_out "would update: 1 action" # the SRO, Director, is its owner now
 expect_eq "$(owner_of 1)" "Head of MASH" "the Lead officer column is the owner"
+
+case_ "a header with words in brackets that explain it"
+fresh_plan
+cat >gloss.csv <<'CSV'
+Recommendation,Action (what we will do),Lead officer (name and role),Target date (dd/mm/yyyy),Status [not started / in progress / complete],Progress update (include evidence),How will we know? (impact),Evidence [link]
+Improve supervision,Audit supervision files,Head of Service,31/03/2026,In progress,Drafted,80% good,Audit v2
+CSV
+run import gloss.csv --authority tb
+expect_status 0; expect_out "1 action"; expect_err_not "was not imported"
+expect_eq "$(read_as)" \
+    "Improve supervision|Audit supervision files|Head of Service|2026-03-31|in_progress|80% good" \
+    "each column read by its name, the words about it passed over"
+expect_eq "$(sql "$DB" "SELECT note || '|' || evidence FROM action_update WHERE note IS NOT NULL")" \
+    "Drafted|Audit v2" "the progress and its evidence"
+
+case_ "... a qualifier after the name is read before it; a date is not a gloss"
+fresh_plan
+cat >later.csv <<'CSV'
+Finding,Action,Lead,Target date,Target date (revised),Lead (partner agency),Progress (June),Timescale (Q3 2025/26),Action plan - actions
+Supervision,Audit files,Head of Service,31/03/2026,30/06/2026,Designated Nurse,Started,x,y
+CSV
+run import later.csv --authority tb
+expect_status 0; expect_out "1 action"
+expect_err "column 5 'Target date (revised)' was read as due_on and column 4 'Target date' as original_due_on"
+expect_err "column 6 \"Lead (partner agency)\" was not imported: it names the owner, as column 3 does, which was read"
+expect_err "column 7 \"Progress (June)\" was not imported: it names progress, but not a date"
+expect_err "column 8 \"Timescale (Q3 2025/26)\" was not imported: no field has that name"
+expect_err "column 9 \"Action plan - actions\" was not imported: no field has that name"
+expect_eq "$(sql "$DB" "SELECT o.name || '|' || a.original_due_on || '|' || a.due_on FROM action a
+    JOIN owner o ON o.id = a.owner_id")" "Head of Service|2026-03-31|2026-06-30" \
+    "the revised date is due, the plain one the original"
 finish
