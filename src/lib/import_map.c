@@ -37,19 +37,23 @@ static const field_def fields[F_COUNT] = {
                 "Issue, Findings, Recommendations, Areas for improvement, Areas for "
                 "consideration, Ofsted recommendation, Ofsted recommendations, Area for "
                 "development, Areas for development, Issue identified, Issues identified, "
-                "What needs to improve, Requirement, Improvement required"},
-    {"action_ref", "Ref, Reference, No., No, Ref no., Action No, Action No., Action Ref, "
-                   "Action reference, Action number"},
+                "What needs to improve, Requirement, Improvement required, Recommendation from "
+                "Ofsted, Ofsted area for improvement, Ofsted areas for improvement"},
+    {"action_ref", "Ref, Reference, No., No, Ref no., Ref no, Reference number, Reference no, "
+                   "Action No, Action No., Action Ref, Action reference, Action number, "
+                   "Action ref no, Action ref no."},
     {"action", "Action, Actions, Action being taken, What we will do, Action required, "
                "Actions required, Action to be taken, Actions to be taken, Key action, "
                "Key actions, Planned action, Planned actions, Improvement action, "
                "Improvement actions, Task, Tasks, Activity, Activities, What will we do, "
-               "What are we going to do"},
+               "What are we going to do, Action description, Description of action, Actions we will "
+               "take, Actions to address"},
     {"owner", "Owner, Lead, Lead officer, Lead officers, Responsible officer, Responsible, "
               "Responsibility, Lead responsibility, Who, Action owner, Accountable officer, "
               "Lead person, Lead manager, Responsible person, Responsible officers, Owners, "
-              "Lead officer or team, Responsible lead, Who is responsible"},
-    {"start_on", "Start, Start date"},
+              "Lead officer or team, Responsible lead, Who is responsible, Action lead, Lead for "
+              "action, Operational lead, Responsible team, Lead team"},
+    {"start_on", "Start, Start date, Date started"},
     {"original_due_on", "Original due, Original due date, Original target date, "
                         "Original deadline, Original timescale"},
     /* A revised date is the date the action is now due by (the original
@@ -60,18 +64,24 @@ static const field_def fields[F_COUNT] = {
                "New target date, New due date, New deadline, Amended target date, "
                "Amended due date, Amended deadline, Amended timescale, Target date for "
                "completion, Timescale for completion, Target completion, Date due, Due by, "
-               "Target timescale, Target timescales, Completion by, End date"},
+               "Target timescale, Target timescales, Completion by, End date, Deadline date, Date "
+               "to be completed by, Date to be completed, Due date for completion, Timescales "
+               "for completion, Completion target, Planned completion date"},
     {"status", "Status, Current status, Action status, Progress status, Overall status"},
     {"measure", "Success measure, Measure of success, How we will know, Success measures, "
                 "Measures of success, Success criteria, Outcome, Outcomes, Intended outcome, "
                 "Intended outcomes, Desired outcome, Target outcome, Expected outcome, "
-                "What will success look like, How will we know"},
+                "What will success look like, How will we know, Measures, Outcome measures, Key "
+                "performance indicator, Key performance indicators, What does good look like, "
+                "How will we measure success, What difference will it make"},
     {"rag", "RAG, RAG rating, RAG status, Status (RAG), Status RAG, Overall RAG, Current RAG, "
-            "RAG (current), Current RAG rating, Current RAG status"},
+            "RAG (current), Current RAG rating, Current RAG status, BRAG, BRAG rating, BRAG "
+            "status"},
     {"rag_reason", "RAG reason"},
     {"rag_override", "RAG override"},
     {"rag_override_reason", "RAG override reason"},
-    {"last_update_on", "Last updated, Update date, Date of update"},
+    {"last_update_on", "Last updated, Update date, Date of update, Date of last update, "
+                       "Date updated, Last update date, Last updated on"},
     {"last_update_by", "Updated by, Author"},
     {"last_update_note", "Progress, Progress update, Update, Comments, Progress to date, "
                          "Current position, Progress and impact, Update on progress, Latest "
@@ -85,7 +95,7 @@ static const field_def fields[F_COUNT] = {
     /* "Completion date" alone is a target (due_on); these say it happened. */
     {"completed_on", "Date completed, Completed on, Date of completion, Actual completion date, "
                      "Actual completion, Date achieved, Date closed, Closed date, Closed on, "
-                     "Date signed off"},
+                     "Date signed off, Completed date, Date of closure, Closure date"},
 };
 
 /* What some councils write for a field where a sheet may have another
@@ -96,17 +106,22 @@ static const char *const seconds[F_COUNT] = {
     [F_FINDING] = "Area of concern, Areas of concern, Improvement area, Improvement areas, "
                   "Key finding, Key findings, Ofsted finding, Ofsted findings, Objective, "
                   "Objectives",
-    [F_ACTION] = "Actions agreed, Agreed action, Agreed actions, Specific action, Specific "
+    [F_THEME] = "Strategic priority, Strategic priorities, Key priority, Key priorities",
+    [F_ACTION] = "Description, Actions agreed, Agreed action, Agreed actions, Specific action, Specific "
                  "actions, How we will do it, How will we do it, Deliverable, Deliverables, "
                  "Key deliverable, Key deliverables",
     [F_OWNER] = "By whom, Accountable lead, Accountable person, SRO, Senior responsible "
-                "officer, Who will do it, Officer, Officer responsible, Named lead",
+                "officer, Who will do it, Officer, Officer responsible, Named lead, Strategic lead, "
+                "Senior lead, Lead director, Lead agency, Lead organisation, Lead service, "
+                "Workstream lead",
     [F_DUE] = "Timeframe, Time frame, Timeframes, Expected completion date, Expected "
               "completion, Date for completion, Target end date",
     [F_STATUS] = "Status of action, Completion status",
     [F_MEASURE] = "KPI, KPIs, Performance measure, Performance measures",
-    [F_NOTE] = "Narrative, Progress narrative",
-    [F_EVIDENCE] = "Evidence of completion",
+    [F_NOTE] = "Narrative, Progress narrative, Notes, Further comments, Additional comments, "
+               "Progress and evidence",
+    [F_RAG] = "Progress RAG, Delivery RAG",
+    [F_EVIDENCE] = "Evidence of completion, What difference has it made",
 };
 
 const char *imp_field_name(imp_field f)
@@ -199,15 +214,19 @@ static int exact_field(const char *norm)
     return -1;
 }
 
-/* The header as sheets decorate names: "(s)" dropped ("Lead officer(s)"),
- * and the marks after it (':', '?', '*', '.'); false if that changes
- * nothing or leaves nothing. */
+/* The header as sheets decorate names: a plural "(s)" or "/s" dropped
+ * ("Lead officer(s)", "Lead Officer/s"), and the marks after it (':', '?',
+ * '*', '.'); false if that changes nothing or leaves nothing. */
 static bool undecorated(char out[HEADER_MAX], const char *norm)
 {
     size_t o = 0;
     for (const char *p = norm; *p; p++) {
         if (strncmp(p, "(s)", 3) == 0) {
             p += 2;
+            continue;
+        }
+        if (p > norm && p[-1] != ' ' && p[0] == '/' && p[1] == 's' && strchr(" /", p[2])) {
+            p++; /* strchr finds the '\0' too */
             continue;
         }
         out[o++] = *p;
@@ -232,6 +251,14 @@ static bool owner_kind(const char *part)
     return false;
 }
 
+/* The field a part of a header names, as written or undecorated, or -1. */
+static int plain_field(const char *norm)
+{
+    char plain[HEADER_MAX];
+    int f = exact_field(norm);
+    return f < 0 && undecorated(plain, norm) ? exact_field(plain) : f;
+}
+
 /* A header of alternatives ("Actions / Tasks", "Update/Progress"): the
  * field its parts all name; -1 if one names none ("RAG / progress - June"
  * may be a reporting round) or two disagree ("RAG / Status"). Beside the
@@ -253,7 +280,7 @@ static int alternatives_field(const char *norm)
             n--;
         memcpy(part, q, n);
         part[n] = '\0';
-        int f = exact_field(part);
+        int f = plain_field(part);
         if (f < 0 && owner_kind(part))
             kind = true;
         else if (f < 0 || (found >= 0 && f != found))
@@ -270,10 +297,7 @@ static int alternatives_field(const char *norm)
  * decoration, else by its alternatives. */
 static int builtin_field(const char *norm)
 {
-    char plain[HEADER_MAX];
-    int f = exact_field(norm);
-    if (f < 0 && undecorated(plain, norm))
-        f = exact_field(plain);
+    int f = plain_field(norm);
     return f >= 0 ? f : alternatives_field(norm);
 }
 

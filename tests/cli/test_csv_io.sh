@@ -202,7 +202,9 @@ run import "$DATA/mapped_headers.csv" --review torbay/import-2017-07-01 \
     --map 'To do=action,Officer=owner'
 expect_status 0
 expect_out "2 actions"
-expect_err 'column 6 "Notes" was not imported'
+expect_err_not 'column 6 "Notes"' # a second choice of progress note, read here
+expect_eq "$(sql council.db "SELECT count(*) FROM action_update WHERE note = 'see minutes'")" "1" \
+    "the Notes column is the progress note"
 expect_err 'column 7 "Colour" was not imported'
 run import "$DATA/mapped_headers.csv" --review torbay/import-2017-07-01 --map 'To do=chore'
 expect_status 1

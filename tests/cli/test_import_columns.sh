@@ -171,4 +171,25 @@ expect_err "column 9 \"Action plan - actions\" was not imported: no field has th
 expect_eq "$(sql "$DB" "SELECT o.name || '|' || a.original_due_on || '|' || a.due_on FROM action a
     JOIN owner o ON o.id = a.owner_id")" "Head of Service|2026-03-31|2026-06-30" \
     "the revised date is due, the plain one the original"
+
+case_ "more of councils' headers: each read as its field"
+fresh_plan
+cat >more.csv <<'CSV'
+Reference number,Ofsted area for improvement,Strategic priority,Actions we will take,Lead Officer/s,Date started,Date to be completed by,Outcome measures,Notes,What difference has it made?,Date of last update,BRAG
+1.1,Improve supervision,Practice,Audit supervision files,Head of Service,01/09/2025,31/03/2026,80% good,Drafted,Fewer drift cases,15/09/2025,Green
+CSV
+run import more.csv --authority tb
+expect_status 0; expect_out "1 action"; expect_err_not "was not imported"
+expect_eq "$(read_as)" "Improve supervision|Audit supervision files|Head of Service|2026-03-31|not_started|80% good" \
+    "finding, action, owner, due date, measure (no status column: not started)"
+expect_eq "$(sql "$DB" "SELECT a.ref || '|' || f.theme || '|' || a.start_on FROM action a
+    JOIN finding f ON f.id = a.finding_id")" "1.1|Practice|2025-09-01" "reference, theme, start"
+expect_eq "$(sql "$DB" "SELECT note || '|' || evidence || '|' || on_date FROM action_update
+    WHERE note IS NOT NULL")" "Drafted|Fewer drift cases|2025-09-15" "the progress, its evidence and date"
+printf '%s\n' "Recommendation,Action,Lead officer,Strategic lead,Target date,Progress update,Notes" \
+    "Improve supervision,Audit files,Head of Service,Director,31/03/2026,Started,See board" >beside.csv
+run import beside.csv --authority tb --dry-run
+expect_status 0
+expect_err 'column 4 "Strategic lead" was not imported: it names the owner, as column 3 does'
+expect_err 'column 7 "Notes" was not imported: it names the last_update_note, as column 6 does'
 finish

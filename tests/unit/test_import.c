@@ -596,7 +596,7 @@ END_TEST
 START_TEST(map_and_unplaced_columns)
 {
     plan();
-    const char *csv = "Ref,Recommendation,To do,Officer,Deadline,Notes,Colour,,Budget\n"
+    const char *csv = "Ref,Recommendation,To do,Officer,Deadline,Funding,Colour,,Budget\n"
                       "1,Improve supervision,Audit files,Head of Service,31/12/2017,x,blue,,\n"
                       "2,Improve supervision,Train staff,Head of Service,Q3 2017/18,,,y,\n";
     sp_import_options o = {.review = "tb/r1", .map = " To do = action , Officer=owner,"
@@ -604,7 +604,7 @@ START_TEST(map_and_unplaced_columns)
     sp_import_result *r = import_text(fx_db, csv, &o, SP_OK);
     ck_assert_int_eq(r->created.actions, 2);
     ck_assert_uint_eq(r->nunplaced, 3);
-    ck_assert_str_eq(r->unplaced[0].header, "Notes");
+    ck_assert_str_eq(r->unplaced[0].header, "Funding");
     ck_assert_uint_eq(r->unplaced[0].column, 6);
     ck_assert_str_eq(r->unplaced[1].header, "Colour");
     ck_assert_str_eq(r->unplaced[2].header, ""); /* no header, but data */
@@ -628,14 +628,14 @@ START_TEST(header_below_a_title)
     const char *csv = "Improvement plan,,,,,\n"
                       "Actions,Actions,Actions,Actions,Actions,Actions\n"
                       "Key:,Red,Amber,Green,,\n"
-                      "Ref,Recommendation,To do,Owner,Deadline,Notes\n"
+                      "Ref,Recommendation,To do,Owner,Deadline,Funding\n"
                       "1,Improve supervision,Audit files,Head of Service,31/12/2017,x\n";
     sp_import_options o = {.review = "tb/r1", .map = "To do=action", .name = "t.csv"};
     sp_import_result *r = import_text(fx_db, csv, &o, SP_OK);
     ck_assert_int_eq(r->rows, 1);
     ck_assert_int_eq(r->created.actions, 1);
     ck_assert_uint_eq(r->nunplaced, 1);
-    ck_assert_str_eq(r->unplaced[0].header, "Notes");
+    ck_assert_str_eq(r->unplaced[0].header, "Funding");
     ck_assert_uint_eq(r->nnotes, 1);
     ck_assert_str_eq(r->notes[0], "t.csv: rows 1-3 are above the header (row 4) and were not "
                                   "imported");
