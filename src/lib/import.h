@@ -48,6 +48,13 @@ const char *imp_field_aliases(imp_field f);
 /* Every field name, comma-separated (for messages). */
 const char *imp_field_names(void);
 
+/* No header name or alias is longer than this (tested): a longer cell is
+ * not compared with them. */
+#define IMP_ALIAS_MAX 40
+
+/* The length of the longest name or alias a header is matched with. */
+size_t imp_alias_longest(void);
+
 /* A round's date as a header or a map gives it: a day in any form a date
  * cell takes, or a month and year ("June 2024", "Jun 24", "06/2024"),
  * read as its first day (*month is then set). */

@@ -206,12 +206,39 @@ static bool in_aliases(const char *norm, const char *aliases)
 /* The field a normalised header names exactly, or -1. */
 static int exact_field(const char *norm)
 {
+    /* A workbook's first 20 rows are all matched, data too (the header is
+     * sought there): a long cell, an action or a finding, is no name. */
+    if (strnlen(norm, IMP_ALIAS_MAX + 1) > IMP_ALIAS_MAX)
+        return -1;
     for (int f = 0; f < F_COUNT; f++)
         if (is_name(norm, fields[f].name, strlen(fields[f].name)) ||
             in_aliases(norm, fields[f].aliases) ||
             (seconds[f] && in_aliases(norm, seconds[f])))
             return f;
     return -1;
+}
+
+/* The longer of longest and the longest of the ", "-separated aliases. */
+static size_t longest_in(const char *aliases, size_t longest)
+{
+    for (const char *p = aliases; p && *p;) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        longest = n > longest ? n : longest;
+        p += n + (end ? 2 : 0);
+    }
+    return longest;
+}
+
+size_t imp_alias_longest(void)
+{
+    size_t longest = 0;
+    for (int f = 0; f < F_COUNT; f++) {
+        longest = longest_in(fields[f].name, longest); /* a name has no comma */
+        longest = longest_in(fields[f].aliases, longest);
+        longest = longest_in(seconds[f], longest);
+    }
+    return longest;
 }
 
 /* The header as sheets decorate names: a plural "(s)" or "/s" dropped

@@ -593,6 +593,15 @@ START_TEST(dated_progress_map)
 }
 END_TEST
 
+/* A cell longer than the longest alias is not compared with them
+ * (exact_field): every alias must fit. */
+START_TEST(aliases_fit_the_guard)
+{
+    ck_assert_uint_le(imp_alias_longest(), IMP_ALIAS_MAX);
+    ck_assert_uint_ge(imp_alias_longest(), strlen("Evidence of completion"));
+}
+END_TEST
+
 START_TEST(map_and_unplaced_columns)
 {
     plan();
@@ -1676,6 +1685,7 @@ static Suite *import_suite(void)
     tc = fx_tcase("council sheets");
     tcase_add_test(tc, council_sheet_from_excel);
     tcase_add_test(tc, keep_rag_imports_overrides);
+    tcase_add_test(tc, aliases_fit_the_guard);
     tcase_add_test(tc, map_and_unplaced_columns);
     tcase_add_test(tc, header_below_a_title);
     tcase_add_test(tc, summary_box_above_the_header);
