@@ -1059,9 +1059,9 @@ static int note_reading(importer *im, size_t line, const imp_row *r)
         *p = *p == '_' ? ' ' : *p; /* "in progress", as a person writes it */
     switch (r->status_reading) {
     case IMP_READ_SUPERSEDED:
-        snprintf(msg, sizeof msg, "'Superseded' is recorded as withdrawn (safeplan has no "
-                 "superseded status: an action replaced by another is withdrawn), here and "
-                 "on every such row");
+        snprintf(msg, sizeof msg, "'%s' is recorded as withdrawn (safeplan has no status for "
+                 "an action replaced by another or merged into it: it is withdrawn), here and "
+                 "on every such row", text);
         break;
     case IMP_READ_ON_HOLD:
         snprintf(msg, sizeof msg, "'%s' is recorded as in progress (safeplan has no status "

@@ -75,6 +75,35 @@ expect_status 0
 expect_err "deferred.csv:2:6: 'Deferred' is recorded as in progress (safeplan has no status for paused work"
 expect_eq "$(status_of 1.2)" "in_progress|" "Postponed"
 
+case_ "more of councils' words: not begun, under way, done, stalled, merged"
+fresh_plan
+cat >more.csv <<CSV
+$H
+3.1,Rec 3,Act,Lead,31/12/2025,Yet to start
+3.2,Rec 3,Act,Lead,31/12/2025,Scheduled
+3.3,Rec 3,Act,Lead,31/12/2025,In hand
+3.4,Rec 3,Act,Lead,31/12/2025,In development
+3.5,Rec 3,Act,Lead,31/12/2025,Partially implemented
+3.6,Rec 3,Act,Lead,31/12/2025,Substantially complete
+3.7,Rec 3,Act,Lead,31/12/2025,Off target
+3.8,Rec 3,Act,Lead,31/12/2025,Finished
+3.9,Rec 3,Act,Lead,31/12/2025,Fully implemented
+3.10,Rec 3,Act,Lead,31/12/2025,Proposed for closure
+3.11,Rec 3,Act,Lead,31/12/2025,Pending sign off
+3.12,Rec 3,Act,Lead,31/12/2025,Stalled
+3.13,Rec 3,Act,Lead,31/12/2025,Merged
+CSV
+run import more.csv --authority tb
+expect_status 0
+for r in 3.1 3.2; do expect_eq "$(status_of $r)" "not_started|" "not begun (row of $r)"; done
+for r in 3.3 3.4 3.5 3.6 3.7 3.12; do expect_eq "$(status_of $r)" "in_progress|" "open (row of $r)"; done
+for r in 3.8 3.9 3.10 3.11; do
+    expect_eq "$(status_of $r)" "complete|" "done, not signed off (row of $r)"
+done
+expect_eq "$(status_of 3.13)" "withdrawn|" "Merged"
+expect_err "more.csv:13:6: 'Stalled' is recorded as in progress (safeplan has no status for paused work"
+expect_err "more.csv:14:6: 'Merged' is recorded as withdrawn (safeplan has no status for an action replaced by another or merged into it"
+
 case_ "a percentage done"
 fresh_plan
 cat >percent.csv <<CSV

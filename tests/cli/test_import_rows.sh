@@ -636,7 +636,7 @@ run import sup.csv --authority tb
 expect_status 0
 expect_eq "$(sql "$DB" "SELECT group_concat(status, ' ') FROM (SELECT * FROM action ORDER BY id)")" \
     "withdrawn withdrawn withdrawn" "statuses"
-expect_err "note: sup.csv:2:6: 'Superseded' is recorded as withdrawn (safeplan has no superseded status"
+expect_err "note: sup.csv:2:6: 'Superseded' is recorded as withdrawn (safeplan has no status for an action replaced by another or merged into it"
 expect_eq "$(grep -c "recorded as withdrawn" "$ERR")" 1 "one note"
 
 finish
