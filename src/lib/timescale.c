@@ -379,11 +379,11 @@ static bool written_date(ctx *c, size_t i, size_t *end, when *w)
             return false;
         j++;
         size_t k = j;
-        bool dashed = skip_dash(c, &k);
+        skip_dash(c, &k);
         if (year4(tok(c, k), &y)) {
             j = k + 1;
-        } else if (dashed && strlen(tok(c, k)) == 2 && number(tok(c, k), 2, &y)) {
-            y += 2000; /* "01-Apr-18": Excel's dd-mmm-yy */
+        } else if (strlen(tok(c, k)) == 2 && number(tok(c, k), 2, &y)) {
+            y += 2000; /* "01-Apr-18": Excel's dd-mmm-yy; "31 Mar 26", its day written */
             j = k + 1;
         } else {
             y = 0;
@@ -475,6 +475,10 @@ static bool quarter(ctx *c, size_t i, size_t *end, when *w)
                 c->ambiguous = "a quarter with one year ('Q1 2018') is January-March to some "
                                "readers and the financial Q1 (April-June) to others: write the "
                                "financial year ('Q1 2018/19') or the month ('end of June 2018')";
+            else if (j >= c->t->n)
+                c->ambiguous = "a quarter without its year ('Q4') may be this year's or next, "
+                               "and a calendar or a financial quarter: write the financial year "
+                               "('Q4 2025/26') or the month ('end of March 2026')";
             return false;
         }
         k = skip_fy_words(c, k);
@@ -490,6 +494,34 @@ static bool quarter(ctx *c, size_t i, size_t *end, when *w)
     *w = q == 4 ? (when){start + 1, 3, 0, false, false, false, 3}
                 : (when){start, 3 + 3 * q, 0, false, false, false, 3};
     *end = k;
+    return true;
+}
+
+/* "H1 2026/27", "H2 26/27", "first half of 2026/27", "second half 2026/27":
+ * a half of a financial year, April to September or October to March. A
+ * half with one plain year is refused, as a quarter is. */
+static bool half(ctx *c, size_t i, size_t *end, when *w)
+{
+    int h = is(c, i, "h1") ? 1 : is(c, i, "h2") ? 2 : 0, start;
+    size_t j = i + 1;
+    if (!h && (is(c, i, "first") || is(c, i, "second")) && is(c, i + 1, "half")) {
+        h = is(c, i, "first") ? 1 : 2;
+        j = i + 2;
+    }
+    if (!h)
+        return false;
+    j += is(c, j, "of");
+    if (!fin_year(c, j, &j, &start)) {
+        int y;
+        if (year4(tok(c, j), &y))
+            c->ambiguous = "a half with one year ('H1 2026') is January-June to some readers "
+                           "and April-September (the financial year's) to others: write the "
+                           "financial year ('H1 2026/27') or the month ('end of June 2026')";
+        return false;
+    }
+    *w = h == 1 ? (when){start, 9, 0, false, false, false, 6}
+                : (when){start + 1, 3, 0, false, false, false, 6};
+    *end = skip_fy_words(c, j);
     return true;
 }
 
@@ -612,6 +644,7 @@ static bool point(ctx *c, size_t i, size_t *end, when *w)
     size_t e;
     when v;
     if (numeric_date(c, i, &e, &v) || written_date(c, i, &e, &v) || quarter(c, i, &e, &v) ||
+        half(c, i, &e, &v) ||
         academic_year(c, i, &e, &v) || season(c, i, &e, &v) || month_year(c, i, &e, &v)) {
         *end = e, *w = v;
         return true;
@@ -744,6 +777,11 @@ static bool dated(ctx *c, sp_timescale *out)
         md = AT_END;
     }
     out->exact = w.exact && md == AT_END && i == 0;
+    if ((md == AT_MID || md == AT_EARLY || md == AT_START) && !w.exact && !w.month) {
+        c->ambiguous = "'mid', 'early' or 'start' of a year, a quarter or a season names no "
+                       "month: write the month ('end of June 2026', 'mid March 2026')";
+        return false;
+    }
     if (!apply_mood(out, &w, md))
         return false;
     int32_t due;
@@ -1015,18 +1053,25 @@ static bool refused_phrase(ctx *c, const char *norm)
     return false;
 }
 
-/* "end of financial year", "by the end of the financial year", "year end
- * 2017/18" without a year: the next 31 March on or after the base. */
-static bool next_fin_year_end(ctx *c, sp_timescale *out, const char *norm)
+/* "end of financial year", "by the end of the financial year" without a
+ * year: the next 31 March on or after the base; "end of academic year",
+ * the next 31 August (schools' years run September to August). */
+static bool next_year_end(ctx *c, sp_timescale *out, const char *norm)
 {
-    static const char *const words[] = {
+    static const char *const financial[] = {
         "end of financial year", "end of the financial year", "by end of financial year",
         "by the end of the financial year", "financial year end", "by financial year end",
         "end of fy", "fy end", "by end of the financial year", "end of this financial year",
         "by the end of this financial year", "financial year-end", NULL};
-    if (!whole_is(norm, words))
+    static const char *const academic[] = {
+        "end of academic year", "end of the academic year", "by end of academic year",
+        "by the end of the academic year", "academic year end", "by academic year end",
+        "end of this academic year", "by the end of this academic year", "end of school year",
+        "end of the school year", "by the end of the school year", NULL};
+    int m = whole_is(norm, financial) ? 3 : whole_is(norm, academic) ? 8 : 0;
+    if (!m)
         return false;
-    when w = {0, 3, 0, false, false, false, 12};
+    when w = {0, m, 0, false, false, false, 12};
     if (!settle(c, &w))
         return false;
     emit(out, &w);
@@ -1094,7 +1139,7 @@ int sp_timescale_parse(sp_timescale *out, const char *text, const char *base)
         out->ambiguous = c.ambiguous;
         return SP_EINVALID;
     }
-    if (next_fin_year_end(&c, out, norm) || dated(&c, out) || offset(&c, out) ||
+    if (next_year_end(&c, out, norm) || dated(&c, out) || offset(&c, out) ||
         recurring(&c, out) || from_phrase(&c, out)) {
         out->from_base = c.used_base;
         return weekday_fits(&c, out) ? SP_OK : SP_EINVALID;
@@ -1121,8 +1166,9 @@ const char *sp_due_forms(void)
     return "a date (2017-06-30, 30/06/2017, 1/4/18, 16th July 2012, 01-Apr-2018), an offset "
            "from the start date (3 months, 6m, 12 weeks, next 6 months), a month or season "
            "(March 2017, end of March, mid July 2012, Sept 2012, Autumn 2016), a range (the "
-           "later end: 17-18th July 2012, December 2016/January 2017), a financial quarter or "
-           "year (Q4 17/18, Q2 2017/18, end of 2016/17, end of financial year)";
+           "later end: 17-18th July 2012, December 2016/January 2017), a financial quarter, "
+           "half or year (Q4 17/18, Q2 2017/18, H1 2026/27, end of 2016/17, end of financial "
+           "year)";
 }
 
 const char *sp_timescale_forms(void)
@@ -1131,8 +1177,8 @@ const char *sp_timescale_forms(void)
            "by 31/12/2017), an offset from the start date (3 months, 6m, 12 weeks, next 6 "
            "months), a month or season (March 2017, end of March, mid July 2012, Sept 2012, "
            "Autumn 2016), a range (17-18th July 2012, December 2016/January 2017: the later "
-           "end), a financial quarter or year (Q4 17/18, Q2 2017/18, end of 2016/17, end of "
-           "financial year), no date yet (Ongoing, TBC, N/A, empty, From July 2012), a "
+           "end), a financial quarter, half or year (Q4 17/18, Q2 2017/18, H1 2026/27, end of "
+           "2016/17, end of financial year), no date yet (Ongoing, TBC, N/A, empty, From July 2012), a "
            "cadence (Weekly, Fortnightly, Monthly, Bi-monthly, Quarterly, Annually, Every 6 "
            "weeks) or Complete";
 }

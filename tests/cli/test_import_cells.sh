@@ -365,4 +365,18 @@ expect_eq "$(sql "$DB" "SELECT f.text || '|' || a.description || '|' || o.name |
 expect_eq "$(sql "$DB" "SELECT note FROM action_update")" "Going well" "the progress"
 expect_err 'column 9 "RAG / Status" was not imported' # two fields named: neither is guessed
 
+
+case_ "a financial half, a day with a two-digit year, the school year's end; a year's middle refused"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date" \
+    "4.1,Rec 4,Act,Lead,H1 2026/27" "4.2,Rec 4,Act,Lead,31 Mar 26" \
+    "4.3,Rec 4,Act,Lead,End of academic year" >halves.csv
+run import halves.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(ref || '=' || due_on, ' ') FROM (SELECT * FROM action ORDER BY id)")" \
+    "4.1=2026-09-30 4.2=2026-03-31 4.3=2026-08-31" "each read as its last day"
+printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date" \
+    "5.1,Rec 5,Act,Lead,Mid 2026" >mid.csv
+refused "mid.csv:2:5: timescale 'Mid 2026' is ambiguous: 'mid', 'early' or 'start' of a year, a quarter or a season names no month" \
+    import mid.csv --authority tb
 finish

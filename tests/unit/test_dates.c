@@ -194,6 +194,28 @@ START_TEST(quarters)
 }
 END_TEST
 
+START_TEST(halves_and_school_years)
+{
+    due_ok("H1 2026/27", NULL, "2026-09-30");
+    due_ok("H2 2026/27", NULL, "2027-03-31");
+    due_ok("h2 26/27", NULL, "2027-03-31");
+    due_ok("First half of 2026/27", NULL, "2026-09-30");
+    due_ok("second half 2026/27", NULL, "2027-03-31");
+    due_ok("by end of H1 2026/27", NULL, "2026-09-30");
+    due_ok("H1 2026/27 financial year", NULL, "2026-09-30");
+    due_bad("H3 2026/27", NULL);
+    due_bad("H1 2026/28", NULL);
+    due_bad("third half of 2026/27", NULL);
+    due_ok("end of academic year", "2025-10-01", "2026-08-31");
+    due_ok("by the end of the school year", "2025-10-01", "2026-08-31");
+    due_ok("end of academic year", "2026-08-31", "2026-08-31");
+    due_ok("end of academic year", "2026-09-01", "2027-08-31");
+    due_ok("31 Mar 26", NULL, "2026-03-31"); /* a day, a month, two digits: the year */
+    due_ok("1 April 25", NULL, "2025-04-01");
+    due_bad("31 Feb 26", NULL);
+}
+END_TEST
+
 START_TEST(financial_years)
 {
     due_ok("end of 2016/17", NULL, "2017-03-31");
@@ -439,6 +461,13 @@ START_TEST(ambiguous_forms)
     ts_ambiguous("July 12");
     ts_ambiguous("Bi-annually");
     ts_ambiguous("end of year");
+    ts_ambiguous("H1 2026");  /* January-June, or the financial year's first half? */
+    ts_ambiguous("Q4");       /* which year's, calendar or financial? */
+    ts_ambiguous("Quarter 1");
+    ts_ambiguous("Mid 2026"); /* no month named */
+    ts_ambiguous("Early 2026");
+    ts_ambiguous("Mid Q3 2025/26");
+    ts_ambiguous("Early Autumn 2026");
     /* a weekday that is not the date's: one of the two is a typo */
     ts_ambiguous("Tuesday 16 July 2012");
     ts_ambiguous("Fri 29 June 2013");
@@ -611,6 +640,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, months_bad);
     tcase_add_test(tc, quarters);
     tcase_add_test(tc, financial_years);
+    tcase_add_test(tc, halves_and_school_years);
     tcase_add_test(tc, due_dates_and_junk);
     tcase_add_test(tc, forms_text);
     suite_add_tcase(s, tc);
