@@ -453,6 +453,20 @@ static size_t skip_fy_words(const ctx *c, size_t j)
     return j;
 }
 
+/* The financial year a quarter or a half is of, from j, with "financial
+ * year" after it; a plain year there is refused, saying why (one_year). */
+static bool part_of_fin_year(ctx *c, size_t j, size_t *end, int *start, const char *one_year)
+{
+    int y;
+    if (fin_year(c, j, end, start)) {
+        *end = skip_fy_words(c, *end);
+        return true;
+    }
+    if (year4(tok(c, j), &y))
+        c->ambiguous = one_year;
+    return false;
+}
+
 /* "Q4 17/18", "Q2 2017/18", "Quarter 4 2017-18", "Q4 of 2017/18",
  * "2017/18 Q4". A quarter with one plain year is refused: "Q1 2018" is
  * January-March to some and April-June (the financial Q1) to others. */
@@ -467,21 +481,17 @@ static bool quarter(ctx *c, size_t i, size_t *end, when *w)
         j += 2;
     size_t k;
     if (q) {
-        if (is(c, j, "of"))
-            j++;
-        if (!fin_year(c, j, &k, &start)) {
-            int y;
-            if (year4(tok(c, j), &y))
-                c->ambiguous = "a quarter with one year ('Q1 2018') is January-March to some "
-                               "readers and the financial Q1 (April-June) to others: write the "
-                               "financial year ('Q1 2018/19') or the month ('end of June 2018')";
-            else if (j >= c->t->n)
+        j += is(c, j, "of");
+        if (!part_of_fin_year(c, j, &k, &start,
+                              "a quarter with one year ('Q1 2018') is January-March to some "
+                              "readers and the financial Q1 (April-June) to others: write the "
+                              "financial year ('Q1 2018/19') or the month ('end of June 2018')")) {
+            if (j >= c->t->n)
                 c->ambiguous = "a quarter without its year ('Q4') may be this year's or next, "
                                "and a calendar or a financial quarter: write the financial year "
                                "('Q4 2025/26') or the month ('end of March 2026')";
             return false;
         }
-        k = skip_fy_words(c, k);
     } else {
         if (!fin_year(c, i, &j, &start))
             return false;
@@ -511,17 +521,13 @@ static bool half(ctx *c, size_t i, size_t *end, when *w)
     if (!h)
         return false;
     j += is(c, j, "of");
-    if (!fin_year(c, j, &j, &start)) {
-        int y;
-        if (year4(tok(c, j), &y))
-            c->ambiguous = "a half with one year ('H1 2026') is January-June to some readers "
-                           "and April-September (the financial year's) to others: write the "
-                           "financial year ('H1 2026/27') or the month ('end of June 2026')";
+    if (!part_of_fin_year(c, j, end, &start,
+                          "a half with one year ('H1 2026') is January-June to some readers "
+                          "and April-September (the financial year's) to others: write the "
+                          "financial year ('H1 2026/27') or the month ('end of June 2026')"))
         return false;
-    }
     *w = h == 1 ? (when){start, 9, 0, false, false, false, 6}
                 : (when){start + 1, 3, 0, false, false, false, 6};
-    *end = skip_fy_words(c, j);
     return true;
 }
 
