@@ -87,6 +87,7 @@ typedef struct importer {
         int implied;             /* ... else the field (theme or finding) whose
                                   * column it is carried down in, as --fill-down
                                   * would, or -1 */
+        bool finding;            /* a finding on a row of its own (finding_row) */
     } lone[8];
     size_t nlone;
     char *heading_theme;         /* the last section heading, where the sheet has
@@ -884,6 +885,26 @@ static int lone_cell(const importer *im, const sp_csv_row *row)
     return at;
 }
 
+/* A finding written on a row of its own above its actions, with its
+ * reference or theme beside it ("1 | Improve supervision | | |"), as
+ * many councils lay out a plan: the finding's column, or -1. A row with
+ * an action is not one (its action cell is looked at first, so an
+ * action's row costs one test). */
+static int finding_row(const importer *im, const sp_csv_row *row)
+{
+    int finding = im->map.col[F_FINDING], action = im->map.col[F_ACTION];
+    if (finding < 0 || action < 0 || !sp_blank(row->fields[action].data) ||
+        sp_blank(row->fields[finding].data))
+        return -1;
+    for (size_t c = 0; c < row->count; c++) {
+        int f = c < im->ncol_field ? im->col_field[c] : -1;
+        if ((int)c != finding && !sp_blank(row->fields[c].data) && f != F_ACTION_REF &&
+            f != F_FINDING_REF && f != F_THEME)
+            return -1;
+    }
+    return finding;
+}
+
 /* Where a row of one text has it in a column carried down (alone, or
  * merged across the row): the fill_col entry, or -1. */
 static int carried_down(const importer *im, const sp_csv_row *row)
@@ -911,6 +932,21 @@ static bool carry_column(importer *im, size_t c)
     return true;
 }
 
+/* A finding's row gives the rows below it its reference and theme, where
+ * it has them, as it gives its text (the columns carried down). */
+static void carry_beside(importer *im, const sp_csv_row *row)
+{
+    static const imp_field beside[] = {F_FINDING_REF, F_THEME};
+    for (size_t i = 0; i < 2; i++) {
+        int c = im->map.col[beside[i]];
+        bool carried = false;
+        for (int k = 0; k < 8 && im->fill_col[k] >= 0 && !carried; k++)
+            carried = im->fill_col[k] == c;
+        if (c >= 0 && !carried && !sp_blank(row->fields[c].data))
+            carry_column(im, (size_t)c);
+    }
+}
+
 /* The field of a held row's column, or -1. */
 static int lone_field(const importer *im, const struct lone_row *l)
 {
@@ -921,7 +957,7 @@ static int lone_field(const importer *im, const struct lone_row *l)
  * heading when an action follows, a footer when none does. In a
  * --fill-down column, or the theme or finding column, its text is
  * carried down at once. */
-static int hold_lone_row(importer *im, const sp_csv_row *row, size_t c)
+static int hold_lone_row(importer *im, const sp_csv_row *row, size_t c, bool finding)
 {
     struct lone_row *l = &im->lone[im->nlone];
     if (im->nlone == sizeof im->lone / sizeof im->lone[0])
@@ -935,7 +971,7 @@ static int hold_lone_row(importer *im, const sp_csv_row *row, size_t c)
         len--;
     int carried = carried_down(im, row);
     *l = (struct lone_row){row->line, c + 1, strndup(text, len), strdup(text), carried >= 0,
-                           -1};
+                           -1, finding};
     if (!l->text || !l->whole) {
         free(l->text);
         free(l->whole);
@@ -945,7 +981,11 @@ static int hold_lone_row(importer *im, const sp_csv_row *row, size_t c)
     /* A heading in the Theme column (alone, or merged across the row) is
      * its actions' theme; one in the finding column alone, their finding. */
     int theme = im->map.col[F_THEME];
-    if (!l->carried && theme >= 0 && !sp_blank(row->fields[theme].data))
+    if (finding)
+        carry_beside(im, row);
+    if (!l->carried && finding)
+        l->implied = F_FINDING;
+    else if (!l->carried && theme >= 0 && !sp_blank(row->fields[theme].data))
         l->implied = F_THEME;
     else if (!l->carried && lone_field(im, l) == F_FINDING)
         l->implied = F_FINDING;
@@ -990,7 +1030,16 @@ static void lone_message(char *msg, size_t size, const struct lone_row *l, bool 
                          bool *refused)
 {
     *refused = false;
-    if (!heading)
+    if (l->finding && !heading) {
+        *refused = true;
+        snprintf(msg, size, "the row gives the finding '%s' but no action, and none below "
+                 "it takes it (before the next finding, or the end): add its actions below "
+                 "it, or the action's text if this row is one", l->text);
+    } else if (l->finding)
+        snprintf(msg, size, "'%s' is a finding on a row of its own: carried down to the "
+                 "actions below it as their finding (as --fill-down finding would), not "
+                 "imported as an action", l->text);
+    else if (!heading)
         snprintf(msg, size, "the row holds only '%s', below the last action: a footer or a "
                  "note, and was not imported", l->text);
     else if (l->implied >= 0)
@@ -1009,18 +1058,35 @@ static void lone_message(char *msg, size_t size, const struct lone_row *l, bool 
     }
 }
 
-/* The held rows, now known: headings (an action follows) or a footer. */
-static int settle_lone_rows(importer *im, bool heading)
+/* Whether the action's row after a finding's row takes that finding: its
+ * finding cell is empty. A sheet that writes the finding again on the
+ * action's row writes it on each, and a row of it with no action is an
+ * action short of its text. */
+static bool takes_finding(const importer *im, const sp_csv_row *next)
 {
+    return sp_blank(next->fields[im->map.col[F_FINDING]].data);
+}
+
+/* The held rows, now known: headings (an action follows: next, NULL at
+ * the end) or a footer. */
+static int settle_lone_rows(importer *im, const sp_csv_row *next)
+{
+    bool heading = next != NULL;
     char msg[400];
     int rc = SP_OK;
+    size_t last_finding = im->nlone;
+    for (size_t i = 0; i < im->nlone; i++)
+        last_finding = im->lone[i].finding ? i : last_finding;
     for (size_t i = 0; i < im->nlone; i++) {
         struct lone_row *l = &im->lone[i];
         bool refused = false;
-        if (rc == SP_OK && heading && !l->carried && heading_place(im, l)) {
+        /* a finding's row with another below it before any action has none,
+         * and so has one above an action that gives its own */
+        bool actions = heading && (!l->finding || (i == last_finding && takes_finding(im, next)));
+        if (rc == SP_OK && actions && !l->carried && heading_place(im, l)) {
             rc = take_heading_theme(im, l);
         } else if (rc == SP_OK) {
-            lone_message(msg, sizeof msg, l, heading, &refused);
+            lone_message(msg, sizeof msg, l, actions, &refused);
             rc = refused ? reject(im, l->line, l->column, msg)
                          : remark(im, l->line, l->column, msg);
         }
@@ -1277,10 +1343,10 @@ static int take_row(importer *im, const sp_csv_row *row)
         size_t at = (row->count < im->map.ncols ? row->count : im->map.ncols) + 1;
         return reject(im, row->line, at, msg);
     }
-    int lone = lone_cell(im, row);
-    if (lone >= 0)
-        return hold_lone_row(im, row, (size_t)lone);
-    int rc = im->nlone ? settle_lone_rows(im, true) : SP_OK;
+    int lone = lone_cell(im, row), finding = lone < 0 ? finding_row(im, row) : -1;
+    if (lone >= 0 || finding >= 0)
+        return hold_lone_row(im, row, (size_t)(lone >= 0 ? lone : finding), finding >= 0);
+    int rc = im->nlone ? settle_lone_rows(im, row) : SP_OK;
     if (rc == SP_OK)
         rc = fill_down(im, &row);
     if (rc != SP_OK)
@@ -1726,7 +1792,7 @@ static int end_sheet(importer *im)
     if (rc == IMP_SHEET_LEFT) /* a header with no row under it, left */
         rc = SP_OK;
     if (rc == SP_OK && im->nlone)
-        rc = settle_lone_rows(im, false); /* no action below them: a footer */
+        rc = settle_lone_rows(im, NULL); /* no action below them: a footer */
     return rc == SP_OK ? note_hidden_rows(im) : rc;
 }
 

@@ -246,7 +246,7 @@ rejected too_many_fields.csv "3:10: found 10 fields, expected 9"
 case_ "too few fields"
 rejected too_few_fields.csv "3:6: found 5 fields, expected 9"
 case_ "several bad rows: every one reported"
-rejected several_bad_rows.csv "3:8: status 'Finished'" "4:7: due date '31/04/2017'" \
+rejected several_bad_rows.csv "3:8: status 'Sorted'" "4:7: due date '31/04/2017'" \
     "5:5: found 4 fields" "6:5: no owner"
 expect_err "4 bad rows"
 

@@ -609,6 +609,42 @@ expect_err "recs.csv:2:2: 'Improve supervision' is a section heading in the find
 expect_eq "$(sql "$DB" "SELECT count(*) FROM action a JOIN finding f ON f.id = a.finding_id WHERE f.text = 'Improve supervision'")" \
     "2" "both actions under it"
 
+case_ "a finding on a row of its own, with its number and theme, above its actions"
+fresh
+cat >own.csv <<'CSV'
+Rec No,Theme,Recommendation,Ref,Action,Lead officer,Target date
+1,Leadership,Improve supervision,,,,
+,,,1.1,Audit files,Head of Service,31/03/2018
+,,,1.2,Train managers,Head of Service,30/06/2018
+2,Practice,Strengthen oversight of PLO,,,,
+,,,2.1,Weekly legal tracker,Service Manager,Ongoing
+CSV
+run import own.csv --authority tb
+expect_status 0; expect_out "3 rows"; expect_out "2 findings"
+expect_err "own.csv:2:3: 'Improve supervision' is a finding on a row of its own: carried down to the actions below it as their finding"
+expect_err "own.csv:5:3: 'Strengthen oversight of PLO' is a finding on a row of its own"
+expect_eq "$(sql "$DB" "SELECT group_concat(f.ref || '|' || f.theme || '|' || f.text || '|' || a.ref, ' / ')
+    FROM (SELECT * FROM action ORDER BY id) a JOIN finding f ON f.id = a.finding_id")" \
+    "1|Leadership|Improve supervision|1.1 / 1|Leadership|Improve supervision|1.2 / 2|Practice|Strengthen oversight of PLO|2.1" \
+    "each action under its finding, with its number and theme"
+case_ "... one with no action below it, or above a row with its own finding: refused"
+fresh
+cat >short.csv <<'CSV'
+Ref,Recommendation,Action,Lead officer,Target date
+1,Improve supervision,,,
+2,Strengthen oversight,,,
+2.1,,Weekly legal tracker,Service Manager,Ongoing
+3.1,Improve return interviews,,,
+3.2,Improve return interviews,Audit interviews,Service Manager,Ongoing
+4,Listen to children,,,
+CSV
+refused "short.csv:2:2: the row gives the finding 'Improve supervision' but no action, and none below it takes it" \
+    import short.csv --authority tb
+expect_err "short.csv:5:2: the row gives the finding 'Improve return interviews' but no action"
+expect_err "short.csv:7:2: the row gives the finding 'Listen to children' but no action"
+expect_err "short.csv:3:2: 'Strengthen oversight' is a finding on a row of its own"
+expect_err_not "short.csv:6"
+
 # ---------------------------------------------------------------- dates
 case_ "a Ref Excel turned into a date: refused, naming the cell, the date and what to do"
 fresh
