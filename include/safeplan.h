@@ -285,12 +285,14 @@ typedef enum sp_due_kind {
     SP_DUE_OPEN = 1,      /* open-ended: "Ongoing", "TBC", "N/A", empty;
                              "From July 2012" also names a start (start) */
     SP_DUE_RECURRING = 2, /* repeats: "Monthly", "Every 6 weeks" (cadence) */
-    SP_DUE_COMPLETE = 3   /* "Complete", "Done": the action is finished */
+    SP_DUE_COMPLETE = 3   /* "Complete", "Done": the action is finished; with the
+                             day it was ("Completed July 2025") in due */
 } sp_due_kind;
 
 typedef struct sp_timescale {
     sp_due_kind kind;
-    char due[SP_DATE_SIZE];   /* SP_DUE_DATE: the date it resolves to */
+    char due[SP_DATE_SIZE];   /* SP_DUE_DATE: the date it resolves to;
+                                 SP_DUE_COMPLETE: the day it was done, or "" */
     char start[SP_DATE_SIZE]; /* a start it names ("From July 2012"), or "" */
     char cadence[16];         /* SP_DUE_RECURRING: "1 month", "6 weeks" */
     int exact;                /* 1 if the text names one calendar day */

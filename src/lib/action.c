@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dates.h"
 #include "internal.h"
 #include "rag.h"
 
@@ -49,6 +50,7 @@ static int resolve_due(due_plan *p, const char **start, sp_db *db, const sp_acti
     p->due = p->cadence = NULL;
     if (sp_timescale_parse(&ts, in->due ? in->due : "", *start ? *start : today) != SP_OK)
         return sp_fail_timescale(db, "due date", in->due, &ts);
+    sp_timescale_ahead(&ts, today);
     if (ts.kind == SP_DUE_COMPLETE)
         return sp_fail(db, SP_EINVALID, "due date '%s' says the work is done: add the action "
                        "with its due date, then record it with 'action update --status "

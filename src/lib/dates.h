@@ -45,6 +45,11 @@ int sp_date_add_months(char out[SP_DATE_SIZE], const char *iso, int64_t n);
 int32_t sp_days_from_ymd(int y, int m, int d);
 void sp_ymd_from_days(int32_t days, int *y, int *m, int *d);
 
+/* A timescale that says the work was done on a day after today
+ * ("Completed March 2026", written as "to be completed"): read as the day
+ * it is due by instead. */
+void sp_timescale_ahead(sp_timescale *ts, const char *today);
+
 /* Writes "YYYY-MM-DD" for a valid y-m-d. */
 void sp_format_ymd(char out[SP_DATE_SIZE], int y, int m, int d);
 

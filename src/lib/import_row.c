@@ -550,18 +550,25 @@ static bool is_relative(const sp_timescale *ts, const char *text, const char *ba
            (again.kind != SP_DUE_DATE || strcmp(again.due, ts->due) != 0);
 }
 
+static int take_completion(imp_row *r, sp_db *db);
+
 /* "Complete" in the timescale column: the action is complete, unless the
- * status column says otherwise, which is reported rather than guessed. */
-static int timescale_complete(imp_row *r, sp_db *db, const char *text)
+ * status column says otherwise, which is reported rather than guessed.
+ * The day it names ("Completed July 2025"), if any, is the completion's,
+ * where no completion date column gives one. */
+static int timescale_complete(imp_row *r, sp_db *db, const char *text, const char *on)
 {
-    if (!r->status) {
+    if (r->status && strcmp(r->status, "complete") != 0 && strcmp(r->status, "signed_off") != 0)
+        return sp_fail(db, SP_EINVALID, "the timescale says '%s' but the status is %s: "
+                       "expected the two to agree (correct one of them in the sheet)", text,
+                       r->status);
+    if (!r->status)
         r->status = "complete";
+    if (!*on || r->completed_on)
         return SP_OK;
-    }
-    if (strcmp(r->status, "complete") == 0 || strcmp(r->status, "signed_off") == 0)
-        return SP_OK;
-    return sp_fail(db, SP_EINVALID, "the timescale says '%s' but the status is %s: expected "
-                   "the two to agree (correct one of them in the sheet)", text, r->status);
+    memcpy(r->completed_on_buf, on, SP_DATE_SIZE);
+    r->completed_on = r->completed_on_buf;
+    return take_completion(r, db);
 }
 
 static void take_cadence(imp_row *r, const sp_timescale *ts)
@@ -673,8 +680,9 @@ static int take_timescale(imp_row *r, imp_field *field, sp_db *db, const imp_row
         if (!revised(r, &ts, text, base) && !remarked(r, &ts, text, base))
             return sp_fail_timescale(db, "timescale", text, &ts);
     }
+    sp_timescale_ahead(&ts, o->today);
     if (ts.kind == SP_DUE_COMPLETE)
-        return timescale_complete(r, db, text);
+        return timescale_complete(r, db, text, ts.due);
     if (ts.kind == SP_DUE_RECURRING)
         take_cadence(r, &ts);
     if (ts.kind == SP_DUE_OPEN && ts.start[0] && !r->start) {

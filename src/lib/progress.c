@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dates.h"
 #include "enums.h"
 #include "rag.h"
 
@@ -306,6 +307,7 @@ static int check_due(resolved *r, sp_db *db, const action_state *s, const sp_upd
                        "can be revised", s->path, after);
     if (sp_timescale_parse(&ts, in->due, r->on) != SP_OK)
         return sp_fail_timescale(db, "due date", in->due, &ts);
+    sp_timescale_ahead(&ts, r->on); /* "Completed March 2026": to be, by then */
     if (ts.kind != SP_DUE_DATE)
         return sp_fail(db, SP_EINVALID, "due date '%s' names no date: a due date can be "
                        "revised but not removed, and a cadence is set when the action is "

@@ -1084,6 +1084,37 @@ static bool next_year_end(ctx *c, sp_timescale *out, const char *norm)
     return true;
 }
 
+/* "Completed July 2025", "Achieved - 3/9/2025", "Complete (July 2025)":
+ * done, on the day written (its period's last), kept in out->due. A
+ * present "complete" needs a mark after it, as "Complete July 2025" may
+ * be an order ("complete by"); "Completed by ..." is a deadline, and a
+ * day without its year is not read so (its year would be a guess). */
+static bool done_on(ctx *c, sp_timescale *out, const char *text)
+{
+    static const char *const past[] = {"completed", "achieved", "done", "delivered",
+                                       "finished", "closed", "implemented", NULL};
+    const char *p = text + strspn(text, " \t");
+    p += strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    p += strspn(p, " ");
+    bool marked = *p == '(' || *p == '-' || *p == ':' || *p == '[' || (unsigned char)*p == 0xE2;
+    if (!in_list(tok(c, 0), past) && !(is(c, 0, "complete") && marked))
+        return false;
+    size_t i = 1 + is(c, 1, "-"), e;
+    i += is(c, i, "on") || is(c, i, "in");
+    when w;
+    if (!span(c, i, &e, &w) || e != c->t->n || w.guessed)
+        return false;
+    emit(out, &w);
+    out->kind = SP_DUE_COMPLETE;
+    return true;
+}
+
+void sp_timescale_ahead(sp_timescale *ts, const char *today)
+{
+    if (ts->kind == SP_DUE_COMPLETE && ts->due[0] && today && strcmp(ts->due, today) > 0)
+        ts->kind = SP_DUE_DATE;
+}
+
 static void reset(sp_timescale *out)
 {
     memset(out, 0, sizeof *out);
@@ -1145,6 +1176,8 @@ int sp_timescale_parse(sp_timescale *out, const char *text, const char *base)
         out->ambiguous = c.ambiguous;
         return SP_EINVALID;
     }
+    if (done_on(&c, out, text))
+        return SP_OK;
     if (next_year_end(&c, out, norm) || dated(&c, out) || offset(&c, out) ||
         recurring(&c, out) || from_phrase(&c, out)) {
         out->from_base = c.used_base;
@@ -1159,7 +1192,9 @@ int sp_timescale_parse(sp_timescale *out, const char *text, const char *base)
 int sp_due_parse(char out[SP_DATE_SIZE], const char *text, const char *base)
 {
     sp_timescale ts;
-    if (sp_timescale_parse(&ts, text, base) == SP_OK && ts.kind == SP_DUE_DATE) {
+    int rc = sp_timescale_parse(&ts, text, base);
+    sp_timescale_ahead(&ts, base); /* "Completed March 2026" after the base: due then */
+    if (rc == SP_OK && ts.kind == SP_DUE_DATE) {
         memcpy(out, ts.due, SP_DATE_SIZE);
         return SP_OK;
     }

@@ -379,4 +379,21 @@ printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date" \
     "5.1,Rec 5,Act,Lead,Mid 2026" >mid.csv
 refused "mid.csv:2:5: timescale 'Mid 2026' is ambiguous: 'mid', 'early' or 'start' of a year, a quarter or a season names no month" \
     import mid.csv --authority tb
+
+case_ "a timescale that says when the work was done: complete, on that day; one ahead is a deadline"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date,Status" \
+    "6.1,Rec 6,Act,Lead,Complete (July 2025)," "6.2,Rec 6,Act,Lead,Achieved - 3/9/2025,Complete" \
+    "6.3,Rec 6,Act,Lead,Completed March 2026,In progress" >done.csv
+run import done.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(a.ref || '=' || a.status || '|' || coalesce(a.due_on, 'open') || '|' ||
+    coalesce((SELECT max(u.on_date) FROM action_update u WHERE u.action_id = a.id AND u.new_status = 'complete'), '-'), ' ')
+    FROM (SELECT * FROM action ORDER BY id) a")" \
+    "6.1=complete|open|2025-07-31 6.2=complete|open|2025-09-03 6.3=in_progress|2026-03-31|-" \
+    "done on the day written; the day ahead the due date"
+printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date,Status" \
+    "7.1,Rec 7,Act,Lead,Completed July 2025,In progress" >disagree.csv
+refused "disagree.csv:2:5: the timescale says 'Completed July 2025' but the status is in_progress" \
+    import disagree.csv --authority tb
 finish

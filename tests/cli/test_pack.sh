@@ -382,7 +382,7 @@ bad_case 2 "missing --out" pack
 bad_case 2 "should end in .xlsx" pack --out pack.csv
 bad_case 2 "--as-of 'someday'" pack --out pack.xlsx --as-of someday
 bad_case 2 "--since 2017-09-02 is after --as-of 2017-09-01" report --out report.html --as-of 2017-09-01 --since 2017-09-02
-bad_case 2 "--status 'finished' is not known" pack --out pack.xlsx --status finished
+bad_case 2 "--status 'sorted' is not known" pack --out pack.xlsx --status sorted
 bad_case 2 "unexpected argument" report --out report.html extra
 bad_case 1 "no owner 'Nobody'" pack --out pack.xlsx --owner Nobody
 bad_case 1 "no owner 'Nobody'" report --out report.html --owner Nobody

@@ -166,7 +166,7 @@ misuse "--as-of '2017-02-30' is not a valid date" overdue --as-of 2017-02-30
 misuse "unexpected argument 'tb'" overdue tb
 misuse "unknown option '--frobnicate'" summary --frobnicate
 misuse "--format 'xml' is not known" due --format xml
-misuse "--status 'finished' is not known: expected one of" stale --status finished
+misuse "--status 'sorted' is not known: expected one of" stale --status sorted
 misuse "--rag 'purple' is not known" summary --rag purple
 misuse "--owner given twice" overdue --owner a --owner b
 misuse "--theme needs a value" overdue --theme ""

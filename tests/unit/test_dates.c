@@ -255,6 +255,48 @@ START_TEST(due_dates_and_junk)
 }
 END_TEST
 
+/* A timescale that says the work was done, and when: complete, on that
+ * day; one after today is read as a deadline ("to be completed"). */
+static void ts_done(const char *text, const char *on)
+{
+    sp_timescale ts;
+    ck_assert_msg(sp_timescale_parse(&ts, text, "2025-10-01") == SP_OK, "'%s' was refused", text);
+    ck_assert_msg(ts.kind == SP_DUE_COMPLETE, "'%s' is not complete (kind %d)", text,
+                  (int)ts.kind);
+    ck_assert_str_eq(ts.due, on);
+}
+
+START_TEST(done_on_a_day)
+{
+    ts_done("Completed July 2025", "2025-07-31");
+    ts_done("Complete - July 2025", "2025-07-31");
+    ts_done("Complete (3rd September 2025)", "2025-09-03");
+    ts_done("Achieved Sept 2025", "2025-09-30");
+    ts_done("Done on 01/08/2025", "2025-08-01");
+    ts_done("Closed in August 2025", "2025-08-31");
+    ts_done("Complete", "");
+    sp_timescale ts;
+    /* an order, a deadline, or a day whose year would be guessed: a due date */
+    static const char *const due[] = {"Complete July 2025", "Completed by July 2025",
+                                      "Complete by end of July 2025", "Completed 3 July"};
+    for (size_t i = 0; i < sizeof due / sizeof due[0]; i++) {
+        ck_assert_int_eq(sp_timescale_parse(&ts, due[i], "2025-06-01"), SP_OK);
+        ck_assert_msg(ts.kind == SP_DUE_DATE, "'%s' is not a due date", due[i]);
+    }
+    /* a day ahead of today: to be done by then */
+    ck_assert_int_eq(sp_timescale_parse(&ts, "Completed March 2026", "2025-10-01"), SP_OK);
+    sp_timescale_ahead(&ts, "2025-10-01");
+    ck_assert_int_eq(ts.kind, SP_DUE_DATE);
+    ck_assert_str_eq(ts.due, "2026-03-31");
+    ck_assert_int_eq(sp_timescale_parse(&ts, "Completed July 2025", "2025-10-01"), SP_OK);
+    sp_timescale_ahead(&ts, "2025-10-01");
+    ck_assert_int_eq(ts.kind, SP_DUE_COMPLETE);
+    char out[SP_DATE_SIZE];
+    ck_assert_int_eq(sp_due_parse(out, "Completed March 2026", "2025-10-01"), SP_OK);
+    ck_assert_str_eq(out, "2026-03-31");
+}
+END_TEST
+
 START_TEST(forms_text)
 {
     const char *f = sp_due_forms();
@@ -643,6 +685,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, halves_and_school_years);
     tcase_add_test(tc, due_dates_and_junk);
     tcase_add_test(tc, forms_text);
+    tcase_add_test(tc, done_on_a_day);
     suite_add_tcase(s, tc);
     tc = tcase_create("arithmetic");
     /* day_numbers walks every day of 1900-2999: on a loaded shared machine

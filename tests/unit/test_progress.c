@@ -191,8 +191,8 @@ START_TEST(status_spellings)
         ck_assert_str_eq(FIELD(id, "status"), "in_progress");
     }
     int64_t id = add_action("2017-04-01", "2017-12-31");
-    ck_assert_int_eq(update(id, (sp_update){.status = "finished"}), SP_EINVALID);
-    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "'finished'"));
+    ck_assert_int_eq(update(id, (sp_update){.status = "sorted"}), SP_EINVALID);
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "'sorted'"));
     ck_assert_int_eq(updates_of(id), 0);
 }
 END_TEST

@@ -416,9 +416,9 @@ START_TEST(filters_refuse_bad_values)
     f = (sp_filter){.review = "tb"};
     ck_assert_int_eq(sp_summary(&c, fx_db, NULL, NULL, &f), SP_EINVALID);
     ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "AUTHORITY/REVIEW"));
-    f = (sp_filter){.status = "finished"};
+    f = (sp_filter){.status = "sorted"};
     ck_assert_int_eq(sp_stale(&c, fx_db, NULL, -1, &f), SP_EINVALID);
-    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "status 'finished' is not known"));
+    ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "status 'sorted' is not known"));
     f = (sp_filter){.rag = "purple"};
     ck_assert_int_eq(sp_due_soon(&c, fx_db, NULL, NULL, -1, &f), SP_EINVALID);
     ck_assert_ptr_nonnull(strstr(sp_errmsg(fx_db), "RAG rating 'purple'"));
