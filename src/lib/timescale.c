@@ -61,6 +61,16 @@ static const char *tok(const ctx *c, size_t i)
     return i < c->t->n ? c->t->tok[i] : "";
 }
 
+/* Whether w starts with one of the letters (a loop, not strchr: asked of
+ * every timescale an import reads). */
+static bool starts_one_of(const char *w, const char *letters)
+{
+    for (; *letters; letters++)
+        if (*w == *letters)
+            return true;
+    return false;
+}
+
 static bool is(const ctx *c, size_t i, const char *word)
 {
     return strcmp(tok(c, i), word) == 0;
@@ -512,6 +522,9 @@ static bool quarter(ctx *c, size_t i, size_t *end, when *w)
  * half with one plain year is refused, as a quarter is. */
 static bool half(ctx *c, size_t i, size_t *end, when *w)
 {
+    const char *s = tok(c, i);
+    if (s[0] != 'h' && s[0] != 'f' && s[0] != 's') /* every point is asked: one test */
+        return false;
     int h = is(c, i, "h1") ? 1 : is(c, i, "h2") ? 2 : 0, start;
     size_t j = i + 1;
     if (!h && (is(c, i, "first") || is(c, i, "second")) && is(c, i + 1, "half")) {
@@ -1074,6 +1087,8 @@ static bool next_year_end(ctx *c, sp_timescale *out, const char *norm)
         "by the end of the academic year", "academic year end", "by academic year end",
         "end of this academic year", "by the end of this academic year", "end of school year",
         "end of the school year", "by the end of the school year", NULL};
+    if (!starts_one_of(norm, "abef")) /* the lists' first letters: most text is a date */
+        return false;
     int m = whole_is(norm, financial) ? 3 : whole_is(norm, academic) ? 8 : 0;
     if (!m)
         return false;
@@ -1082,6 +1097,19 @@ static bool next_year_end(ctx *c, sp_timescale *out, const char *norm)
         return false;
     emit(out, &w);
     return true;
+}
+
+/* Whether the text's first word has a mark after it: a bracket, a dash or
+ * a colon ("Complete (July 2025)", "Complete - July 2025"). */
+static bool marked_after_word(const char *p)
+{
+    while (*p == ' ' || *p == '\t')
+        p++;
+    while ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')
+        p++;
+    while (*p == ' ')
+        p++;
+    return *p == '(' || *p == '[' || *p == '-' || *p == ':' || (unsigned char)*p == 0xE2;
 }
 
 /* "Completed July 2025", "Achieved - 3/9/2025", "Complete (July 2025)":
@@ -1093,11 +1121,9 @@ static bool done_on(ctx *c, sp_timescale *out, const char *text)
 {
     static const char *const past[] = {"completed", "achieved", "done", "delivered",
                                        "finished", "closed", "implemented", NULL};
-    const char *p = text + strspn(text, " \t");
-    p += strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-    p += strspn(p, " ");
-    bool marked = *p == '(' || *p == '-' || *p == ':' || *p == '[' || (unsigned char)*p == 0xE2;
-    if (!in_list(tok(c, 0), past) && !(is(c, 0, "complete") && marked))
+    const char *first = tok(c, 0);
+    if (!starts_one_of(first, "acdfi") || /* most timescales are dates: one test */
+        (!in_list(first, past) && !(strcmp(first, "complete") == 0 && marked_after_word(text))))
         return false;
     size_t i = 1 + is(c, 1, "-"), e;
     i += is(c, i, "on") || is(c, i, "in");
