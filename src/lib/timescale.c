@@ -478,7 +478,7 @@ static bool part_of_fin_year(ctx *c, size_t j, size_t *end, int *start, const ch
 }
 
 /* "Q4 17/18", "Q2 2017/18", "Quarter 4 2017-18", "Q4 of 2017/18",
- * "2017/18 Q4". A quarter with one plain year is refused: "Q1 2018" is
+ * "2017/18 Q4"; two quarters of one year ("Q3/Q4 2025/26"), the later. A quarter with one plain year is refused: "Q1 2018" is
  * January-March to some and April-June (the financial Q1) to others. */
 static bool quarter(ctx *c, size_t i, size_t *end, when *w)
 {
@@ -487,6 +487,11 @@ static bool quarter(ctx *c, size_t i, size_t *end, when *w)
     const char *s = tok(c, j);
     if (s[0] == 'q' && s[1] >= '1' && s[1] <= '4' && s[2] == '\0')
         q = s[1] - '0', j++;
+    const char *to = tok(c, j + 1);
+    if (q && (is(c, j, "-") || is(c, j, "/") || is(c, j, "&") || is(c, j, "and") ||
+              is(c, j, "to")) &&
+        to[0] == 'q' && to[1] > '0' + q && to[1] <= '4' && to[2] == '\0')
+        q = to[1] - '0', j += 2; /* "Q3-Q4 2025/26", "Q3 & Q4 2025/26": the later */
     else if (strcmp(s, "quarter") == 0 && number(tok(c, j + 1), 1, &q) && q >= 1 && q <= 4)
         j += 2;
     size_t k;
@@ -936,6 +941,24 @@ static bool complete_word(const char *norm)
     return whole_is(norm, words);
 }
 
+/* The day a period or a day from token i to n begins, into out->start:
+ * from July, the first of July; from Autumn 2016, of September. */
+static bool starts_at(ctx *c, size_t i, size_t n, sp_timescale *out)
+{
+    when w;
+    size_t e;
+    if (!span(c, i, &e, &w) || e != n)
+        return false;
+    if (!w.exact) {
+        w.d = 1;
+        w.m -= w.months > 1 ? w.months - 1 : 0;
+        for (; w.m < 1; w.m += 12)
+            w.y--;
+    }
+    sp_format_ymd(out->start, w.y, w.m, w.d ? w.d : last_day(w.y, w.m));
+    return true;
+}
+
 /* "from July 2012", "starting July 2012", "commencing 16 July 2012": a
  * start, no end. */
 static bool from_phrase(ctx *c, sp_timescale *out)
@@ -944,8 +967,8 @@ static bool from_phrase(ctx *c, sp_timescale *out)
                                        "starts", "started", "begins", "begin", NULL};
     if (c->t->n < 2)
         return false;
-    size_t i = 1, e, n = c->t->n;
-    if (!in_list(tok(c, 0), lead))
+    size_t at = is(c, 0, "ongoing"), i = at + 1, n = c->t->n; /* "Ongoing from ..." */
+    if (!in_list(tok(c, at), lead))
         i = 0; /* "March 2013 - ongoing", "July 2012 onwards" */
     else if (is(c, i, "in") || is(c, i, "on") || is(c, i, "from"))
         i++;
@@ -954,16 +977,8 @@ static bool from_phrase(ctx *c, sp_timescale *out)
             return false;
         n -= is(c, n - 2, "-") || is(c, n - 2, "and") ? 2 : 1;
     }
-    when w;
-    if (!span(c, i, &e, &w) || e != n)
+    if (!starts_at(c, i, n, out))
         return false;
-    if (!w.exact) { /* from July: the first of July; from Autumn 2016, of September */
-        w.d = 1;
-        w.m -= w.months > 1 ? w.months - 1 : 0;
-        for (; w.m < 1; w.m += 12)
-            w.y--;
-    }
-    sp_format_ymd(out->start, w.y, w.m, w.d ? w.d : last_day(w.y, w.m));
     out->kind = SP_DUE_OPEN;
     return true;
 }
@@ -1049,7 +1064,11 @@ static bool recurring(ctx *c, sp_timescale *out)
         return false;
     while (e < c->t->n && in_list(tok(c, e), trail))
         e++;
-    if (e != c->t->n)
+    /* "Monthly from January 2026", "Annually starting April 2026" */
+    if (e < c->t->n && (is(c, e, "from") || is(c, e, "starting") || is(c, e, "commencing")) &&
+        !starts_at(c, e + 1, c->t->n, out))
+        return false;
+    if (e != c->t->n && !out->start[0])
         return false;
     set_cadence(out, n, weeks);
     return true;

@@ -370,11 +370,15 @@ case_ "a financial half, a day with a two-digit year, the school year's end; a y
 fresh_plan
 printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date" \
     "4.1,Rec 4,Act,Lead,H1 2026/27" "4.2,Rec 4,Act,Lead,31 Mar 26" \
-    "4.3,Rec 4,Act,Lead,End of academic year" >halves.csv
+    "4.3,Rec 4,Act,Lead,End of academic year" "4.4,Rec 4,Act,Lead,Q3/Q4 2025/26" \
+    "4.5,Rec 4,Act,Lead,Monthly from January 2026" >halves.csv
 run import halves.csv --authority tb
 expect_status 0
 expect_eq "$(sql "$DB" "SELECT group_concat(ref || '=' || due_on, ' ') FROM (SELECT * FROM action ORDER BY id)")" \
-    "4.1=2026-09-30 4.2=2026-03-31 4.3=2026-08-31" "each read as its last day"
+    "4.1=2026-09-30 4.2=2026-03-31 4.3=2026-08-31 4.4=2026-03-31 4.5=2026-02-08" \
+    "each read as its last day; the cadence's first report a month (and the grace) after its start"
+expect_eq "$(sql "$DB" "SELECT start_on || '|' || cadence FROM action WHERE ref = '4.5'")" \
+    "2026-01-01|1 month" "the cadence starts when it says"
 printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date" \
     "5.1,Rec 5,Act,Lead,Mid 2026" >mid.csv
 refused "mid.csv:2:5: timescale 'Mid 2026' is ambiguous: 'mid', 'early' or 'start' of a year, a quarter or a season names no month" \

@@ -185,6 +185,11 @@ START_TEST(quarters)
     due_ok("q2 2017-18", NULL, "2017-09-30");
     due_ok("Q4 2099/00", NULL, "2100-03-31");
     due_ok("Q1 2017/2018", NULL, "2017-06-30");
+    due_ok("Q3 & Q4 2025/26", NULL, "2026-03-31"); /* two quarters: the later */
+    due_ok("Q3/Q4 2025/26", NULL, "2026-03-31");
+    due_ok("Q1-Q2 2025/26", NULL, "2025-09-30");
+    due_ok("Q2 to Q3 2025/26", NULL, "2025-12-31");
+    due_bad("Q4/Q3 2025/26", NULL);
     due_ok("end of Q3 2017/18", NULL, "2017-12-31");
     due_bad("Q5 2017/18", NULL);
     due_bad("Q0 2017/18", NULL);
@@ -475,6 +480,10 @@ START_TEST(dateless_forms)
     ts_kind("From July 2012", SP_DUE_OPEN, "", "2012-07-01");
     ts_kind("Starting 16 July 2012", SP_DUE_OPEN, "", "2012-07-16");
     ts_kind("March 2013 – ongoing", SP_DUE_OPEN, "", "2013-03-01");
+    ts_kind("Ongoing from April 2026", SP_DUE_OPEN, "", "2026-04-01");
+    ts_kind("Monthly from January 2026", SP_DUE_RECURRING, "1 month", "2026-01-01");
+    ts_kind("Annually starting April 2026", SP_DUE_RECURRING, "12 months", "2026-04-01");
+    ts_kind("Quarterly review from Q1 2026/27", SP_DUE_RECURRING, "3 months", "2026-04-01");
     ts_kind("Complete", SP_DUE_COMPLETE, "", "");
     ts_kind("Completed", SP_DUE_COMPLETE, "", "");
     ts_kind("Done", SP_DUE_COMPLETE, "", "");
