@@ -5,6 +5,7 @@
  *   "Dec 2025 (revised from Sept 2025)"   "31/12/2025 (was 30/09/2025)"
  *   "Sept 2025 revised to Dec 2025"       "Sept 2025 -> Dec 2025"
  *   "Revised to Dec 2025"                 "Dec 2025 (revised)"
+ *   "Originally Sept 2025, now Dec 2025"
  *
  * The cell is split into the date now due and the date it was revised
  * from, each read as a timescale by the caller: the first becomes the
@@ -23,7 +24,7 @@ static const char *const from_words[] = {
     "revised from", "amended from", "changed from", "extended from", "moved from",
     "deferred from", "slipped from", "put back from", "original target date",
     "original due date", "original deadline", "original target", "original date",
-    "originally", "previously", "original", "orig", "was", NULL};
+    "originally", "initially", "previously", "original", "orig", "was", NULL};
 
 /* Words after which the later date follows, the earlier one before them;
  * with nothing after them ("Dec 2025 (revised)") the date before is the
@@ -67,10 +68,12 @@ static long first_of(const char *text, const char *const *words, size_t *n)
     return best;
 }
 
+/* The spaces, brackets and punctuation around a date in the cell. */
+static const char edge[] = " \t\r\n()[],;:-";
+
 /* text[from, to) without the spaces, brackets and punctuation around it. */
 static void piece(char *out, size_t size, const char *text, size_t from, size_t to)
 {
-    static const char edge[] = " \t\r\n()[],;:-";
     while (from < to && strchr(edge, text[from]))
         from++;
     while (to > from && strchr(edge, text[to - 1]))
@@ -78,6 +81,16 @@ static void piece(char *out, size_t size, const char *text, size_t from, size_t 
     size_t n = to - from < size ? to - from : 0;
     memcpy(out, text + from, n);
     out[n] = '\0';
+}
+
+/* Whether text[0, n) holds more than the spaces and punctuation piece()
+ * takes off. */
+static bool has_text(const char *text, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(edge, text[i]))
+            return true;
+    return false;
 }
 
 bool imp_revision_split(imp_revision *out, const char *text)
@@ -89,6 +102,11 @@ bool imp_revision_split(imp_revision *out, const char *text)
     if (f < 0 && t < 0)
         return false;
     char before[sizeof out->now], after[sizeof out->now];
+    if (f >= 0 && t > f && !has_text(text, (size_t)f)) { /* "Originally Sept 2025, now Dec 2025" */
+        piece(out->was, sizeof out->was, text, (size_t)f + nf, (size_t)t);
+        piece(out->now, sizeof out->now, text, (size_t)t + nt, len);
+        return *out->was && *out->now;
+    }
     bool earlier_after = f >= 0 && (t < 0 || f <= t);
     long at = earlier_after ? f : t;
     size_t n = earlier_after ? nf : nt;

@@ -27,6 +27,8 @@ Revised date: 31/12/2025",In progress
 1.7,Rec 1,Act seven,Lead,2025-04-01,Completed (was due Sept 2025),
 1.8,Rec 1,Act eight,Lead,2025-04-01,Revised to Dec 2025,In progress
 1.9,Rec 1,Act nine,Lead,2025-04-01,Dec 2025 (was TBC),In progress
+1.10,Rec 1,Act ten,Lead,2025-04-01,"Initially 30/09/2025, now 31/12/2025",In progress
+1.11,Rec 1,Act eleven,Lead,2025-04-01,Originally Sept 2025 - revised to Dec 2025,In progress
 CSV
 run import revised.csv --authority tb
 expect_status 0
@@ -39,6 +41,8 @@ expect_eq "$(dates 1.6)" "2025-11-30 2026-01-31 not_started" "[originally ...]"
 expect_eq "$(dates 1.7)" "2025-09-30 2025-09-30 complete" "complete, and when it was due"
 expect_eq "$(dates 1.8)" "2025-12-31 2025-12-31 in_progress" "revised, not saying from what"
 expect_eq "$(dates 1.9)" "2025-12-31 2025-12-31 in_progress" "revised from no date"
+expect_eq "$(dates 1.10)" "2025-09-30 2025-12-31 in_progress" "initially ..., now ..."
+expect_eq "$(dates 1.11)" "2025-09-30 2025-12-31 in_progress" "originally ... revised to ..."
 expect_eq "$(sql "$DB" "SELECT timescale FROM action WHERE ref = '1.1'")" \
     "Dec 2025 (revised from Sept 2025)" "the cell is kept as written"
 
