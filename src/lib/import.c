@@ -916,12 +916,14 @@ static int carried_down(const importer *im, const sp_csv_row *row)
 }
 
 /* A column carried down as --fill-down would (a heading written in the
- * theme or finding column): false if --fill-down already names seven. */
+ * theme or finding column): false if --fill-down already names seven. A
+ * column already carried stays as it is. */
 static bool carry_column(importer *im, size_t c)
 {
     size_t n = 0;
     while (n < 8 && im->fill_col[n] >= 0)
-        n++;
+        if (im->fill_col[n++] == (int)c)
+            return true;
     if (n >= 7)
         return false;
     if (!im->filled && !(im->filled = calloc(im->map.ncols, sizeof *im->filled)))
@@ -939,10 +941,7 @@ static void carry_beside(importer *im, const sp_csv_row *row)
     static const imp_field beside[] = {F_FINDING_REF, F_THEME};
     for (size_t i = 0; i < 2; i++) {
         int c = im->map.col[beside[i]];
-        bool carried = false;
-        for (int k = 0; k < 8 && im->fill_col[k] >= 0 && !carried; k++)
-            carried = im->fill_col[k] == c;
-        if (c >= 0 && !carried && !sp_blank(row->fields[c].data))
+        if (c >= 0 && !sp_blank(row->fields[c].data))
             carry_column(im, (size_t)c);
     }
 }

@@ -340,12 +340,7 @@ static bool word_char(char c)
  * writes it ("Revised target date"). */
 static bool qualifier(const char *w)
 {
-    static const char *const words[] = {"original", "revised", "new",    "amended",
-                                        "current",  "latest",  "actual", "overall"};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strcmp(w, words[i]) == 0)
-            return true;
-    return false;
+    return in_aliases(w, "Original, Revised, New, Amended, Current, Latest, Actual, Overall");
 }
 
 /* Whether a gloss may be read as words about its column: a reporting
