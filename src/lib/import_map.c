@@ -6,7 +6,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "dates.h"
 #include "import.h"
 
 #define HEADER_MAX 256 /* a longer header cannot be one of ours */
@@ -86,9 +88,12 @@ static const field_def fields[F_COUNT] = {
     {"last_update_note", "Progress, Progress update, Update, Comments, Progress to date, "
                          "Current position, Progress and impact, Update on progress, Latest "
                          "update, Latest progress, Progress made, Progress commentary, "
-                         "Commentary, Comment, Progress updates, Progress report"},
+                         "Commentary, Comment, Progress updates, Progress report, Position "
+                         "statement, Current position statement, Progress against action, "
+                         "Progress against actions, Comments on progress, Summary of progress, "
+                         "Progress summary"},
     {"last_update_evidence", "Evidence, Impact, Evidence of impact, Evidence of progress, "
-                             "Supporting evidence, Impact and evidence"},
+                             "Supporting evidence, Impact and evidence, Impact to date"},
     {"transferred_to", "Transferred to"},
     {"due_as_written", "Timescale as written, Due as written"},
     {"last_progress_on", "Last progress, Last progress date"},
@@ -459,10 +464,26 @@ static char *trim(char *s)
     return s;
 }
 
+/* "end of September 2025", "the end of Sept 2025": the month's last day,
+ * a day exactly; false if text does not begin so or names no month. */
+static bool month_end(char out[SP_DATE_SIZE], const char *text)
+{
+    static const char *const leads[] = {"the end of ", "end of ", "end "};
+    for (size_t i = 0; i < sizeof leads / sizeof *leads; i++) {
+        size_t n = strlen(leads[i]);
+        if (strncasecmp(text, leads[i], n) != 0)
+            continue;
+        /* The first day of the next month, less one. */
+        return imp_month_first_day(out, text + n) && sp_date_add_months(out, out, 1) == SP_OK &&
+               sp_date_add_days(out, out, -1) == SP_OK;
+    }
+    return false;
+}
+
 bool imp_round_date(char out[SP_DATE_SIZE], bool *month, const char *text)
 {
     *month = imp_month_first_day(out, text);
-    return *month || sp_date_parse(out, text) == SP_OK;
+    return *month || month_end(out, text) || sp_date_parse(out, text) == SP_OK;
 }
 
 /* "last_update_note@DATE": the column is that round's progress. */
@@ -747,6 +768,15 @@ static bool round_beside(imp_dated *d, const char *norm, size_t len, const char 
            round_text(date, norm, norm + len - n) && imp_round_date(d->on, &d->month, date);
 }
 
+/* The words a reporting round's header gives its progress under: the
+ * progress column's names, and words that name progress only beside a date
+ * ("Position at end of Sept 2025": a "Position" column alone may hold an
+ * officer's job). */
+static const char *round_words(size_t i)
+{
+    return i == 0 ? fields[F_NOTE].aliases : "Position, Position update, Update on position";
+}
+
 /* A header made of a progress alias (last_update_note's) and a date, in
  * either order: "Progress update - June 2024", "June 2024 update",
  * "Progress at 31/03/2024". Any alias whose remainder is a date will do,
@@ -754,13 +784,14 @@ static bool round_beside(imp_dated *d, const char *norm, size_t len, const char 
 static bool dated_header(imp_dated *d, const char *norm)
 {
     size_t len = strlen(norm);
-    for (const char *p = fields[F_NOTE].aliases; *p;) {
-        const char *end = strstr(p, ", ");
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        if (round_beside(d, norm, len, p, n))
-            return true;
-        p += n + (end ? 2 : 0);
-    }
+    for (size_t i = 0; i < 2; i++)
+        for (const char *p = round_words(i); *p;) {
+            const char *end = strstr(p, ", ");
+            size_t n = end ? (size_t)(end - p) : strlen(p);
+            if (round_beside(d, norm, len, p, n))
+                return true;
+            p += n + (end ? 2 : 0);
+        }
     return false;
 }
 
@@ -777,12 +808,13 @@ static bool undated_round(const char *norm)
         while (word_char(w[wl]))
             wl++;
         round = round || imp_month_word(w, wl);
-        for (const char *p = fields[F_NOTE].aliases; *p && !alias;) {
-            const char *end = strstr(p, ", ");
-            size_t n = end ? (size_t)(end - p) : strlen(p);
-            alias = strlen(w) >= n && name_at(w, p, n) && !word_char(w[n]);
-            p += n + (end ? 2 : 0);
-        }
+        for (size_t i = 0; i < 2; i++)
+            for (const char *p = round_words(i); *p && !alias;) {
+                const char *end = strstr(p, ", ");
+                size_t n = end ? (size_t)(end - p) : strlen(p);
+                alias = strlen(w) >= n && name_at(w, p, n) && !word_char(w[n]);
+                p += n + (end ? 2 : 0);
+            }
     }
     return alias && round;
 }

@@ -92,11 +92,13 @@ $H
 3.11,Rec 3,Act,Lead,31/12/2025,Pending sign off
 3.12,Rec 3,Act,Lead,31/12/2025,Stalled
 3.13,Rec 3,Act,Lead,31/12/2025,Merged
+3.14,Rec 3,Act,Lead,31/12/2025,Not on track
+3.15,Rec 3,Act,Lead,31/12/2025,Significant progress
 CSV
 run import more.csv --authority tb
 expect_status 0
 for r in 3.1 3.2; do expect_eq "$(status_of $r)" "not_started|" "not begun (row of $r)"; done
-for r in 3.3 3.4 3.5 3.6 3.7 3.12; do expect_eq "$(status_of $r)" "in_progress|" "open (row of $r)"; done
+for r in 3.3 3.4 3.5 3.6 3.7 3.12 3.14 3.15; do expect_eq "$(status_of $r)" "in_progress|" "open (row of $r)"; done
 for r in 3.8 3.9 3.10 3.11; do
     expect_eq "$(status_of $r)" "complete|" "done, not signed off (row of $r)"
 done

@@ -100,6 +100,21 @@ expect_eq "$(entries 1.1 | tr '\n' ';')" \
     "2023-09-01|Clerk|e;2024-02-29|Clerk|d;2024-03-31|Clerk|a;2024-06-01|Clerk|b;2024-06-01|Clerk|c;2024-06-01|Clerk|f;" \
     "every form dated"
 
+case_ "a position at a day or at a month's end is a round; 'Position' alone is not progress"
+fresh_plan
+printf '%s\n' "$H,Position at end of Feb 2024,Position as at 30 April 2024,Progress - the end of March 2024,Position,Position statement" \
+    '1.1,Rec 1,Act one,Lead,31/12/2024,In progress,feb,april,march,Service manager,now' >position.csv
+run import position.csv --authority tb --by Clerk
+expect_status 0
+expect_eq "$(entries 1.1 | tr '\n' ';')" \
+    "2024-02-29|Clerk|feb;2024-03-31|Clerk|march;2024-04-30|Clerk|april;2024-07-15|Clerk|now;" \
+    "a month's end is its last day; the undated position is the row's own update"
+expect_err_not "a month is read as its first day"
+expect_err "column 10 \"Position\" was not imported: no field has that name"
+run import --dry-run position.csv --authority tb --map 'Position=last_update_note@end of June 2024'
+expect_status 0
+expect_out "progress history: 1 entry would be added from 4 dated columns"
+
 case_ "a dry run counts the entries and writes none"
 fresh_plan
 run import plan.csv --authority tb --dry-run
