@@ -10,6 +10,7 @@
 #include "dates.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
@@ -248,3 +249,17 @@ int sp_date_parse(char out[SP_DATE_SIZE], const char *text)
     return SP_EINVALID;
 }
 
+
+/* Read day first, "12/31/2025" is no day at all; month first it is one.
+ * Only a date that is a day one way and not the other says which order
+ * the sheet used: 01/02/2026 is a day both ways. */
+const char *sp_date_order_hint(const char *text)
+{
+    int m, d, y, n = 0;
+    if (!text || sscanf(text, " %2d/%2d/%4d %n", &m, &d, &y, &n) != 3 || text[n] != '\0' ||
+        m > 12 || d <= 12 || !sp_ymd_valid(y, m, d))
+        return "";
+    return "; read month first (MM/DD/YYYY, the US order) it is a day: write it day first or "
+           "as YYYY-MM-DD, and check the other dates written so, since 01/02/2026 reads both "
+           "ways";
+}

@@ -50,6 +50,11 @@ void sp_ymd_from_days(int32_t days, int *y, int *m, int *d);
  * it is due by instead. */
 void sp_timescale_ahead(sp_timescale *ts, const char *today);
 
+/* For a date refused as no real day: a note that it is one read month
+ * first ("12/31/2025", as a sheet saved with American dates has it), to
+ * append to the refusal; "" otherwise. */
+const char *sp_date_order_hint(const char *text);
+
 /* Writes "YYYY-MM-DD" for a valid y-m-d. */
 void sp_format_ymd(char out[SP_DATE_SIZE], int y, int m, int d);
 

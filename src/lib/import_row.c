@@ -516,7 +516,7 @@ static int bad_date(sp_db *db, const char *what, const char *text)
         return sp_fail(db, SP_EINVALID, "%s '%s' is outside the years a plan keeps (%d to "
                        "%d): expected a date in them", what, text, SP_YEAR_MIN, SP_YEAR_MAX);
     return sp_fail(db, SP_EINVALID, "%s '%s' is not a real day: expected a valid date "
-                   "(YYYY-MM-DD or DD/MM/YYYY)", what, text);
+                   "(YYYY-MM-DD or DD/MM/YYYY)%s", what, text, sp_date_order_hint(text));
 }
 
 /* An original due date: a date or a dated timescale, or nothing. */

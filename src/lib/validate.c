@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "internal.h"
 #include "swar.h"
 
@@ -281,8 +282,8 @@ int sp_check_date(const char **out, char buf[SP_DATE_SIZE], sp_db *db, const cha
         return SP_OK;
     if (sp_date_parse(buf, text) != SP_OK)
         return sp_fail(db, SP_EINVALID,
-                       "%s '%s' is not a valid date: expected YYYY-MM-DD or DD/MM/YYYY", what,
-                       text);
+                       "%s '%s' is not a valid date: expected YYYY-MM-DD or DD/MM/YYYY%s", what,
+                       text, sp_date_order_hint(text));
     *out = buf;
     return SP_OK;
 }

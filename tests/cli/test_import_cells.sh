@@ -207,6 +207,30 @@ CSV
 refused "slash.csv:2:3: action reference '1/2' is not valid: expected 1 to 40 letters, digits, '.', '_' or '-'" \
     import slash.csv --authority tb
 
+case_ "a date that is a day only month first says so, in every date column and in --due"
+fresh_plan
+cat >us.csv <<CSV
+Ref,Recommendation,What we will do,Lead officer,Start date,Target date,Last updated
+1,Rec one,Act,Lead,01/02/2025,12/31/2025,05/03/2025
+2,Rec one,Act,Lead,09/15/2025,31/12/2025,10/20/2025
+CSV
+US="read month first (MM/DD/YYYY, the US order) it is a day: write it day first or as YYYY-MM-DD"
+refused "us.csv:2:6: due date '12/31/2025' is not a real day: expected a valid date (YYYY-MM-DD or DD/MM/YYYY); $US" \
+    import us.csv --authority tb
+expect_err "us.csv:3:5: start date '09/15/2025' is not a valid date: expected YYYY-MM-DD or DD/MM/YYYY; $US"
+expect_err "us.csv:3:7: last update date '10/20/2025' is not a valid date"
+expect_eq "$(grep -c 'US order' "$ERR")" "3" "the hint on each cell that is a day only month first"
+run import us.csv --authority tb --dry-run
+expect_err_not "01/02/2025' is not"
+printf '%s\n' "$H" "1.1,Rec 1,Act,Lead,31/12/2025,In progress" >one.csv
+run import one.csv --authority tb
+expect_status 0
+refused "due date '12/31/2026' is not a real day read day first (DD/MM/YYYY); $US" \
+    action update 1 --due 12/31/2026 --reason "moved"
+run action update 1 --due 31/13/2026 --reason "moved"
+expect_status 1
+expect_err_not "US order"
+
 case_ "an owner cell of several lines is one owner, said once"
 fresh_plan
 printf '%s\n%s\n%s\n' "$H" '7.1,Rec 7,Act,"Director of Children'"'"'s Services

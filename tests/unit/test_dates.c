@@ -615,6 +615,23 @@ START_TEST(diff)
 }
 END_TEST
 
+START_TEST(month_first_is_named)
+{
+    /* A day only month first gets the hint; a day both ways, or neither,
+     * or anything after the year, does not. */
+    ck_assert_str_ne(sp_date_order_hint("12/31/2025"), "");
+    ck_assert_str_ne(sp_date_order_hint(" 2/29/2024 "), "");
+    ck_assert_str_eq(sp_date_order_hint("31/12/2025"), "");
+    ck_assert_str_eq(sp_date_order_hint("01/02/2026"), "");
+    ck_assert_str_eq(sp_date_order_hint("02/30/2025"), "");
+    ck_assert_str_eq(sp_date_order_hint("2/29/2025"), "");
+    ck_assert_str_eq(sp_date_order_hint("12/31/2025 x"), "");
+    ck_assert_str_eq(sp_date_order_hint("12/31/20251"), "");
+    ck_assert_str_eq(sp_date_order_hint("13/31/2025"), "");
+    ck_assert_str_eq(sp_date_order_hint(NULL), "");
+}
+END_TEST
+
 START_TEST(day_numbers)
 {
     int32_t d;
@@ -702,6 +719,7 @@ static Suite *make_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, diff);
     tcase_add_test(tc, day_numbers);
+    tcase_add_test(tc, month_first_is_named);
     tcase_add_test(tc, add_days_and_months);
     suite_add_tcase(s, tc);
     return s;
