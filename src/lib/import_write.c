@@ -1310,6 +1310,16 @@ static const char *header_of(const imp_writer *w, imp_field f)
     return w->d.header && w->d.header[f] ? w->d.header[f] : imp_field_name(f);
 }
 
+/* Whether a reference is a decimal number ("1.1"): in a column of numbers
+ * Excel keeps 1.10 as 1.1, so the tenth action of a finding meets its
+ * first. */
+static bool decimal_ref(const char *ref)
+{
+    size_t whole = strspn(ref, "0123456789");
+    return whole > 0 && ref[whole] == '.' && ref[whole + 1] &&
+           ref[whole + 1 + strspn(ref + whole + 1, "0123456789")] == '\0';
+}
+
 /* Refuses a row that names an action an earlier row of the same file
  * wrote. Even two identical rows are refused, not skipped: a repeated row
  * is most often a Ref merged or filled down over actions that happen to
@@ -1331,8 +1341,12 @@ static int same_action(imp_writer *w, imp_field *field, const imp_row *r, size_t
                        "lost. Each row must have its own %s: if the cell is merged over "
                        "several actions (or filled down), unmerge it and give each action "
                        "its own reference, or leave %s empty on the rows below to have them "
-                       "numbered; if the row is a copy, delete it%s",
-                       ref, r->cell[F_ACTION_REF], row, ref, ref, copies);
+                       "numbered; if the row is a copy, delete it%s%s",
+                       ref, r->cell[F_ACTION_REF], row, ref, ref, copies,
+                       decimal_ref(r->cell[F_ACTION_REF])
+                           ? "; if the column holds numbers, Excel keeps 1.10 as 1.1: format "
+                             "it as Text and type the references again"
+                           : "");
     }
     *field = F_ACTION;
     return sp_fail(w->db, SP_EINVALID, "the same action as %s: both rows have this "

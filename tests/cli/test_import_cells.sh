@@ -207,6 +207,20 @@ CSV
 refused "slash.csv:2:3: action reference '1/2' is not valid: expected 1 to 40 letters, digits, '.', '_' or '-'" \
     import slash.csv --authority tb
 
+case_ "a reference met again that is a decimal says how Excel makes 1.10 into 1.1"
+cat >tenth.csv <<CSV
+Rec No.,Recommendation,Action No.,What we will do,Lead officer,Target date
+1,Rec one,1.1,Act one,Lead,31/12/2025
+1,Rec one,1.2,Act two,Lead,31/12/2025
+1,Rec one,1.1,Act ten,Lead,31/12/2025
+1,Rec one,A,Act eleven,Lead,31/12/2025
+1,Rec one,A,Act twelve,Lead,31/12/2025
+CSV
+refused "tenth.csv:4:3: Action No. '1.1' is also in row 2, under the same finding" \
+    import tenth.csv --authority tb
+expect_err "if the row is a copy, delete it; if the column holds numbers, Excel keeps 1.10 as 1.1: format it as Text and type the references again"
+expect_eq "$(grep -c 'Excel keeps' "$ERR")" "1" "the hint on the decimal reference only"
+
 case_ "a date that is a day only month first says so, in every date column and in --due"
 fresh_plan
 cat >us.csv <<CSV
