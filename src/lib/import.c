@@ -88,8 +88,13 @@ typedef struct importer {
                                   * column it is carried down in, as --fill-down
                                   * would, or -1 */
         bool finding;            /* a finding on a row of its own (finding_row) */
+        bool key;                /* ... beside a RAG colour: a RAG key's row */
     } lone[8];
     size_t nlone;
+    struct {                     /* rows of one text past the eight held: a */
+        size_t n, first, last;   /* footer's if none follows, else refused */
+        size_t column;           /* (how many, their first and last lines) */
+    } over;
     char *heading_theme;         /* the last section heading, where the sheet has
                                   * no Theme column: its actions' theme */
     unsigned implied_fill;       /* fill_col entries (bits) a heading added */
@@ -952,6 +957,16 @@ static int lone_field(const importer *im, const struct lone_row *l)
     return l->column - 1 < im->ncol_field ? im->col_field[l->column - 1] : -1;
 }
 
+/* Whether a finding's row has a RAG colour beside its text ("Blue |
+ * Complete", a RAG key's row under the plan). */
+static bool beside_rag(const importer *im, const sp_csv_row *row, size_t finding)
+{
+    for (size_t c = 0; c < row->count && c < im->map.ncols; c++)
+        if (c != finding && !sp_blank(row->fields[c].data) && imp_rag_word(row->fields[c].data))
+            return true;
+    return false;
+}
+
 /* A row of one text is held until the next row says what it was: a
  * heading when an action follows, a footer when none does. In a
  * --fill-down column, or the theme or finding column, its text is
@@ -959,9 +974,14 @@ static int lone_field(const importer *im, const struct lone_row *l)
 static int hold_lone_row(importer *im, const sp_csv_row *row, size_t c, bool finding)
 {
     struct lone_row *l = &im->lone[im->nlone];
-    if (im->nlone == sizeof im->lone / sizeof im->lone[0])
-        return reject(im, row->line, c + 1, "the row holds only one text: a heading or a "
-                      "note, not an action: delete the row");
+    if (im->nlone == sizeof im->lone / sizeof im->lone[0]) {
+        /* A footer may run on (notes, a key); headings as many are refused
+         * when an action comes (settle_over). */
+        im->over.first = im->over.n++ ? im->over.first : row->line;
+        im->over.last = row->line;
+        im->over.column = im->over.column ? im->over.column : c + 1;
+        return SP_OK;
+    }
     /* Sixty bytes are enough to name the row, cut where a character begins
        so that the message stays UTF-8. */
     const char *text = row->fields[c].data;
@@ -970,7 +990,7 @@ static int hold_lone_row(importer *im, const sp_csv_row *row, size_t c, bool fin
         len--;
     int carried = carried_down(im, row);
     *l = (struct lone_row){row->line, c + 1, strndup(text, len), strdup(text), carried >= 0,
-                           -1, finding};
+                           -1, finding, finding && beside_rag(im, row, c)};
     if (!l->text || !l->whole) {
         free(l->text);
         free(l->whole);
@@ -1026,10 +1046,14 @@ static int take_heading_theme(importer *im, struct lone_row *l)
 /* What a held row turned out to be, said: a heading carried down, a
  * footer passed over; else why it is refused. *refused says which. */
 static void lone_message(char *msg, size_t size, const struct lone_row *l, bool heading,
-                         bool *refused)
+                         bool footer, bool *refused)
 {
     *refused = false;
-    if (l->finding && !heading) {
+    if (l->finding && !heading && (footer || l->key)) {
+        snprintf(msg, size, "the row holds '%s' and no action, below the last action and %s: "
+                 "a key or a note, and was not imported", l->text,
+                 l->key ? "beside a RAG colour" : "under a footer");
+    } else if (l->finding && !heading) {
         *refused = true;
         snprintf(msg, size, "the row gives the finding '%s' but no action, and none below "
                  "it takes it (before the next finding, or the end): add its actions below "
@@ -1066,6 +1090,27 @@ static bool takes_finding(const importer *im, const sp_csv_row *next)
     return sp_blank(next->fields[im->map.col[F_FINDING]].data);
 }
 
+/* The rows of one text past the eight held: more of a footer at the end,
+ * said once; before an action, more headings than a plan has, refused. */
+static int settle_over(importer *im, bool heading)
+{
+    char msg[200];
+    int rc;
+    if (heading) {
+        rc = reject(im, im->over.first, im->over.column, "the row holds only one text, after "
+                    "eight such rows: a heading or a note, not an action: delete the row");
+    } else {
+        snprintf(msg, sizeof msg, "rows %zu to %zu hold only one text each, below the last "
+                 "action: more of the footer, and were not imported", im->over.first,
+                 im->over.last);
+        im->res->rows -= im->over.n;
+        rc = remark(im, im->over.first, 0, msg);
+    }
+    im->over.n = 0;
+    im->over.column = 0;
+    return rc;
+}
+
 /* The held rows, now known: headings (an action follows: next, NULL at
  * the end) or a footer. */
 static int settle_lone_rows(importer *im, const sp_csv_row *next)
@@ -1074,6 +1119,7 @@ static int settle_lone_rows(importer *im, const sp_csv_row *next)
     char msg[400];
     int rc = SP_OK;
     size_t last_finding = im->nlone;
+    bool footer = false; /* a row of one text with no action below: what follows is more */
     for (size_t i = 0; i < im->nlone; i++)
         last_finding = im->lone[i].finding ? i : last_finding;
     for (size_t i = 0; i < im->nlone; i++) {
@@ -1085,16 +1131,17 @@ static int settle_lone_rows(importer *im, const sp_csv_row *next)
         if (rc == SP_OK && actions && !l->carried && heading_place(im, l)) {
             rc = take_heading_theme(im, l);
         } else if (rc == SP_OK) {
-            lone_message(msg, sizeof msg, l, actions, &refused);
+            lone_message(msg, sizeof msg, l, actions, footer, &refused);
             rc = refused ? reject(im, l->line, l->column, msg)
                          : remark(im, l->line, l->column, msg);
         }
+        footer = footer || (!heading && !l->finding);
         im->res->rows -= !refused; /* not an action's row: not counted as one */
         free(l->text);
         free(l->whole);
     }
     im->nlone = 0;
-    return rc;
+    return rc == SP_OK && im->over.n ? settle_over(im, heading) : rc;
 }
 
 static int take_history_row(importer *im, const sp_csv_row *row)
@@ -1334,6 +1381,11 @@ static int take_row(importer *im, const sp_csv_row *row)
     if (im->hist)
         return take_history_row(im, row);
     check_blank_columns(im, row);
+    /* A note typed under the plan in a text editor has fewer fields than
+     * the header: a row of one text is one wherever its commas end. */
+    int lone = lone_cell(im, row);
+    if (row->count < im->map.ncols && lone >= 0)
+        return hold_lone_row(im, row, (size_t)lone, false);
     if (row->count != im->map.ncols) {
         char msg[160];
         snprintf(msg, sizeof msg, "found %zu fields, expected %zu (as many as the header has)",
@@ -1342,7 +1394,7 @@ static int take_row(importer *im, const sp_csv_row *row)
         size_t at = (row->count < im->map.ncols ? row->count : im->map.ncols) + 1;
         return reject(im, row->line, at, msg);
     }
-    int lone = lone_cell(im, row), finding = lone < 0 ? finding_row(im, row) : -1;
+    int finding = lone < 0 ? finding_row(im, row) : -1;
     if (lone >= 0 || finding >= 0)
         return hold_lone_row(im, row, (size_t)(lone >= 0 ? lone : finding), finding >= 0);
     int rc = im->nlone ? settle_lone_rows(im, row) : SP_OK;

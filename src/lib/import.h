@@ -60,6 +60,9 @@ size_t imp_alias_longest(void);
  * read as its first day (*month is then set). */
 bool imp_round_date(char out[SP_DATE_SIZE], bool *month, const char *text);
 
+/* The RAG rating a cell names ("Amber", "G"), or NULL. */
+const char *imp_rag_word(const char *text);
+
 /* One column of progress notes for a reporting round: a header naming
  * progress and a date ("Progress update - June 2024"), or a map to
  * last_update_note@DATE. Each non-empty cell is an entry on that date. */

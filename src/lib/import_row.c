@@ -156,7 +156,7 @@ static int take_enum(const char **out, imp_field *field, sp_db *db, const imp_ro
 }
 
 /* Spreadsheets often rate with one letter. */
-static const char *rag_word(const char *text)
+const char *imp_rag_word(const char *text)
 {
     static const char *const letters[][2] = {
         {"R", "red"}, {"A", "amber"}, {"G", "green"}, {"B", "blue"}};
@@ -176,7 +176,7 @@ static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts 
     if (rc != SP_OK || r->rag_override || !o->keep_rag || sp_blank(r->cell[F_RAG]))
         return rc;
     *field = F_RAG;
-    r->rag_override = rag_word(r->cell[F_RAG]);
+    r->rag_override = imp_rag_word(r->cell[F_RAG]);
     if (!r->rag_override)
         return sp_fail(db, SP_EINVALID, "RAG '%s' is not known: expected one of %s (or R, A, "
                        "G, B)", r->cell[F_RAG], sp_enum_values("rag"));
@@ -192,7 +192,7 @@ static void blue_is_done(imp_row *r)
 {
     const char *rag;
     if (r->status || !sp_blank(r->cell[F_STATUS]) || sp_blank(r->cell[F_RAG]) ||
-        !(rag = rag_word(r->cell[F_RAG])) || strcmp(rag, "blue") != 0)
+        !(rag = imp_rag_word(r->cell[F_RAG])) || strcmp(rag, "blue") != 0)
         return;
     r->status = "complete";
     r->status_reading = IMP_READ_BLUE;
@@ -383,7 +383,7 @@ static int take_status(imp_row *r, imp_field *field, sp_db *db)
         return rc;
     if ((r->status = decorated_status(r, text)) != NULL)
         return SP_OK;
-    if (!rag_word(text))
+    if (!imp_rag_word(text))
         return sp_fail(db, SP_EINVALID, "status '%s' is not known: expected one of %s"
                        STATUS_WORDS, text, sp_enum_values("status"));
     return sp_fail(db, SP_EINVALID, "status '%s' looks like a RAG rating, not a status: map "

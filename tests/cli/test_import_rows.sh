@@ -563,6 +563,43 @@ expect_eq "$(sql "$DB" "SELECT group_concat(f.theme || '/' || a.ref, ' ') FROM (
     "each heading, as written, the theme of the actions under it"
 run import sections.csv --authority tb
 expect_status 0; expect_out "3 unchanged"
+case_ "a footer of many rows, a RAG key under the plan and a note with no commas: passed over"
+fresh
+{
+    printf 'Ref,Recommendation,Action,Lead officer,Target date\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\n,,,,\r\n'
+    printf 'RAG key,,,,\r\nBlue,Complete,,,\r\nG,On track,,,\r\nAmber,At risk,,,\r\nRed,Off track,,,\r\n'
+    for i in 1 2 3 4 5 6 7 8 9; do printf 'Note %s: dates are targets,,,,\r\n' "$i"; done
+    printf 'Approved by the improvement board on 1 March 2018\r\n'
+} >footer.csv
+run import footer.csv --authority tb
+expect_status 0; expect_out "imported footer.csv: 1 row"
+expect_err "footer.csv:4:1: the row holds only 'RAG key', below the last action: a footer or a note, and was not imported"
+expect_err "footer.csv:5:2: the row holds 'Complete' and no action, below the last action and beside a RAG colour: a key or a note, and was not imported"
+expect_err "footer.csv:8:2: the row holds 'Off track' and no action, below the last action and beside a RAG colour"
+expect_err "footer.csv:12: rows 12 to 18 hold only one text each, below the last action: more of the footer, and were not imported"
+expect_eq "$(sql "$DB" "SELECT count(*) FROM finding")" "1" "no finding from the key"
+
+case_ "... without its title the key is still passed over; after a footer, a finding's row is more of it"
+fresh
+printf 'Ref,Recommendation,Action,Lead officer,Target date\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\nB,Complete,,,\r\nNotes:,,,,\r\n2,See the board report,,,\r\n' >key.csv
+run import key.csv --authority tb
+expect_status 0; expect_out "imported key.csv: 1 row"
+expect_err "key.csv:3:2: the row holds 'Complete' and no action, below the last action and beside a RAG colour"
+expect_err "key.csv:5:2: the row holds 'See the board report' and no action, below the last action and under a footer: a key or a note"
+
+case_ "... but a finding's row at the end with neither is still refused, and nine headings before an action"
+fresh
+printf 'Ref,Recommendation,Action,Lead officer,Target date\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\n2,Rec 2,,,\r\n' >lastrec.csv
+refused "lastrec.csv:3:2: the row gives the finding 'Rec 2' but no action, and none below it takes it" \
+    import lastrec.csv --authority tb
+{
+    printf 'Ref,Recommendation,Action,Lead officer,Target date\r\n'
+    for i in 1 2 3 4 5 6 7 8 9; do printf 'Heading %s,,,,\r\n' "$i"; done
+    printf '1.1,Rec 1,Act one,Lead,31/03/2018\r\n'
+} >headings.csv
+refused "headings.csv:10:1: the row holds only one text, after eight such rows: a heading or a note, not an action: delete the row" \
+    import headings.csv --authority tb
+
 case_ "a heading in a column of its own (the owner's): refused, saying what to do"
 fresh
 printf 'Ref,Recommendation,Action,Lead officer,Target date\r\n,,,Leadership,\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\n' >owned.csv
