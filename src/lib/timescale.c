@@ -420,9 +420,12 @@ static bool written_date(ctx *c, size_t i, size_t *end, when *w)
 }
 
 /* A UK financial year: "2016/17", "2016-17", "2016/2017", "16/17",
- * "fy16/17", "fy 2016/17". *start = 2016. */
+ * "fy16/17", "fy 2016/17", "financial year 2016/17", "year end 2016/17"
+ * (a year end is the financial year's only before one). *start = 2016. */
 static bool fin_year(const ctx *c, size_t i, size_t *end, int *start)
 {
+    if ((is(c, i, "financial") || is(c, i, "year")) && is(c, i + 1, is(c, i, "year") ? "end" : "year"))
+        i += 2;
     const char *w = tok(c, i);
     if (strcmp(w, "fy") == 0)
         w = tok(c, ++i);
@@ -492,7 +495,8 @@ static bool quarter(ctx *c, size_t i, size_t *end, when *w)
               is(c, j, "to")) &&
         to[0] == 'q' && to[1] > '0' + q && to[1] <= '4' && to[2] == '\0')
         q = to[1] - '0', j += 2; /* "Q3-Q4 2025/26", "Q3 & Q4 2025/26": the later */
-    else if (strcmp(s, "quarter") == 0 && number(tok(c, j + 1), 1, &q) && q >= 1 && q <= 4)
+    else if ((strcmp(s, "quarter") == 0 || strcmp(s, "qtr") == 0) &&
+             number(tok(c, j + 1), 1, &q) && q >= 1 && q <= 4)
         j += 2;
     size_t k;
     if (q) {
@@ -727,7 +731,7 @@ static size_t prefix(const ctx *c, size_t i, mood *md)
     *md = AT_END;
     static const char *const fillers[] = {"by", "due", "deadline", "target", "on", "in",
                                           "during", "at", "for", "complete", "completed",
-                                          "within", "the", NULL};
+                                          "within", "the", "throughout", NULL};
     for (;;) {
         if (in_list(tok(c, i), fillers) && !is(c, i + 1, "-") && !is(c, i + 1, "/")) {
             i++;

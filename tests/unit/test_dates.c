@@ -230,6 +230,13 @@ START_TEST(financial_years)
     due_ok("end of the 2016/17 financial year", NULL, "2017-03-31");
     due_ok("2016/17 FY", NULL, "2017-03-31");
     due_ok("2016/2017", NULL, "2017-03-31");
+    due_ok("Financial year 2016/17", NULL, "2017-03-31");
+    due_ok("End of financial year 2016/17", NULL, "2017-03-31");
+    due_ok("Year end 2016/17", NULL, "2017-03-31");
+    due_ok("Throughout 2016/17", NULL, "2017-03-31");
+    due_ok("Qtr 1 2026/27", NULL, "2026-06-30");
+    due_bad("Year end 2016", NULL); /* a calendar or a financial year's end */
+    due_bad("Financial year 2016", NULL);
     due_bad("2016/18", NULL);
     due_bad("end of 2016/18", NULL);
     due_bad("2016/2018", NULL);
