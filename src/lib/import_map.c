@@ -40,21 +40,24 @@ static const field_def fields[F_COUNT] = {
                 "consideration, Ofsted recommendation, Ofsted recommendations, Area for "
                 "development, Areas for development, Issue identified, Issues identified, "
                 "What needs to improve, Requirement, Improvement required, Recommendation from "
-                "Ofsted, Ofsted area for improvement, Ofsted areas for improvement"},
+                "Ofsted, Ofsted area for improvement, Ofsted areas for improvement, Inspection finding, "
+                "Inspection findings, Improvement needed, Improvements needed"},
     {"action_ref", "Ref, Reference, No., No, Ref no., Ref no, Reference number, Reference no, "
                    "Action No, Action No., Action Ref, Action reference, Action number, "
-                   "Action ref no, Action ref no."},
+                   "Action ref no, Action ref no., #, Item, Item no, Item no., Item number"},
     {"action", "Action, Actions, Action being taken, What we will do, Action required, "
                "Actions required, Action to be taken, Actions to be taken, Key action, "
                "Key actions, Planned action, Planned actions, Improvement action, "
                "Improvement actions, Task, Tasks, Activity, Activities, What will we do, "
                "What are we going to do, Action description, Description of action, Actions we will "
-               "take, Actions to address"},
+               "take, Actions to address, Steps to be taken, SMART action, SMART actions, What "
+               "action will be taken, Actions planned"},
     {"owner", "Owner, Lead, Lead officer, Lead officers, Responsible officer, Responsible, "
               "Responsibility, Lead responsibility, Who, Action owner, Accountable officer, "
               "Lead person, Lead manager, Responsible person, Responsible officers, Owners, "
               "Lead officer or team, Responsible lead, Who is responsible, Action lead, Lead for "
-              "action, Operational lead, Responsible team, Lead team"},
+              "action, Operational lead, Responsible team, Lead team, Person responsible, Assigned to, "
+              "Officer responsible for delivery"},
     {"start_on", "Start, Start date, Date started"},
     {"original_due_on", "Original due, Original due date, Original target date, "
                         "Original deadline, Original timescale"},
@@ -68,7 +71,8 @@ static const field_def fields[F_COUNT] = {
                "completion, Timescale for completion, Target completion, Date due, Due by, "
                "Target timescale, Target timescales, Completion by, End date, Deadline date, Date "
                "to be completed by, Date to be completed, Due date for completion, Timescales "
-               "for completion, Completion target, Planned completion date"},
+               "for completion, Completion target, Planned completion date, When will it be done, "
+               "When by, To be completed by, Date to be achieved"},
     {"status", "Status, Current status, Action status, Progress status, Overall status"},
     {"measure", "Success measure, Measure of success, How we will know, Success measures, "
                 "Measures of success, Success criteria, Outcome, Outcomes, Intended outcome, "
@@ -110,9 +114,11 @@ static const field_def fields[F_COUNT] = {
 static const char *const seconds[F_COUNT] = {
     [F_FINDING] = "Area of concern, Areas of concern, Improvement area, Improvement areas, "
                   "Key finding, Key findings, Ofsted finding, Ofsted findings, Objective, "
-                  "Objectives",
+                  "Objectives, Weakness, Weaknesses, Identified weakness, Identified weaknesses, "
+                  "Area of weakness, Areas of weakness, Concern, Concerns, What the inspectors "
+                  "said, What inspectors said",
     [F_THEME] = "Strategic priority, Strategic priorities, Key priority, Key priorities",
-    [F_ACTION] = "Description, Actions agreed, Agreed action, Agreed actions, Specific action, Specific "
+    [F_ACTION] = "Description, Our response, Response, Actions agreed, Agreed action, Agreed actions, Specific action, Specific "
                  "actions, How we will do it, How will we do it, Deliverable, Deliverables, "
                  "Key deliverable, Key deliverables",
     [F_OWNER] = "By whom, Accountable lead, Accountable person, SRO, Senior responsible "

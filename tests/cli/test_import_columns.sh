@@ -192,4 +192,24 @@ run import beside.csv --authority tb --dry-run
 expect_status 0
 expect_err 'column 4 "Strategic lead" was not imported: it names the owner, as column 3 does'
 expect_err 'column 7 "Notes" was not imported: it names the last_update_note, as column 6 does'
+
+case_ "... and more: weaknesses and concerns, steps to be taken, who is assigned, when it will be done"
+fresh_plan
+cat >weak.csv <<'CSV'
+#,Identified weakness,Steps to be taken,Assigned to,When will it be done?,Position statement,Impact to date
+1,Supervision is not regular,Audit supervision files,Head of Service,31/03/2026,Drafted,Fewer drift cases
+CSV
+run import weak.csv --authority tb
+expect_status 0; expect_out "1 action"; expect_err_not "was not imported"
+expect_eq "$(sql "$DB" "SELECT f.text || '|' || a.description || '|' || o.name || '|' || a.due_on
+    FROM action a JOIN finding f ON f.id = a.finding_id JOIN owner o ON o.id = a.owner_id")" \
+    "Supervision is not regular|Audit supervision files|Head of Service|2026-03-31" \
+    "finding, action, owner, due date"
+expect_eq "$(sql "$DB" "SELECT a.ref || '|' || u.note || '|' || u.evidence FROM action a
+    JOIN action_update u ON u.action_id = a.id WHERE u.note IS NOT NULL")" "1|Drafted|Fewer drift cases" \
+    "the reference, the position and the impact"
+printf '%s\n' "Ref,Inspection finding,Our response,Person responsible,Deadline" \
+    "1,Supervision is not regular,Audit files,Head of Service,31/03/2026" >response.csv
+run import response.csv --authority tb --dry-run
+expect_status 0; expect_out "would create"; expect_err_not "was not imported"
 finish
