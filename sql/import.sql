@@ -83,12 +83,12 @@ SELECT id FROM owner WHERE name = :name;
 INSERT INTO owner (name) VALUES (:name);
 
 -- name: action_by_ref
--- The action's state now, and its latest update's note and evidence, to
--- tell whether a row changes anything; its reference as stored, which
--- may be in other capitals than the row's (review_get).
+-- The action's state now, and its latest update's note, evidence and share
+-- done, to tell whether a row changes anything; its reference as stored,
+-- which may be in other capitals than the row's (review_get).
 SELECT x.id, x.status, x.due_on, x.owner_id, x.transferred_to, x.rag_override,
        x.rag_override_reason, u.note, u.evidence, x.start_on, x.timescale, x.cadence,
-       date(x.created_at) AS created_on, x.ref
+       date(x.created_at) AS created_on, x.ref, u.percent
 FROM action x
 LEFT JOIN action_update u ON u.id = (
     SELECT id FROM action_update WHERE action_id = x.id ORDER BY on_date DESC, id DESC LIMIT 1)
@@ -100,7 +100,7 @@ WHERE x.id = coalesce(
 -- name: action_by_text
 SELECT x.id, x.status, x.due_on, x.owner_id, x.transferred_to, x.rag_override,
        x.rag_override_reason, u.note, u.evidence, x.start_on, x.timescale, x.cadence,
-       date(x.created_at) AS created_on, x.ref
+       date(x.created_at) AS created_on, x.ref, u.percent
 FROM action x
 LEFT JOIN action_update u ON u.id = (
     SELECT id FROM action_update WHERE action_id = x.id ORDER BY on_date DESC, id DESC LIMIT 1)
@@ -145,11 +145,11 @@ VALUES (:action_id, :finding_id, :ref, :description, :owner_id, :start, :origina
 
 -- name: update_add
 -- The trigger action_update_apply applies the change to the action.
-INSERT INTO action_update (action_id, on_date, recorded_at, author, note, evidence, old_status,
-                           new_status, old_due_on, new_due_on, old_owner_id, new_owner_id,
-                           transferred_to, rag_override, reason)
-VALUES (:action_id, :on_date, :now, :author, :note, :evidence, :old_status, :new_status,
-        :old_due_on, :new_due_on, :old_owner_id, :new_owner_id, :transferred_to,
+INSERT INTO action_update (action_id, on_date, recorded_at, author, note, evidence, percent,
+                           old_status, new_status, old_due_on, new_due_on, old_owner_id,
+                           new_owner_id, transferred_to, rag_override, reason)
+VALUES (:action_id, :on_date, :now, :author, :note, :evidence, :percent, :old_status,
+        :new_status, :old_due_on, :new_due_on, :old_owner_id, :new_owner_id, :transferred_to,
         :rag_override, :reason);
 
 -- name: now

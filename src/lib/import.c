@@ -1191,6 +1191,12 @@ static int note_reading(importer *im, size_t line, const imp_row *r)
                  "each action from its dates), here and on every such row", r->cell[F_RAG]);
         im->reading_noted[r->status_reading] = true;
         return remark(im, line, field_column(im, F_RAG), msg);
+    case IMP_READ_PERCENT:
+        snprintf(msg, sizeof msg, "'%s' done is read as %s: the row gives no status (none "
+                 "done is not started, all of it complete, any other share in progress), "
+                 "here and on every such row", r->cell[F_PERCENT], status);
+        im->reading_noted[r->status_reading] = true;
+        return remark(im, line, field_column(im, F_PERCENT), msg);
     case IMP_READ_FIRST_WORDS:
         snprintf(msg, sizeof msg, "status '%s' is read as %s from its first words; the rest "
                  "('%s') is not imported, here and on every row so written", text, status,

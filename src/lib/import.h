@@ -28,6 +28,7 @@ typedef enum imp_field {
     F_TIMESCALE, /* the due date as written (export column due_as_written) */
     F_PROGRESS_ON, /* the stale clock: the latest update that reported progress */
     F_COMPLETED_ON, /* the day the work was completed or closed (F_EXPORTED) */
+    F_PERCENT,      /* the share of the work done ("% complete") */
     F_COUNT,
     F_IGNORE = F_COUNT /* a column named to be skipped (--map 'X=ignore') */
 } imp_field;
@@ -180,6 +181,7 @@ typedef enum imp_reading {
     IMP_READ_COLOUR,      /* "Blue - complete": the status after a RAG colour */
     IMP_READ_FIRST_WORDS, /* "Completed - evidence to follow": its first words */
     IMP_READ_BLUE,        /* no status, a blue RAG: complete */
+    IMP_READ_PERCENT,     /* no status, a share done: 0 not started, 100 complete */
     IMP_READ_COUNT
 } imp_reading;
 
@@ -203,6 +205,9 @@ typedef struct imp_row {
     char original_due_buf[SP_DATE_SIZE], due_buf[SP_DATE_SIZE], update_on_buf[SP_DATE_SIZE];
     char progress_on_buf[SP_DATE_SIZE], completed_on_buf[SP_DATE_SIZE];
     bool carries_update;           /* the row reports a progress update */
+    int percent;                   /* the share of the work done, 0-100; -1 if none */
+    const char *percent_text;      /* ... as the update records it, or NULL */
+    char percent_buf[4];
     const char *timescale;         /* the due date as written, or NULL */
     const char *due_text;          /* the part of it that is due now (a revision's) */
     const char *revised_from;      /* the date a revision in the cell was from, or NULL */

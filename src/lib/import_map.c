@@ -105,6 +105,9 @@ static const field_def fields[F_COUNT] = {
     {"completed_on", "Date completed, Completed on, Date of completion, Actual completion date, "
                      "Actual completion, Date achieved, Date closed, Closed date, Closed on, "
                      "Date signed off, Completed date, Date of closure, Closure date"},
+    {"last_update_percent", "% complete, % completed, Percent complete, Per cent complete, "
+                            "Percentage complete, Percentage completed, Progress %, % progress, "
+                            "% done, Percentage done, Percentage of completion"},
 };
 
 /* What some councils write for a field where a sheet may have another
@@ -153,7 +156,7 @@ const char *imp_field_names(void)
            "original_due_on, due_on, status, measure, rag, rag_reason, rag_override, "
            "rag_override_reason, last_update_on, last_update_by, last_update_note, "
            "last_update_evidence, transferred_to, due_as_written, last_progress_on, completed_on, "
-           "ignore";
+           "last_update_percent, ignore";
 }
 
 /* Lower-cases ASCII and turns runs of white space and '_' into one space,

@@ -184,6 +184,45 @@ static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts 
     return SP_OK;
 }
 
+/* The share of the work done: "50%", "50", "50.5%" (to the nearest
+ * whole), or a fraction as a number cell without its format gives it
+ * ("0.5"); "N/A" or "-" is none. */
+static int take_percent(imp_row *r, sp_db *db)
+{
+    const char *text = r->cell[F_PERCENT];
+    r->percent = -1;
+    if (sp_blank(text) || strcasecmp(text, "n/a") == 0 || strcmp(text, "-") == 0)
+        return SP_OK;
+    const char *p = text + strspn(text, " \t");
+    size_t whole = strspn(p, "0123456789"), part = 0;
+    if (p[whole] == '.')
+        part = strspn(p + whole + 1, "0123456789");
+    const char *end = p + whole + (p[whole] == '.' ? 1 + part : 0);
+    bool sign = *end == '%';
+    end += sign;
+    double v = whole + part > 0 && whole <= 3 ? strtod(p, NULL) : -1;
+    if (whole + part == 0 || !sp_blank(end) || v < 0 || v > 100)
+        return sp_fail(db, SP_EINVALID, "per cent complete '%s' is not a share of the work: "
+                       "expected 0 to 100, with or without %%", text);
+    bool fraction = !sign && part > 0 && v < 1; /* a number cell shown as a percentage */
+    /* Down, not to the nearest: 99.6% done is not all of it. */
+    r->percent = (int)(fraction ? v * 100 + 1e-9 : v + 1e-9);
+    snprintf(r->percent_buf, sizeof r->percent_buf, "%d", r->percent);
+    r->percent_text = r->percent_buf;
+    return SP_OK;
+}
+
+/* A sheet that gives the share of the work done but no status (no
+ * column, or a blank cell): none is not started, all of it complete, any
+ * other share in progress. */
+static void percent_is_status(imp_row *r)
+{
+    if (r->status || !sp_blank(r->cell[F_STATUS]) || r->percent < 0)
+        return;
+    r->status = r->percent == 0 ? "not_started" : r->percent >= 100 ? "complete" : "in_progress";
+    r->status_reading = IMP_READ_PERCENT;
+}
+
 /* A sheet that rates its actions but gives no status (no column, or a
  * blank cell): blue is the colour of work done, so a blue row is
  * complete. Red, amber and green say how an open action stands, which
@@ -958,7 +997,9 @@ static void parse_cells(imp_row *r, sp_db *db, const imp_row_opts *o)
     keep(r, db, rc, f);
     rc = take_rag(r, &f, db, o);
     keep(r, db, rc, f);
+    keep(r, db, take_percent(r, db), F_PERCENT);
     blue_is_done(r);
+    percent_is_status(r);
     parse_dates(r, db, o);
 }
 
@@ -992,6 +1033,6 @@ int imp_row_parse(imp_row *r, imp_field *field, sp_db *db, const imp_map *m,
         r->finding_kind = m->finding_kind;
     *field = F_COUNT;
     r->carries_update = r->update_on || r->cell[F_UPDATE_BY] || r->cell[F_NOTE] ||
-                        r->cell[F_EVIDENCE];
+                        r->cell[F_EVIDENCE] || r->percent >= 0;
     return SP_OK;
 }

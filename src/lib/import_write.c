@@ -124,7 +124,8 @@ typedef struct state {
     int64_t id, owner_id;
     const char *status, *due, *transferred_to, *override, *override_reason, *note, *evidence;
     const char *start, *timescale, *cadence, *created_on;
-    const char *ref; /* as stored: the row's may be in other capitals */
+    const char *ref;     /* as stored: the row's may be in other capitals */
+    const char *percent; /* the latest update's share done */
 } state;
 
 /* One progress update to append. Owner ids of 0 are stored as NULL. */
@@ -132,6 +133,7 @@ typedef struct update {
     int64_t action_id, old_owner, new_owner;
     const char *on, *author, *note, *evidence, *old_status, *new_status, *old_due, *new_due;
     const char *transferred_to, *override, *reason;
+    const char *percent; /* the share of the work done, "0" to "100", or NULL */
 } update;
 
 /* ------------------------------------------------------------------ */
@@ -724,6 +726,7 @@ static int append_update(imp_writer *w, const update *u)
     bind_hot(w, HOT_UPDATE, ":author", u->author);
     bind_hot(w, HOT_UPDATE, ":note", u->note);
     bind_hot(w, HOT_UPDATE, ":evidence", u->evidence);
+    bind_hot(w, HOT_UPDATE, ":percent", u->percent);
     bind_hot(w, HOT_UPDATE, ":old_status", u->old_status);
     bind_hot(w, HOT_UPDATE, ":new_status", u->new_status);
     bind_hot(w, HOT_UPDATE, ":old_due_on", u->old_due);
@@ -848,6 +851,7 @@ static int update_from_row(update *u, imp_writer *w, imp_field *field, const imp
     u->author = r->cell[F_UPDATE_BY] ? r->cell[F_UPDATE_BY] : w->d.author;
     u->note = r->cell[F_NOTE];
     u->evidence = r->cell[F_EVIDENCE];
+    u->percent = r->percent_text;
     *field = F_UPDATE_BY;
     return sp_check_name(w->db, "author of the update", u->author);
 }
@@ -936,13 +940,14 @@ static standing made(char first[SP_DATE_SIZE], const imp_writer *w, const imp_ro
  * bulk_load_equals_row_by_row and first_update_cases_bulk_equals_row_by_row
  * compare the two, field for field (and completion_apart_bulk_equals_row_by_row
  * a completion applied before it). An import's first update never changes
- * the owner nor gives a percentage, and a new action has no date of update
+ * the owner, and a new action has no date of update
  * or progress yet: the triggers' max(...) of those is the update's date. */
 static void apply(standing *s, const update *u)
 {
     bool transfer = u->new_status && strcmp(u->new_status, "transferred") == 0;
     bool progress = !u->new_owner && !transfer &&
-                    (u->note || u->evidence || u->new_status || (!u->override && !u->new_due));
+                    (u->note || u->evidence || u->percent || u->new_status ||
+                     (!u->override && !u->new_due));
     s->last_update_on = u->on;
     if (progress) /* else the progress date stays, as the triggers' max(...) keeps it */
         s->progress_on = u->on;
@@ -1211,7 +1216,7 @@ static int find_action(sqlite3_stmt **found, state *s, imp_writer *w, const imp_
 #define TEXT(i) ((const char *)sqlite3_column_text(st, i))
     *s = (state){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 3), TEXT(1), TEXT(2),
                  TEXT(4), TEXT(5), TEXT(6), TEXT(7), TEXT(8), TEXT(9), TEXT(10), TEXT(11),
-                 TEXT(12), TEXT(13)};
+                 TEXT(12), TEXT(13), TEXT(14)};
 #undef TEXT
     return SP_OK;
 }
@@ -1239,7 +1244,8 @@ static bool changes(update *u, const state *s, const imp_row *r, int64_t owner_i
         u->reason = r->cell[F_RAG_OVERRIDE_REASON];
     }
     return u->new_status || u->new_due || u->new_owner || u->transferred_to || u->override ||
-           differs(r->cell[F_NOTE], s->note) || differs(r->cell[F_EVIDENCE], s->evidence);
+           differs(r->cell[F_NOTE], s->note) || differs(r->cell[F_EVIDENCE], s->evidence) ||
+           (r->percent_text && differs(r->percent_text, s->percent));
 }
 
 static void copy_text(char *out, size_t size, const char *text)

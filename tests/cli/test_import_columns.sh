@@ -212,4 +212,52 @@ printf '%s\n' "Ref,Inspection finding,Our response,Person responsible,Deadline" 
     "1,Supervision is not regular,Audit files,Head of Service,31/03/2026" >response.csv
 run import response.csv --authority tb --dry-run
 expect_status 0; expect_out "would create"; expect_err_not "was not imported"
+case_ "a share of the work done: on the update, and the status where the row gives none"
+fresh_plan
+cat >share.csv <<'CSV'
+Ref,Recommendation,Action,Lead officer,Target date,% complete
+1.1,Improve supervision,Audit files,Head of Service,31/03/2026,0%
+1.2,Improve supervision,Train managers,Head of Service,31/03/2026,50
+1.3,Improve supervision,Revise policy,Head of Service,31/03/2026,0.75
+1.4,Improve supervision,Report to board,Head of Service,31/03/2026,100%
+1.5,Improve supervision,Review quarterly,Head of Service,31/03/2026,
+CSV
+run import share.csv --authority tb
+expect_status 0; expect_out "5 actions"
+expect_err "share.csv:2:6: '0%' done is read as not started: the row gives no status (none done is not started, all of it complete, any other share in progress), here and on every such row"
+expect_eq "$(grep -c "done is read as" "$ERR")" "1" "the reading, said once"
+share_of() {
+    sql "$DB" "SELECT a.ref || '|' || a.status || '|' || coalesce((SELECT percent FROM action_update
+        WHERE action_id = a.id ORDER BY id DESC LIMIT 1), '-') FROM action a ORDER BY a.id"
+}
+expect_eq "$(share_of | tr '\n' ' ')" \
+    "1.1|not_started|0 1.2|in_progress|50 1.3|in_progress|75 1.4|complete|100 1.5|not_started|- " \
+    "each action's status and share done"
+run import share.csv --authority tb
+expect_status 0; expect_out "5 unchanged"
+sed 's/Train managers,Head of Service,31\/03\/2026,50/Train managers,Head of Service,31\/03\/2026,60%/' share.csv >share2.csv
+run import share2.csv --authority tb
+expect_status 0; expect_out "1 action (a progress update appended to each); 4 unchanged"
+expect_eq "$(sql "$DB" "SELECT group_concat(percent, ' ') FROM (SELECT percent FROM action_update u
+    JOIN action a ON a.id = u.action_id WHERE a.ref = '1.2' ORDER BY u.id)")" "50 60" \
+    "a new share is a new entry; the old one stays"
+
+case_ "... beside a status, the status stands and the share is recorded"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,Status,Percentage complete" \
+    "1.1,Improve supervision,Audit files,Head of Service,31/03/2026,In progress,100" >both.csv
+run import both.csv --authority tb
+expect_status 0; expect_err_not "done is read as"
+expect_eq "$(share_of)" "1.1|in_progress|100" "the status as given, the share recorded"
+
+case_ "... a share that is none: refused at its cell, nothing imported"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,% complete" \
+    "1.1,Improve supervision,Audit files,Head of Service,31/03/2026,150%" \
+    "1.2,Improve supervision,Train managers,Head of Service,31/03/2026,about half" \
+    "1.3,Improve supervision,Revise policy,Head of Service,31/03/2026,0x1A" >badshare.csv
+refused "badshare.csv:2:6: per cent complete '150%' is not a share of the work: expected 0 to 100, with or without %" \
+    import badshare.csv --authority tb
+expect_err "badshare.csv:3:6: per cent complete 'about half' is not a share of the work"
+expect_err "badshare.csv:4:6: per cent complete '0x1A' is not a share of the work"
 finish

@@ -831,7 +831,7 @@ static char *plan_text(sp_db *db, const char *skip)
         "|| quote(g.transferred_to) || quote(g.rag_override) || quote(g.rag_override_reason) "
         "FROM action_origin g WHERE g.action_id = x.id) || '|' || "
         "coalesce((SELECT group_concat(quote(u.on_date) || quote(u.author) || quote(u.note) "
-        "|| quote(u.evidence) || quote(u.old_status) || quote(u.new_status) "
+        "|| quote(u.evidence) || quote(u.percent) || quote(u.old_status) || quote(u.new_status) "
         "|| quote(u.old_due_on) || quote(u.new_due_on) || quote(uo.name) || quote(un.name) "
         "|| quote(u.transferred_to) || quote(u.rag_override) || quote(u.reason), ';') "
         "FROM action_update u LEFT JOIN owner uo ON uo.id = u.old_owner_id "
@@ -1235,36 +1235,39 @@ START_TEST(first_update_cases_bulk_equals_row_by_row)
         "authority,authority_name,review,review_title,finding_ref,finding,action_ref,action,"
         "owner,start_on,original_due_on,due_on,status,rag_override,rag_override_reason,"
         "last_update_on,last_update_by,last_update_note,last_update_evidence,transferred_to,"
-        "due_as_written,last_progress_on\r\n"
+        "due_as_written,last_progress_on,last_update_percent\r\n"
         "tb,Test Borough,r1,Review,1,Finding one,1,Audit files,Head of Service,2017-01-02,"
-        "2017-03-31,2017-06-30,in_progress,,,2017-05-01,Team Manager,Audit begun,,,,\r\n"
+        "2017-03-31,2017-06-30,in_progress,,,2017-05-01,Team Manager,Audit begun,,,,,40\r\n"
         "tb,Test Borough,r1,Review,1,Finding one,2,Move the service,Director,2017-01-02,"
-        "2017-03-31,2017-03-31,transferred,,,2017-04-02,Director,,,Health partner,,\r\n"
+        "2017-03-31,2017-03-31,transferred,,,2017-04-02,Director,,,Health partner,,,\r\n"
         "tb,Test Borough,r1,Review,1,Finding one,3,Train staff,Head of Service,,2017-05-31,"
-        "2017-05-31,not_started,amber,Agency cover,2017-04-20,Director,,,,,\r\n"
+        "2017-05-31,not_started,amber,Agency cover,2017-04-20,Director,,,,,,\r\n"
         "tb,Test Borough,r1,Review,2,Finding two,1,Recruit managers,Director,,,2017-09-30,"
-        "in_progress,,,2017-04-11,,Interviews held,,,,\r\n"
+        "in_progress,,,2017-04-11,,Interviews held,,,,,\r\n"
         "tb,Test Borough,r1,Review,2,Finding two,2,Case audits,Quality lead,2017-01-09,,,"
-        "in_progress,,,2017-03-15,Quality lead,March audit,,,Monthly,\r\n"
+        "in_progress,,,2017-03-15,Quality lead,March audit,,,Monthly,,\r\n"
         "tb,Test Borough,r1,Review,2,Finding two,3,Report to board,Director,2017-02-01,"
-        "2017-04-30,2017-04-30,complete,,,2017-04-28,Director,,Board minutes,,,\r\n"
+        "2017-04-30,2017-04-30,complete,,,2017-04-28,Director,,Board minutes,,,,100%\r\n"
         "tb,Test Borough,r1,Review,2,Finding two,4,Caseload review,Head of Service,2017-02-01,"
         "2017-08-31,2017-10-31,in_progress,red,Slipped twice,2017-06-01,Director,Revised,,,,"
-        "2017-03-01\r\n"
+        "2017-03-01,\r\n"
         "tb,Test Borough,r1,Review,2,Finding two,5,Share the audit,Quality lead,2017-02-01,"
-        "2017-05-31,2017-07-31,not_started,,,2017-05-20,Quality lead,,Audit report,,,\r\n"
+        "2017-05-31,2017-07-31,not_started,,,2017-05-20,Quality lead,,Audit report,,,,\r\n"
         "tb,Test Borough,r1,Review,2,Finding two,6,Move the date,Director,2017-02-01,"
-        "2017-05-31,2017-08-31,,,,2017-05-02,Director,,,,,\r\n"
+        "2017-05-31,2017-08-31,,,,2017-05-02,Director,,,,,,0.5\r\n"
         "tb,Test Borough,r1,Review,3,Finding three,1,Plan the year,Director,2017-02-01,"
-        "2017-12-31,2017-12-31,not_started,,,,,,,,,\r\n"
+        "2017-12-31,2017-12-31,not_started,,,,,,,,,,30\r\n"
         "tb,Test Borough,r1,Review,3,Finding three,2,Signed off work,Director,2017-01-01,"
-        "2017-03-31,2017-03-31,complete,,,,,,,,,2017-02-01\r\n";
+        "2017-03-31,2017-03-31,complete,,,,,,,,,2017-02-01,\r\n";
     for (int pass = 0; pass < 2; pass++) {
         char *a = bulk_equals_rows(plan, 11, pass);
         /* The cases reached the triggers' branches: a transfer, a first due
          * date set by an update, and a progress date kept from the file. */
         ck_assert_ptr_nonnull(strstr(a, "'transferred'NULL'Health partner'"));
         ck_assert_ptr_nonnull(strstr(a, "'2017-03-01'"));
+        /* ... and shares of the work done, one the only news of its row */
+        ck_assert_ptr_nonnull(strstr(a, "NULL40'"));
+        ck_assert_ptr_nonnull(strstr(a, "NULL30NULL"));
         free(a);
     }
 }
