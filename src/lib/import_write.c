@@ -1018,6 +1018,12 @@ static int no_destination(imp_writer *w, imp_field *field, const imp_row *r)
                    "plan\")", r->cell[F_STATUS]);
 }
 
+/* The header of the file's column for `f`, else the field's name. */
+static const char *header_of(const imp_writer *w, imp_field f)
+{
+    return w->d.header && w->d.header[f] ? w->d.header[f] : imp_field_name(f);
+}
+
 static int check_new_action(imp_writer *w, imp_field *field, const imp_row *r)
 {
     *field = r->has[F_ACTION] ? F_ACTION : F_ACTION_REF; /* the cell to fix */
@@ -1029,6 +1035,11 @@ static int check_new_action(imp_writer *w, imp_field *field, const imp_row *r)
     if (rc != SP_OK)
         return rc;
     *field = F_OWNER;
+    if (!r->cell[F_OWNER] && r->has[F_OWNER])
+        return sp_fail(w->db, SP_EINVALID, "no owner: the '%s' cell is empty: expected the "
+                       "accountable officer or team; if one owner is written once for the "
+                       "rows under it (merged cells), import with --fill-down %s to carry it "
+                       "down", header_of(w, F_OWNER), imp_field_name(F_OWNER));
     if (!r->cell[F_OWNER])
         return sp_fail(w->db, SP_EINVALID, "no owner: expected the accountable officer or "
                        "team (a column such as %s)", imp_field_aliases(F_OWNER));
@@ -1308,12 +1319,6 @@ static bool due_from_sheet(const imp_writer *w, imp_row *r, const state *s)
     if (r->relative)
         return imp_row_rebase(r, s->start ? s->start : s->created_on) == SP_OK;
     return true;
-}
-
-/* The header of the file's column for `f`, else the field's name. */
-static const char *header_of(const imp_writer *w, imp_field f)
-{
-    return w->d.header && w->d.header[f] ? w->d.header[f] : imp_field_name(f);
 }
 
 /* Whether a reference is a decimal number ("1.1"): in a column of numbers

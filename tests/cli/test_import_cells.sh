@@ -207,6 +207,19 @@ CSV
 refused "slash.csv:2:3: action reference '1/2' is not valid: expected 1 to 40 letters, digits, '.', '_' or '-'" \
     import slash.csv --authority tb
 
+case_ "an owner's empty cell says so, and how to carry one owner down"
+cat >noowner.csv <<CSV
+$H
+1.1,Rec 1,Act one,Head of Service,31/12/2025,In progress
+1.2,Rec 1,Act two,,31/12/2025,In progress
+CSV
+refused "noowner.csv:3:4: no owner: the 'Lead officer' cell is empty: expected the accountable officer or team; if one owner is written once for the rows under it (merged cells), import with --fill-down owner to carry it down" \
+    import noowner.csv --authority tb
+run import noowner.csv --authority tb --fill-down owner
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT o.name FROM action a JOIN owner o ON o.id = a.owner_id
+    WHERE a.ref = '1.2'")" "Head of Service" "the owner above, carried down"
+
 case_ "a reference met again that is a decimal says how Excel makes 1.10 into 1.1"
 cat >tenth.csv <<CSV
 Rec No.,Recommendation,Action No.,What we will do,Lead officer,Target date
