@@ -54,6 +54,8 @@ typedef struct importer {
     sp_csv_field *filled;        /* a row's fields with the blanks filled */
     sp_csv_row filled_row;       /* ... and the row that points at them */
     bool prev_had_finding;       /* a row above named a finding */
+    bool prev_due;               /* the action row above gave a due date */
+    bool due_above_noted;        /* a due date perhaps merged, said once */
     sp_csv_field *visible;       /* a workbook row with its hidden columns blank */
     unsigned char *visible_marks;
     size_t visible_cap;
@@ -1377,6 +1379,28 @@ static int note_may_describe(importer *im, const sp_csv_row *row)
     return remark(im, row->line, 0, msg);
 }
 
+/* A due date written once over several actions (merged cells: a CSV
+ * saved by Excel has the date on the first row only, and a finding's cell
+ * blank below it) leaves the actions below it open-ended, which is also
+ * what an action with no date yet is: so the import goes on, and says
+ * once how to carry the date down if that was meant. */
+static int note_due_above(importer *im, const sp_csv_row *raw, const sp_csv_row *row)
+{
+    int dc = im->map.col[F_DUE], fc = im->map.col[F_FINDING];
+    bool above = im->prev_due;
+    im->prev_due = dc >= 0 && !sp_blank(row->fields[dc].data);
+    if (im->prev_due || !above || fc < 0 || !sp_blank(raw->fields[fc].data) ||
+        im->due_above_noted)
+        return SP_OK;
+    char msg[400];
+    im->due_above_noted = true;
+    snprintf(msg, sizeof msg, "no due date in this row, though the row above has one, and no "
+             "finding of its own: the action is open-ended; if the date is written once for "
+             "the actions under it (merged cells), import with --fill-down %s to carry it "
+             "down (said once)", imp_field_name(F_DUE));
+    return remark(im, row->line, (size_t)dc + 1, msg);
+}
+
 static int take_row(importer *im, const sp_csv_row *row)
 {
     imp_field field = F_COUNT;
@@ -1404,6 +1428,7 @@ static int take_row(importer *im, const sp_csv_row *row)
     if (lone >= 0 || finding >= 0)
         return hold_lone_row(im, row, (size_t)(lone >= 0 ? lone : finding), finding >= 0);
     int rc = im->nlone ? settle_lone_rows(im, row) : SP_OK;
+    const sp_csv_row *raw = row; /* as the file has it, before --fill-down */
     if (rc == SP_OK)
         rc = fill_down(im, &row);
     if (rc != SP_OK)
@@ -1436,6 +1461,8 @@ static int take_row(importer *im, const sp_csv_row *row)
         rc = note_tidied_ref(im, row->line, &im->row);
     if (rc == SP_OK)
         rc = note_cells(im, row->line, &im->row);
+    if (rc == SP_OK)
+        rc = note_due_above(im, raw, row);
     return rc;
 }
 

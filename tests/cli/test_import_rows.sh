@@ -600,6 +600,19 @@ refused "lastrec.csv:3:2: the row gives the finding 'Rec 2' but no action, and n
 refused "headings.csv:10:1: the row holds only one text, after eight such rows: a heading or a note, not an action: delete the row" \
     import headings.csv --authority tb
 
+case_ "a due date written once over the actions under a finding: open-ended, said once with the way to carry it"
+fresh
+printf 'Ref,Recommendation,Action,Lead officer,Target date\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\n1.2,,Act two,,\r\n1.3,,Act three,,\r\n2.1,Rec 2,Act four,Lead,30/06/2018\r\n2.2,Rec 2,Act five,Lead,\r\n' >merged_due.csv
+run import merged_due.csv --authority tb --fill-down finding,owner
+expect_status 0; expect_out "new actions: 3 open-ended (no due date)"
+expect_err "merged_due.csv:3:5: no due date in this row, though the row above has one, and no finding of its own: the action is open-ended; if the date is written once for the actions under it (merged cells), import with --fill-down due_on to carry it down (said once)"
+expect_eq "$(grep -c 'no due date in this row' "$ERR")" "1" "said once"
+fresh
+run import merged_due.csv --authority tb --fill-down finding,owner,due_on
+expect_status 0; expect_err_not "no due date in this row"
+expect_eq "$(sql "$DB" "SELECT group_concat(coalesce(due_on, '-'), ' ') FROM (SELECT due_on FROM action ORDER BY id)")" \
+    "2018-03-31 2018-03-31 2018-03-31 2018-06-30 2018-06-30" "each blank cell takes the date above"
+
 case_ "a heading in a column of its own (the owner's): refused, saying what to do"
 fresh
 printf 'Ref,Recommendation,Action,Lead officer,Target date\r\n,,,Leadership,\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\n' >owned.csv
