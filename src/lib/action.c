@@ -34,9 +34,10 @@ int sp_fail_timescale(sp_db *db, const char *what, const char *text, const sp_ti
 {
     if (ts->ambiguous)
         return sp_fail(db, SP_EINVALID, "%s '%s' is ambiguous: %s", what, text, ts->ambiguous);
-    if (*sp_date_order_hint(text))
-        return sp_fail(db, SP_EINVALID, "%s '%s' is not a real day read day first (DD/MM/YYYY)%s",
-                       what, text, sp_date_order_hint(text));
+    char hint[SP_DATE_HINT_SIZE];
+    if (*sp_date_hint(hint, text))
+        return sp_fail(db, SP_EINVALID, "%s '%s' is not a date as written: expected a day "
+                       "(DD/MM/YYYY or YYYY-MM-DD)%s", what, text, hint);
     return sp_fail(db, SP_EINVALID, "%s '%s' is not understood: expected %s", what, text,
                    sp_timescale_forms());
 }

@@ -10,6 +10,7 @@
 #include "dates.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -253,13 +254,43 @@ int sp_date_parse(char out[SP_DATE_SIZE], const char *text)
 /* Read day first, "12/31/2025" is no day at all; month first it is one.
  * Only a date that is a day one way and not the other says which order
  * the sheet used: 01/02/2026 is a day both ways. */
-const char *sp_date_order_hint(const char *text)
+static bool month_first(const char *text)
 {
     int m, d, y, n = 0;
-    if (!text || sscanf(text, " %2d/%2d/%4d %n", &m, &d, &y, &n) != 3 || text[n] != '\0' ||
-        m > 12 || d <= 12 || !sp_ymd_valid(y, m, d))
-        return "";
-    return "; read month first (MM/DD/YYYY, the US order) it is a day: write it day first or "
-           "as YYYY-MM-DD, and check the other dates written so, since 01/02/2026 reads both "
-           "ways";
+    return sscanf(text, " %2d/%2d/%4d %n", &m, &d, &y, &n) == 3 && text[n] == '\0' && m <= 12 &&
+           d > 12 && sp_ymd_valid(y, m, d);
+}
+
+/* Five digits, as a CSV saved from a date column Excel shows as a number
+ * (General) holds: Excel's count of days, 45930 for 30 September 2025.
+ * Only 1954 to 2119 (20000 to 80000) is taken for one. */
+static bool excel_serial(int32_t *days, const char *text)
+{
+    const char *p = text + strspn(text, " ");
+    size_t n = strspn(p, "0123456789");
+    if (n != 5 || p[n + strspn(p + n, " ")] != '\0')
+        return false;
+    long serial = strtol(p, NULL, 10);
+    if (serial < 20000 || serial > 80000)
+        return false;
+    *days = (int32_t)(serial - 25569); /* Excel's day 25569 is 1970-01-01 */
+    return true;
+}
+
+const char *sp_date_hint(char out[SP_DATE_HINT_SIZE], const char *text)
+{
+    int32_t days;
+    char iso[SP_DATE_SIZE];
+    out[0] = '\0';
+    if (text && month_first(text))
+        snprintf(out, SP_DATE_HINT_SIZE, "; read month first (MM/DD/YYYY, the US order) it is a "
+                 "day: write it day first or as YYYY-MM-DD, and check the other dates written "
+                 "so, since 01/02/2026 reads both ways");
+    else if (text && excel_serial(&days, text)) {
+        sp_date_from_days(iso, days);
+        snprintf(out, SP_DATE_HINT_SIZE, "; it is how Excel counts the day %s: the cell was "
+                 "saved as a number, so give the column a date format in Excel and save again",
+                 iso);
+    }
+    return out;
 }

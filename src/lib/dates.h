@@ -50,10 +50,12 @@ void sp_ymd_from_days(int32_t days, int *y, int *m, int *d);
  * it is due by instead. */
 void sp_timescale_ahead(sp_timescale *ts, const char *today);
 
-/* For a date refused as no real day: a note that it is one read month
- * first ("12/31/2025", as a sheet saved with American dates has it), to
- * append to the refusal; "" otherwise. */
-const char *sp_date_order_hint(const char *text);
+/* For a date refused as no real day: what it may be instead, to append
+ * to the refusal, into out: a day read month first ("12/31/2025", as a
+ * sheet saved with American dates has it) or Excel's count of days
+ * ("45930", a date cell saved as a number); "" otherwise. Returns out. */
+#define SP_DATE_HINT_SIZE 200
+const char *sp_date_hint(char out[SP_DATE_HINT_SIZE], const char *text);
 
 /* Writes "YYYY-MM-DD" for a valid y-m-d. */
 void sp_format_ymd(char out[SP_DATE_SIZE], int y, int m, int d);

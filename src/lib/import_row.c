@@ -554,8 +554,9 @@ static int bad_date(sp_db *db, const char *what, const char *text)
     if (year_out_of_range(text))
         return sp_fail(db, SP_EINVALID, "%s '%s' is outside the years a plan keeps (%d to "
                        "%d): expected a date in them", what, text, SP_YEAR_MIN, SP_YEAR_MAX);
+    char hint[SP_DATE_HINT_SIZE];
     return sp_fail(db, SP_EINVALID, "%s '%s' is not a real day: expected a valid date "
-                   "(YYYY-MM-DD or DD/MM/YYYY)%s", what, text, sp_date_order_hint(text));
+                   "(YYYY-MM-DD or DD/MM/YYYY)%s", what, text, sp_date_hint(hint, text));
 }
 
 /* An original due date: a date or a dated timescale, or nothing. */
@@ -949,6 +950,7 @@ static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
                     r->update_on_buf, r->progress_on_buf, r->completed_on_buf};
     imp_field f = F_COUNT;
     int rc;
+    char hint[SP_DATE_HINT_SIZE];
     for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
         rc = take_date(out[i], bufs[i], &f, db, r, dates[i].f, dates[i].what);
         if (rc == SP_EINVALID && dates[i].f == F_START && period_start(r, o))
@@ -956,8 +958,8 @@ static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
         if (rc == SP_EINVALID && dates[i].f == F_START && !looks_like_date(r->cell[F_START]))
             rc = sp_fail(db, SP_EINVALID, "start date '%s' is not a date: expected a day "
                          "(2025-09-01, 01/09/2025, 1st September 2025) or a period, read as its "
-                         "first day (September 2025, Q1 2025/26, Autumn 2025, 2025)",
-                         r->cell[F_START]);
+                         "first day (September 2025, Q1 2025/26, Autumn 2025, 2025)%s",
+                         r->cell[F_START], sp_date_hint(hint, r->cell[F_START]));
         keep(r, db, rc, f);
     }
     if (r->cell[F_OWNER]) {

@@ -280,10 +280,11 @@ int sp_check_date(const char **out, char buf[SP_DATE_SIZE], sp_db *db, const cha
     *out = NULL;
     if (!text)
         return SP_OK;
+    char hint[SP_DATE_HINT_SIZE];
     if (sp_date_parse(buf, text) != SP_OK)
         return sp_fail(db, SP_EINVALID,
                        "%s '%s' is not a valid date: expected YYYY-MM-DD or DD/MM/YYYY%s", what,
-                       text, sp_date_order_hint(text));
+                       text, sp_date_hint(hint, text));
     *out = buf;
     return SP_OK;
 }

@@ -252,11 +252,21 @@ expect_err_not "01/02/2025' is not"
 printf '%s\n' "$H" "1.1,Rec 1,Act,Lead,31/12/2025,In progress" >one.csv
 run import one.csv --authority tb
 expect_status 0
-refused "due date '12/31/2026' is not a real day read day first (DD/MM/YYYY); $US" \
+refused "due date '12/31/2026' is not a date as written: expected a day (DD/MM/YYYY or YYYY-MM-DD); $US" \
     action update 1 --due 12/31/2026 --reason "moved"
 run action update 1 --due 31/13/2026 --reason "moved"
 expect_status 1
 expect_err_not "US order"
+
+case_ "a date saved by Excel as its count of days says which day it is, in every date column"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Start date,Target date,Last updated" \
+    "1,Rec one,Act,Lead,45901,46112,45930" >serial.csv
+XL="the cell was saved as a number, so give the column a date format in Excel and save again"
+refused "serial.csv:2:5: start date '45901' is not a date: expected a day (2025-09-01, 01/09/2025, 1st September 2025) or a period, read as its first day (September 2025, Q1 2025/26, Autumn 2025, 2025); it is how Excel counts the day 2025-09-01: $XL" \
+    import serial.csv --authority tb
+expect_err "serial.csv:2:6: timescale '46112' is not a date as written: expected a day (DD/MM/YYYY or YYYY-MM-DD); it is how Excel counts the day 2026-03-31: $XL"
+expect_err "serial.csv:2:7: last update date '45930' is not a valid date: expected YYYY-MM-DD or DD/MM/YYYY; it is how Excel counts the day 2025-09-30"
 
 case_ "an owner cell of several lines is one owner, said once"
 fresh_plan

@@ -626,16 +626,24 @@ START_TEST(month_first_is_named)
 {
     /* A day only month first gets the hint; a day both ways, or neither,
      * or anything after the year, does not. */
-    ck_assert_str_ne(sp_date_order_hint("12/31/2025"), "");
-    ck_assert_str_ne(sp_date_order_hint(" 2/29/2024 "), "");
-    ck_assert_str_eq(sp_date_order_hint("31/12/2025"), "");
-    ck_assert_str_eq(sp_date_order_hint("01/02/2026"), "");
-    ck_assert_str_eq(sp_date_order_hint("02/30/2025"), "");
-    ck_assert_str_eq(sp_date_order_hint("2/29/2025"), "");
-    ck_assert_str_eq(sp_date_order_hint("12/31/2025 x"), "");
-    ck_assert_str_eq(sp_date_order_hint("12/31/20251"), "");
-    ck_assert_str_eq(sp_date_order_hint("13/31/2025"), "");
-    ck_assert_str_eq(sp_date_order_hint(NULL), "");
+    char h[SP_DATE_HINT_SIZE];
+    ck_assert_ptr_nonnull(strstr(sp_date_hint(h, "12/31/2025"), "US order"));
+    ck_assert_ptr_nonnull(strstr(sp_date_hint(h, " 2/29/2024 "), "US order"));
+    ck_assert_str_eq(sp_date_hint(h, "31/12/2025"), "");
+    ck_assert_str_eq(sp_date_hint(h, "01/02/2026"), "");
+    ck_assert_str_eq(sp_date_hint(h, "02/30/2025"), "");
+    ck_assert_str_eq(sp_date_hint(h, "2/29/2025"), "");
+    ck_assert_str_eq(sp_date_hint(h, "12/31/2025 x"), "");
+    ck_assert_str_eq(sp_date_hint(h, "12/31/20251"), "");
+    ck_assert_str_eq(sp_date_hint(h, "13/31/2025"), "");
+    ck_assert_str_eq(sp_date_hint(h, NULL), "");
+    /* Excel's count of days, within 1954 to 2119 */
+    ck_assert_ptr_nonnull(strstr(sp_date_hint(h, "45930"), "Excel counts the day 2025-09-30"));
+    ck_assert_ptr_nonnull(strstr(sp_date_hint(h, "25569"), "1970-01-01"));
+    ck_assert_str_eq(sp_date_hint(h, "19999"), "");
+    ck_assert_str_eq(sp_date_hint(h, "80001"), "");
+    ck_assert_str_eq(sp_date_hint(h, "459301"), "");
+    ck_assert_str_eq(sp_date_hint(h, "45930.5"), "");
 }
 END_TEST
 
