@@ -56,6 +56,7 @@ typedef struct importer {
     bool prev_had_finding;       /* a row above named a finding */
     bool prev_due;               /* the action row above gave a due date */
     bool due_above_noted;        /* a due date perhaps merged, said once */
+    bool no_status_noted;        /* no column gives a status, said once */
     sp_csv_field *visible;       /* a workbook row with its hidden columns blank */
     unsigned char *visible_marks;
     size_t visible_cap;
@@ -372,6 +373,26 @@ static int note_pairs(importer *im, const sp_csv_row *row)
     return rc;
 }
 
+/* A sheet with no column that says where each action stands (a status, a
+ * share done, a completion date) has its actions imported as not started
+ * unless a row shows the work done; a plan that looks untouched should
+ * not be a surprise, so the header says so, once. */
+static int note_no_status(importer *im, const sp_csv_row *row)
+{
+    static const imp_field says[] = {F_STATUS, F_PERCENT, F_COMPLETED_ON};
+    for (size_t i = 0; i < sizeof says / sizeof says[0]; i++)
+        if (im->map.col[says[i]] >= 0)
+            return SP_OK;
+    if (im->no_status_noted || im->hist)
+        return SP_OK;
+    im->no_status_noted = true;
+    return remark(im, row->line, 0, "no column gives the actions' status (such as Status, "
+                  "or % complete): each action is imported as not started, unless its row "
+                  "shows the work done (a blue RAG, 'Complete' as its timescale); to import "
+                  "where each stands, add a Status column (Not started, In progress, "
+                  "Complete)");
+}
+
 /* A round dated after the day the sheet speaks for cannot have been
  * reported yet: a typo in the header, or the wrong --as-at. */
 static int check_rounds(importer *im, int *column, const sp_csv_row *row)
@@ -454,6 +475,8 @@ static int take_header(importer *im, const sp_csv_row *row)
         rc = note_pairs(im, row);
     if (rc == SP_OK)
         rc = note_rounds(im, row);
+    if (rc == SP_OK)
+        rc = note_no_status(im, row);
     if (rc == SP_OK)
         rc = keep_headers(im, row);
     if (rc == SP_OK)

@@ -38,6 +38,8 @@ expect_eq "$(status_of 1.4)" "not_started" "Red: as the dates say"
 expect_err "rag.csv:3:6: RAG 'Blue' is read as complete: the row gives no status, and blue marks work done"
 expect_eq "$(grep -c 'is read as complete' "$ERR")" "1" "noted once"
 expect_out "RAG: column 6 not imported"
+expect_err "rag.csv:1: no column gives the actions' status (such as Status, or % complete): each action is imported as not started, unless its row shows the work done (a blue RAG, 'Complete' as its timescale); to import where each stands, add a Status column (Not started, In progress, Complete)"
+expect_eq "$(grep -c "no column gives the actions' status" "$ERR")" "1" "said once"
 run import rag.csv --review tb/import-2025-10-01
 expect_status 0
 expect_out "4 unchanged"
@@ -53,6 +55,7 @@ run import both.csv --authority tb --keep-rag
 expect_status 0
 expect_eq "$(status_of 1.1)" "in_progress" "the status column wins"
 expect_eq "$(status_of 1.2)" "complete" "a blank status and a blue RAG"
+expect_err_not "no column gives the actions' status"
 
 case_ "the owner and the kind of owner, in one header"
 fresh_plan

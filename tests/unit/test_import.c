@@ -645,7 +645,7 @@ START_TEST(header_below_a_title)
     ck_assert_int_eq(r->created.actions, 1);
     ck_assert_uint_eq(r->nunplaced, 1);
     ck_assert_str_eq(r->unplaced[0].header, "Funding");
-    ck_assert_uint_eq(r->nnotes, 1);
+    ck_assert_uint_eq(r->nnotes, 2); /* and that no column gives a status */
     ck_assert_str_eq(r->notes[0], "t.csv: rows 1-3 are above the header (row 4) and were not "
                                   "imported");
     sp_import_result_free(r);
@@ -708,7 +708,7 @@ START_TEST(semicolon_separated)
     sp_import_result *r = import_text(fx_db, csv, &o, SP_OK);
     ck_assert_int_eq(r->created.actions, 1);
     ck_assert_str_eq(r->format, "csv");
-    ck_assert_uint_eq(r->nnotes, 1);
+    ck_assert_uint_eq(r->nnotes, 2); /* and that no column gives a status */
     ck_assert_ptr_nonnull(strstr(r->notes[0], "s.csv: read as semicolon-separated"));
     ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM action WHERE description = "
                                          "'Audit files, then train'"), 1);
@@ -1572,8 +1572,9 @@ START_TEST(section_headings_and_footers)
                            ",Theme 2: Partnerships,,,,\n"
                            "2.1,,Rec 2,Act two,Lead,31/03/2018\n", &o, SP_OK);
     ck_assert_int_eq(r->created.actions, 2);
-    ck_assert_uint_eq(r->nnotes, 2);
-    ck_assert_ptr_nonnull(strstr(r->notes[0], "s.csv:2:2: 'Theme 1: Leadership' is a section "
+    ck_assert_uint_eq(r->nnotes, 3); /* the two headings, after the sheet's want of a status */
+    ck_assert_ptr_nonnull(strstr(r->notes[0], "s.csv:1: no column gives the actions' status"));
+    ck_assert_ptr_nonnull(strstr(r->notes[1], "s.csv:2:2: 'Theme 1: Leadership' is a section "
                                  "heading: carried down"));
     sp_import_result_free(r);
     ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM finding WHERE theme = 'Theme 2: "
@@ -1590,13 +1591,13 @@ START_TEST(section_headings_and_footers)
                            "Total,,,,,\n", &o, SP_OK);
     ck_assert_int_eq(r->created.actions, 2);
     ck_assert_int_eq(r->rows, 2);
-    ck_assert_uint_eq(r->nnotes, 3);
-    ck_assert_ptr_nonnull(strstr(r->notes[0], "s.csv:2:2: 'Theme 1: Leadership' is a section "
+    ck_assert_uint_eq(r->nnotes, 4); /* the first: no column gives a status */
+    ck_assert_ptr_nonnull(strstr(r->notes[1], "s.csv:2:2: 'Theme 1: Leadership' is a section "
                                  "heading in the theme column: carried down to the rows below "
                                  "it as their theme (as --fill-down theme would)"));
-    ck_assert_ptr_nonnull(strstr(r->notes[1], "s.csv:4:1: 'Theme 2' is a section heading in "
+    ck_assert_ptr_nonnull(strstr(r->notes[2], "s.csv:4:1: 'Theme 2' is a section heading in "
                                  "the theme column"));
-    ck_assert_ptr_nonnull(strstr(r->notes[2], "s.csv:6:1: the row holds only 'Total', below "
+    ck_assert_ptr_nonnull(strstr(r->notes[3], "s.csv:6:1: the row holds only 'Total', below "
                                  "the last action: a footer or a note, and was not imported"));
     sp_import_result_free(r);
     ck_assert_int_eq(fx_raw_int(fx_path, "SELECT count(*) FROM finding f JOIN review v ON "
