@@ -53,6 +53,8 @@ typedef struct importer {
     char *fill_value[8];         /* their last non-empty values */
     sp_csv_field *filled;        /* a row's fields with the blanks filled */
     sp_csv_row filled_row;       /* ... and the row that points at them */
+    sp_csv_field *padded;        /* a short row's fields, the missing ones empty */
+    sp_csv_row padded_row;       /* ... and the row that points at them */
     bool prev_had_finding;       /* a row above named a finding */
     bool prev_due;               /* the action row above gave a due date */
     bool due_above_noted;        /* a due date perhaps merged, said once */
@@ -1402,6 +1404,22 @@ static int note_may_describe(importer *im, const sp_csv_row *row)
     return remark(im, row->line, 0, msg);
 }
 
+/* A text row with fewer fields than the header, the missing ones empty
+ * (the rules for a row read every column the header names); NULL if
+ * memory ran out. */
+static const sp_csv_row *pad_row(importer *im, const sp_csv_row *row)
+{
+    if (!im->padded && !(im->padded = calloc(im->map.ncols, sizeof *im->padded)))
+        return NULL;
+    memcpy(im->padded, row->fields, row->count * sizeof *im->padded);
+    for (size_t c = row->count; c < im->map.ncols; c++)
+        im->padded[c] = (sp_csv_field){"", 0};
+    im->padded_row = *row;
+    im->padded_row.fields = im->padded;
+    im->padded_row.count = im->map.ncols;
+    return &im->padded_row;
+}
+
 /* A due date written once over several actions (merged cells: a CSV
  * saved by Excel has the date on the first row only, and a finding's cell
  * blank below it) leaves the actions below it open-ended, which is also
@@ -1437,8 +1455,11 @@ static int take_row(importer *im, const sp_csv_row *row)
     /* A note typed under the plan in a text editor has fewer fields than
      * the header: a row of one text is one wherever its commas end. */
     int lone = lone_cell(im, row);
-    if (row->count < im->map.ncols && lone >= 0)
-        return hold_lone_row(im, row, (size_t)lone, false);
+    if (row->count < im->map.ncols && lone >= 0 && !row->marks && !row->hidden) {
+        const sp_csv_row *full = pad_row(im, row);
+        return full ? hold_lone_row(im, full, (size_t)lone, false)
+                    : sp_fail(im->db, SP_ENOMEM, "out of memory");
+    }
     if (row->count != im->map.ncols) {
         char msg[160];
         snprintf(msg, sizeof msg, "found %zu fields, expected %zu (as many as the header has)",
@@ -1914,6 +1935,8 @@ static void forget_sheet(importer *im)
     free(im->col_field);
     free(im->first_error);
     free(im->filled);
+    free(im->padded);
+    im->padded = NULL;
     free(im->heading_theme);
     im->heading_theme = NULL;
     im->implied_fill = 0;
@@ -2161,6 +2184,7 @@ static int run(sp_import_result **out, sp_db *db, const imp_source *src,
     }
     free(im->heading_theme);
     free(im->filled);
+    free(im->padded);
     free(im->visible);
     free(im->held_fields);
     free(im->held_text);

@@ -184,9 +184,10 @@ static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts 
     return SP_OK;
 }
 
-/* The share of the work done: "50%", "50", "50.5%" (to the nearest
- * whole), or a fraction as a number cell without its format gives it
- * ("0.5"); "N/A" or "-" is none. */
+/* The share of the work done: "50%", "50", "50.5%" (its whole part: 99.6%
+ * done is not all of it), or a fraction as a number cell without its
+ * format gives it ("0.5"); "N/A" or "-" is none. Read digit by digit, not
+ * by strtod, whose decimal mark is the locale's. */
 static int take_percent(imp_row *r, sp_db *db)
 {
     const char *text = r->cell[F_PERCENT];
@@ -199,14 +200,15 @@ static int take_percent(imp_row *r, sp_db *db)
         part = strspn(p + whole + 1, "0123456789");
     const char *end = p + whole + (p[whole] == '.' ? 1 + part : 0);
     bool sign = *end == '%';
-    end += sign;
-    double v = whole + part > 0 && whole <= 3 ? strtod(p, NULL) : -1;
-    if (whole + part == 0 || !sp_blank(end) || v < 0 || v > 100)
+    int n = whole > 0 && whole <= 3 ? atoi(p) : whole == 0 && part > 0 ? 0 : -1;
+    if (n < 0 || !sp_blank(end + sign) || n > 100 || (n == 100 && part > 0 && strspn(p + 4, "0") < part))
         return sp_fail(db, SP_EINVALID, "per cent complete '%s' is not a share of the work: "
                        "expected 0 to 100, with or without %%", text);
-    bool fraction = !sign && part > 0 && v < 1; /* a number cell shown as a percentage */
-    /* Down, not to the nearest: 99.6% done is not all of it. */
-    r->percent = (int)(fraction ? v * 100 + 1e-9 : v + 1e-9);
+    if (!sign && n == 0 && part > 0) { /* a fraction: its first two decimals */
+        const char *d = p + whole + 1;
+        n = (d[0] - '0') * 10 + (part > 1 ? d[1] - '0' : 0);
+    }
+    r->percent = n;
     snprintf(r->percent_buf, sizeof r->percent_buf, "%d", r->percent);
     r->percent_text = r->percent_buf;
     return SP_OK;

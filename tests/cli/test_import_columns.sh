@@ -263,4 +263,20 @@ refused "badshare.csv:2:6: per cent complete '150%' is not a share of the work: 
     import badshare.csv --authority tb
 expect_err "badshare.csv:3:6: per cent complete 'about half' is not a share of the work"
 expect_err "badshare.csv:4:6: per cent complete '0x1A' is not a share of the work"
+
+case_ "... shares written other ways: a whole part, a bare fraction, trailing zeros"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,Progress %" \
+    "1.1,Improve supervision,Audit files,Head of Service,31/03/2026,99.6%" \
+    "1.2,Improve supervision,Train managers,Head of Service,31/03/2026,.5" \
+    "1.3,Improve supervision,Revise policy,Head of Service,31/03/2026,100.00" \
+    "1.4,Improve supervision,Report to board,Head of Service,31/03/2026,N/A" >ways.csv
+run import ways.csv --authority tb
+expect_status 0
+expect_eq "$(share_of | tr '\n' ' ')" \
+    "1.1|in_progress|99 1.2|in_progress|50 1.3|complete|100 1.4|not_started|- " \
+    "99.6% is not all of it; .5 is half; 100.00 is all; N/A is none"
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,Progress %" \
+    "1.1,Improve supervision,Audit files,Head of Service,31/03/2026,100.5" >over.csv
+refused "over.csv:2:6: per cent complete '100.5' is not a share of the work" import over.csv --authority tb
 finish

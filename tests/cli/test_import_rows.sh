@@ -613,6 +613,15 @@ expect_status 0; expect_err_not "no due date in this row"
 expect_eq "$(sql "$DB" "SELECT group_concat(coalesce(due_on, '-'), ' ') FROM (SELECT due_on FROM action ORDER BY id)")" \
     "2018-03-31 2018-03-31 2018-03-31 2018-06-30 2018-06-30" "each blank cell takes the date above"
 
+case_ "a heading or a note with fewer commas than the header, in a sheet with a Theme column"
+fresh
+printf 'Ref,Theme,Recommendation,Action,Lead officer,Target date\r\nSECTION A\r\n1.1,,Rec 1,Act one,Lead,31/03/2018\r\nNotes: dates are targets\r\n' >short_theme.csv
+run import short_theme.csv --authority tb --fill-down theme
+expect_status 0; expect_out "imported short_theme.csv: 1 row"
+expect_err "short_theme.csv:2:1: 'SECTION A' is a section heading"
+expect_err "short_theme.csv:4:1: the row holds only 'Notes: dates are targets', below the last action"
+expect_eq "$(sql "$DB" "SELECT theme FROM finding")" "SECTION A" "the heading, the theme"
+
 case_ "a heading in a column of its own (the owner's): refused, saying what to do"
 fresh
 printf 'Ref,Recommendation,Action,Lead officer,Target date\r\n,,,Leadership,\r\n1.1,Rec 1,Act one,Lead,31/03/2018\r\n' >owned.csv
