@@ -35,29 +35,32 @@ static const field_def fields[F_COUNT] = {
                     "Recommendation number, Area No, Area No."},
     {"finding_kind", "Finding kind"},
     {"theme", "Theme, Area, Workstream, Work stream, Priority area, Themes"},
-    {"finding", "Finding, Recommendation, Area for consideration, Area for improvement, "
-                "Issue, Findings, Recommendations, Areas for improvement, Areas for "
-                "consideration, Ofsted recommendation, Ofsted recommendations, Area for "
-                "development, Areas for development, Issue identified, Issues identified, "
-                "What needs to improve, Requirement, Improvement required, Recommendation from "
-                "Ofsted, Ofsted area for improvement, Ofsted areas for improvement, Inspection finding, "
-                "Inspection findings, Improvement needed, Improvements needed"},
+    {"finding",
+     "Finding, Recommendation, Area for consideration, Area for improvement, "
+     "Issue, Findings, Recommendations, Areas for improvement, Areas for "
+     "consideration, Ofsted recommendation, Ofsted recommendations, Area for "
+     "development, Areas for development, Issue identified, Issues identified, "
+     "What needs to improve, Requirement, Improvement required, Recommendation from "
+     "Ofsted, Ofsted area for improvement, Ofsted areas for improvement, Inspection finding, "
+     "Inspection findings, Improvement needed, Improvements needed"},
     {"action_ref", "Ref, Reference, No., No, Ref no., Ref no, Reference number, Reference no, "
                    "Action No, Action No., Action Ref, Action reference, Action number, "
                    "Action ref no, Action ref no., #, Item, Item no, Item no., Item number"},
-    {"action", "Action, Actions, Action being taken, What we will do, Action required, "
-               "Actions required, Action to be taken, Actions to be taken, Key action, "
-               "Key actions, Planned action, Planned actions, Improvement action, "
-               "Improvement actions, Task, Tasks, Activity, Activities, What will we do, "
-               "What are we going to do, Action description, Description of action, Actions we will "
-               "take, Actions to address, Steps to be taken, SMART action, SMART actions, What "
-               "action will be taken, Actions planned"},
-    {"owner", "Owner, Lead, Lead officer, Lead officers, Responsible officer, Responsible, "
-              "Responsibility, Lead responsibility, Who, Action owner, Accountable officer, "
-              "Lead person, Lead manager, Responsible person, Responsible officers, Owners, "
-              "Lead officer or team, Responsible lead, Who is responsible, Action lead, Lead for "
-              "action, Operational lead, Responsible team, Lead team, Person responsible, Assigned to, "
-              "Officer responsible for delivery"},
+    {"action",
+     "Action, Actions, Action being taken, What we will do, Action required, "
+     "Actions required, Action to be taken, Actions to be taken, Key action, "
+     "Key actions, Planned action, Planned actions, Improvement action, "
+     "Improvement actions, Task, Tasks, Activity, Activities, What will we do, "
+     "What are we going to do, Action description, Description of action, Actions we will "
+     "take, Actions to address, Steps to be taken, SMART action, SMART actions, What "
+     "action will be taken, Actions planned"},
+    {"owner",
+     "Owner, Lead, Lead officer, Lead officers, Responsible officer, Responsible, "
+     "Responsibility, Lead responsibility, Who, Action owner, Accountable officer, "
+     "Lead person, Lead manager, Responsible person, Responsible officers, Owners, "
+     "Lead officer or team, Responsible lead, Who is responsible, Action lead, Lead for "
+     "action, Operational lead, Responsible team, Lead team, Person responsible, Assigned to, "
+     "Officer responsible for delivery"},
     {"start_on", "Start, Start date, Date started"},
     {"original_due_on", "Original due, Original due date, Original target date, "
                         "Original deadline, Original timescale"},
@@ -121,13 +124,15 @@ static const char *const seconds[F_COUNT] = {
                   "Area of weakness, Areas of weakness, Concern, Concerns, What the inspectors "
                   "said, What inspectors said",
     [F_THEME] = "Strategic priority, Strategic priorities, Key priority, Key priorities",
-    [F_ACTION] = "Description, Our response, Response, Actions agreed, Agreed action, Agreed actions, Specific action, Specific "
+    [F_ACTION] = "Description, Our response, Response, Actions agreed, Agreed action, Agreed "
+                 "actions, Specific action, Specific "
                  "actions, How we will do it, How will we do it, Deliverable, Deliverables, "
                  "Key deliverable, Key deliverables",
-    [F_OWNER] = "By whom, Accountable lead, Accountable person, SRO, Senior responsible "
-                "officer, Who will do it, Officer, Officer responsible, Named lead, Strategic lead, "
-                "Senior lead, Lead director, Lead agency, Lead organisation, Lead service, "
-                "Workstream lead",
+    [F_OWNER] =
+        "By whom, Accountable lead, Accountable person, SRO, Senior responsible "
+        "officer, Who will do it, Officer, Officer responsible, Named lead, Strategic lead, "
+        "Senior lead, Lead director, Lead agency, Lead organisation, Lead service, "
+        "Workstream lead",
     [F_DUE] = "Timeframe, Time frame, Timeframes, Expected completion date, Expected "
               "completion, Date for completion, Target end date",
     [F_STATUS] = "Status of action, Completion status",

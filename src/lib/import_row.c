@@ -201,7 +201,8 @@ static int take_percent(imp_row *r, sp_db *db)
     const char *end = p + whole + (p[whole] == '.' ? 1 + part : 0);
     bool sign = *end == '%';
     int n = whole > 0 && whole <= 3 ? atoi(p) : whole == 0 && part > 0 ? 0 : -1;
-    if (n < 0 || !sp_blank(end + sign) || n > 100 || (n == 100 && part > 0 && strspn(p + 4, "0") < part))
+    if (n < 0 || !sp_blank(end + sign) || n > 100 ||
+        (n == 100 && part > 0 && strspn(p + 4, "0") < part))
         return sp_fail(db, SP_EINVALID, "per cent complete '%s' is not a share of the work: "
                        "expected 0 to 100, with or without %%", text);
     if (!sign && n == 0 && part > 0) { /* a fraction: its first two decimals */

@@ -425,7 +425,8 @@ static bool written_date(ctx *c, size_t i, size_t *end, when *w)
  * (a year end is the financial year's only before one). *start = 2016. */
 static bool fin_year(const ctx *c, size_t i, size_t *end, int *start)
 {
-    if ((is(c, i, "financial") || is(c, i, "year")) && is(c, i + 1, is(c, i, "year") ? "end" : "year"))
+    if ((is(c, i, "financial") || is(c, i, "year")) &&
+        is(c, i + 1, is(c, i, "year") ? "end" : "year"))
         i += 2;
     const char *w = tok(c, i);
     if (strcmp(w, "fy") == 0)
@@ -482,8 +483,9 @@ static bool part_of_fin_year(ctx *c, size_t j, size_t *end, int *start, const ch
 }
 
 /* "Q4 17/18", "Q2 2017/18", "Quarter 4 2017-18", "Q4 of 2017/18",
- * "2017/18 Q4"; two quarters of one year ("Q3/Q4 2025/26"), the later. A quarter with one plain year is refused: "Q1 2018" is
- * January-March to some and April-June (the financial Q1) to others. */
+ * "2017/18 Q4"; two quarters of one year ("Q3/Q4 2025/26"), the later. A quarter with one plain
+ * year is refused: "Q1 2018" is January-March to some and April-June (the financial Q1) to others.
+ */
 static bool quarter(ctx *c, size_t i, size_t *end, when *w)
 {
     int q = 0, start;
@@ -1269,7 +1271,8 @@ const char *sp_timescale_forms(void)
            "months), a month or season (March 2017, end of March, mid July 2012, Sept 2012, "
            "Autumn 2016), a range (17-18th July 2012, December 2016/January 2017: the later "
            "end), a financial quarter, half or year (Q4 17/18, Q2 2017/18, H1 2026/27, end of "
-           "2016/17, end of financial year), no date yet (Ongoing, TBC, N/A, empty, From July 2012), a "
+           "2016/17, end of financial year), no date yet (Ongoing, TBC, N/A, empty, From July "
+           "2012), a "
            "cadence (Weekly, Fortnightly, Monthly, Bi-monthly, Quarterly, Annually, Every 6 "
            "weeks) or Complete";
 }
