@@ -215,6 +215,7 @@ typedef struct imp_row {
     imp_revision revision;         /* the cell, split, if it is a revision */
     bool due_remark;               /* the due cell is a timescale and a remark: due_text
                                     * is the timescale (in revision.now) */
+    bool two_dates;                /* ... a date and a remark with a date of its own */
     const char *cadence;           /* a recurring action's "1 month", or NULL */
     char cadence_buf[16];
     bool relative;                 /* the due depends on the base date ("3 months") */

@@ -656,6 +656,30 @@ static bool revised(imp_row *r, sp_timescale *ts, const char *text, const char *
     return true;
 }
 
+/* Whether words name a date within them: a month and a year ("Mar 2026",
+ * "March 26") or a day in figures ("31/03/2026"), among other words. */
+static bool date_within(const char *words)
+{
+    const char *prev = NULL;
+    size_t prev_len = 0;
+    for (const char *p = words; *p;) {
+        size_t len = strcspn(p, " ,;()[]");
+        char day[24];
+        if (len > 0 && len < sizeof day) {
+            memcpy(day, p, len);
+            day[len] = '\0';
+            size_t digits = strspn(p, "0123456789");
+            if (looks_like_date(day) ||
+                (prev && imp_month_word(prev, prev_len) && (digits == 2 || digits == 4) &&
+                 digits == len))
+                return true;
+        }
+        prev = len ? p : prev, prev_len = len ? len : prev_len;
+        p += len + (p[len] != '\0');
+    }
+    return false;
+}
+
 /* A timescale with a remark after it ("30/09/2025 (6 month review)",
  * "March 2026 - subject to funding"): the timescale before it, the cell
  * kept as written. A remark that names a date of its own ("TBC - Autumn
@@ -677,10 +701,15 @@ static bool remarked(imp_row *r, sp_timescale *ts, const char *text, const char 
     sp_timescale first, rest;
     memcpy(r->revision.now, text, len);
     r->revision.now[len] = '\0';
-    if (sp_timescale_parse(&first, r->revision.now, base) != SP_OK ||
-        (sp_timescale_parse(&rest, at + n, base) == SP_OK && rest.kind == SP_DUE_DATE &&
-         !rest.from_base)) /* a date of its own; "6 month review" is a remark */
+    if (sp_timescale_parse(&first, r->revision.now, base) != SP_OK)
         return false;
+    /* a date of its own, alone or among words ("Jan 2026 (phase 1), Mar
+     * 2026 (phase 2)"); "6 month review" is a remark */
+    if ((sp_timescale_parse(&rest, at + n, base) == SP_OK && rest.kind == SP_DUE_DATE &&
+         !rest.from_base) || date_within(at + n)) {
+        r->two_dates = first.kind == SP_DUE_DATE;
+        return false;
+    }
     *ts = first;
     r->due_text = r->revision.now;
     r->due_remark = true;
@@ -721,7 +750,11 @@ static int take_timescale(imp_row *r, imp_field *field, sp_db *db, const imp_row
         if (looks_like_date(text))
             return bad_date(db, "due date", text);
         if (!revised(r, &ts, text, base) && !remarked(r, &ts, text, base))
-            return sp_fail_timescale(db, "timescale", text, &ts);
+            return r->two_dates
+                       ? sp_fail(db, SP_EINVALID, "timescale '%s' gives a date and another "
+                                 "after it: expected the one the action is due by (write the "
+                                 "other in its progress note, or make two actions)", text)
+                       : sp_fail_timescale(db, "timescale", text, &ts);
     }
     sp_timescale_ahead(&ts, o->today);
     if (ts.kind == SP_DUE_COMPLETE)

@@ -121,6 +121,8 @@ static bool normalise(char *out, size_t size, const char *text)
             c = ' ';
         if (c == 't' && i > 0 && digit(text[i - 1]) && digit(text[i + 1]))
             c = ' '; /* ISO date-time "2018-04-01T00:00" */
+        if (c == ':' && !(i > 0 && digit(text[i - 1]) && digit(text[i + 1])))
+            c = ' '; /* "Target: 31/03/2026"; a time's "14:30" stays */
         if (c == ',' || c == '\t' || c == '\r' || c == '\n' || c == ';' || c == '\v' ||
             c == '\f')
             c = ' ';
@@ -1054,6 +1056,8 @@ static bool recurring(ctx *c, sp_timescale *out)
         unit u = unit_word(tok(c, j));
         if (is(c, j, "quarter"))
             n = 3, e = j + 1;
+        else if (is(c, j, "term")) /* as termly: a school term, about four months */
+            n = 4, e = j + 1;
         else if (u == U_WEEK || u == U_MONTH || u == U_YEAR)
             n = u == U_YEAR ? 12 : 1, weeks = u == U_WEEK, e = j + 1;
         else if (count_unit(c, j, &e, &n, &u) && n > 0 && (u == U_WEEK || u == U_MONTH ||

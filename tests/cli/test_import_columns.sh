@@ -118,6 +118,16 @@ Ref,Recommendation,What we will do,Lead officer,Target date
 1.1,Improve supervision,Audit supervision files,Head of Service,TBC - Autumn 2025
 CSV
 refused "timescale 'TBC - Autumn 2025' is not understood" import two.csv --authority tb
+cat >phases.csv <<'CSV'
+Ref,Recommendation,What we will do,Lead officer,Target date
+1.1,Improve supervision,Audit supervision files,Head of Service,"Jan 2026 (phase 1), Mar 2026 (phase 2)"
+1.2,Improve supervision,Train team managers,Head of Service,March 2026 - phase 2 by 30/06/2026
+1.3,Improve supervision,Refresh the policy,Head of Service,Target: 31/03/2026
+CSV
+refused "phases.csv:2:5: timescale 'Jan 2026 (phase 1), Mar 2026 (phase 2)' gives a date and another after it: expected the one the action is due by (write the other in its progress note, or make two actions)" \
+    import phases.csv --authority tb
+expect_err "phases.csv:3:5: timescale 'March 2026 - phase 2 by 30/06/2026' gives a date and another after it"
+expect_err_not "phases.csv:4"
 
 case_ "second choices of header: the field where no other column names it"
 fresh_plan

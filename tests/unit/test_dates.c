@@ -235,6 +235,7 @@ START_TEST(financial_years)
     due_ok("Year end 2016/17", NULL, "2017-03-31");
     due_ok("Throughout 2016/17", NULL, "2017-03-31");
     due_ok("Qtr 1 2026/27", NULL, "2026-06-30");
+    due_ok("Target: 2016/17", NULL, "2017-03-31"); /* a colon after a word is a space */
     due_bad("Year end 2016", NULL); /* a calendar or a financial year's end */
     due_bad("Financial year 2016", NULL);
     due_bad("2016/18", NULL);
@@ -497,6 +498,7 @@ START_TEST(dateless_forms)
     ts_kind("Weekly", SP_DUE_RECURRING, "1 week", "");
     ts_kind("Fortnightly", SP_DUE_RECURRING, "2 weeks", "");
     ts_kind("Monthly", SP_DUE_RECURRING, "1 month", "");
+    ts_kind("Each term", SP_DUE_RECURRING, "4 months", ""); /* as Termly */
     ts_kind("Bi-monthly", SP_DUE_RECURRING, "2 months", "");
     ts_kind("Quarterly", SP_DUE_RECURRING, "3 months", "");
     ts_kind("Six monthly", SP_DUE_RECURRING, "6 months", "");
