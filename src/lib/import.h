@@ -207,7 +207,7 @@ typedef struct imp_row {
     bool carries_update;           /* the row reports a progress update */
     int percent;                   /* the share of the work done, 0-100; -1 if none */
     const char *percent_text;      /* ... as the update records it, or NULL */
-    char percent_buf[4];
+    char percent_buf[12];          /* room for any int: the compiler cannot see 0-100 */
     const char *timescale;         /* the due date as written, or NULL */
     const char *due_text;          /* the part of it that is due now (a revision's) */
     const char *revised_from;      /* the date a revision in the cell was from, or NULL */
