@@ -649,8 +649,9 @@ static bool month_year(ctx *c, size_t i, size_t *end, when *w)
             y += 2000;
             j = k + 1;
         } else if (dashed && two_digits) {
-            c->ambiguous = "'Jul-12' is July 2012 to Excel and 12 July to a reader: write the "
-                           "year in full ('July 2012') or the day ('12 July 2012')";
+            c->ambiguous = "a month, a dash and two digits ('Jul-12') is July 2012 to Excel "
+                           "and 12 July to a reader: write the year in full ('July 2012') or "
+                           "the day ('12 July 2012')";
             return false;
         } else {
             if (two_digits) /* "Sept 25": left over, so the whole is refused; say why */
@@ -671,6 +672,48 @@ static bool month_year(ctx *c, size_t i, size_t *end, when *w)
     return false;
 }
 
+/* Easter Sunday of year y, by the Gregorian computus (the anonymous
+ * algorithm of 1876, as Meeus gives it). */
+static void easter_sunday(int y, int *m, int *d)
+{
+    int a = y % 19, b = y / 100, c = y % 100;
+    int h = (19 * a + b - b / 4 - (b - (b + 8) / 25 + 1) / 3 + 15) % 30;
+    int l = (32 + 2 * (b % 4) + 2 * (c / 4) - h - c % 4) % 7;
+    int n = h + l - 7 * ((a + 11 * h + 22 * l) / 451) + 114;
+    *m = n / 31;
+    *d = n % 31 + 1;
+}
+
+/* "Christmas 2025" (25 December), "Easter 2026" (Easter Sunday), with or
+ * without "Day"/"Sunday": plans say "by Christmas" for the day itself.
+ * Without a year, the next on or after the base; Easter's day moves, so
+ * its year is settled here rather than by settle(). */
+static bool feast(ctx *c, size_t i, size_t *end, when *w)
+{
+    bool easter = is(c, i, "easter");
+    if (!easter && !is(c, i, "christmas") && !is(c, i, "xmas"))
+        return false;
+    size_t j = i + 1 + (is(c, i + 1, easter ? "sunday" : "day"));
+    int y = 0, m = 12, d = 25;
+    if (year4(tok(c, j), &y))
+        j++;
+    if (easter && y) {
+        easter_sunday(y, &m, &d);
+    } else if (easter) {
+        if (!c->has_base)
+            return false;
+        int bm, bd;
+        sp_ymd_from_days(c->base, &y, &bm, &bd);
+        easter_sunday(y, &m, &d);
+        if (sp_days_from_ymd(y, m, d) < c->base)
+            easter_sunday(++y, &m, &d);
+        c->used_base = true;
+    }
+    *w = (when){y, m, d, true, false, false, 0};
+    *end = j;
+    return true;
+}
+
 /* A period or day: the pieces above, first match that reads furthest. */
 static bool point(ctx *c, size_t i, size_t *end, when *w)
 {
@@ -678,7 +721,8 @@ static bool point(ctx *c, size_t i, size_t *end, when *w)
     when v;
     if (numeric_date(c, i, &e, &v) || written_date(c, i, &e, &v) || quarter(c, i, &e, &v) ||
         half(c, i, &e, &v) ||
-        academic_year(c, i, &e, &v) || season(c, i, &e, &v) || month_year(c, i, &e, &v)) {
+        academic_year(c, i, &e, &v) || season(c, i, &e, &v) || feast(c, i, &e, &v) ||
+        month_year(c, i, &e, &v)) {
         *end = e, *w = v;
         return true;
     }
@@ -944,9 +988,10 @@ static bool open_ended(const char *norm)
 
 static bool complete_word(const char *norm)
 {
-    static const char *const words[] = {"complete", "completed", "done", "achieved",
-                                        "delivered", "finished", "completed and closed",
-                                        "complete - closed", "complete/closed", NULL};
+    static const char *const words[] = {
+        "complete", "completed", "done", "achieved", "delivered", "finished",
+        "completed and closed", "complete - closed", "complete/closed", "in place",
+        "now in place", "already in place", "implemented", NULL};
     return whole_is(norm, words);
 }
 

@@ -463,4 +463,16 @@ printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date,Statu
     "7.1,Rec 7,Act,Lead,Completed July 2025,In progress" >disagree.csv
 refused "disagree.csv:2:5: the timescale says 'Completed July 2025' but the status is in_progress" \
     import disagree.csv --authority tb
+
+case_ "feasts: Christmas is 25 December, Easter its Sunday; 'In place' is done"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date" \
+    "8.1,Rec 8,Act,Lead,By Christmas 2025" "8.2,Rec 8,Act,Lead,Before Easter 2026" \
+    "8.3,Rec 8,Act,Lead,Easter" "8.4,Rec 8,Act,Lead,In place" >feasts.csv
+SAFEPLAN_TODAY=2025-11-15 run import feasts.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(ref || '=' || coalesce(due_on, 'open') || '|' || status, ' ')
+    FROM (SELECT * FROM action ORDER BY id)")" \
+    "8.1=2025-12-25|not_started 8.2=2026-04-04|not_started 8.3=2026-04-05|not_started 8.4=open|complete" \
+    "Easter with no year is the next on or after the day of the import"
 finish

@@ -470,6 +470,40 @@ START_TEST(periods_and_ranges)
 }
 END_TEST
 
+/* Christmas is 25 December; Easter is its Sunday, which moves (the
+ * computus checked against the years' published dates, 2024-2038 and the
+ * extremes of its range, 22 March 2285 and 25 April 2038). */
+START_TEST(feasts)
+{
+    ts_date("Christmas 2025", NULL, "2025-12-25");
+    ts_date("By Xmas 2026", NULL, "2026-12-25");
+    ts_date("Before Christmas Day 2025", NULL, "2025-12-24");
+    ts_date("Christmas", "2025-12-26", "2026-12-25");
+    static const char *const easter[][2] = {
+        {"2024", "2024-03-31"}, {"2025", "2025-04-20"}, {"2026", "2026-04-05"},
+        {"2027", "2027-03-28"}, {"2028", "2028-04-16"}, {"2029", "2029-04-01"},
+        {"2030", "2030-04-21"}, {"2031", "2031-04-13"}, {"2032", "2032-03-28"},
+        {"2033", "2033-04-17"}, {"2034", "2034-04-09"}, {"2035", "2035-03-25"},
+        {"2036", "2036-04-13"}, {"2037", "2037-04-05"}, {"2038", "2038-04-25"},
+        {"2285", "2285-03-22"}};
+    for (size_t i = 0; i < sizeof easter / sizeof easter[0]; i++) {
+        char text[32];
+        snprintf(text, sizeof text, "Easter %s", easter[i][0]);
+        ts_date(text, NULL, easter[i][1]);
+    }
+    ts_date("Easter Sunday 2027", NULL, "2027-03-28");
+    ts_date("Before Easter 2026", NULL, "2026-04-04");
+    ts_date("by Easter", "2026-04-05", "2026-04-05"); /* the day itself is on or after */
+    ts_date("by Easter", "2026-04-06", "2027-03-28");
+    ts_date("Christmas 2025 - Easter 2026", NULL, "2026-04-05");
+    sp_timescale ts;
+    ck_assert_int_eq(sp_timescale_parse(&ts, "Easter", NULL), SP_EINVALID); /* no base */
+    ck_assert_int_eq(sp_timescale_parse(&ts, "Easter holidays 2026", NULL), SP_EINVALID);
+    ts_kind("In place", SP_DUE_COMPLETE, "", "");
+    ts_kind("Implemented", SP_DUE_COMPLETE, "", "");
+}
+END_TEST
+
 START_TEST(dateless_forms)
 {
     /* "From" a period: its first day, however long the period */
@@ -713,6 +747,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, written_days);
     tcase_add_test(tc, iso_day_fast_path);
     tcase_add_test(tc, periods_and_ranges);
+    tcase_add_test(tc, feasts);
     tcase_add_test(tc, dateless_forms);
     tcase_add_test(tc, ambiguous_forms);
     tcase_add_test(tc, cadence_next);
