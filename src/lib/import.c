@@ -84,6 +84,7 @@ typedef struct importer {
     bool ref_tidied_noted;       /* a reference tidied, said once */
     bool log_noted;              /* a progress cell read as a log, said once */
     bool due_remark_noted;       /* a timescale read without its remark, said once */
+    bool rag_pair_noted;         /* a rating between two kept as the worse, said once */
     struct lone_row {            /* rows of one text (lone_cell) not yet known */
         size_t line, column;     /* to be headings (an action follows) or a */
         char *text;              /* footer (none does): its start, for messages */
@@ -1290,6 +1291,14 @@ static int note_cells(importer *im, size_t line, const imp_row *r)
         rc = note_owner_lead(im, line, r);
     if (rc == SP_OK && r->due_remark && !im->due_remark_noted)
         rc = note_due_remark(im, line, r);
+    if (rc == SP_OK && r->rag_pair && !im->rag_pair_noted) {
+        char msg[300];
+        im->rag_pair_noted = true; /* once: every such cell is read the same way */
+        snprintf(msg, sizeof msg, "RAG '%.40s' is kept as %s, the worse of its two ratings "
+                 "(safeplan's RAG is one colour), here and on every such row", r->cell[F_RAG],
+                 r->rag_override);
+        rc = remark(im, line, field_column(im, F_RAG), msg);
+    }
     if (rc == SP_OK && r->log && !im->log_noted) {
         im->log_noted = true; /* once: every such cell is read the same way */
         rc = remark(im, line, field_column(im, F_NOTE), "the progress cell is a log of "

@@ -61,8 +61,13 @@ size_t imp_alias_longest(void);
  * read as its first day (*month is then set). */
 bool imp_round_date(char out[SP_DATE_SIZE], bool *month, const char *text);
 
-/* The RAG rating a cell names ("Amber", "G"), or NULL. */
+/* The RAG rating a cell names ("Amber", "G"; "Amber/Green": the worse of
+ * two), or NULL. */
 const char *imp_rag_word(const char *text);
+
+/* The worse of two ratings a cell names ("Amber/Green", "R-A"), or NULL
+ * if it does not name two. */
+const char *imp_rag_pair(const char *text);
 
 /* One column of progress notes for a reporting round: a header naming
  * progress and a date ("Progress update - June 2024"), or a map to
@@ -216,6 +221,7 @@ typedef struct imp_row {
     bool due_remark;               /* the due cell is a timescale and a remark: due_text
                                     * is the timescale (in revision.now) */
     bool two_dates;                /* ... a date and a remark with a date of its own */
+    bool rag_pair;                 /* the RAG kept (--keep-rag) is the worse of two */
     const char *cadence;           /* a recurring action's "1 month", or NULL */
     char cadence_buf[16];
     bool relative;                 /* the due depends on the base date ("3 months") */

@@ -155,8 +155,8 @@ static int take_enum(const char **out, imp_field *field, sp_db *db, const imp_ro
     return sp_check_enum(out, db, kind, what, r->cell[f]);
 }
 
-/* Spreadsheets often rate with one letter. */
-const char *imp_rag_word(const char *text)
+/* One rating: a word, or the one letter spreadsheets often rate with. */
+static const char *rag_one(const char *text)
 {
     static const char *const letters[][2] = {
         {"R", "red"}, {"A", "amber"}, {"G", "green"}, {"B", "blue"}};
@@ -168,6 +168,33 @@ const char *imp_rag_word(const char *text)
     return sp_enum_word("rag", text);
 }
 
+/* A rating between two ("Amber/Green", "Red - Amber", "G/B": a five-point
+ * scale): the worse of the two, which is never the rosier report. NULL if
+ * the text is not two colours of red, amber, green and blue. */
+const char *imp_rag_pair(const char *text)
+{
+    static const char *const worst_first[] = {"red", "amber", "green", "blue"};
+    char first[16];
+    size_t n = strcspn(text, "/-");
+    if (!text[n] || n >= sizeof first)
+        return NULL;
+    memcpy(first, text, n);
+    first[n] = '\0';
+    const char *a = rag_one(first), *b = rag_one(text + n + 1);
+    if (!a || !b || strcmp(a, "grey") == 0 || strcmp(b, "grey") == 0 || strcmp(a, b) == 0)
+        return NULL;
+    for (size_t i = 0;; i++)
+        if (strcmp(worst_first[i], a) == 0 || strcmp(worst_first[i], b) == 0)
+            return worst_first[i];
+}
+
+/* A RAG cell's colour: one rating, or the worse of two (imp_rag_pair). */
+const char *imp_rag_word(const char *text)
+{
+    const char *one = rag_one(text);
+    return one ? one : imp_rag_pair(text);
+}
+
 /* A RAG column is imported only when asked (RAG is computed), and then
  * only where the row has no stored override of its own. */
 static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts *o)
@@ -177,6 +204,7 @@ static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts 
         return rc;
     *field = F_RAG;
     r->rag_override = imp_rag_word(r->cell[F_RAG]);
+    r->rag_pair = r->rag_override && imp_rag_pair(r->cell[F_RAG]);
     if (!r->rag_override)
         return sp_fail(db, SP_EINVALID, "RAG '%s' is not known: expected one of %s (or R, A, "
                        "G, B)", r->cell[F_RAG], sp_enum_values("rag"));

@@ -94,12 +94,18 @@ $H
 3.13,Rec 3,Act,Lead,31/12/2025,Merged
 3.14,Rec 3,Act,Lead,31/12/2025,Not on track
 3.15,Rec 3,Act,Lead,31/12/2025,Significant progress
+3.16,Rec 3,Act,Lead,31/12/2025,Part complete
+3.17,Rec 3,Act,Lead,31/12/2025,Partly completed
+3.18,Rec 3,Act,Lead,31/12/2025,Ready for sign-off
+3.19,Rec 3,Act,Lead,31/12/2025,Awaiting closure
 CSV
 run import more.csv --authority tb
 expect_status 0
 for r in 3.1 3.2; do expect_eq "$(status_of $r)" "not_started|" "not begun (row of $r)"; done
-for r in 3.3 3.4 3.5 3.6 3.7 3.12 3.14 3.15; do expect_eq "$(status_of $r)" "in_progress|" "open (row of $r)"; done
-for r in 3.8 3.9 3.10 3.11; do
+for r in 3.3 3.4 3.5 3.6 3.7 3.12 3.14 3.15 3.16 3.17; do
+    expect_eq "$(status_of $r)" "in_progress|" "open (row of $r)"
+done
+for r in 3.8 3.9 3.10 3.11 3.18 3.19; do
     expect_eq "$(status_of $r)" "complete|" "done, not signed off (row of $r)"
 done
 expect_eq "$(status_of 3.13)" "withdrawn|" "Merged"

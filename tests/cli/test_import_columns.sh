@@ -57,6 +57,28 @@ expect_eq "$(status_of 1.1)" "in_progress" "the status column wins"
 expect_eq "$(status_of 1.2)" "complete" "a blank status and a blue RAG"
 expect_err_not "no column gives the actions' status"
 
+case_ "a rating between two (a five-point scale): kept as the worse, said once; as a status, RAG"
+fresh_plan
+cat >five.csv <<'CSV'
+Ref,Recommendation,What we will do,Lead officer,Target date,RAG
+1.1,Improve supervision,Audit supervision files,Head of Service,31/12/2025,Amber/Green
+1.2,Improve supervision,Train team managers,Head of Service,30/06/2025,Red - Amber
+1.3,Improve supervision,Report to the board,Head of Service,30/06/2025,G/B
+1.4,Improve supervision,Refresh the policy,Head of Service,30/06/2025,Green
+CSV
+run import five.csv --authority tb --keep-rag
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(ref || '=' || rag_override || '|' || status, ' ')
+    FROM (SELECT * FROM action ORDER BY id)")" \
+    "1.1=amber|not_started 1.2=red|not_started 1.3=green|not_started 1.4=green|not_started" \
+    "the worse of two; green and blue is not yet done"
+expect_err "five.csv:2:6: RAG 'Amber/Green' is kept as amber, the worse of its two ratings (safeplan's RAG is one colour), here and on every such row"
+expect_eq "$(grep -c 'the worse of its two' "$ERR")" "1" "said once"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date,Status" \
+    "1.1,Improve supervision,Audit supervision files,Head of Service,31/12/2025,Amber/Green" >st.csv
+refused "st.csv:2:6: status 'Amber/Green' looks like a RAG rating, not a status" import st.csv --authority tb
+
 case_ "the owner and the kind of owner, in one header"
 fresh_plan
 cat >owner.csv <<'CSV'
