@@ -42,7 +42,8 @@ static const field_def fields[F_COUNT] = {
      "development, Areas for development, Issue identified, Issues identified, "
      "What needs to improve, Requirement, Improvement required, Recommendation from "
      "Ofsted, Ofsted area for improvement, Ofsted areas for improvement, Inspection finding, "
-     "Inspection findings, Improvement needed, Improvements needed"},
+     "Inspection findings, Improvement needed, Improvements needed, Area of development, "
+     "Areas of development, Development area, Development areas"},
     {"action_ref", "Ref, Reference, No., No, Ref no., Ref no, Reference number, Reference no, "
                    "Action No, Action No., Action Ref, Action reference, Action number, "
                    "Action ref no, Action ref no., #, Item, Item no, Item no., Item number"},
@@ -75,14 +76,17 @@ static const field_def fields[F_COUNT] = {
                "Target timescale, Target timescales, Completion by, End date, Deadline date, Date "
                "to be completed by, Date to be completed, Due date for completion, Timescales "
                "for completion, Completion target, Planned completion date, When will it be done, "
-               "When by, To be completed by, Date to be achieved"},
+               "When by, To be completed by, Date to be achieved, When will it be completed, "
+               "When will this be completed, When will it be achieved"},
     {"status", "Status, Current status, Action status, Progress status, Overall status"},
     {"measure", "Success measure, Measure of success, How we will know, Success measures, "
                 "Measures of success, Success criteria, Outcome, Outcomes, Intended outcome, "
                 "Intended outcomes, Desired outcome, Target outcome, Expected outcome, "
                 "What will success look like, How will we know, Measures, Outcome measures, Key "
                 "performance indicator, Key performance indicators, What does good look like, "
-                "How will we measure success, What difference will it make"},
+                "How will we measure success, What difference will it make, Outcome/Impact, "
+                "Outcome / Impact, Outcomes/Impact, Outcomes / Impact, Intended impact, "
+                "Expected impact"},
     {"rag", "RAG, RAG rating, RAG status, Status (RAG), Status RAG, Overall RAG, Current RAG, "
             "RAG (current), Current RAG rating, Current RAG status, BRAG, BRAG rating, BRAG "
             "status"},
@@ -98,7 +102,7 @@ static const field_def fields[F_COUNT] = {
                          "Commentary, Comment, Progress updates, Progress report, Position "
                          "statement, Current position statement, Progress against action, "
                          "Progress against actions, Comments on progress, Summary of progress, "
-                         "Progress summary"},
+                         "Progress summary, Progress notes, Progress note"},
     {"last_update_evidence", "Evidence, Impact, Evidence of impact, Evidence of progress, "
                              "Supporting evidence, Impact and evidence, Impact to date"},
     {"transferred_to", "Transferred to"},
@@ -122,7 +126,7 @@ static const char *const seconds[F_COUNT] = {
                   "Key finding, Key findings, Ofsted finding, Ofsted findings, Objective, "
                   "Objectives, Weakness, Weaknesses, Identified weakness, Identified weaknesses, "
                   "Area of weakness, Areas of weakness, Concern, Concerns, What the inspectors "
-                  "said, What inspectors said",
+                  "said, What inspectors said, Key line of enquiry, Key lines of enquiry, KLOE",
     [F_THEME] = "Strategic priority, Strategic priorities, Key priority, Key priorities",
     [F_ACTION] = "Description, Our response, Response, Actions agreed, Agreed action, Agreed "
                  "actions, Specific action, Specific "
@@ -134,7 +138,8 @@ static const char *const seconds[F_COUNT] = {
         "Senior lead, Lead director, Lead agency, Lead organisation, Lead service, "
         "Workstream lead",
     [F_DUE] = "Timeframe, Time frame, Timeframes, Expected completion date, Expected "
-              "completion, Date for completion, Target end date",
+              "completion, Date for completion, Target end date, Milestone date, Milestone "
+              "dates",
     [F_STATUS] = "Status of action, Completion status",
     [F_MEASURE] = "KPI, KPIs, Performance measure, Performance measures",
     [F_NOTE] = "Narrative, Progress narrative, Notes, Further comments, Additional comments, "

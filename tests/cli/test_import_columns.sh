@@ -247,6 +247,22 @@ printf '%s\n' "Ref,Inspection finding,Our response,Person responsible,Deadline" 
     "1,Supervision is not regular,Audit files,Head of Service,31/03/2026" >response.csv
 run import response.csv --authority tb --dry-run
 expect_status 0; expect_out "would create"; expect_err_not "was not imported"
+
+case_ "... areas of development, lines of enquiry, when it will be completed, milestones, outcome/impact, progress notes"
+fresh_plan
+cat >dev.csv <<'CSV'
+Area of Development,Actions Required,Lead Person,When will it be completed,Outcome/Impact,Progress Notes
+Supervision is not regular,Audit supervision files,Head of Service,31/03/2026,Fewer drift cases,Drafted
+CSV
+run import dev.csv --authority tb
+expect_status 0; expect_out "1 action"; expect_err_not "was not imported"
+expect_eq "$(sql "$DB" "SELECT f.text || '|' || a.due_on || '|' || a.measure || '|' || u.note FROM action a
+    JOIN finding f ON f.id = a.finding_id JOIN action_update u ON u.action_id = a.id")" \
+    "Supervision is not regular|2026-03-31|Fewer drift cases|Drafted" "finding, due date, measure, progress"
+printf '%s\n' "Key line of enquiry,Action,Lead,Milestone date,Outcome / Impact" \
+    "Supervision is not regular,Audit files,Head of Service,31/03/2026,Fewer drift cases" >kloe.csv
+run import kloe.csv --authority tb --dry-run
+expect_status 0; expect_out "would create"; expect_err_not "was not imported"
 case_ "a share of the work done: on the update, and the status where the row gives none"
 fresh_plan
 cat >share.csv <<'CSV'
