@@ -85,6 +85,7 @@ typedef struct importer {
     bool log_noted;              /* a progress cell read as a log, said once */
     bool due_remark_noted;       /* a timescale read without its remark, said once */
     bool rag_pair_noted;         /* a rating between two kept as the worse, said once */
+    bool percent_read_noted;     /* a share read past words, said once */
     struct lone_row {            /* rows of one text (lone_cell) not yet known */
         size_t line, column;     /* to be headings (an action follows) or a */
         char *text;              /* footer (none does): its start, for messages */
@@ -1298,6 +1299,14 @@ static int note_cells(importer *im, size_t line, const imp_row *r)
                  "(safeplan's RAG is one colour), here and on every such row", r->cell[F_RAG],
                  r->rag_override);
         rc = remark(im, line, field_column(im, F_RAG), msg);
+    }
+    if (rc == SP_OK && r->percent_read && !im->percent_read_noted) {
+        char msg[400];
+        im->percent_read_noted = true; /* once: every such cell is read the same way */
+        snprintf(msg, sizeof msg, "'%.120s' is read as a share of %d%%: the other words are "
+                 "not imported (keep them in the progress column), here and on every such row",
+                 r->cell[F_PERCENT], r->percent);
+        rc = remark(im, line, field_column(im, F_PERCENT), msg);
     }
     if (rc == SP_OK && r->log && !im->log_noted) {
         im->log_noted = true; /* once: every such cell is read the same way */

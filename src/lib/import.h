@@ -213,6 +213,8 @@ typedef struct imp_row {
     int percent;                   /* the share of the work done, 0-100; -1 if none */
     const char *percent_text;      /* ... as the update records it, or NULL */
     char percent_buf[12];          /* room for any int: the compiler cannot see 0-100 */
+    bool percent_read;             /* ... read past words ("c. 50%", "75% (audit)",
+                                    * "Complete"): noted once */
     const char *timescale;         /* the due date as written, or NULL */
     const char *due_text;          /* the part of it that is due now (a revision's) */
     const char *revised_from;      /* the date a revision in the cell was from, or NULL */

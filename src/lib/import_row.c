@@ -216,27 +216,96 @@ static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts 
  * done is not all of it), or a fraction as a number cell without its
  * format gives it ("0.5"); "N/A" or "-" is none. Read digit by digit, not
  * by strtod, whose decimal mark is the locale's. */
-static int take_percent(imp_row *r, sp_db *db)
+/* The share a number gives, as written from p ("50", "50%", "0.5",
+ * ".5"), into *n; the text after it in *end. False if p starts no such
+ * number or the number passes 100. */
+static bool share_number(const char *p, int *n, const char **end)
 {
-    const char *text = r->cell[F_PERCENT];
-    r->percent = -1;
-    if (sp_blank(text) || strcasecmp(text, "n/a") == 0 || strcmp(text, "-") == 0)
-        return SP_OK;
-    const char *p = text + strspn(text, " \t");
     size_t whole = strspn(p, "0123456789"), part = 0;
     if (p[whole] == '.')
         part = strspn(p + whole + 1, "0123456789");
-    const char *end = p + whole + (p[whole] == '.' ? 1 + part : 0);
-    bool sign = *end == '%';
-    int n = whole > 0 && whole <= 3 ? atoi(p) : whole == 0 && part > 0 ? 0 : -1;
-    if (n < 0 || !sp_blank(end + sign) || n > 100 ||
-        (n == 100 && part > 0 && strspn(p + 4, "0") < part))
-        return sp_fail(db, SP_EINVALID, "per cent complete '%s' is not a share of the work: "
-                       "expected 0 to 100, with or without %%", text);
-    if (!sign && n == 0 && part > 0) { /* a fraction: its first two decimals */
+    const char *e = p + whole + (p[whole] == '.' ? 1 + part : 0);
+    bool sign = *e == '%';
+    int v = whole > 0 && whole <= 3 ? atoi(p) : whole == 0 && part > 0 ? 0 : -1;
+    if (v < 0 || v > 100 || (v == 100 && part > 0 && strspn(p + 4, "0") < part))
+        return false;
+    if (!sign && v == 0 && part > 0) { /* a fraction: its first two decimals */
         const char *d = p + whole + 1;
-        n = (d[0] - '0') * 10 + (part > 1 ? d[1] - '0' : 0);
+        v = (d[0] - '0') * 10 + (part > 1 ? d[1] - '0' : 0);
     }
+    e += sign;
+    if (!sign) /* "80 percent", "80 per cent" */
+        for (const char *const *w = (const char *const[]){" percent", " per cent", NULL}; *w; w++)
+            if (strncasecmp(e, *w, strlen(*w)) == 0)
+                e += strlen(*w);
+    *n = v;
+    *end = e;
+    return true;
+}
+
+/* Words before a share that say it is a guess ("c. 50%", "approx 75%",
+ * "~25%"): past them, or p itself. */
+static const char *past_about(const char *p)
+{
+    static const char *const words[] = {"approximately ", "approx. ", "approx ", "around ",
+                                        "about ", "circa ", "c. ", "c.", "ca. ", "c ", "~",
+                                        "est. ", NULL};
+    for (size_t i = 0; words[i]; i++)
+        if (strncasecmp(p, words[i], strlen(words[i])) == 0)
+            return p + strlen(words[i]) + strspn(p + strlen(words[i]), " ");
+    return p;
+}
+
+/* A remark after a share, in brackets or after a dash ("75% (awaiting
+ * audit)", "60% - on track"): its words, else NULL. One that starts with a
+ * digit is not a remark ("50-60%" is a range, "50, 60" two shares). */
+static const char *share_remark(const char *rest)
+{
+    rest += strspn(rest, " \t");
+    size_t mark;
+    if (*rest && strchr("([-;,", *rest))
+        mark = 1;
+    else if (strncmp(rest, "\xe2\x80\x93", 3) == 0) /* an en dash */
+        mark = 3;
+    else
+        return NULL;
+    rest += mark + strspn(rest + mark, " \t");
+    return *rest >= '0' && *rest <= '9' ? NULL : rest;
+}
+
+/* A share's column that holds the status's words at its ends: "Complete"
+ * is all of the work, "Not started" none of it. -1 otherwise. */
+static int share_in_words(const char *text)
+{
+    const char *st = sp_enum_word("status", text);
+    if (!st)
+        return -1;
+    return strcmp(st, "complete") == 0 ? 100 : strcmp(st, "not_started") == 0 ? 0 : -1;
+}
+
+/* The share of the work done: a number (share_number), perhaps after
+ * words of a guess or before a remark, or "Complete"/"Not started"; each
+ * reading beyond the number is noted once (note_cells). */
+static int take_percent(imp_row *r, sp_db *db)
+{
+    const char *text = r->cell[F_PERCENT], *end;
+    r->percent = -1;
+    if (sp_blank(text) || strcasecmp(text, "n/a") == 0 || strcmp(text, "-") == 0)
+        return SP_OK;
+    const char *p = text + strspn(text, " \t"), *num = past_about(p);
+    int n = share_in_words(text);
+    bool read = n >= 0;
+    if (!read && share_number(num, &n, &end)) {
+        const char *remark = sp_blank(end) ? NULL : share_remark(end);
+        read = sp_blank(end) || (remark && !sp_blank(remark));
+        r->percent_read = num != p || remark;
+    } else if (read) {
+        r->percent_read = true;
+    }
+    if (!read)
+        return sp_fail(db, SP_EINVALID, "per cent complete '%s' is not a share of the work: "
+                       "expected 0 to 100, with or without %%, or Complete or Not started",
+                       text);
     r->percent = n;
     snprintf(r->percent_buf, sizeof r->percent_buf, "%d", r->percent);
     r->percent_text = r->percent_buf;

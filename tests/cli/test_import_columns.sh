@@ -306,11 +306,15 @@ fresh_plan
 printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,% complete" \
     "1.1,Improve supervision,Audit files,Head of Service,31/03/2026,150%" \
     "1.2,Improve supervision,Train managers,Head of Service,31/03/2026,about half" \
-    "1.3,Improve supervision,Revise policy,Head of Service,31/03/2026,0x1A" >badshare.csv
+    "1.3,Improve supervision,Revise policy,Head of Service,31/03/2026,0x1A" \
+    "1.4,Improve supervision,Revise policy,Head of Service,31/03/2026,50-60%" \
+    "1.5,Improve supervision,Revise policy,Head of Service,31/03/2026,In progress" >badshare.csv
 refused "badshare.csv:2:6: per cent complete '150%' is not a share of the work: expected 0 to 100, with or without %" \
     import badshare.csv --authority tb
 expect_err "badshare.csv:3:6: per cent complete 'about half' is not a share of the work"
 expect_err "badshare.csv:4:6: per cent complete '0x1A' is not a share of the work"
+expect_err "badshare.csv:5:6: per cent complete '50-60%' is not a share of the work"
+expect_err "badshare.csv:6:6: per cent complete 'In progress' is not a share of the work: expected 0 to 100, with or without %, or Complete or Not started"
 
 case_ "... shares written other ways: a whole part, a bare fraction, trailing zeros"
 fresh_plan
@@ -327,4 +331,21 @@ expect_eq "$(share_of | tr '\n' ' ')" \
 printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,Progress %" \
     "1.1,Improve supervision,Audit files,Head of Service,31/03/2026,100.5" >over.csv
 refused "over.csv:2:6: per cent complete '100.5' is not a share of the work" import over.csv --authority tb
+
+case_ "... shares with words: a guess, a remark after it, per cent in words, Complete and Not started"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,% complete" \
+    "1.1,Improve supervision,Audit files,Head of Service,31/03/2026,75% (awaiting audit)" \
+    "1.2,Improve supervision,Train managers,Head of Service,31/03/2026,c. 50%" \
+    "1.3,Improve supervision,Revise policy,Head of Service,31/03/2026,approx 0.3" \
+    "1.4,Improve supervision,Report to board,Head of Service,31/03/2026,80 per cent - on track" \
+    "1.5,Improve supervision,Brief staff,Head of Service,31/03/2026,Complete" \
+    "1.6,Improve supervision,Audit again,Head of Service,31/03/2026,Not started" >words.csv
+run import words.csv --authority tb
+expect_status 0
+expect_eq "$(share_of | tr '\n' ' ')" \
+    "1.1|in_progress|75 1.2|in_progress|50 1.3|in_progress|30 1.4|in_progress|80 1.5|complete|100 1.6|not_started|0 " \
+    "the share each gives"
+expect_err "words.csv:2:6: '75% (awaiting audit)' is read as a share of 75%: the other words are not imported (keep them in the progress column), here and on every such row"
+expect_eq "$(grep -c 'is read as a share of' "$ERR")" "1" "said once"
 finish
