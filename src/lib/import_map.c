@@ -1029,6 +1029,29 @@ bool imp_map_guidance_row(const sp_csv_row *row)
     return n >= 2;
 }
 
+/* The merged group's upper cell over column i: i's own, or the first
+ * named one to its left across the blank cells a merge leaves. */
+static const sp_csv_field *group_top(const sp_csv_row *head, size_t i)
+{
+    while (i > 0 && covered(head, i))
+        i--;
+    return cell_at(head, i);
+}
+
+/* Whether the lower cell dates the progress column above it: "June 2025"
+ * under "Progress update" (merged over the rounds) is the round "Progress
+ * update June 2025". Such a cell has digits, which a label does not. */
+static bool round_under(char *name, size_t size, const sp_csv_field *top,
+                        const sp_csv_field *low, const imp_user_map *user)
+{
+    char norm[HEADER_MAX];
+    imp_dated d;
+    if (sp_blank(top->data) || cell_field(norm, top, user) != F_NOTE)
+        return false;
+    snprintf(name, size, "%.*s %.*s", (int)top->len, top->data, (int)low->len, low->data);
+    return normalise(norm, name, strlen(name)) && dated_header(&d, norm);
+}
+
 bool imp_map_second_row(const sp_csv_row *head, const sp_csv_row *row, const imp_user_map *user)
 {
     char norm[HEADER_MAX], name[2 * HEADER_MAX + 2];
@@ -1037,7 +1060,7 @@ bool imp_map_second_row(const sp_csv_row *head, const sp_csv_row *row, const imp
         const sp_csv_field *c = &row->fields[i], *top = cell_at(head, i);
         if (unnamed(head, row, i))
             continue;
-        if (!is_label(c))
+        if (!is_label(c) && !round_under(name, sizeof name, group_top(head, i), c, user))
             return false;
         int f = cell_field(norm, top, user);
         bare = bare && f != F_ACTION && f != F_ACTION_REF;
@@ -1068,6 +1091,11 @@ static int join_group(char **names, const sp_csv_row *head, const sp_csv_row *ro
     bool taken = false;
     for (size_t i = j; i < k; i++) {
         const sp_csv_field *low = cell_at(row, i);
+        if (!unnamed(head, row, i) && round_under(name, sizeof name, top, low, user)) {
+            if (!(names[i] = strdup(name))) /* a round: never the undated progress */
+                return SP_ENOMEM;
+            continue;
+        }
         int f = unnamed(head, row, i) ? -1 : joined_field(name, sizeof name, top, low, user);
         taken = taken || (f >= 0 && f == top_field);
         if (f >= 0 && !(names[i] = strdup(name)))

@@ -189,6 +189,26 @@ printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,Status" \
 refused "late.csv:3:5: timescale 'Date to be completed by' is not understood" \
     import late.csv --authority tb
 
+case_ "reporting rounds dated in the second row, under a progress heading merged over them"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,Progress update,," \
+    ",,,,,June 2025,30/09/2025,Dec 2025" \
+    "1.1,Improve supervision,Audit supervision files,Head of Service,31/03/2026,Started,Half done,Done" \
+    "1.2,Improve supervision,Train managers,Head of Service,31/03/2026,,Started," >rounds.csv
+SAFEPLAN_TODAY=2026-01-15 run import rounds.csv --authority tb
+expect_status 0
+expect_err "rounds.csv:2: row 2 is read with row 1 as the header"
+expect_err "column 6 'Progress update June 2025' is progress dated 2025-06-01"
+expect_out "progress history: 4 entries added from 3 dated columns"
+expect_eq "$(sql "$DB" "SELECT group_concat(a.ref || '@' || u.on_date || '=' || u.note, ' ') FROM
+    (SELECT * FROM action_update ORDER BY action_id, on_date) u JOIN action a ON a.id = u.action_id")" \
+    "1.1@2025-06-01=Started 1.1@2025-09-30=Half done 1.1@2025-12-01=Done 1.2@2025-09-30=Started" \
+    "each round on its date; none is the undated progress"
+# Dates under a heading that is not progress stay data, as before.
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,Evidence," \
+    ",,,,,June 2025,Sept 2025" >notes.csv
+refused "notes.csv:2: no finding" import notes.csv --authority tb
+
 case_ "a header of two rows and nothing under it"
 fresh_plan
 head -2 two.csv >empty.csv
