@@ -224,6 +224,8 @@ typedef struct imp_row {
                                     * is the timescale (in revision.now) */
     bool two_dates;                /* ... a date and a remark with a date of its own */
     bool rag_pair;                 /* the RAG kept (--keep-rag) is the worse of two */
+    bool done_in_status;           /* completed_on is the status cell's ("Completed
+                                    * 12/10/2025"), not a column's */
     const char *cadence;           /* a recurring action's "1 month", or NULL */
     char cadence_buf[16];
     bool relative;                 /* the due depends on the base date ("3 months") */

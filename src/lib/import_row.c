@@ -992,6 +992,27 @@ static int take_completion(imp_row *r, sp_db *db)
     return SP_OK;
 }
 
+/* A status that says when the work was done ("Completed 12/10/2025",
+ * "Closed 01.10.25", "Complete (Oct 2025)"), where no column gives the
+ * completion date: that day is the completion's, as a timescale's
+ * "Completed July 2025" is. A day after today is left out, as before,
+ * with the first words' note. */
+static void status_done_on(imp_row *r, const char *today)
+{
+    sp_timescale ts;
+    if (r->completed_on || r->status_reading != IMP_READ_FIRST_WORDS || !r->status ||
+        strcmp(r->status, "complete") != 0 ||
+        sp_timescale_parse(&ts, r->cell[F_STATUS], NULL) != SP_OK)
+        return;
+    sp_timescale_ahead(&ts, today);
+    if (ts.kind != SP_DUE_COMPLETE || !ts.due[0])
+        return;
+    memcpy(r->completed_on_buf, ts.due, SP_DATE_SIZE);
+    r->completed_on = r->completed_on_buf;
+    r->done_in_status = true;
+    r->status_reading = IMP_READ_PLAIN; /* all of the cell was read */
+}
+
 /* An owner cell that labels its lead among others ("Lead: Head of
  * Service" on one line, "Support: Team managers" on the next, or the two
  * split by ';'): the lead is the owner, as an action has one accountable
@@ -1101,7 +1122,8 @@ static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
         rc = sp_check_name(db, "owner", r->cell[F_OWNER]);
         keep(r, db, rc, F_OWNER);
     }
-    keep(r, db, take_completion(r, db), F_COMPLETED_ON);
+    status_done_on(r, o->today);
+    keep(r, db, take_completion(r, db), r->done_in_status ? F_STATUS : F_COMPLETED_ON);
     rc = take_original_due(r, &f, db, o);
     keep(r, db, rc, f);
     rc = take_timescale(r, &f, db, o);

@@ -840,7 +840,9 @@ static int update_from_row(update *u, imp_writer *w, imp_field *field, const imp
 {
     u->on = r->update_on ? r->update_on : w->d.as_at;
     if (strcmp(u->on, w->d.as_at) > 0) { /* progress not yet made: a typo, or the wrong --as-at */
-        *field = r->completed_on == r->update_on ? F_COMPLETED_ON : F_UPDATE_ON;
+        *field = r->completed_on != r->update_on ? F_UPDATE_ON
+                 : r->done_in_status               ? F_STATUS
+                                                   : F_COMPLETED_ON;
         return sp_fail(w->db, SP_EINVALID, "%s %s is after %s (%s): expected a date on or "
                        "before the date the sheet speaks for (correct the date, or give the "
                        "sheet's date with --as-at)", r->completed_on == r->update_on ?

@@ -470,6 +470,21 @@ printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date,Statu
 refused "disagree.csv:2:5: the timescale says 'Completed July 2025' but the status is in_progress" \
     import disagree.csv --authority tb
 
+case_ "a status that says when the work was done: complete on that day; a day ahead left out, noted"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date,Status" \
+    "9.1,Rec 9,Act,Lead,31/03/2026,Completed 12/10/2025" "9.2,Rec 9,Act,Lead,31/03/2026,Closed 01.10.25" \
+    "9.3,Rec 9,Act,Lead,31/03/2026,Complete (Oct 2025)" "9.4,Rec 9,Act,Lead,31/03/2026,Completed 30/11/2025" >sdone.csv
+SAFEPLAN_TODAY=2025-11-15 run import sdone.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(a.ref || '=' || a.status || '|' ||
+    coalesce((SELECT max(u.on_date) FROM action_update u WHERE u.action_id = a.id AND u.new_status = 'complete'), '-'), ' ')
+    FROM (SELECT * FROM action ORDER BY id) a")" \
+    "9.1=complete|2025-10-12 9.2=complete|2025-10-01 9.3=complete|2025-10-31 9.4=complete|-" \
+    "done on the day the status gives; a day after today is not a completion"
+expect_err "sdone.csv:5:6: status 'Completed 30/11/2025' is read as complete from its first words; the rest ('30/11/2025') is not imported"
+expect_err_not "sdone.csv:2:6"
+
 case_ "feasts: Christmas is 25 December, Easter its Sunday; 'In place' is done"
 fresh_plan
 printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date" \
