@@ -5,6 +5,7 @@
  * into the result. Any rejected row rolls the whole import back, but the
  * rows after it are still read, so that every bad row is reported at once.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -102,6 +103,10 @@ typedef struct importer {
         size_t n, first, last;   /* footer's if none follows, else refused */
         size_t column;           /* (how many, their first and last lines) */
     } over;
+    char *row_finding;           /* findings_in_rows: the finding of the rows below */
+    size_t row_finding_line;     /* ... its row */
+    size_t row_finding_actions;  /* ... and how many actions took it */
+    bool row_finding_noted;      /* a finding on a row of its own, said once */
     char *heading_theme;         /* the last section heading, where the sheet has
                                   * no Theme column: its actions' theme */
     unsigned implied_fill;       /* fill_col entries (bits) a heading added */
@@ -738,6 +743,14 @@ static int fill_down(importer *im, const sp_csv_row **row)
 static bool missing_finding(importer *im, const sp_csv_row *row)
 {
     int fc = im->map.col[F_FINDING], rc = im->map.col[F_FINDING_REF];
+    if (im->map.findings_in_rows && !im->row_finding) {
+        sp_fail(im->db, SP_EINVALID, "no finding for this action: no column names the "
+                "finding (a header such as Finding or Recommendation), and no row above it "
+                "gives one on a row of its own (its reference and text alone, as '1 | Improve "
+                "supervision' above '1.1 | Audit files'): add a Finding column, or the "
+                "finding's row above its actions");
+        return true;
+    }
     if (fc < 0)
         return false;
     bool has = !sp_blank(row->fields[fc].data) || (rc >= 0 && !sp_blank(row->fields[rc].data));
@@ -748,6 +761,75 @@ static bool missing_finding(importer *im, const sp_csv_row *row)
             "the finding is written once for the actions under it (merged cells), import "
             "with --fill-down %s to carry it down", imp_field_name(F_FINDING));
     return true;
+}
+
+/* A reference with no part below it ("1", "R2", "Rec 3."): a finding's,
+ * in a plan that numbers the actions under it ("1.1", "1a", "1(i)"). */
+static bool top_ref(const char *ref)
+{
+    size_t n = strlen(ref);
+    while (n > 0 && strchr(" \t.", ref[n - 1]))
+        n--;
+    for (size_t i = 0; i < n; i++)
+        if (strchr(".()/-", ref[i]))
+            return false;
+    return !(n >= 2 && isalpha((unsigned char)ref[n - 1]) && isdigit((unsigned char)ref[n - 2]));
+}
+
+/* In a sheet with no finding column (findings_in_rows), whether the row is
+ * a finding's: text where the action goes, a top reference or none, and
+ * no other cell but its theme (an action has its owner or date). */
+static bool finding_row_of(const importer *im, const sp_csv_row *row)
+{
+    const imp_map *m = &im->map;
+    int a = m->col[F_ACTION], ref = m->col[F_ACTION_REF], theme = m->col[F_THEME];
+    if (!m->findings_in_rows || (size_t)a >= row->count || sp_blank(row->fields[a].data))
+        return false;
+    for (size_t c = 0; c < row->count; c++)
+        if ((int)c != a && (int)c != ref && (int)c != theme && !sp_blank(row->fields[c].data))
+            return false;
+    return (size_t)ref >= row->count || top_ref(row->fields[ref].data);
+}
+
+/* A finding's row that no action took: refused in the plan (an action's
+ * row that lacks its owner and date looks the same), a note below it. */
+static int settle_row_finding(importer *im, bool at_end)
+{
+    char msg[400];
+    if (!im->row_finding || im->row_finding_actions)
+        return SP_OK;
+    size_t column = field_column(im, F_ACTION);
+    if (at_end) {
+        snprintf(msg, sizeof msg, "the row holds only '%.60s', below the last action: a "
+                 "footer or a note, and was not imported", im->row_finding);
+        return remark(im, im->row_finding_line, column, msg);
+    }
+    snprintf(msg, sizeof msg, "the row gives the finding '%.60s' (a reference and text alone) "
+             "but no action below it takes it: add its actions below it, or its owner and "
+             "date if the row is an action", im->row_finding);
+    return reject(im, im->row_finding_line, column, msg);
+}
+
+/* A finding's row (finding_row_of): the finding of the actions below it,
+ * to the next. */
+static int take_finding_row(importer *im, const sp_csv_row *row)
+{
+    char msg[300];
+    int rc = settle_row_finding(im, false);
+    char *text = strdup(row->fields[im->map.col[F_ACTION]].data);
+    if (!text)
+        return sp_fail(im->db, SP_ENOMEM, "out of memory");
+    free(im->row_finding);
+    im->row_finding = text;
+    im->row_finding_line = row->line;
+    im->row_finding_actions = 0;
+    if (rc != SP_OK || im->row_finding_noted)
+        return rc;
+    im->row_finding_noted = true; /* once: every such row is read the same way */
+    snprintf(msg, sizeof msg, "'%.60s' is a finding on a row of its own (the sheet has no "
+             "finding column): the finding of the actions below it, to the next, not "
+             "imported as an action, here and on every such row", text);
+    return remark(im, row->line, field_column(im, F_ACTION), msg);
 }
 
 /* Excel's error values, as a cell shows them and a CSV saved by Excel
@@ -1470,6 +1552,8 @@ static int take_row(importer *im, const sp_csv_row *row)
     if (im->hist)
         return take_history_row(im, row);
     check_blank_columns(im, row);
+    if (finding_row_of(im, row))
+        return take_finding_row(im, row);
     /* A note typed under the plan in a text editor has fewer fields than
      * the header: a row of one text is one wherever its commas end. */
     int lone = lone_cell(im, row);
@@ -1511,6 +1595,10 @@ static int take_row(importer *im, const sp_csv_row *row)
         return reject_all(im, row->line, &im->row);
     if (rc == SP_OK && im->heading_theme && !im->row.cell[F_THEME])
         im->row.cell[F_THEME] = im->heading_theme;
+    if (rc == SP_OK && im->map.findings_in_rows) {
+        im->row.cell[F_FINDING] = im->row_finding;
+        im->row_finding_actions++;
+    }
     if (rc == SP_OK)
         rc = imp_write_row(im->writer, &field, note, &im->row);
     if (rc == SP_EINVALID)
@@ -1939,6 +2027,8 @@ static int end_sheet(importer *im)
         rc = SP_OK;
     if (rc == SP_OK && im->nlone)
         rc = settle_lone_rows(im, NULL); /* no action below them: a footer */
+    if (rc == SP_OK)
+        rc = settle_row_finding(im, true);
     return rc == SP_OK ? note_hidden_rows(im) : rc;
 }
 
@@ -1957,6 +2047,9 @@ static void forget_sheet(importer *im)
     im->padded = NULL;
     free(im->heading_theme);
     im->heading_theme = NULL;
+    free(im->row_finding);
+    im->row_finding = NULL;
+    im->row_finding_actions = 0;
     im->implied_fill = 0;
     free(im->held_fields);
     free(im->held_text);
@@ -2201,6 +2294,7 @@ static int run(sp_import_result **out, sp_db *db, const imp_source *src,
         free(im->lone[i].whole);
     }
     free(im->heading_theme);
+    free(im->row_finding);
     free(im->filled);
     free(im->padded);
     free(im->visible);

@@ -99,6 +99,8 @@ typedef struct imp_map {
     const char *finding_kind; /* default kind, from the finding column's header */
     bool revised_pair;        /* a plain due date column was read as the original */
     bool ref_pair;            /* a plain Ref column was read as the finding's */
+    bool findings_in_rows;    /* no column names the finding: each is a row of its
+                               * own above its actions (import.c, finding_row_of) */
     imp_dated dated[IMP_DATED_MAX]; /* progress columns of rounds, by date, then column */
     size_t ndated;
 } imp_map;

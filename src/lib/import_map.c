@@ -674,16 +674,24 @@ static int place(imp_map *m, int *column, sp_db *db, const sp_csv_row *row, size
 }
 
 /* A row of places can only be read if each row can name its action and
- * its finding. */
-static int check_required(const imp_map *m, sp_db *db)
+ * its finding. A plan's header with no finding column but the action, its
+ * reference and its owner or date may write each finding on a row of its
+ * own ("1 | Improve supervision" above "1.1 | Audit files | Head of
+ * Service"): its rows say (import.c, finding_row_of). */
+static int check_required(imp_map *m, sp_db *db)
 {
     if (m->col[F_ACTION] < 0 && m->col[F_ACTION_REF] < 0)
         return sp_fail(db, SP_EINVALID, "no column names the action: expected a header such "
                        "as %s (or action_ref, or a map to action)", fields[F_ACTION].aliases);
-    if (m->col[F_FINDING] < 0 && m->col[F_FINDING_REF] < 0)
-        return sp_fail(db, SP_EINVALID, "no column names the finding: expected a header such "
-                       "as %s (or finding_ref, or a map to finding)", fields[F_FINDING].aliases);
-    return SP_OK;
+    if (m->col[F_FINDING] >= 0 || m->col[F_FINDING_REF] >= 0)
+        return SP_OK;
+    if (m->col[F_ACTION] >= 0 && m->col[F_ACTION_REF] >= 0 &&
+        (m->col[F_OWNER] >= 0 || m->col[F_DUE] >= 0)) {
+        m->findings_in_rows = true;
+        return SP_OK;
+    }
+    return sp_fail(db, SP_EINVALID, "no column names the finding: expected a header such as "
+                   "%s (or finding_ref, or a map to finding)", fields[F_FINDING].aliases);
 }
 
 /* The field a header cell names (a --map name first), or -1; norm
@@ -899,6 +907,7 @@ int imp_map_header(imp_map *m, int *column, sp_db *db, const sp_csv_row *row,
     m->finding_kind = "recommendation";
     m->revised_pair = false;
     m->ref_pair = false;
+    m->findings_in_rows = false;
     m->ndated = 0;
     *column = -1;
     bool finding_ref_named = false; /* then a plain Ref is never the finding's */

@@ -358,9 +358,36 @@ printf 'Improvement plan\r\nNothing yet\r\n' >nohdr.csv
 refused "nohdr.csv:1: no column names the action" import nohdr.csv --authority tb
 expect_err "nor does any row below it in the first 20 name the columns"
 case_ "a header with a fault on row 1 is still the header (the fault is its own)"
-printf 'Ref,What we will do,Lead officer\r\n1.1,Act,Lead\r\n' >nofinding.csv
+printf 'Ref,What we will do,Status\r\n1.1,Act,Complete\r\n' >nofinding.csv
 refused "nofinding.csv:1: no column names the finding" import nofinding.csv --authority tb
 expect_err_not "nor does any row"
+
+case_ "no finding column: each finding on a row of its own, its reference and text, above its actions"
+fresh
+cat >rowfind.csv <<'CSV'
+Ref,What we will do,Lead officer,Target date,Status
+1,Improve the quality of supervision,,,
+1.1,Audit supervision files,Head of Service,31/03/2026,In progress
+1.2,Train managers,Principal Social Worker,30/06/2026,
+,Strengthen the response to children missing education,,,
+2a,Establish a panel,Head of Inclusion,31/12/2025,Complete
+Key: actions are rated each month,,,,
+CSV
+run import rowfind.csv --authority tb
+expect_status 0; expect_out "2 findings, 3 owners, 3 actions"
+expect_eq "$(sql "$DB" "SELECT group_concat(f.ref || ':' || f.text || '=' || a.ref, ' / ') FROM
+    (SELECT * FROM action ORDER BY id) a JOIN finding f ON f.id = a.finding_id")" \
+    "1:Improve the quality of supervision=1.1 / 1:Improve the quality of supervision=1.2 / 2:Strengthen the response to children missing education=2a" \
+    "each action under the finding's row above it"
+expect_err "rowfind.csv:2:2: 'Improve the quality of supervision' is a finding on a row of its own (the sheet has no finding column)"
+expect_eq "$(grep -c 'is a finding on a row of its own' "$ERR")" "1" "said once"
+run import rowfind.csv --authority tb
+expect_status 0; expect_out "3 unchanged"
+# An action above any finding, and a finding's row no action takes, are refused.
+printf '%s\r\n' "Ref,What we will do,Lead officer,Target date" "1.1,Audit files,Head of Service,31/03/2026" \
+    "2,Strengthen the response,," "3,Improve supervision,," "3.1,Train managers,Head of Service,30/06/2026" >orphan.csv
+refused "orphan.csv:2: no finding for this action: no column names the finding" import orphan.csv --authority tb
+expect_err "orphan.csv:3:2: the row gives the finding 'Strengthen the response' (a reference and text alone) but no action below it takes it"
 
 # ---------------------------------------------------------------- separators
 fresh
