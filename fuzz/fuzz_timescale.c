@@ -73,8 +73,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (rc != again || memcmp(&a, &b, sizeof a) != 0)
         fail("two answers", text);
     if (rc == SP_OK) {
-        if (a.kind == SP_DUE_DATE)
-            check_iso(a.due, text);
+        if (a.kind == SP_DUE_DATE || (a.kind == SP_DUE_COMPLETE && a.due[0]))
+            check_iso(a.due, text); /* "Completed July 2025": the day it was done */
         else if (a.due[0])
             fail("a due date on a dateless answer", text);
         if (a.kind == SP_DUE_RECURRING)
@@ -85,8 +85,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check_iso(a.start, text);
         char due[SP_DATE_SIZE];
         int rc_due = sp_due_parse(due, text, base);
-        if ((rc_due == SP_OK) != (a.kind == SP_DUE_DATE) ||
-            (rc_due == SP_OK && strcmp(due, a.due) != 0))
+        sp_timescale ahead = a; /* a day "completed" after the base is a deadline */
+        sp_timescale_ahead(&ahead, base);
+        if ((rc_due == SP_OK) != (ahead.kind == SP_DUE_DATE) ||
+            (rc_due == SP_OK && strcmp(due, ahead.due) != 0))
             fail("sp_due_parse disagrees", text);
         char later[SP_DATE_SIZE];
         sp_timescale d;

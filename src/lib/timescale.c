@@ -104,8 +104,9 @@ static bool short_year_mark(const char *text, size_t i, const char *out, size_t 
 static bool normalise(char *out, size_t size, const char *text)
 {
     size_t o = 0, len = strlen(text);
-    if (len >= TEXT_MAX)
-        return false;
+    /* No bound on the text itself: runs of white space fold to one, so a
+     * cell padded with tabs (as sp_date_parse trims) is as short as its
+     * words; what does not fit `out` is refused below. */
     for (size_t i = 0; i < len; i++) {
         unsigned char ch = (unsigned char)text[i];
         char c = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
