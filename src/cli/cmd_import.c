@@ -442,7 +442,7 @@ const cli_command cmd_import = {
     "  start_on    Start, Start date (a period, \"Q1 2025/26\": its first day)\n"
     "  status      Status, Current status\n"
     "  due_on      Due, Due date, Timescale, Target date, Deadline, By when,\n"
-    "              Revised (New, Amended) target date, due date, deadline ...\n"
+    "              Revised (New, Amended) target date, due date, deadline, date ...\n"
     "  original_due_on  Original target date, due date, deadline, timescale\n"
     "A plain Target date beside a Revised one is the original due date, and a\n"
     "plain Ref beside an Action No. the finding's reference, when no column\n"

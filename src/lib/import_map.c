@@ -77,7 +77,9 @@ static const field_def fields[F_COUNT] = {
                "to be completed by, Date to be completed, Due date for completion, Timescales "
                "for completion, Completion target, Planned completion date, When will it be done, "
                "When by, To be completed by, Date to be achieved, When will it be completed, "
-               "When will this be completed, When will it be achieved"},
+               "When will this be completed, When will it be achieved, Revised date, Revised "
+               "target, Revised completion date, Revised end date, Revised timescales, New "
+               "date, New target, New completion date, Amended date"},
     {"status", "Status, Current status, Action status, Progress status, Overall status"},
     {"measure", "Success measure, Measure of success, How we will know, Success measures, "
                 "Measures of success, Success criteria, Outcome, Outcomes, Intended outcome, "

@@ -190,6 +190,15 @@ expect_eq "$(read_as)" \
 expect_eq "$(sql "$DB" "SELECT note || '|' || evidence FROM action_update WHERE note IS NOT NULL")" \
     "Drafted|Audit v2" "the progress and its evidence"
 
+case_ "... a revised date, revised target, new date: the date now due, the plain one the original"
+for h in "Revised date" "Revised target" "New date" "Revised completion date"; do
+    fresh_plan
+    printf '%s\n' "Finding,Action,Lead,Target date,$h" "Supervision,Audit files,Head of Service,30/09/2025,31/12/2025" >rev.csv
+    run import rev.csv --authority tb
+    expect_status 0; expect_err_not "was not imported"
+    expect_eq "$(sql "$DB" "SELECT original_due_on || '|' || due_on FROM action")" "2025-09-30|2025-12-31" "$h"
+done
+
 case_ "... a qualifier after the name is read before it; a date is not a gloss"
 fresh_plan
 cat >later.csv <<'CSV'
