@@ -1043,8 +1043,11 @@ static int check_new_action(imp_writer *w, imp_field *field, const imp_row *r)
                        "rows under it (merged cells), import with --fill-down %s to carry it "
                        "down", header_of(w, F_OWNER), imp_field_name(F_OWNER));
     if (!r->cell[F_OWNER])
-        return sp_fail(w->db, SP_EINVALID, "no owner: expected the accountable officer or "
-                       "team (a column such as %s)", imp_field_aliases(F_OWNER));
+        return sp_fail(w->db, SP_EINVALID, "no owner: the sheet has no column that names the "
+                       "owner (such as Owner, Lead, Lead officer or Responsible officer): "
+                       "expected one with each action's accountable officer or team (add it, "
+                       "or name a column of yours with --map 'HEADER=%s')",
+                       imp_field_name(F_OWNER));
     if (r->status && strcmp(r->status, "transferred") == 0 && !r->cell[F_TRANSFERRED_TO])
         return no_destination(w, field, r);
     return SP_OK; /* no due date: open-ended (issue 11) */

@@ -225,6 +225,9 @@ run import noowner.csv --authority tb --fill-down owner
 expect_status 0
 expect_eq "$(sql "$DB" "SELECT o.name FROM action a JOIN owner o ON o.id = a.owner_id
     WHERE a.ref = '1.2'")" "Head of Service" "the owner above, carried down"
+printf '%s\n' "Recommendation,Action,Timescale" "Rec 9,Act nine,31/12/2025" >nocolumn.csv
+refused "nocolumn.csv:2: no owner: the sheet has no column that names the owner (such as Owner, Lead, Lead officer or Responsible officer): expected one with each action's accountable officer or team (add it, or name a column of yours with --map 'HEADER=owner')" \
+    import nocolumn.csv --authority tb
 
 case_ "a reference met again that is a decimal says how Excel makes 1.10 into 1.1"
 cat >tenth.csv <<CSV
