@@ -35,6 +35,7 @@ typedef struct when {
     bool guessed; /* the year was not written: settle() chose it */
     int months;   /* a period of several months (a quarter 3, a year 12), ending in m;
                      0: one month or one day */
+    bool easter;  /* Easter Sunday: its day moves with the year */
 } when;
 
 typedef struct ctx {
@@ -333,9 +334,9 @@ static bool numeric_date(ctx *c, size_t i, size_t *end, when *w)
     }
     if (np == 2) { /* "07/2012", "2012-07": a month */
         if (number(parts[0], 2, &a) && year4(parts[1], &y) && sep == '/')
-            *w = (when){y, a, 0, false, true, false, 0};
+            *w = (when){y, a, 0, false, true, false, 0, false};
         else if (year4(parts[0], &y) && number(parts[1], 2, &a) && sep == '-')
-            *w = (when){y, a, 0, false, true, false, 0};
+            *w = (when){y, a, 0, false, true, false, 0, false};
         else
             return false;
         *end = i + 1;
@@ -344,12 +345,12 @@ static bool numeric_date(ctx *c, size_t i, size_t *end, when *w)
     if (np != 3)
         return false;
     if (year4(parts[0], &y) && sep == '-' && number(parts[1], 2, &a) && number(parts[2], 2, &b))
-        *w = (when){y, a, b, true, false, false, 0};
+        *w = (when){y, a, b, true, false, false, 0, false};
     else if (number(parts[0], 2, &b) && number(parts[1], 2, &a) && year4(parts[2], &y))
-        *w = (when){y, a, b, true, false, false, 0};
+        *w = (when){y, a, b, true, false, false, 0, false};
     else if (number(parts[0], 2, &b) && number(parts[1], 2, &a) && strlen(parts[2]) == 2 &&
              number(parts[2], 2, &y))
-        *w = (when){2000 + y, a, b, true, false, false, 0};
+        *w = (when){2000 + y, a, b, true, false, false, 0, false};
     else
         return false;
     *end = i + 1;
@@ -402,7 +403,7 @@ static bool written_date(ctx *c, size_t i, size_t *end, when *w)
         } else {
             y = 0;
         }
-        *w = (when){y, m, d, true, false, false, 0};
+        *w = (when){y, m, d, true, false, false, 0, false};
         *end = j;
         note_weekday(c, weekday, m, d1);
         return y == 0 || sp_ymd_valid(y, m, d);
@@ -415,7 +416,7 @@ static bool written_date(ctx *c, size_t i, size_t *end, when *w)
             y = 0;
         if (y == 0 && strlen(tok(c, i + 1)) == strspn(tok(c, i + 1), "0123456789"))
             return false; /* "July 12": the 12th, or 2012? */
-        *w = (when){y, m, d, true, false, false, 0};
+        *w = (when){y, m, d, true, false, false, 0, false};
         *end = j;
         note_weekday(c, weekday, m, d);
         return y == 0 || sp_ymd_valid(y, m, d);
@@ -526,8 +527,8 @@ static bool quarter(ctx *c, size_t i, size_t *end, when *w)
         q = s[1] - '0';
         k = j + 1;
     }
-    *w = q == 4 ? (when){start + 1, 3, 0, false, false, false, 3}
-                : (when){start, 3 + 3 * q, 0, false, false, false, 3};
+    *w = q == 4 ? (when){start + 1, 3, 0, false, false, false, 3, false}
+                : (when){start, 3 + 3 * q, 0, false, false, false, 3, false};
     *end = k;
     return true;
 }
@@ -554,8 +555,8 @@ static bool half(ctx *c, size_t i, size_t *end, when *w)
                           "and April-September (the financial year's) to others: write the "
                           "financial year ('H1 2026/27') or the month ('end of June 2026')"))
         return false;
-    *w = h == 1 ? (when){start, 9, 0, false, false, false, 6}
-                : (when){start + 1, 3, 0, false, false, false, 6};
+    *w = h == 1 ? (when){start, 9, 0, false, false, false, 6, false}
+                : (when){start + 1, 3, 0, false, false, false, 6, false};
     return true;
 }
 
@@ -578,7 +579,7 @@ static bool school_term(ctx *c, int k, size_t j, size_t *end, when *w)
     } else if (year4(tok(c, j), &y)) {
         j++;
     }
-    *w = (when){y, ends[k], 0, false, false, false, months[k]};
+    *w = (when){y, ends[k], 0, false, false, false, months[k], false};
     *end = j;
     return true;
 }
@@ -597,7 +598,7 @@ static bool academic_year(ctx *c, size_t i, size_t *end, when *w)
     } else {
         return false;
     }
-    *w = (when){start + 1, 8, 0, false, false, false, 12};
+    *w = (when){start + 1, 8, 0, false, false, false, 12, false};
     return true;
 }
 
@@ -629,7 +630,7 @@ static bool season(ctx *c, size_t i, size_t *end, when *w)
         if (k == 4)
             y++;
     }
-    *w = (when){y, ends[k], 0, false, false, false, 3};
+    *w = (when){y, ends[k], 0, false, false, false, 3, false};
     *end = j;
     return true;
 }
@@ -661,12 +662,12 @@ static bool month_year(ctx *c, size_t i, size_t *end, when *w)
                                "'Sept \'25') or the day and the year ('25 September 2025')";
             y = 0;
         }
-        *w = (when){y, m, 0, false, true, false, 0};
+        *w = (when){y, m, 0, false, true, false, 0, false};
         *end = j;
         return true;
     }
     if (year4(tok(c, i), &y)) { /* a bare year */
-        *w = (when){y, 12, 0, false, false, false, 12};
+        *w = (when){y, 12, 0, false, false, false, 12, false};
         *end = i + 1;
         return true;
     }
@@ -696,6 +697,7 @@ static bool feast(ctx *c, size_t i, size_t *end, when *w)
         return false;
     size_t j = i + 1 + (is(c, i + 1, easter ? "sunday" : "day"));
     int y = 0, m = 12, d = 25;
+    bool guessed = false;
     if (year4(tok(c, j), &y))
         j++;
     if (easter && y) {
@@ -708,9 +710,9 @@ static bool feast(ctx *c, size_t i, size_t *end, when *w)
         easter_sunday(y, &m, &d);
         if (sp_days_from_ymd(y, m, d) < c->base)
             easter_sunday(++y, &m, &d);
-        c->used_base = true;
+        c->used_base = guessed = true;
     }
-    *w = (when){y, m, d, true, false, false, 0};
+    *w = (when){y, m, d, true, false, guessed, 0, easter};
     *end = j;
     return true;
 }
@@ -729,7 +731,7 @@ static bool point(ctx *c, size_t i, size_t *end, when *w)
     }
     int start;
     if (fin_year(c, i, &e, &start)) { /* "2016/17": its last day */
-        *w = (when){start + 1, 3, 0, false, false, false, 12};
+        *w = (when){start + 1, 3, 0, false, false, false, 12, false};
         *end = skip_fy_words(c, e);
         return true;
     }
@@ -851,7 +853,7 @@ static bool dated(ctx *c, sp_timescale *out)
         int y = w.y, m = w.m;
         if (--m == 0)
             m = 12, y--;
-        w = (when){y, m, 0, false, false, false, 0};
+        w = (when){y, m, 0, false, false, false, 0, false};
         md = AT_END;
     }
     out->exact = w.exact && md == AT_END && i == 0;
@@ -865,6 +867,8 @@ static bool dated(ctx *c, sp_timescale *out)
     int32_t due;
     if (w.guessed && sp_iso_days(out->due, &due) && due < c->base) {
         w.y++; /* "mid July" on 20 July: next year's, as "the first on or after" says */
+        if (w.easter) /* "before Easter" on Easter Day: next year's Easter moves */
+            easter_sunday(w.y, &w.m, &w.d);
         return apply_mood(out, &w, md);
     }
     return true;
@@ -1168,7 +1172,7 @@ static bool next_year_end(ctx *c, sp_timescale *out, const char *norm)
     int m = whole_is(norm, financial) ? 3 : whole_is(norm, academic) ? 8 : 0;
     if (!m)
         return false;
-    when w = {0, m, 0, false, false, false, 12};
+    when w = {0, m, 0, false, false, false, 12, false};
     if (!settle(c, &w))
         return false;
     emit(out, &w);

@@ -498,10 +498,14 @@ START_TEST(feasts)
     ts_date("Before Easter 2026", NULL, "2026-04-04");
     ts_date("by Easter", "2026-04-05", "2026-04-05"); /* the day itself is on or after */
     ts_date("by Easter", "2026-04-06", "2027-03-28");
+    ts_date("before Easter", "2026-04-05", "2027-03-27"); /* next year's moves with it */
     ts_date("Christmas 2025 - Easter 2026", NULL, "2026-04-05");
     sp_timescale ts;
     ck_assert_int_eq(sp_timescale_parse(&ts, "Easter", NULL), SP_EINVALID); /* no base */
     ck_assert_int_eq(sp_timescale_parse(&ts, "Easter holidays 2026", NULL), SP_EINVALID);
+    /* done on a day whose year is not written: refused, as "Completed July" is */
+    ck_assert_int_eq(sp_timescale_parse(&ts, "Done Easter", "2026-01-01"), SP_EINVALID);
+    ts_done("Completed Easter 2025", "2025-04-20");
     ts_kind("In place", SP_DUE_COMPLETE, "", "");
     ts_kind("Implemented", SP_DUE_COMPLETE, "", "");
 }
