@@ -145,6 +145,13 @@ static const alias status_aliases[] = {
     {"postponed", "in_progress"},
     {"stalled", "in_progress"},
     {"blocked", "in_progress"},
+    /* Open, not done: whether it began, the sheet does not say (the
+     * importer notes the reading); its dates rate it either way. */
+    {"open", "in_progress"},
+    {"incomplete", "in_progress"},
+    {"not_complete", "in_progress"},
+    {"not_completed", "in_progress"},
+    {"outstanding", "in_progress"},
     /* Not begun: a plan's "not due" is an action whose time has not come. */
     {"not_due", "not_started"},
     {"not_yet_due", "not_started"},

@@ -1291,6 +1291,11 @@ static int note_reading(importer *im, size_t line, const imp_row *r)
                  "for paused work: its dates make it amber or red), here and on every such "
                  "row", text);
         break;
+    case IMP_READ_OPEN:
+        snprintf(msg, sizeof msg, "'%s' is recorded as in progress (the sheet says the work "
+                 "is not done, not whether it began: an open action of a plan under way most "
+                 "often has; its dates rate it either way), here and on every such row", text);
+        break;
     case IMP_READ_COLOUR:
         snprintf(msg, sizeof msg, "status '%s' is read as %s, after its RAG colour, which is "
                  "not imported (safeplan rates each action from its dates), here and on "

@@ -189,6 +189,7 @@ typedef enum imp_reading {
     IMP_READ_FIRST_WORDS, /* "Completed - evidence to follow": its first words */
     IMP_READ_BLUE,        /* no status, a blue RAG: complete */
     IMP_READ_PERCENT,     /* no status, a share done: 0 not started, 100 complete */
+    IMP_READ_OPEN,        /* "Open", "Incomplete": in progress */
     IMP_READ_COUNT
 } imp_reading;
 

@@ -496,7 +496,9 @@ static imp_reading plain_reading(const char *text)
         {"on-hold", IMP_READ_ON_HOLD}, {"paused", IMP_READ_ON_HOLD},
         {"deferred", IMP_READ_ON_HOLD}, {"postponed", IMP_READ_ON_HOLD},
         {"stalled", IMP_READ_ON_HOLD},  {"blocked", IMP_READ_ON_HOLD},
-        {"merged", IMP_READ_SUPERSEDED}};
+        {"merged", IMP_READ_SUPERSEDED}, {"open", IMP_READ_OPEN},
+        {"incomplete", IMP_READ_OPEN},  {"not complete", IMP_READ_OPEN},
+        {"outstanding", IMP_READ_OPEN}};
     const char *word = text + strspn(text, " \t");
     for (size_t i = 0; i < sizeof said / sizeof said[0]; i++) /* first letters first */
         if ((word[0] | 0x20) == said[i].word[0] &&

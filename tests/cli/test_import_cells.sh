@@ -112,6 +112,23 @@ expect_eq "$(status_of 3.13)" "withdrawn|" "Merged"
 expect_err "more.csv:13:6: 'Stalled' is recorded as in progress (safeplan has no status for paused work"
 expect_err "more.csv:14:6: 'Merged' is recorded as withdrawn (safeplan has no status for an action replaced by another or merged into it"
 
+case_ "open, not done: in progress, said once"
+fresh_plan
+cat >open.csv <<CSV
+$H
+4.1,Rec 4,Act,Lead,31/12/2025,Open
+4.2,Rec 4,Act,Lead,31/12/2025,Incomplete
+4.3,Rec 4,Act,Lead,31/12/2025,Not complete
+4.4,Rec 4,Act,Lead,31/12/2025,Outstanding
+4.5,Rec 4,Act,Lead,31/12/2025,Closed
+CSV
+run import open.csv --authority tb
+expect_status 0
+for r in 4.1 4.2 4.3 4.4; do expect_eq "$(status_of $r)" "in_progress|" "open (row of $r)"; done
+expect_eq "$(status_of 4.5)" "complete|" "Closed"
+expect_err "open.csv:2:6: 'Open' is recorded as in progress (the sheet says the work is not done, not whether it began"
+expect_eq "$(grep -c 'is not done, not whether it began' "$ERR")" "1" "said once"
+
 case_ "a percentage done"
 fresh_plan
 cat >percent.csv <<CSV
@@ -175,7 +192,7 @@ expect_err "after.csv:2:6: status 'Completed - evidence to follow' is read as co
 
 case_ "a 'not' after the first words, a word run together, or no status: refused"
 fresh_plan
-for cell in "Closed - not achieved" "Finished-ish" "Open" "Complete? no"; do
+for cell in "Closed - not achieved" "Finished-ish" "Pending" "Complete? no"; do
     printf '%s\n6.1,Rec 6,Act,Lead,31/12/2025,"%s"\n' "$H" "$cell" >bad.csv
     refused "bad.csv:2:6: status '$cell' is not known: expected one of not_started, in_progress, complete, signed_off, transferred, withdrawn, or a council's word for one (Not yet due, On track" \
         import bad.csv --authority tb
