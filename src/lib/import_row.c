@@ -507,6 +507,30 @@ static imp_reading plain_reading(const char *text)
     return IMP_READ_PLAIN;
 }
 
+/* Words a sheet puts for a status that stand for either of two ("Pending"
+ * a start or a sign-off?): the two, for the refusal; else NULL. */
+static const char *two_readings(const char *text)
+{
+    static const char *const words[][2] = {
+        {"pending", "pending its start (not started) or its sign-off (complete)"},
+        {"yes", "done (complete) or under way (in progress)"},
+        {"y", "done (complete) or under way (in progress)"},
+        {"no", "not started, or not yet done (in progress)"},
+        {"n", "not started, or not yet done (in progress)"},
+        {"awaiting evidence", "not yet done (in progress), or done and awaiting the "
+                              "evidence for its sign-off (complete)"},
+        {"evidence required", "not yet done (in progress), or done and awaiting the "
+                              "evidence for its sign-off (complete)"}};
+    const char *p = text + strspn(text, " \t");
+    size_t n = strlen(p);
+    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '.'))
+        n--;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i][0]) == n && strncasecmp(p, words[i][0], n) == 0)
+            return words[i][1];
+    return NULL;
+}
+
 /* The status: a transfer's words, a status word, or one written with more
  * (decorated_status). A status column that holds RAG ratings (Red, Amber,
  * G...) is refused, as the ratings say how the action is going, not where
@@ -524,6 +548,11 @@ static int take_status(imp_row *r, imp_field *field, sp_db *db)
         return rc;
     if ((r->status = decorated_status(r, text)) != NULL)
         return SP_OK;
+    const char *why = two_readings(text);
+    if (why)
+        return sp_fail(db, SP_EINVALID, "status '%s' could mean two things, %s: expected "
+                       "the status it stands for, one of %s", text, why,
+                       sp_enum_values("status"));
     if (!imp_rag_word(text))
         return sp_fail(db, SP_EINVALID, "status '%s' is not known: expected one of %s"
                        STATUS_WORDS, text, sp_enum_values("status"));

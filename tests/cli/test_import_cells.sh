@@ -192,11 +192,19 @@ expect_err "after.csv:2:6: status 'Completed - evidence to follow' is read as co
 
 case_ "a 'not' after the first words, a word run together, or no status: refused"
 fresh_plan
-for cell in "Closed - not achieved" "Finished-ish" "Pending" "Complete? no"; do
+for cell in "Closed - not achieved" "Finished-ish" "Complete? no"; do
     printf '%s\n6.1,Rec 6,Act,Lead,31/12/2025,"%s"\n' "$H" "$cell" >bad.csv
     refused "bad.csv:2:6: status '$cell' is not known: expected one of not_started, in_progress, complete, signed_off, transferred, withdrawn, or a council's word for one (Not yet due, On track" \
         import bad.csv --authority tb
 done
+
+case_ "a status that could mean two things is refused, naming both"
+printf '%s\n' "$H" "6.2,Rec 6,Act,Lead,31/12/2025,Pending" "6.3,Rec 6,Act,Lead,31/12/2025,Yes" \
+    "6.4,Rec 6,Act,Lead,31/12/2025,Awaiting evidence" >two.csv
+refused "two.csv:2:6: status 'Pending' could mean two things, pending its start (not started) or its sign-off (complete): expected the status it stands for, one of not_started, in_progress, complete" \
+    import two.csv --authority tb
+expect_err "two.csv:3:6: status 'Yes' could mean two things, done (complete) or under way (in progress)"
+expect_err "two.csv:4:6: status 'Awaiting evidence' could mean two things"
 
 case_ "references as sheets number their rows: tidied, and said once"
 fresh_plan
