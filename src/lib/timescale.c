@@ -785,8 +785,16 @@ static size_t prefix(const ctx *c, size_t i, mood *md)
                                           "during", "at", "for", "complete", "completed",
                                           "within", "the", "throughout", NULL};
     for (;;) {
-        if (in_list(tok(c, i), fillers) && !is(c, i + 1, "-") && !is(c, i + 1, "/")) {
+        if (is(c, i, "on") && is(c, i + 1, "or") && is(c, i + 2, "before")) {
+            i += 3; /* the day itself is in time */
+        } else if (in_list(tok(c, i), fillers) && !is(c, i + 1, "-") && !is(c, i + 1, "/")) {
             i++;
+        } else if (is(c, i, "latest")) {
+            i++;
+        } else if (is(c, i, "w") && is(c, i + 1, "/") && is(c, i + 2, "e")) {
+            i += 3; /* "w/e 12/12/2025": the week ends that day */
+        } else if (is(c, i, "week") && is(c, i + 1, "ending")) {
+            i += 2;
         } else if ((is(c, i, "no") || is(c, i, "not")) && is(c, i + 1, "later") &&
                    is(c, i + 1 + 1, "than")) {
             i += 3;
@@ -804,7 +812,8 @@ static size_t prefix(const ctx *c, size_t i, mood *md)
             if (is(c, i, "of"))
                 i++;
         } else if (is(c, i, "before")) {
-            *md = BEFORE;
+            size_t j = i + 1 + is(c, i + 1, "the"); /* "before the end of March": by it */
+            *md = is(c, j, "end") || is(c, j, "close") ? AT_END : BEFORE;
             i++;
         } else if ((is(c, i, "w") && is(c, i + 1, "/") && is(c, i + 2, "c")) ||
                    is(c, i, "wc")) {
@@ -844,8 +853,13 @@ static bool dated(ctx *c, sp_timescale *out)
     when w;
     if (i >= c->t->n || !span(c, i, &e, &w))
         return false;
-    /* a trailing time (Excel's date-time) or "financial year" is allowed */
+    /* a trailing time (Excel's date-time) or "financial year" is allowed,
+     * and "at the latest" */
     while (e < c->t->n && (time_word(tok(c, e)) || is(c, e, "00") || is(c, e, "t")))
+        e++;
+    if (is(c, e, "at") && is(c, e + 1, "the") && is(c, e + 2, "latest"))
+        e += 3;
+    else if (is(c, e, "latest"))
         e++;
     if (e != c->t->n)
         return false;

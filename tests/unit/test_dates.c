@@ -470,6 +470,17 @@ START_TEST(periods_and_ranges)
     ts_date("in 3 months time", "2018-04-01", "2018-07-01");
     ts_date("12 months' time", "2018-04-01", "2019-04-01");
     ts_date("2017", NULL, "2017-12-31");
+    /* the day as a limit: in time on it */
+    ts_date("On or before 31/03/2026", NULL, "2026-03-31");
+    ts_date("Latest 31/03/2026", NULL, "2026-03-31");
+    ts_date("31/03/2026 latest", NULL, "2026-03-31");
+    ts_date("31/03/2026 at the latest", NULL, "2026-03-31");
+    ts_date("w/e 12/12/2025", NULL, "2025-12-12"); /* the week ends that day */
+    ts_date("Week ending 12/12/25", NULL, "2025-12-12");
+    /* before a period's end is by its end; before the period, the day before it */
+    ts_date("Before the end of March 2026", NULL, "2026-03-31");
+    ts_date("Before end of Q4 2025/26", NULL, "2026-03-31");
+    ts_date("Before March 2026", NULL, "2026-02-28");
 }
 END_TEST
 
