@@ -889,7 +889,7 @@ static int take_timescale(imp_row *r, imp_field *field, sp_db *db, const imp_row
         return timescale_complete(r, db, text, ts.due);
     if (ts.kind == SP_DUE_RECURRING)
         take_cadence(r, &ts);
-    if ((ts.kind == SP_DUE_OPEN || ts.kind == SP_DUE_RECURRING) && ts.start[0] && !r->start) {
+    if (ts.start[0] && !r->start) { /* "From July 2012", "From April to June 2026" */
         memcpy(r->start_buf, ts.start, SP_DATE_SIZE);
         r->start = r->start_buf;
     }

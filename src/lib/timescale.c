@@ -781,9 +781,11 @@ typedef enum mood { AT_END, AT_MID, AT_EARLY, AT_START, BEFORE, WEEK_OF } mood;
 static size_t prefix(const ctx *c, size_t i, mood *md)
 {
     *md = AT_END;
-    static const char *const fillers[] = {"by", "due", "deadline", "target", "on", "in",
-                                          "during", "at", "for", "complete", "completed",
-                                          "within", "the", "throughout", NULL};
+    static const char *const fillers[] = {
+        "by", "due", "deadline", "target", "on", "in", "during", "at", "for", "complete",
+        "completed", "within", "the", "throughout", "until", "till", "c", "circa", "approx",
+        "approximately", "around", "about", "provisionally", "provisional", "est",
+        "estimated", "expected", "anticipated", NULL};
     for (;;) {
         if (is(c, i, "on") && is(c, i + 1, "or") && is(c, i + 2, "before")) {
             i += 3; /* the day itself is in time */
@@ -791,6 +793,9 @@ static size_t prefix(const ctx *c, size_t i, mood *md)
             i++;
         } else if (is(c, i, "latest")) {
             i++;
+        } else if ((is(c, i, "up") || is(c, i, "through") || is(c, i, "running")) &&
+                   is(c, i + 1, "to")) {
+            i += 2; /* "up to March 2026": until it ends */
         } else if (is(c, i, "w") && is(c, i + 1, "/") && is(c, i + 2, "e")) {
             i += 3; /* "w/e 12/12/2025": the week ends that day */
         } else if (is(c, i, "week") && is(c, i + 1, "ending")) {
@@ -1014,14 +1019,10 @@ static bool complete_word(const char *norm)
     return whole_is(norm, words);
 }
 
-/* The day a period or a day from token i to n begins, into out->start:
- * from July, the first of July; from Autumn 2016, of September. */
-static bool starts_at(ctx *c, size_t i, size_t n, sp_timescale *out)
+/* The first day of a settled period or day, into out->start: of July, the
+ * first of July; of Autumn 2016, of September. */
+static void first_day(when w, sp_timescale *out)
 {
-    when w;
-    size_t e;
-    if (!span(c, i, &e, &w) || e != n)
-        return false;
     if (!w.exact) {
         w.d = 1;
         w.m -= w.months > 1 ? w.months - 1 : 0;
@@ -1029,6 +1030,35 @@ static bool starts_at(ctx *c, size_t i, size_t n, sp_timescale *out)
             w.y--;
     }
     sp_format_ymd(out->start, w.y, w.m, w.d ? w.d : last_day(w.y, w.m));
+}
+
+/* The day a period or a day from token i to n begins (first_day). */
+static bool starts_at(ctx *c, size_t i, size_t n, sp_timescale *out)
+{
+    when w;
+    size_t e;
+    if (!span(c, i, &e, &w) || e != n)
+        return false;
+    first_day(w, out);
+    return true;
+}
+
+/* "From April to June 2026": a range, due at its later end and starting
+ * on the first day of its earlier (starts_at alone would start it at the
+ * later end, open-ended). */
+static bool from_range(ctx *c, size_t i, size_t n, sp_timescale *out)
+{
+    when a, w;
+    size_t mid, e;
+    if (!point(c, i, &mid, &a) || mid >= n || !span(c, i, &e, &w) || e != n)
+        return false;
+    if (!a.y) /* as span() took it, from the later end */
+        a.y = w.y - (a.m > w.m);
+    if (!settle(c, &a))
+        return false;
+    first_day(a, out);
+    emit(out, &w);
+    out->kind = SP_DUE_DATE;
     return true;
 }
 
@@ -1050,6 +1080,8 @@ static bool from_phrase(ctx *c, sp_timescale *out)
             return false;
         n -= is(c, n - 2, "-") || is(c, n - 2, "and") ? 2 : 1;
     }
+    if (i > 0 && from_range(c, i, n, out))
+        return true;
     if (!starts_at(c, i, n, out))
         return false;
     out->kind = SP_DUE_OPEN;
@@ -1058,7 +1090,8 @@ static bool from_phrase(ctx *c, sp_timescale *out)
 
 static void set_cadence(sp_timescale *out, int n, bool weeks)
 {
-    snprintf(out->cadence, sizeof out->cadence, "%d %s%s", n, weeks ? "week" : "month",
+    /* n is 1-99 (the callers'); the modulus lets the compiler see it fits */
+    snprintf(out->cadence, sizeof out->cadence, "%d %s%s", n % 1000, weeks ? "week" : "month",
              n == 1 ? "" : "s");
     out->kind = SP_DUE_RECURRING;
 }

@@ -513,15 +513,18 @@ expect_eq "$(sql "$DB" "SELECT group_concat(a.ref || '=' || a.status || '|' ||
 expect_err "sdone.csv:5:6: status 'Completed 30/11/2025' is read as complete from its first words; the rest ('30/11/2025') is not imported"
 expect_err_not "sdone.csv:2:6"
 
-case_ "feasts: Christmas is 25 December, Easter its Sunday; 'In place' is done"
+case_ "feasts: Christmas is 25 December, Easter its Sunday; 'In place' is done; a range from a month"
 fresh_plan
 printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date" \
     "8.1,Rec 8,Act,Lead,By Christmas 2025" "8.2,Rec 8,Act,Lead,Before Easter 2026" \
-    "8.3,Rec 8,Act,Lead,Easter" "8.4,Rec 8,Act,Lead,In place" >feasts.csv
+    "8.3,Rec 8,Act,Lead,Easter" "8.4,Rec 8,Act,Lead,In place" \
+    "8.5,Rec 8,Act,Lead,From April to June 2026" >feasts.csv
 SAFEPLAN_TODAY=2025-11-15 run import feasts.csv --authority tb
 expect_status 0
 expect_eq "$(sql "$DB" "SELECT group_concat(ref || '=' || coalesce(due_on, 'open') || '|' || status, ' ')
     FROM (SELECT * FROM action ORDER BY id)")" \
-    "8.1=2025-12-25|not_started 8.2=2026-04-04|not_started 8.3=2026-04-05|not_started 8.4=open|complete" \
+    "8.1=2025-12-25|not_started 8.2=2026-04-04|not_started 8.3=2026-04-05|not_started 8.4=open|complete 8.5=2026-06-30|not_started" \
     "Easter with no year is the next on or after the day of the import"
+expect_eq "$(sql "$DB" "SELECT start_on FROM action WHERE ref = '8.5'")" "2026-04-01" \
+    "a range from one month to another starts with the first"
 finish

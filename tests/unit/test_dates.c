@@ -481,6 +481,36 @@ START_TEST(periods_and_ranges)
     ts_date("Before the end of March 2026", NULL, "2026-03-31");
     ts_date("Before end of Q4 2025/26", NULL, "2026-03-31");
     ts_date("Before March 2026", NULL, "2026-02-28");
+    /* up to a period: its end; a guess at one: the period as written */
+    ts_date("Until March 2026", NULL, "2026-03-31");
+    ts_date("Up to March 2026", NULL, "2026-03-31");
+    ts_date("Running to March 2026", NULL, "2026-03-31");
+    ts_date("c. March 2026", NULL, "2026-03-31");
+    ts_date("Approx. March 2026", NULL, "2026-03-31");
+    ts_date("Provisionally Spring 2026", NULL, "2026-05-31");
+}
+END_TEST
+
+/* "From April to June 2026" is a range: due at its end, starting at its
+ * beginning (it was read as open-ended from June). */
+START_TEST(from_a_range)
+{
+    sp_timescale ts;
+    static const char *const cases[][4] = {
+        {"From April to June 2026", NULL, "2026-06-30", "2026-04-01"},
+        {"From December to February 2026", NULL, "2026-02-28", "2025-12-01"},
+        {"From 16 July to 30 September 2012", NULL, "2012-09-30", "2012-07-16"},
+        {"From 1/4/2026 - 30/6/2026", NULL, "2026-06-30", "2026-04-01"},
+        {"Starting April 2026 to June 2026", NULL, "2026-06-30", "2026-04-01"},
+        {"From April to June", "2025-11-15", "2026-06-30", "2026-04-01"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ck_assert_msg(sp_timescale_parse(&ts, cases[i][0], cases[i][1]) == SP_OK, "'%s' refused",
+                      cases[i][0]);
+        ck_assert_msg(ts.kind == SP_DUE_DATE, "'%s' is kind %d", cases[i][0], (int)ts.kind);
+        ck_assert_str_eq(ts.due, cases[i][2]);
+        ck_assert_str_eq(ts.start, cases[i][3]);
+    }
+    ts_kind("From July 2012", SP_DUE_OPEN, "", "2012-07-01"); /* one period: open-ended */
 }
 END_TEST
 
@@ -766,6 +796,7 @@ static Suite *make_suite(void)
     tcase_add_test(tc, iso_day_fast_path);
     tcase_add_test(tc, periods_and_ranges);
     tcase_add_test(tc, feasts);
+    tcase_add_test(tc, from_a_range);
     tcase_add_test(tc, dateless_forms);
     tcase_add_test(tc, ambiguous_forms);
     tcase_add_test(tc, cadence_next);
