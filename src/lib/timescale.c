@@ -750,7 +750,8 @@ static bool span(ctx *c, size_t i, size_t *end, when *w)
         return false;
     size_t j = e;
     bool joined = skip_dash(c, &j);
-    if (!joined && (is(c, j, "to") || is(c, j, "until") || is(c, j, "or") || is(c, j, "and")))
+    if (!joined && (is(c, j, "to") || is(c, j, "until") || is(c, j, "or") || is(c, j, "and") ||
+                    is(c, j, "&")))
         joined = true, j++;
     if (joined && point(c, j, end, &b)) {
         if (!settle(c, &b))
@@ -1005,7 +1006,8 @@ static bool open_ended(const char *norm)
         "continual", "in place and ongoing", "tbc", "tba", "tbd", "to be confirmed",
         "to be agreed", "to be arranged", "to be determined", "to be decided", "n/a", "na",
         "n a", "not applicable", "none", "no date", "not set", "as required", "as needed",
-        "as and when", "as and when required", "ongoing - tbc",
+        "as and when", "as and when required", "ongoing - tbc", "immediate and ongoing",
+        "immediately and ongoing", "now and ongoing", "immediate - ongoing",
         "ongoing/tbc", "tbc/ongoing", "ongoing tbc", "permanent", "open", NULL};
     return whole_is(norm, words);
 }
@@ -1150,8 +1152,14 @@ static bool recurring(ctx *c, sp_timescale *out)
         size_t j = i + 1;
         if (is(c, j, "a"))
             j++;
+        int every = is(c, j, "other") ? 2 : 1; /* "every other month": every second */
+        j += every == 2;
         unit u = unit_word(tok(c, j));
-        if (is(c, j, "quarter"))
+        if (every == 2 && (u == U_WEEK || u == U_MONTH || u == U_YEAR))
+            n = u == U_YEAR ? 24 : 2, weeks = u == U_WEEK, e = j + 1;
+        else if (every == 2)
+            n = 0;
+        else if (is(c, j, "quarter"))
             n = 3, e = j + 1;
         else if (is(c, j, "term")) /* as termly: a school term, about four months */
             n = 4, e = j + 1;
@@ -1165,6 +1173,9 @@ static bool recurring(ctx *c, sp_timescale *out)
     } else if (!n && is(c, i, "twice") && (is(c, i + 1, "a") || is(c, i + 1, "per")) &&
                is(c, i + 2, "year")) {
         n = 6, e = i + 3;
+    } else if (!n && is(c, i, "twice") && is(c, i + 1, "yearly")) {
+        n = 6, e = i + 2;
+
     } else if (!n && is(c, i, "six") && is(c, i + 1, "monthly")) {
         n = 6, e = i + 2;
     }

@@ -488,6 +488,7 @@ START_TEST(periods_and_ranges)
     ts_date("c. March 2026", NULL, "2026-03-31");
     ts_date("Approx. March 2026", NULL, "2026-03-31");
     ts_date("Provisionally Spring 2026", NULL, "2026-05-31");
+    ts_date("Sept & Oct 2025", NULL, "2025-10-31");
 }
 END_TEST
 
@@ -591,6 +592,10 @@ START_TEST(dateless_forms)
     ts_kind("every 2 months", SP_DUE_RECURRING, "2 months", "");
     ts_kind("Ongoing - monthly", SP_DUE_RECURRING, "1 month", "");
     ts_kind("Monthly review", SP_DUE_RECURRING, "1 month", "");
+    ts_kind("Every other month", SP_DUE_RECURRING, "2 months", "");
+    ts_kind("Every other week", SP_DUE_RECURRING, "2 weeks", "");
+    ts_kind("Twice yearly", SP_DUE_RECURRING, "6 months", "");
+    ts_kind("Immediate and ongoing", SP_DUE_OPEN, "", "");
 }
 END_TEST
 
