@@ -397,7 +397,8 @@ static int note_no_status(importer *im, const sp_csv_row *row)
     im->no_status_noted = true;
     return remark(im, row->line, 0, "no column gives the actions' status (such as Status, "
                   "or % complete): each action is imported as not started, unless its row "
-                  "shows the work done (a blue RAG, 'Complete' as its timescale); to import "
+                  "shows where it stands (a blue RAG, a status's words in the RAG column, "
+                  "'Complete' as its timescale); to import "
                   "where each stands, add a Status column (Not started, In progress, "
                   "Complete)");
 }
@@ -1277,6 +1278,7 @@ static int note_reading(importer *im, size_t line, const imp_row *r)
 {
     char msg[400], status[16];
     const char *text = r->cell[F_STATUS];
+    imp_field at = F_STATUS; /* the cell read: the status's, or the RAG's or share's */
     snprintf(status, sizeof status, "%s", r->status ? r->status : "");
     for (char *p = status; *p; p++)
         *p = *p == '_' ? ' ' : *p; /* "in progress", as a person writes it */
@@ -1305,14 +1307,20 @@ static int note_reading(importer *im, size_t line, const imp_row *r)
         snprintf(msg, sizeof msg, "RAG '%s' is read as complete: the row gives no status, and "
                  "blue marks work done (the colours are not imported otherwise: safeplan rates "
                  "each action from its dates), here and on every such row", r->cell[F_RAG]);
-        im->reading_noted[r->status_reading] = true;
-        return remark(im, line, field_column(im, F_RAG), msg);
+        at = F_RAG;
+        break;
+    case IMP_READ_RAG_WORDS:
+        snprintf(msg, sizeof msg, "RAG '%s' is a status's words, read as %s: the row gives "
+                 "no status (a RAG colour is not imported: safeplan rates each action from its "
+                 "dates), here and on every such row", r->cell[F_RAG], status);
+        at = F_RAG;
+        break;
     case IMP_READ_PERCENT:
         snprintf(msg, sizeof msg, "'%s' done is read as %s: the row gives no status (none "
                  "done is not started, all of it complete, any other share in progress), "
                  "here and on every such row", r->cell[F_PERCENT], status);
-        im->reading_noted[r->status_reading] = true;
-        return remark(im, line, field_column(im, F_PERCENT), msg);
+        at = F_PERCENT;
+        break;
     case IMP_READ_FIRST_WORDS:
         snprintf(msg, sizeof msg, "status '%s' is read as %s from its first words; the rest "
                  "('%s') is not imported, here and on every row so written", text, status,
@@ -1322,7 +1330,7 @@ static int note_reading(importer *im, size_t line, const imp_row *r)
         return SP_OK;
     }
     im->reading_noted[r->status_reading] = true; /* once: the reading is the same each time */
-    return remark(im, line, field_column(im, F_STATUS), msg);
+    return remark(im, line, field_column(im, at), msg);
 }
 
 

@@ -273,6 +273,22 @@ static const char *share_remark(const char *rest)
     return *rest >= '0' && *rest <= '9' ? NULL : rest;
 }
 
+/* Words after a share that only say what it is a share of ("50%
+ * complete", "100% done"): nothing to note. */
+static bool share_of_work(const char *rest)
+{
+    static const char *const words[] = {"complete", "completed", "done", "achieved",
+                                        "finished", NULL};
+    rest += strspn(rest, " \t");
+    size_t n = strlen(rest);
+    while (n > 0 && (rest[n - 1] == ' ' || rest[n - 1] == '\t' || rest[n - 1] == '.'))
+        n--;
+    for (size_t i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && strncasecmp(rest, words[i], n) == 0)
+            return true;
+    return false;
+}
+
 /* A share's column that holds the status's words at its ends: "Complete"
  * is all of the work, "Not started" none of it. -1 otherwise. */
 static int share_in_words(const char *text)
@@ -296,8 +312,9 @@ static int take_percent(imp_row *r, sp_db *db)
     int n = share_in_words(text);
     bool read = n >= 0;
     if (!read && share_number(num, &n, &end)) {
-        const char *remark = sp_blank(end) ? NULL : share_remark(end);
-        read = sp_blank(end) || (remark && !sp_blank(remark));
+        bool plain = sp_blank(end) || share_of_work(end);
+        const char *remark = plain ? NULL : share_remark(end);
+        read = plain || (remark && !sp_blank(remark));
         r->percent_read = num != p || remark;
     } else if (read) {
         r->percent_read = true;
@@ -323,18 +340,26 @@ static void percent_is_status(imp_row *r)
     r->status_reading = IMP_READ_PERCENT;
 }
 
+static const char *after_colour(imp_row *r, const char *text);
+
 /* A sheet that rates its actions but gives no status (no column, or a
  * blank cell): blue is the colour of work done, so a blue row is
  * complete. Red, amber and green say how an open action stands, which
- * safeplan works out from its dates, not which status it has. */
+ * safeplan works out from its dates, not which status it has. A RAG cell
+ * in words ("Complete", "On track", "Blue - complete") is a status kept
+ * in the RAG column: it is read as one. */
 static void blue_is_done(imp_row *r)
 {
-    const char *rag;
-    if (r->status || !sp_blank(r->cell[F_STATUS]) || sp_blank(r->cell[F_RAG]) ||
-        !(rag = imp_rag_word(r->cell[F_RAG])) || strcmp(rag, "blue") != 0)
+    const char *rag, *cell = r->cell[F_RAG], *st;
+    if (r->status || !sp_blank(r->cell[F_STATUS]) || sp_blank(cell))
         return;
-    r->status = "complete";
-    r->status_reading = IMP_READ_BLUE;
+    if ((rag = imp_rag_word(cell)) != NULL) {
+        if (strcmp(rag, "blue") == 0)
+            r->status = "complete", r->status_reading = IMP_READ_BLUE;
+    } else if ((st = sp_enum_word("status", cell)) != NULL || (st = after_colour(r, cell))) {
+        r->status = st;
+        r->status_reading = IMP_READ_RAG_WORDS;
+    }
 }
 
 /* "Transferred to service plan", "Transferred - business as usual": the

@@ -38,11 +38,27 @@ expect_eq "$(status_of 1.4)" "not_started" "Red: as the dates say"
 expect_err "rag.csv:3:6: RAG 'Blue' is read as complete: the row gives no status, and blue marks work done"
 expect_eq "$(grep -c 'is read as complete' "$ERR")" "1" "noted once"
 expect_out "RAG: column 6 not imported"
-expect_err "rag.csv:1: no column gives the actions' status (such as Status, or % complete): each action is imported as not started, unless its row shows the work done (a blue RAG, 'Complete' as its timescale); to import where each stands, add a Status column (Not started, In progress, Complete)"
+expect_err "rag.csv:1: no column gives the actions' status (such as Status, or % complete): each action is imported as not started, unless its row shows where it stands (a blue RAG, a status's words in the RAG column, 'Complete' as its timescale); to import where each stands, add a Status column (Not started, In progress, Complete)"
 expect_eq "$(grep -c "no column gives the actions' status" "$ERR")" "1" "said once"
 run import rag.csv --review tb/import-2025-10-01
 expect_status 0
 expect_out "4 unchanged"
+
+case_ "a RAG cell in a status's words, where the row gives no status, is that status"
+fresh_plan
+cat >ragwords.csv <<'CSV'
+Ref,Recommendation,What we will do,Lead officer,Target date,RAG
+1.1,Improve supervision,Audit supervision files,Head of Service,31/12/2025,Complete
+1.2,Improve supervision,Train team managers,Head of Service,30/06/2025,On track
+1.3,Improve supervision,Refresh the policy,Head of Service,30/06/2025,Blue - complete
+1.4,Improve supervision,Report to the board,Head of Service,30/06/2025,Green
+CSV
+run import ragwords.csv --authority tb
+expect_status 0
+expect_eq "$(status_of 1.1)|$(status_of 1.2)|$(status_of 1.3)|$(status_of 1.4)" \
+    "complete|in_progress|complete|not_started" "the words as a status; a colour as the dates say"
+expect_err "ragwords.csv:2:6: RAG 'Complete' is a status's words, read as complete: the row gives no status"
+expect_eq "$(grep -c "is a status's words" "$ERR")" "1" "noted once"
 
 case_ "a status, where the row gives one, is the status"
 fresh_plan
@@ -349,11 +365,13 @@ printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,% complete" \
     "1.3,Improve supervision,Revise policy,Head of Service,31/03/2026,approx 0.3" \
     "1.4,Improve supervision,Report to board,Head of Service,31/03/2026,80 per cent - on track" \
     "1.5,Improve supervision,Brief staff,Head of Service,31/03/2026,Complete" \
-    "1.6,Improve supervision,Audit again,Head of Service,31/03/2026,Not started" >words.csv
+    "1.6,Improve supervision,Audit again,Head of Service,31/03/2026,Not started" \
+    "1.7,Improve supervision,Brief managers,Head of Service,31/03/2026,50% complete" \
+    "1.8,Improve supervision,Brief partners,Head of Service,31/03/2026,100% done" >words.csv
 run import words.csv --authority tb
 expect_status 0
 expect_eq "$(share_of | tr '\n' ' ')" \
-    "1.1|in_progress|75 1.2|in_progress|50 1.3|in_progress|30 1.4|in_progress|80 1.5|complete|100 1.6|not_started|0 " \
+    "1.1|in_progress|75 1.2|in_progress|50 1.3|in_progress|30 1.4|in_progress|80 1.5|complete|100 1.6|not_started|0 1.7|in_progress|50 1.8|complete|100 " \
     "the share each gives"
 expect_err "words.csv:2:6: '75% (awaiting audit)' is read as a share of 75%: the other words are not imported (keep them in the progress column), here and on every such row"
 expect_eq "$(grep -c 'is read as a share of' "$ERR")" "1" "said once"
