@@ -1321,6 +1321,11 @@ static int note_reading(importer *im, size_t line, const imp_row *r)
                  "here and on every such row", r->cell[F_PERCENT], status);
         at = F_PERCENT;
         break;
+    case IMP_READ_PARTLY:
+        snprintf(msg, sizeof msg, "status '%s' is read as in progress: its words say only "
+                 "part of the work is done ('%s'), here and on every row so written", text,
+                 r->status_rest);
+        break;
     case IMP_READ_FIRST_WORDS:
         snprintf(msg, sizeof msg, "status '%s' is read as %s from its first words; the rest "
                  "('%s') is not imported, here and on every row so written", text, status,

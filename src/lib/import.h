@@ -191,6 +191,7 @@ typedef enum imp_reading {
     IMP_READ_PERCENT,     /* no status, a share done: 0 not started, 100 complete */
     IMP_READ_OPEN,        /* "Open", "Incomplete": in progress */
     IMP_READ_RAG_WORDS,   /* no status, a RAG cell in a status's words */
+    IMP_READ_PARTLY,      /* "Complete (partially)", "Achieved in part": in progress */
     IMP_READ_COUNT
 } imp_reading;
 

@@ -499,6 +499,25 @@ static const char *after_colour(imp_row *r, const char *text)
 
 /* A status written with more than its word: a percentage, a RAG colour
  * before it, or words after it. NULL if none of those. */
+/* Words after a status of work done that say only some of it is ("in
+ * part", "(partially)", "mostly"). */
+static bool partly(const char *rest)
+{
+    static const char *const words[] = {"part", "partial", "partially", "partly", "mostly",
+                                        "largely", "nearly", "almost", "substantially", NULL};
+    for (const char *p = rest; *p;) {
+        size_t n = 0;
+        while (isalpha((unsigned char)p[n]))
+            n++;
+        for (size_t i = 0; n && words[i]; i++)
+            if (strlen(words[i]) == n && strncasecmp(p, words[i], n) == 0 &&
+                !(i == 0 && strncasecmp(p + n, " of ", 4) == 0)) /* "as part of" */
+                return true;
+        p += n ? n : 1;
+    }
+    return false;
+}
+
 static const char *decorated_status(imp_row *r, const char *text)
 {
     const char *st = percent_status(text);
@@ -510,6 +529,10 @@ static const char *decorated_status(imp_row *r, const char *text)
     }
     if ((st = first_words_status(r, text)) != NULL)
         r->status_reading = IMP_READ_FIRST_WORDS;
+    if (st && strcmp(st, "complete") == 0 && partly(r->status_rest)) {
+        st = "in_progress"; /* "Achieved in part" is partially achieved */
+        r->status_reading = IMP_READ_PARTLY;
+    }
     return st;
 }
 

@@ -190,6 +190,22 @@ expect_eq "$(status_of 5.3)" "complete|" "Achieved (Sept 2025)"
 expect_eq "$(status_of 5.4)" "complete|" "Complete – June 2025"
 expect_err "after.csv:2:6: status 'Completed - evidence to follow' is read as complete from its first words; the rest ('evidence to follow') is not imported, here and on every row so written"
 
+case_ "words after a status of work done that say only part of it is: in progress, said once"
+fresh_plan
+cat >partly.csv <<CSV
+$H
+5.5,Rec 5,Act,Lead,31/12/2025,Complete (partially)
+5.6,Rec 5,Act,Lead,31/12/2025,Achieved in part
+5.7,Rec 5,Act,Lead,31/12/2025,Completed - mostly
+5.8,Rec 5,Act,Lead,31/12/2025,Completed as part of the MASH review
+CSV
+run import partly.csv --authority tb
+expect_status 0
+for r in 5.5 5.6 5.7; do expect_eq "$(status_of $r)" "in_progress|" "part done (row of $r)"; done
+expect_eq "$(status_of 5.8)" "complete|" "'as part of' says what it was part of, not how much"
+expect_err "partly.csv:2:6: status 'Complete (partially)' is read as in progress: its words say only part of the work is done ('(partially)'), here and on every row so written"
+expect_eq "$(grep -c 'only part of the work is done' "$ERR")" "1" "said once"
+
 case_ "a 'not' after the first words, a word run together, or no status: refused"
 fresh_plan
 for cell in "Closed - not achieved" "Finished-ish" "Complete? no"; do
