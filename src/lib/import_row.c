@@ -446,6 +446,26 @@ static bool word_ends(const char *text, size_t i)
 
 /* True if the words hold a "not" or a "no": "Closed - not achieved" is
  * not read from its first word. */
+/* What a "not" or "no" after a status of work done may deny without
+ * undoing the work: its sign-off, evidence or closure ("Complete - not
+ * signed off", "Completed but not evidenced", "no further action"), which
+ * a second person's sign-off records. s is the text after the "not". */
+static bool of_the_close(const char *s)
+{
+    static const char *const words[] = {"signed", "sign", "signoff", "evidenced", "verified",
+                                        "approved", "closed", "validated", "further", NULL};
+    s += strspn(s, " -");
+    if (strncmp(s, "yet", 3) == 0 && !isalpha((unsigned char)s[3]))
+        s += 3 + strspn(s + 3, " -");
+    size_t n = 0;
+    while (isalpha((unsigned char)s[n]))
+        n++;
+    for (size_t i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && strncmp(s, words[i], n) == 0)
+            return true;
+    return false;
+}
+
 static bool negated(const char *words)
 {
     char low[80];
@@ -455,7 +475,8 @@ static bool negated(const char *words)
     low[n] = '\0';
     for (const char *p = low; (p = strstr(p, "no")) != NULL; p += 2)
         if ((p == low || !isalpha((unsigned char)p[-1])) &&
-            (!isalpha((unsigned char)p[2]) || (p[2] == 't' && !isalpha((unsigned char)p[3]))))
+            (!isalpha((unsigned char)p[2]) || (p[2] == 't' && !isalpha((unsigned char)p[3]))) &&
+            !of_the_close(p + 2 + (p[2] == 't')))
             return true;
     return false;
 }

@@ -206,6 +206,15 @@ expect_eq "$(status_of 5.8)" "complete|" "'as part of' says what it was part of,
 expect_err "partly.csv:2:6: status 'Complete (partially)' is read as in progress: its words say only part of the work is done ('(partially)'), here and on every row so written"
 expect_eq "$(grep -c 'only part of the work is done' "$ERR")" "1" "said once"
 
+case_ "a 'not' that denies only the sign-off, evidence or closure leaves the work done"
+fresh_plan
+printf '%s\n' "$H" "5.9,Rec 5,Act,Lead,31/12/2025,Complete - not signed off" \
+    "5.10,Rec 5,Act,Lead,31/12/2025,Completed but not yet evidenced" \
+    "5.11,Rec 5,Act,Lead,31/12/2025,Complete - no further action" >notsigned.csv
+run import notsigned.csv --authority tb
+expect_status 0
+for r in 5.9 5.10 5.11; do expect_eq "$(status_of $r)" "complete|" "done, not signed off (row of $r)"; done
+
 case_ "a 'not' after the first words, a word run together, or no status: refused"
 fresh_plan
 for cell in "Closed - not achieved" "Finished-ish" "Complete? no"; do
