@@ -1545,9 +1545,11 @@ static const sp_csv_row *pad_row(importer *im, const sp_csv_row *row)
  * once how to carry the date down if that was meant. */
 static int note_due_above(importer *im, const sp_csv_row *raw, const sp_csv_row *row)
 {
-    int dc = im->map.col[F_DUE], fc = im->map.col[F_FINDING];
+    int dc = im->map.col[F_DUE], fc = im->map.col[F_FINDING], oc = im->map.col[F_ORIGINAL_DUE];
     bool above = im->prev_due;
     im->prev_due = dc >= 0 && !sp_blank(row->fields[dc].data);
+    if (oc >= 0 && !sp_blank(row->fields[oc].data)) /* due then, if not revised */
+        return SP_OK;
     if (im->prev_due || !above || fc < 0 || !sp_blank(raw->fields[fc].data) ||
         im->due_above_noted)
         return SP_OK;

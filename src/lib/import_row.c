@@ -1281,7 +1281,19 @@ int imp_row_parse(imp_row *r, imp_field *field, sp_db *db, const imp_map *m,
         r->log = r->cell[F_NOTE]; /* its entries are written on their dates */
         r->cell[F_NOTE] = NULL;
     }
+    /* A sheet of a plain and a revised date with no revision on this row:
+     * the plain date is the timescale as written ("Monthly", "Ongoing", a
+     * range), not only a first date. */
+    bool due_in_original = m->revised_pair && sp_blank(r->cell[F_DUE]) &&
+                           !sp_blank(r->cell[F_ORIGINAL_DUE]);
+    if (due_in_original) {
+        r->cell[F_DUE] = r->cell[F_ORIGINAL_DUE];
+        r->cell[F_ORIGINAL_DUE] = NULL;
+    }
     parse_cells(r, db, o);
+    for (size_t i = 0; due_in_original && i < r->nerrors; i++)
+        if (r->error_field[i] == F_DUE) /* the cell the text is in */
+            r->error_field[i] = F_ORIGINAL_DUE;
     if (r->nerrors > 0) {
         *field = r->error_field[0];
         return sp_fail(db, SP_EINVALID, "%s", r->error[0]);

@@ -215,6 +215,25 @@ for h in "Revised date" "Revised target" "New date" "Revised completion date"; d
     expect_eq "$(sql "$DB" "SELECT original_due_on || '|' || due_on FROM action")" "2025-09-30|2025-12-31" "$h"
 done
 
+case_ "... with no revision on a row, the plain date is the timescale as written: recurring, a range, open"
+fresh_plan
+cat >norev.csv <<'CSV'
+Ref,Finding,Action,Lead,Target date,Revised date
+1,Supervision,Audit files monthly,Head of Service,Monthly from October 2025,
+2,Supervision,Set up a panel,Head of Service,From October to December 2025,
+3,Supervision,Embed the offer,Head of Service,Ongoing,
+4,Supervision,Train managers,Head of Service,31/12/2025,31/03/2026
+5,Supervision,Brief partners,Head of Service,Sometime,
+CSV
+refused "norev.csv:6:5: timescale 'Sometime' is not understood" import norev.csv --authority tb
+sed -i '$d' norev.csv
+run import norev.csv --authority tb
+expect_status 0; expect_err_not "no due date in this row"
+expect_eq "$(sql "$DB" "SELECT group_concat(ref || '=' || coalesce(start_on, '-') || '|' || coalesce(due_on, 'open') || '|' ||
+    coalesce(cadence, '-') || '|' || coalesce(original_due_on, '-'), ' ') FROM (SELECT * FROM action ORDER BY id)")" \
+    "1=2025-10-01|2025-11-08|1 month|2025-11-08 2=2025-10-01|2025-12-31|-|2025-12-31 3=-|open|-|- 4=-|2026-03-31|-|2025-12-31" \
+    "each read as a timescale; a revision as before"
+
 case_ "... a qualifier after the name is read before it; a date is not a gloss"
 fresh_plan
 cat >later.csv <<'CSV'
