@@ -32,7 +32,7 @@ static const field_def fields[F_COUNT] = {
     {"review_judgement", "Judgement, Judgment"},
     {"finding_ref", "Finding reference, Finding ref, Finding No, Finding No., Rec No, Rec No., "
                     "Rec Ref, Recommendation No, Recommendation No., Recommendation ref, "
-                    "Recommendation number, Area No, Area No."},
+                    "Recommendation number, Area No, Area No., Rec, Rec."},
     {"finding_kind", "Finding kind"},
     {"theme", "Theme, Area, Workstream, Work stream, Priority area, Themes"},
     {"finding",

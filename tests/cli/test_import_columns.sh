@@ -215,6 +215,14 @@ for h in "Revised date" "Revised target" "New date" "Revised completion date"; d
     expect_eq "$(sql "$DB" "SELECT original_due_on || '|' || due_on FROM action")" "2025-09-30|2025-12-31" "$h"
 done
 
+case_ "... Rec is the finding's reference: a row with it and no text takes that finding"
+fresh_plan
+printf '%s\n' "Rec,Recommendation,Action,Lead,Timescale" \
+    "R1,The Board should strengthen its oversight,Develop a dashboard,Business Manager,Q4 2017/18" \
+    "R1,,Share data,Public Protection lead,31st March 2018" >rec.csv
+run import rec.csv --authority tb
+expect_status 0; expect_out "1 finding, 2 owners, 2 actions"; expect_err_not "was not imported"
+
 case_ "... with no revision on a row, the plain date is the timescale as written: recurring, a range, open"
 fresh_plan
 cat >norev.csv <<'CSV'
