@@ -87,6 +87,7 @@ typedef struct importer {
     bool due_remark_noted;       /* a timescale read without its remark, said once */
     bool rag_pair_noted;         /* a rating between two kept as the worse, said once */
     bool percent_read_noted;     /* a share read past words, said once */
+    bool no_update_noted;        /* a progress cell saying there was none, said once */
     struct lone_row {            /* rows of one text (lone_cell) not yet known */
         size_t line, column;     /* to be headings (an action follows) or a */
         char *text;              /* footer (none does): its start, for messages */
@@ -489,6 +490,8 @@ static int take_header(importer *im, const sp_csv_row *row)
         rc = note_no_status(im, row);
     if (rc == SP_OK)
         rc = keep_headers(im, row);
+    im->row_opts.sheet_notes = im->header[F_NOTE] &&
+                               strcmp(im->header[F_NOTE], imp_field_name(F_NOTE)) != 0;
     if (rc == SP_OK)
         rc = resolve_fill_down(im, row);
     if (rc == SP_EINVALID && im->part > 0)
@@ -1400,6 +1403,14 @@ static int note_cells(importer *im, size_t line, const imp_row *r)
                  r->rag_override);
         rc = remark(im, line, field_column(im, F_RAG), msg);
     }
+    if (rc == SP_OK && r->no_update && !im->no_update_noted) {
+        char msg[300];
+        im->no_update_noted = true; /* once: every such cell is read the same way */
+        snprintf(msg, sizeof msg, "progress '%.40s' says there was no update: not recorded "
+                 "as one (it would date progress never made), here and in every such cell",
+                 r->no_update);
+        rc = remark(im, line, field_column(im, r->no_update_field), msg);
+    }
     if (rc == SP_OK && r->percent_read && !im->percent_read_noted) {
         char msg[400];
         im->percent_read_noted = true; /* once: every such cell is read the same way */
@@ -1918,7 +1929,7 @@ static int setup(importer *im, sp_db *db, const sp_import_options *opt)
                                   im->today, im->today, im->name, 0,
                                   (const char *const *)im->header, &im->map};
     im->row_opts = (imp_row_opts){im->today, (opt->flags & SP_IMPORT_KEEP_RAG) != 0,
-                                  (opt->flags & SP_IMPORT_RAW) != 0};
+                                  (opt->flags & SP_IMPORT_RAW) != 0, false};
     int rc = take_as_at(im);
     if (rc == SP_OK && opt->as_at) /* timescales in the sheet count from its date */
         im->row_opts.today = im->as_at;

@@ -229,6 +229,9 @@ typedef struct imp_row {
                                     * is the timescale (in revision.now) */
     bool two_dates;                /* ... a date and a remark with a date of its own */
     bool rag_pair;                 /* the RAG kept (--keep-rag) is the worse of two */
+    const char *no_update;         /* a progress cell that says there was none ("N/A",
+                                    * "No update"), left out; as written, or NULL */
+    imp_field no_update_field;     /* ... its field (F_NOTE or IMP_DATED_FIELD(i)) */
     bool done_in_status;           /* completed_on is the status cell's ("Completed
                                     * 12/10/2025"), not a column's */
     const char *cadence;           /* a recurring action's "1 month", or NULL */
@@ -254,6 +257,8 @@ typedef struct imp_row_opts {
     const char *today;
     bool keep_rag;
     bool raw;                      /* cells are not formula-guarded */
+    bool sheet_notes;              /* the progress column is a council's, not an export's
+                                    * last_update_note: "N/A" or "-" in it is no update */
 } imp_row_opts;
 
 /* Resolves the row's timescale again against `base` (an existing action's

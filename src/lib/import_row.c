@@ -1029,6 +1029,50 @@ static int take_rounds(imp_row *r, imp_field *field, sp_db *db, const imp_map *m
     return SP_OK;
 }
 
+/* A progress cell that says there was no update ("-", "N/A", "No update",
+ * "As above"): kept, it would date progress that was never made, and an
+ * action with none would not show as stale. */
+static bool says_no_update(const char *text)
+{
+    static const char *const words[] = {
+        "-", "--", "\xe2\x80\x93", "\xe2\x80\x94", "n/a", "na", "none", "nil", "nil return",
+        "tbc", "no update", "no update provided", "no update received", "no update this month",
+        "no update this quarter", "no update this period", "no further update",
+        "awaiting update", "update awaited", "update to follow", "as above", "see above",
+        "ditto", "not applicable", "not due", "not yet due", NULL};
+    char low[40];
+    size_t n = 0;
+    text += strspn(text, " \t\r\n");
+    for (; text[n] && n + 1 < sizeof low; n++)
+        low[n] = (char)tolower((unsigned char)text[n]);
+    if (text[n])
+        return false; /* too long to be one of them */
+    while (n > 0 && strchr(" \t\r\n.", low[n - 1]))
+        n--;
+    low[n] = '\0';
+    for (size_t i = 0; words[i]; i++)
+        if (strcmp(low, words[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Progress cells that say there was none are left out (says_no_update):
+ * each round's, and the progress column's where it is a council's. */
+static void leave_out_no_updates(imp_row *r, const imp_map *m, const imp_row_opts *o)
+{
+    for (size_t i = 0; i < m->ndated; i++)
+        if (r->dated_note[i] && says_no_update(r->dated_note[i])) {
+            if (!r->no_update) /* the note names the first: the rounds by date */
+                r->no_update = r->dated_note[i], r->no_update_field = IMP_DATED_FIELD(i);
+            r->dated_note[i] = NULL;
+        }
+    if (o->sheet_notes && r->cell[F_NOTE] && says_no_update(r->cell[F_NOTE])) {
+        if (!r->no_update)
+            r->no_update = r->cell[F_NOTE], r->no_update_field = F_NOTE;
+        r->cell[F_NOTE] = NULL;
+    }
+}
+
 static int check_texts(const imp_row *r, imp_field *field, sp_db *db)
 {
     bool high = false; /* a byte past ASCII: only then can a direction control be there */
@@ -1277,6 +1321,7 @@ int imp_row_parse(imp_row *r, imp_field *field, sp_db *db, const imp_map *m,
         return rc;
     /* A note the row dates itself (Last updated; every export's does) is
      * that update's, whatever its lines start with. */
+    leave_out_no_updates(r, m, o);
     if (r->cell[F_NOTE] && !r->cell[F_UPDATE_ON] && imp_log_is(r->cell[F_NOTE], o->today)) {
         r->log = r->cell[F_NOTE]; /* its entries are written on their dates */
         r->cell[F_NOTE] = NULL;

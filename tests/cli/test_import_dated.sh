@@ -170,4 +170,18 @@ sp authority add torbay --name Torbay
 readme_import "**Progress in columns, one per reporting round." 2024-07-15 import \
     tests/data/import/dated_progress.csv --authority torbay --by "Plan clerk"
 
+case_ "a progress cell that says there was no update is not one: the action's progress stays as it was"
+fresh_plan
+printf '%s\n' "$H,Update Dec 2023,Update March 2024,Progress" \
+    "1.1,Rec 1,Act one,Lead,31/12/2024,In progress,Started,No update,N/A" \
+    "1.2,Rec 1,Act two,Lead,31/12/2024,In progress,-,As above.,Drafted" >none.csv
+run import none.csv --authority tb
+expect_status 0
+expect_eq "$(entries 1.1 | tr '\n' ';')" "2023-12-01|Test Officer|Started;" "only the round that said something"
+expect_eq "$(entries 1.2 | tr '\n' ';')" "2024-07-15|Test Officer|Drafted;" "the progress column's own update"
+expect_eq "$(sql "$DB" "SELECT progress_on FROM action WHERE ref = '1.1'")" "2023-12-01" \
+    "the last progress is the last that was made"
+expect_err "none.csv:2:8: progress 'No update' says there was no update: not recorded as one (it would date progress never made), here and in every such cell"
+expect_eq "$(grep -c 'says there was no update' "$ERR")" "1" "said once"
+
 finish
