@@ -795,6 +795,16 @@ static bool finding_row_of(const importer *im, const sp_csv_row *row)
     return (size_t)ref >= row->count || top_ref(row->fields[ref].data);
 }
 
+/* How many of text's first max bytes a message may quote ("%.*s") and
+ * stay UTF-8: the cut goes back to where a character begins. */
+static int quoted(const char *text, size_t max)
+{
+    size_t len = strnlen(text, max);
+    while (len > 0 && text[len] && ((unsigned char)text[len] & 0xc0) == 0x80)
+        len--;
+    return (int)len;
+}
+
 /* A finding's row that no action took: refused in the plan (an action's
  * row that lacks its owner and date looks the same), a note below it. */
 static int settle_row_finding(importer *im, bool at_end)
@@ -804,13 +814,14 @@ static int settle_row_finding(importer *im, bool at_end)
         return SP_OK;
     size_t column = field_column(im, F_ACTION);
     if (at_end) {
-        snprintf(msg, sizeof msg, "the row holds only '%.60s', below the last action: a "
-                 "footer or a note, and was not imported", im->row_finding);
+        snprintf(msg, sizeof msg, "the row holds only '%.*s', below the last action: a "
+                 "footer or a note, and was not imported", quoted(im->row_finding, 60),
+                 im->row_finding);
         return remark(im, im->row_finding_line, column, msg);
     }
-    snprintf(msg, sizeof msg, "the row gives the finding '%.60s' (a reference and text alone) "
+    snprintf(msg, sizeof msg, "the row gives the finding '%.*s' (a reference and text alone) "
              "but no action below it takes it: add its actions below it, or its owner and "
-             "date if the row is an action", im->row_finding);
+             "date if the row is an action", quoted(im->row_finding, 60), im->row_finding);
     return reject(im, im->row_finding_line, column, msg);
 }
 
@@ -830,9 +841,9 @@ static int take_finding_row(importer *im, const sp_csv_row *row)
     if (rc != SP_OK || im->row_finding_noted)
         return rc;
     im->row_finding_noted = true; /* once: every such row is read the same way */
-    snprintf(msg, sizeof msg, "'%.60s' is a finding on a row of its own (the sheet has no "
+    snprintf(msg, sizeof msg, "'%.*s' is a finding on a row of its own (the sheet has no "
              "finding column): the finding of the actions below it, to the next, not "
-             "imported as an action, here and on every such row", text);
+             "imported as an action, here and on every such row", quoted(text, 60), text);
     return remark(im, row->line, field_column(im, F_ACTION), msg);
 }
 
@@ -1100,9 +1111,7 @@ static int hold_lone_row(importer *im, const sp_csv_row *row, size_t c, bool fin
     /* Sixty bytes are enough to name the row, cut where a character begins
        so that the message stays UTF-8. */
     const char *text = row->fields[c].data;
-    size_t len = strnlen(text, 60);
-    while (len > 0 && text[len] && ((unsigned char)text[len] & 0xc0) == 0x80)
-        len--;
+    size_t len = (size_t)quoted(text, 60);
     int carried = carried_down(im, row);
     *l = (struct lone_row){row->line, c + 1, strndup(text, len), strdup(text), carried >= 0,
                            -1, finding, finding && beside_rag(im, row, c)};
@@ -1414,9 +1423,9 @@ static int note_cells(importer *im, size_t line, const imp_row *r)
     if (rc == SP_OK && r->percent_read && !im->percent_read_noted) {
         char msg[400];
         im->percent_read_noted = true; /* once: every such cell is read the same way */
-        snprintf(msg, sizeof msg, "'%.120s' is read as a share of %d%%: the other words are "
+        snprintf(msg, sizeof msg, "'%.*s' is read as a share of %d%%: the other words are "
                  "not imported (keep them in the progress column), here and on every such row",
-                 r->cell[F_PERCENT], r->percent);
+                 quoted(r->cell[F_PERCENT], 120), r->cell[F_PERCENT], r->percent);
         rc = remark(im, line, field_column(im, F_PERCENT), msg);
     }
     if (rc == SP_OK && r->log && !im->log_noted) {

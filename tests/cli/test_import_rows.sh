@@ -383,6 +383,13 @@ expect_err "rowfind.csv:2:2: 'Improve the quality of supervision' is a finding o
 expect_eq "$(grep -c 'is a finding on a row of its own' "$ERR")" "1" "said once"
 run import rowfind.csv --authority tb
 expect_status 0; expect_out "3 unchanged"
+# A long finding quoted in the note is cut where a character begins: the note stays UTF-8.
+long="a$(printf 'é%.0s' $(seq 1 40))"
+printf '%s\r\n' "Ref,What we will do,Lead officer,Target date" "1,$long,," "1.1,Audit files,Head of Service,31/03/2026" >utf8find.csv
+run import utf8find.csv --authority tb --dry-run
+expect_status 0
+expect_eq "$(python3 -c 'import sys; sys.stdin.buffer.read().decode("utf-8"); print("ok")' <"$ERR" 2>&1)" "ok" \
+    "the note is UTF-8"
 # An action above any finding, and a finding's row no action takes, are refused.
 printf '%s\r\n' "Ref,What we will do,Lead officer,Target date" "1.1,Audit files,Head of Service,31/03/2026" \
     "2,Strengthen the response,," "3,Improve supervision,," "3.1,Train managers,Head of Service,30/06/2026" >orphan.csv
