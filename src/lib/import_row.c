@@ -1035,23 +1035,25 @@ static int take_rounds(imp_row *r, imp_field *field, sp_db *db, const imp_map *m
 static bool says_no_update(const char *text)
 {
     static const char *const words[] = {
-        "-", "--", "\xe2\x80\x93", "\xe2\x80\x94", "n/a", "na", "none", "nil", "nil return",
+        "n/a", "na", "none", "nil", "nil return",
         "tbc", "no update", "no update provided", "no update received", "no update this month",
         "no update this quarter", "no update this period", "no further update",
         "awaiting update", "update awaited", "update to follow", "as above", "see above",
         "ditto", "not applicable", "not due", "not yet due", NULL};
-    char low[40];
-    size_t n = 0;
     text += strspn(text, " \t\r\n");
-    for (; text[n] && n + 1 < sizeof low; n++)
-        low[n] = (char)tolower((unsigned char)text[n]);
-    if (text[n])
-        return false; /* too long to be one of them */
-    while (n > 0 && strchr(" \t\r\n.", low[n - 1]))
+    /* A dash is one only alone ("- Template revised" is a bulleted note);
+     * a word list is compared by its first letter, then in full: every row
+     * of a council's sheet passes here. */
+    if (text[0] == '-' || (unsigned char)text[0] == 0xe2)
+        return text[strspn(text, "-\xe2\x80\x93\x94 \t\r\n.")] == '\0';
+    size_t n = strnlen(text, 32);
+    if (n == 32)
+        return false; /* longer than any of them */
+    while (n > 0 && strchr(" \t\r\n.", text[n - 1]))
         n--;
-    low[n] = '\0';
+    char first = (char)tolower((unsigned char)text[0]);
     for (size_t i = 0; words[i]; i++)
-        if (strcmp(low, words[i]) == 0)
+        if (words[i][0] == first && strlen(words[i]) == n && strncasecmp(text, words[i], n) == 0)
             return true;
     return false;
 }
