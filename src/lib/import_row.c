@@ -879,8 +879,10 @@ static bool date_within(const char *words)
 
 /* A timescale with a remark after it ("30/09/2025 (6 month review)",
  * "March 2026 - subject to funding"): the timescale before it, the cell
- * kept as written. A remark that names a date of its own ("TBC - Autumn
- * 2025") is not read: which of the two is meant cannot be told. */
+ * kept as written. A remark that names a date of its own ("Jan 2026 (phase
+ * 1), Mar 2026 (phase 2)") is not read: which of the two is meant cannot
+ * be told. ("TBC - Autumn 2025" is a date not yet settled: the timescale
+ * parser reads it whole.) */
 static bool remarked(imp_row *r, sp_timescale *ts, const char *text, const char *base)
 {
     static const char *const marks[] = {" (", " [", " - ", " \xe2\x80\x93 ", "; ", ", "};

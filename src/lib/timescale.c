@@ -47,6 +47,7 @@ typedef struct ctx {
     const char *norm;   /* the normalised text */
     int weekday;        /* "Monday 16 July": 1 (Monday) ... 7, 0 if none ... */
     int wd_m, wd_d;     /* ... and the day it names (the first of a range) */
+    bool pair;          /* the last point read was two quarters joined ("Q1-Q2 2026/27") */
 } ctx;
 
 /* ------------------------------------------------------------------ */
@@ -99,8 +100,8 @@ static bool short_year_mark(const char *text, size_t i, const char *out, size_t 
            !digit(text[i + 3]);
 }
 
-/* Lower case; en and em dashes to '-'; quotes and brackets dropped (but the
- * apostrophe of a year in two digits, "Jan '26"); commas,
+/* Lower case; en and em dashes to '-'; quotes, brackets and question marks
+ * dropped (but the apostrophe of a year in two digits, "Jan '26"); commas,
  * full stops (not between digits) and runs of space to one space. */
 static bool normalise(char *out, size_t size, const char *text)
 {
@@ -117,7 +118,8 @@ static bool normalise(char *out, size_t size, const char *text)
             c = (k == 0x93 || k == 0x94 || k == 0x90 || k == 0x91) ? '-'
                 : (k == 0x98 || k == 0x99) ? '\'' : '?';
         }
-        if ((c == '\'' && !short_year_mark(text, i, out, o)) || c == '"' || c == '(' || c == ')')
+        if ((c == '\'' && !short_year_mark(text, i, out, o)) || c == '"' || c == '(' ||
+            c == ')' || ch == '?') /* "March 2026?": a date in doubt, read as written */
             continue;
         if (c == '.' && !(i > 0 && digit(text[i - 1]) && digit(text[i + 1])))
             c = ' ';
@@ -498,6 +500,7 @@ static bool quarter(ctx *c, size_t i, size_t *end, when *w)
     if (s[0] == 'q' && s[1] >= '1' && s[1] <= '4' && s[2] == '\0')
         q = s[1] - '0', j++;
     const char *to = tok(c, j + 1);
+    int first_q = q;
     if (q && (is(c, j, "-") || is(c, j, "/") || is(c, j, "&") || is(c, j, "and") ||
               is(c, j, "to")) &&
         to[0] == 'q' && to[1] > '0' + q && to[1] <= '4' && to[2] == '\0')
@@ -527,8 +530,11 @@ static bool quarter(ctx *c, size_t i, size_t *end, when *w)
         q = s[1] - '0';
         k = j + 1;
     }
-    *w = q == 4 ? (when){start + 1, 3, 0, false, false, false, 3, false}
-                : (when){start, 3 + 3 * q, 0, false, false, false, 3, false};
+    /* Two quarters are one period of both: from_range starts it at the first. */
+    int months = 3 * (q - (first_q ? first_q : q) + 1);
+    *w = q == 4 ? (when){start + 1, 3, 0, false, false, false, months, false}
+                : (when){start, 3 + 3 * q, 0, false, false, false, months, false};
+    c->pair = months > 3;
     *end = k;
     return true;
 }
@@ -777,6 +783,16 @@ static bool span(ctx *c, size_t i, size_t *end, when *w)
 /* ------------------------------------------------------------------ */
 /* Phrases around a date                                               */
 
+/* A word that says the date is not settled: "TBC - March 2026", "March
+ * 2026 (provisional)". The date is read as written, as a guess is ("c.
+ * March 2026"), and the text is kept beside it. */
+static bool tentative(const ctx *c, size_t i)
+{
+    static const char *const words[] = {"tbc", "tba", "provisional", "provisionally",
+                                        "estimated", "approx", "approximately", NULL};
+    return in_list(tok(c, i), words);
+}
+
 typedef enum mood { AT_END, AT_MID, AT_EARLY, AT_START, BEFORE, WEEK_OF } mood;
 
 /* "by", "by the end of", "end of", "no later than", "mid", "early",
@@ -796,6 +812,8 @@ static size_t prefix(const ctx *c, size_t i, mood *md)
             i++;
         } else if (is(c, i, "latest")) {
             i++;
+        } else if (tentative(c, i) && is(c, i + 1, "-")) {
+            i += 2; /* "TBC - March 2026" */
         } else if ((is(c, i, "up") || is(c, i, "through") || is(c, i, "running")) &&
                    is(c, i + 1, "to")) {
             i += 2; /* "up to March 2026": until it ends */
@@ -867,8 +885,10 @@ static bool dated(ctx *c, sp_timescale *out)
         e++;
     if (is(c, e, "at") && is(c, e + 1, "the") && is(c, e + 2, "latest"))
         e += 3;
-    else if (is(c, e, "latest"))
+    else if (is(c, e, "latest") || tentative(c, e))
         e++;
+    else if (is(c, e, "-") && tentative(c, e + 1))
+        e += 2;
     if (e != c->t->n)
         return false;
     if (md == BEFORE && !w.exact) { /* before a period: the day before it starts */
@@ -1047,44 +1067,63 @@ static bool starts_at(ctx *c, size_t i, size_t n, sp_timescale *out)
     return true;
 }
 
-/* "From April to June 2026": a range, due at its later end and starting
- * on the first day of its earlier (starts_at alone would start it at the
- * later end, open-ended). */
+/* "From April to June 2026", "Between Q1 and Q2 2026/27": a range, due at
+ * its later end and starting on the first day of its earlier (starts_at
+ * alone would start it at the later end, open-ended). Two quarters joined
+ * are one point of both (quarter). */
 static bool from_range(ctx *c, size_t i, size_t n, sp_timescale *out)
 {
     when a, w;
     size_t mid, e;
-    if (!point(c, i, &mid, &a) || mid >= n || !span(c, i, &e, &w) || e != n)
+    c->pair = false;
+    if (!point(c, i, &mid, &a))
         return false;
-    if (!a.y) /* as span() took it, from the later end */
-        a.y = w.y - (a.m > w.m);
-    if (!settle(c, &a))
-        return false;
+    if (mid == n && c->pair) {
+        if (!settle(c, &a))
+            return false;
+        w = a;
+    } else {
+        if (mid >= n || !span(c, i, &e, &w) || e != n)
+            return false;
+        if (!a.y) /* as span() took it, from the later end */
+            a.y = w.y - (a.m > w.m);
+        if (!settle(c, &a))
+            return false;
+    }
     first_day(a, out);
     emit(out, &w);
     out->kind = SP_DUE_DATE;
     return true;
 }
 
-/* "from July 2012", "starting July 2012", "commencing 16 July 2012": a
- * start, no end. */
+static bool onwards(const ctx *c, size_t i)
+{
+    return is(c, i, "ongoing") || is(c, i, "onwards") || is(c, i, "onward");
+}
+
+/* "from July 2012", "starting July 2012", "commencing 16 July 2012", "July
+ * 2012 onwards", "From July 2012 onwards": a start, no end. "From April to
+ * June 2026" and "Between April and June 2026": a range (from_range). */
 static bool from_phrase(ctx *c, sp_timescale *out)
 {
     static const char *const lead[] = {"from", "starting", "start", "commencing", "beginning",
                                        "starts", "started", "begins", "begin", NULL};
     if (c->t->n < 2)
         return false;
-    size_t at = is(c, 0, "ongoing"), i = at + 1, n = c->t->n; /* "Ongoing from ..." */
-    if (!in_list(tok(c, at), lead))
+    size_t at = onwards(c, 0), i = at + 1, n = c->t->n; /* "Ongoing from ..." */
+    bool between = is(c, at, "between");
+    if (!between && !in_list(tok(c, at), lead))
         i = 0; /* "March 2013 - ongoing", "July 2012 onwards" */
     else if (is(c, i, "in") || is(c, i, "on") || is(c, i, "from"))
         i++;
-    if (i == 0) {
-        if (n < 2 || !(is(c, n - 1, "ongoing") || is(c, n - 1, "onwards")))
-            return false;
+    bool open = n > i + 1 && onwards(c, n - 1);
+    if (open)
         n -= is(c, n - 2, "-") || is(c, n - 2, "and") ? 2 : 1;
-    }
-    if (i > 0 && from_range(c, i, n, out))
+    if (between) /* a range, or nothing: "between July 2026" names no end */
+        return !open && from_range(c, i, n, out);
+    if (i == 0 && !open)
+        return false;
+    if (i > 0 && !open && from_range(c, i, n, out))
         return true;
     if (!starts_at(c, i, n, out))
         return false;
@@ -1315,7 +1354,7 @@ int sp_timescale_parse(sp_timescale *out, const char *text, const char *base)
         return SP_EINVALID;
     char norm[TEXT_MAX];
     tokens t;
-    ctx c = {&t, 0, false, false, NULL, norm, 0, 0, 0};
+    ctx c = {&t, 0, false, false, NULL, norm, 0, 0, 0, false};
     if (base && !(c.has_base = sp_iso_days(base, &c.base)))
         return SP_EINVALID;
     /* One ISO day, the form of every date an export or a database writes,

@@ -552,4 +552,19 @@ expect_eq "$(sql "$DB" "SELECT group_concat(ref || '=' || coalesce(due_on, 'open
     "Easter with no year is the next on or after the day of the import"
 expect_eq "$(sql "$DB" "SELECT start_on FROM action WHERE ref = '8.5'")" "2026-04-01" \
     "a range from one month to another starts with the first"
+
+case_ "ranges between two periods, a start with 'onwards', and dates still to be confirmed"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date" \
+    "7.1,Rec 7,Act,Lead,Between April and June 2026" "7.2,Rec 7,Act,Lead,From Q1 to Q2 2026/27" \
+    "7.3,Rec 7,Act,Lead,From September 2026 onwards" "7.4,Rec 7,Act,Lead,TBC - March 2026" \
+    "7.5,Rec 7,Act,Lead,March 2026?" "7.6,Rec 7,Act,Lead,31/03/2026 (provisional)" >tbc.csv
+SAFEPLAN_TODAY=2025-11-15 run import tbc.csv --authority tb
+expect_status 0
+expect_eq "$(grep -c '^[^:]*: [a-z]*: tbc.csv:[2-9]' "$ERR")" "0" "no row is noted or refused"
+expect_eq "$(sql "$DB" "SELECT group_concat(ref || '=' || coalesce(start_on, '-') || '..' ||
+                               coalesce(due_on, 'open') || '|' || timescale, ' / ')
+    FROM (SELECT * FROM action ORDER BY id)")" \
+    "7.1=2026-04-01..2026-06-30|Between April and June 2026 / 7.2=2026-04-01..2026-09-30|From Q1 to Q2 2026/27 / 7.3=2026-09-01..open|From September 2026 onwards / 7.4=-..2026-03-31|TBC - March 2026 / 7.5=-..2026-03-31|March 2026? / 7.6=-..2026-03-31|31/03/2026 (provisional)" \
+    "each read as a person would, each kept as written"
 finish

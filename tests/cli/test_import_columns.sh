@@ -155,7 +155,11 @@ cat >two.csv <<'CSV'
 Ref,Recommendation,What we will do,Lead officer,Target date
 1.1,Improve supervision,Audit supervision files,Head of Service,TBC - Autumn 2025
 CSV
-refused "timescale 'TBC - Autumn 2025' is not understood" import two.csv --authority tb
+run import two.csv --authority tb
+expect_status 0
+expect_err_not "not understood"
+expect_eq "$(sql "$DB" "SELECT due_on FROM action WHERE ref = '1.1'")" "2025-11-30" \
+    "a date to be confirmed is the date: 1.1 moves to the end of Autumn 2025"
 cat >phases.csv <<'CSV'
 Ref,Recommendation,What we will do,Lead officer,Target date
 1.1,Improve supervision,Audit supervision files,Head of Service,"Jan 2026 (phase 1), Mar 2026 (phase 2)"

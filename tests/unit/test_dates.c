@@ -489,6 +489,14 @@ START_TEST(periods_and_ranges)
     ts_date("Approx. March 2026", NULL, "2026-03-31");
     ts_date("Provisionally Spring 2026", NULL, "2026-05-31");
     ts_date("Sept & Oct 2025", NULL, "2025-10-31");
+    /* a date not yet settled is read as written, as a guess is (these were refused) */
+    ts_date("March 2026 tbc", NULL, "2026-03-31");
+    ts_date("March 2026 - TBC", NULL, "2026-03-31");
+    ts_date("TBC - March 2026", NULL, "2026-03-31");
+    ts_date("Provisional - March 2026", NULL, "2026-03-31");
+    ts_date("March 2026 (provisional)", NULL, "2026-03-31");
+    ts_date("31/03/2026 (estimated)", NULL, "2026-03-31");
+    ts_date("March 2026?", NULL, "2026-03-31");
 }
 END_TEST
 
@@ -503,7 +511,14 @@ START_TEST(from_a_range)
         {"From 16 July to 30 September 2012", NULL, "2012-09-30", "2012-07-16"},
         {"From 1/4/2026 - 30/6/2026", NULL, "2026-06-30", "2026-04-01"},
         {"Starting April 2026 to June 2026", NULL, "2026-06-30", "2026-04-01"},
-        {"From April to June", "2025-11-15", "2026-06-30", "2026-04-01"}};
+        {"From April to June", "2025-11-15", "2026-06-30", "2026-04-01"},
+        /* two quarters joined were open-ended from the later */
+        {"From Q1 to Q2 2026/27", NULL, "2026-09-30", "2026-04-01"},
+        {"From Q3-Q4 2025/26", NULL, "2026-03-31", "2025-10-01"},
+        /* "between" was refused */
+        {"Between April and June 2026", NULL, "2026-06-30", "2026-04-01"},
+        {"Between 1 April and 30 June 2026", NULL, "2026-06-30", "2026-04-01"},
+        {"Between Q1 and Q2 2026/27", NULL, "2026-09-30", "2026-04-01"}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ck_assert_msg(sp_timescale_parse(&ts, cases[i][0], cases[i][1]) == SP_OK, "'%s' refused",
                       cases[i][0]);
@@ -512,6 +527,18 @@ START_TEST(from_a_range)
         ck_assert_str_eq(ts.start, cases[i][3]);
     }
     ts_kind("From July 2012", SP_DUE_OPEN, "", "2012-07-01"); /* one period: open-ended */
+    ts_kind("From Q3 2025/26", SP_DUE_OPEN, "", "2025-10-01");
+    /* "from ... onwards" was refused, though each word alone was read */
+    ts_kind("From September 2026 onwards", SP_DUE_OPEN, "", "2026-09-01");
+    ts_kind("from Sept 2026 onward", SP_DUE_OPEN, "", "2026-09-01");
+    ts_kind("Onwards from September 2026", SP_DUE_OPEN, "", "2026-09-01");
+    /* "between" names both ends, or it is no timescale */
+    ck_assert_int_eq(sp_timescale_parse(&ts, "Between April 2026", NULL), SP_EINVALID);
+    ck_assert_int_eq(sp_timescale_parse(&ts, "Between April 2026 onwards", NULL), SP_EINVALID);
+    /* one quarter, or two without "from", has no start */
+    ck_assert_int_eq(sp_timescale_parse(&ts, "Q1-Q2 2026/27", NULL), SP_OK);
+    ck_assert_str_eq(ts.due, "2026-09-30");
+    ck_assert_str_eq(ts.start, "");
 }
 END_TEST
 
