@@ -429,16 +429,8 @@ static bool written_date(ctx *c, size_t i, size_t *end, when *w)
 /* A UK financial year: "2016/17", "2016-17", "2016/2017", "16/17",
  * "fy16/17", "fy 2016/17", "financial year 2016/17", "year end 2016/17"
  * (a year end is the financial year's only before one). *start = 2016. */
-static bool fin_year(const ctx *c, size_t i, size_t *end, int *start)
+static bool fin_year_word(const char *w, int *start)
 {
-    if ((is(c, i, "financial") || is(c, i, "year")) &&
-        is(c, i + 1, is(c, i, "year") ? "end" : "year"))
-        i += 2;
-    const char *w = tok(c, i);
-    if (strcmp(w, "fy") == 0)
-        w = tok(c, ++i);
-    else if (strncmp(w, "fy", 2) == 0)
-        w += 2;
     char a[8], b[8];
     size_t na = strspn(w, "0123456789");
     if ((w[na] != '/' && w[na] != '-') || na >= sizeof a)
@@ -460,6 +452,30 @@ static bool fin_year(const ctx *c, size_t i, size_t *end, int *start)
     if (nb == 2 ? second != (first + 1) % 100 : second != first + 1)
         return false;
     *start = first;
+    return true;
+}
+
+static bool fin_year(const ctx *c, size_t i, size_t *end, int *start)
+{
+    if ((is(c, i, "financial") || is(c, i, "year")) &&
+        is(c, i + 1, is(c, i, "year") ? "end" : "year"))
+        i += 2;
+    const char *w = tok(c, i);
+    if (strcmp(w, "fy") == 0)
+        w = tok(c, ++i);
+    else if (strncmp(w, "fy", 2) == 0)
+        w += 2;
+    /* "2025 - 2026", "2025 / 26": spaced, the year it is unspaced (a range
+     * of two calendar years would end nine months later than "2025-2026") */
+    char joined[16];
+    if (strlen(w) == 4 && (is(c, i + 1, "-") || is(c, i + 1, "/")) &&
+        strlen(tok(c, i + 2)) <= 4) {
+        snprintf(joined, sizeof joined, "%s-%s", w, tok(c, i + 2));
+        if (fin_year_word(joined, start))
+            return *end = i + 3, true;
+    }
+    if (!fin_year_word(w, start))
+        return false;
     *end = i + 1;
     return true;
 }
@@ -730,15 +746,18 @@ static bool point(ctx *c, size_t i, size_t *end, when *w)
 {
     size_t e;
     when v;
-    if (numeric_date(c, i, &e, &v) || written_date(c, i, &e, &v) || quarter(c, i, &e, &v) ||
-        half(c, i, &e, &v) ||
-        academic_year(c, i, &e, &v) || season(c, i, &e, &v) || feast(c, i, &e, &v) ||
-        month_year(c, i, &e, &v)) {
+    int start;
+    /* "2025 - 2026" is the financial year "2025-2026" is, not a range of two
+     * calendar years (nine months later) */
+    bool spaced_year = (is(c, i + 1, "-") || is(c, i + 1, "/")) && fin_year(c, i, &e, &start);
+    if (!spaced_year &&
+        (numeric_date(c, i, &e, &v) || written_date(c, i, &e, &v) || quarter(c, i, &e, &v) ||
+         half(c, i, &e, &v) || academic_year(c, i, &e, &v) || season(c, i, &e, &v) ||
+         feast(c, i, &e, &v) || month_year(c, i, &e, &v))) {
         *end = e, *w = v;
         return true;
     }
-    int start;
-    if (fin_year(c, i, &e, &start)) { /* "2016/17": its last day */
+    if (spaced_year || fin_year(c, i, &e, &start)) { /* "2016/17": its last day */
         *w = (when){start + 1, 3, 0, false, false, false, 12, false};
         *end = skip_fy_words(c, e);
         return true;
@@ -1117,8 +1136,10 @@ static bool from_phrase(ctx *c, sp_timescale *out)
     else if (is(c, i, "in") || is(c, i, "on") || is(c, i, "from"))
         i++;
     bool open = n > i + 1 && onwards(c, n - 1);
-    if (open)
-        n -= is(c, n - 2, "-") || is(c, n - 2, "and") ? 2 : 1;
+    if (open) /* "July 2012 - ongoing", "and", "&", "/" */
+        n -= is(c, n - 2, "-") || is(c, n - 2, "and") || is(c, n - 2, "&") || is(c, n - 2, "/")
+                 ? 2
+                 : 1;
     if (between) /* a range, or nothing: "between July 2026" names no end */
         return !open && from_range(c, i, n, out);
     if (i == 0 && !open)

@@ -497,6 +497,13 @@ START_TEST(periods_and_ranges)
     ts_date("March 2026 (provisional)", NULL, "2026-03-31");
     ts_date("31/03/2026 (estimated)", NULL, "2026-03-31");
     ts_date("March 2026?", NULL, "2026-03-31");
+    /* a financial year spaced is the year unspaced (it was a range of two
+     * calendar years, due nine months later) */
+    ts_date("2025-2026", NULL, "2026-03-31");
+    ts_date("2025 - 2026", NULL, "2026-03-31");
+    ts_date("2025 / 26", NULL, "2026-03-31");
+    ts_date("FY 2025 - 2026", NULL, "2026-03-31");
+    ts_date("2025 - 2027", NULL, "2027-12-31"); /* not one financial year: a range */
 }
 END_TEST
 
@@ -532,6 +539,8 @@ START_TEST(from_a_range)
     ts_kind("From September 2026 onwards", SP_DUE_OPEN, "", "2026-09-01");
     ts_kind("from Sept 2026 onward", SP_DUE_OPEN, "", "2026-09-01");
     ts_kind("Onwards from September 2026", SP_DUE_OPEN, "", "2026-09-01");
+    ts_kind("Sept 2026 & ongoing", SP_DUE_OPEN, "", "2026-09-01");
+    ts_kind("Sept 2026/ongoing", SP_DUE_OPEN, "", "2026-09-01");
     /* "between" names both ends, or it is no timescale */
     ck_assert_int_eq(sp_timescale_parse(&ts, "Between April 2026", NULL), SP_EINVALID);
     ck_assert_int_eq(sp_timescale_parse(&ts, "Between April 2026 onwards", NULL), SP_EINVALID);
