@@ -362,10 +362,10 @@ static void blue_is_done(imp_row *r)
     }
 }
 
-/* "Transferred to service plan", "Transferred - business as usual": the
- * words after "to" or the dash are where the action went ("" if none
- * follow); "Business as usual" or "BAU" alone is where it went; NULL if
- * the cell is not written so. */
+/* "Transferred to service plan", "Transferred - business as usual", "Moved
+ * to BAU": the words after "to" or the dash are where the action went (""
+ * if none follow); "Business as usual" or "BAU" alone is where it went;
+ * NULL if the cell is not written so. */
 static const char *transfer_words(const char *text)
 {
     const char *p = text + strspn(text, " \t");
@@ -375,9 +375,13 @@ static const char *transfer_words(const char *text)
         if (strcmp(name, "business as usual") == 0 || strcmp(name, "bau") == 0)
             return p;
     }
-    if (strncasecmp(p, "transferred", 11) != 0)
+    /* "Moved to BAU": the same move in other words */
+    size_t verb = strncasecmp(p, "transferred", 11) == 0 ? 11
+                  : strncasecmp(p, "moved", 5) == 0      ? 5
+                                                         : 0;
+    if (!verb)
         return NULL;
-    p += 11;
+    p += verb;
     size_t gap = strspn(p, " \t");
     if (gap && strncasecmp(p + gap, "to", 2) == 0 && (!p[gap + 2] || strchr(" \t", p[gap + 2])))
         p += gap + 2;
@@ -589,7 +593,8 @@ static const char *two_readings(const char *text)
         {"awaiting evidence", "not yet done (in progress), or done and awaiting the "
                               "evidence for its sign-off (complete)"},
         {"evidence required", "not yet done (in progress), or done and awaiting the "
-                              "evidence for its sign-off (complete)"}};
+                              "evidence for its sign-off (complete)"},
+        {"no progress", "not begun (not started), or begun and stalled (in progress)"}};
     const char *p = text + strspn(text, " \t");
     size_t n = strlen(p);
     while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '.'))

@@ -225,11 +225,25 @@ done
 
 case_ "a status that could mean two things is refused, naming both"
 printf '%s\n' "$H" "6.2,Rec 6,Act,Lead,31/12/2025,Pending" "6.3,Rec 6,Act,Lead,31/12/2025,Yes" \
-    "6.4,Rec 6,Act,Lead,31/12/2025,Awaiting evidence" >two.csv
+    "6.4,Rec 6,Act,Lead,31/12/2025,Awaiting evidence" "6.5,Rec 6,Act,Lead,31/12/2025,No progress" \
+    >two.csv
 refused "two.csv:2:6: status 'Pending' could mean two things, pending its start (not started) or its sign-off (complete): expected the status it stands for, one of not_started, in_progress, complete" \
     import two.csv --authority tb
 expect_err "two.csv:3:6: status 'Yes' could mean two things, done (complete) or under way (in progress)"
 expect_err "two.csv:4:6: status 'Awaiting evidence' could mean two things"
+expect_err "two.csv:5:6: status 'No progress' could mean two things, not begun (not started), or begun and stalled (in progress)"
+
+case_ "a move into business as usual in other words; largely complete is in progress"
+fresh_plan
+printf '%s\n' "$H" "6.6,Rec 6,Act,Lead,31/12/2025,Moved to BAU" \
+    "6.7,Rec 6,Act,Lead,31/12/2025,Moved - business as usual" \
+    "6.8,Rec 6,Act,Lead,31/12/2025,Largely complete" >moved.csv
+run import moved.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(ref || '=' || status || '|' || coalesce(transferred_to, ''), ' ')
+    FROM (SELECT * FROM action ORDER BY id)")" \
+    "6.6=transferred|BAU 6.7=transferred|business as usual 6.8=in_progress|" \
+    "moved to BAU is a transfer there (each was refused as not known)"
 
 case_ "references as sheets number their rows: tidied, and said once"
 fresh_plan
