@@ -273,20 +273,36 @@ static const char *share_remark(const char *rest)
     return *rest >= '0' && *rest <= '9' ? NULL : rest;
 }
 
+/* Where in list (NULL-ended) the n bytes at s are a word, in any case; -1
+ * if nowhere. */
+static int word_index(const char *s, size_t n, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && strncasecmp(s, list[i], n) == 0)
+            return i;
+    return -1;
+}
+
+/* The text without the white space before it and the white space and full
+ * stops after it ("Pending. "): its start, and its length in *n. */
+static const char *bare_word(const char *text, size_t *n)
+{
+    text += strspn(text, " \t");
+    *n = strlen(text);
+    while (*n > 0 && (text[*n - 1] == ' ' || text[*n - 1] == '\t' || text[*n - 1] == '.'))
+        --*n;
+    return text;
+}
+
 /* Words after a share that only say what it is a share of ("50%
  * complete", "100% done"): nothing to note. */
 static bool share_of_work(const char *rest)
 {
     static const char *const words[] = {"complete", "completed", "done", "achieved",
                                         "finished", NULL};
-    rest += strspn(rest, " \t");
-    size_t n = strlen(rest);
-    while (n > 0 && (rest[n - 1] == ' ' || rest[n - 1] == '\t' || rest[n - 1] == '.'))
-        n--;
-    for (size_t i = 0; words[i]; i++)
-        if (strlen(words[i]) == n && strncasecmp(rest, words[i], n) == 0)
-            return true;
-    return false;
+    size_t n;
+    rest = bare_word(rest, &n);
+    return word_index(rest, n, words) >= 0;
 }
 
 /* A share's column that holds the status's words at its ends: "Complete"
@@ -448,8 +464,6 @@ static bool word_ends(const char *text, size_t i)
     return i > 0 && text[i - 1] != ' ' && (text[i] == '\0' || strchr(" \t\r\n(),:;/[", text[i]));
 }
 
-/* True if the words hold a "not" or a "no": "Closed - not achieved" is
- * not read from its first word. */
 /* What a "not" or "no" after a status of work done may deny without
  * undoing the work: its sign-off, evidence or closure ("Complete - not
  * signed off", "Completed but not evidenced", "no further action"), which
@@ -464,12 +478,11 @@ static bool of_the_close(const char *s)
     size_t n = 0;
     while (isalpha((unsigned char)s[n]))
         n++;
-    for (size_t i = 0; words[i]; i++)
-        if (strlen(words[i]) == n && strncmp(s, words[i], n) == 0)
-            return true;
-    return false;
+    return word_index(s, n, words) >= 0;
 }
 
+/* True if the words hold a "not" or a "no": "Closed - not achieved" is
+ * not read from its first word. */
 static bool negated(const char *words)
 {
     char low[80];
@@ -522,8 +535,6 @@ static const char *after_colour(imp_row *r, const char *text)
     return NULL;
 }
 
-/* A status written with more than its word: a percentage, a RAG colour
- * before it, or words after it. NULL if none of those. */
 /* Words after a status of work done that say only some of it is ("in
  * part", "(partially)", "mostly"). */
 static bool partly(const char *rest)
@@ -534,15 +545,16 @@ static bool partly(const char *rest)
         size_t n = 0;
         while (isalpha((unsigned char)p[n]))
             n++;
-        for (size_t i = 0; n && words[i]; i++)
-            if (strlen(words[i]) == n && strncasecmp(p, words[i], n) == 0 &&
-                !(i == 0 && strncasecmp(p + n, " of ", 4) == 0)) /* "as part of" */
-                return true;
+        int i = n ? word_index(p, n, words) : -1;
+        if (i > 0 || (i == 0 && strncasecmp(p + n, " of ", 4) != 0)) /* not "as part of" */
+            return true;
         p += n ? n : 1;
     }
     return false;
 }
 
+/* A status written with more than its word: a percentage, a RAG colour
+ * before it, or words after it. NULL if none of those. */
 static const char *decorated_status(imp_row *r, const char *text)
 {
     const char *st = percent_status(text);
@@ -584,25 +596,24 @@ static imp_reading plain_reading(const char *text)
  * a start or a sign-off?): the two, for the refusal; else NULL. */
 static const char *two_readings(const char *text)
 {
-    static const char *const words[][2] = {
-        {"pending", "pending its start (not started) or its sign-off (complete)"},
-        {"yes", "done (complete) or under way (in progress)"},
-        {"y", "done (complete) or under way (in progress)"},
-        {"no", "not started, or not yet done (in progress)"},
-        {"n", "not started, or not yet done (in progress)"},
-        {"awaiting evidence", "not yet done (in progress), or done and awaiting the "
-                              "evidence for its sign-off (complete)"},
-        {"evidence required", "not yet done (in progress), or done and awaiting the "
-                              "evidence for its sign-off (complete)"},
-        {"no progress", "not begun (not started), or begun and stalled (in progress)"}};
-    const char *p = text + strspn(text, " \t");
-    size_t n = strlen(p);
-    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '.'))
-        n--;
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i][0]) == n && strncasecmp(p, words[i][0], n) == 0)
-            return words[i][1];
-    return NULL;
+    static const char *const words[] = {"pending", "yes", "y", "no", "n",
+                                        "awaiting evidence", "evidence required",
+                                        "no progress", NULL};
+    static const char *const meanings[] = {
+        "pending its start (not started) or its sign-off (complete)",
+        "done (complete) or under way (in progress)",
+        "done (complete) or under way (in progress)",
+        "not started, or not yet done (in progress)",
+        "not started, or not yet done (in progress)",
+        "not yet done (in progress), or done and awaiting the evidence for its sign-off "
+        "(complete)",
+        "not yet done (in progress), or done and awaiting the evidence for its sign-off "
+        "(complete)",
+        "not begun (not started), or begun and stalled (in progress)"};
+    size_t n;
+    const char *p = bare_word(text, &n);
+    int i = word_index(p, n, words);
+    return i >= 0 ? meanings[i] : NULL;
 }
 
 /* The status: a transfer's words, a status word, or one written with more
