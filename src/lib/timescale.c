@@ -142,9 +142,19 @@ static bool normalise(char *out, size_t size, const char *text)
     return true;
 }
 
-/* Words split at spaces; '-' and '/' stay inside a word between digits
- * ("2016/17", "01-04-2018", "17-18th") and are words of their own
- * elsewhere ("mid-July", "June/July"). */
+/* Whether the '-' or '/' at norm[i] splits words: not between digits
+ * ("2016/17", "01-04-2018", "17-18th"), unless it is a '-' after a word
+ * that has a '/' (word, its bytes so far: "01/12/2025-31/03/2026",
+ * "2016/17-2017/18" are ranges). */
+static bool splits(const char *norm, size_t i, const char *word, size_t word_len)
+{
+    if (!(i > 0 && digit(norm[i - 1]) && digit(norm[i + 1])))
+        return true;
+    return norm[i] == '-' && memchr(word, '/', word_len) != NULL;
+}
+
+/* Words split at spaces; '-' and '/' are words of their own ("mid-July",
+ * "June/July") where they split (splits). */
 static bool tokenise(tokens *t, const char *norm)
 {
     size_t o = 0, len = strlen(norm);
@@ -156,14 +166,15 @@ static bool tokenise(tokens *t, const char *norm)
         }
         if (t->n == MAX_TOKENS)
             return false;
-        t->tok[t->n++] = t->buf + o;
-        if ((norm[i] == '-' || norm[i] == '/') &&
-            !(i > 0 && digit(norm[i - 1]) && digit(norm[i + 1]))) {
+        const char *before = t->n ? t->tok[t->n - 1] : "";
+        char *word = t->buf + o;
+        t->tok[t->n++] = word;
+        if ((norm[i] == '-' || norm[i] == '/') && splits(norm, i, before, strlen(before))) {
             t->buf[o++] = norm[i++];
         } else {
             while (i < len && norm[i] != ' ' &&
                    !((norm[i] == '-' || norm[i] == '/') &&
-                     !(digit(norm[i - 1]) && digit(norm[i + 1]))))
+                     splits(norm, i, word, (size_t)(t->buf + o - word))))
                 t->buf[o++] = norm[i++];
         }
         t->buf[o++] = '\0';
@@ -838,7 +849,7 @@ static size_t prefix(const ctx *c, size_t i, mood *md)
             i += 2; /* "up to March 2026": until it ends */
         } else if (is(c, i, "w") && is(c, i + 1, "/") && is(c, i + 2, "e")) {
             i += 3; /* "w/e 12/12/2025": the week ends that day */
-        } else if (is(c, i, "week") && is(c, i + 1, "ending")) {
+        } else if ((is(c, i, "week") || is(c, i, "wk")) && is(c, i + 1, "ending")) {
             i += 2;
         } else if ((is(c, i, "no") || is(c, i, "not")) && is(c, i + 1, "later") &&
                    is(c, i + 1 + 1, "than")) {
@@ -864,7 +875,8 @@ static size_t prefix(const ctx *c, size_t i, mood *md)
                    is(c, i, "wc")) {
             *md = WEEK_OF;
             i += is(c, i, "wc") ? 1 : 3;
-        } else if (is(c, i, "week") && (is(c, i + 1, "commencing") || is(c, i + 1, "beginning"))) {
+        } else if ((is(c, i, "week") || is(c, i, "wk")) &&
+                   (is(c, i + 1, "commencing") || is(c, i + 1, "beginning"))) {
             *md = WEEK_OF;
             i += 2;
         } else {

@@ -504,6 +504,11 @@ START_TEST(periods_and_ranges)
     ts_date("2025 / 26", NULL, "2026-03-31");
     ts_date("FY 2025 - 2026", NULL, "2026-03-31");
     ts_date("2025 - 2027", NULL, "2027-12-31"); /* not one financial year: a range */
+    /* two dates, or two financial years, joined by a dash without spaces
+     * were one word no form read */
+    ts_date("01/12/2025-31/03/2026", NULL, "2026-03-31");
+    ts_date("2016/17-2017/18", NULL, "2018-03-31");
+    ts_date("Wk ending 12/12/2025", NULL, "2025-12-12");
 }
 END_TEST
 
@@ -525,7 +530,8 @@ START_TEST(from_a_range)
         /* "between" was refused */
         {"Between April and June 2026", NULL, "2026-06-30", "2026-04-01"},
         {"Between 1 April and 30 June 2026", NULL, "2026-06-30", "2026-04-01"},
-        {"Between Q1 and Q2 2026/27", NULL, "2026-09-30", "2026-04-01"}};
+        {"Between Q1 and Q2 2026/27", NULL, "2026-09-30", "2026-04-01"},
+        {"From 01/12/2025-31/03/2026", NULL, "2026-03-31", "2025-12-01"}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ck_assert_msg(sp_timescale_parse(&ts, cases[i][0], cases[i][1]) == SP_OK, "'%s' refused",
                       cases[i][0]);
