@@ -1214,12 +1214,12 @@ static bool recurring(ctx *c, sp_timescale *out)
                        "months', 'every 2 years', 'every 2 weeks' or 'twice a week'";
         return false;
     }
-    int v;
-    if (!n && number(tok(c, i), 2, &v) && v > 0 && is(c, i + 1, "-") &&
+    int v = count_word(tok(c, i)); /* "6", "six" */
+    if (!n && v > 0 && v <= 99 && is(c, i + 1, "-") &&
         (is(c, i + 2, "weekly") || is(c, i + 2, "monthly"))) { /* "6-weekly" */
         n = v, weeks = is(c, i + 2, "weekly"), e = i + 3;
-    } else if (!n && number(tok(c, i), 2, &v) && v > 0 &&
-               (is(c, i + 1, "weekly") || is(c, i + 1, "monthly"))) {
+    } else if (!n && v > 0 && v <= 99 &&
+               (is(c, i + 1, "weekly") || is(c, i + 1, "monthly"))) { /* "Three monthly" */
         n = v, weeks = is(c, i + 1, "weekly"), e = i + 2;
     } else if (!n && (is(c, i, "every") || is(c, i, "each") || is(c, i, "once") ||
                       is(c, i, "per"))) {
@@ -1248,9 +1248,6 @@ static bool recurring(ctx *c, sp_timescale *out)
                is(c, i + 2, "year")) {
         n = 6, e = i + 3;
     } else if (!n && is(c, i, "twice") && is(c, i + 1, "yearly")) {
-        n = 6, e = i + 2;
-
-    } else if (!n && is(c, i, "six") && is(c, i + 1, "monthly")) {
         n = 6, e = i + 2;
     }
     if (!n || n > 99)

@@ -627,6 +627,9 @@ START_TEST(dateless_forms)
     ts_kind("Bi-monthly", SP_DUE_RECURRING, "2 months", "");
     ts_kind("Quarterly", SP_DUE_RECURRING, "3 months", "");
     ts_kind("Six monthly", SP_DUE_RECURRING, "6 months", "");
+    ts_kind("Three monthly", SP_DUE_RECURRING, "3 months", ""); /* was refused */
+    ts_kind("Six weekly", SP_DUE_RECURRING, "6 weeks", "");
+    ts_kind("Six-weekly", SP_DUE_RECURRING, "6 weeks", "");
     ts_kind("Annually", SP_DUE_RECURRING, "12 months", "");
     ts_kind("Yearly", SP_DUE_RECURRING, "12 months", "");
     ts_kind("Every 6 weeks", SP_DUE_RECURRING, "6 weeks", "");
