@@ -212,20 +212,20 @@ static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts 
     return SP_OK;
 }
 
-/* The share of the work done: "50%", "50", "50.5%" (its whole part: 99.6%
- * done is not all of it), or a fraction as a number cell without its
- * format gives it ("0.5"); "N/A" or "-" is none. Read digit by digit, not
- * by strtod, whose decimal mark is the locale's. */
-/* The share a number gives, as written from p ("50", "50%", "0.5",
- * ".5"), into *n; the text after it in *end. False if p starts no such
- * number or the number passes 100. */
+/* The share a number gives, as written from p ("50", "50%", "50 %",
+ * "50.5%": its whole part, as 99.6% done is not all of it; "0.5", ".5": a
+ * fraction, as a number cell without its format gives it), into *n; the
+ * text after it in *end. False if p starts no such number or the number
+ * passes 100. Read digit by digit, not by strtod, whose decimal mark is
+ * the locale's. */
 static bool share_number(const char *p, int *n, const char **end)
 {
     size_t whole = strspn(p, "0123456789"), part = 0;
     if (p[whole] == '.')
         part = strspn(p + whole + 1, "0123456789");
     const char *e = p + whole + (p[whole] == '.' ? 1 + part : 0);
-    bool sign = *e == '%';
+    bool sign = e[strspn(e, " ")] == '%';
+    e += sign ? strspn(e, " ") : 0;
     int v = whole > 0 && whole <= 3 ? atoi(p) : whole == 0 && part > 0 ? 0 : -1;
     if (v < 0 || v > 100 || (v == 100 && part > 0 && strspn(p + 4, "0") < part))
         return false;
@@ -315,14 +315,24 @@ static int share_in_words(const char *text)
     return strcmp(st, "complete") == 0 ? 100 : strcmp(st, "not_started") == 0 ? 0 : -1;
 }
 
+/* A share's cell that gives none: "N/A", "-", "TBC", "Unknown". */
+static bool no_share(const char *text)
+{
+    static const char *const words[] = {"n/a", "na", "-", "tbc", "tba", "?", "unknown",
+                                        "not known", NULL};
+    size_t n;
+    text = bare_word(text, &n);
+    return n == 0 || word_index(text, n, words) >= 0;
+}
+
 /* The share of the work done: a number (share_number), perhaps after
- * words of a guess or before a remark, or "Complete"/"Not started"; each
- * reading beyond the number is noted once (note_cells). */
+ * words of a guess or before a remark, or "Complete"/"Not started"; none
+ * (no_share). Each reading beyond the number is noted once (note_cells). */
 static int take_percent(imp_row *r, sp_db *db)
 {
     const char *text = r->cell[F_PERCENT], *end;
     r->percent = -1;
-    if (sp_blank(text) || strcasecmp(text, "n/a") == 0 || strcmp(text, "-") == 0)
+    if (sp_blank(text) || no_share(text))
         return SP_OK;
     const char *p = text + strspn(text, " \t"), *num = past_about(p);
     int n = share_in_words(text);

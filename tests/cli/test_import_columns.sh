@@ -406,4 +406,17 @@ expect_eq "$(share_of | tr '\n' ' ')" \
     "the share each gives"
 expect_err "words.csv:2:6: '75% (awaiting audit)' is read as a share of 75%: the other words are not imported (keep them in the progress column), here and on every such row"
 expect_eq "$(grep -c 'is read as a share of' "$ERR")" "1" "said once"
+
+case_ "... a space before the % sign is the share; TBC or Unknown is none (each was refused)"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,% complete" \
+    "1.1,Improve supervision,Audit files,Head of Service,31/03/2026,25 %" \
+    "1.2,Improve supervision,Train managers,Head of Service,31/03/2026,100 %" \
+    "1.3,Improve supervision,Revise policy,Head of Service,31/03/2026,TBC" \
+    "1.4,Improve supervision,Report to board,Head of Service,31/03/2026,Unknown" >spaced.csv
+run import spaced.csv --authority tb
+expect_status 0
+expect_eq "$(share_of | tr '\n' ' ')" \
+    "1.1|in_progress|25 1.2|complete|100 1.3|not_started|- 1.4|not_started|- " \
+    "25 % is 25; TBC gives no share"
 finish
