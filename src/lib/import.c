@@ -6,6 +6,7 @@
  * rows after it are still read, so that every bad row is reported at once.
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -86,6 +87,7 @@ typedef struct importer {
     bool log_noted;              /* a progress cell read as a log, said once */
     bool due_remark_noted;       /* a timescale read without its remark, said once */
     bool rag_pair_noted;         /* a rating between two kept as the worse, said once */
+    bool rag_remark_noted;       /* a rating kept without the words after it, said once */
     bool percent_read_noted;     /* a share read past words, said once */
     bool no_update_noted;        /* a progress cell saying there was none, said once */
     struct lone_row {            /* rows of one text (lone_cell) not yet known */
@@ -1317,14 +1319,16 @@ static int note_reading(importer *im, size_t line, const imp_row *r)
         break;
     case IMP_READ_BLUE:
         snprintf(msg, sizeof msg, "RAG '%s' is read as complete: the row gives no status, and "
-                 "blue marks work done (the colours are not imported otherwise: safeplan rates "
-                 "each action from its dates), here and on every such row", r->cell[F_RAG]);
+                 "blue marks work done%s, here and on every such row", r->cell[F_RAG],
+                 im->row_opts.keep_rag ? "" : " (the colours are not imported otherwise: "
+                                              "safeplan rates each action from its dates)");
         at = F_RAG;
         break;
     case IMP_READ_RAG_WORDS:
         snprintf(msg, sizeof msg, "RAG '%s' is a status's words, read as %s: the row gives "
-                 "no status (a RAG colour is not imported: safeplan rates each action from its "
-                 "dates), here and on every such row", r->cell[F_RAG], status);
+                 "no status%s, here and on every such row", r->cell[F_RAG], status,
+                 im->row_opts.keep_rag ? "" : " (a RAG colour is not imported: safeplan rates "
+                                              "each action from its dates)");
         at = F_RAG;
         break;
     case IMP_READ_PERCENT:
@@ -1393,6 +1397,21 @@ static int note_due_remark(importer *im, size_t line, const imp_row *r)
     return remark(im, line, field_column(im, F_DUE), msg);
 }
 
+/* Says the message (printf's format) at the row's cell of field f, and
+ * marks it said: once an import, as every such cell is read the same way. */
+__attribute__((format(printf, 5, 6))) static int note_once(importer *im, size_t line,
+                                                           bool *noted, imp_field f,
+                                                           const char *fmt, ...)
+{
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    *noted = true;
+    return remark(im, line, field_column(im, f), msg);
+}
+
 /* The readings of a row's owner, timescale and progress cells that need
  * saying, each said once an import. */
 static int note_cells(importer *im, size_t line, const imp_row *r)
@@ -1404,30 +1423,26 @@ static int note_cells(importer *im, size_t line, const imp_row *r)
         rc = note_owner_lead(im, line, r);
     if (rc == SP_OK && r->due_remark && !im->due_remark_noted)
         rc = note_due_remark(im, line, r);
-    if (rc == SP_OK && r->rag_pair && !im->rag_pair_noted) {
-        char msg[300];
-        im->rag_pair_noted = true; /* once: every such cell is read the same way */
-        snprintf(msg, sizeof msg, "RAG '%.40s' is kept as %s, the worse of its two ratings "
-                 "(safeplan's RAG is one colour), here and on every such row", r->cell[F_RAG],
-                 r->rag_override);
-        rc = remark(im, line, field_column(im, F_RAG), msg);
-    }
-    if (rc == SP_OK && r->no_update && !im->no_update_noted) {
-        char msg[300];
-        im->no_update_noted = true; /* once: every such cell is read the same way */
-        snprintf(msg, sizeof msg, "progress '%.40s' says there was no update: not recorded "
-                 "as one (it would date progress never made), here and in every such cell",
-                 r->no_update);
-        rc = remark(im, line, field_column(im, r->no_update_field), msg);
-    }
-    if (rc == SP_OK && r->percent_read && !im->percent_read_noted) {
-        char msg[400];
-        im->percent_read_noted = true; /* once: every such cell is read the same way */
-        snprintf(msg, sizeof msg, "'%.*s' is read as a share of %d%%: the other words are "
-                 "not imported (keep them in the progress column), here and on every such row",
-                 quoted(r->cell[F_PERCENT], 120), r->cell[F_PERCENT], r->percent);
-        rc = remark(im, line, field_column(im, F_PERCENT), msg);
-    }
+    if (rc == SP_OK && r->rag_pair && !im->rag_pair_noted)
+        rc = note_once(im, line, &im->rag_pair_noted, F_RAG,
+                       "RAG '%.40s' is kept as %s, the worse of its two ratings (safeplan's RAG "
+                       "is one colour), here and on every such row", r->cell[F_RAG],
+                       r->rag_override);
+    if (rc == SP_OK && r->rag_remark && !im->rag_remark_noted)
+        rc = note_once(im, line, &im->rag_remark_noted, F_RAG,
+                       "RAG '%.*s' is kept as %s: the words after the colour are not imported "
+                       "(keep them in the progress column), here and on every such row",
+                       quoted(r->cell[F_RAG], 60), r->cell[F_RAG], r->rag_override);
+    if (rc == SP_OK && r->no_update && !im->no_update_noted)
+        rc = note_once(im, line, &im->no_update_noted, r->no_update_field,
+                       "progress '%.40s' says there was no update: not recorded as one (it "
+                       "would date progress never made), here and in every such cell",
+                       r->no_update);
+    if (rc == SP_OK && r->percent_read && !im->percent_read_noted)
+        rc = note_once(im, line, &im->percent_read_noted, F_PERCENT,
+                       "'%.*s' is read as a share of %d%%: the other words are not imported "
+                       "(keep them in the progress column), here and on every such row",
+                       quoted(r->cell[F_PERCENT], 120), r->cell[F_PERCENT], r->percent);
     if (rc == SP_OK && r->log && !im->log_noted) {
         im->log_noted = true; /* once: every such cell is read the same way */
         rc = remark(im, line, field_column(im, F_NOTE), "the progress cell is a log of "

@@ -229,6 +229,7 @@ typedef struct imp_row {
                                     * is the timescale (in revision.now) */
     bool two_dates;                /* ... a date and a remark with a date of its own */
     bool rag_pair;                 /* the RAG kept (--keep-rag) is the worse of two */
+    bool rag_remark;               /* ... or the colour before words ("Green (on track)") */
     const char *no_update;         /* a progress cell that says there was none ("N/A",
                                     * "No update"), left out; as written, or NULL */
     imp_field no_update_field;     /* ... its field (F_NOTE or IMP_DATED_FIELD(i)) */

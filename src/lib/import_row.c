@@ -155,6 +155,27 @@ static int take_enum(const char **out, imp_field *field, sp_db *db, const imp_ro
     return sp_check_enum(out, db, kind, what, r->cell[f]);
 }
 
+/* Where in list (NULL-ended) the n bytes at s are a word, in any case; -1
+ * if nowhere. */
+static int word_index(const char *s, size_t n, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && strncasecmp(s, list[i], n) == 0)
+            return i;
+    return -1;
+}
+
+/* The text without the white space before it and the white space and full
+ * stops after it ("Pending. "): its start, and its length in *n. */
+static const char *bare_word(const char *text, size_t *n)
+{
+    text += strspn(text, " \t");
+    *n = strlen(text);
+    while (*n > 0 && (text[*n - 1] == ' ' || text[*n - 1] == '\t' || text[*n - 1] == '.'))
+        --*n;
+    return text;
+}
+
 /* One rating: a word, or the one letter spreadsheets often rate with. */
 static const char *rag_one(const char *text)
 {
@@ -195,16 +216,42 @@ const char *imp_rag_word(const char *text)
     return one ? one : imp_rag_pair(text);
 }
 
+/* A RAG cell that gives no rating: "N/A", "-", "Not rated". */
+static bool no_rating(const char *text)
+{
+    static const char *const words[] = {"n/a", "na", "-", "not rated", "no rating", "none",
+                                        "tbc", "?", "not applicable", NULL};
+    size_t n;
+    text = bare_word(text, &n);
+    return word_index(text, n, words) >= 0;
+}
+
+/* A colour with words after it ("Green (on track)", "Amber - at risk",
+ * "Amber*"): the colour; NULL if the text starts with none. */
+static const char *colour_first(const char *text)
+{
+    static const char *const colours[] = {"red", "amber", "green", "blue", "grey", "gray", NULL};
+    const char *p = text + strspn(text, " \t");
+    size_t n = 0;
+    while (isalpha((unsigned char)p[n]))
+        n++;
+    int k = word_index(p, n, colours);
+    return k < 0 || sp_blank(p + n) ? NULL : k == 5 ? "grey" : colours[k];
+}
+
 /* A RAG column is imported only when asked (RAG is computed), and then
  * only where the row has no stored override of its own. */
 static int take_rag(imp_row *r, imp_field *field, sp_db *db, const imp_row_opts *o)
 {
     int rc = take_enum(&r->rag_override, field, db, r, F_RAG_OVERRIDE, "rag", "RAG override");
-    if (rc != SP_OK || r->rag_override || !o->keep_rag || sp_blank(r->cell[F_RAG]))
+    if (rc != SP_OK || r->rag_override || !o->keep_rag || sp_blank(r->cell[F_RAG]) ||
+        no_rating(r->cell[F_RAG]))
         return rc;
     *field = F_RAG;
     r->rag_override = imp_rag_word(r->cell[F_RAG]);
     r->rag_pair = r->rag_override && imp_rag_pair(r->cell[F_RAG]);
+    if (!r->rag_override)
+        r->rag_remark = (r->rag_override = colour_first(r->cell[F_RAG])) != NULL;
     if (!r->rag_override)
         return sp_fail(db, SP_EINVALID, "RAG '%s' is not known: expected one of %s (or R, A, "
                        "G, B)", r->cell[F_RAG], sp_enum_values("rag"));
@@ -271,27 +318,6 @@ static const char *share_remark(const char *rest)
         return NULL;
     rest += mark + strspn(rest + mark, " \t");
     return *rest >= '0' && *rest <= '9' ? NULL : rest;
-}
-
-/* Where in list (NULL-ended) the n bytes at s are a word, in any case; -1
- * if nowhere. */
-static int word_index(const char *s, size_t n, const char *const *list)
-{
-    for (int i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && strncasecmp(s, list[i], n) == 0)
-            return i;
-    return -1;
-}
-
-/* The text without the white space before it and the white space and full
- * stops after it ("Pending. "): its start, and its length in *n. */
-static const char *bare_word(const char *text, size_t *n)
-{
-    text += strspn(text, " \t");
-    *n = strlen(text);
-    while (*n > 0 && (text[*n - 1] == ' ' || text[*n - 1] == '\t' || text[*n - 1] == '.'))
-        --*n;
-    return text;
 }
 
 /* Words after a share that only say what it is a share of ("50%

@@ -95,6 +95,28 @@ printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date,Statu
     "1.1,Improve supervision,Audit supervision files,Head of Service,31/12/2025,Amber/Green" >st.csv
 refused "st.csv:2:6: status 'Amber/Green' looks like a RAG rating, not a status" import st.csv --authority tb
 
+case_ "--keep-rag: a colour with words after it is the colour; N/A or Not rated is none (each was refused)"
+fresh_plan
+cat >words.csv <<'CSV'
+Ref,Recommendation,What we will do,Lead officer,Target date,Status,RAG
+1.1,Improve supervision,Audit supervision files,Head of Service,31/12/2025,In progress,Green (on track)
+1.2,Improve supervision,Train team managers,Head of Service,30/06/2025,In progress,Amber - at risk
+1.3,Improve supervision,Report to the board,Head of Service,30/06/2025,In progress,Red*
+1.4,Improve supervision,Refresh the policy,Head of Service,30/06/2025,Not started,N/A
+1.5,Improve supervision,Brief staff,Head of Service,30/06/2025,Not started,Not rated
+CSV
+run import words.csv --authority tb --keep-rag
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT group_concat(ref || '=' || coalesce(rag_override, '-'), ' ')
+    FROM (SELECT * FROM action ORDER BY id)")" \
+    "1.1=green 1.2=amber 1.3=red 1.4=- 1.5=-" "the colour each begins with; no rating"
+expect_err "words.csv:2:7: RAG 'Green (on track)' is kept as green: the words after the colour are not imported (keep them in the progress column), here and on every such row"
+expect_eq "$(grep -c 'the words after the colour' "$ERR")" "1" "said once"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date,RAG" \
+    "1.1,Improve supervision,Audit supervision files,Head of Service,31/12/2025,Purple" >purple.csv
+refused "purple.csv:2:6: RAG 'Purple' is not known" import purple.csv --authority tb --keep-rag
+
 case_ "the owner and the kind of owner, in one header"
 fresh_plan
 cat >owner.csv <<'CSV'
