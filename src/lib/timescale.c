@@ -842,7 +842,7 @@ static size_t prefix(const ctx *c, size_t i, mood *md)
             i++;
         } else if (is(c, i, "latest")) {
             i++;
-        } else if (tentative(c, i) && is(c, i + 1, "-")) {
+        } else if (is(c, i + 1, "-") && tentative(c, i)) {
             i += 2; /* "TBC - March 2026" */
         } else if ((is(c, i, "up") || is(c, i, "through") || is(c, i, "running")) &&
                    is(c, i + 1, "to")) {
