@@ -871,10 +871,11 @@ static size_t prefix(const ctx *c, size_t i, mood *md)
             size_t j = i + 1 + is(c, i + 1, "the"); /* "before the end of March": by it */
             *md = is(c, j, "end") || is(c, j, "close") ? AT_END : BEFORE;
             i++;
-        } else if ((is(c, i, "w") && is(c, i + 1, "/") && is(c, i + 2, "c")) ||
-                   is(c, i, "wc")) {
+        } else if ((is(c, i, "w") && is(c, i + 1, "/") &&
+                    (is(c, i + 2, "c") || is(c, i + 2, "b"))) ||
+                   is(c, i, "wc") || is(c, i, "wb")) { /* week commencing, week beginning */
             *md = WEEK_OF;
-            i += is(c, i, "wc") ? 1 : 3;
+            i += is(c, i, "wc") || is(c, i, "wb") ? 1 : 3;
         } else if ((is(c, i, "week") || is(c, i, "wk")) &&
                    (is(c, i + 1, "commencing") || is(c, i + 1, "beginning"))) {
             *md = WEEK_OF;

@@ -509,6 +509,7 @@ START_TEST(periods_and_ranges)
     ts_date("01/12/2025-31/03/2026", NULL, "2026-03-31");
     ts_date("2016/17-2017/18", NULL, "2018-03-31");
     ts_date("Wk ending 12/12/2025", NULL, "2025-12-12");
+    ts_date("w/b 1 Dec 2025", NULL, "2025-12-07"); /* week beginning, as w/c (was refused) */
 }
 END_TEST
 
