@@ -100,8 +100,9 @@ static bool short_year_mark(const char *text, size_t i, const char *out, size_t 
            !digit(text[i + 3]);
 }
 
-/* Lower case; en and em dashes to '-'; quotes, brackets and question marks
- * dropped (but the apostrophe of a year in two digits, "Jan '26"); commas,
+/* Lower case; en and em dashes to '-'; quotes and brackets dropped (but the
+ * apostrophe of a year in two digits, "Jan '26"); a question mark a word of
+ * its own ("March 2026?": a date in doubt, see tentative); commas,
  * full stops (not between digits) and runs of space to one space. */
 static bool normalise(char *out, size_t size, const char *text)
 {
@@ -118,9 +119,13 @@ static bool normalise(char *out, size_t size, const char *text)
             c = (k == 0x93 || k == 0x94 || k == 0x90 || k == 0x91) ? '-'
                 : (k == 0x98 || k == 0x99) ? '\'' : '?';
         }
-        if ((c == '\'' && !short_year_mark(text, i, out, o)) || c == '"' || c == '(' ||
-            c == ')' || ch == '?') /* "March 2026?": a date in doubt, read as written */
+        if ((c == '\'' && !short_year_mark(text, i, out, o)) || c == '"' || c == '(' || c == ')')
             continue;
+        if (ch == '?' && o > 0 && out[o - 1] != ' ') {
+            if (o + 1 >= size)
+                return false;
+            out[o++] = ' ';
+        }
         if (c == '.' && !(i > 0 && digit(text[i - 1]) && digit(text[i + 1])))
             c = ' ';
         if (c == 't' && i > 0 && digit(text[i - 1]) && digit(text[i + 1]))
@@ -814,12 +819,12 @@ static bool span(ctx *c, size_t i, size_t *end, when *w)
 /* Phrases around a date                                               */
 
 /* A word that says the date is not settled: "TBC - March 2026", "March
- * 2026 (provisional)". The date is read as written, as a guess is ("c.
+ * 2026 (provisional)", "March 2026?" ("Complete?" is no completion). The date is read as written, as a guess is ("c.
  * March 2026"), and the text is kept beside it. */
 static bool tentative(const ctx *c, size_t i)
 {
     static const char *const words[] = {"tbc", "tba", "provisional", "provisionally",
-                                        "estimated", "approx", "approximately", NULL};
+                                        "estimated", "approx", "approximately", "?", NULL};
     return in_list(tok(c, i), words);
 }
 
