@@ -819,8 +819,9 @@ static bool span(ctx *c, size_t i, size_t *end, when *w)
 /* Phrases around a date                                               */
 
 /* A word that says the date is not settled: "TBC - March 2026", "March
- * 2026 (provisional)", "March 2026?" ("Complete?" is no completion). The date is read as written, as a guess is ("c.
- * March 2026"), and the text is kept beside it. */
+ * 2026 (provisional)", "March 2026?". The date is read as written, as a
+ * guess is ("c. March 2026"), and the text is kept beside it. Only beside
+ * a date: "Complete?" is no completion. */
 static bool tentative(const ctx *c, size_t i)
 {
     static const char *const words[] = {"tbc", "tba", "provisional", "provisionally",
@@ -1133,6 +1134,7 @@ static bool from_range(ctx *c, size_t i, size_t n, sp_timescale *out)
     return true;
 }
 
+/* A word that leaves a start open-ended: "July 2012 onwards". */
 static bool onwards(const ctx *c, size_t i)
 {
     return is(c, i, "ongoing") || is(c, i, "onwards") || is(c, i, "onward");
@@ -1220,7 +1222,9 @@ static bool recurring(ctx *c, sp_timescale *out)
                        "months', 'every 2 years', 'every 2 weeks' or 'twice a week'";
         return false;
     }
-    int v = count_word(tok(c, i)); /* "6", "six" */
+    int v = is(c, i + 1, "-") || is(c, i + 1, "weekly") || is(c, i + 1, "monthly")
+                ? count_word(tok(c, i)) /* "6", "six" */
+                : -1;
     if (!n && v > 0 && v <= 99 && is(c, i + 1, "-") &&
         (is(c, i + 2, "weekly") || is(c, i + 2, "monthly"))) { /* "6-weekly" */
         n = v, weeks = is(c, i + 2, "weekly"), e = i + 3;
