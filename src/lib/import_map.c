@@ -141,7 +141,10 @@ static const char *const seconds[F_COUNT] = {
         "Workstream lead",
     [F_DUE] = "Timeframe, Time frame, Timeframes, Expected completion date, Expected "
               "completion, Date for completion, Target end date, Milestone date, Milestone "
-              "dates",
+              "dates, Estimated completion date, Estimated completion, Forecast completion "
+              "date, Forecast completion, Anticipated completion date, Projected completion "
+              "date, Agreed completion date, Agreed target date, Agreed timescale, Current "
+              "target date, Current due date, Current deadline, Current timescale",
     [F_STATUS] = "Status of action, Completion status",
     [F_MEASURE] = "KPI, KPIs, Performance measure, Performance measures",
     [F_NOTE] = "Narrative, Progress narrative, Notes, Further comments, Additional comments, "

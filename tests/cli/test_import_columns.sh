@@ -441,4 +441,22 @@ expect_status 0
 expect_eq "$(share_of | tr '\n' ' ')" \
     "1.1|in_progress|25 1.2|complete|100 1.3|not_started|- 1.4|not_started|- " \
     "25 % is 25; TBC gives no share"
+
+case_ "a due date headed Estimated, Forecast, Agreed or Current completion: read where no other column gives one"
+for h in "Estimated completion date" "Forecast completion" "Agreed completion date" "Current target date"; do
+    fresh_plan
+    printf '%s\n' "Ref,Recommendation,Action,Lead officer,$h" \
+        "1.1,Improve supervision,Audit files,Head of Service,31/03/2026" >est.csv
+    run import est.csv --authority tb
+    expect_status 0
+    expect_eq "$(sql "$DB" "SELECT coalesce(due_on, 'open') FROM action")" "2026-03-31" \
+        "'$h' is the due date (it was not imported: every action open-ended)"
+done
+fresh_plan
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,Forecast completion date" \
+    "1.1,Improve supervision,Audit files,Head of Service,31/03/2026,30/06/2026" >both.csv
+run import both.csv --authority tb
+expect_status 0
+expect_eq "$(sql "$DB" "SELECT due_on FROM action")" "2026-03-31" "beside a Target date, the target"
+expect_err "column 6 \"Forecast completion date\" was not imported: it names the due_on, as column 5 does"
 finish
