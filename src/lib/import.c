@@ -61,6 +61,7 @@ typedef struct importer {
     bool prev_due;               /* the action row above gave a due date */
     bool due_above_noted;        /* a due date perhaps merged, said once */
     bool no_status_noted;        /* no column gives a status, said once */
+    bool no_due_noted;           /* no column gives a due date, said once */
     sp_csv_field *visible;       /* a workbook row with its hidden columns blank */
     unsigned char *visible_marks;
     size_t visible_cap;
@@ -1412,6 +1413,22 @@ __attribute__((format(printf, 5, 6))) static int note_once(importer *im, size_t 
     return remark(im, line, field_column(im, f), msg);
 }
 
+/* A sheet with no column of due dates makes every new action open-ended,
+ * never overdue: most often its date column has a header of the council's
+ * own. Said once, at the first row that creates an action (a sheet that
+ * only updates actions it already made keeps their dates). */
+static int note_no_due(importer *im, size_t line, int64_t created_before)
+{
+    if (im->map.col[F_DUE] >= 0 || im->map.col[F_ORIGINAL_DUE] >= 0 || im->no_due_noted ||
+        im->hist || imp_writer_tally(im->writer)->created.actions == created_before)
+        return SP_OK;
+    im->no_due_noted = true;
+    return remark(im, line, 0, "no column gives the actions' due dates (such as Target date, "
+                  "Timescale or Deadline): each new action is imported open-ended, with no due "
+                  "date, and is never overdue; to read a column of dates under a header of the "
+                  "council's own, --map 'HEADER=due_on'");
+}
+
 /* The readings of a row's owner, timescale and progress cells that need
  * saying, each said once an import. */
 static int note_cells(importer *im, size_t line, const imp_row *r)
@@ -1654,8 +1671,11 @@ static int take_row(importer *im, const sp_csv_row *row)
         im->row.cell[F_FINDING] = im->row_finding;
         im->row_finding_actions++;
     }
+    int64_t created = imp_writer_tally(im->writer)->created.actions;
     if (rc == SP_OK)
         rc = imp_write_row(im->writer, &field, note, &im->row);
+    if (rc == SP_OK)
+        rc = note_no_due(im, row->line, created);
     if (rc == SP_EINVALID)
         return reject(im, row->line, field_column(im, field), sp_errmsg(im->db));
     if (rc == SP_OK && note[0])

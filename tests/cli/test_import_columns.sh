@@ -459,4 +459,19 @@ run import both.csv --authority tb
 expect_status 0
 expect_eq "$(sql "$DB" "SELECT due_on FROM action")" "2026-03-31" "beside a Target date, the target"
 expect_err "column 6 \"Forecast completion date\" was not imported: it names the due_on, as column 5 does"
+
+case_ "a sheet with no column of due dates says so at its first new action, and only then"
+fresh_plan
+printf '%s\n' "Ref,Recommendation,Action,Lead officer,Date agreed with the board" \
+    "1.1,Improve supervision,Audit files,Head of Service,31/03/2026" \
+    "1.2,Improve supervision,Train managers,Head of Service,30/06/2026" >nodue.csv
+run import nodue.csv --authority tb
+expect_status 0
+expect_err "nodue.csv:2: no column gives the actions' due dates (such as Target date, Timescale or Deadline): each new action is imported open-ended, with no due date, and is never overdue; to read a column of dates under a header of the council's own, --map 'HEADER=due_on'"
+expect_eq "$(grep -c "no column gives the actions' due dates" "$ERR")" "1" "said once"
+printf '%s\n' "Ref,Recommendation,Action,Status" "1.1,Improve supervision,Audit files,In progress" \
+    >statusonly.csv
+run import statusonly.csv --authority tb
+expect_status 0
+expect_err_not "due dates"
 finish
