@@ -82,7 +82,7 @@ CREATE TABLE action_update (
                         rag_override = 'green' OR rag_override = 'blue' OR
                         rag_override = 'grey' OR rag_override = 'none'),
     reason          TEXT
-);
+, new_due_as_written TEXT);
 CREATE INDEX action_update_action ON action_update (action_id, on_date);
 CREATE TRIGGER action_update_no_update
 BEFORE UPDATE ON action_update
@@ -270,18 +270,6 @@ BEGIN
               NEW.description, NEW.owner_id, NEW.start_on, NEW.original_due_on, NEW.due_on,
               NEW.status, NEW.measure, NEW.created_at, NEW.last_update_on, NEW.transferred_to,
               NEW.rag_override, NEW.rag_override_reason) AS h,
-                 strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS t);
-END;
-CREATE TRIGGER ledger_action_update AFTER INSERT ON action_update
-BEGIN
-    INSERT INTO ledger (entry_table, entry_id, entry_hash, chained_at, chain_hash)
-    SELECT 'action_update', NEW.id, h, t,
-           sp_chain_hash((SELECT chain_hash FROM ledger ORDER BY seq DESC LIMIT 1), h, t)
-    FROM (SELECT sp_entry_hash('action_update', NEW.id, NEW.action_id, NEW.on_date,
-              NEW.recorded_at, NEW.author, NEW.note, NEW.evidence, NEW.no_evidence_reason,
-              NEW.percent, NEW.old_status, NEW.new_status, NEW.old_due_on, NEW.new_due_on,
-              NEW.old_owner_id, NEW.new_owner_id, NEW.transferred_to, NEW.rag_override,
-              NEW.reason) AS h,
                  strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS t);
 END;
 CREATE TRIGGER ledger_ledger_note AFTER INSERT ON ledger_note
@@ -560,6 +548,28 @@ CREATE INDEX action_open_owner ON action (owner_id)
     WHERE status IN ('not_started', 'in_progress') AND voided = 0;
 CREATE INDEX action_voided ON action (finding_id) WHERE voided = 1;
 CREATE INDEX action_no_original_due ON action (finding_id) WHERE original_due_on IS NULL;
+CREATE VIEW action_update_entry (id, action_id, entry_hash) AS
+SELECT u.id, u.action_id,
+       CASE WHEN u.new_due_as_written IS NULL THEN
+           sp_entry_hash('action_update', u.id, u.action_id, u.on_date, u.recorded_at,
+               u.author, u.note, u.evidence, u.no_evidence_reason, u.percent, u.old_status,
+               u.new_status, u.old_due_on, u.new_due_on, u.old_owner_id, u.new_owner_id,
+               u.transferred_to, u.rag_override, u.reason)
+       ELSE
+           sp_entry_hash('action_update', u.id, u.action_id, u.on_date, u.recorded_at,
+               u.author, u.note, u.evidence, u.no_evidence_reason, u.percent, u.old_status,
+               u.new_status, u.old_due_on, u.new_due_on, u.old_owner_id, u.new_owner_id,
+               u.transferred_to, u.rag_override, u.reason, u.new_due_as_written)
+       END
+FROM action_update u;
+CREATE TRIGGER ledger_action_update AFTER INSERT ON action_update
+BEGIN
+    INSERT INTO ledger (entry_table, entry_id, entry_hash, chained_at, chain_hash)
+    SELECT 'action_update', NEW.id, h, t,
+           sp_chain_hash((SELECT chain_hash FROM ledger ORDER BY seq DESC LIMIT 1), h, t)
+    FROM (SELECT (SELECT entry_hash FROM action_update_entry WHERE id = NEW.id) AS h,
+                 strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS t);
+END;
 
 INSERT INTO setting VALUES('closure.embedded',0);
 INSERT INTO setting VALUES('rag.amber_days',28);

@@ -52,7 +52,13 @@ SELECT x.id, ref_path(a.code, r.ref, f.ref, x.ref) AS path,
        f.text AS finding, x.description AS action, o.name AS owner, o.team AS owner_team,
        x.start_on, x.original_due_on, x.due_on, x.status, x.measure, x.transferred_to,
        x.rag_override, x.rag_override_reason, x.last_update_on, x.created_at, x.updated_at,
-       x.timescale, x.cadence,
+       x.timescale,
+       -- The words of the latest revision of the due date, if it had some
+       -- (migration 19): "TBC - June 2026" after "March 2026".
+       (SELECT u.new_due_as_written FROM action_update u
+        WHERE u.action_id = x.id AND u.new_due_on IS NOT NULL
+        ORDER BY u.id DESC LIMIT 1) AS revised_timescale,
+       x.cadence,
        (SELECT 'signed off without evidence of impact' || coalesce(': ' || u.no_evidence_reason, '')
         FROM action_update u
         WHERE u.action_id = x.id AND u.new_status = 'signed_off'

@@ -1,6 +1,7 @@
 -- The tamper-evident history (src/lib/chain.c, migrations/0008_ledger.sql).
 -- The entry hashes here take the same fields, in the same order, as the
--- chain triggers of the migration.
+-- chain triggers of the migration (an update's: the view
+-- action_update_entry, migration 19).
 
 -- name: walk
 -- Every chain entry in order, with its hash recomputed from the entry as
@@ -8,11 +9,7 @@
 SELECT l.seq, l.entry_table, l.entry_id, l.entry_hash, l.chain_hash,
        CASE l.entry_table
        WHEN 'action_update' THEN
-           (SELECT sp_entry_hash('action_update', u.id, u.action_id, u.on_date,
-                u.recorded_at, u.author, u.note, u.evidence, u.no_evidence_reason, u.percent,
-                u.old_status, u.new_status, u.old_due_on, u.new_due_on, u.old_owner_id,
-                u.new_owner_id, u.transferred_to, u.rag_override, u.reason)
-            FROM action_update u WHERE u.id = l.entry_id)
+           (SELECT entry_hash FROM action_update_entry WHERE id = l.entry_id)
        WHEN 'action_origin' THEN
            (SELECT sp_entry_hash('action_origin', o.action_id, o.finding_id, o.ref,
                 o.description, o.owner_id, o.start_on, o.original_due_on, o.due_on, o.status,
@@ -364,6 +361,8 @@ FROM action a
 ORDER BY a.id;
 
 -- name: backfill_updates
+-- Run by version 8's step, before version 19 gave an update words of its
+-- own (action_update_entry): so the fields of version 8's trigger.
 SELECT u.id, sp_entry_hash('action_update', u.id, u.action_id, u.on_date, u.recorded_at,
            u.author, u.note, u.evidence, u.no_evidence_reason, u.percent, u.old_status,
            u.new_status, u.old_due_on, u.new_due_on, u.old_owner_id, u.new_owner_id,

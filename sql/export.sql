@@ -85,7 +85,8 @@ WITH entry AS (
     WHERE g.action_id = :of_action
     UNION ALL
     SELECT u.action_id, l.seq, 'update', u.on_date, u.recorded_at, u.author, NULL, NULL,
-           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, u.note, u.evidence,
+           NULL, NULL, NULL, NULL, NULL, NULL, u.new_due_as_written, NULL, NULL, NULL, u.note,
+           u.evidence,
            u.no_evidence_reason, u.percent, u.old_status, u.new_status, u.old_due_on,
            u.new_due_on, (SELECT name FROM owner WHERE id = u.old_owner_id),
            (SELECT name FROM owner WHERE id = u.new_owner_id), u.transferred_to,

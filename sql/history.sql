@@ -24,10 +24,10 @@ VALUES (:finding_id, :ref, :description, :owner_id, :start_on, :original_due_on,
 INSERT INTO action_update (action_id, on_date, recorded_at, author, note, evidence,
                            no_evidence_reason, percent, old_status, new_status, old_due_on,
                            new_due_on, old_owner_id, new_owner_id, transferred_to,
-                           rag_override, reason)
+                           rag_override, reason, new_due_as_written)
 VALUES (:action_id, :on_date, :recorded_at, :author, :note, :evidence, :no_evidence_reason,
         :percent, :old_status, :new_status, :old_due_on, :new_due_on, :old_owner_id,
-        :new_owner_id, :transferred_to, :rag_override, :reason);
+        :new_owner_id, :transferred_to, :rag_override, :reason, :due_as_written);
 
 -- name: edit_add
 -- journal_apply_action makes the correction.

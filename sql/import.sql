@@ -147,10 +147,11 @@ VALUES (:action_id, :finding_id, :ref, :description, :owner_id, :start, :origina
 -- The trigger action_update_apply applies the change to the action.
 INSERT INTO action_update (action_id, on_date, recorded_at, author, note, evidence, percent,
                            old_status, new_status, old_due_on, new_due_on, old_owner_id,
-                           new_owner_id, transferred_to, rag_override, reason)
+                           new_owner_id, transferred_to, rag_override, reason,
+                           new_due_as_written)
 VALUES (:action_id, :on_date, :now, :author, :note, :evidence, :percent, :old_status,
         :new_status, :old_due_on, :new_due_on, :old_owner_id, :new_owner_id, :transferred_to,
-        :rag_override, :reason);
+        :rag_override, :reason, :new_due_as_written);
 
 -- name: now
 -- The moment the import is recorded at, as the schema's defaults write it.
@@ -200,7 +201,8 @@ ORDER BY rowid;
 -- INSERT ... SELECT per entry, two entries per action): a bulk load drops
 -- them with the indexes, chains the entries it wrote in one pass
 -- (bulk_origins, bulk_updates: the fields and order of the triggers'
--- sp_entry_hash, migrations/0008_ledger.sql) in the order the triggers
+-- sp_entry_hash, migrations/0008_ledger.sql and, for an update, the view
+-- action_update_entry of migration 19) in the order the triggers
 -- would have (each action's origin, then its updates), and makes them
 -- again before the commit.
 -- The three triggers that make a new action's history go too: the writer
@@ -297,15 +299,11 @@ WHERE o.action_id > :after
 ORDER BY o.action_id;
 
 -- name: bulk_updates
--- The updates the load wrote, hashed by ledger_action_update's field list.
-SELECT u.id, u.action_id,
-       sp_entry_hash('action_update', u.id, u.action_id, u.on_date, u.recorded_at, u.author,
-           u.note, u.evidence, u.no_evidence_reason, u.percent, u.old_status, u.new_status,
-           u.old_due_on, u.new_due_on, u.old_owner_id, u.new_owner_id, u.transferred_to,
-           u.rag_override, u.reason)
-FROM action_update u
-WHERE u.id > :after
-ORDER BY u.id;
+-- The updates the load wrote, hashed as ledger_action_update hashes them.
+SELECT id, action_id, entry_hash
+FROM action_update_entry
+WHERE id > :after
+ORDER BY id;
 
 -- name: bulk_head
 -- The chain's head (NULL for an empty chain) and the moment of chaining,

@@ -16,10 +16,10 @@ WHERE x.id = :id;
 -- name: insert
 INSERT INTO action_update (action_id, on_date, author, note, evidence, no_evidence_reason,
                            percent, old_status, new_status, old_due_on, new_due_on,
-                           transferred_to, rag_override, reason)
+                           transferred_to, rag_override, reason, new_due_as_written)
 VALUES (:action_id, :on, :author, :note, :evidence, :no_evidence_reason,
         :percent, :old_status, :new_status, :old_due_on, :new_due_on,
-        :transferred_to, :rag_override, :reason);
+        :transferred_to, :rag_override, :reason, :new_due_as_written);
 
 -- name: history
 -- Oldest first, in the order the entries were recorded: each entry's "old"
@@ -35,7 +35,7 @@ SELECT u.id, u.on_date, u.recorded_at, u.author, u.old_status, u.new_status,
                       ORDER BY p.id DESC LIMIT 1), 'none')
        END AS old_rag_override,
        u.rag_override AS new_rag_override, u.percent, u.note, u.evidence,
-       u.no_evidence_reason, u.reason
+       u.no_evidence_reason, u.reason, u.new_due_as_written
 FROM action_update u
 LEFT JOIN owner po ON po.id = u.old_owner_id
 LEFT JOIN owner pn ON pn.id = u.new_owner_id

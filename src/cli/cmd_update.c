@@ -52,6 +52,13 @@ static void print_change(const char *label, const char *old, const char *new_val
     fputc('\n', stdout);
 }
 
+/* A revised due date's words, unless they are the date itself. */
+static void print_written(const char *written, const char *due)
+{
+    if (written && (!due || strcmp(written, due) != 0))
+        print_text("as written", written);
+}
+
 /* One history entry: when and who, each change as old -> new, then the words. */
 static void print_entry(sp_cursor *c)
 {
@@ -60,6 +67,7 @@ static void print_entry(sp_cursor *c)
     printf("  (#%s, recorded %s)\n", cell(c, "id"), cell(c, "recorded_at"));
     print_change("status", cell(c, "old_status"), cell(c, "new_status"));
     print_change("due date", cell(c, "old_due_on"), cell(c, "new_due_on"));
+    print_written(cell(c, "new_due_as_written"), cell(c, "new_due_on"));
     print_change("owner", cell(c, "old_owner"), cell(c, "new_owner"));
     print_text("transferred to", cell(c, "transferred_to"));
     print_change("RAG override", cell(c, "old_rag_override"), cell(c, "new_rag_override"));
@@ -127,6 +135,29 @@ static int state_on(cli_ctx *ctx, sp_cursor **at, int64_t action_id, const char 
     return EXIT_OK;
 }
 
+/* The words of the revision that gave the due date `due` (on the as-of
+ * day), unless they are that date itself. */
+static const char *revised_words(sp_cursor *c, const char *due)
+{
+    const char *words = cell(c, "revised_timescale"), *now = cell(c, "due_on");
+    if (!words || !due || !now || strcmp(due, now) != 0 || strcmp(words, due) == 0)
+        return NULL;
+    return words;
+}
+
+static void print_written_timescale(const char *written, const char *revised)
+{
+    if (!written && !revised)
+        return;
+    fputs("Timescale as written: ", stdout);
+    cli_put_visible(stdout, written ? written : "(none)", NULL);
+    if (revised) {
+        fputs("; revised: ", stdout);
+        cli_put_visible(stdout, revised, NULL);
+    }
+    fputc('\n', stdout);
+}
+
 /* "Due D", and when it was revised, the original and the slippage. */
 static int print_timescale(cli_ctx *ctx, int64_t action_id, const char *as_of)
 {
@@ -142,11 +173,7 @@ static int print_timescale(cli_ctx *ctx, int64_t action_id, const char *as_of)
         const char *due = cell(at ? at : c, "due_on"), *original = cell(c, "original_due_on");
         const char *written = cell(c, "timescale"), *cadence = cell(c, "cadence");
         const char *quality = cell(c, "data_quality");
-        if (written) {
-            fputs("Timescale as written: ", stdout);
-            cli_put_visible(stdout, written, NULL);
-            fputc('\n', stdout);
-        }
+        print_written_timescale(written, revised_words(c, due));
         if (cadence)
             printf("Recurring: reports every %s; next report due %s (grace included)\n",
                    cadence, due ? due : "?");
@@ -362,7 +389,8 @@ const cli_command cmd_action_history = {
     "them all; the table shows the first eight named): id, on_date,\n"
     "recorded_at, author, old_status, new_status, old_due_on, new_due_on,\n"
     "old_owner, new_owner, transferred_to, old_rag_override, new_rag_override,\n"
-    "percent, note, evidence, no_evidence_reason, reason.\n"
+    "percent, note, evidence, no_evidence_reason, reason, new_due_as_written\n"
+    "(a revised due date as written: \"TBC - June 2026\").\n"
     "The table then lists the action's corrections and voids under\n"
     "\"Corrections:\"; CSV and JSON hold one kind of row, the updates, so\n"
     "they leave the corrections out (all of them are in 'safeplan export\n"

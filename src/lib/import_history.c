@@ -651,10 +651,12 @@ static int replay_update(imp_history *h, const replay_row *r, int64_t action)
     static const char *const names[] = {":on_date", ":recorded_at", ":author", ":note",
                                         ":evidence", ":no_evidence_reason", ":old_status",
                                         ":new_status", ":old_due_on", ":new_due_on",
-                                        ":transferred_to", ":rag_override", ":reason"};
+                                        ":transferred_to", ":rag_override", ":reason",
+                                        ":due_as_written"};
     static const int cols[] = {H_ENTRY_ON, H_RECORDED_AT, H_AUTHOR, H_NOTE, H_EVIDENCE,
                                H_NO_EVIDENCE_REASON, H_OLD_STATUS, H_NEW_STATUS, H_OLD_DUE_ON,
-                               H_NEW_DUE_ON, H_TRANSFERRED_TO, H_RAG_OVERRIDE, H_REASON};
+                               H_NEW_DUE_ON, H_TRANSFERRED_TO, H_RAG_OVERRIDE, H_REASON,
+                               H_DUE_AS_WRITTEN};
     int64_t old_owner = 0, new_owner = 0;
     int rc = owner_id(h, r, H_OLD_OWNER, &old_owner);
     if (rc == SP_OK)

@@ -134,6 +134,7 @@ typedef struct update {
     const char *on, *author, *note, *evidence, *old_status, *new_status, *old_due, *new_due;
     const char *transferred_to, *override, *reason;
     const char *percent; /* the share of the work done, "0" to "100", or NULL */
+    const char *due_written; /* a revised due date as the sheet writes it, or NULL */
 } update;
 
 /* ------------------------------------------------------------------ */
@@ -736,6 +737,7 @@ static int append_update(imp_writer *w, const update *u)
     bind_hot(w, HOT_UPDATE, ":transferred_to", u->transferred_to);
     bind_hot(w, HOT_UPDATE, ":rag_override", u->override);
     bind_hot(w, HOT_UPDATE, ":reason", u->reason);
+    bind_hot(w, HOT_UPDATE, ":new_due_as_written", u->due_written);
     return insert(NULL, w, S_UPDATE_ADD, "adding a progress update");
 }
 
@@ -1247,6 +1249,7 @@ static bool changes(update *u, const state *s, const imp_row *r, int64_t owner_i
     if (differs(r->due, s->due)) {
         u->old_due = s->due;
         u->new_due = r->due;
+        u->due_written = r->timescale;
     }
     if (owner_id && owner_id != s->owner_id) {
         u->old_owner = s->owner_id;

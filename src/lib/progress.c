@@ -390,6 +390,9 @@ static void bind_update(sqlite3_stmt *st, const resolved *r, const action_state 
     sp_bind_text(st, ":new_status", r->status);
     sp_bind_text(st, ":old_due_on", r->due[0] && s->due[0] ? s->due : NULL);
     sp_bind_text(st, ":new_due_on", r->due[0] ? r->due : NULL);
+    /* --due's words, kept as an action's first timescale is (a cadence's
+     * next report date has none) */
+    sp_bind_text(st, ":new_due_as_written", r->due[0] && in->due ? in->due : NULL);
     sp_bind_text(st, ":transferred_to", in->transfer_to);
     sp_bind_text(st, ":rag_override", r->rag);
     sp_bind_text(st, ":reason", in->reason);

@@ -832,7 +832,9 @@ static bool tentative(const ctx *c, size_t i)
 typedef enum mood { AT_END, AT_MID, AT_EARLY, AT_START, BEFORE, WEEK_OF } mood;
 
 /* "by", "by the end of", "end of", "no later than", "mid", "early",
- * "w/c" ...: what part of the period is meant. */
+ * "w/c" ...: what part of the period is meant. Words of doubt ("TBC
+ * March 2026", "Provisional - March 2026") are passed over: the date is
+ * the clerk's, kept as written, and "TBC" alone is open-ended. */
 static size_t prefix(const ctx *c, size_t i, mood *md)
 {
     *md = AT_END;
@@ -840,7 +842,7 @@ static size_t prefix(const ctx *c, size_t i, mood *md)
         "by", "due", "deadline", "target", "on", "in", "during", "at", "for", "complete",
         "completed", "within", "the", "throughout", "until", "till", "c", "circa", "approx",
         "approximately", "around", "about", "provisionally", "provisional", "est",
-        "estimated", "expected", "anticipated", NULL};
+        "estimated", "expected", "anticipated", "tbc", "tba", NULL};
     for (;;) {
         if (is(c, i, "on") && is(c, i + 1, "or") && is(c, i + 2, "before")) {
             i += 3; /* the day itself is in time */

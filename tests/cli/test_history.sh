@@ -40,7 +40,8 @@ sp action edit "$OPEN" --finding "$TO_FINDING" --ref 91 --reason "wrong finding"
 # must replay in the order recorded, not file order, to rebuild both.
 sp action add "$FROM_FINDING" --title "A new action where the old one was" \
     --owner "Head of Service" --ref "$FROM_REF" --due 2017-12-31
-sp action update "$OPEN2" --due 2017-12-31 --reason "slipped" --by "Manager" --on 2017-08-20
+sp action update "$OPEN2" --due "TBC - December 2017" --reason "slipped" --by "Manager" \
+    --on 2017-08-20
 sp action update "$OPEN2" --rag amber --reason "partner delay" --by "Manager"
 sp action edit "$OPEN2" --owner "Interim lead" --reason "cover"
 sp config set closure.embedded on
@@ -114,9 +115,11 @@ expect_status 0
 expect_out "every action's state is what its history says"
 
 case_ "the rebuilt entries keep their authors, dates and reasons"
-q="SELECT author, on_date, recorded_at, reason, note, percent FROM action_update
-   ORDER BY action_id, on_date, recorded_at, coalesce(note, '')"
+q="SELECT author, on_date, recorded_at, reason, note, percent, new_due_as_written
+   FROM action_update ORDER BY action_id, on_date, recorded_at, coalesce(note, '')"
 expect_eq "$(sql moved.db "$q" | sort)" "$(sql "$DB" "$q" | sort)" "updates"
+expect_eq "$(sql moved.db "SELECT new_due_on FROM action_update
+  WHERE new_due_as_written = 'TBC - December 2017'")" 2017-12-31 "a revision's words, moved"
 q="SELECT field, author, reason, recorded_at FROM journal WHERE object_kind = 'action'"
 expect_eq "$(sql moved.db "$q" | sort)" "$(sql "$DB" "$q" | sort)" "corrections"
 

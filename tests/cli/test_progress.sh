@@ -370,4 +370,27 @@ expect_eq "$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["rows"]
     "2017-05-10 | amber: no progress for 181 days (started 2017-01-01)" \
     "a reassignment moved through CSV is still not progress"
 
+case_ "a revised due date keeps its words: in the history, beside the date, and in show"
+sp --db "$DB" action add tb/r2/1 --title "Agree the audit tool" --owner "Head of Service" \
+    --start 2017-01-01 --due "End of September 2017"
+ID=$(sql "$DB" "SELECT max(id) FROM action")
+run --db "$DB" action update "$ID" --due "TBC - December 2017" --reason "partner delay"
+expect_status 0
+expect_out "    due date: 2017-09-30 → 2017-12-31"
+expect_out "    as written: TBC - December 2017"
+expect_out "Timescale as written: End of September 2017; revised: TBC - December 2017"
+run --db "$DB" action history "$ID" --format csv
+expect_out ",partner delay,TBC - December 2017"
+run --db "$DB" action history "$ID" --format json
+expect_out '"new_due_as_written": "TBC - December 2017"'
+# A date typed as a date is its own words: nothing more to show.
+run --db "$DB" action update "$ID" --due 2018-01-31 --reason "slipped again"
+expect_status 0
+expect_out_not "as written: 2018-01-31"
+expect_out "Timescale as written: End of September 2017"
+expect_out_not "revised:"
+# The day before the second revision, show gives that day's due date and words.
+run --db "$DB" action show "$ID" --as-of 2017-06-30
+expect_out_not "revised:"
+
 finish

@@ -105,7 +105,7 @@ def field(v):
     return t + len(b).to_bytes(8, "big") + b
 def entry(*vals):
     return hashlib.blake2b(b"safeplan entry v1\0" + b"".join(field(v) for v in vals), digest_size=32).digest()
-cols = {"action_update": "id, action_id, on_date, recorded_at, author, note, evidence, no_evidence_reason, percent, old_status, new_status, old_due_on, new_due_on, old_owner_id, new_owner_id, transferred_to, rag_override, reason",
+cols = {"action_update": "id, action_id, on_date, recorded_at, author, note, evidence, no_evidence_reason, percent, old_status, new_status, old_due_on, new_due_on, old_owner_id, new_owner_id, transferred_to, rag_override, reason, new_due_as_written",
         "action_origin": "action_id, finding_id, ref, description, owner_id, start_on, original_due_on, due_on, status, measure, created_at, last_update_on, transferred_to, rag_override, rag_override_reason",
         "ledger_note": "id, recorded_at, text",
         "journal": "id, object_kind, object_id, field, old_value, new_value, reason, author, recorded_at",
@@ -116,6 +116,8 @@ db.execute("DROP TRIGGER IF EXISTS ledger_no_update")
 prev = None
 for seq, table, eid, chained_at in db.execute("SELECT seq, entry_table, entry_id, chained_at FROM ledger ORDER BY seq").fetchall():
     row = db.execute(f"SELECT {cols[table]} FROM {table} WHERE {key[table]} = ?", (eid,)).fetchone()
+    if table == "action_update" and row[-1] is None:
+        row = row[:-1]  # a revision's words are hashed only when there are some
     h = entry(table, *row)
     link = hashlib.blake2b(b"safeplan chain v1\0" + (field(prev) if prev else b"N" + (0).to_bytes(8, "big")) + field(h) + field(chained_at), digest_size=32).digest()
     db.execute("UPDATE ledger SET entry_hash = ?, chain_hash = ? WHERE seq = ?", (h, link, seq))
@@ -297,5 +299,24 @@ expect_status 0
 expect_out "ok    state       every action's state is what its history says"
 expect_out "ok    state       every authority, review, finding and owner is what its corrections say"
 expect_out "ok    state       every setting is what its recorded changes say"
+
+case_ "T15 a revised due date's words are in its entry: rebuilt by hand alike, edited caught"
+open=$(sql plan.db "SELECT id FROM action WHERE status IN ('not_started', 'in_progress')
+  AND cadence IS NULL AND due_on IS NOT NULL AND due_on <> '2017-12-31' ORDER BY id LIMIT 1")
+run action update "$open" --due "TBC - December 2017" --reason "partner delay"
+expect_status 0
+upd=$(sql plan.db "SELECT max(id) FROM action_update")
+expect_eq "$(sql plan.db "SELECT new_due_as_written FROM action_update WHERE id = $upd")" \
+    "TBC - December 2017" "the words kept"
+copy t15.db
+before=$(sql t15.db "SELECT hex(chain_hash) FROM ledger ORDER BY seq DESC LIMIT 1")
+rehash t15.db
+expect_eq "$(sql t15.db "SELECT hex(chain_hash) FROM ledger ORDER BY seq DESC LIMIT 1")" \
+    "$before" "head hash recomputed independently, words and all"
+copy t15b.db
+tamper t15b.db "DROP TRIGGER action_update_no_update;
+                UPDATE action_update SET new_due_as_written = 'December 2017' WHERE id = $upd;"
+seq=$(sql t15b.db "SELECT seq FROM ledger WHERE entry_table = 'action_update' AND entry_id = $upd")
+verify_fails t15b.db "FAIL  chain       entry $seq (update $upd) was changed after it was recorded"
 
 finish

@@ -210,10 +210,13 @@ m=$(csrf manager1)
 post "/actions/$own_id" "$(jar manager1)" "csrf=$m&due=2030-01-31"
 expect_eq "$STATUS" 400 "status"; error_links reason; expect_eq "$(updates)" "$n" "unchanged"
 case_ "manager: revised due date with a reason, attributed to the account"
-post "/actions/$own_id" "$(jar manager1)" "csrf=$m&due=2030-01-31&reason=Partner+delay"
+post "/actions/$own_id" "$(jar manager1)" "csrf=$m&due=TBC+-+January+2030&reason=Partner+delay"
 expect_eq "$STATUS" 303 "status"
-expect_eq "$(sql plan.db "SELECT author||'|'||new_due_on||'|'||reason FROM action_update ORDER BY id DESC LIMIT 1")" \
-    "manager1|2030-01-31|Partner delay" "history"
+expect_eq "$(sql plan.db "SELECT author||'|'||new_due_on||'|'||reason||'|'||new_due_as_written
+  FROM action_update ORDER BY id DESC LIMIT 1")" \
+    "manager1|2030-01-31|Partner delay|TBC - January 2030" "history, with the words"
+get "/actions/$own_id" "$(jar manager1)"
+expect_out "<td class=\"govuk-table__cell\">TBC - January 2030</td>"
 case_ "manager: RAG override with a reason"
 post "/actions/$own_id" "$(jar manager1)" "csrf=$m&rag=amber&reason=Known+risk"
 expect_eq "$STATUS" 303 "status"

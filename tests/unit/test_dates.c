@@ -497,6 +497,12 @@ START_TEST(periods_and_ranges)
     ts_date("March 2026 (provisional)", NULL, "2026-03-31");
     ts_date("31/03/2026 (estimated)", NULL, "2026-03-31");
     ts_date("March 2026?", NULL, "2026-03-31");
+    /* ... and with no dash after TBC (these were refused, the dashed form read) */
+    ts_date("TBC March 2026", NULL, "2026-03-31");
+    ts_date("TBC: March 2026", NULL, "2026-03-31");
+    ts_date("TBC (March 2026)", NULL, "2026-03-31");
+    ts_date("TBA by June 2026", NULL, "2026-06-30");
+    ts_kind("TBC", SP_DUE_OPEN, "", ""); /* alone, still no date yet */
     ck_assert_int_eq(sp_timescale_parse(&(sp_timescale){0}, "Complete?", NULL), SP_EINVALID);
     ck_assert_int_eq(sp_timescale_parse(&(sp_timescale){0}, "Monthly?", NULL), SP_EINVALID);
     /* a financial year spaced is the year unspaced (it was a range of two

@@ -675,11 +675,12 @@ START_TEST(history_in_order_with_changes)
     static const char *const columns[] = {
         "id", "on_date", "recorded_at", "author", "old_status", "new_status", "old_due_on",
         "new_due_on", "old_owner", "new_owner", "transferred_to", "old_rag_override",
-        "new_rag_override", "percent", "note", "evidence", "no_evidence_reason", "reason"};
+        "new_rag_override", "percent", "note", "evidence", "no_evidence_reason", "reason",
+        "new_due_as_written"};
     sp_cursor *c;
     ck_assert_int_eq(sp_action_history(&c, fx_db, id), SP_OK);
-    ck_assert_int_eq(sp_cursor_columns(c), 18);
-    for (int i = 0; i < 18; i++)
+    ck_assert_int_eq(sp_cursor_columns(c), 19);
+    for (int i = 0; i < 19; i++)
         ck_assert_str_eq(sp_cursor_name(c, i), columns[i]);
     ck_assert_int_eq(sp_cursor_type(c, 1), SP_COL_DATE);
     ck_assert_int_eq(sp_cursor_type(c, 13), SP_COL_INT);
@@ -690,12 +691,14 @@ START_TEST(history_in_order_with_changes)
     ck_assert_str_eq(sp_cursor_text(c, 5), "in_progress");
     ck_assert_ptr_null(sp_cursor_text(c, 7));
     ck_assert_str_eq(sp_cursor_text(c, 14), "kick-off held");
+    ck_assert_ptr_null(sp_cursor_text(c, 18)); /* no revision, no words */
     ck_assert_int_eq(sp_cursor_step(c), SP_ROW);
     ck_assert_ptr_null(sp_cursor_text(c, 5));
     ck_assert_str_eq(sp_cursor_text(c, 6), "2017-06-30");
     ck_assert_str_eq(sp_cursor_text(c, 7), "2017-09-30");
     ck_assert_int_eq(sp_cursor_int(c, 13), 40);
     ck_assert_str_eq(sp_cursor_text(c, 17), "IT supplier");
+    ck_assert_str_eq(sp_cursor_text(c, 18), "Q2 2017/18"); /* the revision as written */
     ck_assert_int_eq(sp_cursor_step(c), SP_DONE);
     sp_cursor_free(c);
 }
