@@ -84,6 +84,7 @@ typedef struct importer {
     bool reading_noted[IMP_READ_COUNT]; /* each reading of a status, said once */
     bool owner_lines_noted;      /* an owner cell of several lines joined, said once */
     bool owner_lead_noted;       /* an owner cell's labelled lead taken, said once */
+    bool owner_unnamed_noted;    /* an owner cell naming no one yet, said once */
     bool ref_tidied_noted;       /* a reference tidied, said once */
     bool log_noted;              /* a progress cell read as a log, said once */
     bool due_remark_noted;       /* a timescale read without its remark, said once */
@@ -1438,6 +1439,13 @@ static int note_cells(importer *im, size_t line, const imp_row *r)
         rc = note_owner_lines(im, line, r);
     if (rc == SP_OK && r->owner_lead && !im->owner_lead_noted)
         rc = note_owner_lead(im, line, r);
+    if (rc == SP_OK && r->owner_unnamed && !im->owner_unnamed_noted)
+        rc = note_once(im, line, &im->owner_unnamed_noted, F_OWNER,
+                       "owner '%.*s' names no one yet: imported as an owner of that name, "
+                       "which 'safeplan owner list' shows with its actions; once the owner is "
+                       "known, 'safeplan action reassign --from OLD --to NEW --reason TEXT' "
+                       "moves them, here and on every such row", quoted(r->cell[F_OWNER], 40),
+                       r->cell[F_OWNER]);
     if (rc == SP_OK && r->due_remark && !im->due_remark_noted)
         rc = note_due_remark(im, line, r);
     if (rc == SP_OK && r->rag_pair && !im->rag_pair_noted)

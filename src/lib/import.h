@@ -242,6 +242,7 @@ typedef struct imp_row {
     imp_field ref_tidied_field;    /* ... its field, holding the tidied one */
     const char *owner_lines;       /* an owner cell of several lines, as written */
     const char *owner_lead;        /* an owner cell that labels its lead, as written */
+    bool owner_unnamed;            /* the owner cell names no one yet ("TBC", "-") */
     char owner_buf[256];           /* ... joined: the owner */
     imp_reading status_reading;    /* how the status cell was read, if that needs saying */
     char status_rest[80];          /* IMP_READ_FIRST_WORDS: the words left out */

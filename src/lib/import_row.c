@@ -1289,6 +1289,21 @@ static void join_owner_lines(imp_row *r)
     r->cell[F_OWNER] = r->owner_buf;
 }
 
+/* An owner cell that names no one yet ("TBC", "-", "Unknown"). The
+ * schema needs an owner, and refusing the row would stop an honest plan:
+ * the words become an owner of that name, which `owner list` shows with
+ * its actions, and the import says so (import.c, note_cells). */
+static bool owner_unnamed(const char *cell)
+{
+    static const char *const words[] = {
+        "tbc", "tba", "tbd", "to be confirmed", "to be agreed", "to be decided",
+        "to be determined", "-", "--", "?", "n/a", "na", "unknown", "not known", "none",
+        "unassigned", "not assigned", "not yet assigned", "no owner", "no lead", NULL};
+    size_t n;
+    const char *text = bare_word(cell, &n);
+    return n <= 16 && word_index(text, n, words) >= 0;
+}
+
 /* The dates, each reported on its own; the due date last, as it counts
  * from the start date. */
 static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
@@ -1321,6 +1336,7 @@ static void parse_dates(imp_row *r, sp_db *db, const imp_row_opts *o)
             join_owner_lines(r);
         rc = sp_check_name(db, "owner", r->cell[F_OWNER]);
         keep(r, db, rc, F_OWNER);
+        r->owner_unnamed = rc == SP_OK && owner_unnamed(r->cell[F_OWNER]);
     }
     status_done_on(r, o->today);
     keep(r, db, take_completion(r, db), r->done_in_status ? F_STATUS : F_COMPLETED_ON);
