@@ -839,7 +839,7 @@ static size_t prefix(const ctx *c, size_t i, mood *md)
 {
     *md = AT_END;
     static const char *const fillers[] = {
-        "by", "due", "deadline", "target", "on", "in", "during", "at", "for", "complete",
+        "by", "due", "deadline", "target", "date", "on", "in", "during", "at", "for", "complete",
         "completed", "within", "the", "throughout", "until", "till", "c", "circa", "approx",
         "approximately", "around", "about", "provisionally", "provisional", "est",
         "estimated", "expected", "anticipated", "tbc", "tba", NULL};
@@ -1070,8 +1070,26 @@ static bool open_ended(const char *norm)
         "n a", "not applicable", "none", "no date", "not set", "as required", "as needed",
         "as and when", "as and when required", "ongoing - tbc", "immediate and ongoing",
         "immediately and ongoing", "now and ongoing", "immediate - ongoing",
-        "ongoing/tbc", "tbc/ongoing", "ongoing tbc", "permanent", "open", NULL};
-    return whole_is(norm, words);
+        "ongoing/tbc", "tbc/ongoing", "ongoing tbc", "tbc ongoing", "tbc - ongoing",
+        "permanent", "open", NULL};
+    /* "Date TBC", "Target: TBC", "Deadline to be confirmed": a label, then
+     * no date yet (a colon is a space by now) */
+    static const char *const labels[] = {"target ", "target date ", "date ", "dates ",
+                                         "due date ", "end date ", "completion date ",
+                                         "deadline ", "timescale ", "timescales ", NULL};
+    if (whole_is(norm, words))
+        return true;
+    /* Most timescales start with another letter or hold a digit: the labels
+     * are looked for in the few that could be one (560 instructions a row
+     * of an import when every text was tried) */
+    if (!norm[0] || !strchr("tdec", norm[0]) || strpbrk(norm, "0123456789"))
+        return false;
+    for (int i = 0; labels[i]; i++) {
+        size_t n = strlen(labels[i]);
+        if (strncmp(norm, labels[i], n) == 0 && norm[n] && whole_is(norm + n, words))
+            return true;
+    }
+    return false;
 }
 
 static bool complete_word(const char *norm)

@@ -581,19 +581,20 @@ expect_eq "$(sql "$DB" "SELECT group_concat(ref || '=' || coalesce(start_on, '-'
     FROM (SELECT * FROM action ORDER BY id)")" \
     "7.1=2026-04-01..2026-06-30|Between April and June 2026 / 7.2=2026-04-01..2026-09-30|From Q1 to Q2 2026/27 / 7.3=2026-09-01..open|From September 2026 onwards / 7.4=-..2026-03-31|TBC - March 2026 / 7.5=-..2026-03-31|March 2026? / 7.6=-..2026-03-31|31/03/2026 (provisional)" \
     "each read as a person would, each kept as written"
-case_ "an owner that names no one yet (TBC, -, To be confirmed) is an owner of its words, noted once"
+case_ "an owner naming no one yet (TBC, -) is an owner of its words, noted once; 'Date TBC' due cells"
 fresh_plan
 printf '%s\n' "Ref,Recommendation,What we will do,Lead officer,Target date" \
     "6.1,Rec 6,Act,Head of Service,TBC March 2026" "6.2,Rec 6,Act,TBC,March 2026" \
-    "6.3,Rec 6,Act,-,March 2026" "6.4,Rec 6,Act,To be confirmed.,March 2026" >tbc_owner.csv
+    "6.3,Rec 6,Act,-,Target date: TBC" "6.4,Rec 6,Act,To be confirmed.,Date: 31/03/2026" \
+    >tbc_owner.csv
 SAFEPLAN_TODAY=2025-11-15 run import tbc_owner.csv --authority tb
 expect_status 0
 expect_err "note: tbc_owner.csv:3:4: owner 'TBC' names no one yet: imported as an owner of that name, which 'safeplan owner list' shows with its actions; once the owner is known, 'safeplan action reassign --from OLD --to NEW --reason TEXT' moves them, here and on every such row"
 expect_eq "$(grep -c "names no one yet" "$ERR")" 1 "said once"
 expect_err_not "tbc_owner.csv:2:4"
-expect_eq "$(sql "$DB" "SELECT group_concat(x.ref || '=' || o.name || '|' || x.due_on, ' / ')
+expect_eq "$(sql "$DB" "SELECT group_concat(x.ref || '=' || o.name || '|' || coalesce(x.due_on, 'open'), ' / ')
     FROM (SELECT * FROM action ORDER BY id) x JOIN owner o ON o.id = x.owner_id")" \
-    "6.1=Head of Service|2026-03-31 / 6.2=TBC|2026-03-31 / 6.3=-|2026-03-31 / 6.4=To be confirmed.|2026-03-31" \
-    "each owner as written; TBC before a date is that date"
+    "6.1=Head of Service|2026-03-31 / 6.2=TBC|2026-03-31 / 6.3=-|open / 6.4=To be confirmed.|2026-03-31" \
+    "each owner as written; TBC before a date is that date; a label before TBC, or a date"
 
 finish

@@ -503,6 +503,14 @@ START_TEST(periods_and_ranges)
     ts_date("TBC (March 2026)", NULL, "2026-03-31");
     ts_date("TBA by June 2026", NULL, "2026-06-30");
     ts_kind("TBC", SP_DUE_OPEN, "", ""); /* alone, still no date yet */
+    /* a label before no date yet, or before a date (these were refused) */
+    ts_kind("Date TBC", SP_DUE_OPEN, "", "");
+    ts_kind("Target date: TBC", SP_DUE_OPEN, "", "");
+    ts_kind("Deadline to be confirmed", SP_DUE_OPEN, "", "");
+    ts_kind("TBC ongoing", SP_DUE_OPEN, "", "");
+    ts_date("Date: 31/03/2026", NULL, "2026-03-31");
+    ts_date("Target date 31/03/2026", NULL, "2026-03-31");
+    ck_assert_int_eq(sp_timescale_parse(&(sp_timescale){0}, "Date", NULL), SP_EINVALID);
     ck_assert_int_eq(sp_timescale_parse(&(sp_timescale){0}, "Complete?", NULL), SP_EINVALID);
     ck_assert_int_eq(sp_timescale_parse(&(sp_timescale){0}, "Monthly?", NULL), SP_EINVALID);
     /* a financial year spaced is the year unspaced (it was a range of two
