@@ -1097,7 +1097,8 @@ static bool complete_word(const char *norm)
     static const char *const words[] = {
         "complete", "completed", "done", "achieved", "delivered", "finished",
         "completed and closed", "complete - closed", "complete/closed", "in place",
-        "now in place", "already in place", "implemented", NULL};
+        "now in place", "already in place", "implemented", "closed", "action closed",
+        "closed - complete", NULL};
     return whole_is(norm, words);
 }
 

@@ -609,6 +609,8 @@ START_TEST(feasts)
     ts_done("Completed Easter 2025", "2025-04-20");
     ts_kind("In place", SP_DUE_COMPLETE, "", "");
     ts_kind("Implemented", SP_DUE_COMPLETE, "", "");
+    ts_kind("Closed", SP_DUE_COMPLETE, "", ""); /* was refused, though "Closed March 2026" read */
+    ts_kind("Action closed", SP_DUE_COMPLETE, "", "");
 }
 END_TEST
 
