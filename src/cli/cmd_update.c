@@ -135,14 +135,29 @@ static int state_on(cli_ctx *ctx, sp_cursor **at, int64_t action_id, const char 
     return EXIT_OK;
 }
 
-/* The words of the revision that gave the due date `due` (on the as-of
- * day), unless they are that date itself. */
-static const char *revised_words(sp_cursor *c, const char *due)
+/* The words of the revision that gave the due date in force on as_of
+ * (NULL: now), as plan_at finds that revision: the last recorded that was
+ * dated by then and set a due date. *out (to free) is NULL if it had none,
+ * or they are the date `due` itself. */
+static int revised_words(char **out, cli_ctx *ctx, int64_t action_id, const char *as_of,
+                         const char *due)
 {
-    const char *words = cell(c, "revised_timescale"), *now = cell(c, "due_on");
-    if (!words || !due || !now || strcmp(due, now) != 0 || strcmp(words, due) == 0)
-        return NULL;
-    return words;
+    sp_cursor *h;
+    int rc;
+    *out = NULL;
+    if (!due)
+        return EXIT_OK;
+    if (sp_action_history(&h, ctx->db, action_id) != SP_OK)
+        return cli_fail(ctx);
+    while ((rc = sp_cursor_step(h)) == SP_ROW) {
+        const char *on = cell(h, "on_date"), *words = cell(h, "new_due_as_written");
+        if (!cell(h, "new_due_on") || (as_of && strcmp(on, as_of) > 0))
+            continue;
+        free(*out);
+        *out = words && strcmp(words, due) != 0 ? strdup(words) : NULL;
+    }
+    sp_cursor_free(h);
+    return rc == SP_DONE ? EXIT_OK : cli_fail(ctx);
 }
 
 static void print_written_timescale(const char *written, const char *revised)
@@ -173,7 +188,14 @@ static int print_timescale(cli_ctx *ctx, int64_t action_id, const char *as_of)
         const char *due = cell(at ? at : c, "due_on"), *original = cell(c, "original_due_on");
         const char *written = cell(c, "timescale"), *cadence = cell(c, "cadence");
         const char *quality = cell(c, "data_quality");
-        print_written_timescale(written, revised_words(c, due));
+        char *revised;
+        if (revised_words(&revised, ctx, action_id, as_of, due) != EXIT_OK) {
+            sp_cursor_free(c);
+            sp_cursor_free(at);
+            return EXIT_RUNTIME;
+        }
+        print_written_timescale(written, revised);
+        free(revised);
         if (cadence)
             printf("Recurring: reports every %s; next report due %s (grace included)\n",
                    cadence, due ? due : "?");

@@ -374,7 +374,8 @@ case_ "a revised due date keeps its words: in the history, beside the date, and 
 sp --db "$DB" action add tb/r2/1 --title "Agree the audit tool" --owner "Head of Service" \
     --start 2017-01-01 --due "End of September 2017"
 ID=$(sql "$DB" "SELECT max(id) FROM action")
-run --db "$DB" action update "$ID" --due "TBC - December 2017" --reason "partner delay"
+run --db "$DB" action update "$ID" --due "TBC - December 2017" --reason "partner delay" \
+    --on 2017-05-01
 expect_status 0
 expect_out "    due date: 2017-09-30 → 2017-12-31"
 expect_out "    as written: TBC - December 2017"
@@ -389,8 +390,12 @@ expect_status 0
 expect_out_not "as written: 2018-01-31"
 expect_out "Timescale as written: End of September 2017"
 expect_out_not "revised:"
-# The day before the second revision, show gives that day's due date and words.
+# Between the two revisions, show gives that day's due date and words;
+# before the first, neither.
 run --db "$DB" action show "$ID" --as-of 2017-06-30
+expect_out "Timescale as written: End of September 2017; revised: TBC - December 2017"
+run --db "$DB" action show "$ID" --as-of 2017-04-30
+expect_out "Timescale as written: End of September 2017"
 expect_out_not "revised:"
 
 finish

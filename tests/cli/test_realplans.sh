@@ -95,7 +95,8 @@ expect_eq "$(sql "$DB" "SELECT old_due_on || ' ' || new_due_on || ' ' || reason 
     "2012-11-30 2013-02-28 changed in the council's sheet torbay_july.csv" "revision and reason"
 expect_eq "$(sql "$DB" "SELECT new_due_as_written FROM action_update
     WHERE new_due_on = '2013-02-28'")" "Winter 2012" "the revision keeps the sheet's words"
-run action show "$(sql "$DB" "SELECT action_id FROM action_update WHERE new_due_on = '2013-02-28'")"
+SAFEPLAN_TODAY=2012-07-20 run action show \
+    "$(sql "$DB" "SELECT action_id FROM action_update WHERE new_due_on = '2013-02-28'")"
 expect_out "Timescale as written: Autumn 2012; revised: Winter 2012"
 expect_out "    as written: Winter 2012"
 expect_eq "$(due_of 'Core business')" 2012-06-27 "an unchanged yearless date does not move"
