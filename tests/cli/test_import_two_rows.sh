@@ -168,8 +168,8 @@ expect_status 0; expect_out "1 action"; expect_err "row 2 describes the columns"
 # cell, as before, with a note for the row that describes columns in other
 # words; a row with a digit is refused with no note.
 printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,Status" \
-    ",Improve supervision,Audit supervision files,Head of Service,Date TBC,In progress" >words.csv
-refused "words.csv:2:5: timescale 'Date TBC' is not understood" import words.csv --authority tb
+    ",Improve supervision,Audit supervision files,Head of Service,When the system is live,In progress" >words.csv
+refused "words.csv:2:5: timescale 'When the system is live' is not understood" import words.csv --authority tb
 expect_err "words.csv:2: row 2 has words and no digit where dates belong: if it describes the columns rather than being an action, delete it"
 # One column named ("Progress") and a date cell that speaks of a date.
 printf '%s\n' "Ref,Recommendation,Action,Lead officer,Target date,Status" \
