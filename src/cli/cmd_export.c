@@ -183,8 +183,7 @@ const cli_command cmd_export = {
     "entry_on, recorded_at, author, created_as (where it was created), the\n"
     "action as created, each update's fields (owners by name; a new due date's\n"
     "words in due_as_written) and each correction's field, old_value and\n"
-    "new_value. Voided actions are in it\n"
-    "(their voiding is an entry); corrections of findings, reviews, authorities\n"
-    "and owners are not.\n"
+    "new_value. Voided actions are in it (their voiding is an entry);\n"
+    "corrections of findings, reviews, authorities and owners are not.\n"
     "\n" CLI_FILTER_HELP,
 };

@@ -8,6 +8,9 @@
  * canonical content is its table's name, then every field as a type tag,
  * an 8-byte big-endian length and the bytes: no separator can be forged by
  * the text itself, and NULL differs from "". Signatures are Ed25519.
+ * An update's fields are its trigger's of version 8, then the words of
+ * its revised due date only when it has some (migration 19's view
+ * action_update_entry): every entry made before keeps its hash.
  */
 #define _DEFAULT_SOURCE /* htobe64 */
 #include <endian.h>
