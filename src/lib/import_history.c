@@ -320,6 +320,13 @@ static int check_cells(imp_history *h, size_t *column, int kind)
     const char *pct = c[H_PERCENT];
     if (pct && (strspn(pct, "0123456789") != strlen(pct) || strlen(pct) > 3 || atoi(pct) > 100))
         return bad(h, column, H_PERCENT, pct, "expected a whole number from 0 to 100");
+    /* An update's words are those of the due date it sets (migration 19),
+     * and they go into its entry's hash: words with no date are an edit. */
+    if (kind == E_UPDATE && c[H_DUE_AS_WRITTEN] && !sp_blank(c[H_DUE_AS_WRITTEN]) &&
+        (!c[H_NEW_DUE_ON] || sp_blank(c[H_NEW_DUE_ON])))
+        return bad(h, column, H_DUE_AS_WRITTEN, c[H_DUE_AS_WRITTEN],
+                   "an update's due_as_written is the words of the due date it sets, and "
+                   "this update sets none (new_due_on is empty)");
     return SP_OK;
 }
 

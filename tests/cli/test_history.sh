@@ -238,6 +238,16 @@ bad_copy twice.csv "rows[$created_before + 1][h.index('entry')] = 'created'"
 bad_copy order.csv "rows[$created_before + 1][h.index('entry_no')] = rows[$created_before][h.index('entry_no')]"
 void_row=$(awk -F, '/,edit,.*,void,0,1/ {print NR; exit}' history.csv)
 bad_copy voidvalue.csv "rows[$void_row - 1][h.index('new_value')] = '2'"
+# Words of a due date on an update that sets none (a hand edit).
+plain_update=$(python3 - <<'EOF'
+import csv
+rows = list(csv.reader(open('history.csv', encoding='utf-8-sig', newline='')))
+h = rows[0]
+print(next(i + 1 for i, r in enumerate(rows)
+           if r[h.index('entry')] == 'update' and not r[h.index('new_due_on')]))
+EOF
+)
+bad_copy words.csv "rows[$plain_update - 1][h.index('due_as_written')] = 'March 2026'"
 sp --db empty.db init
 for spec in "kind.csv:3:16|entry 'changed': expected created, update, edit or embedded" \
     "date.csv:3:24|start_on '31/12/2017': expected a date YYYY-MM-DD" \
@@ -250,7 +260,8 @@ for spec in "kind.csv:3:16|entry 'changed': expected created, update, edit or em
     "notpath.csv:2:21|created_as 'torbay': expected the action's path" \
     "twice.csv:$((created_before + 2)):16|the file has already created this action" \
     "order.csv:$((created_before + 2)):17|not after the action's entry above it" \
-    "voidvalue.csv:$void_row:48|new_value '2': void is 0 or 1"; do
+    "voidvalue.csv:$void_row:48|new_value '2': void is 0 or 1" \
+    "words.csv:$plain_update:29|due_as_written 'March 2026': an update's due_as_written is the words of the due date it sets, and this update sets none (new_due_on is empty)"; do
     file=${spec%%:*}
     case_ "a bad history file is refused naming the place: $file"
     run --db empty.db import "$file"
