@@ -58,6 +58,15 @@ static void check(book *b, lxw_error e)
         b->err = e;
 }
 
+/* Steps a sheet's cursor while the workbook can still be written: after
+ * the first failure (a sheet past Excel's last row, say) the rest would be
+ * thrown away, and on a large plan writing it took most of a minute before
+ * the refusal. SP_DONE once stopped: close_book reports the failure. */
+static int next_row(book *b, sp_cursor *c)
+{
+    return b->err == LXW_NO_ERROR ? sp_cursor_step(c) : SP_DONE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Formats                                                             */
 
@@ -532,7 +541,7 @@ static int write_actions(book *b)
         return rc;
     find_pa_cols(&m, c);
     table_header(b, b->actions, action_cols, N_ACTION_COLS);
-    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+    while ((rc = next_row(b, c)) == SP_ROW) {
         row_cells r = {0};
         if ((rc = sp_pack_tally(&b->p, c)) != SP_OK)
             break;
@@ -550,7 +559,7 @@ static int write_actions(book *b)
     free(g.finding);
     if (rc != SP_DONE)
         return rc;
-    return sp_pack_tally_end(&b->p);
+    return b->err == LXW_NO_ERROR ? sp_pack_tally_end(&b->p) : SP_OK;
 }
 
 static const column overdue_cols[] = {
@@ -570,7 +579,7 @@ static int write_overdue(book *b)
         return rc;
     find_pa_cols(&m, c);
     table_header(b, b->overdue, overdue_cols, N_OVERDUE_COLS);
-    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+    while ((rc = next_row(b, c)) == SP_ROW) {
         row_cells r = {0};
         r.text[0] = sp_cursor_text(c, m.days_overdue);
         r.text[1] = sp_cursor_text(c, m.path);
@@ -668,7 +677,7 @@ static int write_changes(book *b)
     if ((rc = sp_cursor_grouped(&c, b->p.db, st, ids, ":update_id")) != SP_OK)
         return rc;
     table_header(b, b->changes, change_cols, N_CHANGE_COLS);
-    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+    while ((rc = next_row(b, c)) == SP_ROW) {
         row_cells r = {0};
         if (!sp_pack_has(&b->p, sp_cursor_int(c, 0)))
             continue;
@@ -701,7 +710,7 @@ static int write_awaiting(book *b)
     if (rc != SP_OK)
         return rc;
     table_header(b, b->awaiting, awaiting_cols, N_AWAITING_COLS);
-    while ((rc = sp_cursor_step(c)) == SP_ROW) {
+    while ((rc = next_row(b, c)) == SP_ROW) {
         if (!sp_pack_has(&b->p, sp_cursor_int(c, 0)))
             continue;
         row_cells r = {0};
@@ -978,14 +987,20 @@ static int fill_book(book *b)
         make_formats(b);
         rc = write_actions(b);
     }
-    if (rc == SP_OK)
-        rc = write_overdue(b);
-    if (rc == SP_OK)
-        rc = write_changes(b);
-    if (rc == SP_OK)
-        rc = write_awaiting(b);
-    if (rc == SP_OK)
+    /* The Summary, the first tab, is written next: all it counts is known
+     * once the Actions sheet is, and its themes' tallies (10 MiB for a
+     * plan where each of 154,424 findings has its theme) are then freed
+     * before the Overdue sheet's sort. After a failure nothing more is
+     * written (next_row). */
+    if (rc == SP_OK && b->err == LXW_NO_ERROR)
         rc = write_summary(b);
+    sp_pack_drop_themes(&b->p);
+    if (rc == SP_OK && b->err == LXW_NO_ERROR)
+        rc = write_overdue(b);
+    if (rc == SP_OK && b->err == LXW_NO_ERROR)
+        rc = write_changes(b);
+    if (rc == SP_OK && b->err == LXW_NO_ERROR)
+        rc = write_awaiting(b);
     if (rc == SP_OK)
         set_properties(b);
     return rc;

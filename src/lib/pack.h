@@ -17,7 +17,7 @@ extern const char *const sp_pack_statuses[SP_STATUS_N];
 
 /* Counts for one theme (or the total). */
 typedef struct sp_tally {
-    char *theme; /* owned; NULL in the total */
+    char *theme; /* in the pack's theme_names; NULL in the total */
     int actions;
     int rag[SP_RAG_N];      /* by computed rating (overrides aside) */
     int overridden;         /* ... of which an override shows another colour */
@@ -42,8 +42,9 @@ typedef struct sp_pack {
     int authority_count, review_count;
     sp_tally *themes;
     size_t nthemes, cap;
+    struct sp_name_block *theme_names; /* the themes' names (pack_data.c) */
     uint64_t *theme_slot; /* by name key: its hash's low half << 32 | 1 + index */
-    size_t theme_slots;   /* a power of two, at most half full; 0 none */
+    size_t theme_slots;   /* a power of two, at most three quarters full; 0 none */
     size_t last_theme;         /* 1 + index of the theme met last, 0 none */
     sp_tally total;
     int overdue;      /* open and past the due date in force */

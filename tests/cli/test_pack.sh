@@ -439,4 +439,49 @@ expect_eq "$(hfact trend | tr ' ' '\n' | tail -5 | tr '\n' ' ')" \
     "2017-03-31:1:0 2017-04-30:1:0 2017-05-31:1:0 2017-06-30:1:0 2017-07-01:1:0 " "open from March"
 expect_eq "$(hfact trend | tr ' ' '\n' | grep -c ':1$')" "0" "never overdue"
 
+case_ "many themes, in several spellings: the pack's Summary names and counts them as summary does"
+# 2,400 findings, each of a theme of its own (names of about 60 bytes:
+# more than one of the blocks the pack keeps names in, and the index of
+# themes grown many times), and three spellings of one theme that count
+# as one, named by the spelling summary names it by.
+awk 'BEGIN {
+    printf "authority,authority_name,review,review_kind,review_title,finding_ref,"
+    printf "finding_kind,theme,finding,action_ref,action,owner,due_on,status\r\n"
+    split("Leadership|leadership  |LEADERSHIP", same, "|")
+    for (i = 1; i <= 2403; i++) {
+        theme = i <= 3 ? same[i] : sprintf("Theme %04d of a plan where every finding has its own", i)
+        printf "many,Many Council,r1,other,Many themes,%d,recommendation,%s,Finding %d,1," \
+               "Action %d,Head of Service,2017-%02d-28,%s\r\n", i, theme, i, i, i % 12 + 1,
+               i % 3 ? "in_progress" : "not_started"
+    }
+}' >many.csv
+"$SAFEPLAN_BIN" --db many.db import many.csv >/dev/null 2>&1 || bad "many.csv imported"
+# (recorded today, by the real clock: judged long after)
+SAFEPLAN_TODAY=2099-01-01 run --db many.db pack --out many.xlsx
+expect_status 0
+SAFEPLAN_TODAY=2099-01-01 "$SAFEPLAN_BIN" --db many.db summary --format csv >many-summary.csv
+python3 - many.xlsx many-summary.csv >"$WORK/many.out" 2>&1 <<'PY'
+import csv, sys, zipfile
+import xml.etree.ElementTree as ET
+M = '{http://schemas.openxmlformats.org/spreadsheetml/2006/main}'
+sheet = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml'))
+def cells(row):
+    return [''.join(t.text or '' for t in c.iter(M + 't')) or (c.findtext(M + 'v') or '')
+            for c in row.iter(M + 'c')]
+rows = [cells(r) for r in sheet.iter(M + 'row')]
+start = next(i for i, r in enumerate(rows) if r and r[0] == 'Theme') + 1
+pack = []
+for r in rows[start:]:
+    if r[0] == 'Total':
+        break
+    pack.append((r[0], r[1]))
+summary = [(r['group'], r['total']) for r in csv.DictReader(open(sys.argv[2], encoding='utf-8'))
+           if r['group'] != 'total']
+assert len(summary) == 2401, len(summary)
+assert pack == summary, [x for x in zip(pack, summary) if x[0] != x[1]][:3] or (len(pack), len(summary))
+print('themes', len(pack), pack[0])
+PY
+expect_eq "$(cat "$WORK/many.out")" "themes 2401 ('LEADERSHIP', '3')" \
+    "the Summary's themes, named and counted as summary does"
+
 finish
