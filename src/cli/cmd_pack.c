@@ -19,7 +19,7 @@ typedef struct pack_args {
 #define PACK_DATES_HELP                                                              \
     "  --key FILE         sign the checkpoint it prints with this key (default:\n"    \
     "                     $SAFEPLAN_KEY; else the checkpoint is unsigned)\n"           \
-    "  --as-of DATE       the day the pack is for: YYYY-MM-DD or DD/MM/YYYY\n"       \
+    "  --as-of DATE       the day it is for: YYYY-MM-DD or DD/MM/YYYY\n"            \
     "                     (default: today, or $SAFEPLAN_TODAY if set). A past\n"     \
     "                     day shows the plan as it stood then, rebuilt from the\n"   \
     "                     progress history: status, due dates, owners and\n"         \
@@ -245,6 +245,8 @@ const cli_command cmd_report = {
     "    as the plan stood on each date (rebuilt from the progress history)\n"
     "  - the overdue actions, most overdue first, with the reason for each\n"
     "    rating, and the RAG key with the settings in force\n"
+    "  - the actions claimed complete and awaiting verification by a second\n"
+    "    person, and the checkpoint of the history it was made from\n"
     "Every text from the plan is escaped, so nothing typed into it can become\n"
     "markup or script.\n"
     "\n"
