@@ -55,7 +55,7 @@ typedef struct tally_groups {
     tally_group *group;
     size_t n, cap;  /* groups, and room for them */
     uint32_t *slot; /* 1 + index into group, 0 empty */
-    size_t slots;   /* a power of two, at least twice n */
+    size_t slots;   /* a power of two, n at most three quarters of it */
     char *text;
     size_t text_len, text_cap;
     size_t last; /* 1 + index of the group met last, 0 before the first */
@@ -107,18 +107,21 @@ static bool key_equal(const tally_groups *g, const tally_group *e, int type, sql
 }
 
 /* A table of 1 + indexes into `group` (0 empty), the power of two at
- * least twice `n` and 64; NULL when out of memory. */
+ * least 64 that `n` fills to three quarters at most; NULL when out of
+ * memory. (Half full at most, a summary by theme of 154,424 themes as of
+ * a past day held 2 MiB more: two tables of slots, each set to zero.) */
 static uint32_t *slots_new(size_t n, size_t *slots)
 {
     size_t size = 64;
-    while (size < n * 2)
+    while (size * 3 < n * 4)
         size *= 2;
     *slots = size;
     return size > UINT32_MAX ? NULL : sqlite3_malloc64(size * sizeof(uint32_t));
 }
 
-/* Doubles the slots when half full, and the groups when full: the groups
- * grow apart from the slots, so that only what is used is touched. */
+/* Doubles the slots when three quarters full, and the groups when full:
+ * the groups grow apart from the slots, so that only what is used is
+ * touched. */
 static bool groups_room(tally_groups *g)
 {
     if (g->n == g->cap) {
@@ -129,7 +132,7 @@ static bool groups_room(tally_groups *g)
         g->group = group;
         g->cap = cap;
     }
-    if ((g->n + 1) * 2 <= g->slots)
+    if ((g->n + 1) * 4 <= g->slots * 3)
         return true;
     size_t slots;
     uint32_t *slot = slots_new(g->n + 1, &slots);
