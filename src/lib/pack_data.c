@@ -276,9 +276,9 @@ static uint64_t *slot_at(uint64_t *slot, size_t slots, uint32_t hash)
     return &slot[at];
 }
 
-/* Doubles the slots when they would be more than three quarters full (at
- * most half: 4 MiB of slots for 154,424 themes, where 2 MiB hold them
- * with a few more probes, each a test of a hash in the slot). */
+/* Doubles the slots when they would be more than three quarters full.
+ * (Kept at most half full, 154,424 themes took 4 MiB of slots; now 2 MiB,
+ * for a few more probes, each a test of the hash in a slot.) */
 static bool theme_room(sp_pack *p)
 {
     if ((p->nthemes + 1) * 4 <= p->theme_slots * 3)
