@@ -475,8 +475,7 @@ for r in rows[start:]:
     if r[0] == 'Total':
         break
     pack.append((r[0], r[1]))
-summary = [(r['group'], r['total']) for r in csv.DictReader(open(sys.argv[2], encoding='utf-8'))
-           if r['group'] != 'total']
+summary = [(r['group'], r['total']) for r in csv.DictReader(open(sys.argv[2], encoding='utf-8'))]
 assert len(summary) == 2401, len(summary)
 assert pack == summary, [x for x in zip(pack, summary) if x[0] != x[1]][:3] or (len(pack), len(summary))
 print('themes', len(pack), pack[0])
